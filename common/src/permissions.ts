@@ -1,0 +1,34 @@
+/**
+ * The declared permission catalogue. Every API route names one of these (or is explicitly public
+ * or open to any signed-in user); roles are sets of them. Later domains add their own entries here.
+ */
+export const PERMISSIONS = {
+  'dashboard.read': { zh: '查看首页统计', en: 'View dashboard figures', group: 'system' },
+  'org.read': { zh: '查看工会组织', en: 'View organisations', group: 'org' },
+  'org.write': { zh: '维护工会组织', en: 'Create and edit organisations', group: 'org' },
+  'user.read': { zh: '查看账号', en: 'View accounts', group: 'user' },
+  'user.manage': { zh: '管理账号', en: 'Manage accounts', group: 'user' },
+  'role.manage': { zh: '管理角色', en: 'Manage roles', group: 'user' },
+  'audit.read': { zh: '查看审计日志', en: 'Read the audit log', group: 'system' },
+  'settings.manage': { zh: '管理安全设置', en: 'Manage security settings', group: 'system' },
+} as const satisfies Record<string, { zh: string; en: string; group: string }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function isPermission(p: string): p is Permission {
+  return Object.prototype.hasOwnProperty.call(PERMISSIONS, p);
+}
+
+/** Permissions that make a role "administrative" (the mandatory-TOTP setting applies to them). */
+export const ADMIN_PERMISSIONS: Permission[] = ['user.manage', 'role.manage', 'settings.manage'];
+
+/** Data scope kinds a role can carry. */
+export const SCOPE_KINDS = ['own', 'subtree', 'all', 'orgs'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+export const SCOPE_KIND_LABELS: Record<ScopeKind, { zh: string; en: string }> = {
+  own: { zh: '本组织', en: 'Own organisation' },
+  subtree: { zh: '本组织及下级', en: 'Own organisation and below' },
+  all: { zh: '全部', en: 'Everything' },
+  orgs: { zh: '指定组织（含下级）', en: 'Chosen organisations (with their subtrees)' },
+};

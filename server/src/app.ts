@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Services } from './platform/context.js';
+import { installGuard } from './platform/guard.js';
+import { installErrorHandler } from './platform/error-handler.js';
+import { registerModules } from './modules/index.js';
+
+export interface BuildOptions {
+  services: Services;
+  logger?: boolean | object;
+}
+
+/** Build the Fastify app: API, OpenAPI docs and the web app. Tests call this directly. */
+export async function buildApp({ services, logger = false }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: services.config.trustProxy,
+    ajv: undefined,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('gh', services);
+
+  // Routes registered by plugins (docs UI, static files) are public by declaration, not by omission.
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.access && !route.url.startsWith('/api/') ) route.config = { ...(route.config ?? {}), access: 'public' };
+    if (!route.config?.access && route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+  });
+
+  await app.register(cookie);
+  installErrorHandler(app);
+  installGuard(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Gonghui 智慧工会 API', version: services.version, description: '工会组织、会员、帮扶、维权等业务接口。会话 Cookie 认证，写操作需携带 X-CSRF-Token。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gh_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await registerModules(app);
+
+  const dist = services.config.webDist;
+  const index = path.join(dist, 'index.html');
+  if (fs.existsSync(index)) {
+    await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0]!;
+    if (req.method === 'GET' && !url.startsWith('/api/') && fs.existsSync(index)) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
+    }
+    return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: '接口不存在', messageEn: `No route ${req.method} ${url}` });
+  });
+  return app;
+}

@@ -1,0 +1,4 @@
+/** Every table of the platform, one export per domain module (drizzle-kit reads this file). */
+export * from '../modules/org/org.schema.js';
+export * from '../modules/user/user.schema.js';
+export * from '../modules/audit/audit.schema.js';

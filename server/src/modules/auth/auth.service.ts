@@ -1,0 +1,147 @@
+import { desc, eq } from 'drizzle-orm';
+import QRCode from 'qrcode';
+import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
+import { checkPassword, passwordProblemMessage } from '../../../../common/src/password-policy.js';
+import { AppError } from '../../platform/errors.js';
+import { appendAudit, appendAuditStandalone } from '../../platform/audit.js';
+import { hashPassword, verifyPassword } from '../../platform/crypto.js';
+import { appUser, passwordHistory, session } from '../user/user.schema.js';
+import { createSession } from './session.js';
+import type { Ctx, Services } from '../../platform/context.js';
+import type { Executor } from '../../db/client.js';
+
+const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
+const locked = (minutes: number) =>
+  new AppError(423, 'ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定，请${minutes}分钟后再试`, `Too many failed attempts; the account is locked for ${minutes} more minute(s)`, { minutes });
+
+export interface LoginMeta {
+  ip: string;
+  userAgent?: string;
+}
+
+/** Password sign-in with lockout after repeated failures; returns a session token and its stage. */
+export async function login(s: Services, username: string, password: string, meta: LoginMeta) {
+  const sec = await s.settings.security();
+  const [user] = await s.db.select().from(appUser).where(eq(appUser.username, username));
+  const fail = async (detail: string, orgId?: string | null, userId?: string) =>
+    appendAuditStandalone(s.db, { actorId: userId, actorName: username.slice(0, 64), orgId, action: 'auth.login', ip: meta.ip, result: 'failed', detail });
+  if (!user || !user.active) {
+    await fail(user ? 'account disabled' : 'unknown user');
+    throw badCredentials();
+  }
+  const now = Date.now();
+  if (user.lockedUntil && user.lockedUntil.getTime() > now) {
+    await fail('account locked', user.orgId, user.id);
+    throw locked(Math.ceil((user.lockedUntil.getTime() - now) / 60000));
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    const failures = user.failedLogins + 1;
+    const lockNow = failures >= sec.maxFailedLogins;
+    await s.db
+      .update(appUser)
+      .set(lockNow ? { failedLogins: 0, lockedUntil: new Date(now + sec.lockMinutes * 60000) } : { failedLogins: failures })
+      .where(eq(appUser.id, user.id));
+    await fail(lockNow ? `wrong password; locked for ${sec.lockMinutes} min` : `wrong password (${failures}/${sec.maxFailedLogins})`, user.orgId, user.id);
+    if (lockNow) throw locked(sec.lockMinutes);
+    throw badCredentials();
+  }
+  await s.db.update(appUser).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date(now) }).where(eq(appUser.id, user.id));
+  const stage = user.totpEnabled ? 'totp' : 'active';
+  const created = await createSession(s, user.id, stage, meta);
+  await appendAuditStandalone(s.db, {
+    actorId: user.id, actorName: user.username, orgId: user.orgId, action: 'auth.login', ip: meta.ip, result: 'ok',
+    detail: stage === 'totp' ? 'password ok, awaiting second factor' : null,
+  });
+  return { ...created, stage };
+}
+
+async function checkTotp(s: Services, encryptedSecret: string | null, code: string): Promise<boolean> {
+  if (!encryptedSecret) return false;
+  const secret = s.keys.decrypt(encryptedSecret);
+  const r = await verifyTotp({ secret, token: code, epochTolerance: 30 });
+  return r.valid;
+}
+
+export async function completeTotpLogin(c: Ctx, code: string): Promise<void> {
+  const [user] = await c.db.select().from(appUser).where(eq(appUser.id, c.actor.userId));
+  if (!user || !(await checkTotp(c, user.totpSecret, code))) {
+    await appendAuditStandalone(c.db, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'auth.totp', ip: c.ip, result: 'failed' });
+    throw new AppError(401, 'TOTP_INVALID', '动态验证码不正确', 'The authenticator code is wrong');
+  }
+  await c.db.transaction(async (tx) => {
+    await tx.update(session).set({ stage: 'active' }).where(eq(session.id, c.actor.sessionId));
+    await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'auth.totp', ip: c.ip });
+  });
+}
+
+/** Enforce the policy and the no-reuse rule; returns the new hash. */
+export async function acceptNewPassword(s: Services, exec: Executor, userId: string, username: string, password: string): Promise<string> {
+  const sec = await s.settings.security();
+  const policy = { minLength: sec.passwordMinLength, minClasses: sec.passwordMinClasses };
+  const problems = checkPassword(password, policy, username);
+  if (problems.length) {
+    const msgs = problems.map((p) => passwordProblemMessage(p, policy));
+    throw new AppError(400, 'WEAK_PASSWORD', msgs.map((m) => m.zh).join('；'), msgs.map((m) => m.en).join('; '), { problems });
+  }
+  if (sec.passwordHistory > 0) {
+    const recent = await exec
+      .select({ hash: passwordHistory.hash })
+      .from(passwordHistory)
+      .where(eq(passwordHistory.userId, userId))
+      .orderBy(desc(passwordHistory.createdAt))
+      .limit(sec.passwordHistory);
+    for (const r of recent) {
+      if (await verifyPassword(password, r.hash)) {
+        throw new AppError(400, 'PASSWORD_REUSED', `新密码不能与最近${sec.passwordHistory}次使用过的密码相同`, `The new password may not repeat any of the last ${sec.passwordHistory}`);
+      }
+    }
+  }
+  return hashPassword(password);
+}
+
+export async function recordPassword(exec: Executor, userId: string, hash: string): Promise<void> {
+  await exec.insert(passwordHistory).values({ userId, hash });
+}
+
+export async function changeOwnPassword(c: Ctx, current: string, next: string): Promise<void> {
+  const [user] = await c.db.select().from(appUser).where(eq(appUser.id, c.actor.userId));
+  if (!user || !(await verifyPassword(current, user.passwordHash))) {
+    await appendAuditStandalone(c.db, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'auth.password_change', ip: c.ip, result: 'failed', detail: 'wrong current password' });
+    throw new AppError(400, 'WRONG_CURRENT_PASSWORD', '当前密码不正确', 'The current password is wrong');
+  }
+  if (current === next) throw new AppError(400, 'PASSWORD_REUSED', '新密码不能与当前密码相同', 'The new password must differ from the current one');
+  await c.db.transaction(async (tx) => {
+    const hash = await acceptNewPassword(c, tx, user.id, user.username, next);
+    await tx.update(appUser).set({ passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false, version: user.version + 1, updatedAt: new Date() }).where(eq(appUser.id, user.id));
+    await recordPassword(tx, user.id, hash);
+    await appendAudit(tx, { actorId: user.id, actorName: user.username, orgId: user.orgId, action: 'auth.password_change', entity: 'user', entityId: user.id, changes: { password: '[redacted]' }, ip: c.ip });
+  });
+}
+
+/** Start TOTP enrolment: a new secret, kept encrypted until confirmed with a valid code. */
+export async function setupTotp(c: Ctx) {
+  const secret = generateSecret();
+  const otpauthUrl = generateURI({ issuer: 'Gonghui 智慧工会', label: c.actor.username, secret });
+  await c.db.update(appUser).set({ totpSecret: c.keys.encrypt(secret), totpEnabled: false }).where(eq(appUser.id, c.actor.userId));
+  const qrDataUrl = await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 });
+  return { secret, otpauthUrl, qrDataUrl };
+}
+
+export async function enableTotp(c: Ctx, code: string): Promise<void> {
+  const [user] = await c.db.select().from(appUser).where(eq(appUser.id, c.actor.userId));
+  if (!user?.totpSecret) throw new AppError(400, 'TOTP_NOT_SET_UP', '请先生成动态验证码密钥', 'Start the authenticator set-up first');
+  if (!(await checkTotp(c, user.totpSecret, code))) throw new AppError(400, 'TOTP_INVALID', '动态验证码不正确', 'The authenticator code is wrong');
+  await c.db.transaction(async (tx) => {
+    await tx.update(appUser).set({ totpEnabled: true, updatedAt: new Date() }).where(eq(appUser.id, user.id));
+    await appendAudit(tx, { actorId: user.id, actorName: user.username, orgId: user.orgId, action: 'auth.totp_enable', entity: 'user', entityId: user.id, ip: c.ip });
+  });
+}
+
+export async function disableTotp(c: Ctx, code: string): Promise<void> {
+  const [user] = await c.db.select().from(appUser).where(eq(appUser.id, c.actor.userId));
+  if (!user?.totpEnabled || !(await checkTotp(c, user.totpSecret, code))) throw new AppError(400, 'TOTP_INVALID', '动态验证码不正确', 'The authenticator code is wrong');
+  await c.db.transaction(async (tx) => {
+    await tx.update(appUser).set({ totpEnabled: false, totpSecret: null, updatedAt: new Date() }).where(eq(appUser.id, user.id));
+    await appendAudit(tx, { actorId: user.id, actorName: user.username, orgId: user.orgId, action: 'auth.totp_disable', entity: 'user', entityId: user.id, ip: c.ip });
+  });
+}

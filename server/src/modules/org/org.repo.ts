@@ -1,0 +1,101 @@
+import { and, asc, eq, gt, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { org, type OrgRow } from './org.schema.js';
+import { appUser } from '../user/user.schema.js';
+import { escapeLike, orgScopeSql, type Scope } from '../../platform/scope.js';
+import { addDays } from '../../../../common/src/dates.js';
+import type { Executor } from '../../db/client.js';
+import type { OrgListParams } from './org.contract.js';
+
+const parent = alias(org, 'parent');
+
+/** Orgs the scope may see, filtered and paginated. Every list query goes through the scope predicate. */
+export async function findOrgs(exec: Executor, scope: Scope, p: OrgListParams, today: string) {
+  const where: SQL[] = [orgScopeSql(scope, org.path, org.id)];
+  if (p.active !== 'all') where.push(eq(org.active, p.active === 'true'));
+  if (p.level) where.push(eq(org.level, p.level));
+  if (p.kind) where.push(eq(org.kind, p.kind));
+  if (p.parentId) where.push(eq(org.parentId, p.parentId));
+  if (p.under) where.push(sql`${org.path} LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${p.under})`);
+  if (p.q) {
+    const like = '%' + escapeLike(p.q) + '%';
+    where.push(sql`(${org.name} ILIKE ${like} OR ${org.code} ILIKE ${like} OR ${org.uscc} = ${p.q.toUpperCase()} OR ${org.employerName} ILIKE ${like})`);
+  }
+  if (p.termStatus === 'expired') where.push(lte(org.termEnd, today));
+  if (p.termStatus === 'expiring') where.push(and(gt(org.termEnd, today), lte(org.termEnd, addDays(today, 90)))!);
+  if (p.termStatus === 'due') where.push(lte(org.termEnd, addDays(today, 90)));
+  if (p.noChair) where.push(and(isNull(org.chairName), eq(org.level, 'grassroots'))!);
+  const cond = and(...where);
+  const sortCol = { code: org.code, name: org.name, employeeCount: org.employeeCount, termEnd: org.termEnd, updatedAt: org.updatedAt }[p.sort];
+  const [items, [{ total }]] = await Promise.all([
+    exec
+      .select({ org, parentName: parent.name })
+      .from(org)
+      .leftJoin(parent, eq(parent.id, org.parentId))
+      .where(cond)
+      .orderBy(p.order === 'desc' ? sql`${sortCol} DESC NULLS LAST` : sql`${sortCol} ASC NULLS LAST`, asc(org.id))
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize),
+    exec.select({ total: sql<number>`count(*)::int` }).from(org).where(cond) as unknown as Promise<[{ total: number }]>,
+  ]);
+  return { items: items.map((r) => ({ ...r.org, parentName: r.parentName })), total };
+}
+
+export async function getOrg(exec: Executor, id: string): Promise<OrgRow | undefined> {
+  const rows = await exec.select().from(org).where(eq(org.id, id));
+  return rows[0];
+}
+
+export async function getOrgByCode(exec: Executor, code: string): Promise<OrgRow | undefined> {
+  const rows = await exec.select().from(org).where(eq(org.code, code));
+  return rows[0];
+}
+
+export async function getOrgsByIds(exec: Executor, ids: string[]) {
+  if (!ids.length) return [];
+  return exec.select({ id: org.id, name: org.name, level: org.level, path: org.path }).from(org).where(inArray(org.id, ids));
+}
+
+export async function childCounts(exec: Executor, id: string) {
+  const [r] = await exec
+    .select({ all: sql<number>`count(*)::int`, active: sql<number>`count(*) FILTER (WHERE ${org.active})::int` })
+    .from(org)
+    .where(eq(org.parentId, id));
+  const [u] = await exec.select({ n: sql<number>`count(*)::int` }).from(appUser).where(and(eq(appUser.orgId, id), eq(appUser.active, true)));
+  return { childCount: r?.all ?? 0, activeChildCount: r?.active ?? 0, userCount: u?.n ?? 0 };
+}
+
+/** Children of a node (or the top nodes the scope can see) with their child counts, for the lazy tree. */
+export async function treeChildren(exec: Executor, scope: Scope, parentId: string | undefined) {
+  const counts = sql<number>`(SELECT count(*)::int FROM org c WHERE c.parent_id = ${org.id})`;
+  const cols = { id: org.id, name: org.name, code: org.code, level: org.level, kind: org.kind, active: org.active, childCount: counts };
+  if (parentId) {
+    return exec.select(cols).from(org).where(and(eq(org.parentId, parentId), orgScopeSql(scope, org.path, org.id))).orderBy(asc(org.code));
+  }
+  // Top nodes of the scope: in scope, and their parent is not (or they have none).
+  return exec
+    .select(cols)
+    .from(org)
+    .leftJoin(parent, eq(parent.id, org.parentId))
+    .where(and(orgScopeSql(scope, org.path, org.id), sql`(${org.parentId} IS NULL OR NOT ${orgScopeSql(scope, parent.path, parent.id)})`))
+    .orderBy(asc(org.depth), asc(org.code));
+}
+
+export async function searchTree(exec: Executor, scope: Scope, q: string) {
+  const like = '%' + escapeLike(q) + '%';
+  const counts = sql<number>`(SELECT count(*)::int FROM org c WHERE c.parent_id = ${org.id})`;
+  return exec
+    .select({ id: org.id, name: org.name, code: org.code, level: org.level, kind: org.kind, active: org.active, childCount: counts, path: org.path })
+    .from(org)
+    .where(and(orgScopeSql(scope, org.path, org.id), sql`(${org.name} ILIKE ${like} OR ${org.code} ILIKE ${like})`))
+    .orderBy(asc(org.depth), asc(org.code))
+    .limit(50);
+}
+
+/** Rewrite the paths of a whole subtree after a move: one statement, inside the caller's transaction. */
+export async function moveSubtree(exec: Executor, oldPath: string, newPath: string, depthDelta: number) {
+  await exec.execute(sql`
+    UPDATE org SET path = ${newPath} || substr(path, ${oldPath.length + 1}), depth = depth + ${depthDelta}, updated_at = now()
+    WHERE path LIKE ${escapeLike(oldPath) + '%'}`);
+}
+

@@ -1,0 +1,58 @@
+import type { Config } from '../config.js';
+import type { Database, Db } from '../db/client.js';
+import type { KeyRing } from './crypto.js';
+import type { SettingsStore } from './settings.js';
+import type { Scope } from './scope.js';
+import type { Permission } from '../../../common/src/permissions.js';
+
+/** What every service gets: the process-wide parts. */
+export interface Services {
+  config: Config;
+  database: Database;
+  db: Db;
+  keys: KeyRing;
+  settings: SettingsStore;
+  version: string;
+}
+
+/** A signed-in user as the services see them. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  orgPath: string;
+  orgName: string;
+  orgLevel: string;
+  permissions: Set<Permission>;
+  scope: Scope;
+  sessionId: string;
+  csrfToken: string;
+  /** Set when the session may only finish signing in: second factor, password change or TOTP enrolment. */
+  pending: null | 'totp' | 'password_change' | 'totp_enrol';
+  totpEnabled: boolean;
+  passwordExpiresAt: string | null;
+}
+
+/** The per-request context a service method receives. */
+export interface Ctx extends Services {
+  actor: Actor;
+  ip: string;
+}
+
+/** How a route is guarded: public, any signed-in user, or one permission from the catalogue. */
+export type Access = 'public' | 'authenticated' | Permission;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    gh: Services;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Allowed while the session is still finishing sign-in (second factor, password change). */
+    allowPending?: boolean;
+  }
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, errors } from './errors.js';
+import { appendAuditStandalone } from './audit.js';
+import { loadActor, SESSION_COOKIE } from '../modules/auth/session.js';
+import type { Ctx } from './context.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const PENDING_ERRORS = {
+  totp: () => new AppError(403, 'TOTP_REQUIRED', '请输入动态验证码完成登录', 'Enter your authenticator code to finish signing in'),
+  password_change: () =>
+    new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改密码（首次登录或密码已超过有效期）', 'Change your password first (first sign-in or password expired)'),
+  totp_enrol: () =>
+    new AppError(403, 'TOTP_ENROL_REQUIRED', '管理员账号须先绑定动态验证码（双因素认证）', 'Administrators must enrol an authenticator (two-factor) first'),
+};
+
+/**
+ * The one guard every request passes: load the session, then enforce the route's declared access
+ * (public, any signed-in user, or a permission), CSRF on state-changing requests, and unfinished
+ * sign-ins. Denials are audited.
+ */
+export function installGuard(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.addHook('preHandler', async (req: FastifyRequest) => {
+    const access = req.routeOptions.config?.access;
+    const token = req.cookies?.[SESSION_COOKIE];
+    if (token) {
+      const actor = await loadActor(app.gh, token);
+      if (actor && actor !== 'expired') req.actor = actor;
+      else if (access !== 'public') throw actor === 'expired' ? errors.sessionExpired() : errors.unauthenticated();
+    }
+    if (access === 'public') return;
+    if (!access) throw new AppError(500, 'ROUTE_WITHOUT_ACCESS', '路由未声明权限', 'Route declares no access');
+    const actor = req.actor;
+    if (!actor) throw errors.unauthenticated();
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) {
+      await audit(req, 'security.csrf_rejected', 'denied');
+      throw errors.csrf();
+    }
+    if (actor.pending && !req.routeOptions.config?.allowPending) throw PENDING_ERRORS[actor.pending]();
+    if (access !== 'authenticated' && !actor.permissions.has(access)) {
+      await audit(req, 'security.permission_denied', 'denied', `${req.method} ${req.routeOptions.url} requires ${access}`);
+      throw errors.forbidden(access);
+    }
+  });
+
+  async function audit(req: FastifyRequest, action: string, result: 'denied' | 'failed', detail?: string) {
+    await appendAuditStandalone(app.gh.db, {
+      actorId: req.actor?.userId, actorName: req.actor?.username, orgId: req.actor?.orgId,
+      action, ip: req.ip, result, detail: detail ?? `${req.method} ${req.url}`.slice(0, 300),
+    });
+  }
+}
+
+/** The service context of a guarded request. */
+export function ctx(app: FastifyInstance, req: FastifyRequest): Ctx {
+  if (!req.actor) throw errors.unauthenticated();
+  return { ...app.gh, actor: req.actor, ip: req.ip };
+}
+
+export function sendError(reply: FastifyReply, e: AppError) {
+  return reply.code(e.status).send({ code: e.code, message: e.zh, messageEn: e.en, ...(e.details === undefined ? {} : { details: e.details }) });
+}

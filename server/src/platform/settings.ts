@@ -1,0 +1,30 @@
+import { eq } from 'drizzle-orm';
+import { LEVEL3_PRESET, SecuritySettingsSchema, type SecuritySettings } from '../../../common/src/security-settings.js';
+import { setting } from '../modules/user/user.schema.js';
+import type { Db, Executor } from '../db/client.js';
+
+/**
+ * Settings live in the database so every replica sees the same; each process keeps a copy for a
+ * few seconds to keep them off the hot path.
+ */
+export class SettingsStore {
+  private cache: { value: SecuritySettings; at: number } | undefined;
+  constructor(private readonly db: Db, private readonly ttlMs = 5000) {}
+
+  async security(): Promise<SecuritySettings> {
+    if (this.cache && Date.now() - this.cache.at < this.ttlMs) return this.cache.value;
+    const rows = await this.db.select().from(setting).where(eq(setting.key, 'security'));
+    const parsed = SecuritySettingsSchema.safeParse({ ...LEVEL3_PRESET, ...((rows[0]?.value as object) ?? {}) });
+    const value = parsed.success ? parsed.data : LEVEL3_PRESET;
+    this.cache = { value, at: Date.now() };
+    return value;
+  }
+
+  async saveSecurity(exec: Executor, value: SecuritySettings): Promise<void> {
+    await exec
+      .insert(setting)
+      .values({ key: 'security', value })
+      .onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
+    this.cache = undefined;
+  }
+}

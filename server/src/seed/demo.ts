@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { org } from '../modules/org/org.schema.js';
+import { appUser, role, setting, userRole } from '../modules/user/user.schema.js';
+import { hashPassword } from '../platform/crypto.js';
+import { appendAudit } from '../platform/audit.js';
+import { generateDemoCity } from './demo-city.js';
+import type { Services } from '../platform/context.js';
+
+export const DEMO_PASSWORD = 'Gonghui@2026';
+
+export const DEMO_USERS = [
+  { username: 'admin', displayName: '市总工会管理员', role: 'system_admin', org: 'city', note: '市总工会管理员，全部数据' },
+  { username: 'district', displayName: '区总工会管理员', role: 'federation_admin', org: 'district', note: '一个区总工会的管理员，只看本区' },
+  { username: 'grassroots', displayName: '基层工会主席', role: 'grassroots_chair', org: 'grassroots', note: '该区一个基层工会的主席' },
+  { username: 'worker', displayName: '职工张三', role: 'worker', org: 'grassroots', note: '普通职工账号' },
+] as const;
+
+/**
+ * The deterministic demo city: organisations in bulk, then the four demo logins. Only for an
+ * empty database; later domains append their own demo data here.
+ */
+export async function seedDemo(s: Services, log: (msg: string) => void = () => undefined): Promise<void> {
+  const started = Date.now();
+  const orgs = generateDemoCity();
+  await s.db.transaction(async (tx) => {
+    for (let i = 0; i < orgs.length; i += 500) {
+      await tx.insert(org).values(orgs.slice(i, i + 500).map((o) => ({ ...o, isDemo: true })));
+    }
+    const city = orgs.find((o) => o.level === 'city')!;
+    const district = orgs.find((o) => o.level === 'county')!;
+    const grassroots = orgs.find((o) => o.level === 'grassroots' && o.path.startsWith(district.path))!;
+    const orgFor = { city, district, grassroots } as const;
+    const roles = new Map((await tx.select({ id: role.id, code: role.code }).from(role)).map((r) => [r.code, r.id]));
+    for (const u of DEMO_USERS) {
+      const id = uuidv7();
+      await tx.insert(appUser).values({
+        id, username: u.username, displayName: u.displayName, orgId: orgFor[u.org].id,
+        passwordHash: await hashPassword(DEMO_PASSWORD), isDemo: true, mustChangePassword: false,
+      });
+      await tx.insert(userRole).values({ userId: id, roleId: roles.get(u.role)! });
+    }
+    await tx.insert(setting).values({ key: 'demo', value: { seededAt: new Date().toISOString(), orgs: orgs.length } });
+    await appendAudit(tx, { action: 'system.seed_demo', detail: `${orgs.length} orgs, ${DEMO_USERS.length} users` });
+  });
+  log(`演示数据已生成 / demo data seeded: ${orgs.length} 个组织, ${Date.now() - started} ms`);
+}
+
+export async function hasDemoData(s: Services): Promise<boolean> {
+  const rows = await s.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM setting WHERE key = 'demo'`);
+  return rows[0]!.n > 0;
+}
