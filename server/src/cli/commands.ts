@@ -1,0 +1,11 @@
+import type { Services } from '../platform/context.js';
+
+/** Commands contributed by domain modules (members import, …): `name` is "area command". */
+export interface CliCommand {
+  name: string;
+  usage: string;
+  help: string;
+  run(s: Services, args: string[]): Promise<number>;
+}
+
+export const cliCommands: CliCommand[] = [];

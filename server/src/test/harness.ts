@@ -1,0 +1,94 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../config.js';
+import { createServices } from '../services.js';
+import { buildApp } from '../app.js';
+import { seedDemo, DEMO_PASSWORD } from '../seed/demo.js';
+import type { Services } from '../platform/context.js';
+
+/**
+ * A real database for each test file: in-process PGlite by default, or a fresh database on the
+ * PostgreSQL server named by TEST_DATABASE_URL (dropped at the end). No mocks.
+ */
+export interface TestEnv {
+  services: Services;
+  app: FastifyInstance;
+  engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+  /** Sign in through the API and return a client that keeps the cookie and CSRF token. */
+  login(username: string, password?: string): Promise<TestClient>;
+  anonymous(): TestClient;
+}
+
+export interface TestClient {
+  csrf: string;
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  del(url: string): Promise<LightMyRequestResponse>;
+}
+
+export async function createTestEnv(opts: { seed?: boolean } = {}): Promise<TestEnv> {
+  const base = process.env.TEST_DATABASE_URL;
+  let dropDb: (() => Promise<void>) | undefined;
+  let databaseUrl: string | undefined;
+  if (base) {
+    const name = `gh_t_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(base);
+    u.pathname = '/' + name;
+    databaseUrl = u.toString();
+    dropDb = async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const config = { ...loadConfig({}), databaseUrl, secretKeyHex: crypto.randomBytes(32).toString('hex'), jobs: false, webDist: '/nonexistent' };
+  const services = await createServices(config, { dataDirForPglite: 'memory://' });
+  if (opts.seed !== false) await seedDemo(services);
+  const app = await buildApp({ services });
+  await app.ready();
+
+  const makeClient = (cookie: string | undefined, csrf: string): TestClient => {
+    const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+      app.inject({
+        method: method as 'GET',
+        url,
+        headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+    return {
+      csrf,
+      request,
+      get: (url) => request('GET', url),
+      post: (url, body) => request('POST', url, body ?? {}),
+      put: (url, body) => request('PUT', url, body ?? {}),
+      del: (url) => request('DELETE', url),
+    };
+  };
+
+  return {
+    services,
+    app,
+    engine: services.database.engine,
+    anonymous: () => makeClient(undefined, ''),
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const sid = res.cookies.find((c) => c.name === 'gh_sid')!.value;
+      return makeClient(`gh_sid=${sid}`, res.json().csrfToken);
+    },
+    async close() {
+      await app.close();
+      await services.database.close();
+      await dropDb?.();
+    },
+  };
+}
