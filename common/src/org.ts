@@ -53,3 +53,9 @@ export function termStatus(termStart: string | null, termYears: number | null, t
   const warn = new Date(Date.parse(today + 'T00:00:00Z') + warnDays * 86400000).toISOString().slice(0, 10);
   return end <= warn ? 'expiring' : 'ok';
 }
+
+/** An org name masked for someone outside its scope: first 2 and last 2 characters kept ("江城****工会"). */
+export function maskOrgName(name: string): string {
+  const c = [...name];
+  return c.length <= 4 ? c[0] + '**' : c.slice(0, 2).join('') + '****' + c.slice(-2).join('');
+}

@@ -11,6 +11,13 @@ export const PERMISSIONS = {
   'role.manage': { zh: '管理角色', en: 'Manage roles', group: 'user' },
   'audit.read': { zh: '查看审计日志', en: 'Read the audit log', group: 'system' },
   'settings.manage': { zh: '管理安全设置', en: 'Manage security settings', group: 'system' },
+  'member.read': { zh: '查看会员', en: 'View members', group: 'member' },
+  'member.write': { zh: '登记和维护会员', en: 'Register and edit members', group: 'member' },
+  'member.unmask': { zh: '查看完整身份证号和手机号', en: 'Reveal ID numbers and mobiles', group: 'member' },
+  'member.import': { zh: '导入会员名册', en: 'Import rosters', group: 'member' },
+  'member.export': { zh: '导出会员名册', en: 'Export rosters', group: 'member' },
+  'member.transfer': { zh: '办理会员关系接转', en: 'Handle membership transfers', group: 'member' },
+  'join.review': { zh: '审核入会申请', en: 'Review join applications', group: 'member' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

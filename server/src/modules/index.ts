@@ -6,6 +6,7 @@ import { userRoutes } from './user/user.routes.js';
 import { roleRoutes } from './user/role.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { memberRoutes } from './member/member.routes.js';
 
 /** Every domain registers its routes here. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -16,4 +17,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(roleRoutes);
   await app.register(auditRoutes);
   await app.register(dashboardRoutes);
+  await app.register(memberRoutes);
 }

@@ -13,6 +13,12 @@ function localise(loc: { localeError: (i: Issue) => unknown }, issue: Issue, fal
   return typeof r === 'string' ? r : (r?.message ?? fallback);
 }
 
+function valueAt(root: unknown, path: string[]): unknown {
+  let v = root;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
 /**
  * Every error leaves as JSON with a stable code and a zh-CN and English message. Bad input is 4xx;
  * a 500 means a bug, and its details stay in the log.
@@ -24,12 +30,18 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(err.status).send(errorBody(err));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
+      const input = { body: req.body, querystring: req.query, params: req.params, headers: req.headers }[err.validationContext ?? 'body'];
       const fields = err.validation.map((v) => {
-        const issue = (v.params as { issue?: Issue } | undefined)?.issue;
-        const path = [err.validationContext, ...((issue?.path as PropertyKey[] | undefined) ?? [])].filter(Boolean).join('.');
-        const zh = issue ? localise(zhLocale, issue, v.message ?? '') : (v.message ?? '');
-        const en = issue ? localise(enLocale, issue, v.message ?? '') : (v.message ?? '');
-        return { path, message: zh, messageEn: en };
+        // fastify-type-provider-zod passes the issue as keyword (its code), instancePath (its path) and
+        // params (the rest); rebuild it with the offending value so the locales can phrase it.
+        const issuePath = v.instancePath.split('/').filter(Boolean);
+        const issue = { ...v.params, code: v.keyword, path: issuePath, input: valueAt(input, issuePath) } as unknown as Issue;
+        const path = [err.validationContext, ...issuePath].filter(Boolean).join('.');
+        const message = v.message ?? '';
+        // A message the schema wrote itself (already zh / en) is kept; zod's default English one is translated.
+        const isDefault = localise(enLocale, issue, '') === message;
+        const zh = isDefault ? localise(zhLocale, issue, message) : message;
+        return { path, message: zh, messageEn: message };
       });
       const first = fields[0];
       return reply.code(400).send({

@@ -21,7 +21,11 @@ const PENDING_ERRORS = {
  */
 export function installGuard(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
-  app.addHook('preHandler', async (req: FastifyRequest) => {
+  // preValidation, not preHandler: access is decided before the input is looked at, so a signed-out
+  // or unauthorised caller gets 401/403, never validation details of a route they may not use.
+  app.addHook('preValidation', async (req: FastifyRequest) => {
+    // The not-found handler declares no access; it answers 404 for itself.
+    if (req.is404) return;
     const access = req.routeOptions.config?.access;
     const token = req.cookies?.[SESSION_COOKIE];
     if (token) {
@@ -43,6 +47,13 @@ export function installGuard(app: FastifyInstance): void {
       throw errors.forbidden(access);
     }
   });
+  // Then input hygiene: PostgreSQL text cannot hold NUL, so refuse it as bad input instead of
+  // failing inside a query with a 500.
+  app.addHook('preValidation', async (req: FastifyRequest) => {
+    if (containsNul(req.query) || containsNul(req.params) || containsNul(req.body)) {
+      throw errors.invalid('输入包含不允许的控制字符（NUL）', 'The input contains a NUL character');
+    }
+  });
 
   async function audit(req: FastifyRequest, action: string, result: 'denied' | 'failed', detail?: string) {
     await appendAuditStandalone(app.gh.db, {
@@ -50,6 +61,23 @@ export function installGuard(app: FastifyInstance): void {
       action, ip: req.ip, result, detail: detail ?? `${req.method} ${req.url}`.slice(0, 300),
     });
   }
+}
+
+/** Whether any string (or key) in a parsed body, query or params holds U+0000. Iterative: bodies may nest deeply. */
+function containsNul(input: unknown): boolean {
+  const stack: unknown[] = [input];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return true;
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k.includes('\u0000')) return true;
+        stack.push(x);
+      }
+    }
+  }
+  return false;
 }
 
 /** The service context of a guarded request. */

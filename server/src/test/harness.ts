@@ -6,6 +6,7 @@ import { createServices } from '../services.js';
 import { buildApp } from '../app.js';
 import { seedDemo, DEMO_PASSWORD } from '../seed/demo.js';
 import type { Services } from '../platform/context.js';
+import { captureRoutes, type RegisteredRoute } from './routes.js';
 
 /**
  * A real database for each test file: in-process PGlite by default, or a fresh database on the
@@ -15,14 +16,20 @@ export interface TestEnv {
   services: Services;
   app: FastifyInstance;
   engine: 'pglite' | 'postgres';
+  /** Every route the app registered, with its declared access (see ./routes.ts). */
+  routes: RegisteredRoute[];
   close(): Promise<void>;
   /** Sign in through the API and return a client that keeps the cookie and CSRF token. */
   login(username: string, password?: string): Promise<TestClient>;
+  /** Sign in without expecting success: the login response, and a client when it set a session. */
+  signIn(username: string, password?: string): Promise<{ res: LightMyRequestResponse; client: TestClient | null }>;
   anonymous(): TestClient;
 }
 
 export interface TestClient {
   csrf: string;
+  /** The session cookie header value (`gh_sid=…`), or '' for an anonymous client. */
+  cookie: string;
   request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
@@ -53,8 +60,15 @@ export async function createTestEnv(opts: { seed?: boolean } = {}): Promise<Test
   const config = { ...loadConfig({}), databaseUrl, secretKeyHex: crypto.randomBytes(32).toString('hex'), jobs: false, webDist: '/nonexistent' };
   const services = await createServices(config, { dataDirForPglite: 'memory://' });
   if (opts.seed !== false) await seedDemo(services);
-  const app = await buildApp({ services });
-  await app.ready();
+  const capture = captureRoutes();
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({ services });
+    await app.ready();
+  } finally {
+    capture.stop();
+  }
+  const routes = capture.routes();
 
   const makeClient = (cookie: string | undefined, csrf: string): TestClient => {
     const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -66,6 +80,7 @@ export async function createTestEnv(opts: { seed?: boolean } = {}): Promise<Test
       });
     return {
       csrf,
+      cookie: cookie ?? '',
       request,
       get: (url) => request('GET', url),
       post: (url, body) => request('POST', url, body ?? {}),
@@ -74,17 +89,24 @@ export async function createTestEnv(opts: { seed?: boolean } = {}): Promise<Test
     };
   };
 
+  const signIn = async (username: string, password = DEMO_PASSWORD) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    const sid = res.statusCode === 200 ? res.cookies.find((c) => c.name === 'gh_sid')?.value : undefined;
+    return { res, client: sid ? makeClient(`gh_sid=${sid}`, res.json().csrfToken) : null };
+  };
+
   return {
     services,
     app,
     engine: services.database.engine,
+    routes,
     anonymous: () => makeClient(undefined, ''),
     async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const sid = res.cookies.find((c) => c.name === 'gh_sid')!.value;
-      return makeClient(`gh_sid=${sid}`, res.json().csrfToken);
+      const { res, client } = await signIn(username, password);
+      if (!client) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      return client;
     },
+    signIn,
     async close() {
       await app.close();
       await services.database.close();

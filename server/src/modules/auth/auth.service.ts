@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import { checkPassword, passwordProblemMessage } from '../../../../common/src/password-policy.js';
@@ -34,13 +34,23 @@ export async function login(s: Services, username: string, password: string, met
     await fail('account locked', user.orgId, user.id);
     throw locked(Math.ceil((user.lockedUntil.getTime() - now) / 60000));
   }
+  // Count the attempt before the (slow) password check, in one atomic statement: parallel guesses
+  // each get their own number, so no more than maxFailedLogins of them are ever checked.
+  const [slot] = await s.db
+    .update(appUser)
+    .set({ failedLogins: sql`${appUser.failedLogins} + 1` })
+    .where(and(eq(appUser.id, user.id), or(isNull(appUser.lockedUntil), lte(appUser.lockedUntil, new Date(now)))))
+    .returning({ failures: appUser.failedLogins });
+  const lock = () => s.db.update(appUser).set({ failedLogins: 0, lockedUntil: new Date(now + sec.lockMinutes * 60000) }).where(eq(appUser.id, user.id));
+  if (!slot || slot.failures > sec.maxFailedLogins) {
+    if (slot) await lock();
+    await fail('account locked', user.orgId, user.id);
+    throw locked(sec.lockMinutes);
+  }
+  const failures = slot.failures;
   if (!(await verifyPassword(password, user.passwordHash))) {
-    const failures = user.failedLogins + 1;
     const lockNow = failures >= sec.maxFailedLogins;
-    await s.db
-      .update(appUser)
-      .set(lockNow ? { failedLogins: 0, lockedUntil: new Date(now + sec.lockMinutes * 60000) } : { failedLogins: failures })
-      .where(eq(appUser.id, user.id));
+    if (lockNow) await lock();
     await fail(lockNow ? `wrong password; locked for ${sec.lockMinutes} min` : `wrong password (${failures}/${sec.maxFailedLogins})`, user.orgId, user.id);
     if (lockNow) throw locked(sec.lockMinutes);
     throw badCredentials();
@@ -120,6 +130,10 @@ export async function changeOwnPassword(c: Ctx, current: string, next: string): 
 
 /** Start TOTP enrolment: a new secret, kept encrypted until confirmed with a valid code. */
 export async function setupTotp(c: Ctx) {
+  // A new set-up would replace the enabled secret and switch the second factor off without a code.
+  if (c.actor.totpEnabled) {
+    throw new AppError(409, 'TOTP_ALREADY_ENABLED', '动态验证码已启用；如需更换，请先用当前验证码停用', 'The authenticator is already enabled; disable it with a current code first');
+  }
   const secret = generateSecret();
   const otpauthUrl = generateURI({ issuer: 'Gonghui 智慧工会', label: c.actor.username, secret });
   await c.db.update(appUser).set({ totpSecret: c.keys.encrypt(secret), totpEnabled: false }).where(eq(appUser.id, c.actor.userId));

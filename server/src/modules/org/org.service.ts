@@ -107,6 +107,12 @@ export async function updateOrg(c: Ctx, id: string, input: OrgUpdate) {
       const counts = await repo.childCounts(tx, id);
       if (counts.childCount > 0) throw errors.invalid('该组织有下级组织，不能改为基层工会', 'It has child organisations, so it cannot become a grassroots union');
     }
+    if (input.level !== before.level) {
+      const childLevels = await tx.selectDistinct({ level: org.level }).from(org).where(eq(org.parentId, id));
+      if (childLevels.some((ch) => !canParent(input.level, ch.level as OrgLevel))) {
+        throw errors.invalid('新层级必须高于其下级组织的层级', 'The new level must stay above the levels of its child organisations');
+      }
+    }
     checkGrassrootsKind(input.level, input.kind);
     await checkUnique(tx, input.code, before.active ? input.uscc : null, id);
     const { version, ...fields } = input;
@@ -149,6 +155,9 @@ export async function setOrgActive(c: Ctx, id: string, active: boolean, version:
     const o = await requireOrgInScope(c, tx, id);
     if (o.version !== version) throw errors.versionConflict();
     if (!o.parentId) throw errors.invalid('根组织不能停用', 'The root organisation cannot be deactivated');
+    // Like a move, (de)activating the top of one's own scope is for the level above (detail.can says so too).
+    const parent = await repo.getOrg(tx, o.parentId);
+    if (!parent || !scopeCovers(c.actor.scope, parent)) throw errors.forbidden('停用或启用管辖范围的顶层组织');
     if (o.active === active) throw errors.invalid(active ? '该组织已是启用状态' : '该组织已停用', active ? 'Already active' : 'Already deactivated');
     if (!active) {
       const counts = await repo.childCounts(tx, id);
@@ -156,8 +165,7 @@ export async function setOrgActive(c: Ctx, id: string, active: boolean, version:
         throw new AppError(409, 'HAS_ACTIVE_CHILDREN', `该组织还有${counts.activeChildCount}个启用的下级组织，请先迁移或停用`, `It still has ${counts.activeChildCount} active child organisation(s)`);
       }
     } else {
-      const parent = await repo.getOrg(tx, o.parentId);
-      if (parent && !parent.active) throw errors.invalid('上级组织已停用，请先启用上级组织', 'Reactivate the parent first');
+      if (!parent.active) throw errors.invalid('上级组织已停用，请先启用上级组织', 'Reactivate the parent first');
       if (o.uscc) await checkUnique(tx, o.code, o.uscc, o.id);
     }
     const [after] = await tx.update(org).set({ active, version: o.version + 1, updatedAt: new Date() }).where(eq(org.id, id)).returning();

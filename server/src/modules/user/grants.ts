@@ -47,6 +47,11 @@ export async function canDefineRole(exec: Executor, actor: Actor, r: Pick<RoleLi
 /** Whether the actor may give this role to a user of `target` org: permissions held and resolved scope within theirs. */
 export async function canGrantRole(exec: Executor, actor: Actor, r: RoleLike, target: OrgRef): Promise<string | null> {
   if (!(await roleVisible(exec, actor, r))) return '角色不存在';
+  return roleExceedsActor(exec, actor, r, target);
+}
+
+/** Why the role, held at `target`, gives more than the actor has (permissions or resolved scope); null when it does not. */
+export async function roleExceedsActor(exec: Executor, actor: Actor, r: Pick<RoleLike, 'permissions' | 'scopeKind' | 'scopeOrgIds'>, target: OrgRef): Promise<string | null> {
   const missing = r.permissions.filter((p) => !actor.permissions.has(p as never));
   if (missing.length) return `不能授予自己没有的权限：${missing.join('、')}`;
   const refs = await orgRefs(exec, r.scopeOrgIds);

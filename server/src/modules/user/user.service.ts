@@ -3,7 +3,7 @@ import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { appUser, role, userRole } from './user.schema.js';
 import { org } from '../org/org.schema.js';
-import { canGrantRole } from './grants.js';
+import { canGrantRole, roleExceedsActor } from './grants.js';
 import { acceptNewPassword, recordPassword } from '../auth/auth.service.js';
 import { destroyUserSessions } from '../auth/session.js';
 import { requireOrgInScope } from '../org/org.service.js';
@@ -123,9 +123,21 @@ export async function updateUser(c: Ctx, id: string, input: UserUpdate) {
   });
 }
 
+/** Taking over an account (giving it a new password) needs at least the grants it holds: nobody resets a stronger account. */
+async function requireNotStronger(c: Ctx, exec: Executor, u: UserRow) {
+  const held = await exec.select({ name: role.name, permissions: role.permissions, scopeKind: role.scopeKind, scopeOrgIds: role.scopeOrgIds })
+    .from(userRole).innerJoin(role, eq(role.id, userRole.roleId)).where(eq(userRole.userId, u.id));
+  const [target] = await exec.select({ id: org.id, path: org.path }).from(org).where(eq(org.id, u.orgId));
+  for (const r of held) {
+    const why = await roleExceedsActor(exec, c.actor, r, target!);
+    if (why) throw new AppError(403, 'GRANT_NOT_ALLOWED', `该账号的角色“${r.name}”超出您的权限，不能重置其密码：${why}`, `The account holds role "${r.name}", which exceeds your own grants`);
+  }
+}
+
 export async function resetPassword(c: Ctx, id: string) {
   return c.db.transaction(async (tx) => {
     const u = await requireUserInScope(c, tx, id);
+    await requireNotStronger(c, tx, u);
     const temp = temporaryPassword();
     const hash = await acceptNewPassword(c, tx, u.id, u.username, temp);
     await tx.update(appUser).set({ passwordHash: hash, mustChangePassword: true, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null, version: u.version + 1, updatedAt: new Date() }).where(eq(appUser.id, id));

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { ID_PROBLEM_MESSAGES, parseIdNumber } from './id-number.js';
+import { MOBILE_PROBLEM_MESSAGES, normaliseMobile } from './mobile.js';
+import { normaliseEducation, normaliseEmploymentForm, normaliseEthnicity, normalisePoliticalStatus } from './member-vocab.js';
+import { todayInChina } from './dates.js';
+
+const msg = (m: { zh: string; en: string }) => `${m.zh} / ${m.en}`;
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+
+function vocab(normalise: (s: string) => string | null, zh: string, en: string) {
+  return z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .max(40)
+      .nullish()
+      .transform((v, ctx) => {
+        if (v === null || v === undefined) return null;
+        const n = normalise(v);
+        if (n === null) {
+          ctx.addIssue({ code: 'custom', message: `${zh}“${v}”不在可选范围内 / unknown ${en} "${v}"` });
+          return z.NEVER;
+        }
+        return n;
+      }),
+  );
+}
+
+/**
+ * The fields of a member record as a person types them (form, API or spreadsheet row), normalised
+ * and checked: the ID number (GB 11643) decides birth date and sex, and a contradicting entry is an
+ * error; mobile, ethnicity, education, political status and employment form are normalised.
+ */
+export const MemberFieldsInput = z
+  .object({
+    name: z.string().trim().min(1, '请填写姓名 / name is required').max(40, '姓名不超过40字 / name too long').regex(/^[\p{L}·•.\s]+$/u, '姓名只能包含文字和间隔号 / name: letters only'),
+    idNumber: z.string().max(40),
+    birthDate: z.preprocess(blankToNull, z.iso.date({ error: '出生日期格式应为 YYYY-MM-DD / birth date: YYYY-MM-DD' }).nullish()),
+    sex: z.preprocess(blankToNull, z.enum(['M', 'F'], { error: '性别应为男或女 / sex: M or F' }).nullish()),
+    mobile: z.preprocess(blankToNull, z.string().max(40).nullish()),
+    ethnicity: vocab(normaliseEthnicity, '民族', 'ethnicity'),
+    education: vocab(normaliseEducation, '学历', 'education'),
+    politicalStatus: vocab(normalisePoliticalStatus, '政治面貌', 'political status'),
+    employmentForm: z.preprocess((v) => blankToNull(v) ?? 'standard', vocab(normaliseEmploymentForm, '用工形式', 'employment form')),
+    migrantWorker: z.boolean().default(false),
+    occupation: z.preprocess(blankToNull, z.string().trim().max(60).nullish()),
+    employerName: z.preprocess(blankToNull, z.string().trim().max(100).nullish()),
+    joinDate: z.iso.date({ error: '入会日期格式应为 YYYY-MM-DD / join date: YYYY-MM-DD' }),
+  })
+  .transform((v, ctx) => {
+    const id = parseIdNumber(v.idNumber);
+    if (!id.ok) {
+      ctx.addIssue({ code: 'custom', path: ['idNumber'], message: msg(ID_PROBLEM_MESSAGES[id.code]) });
+      return z.NEVER;
+    }
+    if (v.birthDate && v.birthDate !== id.birthDate) {
+      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `出生日期与身份证号不一致（身份证为${id.birthDate}）/ birth date contradicts the ID number` });
+    }
+    if (v.sex && v.sex !== id.sex) ctx.addIssue({ code: 'custom', path: ['sex'], message: '性别与身份证号不一致 / sex contradicts the ID number' });
+    let mobile: string | null = null;
+    if (v.mobile) {
+      const m = normaliseMobile(v.mobile);
+      if (!m.ok) ctx.addIssue({ code: 'custom', path: ['mobile'], message: msg(MOBILE_PROBLEM_MESSAGES[m.code]) });
+      else mobile = m.value;
+    }
+    if (v.joinDate > todayInChina()) ctx.addIssue({ code: 'custom', path: ['joinDate'], message: '入会日期不能晚于今天 / join date is in the future' });
+    if (v.joinDate < id.birthDate) ctx.addIssue({ code: 'custom', path: ['joinDate'], message: '入会日期早于出生日期 / join date before birth' });
+    return {
+      name: v.name.replace(/\s+/g, ''),
+      idNumber: id.value,
+      idKind: id.kind,
+      birthDate: id.birthDate,
+      sex: id.sex,
+      mobile,
+      ethnicity: v.ethnicity ?? null,
+      education: v.education ?? null,
+      politicalStatus: v.politicalStatus ?? null,
+      employmentForm: v.employmentForm ?? 'standard',
+      migrantWorker: v.migrantWorker,
+      occupation: v.occupation ?? null,
+      employerName: v.employerName ?? null,
+      joinDate: v.joinDate,
+    };
+  });
+
+export type MemberFieldsParsed = z.output<typeof MemberFieldsInput>;
+
+export const ConsentInput = z.object({
+  version: z.string().trim().min(1).max(20),
+  method: z.enum(['online', 'paper', 'app'], { error: '同意方式应为 online、paper 或 app' }),
+});
+
+/** The version of the personal-information notice that workers consent to (shown on the join page). */
+export const CURRENT_CONSENT_VERSION = '2026-01';

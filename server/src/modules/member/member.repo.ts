@@ -1,0 +1,96 @@
+import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { member, membershipEvent } from './member.schema.js';
+import { org } from '../org/org.schema.js';
+import { escapeLike, ownedScopeSql, type Scope } from '../../platform/scope.js';
+import { queryGrams } from './member.record.js';
+import type { Executor } from '../../db/client.js';
+
+export interface MemberSearch {
+  q?: string;
+  idIndex?: string;
+  mobileIndex?: string;
+  cardNo?: string;
+  under?: string;
+  employmentForms?: string[];
+  status?: string;
+  joinFrom?: string;
+  joinTo?: string;
+  sex?: 'M' | 'F';
+  bornFrom?: string;
+  bornTo?: string;
+  migrantWorker?: boolean;
+}
+
+/** The WHERE clause of a member search: the data scope first, then the user's filters. */
+export function memberSearchWhere(scope: Scope, s: MemberSearch): SQL {
+  const where: SQL[] = [ownedScopeSql(scope, member.orgId)];
+  if (s.q) {
+    const grams = queryGrams(s.q);
+    // Containment on the GIN index narrows to candidates; LIKE keeps only real substrings.
+    where.push(sql`${member.nameGrams} @> ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`);
+    if (grams.length > 1) where.push(sql`${member.name} LIKE ${'%' + escapeLike(s.q.replace(/\s+/g, '')) + '%'}`);
+  }
+  if (s.idIndex) where.push(eq(member.idIndex, s.idIndex));
+  if (s.mobileIndex) where.push(eq(member.mobileIndex, s.mobileIndex));
+  if (s.cardNo) where.push(eq(member.cardNo, s.cardNo));
+  if (s.under) where.push(sql`${member.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${s.under}))`);
+  if (s.employmentForms?.length) where.push(sql`${member.employmentForm} IN (${sql.join(s.employmentForms.map((f) => sql`${f}`), sql`, `)})`);
+  if (s.status) where.push(eq(member.status, s.status));
+  if (s.joinFrom) where.push(gte(member.joinDate, s.joinFrom));
+  if (s.joinTo) where.push(lte(member.joinDate, s.joinTo));
+  if (s.sex) where.push(eq(member.sex, s.sex));
+  if (s.bornFrom) where.push(gte(member.birthDate, s.bornFrom));
+  if (s.bornTo) where.push(lte(member.birthDate, s.bornTo));
+  if (s.migrantWorker !== undefined) where.push(eq(member.migrantWorker, s.migrantWorker));
+  return and(...where)!;
+}
+
+export const memberListColumns = {
+  id: member.id, name: member.name, idMasked: member.idMasked, mobileMasked: member.mobileMasked, sex: member.sex, birthDate: member.birthDate,
+  orgId: member.orgId, orgName: org.name, employmentForm: member.employmentForm, migrantWorker: member.migrantWorker, status: member.status,
+  joinDate: member.joinDate, cardNo: member.cardNo, version: member.version,
+};
+
+const SORTS = { joinDate: member.joinDate, name: member.name, cardNo: member.cardNo, birthDate: member.birthDate } as const;
+export type MemberSort = keyof typeof SORTS;
+
+export async function searchMembers(exec: Executor, where: SQL, sort: MemberSort, order: 'asc' | 'desc', page: number, pageSize: number) {
+  const col = SORTS[sort];
+  return exec
+    .select(memberListColumns)
+    .from(member)
+    .innerJoin(org, eq(org.id, member.orgId))
+    .where(where)
+    .orderBy(order === 'desc' ? desc(col) : asc(col), asc(member.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+}
+
+export async function countMembers(exec: Executor, where: SQL): Promise<number> {
+  const [r] = await exec.select({ n: sql<number>`count(*)::int` }).from(member).where(where);
+  return r?.n ?? 0;
+}
+
+export async function getMember(exec: Executor, id: string) {
+  const [m] = await exec.select().from(member).where(eq(member.id, id));
+  return m;
+}
+
+export async function getMemberByIdIndex(exec: Executor, idIndex: string) {
+  const [m] = await exec.select().from(member).where(eq(member.idIndex, idIndex));
+  return m;
+}
+
+export async function memberEvents(exec: Executor, memberId: string) {
+  return exec
+    .select({ id: membershipEvent.id, kind: membershipEvent.kind, onDate: membershipEvent.onDate, orgId: membershipEvent.orgId, orgName: org.name, reason: membershipEvent.reason, createdAt: membershipEvent.createdAt })
+    .from(membershipEvent)
+    .innerJoin(org, eq(org.id, membershipEvent.orgId))
+    .where(eq(membershipEvent.memberId, memberId))
+    .orderBy(asc(membershipEvent.onDate), asc(membershipEvent.createdAt), asc(membershipEvent.id));
+}
+
+export async function nextCardNo(exec: Executor): Promise<string> {
+  const rows = (await exec.execute(sql`SELECT nextval('member_card_seq')::bigint AS n`)) as unknown as { rows: { n: number | string }[] };
+  return 'GH' + String(rows.rows[0]!.n).padStart(10, '0');
+}

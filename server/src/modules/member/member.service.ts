@@ -1,0 +1,203 @@
+import { and, eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { member, membershipEvent, transfer } from './member.schema.js';
+import { org } from '../org/org.schema.js';
+import * as repo from './member.repo.js';
+import { buildMemberRecord, idIndexOf, mobileIndexOf, type MemberFields } from './member.record.js';
+import { requireOrgInScope } from '../org/org.service.js';
+import { AppError, errors } from '../../platform/errors.js';
+import { appendAudit, diffFields } from '../../platform/audit.js';
+import { scopeCovers, type Scope } from '../../platform/scope.js';
+import { maskOrgName } from '../../../../common/src/org.js';
+import { todayInChina } from '../../../../common/src/dates.js';
+import { ageOn, GIG_FORMS } from '../../../../common/src/member-vocab.js';
+import { parseIdNumber } from '../../../../common/src/id-number.js';
+import { normaliseMobile } from '../../../../common/src/mobile.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Executor } from '../../db/client.js';
+import type { MemberCreate, MemberListParams, MemberStatusChange, MemberUpdate } from './member.contract.js';
+
+type MemberRow = typeof member.$inferSelect;
+
+/** Statuses that hold a membership: a person may hold only one across the whole database. */
+export const HOLDING_STATUSES = ['active', 'retained', 'transferring'];
+
+export function presentMemberListItem(m: { birthDate: string; [k: string]: unknown }, today = todayInChina()) {
+  const { birthDate, ...rest } = m;
+  return { ...rest, age: ageOn(birthDate, today) };
+}
+
+/** Load a member whose union is in the caller's scope; anything else looks missing. */
+export async function requireMemberInScope(c: Ctx, exec: Executor, id: string): Promise<MemberRow> {
+  const m = await repo.getMember(exec, id);
+  if (!m) throw errors.notFound('会员', 'member');
+  const [o] = await exec.select({ id: org.id, path: org.path }).from(org).where(eq(org.id, m.orgId));
+  if (!o || !scopeCovers(c.actor.scope, o)) throw errors.notFound('会员', 'member');
+  return m;
+}
+
+/** The name of the union holding someone, as much as the caller may see of it. */
+export async function holdingUnionName(exec: Executor, scope: Scope | null, orgId: string): Promise<string> {
+  const [o] = await exec.select({ id: org.id, path: org.path, name: org.name }).from(org).where(eq(org.id, orgId));
+  if (!o) return '其他工会';
+  return scope && scopeCovers(scope, o) ? o.name : maskOrgName(o.name);
+}
+
+export function heldElsewhereError(unionName: string) {
+  return new AppError(409, 'MEMBER_HELD_ELSEWHERE', `此人已是“${unionName}”的会员，一人只能有一个会籍；如工作变动请办理会员关系接转`, `This person is already a member of "${unionName}"; use a transfer instead`, { union: unionName });
+}
+
+export async function listMembers(c: Ctx, p: MemberListParams) {
+  const where = repo.memberSearchWhere(c.actor.scope, searchOf(c, p));
+  const [rows, total] = await Promise.all([repo.searchMembers(c.db, where, p.sort, p.order, p.page, p.pageSize), repo.countMembers(c.db, where)]);
+  const today = todayInChina();
+  return { items: rows.map((r) => presentMemberListItem(r, today)), total, page: p.page, pageSize: p.pageSize };
+}
+
+/** Translate API filters into the repository's search, hashing exact identifiers into blind indexes. */
+export function searchOf(c: Pick<Ctx, 'keys'>, p: MemberListParams): repo.MemberSearch {
+  const today = todayInChina();
+  const s: repo.MemberSearch = { q: p.q, cardNo: p.cardNo, under: p.orgId, status: p.status, joinFrom: p.joinFrom, joinTo: p.joinTo, sex: p.sex };
+  if (p.idNumber) {
+    const r = parseIdNumber(p.idNumber);
+    s.idIndex = idIndexOf(c.keys, r.ok ? r.value : p.idNumber.trim().toUpperCase());
+  }
+  if (p.mobile) {
+    const r = normaliseMobile(p.mobile);
+    s.mobileIndex = mobileIndexOf(c.keys, r.ok ? r.value : p.mobile.trim());
+  }
+  if (p.employmentForm === 'gig') s.employmentForms = [...GIG_FORMS];
+  else if (p.employmentForm) s.employmentForms = [p.employmentForm];
+  if (p.migrantWorker) s.migrantWorker = p.migrantWorker === 'true';
+  if (p.minAge !== undefined) s.bornTo = shiftYears(today, -p.minAge);
+  if (p.maxAge !== undefined) s.bornFrom = shiftYears(today, -(p.maxAge + 1), 1);
+  return s;
+}
+
+function shiftYears(iso: string, years: number, plusDays = 0): string {
+  const d = new Date(iso + 'T00:00:00Z');
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() + plusDays);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function getMemberDetail(c: Ctx, id: string) {
+  const m = await requireMemberInScope(c, c.db, id);
+  const events = await repo.memberEvents(c.db, id);
+  const [o] = await c.db.select({ name: org.name }).from(org).where(eq(org.id, m.orgId));
+  const openTransfers = await c.db.select().from(transfer).where(and(eq(transfer.memberId, id), eq(transfer.status, 'pending')));
+  return {
+    id: m.id, name: m.name, idMasked: m.idMasked, idKind: m.idKind, mobileMasked: m.mobileMasked, sex: m.sex, age: ageOn(m.birthDate, todayInChina()),
+    ethnicity: m.ethnicity, education: m.education, politicalStatus: m.politicalStatus, employmentForm: m.employmentForm, migrantWorker: m.migrantWorker,
+    occupation: m.occupation, employerName: m.employerName, orgId: m.orgId, orgName: o?.name ?? '', joinDate: m.joinDate, cardNo: m.cardNo, status: m.status,
+    consentVersion: m.consentVersion, consentAt: m.consentAt?.toISOString() ?? null, consentMethod: m.consentMethod, version: m.version,
+    createdAt: m.createdAt.toISOString(), updatedAt: m.updatedAt.toISOString(),
+    events: events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    openTransfer: openTransfers[0] ? { id: openTransfers[0].id, fromOrgId: openTransfers[0].fromOrgId, toOrgId: openTransfers[0].toOrgId, createdAt: openTransfers[0].createdAt.toISOString() } : null,
+    can: { unmask: c.actor.permissions.has('member.unmask'), edit: c.actor.permissions.has('member.write'), transfer: c.actor.permissions.has('member.transfer') },
+  };
+}
+
+async function requireGrassrootsInScope(c: Ctx, exec: Executor, orgId: string) {
+  const o = await requireOrgInScope(c, exec, orgId);
+  if (o.level !== 'grassroots' && o.level !== 'street') throw errors.invalid('会员只能登记在基层工会或乡镇（街道）、园区工会', 'Members belong to a grassroots or street/park union');
+  if (!o.active) throw errors.invalid('该工会已停用', 'That union is deactivated');
+  return o;
+}
+
+/**
+ * Register a person as a member. One person, one record: someone who left is re-registered
+ * (event `rejoined`); someone who holds a membership anywhere is refused with the holding union.
+ */
+export async function createMember(c: Ctx, input: MemberCreate, opts: { refId?: string; exec?: Executor } = {}) {
+  const run = async (tx: Executor) => {
+    const target = await requireGrassrootsInScope(c, tx, input.orgId);
+    const rec = buildMemberRecord(c.keys, input.fields);
+    const existing = await repo.getMemberByIdIndex(tx, rec.idIndex);
+    const consent = { consentVersion: input.consent.version, consentAt: new Date(), consentMethod: input.consent.method };
+    if (existing && HOLDING_STATUSES.includes(existing.status)) {
+      if (existing.orgId === target.id) throw errors.conflict('此人已是本工会会员，请直接修改其信息', 'Already a member of this union; edit the record instead', { memberId: existing.id });
+      throw heldElsewhereError(await holdingUnionName(tx, c.actor.scope, existing.orgId));
+    }
+    let id: string;
+    let kind: 'joined' | 'rejoined';
+    if (existing) {
+      id = existing.id;
+      kind = 'rejoined';
+      await tx.update(member).set({ ...rec, ...consent, orgId: target.id, status: 'active', version: existing.version + 1, updatedAt: new Date() }).where(eq(member.id, id));
+    } else {
+      id = uuidv7();
+      kind = 'joined';
+      const cardNo = await repo.nextCardNo(tx);
+      await tx.insert(member).values({ id, ...rec, ...consent, orgId: target.id, cardNo, status: 'active' });
+    }
+    await tx.insert(membershipEvent).values({ id: uuidv7(), memberId: id, orgId: target.id, kind, onDate: input.fields.joinDate, refId: opts.refId ?? null, actorId: c.actor.userId });
+    await appendAudit(tx, {
+      actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: target.id, action: kind === 'joined' ? 'member.create' : 'member.rejoin', entity: 'member', entityId: id,
+      changes: { name: input.fields.name, orgId: target.id, employmentForm: input.fields.employmentForm, idNumber: '[encrypted]', mobile: input.fields.mobile ? '[encrypted]' : null },
+    });
+    return id;
+  };
+  const id = opts.exec ? await run(opts.exec) : await c.db.transaction(run);
+  return id;
+}
+
+export async function updateMember(c: Ctx, id: string, input: MemberUpdate) {
+  return c.db.transaction(async (tx) => {
+    const before = await requireMemberInScope(c, tx, id);
+    if (before.version !== input.version) throw errors.versionConflict();
+    const rec = buildMemberRecord(c.keys, input.fields);
+    if (rec.idIndex !== before.idIndex) {
+      const other = await repo.getMemberByIdIndex(tx, rec.idIndex);
+      if (other) throw errors.conflict('该身份证号已属于另一条会员记录', 'That ID number belongs to another member record');
+    }
+    const [after] = await tx.update(member).set({ ...rec, version: before.version + 1, updatedAt: new Date() }).where(and(eq(member.id, id), eq(member.version, input.version))).returning();
+    if (!after) throw errors.versionConflict();
+    const changed = diffFields(
+      { ...pickPlain(before), idNumber: before.idIndex, mobile: before.mobileIndex },
+      { ...pickPlain(after), idNumber: rec.idIndex, mobile: rec.mobileIndex },
+    );
+    // Encrypted fields: record that they changed, never their values.
+    if (changed.idNumber) changed.idNumber = '[changed]';
+    if ('mobile' in changed) changed.mobile = '[changed]';
+    await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: before.orgId, action: 'member.update', entity: 'member', entityId: id, changes: changed });
+    return id;
+  });
+}
+
+function pickPlain(m: MemberRow) {
+  return {
+    name: m.name, ethnicity: m.ethnicity, education: m.education, politicalStatus: m.politicalStatus, employmentForm: m.employmentForm,
+    migrantWorker: m.migrantWorker, occupation: m.occupation, employerName: m.employerName, joinDate: m.joinDate,
+  };
+}
+
+/** Reveal the full ID number and mobile: needs member.unmask and is always audited. */
+export async function unmaskMember(c: Ctx, id: string) {
+  const m = await requireMemberInScope(c, c.db, id);
+  await c.db.transaction((tx) =>
+    appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: m.orgId, action: 'member.unmask', entity: 'member', entityId: id, detail: 'revealed ID number and mobile' }),
+  );
+  return { idNumber: c.keys.decrypt(m.idCipher), mobile: m.mobileCipher ? c.keys.decrypt(m.mobileCipher) : null };
+}
+
+const STATUS_TRANSITIONS: Record<MemberStatusChange['kind'], { from: string[]; to: string; zh: string }> = {
+  retained: { from: ['active'], to: 'retained', zh: '保留会籍' },
+  left: { from: ['active', 'retained'], to: 'left', zh: '退会' },
+  reactivated: { from: ['retained'], to: 'active', zh: '恢复在册' },
+};
+
+/** Retain (retired/unemployed), leave, or return from retained: an event, and the status follows it. */
+export async function changeMemberStatus(c: Ctx, id: string, input: MemberStatusChange) {
+  return c.db.transaction(async (tx) => {
+    const m = await requireMemberInScope(c, tx, id);
+    if (m.version !== input.version) throw errors.versionConflict();
+    const t = STATUS_TRANSITIONS[input.kind];
+    if (!t.from.includes(m.status)) throw new AppError(409, 'INVALID_STATUS_CHANGE', `当前状态不能办理“${t.zh}”`, `This change is not possible in the member's current status`);
+    if (input.onDate > todayInChina()) throw errors.invalid('日期不能晚于今天', 'The date cannot be in the future');
+    await tx.insert(membershipEvent).values({ id: uuidv7(), memberId: id, orgId: m.orgId, kind: input.kind === 'reactivated' ? 'rejoined' : input.kind, onDate: input.onDate, reason: input.reason ?? null, actorId: c.actor.userId });
+    await tx.update(member).set({ status: t.to, version: m.version + 1, updatedAt: new Date() }).where(eq(member.id, id));
+    await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: m.orgId, action: `member.${input.kind}`, entity: 'member', entityId: id, changes: { status: { from: m.status, to: t.to } }, detail: input.reason ?? null });
+  });
+}
+

@@ -1,0 +1,46 @@
+import dc from 'node:diagnostics_channel';
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { Access } from '../platform/context.js';
+
+/** One registered route as the guard sees it (after every onRoute hook has run). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: Access | undefined;
+  allowPending: boolean;
+  /** Whether the route's schema hides it from the OpenAPI document. */
+  hidden: boolean;
+}
+
+/**
+ * Record every route of the next Fastify instance that is created, without touching the app:
+ * Fastify publishes each new instance on the `fastify.initialization` diagnostics channel before
+ * any plugin or route is registered, so an onRoute hook added there sees all routes. The route
+ * options are read after `ready()`, once the app's own onRoute hooks have set their defaults.
+ */
+export function captureRoutes(): { routes(): RegisteredRoute[]; stop(): void } {
+  const channel = dc.channel('fastify.initialization');
+  const seen: RouteOptions[] = [];
+  let instance: FastifyInstance | undefined;
+  const onInit = (message: unknown) => {
+    if (instance) return; // only the first instance created while capturing
+    instance = (message as { fastify: FastifyInstance }).fastify;
+    instance.addHook('onRoute', (opts) => {
+      seen.push(opts);
+    });
+  };
+  channel.subscribe(onInit);
+  return {
+    stop: () => channel.unsubscribe(onInit),
+    routes: () =>
+      seen.flatMap((o) =>
+        (Array.isArray(o.method) ? o.method : [o.method]).map((method) => ({
+          method: String(method).toUpperCase(),
+          url: o.url,
+          access: (o.config as { access?: Access } | undefined)?.access,
+          allowPending: !!(o.config as { allowPending?: boolean } | undefined)?.allowPending,
+          hidden: !!(o.schema as { hide?: boolean } | undefined)?.hide,
+        })),
+      ),
+  };
+}

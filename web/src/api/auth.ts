@@ -1,0 +1,19 @@
+import { api } from './client';
+import type { Me } from './types';
+
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
+  qrDataUrl: string;
+}
+
+export const authApi = {
+  me: () => api.get<Me>('/api/auth/me'),
+  login: (username: string, password: string) => api.post<Me>('/api/auth/login', { username, password }, { quiet401: true }),
+  loginTotp: (code: string) => api.post<{ ok: true }>('/api/auth/login/totp', { code }, { quiet401: true }),
+  logout: () => api.post<{ ok: true }>('/api/auth/logout', undefined, { quiet401: true }),
+  changePassword: (currentPassword: string, newPassword: string) => api.post<{ ok: true }>('/api/auth/password', { currentPassword, newPassword }),
+  totpSetup: () => api.post<TotpSetup>('/api/auth/totp/setup'),
+  totpEnable: (code: string) => api.post<{ ok: true }>('/api/auth/totp/enable', { code }),
+  totpDisable: (code: string) => api.post<{ ok: true }>('/api/auth/totp/disable', { code }),
+};

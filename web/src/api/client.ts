@@ -1,0 +1,112 @@
+/**
+ * The one way the web app talks to the server: JSON over fetch with the session cookie, the CSRF
+ * token on every state-changing request, and typed errors ({code, message, messageEn, details}).
+ */
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+  messageEn?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    public readonly messageZh: string,
+    public readonly messageEn: string,
+    public readonly details?: unknown,
+  ) {
+    super(messageEn);
+  }
+
+  /** Field-level problems from VALIDATION_FAILED (details.fields) or a conflict naming one field. */
+  get fieldIssues(): FieldIssue[] {
+    const d = this.details as { fields?: FieldIssue[]; field?: string } | undefined;
+    if (d && Array.isArray(d.fields)) return d.fields;
+    if (d && typeof d.field === 'string') return [{ path: d.field, message: this.messageZh, messageEn: this.messageEn }];
+    return [];
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: ((e: ApiError) => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Registered by the auth provider: called when a request finds no (or an expired) session. */
+export function setUnauthenticatedHandler(handler: ((e: ApiError) => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** Do not treat 401 as "session lost" (sign-in forms, where 401 means wrong credentials). */
+  quiet401?: boolean;
+  signal?: AbortSignal;
+}
+
+export function toQueryString(query?: Query): string {
+  if (!query) return '';
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    p.set(k, String(v));
+  }
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const hasBody = opts.body !== undefined;
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(url + toQueryString(opts.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: hasBody ? JSON.stringify(opts.body) : undefined,
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试', 'Network error; check the connection and try again');
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!res.ok) {
+    const b = (data ?? {}) as { code?: string; message?: string; messageEn?: string; details?: unknown };
+    const err = new ApiError(
+      res.status,
+      b.code ?? `HTTP_${res.status}`,
+      b.message ?? `请求失败（${res.status}）`,
+      b.messageEn ?? `Request failed (${res.status})`,
+      b.details,
+    );
+    if (res.status === 401 && !opts.quiet401) onUnauthenticated?.(err);
+    throw err;
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(url: string, query?: Query, signal?: AbortSignal) => request<T>('GET', url, { query, signal }),
+  post: <T>(url: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', url, { ...opts, body }),
+  put: <T>(url: string, body: unknown) => request<T>('PUT', url, { body }),
+  del: <T>(url: string) => request<T>('DELETE', url),
+};

@@ -1,0 +1,48 @@
+import type { Me } from '../api/types';
+
+/**
+ * The current user's permissions as booleans (Ant Design Pro's access.ts): the menu, the routes
+ * and the buttons all ask this map, so the rules are not repeated across screens. The server
+ * still enforces every rule; this only hides what would be refused.
+ */
+export interface Access {
+  signedIn: boolean;
+  canReadDashboard: boolean;
+  canReadOrg: boolean;
+  canWriteOrg: boolean;
+  canReadUsers: boolean;
+  canManageUsers: boolean;
+  canManageRoles: boolean;
+  canReadAudit: boolean;
+  /** Verifying the whole audit hash chain needs the whole-platform data scope as well. */
+  canVerifyAudit: boolean;
+  canManageSettings: boolean;
+}
+
+export type AccessKey = Exclude<keyof Access, 'signedIn'>;
+
+export function computeAccess(me: Me | null): Access {
+  const ready = !!me && me.pending === null;
+  const has = (p: string) => ready && me!.permissions.includes(p);
+  return {
+    signedIn: ready,
+    canReadDashboard: has('dashboard.read'),
+    canReadOrg: has('org.read'),
+    canWriteOrg: has('org.read') && has('org.write'),
+    canReadUsers: has('user.read'),
+    canManageUsers: has('user.read') && has('user.manage'),
+    canManageRoles: has('user.read') && has('role.manage'),
+    canReadAudit: has('audit.read'),
+    canVerifyAudit: has('audit.read') && !!me?.scope.all,
+    canManageSettings: has('settings.manage'),
+  };
+}
+
+/** Where a signed-in user lands: the first page their permissions open. */
+export function homePath(a: Access): string {
+  if (a.canReadDashboard) return '/dashboard';
+  if (a.canReadOrg) return '/orgs/tree';
+  if (a.canReadUsers) return '/system/users';
+  if (a.canReadAudit) return '/system/audit';
+  return '/welcome';
+}

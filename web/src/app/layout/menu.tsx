@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BranchesOutlined, UnorderedListOutlined, FieldTimeOutlined } from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { Access, AccessKey } from '../access';
+import type { MessageKey } from '../../i18n';
+
+interface MenuLeaf {
+  key: string; // the route path
+  label: MessageKey;
+  icon: ReactNode;
+  access: AccessKey;
+  testId: string;
+}
+interface MenuGroup {
+  key: string;
+  label: MessageKey;
+  icon: ReactNode;
+  testId: string;
+  children: MenuLeaf[];
+}
+
+/** The side menu: each entry names the permission that shows it (the same one its route checks). */
+export const MENU: (MenuLeaf | MenuGroup)[] = [
+  { key: '/dashboard', label: 'menu.dashboard', icon: <DashboardOutlined />, access: 'canReadDashboard', testId: 'menu-dashboard' },
+  {
+    key: 'org',
+    label: 'menu.org',
+    icon: <ApartmentOutlined />,
+    testId: 'menu-org',
+    children: [
+      { key: '/orgs/tree', label: 'menu.orgTree', icon: <BranchesOutlined />, access: 'canReadOrg', testId: 'menu-org-tree' },
+      { key: '/orgs', label: 'menu.orgList', icon: <UnorderedListOutlined />, access: 'canReadOrg', testId: 'menu-org-list' },
+      { key: '/orgs/warnings', label: 'menu.orgWarnings', icon: <FieldTimeOutlined />, access: 'canReadOrg', testId: 'menu-org-warnings' },
+    ],
+  },
+  {
+    key: 'system',
+    label: 'menu.system',
+    icon: <SettingOutlined />,
+    testId: 'menu-system',
+    children: [
+      { key: '/system/users', label: 'menu.users', icon: <UserOutlined />, access: 'canReadUsers', testId: 'menu-users' },
+      { key: '/system/roles', label: 'menu.roles', icon: <TeamOutlined />, access: 'canReadUsers', testId: 'menu-roles' },
+      { key: '/system/audit', label: 'menu.audit', icon: <AuditOutlined />, access: 'canReadAudit', testId: 'menu-audit' },
+      { key: '/system/settings', label: 'menu.settings', icon: <SafetyOutlined />, access: 'canManageSettings', testId: 'menu-settings' },
+    ],
+  },
+];
+
+type Items = NonNullable<MenuProps['items']>;
+
+export function buildMenuItems(access: Access, t: (k: MessageKey) => string): Items {
+  const items: Items = [];
+  for (const entry of MENU) {
+    if ('children' in entry) {
+      const children = entry.children
+        .filter((c) => access[c.access])
+        .map((c) => ({ key: c.key, icon: c.icon, label: <span data-testid={c.testId}>{t(c.label)}</span> }));
+      if (children.length) items.push({ key: entry.key, icon: entry.icon, label: <span data-testid={entry.testId}>{t(entry.label)}</span>, children });
+    } else if (access[entry.access]) {
+      items.push({ key: entry.key, icon: entry.icon, label: <span data-testid={entry.testId}>{t(entry.label)}</span> });
+    }
+  }
+  return items;
+}
+
+/** The menu entry for a location: the longest menu path that prefixes it (so /orgs/123 lights 组织列表). */
+export function selectedMenu(pathname: string): { selected: string | undefined; open: string | undefined } {
+  let best: { key: string; group?: string } | undefined;
+  for (const entry of MENU) {
+    const leaves = 'children' in entry ? entry.children.map((c) => ({ key: c.key, group: entry.key })) : [{ key: entry.key }];
+    for (const l of leaves) {
+      const hit = pathname === l.key || pathname.startsWith(l.key + '/');
+      if (!hit) continue;
+      // /orgs/tree is a menu entry of its own, so /orgs must not win over it.
+      if (!best || l.key.length > best.key.length) best = l;
+    }
+  }
+  return { selected: best?.key, open: best?.group };
+}

@@ -1,0 +1,65 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Spin } from 'antd';
+import { useAuth } from './auth-context';
+import { BasicLayout } from './layout/BasicLayout';
+import { HomeRedirect, NotFoundPage, RequireAccess, WelcomePage } from './pages';
+import type { AccessKey } from './access';
+
+// Pages are split into their own chunks; the login page and the shell load first.
+const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
+const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage'));
+const OrgTreePage = lazy(() => import('../modules/org/OrgTreePage'));
+const OrgListPage = lazy(() => import('../modules/org/OrgListPage'));
+const OrgDetailPage = lazy(() => import('../modules/org/OrgDetailPage'));
+const TermWarningsPage = lazy(() => import('../modules/org/TermWarningsPage'));
+const UserListPage = lazy(() => import('../modules/user/UserListPage'));
+const RoleListPage = lazy(() => import('../modules/user/RoleListPage'));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+const SecuritySettingsPage = lazy(() => import('../modules/system/SecuritySettingsPage'));
+
+const fullPageSpin = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} data-testid="app-loading" />;
+
+/** Signed-out visitors (and unfinished sign-ins) go to /login, remembering where they were heading. */
+function RequireSignIn({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  const location = useLocation();
+  if (me === undefined) return fullPageSpin;
+  if (!me || me.pending) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+const guarded = (access: AccessKey, page: ReactNode) => <RequireAccess access={access}>{page}</RequireAccess>;
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={fullPageSpin}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireSignIn>
+                <BasicLayout />
+              </RequireSignIn>
+            }
+          >
+            <Route index element={<HomeRedirect />} />
+            <Route path="dashboard" element={guarded('canReadDashboard', <DashboardPage />)} />
+            <Route path="orgs" element={guarded('canReadOrg', <OrgListPage />)} />
+            <Route path="orgs/tree" element={guarded('canReadOrg', <OrgTreePage />)} />
+            <Route path="orgs/warnings" element={guarded('canReadOrg', <TermWarningsPage />)} />
+            <Route path="orgs/:id" element={guarded('canReadOrg', <OrgDetailPage />)} />
+            <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
+            <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
+            <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />
+            <Route path="system/settings" element={guarded('canManageSettings', <SecuritySettingsPage />)} />
+            <Route path="welcome" element={<WelcomePage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,147 @@
+import { useMemo, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
+import { ApartmentOutlined, BankOutlined, ClockCircleOutlined, ExclamationCircleOutlined, TeamOutlined, UserDeleteOutlined } from '@ant-design/icons';
+import ReactEChartsCore from 'echarts-for-react/lib/core';
+import type { EChartsOption } from 'echarts';
+import { echarts } from './echarts';
+import { systemApi } from '../../api/system';
+import { useRequest } from '../../app/use-request';
+import { useApiError } from '../../app/use-api-error';
+import { useAuth } from '../../app/auth-context';
+import { useMeta } from '../../app/meta-context';
+import { useI18n, type MessageKey } from '../../i18n';
+import type { OrgFigures } from '../../api/types';
+
+interface CardDef {
+  key: keyof Pick<OrgFigures, 'totalOrgs' | 'grassroots' | 'withoutChair' | 'termExpiring' | 'termExpired' | 'employees'>;
+  title: MessageKey;
+  icon: ReactNode;
+  color: string;
+  /** The org list filtered to what the card counts. */
+  link: string;
+}
+
+const CARDS: CardDef[] = [
+  { key: 'totalOrgs', title: 'dashboard.totalOrgs', icon: <ApartmentOutlined />, color: '#1f5fbf', link: '/orgs' },
+  { key: 'grassroots', title: 'dashboard.grassroots', icon: <BankOutlined />, color: '#13a8a8', link: '/orgs?level=grassroots' },
+  { key: 'withoutChair', title: 'dashboard.withoutChair', icon: <UserDeleteOutlined />, color: '#d48806', link: '/orgs?level=grassroots&noChair=true' },
+  { key: 'termExpiring', title: 'dashboard.termExpiring', icon: <ClockCircleOutlined />, color: '#fa8c16', link: '/orgs?termStatus=expiring&sort=termEnd&order=asc' },
+  { key: 'termExpired', title: 'dashboard.termExpired', icon: <ExclamationCircleOutlined />, color: '#cf1322', link: '/orgs?termStatus=expired&sort=termEnd&order=asc' },
+  { key: 'employees', title: 'dashboard.employees', icon: <TeamOutlined />, color: '#389e0d', link: '/orgs?level=grassroots&sort=employeeCount&order=desc' },
+];
+
+export default function DashboardPage() {
+  const { t, lang } = useI18n();
+  const { me } = useAuth();
+  const { kindLabel } = useMeta();
+  const { showError } = useApiError();
+  const navigate = useNavigate();
+  const { data, loading } = useRequest(() => systemApi.dashboardOrgs(), [], showError);
+
+  const kindPie = useMemo<EChartsOption | null>(() => {
+    if (!data) return null;
+    const rows = data.byKind.filter((k) => k.n > 0);
+    if (!rows.length) return null;
+    return {
+      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+      legend: { orient: 'vertical', right: 8, top: 'middle', type: 'scroll' },
+      series: [
+        {
+          type: 'pie',
+          radius: ['40%', '68%'],
+          center: ['36%', '50%'],
+          avoidLabelOverlap: true,
+          itemStyle: { borderColor: '#fff', borderWidth: 2 },
+          label: { formatter: '{c}' },
+          data: rows.map((k) => ({ name: k.key ? kindLabel(k.key) : t('dashboard.kindUnknown'), value: k.n })),
+        },
+      ],
+    };
+  }, [data, kindLabel, t]);
+
+  const childBar = useMemo<EChartsOption | null>(() => {
+    if (!data?.byChild.length) return null;
+    const names = data.byChild.map((c) => c.name);
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: t('dashboard.series.grassroots'), type: 'bar', data: data.byChild.map((c) => c.grassroots), itemStyle: { color: '#1f5fbf' } },
+        { name: t('dashboard.series.withoutChair'), type: 'bar', data: data.byChild.map((c) => c.withoutChair), itemStyle: { color: '#d48806' } },
+        { name: t('dashboard.series.termDue'), type: 'bar', data: data.byChild.map((c) => c.termDue), itemStyle: { color: '#cf1322' } },
+      ],
+    };
+  }, [data, t]);
+
+  return (
+    <div data-testid="dashboard-page">
+      <div className="gh-page-header">
+        <Typography.Title level={4}>{t('dashboard.title')}</Typography.Title>
+        <Typography.Text type="secondary">{t('dashboard.scopeNote', { org: me?.user.orgName ?? '' })}</Typography.Text>
+      </div>
+      <Row gutter={[16, 16]}>
+        {CARDS.map((c) => (
+          <Col key={c.key} xs={24} sm={12} lg={8} xxl={4}>
+            <Link to={c.link} data-testid={`dashboard-card-${c.key}`} aria-label={t(c.title)}>
+              <Card className="gh-stat-card" loading={loading && !data}>
+                <Statistic
+                  title={t(c.title)}
+                  value={data?.[c.key] ?? 0}
+                  prefix={<span style={{ color: c.color, marginRight: 4 }}>{c.icon}</span>}
+                  groupSeparator=","
+                />
+              </Card>
+            </Link>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={10}>
+          <Card title={t('dashboard.byKind')} data-testid="dashboard-chart-kind">
+            {loading && !data ? (
+              <Skeleton active />
+            ) : kindPie ? (
+              <ReactEChartsCore
+                echarts={echarts}
+                option={kindPie}
+                style={{ height: 320 }}
+                notMerge
+                key={lang}
+                onEvents={{ click: () => navigate('/orgs?level=grassroots') }}
+              />
+            ) : (
+              <Empty description={t('common.noData')} />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card title={t('dashboard.byChild')} data-testid="dashboard-chart-child">
+            {loading && !data ? (
+              <Skeleton active />
+            ) : childBar ? (
+              <ReactEChartsCore
+                echarts={echarts}
+                option={childBar}
+                style={{ height: 320 }}
+                notMerge
+                key={lang}
+                onEvents={{
+                  click: (p: { dataIndex: number }) => {
+                    const child = data?.byChild[p.dataIndex];
+                    if (child) navigate(`/orgs?under=${child.id}&level=grassroots`);
+                  },
+                }}
+              />
+            ) : (
+              <Empty description={t('dashboard.noChildren')} />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
