@@ -40,8 +40,10 @@ export function installErrorHandler(app: FastifyInstance): void {
         const message = v.message ?? '';
         // A message the schema wrote itself (already zh / en) is kept; zod's default English one is translated.
         const isDefault = localise(enLocale, issue, '') === message;
-        const zh = isDefault ? localise(zhLocale, issue, message) : message;
-        return { path, message: zh, messageEn: message };
+        if (isDefault) return { path, message: localise(zhLocale, issue, message), messageEn: message };
+        // Our own messages are written "中文 / English": give each language its half.
+        const [zh, en] = message.split(' / ');
+        return { path, message: zh!, messageEn: en ?? zh! };
       });
       const first = fields[0];
       return reply.code(400).send({

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { LEVEL3_PRESET, SecuritySettingsSchema, type SecuritySettings } from '../../../common/src/security-settings.js';
 import { setting } from '../modules/user/user.schema.js';
 import type { Db, Executor } from '../db/client.js';
+import type { CalendarOverrides } from '../../../common/src/working-days.js';
 
 /**
  * Settings live in the database so every replica sees the same; each process keeps a copy for a
@@ -9,6 +10,7 @@ import type { Db, Executor } from '../db/client.js';
  */
 export class SettingsStore {
   private cache: { value: SecuritySettings; at: number } | undefined;
+  private calendarCache: { value: CalendarOverrides; at: number } | undefined;
   constructor(private readonly db: Db, private readonly ttlMs = 5000) {}
 
   async security(): Promise<SecuritySettings> {
@@ -26,5 +28,20 @@ export class SettingsStore {
       .values({ key: 'security', value })
       .onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
     this.cache = undefined;
+  }
+
+  /** Holidays and make-up working days an administrator added (a year the calendar package lacks). */
+  async calendar(): Promise<CalendarOverrides> {
+    if (this.calendarCache && Date.now() - this.calendarCache.at < this.ttlMs) return this.calendarCache.value;
+    const rows = await this.db.select().from(setting).where(eq(setting.key, 'calendar'));
+    const v = (rows[0]?.value ?? {}) as Partial<CalendarOverrides>;
+    const value = { holidays: v.holidays ?? [], workdays: v.workdays ?? [] };
+    this.calendarCache = { value, at: Date.now() };
+    return value;
+  }
+
+  async saveCalendar(exec: Executor, value: CalendarOverrides): Promise<void> {
+    await exec.insert(setting).values({ key: 'calendar', value }).onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
+    this.calendarCache = undefined;
   }
 }
