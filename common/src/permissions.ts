@@ -18,6 +18,14 @@ export const PERMISSIONS = {
   'member.export': { zh: '导出会员名册', en: 'Export rosters', group: 'member' },
   'member.transfer': { zh: '办理会员关系接转', en: 'Handle membership transfers', group: 'member' },
   'join.review': { zh: '审核入会申请', en: 'Review join applications', group: 'member' },
+  'hardship.read': { zh: '查看困难职工档案', en: 'View hardship files', group: 'hardship' },
+  'hardship.write': { zh: '建档、核实和维护困难职工档案', en: 'Open, check and edit hardship files', group: 'hardship' },
+  'hardship.review': { zh: '审核困难职工档案（上级工会）', en: 'Review hardship files (upper levels)', group: 'hardship' },
+  'hardship.unmask': { zh: '查看困难职工完整身份证号和手机号', en: 'Reveal ID numbers in hardship files', group: 'hardship' },
+  'aid.write': { zh: '登记帮扶救助和送温暖', en: 'Record aid and campaigns', group: 'hardship' },
+  'budget.manage': { zh: '管理帮扶资金预算', en: 'Manage aid budgets', group: 'hardship' },
+  'warning.handle': { zh: '处置监测预警', en: 'Handle monitoring warnings', group: 'hardship' },
+  'rule.manage': { zh: '维护低保标准、帮扶标准和预警规则', en: 'Maintain subsistence lines, caps and warning rules', group: 'hardship' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

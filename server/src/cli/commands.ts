@@ -1,4 +1,5 @@
 import type { Services } from '../platform/context.js';
+import { membersImportCommand } from '../modules/member/import/import.cli.js';
 
 /** Commands contributed by domain modules (members import, …): `name` is "area command". */
 export interface CliCommand {
@@ -8,4 +9,4 @@ export interface CliCommand {
   run(s: Services, args: string[]): Promise<number>;
 }
 
-export const cliCommands: CliCommand[] = [];
+export const cliCommands: CliCommand[] = [membersImportCommand];

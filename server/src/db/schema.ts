@@ -3,3 +3,4 @@ export * from '../modules/org/org.schema.js';
 export * from '../modules/user/user.schema.js';
 export * from '../modules/audit/audit.schema.js';
 export * from '../modules/member/member.schema.js';
+export * from '../modules/hardship/hardship.schema.js';

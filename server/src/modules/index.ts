@@ -7,6 +7,11 @@ import { roleRoutes } from './user/role.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { memberRoutes } from './member/member.routes.js';
+import { hardshipRoutes } from './hardship/hardship.routes.js';
+import { joinRoutes } from './member/join/join.routes.js';
+import { transferRoutes } from './member/transfer/transfer.routes.js';
+import { importRoutes } from './member/import/import.routes.js';
+import { memberExportRoutes } from './member/export/export.routes.js';
 
 /** Every domain registers its routes here. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -18,4 +23,9 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes);
   await app.register(dashboardRoutes);
   await app.register(memberRoutes);
+  await app.register(hardshipRoutes);
+  await app.register(joinRoutes);
+  await app.register(transferRoutes);
+  await app.register(importRoutes);
+  await app.register(memberExportRoutes);
 }

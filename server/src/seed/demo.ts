@@ -5,6 +5,8 @@ import { appUser, role, setting, userRole } from '../modules/user/user.schema.js
 import { hashPassword } from '../platform/crypto.js';
 import { appendAudit } from '../platform/audit.js';
 import { generateDemoCity } from './demo-city.js';
+import { DEMO_MEMBER_COUNT, seedDemoMembers, type DemoMemberReport } from './demo-members.js';
+import { DEMO_HARDSHIP_COUNT, seedDemoHardship } from './demo-hardship.js';
 import type { Services } from '../platform/context.js';
 
 export const DEMO_PASSWORD = 'Gonghui@2026';
@@ -16,13 +18,24 @@ export const DEMO_USERS = [
   { username: 'worker', displayName: '职工张三', role: 'worker', org: 'grassroots', note: '普通职工账号' },
 ] as const;
 
+export interface SeedDemoOptions {
+  log?: (msg: string) => void;
+  /** Size of the demo member registry: DEMO_MEMBER_COUNT (200,000) at first start; tests take a small one. */
+  members?: number;
+  /** Hardship household files (demo-hardship.ts): DEMO_HARDSHIP_COUNT (3,000) by default. */
+  hardship?: number;
+}
+
 /**
- * The deterministic demo city: organisations in bulk, then the four demo logins. Only for an
- * empty database; later domains append their own demo data here.
+ * The deterministic demo city: organisations in bulk, then the four demo logins, then the member
+ * registry (demo-members.ts). Only for an empty database; later domains append their own demo data here.
  */
-export async function seedDemo(s: Services, log: (msg: string) => void = () => undefined): Promise<void> {
+export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: string) => void) = {}): Promise<void> {
+  const opts = typeof options === 'function' ? { log: options } : options;
+  const log = opts.log ?? (() => undefined);
   const started = Date.now();
   const orgs = generateDemoCity();
+  let members: DemoMemberReport | undefined;
   await s.db.transaction(async (tx) => {
     for (let i = 0; i < orgs.length; i += 500) {
       await tx.insert(org).values(orgs.slice(i, i + 500).map((o) => ({ ...o, isDemo: true })));
@@ -40,10 +53,17 @@ export async function seedDemo(s: Services, log: (msg: string) => void = () => u
       });
       await tx.insert(userRole).values({ userId: id, roleId: roles.get(u.role)! });
     }
-    await tx.insert(setting).values({ key: 'demo', value: { seededAt: new Date().toISOString(), orgs: orgs.length } });
-    await appendAudit(tx, { action: 'system.seed_demo', detail: `${orgs.length} orgs, ${DEMO_USERS.length} users` });
+    members = await seedDemoMembers(tx, s, orgs, { members: opts.members ?? DEMO_MEMBER_COUNT, focus: [grassroots.id] });
+    const hardship = await seedDemoHardship(tx, s.keys, { count: opts.hardship ?? DEMO_HARDSHIP_COUNT });
+    log(`困难职工帮扶演示数据 / hardship demo: ${hardship.files} 户, ${hardship.aid} 条帮扶, ${hardship.warnings} 条预警, ${(hardship.ms / 1000).toFixed(1)} s`);
+    await tx.insert(setting).values({ key: 'demo', value: { seededAt: new Date().toISOString(), orgs: orgs.length, members: members.members } });
+    await appendAudit(tx, { action: 'system.seed_demo', detail: `${orgs.length} orgs, ${DEMO_USERS.length} users, ${members.members} members` });
   });
-  log(`演示数据已生成 / demo data seeded: ${orgs.length} 个组织, ${Date.now() - started} ms`);
+  const m = members!;
+  log(
+    `演示数据已生成 / demo data seeded: ${orgs.length} 个组织, ${m.members} 名会员 (${m.events} 条会籍记录, ${m.applications} 份入会申请, ` +
+      `${m.pendingTransfers} 件待办接转), 会员 ${(m.ms / 1000).toFixed(1)} s (${m.mode}), 共 / total ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 export async function hasDemoData(s: Services): Promise<boolean> {

@@ -37,7 +37,10 @@ export interface TestClient {
   del(url: string): Promise<LightMyRequestResponse>;
 }
 
-export async function createTestEnv(opts: { seed?: boolean } = {}): Promise<TestEnv> {
+/** Demo members per test database: enough for every member feature, small enough to seed in well under a second. */
+export const TEST_DEMO_MEMBERS = 2000;
+
+export async function createTestEnv(opts: { seed?: boolean; members?: number } = {}): Promise<TestEnv> {
   const base = process.env.TEST_DATABASE_URL;
   let dropDb: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
@@ -59,7 +62,7 @@ export async function createTestEnv(opts: { seed?: boolean } = {}): Promise<Test
   }
   const config = { ...loadConfig({}), databaseUrl, secretKeyHex: crypto.randomBytes(32).toString('hex'), jobs: false, webDist: '/nonexistent' };
   const services = await createServices(config, { dataDirForPglite: 'memory://' });
-  if (opts.seed !== false) await seedDemo(services);
+  if (opts.seed !== false) await seedDemo(services, { members: opts.members ?? TEST_DEMO_MEMBERS });
   const capture = captureRoutes();
   let app: FastifyInstance;
   try {

@@ -10,6 +10,10 @@ export interface RegisteredRoute {
   allowPending: boolean;
   /** Whether the route's schema hides it from the OpenAPI document. */
   hidden: boolean;
+  /** Status codes with a response schema (the allow-list of fields that may leave). */
+  responses: string[];
+  /** Whether the route validates a body. */
+  hasBody: boolean;
 }
 
 /**
@@ -40,6 +44,8 @@ export function captureRoutes(): { routes(): RegisteredRoute[]; stop(): void } {
           access: (o.config as { access?: Access } | undefined)?.access,
           allowPending: !!(o.config as { allowPending?: boolean } | undefined)?.allowPending,
           hidden: !!(o.schema as { hide?: boolean } | undefined)?.hide,
+          responses: Object.keys((o.schema as { response?: object } | undefined)?.response ?? {}),
+          hasBody: !!(o.schema as { body?: unknown } | undefined)?.body,
         })),
       ),
   };

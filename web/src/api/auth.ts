@@ -1,4 +1,4 @@
-import { api } from './client';
+import { api, request } from './client';
 import type { Me } from './types';
 
 export interface TotpSetup {
@@ -8,7 +8,7 @@ export interface TotpSetup {
 }
 
 export const authApi = {
-  me: () => api.get<Me>('/api/auth/me'),
+  me: () => request<Me>('GET', '/api/auth/me', { quiet401: true }),
   login: (username: string, password: string) => api.post<Me>('/api/auth/login', { username, password }, { quiet401: true }),
   loginTotp: (code: string) => api.post<{ ok: true }>('/api/auth/login/totp', { code }, { quiet401: true }),
   logout: () => api.post<{ ok: true }>('/api/auth/logout', undefined, { quiet401: true }),

@@ -1,4 +1,4 @@
-/** Response shapes of the server API (see server/src/modules/*/*.contract.ts). */
+/** Response shapes of the server API (see the modules' *.contract.ts files under server/src/modules). */
 import type { TermStatus } from '../../../common/src/org';
 
 export type PendingStage = 'totp' | 'password_change' | 'totp_enrol';

@@ -136,7 +136,10 @@ export async function setupTotp(c: Ctx) {
   }
   const secret = generateSecret();
   const otpauthUrl = generateURI({ issuer: 'Gonghui 智慧工会', label: c.actor.username, secret });
-  await c.db.update(appUser).set({ totpSecret: c.keys.encrypt(secret), totpEnabled: false }).where(eq(appUser.id, c.actor.userId));
+  await c.db.transaction(async (tx) => {
+    await tx.update(appUser).set({ totpSecret: c.keys.encrypt(secret), totpEnabled: false }).where(eq(appUser.id, c.actor.userId));
+    await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'auth.totp_setup', entity: 'user', entityId: c.actor.userId, ip: c.ip });
+  });
   const qrDataUrl = await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 });
   return { secret, otpauthUrl, qrDataUrl };
 }

@@ -103,7 +103,13 @@ export const joinApplication = pgTable(
     memberId: uuid('member_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('join_application_no_uq').on(t.appNo), index('join_application_org_status_idx').on(t.orgId, t.status, t.dueOn), index('join_application_id_idx').on(t.idIndex)],
+  (t) => [
+    uniqueIndex('join_application_no_uq').on(t.appNo),
+    index('join_application_org_status_idx').on(t.orgId, t.status, t.dueOn),
+    index('join_application_id_idx').on(t.idIndex),
+    /** One pending application per person at a time (a concurrent second submission fails here). */
+    uniqueIndex('join_application_one_pending_uq').on(t.idIndex).where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 /** Moving membership with the job (会员关系接转): both unions confirm. */
@@ -117,6 +123,10 @@ export const transfer = pgTable(
     initiatedBy: text('initiated_by').notNull(),
     reason: text('reason'),
     status: text('status').notNull(),
+    /** The member's status before the transfer (active or retained), restored when it is rejected or cancelled. */
+    prevStatus: text('prev_status'),
+    /** Why a side rejected or cancelled it. */
+    closeReason: text('close_reason'),
     fromConfirmedAt: timestamp('from_confirmed_at', { withTimezone: true }),
     toConfirmedAt: timestamp('to_confirmed_at', { withTimezone: true }),
     completedOn: date('completed_on'),

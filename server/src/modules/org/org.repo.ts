@@ -67,7 +67,9 @@ export async function childCounts(exec: Executor, id: string) {
 
 /** Children of a node (or the top nodes the scope can see) with their child counts, for the lazy tree. */
 export async function treeChildren(exec: Executor, scope: Scope, parentId: string | undefined) {
-  const counts = sql<number>`(SELECT count(*)::int FROM org c WHERE c.parent_id = ${org.id})`;
+  // Name the outer table literally: in a select without joins Drizzle renders ${org.id} as a bare
+  // "id", which inside this subquery would mean c.id and count nothing.
+  const counts = sql<number>`(SELECT count(*)::int FROM org c WHERE c.parent_id = org.id)`;
   const cols = { id: org.id, name: org.name, code: org.code, level: org.level, kind: org.kind, active: org.active, childCount: counts };
   if (parentId) {
     return exec.select(cols).from(org).where(and(eq(org.parentId, parentId), orgScopeSql(scope, org.path, org.id))).orderBy(asc(org.code));
@@ -83,7 +85,7 @@ export async function treeChildren(exec: Executor, scope: Scope, parentId: strin
 
 export async function searchTree(exec: Executor, scope: Scope, q: string) {
   const like = '%' + escapeLike(q) + '%';
-  const counts = sql<number>`(SELECT count(*)::int FROM org c WHERE c.parent_id = ${org.id})`;
+  const counts = sql<number>`(SELECT count(*)::int FROM org c WHERE c.parent_id = org.id)`; // see treeChildren
   return exec
     .select({ id: org.id, name: org.name, code: org.code, level: org.level, kind: org.kind, active: org.active, childCount: counts, path: org.path })
     .from(org)

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { canParent, termEnd, termStatus, type OrgLevel } from '../../../../common/src/org.js';
+import { canParent, maskOrgName, termEnd, termStatus, type OrgLevel } from '../../../../common/src/org.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import { org, type OrgRow } from './org.schema.js';
 import * as repo from './org.repo.js';
@@ -62,13 +62,18 @@ function checkGrassrootsKind(level: string, kind: string | null) {
   }
 }
 
-async function checkUnique(exec: Executor, code: string, uscc: string | null, selfId?: string) {
+async function checkUnique(c: Ctx, exec: Executor, code: string, uscc: string | null, selfId?: string) {
+  // The holder may lie outside the caller's scope: name it only as far as they may see it.
+  const nameOf = async (id: string, name: string) => {
+    const o = await repo.getOrg(exec, id);
+    return o && scopeCovers(c.actor.scope, o) ? name : maskOrgName(name);
+  };
   const byCode = await repo.getOrgByCode(exec, code);
-  if (byCode && byCode.id !== selfId) throw errors.conflict(`组织编码 ${code} 已被“${byCode.name}”使用`, `Code ${code} is already used`, { field: 'code' });
+  if (byCode && byCode.id !== selfId) throw errors.conflict(`组织编码 ${code} 已被“${await nameOf(byCode.id, byCode.name)}”使用`, `Code ${code} is already used`, { field: 'code' });
   if (uscc) {
     const rows = await exec.select({ id: org.id, name: org.name }).from(org).where(and(eq(org.uscc, uscc), eq(org.active, true)));
     const other = rows.find((r) => r.id !== selfId);
-    if (other) throw errors.conflict(`统一社会信用代码 ${uscc} 已登记在“${other.name}”`, `Credit code ${uscc} is already registered`, { field: 'uscc' });
+    if (other) throw errors.conflict(`统一社会信用代码 ${uscc} 已登记在“${await nameOf(other.id, other.name)}”`, `Credit code ${uscc} is already registered`, { field: 'uscc' });
   }
 }
 
@@ -82,7 +87,7 @@ export async function createOrg(c: Ctx, input: OrgCreate) {
       throw errors.invalid('组织层级必须低于上级组织，且基层工会下不能再设组织', 'The level must be below the parent’s; grassroots unions have no children');
     }
     checkGrassrootsKind(input.level, input.kind);
-    await checkUnique(tx, input.code, input.uscc);
+    await checkUnique(c, tx, input.code, input.uscc);
     const id = uuidv7();
     const { parentId, ...fields } = input;
     const row = {
@@ -114,7 +119,7 @@ export async function updateOrg(c: Ctx, id: string, input: OrgUpdate) {
       }
     }
     checkGrassrootsKind(input.level, input.kind);
-    await checkUnique(tx, input.code, before.active ? input.uscc : null, id);
+    await checkUnique(c, tx, input.code, before.active ? input.uscc : null, id);
     const { version, ...fields } = input;
     const set = { ...fields, termEnd: input.termStart && input.termYears ? termEnd(input.termStart, input.termYears) : null, version: version + 1, updatedAt: new Date() };
     const [after] = await tx.update(org).set(set).where(and(eq(org.id, id), eq(org.version, version))).returning();
@@ -166,7 +171,7 @@ export async function setOrgActive(c: Ctx, id: string, active: boolean, version:
       }
     } else {
       if (!parent.active) throw errors.invalid('上级组织已停用，请先启用上级组织', 'Reactivate the parent first');
-      if (o.uscc) await checkUnique(tx, o.code, o.uscc, o.id);
+      if (o.uscc) await checkUnique(c, tx, o.code, o.uscc, o.id);
     }
     const [after] = await tx.update(org).set({ active, version: o.version + 1, updatedAt: new Date() }).where(eq(org.id, id)).returning();
     await appendAudit(tx, { ...auditBase(c), orgId: id, action: active ? 'org.reactivate' : 'org.deactivate', entity: 'org', entityId: id, changes: { active: { from: o.active, to: active } } });

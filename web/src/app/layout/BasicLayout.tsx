@@ -5,8 +5,9 @@ import { DownOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfold
 import { useAuth } from '../auth-context';
 import { useI18n } from '../../i18n';
 import { useMeta } from '../meta-context';
-import { buildMenuItems, selectedMenu } from './menu';
+import { buildMenuItems, MENU, selectedMenu } from './menu';
 import { LangSwitch } from './LangSwitch';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { ChangePasswordModal } from '../../modules/auth/ChangePasswordModal';
 import { TwoFactorModal } from '../../modules/auth/TwoFactorModal';
 
@@ -24,7 +25,8 @@ export function BasicLayout() {
 
   const items = useMemo(() => buildMenuItems(access, t), [access, t]);
   const { selected, open } = selectedMenu(pathname);
-  const [openKeys, setOpenKeys] = useState<string[]>(open ? [open] : ['org', 'system']);
+  // All groups start open: the menu is short, and every entry stays one click away.
+  const [openKeys, setOpenKeys] = useState<string[]>(() => MENU.filter((m) => 'children' in m).map((m) => m.key));
   useEffect(() => {
     if (open) setOpenKeys((keys) => (keys.includes(open) ? keys : [...keys, open]));
   }, [open]);
@@ -103,9 +105,11 @@ export function BasicLayout() {
           </Space>
         </Header>
         <Content style={{ margin: 16, minWidth: 0 }}>
-          <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '120px auto' }} />}>
-            <Outlet />
-          </Suspense>
+          <ErrorBoundary resetKey={pathname} title={t('error.pageCrashed')} retryText={t('action.reload')}>
+            <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '120px auto' }} />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
         </Content>
       </Layout>
       <ChangePasswordModal open={modal === 'password'} onClose={() => setModal(null)} />

@@ -6,7 +6,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const { t } = useI18n();
   const { message } = App.useApp();
   return (
-    <Modal open={open} title={t('user.changePassword')} footer={null} onCancel={onClose} destroyOnHidden width={440} data-testid="change-password-modal">
+    <Modal open={open} title={t('user.changePassword')} footer={null} onCancel={onClose} destroyOnHidden width={440} modalRender={(node) => <div data-testid="change-password-modal">{node}</div>}>
       <ChangePasswordForm
         onDone={() => {
           void message.success(t('password.changed'));

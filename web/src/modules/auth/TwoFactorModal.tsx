@@ -71,7 +71,7 @@ export function TwoFactorModal({ open, onClose }: { open: boolean; onClose: () =
     );
   }
   return (
-    <Modal open={open} title={t('user.twoFactor')} footer={null} onCancel={close} destroyOnHidden width={440} data-testid="two-factor-modal">
+    <Modal open={open} title={t('user.twoFactor')} footer={null} onCancel={close} destroyOnHidden width={440} modalRender={(node) => <div data-testid="two-factor-modal">{node}</div>}>
       {body}
     </Modal>
   );

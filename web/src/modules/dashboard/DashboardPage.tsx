@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
 import { ApartmentOutlined, BankOutlined, ClockCircleOutlined, ExclamationCircleOutlined, TeamOutlined, UserDeleteOutlined } from '@ant-design/icons';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsOption } from 'echarts';
 import { echarts } from './echarts';
 import { systemApi } from '../../api/system';
@@ -45,15 +45,15 @@ export default function DashboardPage() {
     if (!rows.length) return null;
     return {
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { orient: 'vertical', right: 8, top: 'middle', type: 'scroll' },
+      legend: { bottom: 0, type: 'scroll' },
       series: [
         {
           type: 'pie',
-          radius: ['40%', '68%'],
-          center: ['36%', '50%'],
+          radius: ['38%', '62%'],
+          center: ['50%', '45%'],
           avoidLabelOverlap: true,
           itemStyle: { borderColor: '#fff', borderWidth: 2 },
-          label: { formatter: '{c}' },
+          label: { formatter: '{b}\n{c}', fontSize: 12 },
           data: rows.map((k) => ({ name: k.key ? kindLabel(k.key) : t('dashboard.kindUnknown'), value: k.n })),
         },
       ],

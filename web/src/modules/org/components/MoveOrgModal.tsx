@@ -61,7 +61,7 @@ export function MoveOrgModal({ org, onClose, onMoved, onReload }: { org: OrgDeta
       cancelText={t('action.cancel')}
       okButtonProps={{ loading: saving, ...testId('org-move-submit') }}
       forceRender
-      data-testid="org-move-modal"
+      modalRender={(node) => <div data-testid="org-move-modal">{node}</div>}
     >
       {org && (
         <>

@@ -7,7 +7,7 @@ import { ApiError } from '../../../api/client';
 import type { Org, OrgDetail } from '../../../api/types';
 import { useRequest } from '../../../app/use-request';
 import { useApiError } from '../../../app/use-api-error';
-import { useAccess } from '../../../app/auth-context';
+import { useAuth } from '../../../app/auth-context';
 import { useMeta } from '../../../app/meta-context';
 import { useI18n } from '../../../i18n';
 import { testId } from '../../../app/test-id';
@@ -28,7 +28,7 @@ export interface OrgChange {
  */
 export function OrgDetailView({ id, compact, onChanged }: { id: string; compact?: boolean; onChanged?: (c: OrgChange) => void }) {
   const { t } = useI18n();
-  const access = useAccess();
+  const { access, me } = useAuth();
   const { levelLabel, kindLabel } = useMeta();
   const { message } = App.useApp();
   const { showError } = useApiError();
@@ -58,6 +58,9 @@ export function OrgDetailView({ id, compact, onChanged }: { id: string; compact?
   };
 
   const canWrite = access.canWriteOrg;
+  // Ancestors above the user's own organisation are usually outside a limited scope: name them, but do not link.
+  const ownIndex = org.ancestors.findIndex((a) => a.id === me?.user.orgId);
+  const linkable = new Set(me?.scope.all ? org.ancestors.map((a) => a.id) : ownIndex >= 0 ? org.ancestors.slice(ownIndex).map((a) => a.id) : []);
   const actions = (
     <Space wrap>
       {compact && (
@@ -123,7 +126,11 @@ export function OrgDetailView({ id, compact, onChanged }: { id: string; compact?
     { key: 'code', label: t('org.field.code'), children: <Typography.Text copyable>{org.code}</Typography.Text> },
     { key: 'level', label: t('org.field.level'), children: levelLabel(org.level) },
     { key: 'kind', label: t('org.field.kind'), children: org.kind ? kindLabel(org.kind) : dash },
-    { key: 'parent', label: t('org.field.parent'), children: org.parentId ? <Link to={`/orgs/${org.parentId}`}>{org.parentName}</Link> : dash },
+    {
+      key: 'parent',
+      label: t('org.field.parent'),
+      children: !org.parentId ? dash : linkable.has(org.parentId) ? <Link to={`/orgs/${org.parentId}`}>{org.parentName}</Link> : org.parentName,
+    },
     { key: 'employerName', label: t('org.field.employerName'), children: org.employerName ?? dash },
     { key: 'uscc', label: t('org.field.uscc'), children: org.uscc ? <Typography.Text code>{org.uscc}</Typography.Text> : dash },
     { key: 'regionCode', label: t('org.field.regionCode'), children: org.regionCode ?? dash },
@@ -152,7 +159,10 @@ export function OrgDetailView({ id, compact, onChanged }: { id: string; compact?
       <Breadcrumb
         data-testid="org-breadcrumb"
         style={{ marginBottom: 12 }}
-        items={[...org.ancestors.map((a) => ({ key: a.id, title: <Link to={`/orgs/${a.id}`}>{a.name}</Link> })), { key: org.id, title: org.name }]}
+        items={[
+          ...org.ancestors.map((a) => ({ key: a.id, title: linkable.has(a.id) ? <Link to={`/orgs/${a.id}`}>{a.name}</Link> : a.name })),
+          { key: org.id, title: org.name },
+        ]}
       />
       <Card
         title={
@@ -176,7 +186,7 @@ export function OrgDetailView({ id, compact, onChanged }: { id: string; compact?
             </Link>
           )}
         </Space>
-        <Descriptions bordered size="small" column={compact ? 1 : { xs: 1, md: 2, xl: 3 }} items={items} data-testid="org-descriptions" />
+        <Descriptions bordered size="small" column={compact ? { xs: 1, xl: 2 } : { xs: 1, md: 2, xl: 3 }} items={items} data-testid="org-descriptions" />
       </Card>
       <OrgFormModal
         target={form}

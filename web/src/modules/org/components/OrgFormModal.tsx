@@ -154,7 +154,7 @@ export function OrgFormModal({
       width={760}
       forceRender
       mask={{ closable: false }}
-      data-testid="org-form-modal"
+      modalRender={(node) => <div data-testid="org-form-modal">{node}</div>}
     >
       <Form form={form} layout="vertical" name="org" requiredMark scrollToFirstError data-testid="org-form">
         <Row gutter={16}>

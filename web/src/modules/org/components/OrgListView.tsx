@@ -73,25 +73,27 @@ export function OrgListView({ title, testIdPrefix, defaults = NONE, fixed = NONE
   const sortOrder = (key: SortKey) => (params.sort === key ? (params.order === 'desc' ? 'descend' : 'ascend') : null);
 
   const columns: TableProps<Org>['columns'] = [
-    { title: t('org.field.code'), dataIndex: 'code', key: 'code', sorter: true, sortOrder: sortOrder('code'), width: 150 },
+    { title: t('org.field.code'), dataIndex: 'code', key: 'code', sorter: true, sortOrder: sortOrder('code'), width: 130 },
     {
       title: t('org.field.name'),
       dataIndex: 'name',
       key: 'name',
       sorter: true,
       sortOrder: sortOrder('name'),
+      width: 260,
       render: (name: string, o) => (
         <Link to={`/orgs/${o.id}`} data-testid={`org-link-${o.code}`}>
           {name}
         </Link>
       ),
     },
-    { title: t('org.field.level'), dataIndex: 'level', key: 'level', width: 150, render: (l: string) => levelLabel(l) },
+    { title: t('org.field.level'), dataIndex: 'level', key: 'level', width: 170, render: (l: string) => <span style={{ whiteSpace: 'nowrap' }}>{levelLabel(l)}</span> },
     { title: t('org.field.kind'), dataIndex: 'kind', key: 'kind', width: 150, render: (k: string | null) => (k ? kindLabel(k) : '—') },
     {
       title: t('org.field.parent'),
       dataIndex: 'parentName',
       key: 'parent',
+      width: 180,
       ellipsis: true,
       render: (n: string | null, o) => (o.parentId ? <Link to={`/orgs/${o.parentId}`}>{n}</Link> : '—'),
     },
@@ -218,7 +220,7 @@ export function OrgListView({ title, testIdPrefix, defaults = NONE, fixed = NONE
           dataSource={data?.items}
           loading={loading}
           data-testid={`${testIdPrefix}-table`}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1400 }}
           onRow={(o) => testId(`org-row-${o.code}`)}
           locale={{ emptyText: t('common.noData') }}
           onChange={(pagination, _filters, sorter, extra) => {

@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { addMonths } from '../../../../common/src/hardship-tier.js';
+import { todayInChina } from '../../../../common/src/dates.js';
+import { orgScopeSql, ownedScopeSql } from '../../platform/scope.js';
+import type { Ctx } from '../../platform/context.js';
+
+const Count = z.object({ key: z.string().nullable(), n: z.number() });
+export const HardshipFigures = z.object({
+  year: z.number(),
+  byStatus: z.array(Count),
+  byTier: z.array(Count),
+  byCause: z.array(Count),
+  /** Per child organisation of the caller's own (the districts for the city, the streets for a district …). */
+  byArea: z.array(z.object({ id: z.string(), name: z.string(), filed: z.number(), deep: z.number(), relative: z.number(), accident: z.number(), monitoring: z.number(), openWarnings: z.number() })),
+  aid: z.object({ paidFen: z.number(), count: z.number(), households: z.number(), byKind: z.array(z.object({ key: z.string(), fen: z.number(), n: z.number() })) }),
+  budget: z.object({ allocatedFen: z.number(), spentFen: z.number(), remainingFen: z.number() }),
+  byMonth: z.array(z.object({ month: z.string(), exits: z.number(), relapses: z.number(), filed: z.number() })),
+  warnings: z.object({ open: z.number(), overdue: z.number(), byLevel: z.array(Count), byRule: z.array(Count) }),
+  reviewOverdue: z.number(),
+  monitoring: z.number(),
+});
+
+/** Figures for the caller's scope only: every query takes the scope predicate. */
+export async function hardshipDashboard(c: Ctx) {
+  const q = <T>(s: ReturnType<typeof sql>) => c.database.query<T>(s);
+  const today = todayInChina();
+  const year = Number(today.slice(0, 4));
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const files = ownedScopeSql(c.actor.scope, sql`f.org_id`);
+  const n = (rows: { key: string | null; n: number | string }[]) => rows.map((r) => ({ key: r.key, n: Number(r.n) }));
+
+  const byStatus = n(await q(sql`SELECT f.status AS key, count(*)::int AS n FROM hardship_file f WHERE ${files} GROUP BY 1 ORDER BY 1`));
+  const byTier = n(await q(sql`SELECT f.tier AS key, count(*)::int AS n FROM hardship_file f WHERE f.status = 'filed' AND ${files} GROUP BY 1 ORDER BY 1`));
+  const byCause = n(await q(sql`SELECT f.main_cause AS key, count(*)::int AS n FROM hardship_file f WHERE f.status = 'filed' AND ${files} GROUP BY 1 ORDER BY 2 DESC`));
+  const byArea = await q<{ id: string; name: string; filed: number; deep: number; relative: number; accident: number; monitoring: number; open_warnings: number }>(sql`
+    SELECT ch.id, ch.name,
+      count(f.id) FILTER (WHERE f.status = 'filed')::int AS filed,
+      count(f.id) FILTER (WHERE f.status = 'filed' AND f.tier = 'deep')::int AS deep,
+      count(f.id) FILTER (WHERE f.status = 'filed' AND f.tier = 'relative')::int AS relative,
+      count(f.id) FILTER (WHERE f.status = 'filed' AND f.tier = 'accident')::int AS accident,
+      count(f.id) FILTER (WHERE f.status = 'exited' AND f.monitoring_until >= ${today}::date)::int AS monitoring,
+      (SELECT count(*)::int FROM hardship_warning w WHERE w.status = 'open' AND w.org_id IN (SELECT o2.id FROM org o2 WHERE o2.path LIKE ch.path || '%')) AS open_warnings
+    FROM org ch
+    LEFT JOIN org o ON o.path LIKE ch.path || '%'
+    LEFT JOIN hardship_file f ON f.org_id = o.id
+    WHERE ch.parent_id = ${c.actor.orgId} AND ch.active AND ${orgScopeSql(c.actor.scope, sql`ch.path`, sql`ch.id`)}
+    GROUP BY ch.id, ch.name, ch.code, ch.path ORDER BY ch.code`);
+
+  const aidScope = ownedScopeSql(c.actor.scope, sql`a.org_id`);
+  const [aid] = await q<{ fen: string | number; n: number; households: number }>(sql`
+    SELECT coalesce(sum(a.amount_fen), 0)::bigint AS fen, count(*)::int AS n, count(DISTINCT a.file_id)::int AS households
+    FROM aid_record a WHERE a.paid_on BETWEEN ${from}::date AND ${to}::date AND ${aidScope}`);
+  const aidByKind = await q<{ key: string; fen: string | number; n: number }>(sql`
+    SELECT a.kind AS key, sum(a.amount_fen)::bigint AS fen, count(*)::int AS n FROM aid_record a
+    WHERE a.paid_on BETWEEN ${from}::date AND ${to}::date AND ${aidScope} GROUP BY 1 ORDER BY 2 DESC`);
+  const [budget] = await q<{ allocated: string | number; spent: string | number }>(sql`
+    SELECT coalesce(sum(b.allocated_fen), 0)::bigint AS allocated, coalesce(sum(b.spent_fen), 0)::bigint AS spent
+    FROM aid_budget b WHERE b.year = ${year}::int AND ${ownedScopeSql(c.actor.scope, sql`b.org_id`)}`);
+
+  const since = addMonths(today.slice(0, 8) + '01', -11);
+  const months = await q<{ month: string; exits: number; relapses: number; filed: number }>(sql`
+    SELECT to_char(e.on_date, 'YYYY-MM') AS month,
+      count(*) FILTER (WHERE e.kind = 'exited')::int AS exits, count(*) FILTER (WHERE e.kind = 'relapsed')::int AS relapses,
+      count(*) FILTER (WHERE e.kind = 'filed')::int AS filed
+    FROM hardship_event e WHERE e.on_date >= ${since}::date AND e.kind IN ('exited', 'relapsed', 'filed') AND ${ownedScopeSql(c.actor.scope, sql`e.org_id`)}
+    GROUP BY 1 ORDER BY 1`);
+  const byMonth: { month: string; exits: number; relapses: number; filed: number }[] = [];
+  for (let m = since; m <= today; m = addMonths(m, 1)) {
+    const key = m.slice(0, 7);
+    byMonth.push(months.find((x) => x.month === key) ?? { month: key, exits: 0, relapses: 0, filed: 0 });
+  }
+
+  const ws = ownedScopeSql(c.actor.scope, sql`w.org_id`);
+  const [wt] = await q<{ open: number; overdue: number }>(sql`
+    SELECT count(*)::int AS open, count(*) FILTER (WHERE w.due_on < ${today}::date)::int AS overdue FROM hardship_warning w WHERE w.status = 'open' AND ${ws}`);
+  const byLevel = n(await q(sql`SELECT w.level AS key, count(*)::int AS n FROM hardship_warning w WHERE w.status = 'open' AND ${ws} GROUP BY 1 ORDER BY 1`));
+  const byRule = n(await q(sql`SELECT w.rule AS key, count(*)::int AS n FROM hardship_warning w WHERE w.status = 'open' AND ${ws} GROUP BY 1 ORDER BY 2 DESC`));
+  const [flags] = await q<{ overdue: number; monitoring: number }>(sql`
+    SELECT count(*) FILTER (WHERE f.status = 'filed' AND f.next_review_due < ${today}::date)::int AS overdue,
+      count(*) FILTER (WHERE f.status = 'exited' AND f.monitoring_until >= ${today}::date)::int AS monitoring
+    FROM hardship_file f WHERE ${files}`);
+
+  const allocated = Number(budget!.allocated);
+  const spent = Number(budget!.spent);
+  return {
+    year, byStatus, byTier, byCause,
+    byArea: byArea.map((a) => ({ id: a.id, name: a.name, filed: a.filed, deep: a.deep, relative: a.relative, accident: a.accident, monitoring: a.monitoring, openWarnings: a.open_warnings })),
+    aid: { paidFen: Number(aid!.fen), count: aid!.n, households: aid!.households, byKind: aidByKind.map((k) => ({ key: k.key, fen: Number(k.fen), n: k.n })) },
+    budget: { allocatedFen: allocated, spentFen: spent, remainingFen: allocated - spent },
+    byMonth,
+    warnings: { open: wt!.open, overdue: wt!.overdue, byLevel, byRule },
+    reviewOverdue: flags!.overdue, monitoring: flags!.monitoring,
+  };
+}

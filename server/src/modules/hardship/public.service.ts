@@ -1,0 +1,65 @@
+import { isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { org } from '../org/org.schema.js';
+import { insertFile, requireHoldingUnion } from './file.service.js';
+import { auditOf } from './hardship.shared.js';
+import { loadRules } from './rules.service.js';
+import { HardshipFieldsInput, IdNumberInput, MobileInput, TierFiguresInput } from '../../../../common/src/hardship-input.js';
+import { evaluateTier, nextSteps } from '../../../../common/src/hardship-tier.js';
+import { CURRENT_CONSENT_VERSION } from '../../../../common/src/member-input.js';
+import { todayInChina } from '../../../../common/src/dates.js';
+import { appendAudit } from '../../platform/audit.js';
+import { errors } from '../../platform/errors.js';
+import { TierSnapshot } from './file.contract.js';
+import type { Services } from '../../platform/context.js';
+
+/** What a public (no sign-in) call gets: the services and the caller's address. */
+export type PublicCtx = Services & { ip: string };
+
+const Steps = z.array(z.object({ zh: z.string(), en: z.string() }));
+
+export const SelfCheckBody = TierFiguresInput.extend({
+  regionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字 / region code: 6 digits').optional(),
+  householdSize: z.number().int().min(1, '家庭人口至少1人 / at least 1 person').max(30),
+}).strict();
+export const SelfCheckResult = z.object({ result: TierSnapshot, nextSteps: Steps, stored: z.literal(false) });
+
+export const ApplyBody = z.strictObject({
+  orgId: z.uuid('请选择所在单位工会 / choose your union'),
+  idNumber: IdNumberInput,
+  mobile: MobileInput,
+  fields: HardshipFieldsInput,
+  consent: z.strictObject({ version: z.string().trim().min(1).max(20), accepted: z.literal(true, { error: '须同意个人信息处理规则（含健康、收入等敏感信息）/ consent is required' }) }),
+});
+export const ApplyResult = z.object({ fileNo: z.string(), status: z.string(), tier: z.string().nullable(), explanation: z.string(), nextSteps: Steps });
+
+/** The installation's default region: the root union's region code. */
+async function defaultRegion(s: PublicCtx): Promise<string | null> {
+  const [root] = await s.db.select({ regionCode: org.regionCode }).from(org).where(isNull(org.parentId)).limit(1);
+  return root?.regionCode ?? null;
+}
+
+/** Public self-check (自测): the tier the figures may qualify for and what to do next. Nothing is stored. */
+export async function selfCheck(s: PublicCtx, input: z.infer<typeof SelfCheckBody>) {
+  const regionCode = input.regionCode ?? (await defaultRegion(s));
+  if (!regionCode) throw errors.invalid('请填写所在地区的行政区划代码', 'Enter your region code');
+  const rules = await loadRules(s.db);
+  const result = evaluateTier({ ...input, regionCode, evaluationDate: todayInChina() }, rules.lines, rules.ruleSets);
+  return { result, nextSteps: nextSteps(result), stored: false as const };
+}
+
+/**
+ * A worker applies online (needs separate consent for the sensitive health and income data). The
+ * file starts as `applied` for the chosen union to check; a member is linked by the ID number.
+ */
+export async function applyOnline(s: PublicCtx, input: z.infer<typeof ApplyBody>) {
+  if (!input.mobile) throw errors.invalid('请填写手机号码，以便工会与您联系', 'A mobile number is required');
+  if (input.consent.version !== CURRENT_CONSENT_VERSION) throw errors.invalid('个人信息处理规则已更新，请刷新页面后重新确认', 'The consent text has changed; reload and confirm again');
+  const a = { userId: null, username: null, orgId: null, ip: s.ip };
+  return s.db.transaction(async (tx) => {
+    await requireHoldingUnion(tx, input.orgId);
+    const made = await insertFile(s, tx, { orgId: input.orgId, memberId: null, origin: 'application', idNumber: input.idNumber, mobile: input.mobile, fields: input.fields, consent: input.consent }, a);
+    await appendAudit(tx, { ...auditOf(a, input.orgId, 'hardship.apply', made.id, { changes: { fileNo: made.fileNo, idNumber: '[encrypted]' } }), actorName: 'public' });
+    return { fileNo: made.fileNo, status: made.status, tier: made.tier, explanation: made.tierResult.explanation, nextSteps: nextSteps(made.tierResult) };
+  });
+}

@@ -1,0 +1,191 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { hardshipFile, hardshipVisit, type HardshipFileRow } from './hardship.schema.js';
+import { org } from '../org/org.schema.js';
+import { requireFileInScope } from './file.record.js';
+import { actorOf, addEvent, auditOf } from './hardship.shared.js';
+import { loadRules, paramsOn, tierColumns, tierInputOf } from './rules.service.js';
+import { addMonths, evaluateTier } from '../../../../common/src/hardship-tier.js';
+import { todayInChina } from '../../../../common/src/dates.js';
+import { AppError, errors } from '../../platform/errors.js';
+import { appendAudit } from '../../platform/audit.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Executor } from '../../db/client.js';
+import type { ExitInput, VisitInput } from './file.contract.js';
+
+/**
+ * The file workflow (DOMAIN.md "Assistance"; issue 4 §3): applied → checked by the grassroots union
+ * → reviewed by N levels above (N from the rule set, capped by the levels that exist) → filed →
+ * re-assessed yearly → exited with the reason and figures → monitored (planned follow-up visits) →
+ * relapse files it again. Each step is an event and an audit entry; a step only applies from the
+ * expected status (the UPDATE checks it too, so two clicks cannot both succeed).
+ */
+
+const wrongStatus = (zh: string) => new AppError(409, 'HARDSHIP_WRONG_STATUS', `档案当前状态不能${zh}`, `The file's current status does not allow this step`);
+
+/** Ancestors of the file's union, nearest first: level 1 reviews at the first, level 2 at the second … */
+export function reviewChain(orgPath: string): string[] {
+  return orgPath.split('/').filter(Boolean).slice(0, -1).reverse();
+}
+
+export async function nextReviewOrg(exec: Executor, f: HardshipFileRow & { orgPath: string }) {
+  const level = f.reviewLevelsDone + 1;
+  const id = reviewChain(f.orgPath)[level - 1];
+  if (!id) return null;
+  const [o] = await exec.select({ id: org.id, name: org.name, path: org.path }).from(org).where(eq(org.id, id));
+  return o ? { ...o, level } : null;
+}
+
+async function setStatus(exec: Executor, f: HardshipFileRow, from: string, set: Partial<typeof hardshipFile.$inferInsert>) {
+  const [after] = await exec.update(hardshipFile).set({ ...set, version: f.version + 1, updatedAt: new Date() })
+    .where(and(eq(hardshipFile.id, f.id), eq(hardshipFile.status, from), eq(hardshipFile.version, f.version))).returning();
+  if (!after) throw errors.versionConflict();
+  return after;
+}
+
+const ref = (f: HardshipFileRow) => ({ id: f.id, fileNo: f.fileNo, status: f.status, tier: f.tier, version: f.version });
+
+async function evaluateNow(exec: Executor, f: HardshipFileRow, today: string) {
+  const rules = await loadRules(exec);
+  return { rules, tier: evaluateTier(tierInputOf(f, today), rules.lines, rules.ruleSets), params: paramsOn(rules, today) };
+}
+
+/** The grassroots union checks an application: pass it up for review (or file it when no level is above), or reject it. */
+export async function checkFile(c: Ctx, id: string, input: { approve: boolean; note: string | null }) {
+  return c.db.transaction(async (tx) => {
+    const f = await requireFileInScope(c, tx, id, { lock: true });
+    if (f.status !== 'applied') throw wrongStatus('核实');
+    const today = todayInChina();
+    if (!input.approve) {
+      if (!input.note) throw errors.invalid('请填写不予建档的理由', 'Give the reason for rejecting');
+      const after = await setStatus(tx, f, 'applied', { status: 'rejected', rejectReason: input.note });
+      await addEvent(tx, f, 'rejected', actorOf(c), { note: input.note, level: 0 });
+      await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.reject', id, { detail: input.note }));
+      return ref(after);
+    }
+    const { tier, params } = await evaluateNow(tx, f, today);
+    if (!tier.tier) {
+      throw new AppError(409, 'HARDSHIP_NOT_ELIGIBLE', `按现行规则不符合建档条件：${tier.explanation.split('\n').pop()}`, 'The household does not qualify under the rules in force', { explanation: tier.explanation });
+    }
+    const required = Math.min(params.reviewLevels, reviewChain(f.orgPath).length);
+    const set = required === 0
+      ? { status: 'filed', filedOn: today, nextReviewDue: addMonths(today, params.reassessMonths) }
+      : { status: 'reviewing', reviewLevelsRequired: required, reviewLevelsDone: 0 };
+    const after = await setStatus(tx, f, 'applied', { ...set, ...tierColumns(tier) });
+    await addEvent(tx, f, 'checked', actorOf(c), { note: input.note, level: 0, data: { tier: tier.tier } });
+    if (required === 0) await addEvent(tx, f, 'filed', actorOf(c), { data: { tier: tier.tier } });
+    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.check', id, { changes: { status: { from: 'applied', to: after.status }, tier: tier.tier } }));
+    return ref(after);
+  });
+}
+
+/**
+ * A union above reviews the next pending level. The reviewer's union must be that level's union or
+ * one above it (an upper union may act for a lower one without an account; the event records who did).
+ */
+export async function reviewFile(c: Ctx, id: string, input: { approve: boolean; note: string | null }) {
+  return c.db.transaction(async (tx) => {
+    const f = await requireFileInScope(c, tx, id, { lock: true });
+    if (f.status !== 'reviewing') throw wrongStatus('审核');
+    const level = f.reviewLevelsDone + 1;
+    const levelOrgId = reviewChain(f.orgPath)[level - 1];
+    const [levelOrg] = levelOrgId ? await tx.select({ path: org.path, name: org.name }).from(org).where(eq(org.id, levelOrgId)) : [];
+    if (!levelOrg || !levelOrg.path.startsWith(c.actor.orgPath)) {
+      throw new AppError(403, 'NOT_THIS_LEVEL', `第${level}级审核应由“${levelOrg?.name ?? '上级工会'}”或其上级工会办理`, `Level ${level} is reviewed by ${levelOrg?.name ?? 'the union above'} or a union above it`);
+    }
+    const today = todayInChina();
+    if (!input.approve) {
+      if (!input.note) throw errors.invalid('请填写不予通过的理由', 'Give the reason for rejecting');
+      const after = await setStatus(tx, f, 'reviewing', { status: 'rejected', rejectReason: input.note });
+      await addEvent(tx, f, 'rejected', actorOf(c), { note: input.note, level });
+      await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.reject', id, { detail: `level ${level}: ${input.note}` }));
+      return ref(after);
+    }
+    const done = level >= f.reviewLevelsRequired;
+    const { params } = await evaluateNow(tx, f, today);
+    const after = await setStatus(tx, f, 'reviewing', done
+      ? { reviewLevelsDone: level, status: 'filed', filedOn: today, nextReviewDue: addMonths(today, params.reassessMonths) }
+      : { reviewLevelsDone: level });
+    await addEvent(tx, f, 'reviewed', actorOf(c), { level, note: input.note, data: { onBehalfOf: c.actor.orgId === levelOrgId ? null : levelOrgId } });
+    if (done) await addEvent(tx, f, 'filed', actorOf(c), { data: { tier: f.tier } });
+    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.review', id, { changes: { level, status: after.status } }));
+    return ref(after);
+  });
+}
+
+/** Yearly re-assessment (年度复核): re-evaluate with today's rules and set the next due date. */
+export async function reassessFile(c: Ctx, id: string, input: { note: string | null }) {
+  return c.db.transaction(async (tx) => {
+    const f = await requireFileInScope(c, tx, id, { lock: true });
+    if (f.status !== 'filed') throw wrongStatus('复核');
+    const today = todayInChina();
+    const { tier, params } = await evaluateNow(tx, f, today);
+    const after = await setStatus(tx, f, 'filed', { ...tierColumns(tier), nextReviewDue: addMonths(today, params.reassessMonths) });
+    await addEvent(tx, f, 'reassessed', actorOf(c), { note: input.note, data: { tier: tier.tier, perCapitaMonthlyFen: tier.perCapitaMonthlyFen } });
+    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.reassess', id, { changes: { tier: { from: f.tier, to: tier.tier }, nextReviewDue: after.nextReviewDue } }));
+    return { ...ref(after), suggestExit: tier.tier === null, explanation: tier.explanation };
+  });
+}
+
+/** Exit (解困脱困) with the reason and the figures; starts the monitoring period with planned follow-up visits. */
+export async function exitFile(c: Ctx, id: string, input: ExitInput) {
+  return c.db.transaction(async (tx) => {
+    const f = await requireFileInScope(c, tx, id, { lock: true });
+    if (f.status !== 'filed') throw wrongStatus('办理脱困');
+    const today = todayInChina();
+    const figures = {
+      annualIncomeFen: input.annualIncomeFen ?? Number(f.annualIncomeFen),
+      rigidMedicalFen: input.rigidMedicalFen ?? Number(f.rigidMedicalFen),
+      rigidSchoolingFen: input.rigidSchoolingFen ?? Number(f.rigidSchoolingFen),
+    };
+    const { tier, params } = await evaluateNow(tx, { ...f, ...figures }, today);
+    const monitoringUntil = addMonths(today, params.monitoringMonths);
+    const after = await setStatus(tx, f, 'filed', {
+      ...figures, ...tierColumns(tier), status: 'exited', exitOn: today, exitReason: input.reason, exitNote: input.note, exitSnapshot: tier, monitoringUntil, nextReviewDue: null,
+    });
+    const visits = [];
+    for (let k = 1; addMonths(today, k * params.followUpIntervalMonths) <= monitoringUntil; k++) {
+      visits.push({ id: uuidv7(), fileId: id, orgId: f.orgId, kind: 'follow_up', dueOn: addMonths(today, k * params.followUpIntervalMonths), createdBy: c.actor.userId });
+    }
+    if (visits.length) await tx.insert(hardshipVisit).values(visits);
+    await addEvent(tx, f, 'exited', actorOf(c), { note: input.note, data: { reason: input.reason, ...figures, perCapitaMonthlyFen: tier.perCapitaMonthlyFen, tierAtExit: tier.tier, monitoringUntil } });
+    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.exit', id, { changes: { status: { from: 'filed', to: 'exited' }, reason: input.reason, ...figures, monitoringUntil } }));
+    return { ...ref(after), monitoringUntil, plannedVisits: visits.map((v) => v.dueOn) };
+  });
+}
+
+/** Relapse (返困): an exited household is filed again; remaining planned follow-ups are dropped. */
+export async function relapseFile(c: Ctx, id: string, input: { note: string }) {
+  return c.db.transaction(async (tx) => {
+    const f = await requireFileInScope(c, tx, id, { lock: true });
+    if (f.status !== 'exited') throw wrongStatus('登记返困');
+    const today = todayInChina();
+    const { tier, params } = await evaluateNow(tx, f, today);
+    const after = await setStatus(tx, f, 'exited', {
+      ...tierColumns(tier), status: 'filed', relapseCount: f.relapseCount + 1, lastRelapseOn: today, filedOn: today, nextReviewDue: addMonths(today, params.reassessMonths), monitoringUntil: null,
+    });
+    await tx.delete(hardshipVisit).where(and(eq(hardshipVisit.fileId, id), isNull(hardshipVisit.visitedOn), eq(hardshipVisit.kind, 'follow_up')));
+    await addEvent(tx, f, 'relapsed', actorOf(c), { note: input.note, data: { tier: tier.tier } });
+    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.relapse', id, { changes: { status: { from: 'exited', to: 'filed' }, relapseCount: f.relapseCount + 1 }, detail: input.note }));
+    return ref(after);
+  });
+}
+
+/** Record a visit: a planned follow-up is marked done, anything else is added. */
+export async function recordVisit(c: Ctx, id: string, input: VisitInput) {
+  return c.db.transaction(async (tx) => {
+    const f = await requireFileInScope(c, tx, id);
+    if (input.visitedOn > todayInChina()) throw errors.invalid('走访日期不能晚于今天', 'The visit date is in the future');
+    let visitId = input.plannedVisitId;
+    if (visitId) {
+      const [done] = await tx.update(hardshipVisit).set({ visitedOn: input.visitedOn, visitor: input.visitor, findings: input.findings })
+        .where(and(eq(hardshipVisit.id, visitId), eq(hardshipVisit.fileId, id), isNull(hardshipVisit.visitedOn))).returning({ id: hardshipVisit.id });
+      if (!done) throw errors.notFound('计划回访', 'planned visit');
+    } else {
+      visitId = uuidv7();
+      await tx.insert(hardshipVisit).values({ id: visitId, fileId: id, orgId: f.orgId, kind: input.kind, visitedOn: input.visitedOn, visitor: input.visitor, findings: input.findings, createdBy: c.actor.userId });
+    }
+    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.visit', id, { changes: { visitId, kind: input.kind, visitedOn: input.visitedOn } }));
+    return { id: visitId };
+  });
+}

@@ -1,0 +1,211 @@
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { importBatch, importRow } from '../member.schema.js';
+import { HOLDING_STATUSES } from '../member.service.js';
+import { todayInChina } from '../../../../../common/src/dates.js';
+import { AppError } from '../../../platform/errors.js';
+import { appendAudit } from '../../../platform/audit.js';
+import * as repo from './import.repo.js';
+import { actorIdOf, heldElsewhereError, jobs, requireBatchInScope, requireImportTarget, type ImportJob } from './import.service.js';
+import type { Ctx } from '../../../platform/context.js';
+import type { Tx } from '../../../db/client.js';
+
+/**
+ * Roster import, second half: the commit. One transaction (an interrupted commit leaves nothing),
+ * working through the staging rows a chunk at a time with set-based statements — never the whole
+ * file in memory: people who meanwhile joined another union are rejected, changed records updated
+ * (the row hash decides), people who had left rejoin, new people are inserted with a card number
+ * and a 'joined' event; staging rows are deleted and one audit entry records the counts.
+ * Idempotent: the same file again finds every row unchanged.
+ */
+
+/** Serialises commits across processes; also tells a stale 'committing' batch (process died) from a running one. */
+const COMMIT_LOCK = 727010;
+
+const holding = () => sql.join(HOLDING_STATUSES.map((s) => sql`${s}`), sql`, `);
+
+/** Optional columns: absent from the file (key missing in the staged data) → the stored value stays. */
+const OPTIONAL: [column: string, key: string, cast: string][] = [
+  ['mobile_cipher', 'mobileCipher', ''], ['mobile_index', 'mobileIndex', ''], ['mobile_masked', 'mobileMasked', ''],
+  ['ethnicity', 'ethnicity', ''], ['education', 'education', ''], ['political_status', 'politicalStatus', ''],
+  ['employment_form', 'employmentForm', ''], ['migrant_worker', 'migrantWorker', '::boolean'], ['occupation', 'occupation', ''], ['employer_name', 'employerName', ''],
+];
+
+/** The SET list that copies a staged row (alias r) onto a member (alias m). Column names are constants. */
+function setFromStaged(): SQL {
+  const parts = [
+    `name = r.data->>'name'`, `name_grams = ARRAY(SELECT jsonb_array_elements_text(r.data->'nameGrams'))`,
+    `id_cipher = r.data->>'idCipher'`, `id_kind = r.data->>'idKind'`, `id_masked = r.data->>'idMasked'`,
+    `birth_date = (r.data->>'birthDate')::date`, `sex = r.data->>'sex'`, `row_hash = r.row_hash`,
+    ...OPTIONAL.map(([col, key, cast]) => `${col} = CASE WHEN r.data ? '${key}' THEN (r.data->>'${key}')${cast} ELSE m.${col} END`),
+    `version = m.version + 1`, `updated_at = now()`,
+  ];
+  return sql.raw(parts.join(', '));
+}
+
+export interface CommitOptions {
+  /** Staging rows per step (default 2,000). */
+  chunkSize?: number;
+}
+
+/** Claim the batch ('preview' → 'committing') and commit it in the background. */
+export async function commitImport(c: Ctx, id: string, opts: CommitOptions = {}): Promise<{ batchId: string }> {
+  const b = await requireBatchInScope(c, c.db, id);
+  await requireImportTarget(c, c.db, b.batch.orgId);
+  const claimed = await c.db.transaction(async (tx) => {
+    let ok = b.batch.status === 'preview';
+    if (b.batch.status === 'committing' && !jobs.has(id)) {
+      const [lock] = await repo.rows<{ free: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${COMMIT_LOCK}) AS free`);
+      ok = lock!.free; // no commit holds the lock anywhere: the process that claimed it died
+    }
+    if (!ok) return [];
+    return tx
+      .update(importBatch)
+      .set({ status: 'committing', rowsDone: 0, message: null })
+      .where(and(eq(importBatch.id, id), inArray(importBatch.status, ['preview', 'committing'])))
+      .returning({ id: importBatch.id });
+  });
+  if (!claimed.length) {
+    const zh = { parsing: '文件还在解析中，请等预览完成后再提交', committing: '该批次正在提交', done: '该批次已提交', cancelled: '该批次已取消', failed: '该批次导入失败，请修正文件后重新上传' }[b.batch.status] ?? '该批次不能提交';
+    throw new AppError(409, 'IMPORT_NOT_COMMITTABLE', zh, `This batch cannot be committed (status ${b.batch.status})`);
+  }
+  const job: ImportJob = { phase: 'committing', phaseStartedAt: Date.now(), rowsDone: 0, cancelled: false, done: Promise.resolve() };
+  jobs.set(id, job);
+  job.done = runCommit(c, id, b.batch.orgId, job, opts.chunkSize ?? 2000).finally(() => jobs.delete(id));
+  return { batchId: id };
+}
+
+interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+async function runCommit(c: Ctx, id: string, orgId: string, job: ImportJob, chunkSize: number): Promise<void> {
+  const today = todayInChina();
+  try {
+    await c.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${COMMIT_LOCK})`);
+      const total: Counts = { created: 0, updated: 0, unchanged: 0 };
+      let after = 0;
+      let done = 0;
+      for (;;) {
+        const page = await repo.rows<{ row_no: number }>(tx, sql`
+          SELECT row_no FROM import_row WHERE batch_id = ${id} AND row_no > ${after} ORDER BY row_no LIMIT ${chunkSize}`);
+        if (!page.length) break;
+        const lo = page[0]!.row_no;
+        const hi = page[page.length - 1]!.row_no;
+        const n = await commitRange(c, tx, { id, orgId, lo, hi, today });
+        total.created += n.created;
+        total.updated += n.updated;
+        total.unchanged += n.unchanged;
+        after = hi;
+        done += page.length;
+        job.rowsDone = done;
+        // PostgreSQL: progress through another connection, visible while this transaction runs.
+        // PGlite has one connection, held by this transaction: progress stays in memory.
+        if (c.database.engine === 'postgres') await c.db.update(importBatch).set({ rowsDone: done }).where(eq(importBatch.id, id));
+      }
+      await repo.clearStaging(tx, id);
+      const rejected = await repo.rejectedCount(tx, id);
+      await tx.update(importBatch).set({ status: 'done', ...total, rejected, rowsDone: done, message: null, finishedAt: new Date() }).where(eq(importBatch.id, id));
+      const [b] = await repo.rows<{ total: number; file_name: string }>(tx, sql`SELECT total, file_name FROM import_batch WHERE id = ${id}`);
+      await appendAudit(tx, {
+        actorId: actorIdOf(c), actorName: c.actor.username, ip: c.ip, orgId, action: 'member.import', entity: 'import_batch', entityId: id,
+        changes: { total: b!.total, ...total, rejected }, detail: `roster ${b!.file_name}`.slice(0, 300),
+      });
+    });
+  } catch (e) {
+    const reason = e instanceof AppError ? e.zh : (e as Error).message.slice(0, 300);
+    await c.db
+      .update(importBatch)
+      .set({ status: 'preview', rowsDone: 0, message: `提交失败，未写入任何数据，可重试：${reason}` })
+      .where(and(eq(importBatch.id, id), eq(importBatch.status, 'committing')))
+      .catch(() => undefined);
+  }
+}
+
+interface Range {
+  id: string;
+  orgId: string;
+  lo: number;
+  hi: number;
+  today: string;
+}
+
+async function commitRange(c: Ctx, tx: Tx, r: Range): Promise<Counts> {
+  const inRange = sql`r.batch_id = ${r.id} AND r.row_no BETWEEN ${r.lo} AND ${r.hi}`;
+  await recheck(c, tx, r);
+  const [unchanged] = await repo.rows<{ n: number }>(tx, sql`
+    SELECT count(*)::int AS n FROM import_row r JOIN member m ON m.id_index = r.id_index
+    WHERE ${inRange} AND m.org_id = ${r.orgId} AND m.status IN (${holding()}) AND m.row_hash = r.row_hash`);
+  const [updated] = await repo.rows<{ n: number }>(tx, sql`
+    WITH u AS (
+      UPDATE member m SET ${setFromStaged()}, join_date = COALESCE(NULLIF(r.data->>'joinDate', '')::date, m.join_date)
+      FROM import_row r
+      WHERE ${inRange} AND m.id_index = r.id_index AND m.org_id = ${r.orgId} AND m.status IN (${holding()}) AND m.row_hash IS DISTINCT FROM r.row_hash
+      RETURNING 1)
+    SELECT count(*)::int AS n FROM u`);
+  const actorId = actorIdOf(c);
+  // Someone who left (anywhere) rejoins here: same record, event 'rejoined'.
+  const [rejoined] = await repo.rows<{ n: number }>(tx, sql`
+    WITH u AS (
+      UPDATE member m SET ${setFromStaged()}, org_id = ${r.orgId}, status = 'active', join_date = COALESCE(NULLIF(r.data->>'joinDate', '')::date, ${r.today}::date)
+      FROM import_row r
+      WHERE ${inRange} AND m.id_index = r.id_index AND m.status NOT IN (${holding()})
+      RETURNING m.id, m.join_date, r.data->>'eventId' AS event_id),
+    e AS (
+      INSERT INTO membership_event (id, member_id, org_id, kind, on_date, ref_id, actor_id)
+      SELECT event_id::uuid, id, ${r.orgId}, 'rejoined', join_date, ${r.id}, ${actorId} FROM u RETURNING 1)
+    SELECT count(*)::int AS n FROM e`);
+  const [created] = await repo.rows<{ n: number }>(tx, sql`
+    WITH ins AS (
+      INSERT INTO member (id, org_id, name, name_grams, id_cipher, id_index, id_kind, id_masked, birth_date, sex, mobile_cipher, mobile_index, mobile_masked,
+        ethnicity, education, political_status, employment_form, migrant_worker, occupation, employer_name, join_date, card_no, status, row_hash)
+      SELECT (r.data->>'id')::uuid, ${r.orgId}, r.data->>'name', ARRAY(SELECT jsonb_array_elements_text(r.data->'nameGrams')), r.data->>'idCipher', r.id_index,
+        r.data->>'idKind', r.data->>'idMasked', (r.data->>'birthDate')::date, r.data->>'sex', r.data->>'mobileCipher', r.data->>'mobileIndex', r.data->>'mobileMasked',
+        r.data->>'ethnicity', r.data->>'education', r.data->>'politicalStatus', COALESCE(r.data->>'employmentForm', 'standard'),
+        COALESCE((r.data->>'migrantWorker')::boolean, false), r.data->>'occupation', r.data->>'employerName',
+        COALESCE(NULLIF(r.data->>'joinDate', '')::date, ${r.today}::date),
+        COALESCE(r.data->>'cardNo', 'GH' || lpad(nextval('member_card_seq')::text, 10, '0')), 'active', r.row_hash
+      FROM import_row r
+      WHERE ${inRange} AND NOT EXISTS (SELECT 1 FROM member x WHERE x.id_index = r.id_index)
+      ORDER BY r.row_no
+      RETURNING id, join_date),
+    e AS (
+      INSERT INTO membership_event (id, member_id, org_id, kind, on_date, ref_id, actor_id)
+      SELECT (r.data->>'eventId')::uuid, ins.id, ${r.orgId}, 'joined', ins.join_date, ${r.id}, ${actorId}
+      FROM ins JOIN import_row r ON ${inRange} AND (r.data->>'id')::uuid = ins.id
+      RETURNING 1)
+    SELECT count(*)::int AS n FROM e`);
+  return { created: created!.n + rejoined!.n, updated: updated!.n, unchanged: unchanged!.n };
+}
+
+/** Between preview and commit someone may have joined another union or taken a card number: reject those rows now. */
+async function recheck(c: Ctx, tx: Tx, r: Range) {
+  const staged = await repo.rows<{ row_no: number; id_index: string; card_no: string | null; raw: Record<string, string> | null }>(tx, sql`
+    SELECT row_no, id_index, data->>'cardNo' AS card_no, data->'raw' AS raw FROM import_row r
+    WHERE r.batch_id = ${r.id} AND r.row_no BETWEEN ${r.lo} AND ${r.hi}`);
+  const [held, taken] = await Promise.all([
+    repo.heldElsewhere(tx, r.orgId, staged.map((s) => s.id_index)),
+    repo.cardsTaken(tx, staged.flatMap((s) => (s.card_no ? [s.card_no] : []))),
+  ]);
+  if (!held.length && !taken.length) return;
+  const heldBy = new Map(held.map((h) => [h.idIndex, h]));
+  const owner = new Map(taken.map((t) => [t.cardNo, t.idIndex]));
+  const errs: repo.ErrorRow[] = [];
+  for (const s of staged) {
+    // The staged values are keyed by the user's headers; the ID column is the one holding a masked ID.
+    const idHeader = Object.keys(s.raw ?? {}).find((k) => /^[\dX]{6}\*{8}[\dX]{4}$/.test(s.raw![k]!)) ?? '身份证号';
+    const h = heldBy.get(s.id_index);
+    const o = s.card_no ? owner.get(s.card_no) : undefined;
+    const e = h
+      ? heldElsewhereError(c, s.row_no, idHeader, h)
+      : o && o !== s.id_index
+        ? { row: s.row_no, column: '会员证号', code: 'CARD_NO_TAKEN', message: '会员证号已被其他会员使用', messageEn: 'The card number belongs to another member' }
+        : null;
+    if (e) errs.push({ batchId: r.id, rowNo: e.row, column: e.column, code: e.code, message: e.message, raw: { values: s.raw ?? {}, messageEn: e.messageEn } });
+  }
+  if (!errs.length) return;
+  await repo.insertErrors(tx, errs);
+  await tx.delete(importRow).where(and(eq(importRow.batchId, r.id), inArray(importRow.rowNo, errs.map((e) => e.rowNo))));
+}

@@ -1,0 +1,232 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { and, eq, sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { importBatch } from '../member.schema.js';
+import { buildMemberRecord } from '../member.record.js';
+import { requireOrgInScope } from '../../org/org.service.js';
+import { maskOrgName } from '../../../../../common/src/org.js';
+import { todayInChina } from '../../../../../common/src/dates.js';
+import { ROSTER_COLUMN_BY_FIELD } from '../../../../../common/src/roster-headers.js';
+import { AppError, errors } from '../../../platform/errors.js';
+import { scopeCovers } from '../../../platform/scope.js';
+import * as repo from './import.repo.js';
+import { runParse, type ParseMode } from './roster-host.js';
+import { RosterFileError } from './roster-reader.js';
+import type { HeaderInfo, ParsedChunk } from './roster-parse.js';
+import type { RowError } from './roster-row.js';
+import type { Ctx } from '../../../platform/context.js';
+import type { Executor } from '../../../db/client.js';
+
+/**
+ * Roster import, first half: upload → import_batch ('parsing') → the file is parsed and validated
+ * off the request path (worker thread) → every chunk is encrypted (buildMemberRecord) and staged in
+ * import_row, problems in import_error → in-file duplicates found set-based → 'preview' with the
+ * counts a commit would produce. Plaintext ID numbers and mobiles never reach the database.
+ * The commit is in import.commit.ts.
+ */
+
+export interface ImportOptions {
+  /** Rows per staged chunk (default 2,000). */
+  chunkSize?: number;
+  mode?: ParseMode;
+}
+
+export interface ImportJob {
+  phase: 'parsing' | 'committing';
+  phaseStartedAt: number;
+  rowsDone: number;
+  cancelled: boolean;
+  done: Promise<void>;
+}
+
+/** Jobs running in this process: progress and rate between database updates, cancellation, and a promise tests and the CLI can await. */
+export const jobs = new Map<string, ImportJob>();
+
+export async function waitForImport(batchId: string): Promise<void> {
+  await jobs.get(batchId)?.done;
+}
+
+/** Data rows per second of the running phase. */
+export function rateOf(job: ImportJob | undefined, rowsDone: number, startedAt: Date, finishedAt: Date | null): number {
+  const since = job ? job.phaseStartedAt : startedAt.getTime();
+  const until = job || !finishedAt ? Date.now() : finishedAt.getTime();
+  const secs = (until - since) / 1000;
+  return secs > 0.05 ? Math.round((job?.rowsDone ?? rowsDone) / secs) : 0;
+}
+
+export const actorIdOf = (c: Ctx) => (c.actor.userId && /^[0-9a-f-]{36}$/i.test(c.actor.userId) ? c.actor.userId : null);
+
+/** Imports go to one grassroots union the caller may see (out of scope looks missing). */
+export async function requireImportTarget(c: Ctx, exec: Executor, orgId: string) {
+  if (!c.actor.permissions.has('member.import')) throw errors.forbidden('member.import');
+  const o = await requireOrgInScope(c, exec, orgId);
+  if (o.level !== 'grassroots') throw errors.invalid('会员名册只能导入到基层工会', 'A roster can only be imported into a grassroots union');
+  if (!o.active) throw errors.invalid('该工会已停用', 'That union is deactivated');
+  return o;
+}
+
+async function hashFile(input: { bytes?: Uint8Array; path?: string }): Promise<string> {
+  const h = crypto.createHash('sha256');
+  if (input.bytes) h.update(input.bytes);
+  else for await (const chunk of fs.createReadStream(input.path!)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export interface StartInput {
+  orgId: string;
+  fileName: string;
+  bytes?: Uint8Array;
+  path?: string;
+  /** Delete `path` when parsing ends (uploads in a temporary file). */
+  removeAfter?: boolean;
+}
+
+/** Create the batch and start parsing in the background; resolves as soon as the batch exists. */
+export async function startImport(c: Ctx, input: StartInput, opts: ImportOptions = {}): Promise<{ batchId: string }> {
+  if (!input.bytes && !input.path) throw errors.invalid('请选择要导入的文件', 'Choose a file to import');
+  const target = await requireImportTarget(c, c.db, input.orgId);
+  const id = uuidv7();
+  const fileName = (input.fileName || 'roster').slice(0, 200);
+  await c.db.insert(importBatch).values({ id, orgId: target.id, actorId: actorIdOf(c), fileName, fileHash: await hashFile(input), status: 'parsing' });
+  const job: ImportJob = { phase: 'parsing', phaseStartedAt: Date.now(), rowsDone: 0, cancelled: false, done: Promise.resolve() };
+  jobs.set(id, job);
+  job.done = parseBatch(c, id, target.id, input, job, opts).finally(() => {
+    jobs.delete(id);
+    if (input.removeAfter && input.path) fs.promises.rm(input.path, { force: true }).catch(() => undefined);
+  });
+  return { batchId: id };
+}
+
+const errorRow = (batchId: string, e: RowError, values?: Record<string, string>, idIndex?: string): repo.ErrorRow => ({
+  batchId, rowNo: e.row, column: e.column, code: e.code, message: e.message, raw: { ...(values ? { values } : {}), messageEn: e.messageEn, ...(idIndex ? { idIndex } : {}) },
+});
+
+async function parseBatch(c: Ctx, batchId: string, orgId: string, input: StartInput, job: ImportJob, opts: ImportOptions): Promise<void> {
+  let header: HeaderInfo | null = null;
+  try {
+    await runParse(
+      { source: input.bytes ? { bytes: input.bytes } : { path: input.path! }, fileName: input.fileName, today: todayInChina(), chunkSize: opts.chunkSize ?? 2000 },
+      {
+        onHeader: async (h) => {
+          header = h;
+          if (h.warnings.length) await repo.insertErrors(c.db, h.warnings.map((w) => errorRow(batchId, w)));
+        },
+        onChunk: async (chunk) => {
+          await stageChunk(c, batchId, orgId, header!, chunk);
+          job.rowsDone = chunk.rowsDone;
+        },
+        isCancelled: () => job.cancelled,
+      },
+      opts.mode,
+    );
+    if (job.cancelled) return;
+    await finishPreview(c, batchId, header!);
+  } catch (e) {
+    if (job.cancelled) return;
+    const f = e instanceof RosterFileError ? e : new RosterFileError('PARSE_FAILED', `导入失败：${(e as Error).message}`, `The import failed: ${(e as Error).message}`);
+    await c.db.transaction(async (tx) => {
+      await repo.clearStaging(tx, batchId);
+      await repo.insertErrors(tx, [errorRow(batchId, { row: repo.FILE_ROW, column: null, code: f.code, message: f.zh, messageEn: f.en })]);
+      await tx.update(importBatch).set({ status: 'failed', message: f.zh, finishedAt: new Date() }).where(and(eq(importBatch.id, batchId), eq(importBatch.status, 'parsing')));
+    }).catch(() => undefined);
+  }
+}
+
+/** Encrypt and stage one chunk; reject rows held by another union and card numbers already in use. */
+async function stageChunk(c: Ctx, batchId: string, orgId: string, header: HeaderInfo, chunk: ParsedChunk) {
+  const idHeader = header.columns.find((x) => x.field === 'idNumber')!.header;
+  const cardHeader = header.columns.find((x) => x.field === 'cardNo')?.header ?? ROSTER_COLUMN_BY_FIELD.get('cardNo')!.label;
+  const present = new Set(header.columns.map((x) => x.field));
+  const errs: repo.ErrorRow[] = [];
+  for (const r of chunk.invalid) {
+    const idIndex = r.idNumber ? c.keys.blindIndex(r.idNumber, 'id') : undefined;
+    for (const e of r.errors) errs.push(errorRow(batchId, e, r.raw, idIndex));
+  }
+  const staged = chunk.valid.map((v) => ({ v, rec: buildMemberRecord(c.keys, v.fields) }));
+  const [held, taken] = await Promise.all([
+    repo.heldElsewhere(c.db, orgId, staged.map((s) => s.rec.idIndex)),
+    repo.cardsTaken(c.db, staged.flatMap((s) => (s.v.cardNo ? [s.v.cardNo] : []))),
+  ]);
+  const heldBy = new Map(held.map((h) => [h.idIndex, h]));
+  const cardOwner = new Map(taken.map((t) => [t.cardNo, t.idIndex]));
+  const rows: repo.StagedRow[] = [];
+  for (const { v, rec } of staged) {
+    const h = heldBy.get(rec.idIndex);
+    if (h) {
+      errs.push(errorRow(batchId, heldElsewhereError(c, v.rowNo, idHeader, h), v.raw, rec.idIndex));
+      continue;
+    }
+    const owner = v.cardNo ? cardOwner.get(v.cardNo) : undefined;
+    if (owner && owner !== rec.idIndex) {
+      errs.push(errorRow(batchId, { row: v.rowNo, column: cardHeader, code: 'CARD_NO_TAKEN', message: `“${cardHeader}”已被其他会员使用`, messageEn: `${cardHeader}: the card number belongs to another member` }, v.raw, rec.idIndex));
+      continue;
+    }
+    rows.push({ batchId, rowNo: v.rowNo, idIndex: rec.idIndex, rowHash: rec.rowHash, data: stagedData(rec, v.cardNo, v.raw, present) });
+  }
+  await c.db.transaction(async (tx) => {
+    await repo.insertStaged(tx, rows);
+    await repo.insertErrors(tx, errs);
+    await tx.update(importBatch).set({ rowsDone: chunk.rowsDone }).where(eq(importBatch.id, batchId));
+  });
+}
+
+/** Member fields a column of the roster feeds; a column missing from the file leaves stored values alone. */
+const FIELD_KEYS: Partial<Record<string, string[]>> = {
+  mobile: ['mobileCipher', 'mobileIndex', 'mobileMasked'],
+  ethnicity: ['ethnicity'], education: ['education'], politicalStatus: ['politicalStatus'], employmentForm: ['employmentForm'],
+  migrantWorker: ['migrantWorker'], occupation: ['occupation'], employerName: ['employerName'],
+};
+
+function stagedData(rec: ReturnType<typeof buildMemberRecord>, cardNo: string | null, raw: Record<string, string>, present: Set<string>) {
+  const data: Record<string, unknown> = { ...rec, id: uuidv7(), eventId: uuidv7(), cardNo, raw };
+  for (const [field, keys] of Object.entries(FIELD_KEYS)) if (!present.has(field as never)) for (const k of keys!) delete data[k];
+  return data;
+}
+
+export function heldElsewhereError(c: Ctx, row: number, idHeader: string, h: repo.Holding): RowError {
+  const union = scopeCovers(c.actor.scope, { id: h.orgId, path: h.orgPath }) ? h.orgName : maskOrgName(h.orgName);
+  return {
+    row, column: idHeader, code: 'MEMBER_HELD_ELSEWHERE',
+    message: `此人已是“${union}”的会员，一人只能有一个会籍；如工作变动请办理会员关系接转`,
+    messageEn: `This person is already a member of "${union}"; one person holds one membership — use a transfer instead`,
+  };
+}
+
+async function finishPreview(c: Ctx, batchId: string, header: HeaderInfo) {
+  const idHeader = header.columns.find((x) => x.field === 'idNumber')!.header;
+  const cardHeader = header.columns.find((x) => x.field === 'cardNo')?.header ?? null;
+  await c.db.transaction(async (tx) => {
+    await repo.rejectInFileDuplicates(tx, batchId, idHeader, cardHeader);
+    const p = await repo.predictCounts(tx, batchId);
+    const rejected = await repo.rejectedCount(tx, batchId);
+    const [{ total }] = await repo.rows<{ total: number }>(tx, sql`SELECT rows_done AS total FROM import_batch WHERE id = ${batchId}`) as [{ total: number }];
+    await tx
+      .update(importBatch)
+      .set({ status: 'preview', total, valid: p.valid, rejected, created: p.created, updated: p.updated, unchanged: p.unchanged, rowsDone: total, message: null, finishedAt: new Date() })
+      .where(and(eq(importBatch.id, batchId), eq(importBatch.status, 'parsing')));
+  });
+}
+
+/** Load a batch whose union the caller may see; anything else looks missing. */
+export async function requireBatchInScope(c: Ctx, exec: Executor, id: string) {
+  const b = await repo.getBatch(exec, id);
+  if (!b || !scopeCovers(c.actor.scope, { id: b.batch.orgId, path: b.orgPath })) throw errors.notFound('导入批次', 'import batch');
+  return b;
+}
+
+/** Stop a batch that is parsing or waiting for commit; staging rows are dropped, errors kept. */
+export async function cancelImport(c: Ctx, id: string) {
+  const b = await requireBatchInScope(c, c.db, id);
+  if (!['parsing', 'preview', 'failed'].includes(b.batch.status)) {
+    throw new AppError(409, 'IMPORT_NOT_CANCELLABLE', b.batch.status === 'committing' ? '正在提交，不能取消' : '该批次已结束，不能取消', 'This batch can no longer be cancelled');
+  }
+  const job = jobs.get(id);
+  if (job) job.cancelled = true;
+  await c.db.transaction(async (tx) => {
+    await repo.clearStaging(tx, id);
+    await tx.update(importBatch).set({ status: 'cancelled', finishedAt: new Date() }).where(eq(importBatch.id, id));
+  });
+  await job?.done.catch(() => undefined);
+  await repo.clearStaging(c.db, id);
+}

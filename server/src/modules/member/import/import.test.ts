@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness.js';
+import { maskOrgName } from '../../../../../common/src/org.js';
+import { createMember } from '../member.service.js';
+import { cliActor } from './import.cli.js';
+import { startImport, waitForImport } from './import.service.js';
+import { commitImport } from './import.commit.js';
+import { csvOf, makeId, multipartBody, xlsxOf } from './roster-fixtures.js';
+
+/** Roster import end to end on a real database: messy files built here, the API, the commit. */
+
+let env: TestEnv;
+let admin: TestClient;
+let district: TestClient;
+let orgA: { id: string; name: string }; // a grassroots union in district D01
+let orgB: { id: string; name: string }; // a grassroots union in district D02
+const q = <T = Record<string, unknown>>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  admin = await env.login('admin');
+  district = await env.login('district');
+  [orgA] = await q<{ id: string; name: string }>(sql`
+    SELECT o.id, o.name FROM org o JOIN org d ON o.path LIKE d.path || '%' WHERE d.code = 'D01' AND o.level = 'grassroots' ORDER BY o.code LIMIT 1`);
+  [orgB] = await q<{ id: string; name: string }>(sql`
+    SELECT o.id, o.name FROM org o JOIN org d ON o.path LIKE d.path || '%' WHERE d.code = 'D02' AND o.level = 'grassroots' ORDER BY o.code LIMIT 1`);
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+async function upload(client: TestClient, orgId: string, name: string, content: Buffer) {
+  const mp = multipartBody({ orgId }, { name, content });
+  return client.request('POST', '/api/member-imports', mp.body, { 'content-type': mp.contentType });
+}
+
+/** Upload, wait for the background parse, return the batch as the API shows it. */
+async function preview(client: TestClient, orgId: string, name: string, content: Buffer) {
+  const res = await upload(client, orgId, name, content);
+  expect(res.statusCode, res.body).toBe(202);
+  const id = res.json().batchId as string;
+  await waitForImport(id);
+  return (await client.get(`/api/member-imports/${id}`)).json();
+}
+
+async function commit(client: TestClient, id: string) {
+  const res = await client.post(`/api/member-imports/${id}/commit`);
+  expect(res.statusCode, res.body).toBe(202);
+  await waitForImport(id);
+  return (await client.get(`/api/member-imports/${id}`)).json();
+}
+
+const HEADER = ['序号', '公民身份号码', '名字', '联系电话', '民族', '用工形式', '入会日期', '性别'];
+const fw = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+
+describe('a messy roster', () => {
+  let batch: Record<string, any>;
+  const ids = [makeId('1988-01-15', 11, 'M'), makeId('1990-06-30', 22, 'F'), makeId('1979-12-01', 33, 'M'), makeId('2001-02-28', 44, 'F')];
+
+  it('previews: title rows, synonyms in another order, blank rows, full-width digits, serial and written dates, a numeric ID', async () => {
+    const rows: unknown[][] = [
+      ['江城机械厂工会会员花名册'], // row 1
+      ['填报单位：江城机械厂工会', null, '填报日期：2026年1月5日'], // row 2
+      [], // row 3
+      HEADER, // row 4
+      [1, ids[0], '王　伟', '138 0013 8001', '汉', '外卖骑手', 44260, '男'], // row 5: serial date
+      [], // row 6: blank, still counted
+      [2, fw(ids[1]!), '李娜', fw('13900139002'), '回族', '快递员', '2021.3.5', '女'], // row 7
+      [3, ids[2], '赵强', '', '', '', '2021年3月5日', '男'], // row 8
+      [4, 110105200102280000, '钱芳', '', '汉族', '', '2022-01-01', '女'], // row 9: Excel turned the ID into a number
+      [5, ids[3], '孙丽', '', '汉族', '', '2022/1/1', '男'], // row 10: sex contradicts the ID
+    ];
+    batch = await preview(admin, orgA.id, '江城机械厂.xlsx', await xlsxOf(rows, { textColumns: [2] }));
+    expect(batch).toMatchObject({ status: 'preview', total: 5, valid: 3, rejected: 2, created: 3, updated: 0, unchanged: 0, rowsDone: 5 });
+    const errs = batch.errors.filter((e: any) => !e.warning).map((e: any) => [e.row, e.column, e.code]);
+    expect(errs).toEqual([[9, '公民身份号码', 'ID_NUMERIC'], [10, '性别', 'SEX_MISMATCH']]);
+    expect(batch.errors.find((e: any) => e.row === 9).message).toContain('设置为“文本”格式');
+    expect(batch.errors.find((e: any) => e.warning)).toMatchObject({ row: 4, code: 'UNKNOWN_COLUMNS' });
+  });
+
+  it('the staging rows hold only encrypted identifiers', async () => {
+    const staged = await q<{ data: string }>(sql`SELECT data::text AS data FROM import_row WHERE batch_id = ${batch.id}`);
+    expect(staged).toHaveLength(3);
+    for (const s of staged) {
+      for (const id of ids) expect(s.data).not.toContain(id);
+      expect(s.data).not.toContain('13800138001');
+    }
+  });
+
+  it('offers all errors as a spreadsheet with the original row numbers and the ID masked', async () => {
+    const res = await admin.get(`/api/member-imports/${batch.id}/errors.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['行号', '列', '错误代码', '问题说明']);
+    expect(header).toContain('原值：公民身份号码');
+    const idCol = header.indexOf('原值：公民身份号码') + 1;
+    const rowOf9 = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === 9)!;
+    expect(rowOf9.getCell(3).value).toBe('ID_NUMERIC');
+    expect(String(rowOf9.getCell(idCol).value)).toMatch(/^110105\*{8}\d{4}$/);
+    const [audit] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'member.import_errors_export' AND entity_id = ${batch.id}`);
+    expect(audit!.n).toBe(1);
+  });
+
+  it('commits in one go: members, joined events, card numbers, an audit entry; staging rows removed', async () => {
+    const done = await commit(admin, batch.id);
+    expect(done).toMatchObject({ status: 'done', created: 3, updated: 0, unchanged: 0, rejected: 2 });
+    const members = await q<{ name: string; join_date: string; card_no: string; employment_form: string; ethnicity: string | null; mobile_masked: string | null; n: number }>(sql`
+      SELECT m.name, m.join_date, m.card_no, m.employment_form, m.ethnicity, m.mobile_masked,
+        (SELECT count(*)::int FROM membership_event e WHERE e.member_id = m.id AND e.kind = 'joined') AS n
+      FROM member m WHERE m.org_id = ${orgA.id} ORDER BY m.name`);
+    expect(members.map((m) => [m.name, m.join_date, m.employment_form, m.ethnicity, m.mobile_masked, m.n])).toEqual([
+      ['李娜', '2021-03-05', 'courier', '回族', '139****9002', 1],
+      ['王伟', '2021-03-05', 'food_delivery_rider', '汉族', '138****8001', 1],
+      ['赵强', '2021-03-05', 'standard', null, null, 1],
+    ]);
+    for (const m of members) expect(m.card_no).toMatch(/^GH\d{10}$/);
+    const [staging] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM import_row WHERE batch_id = ${batch.id}`);
+    expect(staging!.n).toBe(0);
+    const [audit] = await q<{ changes: Record<string, number> }>(sql`SELECT changes FROM audit_log WHERE action = 'member.import' AND entity_id = ${batch.id}`);
+    expect(audit!.changes).toMatchObject({ total: 5, created: 3, updated: 0, unchanged: 0, rejected: 2 });
+    expect((await admin.post(`/api/member-imports/${batch.id}/commit`)).statusCode).toBe(409);
+  });
+});
+
+describe('encodings', () => {
+  it('reads a CSV saved by Chinese Excel in GBK and one in UTF-8 with BOM the same way', async () => {
+    const rows = [['职工花名册'], ['姓名', '身份证号码', '手机号码', '学历', '政治面貌', '是否农民工', '入会时间'], ['周杰', makeId('1985-07-07', 71), '13700137000', '大专', '党员', '是', '2020.5.1']];
+    const gbk = await preview(admin, orgB.id, 'gbk.csv', csvOf(rows, 'gbk'));
+    expect(gbk).toMatchObject({ status: 'preview', total: 1, valid: 1, rejected: 0 });
+    await commit(admin, gbk.id);
+    const bom = await preview(admin, orgB.id, 'bom.csv', csvOf(rows, 'utf8bom'));
+    expect(bom).toMatchObject({ status: 'preview', total: 1, valid: 1, rejected: 0, unchanged: 1 });
+    const [m] = await q<{ name: string; education: string; political_status: string; migrant_worker: boolean; join_date: string }>(sql`
+      SELECT name, education, political_status, migrant_worker, join_date FROM member WHERE name = '周杰'`);
+    expect(m).toEqual({ name: '周杰', education: 'junior_college', political_status: 'cpc_member', migrant_worker: true, join_date: '2020-05-01' });
+  });
+
+  it('fails the whole file when a required column is missing, with a clear message', async () => {
+    const b = await preview(admin, orgB.id, 'nohead.csv', csvOf([['会员名册'], ['姓名', '手机'], ['张三', '13800138000']], 'utf8'));
+    expect(b.status).toBe('failed');
+    expect(b.message).toContain('缺少必填列“身份证号”');
+    expect(b.errors[0]).toMatchObject({ row: 0, code: 'HEADER_MISSING_REQUIRED' });
+  });
+});
+
+describe('duplicates and people held elsewhere', () => {
+  it('rejects the later rows of a person listed twice, naming the first row', async () => {
+    const id = makeId('1993-09-09', 91);
+    const rows = [['姓名', '身份证号'], ['吴一', id], ['郑二', makeId('1993-09-09', 93)], ['吴一', id.toLowerCase()], [], ['吴一', id]];
+    const b = await preview(admin, orgA.id, 'dup.xlsx', await xlsxOf(rows, { textColumns: [2] }));
+    expect(b).toMatchObject({ total: 4, valid: 2, rejected: 2 });
+    expect(b.errors.map((e: any) => [e.row, e.code])).toEqual([[4, 'DUPLICATE_IN_FILE'], [6, 'DUPLICATE_IN_FILE']]);
+    expect(b.errors[0].message).toContain('与第2行重复');
+  });
+
+  it('refuses someone who is an active member of another union, naming it as far as the user may see', async () => {
+    const id = makeId('1980-08-08', 81);
+    const [u] = await q<{ id: string }>(sql`SELECT id FROM app_user WHERE username = 'admin'`);
+    const sys = { ...env.services, actor: { ...cliActor(), userId: u!.id }, ip: 'test' };
+    await createMember(sys, {
+      orgId: orgB.id, consent: { version: '2026-01', method: 'paper' },
+      fields: { name: '冯八', idNumber: id, idKind: 'resident', birthDate: '1980-08-08', sex: 'M', mobile: null, ethnicity: null, education: null, politicalStatus: null, employmentForm: 'standard', migrantWorker: false, occupation: null, employerName: null, joinDate: '2020-01-01' },
+    });
+    const file = await xlsxOf([['姓名', '身份证号'], ['冯八', id]], { textColumns: [2] });
+    // The D01 district cadre cannot see D02: the union's name is masked.
+    const seen = await preview(district, orgA.id, 'held.xlsx', file);
+    expect(seen.errors[0]).toMatchObject({ row: 2, column: '身份证号', code: 'MEMBER_HELD_ELSEWHERE' });
+    expect(seen.errors[0].message).toContain(`“${maskOrgName(orgB.name)}”`);
+    expect(seen.errors[0].message).not.toContain(orgB.name);
+    // The city administrator sees the whole name.
+    const full = await preview(admin, orgA.id, 'held.xlsx', file);
+    expect(full.errors[0].message).toContain(`“${orgB.name}”`);
+  });
+});
+
+describe('idempotent and atomic commits', () => {
+  const people = Array.from({ length: 6 }, (_, i) => [`陈${'一二三四五六'[i]}`, makeId('1995-04-0' + (i + 1), 100 + i), `1360013600${i}`, '汉族']);
+  const file = (rows: unknown[][], header = ['姓名', '身份证号', '手机号码', '民族']) => xlsxOf([header, ...rows], { textColumns: [2, 3] });
+
+  it('the same file twice changes nothing; a corrected file updates', async () => {
+    const first = await preview(admin, orgA.id, 'r.xlsx', await file(people));
+    expect(await commit(admin, first.id)).toMatchObject({ created: 6, updated: 0, unchanged: 0 });
+    const again = await preview(admin, orgA.id, 'r.xlsx', await file(people));
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
+    expect(await commit(admin, again.id)).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 6 });
+    const fixed = people.map((p, i) => (i === 0 ? [p[0], p[1], '13900000000', p[3]] : i === 1 ? [p[0], p[1], p[2], '满族'] : p));
+    expect(await commit(admin, (await preview(admin, orgA.id, 'r2.xlsx', await file(fixed))).id)).toMatchObject({ created: 0, updated: 2, unchanged: 4 });
+    const [m] = await q<{ mobile_masked: string; version: number }>(sql`SELECT mobile_masked, version FROM member WHERE name = '陈一'`);
+    expect(m).toEqual({ mobile_masked: '139****0000', version: 2 });
+    const [events] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM membership_event e JOIN member m ON m.id = e.member_id WHERE m.name LIKE '陈%'`);
+    expect(events!.n).toBe(6);
+  });
+
+  it('a file without a column leaves that field of existing members alone', async () => {
+    const b = await preview(admin, orgA.id, 'names-only.xlsx', await file(people.map((p) => [p[0], p[1]]), ['姓名', '身份证号']));
+    await commit(admin, b.id);
+    const [m] = await q<{ mobile_masked: string; ethnicity: string }>(sql`SELECT mobile_masked, ethnicity FROM member WHERE name = '陈二'`);
+    expect(m).toEqual({ mobile_masked: '136****6001', ethnicity: '满族' });
+  });
+
+  it('an interrupted commit leaves nothing behind and can be retried', async () => {
+    const rows = Array.from({ length: 7 }, (_, i) => [`蒋${'甲乙丙丁戊己庚'[i]}`, makeId('1991-11-1' + i, 200 + i), '', '']);
+    const sys = { ...env.services, actor: cliActor(), ip: 'test' };
+    const { batchId } = await startImport(sys, { orgId: orgA.id, fileName: 'break.xlsx', bytes: await file(rows) });
+    await waitForImport(batchId);
+    const count = async () => (await q<{ n: number }>(sql`SELECT (SELECT count(*) FROM member) + (SELECT count(*) FROM membership_event) AS n`))[0]!.n;
+    const before = await count();
+    // Make the last staged row violate a constraint: the first chunks are written before it fails.
+    await q(sql`UPDATE import_row SET data = data - 'name' WHERE batch_id = ${batchId} AND row_no = 8`);
+    await commitImport(sys, batchId, { chunkSize: 2 });
+    await waitForImport(batchId);
+    expect(await count()).toBe(before);
+    const [b] = await q<{ status: string; message: string; staged: number }>(sql`
+      SELECT status, message, (SELECT count(*)::int FROM import_row WHERE batch_id = ${batchId}) AS staged FROM import_batch WHERE id = ${batchId}`);
+    expect(b).toMatchObject({ status: 'preview', staged: 7 });
+    expect(b!.message).toContain('未写入任何数据');
+    const [audit] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'member.import' AND entity_id = ${batchId}`);
+    expect(audit!.n).toBe(0);
+    // Repaired, the same batch commits.
+    await q(sql`UPDATE import_row SET data = data || '{"name":"蒋庚"}'::jsonb WHERE batch_id = ${batchId} AND row_no = 8`);
+    await commitImport(sys, batchId, { chunkSize: 2 });
+    await waitForImport(batchId);
+    const [after] = await q<{ status: string; created: number }>(sql`SELECT status, created FROM import_batch WHERE id = ${batchId}`);
+    expect(after).toEqual({ status: 'done', created: 7 });
+  });
+});

@@ -1,0 +1,78 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { parseRoster, type ParseHandlers, type ParseInput } from './roster-parse.js';
+import { RosterFileError } from './roster-reader.js';
+
+/**
+ * Run the parse in a worker thread (preferred: parsing never blocks the event loop) or, when a
+ * worker cannot start, in-process (each chunk still waits for the database, so the loop keeps
+ * turning).
+ */
+export type ParseMode = 'worker' | 'inline';
+
+/**
+ * The worker's entry. Built JavaScript runs import.worker.js directly. TypeScript (tsx, vitest)
+ * starts from a tiny ES module that registers tsx inside the worker first: on Node 20 a worker
+ * does not take `--import tsx` from execArgv, so the loader is registered by the worker itself.
+ */
+function workerEntry(): URL {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./import.worker.js', import.meta.url);
+  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const api = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
+  const target = new URL('./import.worker.ts', import.meta.url).href;
+  const boot = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(target)});`;
+  return new URL('data:text/javascript,' + encodeURIComponent(boot));
+}
+
+export async function runParse(input: ParseInput, h: ParseHandlers, mode: ParseMode = 'worker'): Promise<{ total: number; mode: ParseMode }> {
+  if (mode === 'inline' || process.env.GONGHUI_IMPORT_INLINE === '1') return { ...(await parseRoster(input, h)), mode: 'inline' };
+  let worker: Worker;
+  try {
+    worker = new Worker(workerEntry(), { workerData: input });
+  } catch {
+    return { ...(await parseRoster(input, h)), mode: 'inline' };
+  }
+  let heard = false;
+  const result = await new Promise<{ total: number } | 'fallback'>((resolve, reject) => {
+    let chain = Promise.resolve();
+    let finished = false;
+    const fail = (e: unknown) => {
+      if (finished) return;
+      finished = true;
+      void worker.terminate();
+      reject(e);
+    };
+    const cancelTimer = setInterval(() => {
+      if (h.isCancelled?.()) worker.postMessage('cancel');
+    }, 500);
+    worker.on('message', (m: { type: string; [k: string]: unknown }) => {
+      heard = true;
+      chain = chain.then(async () => {
+        if (finished) return;
+        if (m.type === 'header') await h.onHeader(m.header as never);
+        else if (m.type === 'chunk') {
+          await h.onChunk(m.chunk as never);
+          worker.postMessage(h.isCancelled?.() ? 'cancel' : 'ack');
+        } else if (m.type === 'done') {
+          finished = true;
+          resolve({ total: m.total as number });
+        } else if (m.type === 'fatal') fail(new RosterFileError(m.code as string, m.zh as string, m.en as string));
+      }).catch(fail);
+    });
+    worker.on('error', (e) => {
+      if (process.env.GONGHUI_IMPORT_DEBUG) console.error('import worker error', e);
+      if (!heard && !finished) {
+        finished = true;
+        resolve('fallback');
+      } else fail(e);
+    });
+    worker.on('exit', (code) => {
+      clearInterval(cancelTimer);
+      if (!finished) void chain.then(() => fail(new Error(`import worker exited with code ${code}`)));
+    });
+  });
+  if (result === 'fallback') return { ...(await parseRoster(input, h)), mode: 'inline' };
+  return { ...result, mode: 'worker' };
+}

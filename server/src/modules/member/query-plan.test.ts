@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import { v7 as uuidv7 } from 'uuid';
+import { createTestEnv, type TestEnv } from '../../test/harness.js';
+import { generateDemoCity, randomPersonName } from '../../seed/demo-city.js';
+import { createRng } from '../../seed/prng.js';
+import { org } from '../org/org.schema.js';
+import { member } from './member.schema.js';
+import { idIndexOf, mobileIndexOf, nameGrams } from './member.record.js';
+import { listMembers } from './member.service.js';
+import { MemberListQuery } from './member.contract.js';
+import { computeIdCheck, maskIdNumber } from '../../../../common/src/id-number.js';
+import type { Actor, Ctx } from '../../platform/context.js';
+import type { Scope } from '../../platform/scope.js';
+
+/**
+ * Query-plan check for the hot member queries (issue 5): the search must stay on its indexes — the
+ * GIN index on name grams for a name part, the blind-index unique index for an exact ID number, the
+ * (org_id, status) index for the data-scope predicate — so that a later change (a function wrapped
+ * around a column, a dropped index, a rewritten predicate) cannot silently fall back to a
+ * sequential scan of a million rows. The statements checked are the ones the service really sends
+ * (captured from the driver), explained with sequential scans priced out (enable_seqscan = off), so
+ * the check does not depend on table size or statistics: an index that can serve the predicate is
+ * used, and one that cannot shows up as a Seq Scan.
+ */
+
+let env: TestEnv;
+let district: { id: string; path: string };
+const sample: { name: string; idNumber: string; mobile: string }[] = [];
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function nodes(p: PlanNode, out: PlanNode[] = []): PlanNode[] {
+  out.push(p);
+  for (const c of p.Plans ?? []) nodes(c, out);
+  return out;
+}
+
+/** Run fn with the driver's query method wrapped, returning every statement it sent. */
+async function capture(fn: () => Promise<unknown>): Promise<{ text: string; params: unknown[] }[]> {
+  const d = env.services.database.driver as unknown as { query: (...a: unknown[]) => Promise<unknown> };
+  const original = d.query;
+  const seen: { text: string; params: unknown[] }[] = [];
+  d.query = function (this: unknown, q: unknown, params?: unknown, ...rest: unknown[]) {
+    seen.push({ text: typeof q === 'string' ? q : (q as { text: string }).text, params: Array.isArray(params) ? [...params] : [] });
+    return original.call(this, q, params, ...rest);
+  } as typeof d.query;
+  try {
+    await fn();
+  } finally {
+    d.query = original;
+  }
+  return seen;
+}
+
+/** EXPLAIN (FORMAT JSON) of each statement with sequential scans disabled, on one connection. */
+async function explain(statements: { text: string; params: unknown[] }[]): Promise<PlanNode[][]> {
+  const run = async (q: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>) => {
+    await q('SET enable_seqscan = off');
+    try {
+      const plans: PlanNode[][] = [];
+      for (const s of statements) {
+        const r = await q(`EXPLAIN (FORMAT JSON) ${s.text}`, s.params);
+        const raw = Object.values(r.rows[0]!)[0];
+        const json = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
+        plans.push(nodes(json[0]!.Plan));
+      }
+      return plans;
+    } finally {
+      await q('RESET enable_seqscan');
+    }
+  };
+  if (env.engine === 'pglite') {
+    const lite = env.services.database.driver as PGlite;
+    return run((text, params) => lite.query(text, params) as Promise<{ rows: Record<string, unknown>[] }>);
+  }
+  const client = await (env.services.database.driver as pg.Pool).connect();
+  try {
+    return await run((text, params) => client.query(text, params as unknown[]));
+  } finally {
+    client.release();
+  }
+}
+
+const ctxFor = (scope: Scope): Ctx => ({ ...env.services, actor: { scope, permissions: new Set() } as unknown as Actor, ip: 'test' });
+
+/** The plans of the statements listMembers sends for these filters, in this scope. */
+async function searchPlans(scope: Scope, filters: Record<string, string>) {
+  const params = MemberListQuery.parse(filters);
+  const statements = (await capture(() => listMembers(ctxFor(scope), params))).filter((s) => /\bfrom "member"/i.test(s.text));
+  expect(statements.length).toBeGreaterThanOrEqual(2); // the page and the count
+  return explain(statements);
+}
+
+const indexesOn = (plan: PlanNode[]) => plan.filter((n) => n['Index Name']).map((n) => n['Index Name']!);
+const seqScansOfMember = (plan: PlanNode[]) => plan.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'member');
+
+beforeAll(async () => {
+  env = await createTestEnv({ seed: false });
+  const orgs = generateDemoCity();
+  await env.services.db.transaction(async (tx) => {
+    for (let i = 0; i < orgs.length; i += 500) await tx.insert(org).values(orgs.slice(i, i + 500).map((o) => ({ ...o, isDemo: true })));
+  });
+  const d = orgs.find((o) => o.level === 'county')!;
+  district = { id: d.id, path: d.path };
+  // A few thousand members over the city's unions, with real name grams and blind indexes.
+  const unions = orgs.filter((o) => o.level === 'grassroots');
+  const rng = createRng(5);
+  const keys = env.services.keys;
+  const rows: (typeof member.$inferInsert)[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const u = unions[(i * 7919) % unions.length]!;
+    const birth = new Date(Date.UTC(1970, 0, 1) + (i % 12000) * 86_400_000).toISOString().slice(0, 10);
+    const first17 = `430102${birth.replaceAll('-', '')}${String(i % 1000).padStart(3, '0')}`;
+    const idNumber = first17 + computeIdCheck(first17);
+    const name = randomPersonName(rng);
+    const mobile = '139' + String(10_000_000 + i).padStart(8, '0');
+    if (u.path.startsWith(d.path) && sample.length < 5) sample.push({ name, idNumber, mobile });
+    rows.push({
+      id: uuidv7(), orgId: u.id, name, nameGrams: nameGrams(name), idCipher: 'v1.test.x', idIndex: idIndexOf(keys, idNumber), idKind: 'resident',
+      idMasked: maskIdNumber(idNumber), birthDate: birth, sex: i % 2 ? 'M' : 'F', mobileIndex: mobileIndexOf(keys, mobile), mobileMasked: '139****0000',
+      employmentForm: i % 5 ? 'standard' : 'courier', joinDate: `20${String(10 + (i % 15)).padStart(2, '0')}-03-01`, cardNo: 'GH' + String(i + 1).padStart(10, '0'),
+      status: i % 20 ? 'active' : 'left',
+    });
+  }
+  for (let i = 0; i < rows.length; i += 500) await env.services.db.insert(member).values(rows.slice(i, i + 500));
+  await env.services.db.execute(sql`ANALYZE`);
+});
+
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('member search stays on its indexes', () => {
+  const all: Scope = { all: true };
+  const districtScope = () => ({ all: false, subtreePaths: [district.path], orgIds: [] }) as Scope;
+
+  it('a name part is found through the GIN index on name grams', async () => {
+    const given = [...sample[0]!.name].slice(-2).join('');
+    for (const plan of await searchPlans(all, { q: given })) {
+      expect(indexesOn(plan)).toContain('member_name_grams_idx');
+      expect(seqScansOfMember(plan)).toEqual([]);
+    }
+  });
+
+  it('a single character is counted through the same GIN index', async () => {
+    // The first page of a common surname may rather walk the join-date index backwards (ORDER BY …
+    // LIMIT 20): also an index, and cheap; the count has to use the grams.
+    const [page, count] = await searchPlans(all, { q: [...sample[1]!.name][0]! });
+    expect(indexesOn(count!)).toContain('member_name_grams_idx');
+    expect(seqScansOfMember(count!)).toEqual([]);
+    expect(seqScansOfMember(page!)).toEqual([]);
+  });
+
+  it('an exact ID number is found through the blind-index unique index', async () => {
+    for (const plan of await searchPlans(all, { idNumber: sample[2]!.idNumber })) {
+      expect(indexesOn(plan)).toContain('member_id_index_uq');
+      expect(seqScansOfMember(plan)).toEqual([]);
+    }
+  });
+
+  it('an exact mobile is found through its blind index', async () => {
+    for (const plan of await searchPlans(all, { mobile: sample[3]!.mobile })) {
+      expect(indexesOn(plan)).toContain('member_mobile_idx');
+      expect(seqScansOfMember(plan)).toEqual([]);
+    }
+  });
+
+  it("a district's scope predicate on org_id uses the (org_id, status) index", async () => {
+    const [page, count] = await searchPlans(districtScope(), {});
+    expect(indexesOn(count!)).toContain('member_org_status_idx');
+    expect(seqScansOfMember(count!)).toEqual([]);
+    expect(seqScansOfMember(page!)).toEqual([]);
+  });
+
+  it('a name search inside a district scope never scans the member table', async () => {
+    for (const plan of await searchPlans(districtScope(), { q: sample[4]!.name })) {
+      expect(seqScansOfMember(plan)).toEqual([]);
+      expect(indexesOn(plan).some((i) => i === 'member_name_grams_idx' || i === 'member_org_status_idx')).toBe(true);
+    }
+  });
+});
