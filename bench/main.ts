@@ -16,13 +16,15 @@
  * Targets are reported, never asserted: the exit code is 0 whatever the figures.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../server/src/app.js';
 import type { Services } from '../server/src/platform/context.js';
 import { parseArgs, type Item, type Options } from './lib/args.js';
 import { describeMachine } from './lib/machine.js';
-import { createBenchDb, dbVersion, openServices, rawQuery, type BenchDb, type Engine } from './lib/db.js';
-import { benchOrgs } from './lib/city.js';
+import { BENCH_SECRET_KEY_HEX, createBenchDb, dbVersion, openServices, rawQuery, type BenchDb, type Engine } from './lib/db.js';
+import { benchOrgs, type BenchOrg } from './lib/city.js';
+import { makeKeyRing } from '../server/src/platform/crypto.js';
 import { copyInto, seedOrgsAndUsers, sessionCookie, writeDataset, writeXlsxRoster, type BenchUsers, type DatasetFiles } from './lib/dataset.js';
 import { REPO, runChildJson, startChild } from './lib/proc.js';
 import { fmtInt, fmtMs, fmtRatio, markdown, notMeasured, type EngineReport, type ItemResult } from './lib/report.js';
@@ -48,14 +50,23 @@ async function guarded(items: ItemResult[], id: string, what: string, fn: () => 
   }
 }
 
-async function runEngine(engine: Engine, o: Options): Promise<EngineReport> {
+/** What every engine's run shares: the synthetic city and its files, generated once. */
+interface Shared {
+  orgs: BenchOrg[];
+  files: DatasetFiles;
+  filesDir: string;
+  /** The xlsx roster (other people), written on first use. */
+  xlsx: string | null;
+}
+
+async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<EngineReport> {
   const want = (i: Item) => o.only.has(i);
   const startedAt = new Date();
   const items: ItemResult[] = [];
   const notes: string[] = [];
   step(`${engine}: fresh database`);
   const b: BenchDb = await createBenchDb(engine, process.env.BENCH_DATABASE_URL);
-  const filesDir = path.join(b.dataDir, 'files');
+  const { orgs, files, filesDir } = shared;
   let s: Services | null = await openServices(b);
   const reopen = async () => (s ??= await openServices(b));
   /** PGlite is one process's: close it before a child server opens the same data directory. */
@@ -69,7 +80,6 @@ async function runEngine(engine: Engine, o: Options): Promise<EngineReport> {
   let grassroots = 0;
   try {
     database = await dbVersion(s);
-    const orgs = benchOrgs(o.members);
     grassroots = orgs.filter((x) => x.level === 'grassroots').length;
     step(`${engine}: ${orgs.length.toLocaleString('en')} orgs (${grassroots.toLocaleString('en')} grassroots unions), bench users`);
     const users: BenchUsers = await seedOrgsAndUsers(s, orgs);
@@ -77,9 +87,6 @@ async function runEngine(engine: Engine, o: Options): Promise<EngineReport> {
     const csvTarget = grassrootsOrgs[0]!;
     const xlsxTarget = grassrootsOrgs[1]!;
 
-    step(`${engine}: generating ${o.members.toLocaleString('en')} members (roster CSV + COPY rows, encrypted as the import does)`);
-    const files: DatasetFiles = await writeDataset(s.keys, orgs, o.members, filesDir, users.district.orgPath, log);
-    log(`  ${(files.generateMs / 1000).toFixed(1)} s, roster ${(fs.statSync(files.csvPath).size / 1048576).toFixed(1)} MiB`);
 
     // 1. CSV import through the pipeline, into an empty member table.
     let csvRun: ImportRun | null = null;
@@ -169,8 +176,11 @@ async function runEngine(engine: Engine, o: Options): Promise<EngineReport> {
       const what = `roster import xlsx, ${o.xlsxRows.toLocaleString('en')} rows end to end`;
       await guarded(items, 'import.xlsx', what, async () => {
         const file = path.join(filesDir, 'roster.xlsx');
-        step(`${engine}: import-xlsx — writing ${o.xlsxRows.toLocaleString('en')} rows`);
-        await writeXlsxRoster(orgs, o.xlsxRows, o.members + 1_000_000, file);
+        if (!shared.xlsx) {
+          step(`${engine}: import-xlsx — writing ${o.xlsxRows.toLocaleString('en')} rows`);
+          await writeXlsxRoster(orgs, o.xlsxRows, o.members + 1_000_000, file);
+          shared.xlsx = file;
+        } else step(`${engine}: import-xlsx`);
         const { token } = await sessionCookie(s!, users.city.id);
         await release();
         const { result: bare } = await runChildJson<{ ms: number; rows: number; cells: number; peakRssMiB: number }>(path.join(REPO, 'bench/child/xlsx-read.ts'), [file]);
@@ -248,9 +258,17 @@ async function main() {
   const resultsDir = path.join(REPO, 'bench/results');
   fs.mkdirSync(resultsDir, { recursive: true });
   let failed = false;
+  // The city and its files are the same for every engine (fixed key, deterministic people): made once.
+  const orgs = benchOrgs(o.members);
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-bench-files-'));
+  step(`generating ${o.members.toLocaleString('en')} members (roster CSV + COPY rows, encrypted as the import does)`);
+  const district = orgs.find((x) => x.level === 'county')!;
+  const files = await writeDataset(makeKeyRing(Buffer.from(BENCH_SECRET_KEY_HEX, 'hex')), orgs, o.members, filesDir, district.path, log);
+  log(`  ${(files.generateMs / 1000).toFixed(1)} s, roster ${(fs.statSync(files.csvPath).size / 1048576).toFixed(1)} MiB`);
+  const shared: Shared = { orgs, files, filesDir, xlsx: null };
   for (const engine of o.engines) {
     try {
-      const r = await runEngine(engine, o);
+      const r = await runEngine(engine, o, shared);
       reports.push(r);
       const suffix = o.quick ? '-quick' : o.members !== 1_000_000 ? `-m${o.members}` : '';
       const base = path.join(resultsDir, `${engine}-${r.date}${suffix}`);
@@ -262,6 +280,7 @@ async function main() {
       log(`\n${engine}: the run failed before measuring: ${(e as Error).stack ?? e}`);
     }
   }
+  if (!o.keep) fs.rmSync(filesDir, { recursive: true, force: true });
   console.log('\n## Gonghui benchmark\n');
   for (const r of reports) console.log(markdown(r) + '\n');
   // Targets are reported, not asserted; only a harness that could not run at all fails.

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
+import { generate as totpCode } from 'otplib';
 import { usccCheckChar } from '../common/src/uscc.js';
 
 const BASE = process.env.BASE_URL ?? 'http://localhost:3200';
@@ -14,6 +15,7 @@ const PASSWORD = 'Gonghui@2026';
 fs.mkdirSync(OUT, { recursive: true });
 
 const problems: string[] = [];
+let current: Page | null = null;
 async function step(name: string, fn: () => Promise<void>) {
   const t0 = Date.now();
   try {
@@ -21,6 +23,7 @@ async function step(name: string, fn: () => Promise<void>) {
     console.log(`ok   ${name} (${Date.now() - t0} ms)`);
   } catch (e) {
     problems.push(`${name}: ${(e as Error).message.split('\n')[0]}`);
+    await current?.screenshot({ path: `${OUT}/FAIL-${name.replace(/[^a-z0-9]+/gi, '-')}.png` }).catch(() => undefined);
     console.log(`FAIL ${name}: ${(e as Error).message.split('\n').slice(0, 3).join(' | ')}`);
   }
 }
@@ -67,6 +70,8 @@ async function main() {
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  current = page;
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`[${m.type()}] ${m.text().slice(0, 300)}`);
@@ -202,6 +207,40 @@ async function main() {
     await page.getByTestId('org-move-confirm-ok').click();
     await page.locator('[data-testid=org-breadcrumb]', { hasText: '河西区总工会' }).waitFor();
     await shot(page, '13-org-moved');
+  });
+
+  await step('edit, then a version conflict prompts a reload', async () => {
+    await page.getByTestId('org-edit-btn').click();
+    await page.getByTestId('org-form-chairName').fill('李强');
+    await page.getByTestId('org-form-submit').click();
+    await page.locator('[data-testid=org-descriptions]', { hasText: '李强' }).waitFor();
+    await page.getByTestId('org-edit-btn').click();
+    await page.getByTestId('org-form-chairName').fill('赵敏');
+    // Someone else saves the same organisation meanwhile.
+    await page.evaluate(async () => {
+      const id = document.querySelector('[data-testid=org-detail]')!.getAttribute('data-org-id')!;
+      const me = await (await fetch('/api/auth/me')).json();
+      const o = await (await fetch(`/api/orgs/${id}`)).json();
+      const body = Object.fromEntries(
+        ['level', 'kind', 'code', 'name', 'employerName', 'uscc', 'regionCode', 'industry', 'employeeCount', 'foundedOn', 'chairName', 'termStart', 'termYears', 'hasWomenCommittee', 'version'].map((k) => [k, o[k]]),
+      );
+      body.industry = '软件和信息技术服务业';
+      await fetch(`/api/orgs/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+    });
+    await page.getByTestId('org-form-submit').click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '数据已被他人修改' }).waitFor();
+    await shot(page, '13b-org-version-conflict');
+    await page.getByRole('button', { name: '重新加载' }).click();
+    await page.locator('[data-testid=org-descriptions]', { hasText: '软件和信息技术服务业' }).waitFor();
+  });
+
+  await step('list filtered by "under" shows the org name in the filter', async () => {
+    const d01 = await page.evaluate(async () => (await (await fetch('/api/orgs?q=D01&level=county')).json()).items[0].id as string);
+    await page.goto(`${BASE}/orgs?under=${d01}&level=grassroots`);
+    await page.locator('[data-testid=org-filter-under]', { hasText: '滨江区总工会' }).waitFor();
+    await shot(page, '13c-org-list-under');
+    await page.goBack();
+    await page.getByTestId('org-deactivate-btn').waitFor();
   });
 
   await step('deactivate with Popconfirm', async () => {
@@ -347,6 +386,80 @@ async function main() {
     await page.getByTestId('password-confirm').fill('Xinmima#2026');
     await page.getByTestId('password-submit').click();
     await page.getByTestId('header-user').waitFor();
+    await logout(page);
+  });
+
+  await step('mandatory 2FA for administrators: enrol, change password, sign in with a code, disable', async () => {
+    const adminUser = `e2e_adm_${stamp.toLowerCase()}`;
+    await login(page, 'admin');
+    await page.getByTestId('menu-users').click();
+    await page.getByTestId('user-create-btn').click();
+    await page.getByTestId('user-form-username').fill(adminUser);
+    await page.getByTestId('user-form-displayName').fill('测试区管理员');
+    await choose(page, 'user-form-org', '滨江区总工会', '滨江区');
+    await choose(page, 'user-form-roles', '总工会管理员');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('user-form-submit').click();
+    const temp = await page.getByTestId('temp-password-value').innerText();
+    await page.getByTestId('temp-password-close').click();
+
+    // Turning the rule on makes the admin (no 2FA yet) enrol at once.
+    await page.getByTestId('menu-settings').click();
+    await page.getByTestId('settings-totpRequiredForAdmins').click();
+    await page.getByTestId('settings-submit').click();
+    await page.getByTestId('settings-totp-self-ok').click();
+    await page.getByTestId('totp-enrol-qr').waitFor();
+    await shot(page, '33-totp-enrol-required');
+    const adminSecret = (await page.getByTestId('totp-enrol-secret').innerText()).trim();
+    await page.getByTestId('totp-enrol-code').fill(await totpCode({ secret: adminSecret }));
+    await page.getByTestId('totp-enrol-submit').click();
+    await page.getByTestId('settings-form').waitFor();
+    await logout(page);
+
+    // The new administrator: change the temporary password, then enrol.
+    await page.getByTestId('login-username').fill(adminUser);
+    await page.getByTestId('login-password').fill(temp);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('password-current').fill(temp);
+    await page.getByTestId('password-new').fill('Guanliyuan#2026');
+    await page.getByTestId('password-confirm').fill('Guanliyuan#2026');
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('totp-enrol-qr').waitFor();
+    const secret = (await page.getByTestId('totp-enrol-secret').innerText()).trim();
+    await page.getByTestId('totp-enrol-code').fill(await totpCode({ secret }));
+    await page.getByTestId('totp-enrol-submit').click();
+    await page.getByTestId('header-user').waitFor();
+    await logout(page);
+
+    // Next sign-in asks for the code.
+    await page.getByTestId('login-username').fill(adminUser);
+    await page.getByTestId('login-password').fill('Guanliyuan#2026');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('totp-code').fill('000000');
+    await page.getByTestId('totp-submit').click();
+    await page.getByTestId('totp-error').waitFor();
+    await shot(page, '34-totp-step-error');
+    await page.getByTestId('totp-code').fill(await totpCode({ secret }));
+    await page.getByTestId('totp-submit').click();
+    await page.getByTestId('header-user').waitFor();
+    await logout(page);
+
+    // Admin: sign in with the code, turn the rule off again and disable 2FA, so later runs start the same way.
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('totp-code').fill(await totpCode({ secret: adminSecret }));
+    await page.getByTestId('totp-submit').click();
+    await page.getByTestId('header-user').waitFor();
+    await page.getByTestId('menu-settings').click();
+    await page.getByTestId('settings-totpRequiredForAdmins').click();
+    await page.getByTestId('settings-submit').click();
+    await page.getByText('已保存').first().waitFor();
+    await page.getByTestId('user-menu-trigger').click();
+    await page.getByTestId('user-menu-2fa').click();
+    await page.getByTestId('totp-disable-code').fill(await totpCode({ secret: adminSecret }));
+    await page.getByTestId('totp-disable-submit').click();
+    await page.getByText('双因素认证已停用').waitFor();
     await logout(page);
   });
 

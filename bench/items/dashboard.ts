@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../server/src/platform/context.js';
-import { captureSql, replayRaw } from '../lib/db.js';
+import { captureSql, explainStatements, replayRaw } from '../lib/db.js';
 import { summarise, timeIt } from '../lib/stats.js';
 import { fmtMs, fmtRatio, notMeasured, type ItemResult } from '../lib/report.js';
 
@@ -34,6 +34,7 @@ export async function runDashboards(
         return res;
       };
       const { statements } = await captureSql(s, call);
+      await explainStatements(s, id, statements, log);
       const svc: number[] = [];
       const raw: number[] = [];
       for (let i = 0; i < o.warmup + o.iterations; i++) {

@@ -7,7 +7,7 @@ import { listMembers } from '../../server/src/modules/member/member.service.js';
 import { MemberListQuery } from '../../server/src/modules/member/member.contract.js';
 import { loadActor } from '../../server/src/modules/auth/session.js';
 import type { Ctx, Services } from '../../server/src/platform/context.js';
-import { captureSql, replayRaw, type Captured } from '../lib/db.js';
+import { captureSql, explainStatements, replayRaw, type Captured } from '../lib/db.js';
 import { summarise, timeIt, type Summary } from '../lib/stats.js';
 import { fmtMs, fmtRatio, type ItemResult } from '../lib/report.js';
 import type { DatasetFiles } from '../lib/dataset.js';
@@ -45,13 +45,14 @@ export interface SearchOptions {
 }
 
 /** Measure one case: service vs raw replay of the captured statements, interleaved. */
-async function measureCase(s: Services, c: Ctx, sc: SearchCase, o: SearchOptions) {
+async function measureCase(s: Services, c: Ctx, sc: SearchCase, o: SearchOptions, log: (m: string) => void) {
   const variants: { params: ReturnType<typeof MemberListQuery.parse>; statements: Captured[]; total: number }[] = [];
   for (let n = 0; n < o.variants; n++) {
     const params = MemberListQuery.parse(sc.params(n));
     const { value, statements } = await captureSql(s, () => listMembers(c, params));
     variants.push({ params, statements, total: value.total });
   }
+  await explainStatements(s, sc.id, variants[0]!.statements, log);
   const svc: number[] = [];
   const raw: number[] = [];
   const total = o.warmup + o.iterations;
@@ -94,7 +95,7 @@ export async function runSearch(s: Services, token: string, samples: DatasetFile
   const c: Ctx = { ...s, actor, ip: '127.0.0.1' };
   const out: ItemResult[] = [];
   for (const sc of searchCases(samples)) {
-    const r = await measureCase(s, c, sc, o);
+    const r = await measureCase(s, c, sc, o, log);
     log(`  ${sc.id}: service p95 ${r.service.p95.toFixed(1)} ms, raw p95 ${r.raw.p95.toFixed(1)} ms (${r.avgTotal} hits)`);
     out.push(searchItem(sc, r, o.target50ms, members));
   }

@@ -23,8 +23,11 @@ export interface BenchDb {
   drop(): Promise<void>;
 }
 
+/** A fixed key: the generated files (ciphertexts, blind indexes) serve every engine of a run. */
+export const BENCH_SECRET_KEY_HEX = crypto.createHash('sha256').update('gonghui-bench-key').digest('hex');
+
 export async function createBenchDb(engine: Engine, baseUrl?: string): Promise<BenchDb> {
-  const secretKeyHex = crypto.createHash('sha256').update('gonghui-bench-key').digest('hex');
+  const secretKeyHex = BENCH_SECRET_KEY_HEX;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `gh-bench-${engine}-`));
   const common = { GONGHUI_SECRET_KEY: secretKeyHex, GONGHUI_DEMO: '0', GONGHUI_JOBS: '0', LOG_LEVEL: 'warn', DATA_DIR: dataDir };
   if (engine === 'pglite') {
@@ -121,4 +124,17 @@ export async function replayRaw(s: Services, statements: Captured[]): Promise<vo
 export async function dbVersion(s: Services): Promise<string> {
   const r = await rawQuery(s, 'SELECT version() AS v');
   return String(r.rows[0]!.v);
+}
+
+/**
+ * BENCH_EXPLAIN=1: print EXPLAIN (ANALYZE, BUFFERS) of captured statements (PGlite has no BUFFERS
+ * detail worth reading but accepts the option).
+ */
+export async function explainStatements(s: Services, label: string, statements: Captured[], log: (m: string) => void): Promise<void> {
+  if (!process.env.BENCH_EXPLAIN) return;
+  for (const st of statements) {
+    const r = await rawQuery(s, `EXPLAIN (ANALYZE, BUFFERS) ${st.text}`, st.params);
+    log(`\n  EXPLAIN ${label}: ${st.text.replace(/\s+/g, ' ').slice(0, 300)}\n  params ${JSON.stringify(st.params).slice(0, 200)}`);
+    for (const row of r.rows) log('    ' + String(Object.values(row)[0]));
+  }
 }

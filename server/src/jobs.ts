@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from './platform/context.js';
 import { purgeExpiredSessions } from './modules/auth/session.js';
+import { runWarningJob } from './modules/hardship/warning.service.js';
 
 /**
  * Background jobs run in the server process by default (GONGHUI_JOBS=0 turns them off on extra
@@ -13,5 +14,10 @@ export function startJobs(s: Services, log: FastifyBaseLogger): () => void {
     timers.push(setInterval(run, ms).unref());
   };
   every(10 * 60_000, 'purge-sessions', () => purgeExpiredSessions(s));
+  // Hardship monitoring and early warning (监测预警): idempotent, so a missed or doubled run is harmless.
+  every(60 * 60_000, 'hardship-warnings', async () => {
+    const r = await runWarningJob(s);
+    if (r.raised) log.info({ byRule: r.byRule }, `hardship warnings raised: ${r.raised}`);
+  });
   return () => timers.forEach(clearInterval);
 }

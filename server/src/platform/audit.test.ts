@@ -80,6 +80,7 @@ const SCENARIOS: { route: string; action: string; run: () => Promise<unknown> }[
   { route: 'POST /api/users/:id/reset-password', action: 'user.reset_password', run: async () => secrets.add(ok(await district.post(`/api/users/${ids.user}/reset-password`)).temporaryPassword) },
   { route: 'POST /api/users/:id/unlock', action: 'user.unlock', run: async () => ok(await district.post(`/api/users/${ids.user}/unlock`)) },
   { route: 'PUT /api/settings/security', action: 'settings.update', run: async () => ok(await admin.put('/api/settings/security', { ...LEVEL3_PRESET, lockMinutes: 20 })) },
+  { route: 'PUT /api/settings/calendar', action: 'settings.calendar', run: async () => ok(await admin.put('/api/settings/calendar', { holidays: ['2031-01-01'], workdays: [] })) },
   { route: 'POST /api/auth/totp/setup', action: 'auth.totp_setup', run: async () => secrets.add((ids.totp = ok(await district.post('/api/auth/totp/setup')).secret)) },
   { route: 'POST /api/auth/totp/enable', action: 'auth.totp_enable', run: async () => ok(await district.post('/api/auth/totp/enable', { code: await generate({ secret: ids.totp! }) })) },
   {
@@ -101,7 +102,7 @@ describe('every write is audited', () => {
     expect(writes.filter((w) => !covered.has(w)), 'add a scenario to SCENARIOS in server/src/platform/audit.test.ts').toEqual([]);
   });
 
-  it.each(SCENARIOS.map((s) => [s.route, s] as const))('%s leaves a %s entry', async (_route, s) => {
+  it.each(SCENARIOS.map((s) => [s.route, s.action, s] as const))('%s leaves a %s entry', async (_route, _action, s) => {
     const from = await maxSeq();
     await s.run();
     const entries = await rows<{ action: string; result: string; at: Date; actor_name: string | null }>(sql`SELECT action, result, at, actor_name FROM audit_log WHERE seq > ${from} ORDER BY seq`);

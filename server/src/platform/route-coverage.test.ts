@@ -22,11 +22,16 @@ const EXPECTED_PUBLIC = [
   'GET /api/openapi.json',
   'POST /api/auth/login',
   // Online joining and member-initiated transfers: workers have no account (issue 3 items 5, 6); rate-limited, see member/join/rate-limit.ts.
+  'GET /api/cards/verify', // scanning a member card shows only a masked name and the union (member/card.ts)
   'GET /api/join/unions', // find the employer's union by name or credit code
   'GET /api/join/territorial', // find the street/park union when the employer has none
   'POST /api/join/applications', // apply to join
   'GET /api/join/applications/status', // the outcome, only with application number AND ID number
   'POST /api/transfers/self', // a member asks for a transfer, only with ID number AND the mobile on record
+  // Assistance (issue 4): workers check and apply without an account; nothing is stored by the self-check. Rate-limited per IP.
+  'POST /api/hardship/self-check', // tier from household figures, nothing stored
+  'POST /api/hardship/apply', // apply for a hardship file, with separate consent
+  'GET /api/hardship/meta', // the form's vocabularies
 ];
 
 /** Routes usable before sign-in is finished (second factor, password change, TOTP enrolment). */

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { computeIdCheck } from '../../../common/src/id-number.js';
 import { createTestEnv, type TestClient, type TestEnv } from '../test/harness.js';
 import type { RegisteredRoute } from '../test/routes.js';
+import { HARDSHIP_BODIES, HARDSHIP_FILLERS, hardshipSnapshot, hardshipTargets, type HardshipSiblings } from '../modules/hardship/sibling-targets.js';
 
 /**
  * THE sibling test (ARCHITECTURE invariant 1). The admin of district D01 and a grassroots chair
@@ -22,7 +23,7 @@ interface Target {
   /** Strings that must not appear in a refusal: the object's name, code, username … */
   secrets: string[];
 }
-interface Siblings {
+interface Siblings extends HardshipSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -44,6 +45,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   { prefix: '/api/members/:id', param: 'id', targets: (s) => s.members },
   { prefix: '/api/join/applications/:id', param: 'id', targets: (s) => s.applications },
   { prefix: '/api/transfers/:id', param: 'id', targets: (s) => s.transfers },
+  ...HARDSHIP_FILLERS,
 ];
 
 /**
@@ -64,6 +66,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   'POST /api/join/applications/:id/reject': () => ({ reason: '越权驳回入会申请' }),
   'POST /api/transfers/:id/reject': () => ({ reason: '越权驳回接转' }),
   'POST /api/transfers/:id/cancel': () => ({ reason: '越权撤回接转' }),
+  ...HARDSHIP_BODIES,
 };
 
 /** Member fields with a valid resident ID number (area 439903, born 1990, sequence n). */
@@ -167,7 +170,11 @@ beforeAll(async () => {
     const r = res.json();
     return { id: r.id, version: r.version, secrets: [r.code, r.name] };
   };
+  // Hardship files, scans, aid, budgets, warnings of the sibling subtree; the city's campaign; the city-wide rules.
+  const hsDistrict = await hardshipTargets(rows, admin, [d02.path], city.path, '河西区');
+  const hsChair = await hardshipTargets(rows, admin, [neighbour.path, d02.path], city.path, '邻居工会');
   forDistrict = {
+    ...hsDistrict,
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -176,6 +183,7 @@ beforeAll(async () => {
     transfers: [d02transfer],
   };
   forChair = {
+    ...hsChair,
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -194,6 +202,7 @@ beforeAll(async () => {
     members: await rows(sql`SELECT * FROM member WHERE id IN (${list}) ORDER BY id`),
     applications: await rows(sql`SELECT * FROM join_application WHERE id IN (${list}) ORDER BY id`),
     transfers: await rows(sql`SELECT * FROM transfer WHERE id IN (${list}) ORDER BY id`),
+    hardship: await hardshipSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
@@ -292,7 +301,7 @@ describe('a district administrator and the sibling district', () => {
   });
 
   it('no list shows a sibling object', async () => {
-    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers].flatMap((t) => [t.id, ...t.secrets])];
+    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings].flatMap((t) => [t.id, ...t.secrets])];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
   });
 
@@ -360,7 +369,7 @@ describe('a grassroots chair (own-org scope)', () => {
 
   it('no list shows anything outside their own union', async () => {
     // Their union's own record names its parent street (parentId, parentName); nothing else around it may show.
-    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers].flatMap((t) => [t.id, ...t.secrets]);
+    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings].flatMap((t) => [t.id, ...t.secrets]);
     expect(await tryListRoutes(chair, forbidden)).toEqual([]);
   });
 

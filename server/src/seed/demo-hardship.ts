@@ -102,6 +102,7 @@ export async function seedDemoHardship(tx: Executor, keys: KeyRing, opts: { coun
         WHERE rn % ${stride} = 0 AND org_id IN (SELECT id FROM org WHERE level = 'grassroots') ORDER BY rn LIMIT ${Math.round(count * 0.6)}`)
     : [];
 
+  const linkedIdx = new Set(linked.map((m) => m.id_index));
   const files: Row<typeof hardshipFile>[] = [];
   const household: Row<typeof hardshipHouseholdMember>[] = [];
   const events: Row<typeof hardshipEvent>[] = [];
@@ -117,7 +118,9 @@ export async function seedDemoHardship(tx: Executor, keys: KeyRing, opts: { coun
     const regionCode = regionOf.get(orgId) ?? '439900';
     const sex = (m?.sex as 'M' | 'F') ?? (rng.chance(0.5) ? 'M' : 'F');
     const birth = m?.birth_date ?? rng.date('1966-01-01', '1998-12-31');
-    const idNumber = m ? null : nextId(rng, birth, sex);
+    let idNumber: string | null = null;
+    // A generated person must not be a linked member by chance (one live file per person).
+    while (!m && (idNumber === null || linkedIdx.has(keys.blindIndex(idNumber, 'id')))) idNumber = nextId(rng, birth, sex);
     const status = rng.weighted([['filed', 58], ['exited', 24], ['applied', 6], ['reviewing', 6], ['rejected', 6]] as const);
     const mainCause = rng.weighted(CAUSE_WEIGHTS);
     const size = rng.weighted([[1, 10], [2, 20], [3, 35], [4, 25], [5, 10]] as const);

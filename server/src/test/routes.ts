@@ -14,6 +14,8 @@ export interface RegisteredRoute {
   responses: string[];
   /** Whether the route validates a body. */
   hasBody: boolean;
+  /** Whether the route validates a query string. */
+  hasQuery: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export function captureRoutes(): { routes(): RegisteredRoute[]; stop(): void } {
           hidden: !!(o.schema as { hide?: boolean } | undefined)?.hide,
           responses: Object.keys((o.schema as { response?: object } | undefined)?.response ?? {}),
           hasBody: !!(o.schema as { body?: unknown } | undefined)?.body,
+          hasQuery: !!(o.schema as { querystring?: unknown } | undefined)?.querystring,
         })),
       ),
   };

@@ -31,6 +31,10 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 let onUnauthenticated: ((e: ApiError) => void) | null = null;
+let onSignInUnfinished: ((e: ApiError) => void) | null = null;
+
+/** 403 codes meaning "the session must finish a sign-in step first" (see server platform/guard.ts). */
+const UNFINISHED_SIGN_IN = new Set(['TOTP_REQUIRED', 'PASSWORD_CHANGE_REQUIRED', 'TOTP_ENROL_REQUIRED']);
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -39,6 +43,14 @@ export function setCsrfToken(token: string | null): void {
 /** Registered by the auth provider: called when a request finds no (or an expired) session. */
 export function setUnauthenticatedHandler(handler: ((e: ApiError) => void) | null): void {
   onUnauthenticated = handler;
+}
+
+/**
+ * Registered by the auth provider: called when the server says the session has a sign-in step to
+ * finish (password expired meanwhile, or 2FA just became mandatory), so the UI can show that step.
+ */
+export function setSignInUnfinishedHandler(handler: ((e: ApiError) => void) | null): void {
+  onSignInUnfinished = handler;
 }
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
@@ -99,6 +111,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url:
       b.details,
     );
     if (res.status === 401 && !opts.quiet401) onUnauthenticated?.(err);
+    if (res.status === 403 && UNFINISHED_SIGN_IN.has(err.code)) onSignInUnfinished?.(err);
     throw err;
   }
   return data as T;

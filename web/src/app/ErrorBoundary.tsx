@@ -28,13 +28,14 @@ export class ErrorBoundary extends Component<Props, { error: Error | null; key: 
   override render() {
     if (this.state.error) {
       return (
-        <Result
-          status="error"
-          title={this.props.title}
-          subTitle={this.state.error.message}
-          extra={<Button onClick={() => this.setState({ error: null })}>{this.props.retryText}</Button>}
-          data-testid="page-crashed"
-        />
+        <div data-testid="page-crashed">
+          <Result
+            status="error"
+            title={this.props.title}
+            subTitle={this.state.error.message}
+            extra={<Button onClick={() => this.setState({ error: null })}>{this.props.retryText}</Button>}
+          />
+        </div>
       );
     }
     return this.props.children;

@@ -17,6 +17,13 @@ export interface Access {
   /** Verifying the whole audit hash chain needs the whole-platform data scope as well. */
   canVerifyAudit: boolean;
   canManageSettings: boolean;
+  canReadMember: boolean;
+  canWriteMember: boolean;
+  canUnmaskMember: boolean;
+  canImportMember: boolean;
+  canExportMember: boolean;
+  canTransferMember: boolean;
+  canReviewJoin: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -35,6 +42,13 @@ export function computeAccess(me: Me | null): Access {
     canReadAudit: has('audit.read'),
     canVerifyAudit: has('audit.read') && !!me?.scope.all,
     canManageSettings: has('settings.manage'),
+    canReadMember: has('member.read'),
+    canWriteMember: has('member.read') && has('member.write'),
+    canUnmaskMember: has('member.read') && has('member.unmask'),
+    canImportMember: has('member.import'),
+    canExportMember: has('member.read') && has('member.export'),
+    canTransferMember: has('member.transfer'),
+    canReviewJoin: has('join.review'),
   };
 }
 
@@ -42,6 +56,7 @@ export function computeAccess(me: Me | null): Access {
 export function homePath(a: Access): string {
   if (a.canReadDashboard) return '/dashboard';
   if (a.canReadOrg) return '/orgs/tree';
+  if (a.canReadMember) return '/members';
   if (a.canReadUsers) return '/system/users';
   if (a.canReadAudit) return '/system/audit';
   return '/welcome';

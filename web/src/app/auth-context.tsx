@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { App } from 'antd';
-import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
+import { ApiError, setCsrfToken, setSignInUnfinishedHandler, setUnauthenticatedHandler } from '../api/client';
 import { authApi } from '../api/auth';
 import type { Me } from '../api/types';
 import { computeAccess, type Access } from './access';
@@ -15,12 +15,15 @@ interface AuthState {
   /** Adopt the user returned by POST /api/auth/login. */
   signedIn: (me: Me) => void;
   signOut: () => Promise<void>;
+  /** True after the user signed out themselves: the login page then starts afresh instead of returning to the last page. */
+  signedOutOnPurpose: boolean;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [signedOutOnPurpose, setSignedOutOnPurpose] = useState(false);
   const { message } = App.useApp();
   const { lang } = useI18n();
   const langRef = useRef(lang);
@@ -32,7 +35,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const adopt = useCallback((m: Me | null) => {
     setCsrfToken(m?.csrfToken ?? null);
     setMe(m);
-    if (m) noticeShown.current = false;
+    if (m) {
+      noticeShown.current = false;
+      setSignedOutOnPurpose(false);
+    }
   }, []);
 
   const refresh = useCallback(async () => {
@@ -58,8 +64,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       }
       adopt(null);
     });
+    // A sign-in step became due mid-session: re-read the session; the router then shows that step.
+    setSignInUnfinishedHandler(() => void refresh().catch(() => undefined));
     refresh().catch(() => adopt(null));
-    return () => setUnauthenticatedHandler(null);
+    return () => {
+      setUnauthenticatedHandler(null);
+      setSignInUnfinishedHandler(null);
+    };
   }, [adopt, refresh]);
 
   const signOut = useCallback(async () => {
@@ -69,12 +80,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // signed out locally either way
     }
     noticeShown.current = true;
+    setSignedOutOnPurpose(true);
     adopt(null);
   }, [adopt]);
 
   const value = useMemo<AuthState>(
-    () => ({ me, access: computeAccess(me ?? null), refresh, signedIn: adopt, signOut }),
-    [me, refresh, adopt, signOut],
+    () => ({ me, access: computeAccess(me ?? null), refresh, signedIn: adopt, signOut, signedOutOnPurpose }),
+    [me, refresh, adopt, signOut, signedOutOnPurpose],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -5,23 +5,24 @@ import { useAuth } from './auth-context';
 import { homePath, type AccessKey } from './access';
 import { useI18n } from '../i18n';
 
+function BackHome() {
+  const { t } = useI18n();
+  return (
+    <Link to="/">
+      <Button type="primary">{t('page.backHome')}</Button>
+    </Link>
+  );
+}
+
 /** A route that needs a permission: a 403 page instead of a screen full of refused requests. */
 export function RequireAccess({ access, children }: { access: AccessKey; children: ReactNode }) {
   const a = useAuth().access;
   const { t } = useI18n();
   if (!a[access]) {
     return (
-      <Result
-        status="403"
-        title="403"
-        subTitle={t('page.forbidden')}
-        extra={
-          <Link to="/">
-            <Button type="primary">{t('page.backHome')}</Button>
-          </Link>
-        }
-        data-testid="page-forbidden"
-      />
+      <div data-testid="page-forbidden">
+        <Result status="403" title="403" subTitle={t('page.forbidden')} extra={<BackHome />} />
+      </div>
     );
   }
   return <>{children}</>;
@@ -35,17 +36,9 @@ export function HomeRedirect() {
 export function NotFoundPage() {
   const { t } = useI18n();
   return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('page.notFound')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('page.backHome')}</Button>
-        </Link>
-      }
-      data-testid="page-not-found"
-    />
+    <div data-testid="page-not-found">
+      <Result status="404" title="404" subTitle={t('page.notFound')} extra={<BackHome />} />
+    </div>
   );
 }
 
@@ -54,11 +47,8 @@ export function WelcomePage() {
   const { me } = useAuth();
   const { t } = useI18n();
   return (
-    <Result
-      status="info"
-      title={t('page.welcome.title', { name: me?.user.displayName ?? '' })}
-      subTitle={t('page.welcome.noFeatures')}
-      data-testid="page-welcome"
-    />
+    <div data-testid="page-welcome">
+      <Result status="info" title={t('page.welcome.title', { name: me?.user.displayName ?? '' })} subTitle={t('page.welcome.noFeatures')} />
+    </div>
   );
 }

@@ -17,15 +17,26 @@ const UserListPage = lazy(() => import('../modules/user/UserListPage'));
 const RoleListPage = lazy(() => import('../modules/user/RoleListPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const SecuritySettingsPage = lazy(() => import('../modules/system/SecuritySettingsPage'));
+const MemberSearchPage = lazy(() => import('../modules/member/MemberSearchPage'));
+const MemberDetailPage = lazy(() => import('../modules/member/MemberDetailPage'));
+const MemberImportPage = lazy(() => import('../modules/member/ImportPage'));
+const ApplicationsPage = lazy(() => import('../modules/member/ApplicationsPage'));
+const TransfersPage = lazy(() => import('../modules/member/TransfersPage'));
+// Public pages: no sign-in (online joining and the card check behind the QR code).
+const JoinPage = lazy(() => import('../modules/join/JoinPage'));
+const JoinStatusPage = lazy(() => import('../modules/join/JoinStatusPage'));
+const CardVerifyPage = lazy(() => import('../modules/join/CardVerifyPage'));
 
 const fullPageSpin = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} data-testid="app-loading" />;
 
 /** Signed-out visitors (and unfinished sign-ins) go to /login, remembering where they were heading. */
 function RequireSignIn({ children }: { children: ReactNode }) {
-  const { me } = useAuth();
+  const { me, signedOutOnPurpose } = useAuth();
   const location = useLocation();
   if (me === undefined) return fullPageSpin;
-  if (!me || me.pending) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!me || me.pending) {
+    return <Navigate to="/login" replace state={signedOutOnPurpose ? null : { from: location.pathname + location.search }} />;
+  }
   return <>{children}</>;
 }
 
@@ -37,6 +48,9 @@ export function AppRouter() {
       <Suspense fallback={fullPageSpin}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/join" element={<JoinPage />} />
+          <Route path="/join/status" element={<JoinStatusPage />} />
+          <Route path="/card/verify" element={<CardVerifyPage />} />
           <Route
             element={
               <RequireSignIn>
@@ -50,6 +64,11 @@ export function AppRouter() {
             <Route path="orgs/tree" element={guarded('canReadOrg', <OrgTreePage />)} />
             <Route path="orgs/warnings" element={guarded('canReadOrg', <TermWarningsPage />)} />
             <Route path="orgs/:id" element={guarded('canReadOrg', <OrgDetailPage />)} />
+            <Route path="members" element={guarded('canReadMember', <MemberSearchPage />)} />
+            <Route path="members/import" element={guarded('canImportMember', <MemberImportPage />)} />
+            <Route path="members/applications" element={guarded('canReviewJoin', <ApplicationsPage />)} />
+            <Route path="members/transfers" element={guarded('canTransferMember', <TransfersPage />)} />
+            <Route path="members/:id" element={guarded('canReadMember', <MemberDetailPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

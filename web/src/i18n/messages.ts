@@ -2,6 +2,8 @@
  * UI strings. Chinese is the source language; the English dictionary must have every key (the
  * type says so). Domain labels (levels, kinds, permissions) come from GET /api/meta instead.
  */
+import { memberMessagesEn, memberMessagesZh } from '../modules/member/i18n';
+
 const zhCN = {
   'app.title': '智慧工会',
 
@@ -266,6 +268,7 @@ const zhCN = {
   'permGroup.org': '组织管理',
   'permGroup.user': '账号与角色',
   'permGroup.system': '系统',
+  'permGroup.member': '会员管理',
 
   'audit.field.at': '时间',
   'audit.field.actor': '操作人',
@@ -305,6 +308,8 @@ const zhCN = {
   'settings.range': '允许范围 {min}–{max}，等保三级预设 {preset}',
   'settings.rangeError': '请输入 {min} 到 {max} 之间的整数',
   'settings.resetPreset': '恢复等保三级预设',
+  'settings.totpSelfTitle': '您自己尚未启用双因素认证',
+  'settings.totpSelf': '保存后，您需要立即用身份验证器应用完成绑定，才能继续使用管理功能。',
   'settings.resetConfirm': '将表单恢复为等保三级预设值（需点击保存后生效）？',
   'settings.unit.chars': '位',
   'settings.unit.classes': '类',
@@ -312,6 +317,8 @@ const zhCN = {
   'settings.unit.times': '次',
   'settings.unit.minutes': '分钟',
   'settings.unit.hours': '小时',
+  // The member registry's strings live with its pages (modules/member/i18n).
+  ...memberMessagesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -580,6 +587,7 @@ const enUS: Record<MessageKey, string> = {
   'permGroup.org': 'Organisations',
   'permGroup.user': 'Accounts and roles',
   'permGroup.system': 'System',
+  'permGroup.member': 'Members',
 
   'audit.field.at': 'Time',
   'audit.field.actor': 'Actor',
@@ -619,6 +627,8 @@ const enUS: Record<MessageKey, string> = {
   'settings.range': 'Allowed {min}–{max}; level-3 preset {preset}',
   'settings.rangeError': 'Enter a whole number from {min} to {max}',
   'settings.resetPreset': 'Restore level-3 preset',
+  'settings.totpSelfTitle': 'You have not turned on two-factor authentication yourself',
+  'settings.totpSelf': 'After saving you must set up an authenticator app right away to keep using the management functions.',
   'settings.resetConfirm': 'Fill the form with the level-3 preset (takes effect when saved)?',
   'settings.unit.chars': 'chars',
   'settings.unit.classes': 'classes',
@@ -626,6 +636,7 @@ const enUS: Record<MessageKey, string> = {
   'settings.unit.times': 'times',
   'settings.unit.minutes': 'min',
   'settings.unit.hours': 'h',
+  ...memberMessagesEn,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -15,14 +15,22 @@ import type { HardshipFields } from '../../../../common/src/hardship-input.js';
 import { AppError, errors } from '../../platform/errors.js';
 import { appendAudit, diffFields } from '../../platform/audit.js';
 import { maskOrgName } from '../../../../common/src/org.js';
-import { scopeCovers } from '../../platform/scope.js';
+import { scopeCovers, type Scope } from '../../platform/scope.js';
 import { requireOrgInScope } from '../org/org.service.js';
 import type { Ctx, Services } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
 import type { FileCreate, FileListParams, FileUpdate } from './file.contract.js';
 
-export function alreadyFiled(unionName: string, fileNo: string) {
-  return new AppError(409, 'HARDSHIP_FILE_EXISTS', `此人已有困难职工档案（${unionName}，${fileNo}），一人只能有一份在档档案`, `This person already has a live hardship file (${fileNo})`, { fileNo });
+/** A person already has a live file. The union and file number are named only to a caller whose scope covers them. */
+export function alreadyFiled(where: { unionName: string; fileNo: string } | null) {
+  return where
+    ? new AppError(409, 'HARDSHIP_FILE_EXISTS', `此人已有困难职工档案（${where.unionName}，${where.fileNo}），一人只能有一份在档档案`, `This person already has a live hardship file (${where.fileNo})`, { fileNo: where.fileNo })
+    : new AppError(409, 'HARDSHIP_FILE_EXISTS', '此人已有困难职工档案或申请正在办理，一人只能有一份；如需变更请联系所在工会', 'This person already has a live hardship file or application; contact the union');
+}
+
+async function existingError(exec: Executor, existing: { orgId: string; fileNo: string }, scope: Scope | null) {
+  const [o] = await exec.select({ id: org.id, path: org.path, name: org.name }).from(org).where(eq(org.id, existing.orgId));
+  return alreadyFiled(scope && o && scopeCovers(scope, o) ? { unionName: o.name, fileNo: existing.fileNo } : null);
 }
 
 async function requireHoldingUnion(exec: Executor, orgId: string, c?: Ctx) {
@@ -41,6 +49,8 @@ interface NewFile {
   mobile: string | null;
   fields: HardshipFields;
   consent?: { version: string };
+  /** The caller's scope (null for the public application): decides what a refusal may name. */
+  scope: Scope | null;
 }
 
 /** Insert a new file in status `applied` with its household and computed tier (no audit: callers add theirs). */
@@ -48,10 +58,7 @@ export async function insertFile(s: Pick<Services, 'keys'>, exec: Executor, inpu
   const today = todayInChina();
   const idCols = identityColumns(s.keys, input.idNumber);
   const existing = await liveFileOf(exec, idCols.idIndex);
-  if (existing) {
-    const [o] = await exec.select({ name: org.name }).from(org).where(eq(org.id, existing.orgId));
-    throw alreadyFiled(a.userId ? (o?.name ?? '') : maskOrgName(o?.name ?? '其他工会'), existing.fileNo);
-  }
+  if (existing) throw await existingError(exec, existing, input.scope);
   let memberId = input.memberId;
   if (memberId) {
     const [m] = await exec.select({ idIndex: member.idIndex }).from(member).where(eq(member.id, memberId));
@@ -82,7 +89,7 @@ export async function createFile(c: Ctx, input: FileCreate) {
   return c.db.transaction(async (tx) => {
     await requireHoldingUnion(tx, input.orgId, c);
     const a = actorOf(c);
-    const made = await insertFile(c, tx, { ...input, origin: input.origin }, a);
+    const made = await insertFile(c, tx, { ...input, origin: input.origin, scope: c.actor.scope }, a);
     if (input.visit) {
       await tx.insert(hardshipVisit).values({ id: uuidv7(), fileId: made.id, orgId: input.orgId, kind: 'discovery', visitedOn: input.visit.visitedOn, visitor: input.visit.visitor, findings: input.visit.findings, createdBy: c.actor.userId });
     }
@@ -102,7 +109,7 @@ export async function updateFile(c: Ctx, id: string, input: FileUpdate) {
     const idCols = input.idNumber ? identityColumns(c.keys, input.idNumber) : null;
     if (idCols && idCols.idIndex !== before.idIndex) {
       const other = await liveFileOf(tx, idCols.idIndex, id);
-      if (other) throw alreadyFiled('', other.fileNo);
+      if (other) throw await existingError(tx, other, c.actor.scope);
     }
     const cols = { ...fileColumns(input.fields, today, before), regionCode: input.fields.regionCode ?? before.regionCode };
     const rules = await loadRules(tx);

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const first = (await env.signIn('streetcadre', 'Street#2026a')).client!;
   expect((await first.post('/api/auth/password', { currentPassword: 'Street#2026a', newPassword: 'Street#2026ab' })).statusCode).toBe(200);
   street = await env.login('streetcadre', 'Street#2026ab');
-});
+}, 600_000);
 afterAll(async () => {
   await env?.close();
 });
@@ -68,6 +68,13 @@ describe('a file: the tier is computed by rule and shown with its computation', 
     const again = await chair.post('/api/hardship/files', { orgId: chairOrg.id, idNumber: id, fields: fields() });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('HARDSHIP_FILE_EXISTS');
+    // Someone with a file in the sibling district: refused without naming that union or file.
+    const [d02] = await q<{ id_cipher: string; file_no: string }>(sql`
+      SELECT f.id_cipher, f.file_no FROM hardship_file f JOIN org o ON o.id = f.org_id
+      WHERE o.path LIKE (SELECT path || '%' FROM org WHERE code = 'D02') AND f.status = 'filed' ORDER BY f.file_no LIMIT 1`);
+    const other = await chair.post('/api/hardship/files', { orgId: chairOrg.id, idNumber: env.services.keys.decrypt(d02!.id_cipher), fields: fields() });
+    expect(other.json().code).toBe('HARDSHIP_FILE_EXISTS');
+    expect(other.body).not.toContain(d02!.file_no);
   });
 
   it('a change of the line re-evaluates the files that use it', async () => {
@@ -194,8 +201,8 @@ describe('public routes', () => {
     const list = (await chair.get(`/api/hardship/files?q=${res.json().fileNo}`)).json();
     expect(list.items[0]).toMatchObject({ status: 'applied', tier: 'deep' });
     const again = await env.anonymous().post('/api/hardship/apply', body);
-    expect(again.statusCode).toBe(409);
-    expect(again.body).toContain('****'); // the union's name is masked for the public
+    expect(again.json().code).toBe('HARDSHIP_FILE_EXISTS');
+    expect(again.body).not.toContain(res.json().fileNo); // the public learns no union and no file number
   });
 
   it('meta lists the vocabularies', async () => {

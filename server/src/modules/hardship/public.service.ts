@@ -58,7 +58,7 @@ export async function applyOnline(s: PublicCtx, input: z.infer<typeof ApplyBody>
   const a = { userId: null, username: null, orgId: null, ip: s.ip };
   return s.db.transaction(async (tx) => {
     await requireHoldingUnion(tx, input.orgId);
-    const made = await insertFile(s, tx, { orgId: input.orgId, memberId: null, origin: 'application', idNumber: input.idNumber, mobile: input.mobile, fields: input.fields, consent: input.consent }, a);
+    const made = await insertFile(s, tx, { orgId: input.orgId, memberId: null, origin: 'application', idNumber: input.idNumber, mobile: input.mobile, fields: input.fields, consent: input.consent, scope: null }, a);
     await appendAudit(tx, { ...auditOf(a, input.orgId, 'hardship.apply', made.id, { changes: { fileNo: made.fileNo, idNumber: '[encrypted]' } }), actorName: 'public' });
     return { fileNo: made.fileNo, status: made.status, tier: made.tier, explanation: made.tierResult.explanation, nextSteps: nextSteps(made.tierResult) };
   });

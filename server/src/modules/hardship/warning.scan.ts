@@ -101,13 +101,14 @@ function signals(s: ScanParams): SQL {
 /** Every rule as one SELECT of (dedup_key, rule, level, file_id, org_id, explanation, figures). */
 export function ruleSelects(s: ScanParams): Record<string, SQL> {
   const levelOf = sql`CASE sg.signal WHEN 'near_line' THEN 'yellow' ELSE 'orange' END`;
-  const household = (exited: boolean) => sql`
+  // One pass over the households: an exited household's signal becomes a relapse-risk warning (red).
+  const household = sql`
     WITH w AS (${watched(s)}), sg AS (${signals(s)})
-    SELECT ${exited ? sql`'relapse_risk:' || sg.signal || ':'` : sql`sg.signal || ':'`} || sg.id::text || ':' || sg.fact AS dedup_key,
-      ${exited ? sql`'relapse_risk'` : sql`sg.signal`} AS rule, ${exited ? sql`'red'` : levelOf} AS level, sg.id AS file_id, sg.org_id,
-      ${exited ? sql`'已脱困家庭出现返困风险：' || sg.explanation` : sql`sg.explanation`} AS explanation,
+    SELECT CASE WHEN sg.exited THEN 'relapse_risk:' ELSE '' END || sg.signal || ':' || sg.id::text || ':' || sg.fact AS dedup_key,
+      CASE WHEN sg.exited THEN 'relapse_risk' ELSE sg.signal END AS rule, CASE WHEN sg.exited THEN 'red' ELSE ${levelOf} END AS level, sg.id AS file_id, sg.org_id,
+      CASE WHEN sg.exited THEN '已脱困家庭出现返困风险：' ELSE '' END || sg.explanation AS explanation,
       sg.figures || jsonb_build_object('signal', sg.signal) AS figures
-    FROM sg WHERE sg.exited = ${exited}`;
+    FROM sg`;
   const areas = (rule: string, count: SQL, threshold: number, level: string, what: string) => sql`
     SELECT ${rule + ':'} || d.id::text || ':' || ${s.periodFrom} AS dedup_key, ${rule} AS rule, ${level} AS level, NULL::uuid AS file_id, d.id AS org_id,
       format('%s %s 至 %s 期间%s %s 户，达到 %s 户的预警阈值', d.name, ${s.periodFrom}::text, ${s.periodTo}::text, ${what}::text, x.n, ${threshold}::int) AS explanation,
@@ -116,8 +117,7 @@ export function ruleSelects(s: ScanParams): Record<string, SQL> {
     WHERE d.level = 'county' AND d.active AND ${orgScopeSql(s.scope, sql`d.path`, sql`d.id`)} AND x.n >= ${threshold}::int`;
   const inDistrict = (alias: string) => sql.raw(`${alias}.org_id IN (SELECT o.id FROM org o WHERE o.path LIKE d.path || '%')`);
   return {
-    household: household(false),
-    relapse_risk: household(true),
+    household,
     review_overdue: sql`
       SELECT 'review_overdue:' || f.id::text || ':' || f.next_review_due::text, 'review_overdue', 'yellow', f.id, f.org_id,
         format('年度复核应于 %s 前完成，已逾期 %s 天', f.next_review_due, ${s.today}::date - f.next_review_due), jsonb_build_object('due', f.next_review_due)

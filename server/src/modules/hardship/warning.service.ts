@@ -77,10 +77,12 @@ export async function scanNow(c: Ctx) {
   });
 }
 
-/** The scheduled job: everything, once; audited only when it raised something. */
+/** The scheduled job: everything, once (one replica at a time); audited only when it changed something. */
 export async function runWarningJob(s: Services) {
   const calendar = await s.settings.calendar();
   return s.db.transaction(async (tx) => {
+    const lock = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(727004) AS ok`)) as unknown as { rows: { ok: boolean }[] };
+    if (!lock.rows[0]?.ok) return { raised: 0, byRule: {}, reevaluated: 0, ms: 0 };
     const r = await scanWarnings(tx, { calendar });
     if (r.raised || r.reevaluated) await appendAudit(tx, { action: 'hardship.warning_scan', actorName: 'job', changes: { raised: r.raised, byRule: r.byRule, reevaluated: r.reevaluated } });
     return r;

@@ -9,9 +9,10 @@ import type { Ctx } from '../../platform/context.js';
 /**
  * Member figures for the dashboard (issue 3, item 10), all inside the caller's data scope: every
  * query takes the scope predicate (ownedScopeSql on member / membership_event / join_application,
- * orgScopeSql on org). Set-based: a handful of GROUP BY queries on indexed columns
- * (member (org_id, status), membership_event (org_id, on_date), join_application (org_id, status,
- * due_on)); nothing is loaded row by row.
+ * orgScopeSql on org). Set-based: three statements, each reading its table once — members grouped
+ * by union, status and form (everything else about members and unions is derived from that in
+ * the same statement), membership events of the last 12 months on membership_event (org_id,
+ * on_date), and join applications on join_application (org_id, status, due_on).
  */
 
 const UnionCount = z.object({ id: z.string(), name: z.string(), members: z.number(), active: z.number() });
@@ -60,6 +61,19 @@ export function monthStart(iso: string, back = 0): string {
 }
 
 const LOWEST = 20;
+
+type Unit = { id: string; name: string; members: number; active: number };
+interface OneRow {
+  statuses: { status: string; n: number }[] | null;
+  forms: { form: string; n: number; migrant: number }[] | null;
+  top: Unit[] | null;
+  by_child: (Unit & { code: string })[] | null;
+  lowest: { id: string; name: string; employees: number; active: number }[] | null;
+  employees: number;
+  rate_active: number;
+  empty_count: number;
+  empty: { id: string; name: string; code: string; employees: number | null }[] | null;
+}
 const RATE_MIN_EMPLOYEES = 25;
 
 export async function memberFigures(c: Ctx): Promise<MemberFiguresBody> {
@@ -70,49 +84,51 @@ export async function memberFigures(c: Ctx): Promise<MemberFiguresBody> {
   const from = monthStart(today, 11);
   const q = c.database.query.bind(c.database);
 
-  const [statuses, top, byChild, forms, monthly, rateRows, overall, empty, applications] = await Promise.all([
-    q<{ status: string; n: number }>(sql`SELECT m.status, count(*)::int AS n FROM member m WHERE ${inScope} GROUP BY m.status`),
-    q<{ id: string; name: string; members: number; active: number }>(sql`
-      SELECT o.id, o.name, count(*)::int AS members, count(*) FILTER (WHERE m.status = 'active')::int AS active
-      FROM member m JOIN org o ON o.id = m.org_id
-      WHERE ${inScope} AND m.status <> 'left' AND o.level = 'grassroots'
-      GROUP BY o.id, o.name ORDER BY members DESC, o.name LIMIT 20`),
-    q<{ id: string; name: string; members: number; active: number }>(sql`
-      WITH per_org AS (
-        SELECT m.org_id, count(*) FILTER (WHERE m.status <> 'left') AS members, count(*) FILTER (WHERE m.status = 'active') AS active
-        FROM member m WHERE ${inScope} GROUP BY m.org_id)
-      SELECT ch.id, ch.name, coalesce(sum(p.members), 0)::int AS members, coalesce(sum(p.active), 0)::int AS active
-      FROM org ch LEFT JOIN (per_org p JOIN org o ON o.id = p.org_id) ON o.path LIKE ch.path || '%'
-      WHERE ch.parent_id = ${c.actor.orgId} AND ch.active AND ${orgScopeSql(scope, sql`ch.path`, sql`ch.id`)}
-      GROUP BY ch.id, ch.name, ch.code ORDER BY ch.code`),
-    q<{ form: string; n: number; migrant: number }>(sql`
-      SELECT m.employment_form AS form, count(*)::int AS n, count(*) FILTER (WHERE m.migrant_worker)::int AS migrant
-      FROM member m WHERE ${inScope} AND m.status <> 'left' GROUP BY m.employment_form`),
+  // One pass over the members in scope (per union, status and form), from which every member
+  // figure is derived inside the same statement; then the events of the last 12 months; then the
+  // join applications. Three statements, each scanning its table once.
+  const [one, monthly, applications] = await Promise.all([
+    q<OneRow>(sql`
+      WITH agg AS MATERIALIZED (
+        SELECT m.org_id, m.status, m.employment_form AS form, count(*)::int AS n, count(*) FILTER (WHERE m.migrant_worker)::int AS migrant
+        FROM member m WHERE ${inScope} GROUP BY 1, 2, 3),
+      per_org AS MATERIALIZED (
+        SELECT a.org_id, sum(a.n) FILTER (WHERE a.status <> 'left')::int AS members, coalesce(sum(a.n) FILTER (WHERE a.status = 'active'), 0)::int AS active
+        FROM agg a GROUP BY a.org_id),
+      units AS MATERIALIZED (
+        SELECT o.id, o.name, o.code, o.path, o.employee_count AS employees, coalesce(p.members, 0) AS members, coalesce(p.active, 0) AS active
+        FROM org o LEFT JOIN per_org p ON p.org_id = o.id
+        WHERE o.level = 'grassroots' AND o.active AND ${orgInScope})
+      SELECT
+        (SELECT json_agg(x) FROM (SELECT a.status, sum(a.n)::int AS n FROM agg a GROUP BY a.status) x) AS statuses,
+        (SELECT json_agg(x) FROM (SELECT a.form, sum(a.n)::int AS n, sum(a.migrant)::int AS migrant FROM agg a WHERE a.status <> 'left' GROUP BY a.form) x) AS forms,
+        (SELECT json_agg(x) FROM (SELECT u.id, u.name, u.members, u.active FROM units u WHERE u.members > 0 ORDER BY u.members DESC, u.name LIMIT 20) x) AS top,
+        (SELECT json_agg(x ORDER BY x.code) FROM (
+          SELECT ch.id, ch.name, ch.code, coalesce(sum(p.members), 0)::int AS members, coalesce(sum(p.active), 0)::int AS active
+          FROM org ch LEFT JOIN (per_org p JOIN org o ON o.id = p.org_id) ON o.path LIKE ch.path || '%'
+          WHERE ch.parent_id = ${c.actor.orgId} AND ch.active AND ${orgScopeSql(scope, sql`ch.path`, sql`ch.id`)}
+          GROUP BY ch.id, ch.name, ch.code) x) AS by_child,
+        (SELECT json_agg(x) FROM (
+          SELECT u.id, u.name, u.employees, u.active FROM units u WHERE u.employees >= ${RATE_MIN_EMPLOYEES} AND u.active > 0
+          ORDER BY u.active::float8 / u.employees, u.code LIMIT ${LOWEST}) x) AS lowest,
+        (SELECT coalesce(sum(u.employees), 0)::float8 FROM units u WHERE u.employees > 0) AS employees,
+        (SELECT coalesce(sum(u.active), 0)::float8 FROM units u WHERE u.employees > 0) AS rate_active,
+        (SELECT count(*)::int FROM units u WHERE u.members = 0) AS empty_count,
+        (SELECT json_agg(x) FROM (SELECT u.id, u.name, u.code, u.employees FROM units u WHERE u.members = 0 ORDER BY u.code LIMIT 20) x) AS empty`),
     q<{ month: string; joins: number; leavers: number }>(sql`
       SELECT to_char(e.on_date, 'YYYY-MM') AS month,
              count(*) FILTER (WHERE e.kind IN ('joined', 'rejoined', 'transferred_in'))::int AS joins,
              count(*) FILTER (WHERE e.kind IN ('left', 'transferred_out'))::int AS leavers
       FROM membership_event e WHERE ${ownedScopeSql(scope, sql`e.org_id`)} AND e.on_date >= ${from} AND e.on_date <= ${today}
       GROUP BY 1`),
-    q<{ id: string; name: string; employees: number; active: number }>(sql`
-      WITH act AS (SELECT m.org_id, count(*) AS active FROM member m WHERE ${inScope} AND m.status = 'active' GROUP BY m.org_id)
-      SELECT o.id, o.name, o.employee_count AS employees, a.active::int AS active
-      FROM org o JOIN act a ON a.org_id = o.id
-      WHERE o.level = 'grassroots' AND o.active AND o.employee_count >= ${RATE_MIN_EMPLOYEES} AND ${orgInScope}
-      ORDER BY a.active::float8 / o.employee_count, o.code LIMIT ${LOWEST}`),
-    q<{ employees: number; active: number }>(sql`
-      SELECT coalesce(sum(o.employee_count), 0)::float8 AS employees,
-             (SELECT count(*) FROM member m JOIN org g ON g.id = m.org_id
-              WHERE ${inScope} AND m.status = 'active' AND g.level = 'grassroots' AND g.active AND g.employee_count > 0)::float8 AS active
-      FROM org o WHERE o.level = 'grassroots' AND o.active AND o.employee_count > 0 AND ${orgInScope}`),
-    q<{ id: string; name: string; code: string; employees: number | null; total: number }>(sql`
-      SELECT o.id, o.name, o.code, o.employee_count AS employees, count(*) OVER ()::int AS total
-      FROM org o
-      WHERE o.level = 'grassroots' AND o.active AND ${orgInScope}
-        AND NOT EXISTS (SELECT 1 FROM member m WHERE m.org_id = o.id AND m.status <> 'left')
-      ORDER BY o.code LIMIT 20`),
     joinApplicationSummary(c),
   ]);
+  const r = one[0]!;
+  const statuses = r.statuses ?? [];
+  const forms = r.forms ?? [];
+  const top = r.top ?? [];
+  const byChild = (r.by_child ?? []).map(({ code: _c, ...x }) => x);
+  const rateRows = r.lowest ?? [];
 
   const count = (s: string) => statuses.find((r) => r.status === s)?.n ?? 0;
   const totals = Object.fromEntries(MEMBER_STATUSES.map((s) => [s, count(s)])) as Record<(typeof MEMBER_STATUSES)[number], number>;
@@ -128,7 +144,6 @@ export async function memberFigures(c: Ctx): Promise<MemberFiguresBody> {
     month, joins: byMonth.get(month)?.joins ?? 0, leavers: byMonth.get(month)?.leavers ?? 0,
   }));
 
-  const o = overall[0] ?? { employees: 0, active: 0 };
   const round4 = (x: number) => Math.round(x * 10000) / 10000;
   return {
     asOf: today,
@@ -142,12 +157,12 @@ export async function memberFigures(c: Ctx): Promise<MemberFiguresBody> {
     },
     monthly: months,
     membershipRate: {
-      overall: o.employees > 0 ? round4(o.active / o.employees) : null,
-      activeMembers: o.active,
-      employees: o.employees,
+      overall: r.employees > 0 ? round4(r.rate_active / r.employees) : null,
+      activeMembers: r.rate_active,
+      employees: r.employees,
       lowest: rateRows.map((r) => ({ ...r, rate: round4(r.active / r.employees) })),
     },
-    withoutMembers: { count: empty[0]?.total ?? 0, first: empty.map(({ total: _t, ...u }) => u) },
+    withoutMembers: { count: r.empty_count, first: r.empty ?? [] },
     applications,
   };
 }

@@ -91,7 +91,7 @@ export function BasicLayout() {
                   { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="user-menu-logout">{t('user.logout')}</span> },
                 ],
                 onClick: ({ key }) => {
-                  if (key === 'logout') void signOut().then(() => navigate('/login', { replace: true }));
+                  if (key === 'logout') void signOut();
                   else setModal(key as 'password' | 'totp');
                 },
               }}

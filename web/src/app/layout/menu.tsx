@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BranchesOutlined, UnorderedListOutlined, FieldTimeOutlined } from '@ant-design/icons';
+import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -31,6 +32,18 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
       { key: '/orgs/tree', label: 'menu.orgTree', icon: <BranchesOutlined />, access: 'canReadOrg', testId: 'menu-org-tree' },
       { key: '/orgs', label: 'menu.orgList', icon: <UnorderedListOutlined />, access: 'canReadOrg', testId: 'menu-org-list' },
       { key: '/orgs/warnings', label: 'menu.orgWarnings', icon: <FieldTimeOutlined />, access: 'canReadOrg', testId: 'menu-org-warnings' },
+    ],
+  },
+  {
+    key: 'member',
+    label: 'menu.member',
+    icon: <IdcardOutlined />,
+    testId: 'menu-member',
+    children: [
+      { key: '/members', label: 'menu.memberSearch', icon: <SearchOutlined />, access: 'canReadMember', testId: 'menu-member-search' },
+      { key: '/members/import', label: 'menu.memberImport', icon: <CloudUploadOutlined />, access: 'canImportMember', testId: 'menu-member-import' },
+      { key: '/members/applications', label: 'menu.memberApplications', icon: <SolutionOutlined />, access: 'canReviewJoin', testId: 'menu-member-applications' },
+      { key: '/members/transfers', label: 'menu.memberTransfers', icon: <SwapOutlined />, access: 'canTransferMember', testId: 'menu-member-transfers' },
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, AutoComplete, Button, Card, DatePicker, Descriptions, Input, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, AutoComplete, Button, Card, DatePicker, Descriptions, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -95,6 +95,7 @@ export default function AuditPage() {
         <div className="gh-filters">
           <Input
             placeholder={t('audit.filter.actor')}
+            aria-label={t('audit.filter.actor')}
             allowClear
             value={draft.actor}
             onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))}
@@ -151,7 +152,7 @@ export default function AuditPage() {
           scroll={{ x: 1000 }}
           data-testid="audit-table"
           onRow={(e) => testId(`audit-row-${e.seq}`)}
-          locale={{ emptyText: <Result status="info" title={t('common.noData')} style={{ padding: 16 }} /> }}
+          locale={{ emptyText: t('common.noData') }}
           expandable={{
             rowExpandable: (e) => e.changes != null || !!e.detail || !!e.entityId,
             expandedRowRender: (e) => (

@@ -109,10 +109,10 @@ function PasswordStep() {
     <Form name="login" size="large" onFinish={submit} requiredMark={false} data-testid="login-form">
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
       <Form.Item name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-        <Input prefix={<UserOutlined />} placeholder={t('login.username')} autoComplete="username" autoFocus data-testid="login-username" />
+        <Input prefix={<UserOutlined />} placeholder={t('login.username')} aria-label={t('login.username')} autoComplete="username" autoFocus data-testid="login-username" />
       </Form.Item>
       <Form.Item name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
-        <Input.Password prefix={<LockOutlined />} placeholder={t('login.password')} autoComplete="current-password" data-testid="login-password" />
+        <Input.Password prefix={<LockOutlined />} placeholder={t('login.password')} aria-label={t('login.password')} autoComplete="current-password" data-testid="login-password" />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={loading} data-testid="login-submit">
         {t('login.submit')}
@@ -147,7 +147,7 @@ function TotpStep({ onDone }: { onDone: () => void }) {
       <Typography.Paragraph type="secondary">{t('login.totpHint')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="totp-error" />}
       <Form.Item name="code" rules={[{ required: true, pattern: /^\d{6}$/, message: t('totp.codeRule') }]}>
-        <Input maxLength={6} inputMode="numeric" autoComplete="one-time-code" autoFocus placeholder="000000" style={{ letterSpacing: 6, textAlign: 'center' }} data-testid="totp-code" />
+        <Input maxLength={6} inputMode="numeric" autoComplete="one-time-code" autoFocus placeholder="000000" aria-label={t('totp.code')} style={{ letterSpacing: 6, textAlign: 'center' }} data-testid="totp-code" />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={loading} data-testid="totp-submit">
         {t('login.totpSubmit')}

@@ -12,6 +12,7 @@ import { useAuth } from '../../app/auth-context';
 import { useMeta } from '../../app/meta-context';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { OrgFigures } from '../../api/types';
+import { MemberFiguresSection } from '../member/dashboard/MemberFiguresSection';
 
 interface CardDef {
   key: keyof Pick<OrgFigures, 'totalOrgs' | 'grassroots' | 'withoutChair' | 'termExpiring' | 'termExpired' | 'employees'>;
@@ -45,12 +46,11 @@ export default function DashboardPage() {
     if (!rows.length) return null;
     return {
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { bottom: 0, type: 'scroll' },
       series: [
         {
           type: 'pie',
           radius: ['38%', '62%'],
-          center: ['50%', '45%'],
+          center: ['50%', '50%'],
           avoidLabelOverlap: true,
           itemStyle: { borderColor: '#fff', borderWidth: 2 },
           label: { formatter: '{b}\n{c}', fontSize: 12 },
@@ -142,6 +142,7 @@ export default function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      <MemberFiguresSection />
     </div>
   );
 }

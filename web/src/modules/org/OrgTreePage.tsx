@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Card, Col, Empty, Input, List, Row, Spin, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode, TreeProps } from 'antd';
@@ -8,8 +8,6 @@ import { useApiError } from '../../app/use-api-error';
 import { useMeta } from '../../app/meta-context';
 import { useI18n } from '../../i18n';
 import { OrgDetailView, type OrgChange } from './components/OrgDetailView';
-
-type TreeRef = { scrollTo: (opts: { key: string; align?: 'top' | 'bottom' | 'auto'; offset?: number }) => void };
 
 /**
  * 组织架构树: the tree loads one level at a time (GET /api/orgs/tree?parentId=); a search finds any
@@ -29,7 +27,7 @@ export default function OrgTreePage() {
   const [expanded, setExpanded] = useState<string[]>([]);
   const [hits, setHits] = useState<OrgSearchHit[] | null>(null);
   const [searching, setSearching] = useState(false);
-  const treeRef = useRef<TreeRef>(null);
+  const treeRef = useRef<ComponentRef<typeof Tree>>(null);
 
   const select = useCallback(
     (id: string | undefined) => {
@@ -174,6 +172,7 @@ export default function OrgTreePage() {
           <Card styles={{ body: { padding: 12 } }}>
             <Input.Search
               placeholder={t('org.tree.searchPlaceholder')}
+            aria-label={t('org.tree.searchPlaceholder')}
               allowClear
               enterButton
               loading={searching}
@@ -214,7 +213,7 @@ export default function OrgTreePage() {
               <Empty description={t('common.noData')} />
             ) : (
               <Tree
-                ref={treeRef as never}
+                ref={treeRef}
                 data-testid="org-tree"
                 showLine={{ showLeafIcon: false }}
                 blockNode

@@ -5,6 +5,7 @@ import { systemApi } from '../../api/system';
 import { useRequest } from '../../app/use-request';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n, type MessageKey } from '../../i18n';
+import { useAuth } from '../../app/auth-context';
 import { testId } from '../../app/test-id';
 
 type NumberField = Exclude<keyof SecuritySettings, 'totpRequiredForAdmins'>;
@@ -29,7 +30,8 @@ const PRESET = { ...Object.fromEntries(NUMBER_FIELDS.map((f) => [f.name, f.prese
 /** 安全设置: sign-in and password rules; defaults are the 等保三级 (MLPS 2.0 level 3) preset. */
 export default function SecuritySettingsPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const { me, refresh } = useAuth();
   const { showError } = useApiError();
   const [form] = Form.useForm<SecuritySettings>();
   const [saving, setSaving] = useState(false);
@@ -39,16 +41,33 @@ export default function SecuritySettingsPage() {
     if (data) form.setFieldsValue(data);
   }, [data, form]);
 
-  const save = async (v: SecuritySettings) => {
+  const persist = async (v: SecuritySettings) => {
     setSaving(true);
     try {
       form.setFieldsValue(await systemApi.saveSecuritySettings(v));
       void message.success(t('common.saved'));
+      // Mandatory 2FA may now apply to the current administrator: re-read the session so the enrolment step shows.
+      await refresh();
     } catch (e) {
       showError(e, { form });
     } finally {
       setSaving(false);
     }
+  };
+
+  const save = (v: SecuritySettings) => {
+    if (v.totpRequiredForAdmins && !data?.totpRequiredForAdmins && !me?.totpEnabled) {
+      modal.confirm({
+        title: t('settings.totpSelfTitle'),
+        content: t('settings.totpSelf'),
+        okText: t('action.save'),
+        cancelText: t('action.cancel'),
+        okButtonProps: testId('settings-totp-self-ok'),
+        onOk: () => persist(v),
+      });
+      return;
+    }
+    void persist(v);
   };
 
   return (

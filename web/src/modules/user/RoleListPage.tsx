@@ -49,7 +49,17 @@ export default function RoleListPage() {
         </Space>
       ),
     },
-    { title: t('role.field.code'), dataIndex: 'code', key: 'code', width: 170, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+    {
+      title: t('role.field.code'),
+      dataIndex: 'code',
+      key: 'code',
+      width: 220,
+      render: (c: string) => (
+        <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+          {c}
+        </Typography.Text>
+      ),
+    },
     {
       title: t('role.field.permissions'),
       dataIndex: 'permissions',

@@ -50,17 +50,18 @@ export default function UserListPage() {
   const columns: TableProps<User>['columns'] = [
     { title: t('user.field.username'), dataIndex: 'username', key: 'username', width: 140, render: (u: string) => <Typography.Text strong>{u}</Typography.Text> },
     { title: t('user.field.displayName'), dataIndex: 'displayName', key: 'displayName', width: 140 },
-    { title: t('user.field.org'), dataIndex: 'orgName', key: 'orgName', ellipsis: true },
+    { title: t('user.field.org'), dataIndex: 'orgName', key: 'orgName', width: 240, ellipsis: { showTitle: true } },
     {
       title: t('user.field.roles'),
       dataIndex: 'roles',
       key: 'roles',
+      width: 200,
       render: (rs: User['roles']) => (rs.length ? rs.map((r) => <Tag key={r.id}>{r.name}</Tag>) : <Typography.Text type="secondary">—</Typography.Text>),
     },
     {
       title: t('user.field.status'),
       key: 'status',
-      width: 200,
+      width: 170,
       render: (_: unknown, u) => (
         <Space size={4} wrap>
           {u.active ? <Tag color="success">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>}
@@ -77,7 +78,7 @@ export default function UserListPage() {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 220,
+      width: 190,
       render: (_: unknown, u) => (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setForm({ mode: 'edit', user: u })} data-testid={`user-edit-btn-${u.username}`}>
@@ -132,7 +133,8 @@ export default function UserListPage() {
       </div>
       <Card>
         <div className="gh-filters">
-          <Input.Search placeholder={t('user.filter.q')} allowClear onSearch={(q) => patch({ q: q.trim() || undefined })} style={{ width: 240 }} data-testid="user-filter-q" />
+          <Input.Search placeholder={t('user.filter.q')}
+            aria-label={t('user.filter.q')} allowClear onSearch={(q) => patch({ q: q.trim() || undefined })} style={{ width: 240 }} data-testid="user-filter-q" />
           <OrgSelect allowClear placeholder={t('user.filter.org')} style={{ width: 260 }} value={params.orgId} onChange={(v) => patch({ orgId: (v as string | undefined) ?? undefined })} data-testid="user-filter-org" />
           <Select
             value={params.active}
@@ -152,7 +154,7 @@ export default function UserListPage() {
           columns={columns}
           dataSource={data?.items}
           loading={loading}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1300 }}
           data-testid="user-table"
           onRow={(u) => testId(`user-row-${u.username}`)}
           locale={{ emptyText: t('common.noData') }}

@@ -16,7 +16,7 @@ import type { Ctx } from '../../../platform/context.js';
 /**
  * Export of the current member search (issue 3, item 9): exactly the rows GET /api/members finds
  * for the same filters, inside the caller's scope, streamed as CSV or XLSX. The result is never
- * held in memory: pages of PAGE rows by keyset (ORDER BY id, id > last) are written one after the
+ * held in memory: pages of EXPORT_PAGE rows by keyset (ORDER BY id, id > last) are written one after the
  * other, waiting for the client to take each page before reading the next. Each page is its own
  * short query, so other requests (and, on PGlite, the single connection) are not held up by a
  * long export. ID numbers and mobiles are masked unless the caller asks to unmask and holds
@@ -25,6 +25,7 @@ import type { Ctx } from '../../../platform/context.js';
 export type MemberExportParams = z.infer<typeof MemberExportQuery>;
 
 export const EXPORT_PAGE = 5000;
+const SETTLE_BYTES = 1 << 20;
 
 export interface ExportStart {
   stream: PassThrough;
@@ -37,6 +38,8 @@ interface SheetWriter {
   row(cells: Cell[]): void;
   /** Hand the rows of one page to the stream. */
   flush(): void;
+  /** Resolves once the page written has moved on (compressed), so that rows never pile up in memory. */
+  settle(): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ function csvWriter(out: Writable): SheetWriter {
       if (page) out.write(page);
       page = '';
     },
+    settle: () => drained(out),
     end: async () => void out.end(),
   };
 }
@@ -59,10 +63,22 @@ function xlsxWriter(out: Writable): SheetWriter {
   const ws = wb.addWorksheet('会员名册', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
+  // ExcelJS's streaming writer hands committed rows to the zip's deflate stream without waiting for
+  // it (exceljs utils/stream-buf.js ignores write() returning false), and deflate is slower than
+  // writing rows: unchecked, most of the sheet would pile up in its buffer. So after each page we
+  // wait until that buffer is down to SETTLE_BYTES. The buffer is reached through ExcelJS and
+  // readable-stream internals; should they change, only this wait is lost (and memory grows).
+  type Pipe = { writableLength?: number; _writableState?: { length?: number } };
+  const sheetPipes = () => (ws as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
+  const backlog = (p: Pipe) => p.writableLength ?? p._writableState?.length ?? 0;
   return {
     // ExcelJS writes every string cell as a typed string, never as a formula (and the cells are neutralised anyway).
     row: (cells) => ws.addRow(cells).commit(),
     flush: () => undefined,
+    settle: async () => {
+      for (const p of sheetPipes()) while (backlog(p) > SETTLE_BYTES && !out.destroyed) await new Promise((r) => setTimeout(r, 5));
+      await drained(out);
+    },
     end: async () => {
       ws.commit();
       await wb.commit();
@@ -92,7 +108,8 @@ function auditedFilters(p: MemberExportParams): Record<string, unknown> {
   return out;
 }
 
-export async function startMemberExport(c: Ctx, p: MemberExportParams): Promise<ExportStart> {
+/** Check, audit and start an export; the rows follow on the returned stream. `pageSize` is for tests and benchmarks. */
+export async function startMemberExport(c: Ctx, p: MemberExportParams, opts: { pageSize?: number } = {}): Promise<ExportStart> {
   const unmask = p.unmask === 'true';
   const audit = { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: c.actor.orgId, action: 'member.export', entity: 'member' };
   if (unmask && !c.actor.permissions.has('member.unmask')) {
@@ -105,7 +122,7 @@ export async function startMemberExport(c: Ctx, p: MemberExportParams): Promise<
 
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   const writer = p.format === 'csv' ? csvWriter(out) : xlsxWriter(out);
-  void pump(c, where, unmask, writer, out).catch((e: unknown) => out.destroy(e as Error));
+  void pump(c, where, unmask, writer, out, opts.pageSize ?? EXPORT_PAGE).catch((e: unknown) => out.destroy(e as Error));
   const today = todayInChina().replaceAll('-', '');
   return {
     stream: out,
@@ -115,7 +132,7 @@ export async function startMemberExport(c: Ctx, p: MemberExportParams): Promise<
   };
 }
 
-async function pump(c: Ctx, where: SQL, unmask: boolean, writer: SheetWriter, out: PassThrough) {
+async function pump(c: Ctx, where: SQL, unmask: boolean, writer: SheetWriter, out: PassThrough, pageSize: number) {
   const today = todayInChina();
   let last: string | null = null;
   for (;;) {
@@ -131,15 +148,15 @@ async function pump(c: Ctx, where: SQL, unmask: boolean, writer: SheetWriter, ou
       .innerJoin(org, eq(org.id, member.orgId))
       .where(last ? and(where, gt(member.id, last)) : where)
       .orderBy(asc(member.id))
-      .limit(EXPORT_PAGE);
+      .limit(pageSize);
     for (const m of page) {
       const idNumber = unmask ? c.keys.decrypt(m.idCipher) : m.idMasked;
       const mobile = unmask ? (m.mobileCipher ? c.keys.decrypt(m.mobileCipher) : null) : m.mobileMasked;
       writer.row(exportCells({ ...m, idNumber, mobile }, today));
     }
     writer.flush();
-    await drained(out);
-    if (page.length < EXPORT_PAGE) break;
+    await writer.settle();
+    if (page.length < pageSize) break;
     last = page[page.length - 1]!.id;
   }
   if (!out.destroyed) await writer.end();

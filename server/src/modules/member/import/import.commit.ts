@@ -43,7 +43,7 @@ function setFromStaged(): SQL {
 }
 
 export interface CommitOptions {
-  /** Staging rows per step (default 2,000). */
+  /** Staging rows per step (default 1,000: on PGlite every statement runs on the event-loop thread). */
   chunkSize?: number;
 }
 
@@ -70,7 +70,7 @@ export async function commitImport(c: Ctx, id: string, opts: CommitOptions = {})
   }
   const job: ImportJob = { phase: 'committing', phaseStartedAt: Date.now(), rowsDone: 0, cancelled: false, done: Promise.resolve() };
   jobs.set(id, job);
-  job.done = runCommit(c, id, b.batch.orgId, job, opts.chunkSize ?? 2000).finally(() => jobs.delete(id));
+  job.done = runCommit(c, id, b.batch.orgId, job, opts.chunkSize ?? 1000).finally(() => jobs.delete(id));
   return { batchId: id };
 }
 
@@ -85,6 +85,10 @@ async function runCommit(c: Ctx, id: string, orgId: string, job: ImportJob, chun
   try {
     await c.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${COMMIT_LOCK})`);
+      // Fresh statistics: the staging rows were just written, and without them the planner
+      // may join chunk × member by nested scans.
+      await tx.execute(sql`ANALYZE import_row`);
+      await tx.execute(sql`ANALYZE member`);
       const total: Counts = { created: 0, updated: 0, unchanged: 0 };
       let after = 0;
       let done = 0;
@@ -95,6 +99,7 @@ async function runCommit(c: Ctx, id: string, orgId: string, job: ImportJob, chun
         const lo = page[0]!.row_no;
         const hi = page[page.length - 1]!.row_no;
         const n = await commitRange(c, tx, { id, orgId, lo, hi, today });
+        await repo.yieldToLoop();
         total.created += n.created;
         total.updated += n.updated;
         total.unchanged += n.unchanged;
@@ -135,18 +140,29 @@ interface Range {
 async function commitRange(c: Ctx, tx: Tx, r: Range): Promise<Counts> {
   const inRange = sql`r.batch_id = ${r.id} AND r.row_no BETWEEN ${r.lo} AND ${r.hi}`;
   await recheck(c, tx, r);
+  // The chunk's rows drive both statements, each probing member by its unique blind index (LATERAL …
+  // LIMIT 1 keeps that order). Joined freely, the planner starts from member_org_status_idx when it
+  // believes the union small — but the union's rows grow inside this very transaction, so every
+  // chunk rescanned all rows committed before it: quadratic (a 20,000-row roster took minutes).
   const [unchanged] = await repo.rows<{ n: number }>(tx, sql`
-    SELECT count(*)::int AS n FROM import_row r JOIN member m ON m.id_index = r.id_index
+    SELECT count(*)::int AS n FROM import_row r
+    CROSS JOIN LATERAL (SELECT x.org_id, x.status, x.row_hash FROM member x WHERE x.id_index = r.id_index LIMIT 1) m
     WHERE ${inRange} AND m.org_id = ${r.orgId} AND m.status IN (${holding()}) AND m.row_hash = r.row_hash`);
+  await repo.yieldToLoop();
   const [updated] = await repo.rows<{ n: number }>(tx, sql`
-    WITH u AS (
+    WITH hit AS (
+      SELECT r.row_no, m.id FROM import_row r
+      CROSS JOIN LATERAL (SELECT x.id, x.org_id, x.status, x.row_hash FROM member x WHERE x.id_index = r.id_index LIMIT 1) m
+      WHERE ${inRange} AND m.org_id = ${r.orgId} AND m.status IN (${holding()}) AND m.row_hash IS DISTINCT FROM r.row_hash),
+    u AS (
       UPDATE member m SET ${setFromStaged()}, join_date = COALESCE(NULLIF(r.data->>'joinDate', '')::date, m.join_date)
-      FROM import_row r
-      WHERE ${inRange} AND m.id_index = r.id_index AND m.org_id = ${r.orgId} AND m.status IN (${holding()}) AND m.row_hash IS DISTINCT FROM r.row_hash
+      FROM hit JOIN import_row r ON r.batch_id = ${r.id} AND r.row_no = hit.row_no
+      WHERE m.id = hit.id
       RETURNING 1)
     SELECT count(*)::int AS n FROM u`);
   const actorId = actorIdOf(c);
   // Someone who left (anywhere) rejoins here: same record, event 'rejoined'.
+  await repo.yieldToLoop();
   const [rejoined] = await repo.rows<{ n: number }>(tx, sql`
     WITH u AS (
       UPDATE member m SET ${setFromStaged()}, org_id = ${r.orgId}, status = 'active', join_date = COALESCE(NULLIF(r.data->>'joinDate', '')::date, ${r.today}::date)
@@ -157,6 +173,7 @@ async function commitRange(c: Ctx, tx: Tx, r: Range): Promise<Counts> {
       INSERT INTO membership_event (id, member_id, org_id, kind, on_date, ref_id, actor_id)
       SELECT event_id::uuid, id, ${r.orgId}, 'rejoined', join_date, ${r.id}, ${actorId} FROM u RETURNING 1)
     SELECT count(*)::int AS n FROM e`);
+  await repo.yieldToLoop();
   const [created] = await repo.rows<{ n: number }>(tx, sql`
     WITH ins AS (
       INSERT INTO member (id, org_id, name, name_grams, id_cipher, id_index, id_kind, id_masked, birth_date, sex, mobile_cipher, mobile_index, mobile_masked,

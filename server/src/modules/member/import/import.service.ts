@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { importBatch } from '../member.schema.js';
-import { buildMemberRecord } from '../member.record.js';
 import { requireOrgInScope } from '../../org/org.service.js';
 import { maskOrgName } from '../../../../../common/src/org.js';
 import { todayInChina } from '../../../../../common/src/dates.js';
@@ -13,7 +12,8 @@ import { scopeCovers } from '../../../platform/scope.js';
 import * as repo from './import.repo.js';
 import { runParse, type ParseMode } from './roster-host.js';
 import { RosterFileError } from './roster-reader.js';
-import type { HeaderInfo, ParsedChunk } from './roster-parse.js';
+import type { HeaderInfo } from './roster-parse.js';
+import type { SealedChunk, SealedRow } from './roster-seal.js';
 import type { RowError } from './roster-row.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Executor } from '../../../db/client.js';
@@ -98,6 +98,17 @@ export async function startImport(c: Ctx, input: StartInput, opts: ImportOptions
   return { batchId: id };
 }
 
+/** GONGHUI_IMPORT_DEBUG=1 logs how long each step takes (for tuning on either engine). */
+export async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  if (!process.env.GONGHUI_IMPORT_DEBUG) return fn();
+  const t = performance.now();
+  try {
+    return await fn();
+  } finally {
+    console.error(`[import] ${label}: ${(performance.now() - t).toFixed(0)} ms`);
+  }
+}
+
 const errorRow = (batchId: string, e: RowError, values?: Record<string, string>, idIndex?: string): repo.ErrorRow => ({
   batchId, rowNo: e.row, column: e.column, code: e.code, message: e.message, raw: { ...(values ? { values } : {}), messageEn: e.messageEn, ...(idIndex ? { idIndex } : {}) },
 });
@@ -118,6 +129,7 @@ async function parseBatch(c: Ctx, batchId: string, orgId: string, input: StartIn
         },
         isCancelled: () => job.cancelled,
       },
+      { ring: c.keys, secretKeyHex: c.config.secretKeyHex, dataDir: c.config.dataDir },
       opts.mode,
     );
     if (job.cancelled) return;
@@ -133,55 +145,32 @@ async function parseBatch(c: Ctx, batchId: string, orgId: string, input: StartIn
   }
 }
 
-/** Encrypt and stage one chunk; reject rows held by another union and card numbers already in use. */
-async function stageChunk(c: Ctx, batchId: string, orgId: string, header: HeaderInfo, chunk: ParsedChunk) {
+/** Stage one sealed chunk; reject rows held by another union and card numbers already in use. */
+async function stageChunk(c: Ctx, batchId: string, orgId: string, header: HeaderInfo, chunk: SealedChunk) {
   const idHeader = header.columns.find((x) => x.field === 'idNumber')!.header;
   const cardHeader = header.columns.find((x) => x.field === 'cardNo')?.header ?? ROSTER_COLUMN_BY_FIELD.get('cardNo')!.label;
-  const present = new Set(header.columns.map((x) => x.field));
   const errs: repo.ErrorRow[] = [];
-  for (const r of chunk.invalid) {
-    const idIndex = r.idNumber ? c.keys.blindIndex(r.idNumber, 'id') : undefined;
-    for (const e of r.errors) errs.push(errorRow(batchId, e, r.raw, idIndex));
-  }
-  const staged = chunk.valid.map((v) => ({ v, rec: buildMemberRecord(c.keys, v.fields) }));
-  const [held, taken] = await Promise.all([
-    repo.heldElsewhere(c.db, orgId, staged.map((s) => s.rec.idIndex)),
-    repo.cardsTaken(c.db, staged.flatMap((s) => (s.v.cardNo ? [s.v.cardNo] : []))),
-  ]);
+  for (const r of chunk.invalid) for (const e of r.errors) errs.push(errorRow(batchId, e, r.raw, r.idIndex ?? undefined));
+  const [held, taken] = await timed('stage: checks', () => Promise.all([
+    repo.heldElsewhere(c.db, orgId, chunk.valid.map((v) => v.idIndex)),
+    repo.cardsTaken(c.db, chunk.valid.flatMap((v) => (v.cardNo ? [v.cardNo] : []))),
+  ]));
   const heldBy = new Map(held.map((h) => [h.idIndex, h]));
   const cardOwner = new Map(taken.map((t) => [t.cardNo, t.idIndex]));
-  const rows: repo.StagedRow[] = [];
-  for (const { v, rec } of staged) {
-    const h = heldBy.get(rec.idIndex);
-    if (h) {
-      errs.push(errorRow(batchId, heldElsewhereError(c, v.rowNo, idHeader, h), v.raw, rec.idIndex));
-      continue;
-    }
+  const rows: SealedRow[] = [];
+  for (const v of chunk.valid) {
+    const h = heldBy.get(v.idIndex);
     const owner = v.cardNo ? cardOwner.get(v.cardNo) : undefined;
-    if (owner && owner !== rec.idIndex) {
-      errs.push(errorRow(batchId, { row: v.rowNo, column: cardHeader, code: 'CARD_NO_TAKEN', message: `“${cardHeader}”已被其他会员使用`, messageEn: `${cardHeader}: the card number belongs to another member` }, v.raw, rec.idIndex));
-      continue;
-    }
-    rows.push({ batchId, rowNo: v.rowNo, idIndex: rec.idIndex, rowHash: rec.rowHash, data: stagedData(rec, v.cardNo, v.raw, present) });
+    if (h) errs.push(errorRow(batchId, heldElsewhereError(c, v.rowNo, idHeader, h), v.raw, v.idIndex));
+    else if (owner && owner !== v.idIndex) {
+      errs.push(errorRow(batchId, { row: v.rowNo, column: cardHeader, code: 'CARD_NO_TAKEN', message: `“${cardHeader}”已被其他会员使用`, messageEn: `${cardHeader}: the card number belongs to another member` }, v.raw, v.idIndex));
+    } else rows.push(v);
   }
-  await c.db.transaction(async (tx) => {
-    await repo.insertStaged(tx, rows);
+  await timed('stage: write', () => c.db.transaction(async (tx) => {
+    await repo.insertStaged(tx, batchId, rows);
     await repo.insertErrors(tx, errs);
     await tx.update(importBatch).set({ rowsDone: chunk.rowsDone }).where(eq(importBatch.id, batchId));
-  });
-}
-
-/** Member fields a column of the roster feeds; a column missing from the file leaves stored values alone. */
-const FIELD_KEYS: Partial<Record<string, string[]>> = {
-  mobile: ['mobileCipher', 'mobileIndex', 'mobileMasked'],
-  ethnicity: ['ethnicity'], education: ['education'], politicalStatus: ['politicalStatus'], employmentForm: ['employmentForm'],
-  migrantWorker: ['migrantWorker'], occupation: ['occupation'], employerName: ['employerName'],
-};
-
-function stagedData(rec: ReturnType<typeof buildMemberRecord>, cardNo: string | null, raw: Record<string, string>, present: Set<string>) {
-  const data: Record<string, unknown> = { ...rec, id: uuidv7(), eventId: uuidv7(), cardNo, raw };
-  for (const [field, keys] of Object.entries(FIELD_KEYS)) if (!present.has(field as never)) for (const k of keys!) delete data[k];
-  return data;
+  }));
 }
 
 export function heldElsewhereError(c: Ctx, row: number, idHeader: string, h: repo.Holding): RowError {
@@ -197,9 +186,11 @@ async function finishPreview(c: Ctx, batchId: string, header: HeaderInfo) {
   const idHeader = header.columns.find((x) => x.field === 'idNumber')!.header;
   const cardHeader = header.columns.find((x) => x.field === 'cardNo')?.header ?? null;
   await c.db.transaction(async (tx) => {
-    await repo.rejectInFileDuplicates(tx, batchId, idHeader, cardHeader);
-    const p = await repo.predictCounts(tx, batchId);
-    const rejected = await repo.rejectedCount(tx, batchId);
+    await tx.execute(sql`ANALYZE import_row`); // fresh statistics for the set-based checks below
+    await tx.execute(sql`ANALYZE import_error`);
+    await timed('preview: duplicates', () => repo.rejectInFileDuplicates(tx, batchId, idHeader, cardHeader));
+    const p = await timed('preview: counts', () => repo.predictCounts(tx, batchId));
+    const rejected = await timed('preview: rejected', () => repo.rejectedCount(tx, batchId));
     const [{ total }] = await repo.rows<{ total: number }>(tx, sql`SELECT rows_done AS total FROM import_batch WHERE id = ${batchId}`) as [{ total: number }];
     await tx
       .update(importBatch)

@@ -1,13 +1,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadKeyRing } from '../../../platform/crypto.js';
 import { parseRoster, type ParseInput } from './roster-parse.js';
 import { RosterFileError } from './roster-reader.js';
+import { keyProbe, sealChunk } from './roster-seal.js';
+import type { RosterField } from '../../../../../common/src/roster-headers.js';
+import type { WorkerKeys } from './roster-host.js';
 
 /**
- * Worker thread: parses and validates a roster off the main thread, so a million-row file never
- * blocks the API. Posts the header and then one chunk at a time, waiting for 'ack' (the chunk is
- * stored) before reading on: memory stays flat however fast the file reads.
+ * Worker thread: parses, validates and seals (encrypts) a roster off the main thread, so a
+ * million-row file never blocks the API and plaintext identifiers stay in here. Posts the header,
+ * then one sealed chunk at a time, waiting for 'ack' (the chunk is stored) before reading on: memory
+ * stays flat however fast the file reads.
  */
 const port = parentPort!;
+const { input, keys: keySource } = workerData as { input: ParseInput; keys: WorkerKeys };
 let release: (() => void) | null = null;
 let cancelled = false;
 port.on('message', (m: unknown) => {
@@ -19,19 +25,29 @@ port.on('message', (m: unknown) => {
   }
 });
 
-try {
-  const { total } = await parseRoster(workerData as ParseInput, {
-    onHeader: (h) => port.postMessage({ type: 'header', header: h }),
-    onChunk: (c) =>
-      new Promise<void>((resolve) => {
-        release = resolve;
-        port.postMessage({ type: 'chunk', chunk: c });
-      }),
-    isCancelled: () => cancelled,
-  });
-  port.postMessage({ type: 'done', total });
-} catch (e) {
-  const f = e instanceof RosterFileError ? { code: e.code, zh: e.zh, en: e.en } : { code: 'PARSE_FAILED', zh: `读取文件失败：${(e as Error).message}`, en: `Reading the file failed: ${(e as Error).message}` };
-  port.postMessage({ type: 'fatal', ...f });
+const keys = loadKeyRing({ secretKeyHex: keySource.secretKeyHex, dataDir: keySource.dataDir, persist: false });
+if (keyProbe(keys) !== keySource.probe) {
+  // Not the main thread's key (e.g. an in-memory database with a generated key): let it seal instead.
+  port.postMessage({ type: 'key_mismatch' });
+} else {
+  try {
+    let present = new Set<RosterField>();
+    const { total } = await parseRoster(input, {
+      onHeader: (h) => {
+        present = new Set(h.columns.map((c) => c.field));
+        port.postMessage({ type: 'header', header: h });
+      },
+      onChunk: (c) =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          port.postMessage({ type: 'chunk', chunk: sealChunk(keys, c, present) });
+        }),
+      isCancelled: () => cancelled,
+    });
+    port.postMessage({ type: 'done', total });
+  } catch (e) {
+    const f = e instanceof RosterFileError ? { code: e.code, zh: e.zh, en: e.en } : { code: 'PARSE_FAILED', zh: `读取文件失败：${(e as Error).message}`, en: `Reading the file failed: ${(e as Error).message}` };
+    port.postMessage({ type: 'fatal', ...f });
+  }
 }
 port.close();

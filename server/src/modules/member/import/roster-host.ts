@@ -2,15 +2,32 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseRoster, type ParseHandlers, type ParseInput } from './roster-parse.js';
+import { parseRoster, type HeaderInfo, type ParseInput } from './roster-parse.js';
 import { RosterFileError } from './roster-reader.js';
+import { keyProbe, sealChunk, type SealedChunk } from './roster-seal.js';
+import type { KeyRing } from '../../../platform/crypto.js';
+import type { RosterField } from '../../../../../common/src/roster-headers.js';
 
 /**
- * Run the parse in a worker thread (preferred: parsing never blocks the event loop) or, when a
- * worker cannot start, in-process (each chunk still waits for the database, so the loop keeps
- * turning).
+ * Run the parse in a worker thread (preferred: parsing and encryption never block the event loop,
+ * and plaintext identifiers stay in the worker) or, when a worker cannot start or cannot derive the
+ * same key, in-process (each chunk still waits for the database, so the loop keeps turning).
  */
 export type ParseMode = 'worker' | 'inline';
+
+/** Where the worker finds the platform key (as createServices does), and a probe to check it derived the same one. */
+export interface WorkerKeys {
+  secretKeyHex?: string;
+  dataDir: string;
+  probe: string;
+}
+
+export interface SealedHandlers {
+  onHeader(h: HeaderInfo): void | Promise<void>;
+  /** Resolves when the chunk is stored; the next chunk is not produced before. */
+  onChunk(c: SealedChunk): Promise<void>;
+  isCancelled?(): boolean;
+}
 
 /**
  * The worker's entry. Built JavaScript runs import.worker.js directly. TypeScript (tsx, vitest)
@@ -26,13 +43,31 @@ function workerEntry(): URL {
   return new URL('data:text/javascript,' + encodeURIComponent(boot));
 }
 
-export async function runParse(input: ParseInput, h: ParseHandlers, mode: ParseMode = 'worker'): Promise<{ total: number; mode: ParseMode }> {
-  if (mode === 'inline' || process.env.GONGHUI_IMPORT_INLINE === '1') return { ...(await parseRoster(input, h)), mode: 'inline' };
+function inline(input: ParseInput, h: SealedHandlers, keys: KeyRing) {
+  let present = new Set<RosterField>();
+  return parseRoster(input, {
+    onHeader: (hd) => {
+      present = new Set(hd.columns.map((c) => c.field));
+      return h.onHeader(hd);
+    },
+    onChunk: async (c) => {
+      await new Promise((r) => setImmediate(r)); // encryption of a chunk is CPU work: let the loop turn first
+      await h.onChunk(sealChunk(keys, c, present));
+    },
+    isCancelled: h.isCancelled,
+  });
+}
+
+export async function runParse(
+  input: ParseInput, h: SealedHandlers, keys: { ring: KeyRing; secretKeyHex?: string; dataDir: string }, mode: ParseMode = 'worker',
+): Promise<{ total: number; mode: ParseMode }> {
+  if (mode === 'inline' || process.env.GONGHUI_IMPORT_INLINE === '1') return { ...(await inline(input, h, keys.ring)), mode: 'inline' };
   let worker: Worker;
   try {
-    worker = new Worker(workerEntry(), { workerData: input });
+    const wk: WorkerKeys = { secretKeyHex: keys.secretKeyHex, dataDir: keys.dataDir, probe: keyProbe(keys.ring) };
+    worker = new Worker(workerEntry(), { workerData: { input, keys: wk } });
   } catch {
-    return { ...(await parseRoster(input, h)), mode: 'inline' };
+    return { ...(await inline(input, h, keys.ring)), mode: 'inline' };
   }
   let heard = false;
   const result = await new Promise<{ total: number } | 'fallback'>((resolve, reject) => {
@@ -48,12 +83,17 @@ export async function runParse(input: ParseInput, h: ParseHandlers, mode: ParseM
       if (h.isCancelled?.()) worker.postMessage('cancel');
     }, 500);
     worker.on('message', (m: { type: string; [k: string]: unknown }) => {
+      if (m.type === 'key_mismatch' && !heard) {
+        finished = true;
+        resolve('fallback');
+        return;
+      }
       heard = true;
       chain = chain.then(async () => {
         if (finished) return;
-        if (m.type === 'header') await h.onHeader(m.header as never);
+        if (m.type === 'header') await h.onHeader(m.header as HeaderInfo);
         else if (m.type === 'chunk') {
-          await h.onChunk(m.chunk as never);
+          await h.onChunk(m.chunk as SealedChunk);
           worker.postMessage(h.isCancelled?.() ? 'cancel' : 'ack');
         } else if (m.type === 'done') {
           finished = true;
@@ -73,6 +113,6 @@ export async function runParse(input: ParseInput, h: ParseHandlers, mode: ParseM
       if (!finished) void chain.then(() => fail(new Error(`import worker exited with code ${code}`)));
     });
   });
-  if (result === 'fallback') return { ...(await parseRoster(input, h)), mode: 'inline' };
+  if (result === 'fallback') return { ...(await inline(input, h, keys.ring)), mode: 'inline' };
   return { ...result, mode: 'worker' };
 }

@@ -1,9 +1,11 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { detectHeader, type DetectedColumn } from '../../../../../common/src/roster-headers.js';
 import { excelSerialToIso, normaliseRow, parseDateCell } from './roster-row.js';
 import { readRoster, detectFormat, detectCsvEncoding, type RosterRow } from './roster-reader.js';
 import { runParse } from './roster-host.js';
-import type { ParsedChunk } from './roster-parse.js';
+import type { SealedChunk } from './roster-seal.js';
+import { makeKeyRing } from '../../../platform/crypto.js';
 import { csvOf, makeId, xlsxOf } from './roster-fixtures.js';
 
 const TODAY = '2026-01-10';
@@ -148,23 +150,40 @@ describe('reading files', () => {
     await expect(detectFormat({ bytes: Buffer.from([1, 2, 0, 3]) }, 'a.bin')).rejects.toMatchObject({ code: 'FILE_TYPE' });
   });
 
-  it('parses in a worker thread under the test runner too (the tsx loader is passed on)', async () => {
-    const chunks: ParsedChunk[] = [];
+  const hex = crypto.randomBytes(32).toString('hex');
+  const keys = { ring: makeKeyRing(Buffer.from(hex, 'hex')), secretKeyHex: hex, dataDir: '/nonexistent' };
+
+  it('parses and seals in a worker thread under the test runner too (tsx registered inside the worker)', async () => {
+    const chunks: SealedChunk[] = [];
     const rows: unknown[][] = [['XX公司工会会员花名册'], ['名字', '公民身份号码']];
     for (let i = 0; i < 25; i++) rows.push([`职工${'甲乙丙丁戊己庚辛壬癸'[i % 10]}`, makeId('1992-05-01', i)]);
     rows.push(['重复', makeId('1992-05-01', 0)]);
     const r = await runParse({ source: { bytes: await xlsxOf(rows, { textColumns: [2] }) }, fileName: 'w.xlsx', today: TODAY, chunkSize: 10 }, {
       onHeader: (h) => expect(h.rowNo).toBe(2),
       onChunk: async (c) => void chunks.push(c),
-    });
+    }, keys);
     expect(r).toEqual({ total: 26, mode: 'worker' });
     expect(chunks.map((c) => c.rowsDone)).toEqual([10, 20, 26]);
-    expect(chunks.flatMap((c) => c.valid.map((v) => v.rowNo))[0]).toBe(3);
+    const first = chunks[0]!.valid[0]!;
+    expect(first.rowNo).toBe(3);
+    // Sealed in the worker: the main thread receives ciphertext and blind indexes only.
+    expect(first.idIndex).toBe(keys.ring.blindIndex(makeId('1992-05-01', 0), 'id'));
+    expect(JSON.stringify(chunks)).not.toContain(makeId('1992-05-01', 0));
+    expect(keys.ring.decrypt(first.data.idCipher as string)).toBe(makeId('1992-05-01', 0));
+  });
+
+  it('seals in-process when the worker cannot derive the same key', async () => {
+    const other = { ...keys, secretKeyHex: crypto.randomBytes(32).toString('hex') };
+    const r = await runParse({ source: { bytes: csvOf([['姓名', '身份证号'], ['张三', ID]], 'utf8') }, fileName: 'a.csv', today: TODAY, chunkSize: 10 }, {
+      onHeader: () => undefined,
+      onChunk: async (c) => expect(c.valid[0]!.idIndex).toBe(keys.ring.blindIndex(ID, 'id')),
+    }, other);
+    expect(r.mode).toBe('inline');
   });
 
   it('a file without the required header fails as a whole', async () => {
     const h = { onHeader: () => undefined, onChunk: async () => undefined };
-    await expect(runParse({ source: { bytes: csvOf([['姓名', '手机'], ['张三', '13800138000']], 'utf8') }, fileName: 'a.csv', today: TODAY, chunkSize: 10 }, h)).rejects.toMatchObject({ code: 'HEADER_MISSING_REQUIRED' });
-    await expect(runParse({ source: { bytes: csvOf([['a', 'b'], ['1', '2']], 'utf8') }, fileName: 'a.csv', today: TODAY, chunkSize: 10 }, h, 'inline')).rejects.toMatchObject({ code: 'HEADER_NOT_FOUND' });
+    await expect(runParse({ source: { bytes: csvOf([['姓名', '手机'], ['张三', '13800138000']], 'utf8') }, fileName: 'a.csv', today: TODAY, chunkSize: 10 }, h, keys)).rejects.toMatchObject({ code: 'HEADER_MISSING_REQUIRED' });
+    await expect(runParse({ source: { bytes: csvOf([['a', 'b'], ['1', '2']], 'utf8') }, fileName: 'a.csv', today: TODAY, chunkSize: 10 }, h, keys, 'inline')).rejects.toMatchObject({ code: 'HEADER_NOT_FOUND' });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CURRENT_CONSENT_VERSION, MemberFieldsInput } from '../../../../../common/src/member-input.js';
 import { todayInChina } from '../../../../../common/src/dates.js';
+import { checkUscc, USCC_PROBLEM_MESSAGES } from '../../../../../common/src/uscc.js';
 import { ErrorSchema, errorResponses, isoDate, PageQuery, pageOf } from '../../../platform/contract.js';
 
 /** Public routes can also answer 429 (see rate-limit.ts). */
@@ -27,8 +28,18 @@ export const JoinApplyBody = z.strictObject({
   orgId: z.uuid('请选择要加入的工会 / choose the union'),
   employerName: z.string().trim().min(2, '请填写工作单位 / employer name is required').max(100),
   employerUscc: z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toUpperCase()) : v),
-    z.string().regex(/^[0-9A-HJ-NP-RTUW-Y]{18}$/, '统一社会信用代码应为18位 / credit code: 18 characters').optional(),
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .max(40)
+      .transform((v, ctx) => {
+        const r = checkUscc(v);
+        if (r.ok) return r.value;
+        const m = USCC_PROBLEM_MESSAGES[r.problem];
+        ctx.addIssue({ code: 'custom', message: `${m.zh} / ${m.en}` });
+        return z.NEVER;
+      })
+      .optional(),
   ),
   viaTerritorial: z.boolean(),
   fields: ApplicantFields,

@@ -11,6 +11,7 @@ import { appendAudit } from '../../../platform/audit.js';
 import { escapeLike } from '../../../platform/scope.js';
 import { maskIdNumber, parseIdNumber } from '../../../../../common/src/id-number.js';
 import { maskMobile } from '../../../../../common/src/mobile.js';
+import { checkUscc } from '../../../../../common/src/uscc.js';
 import { todayInChina } from '../../../../../common/src/dates.js';
 import { addWorkingDays, JOIN_REPLY_WORKING_DAYS } from '../../../../../common/src/working-days.js';
 import { districtNameSql, isUniqueViolation, loadTargetUnion, streetNameSql, type PublicCtx } from './join.shared.js';
@@ -24,7 +25,8 @@ import type { JoinApply } from './join.contract.js';
 
 /** The employer's union among active grassroots unions: by part of its (or the employer's) name, or the exact credit code. */
 export async function findUnions(s: PublicCtx, q: string) {
-  const code = q.replace(/\s+/g, '').toUpperCase();
+  const uscc = checkUscc(q.replace(/\s+/g, ''));
+  const code = uscc.ok ? uscc.value : q.replace(/\s+/g, '').toUpperCase();
   const like = '%' + escapeLike(q) + '%';
   return s.db
     .select({ id: org.id, name: org.name, kind: org.kind, level: org.level, streetName: streetNameSql, districtName: districtNameSql })

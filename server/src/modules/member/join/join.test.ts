@@ -131,8 +131,11 @@ describe('applying (public)', () => {
     expect(await bad(application(o.street1.id, freshId()))).toBe(400);
     expect(await bad(application(o.d01.id, freshId()))).toBe(400); // a federation takes no members
     expect(await bad(application(o.g1.id, '439910199001010000'))).toBe(400); // bad checksum
-    const territorial = await pub('POST', '/api/join/applications', application(o.street1.id, freshId(), { viaTerritorial: true }));
+    expect(await bad(application(o.g1.id, freshId(), { employerUscc: o.g1b.uscc!.slice(0, 17) + (o.g1b.uscc!.endsWith('0') ? '1' : '0') }))).toBe(400);
+    const territorial = await pub('POST', '/api/join/applications', application(o.street1.id, freshId(), { viaTerritorial: true, employerUscc: ` ${o.g1b.uscc!.toLowerCase()} ` }));
     expect(territorial.statusCode).toBe(201);
+    const [row] = await q<{ employer_uscc: string; via_territorial: boolean }>(sql`SELECT employer_uscc, via_territorial FROM join_application WHERE app_no = ${territorial.json().appNo}`);
+    expect(row).toEqual({ employer_uscc: o.g1b.uscc, via_territorial: true });
   });
 
   it('counts applications per ID per day, and attempts per IP', async () => {

@@ -39,7 +39,11 @@ export function OrgDetailView({ id, compact, onChanged }: { id: string; compact?
 
   if (error && !org) {
     const notFound = error instanceof ApiError && error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('org.notFound') : t('error.loadFailed')} data-testid="org-detail-error" />;
+    return (
+      <div data-testid="org-detail-error">
+        <Result status={notFound ? '404' : 'error'} title={notFound ? t('org.notFound') : t('error.loadFailed')} />
+      </div>
+    );
   }
   if (!org || (loading && org.id !== id)) return <Skeleton active paragraph={{ rows: 10 }} />;
 

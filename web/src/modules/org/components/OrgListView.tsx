@@ -143,6 +143,7 @@ export function OrgListView({ title, testIdPrefix, defaults = NONE, fixed = NONE
             key={`q-${params.q ?? ''}`}
             defaultValue={params.q}
             placeholder={t('org.filter.q')}
+            aria-label={t('org.filter.q')}
             allowClear
             onSearch={(q) => update({ q: q.trim() })}
             style={{ width: 260 }}

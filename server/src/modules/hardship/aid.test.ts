@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness.js';
+import { ensureTestLine, forceFiled, openFile, orgOf } from './test-helpers.js';
+import { findCjkFont } from './roster.js';
+import { todayInChina } from '../../../../common/src/dates.js';
+
+/** Aid against budgets: caps (DOMAIN.md, local and weak defaults) and budget refusals, receipts, campaigns and rosters. */
+let env: TestEnv;
+let admin: TestClient;
+let district: TestClient;
+let chair: TestClient;
+let chairOrg: { id: string; path: string; parent_id: string };
+let fileId: string;
+let budgetId: string;
+const today = todayInChina();
+const year = Number(today.slice(0, 4));
+const q = <T,>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
+const spent = async (id: string) => Number((await q<{ s: string }>(sql`SELECT spent_fen::text AS s FROM aid_budget WHERE id = ${id}`))[0]!.s);
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const aid = (o: Record<string, unknown> = {}) => ({ kind: 'living', amountFen: 100_000, paidOn: today, budgetId, recipientName: '测试职工', ...o });
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  admin = await env.login('admin');
+  district = await env.login('district');
+  chair = await env.login('grassroots');
+  chairOrg = await orgOf(env, 'grassroots');
+  await ensureTestLine(admin);
+  fileId = (await openFile(chair, chairOrg.id)).id;
+  await forceFiled(env, fileId, today);
+  const b = await district.post('/api/hardship/budgets', { orgId: chairOrg.id, year, line: '测试资金', allocatedFen: 300_000 });
+  expect(b.statusCode, b.body).toBe(201);
+  budgetId = b.json().id;
+}, 600_000);
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('caps are checked before saving, with a clear message', () => {
+  it('one-off living aid ≤ 2,000 yuan', async () => {
+    const over = await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ amountFen: 200_001 }));
+    expect(over.statusCode).toBe(409);
+    expect(over.json()).toMatchObject({ code: 'AID_CAP_EXCEEDED' });
+    expect(over.json().message).toContain('2,000.00');
+    const ok = await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ amountFen: 200_000, receipt: { kind: 'signature', data: 'data:image/png;base64,' + png.toString('base64') } }));
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ budgetRemainingFen: 100_000, hasReceipt: true });
+    const receipt = await chair.get(`/api/hardship/aid/${ok.json().id}/receipt`);
+    expect(receipt.headers['content-type']).toBe('image/png');
+  });
+
+  it('the same illness once a year; the cause is required', async () => {
+    const big = await district.post('/api/hardship/budgets', { orgId: chairOrg.id, year, line: '医疗救助', allocatedFen: 10_000_000 });
+    const bid = big.json().id;
+    expect((await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ kind: 'medical', budgetId: bid }))).json().message).toContain('事由');
+    expect((await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ kind: 'medical', budgetId: bid, causeKey: '尿毒症' }))).statusCode).toBe(201);
+    const again = await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ kind: 'medical', budgetId: bid, causeKey: '尿 毒症 ' }));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().details.violations[0]).toMatchObject({ rule: 'same_cause_per_year', alreadyCount: 1 });
+    // Festival gifts ≤ 2,200 yuan a person a year.
+    expect((await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ kind: 'festival', budgetId: bid, amountFen: 220_000 }))).statusCode).toBe(201);
+    const fest = await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ kind: 'festival', budgetId: bid, amountFen: 1 }));
+    expect(fest.json()).toMatchObject({ code: 'AID_CAP_EXCEEDED', details: { violations: [{ rule: 'per_person_year', alreadyFen: 220_000 }] } });
+  });
+});
+
+describe('budgets: allocated, spent, remaining; overspending is refused', () => {
+  it('refuses a payment above the remaining amount and leaves the budget untouched', async () => {
+    const before = await spent(budgetId);
+    const res = await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ kind: 'employment', amountFen: 100_001 }));
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'BUDGET_EXCEEDED', details: { remainingFen: 100_000 } });
+    expect(await spent(budgetId)).toBe(before);
+    const list = (await chair.get(`/api/hardship/budgets?year=${year}`)).json();
+    expect(list.find((b: { id: string }) => b.id === budgetId)).toMatchObject({ allocatedFen: 300_000, spentFen: 200_000, remainingFen: 100_000 });
+  });
+
+  it('two payments at once that together overspend: exactly one succeeds (row lock)', async () => {
+    const b = await district.post('/api/hardship/budgets', { orgId: chairOrg.id, year, line: '并发测试', allocatedFen: 150_000 });
+    const bid = b.json().id;
+    const results = await Promise.all([1, 2, 3].map(() => chair.post(`/api/hardship/files/${fileId}/aid`, aid({ kind: 'legal', budgetId: bid, amountFen: 100_000 }))));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    expect(await spent(bid)).toBe(100_000);
+  });
+
+  it('an allocation cannot fall below what is spent; the payment year must match the budget year', async () => {
+    const [v] = await q<{ version: number }>(sql`SELECT version FROM aid_budget WHERE id = ${budgetId}`);
+    expect((await district.put(`/api/hardship/budgets/${budgetId}`, { allocatedFen: 199_999, version: v!.version })).statusCode).toBe(400);
+    expect((await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ paidOn: `${year - 1}-12-31` }))).statusCode).toBe(400);
+  });
+
+  it("a budget of the sibling district cannot be charged or even seen", async () => {
+    const [d02b] = await q<{ id: string }>(sql`SELECT b.id FROM aid_budget b JOIN org o ON o.id = b.org_id WHERE o.code = 'D02' LIMIT 1`);
+    const res = await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ budgetId: d02b!.id, amountFen: 1 }));
+    expect(res.statusCode).toBe(404);
+    expect((await district.get('/api/hardship/budgets')).json().some((b: { id: string }) => b.id === d02b!.id)).toBe(false);
+  });
+});
+
+describe('campaigns (送温暖) and signature rosters', () => {
+  it('selects by tier and area, pays in one step, skips households over the cap, prints xlsx and PDF', async () => {
+    const b = await admin.post('/api/hardship/budgets', { orgId: chairOrg.id, year, line: '送温暖测试', allocatedFen: 100_000_000 });
+    const body = { name: '测试送温暖', amountFen: 100_000, paidOn: today, budgetId: b.json().id, criteria: { tiers: ['deep'], underOrgId: chairOrg.id } };
+    const preview = (await district.post('/api/hardship/campaigns/preview', body)).json();
+    const [{ n }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM hardship_file WHERE org_id = ${chairOrg.id} AND status = 'filed' AND tier = 'deep'`);
+    expect(preview.households + preview.skipped.length).toBe(n);
+    expect(preview.skipped.map((s: { fileId: string }) => s.fileId)).toContain(fileId); // already 2,200 yuan of festival aid this year
+    const made = await district.post('/api/hardship/campaigns', body);
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({ households: preview.households, totalFen: preview.households * 100_000 });
+    expect(await spent(b.json().id)).toBe(preview.households * 100_000);
+    const id = made.json().id;
+    const xlsx = await district.get(`/api/hardship/campaigns/${id}/roster?format=xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await district.get(`/api/hardship/campaigns/${id}/roster?format=pdf`);
+    if (findCjkFont()) {
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    } else {
+      expect(pdf.json().code).toBe('PDF_FONT_MISSING');
+    }
+    const [{ n: exports }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'hardship.roster_export' AND entity_id = ${id}`);
+    expect(exports).toBe(findCjkFont() ? 2 : 1);
+  });
+});

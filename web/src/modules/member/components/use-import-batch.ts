@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { importApi, RUNNING_IMPORT, type ImportDetail } from '../../../api/member-imports';
+
+/** How often a running batch is read again. */
+const POLL_MS = 800;
+
+/**
+ * One import batch, read again and again while it is parsing or committing (the work runs off the
+ * request path on the server), then left alone. `refresh` starts polling again after a commit.
+ */
+export function useImportBatch(id: string | null, onError: (e: unknown) => void) {
+  const [batch, setBatch] = useState<ImportDetail | null>(null);
+  const [tick, setTick] = useState(0);
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+
+  useEffect(() => {
+    setBatch((b) => (b && b.id === id ? b : null));
+    if (!id) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = async () => {
+      try {
+        const b = await importApi.get(id);
+        if (stopped) return;
+        setBatch(b);
+        if (RUNNING_IMPORT.includes(b.status)) timer = setTimeout(read, POLL_MS);
+      } catch (e) {
+        if (!stopped) onErrorRef.current(e);
+      }
+    };
+    void read();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [id, tick]);
+
+  const refresh = useCallback(() => setTick((n) => n + 1), []);
+  return { batch, refresh };
+}

@@ -1,0 +1,202 @@
+import { useMemo, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { Card, Col, Empty, Progress, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { AlertOutlined, CarOutlined, ClockCircleOutlined, HomeOutlined, PercentageOutlined, SolutionOutlined, TeamOutlined, UsergroupDeleteOutlined } from '@ant-design/icons';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import type { EChartsOption } from 'echarts';
+import { LineChart } from 'echarts/charts';
+import { echarts } from '../../dashboard/echarts';
+import { memberApi, type MemberFigures } from '../../../api/members';
+import { useRequest } from '../../../app/use-request';
+import { useApiError } from '../../../app/use-api-error';
+import { useAccess } from '../../../app/auth-context';
+import { useI18n, type MessageKey } from '../../../i18n';
+import { useMemberVocab } from '../member-vocab';
+
+// The org dashboard registers bar and pie; the monthly chart adds a line.
+echarts.use([LineChart]);
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+interface Figure {
+  key: string;
+  title: MessageKey;
+  icon: ReactNode;
+  color: string;
+  value: (f: MemberFigures) => number | string;
+  link?: string;
+  danger?: (f: MemberFigures) => boolean;
+}
+
+const FIGURES: Figure[] = [
+  { key: 'holding', title: 'memberDash.holding', icon: <TeamOutlined />, color: '#1f5fbf', value: (f) => f.totals.holding, link: '/members' },
+  { key: 'gig', title: 'memberDash.gig', icon: <CarOutlined />, color: '#722ed1', value: (f) => f.byEmploymentForm.gig, link: '/members?employmentForm=gig&status=active' },
+  { key: 'migrant', title: 'memberDash.migrant', icon: <HomeOutlined />, color: '#13a8a8', value: (f) => f.byEmploymentForm.migrantWorkers, link: '/members?migrantWorker=true' },
+  { key: 'rate', title: 'memberDash.rate', icon: <PercentageOutlined />, color: '#389e0d', value: (f) => pct(f.membershipRate.overall) },
+  { key: 'withoutMembers', title: 'memberDash.withoutMembers', icon: <UsergroupDeleteOutlined />, color: '#d48806', value: (f) => f.withoutMembers.count },
+  { key: 'pending', title: 'memberDash.pending', icon: <SolutionOutlined />, color: '#1f5fbf', value: (f) => f.applications.pending, link: '/members/applications' },
+  { key: 'dueSoon', title: 'memberDash.dueSoon', icon: <ClockCircleOutlined />, color: '#fa8c16', value: (f) => f.applications.dueSoon, link: '/members/applications' },
+  { key: 'overdue', title: 'memberDash.overdue', icon: <AlertOutlined />, color: '#cf1322', value: (f) => f.applications.overdue, link: '/members/applications', danger: (f) => f.applications.overdue > 0 },
+];
+
+/** 会员概况 on the home dashboard (GET /api/dashboard/members), for the user's scope. */
+export function MemberFiguresSection() {
+  const { t, lang } = useI18n();
+  const access = useAccess();
+  const navigate = useNavigate();
+  const vocab = useMemberVocab();
+  const { showError } = useApiError();
+  const { data, loading } = useRequest(() => memberApi.figures(), [], showError);
+
+  const formPie = useMemo<EChartsOption | null>(() => {
+    if (!data) return null;
+    const forms = data.byEmploymentForm.forms.filter((f) => f.n > 0);
+    if (!forms.length) return null;
+    const label = (key: string, fallback: string) => vocab.formLabel(key) || fallback;
+    return {
+      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+      legend: { type: 'scroll', bottom: 0 },
+      series: [
+        {
+          name: t('memberDash.byKind'),
+          type: 'pie',
+          radius: [0, '32%'],
+          label: { position: 'inner', formatter: '{b}\n{d}%', fontSize: 11, color: '#fff' },
+          data: [
+            { name: t('memberDash.standard'), value: data.byEmploymentForm.standard, itemStyle: { color: '#1f5fbf' } },
+            { name: t('memberDash.gigShort'), value: data.byEmploymentForm.gig, itemStyle: { color: '#722ed1' } },
+          ],
+        },
+        {
+          name: t('memberDash.byForm'),
+          type: 'pie',
+          radius: ['44%', '64%'],
+          center: ['50%', '50%'],
+          itemStyle: { borderColor: '#fff', borderWidth: 1 },
+          label: { formatter: '{b}: {c}', fontSize: 11 },
+          data: forms.map((f) => ({ name: label(f.key, f.label), value: f.n, ...(f.gig ? {} : { itemStyle: { color: '#1f5fbf' } }) })),
+        },
+      ],
+    };
+  }, [data, t, vocab]);
+
+  const monthly = useMemo<EChartsOption | null>(() => {
+    if (!data?.monthly.length) return null;
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+      xAxis: { type: 'category', data: data.monthly.map((m) => m.month) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: t('memberDash.joins'), type: 'bar', data: data.monthly.map((m) => m.joins), itemStyle: { color: '#389e0d' } },
+        { name: t('memberDash.leavers'), type: 'line', smooth: true, data: data.monthly.map((m) => m.leavers), itemStyle: { color: '#cf1322' } },
+      ],
+    };
+  }, [data, t]);
+
+  const chart = (opt: EChartsOption | null, testId: string, onClick?: () => void) =>
+    loading && !data ? (
+      <Skeleton active />
+    ) : opt ? (
+      <div data-testid={testId}>
+        <ReactEChartsCore echarts={echarts} option={opt} style={{ height: 340 }} notMerge key={lang} onEvents={onClick ? { click: onClick } : undefined} />
+      </div>
+    ) : (
+      <Empty description={t('common.noData')} />
+    );
+
+  return (
+    <section data-testid="dashboard-members" style={{ marginTop: 24 }}>
+      <div className="gh-page-header">
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('memberDash.title')}
+        </Typography.Title>
+        {data && <Typography.Text type="secondary">{t('memberDash.asOf', { date: data.asOf })}</Typography.Text>}
+      </div>
+      <Row gutter={[16, 16]}>
+        {FIGURES.map((f) => {
+          const value = data ? f.value(data) : 0;
+          const card = (
+            <Card className={f.link ? 'gh-stat-card' : undefined} loading={loading && !data} size="small">
+              <Statistic
+                title={t(f.title)}
+                value={value}
+                groupSeparator=","
+                prefix={<span style={{ color: f.color, marginRight: 4 }}>{f.icon}</span>}
+                styles={{ content: data && f.danger?.(data) ? { color: '#cf1322' } : undefined }}
+              />
+            </Card>
+          );
+          const linkable = f.link && (f.link.startsWith('/members/applications') ? access.canReviewJoin : access.canReadMember);
+          return (
+            <Col key={f.key} xs={12} md={6} xxl={3} data-testid={`dashboard-member-card-${f.key}`}>
+              {linkable ? (
+                <Link to={f.link!} aria-label={t(f.title)}>
+                  {card}
+                </Link>
+              ) : (
+                card
+              )}
+            </Col>
+          );
+        })}
+      </Row>
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={10}>
+          <Card title={t('memberDash.byForm')}>{chart(formPie, 'dashboard-chart-member-forms', access.canReadMember ? () => navigate('/members?employmentForm=gig') : undefined)}</Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card title={t('memberDash.monthly')}>{chart(monthly, 'dashboard-chart-member-monthly')}</Card>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={14}>
+          <Card title={t('memberDash.lowestRate')} extra={<Typography.Text type="secondary">{t('memberDash.lowestRateNote')}</Typography.Text>}>
+            <Table
+              size="small"
+              rowKey="id"
+              loading={loading && !data}
+              dataSource={data?.membershipRate.lowest}
+              pagination={false}
+              scroll={{ y: 320 }}
+              data-testid="dashboard-member-rate-table"
+              locale={{ emptyText: t('common.noData') }}
+              columns={[
+                { title: t('memberDash.union'), dataIndex: 'name', key: 'name', ellipsis: true },
+                { title: t('memberDash.employees'), dataIndex: 'employees', key: 'employees', width: 90, align: 'right' },
+                { title: t('memberDash.active'), dataIndex: 'active', key: 'active', width: 90, align: 'right' },
+                {
+                  title: t('memberDash.rateCol'),
+                  dataIndex: 'rate',
+                  key: 'rate',
+                  width: 160,
+                  render: (r: number) => <Progress percent={Math.round(r * 1000) / 10} size="small" status={r < 0.5 ? 'exception' : 'normal'} />,
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title={t('memberDash.withoutMembersList', { n: data?.withoutMembers.count ?? 0 })}>
+            <Table
+              size="small"
+              rowKey="id"
+              loading={loading && !data}
+              dataSource={data?.withoutMembers.first}
+              pagination={false}
+              scroll={{ y: 320 }}
+              data-testid="dashboard-member-empty-table"
+              locale={{ emptyText: t('memberDash.noneWithout') }}
+              columns={[
+                { title: t('memberDash.code'), dataIndex: 'code', key: 'code', width: 130 },
+                { title: t('memberDash.union'), dataIndex: 'name', key: 'name', ellipsis: true, render: (n: string, o) => (access.canReadOrg ? <Link to={`/orgs/${o.id}`}>{n}</Link> : n) },
+                { title: t('memberDash.employees'), dataIndex: 'employees', key: 'employees', width: 80, align: 'right', render: (n: number | null) => n ?? '—' },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </section>
+  );
+}
