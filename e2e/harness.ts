@@ -22,16 +22,19 @@ const root = path.resolve(import.meta.dirname, '..');
 export async function startE2E(port: number): Promise<E2EEnv> {
   if (!fs.existsSync(path.join(root, 'web/dist/index.html'))) throw new Error('web/dist missing: run npm run build:web first');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-e2e-'));
+  // Always the embedded database: no DATABASE_URL at all (an empty one is not a valid URL to the config).
+  const { DATABASE_URL: _pg, ...inherited } = process.env;
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, GONGHUI_JOBS: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, GONGHUI_JOBS: '0', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  // The first start seeds the demo city (about 200k members): minutes on a slow, shared machine.
+  const deadline = Date.now() + Number(process.env.GONGHUI_E2E_START_MS || 420_000);
   for (;;) {
     try {
       const r = await fetch(`${baseUrl}/api/health`);
@@ -39,7 +42,10 @@ export async function startE2E(port: number): Promise<E2EEnv> {
     } catch {
       /* not up yet */
     }
-    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    if (server.exitCode !== null || Date.now() > deadline) {
+      server.kill('SIGTERM'); // do not leave a half-started server behind
+      throw new Error(`server did not start:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   const browser = await chromium.launch({

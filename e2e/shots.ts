@@ -64,6 +64,11 @@ async function expectTestIds(page: Page, where: string, ids: string[]) {
 }
 
 async function main() {
+  const health = await fetch(`${BASE}/api/health`).catch(() => null);
+  if (!health?.ok) {
+    console.error(`no server at ${BASE} (start it first, see the header of this file)`);
+    process.exit(2);
+  }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

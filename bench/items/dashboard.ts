@@ -10,6 +10,8 @@ import { summarise, timeIt } from '../lib/stats.js';
 import { fmtMs, fmtRatio, notMeasured, type ItemResult } from '../lib/report.js';
 
 export interface DashboardOptions {
+  /** Stop a route after this many seconds once it has 10 measured calls. */
+  budgetSeconds: number;
   warmup: number;
   iterations: number;
   target100ms: boolean;
@@ -37,7 +39,9 @@ export async function runDashboards(
       await explainStatements(s, id, statements, log);
       const svc: number[] = [];
       const raw: number[] = [];
+      const deadline = performance.now() + o.budgetSeconds * 1000;
       for (let i = 0; i < o.warmup + o.iterations; i++) {
+        if (i >= o.warmup + 10 && performance.now() > deadline) break;
         const a = (await timeIt(call)).ms;
         const b = (await timeIt(() => replayRaw(s, statements))).ms;
         if (i >= o.warmup) {
@@ -50,7 +54,7 @@ export async function runDashboards(
       const ratio = S.p95 / R.p95;
       log(`  ${id}: route p95 ${S.p95.toFixed(1)} ms, raw p95 ${R.p95.toFixed(1)} ms (${statements.length} statements)`);
       out.push({
-        id, what, ours: `p50 ${fmtMs(S.p50)}, p95 ${fmtMs(S.p95)}`, limit: `raw SQL p50 ${fmtMs(R.p50)}, p95 ${fmtMs(R.p95)} (${statements.length} statements)`,
+        id, what, ours: `p50 ${fmtMs(S.p50)}, p95 ${fmtMs(S.p95)} (n=${S.n})`, limit: `raw SQL p50 ${fmtMs(R.p50)}, p95 ${fmtMs(R.p95)} (${statements.length} statements)`,
         ratio, ratioLabel: `${fmtRatio(ratio)} × raw p95`, target,
         met: target === '—' ? null : S.p95 <= 100,
         data: { route: S, raw: R, statements: statements.map((st) => st.text) },

@@ -8,8 +8,8 @@ export interface Options {
   engines: ('pglite' | 'postgres')[];
   only: Set<Item>;
   keep: boolean;
-  search: { variants: number; warmup: number; iterations: number };
-  dashboard: { warmup: number; iterations: number };
+  search: { variants: number; warmup: number; iterations: number; budgetSeconds: number };
+  dashboard: { warmup: number; iterations: number; budgetSeconds: number };
   list: { connections: number; seconds: number };
 }
 
@@ -70,8 +70,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Options {
     engines,
     only,
     keep: has('--keep'),
-    search: quick ? { variants: 8, warmup: 4, iterations: 40 } : { variants: 20, warmup: 10, iterations: 100 },
-    dashboard: quick ? { warmup: 3, iterations: 15 } : { warmup: 5, iterations: 40 },
+    search: quick ? { variants: 8, warmup: 4, iterations: 40, budgetSeconds: 20 } : { variants: 20, warmup: 10, iterations: 100, budgetSeconds: 60 },
+    dashboard: quick ? { warmup: 3, iterations: 15, budgetSeconds: 20 } : { warmup: 3, iterations: 40, budgetSeconds: 90 },
     list: { connections: 50, seconds: quick ? 5 : 10 },
   };
 }

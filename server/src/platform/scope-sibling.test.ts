@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { computeIdCheck } from '../../../common/src/id-number.js';
 import { createTestEnv, type TestClient, type TestEnv } from '../test/harness.js';
 import type { RegisteredRoute } from '../test/routes.js';
+import { IMPORT_FILLERS, importTarget, type ImportSiblings } from '../modules/member/import/sibling-targets.js';
 import { HARDSHIP_BODIES, HARDSHIP_FILLERS, hardshipSnapshot, hardshipTargets, type HardshipSiblings } from '../modules/hardship/sibling-targets.js';
 
 /**
@@ -23,7 +24,7 @@ interface Target {
   /** Strings that must not appear in a refusal: the object's name, code, username … */
   secrets: string[];
 }
-interface Siblings extends HardshipSiblings {
+interface Siblings extends HardshipSiblings, ImportSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -46,6 +47,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   { prefix: '/api/join/applications/:id', param: 'id', targets: (s) => s.applications },
   { prefix: '/api/transfers/:id', param: 'id', targets: (s) => s.transfers },
   ...HARDSHIP_FILLERS,
+  ...IMPORT_FILLERS,
 ];
 
 /**
@@ -181,6 +183,7 @@ beforeAll(async () => {
     members: [d02member],
     applications: [d02application],
     transfers: [d02transfer],
+    imports: [await importTarget(admin, d02Grassroots.id, '河西区')],
   };
   forChair = {
     ...hsChair,
@@ -190,6 +193,7 @@ beforeAll(async () => {
     members: [neighbourMember, d02member],
     applications: [neighbourApplication, d02application],
     transfers: [neighbourTransfer, d02transfer],
+    imports: [await importTarget(district, neighbour.id, '邻居工会'), ...forDistrict.imports],
   };
 
   // Everything the two callers must not change, and the sessions a password reset would end.
@@ -202,6 +206,7 @@ beforeAll(async () => {
     members: await rows(sql`SELECT * FROM member WHERE id IN (${list}) ORDER BY id`),
     applications: await rows(sql`SELECT * FROM join_application WHERE id IN (${list}) ORDER BY id`),
     transfers: await rows(sql`SELECT * FROM transfer WHERE id IN (${list}) ORDER BY id`),
+    imports: await rows(sql`SELECT * FROM import_batch WHERE id IN (${list}) ORDER BY id`),
     hardship: await hardshipSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
@@ -301,7 +306,7 @@ describe('a district administrator and the sibling district', () => {
   });
 
   it('no list shows a sibling object', async () => {
-    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings].flatMap((t) => [t.id, ...t.secrets])];
+    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings, ...forDistrict.imports].flatMap((t) => [t.id, ...t.secrets])];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
   });
 
@@ -369,7 +374,7 @@ describe('a grassroots chair (own-org scope)', () => {
 
   it('no list shows anything outside their own union', async () => {
     // Their union's own record names its parent street (parentId, parentName); nothing else around it may show.
-    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings].flatMap((t) => [t.id, ...t.secrets]);
+    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports].flatMap((t) => [t.id, ...t.secrets]);
     expect(await tryListRoutes(chair, forbidden)).toEqual([]);
   });
 

@@ -13,9 +13,13 @@ export class SettingsStore {
   private calendarCache: { value: CalendarOverrides; at: number } | undefined;
   constructor(private readonly db: Db, private readonly ttlMs = 5000) {}
 
-  async security(): Promise<SecuritySettings> {
+  /**
+   * Inside a transaction pass it as `exec`: PGlite has one connection, so a read through the
+   * database while a transaction holds it waits for that transaction, which waits for the read.
+   */
+  async security(exec: Executor = this.db): Promise<SecuritySettings> {
     if (this.cache && Date.now() - this.cache.at < this.ttlMs) return this.cache.value;
-    const rows = await this.db.select().from(setting).where(eq(setting.key, 'security'));
+    const rows = await exec.select().from(setting).where(eq(setting.key, 'security'));
     const parsed = SecuritySettingsSchema.safeParse({ ...LEVEL3_PRESET, ...((rows[0]?.value as object) ?? {}) });
     const value = parsed.success ? parsed.data : LEVEL3_PRESET;
     this.cache = { value, at: Date.now() };
@@ -31,9 +35,9 @@ export class SettingsStore {
   }
 
   /** Holidays and make-up working days an administrator added (a year the calendar package lacks). */
-  async calendar(): Promise<CalendarOverrides> {
+  async calendar(exec: Executor = this.db): Promise<CalendarOverrides> {
     if (this.calendarCache && Date.now() - this.calendarCache.at < this.ttlMs) return this.calendarCache.value;
-    const rows = await this.db.select().from(setting).where(eq(setting.key, 'calendar'));
+    const rows = await exec.select().from(setting).where(eq(setting.key, 'calendar'));
     const v = (rows[0]?.value ?? {}) as Partial<CalendarOverrides>;
     const value = { holidays: v.holidays ?? [], workdays: v.workdays ?? [] };
     this.calendarCache = { value, at: Date.now() };

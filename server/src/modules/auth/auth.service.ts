@@ -86,7 +86,7 @@ export async function completeTotpLogin(c: Ctx, code: string): Promise<void> {
 
 /** Enforce the policy and the no-reuse rule; returns the new hash. */
 export async function acceptNewPassword(s: Services, exec: Executor, userId: string, username: string, password: string): Promise<string> {
-  const sec = await s.settings.security();
+  const sec = await s.settings.security(exec); // exec: callers hold a transaction (see SettingsStore)
   const policy = { minLength: sec.passwordMinLength, minClasses: sec.passwordMinClasses };
   const problems = checkPassword(password, policy, username);
   if (problems.length) {

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
+import { Link, Navigate, useLocation } from 'react-router-dom';
+import { Alert, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { authApi } from '../../api/auth';
 import { useAuth } from '../../app/auth-context';
@@ -80,6 +80,18 @@ export default function LoginPage() {
           <Typography.Text type="secondary">{title}</Typography.Text>
         </div>
         {body}
+        {!me && (
+          <div style={{ textAlign: 'center', marginTop: 16 }} data-testid="login-public-links">
+            <Space separator={<span style={{ color: '#ccc' }}>|</span>}>
+              <Link to="/join" data-testid="login-link-join">
+                {t('join.link.apply')}
+              </Link>
+              <Link to="/join/status" data-testid="login-link-join-status">
+                {t('join.link.status')}
+              </Link>
+            </Space>
+          </div>
+        )}
       </Card>
     </div>
   );

@@ -92,6 +92,7 @@ export function ApplicantForm({ union, onBack, onDone }: { union: ChosenUnion; o
         <Col xs={24} sm={12}>
           <Form.Item
             name="idNumber"
+            required
             label={t('member.field.idNumber')}
             extra={t('join.form.idHint')}
             rules={[
@@ -110,6 +111,7 @@ export function ApplicantForm({ union, onBack, onDone }: { union: ChosenUnion; o
         <Col xs={24} sm={12}>
           <Form.Item
             name="mobile"
+            required
             label={t('member.field.mobile')}
             extra={t('join.form.mobileHint')}
             rules={[

@@ -109,7 +109,7 @@ export function UnionFinder({ value, onChange }: { value: ChosenUnion | null; on
         />
       )}
       {hits && hits.length > 0 && (
-        <div role="listbox" aria-label={t('join.find.results')} style={{ marginTop: 16, display: 'flex', flexDirection: 'column', gap: 8 }} data-testid="join-union-results">
+        <div role="listbox" aria-label={t('join.find.results')} style={{ marginTop: 16, display: 'flex', flexDirection: 'column', gap: 8, maxHeight: 440, overflowY: 'auto', padding: 2 }} data-testid="join-union-results">
           {hits.map((h) => {
             const chosen = value?.id === h.id;
             return (

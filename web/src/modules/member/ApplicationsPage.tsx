@@ -32,47 +32,47 @@ export default function ApplicationsPage() {
       title: t('join.field.appNo'),
       dataIndex: 'appNo',
       key: 'appNo',
-      width: 190,
+      width: 180,
       render: (n: string, a) => (
         <Typography.Link onClick={() => setOpenId(a.id)} data-testid={`application-open-${n}`}>
           <Mono>{n}</Mono>
         </Typography.Link>
       ),
     },
-    { title: t('member.field.name'), dataIndex: 'name', key: 'name', width: 100 },
-    { title: t('member.field.idNumber'), dataIndex: 'idMasked', key: 'idMasked', width: 190, render: (s: string) => <Mono>{s}</Mono> },
-    { title: t('member.field.mobile'), dataIndex: 'mobileMasked', key: 'mobileMasked', width: 130, render: (s: string | null) => (s ? <Mono>{s}</Mono> : '—') },
+    { title: t('member.field.name'), dataIndex: 'name', key: 'name', width: 90 },
+    {
+      title: t('member.field.status'),
+      dataIndex: 'status',
+      key: 'status',
+      width: 190,
+      render: (s: string, a) => (
+        <Space size={4}>
+          <JoinStatusTag status={s} />
+          <DeadlineTag item={a} />
+        </Space>
+      ),
+    },
+    { title: t('join.field.dueOn'), dataIndex: 'dueOn', key: 'dueOn', width: 110 },
     {
       title: t('join.field.union'),
       dataIndex: 'orgName',
       key: 'orgName',
       ellipsis: true,
       render: (n: string, a) => (
-        <Space size={4}>
-          <span>{n}</span>
+        <>
           {a.viaTerritorial && <Tag color="blue">{t('join.viaTerritorial')}</Tag>}
-        </Space>
+          {n}
+        </>
       ),
     },
-    { title: t('member.field.employerName'), dataIndex: 'employerName', key: 'employerName', ellipsis: true, render: (s: string | null) => s ?? '—' },
+    { title: t('member.field.employerName'), dataIndex: 'employerName', key: 'employerName', width: 180, ellipsis: true, render: (s: string | null) => s ?? '—' },
     { title: t('join.field.submittedOn'), dataIndex: 'submittedOn', key: 'submittedOn', width: 110 },
-    { title: t('join.field.dueOn'), dataIndex: 'dueOn', key: 'dueOn', width: 110 },
-    {
-      title: t('member.field.status'),
-      dataIndex: 'status',
-      key: 'status',
-      width: 170,
-      render: (s: string, a) => (
-        <Space size={4} wrap>
-          <JoinStatusTag status={s} />
-          <DeadlineTag item={a} />
-        </Space>
-      ),
-    },
+    { title: t('member.field.idNumber'), dataIndex: 'idMasked', key: 'idMasked', width: 176, render: (s: string) => <Mono>{s}</Mono> },
+    { title: t('member.field.mobile'), dataIndex: 'mobileMasked', key: 'mobileMasked', width: 120, render: (s: string | null) => (s ? <Mono>{s}</Mono> : '—') },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 90,
+      width: 84,
       fixed: 'right',
       render: (_: unknown, a) => (
         <Button size="small" onClick={() => setOpenId(a.id)} data-testid={`application-view-${a.appNo}`}>
@@ -142,7 +142,7 @@ export default function ApplicationsPage() {
           loading={loading}
           data-testid="applications-table"
           onRow={(a) => testId(`application-row-${a.appNo}`)}
-          scroll={{ x: 1400 }}
+          scroll={{ x: 1500 }}
           locale={{ emptyText: t('common.noData') }}
           pagination={{
             current: params.page,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { App, Button, Card, Form, Table, Typography, Upload } from 'antd';
+import { App, Button, Card, Empty, Form, Table, Typography, Upload } from 'antd';
 import type { TableProps } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { downloadFile } from '../../api/members';
@@ -24,7 +24,7 @@ export default function ImportPage() {
   const { showError } = useApiError();
   const [sp, setSp] = useSearchParams();
   const batchId = sp.get('batch');
-  const { batch, refresh } = useImportBatch(batchId, showError);
+  const { batch, failed, refresh } = useImportBatch(batchId, showError);
   const [union, setUnion] = useState<UnionOption | undefined>();
   const [file, setFile] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
@@ -115,6 +115,14 @@ export default function ImportPage() {
               history.reload();
             }}
           />
+        ) : failed ? (
+          <Card>
+            <Empty description={t('import.notFound')}>
+              <Button onClick={() => openBatch(null)} data-testid="import-back">
+                {t('import.new')}
+              </Button>
+            </Empty>
+          </Card>
         ) : (
           <Card loading />
         )

@@ -16,7 +16,7 @@ import { MemberFormModal, type MemberFormTarget } from './components/MemberFormM
 import { EmploymentFormTag, MemberStatusTag, Mono } from './components/member-tags';
 
 const SORTABLE: MemberSort[] = ['joinDate', 'name', 'cardNo', 'birthDate'];
-const FILTER_KEYS = ['q', 'idNumber', 'mobile', 'cardNo', 'orgId', 'employmentForm', 'status', 'joinFrom', 'joinTo', 'sex', 'minAge', 'maxAge'] as const;
+const FILTER_KEYS = ['q', 'idNumber', 'mobile', 'cardNo', 'orgId', 'employmentForm', 'migrantWorker', 'status', 'joinFrom', 'joinTo', 'sex', 'minAge', 'maxAge'] as const;
 
 /** Filters, sorting and page live in the URL, so going back from a member's page returns to the same search. */
 function paramsFrom(sp: URLSearchParams): MemberListParams {
@@ -30,6 +30,7 @@ function paramsFrom(sp: URLSearchParams): MemberListParams {
     cardNo: get('cardNo'),
     orgId: get('orgId'),
     employmentForm: get('employmentForm'),
+    migrantWorker: get('migrantWorker') === 'true' || get('migrantWorker') === 'false' ? (get('migrantWorker') as 'true' | 'false') : undefined,
     status: get('status') as MemberFilters['status'],
     joinFrom: get('joinFrom'),
     joinTo: get('joinTo'),
@@ -81,7 +82,7 @@ export default function MemberSearchPage() {
       key: 'name',
       sorter: true,
       sortOrder: sortOrder('name'),
-      width: 110,
+      width: 100,
       fixed: 'left',
       render: (name: string, m) => (
         <Link to={`/members/${m.id}`} data-testid={`member-link-${m.cardNo}`}>
@@ -89,11 +90,11 @@ export default function MemberSearchPage() {
         </Link>
       ),
     },
-    { title: t('member.field.sex'), dataIndex: 'sex', key: 'sex', width: 60, render: (s: string) => t(s === 'F' ? 'member.sex.F' : 'member.sex.M') },
-    { title: t('member.field.age'), dataIndex: 'age', key: 'birthDate', sorter: true, sortOrder: sortOrder('birthDate') === 'ascend' ? 'descend' : sortOrder('birthDate') === 'descend' ? 'ascend' : null, width: 80, align: 'right' },
-    { title: t('member.field.idNumber'), dataIndex: 'idMasked', key: 'idMasked', width: 190, render: (s: string) => <Mono>{s}</Mono> },
-    { title: t('member.field.mobile'), dataIndex: 'mobileMasked', key: 'mobileMasked', width: 130, render: (s: string | null) => (s ? <Mono>{s}</Mono> : '—') },
-    { title: t('member.field.union'), dataIndex: 'orgName', key: 'orgName', ellipsis: true, width: 260 },
+    { title: t('member.field.sex'), dataIndex: 'sex', key: 'sex', width: 56, render: (s: string) => t(s === 'F' ? 'member.sex.F' : 'member.sex.M') },
+    { title: t('member.field.age'), dataIndex: 'age', key: 'birthDate', sorter: true, sortOrder: sortOrder('birthDate') === 'ascend' ? 'descend' : sortOrder('birthDate') === 'descend' ? 'ascend' : null, width: 76, align: 'right' },
+    { title: t('member.field.idNumber'), dataIndex: 'idMasked', key: 'idMasked', width: 176, render: (s: string) => <Mono>{s}</Mono> },
+    { title: t('member.field.mobile'), dataIndex: 'mobileMasked', key: 'mobileMasked', width: 120, render: (s: string | null) => (s ? <Mono>{s}</Mono> : '—') },
+    { title: t('member.field.union'), dataIndex: 'orgName', key: 'orgName', ellipsis: true },
     {
       title: t('member.field.employmentForm'),
       dataIndex: 'employmentForm',
@@ -106,9 +107,9 @@ export default function MemberSearchPage() {
         </Space>
       ),
     },
-    { title: t('member.field.joinDate'), dataIndex: 'joinDate', key: 'joinDate', sorter: true, sortOrder: sortOrder('joinDate'), width: 120 },
-    { title: t('member.field.cardNo'), dataIndex: 'cardNo', key: 'cardNo', sorter: true, sortOrder: sortOrder('cardNo'), width: 140, render: (s: string) => <Mono>{s}</Mono> },
-    { title: t('member.field.status'), dataIndex: 'status', key: 'status', width: 100, render: (s: string) => <MemberStatusTag status={s} /> },
+    { title: t('member.field.joinDate'), dataIndex: 'joinDate', key: 'joinDate', sorter: true, sortOrder: sortOrder('joinDate'), width: 110 },
+    { title: t('member.field.cardNo'), dataIndex: 'cardNo', key: 'cardNo', sorter: true, sortOrder: sortOrder('cardNo'), width: 136, render: (s: string) => <Mono>{s}</Mono> },
+    { title: t('member.field.status'), dataIndex: 'status', key: 'status', width: 96, render: (s: string) => <MemberStatusTag status={s} /> },
   ];
 
   return (
@@ -138,7 +139,7 @@ export default function MemberSearchPage() {
           dataSource={data?.items}
           loading={loading}
           data-testid="member-table"
-          scroll={{ x: 1400 }}
+          scroll={{ x: 1240 }}
           onRow={(m) => testId(`member-row-${m.cardNo}`)}
           locale={{ emptyText: t('common.noData') }}
           onChange={(pagination, _filters, sorter, extra) => {

@@ -126,20 +126,20 @@ export default function TransfersPage() {
       title: t('member.field.name'),
       dataIndex: 'memberName',
       key: 'memberName',
-      width: 110,
+      width: 80,
       render: (n: string, tr) => (tr.memberId ? <Link to={`/members/${tr.memberId}`}>{n}</Link> : n),
     },
-    { title: t('member.field.idNumber'), dataIndex: 'idMasked', key: 'idMasked', width: 190, render: (s: string) => <Mono>{s}</Mono> },
-    { title: t('transfer.from'), key: 'from', ellipsis: true, render: (_: unknown, tr) => side(tr.fromUnionName, tr.fromConfirmedAt, tr.awaiting.includes('from')) },
-    { title: t('transfer.to'), key: 'to', ellipsis: true, render: (_: unknown, tr) => side(tr.toUnionName, tr.toConfirmedAt, tr.awaiting.includes('to')) },
-    { title: t('transfer.initiatedBy'), dataIndex: 'initiatedBy', key: 'initiatedBy', width: 100, render: (b: Transfer['initiatedBy']) => t(INITIATOR[b]) },
-    { title: t('transfer.reason'), dataIndex: 'reason', key: 'reason', ellipsis: true, render: (r: string | null, tr) => r ?? tr.closeReason ?? '—' },
-    { title: t('transfer.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 110, render: (s: string) => new Date(s).toLocaleDateString() },
+    { title: t('member.field.idNumber'), dataIndex: 'idMasked', key: 'idMasked', width: 170, render: (s: string) => <Mono>{s}</Mono> },
+    { title: t('transfer.from'), key: 'from', width: 220, render: (_: unknown, tr) => side(tr.fromUnionName, tr.fromConfirmedAt, tr.awaiting.includes('from')) },
+    { title: t('transfer.to'), key: 'to', width: 220, render: (_: unknown, tr) => side(tr.toUnionName, tr.toConfirmedAt, tr.awaiting.includes('to')) },
+    { title: t('transfer.initiatedBy'), dataIndex: 'initiatedBy', key: 'initiatedBy', width: 84, render: (b: Transfer['initiatedBy']) => t(INITIATOR[b]) },
+    { title: t('transfer.reason'), dataIndex: 'reason', key: 'reason', ellipsis: true, width: 130, render: (r: string | null, tr) => r ?? tr.closeReason ?? '—' },
+    { title: t('transfer.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 100, render: (s: string) => new Date(s).toLocaleDateString() },
     {
       title: t('member.field.status'),
       dataIndex: 'status',
       key: 'status',
-      width: 100,
+      width: 90,
       render: (s: string, tr) => (
         <Space orientation="vertical" size={0}>
           <Tag color={STATUS[s]?.color ?? 'default'}>{STATUS[s] ? t(STATUS[s].label) : s}</Tag>
@@ -150,7 +150,7 @@ export default function TransfersPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 200,
+      width: 170,
       fixed: 'right',
       render: (_: unknown, tr) => (
         <Space size={4} wrap>
@@ -221,7 +221,7 @@ export default function TransfersPage() {
           loading={loading}
           data-testid="transfers-table"
           onRow={(tr) => testId(`transfer-row-${tr.id}`)}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1264 }}
           locale={{ emptyText: t('common.noData') }}
           pagination={{
             current: page.page,

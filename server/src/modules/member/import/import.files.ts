@@ -61,6 +61,9 @@ export async function errorsWorkbook(c: Ctx, id: string): Promise<{ stream: Read
           valueCols.forEach((k, i) => (row[`v${i}`] = values[k] === undefined ? null : neutralise(values[k]!)));
           ws.addRow(row).commit();
         }
+        // Backpressure: a slow download must not make the whole report pile up in memory.
+        while (out.readableLength > 4 * 1024 * 1024 && !out.destroyed) await new Promise((r) => setTimeout(r, 20));
+        if (out.destroyed) return;
       }
       ws.commit();
       await wb.commit();

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,9 +28,9 @@ const download = (name: string) => `attachment; filename="${encodeURIComponent(n
 
 /** Read the multipart upload: the file goes to a temporary file as it arrives (never into memory), orgId is a field. */
 async function receiveUpload(req: FastifyRequest, limitMb: number): Promise<{ orgId: string; fileName: string; path: string }> {
-  let dir: string | null = null;
   let file: { fileName: string; path: string } | null = null;
   const fields: Record<string, string> = {};
+  const drop = () => (file ? fs.promises.rm(file.path, { force: true }) : Promise.resolve());
   try {
     for await (const part of req.parts()) {
       if (part.type === 'file') {
@@ -37,22 +38,20 @@ async function receiveUpload(req: FastifyRequest, limitMb: number): Promise<{ or
           part.file.resume();
           continue;
         }
-        dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'gonghui-import-'));
-        const target = path.join(dir, 'upload');
-        await pipeline(part.file, fs.createWriteStream(target, { mode: 0o600 }));
+        file = { fileName: part.filename || 'roster', path: path.join(os.tmpdir(), `gonghui-import-${crypto.randomUUID()}`) };
+        await pipeline(part.file, fs.createWriteStream(file.path, { mode: 0o600, flags: 'wx' }));
         if (part.file.truncated) throw tooLarge(limitMb);
-        file = { fileName: part.filename || 'roster', path: target };
       } else fields[part.fieldname] = String(part.value);
     }
   } catch (e) {
-    if (dir) await fs.promises.rm(dir, { recursive: true, force: true });
+    await drop();
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(limitMb);
     if ((e as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw errors.invalid('请以 multipart/form-data 上传文件', 'Upload the file as multipart/form-data');
     throw e;
   }
   const orgId = z.uuid().safeParse(fields.orgId);
   if (!file || !orgId.success) {
-    if (dir) await fs.promises.rm(dir, { recursive: true, force: true });
+    await drop();
     throw errors.invalid(!file ? '请选择要导入的名册文件（字段 file）' : '请选择导入到哪个工会（字段 orgId）', !file ? 'Attach the roster file (field "file")' : 'Choose the union to import into (field "orgId")');
   }
   return { orgId: orgId.data, ...file };
@@ -83,7 +82,7 @@ export async function importRoutes(app: FastifyInstance) {
       const res = await startImport(c, { orgId: up.orgId, fileName: up.fileName, path: up.path, removeAfter: true });
       return reply.code(202).send(res);
     } catch (e) {
-      await fs.promises.rm(path.dirname(up.path), { recursive: true, force: true });
+      await fs.promises.rm(up.path, { force: true });
       throw e;
     }
   });

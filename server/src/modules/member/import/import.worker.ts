@@ -9,15 +9,19 @@ import type { WorkerKeys } from './roster-host.js';
 /**
  * Worker thread: parses, validates and seals (encrypts) a roster off the main thread, so a
  * million-row file never blocks the API and plaintext identifiers stay in here. Posts the header,
- * then one sealed chunk at a time, waiting for 'ack' (the chunk is stored) before reading on: memory
- * stays flat however fast the file reads.
+ * then sealed chunks, never more than two ahead of the 'ack's (chunk stored): parsing overlaps
+ * storing, and memory stays flat however fast the file reads.
  */
 const port = parentPort!;
 const { input, keys: keySource } = workerData as { input: ParseInput; keys: WorkerKeys };
+/** Chunks posted but not yet stored: at most IN_FLIGHT, so parsing overlaps storing and memory stays bounded. */
+const IN_FLIGHT = 2;
+let unacked = 0;
 let release: (() => void) | null = null;
 let cancelled = false;
 port.on('message', (m: unknown) => {
   if (m === 'cancel') cancelled = true;
+  if (m === 'ack') unacked--;
   if (m === 'ack' || m === 'cancel') {
     const r = release;
     release = null;
@@ -37,11 +41,11 @@ if (keyProbe(keys) !== keySource.probe) {
         present = new Set(h.columns.map((c) => c.field));
         port.postMessage({ type: 'header', header: h });
       },
-      onChunk: (c) =>
-        new Promise<void>((resolve) => {
-          release = resolve;
-          port.postMessage({ type: 'chunk', chunk: sealChunk(keys, c, present) });
-        }),
+      onChunk: async (c) => {
+        port.postMessage({ type: 'chunk', chunk: sealChunk(keys, c, present) });
+        unacked++;
+        while (unacked >= IN_FLIGHT && !cancelled) await new Promise<void>((resolve) => (release = resolve));
+      },
       isCancelled: () => cancelled,
     });
     port.postMessage({ type: 'done', total });

@@ -178,13 +178,19 @@ export function ImportBatchView({ batch: b, onCommitted, onReupload, onNew, onCh
       {(b.status === 'preview' || b.status === 'committing' || b.status === 'cancelled') && (
         <Row gutter={16} style={{ marginTop: 24 }} data-testid="import-summary">
           <Col xs={12} md={4}>
-            <Statistic title={t('import.count.total')} value={b.total} data-testid="import-count-total" />
+            <div data-testid="import-count-total">
+              <Statistic title={t('import.count.total')} value={b.total} />
+            </div>
           </Col>
           <Col xs={12} md={4}>
-            <Statistic title={t('import.count.valid')} value={b.valid} styles={{ content: { color: '#389e0d' } }} data-testid="import-count-valid" />
+            <div data-testid="import-count-valid">
+              <Statistic title={t('import.count.valid')} value={b.valid} styles={{ content: { color: '#389e0d' } }} />
+            </div>
           </Col>
           <Col xs={12} md={4}>
-            <Statistic title={t('import.count.rejected')} value={b.rejected} styles={{ content: { color: b.rejected ? '#cf1322' : undefined } }} data-testid="import-count-rejected" />
+            <div data-testid="import-count-rejected">
+              <Statistic title={t('import.count.rejected')} value={b.rejected} styles={{ content: { color: b.rejected ? '#cf1322' : undefined } }} />
+            </div>
           </Col>
           <Col xs={12} md={4}>
             <Statistic title={t('import.count.willCreate')} value={b.created} />
@@ -217,16 +223,24 @@ export function ImportBatchView({ batch: b, onCommitted, onReupload, onNew, onCh
         >
           <Row gutter={16} style={{ textAlign: 'center' }}>
             <Col span={6}>
-              <Statistic title={t('import.count.created')} value={b.created} data-testid="import-result-created" />
+              <div data-testid="import-result-created">
+                <Statistic title={t('import.count.created')} value={b.created} />
+              </div>
             </Col>
             <Col span={6}>
-              <Statistic title={t('import.count.updated')} value={b.updated} data-testid="import-result-updated" />
+              <div data-testid="import-result-updated">
+                <Statistic title={t('import.count.updated')} value={b.updated} />
+              </div>
             </Col>
             <Col span={6}>
-              <Statistic title={t('import.count.unchanged')} value={b.unchanged} data-testid="import-result-unchanged" />
+              <div data-testid="import-result-unchanged">
+                <Statistic title={t('import.count.unchanged')} value={b.unchanged} />
+              </div>
             </Col>
             <Col span={6}>
-              <Statistic title={t('import.count.rejected')} value={b.rejected} data-testid="import-result-rejected" />
+              <div data-testid="import-result-rejected">
+                <Statistic title={t('import.count.rejected')} value={b.rejected} />
+              </div>
             </Col>
           </Row>
         </Result>

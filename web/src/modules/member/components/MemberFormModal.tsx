@@ -150,6 +150,7 @@ export function MemberFormModal({ target, onClose, onSaved, onReload }: { target
           <Col xs={24} md={10}>
             <Form.Item
               name="idNumber"
+            required
               label={t('member.field.idNumber')}
               extra={editing ? t('member.form.idAgain', { masked: editing.idMasked }) : t('member.form.idHint')}
               rules={[

@@ -14,6 +14,7 @@ interface Values {
   cardNo?: string;
   orgId?: string;
   employmentForm?: string;
+  migrantWorker?: 'true' | 'false';
   status?: MemberFilters['status'];
   joinRange?: [Dayjs | null, Dayjs | null] | null;
   sex?: 'M' | 'F';
@@ -39,6 +40,7 @@ function toFilters(v: Values): MemberFilters {
     cardNo: blank(v.cardNo)?.toUpperCase(),
     orgId: v.orgId,
     employmentForm: v.employmentForm,
+    migrantWorker: v.migrantWorker,
     status: v.status,
     joinFrom: v.joinRange?.[0]?.format(DATE),
     joinTo: v.joinRange?.[1]?.format(DATE),
@@ -98,6 +100,19 @@ export function MemberSearchForm({ value, unionName, onSearch, onReset }: { valu
           </Form.Item>
         </Col>
         <Col {...col}>
+          <Form.Item name="migrantWorker" label={t('member.filter.migrant')}>
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              data-testid="member-filter-migrantWorker"
+              options={[
+                { value: 'true', label: t('common.yes') },
+                { value: 'false', label: t('common.no') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
           <Form.Item name="status" label={t('member.field.status')}>
             <Select allowClear options={vocab.statusOptions} placeholder={t('common.all')} data-testid="member-filter-status" />
           </Form.Item>
@@ -132,7 +147,7 @@ export function MemberSearchForm({ value, unionName, onSearch, onReset }: { valu
             </Space.Compact>
           </Form.Item>
         </Col>
-        <Col xs={24} lg={16} xxl={12} style={{ display: 'flex', alignItems: 'flex-end', justifyContent: 'flex-end' }}>
+        <Col xs={24} lg={8} xxl={6} style={{ display: 'flex', alignItems: 'flex-end', justifyContent: 'flex-end' }}>
           <Form.Item>
             <Space>
               <Button onClick={onReset} data-testid="member-search-reset">

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../../api/client';
 import { importApi, RUNNING_IMPORT, type ImportDetail } from '../../../api/member-imports';
 
 /** How often a running batch is read again. */
 const POLL_MS = 800;
+const RETRY_MS = 3000;
 
 /**
  * One import batch, read again and again while it is parsing or committing (the work runs off the
@@ -10,12 +12,14 @@ const POLL_MS = 800;
  */
 export function useImportBatch(id: string | null, onError: (e: unknown) => void) {
   const [batch, setBatch] = useState<ImportDetail | null>(null);
+  const [failed, setFailed] = useState(false);
   const [tick, setTick] = useState(0);
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
 
   useEffect(() => {
     setBatch((b) => (b && b.id === id ? b : null));
+    setFailed(false);
     if (!id) return;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -24,9 +28,17 @@ export function useImportBatch(id: string | null, onError: (e: unknown) => void)
         const b = await importApi.get(id);
         if (stopped) return;
         setBatch(b);
+        setFailed(false);
         if (RUNNING_IMPORT.includes(b.status)) timer = setTimeout(read, POLL_MS);
       } catch (e) {
-        if (!stopped) onErrorRef.current(e);
+        if (stopped) return;
+        // A dropped connection or a busy server while a batch runs: keep reading, a little slower.
+        if (e instanceof ApiError && (e.status === 0 || e.status >= 500)) {
+          timer = setTimeout(read, RETRY_MS);
+          return;
+        }
+        setFailed(true);
+        onErrorRef.current(e);
       }
     };
     void read();
@@ -37,5 +49,5 @@ export function useImportBatch(id: string | null, onError: (e: unknown) => void)
   }, [id, tick]);
 
   const refresh = useCallback(() => setTick((n) => n + 1), []);
-  return { batch, refresh };
+  return { batch, failed, refresh };
 }

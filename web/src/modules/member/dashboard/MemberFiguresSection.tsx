@@ -39,6 +39,32 @@ const FIGURES: Figure[] = [
   { key: 'overdue', title: 'memberDash.overdue', icon: <AlertOutlined />, color: '#cf1322', value: (f) => f.applications.overdue, link: '/members/applications', danger: (f) => f.applications.overdue > 0 },
 ];
 
+/** Standard employment against new forms of employment, as one split bar. */
+function FormSplit({ standard, gig }: { standard: number; gig: number }) {
+  const { t } = useI18n();
+  const total = standard + gig;
+  const gigShare = total ? gig / total : 0;
+  return (
+    <div style={{ marginBottom: 12 }} data-testid="dashboard-member-form-split">
+      <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 13 }}>
+        <span>
+          <span style={{ color: '#1f5fbf' }}>■</span> {t('memberDash.standard')} {standard.toLocaleString()}
+        </span>
+        <span>
+          <span style={{ color: '#722ed1' }}>■</span> {t('memberDash.gigShort')} {gig.toLocaleString()} ({pct(gigShare)})
+        </span>
+      </div>
+      <div style={{ display: 'flex', height: 10, borderRadius: 5, overflow: 'hidden', marginTop: 6, background: '#f0f0f0' }}>
+        <div style={{ width: `${(1 - gigShare) * 100}%`, background: '#1f5fbf' }} />
+        <div style={{ width: `${gigShare * 100}%`, background: '#722ed1' }} />
+      </div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('memberDash.gigByGroup')}
+      </Typography.Text>
+    </div>
+  );
+}
+
 /** 会员概况 on the home dashboard (GET /api/dashboard/members), for the user's scope. */
 export function MemberFiguresSection() {
   const { t, lang } = useI18n();
@@ -48,35 +74,17 @@ export function MemberFiguresSection() {
   const { showError } = useApiError();
   const { data, loading } = useRequest(() => memberApi.figures(), [], showError);
 
-  const formPie = useMemo<EChartsOption | null>(() => {
+  // Gig workers (新就业形态) by group, separately from standard employment, which would dwarf them.
+  const gigBar = useMemo<EChartsOption | null>(() => {
     if (!data) return null;
-    const forms = data.byEmploymentForm.forms.filter((f) => f.n > 0);
-    if (!forms.length) return null;
-    const label = (key: string, fallback: string) => vocab.formLabel(key) || fallback;
+    const forms = data.byEmploymentForm.forms.filter((f) => f.gig).sort((a, b) => a.n - b.n);
+    if (!forms.some((f) => f.n > 0)) return null;
     return {
-      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { type: 'scroll', bottom: 0 },
-      series: [
-        {
-          name: t('memberDash.byKind'),
-          type: 'pie',
-          radius: [0, '32%'],
-          label: { position: 'inner', formatter: '{b}\n{d}%', fontSize: 11, color: '#fff' },
-          data: [
-            { name: t('memberDash.standard'), value: data.byEmploymentForm.standard, itemStyle: { color: '#1f5fbf' } },
-            { name: t('memberDash.gigShort'), value: data.byEmploymentForm.gig, itemStyle: { color: '#722ed1' } },
-          ],
-        },
-        {
-          name: t('memberDash.byForm'),
-          type: 'pie',
-          radius: ['44%', '64%'],
-          center: ['50%', '50%'],
-          itemStyle: { borderColor: '#fff', borderWidth: 1 },
-          label: { formatter: '{b}: {c}', fontSize: 11 },
-          data: forms.map((f) => ({ name: label(f.key, f.label), value: f.n, ...(f.gig ? {} : { itemStyle: { color: '#1f5fbf' } }) })),
-        },
-      ],
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 48, bottom: 8, top: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: forms.map((f) => vocab.formLabel(f.key) || f.label), axisLabel: { fontSize: 12 } },
+      series: [{ name: t('memberDash.gigShort'), type: 'bar', data: forms.map((f) => f.n), itemStyle: { color: '#722ed1' }, label: { show: true, position: 'right', fontSize: 11 } }],
     };
   }, [data, t, vocab]);
 
@@ -95,12 +103,12 @@ export function MemberFiguresSection() {
     };
   }, [data, t]);
 
-  const chart = (opt: EChartsOption | null, testId: string, onClick?: () => void) =>
+  const chart = (opt: EChartsOption | null, testId: string, onClick?: () => void, height = 340) =>
     loading && !data ? (
       <Skeleton active />
     ) : opt ? (
       <div data-testid={testId}>
-        <ReactEChartsCore echarts={echarts} option={opt} style={{ height: 340 }} notMerge key={lang} onEvents={onClick ? { click: onClick } : undefined} />
+        <ReactEChartsCore echarts={echarts} option={opt} style={{ height }} notMerge key={lang} onEvents={onClick ? { click: onClick } : undefined} />
       </div>
     ) : (
       <Empty description={t('common.noData')} />
@@ -144,7 +152,10 @@ export function MemberFiguresSection() {
       </Row>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={10}>
-          <Card title={t('memberDash.byForm')}>{chart(formPie, 'dashboard-chart-member-forms', access.canReadMember ? () => navigate('/members?employmentForm=gig') : undefined)}</Card>
+          <Card title={t('memberDash.byForm')}>
+            {data && <FormSplit standard={data.byEmploymentForm.standard} gig={data.byEmploymentForm.gig} />}
+            {chart(gigBar, 'dashboard-chart-member-forms', access.canReadMember ? () => navigate('/members?employmentForm=gig') : undefined, 300)}
+          </Card>
         </Col>
         <Col xs={24} xl={14}>
           <Card title={t('memberDash.monthly')}>{chart(monthly, 'dashboard-chart-member-monthly')}</Card>
@@ -164,14 +175,14 @@ export function MemberFiguresSection() {
               locale={{ emptyText: t('common.noData') }}
               columns={[
                 { title: t('memberDash.union'), dataIndex: 'name', key: 'name', ellipsis: true },
-                { title: t('memberDash.employees'), dataIndex: 'employees', key: 'employees', width: 90, align: 'right' },
+                { title: t('memberDash.employees'), dataIndex: 'employees', key: 'employees', width: 100, align: 'right' },
                 { title: t('memberDash.active'), dataIndex: 'active', key: 'active', width: 90, align: 'right' },
                 {
                   title: t('memberDash.rateCol'),
                   dataIndex: 'rate',
                   key: 'rate',
                   width: 160,
-                  render: (r: number) => <Progress percent={Math.round(r * 1000) / 10} size="small" status={r < 0.5 ? 'exception' : 'normal'} />,
+                  render: (r: number) => <Progress percent={Math.round(r * 1000) / 10} size="small" strokeColor={r < 0.5 ? '#cf1322' : undefined} />,
                 },
               ]}
             />
@@ -191,7 +202,7 @@ export function MemberFiguresSection() {
               columns={[
                 { title: t('memberDash.code'), dataIndex: 'code', key: 'code', width: 130 },
                 { title: t('memberDash.union'), dataIndex: 'name', key: 'name', ellipsis: true, render: (n: string, o) => (access.canReadOrg ? <Link to={`/orgs/${o.id}`}>{n}</Link> : n) },
-                { title: t('memberDash.employees'), dataIndex: 'employees', key: 'employees', width: 80, align: 'right', render: (n: number | null) => n ?? '—' },
+                { title: t('memberDash.employees'), dataIndex: 'employees', key: 'employees', width: 100, align: 'right', render: (n: number | null) => n ?? '—' },
               ]}
             />
           </Card>
