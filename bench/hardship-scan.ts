@@ -9,7 +9,7 @@
  * it inserts is removed again; the database must be migrated (it is, after createServices).
  */
 import { sql } from 'drizzle-orm';
-import { scanWarnings, scanWarningsRawQuery } from '../server/src/modules/hardship/warning.scan.js';
+import { ruleSelects, scanParams, scanWarnings, scanWarningsRawQuery } from '../server/src/modules/hardship/warning.scan.js';
 import { ensureHardshipDefaults, loadRules } from '../server/src/modules/hardship/rules.service.js';
 import { lineInForce, ruleSetInForce } from '../common/src/hardship-tier.js';
 import { todayInChina } from '../common/src/dates.js';
@@ -35,7 +35,7 @@ const REGION = '439900';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 type RawDriver = { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> };
 
-export async function benchHardshipScan(database: Database, households: number, opts: { runs?: number; log?: (m: string) => void } = {}): Promise<HardshipScanBench> {
+export async function benchHardshipScan(database: Database, households: number, opts: { runs?: number; log?: (m: string) => void; /** Log EXPLAIN ANALYZE of each rule's SELECT. */ explain?: boolean } = {}): Promise<HardshipScanBench> {
   const log = opts.log ?? (() => undefined);
   const runs = opts.runs ?? 3;
   const db = database.db;
@@ -115,6 +115,13 @@ export async function benchHardshipScan(database: Database, households: number, 
     raisedRaw = (await raw(stmt.text, stmt.params)).rows.length;
     rawMs.push(Date.now() - t);
     log(`hardship scan run ${i + 1}: service ${serviceMs[i]} ms, raw ${rawMs[i]} ms, raised ${raisedService}/${raisedRaw}`);
+  }
+  if (opts.explain) {
+    const sp = scanParams({ today }, ruleSetInForce(rules.ruleSets, today).params);
+    for (const [rule, select] of Object.entries(ruleSelects(sp))) {
+      const plan = await q<Record<string, string>>(sql`EXPLAIN (ANALYZE, COSTS OFF) ${select}`);
+      log(`--- ${rule}\n` + plan.map((r) => Object.values(r)[0]).join('\n'));
+    }
   }
   const t = Date.now();
   const again = await scanWarnings(db, { today, rules });

@@ -115,7 +115,13 @@ async function main() {
     await page.getByTestId('member-export-btn').click();
     await page.getByTestId('member-export-plain').click();
     await shot(page, '13-export');
-    await page.keyboard.press('Escape');
+    const dl = page.waitForEvent('download');
+    await page.getByTestId('member-export-start').click();
+    await page.getByTestId('member-export-plain-ok').click();
+    const d = await dl;
+    const p = await d.path();
+    console.log('export downloaded', d.suggestedFilename(), p && fs.statSync(p).size);
+    await page.getByTestId('member-export-modal').waitFor({ state: 'hidden' });
   });
 
   await step('create form errors', async () => {
@@ -146,7 +152,8 @@ async function main() {
     await page.keyboard.press('Escape');
     await page.getByTestId('member-status-btn-retained').click();
     await shot(page, '19-status');
-    await page.keyboard.press('Escape');
+    await page.getByTestId('member-status-modal').getByRole('button', { name: /取\s*消/ }).click();
+    await page.getByTestId('member-status-modal').waitFor({ state: 'hidden' });
     await page.getByTestId('member-transfer-btn').click();
     await page.getByTestId('transfer-start-toOrg').click();
     await page.getByTestId('transfer-start-toOrg').locator('input').fill('电子');
@@ -184,7 +191,7 @@ async function main() {
     await page.getByTestId('menu-member-applications').click();
     await page.locator('[data-testid=applications-table] .ant-table-row').first().waitFor();
     await shot(page, '25-applications');
-    await page.getByTestId('applications-filter-q').locator('input').fill(appNo);
+    await page.getByTestId('applications-filter-q').locator('input').fill('测试申请人');
     await page.getByTestId('applications-filter-q').locator('input').press('Enter');
     await page.getByTestId(`application-view-${appNo}`).click();
     await page.getByTestId('application-detail').waitFor();

@@ -190,6 +190,9 @@ describe('member registry (issue 3)', () => {
     await page.getByTestId('application-approve-ok').click();
     await page.getByTestId('application-approved').waitFor();
     await env.shot(page, 'members-application-approved');
+    // The list shows it as approved once the drawer is closed.
+    await page.locator('.ant-drawer-close').click();
+    await page.getByTestId('application-detail').waitFor({ state: 'hidden' });
 
     await page.getByTestId('menu-member-search').click();
     await page.getByTestId('member-filter-q').fill('芷岚');

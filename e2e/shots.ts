@@ -16,7 +16,9 @@ fs.mkdirSync(OUT, { recursive: true });
 
 const problems: string[] = [];
 let current: Page | null = null;
+let currentStep = '';
 async function step(name: string, fn: () => Promise<void>) {
+  currentStep = name;
   const t0 = Date.now();
   try {
     await fn();
@@ -75,13 +77,13 @@ async function main() {
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   current = page;
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`[${m.type()}] ${m.text().slice(0, 300)}`);
+    if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`[${m.type()}] (${currentStep}) ${m.text().slice(0, 300)}`);
   });
-  page.on('pageerror', (e) => consoleErrors.push(`[pageerror] ${e.message}`));
+  page.on('pageerror', (e) => consoleErrors.push(`[pageerror] (${currentStep}) ${e.message}`));
 
   const stamp = Date.now().toString(36).toUpperCase();
   const newCode = `E2E-${stamp}`;

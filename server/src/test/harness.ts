@@ -40,7 +40,7 @@ export interface TestClient {
 /** Demo members per test database: enough for every member feature, small enough to seed in well under a second. */
 export const TEST_DEMO_MEMBERS = 2000;
 
-export async function createTestEnv(opts: { seed?: boolean; members?: number } = {}): Promise<TestEnv> {
+export async function createTestEnv(opts: { seed?: boolean; members?: number; hardship?: number } = {}): Promise<TestEnv> {
   const base = process.env.TEST_DATABASE_URL;
   let dropDb: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
@@ -62,7 +62,7 @@ export async function createTestEnv(opts: { seed?: boolean; members?: number } =
   }
   const config = { ...loadConfig({}), databaseUrl, secretKeyHex: crypto.randomBytes(32).toString('hex'), jobs: false, webDist: '/nonexistent' };
   const services = await createServices(config, { dataDirForPglite: 'memory://' });
-  if (opts.seed !== false) await seedDemo(services, { members: opts.members ?? TEST_DEMO_MEMBERS });
+  if (opts.seed !== false) await seedDemo(services, { members: opts.members ?? TEST_DEMO_MEMBERS, hardship: opts.hardship ?? 300 });
   const capture = captureRoutes();
   let app: FastifyInstance;
   try {

@@ -124,7 +124,7 @@ export function ruleSelects(s: ScanParams): Record<string, SQL> {
       FROM hardship_file f WHERE f.status = 'filed' AND f.next_review_due < ${s.today}::date AND ${ownedScopeSql(s.scope, sql`f.org_id`)}`,
     visit_overdue: sql`
       SELECT 'visit_overdue:' || v.id::text, 'visit_overdue', 'yellow', v.file_id, v.org_id,
-        format('脱困后第 %s 次回访应于 %s 前完成，已逾期 %s 天', (SELECT count(*) FROM hardship_visit v2 WHERE v2.file_id = v.file_id AND v2.kind = 'follow_up' AND v2.due_on <= v.due_on), v.due_on, ${s.today}::date - v.due_on),
+        format('脱困后计划回访应于 %s 前完成，已逾期 %s 天', v.due_on, ${s.today}::date - v.due_on),
         jsonb_build_object('visitId', v.id, 'due', v.due_on)
       FROM hardship_visit v JOIN hardship_file f ON f.id = v.file_id
       WHERE v.visited_on IS NULL AND v.due_on < ${s.today}::date AND f.status = 'exited' AND ${ownedScopeSql(s.scope, sql`v.org_id`)}`,

@@ -22,7 +22,7 @@ type MemberRow = typeof member.$inferSelect;
 /** Statuses that hold a membership: a person may hold only one across the whole database. */
 export const HOLDING_STATUSES = ['active', 'retained', 'transferring'];
 
-export function presentMemberListItem(m: { birthDate: string; [k: string]: unknown }, today = todayInChina()) {
+export function presentMemberListItem<T extends { birthDate: string }>(m: T, today = todayInChina()): Omit<T, 'birthDate'> & { age: number } {
   const { birthDate, ...rest } = m;
   return { ...rest, age: ageOn(birthDate, today) };
 }

@@ -113,7 +113,7 @@ export async function systemRoutes(app: FastifyInstance) {
     const value = { holidays: [...new Set(req.body.holidays)].sort(), workdays: [...new Set(req.body.workdays)].sort() };
     await c.db.transaction(async (tx) => {
       await c.settings.saveCalendar(tx, value);
-      await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'settings.calendar', entity: 'setting', entityId: 'calendar', changes: diffFields(before, value), ip: c.ip });
+      await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'settings.calendar', entity: 'setting', entityId: 'calendar', changes: diffFields({ ...before }, { ...value }), ip: c.ip });
     });
     return calendarView();
   });

@@ -7,7 +7,7 @@ import { joinApi, type JoinApplyResult } from '../../api/join';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
 import { useMemberVocab } from '../member/member-vocab';
-import { memberFieldOf, placeFieldIssues } from '../member/field-errors';
+import { memberFieldOf, PERSON_CODES, placeFieldIssues } from '../member/field-errors';
 import type { ChosenUnion } from './UnionFinder';
 
 interface Values {
@@ -64,7 +64,7 @@ export function ApplicantForm({ union, onBack, onDone }: { union: ChosenUnion; o
       });
       onDone(r);
     } catch (e) {
-      if (placeFieldIssues(form, e, lang, memberFieldOf(FIELDS, { 'consent': 'agreed' }))) void message.error(t('error.checkFields'));
+      if (placeFieldIssues(form, e, lang, memberFieldOf(FIELDS, { consent: 'agreed' }), PERSON_CODES)) void message.error(t('error.checkFields'));
       else setError(errorText(e));
     } finally {
       setSaving(false);

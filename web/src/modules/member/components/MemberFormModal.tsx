@@ -8,7 +8,7 @@ import { useApiError } from '../../../app/use-api-error';
 import { useI18n } from '../../../i18n';
 import { testId } from '../../../app/test-id';
 import { useMemberVocab } from '../member-vocab';
-import { memberFieldOf, placeFieldIssues } from '../field-errors';
+import { memberFieldOf, PERSON_CODES, placeFieldIssues } from '../field-errors';
 import { UnionSelect } from './UnionSelect';
 
 export type MemberFormTarget =
@@ -97,7 +97,7 @@ export function MemberFormModal({ target, onClose, onSaved, onReload }: { target
       void message.success(target!.mode === 'create' ? t('member.form.created', { name: fields.name }) : t('common.saved'));
       onSaved(res.id);
     } catch (e) {
-      const placed = placeFieldIssues(form, e, lang, memberFieldOf(FIELDS, { 'consent.method': 'consentMethod', 'consent.version': 'consentMethod' }));
+      const placed = placeFieldIssues(form, e, lang, memberFieldOf(FIELDS, { 'consent.method': 'consentMethod', 'consent.version': 'consentMethod' }), PERSON_CODES);
       if (placed) void message.error(t('error.checkFields'));
       else showError(e, { reload: onReload });
     } finally {

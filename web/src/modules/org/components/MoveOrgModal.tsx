@@ -63,23 +63,20 @@ export function MoveOrgModal({ org, onClose, onMoved, onReload }: { org: OrgDeta
       forceRender
       modalRender={(node) => <div data-testid="org-move-modal">{node}</div>}
     >
-      {org && (
-        <>
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('org.move.hint', { parent: org.parentName ?? '—' })} />
-          <Form form={form} layout="vertical" name="org-move">
-            <Form.Item name="parentId" label={t('org.move.newParent')} rules={[{ required: true, message: t('org.move.parentRequired') }]}>
-              <OrgSelect
-                data-testid="org-move-parent"
-                isDisabled={(o) => o.id === org.id || o.id === org.parentId || !canParent(o.level as OrgLevel, org.level as OrgLevel)}
-                onChange={(_, option) => {
-                  const o = (option as { extra?: Org } | undefined)?.extra;
-                  setTarget(o ?? null);
-                }}
-              />
-            </Form.Item>
-          </Form>
-        </>
-      )}
+      {org && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('org.move.hint', { parent: org.parentName ?? '—' })} />}
+      {/* The form stays mounted (forceRender) so its instance is always connected. */}
+      <Form form={form} layout="vertical" name="org-move">
+        <Form.Item name="parentId" label={t('org.move.newParent')} rules={[{ required: true, message: t('org.move.parentRequired') }]}>
+          <OrgSelect
+            data-testid="org-move-parent"
+            isDisabled={(o) => !org || o.id === org.id || o.id === org.parentId || !canParent(o.level as OrgLevel, org.level as OrgLevel)}
+            onChange={(_, option) => {
+              const o = (option as { extra?: Org } | undefined)?.extra;
+              setTarget(o ?? null);
+            }}
+          />
+        </Form.Item>
+      </Form>
     </Modal>
   );
 }

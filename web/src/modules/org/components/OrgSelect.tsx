@@ -47,11 +47,9 @@ export function OrgSelect({ known = NO_KNOWN, isDisabled, includeInactive, ...re
     }, 250);
   };
 
-  useEffect(() => {
-    search('');
-    return () => clearTimeout(timer.current);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // The first page of candidates loads when the dropdown first opens, not for every select on screen.
+  const opened = useRef(false);
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   const options = useMemo(() => {
     const seen = new Set<string>();
@@ -75,6 +73,13 @@ export function OrgSelect({ known = NO_KNOWN, isDisabled, includeInactive, ...re
     <Select
       {...rest}
       showSearch={{ filterOption: false, onSearch: search }}
+      onOpenChange={(open) => {
+        if (open && !opened.current) {
+          opened.current = true;
+          search('');
+        }
+        rest.onOpenChange?.(open);
+      }}
       options={options}
       loading={loading}
       notFoundContent={loading ? <Spin size="small" /> : t('common.noMatch')}
