@@ -41,7 +41,7 @@ export default function ApplicationsPage() {
     },
     { title: t('member.field.name'), dataIndex: 'name', key: 'name', width: 90 },
     {
-      title: t('member.field.status'),
+      title: t('join.field.status'),
       dataIndex: 'status',
       key: 'status',
       width: 190,

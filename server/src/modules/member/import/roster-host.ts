@@ -58,14 +58,37 @@ function inline(input: ParseInput, h: SealedHandlers, keys: KeyRing) {
   });
 }
 
-export async function runParse(
+/** At most this many files parse at once (GONGHUI_IMPORT_WORKERS, default 2); later uploads wait their turn. */
+let running = 0;
+const queue: (() => void)[] = [];
+async function slot<T>(fn: () => Promise<T>): Promise<T> {
+  const max = Math.max(1, Number(process.env.GONGHUI_IMPORT_WORKERS || 2));
+  if (running >= max) await new Promise<void>((r) => queue.push(r));
+  running++;
+  try {
+    return await fn();
+  } finally {
+    running--;
+    queue.shift()?.();
+  }
+}
+
+export function runParse(
   input: ParseInput, h: SealedHandlers, keys: { ring: KeyRing; secretKeyHex?: string; dataDir: string }, mode: ParseMode = 'worker',
+): Promise<{ total: number; mode: ParseMode }> {
+  return slot(() => parse(input, h, keys, mode));
+}
+
+async function parse(
+  input: ParseInput, h: SealedHandlers, keys: { ring: KeyRing; secretKeyHex?: string; dataDir: string }, mode: ParseMode,
 ): Promise<{ total: number; mode: ParseMode }> {
   if (mode === 'inline' || process.env.GONGHUI_IMPORT_INLINE === '1') return { ...(await inline(input, h, keys.ring)), mode: 'inline' };
   let worker: Worker;
   try {
     const wk: WorkerKeys = { secretKeyHex: keys.secretKeyHex, dataDir: keys.dataDir, probe: keyProbe(keys.ring) };
-    worker = new Worker(workerEntry(), { workerData: { input, keys: wk } });
+    // A heap cap: a pathological file (an xlsx's shared-string table is held whole) fails the batch, not the server.
+    const maxOldGenerationSizeMb = Number(process.env.GONGHUI_IMPORT_WORKER_MB || 1536);
+    worker = new Worker(workerEntry(), { workerData: { input, keys: wk }, resourceLimits: { maxOldGenerationSizeMb } });
   } catch {
     return { ...(await inline(input, h, keys.ring)), mode: 'inline' };
   }

@@ -126,10 +126,14 @@ function rawValues(cells: Cell[], columns: DetectedColumn[]): Record<string, str
   return raw;
 }
 
+const byFieldCache = new WeakMap<DetectedColumn[], Map<RosterField, DetectedColumn>>();
+
 /** Normalise and check one data row. `today` is the import date (YYYY-MM-DD, China time). */
 export function normaliseRow(rowNo: number, cells: Cell[], columns: DetectedColumn[], today: string): RowOutcome {
+  let byField = byFieldCache.get(columns);
+  if (!byField) byFieldCache.set(columns, (byField = new Map(columns.map((c) => [c.field, c]))));
   const get = (f: RosterField) => {
-    const col = columns.find((c) => c.field === f);
+    const col = byField.get(f);
     return col ? { header: col.header, value: cells[col.index] ?? null } : null;
   };
   if (columns.every((c) => text(cells[c.index] ?? null) === '')) return { kind: 'blank' };

@@ -149,7 +149,7 @@ export function ApplicationDrawer({ id, onClose, onDecided }: { id: string | nul
             <Descriptions.Item label={t('join.field.appNo')}>
               <Mono>{a.appNo}</Mono>
             </Descriptions.Item>
-            <Descriptions.Item label={t('member.field.status')}>
+            <Descriptions.Item label={t('join.field.status')}>
               <Space>
                 <JoinStatusTag status={a.status} />
                 <DeadlineTag item={a} />
