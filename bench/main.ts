@@ -87,7 +87,6 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
     const csvTarget = grassrootsOrgs[0]!;
     const xlsxTarget = grassrootsOrgs[1]!;
 
-
     // 1. CSV import through the pipeline, into an empty member table.
     let csvRun: ImportRun | null = null;
     let csvError: string | null = null;
@@ -195,6 +194,7 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
         s = await reopen();
         if (run.missing) return notMeasured('import.xlsx', what, run.missing, '≤ 1.5 × library read');
         if (run.commitMissing) return notMeasured('import.xlsx', what, 'commitImport not found (only the parse/stage half exists)', '≤ 1.5 × library read');
+        if (run.final?.status !== 'done') return notMeasured('import.xlsx', what, `the import ended in status ${String(run.final?.status)}: ${String(run.final?.message ?? '')}`.slice(0, 200), '≤ 1.5 × library read');
         const ratio = run.totalMs! / bare.ms;
         return {
           id: 'import.xlsx', what,
@@ -221,8 +221,11 @@ function importItems(run: ImportRun, rows: number, copyMs: number, what: string,
   const out: ItemResult[] = [];
   const copyRate = rows / (copyMs / 1000);
   const target = `≥ 0.30 of COPY${engine === 'pglite' ? ' (the target is for PostgreSQL)' : ''}`;
-  if (run.commitMissing || run.commitMs === null || run.commitMs === undefined) {
+  if (run.commitMissing) {
     out.push(notMeasured('import.csv', what, `commitImport not found: only parse+stage measured (${fmtInt(rows / (run.parseMs! / 1000))} rows/s)`, target));
+  } else if (run.commitMs === null || run.commitMs === undefined || run.final?.status !== 'done') {
+    const b = run.final ?? run.preview;
+    out.push(notMeasured('import.csv', what, `the import ended in status ${String(b?.status)}: ${String(b?.message ?? '')}`.slice(0, 200), target));
   } else {
     const rate = rows / (run.totalMs! / 1000);
     const created = Number(run.final?.created ?? NaN);

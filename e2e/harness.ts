@@ -26,7 +26,7 @@ export async function startE2E(port: number): Promise<E2EEnv> {
   const { DATABASE_URL: _pg, ...inherited } = process.env;
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], {
     cwd: root,
-    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, GONGHUI_JOBS: '0', LOG_LEVEL: 'warn' },
+    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, GONGHUI_JOBS: '0', GONGHUI_DEMO_MEMBERS: process.env.GONGHUI_DEMO_MEMBERS ?? '20000', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -43,7 +43,8 @@ export async function startE2E(port: number): Promise<E2EEnv> {
       /* not up yet */
     }
     if (server.exitCode !== null || Date.now() > deadline) {
-      server.kill('SIGTERM'); // do not leave a half-started server behind
+      server.kill('SIGTERM'); // do not leave a half-started server (or its data) behind
+      fs.rmSync(dataDir, { recursive: true, force: true });
       throw new Error(`server did not start:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 300));

@@ -1,8 +1,12 @@
 /**
- * Click through the web app and take screenshots for a visual check (not a test suite).
- * Needs a running server with the demo city and a built web app:
- *   npm run build:web && DATA_DIR=/tmp/webdev-data PORT=3200 GONGHUI_JOBS=0 npx tsx server/src/main.ts
- *   BASE_URL=http://localhost:3200 npx tsx e2e/shots.ts     (screenshots go to /tmp/shots)
+ * Click through the web app and take screenshots for a visual check (not a test suite; the tests
+ * live in e2e/*.e2e.ts). Needs a server with the demo city, and the web app either built and served
+ * by it or served by the Vite dev server:
+ *   DATA_DIR=/tmp/webdev-data PORT=3200 GONGHUI_JOBS=0 npx tsx server/src/main.ts
+ *   npm run build:web   (then restart the server: it lists web/dist's files at start)   BASE_URL=http://localhost:3200
+ *   or: WEB_PORT=3201 API_TARGET=http://localhost:3200 npm run dev:web                  BASE_URL=http://localhost:3201
+ *   BASE_URL=… npx tsx e2e/shots.ts     (screenshots go to /tmp/shots, or SHOTS_DIR)
+ * It changes data (creates an org, accounts, a role; toggles mandatory 2FA and back): use a scratch DATA_DIR.
  */
 import fs from 'node:fs';
 import { chromium, type Page } from 'playwright-core';

@@ -10,6 +10,7 @@ const EnvSchema = z.object({
   GONGHUI_DEMO: z.enum(['0', '1']).optional(),
   GONGHUI_SECRET_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'GONGHUI_SECRET_KEY must be 64 hex characters').optional(),
   GONGHUI_JOBS: z.enum(['0', '1']).default('1'),
+  GONGHUI_DEMO_MEMBERS: z.coerce.number().int().min(0).max(5_000_000).optional(),
   GONGHUI_COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   GONGHUI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -24,6 +25,8 @@ export interface Config {
   demo?: boolean;
   secretKeyHex?: string;
   jobs: boolean;
+  /** How many demo members to seed (default 200,000); smaller for quick trials and browser tests. */
+  demoMembers?: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -46,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.GONGHUI_DEMO === undefined ? undefined : e.GONGHUI_DEMO === '1',
     secretKeyHex: e.GONGHUI_SECRET_KEY,
     jobs: e.GONGHUI_JOBS === '1',
+    demoMembers: e.GONGHUI_DEMO_MEMBERS,
     cookieSecure: e.GONGHUI_COOKIE_SECURE === '1',
     trustProxy: e.GONGHUI_TRUST_PROXY === '1',
     logLevel: e.LOG_LEVEL,

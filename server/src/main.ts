@@ -18,7 +18,7 @@ async function main() {
     throw e;
   }
   const empty = await isDatabaseEmpty(services);
-  if (empty && config.demo !== false) await seedDemo(services, (m) => console.log(m));
+  if (empty && config.demo !== false) await seedDemo(services, { log: (m) => console.log(m), members: config.demoMembers });
   const demo = await hasDemoData(services);
 
   const app = await buildApp({ services, logger: { level: config.logLevel } });

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Card, Col, Empty, Input, List, Row, Spin, Tag, Tree, Typography } from 'antd';
+import { Card, Col, Empty, Input, Row, Spin, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode, TreeProps } from 'antd';
 import { orgApi } from '../../api/orgs';
 import type { OrgSearchHit, OrgTreeNode } from '../../api/types';
@@ -27,7 +27,8 @@ export default function OrgTreePage() {
   const [expanded, setExpanded] = useState<string[]>([]);
   const [hits, setHits] = useState<OrgSearchHit[] | null>(null);
   const [searching, setSearching] = useState(false);
-  const treeRef = useRef<ComponentRef<typeof Tree>>(null);
+  const treeBox = useRef<HTMLDivElement>(null);
+  const [scrollTarget, setScrollTarget] = useState<string | null>(null);
 
   const select = useCallback(
     (id: string | undefined) => {
@@ -58,7 +59,7 @@ export default function OrgTreePage() {
         for (const aid of ancestorIds) if (!childrenRef.current[aid]) await loadChildren(aid);
         setExpanded((e) => [...new Set([...e, ...ancestorIds])]);
         select(id);
-        setTimeout(() => treeRef.current?.scrollTo({ key: id, align: 'top', offset: 40 }), 80);
+        setScrollTarget(id);
       } catch (e) {
         showError(e);
       }
@@ -131,6 +132,16 @@ export default function OrgTreePage() {
   );
   const treeData = useMemo(() => (roots ?? []).map(toNode), [roots, toNode]);
 
+  // Once the revealed node is rendered, bring it into view inside the tree's scroll box.
+  useEffect(() => {
+    if (!scrollTarget) return;
+    const el = treeBox.current?.querySelector(`[data-org-id="${scrollTarget}"]`);
+    if (el) {
+      el.scrollIntoView({ block: 'nearest' });
+      setScrollTarget(null);
+    }
+  }, [scrollTarget, treeData, expanded]);
+
   const loadData: TreeProps['loadData'] = async (node) => {
     const id = String(node.key);
     if (childrenRef.current[id]) return;
@@ -183,28 +194,36 @@ export default function OrgTreePage() {
             />
             {hits && (
               <div data-testid="org-tree-search-results" style={{ marginBottom: 12, maxHeight: 260, overflow: 'auto', borderBottom: '1px solid #f0f0f0' }}>
-                <List<OrgSearchHit>
-                  size="small"
-                  dataSource={hits}
-                  locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noMatch')} /> }}
-                  header={<Typography.Text type="secondary">{t('org.tree.hits', { n: hits.length })}</Typography.Text>}
-                  renderItem={(h) => (
-                    <List.Item
-                      style={{ cursor: 'pointer', background: h.id === selectedId ? '#e6f0ff' : undefined }}
-                      onClick={() => void revealPath(h.ancestorIds, h.id)}
-                      data-testid={`org-tree-search-result-${h.code}`}
-                    >
-                      <List.Item.Meta
-                        title={
-                          <span>
+                <Typography.Text type="secondary" style={{ display: 'block', padding: '0 4px 6px' }}>
+                  {t('org.tree.hits', { n: hits.length })}
+                </Typography.Text>
+                {hits.length === 0 ? (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noMatch')} />
+                ) : (
+                  <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                    {hits.map((h) => (
+                      <li key={h.id}>
+                        <div
+                          role="button"
+                          tabIndex={0}
+                          className="gh-hit"
+                          aria-current={h.id === selectedId}
+                          onClick={() => void revealPath(h.ancestorIds, h.id)}
+                          onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && void revealPath(h.ancestorIds, h.id)}
+                          data-testid={`org-tree-search-result-${h.code}`}
+                        >
+                          <div>
                             {h.name} <Typography.Text type="secondary">{h.code}</Typography.Text>
-                          </span>
-                        }
-                        description={<span style={{ fontSize: 12 }}>{h.pathNames.join(' / ') || '—'}</span>}
-                      />
-                    </List.Item>
-                  )}
-                />
+                            {!h.active && <Tag style={{ marginLeft: 6 }}>{t('common.inactive')}</Tag>}
+                          </div>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {h.pathNames.join(' / ') || '—'}
+                          </Typography.Text>
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </div>
             )}
             {roots === null ? (
@@ -212,19 +231,19 @@ export default function OrgTreePage() {
             ) : roots.length === 0 ? (
               <Empty description={t('common.noData')} />
             ) : (
-              <Tree
-                ref={treeRef}
-                data-testid="org-tree"
-                showLine={{ showLeafIcon: false }}
-                blockNode
-                height={620}
-                treeData={treeData}
-                loadData={loadData}
-                expandedKeys={expanded}
-                onExpand={(keys) => setExpanded(keys.map(String))}
-                selectedKeys={selectedId ? [selectedId] : []}
-                onSelect={(keys) => keys.length && select(String(keys[0]))}
-              />
+              <div ref={treeBox} style={{ maxHeight: 640, overflow: 'auto' }}>
+                <Tree
+                  data-testid="org-tree"
+                  showLine={{ showLeafIcon: false }}
+                  blockNode
+                  treeData={treeData}
+                  loadData={loadData}
+                  expandedKeys={expanded}
+                  onExpand={(keys) => setExpanded(keys.map(String))}
+                  selectedKeys={selectedId ? [selectedId] : []}
+                  onSelect={(keys) => keys.length && select(String(keys[0]))}
+                />
+              </div>
             )}
           </Card>
         </Col>

@@ -48,7 +48,7 @@ export default function UserListPage() {
   };
 
   const columns: TableProps<User>['columns'] = [
-    { title: t('user.field.username'), dataIndex: 'username', key: 'username', width: 140, render: (u: string) => <Typography.Text strong>{u}</Typography.Text> },
+    { title: t('user.field.username'), dataIndex: 'username', key: 'username', width: 190, render: (u: string) => <Typography.Text strong>{u}</Typography.Text> },
     { title: t('user.field.displayName'), dataIndex: 'displayName', key: 'displayName', width: 140 },
     { title: t('user.field.org'), dataIndex: 'orgName', key: 'orgName', width: 240, ellipsis: { showTitle: true } },
     {

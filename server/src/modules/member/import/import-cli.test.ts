@@ -103,6 +103,7 @@ describe('members import (in process)', () => {
     expect((await run(['a.xlsx'])).code).toBe(2);
     expect((await run(['a.xlsx', '--org', 'NO-SUCH-ORG'])).code).toBe(2);
     expect((await run(['a.xlsx', '--org', orgCode, '--bogus'])).code).toBe(2);
+    expect((await run(['a.xlsx', '--org', 'D01'])).code).toBe(2); // a district federation takes no roster
   });
 });
 

@@ -50,9 +50,9 @@ export async function runMembersImport(s: Services, args: string[], io: CliIo = 
     return 2;
   }
   const json = values.json === true;
-  const [target] = await s.db.select({ id: org.id, path: org.path }).from(org).where(eq(org.code, values.org));
-  if (!target) {
-    io.err(`组织编码 ${values.org} 不存在 / no organisation with code ${values.org}\n`);
+  const [target] = await s.db.select({ id: org.id, path: org.path, level: org.level, active: org.active }).from(org).where(eq(org.code, values.org));
+  if (!target || target.level !== 'grassroots' || !target.active) {
+    io.err(!target ? `组织编码 ${values.org} 不存在 / no organisation with code ${values.org}\n` : `${values.org} 不是启用中的基层工会，名册只能导入基层工会 / ${values.org} is not an active grassroots union\n`);
     return 2;
   }
   const fail = (zh: string, en: string, code = 'FILE_FAILED', row: number | null = null) => {
