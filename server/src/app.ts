@@ -55,11 +55,13 @@ export async function buildApp({ services, logger = false }: BuildOptions): Prom
   const dist = services.config.webDist;
   const index = path.join(dist, 'index.html');
   if (fs.existsSync(index)) {
-    await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h' });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: dist, wildcard: true, index: 'index.html', maxAge: '1h' });
   }
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0]!;
-    if (req.method === 'GET' && !url.startsWith('/api/') && fs.existsSync(index)) {
+    // Client-side routes get the app; a missing file (it has an extension) stays a 404.
+    if (req.method === 'GET' && !url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(url) && fs.existsSync(index)) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
     }
     return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: '接口不存在', messageEn: `No route ${req.method} ${url}` });

@@ -127,7 +127,7 @@ export function demoUnion(org: DemoOrg): DemoUnion {
     if (t) return { org, gigShare: t[2] + 0.05, mainGig: t[1], mainGigShare: t[2] / (t[2] + 0.05) };
     return { org, gigShare: 0.3, mainGig: null, mainGigShare: 0 };
   }
-  const share = org.kind === 'joint' ? 0.45 : org.kind === 'regional' ? 0.3 : org.kind === 'public_institution' ? 0.02 : 0.04;
+  const share = org.kind === 'joint' ? 0.5 : org.kind === 'regional' ? 0.35 : org.kind === 'public_institution' ? 0.02 : 0.06;
   return { org, gigShare: share, mainGig: null, mainGigShare: 0 };
 }
 
