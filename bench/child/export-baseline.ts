@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { PassThrough, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../server/src/platform/exceljs.js';
 
 const args = process.argv.slice(2);
 const opt = (k: string) => args[args.indexOf(k) + 1]!;

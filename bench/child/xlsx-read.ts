@@ -4,7 +4,7 @@
  * Prints {ms, rows, cells, peakRssMiB} as JSON.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../server/src/platform/exceljs.js';
 
 const file = process.argv[2]!;
 const t0 = performance.now();

@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../server/src/platform/exceljs.js';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { PGlite } from '@electric-sql/pglite';

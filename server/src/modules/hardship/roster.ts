@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../platform/exceljs.js';
 import PDFDocument from 'pdfkit';
 import { formatYuan } from '../../../../common/src/hardship-tier.js';
 import { AID_KIND_LABELS, TIER_LABELS, type AidKind, type Tier } from '../../../../common/src/hardship-vocab.js';

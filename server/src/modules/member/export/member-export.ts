@@ -1,6 +1,6 @@
 import { PassThrough, type Writable } from 'node:stream';
 import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../platform/exceljs.js';
 import { member } from '../member.schema.js';
 import { org } from '../../org/org.schema.js';
 import { countMembers, memberSearchWhere } from '../member.repo.js';

@@ -61,7 +61,7 @@ export async function commitImport(c: Ctx, id: string, opts: CommitOptions = {})
     return tx
       .update(importBatch)
       .set({ status: 'committing', rowsDone: 0, message: null })
-      .where(and(eq(importBatch.id, id), inArray(importBatch.status, ['preview', 'committing'])))
+      .where(and(eq(importBatch.id, id), eq(importBatch.status, b.batch.status))) // compare-and-set: a concurrent claim wins once
       .returning({ id: importBatch.id });
   });
   if (!claimed.length) {

@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../platform/exceljs.js';
 import { matchHeader, ROSTER_COLUMNS } from '../../../../../common/src/roster-headers.js';
 import {
   EDUCATION_LABELS, EDUCATION_LEVELS, EMPLOYMENT_FORM_LABELS, EMPLOYMENT_FORMS, ETHNICITIES, POLITICAL_STATUS_LABELS, POLITICAL_STATUSES,

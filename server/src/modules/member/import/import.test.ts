@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../platform/exceljs.js';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness.js';
 import { maskOrgName } from '../../../../../common/src/org.js';
 import { createMember } from '../member.service.js';

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../platform/exceljs.js';
 import iconv from 'iconv-lite';
 import { computeIdCheck } from '../../../../../common/src/id-number.js';
 

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../platform/exceljs.js';
 
 /**
  * Streams the rows of a roster file: xlsx through ExcelJS's streaming WorkbookReader (rows are
