@@ -21,7 +21,7 @@ const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 const aid = (o: Record<string, unknown> = {}) => ({ kind: 'living', amountFen: 100_000, paidOn: today, budgetId, recipientName: '测试职工', ...o });
 
 beforeAll(async () => {
-  env = await createTestEnv();
+  env = await createTestEnv({ hardship: 3000 }); // the campaign test needs several deep-tier households in one union
   admin = await env.login('admin');
   district = await env.login('district');
   chair = await env.login('grassroots');
