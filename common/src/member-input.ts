@@ -31,7 +31,7 @@ function vocab(normalise: (s: string) => string | null, zh: string, en: string) 
  * and checked: the ID number (GB 11643) decides birth date and sex, and a contradicting entry is an
  * error; mobile, ethnicity, education, political status and employment form are normalised.
  */
-export const MemberFieldsInput = z
+const memberFieldsShape = z
   .object({
     name: z.string().trim().min(1, '请填写姓名 / name is required').max(40, '姓名不超过40字 / name too long').regex(/^[\p{L}·•.\s]+$/u, '姓名只能包含文字和间隔号 / name: letters only'),
     idNumber: z.string().max(40),
@@ -46,8 +46,9 @@ export const MemberFieldsInput = z
     occupation: z.preprocess(blankToNull, z.string().trim().max(60).nullish()),
     employerName: z.preprocess(blankToNull, z.string().trim().max(100).nullish()),
     joinDate: z.iso.date({ error: '入会日期格式应为 YYYY-MM-DD / join date: YYYY-MM-DD' }),
-  })
-  .transform((v, ctx) => {
+  });
+
+export const MemberFieldsInput = memberFieldsShape.transform((v, ctx) => {
     const id = parseIdNumber(v.idNumber);
     if (!id.ok) {
       ctx.addIssue({ code: 'custom', path: ['idNumber'], message: msg(ID_PROBLEM_MESSAGES[id.code]) });
@@ -82,6 +83,16 @@ export const MemberFieldsInput = z
       joinDate: v.joinDate,
     };
   });
+
+/**
+ * An edit of a member record: the ID number and mobile may be left out to keep the stored ones
+ * (someone without the unmask permission never sees them); `mobile: null` clears the mobile.
+ * The service merges the stored values and checks the whole record with MemberFieldsInput.
+ */
+export const MemberFieldsPatch = memberFieldsShape.extend({
+  idNumber: z.string().max(40).optional(),
+  mobile: z.preprocess(blankToNull, z.string().max(40).nullish()),
+});
 
 export type MemberFieldsParsed = z.output<typeof MemberFieldsInput>;
 

@@ -152,7 +152,8 @@ export const memberApi = {
   get: (id: string) => api.get<MemberDetail>(`/api/members/${id}`),
   create: (orgId: string, fields: MemberFieldsInput, consent: { version: string; method: ConsentMethod }) =>
     api.post<{ id: string }>('/api/members', { orgId, fields, consent }),
-  update: (id: string, fields: MemberFieldsInput, version: number) => api.put<{ id: string }>(`/api/members/${id}`, { fields, version }),
+  /** On an edit, `idNumber` / `mobile` left out keep the stored values. */
+  update: (id: string, fields: Omit<MemberFieldsInput, 'idNumber' | 'mobile'> & { idNumber?: string; mobile?: string | null }, version: number) => api.put<{ id: string }>(`/api/members/${id}`, { fields, version }),
   changeStatus: (id: string, body: { kind: 'retained' | 'left' | 'reactivated'; onDate: string; reason?: string; version: number }) =>
     api.post<{ ok: true }>(`/api/members/${id}/status`, body),
   unmask: (id: string) => api.post<{ idNumber: string; mobile: string | null }>(`/api/members/${id}/unmask`),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ConsentInput, MemberFieldsInput } from '../../../../common/src/member-input.js';
+import { ConsentInput, MemberFieldsInput, MemberFieldsPatch } from '../../../../common/src/member-input.js';
 import { isoDate, PageQuery, pageOf } from '../../platform/contract.js';
 
 export const MemberCreateBody = z.strictObject({ orgId: z.uuid('请选择所属工会'), fields: MemberFieldsInput, consent: ConsentInput });
-export const MemberUpdateBody = z.strictObject({ fields: MemberFieldsInput, version: z.number().int().min(1) });
+/** An edit: leave `idNumber` / `mobile` out to keep the stored (encrypted) values. */
+export const MemberUpdateBody = z.strictObject({ fields: MemberFieldsPatch, version: z.number().int().min(1) });
 export const MemberStatusBody = z.strictObject({
   kind: z.enum(['retained', 'left', 'reactivated'], { error: '办理事项不正确' }),
   onDate: isoDate,

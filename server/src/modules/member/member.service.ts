@@ -13,6 +13,7 @@ import { todayInChina } from '../../../../common/src/dates.js';
 import { ageOn, GIG_FORMS } from '../../../../common/src/member-vocab.js';
 import { parseIdNumber } from '../../../../common/src/id-number.js';
 import { normaliseMobile } from '../../../../common/src/mobile.js';
+import { MemberFieldsInput } from '../../../../common/src/member-input.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
 import type { MemberCreate, MemberListParams, MemberStatusChange, MemberUpdate } from './member.contract.js';
@@ -146,7 +147,7 @@ export async function updateMember(c: Ctx, id: string, input: MemberUpdate) {
   return c.db.transaction(async (tx) => {
     const before = await requireMemberInScope(c, tx, id);
     if (before.version !== input.version) throw errors.versionConflict();
-    const rec = buildMemberRecord(c.keys, input.fields);
+    const rec = buildMemberRecord(c.keys, mergeStoredIdentifiers(c, before, input.fields));
     if (rec.idIndex !== before.idIndex) {
       const other = await repo.getMemberByIdIndex(tx, rec.idIndex);
       if (other) throw errors.conflict('该身份证号已属于另一条会员记录', 'That ID number belongs to another member record');
@@ -163,6 +164,25 @@ export async function updateMember(c: Ctx, id: string, input: MemberUpdate) {
     await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: before.orgId, action: 'member.update', entity: 'member', entityId: id, changes: changed });
     return id;
   });
+}
+
+/**
+ * An edit may leave the ID number and mobile out (whoever may not unmask never sees them): keep
+ * the stored values, then check the whole record as a new one would be.
+ */
+function mergeStoredIdentifiers(c: Ctx, before: MemberRow, patch: MemberUpdate['fields']): MemberFields {
+  const merged = {
+    ...patch,
+    idNumber: patch.idNumber ?? c.keys.decrypt(before.idCipher),
+    mobile: patch.mobile === undefined ? (before.mobileCipher ? c.keys.decrypt(before.mobileCipher) : null) : patch.mobile,
+  };
+  const parsed = MemberFieldsInput.safeParse(merged);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((i) => {
+    const [zh, en] = i.message.split(' / ');
+    return { path: ['body', 'fields', ...i.path.map(String)].join('.'), message: zh!, messageEn: en ?? zh! };
+  });
+  throw new AppError(400, 'VALIDATION_FAILED', `输入有误：${fields[0]!.path} ${fields[0]!.message}`, `Invalid input: ${fields[0]!.path} ${fields[0]!.messageEn}`, { fields });
 }
 
 function pickPlain(m: MemberRow) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Switch } from 'antd';
+import { App, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ID_PROBLEM_MESSAGES, parseIdNumber } from '../../../../../common/src/id-number';
 import { MOBILE_PROBLEM_MESSAGES, normaliseMobile } from '../../../../../common/src/mobile';
@@ -75,9 +75,11 @@ export function MemberFormModal({ target, onClose, onSaved, onReload }: { target
     } catch {
       return;
     }
+    // On an edit a blank ID number or mobile keeps the stored one (the server merges it).
+    const keep = (s: string | undefined) => !!editing && !(s ?? '').trim();
     const fields: MemberFieldsInput = {
       name: v.name.trim(),
-      idNumber: v.idNumber.trim(),
+      idNumber: (v.idNumber ?? '').trim(),
       mobile: text(v.mobile),
       ethnicity: v.ethnicity ?? null,
       education: v.education ?? null,
@@ -93,7 +95,7 @@ export function MemberFormModal({ target, onClose, onSaved, onReload }: { target
       const res =
         target!.mode === 'create'
           ? await memberApi.create(v.orgId!, fields, { version: vocab.consentVersion, method: v.consentMethod! })
-          : await memberApi.update(target!.member.id, fields, target!.member.version);
+          : await memberApi.update(target!.member.id, { ...fields, idNumber: keep(v.idNumber) ? undefined : fields.idNumber, mobile: keep(v.mobile) ? undefined : fields.mobile }, target!.member.version);
       void message.success(target!.mode === 'create' ? t('member.form.created', { name: fields.name }) : t('common.saved'));
       onSaved(res.id);
     } catch (e) {
@@ -123,9 +125,6 @@ export function MemberFormModal({ target, onClose, onSaved, onReload }: { target
       mask={{ closable: false }}
       modalRender={(node) => <div data-testid="member-form-modal">{node}</div>}
     >
-      {target?.mode === 'edit' && !target.revealed && (
-        <Alert type="info" showIcon title={t('member.form.reenterHint')} style={{ marginBottom: 16 }} data-testid="member-form-reenter" />
-      )}
       <Form form={form} layout="vertical" name="member" requiredMark scrollToFirstError data-testid="member-form">
         <Row gutter={16}>
           {target?.mode === 'create' && (
@@ -150,13 +149,13 @@ export function MemberFormModal({ target, onClose, onSaved, onReload }: { target
           <Col xs={24} md={10}>
             <Form.Item
               name="idNumber"
-            required
+            required={!editing}
               label={t('member.field.idNumber')}
               extra={editing ? t('member.form.idAgain', { masked: editing.idMasked }) : t('member.form.idHint')}
               rules={[
                 {
                   validator: (_, value: string | undefined) => {
-                    if (!value || !value.trim()) return Promise.reject(new Error(t('member.rule.idNumber')));
+                    if (!value || !value.trim()) return editing ? Promise.resolve() : Promise.reject(new Error(t('member.rule.idNumber')));
                     const r = parseIdNumber(value);
                     return r.ok ? Promise.resolve() : Promise.reject(new Error(pick(ID_PROBLEM_MESSAGES[r.code])));
                   },
@@ -173,10 +172,7 @@ export function MemberFormModal({ target, onClose, onSaved, onReload }: { target
               rules={[
                 {
                   validator: (_, value: string | undefined) => {
-                    if (!value || !value.trim()) {
-                      // Leaving it blank on an edit would erase the stored number.
-                      return editing?.mobileMasked ? Promise.reject(new Error(t('member.rule.mobileAgain'))) : Promise.resolve();
-                    }
+                    if (!value || !value.trim()) return Promise.resolve(); // blank on an edit keeps the stored number
                     const r = normaliseMobile(value);
                     return r.ok ? Promise.resolve() : Promise.reject(new Error(pick(MOBILE_PROBLEM_MESSAGES[r.code])));
                   },
