@@ -82,3 +82,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     },
   };
 }
+
+/**
+ * Await lazy Drizzle queries one after another. A transaction is a single connection, and pg
+ * refuses overlapping queries on one client (deprecated now, an error in pg 9); use this instead
+ * of Promise.all wherever the executor may be a transaction.
+ */
+export async function inTurn<T extends readonly unknown[]>(queries: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const out: unknown[] = [];
+  for (const q of queries) out.push(await q);
+  return out as { -readonly [K in keyof T]: Awaited<T[K]> };
+}

@@ -5,6 +5,7 @@ import { hardshipWarning } from './warning.schema.js';
 import { org } from '../org/org.schema.js';
 import { escapeLike, ownedScopeSql, type Scope } from '../../platform/scope.js';
 import type { Executor } from '../../db/client.js';
+import { inTurn } from '../../db/client.js';
 import type { FileListParams } from './file.contract.js';
 
 export interface FileSearch extends Omit<FileListParams, 'idNumber' | 'page' | 'pageSize' | 'sort' | 'order'> {
@@ -29,7 +30,7 @@ const SORTS = { appliedOn: hardshipFile.appliedOn, name: hardshipFile.name, next
 
 export async function findFiles(exec: Executor, where: SQL, p: FileListParams) {
   const col = SORTS[p.sort];
-  const [items, [{ total }]] = await Promise.all([
+  const [items, [{ total }]] = await inTurn([
     exec
       .select({ f: hardshipFile, orgName: org.name })
       .from(hardshipFile)
@@ -45,7 +46,7 @@ export async function findFiles(exec: Executor, where: SQL, p: FileListParams) {
 
 /** Everything hanging off one file, for its detail page. */
 export async function fileParts(exec: Executor, fileId: string) {
-  const [household, attachments, events, visits, aid, warnings] = await Promise.all([
+  const [household, attachments, events, visits, aid, warnings] = await inTurn([
     exec.select().from(hardshipHouseholdMember).where(eq(hardshipHouseholdMember.fileId, fileId)).orderBy(asc(hardshipHouseholdMember.createdAt), asc(hardshipHouseholdMember.id)),
     exec
       .select({ id: hardshipAttachment.id, kind: hardshipAttachment.kind, fileName: hardshipAttachment.fileName, mime: hardshipAttachment.mime, size: hardshipAttachment.size, createdAt: hardshipAttachment.createdAt })

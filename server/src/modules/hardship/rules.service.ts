@@ -12,6 +12,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { errors } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
+import { inTurn } from '../../db/client.js';
 
 /** The rule data in force: subsistence lines, dated rule sets and caps (all small tables). */
 export interface RulesData {
@@ -21,7 +22,7 @@ export interface RulesData {
 }
 
 export async function loadRules(exec: Executor): Promise<RulesData> {
-  const [lines, sets, caps] = await Promise.all([
+  const [lines, sets, caps] = await inTurn([
     exec.select().from(subsistenceLine).orderBy(asc(subsistenceLine.regionCode), asc(subsistenceLine.effectiveFrom)),
     exec.select().from(hardshipRuleSet).orderBy(asc(hardshipRuleSet.effectiveFrom)),
     exec.select().from(aidCap).orderBy(asc(aidCap.effectiveFrom)),
