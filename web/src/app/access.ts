@@ -24,6 +24,14 @@ export interface Access {
   canExportMember: boolean;
   canTransferMember: boolean;
   canReviewJoin: boolean;
+  canReadHardship: boolean;
+  canWriteHardship: boolean;
+  canReviewHardship: boolean;
+  canUnmaskHardship: boolean;
+  canWriteAid: boolean;
+  canManageBudget: boolean;
+  canHandleWarning: boolean;
+  canManageRules: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -49,6 +57,14 @@ export function computeAccess(me: Me | null): Access {
     canExportMember: has('member.read') && has('member.export'),
     canTransferMember: has('member.transfer'),
     canReviewJoin: has('join.review'),
+    canReadHardship: has('hardship.read'),
+    canWriteHardship: has('hardship.read') && has('hardship.write'),
+    canReviewHardship: has('hardship.read') && has('hardship.review'),
+    canUnmaskHardship: has('hardship.read') && has('hardship.unmask'),
+    canWriteAid: has('hardship.read') && has('aid.write'),
+    canManageBudget: has('hardship.read') && has('budget.manage'),
+    canHandleWarning: has('hardship.read') && has('warning.handle'),
+    canManageRules: has('hardship.read') && has('rule.manage'),
   };
 }
 
@@ -57,6 +73,7 @@ export function homePath(a: Access): string {
   if (a.canReadDashboard) return '/dashboard';
   if (a.canReadOrg) return '/orgs/tree';
   if (a.canReadMember) return '/members';
+  if (a.canReadHardship) return '/hardship/files';
   if (a.canReadUsers) return '/system/users';
   if (a.canReadAudit) return '/system/audit';
   return '/welcome';

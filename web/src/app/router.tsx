@@ -22,6 +22,13 @@ const MemberDetailPage = lazy(() => import('../modules/member/MemberDetailPage')
 const MemberImportPage = lazy(() => import('../modules/member/ImportPage'));
 const ApplicationsPage = lazy(() => import('../modules/member/ApplicationsPage'));
 const TransfersPage = lazy(() => import('../modules/member/TransfersPage'));
+const HardshipFilesPage = lazy(() => import('../modules/hardship/files/FilesPage'));
+const HardshipFileDetailPage = lazy(() => import('../modules/hardship/files/FileDetailPage'));
+const HardshipAidPage = lazy(() => import('../modules/hardship/aid/AidPage'));
+const HardshipCampaignsPage = lazy(() => import('../modules/hardship/aid/CampaignsPage'));
+const HardshipRulesPage = lazy(() => import('../modules/hardship/aid/RulesPage'));
+const HardshipWarningsPage = lazy(() => import('../modules/hardship/monitor/WarningsPage'));
+const HardshipSelfCheckPage = lazy(() => import('../modules/hardship/monitor/SelfCheckPage'));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
 const JoinPage = lazy(() => import('../modules/join/JoinPage'));
 const JoinStatusPage = lazy(() => import('../modules/join/JoinStatusPage'));
@@ -51,6 +58,7 @@ export function AppRouter() {
           <Route path="/join" element={<JoinPage />} />
           <Route path="/join/status" element={<JoinStatusPage />} />
           <Route path="/card/verify" element={<CardVerifyPage />} />
+          <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
           <Route
             element={
               <RequireSignIn>
@@ -69,6 +77,12 @@ export function AppRouter() {
             <Route path="members/applications" element={guarded('canReviewJoin', <ApplicationsPage />)} />
             <Route path="members/transfers" element={guarded('canTransferMember', <TransfersPage />)} />
             <Route path="members/:id" element={guarded('canReadMember', <MemberDetailPage />)} />
+            <Route path="hardship/files" element={guarded('canReadHardship', <HardshipFilesPage />)} />
+            <Route path="hardship/files/:id" element={guarded('canReadHardship', <HardshipFileDetailPage />)} />
+            <Route path="hardship/aid" element={guarded('canReadHardship', <HardshipAidPage />)} />
+            <Route path="hardship/campaigns" element={guarded('canReadHardship', <HardshipCampaignsPage />)} />
+            <Route path="hardship/rules" element={guarded('canReadHardship', <HardshipRulesPage />)} />
+            <Route path="hardship/warnings" element={guarded('canReadHardship', <HardshipWarningsPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

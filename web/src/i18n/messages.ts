@@ -3,6 +3,7 @@
  * type says so). Domain labels (levels, kinds, permissions) come from GET /api/meta instead.
  */
 import { memberMessagesEn, memberMessagesZh } from '../modules/member/i18n';
+import { hardshipMessagesEn, hardshipMessagesZh } from '../modules/hardship/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -319,6 +320,7 @@ const zhCN = {
   'settings.unit.hours': '小时',
   // The member registry's strings live with its pages (modules/member/i18n).
   ...memberMessagesZh,
+  ...hardshipMessagesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -637,6 +639,7 @@ const enUS: Record<MessageKey, string> = {
   'settings.unit.minutes': 'min',
   'settings.unit.hours': 'h',
   ...memberMessagesEn,
+  ...hardshipMessagesEn,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

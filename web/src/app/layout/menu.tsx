@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BranchesOutlined, UnorderedListOutlined, FieldTimeOutlined } from '@ant-design/icons';
+import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOutlined, ControlOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
@@ -44,6 +45,19 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
       { key: '/members/import', label: 'menu.memberImport', icon: <CloudUploadOutlined />, access: 'canImportMember', testId: 'menu-member-import' },
       { key: '/members/applications', label: 'menu.memberApplications', icon: <SolutionOutlined />, access: 'canReviewJoin', testId: 'menu-member-applications' },
       { key: '/members/transfers', label: 'menu.memberTransfers', icon: <SwapOutlined />, access: 'canTransferMember', testId: 'menu-member-transfers' },
+    ],
+  },
+  {
+    key: 'hardship',
+    label: 'menu.hardship',
+    icon: <HeartOutlined />,
+    testId: 'menu-hardship',
+    children: [
+      { key: '/hardship/files', label: 'menu.hardshipFiles', icon: <FolderOpenOutlined />, access: 'canReadHardship', testId: 'menu-hardship-files' },
+      { key: '/hardship/aid', label: 'menu.hardshipAid', icon: <GiftOutlined />, access: 'canReadHardship', testId: 'menu-hardship-aid' },
+      { key: '/hardship/campaigns', label: 'menu.hardshipCampaigns', icon: <FireOutlined />, access: 'canReadHardship', testId: 'menu-hardship-campaigns' },
+      { key: '/hardship/warnings', label: 'menu.hardshipWarnings', icon: <AlertOutlined />, access: 'canReadHardship', testId: 'menu-hardship-warnings' },
+      { key: '/hardship/rules', label: 'menu.hardshipRules', icon: <ControlOutlined />, access: 'canReadHardship', testId: 'menu-hardship-rules' },
     ],
   },
   {
