@@ -11,6 +11,7 @@
  *   list         GET /api/members under autocannon vs a bare Fastify route
  *   export       csv and xlsx export of the whole city vs the library alone
  *   import-xlsx  an xlsx roster of other people via the pipeline vs ExcelJS reading it alone
+ *   hardship-scan the monitoring scan over N hardship households (issue 4) vs the same rules as one raw SQL
  *
  * Results: bench/results/<engine>-<date>[-quick].json (+ .md) and a markdown table on stdout.
  * Targets are reported, never asserted: the exit code is 0 whatever the figures.
@@ -33,6 +34,7 @@ import { runDashboards } from './items/dashboard.js';
 import { runListLoad } from './items/list.js';
 import { runExport } from './items/export.js';
 import { runImport, startImportServer, type ImportRun } from './items/import.js';
+import { benchHardshipScan } from './hardship-scan.js';
 
 const log = (m: string) => console.error(m);
 const stamp = () => new Date().toISOString().slice(11, 19);
@@ -146,6 +148,28 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
       } finally {
         await app.close();
       }
+    }
+
+    // 3b. The hardship warning scan over N households (issue 4): the app's scan vs the same rules as one raw statement.
+    if (want('hardship-scan')) {
+      step(`${engine}: hardship warning scan over ${o.households.toLocaleString('en')} households (service vs one raw SQL)`);
+      await guarded(items, 'hardship.scan', 'hardship warning scan', async () => {
+        const r = await benchHardshipScan(s!.database, o.households, { runs: o.quick ? 2 : 3, log, explain: process.env.BENCH_EXPLAIN === '1' });
+        const what = `hardship warning scan, ${o.households.toLocaleString('en')} households, ${r.raised.toLocaleString('en')} warnings raised`;
+        return [
+          {
+            id: 'hardship.scan', what,
+            ours: `median ${fmtMs(r.serviceMedianMs)} (runs ${r.serviceMs.map((x) => fmtMs(x)).join(', ')})${r.sameResult ? '' : ' — results differ from the raw statement!'}`,
+            limit: `one raw SQL statement, median ${fmtMs(r.rawMedianMs)}`,
+            ratio: r.ratio, ratioLabel: `${fmtRatio(r.ratio)} × raw`, target: '—', met: null,
+            data: { ...r },
+          },
+          {
+            id: 'hardship.scan.repeat', what: 'hardship warning scan repeated (nothing new to raise: the hourly steady state, tiers re-checked)',
+            ours: fmtMs(r.repeatMs), limit: '—', ratio: null, ratioLabel: '—', target: 'raises none', met: r.sameResult,
+          },
+        ];
+      });
     }
 
     // 4. The server under test as a child process (server/src/main.ts): list under load, export.

@@ -1,10 +1,12 @@
-export const ITEMS = ['import-csv', 'import-xlsx', 'search', 'dashboard', 'list', 'export'] as const;
+export const ITEMS = ['import-csv', 'import-xlsx', 'search', 'dashboard', 'list', 'export', 'hardship-scan'] as const;
 export type Item = (typeof ITEMS)[number];
 
 export interface Options {
   quick: boolean;
   members: number;
   xlsxRows: number;
+  /** Households for the hardship warning scan (issue 4). */
+  households: number;
   engines: ('pglite' | 'postgres')[];
   only: Set<Item>;
   keep: boolean;
@@ -13,11 +15,12 @@ export interface Options {
   list: { connections: number; seconds: number };
 }
 
-const USAGE = `npm run bench -- [--quick] [--members N] [--xlsx-rows N] [--engine pglite|postgres|both] [--only ${ITEMS.join(',')}] [--keep]
+const USAGE = `npm run bench -- [--quick] [--members N] [--xlsx-rows N] [--households N] [--engine pglite|postgres|both] [--only ${ITEMS.join(',')}] [--keep]
 
   --quick       a run of a few minutes: 20,000 members, 5,000 xlsx rows, fewer iterations
   --members N   members in the synthetic city (default 1,000,000; about one grassroots union per 50)
   --xlsx-rows N rows of the xlsx roster import (default 100,000; quick 5,000)
+  --households N hardship households for the warning scan (default 100,000; quick 5,000)
   --engine      default: pglite, plus postgres when BENCH_DATABASE_URL is set
   --only        measure only these items (the city is always generated and loaded)
   --keep        keep the benchmark database and files (prints where they are)`;
@@ -35,7 +38,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Options {
     console.log(USAGE);
     process.exit(0);
   }
-  const known = new Set(['--quick', '--members', '--xlsx-rows', '--engine', '--only', '--keep']);
+  const known = new Set(['--quick', '--members', '--xlsx-rows', '--households', '--engine', '--only', '--keep']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('--')) continue;
@@ -67,6 +70,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Options {
     quick,
     members: count('--members', quick ? 20_000 : 1_000_000),
     xlsxRows: count('--xlsx-rows', quick ? 5_000 : 100_000),
+    households: count('--households', quick ? 5_000 : 100_000),
     engines,
     only,
     keep: has('--keep'),
