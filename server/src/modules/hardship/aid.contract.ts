@@ -33,10 +33,12 @@ export const AidListQuery = z.strictObject({
   kind: z.enum(AID_KINDS).optional(),
   under: z.uuid().optional(),
   campaignId: z.uuid().optional(),
+  /** One household's aid history (its file page). */
+  fileId: z.uuid().optional(),
 });
 export const AidItem = z.object({
   id: z.string(), fileId: z.string(), fileNo: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(), kind: z.string(), amountFen: z.number(),
-  paidOn: z.string(), payer: z.string(), recipientName: z.string(), causeKey: z.string().nullable(), budgetId: z.string(), campaignId: z.string().nullable(), hasReceipt: z.boolean(),
+  paidOn: z.string(), payer: z.string(), recipientName: z.string(), causeKey: z.string().nullable(), budgetId: z.string(), budgetLine: z.string().nullable(), campaignId: z.string().nullable(), hasReceipt: z.boolean(),
 });
 export const AidPage = pageOf(AidItem);
 
@@ -48,7 +50,11 @@ export const BudgetBody = z.strictObject({
   note: text(200),
 });
 export const BudgetUpdateBody = z.strictObject({ allocatedFen: Fen, note: text(200), version: z.number().int().min(1) });
-export const BudgetQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const BudgetQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Only the budgets that may be charged for this union's households: its own and those of the unions above it. */
+  forOrgId: z.uuid().optional(),
+});
 export const BudgetItem = z.object({
   id: z.string(), orgId: z.string(), orgName: z.string(), year: z.number(), line: z.string(), allocatedFen: z.number(), spentFen: z.number(),
   remainingFen: z.number(), note: z.string().nullable(), version: z.number(),

@@ -47,7 +47,7 @@ export async function aidRoutes(app: FastifyInstance) {
   r.get('/api/hardship/budgets', {
     config: { access: 'hardship.read' },
     schema: { tags, summary: '帮扶资金预算（预算、已支出、余额）/ budgets with spent and remaining', querystring: C.BudgetQuery, response: { 200: z.array(C.BudgetItem), ...errorResponses } },
-  }, (req) => aid.listBudgets(ctx(app, req), req.query.year));
+  }, (req) => aid.listBudgets(ctx(app, req), req.query.year, req.query.forOrgId));
 
   r.post('/api/hardship/budgets', {
     config: { access: 'budget.manage' },

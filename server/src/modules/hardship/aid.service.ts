@@ -111,17 +111,19 @@ export async function listAid(c: Ctx, p: z.infer<typeof AidListQuery>) {
   if (p.year) w.push(sql`${aidRecord.paidOn} >= ${p.year + '-01-01'} AND ${aidRecord.paidOn} <= ${p.year + '-12-31'}`);
   if (p.kind) w.push(eq(aidRecord.kind, p.kind));
   if (p.campaignId) w.push(eq(aidRecord.campaignId, p.campaignId));
+  if (p.fileId) w.push(eq(aidRecord.fileId, p.fileId));
   if (p.under) w.push(sql`${aidRecord.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${p.under}))`);
   const where = and(...w)!;
   const rows = await c.db
-    .select({ a: aidRecord, fileNo: hardshipFile.fileNo, name: hardshipFile.name, orgName: org.name })
+    .select({ a: aidRecord, fileNo: hardshipFile.fileNo, name: hardshipFile.name, orgName: org.name, budgetLine: aidBudget.line })
     .from(aidRecord).innerJoin(hardshipFile, eq(hardshipFile.id, aidRecord.fileId)).innerJoin(org, eq(org.id, aidRecord.orgId))
+    .leftJoin(aidBudget, eq(aidBudget.id, aidRecord.budgetId))
     .where(where).orderBy(desc(aidRecord.paidOn), desc(aidRecord.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
   const [{ total }] = (await c.db.select({ total: sql<number>`count(*)::int` }).from(aidRecord).where(where)) as [{ total: number }];
   return {
-    items: rows.map(({ a, fileNo, name, orgName }) => ({
+    items: rows.map(({ a, fileNo, name, orgName, budgetLine }) => ({
       id: a.id, fileId: a.fileId, fileNo, name, orgId: a.orgId, orgName, kind: a.kind, amountFen: Number(a.amountFen), paidOn: a.paidOn, payer: a.payer,
-      recipientName: a.recipientName, causeKey: a.causeKey, budgetId: a.budgetId, campaignId: a.campaignId, hasReceipt: !!a.receiptKind,
+      recipientName: a.recipientName, causeKey: a.causeKey, budgetId: a.budgetId, budgetLine, campaignId: a.campaignId, hasReceipt: !!a.receiptKind,
     })),
     total, page: p.page, pageSize: p.pageSize,
   };
@@ -135,9 +137,11 @@ const presentBudget = (b: typeof aidBudget.$inferSelect & { orgName: string }) =
   remainingFen: Number(b.allocatedFen) - Number(b.spentFen), note: b.note, version: b.version,
 });
 
-export async function listBudgets(c: Ctx, year?: number) {
+export async function listBudgets(c: Ctx, year?: number, forOrgId?: string) {
+  // forOrgId: the budgets a household of that union may be paid from (lockBudget's rule): its own fund or one above it.
+  const chargeable = forOrgId ? sql`(SELECT u.path FROM org u WHERE u.id = ${forOrgId}) LIKE ${org.path} || '%'` : undefined;
   const rows = await c.db.select({ b: aidBudget, orgName: org.name }).from(aidBudget).innerJoin(org, eq(org.id, aidBudget.orgId))
-    .where(and(ownedScopeSql(c.actor.scope, aidBudget.orgId), year ? eq(aidBudget.year, year) : undefined)).orderBy(desc(aidBudget.year), org.path, aidBudget.line);
+    .where(and(ownedScopeSql(c.actor.scope, aidBudget.orgId), year ? eq(aidBudget.year, year) : undefined, chargeable)).orderBy(desc(aidBudget.year), org.path, aidBudget.line);
   return rows.map((r) => presentBudget({ ...r.b, orgName: r.orgName }));
 }
 

@@ -90,6 +90,19 @@ describe('budgets: allocated, spent, remaining; overspending is refused', () => 
     expect((await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ paidOn: `${year - 1}-12-31` }))).statusCode).toBe(400);
   });
 
+  it('lists the budgets chargeable for a union, and one household\'s aid with its budget line', async () => {
+    const [sibling] = await q<{ id: string }>(sql`SELECT id FROM org WHERE parent_id = ${chairOrg.parent_id} AND id <> ${chairOrg.id} LIMIT 1`);
+    const other = await district.post('/api/hardship/budgets', { orgId: sibling!.id, year, line: '邻近工会资金', allocatedFen: 100_000 });
+    expect(other.statusCode, other.body).toBe(201);
+    const forChair = (await district.get(`/api/hardship/budgets?year=${year}&forOrgId=${chairOrg.id}`)).json() as { id: string; orgId: string }[];
+    expect(forChair.map((b) => b.id)).toContain(budgetId);
+    expect(forChair.map((b) => b.id)).not.toContain(other.json().id);
+    const mine = (await chair.get(`/api/hardship/aid?fileId=${fileId}`)).json();
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.items.every((x: { fileId: string }) => x.fileId === fileId)).toBe(true);
+    expect(mine.items.find((x: { budgetId: string }) => x.budgetId === budgetId)).toMatchObject({ budgetLine: '测试资金' });
+  });
+
   it("a budget of the sibling district cannot be charged or even seen", async () => {
     const [d02b] = await q<{ id: string }>(sql`SELECT b.id FROM aid_budget b JOIN org o ON o.id = b.org_id WHERE o.code = 'D02' LIMIT 1`);
     const res = await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ budgetId: d02b!.id, amountFen: 1 }));
