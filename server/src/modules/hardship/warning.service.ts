@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { hardshipWarning } from './warning.schema.js';
 import { hardshipFile } from './hardship.schema.js';
 import { org } from '../org/org.schema.js';
+import { appUser } from '../user/user.schema.js';
 import { actorOf, auditOf } from './hardship.shared.js';
 import { scanWarnings } from './warning.scan.js';
 import { WARNING_LEVELS, WARNING_RULES } from '../../../../common/src/hardship-vocab.js';
@@ -20,11 +21,13 @@ export const WarningListQuery = z.strictObject({
   rule: z.enum(WARNING_RULES).optional(),
   overdue: z.enum(['true']).optional(),
   fileId: z.uuid().optional(),
+  /** A union and the unions below it (the responsible union's subtree). */
+  under: z.uuid().optional(),
 });
 export const WarningItem = z.object({
   id: z.string(), rule: z.string(), level: z.string(), fileId: z.string().nullable(), fileNo: z.string().nullable(), name: z.string().nullable(),
   orgId: z.string(), orgName: z.string(), explanation: z.string(), figures: z.record(z.string(), z.unknown()), raisedOn: z.string(), dueOn: z.string(),
-  overdue: z.boolean(), status: z.string(), actionTaken: z.string().nullable(), closedAt: z.string().nullable(),
+  overdue: z.boolean(), status: z.string(), actionTaken: z.string().nullable(), closedAt: z.string().nullable(), closedByName: z.string().nullable(),
 });
 export const WarningPage = pageOf(WarningItem);
 export const CloseBody = z.strictObject({ action: z.string().trim().min(4, '请写明采取的措施（至少4个字）/ describe the action taken').max(1000) });
@@ -37,19 +40,21 @@ export async function listWarnings(c: Ctx, p: z.infer<typeof WarningListQuery>) 
   if (p.level) w.push(eq(hardshipWarning.level, p.level));
   if (p.rule) w.push(eq(hardshipWarning.rule, p.rule));
   if (p.fileId) w.push(eq(hardshipWarning.fileId, p.fileId));
+  if (p.under) w.push(sql`${hardshipWarning.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${p.under}))`);
   if (p.overdue) w.push(sql`${hardshipWarning.status} = 'open' AND ${hardshipWarning.dueOn} < ${today}`);
   const where = and(...w)!;
   const rows = await c.db
-    .select({ w: hardshipWarning, fileNo: hardshipFile.fileNo, name: hardshipFile.name, orgName: org.name })
+    .select({ w: hardshipWarning, fileNo: hardshipFile.fileNo, name: hardshipFile.name, orgName: org.name, closedByName: appUser.displayName })
     .from(hardshipWarning).innerJoin(org, eq(org.id, hardshipWarning.orgId)).leftJoin(hardshipFile, eq(hardshipFile.id, hardshipWarning.fileId))
+    .leftJoin(appUser, eq(appUser.id, hardshipWarning.closedBy))
     .where(where)
     .orderBy(sql`CASE ${hardshipWarning.level} WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END`, asc(hardshipWarning.dueOn), asc(hardshipWarning.id))
     .limit(p.pageSize).offset((p.page - 1) * p.pageSize);
   const [{ total }] = (await c.db.select({ total: sql<number>`count(*)::int` }).from(hardshipWarning).where(where)) as [{ total: number }];
   return {
-    items: rows.map(({ w: x, fileNo, name, orgName }) => ({
+    items: rows.map(({ w: x, fileNo, name, orgName, closedByName }) => ({
       id: x.id, rule: x.rule, level: x.level, fileId: x.fileId, fileNo, name, orgId: x.orgId, orgName, explanation: x.explanation, figures: x.figures,
-      raisedOn: x.raisedOn, dueOn: x.dueOn, overdue: x.status === 'open' && x.dueOn < today, status: x.status, actionTaken: x.actionTaken, closedAt: x.closedAt?.toISOString() ?? null,
+      raisedOn: x.raisedOn, dueOn: x.dueOn, overdue: x.status === 'open' && x.dueOn < today, status: x.status, actionTaken: x.actionTaken, closedAt: x.closedAt?.toISOString() ?? null, closedByName,
     })),
     total, page: p.page, pageSize: p.pageSize,
   };

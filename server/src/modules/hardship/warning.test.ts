@@ -145,6 +145,7 @@ describe('handling warnings', () => {
     expect((await chair.post(`/api/hardship/warnings/${wid}/close`, { action: '重复销号操作' })).json().code).toBe('WARNING_CLOSED');
     const closed = (await chair.get(`/api/hardship/warnings?status=closed&fileId=${ids.nearLine}`)).json().items[0];
     expect(closed).toMatchObject({ status: 'closed', actionTaken: '已入户走访，申请临时生活救助' });
+    expect(closed.closedByName).toBeTruthy();
     expect((await scanWarnings(env.services.db, { params })).raised).toBe(0);
   });
 
@@ -157,6 +158,11 @@ describe('handling warnings', () => {
     const mine = (await district.get('/api/hardship/warnings?pageSize=200')).json();
     const [{ n }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM hardship_warning w WHERE w.status = 'open' AND w.org_id IN (SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE code = 'D01'))`);
     expect(mine.total).toBe(n);
+    // `under` narrows to a union and the unions below it.
+    const under = (await district.get(`/api/hardship/warnings?pageSize=200&under=${chairOrg.id}`)).json();
+    const [{ m }] = await q<{ m: number }>(sql`SELECT count(*)::int AS m FROM hardship_warning w WHERE w.status = 'open' AND w.org_id IN (SELECT id FROM org WHERE path LIKE ${chairOrg.path + '%'})`);
+    expect(under.total).toBe(m);
+    expect(m).toBeGreaterThan(0);
   });
 
   it('the dashboard counts the caller’s scope only', async () => {
