@@ -14,6 +14,13 @@ const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名
 const locked = (minutes: number) =>
   new AppError(423, 'ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定，请${minutes}分钟后再试`, `Too many failed attempts; the account is locked for ${minutes} more minute(s)`, { minutes });
 
+/**
+ * A hash of a random password, checked against when the username is unknown or disabled, so such
+ * an answer takes as long as a wrong password and response timing doesn't reveal which usernames exist.
+ */
+let decoyHash: Promise<string> | null = null;
+const decoy = () => (decoyHash ??= hashPassword(crypto.randomUUID()));
+
 export interface LoginMeta {
   ip: string;
   userAgent?: string;
@@ -26,6 +33,7 @@ export async function login(s: Services, username: string, password: string, met
   const fail = async (detail: string, orgId?: string | null, userId?: string) =>
     appendAuditStandalone(s.db, { actorId: userId, actorName: username.slice(0, 64), orgId, action: 'auth.login', ip: meta.ip, result: 'failed', detail });
   if (!user || !user.active) {
+    await verifyPassword(password, await decoy());
     await fail(user ? 'account disabled' : 'unknown user');
     throw badCredentials();
   }
