@@ -4,3 +4,4 @@ export * from '../modules/user/user.schema.js';
 export * from '../modules/audit/audit.schema.js';
 export * from '../modules/member/member.schema.js';
 export * from '../modules/hardship/hardship.schema.js';
+export * from '../modules/member/member-counters.schema.js';
