@@ -72,7 +72,12 @@ export const membershipEvent = pgTable(
     actorId: uuid('actor_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('membership_event_member_idx').on(t.memberId, t.onDate), index('membership_event_org_date_idx').on(t.orgId, t.onDate)],
+  (t) => [
+    index('membership_event_member_idx').on(t.memberId, t.onDate),
+    index('membership_event_org_date_idx').on(t.orgId, t.onDate),
+    /** The dashboard's last 12 months city-wide: an index-only range scan over the window (issue 5). */
+    index('membership_event_date_idx').on(t.onDate, t.orgId, t.kind),
+  ],
 );
 
 /** An online application to join (入会申请), answered by the receiving union within 15 working days. */
