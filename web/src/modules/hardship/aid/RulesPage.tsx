@@ -1,4 +1,57 @@
-// Placeholder replaced by the page's implementation.
+import { Alert, Button, Skeleton, Space, Tag, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { rulesApi } from '../../../api/hardship-aid';
+import { useRequest } from '../../../app/use-request';
+import { useApiError } from '../../../app/use-api-error';
+import { useAccess } from '../../../app/auth-context';
+import { useI18n } from '../../../i18n';
+import { LinesCard } from './rules/LinesCard';
+import { RuleSetsCard } from './rules/RuleSetsCard';
+import { CapsCard } from './rules/CapsCard';
+
+/**
+ * 帮扶标准与规则: the subsistence lines, the dated tier and monitoring parameters and the aid caps,
+ * readable by every hardship reader; changed only with rule.manage (and a scope covering the whole
+ * installation, which the server checks). A changed line or rule set re-evaluates affected files.
+ */
 export default function RulesPage() {
-  return null;
+  const { t } = useI18n();
+  const access = useAccess();
+  const { showError } = useApiError();
+  const { data, loading, reload } = useRequest(() => rulesApi.overview(), [], showError);
+
+  return (
+    <div data-testid="hs-rules-page">
+      <div className="gh-page-header">
+        <Typography.Title level={4}>{t('menu.hardshipRules')}</Typography.Title>
+        <Space wrap>
+          {data && (
+            <Tag color="green" data-testid="hs-rules-in-force">
+              {t('hsAid.rules.inForceVersion', { v: data.ruleSetInForce.version, d: data.ruleSetInForce.effectiveFrom })}
+            </Tag>
+          )}
+          <Button icon={<ReloadOutlined />} onClick={reload}>
+            {t('action.refresh')}
+          </Button>
+        </Space>
+      </div>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t('hsAid.rules.alertTitle')}
+        description={access.canManageRules ? t('hsAid.rules.alertManage') : t('hsAid.rules.alertRead')}
+        data-testid="hs-rules-alert"
+      />
+      {loading && !data ? (
+        <Skeleton active paragraph={{ rows: 8 }} />
+      ) : data ? (
+        <>
+          <LinesCard lines={data.lines} today={data.today} onChanged={reload} />
+          <RuleSetsCard sets={data.ruleSets} inForce={data.ruleSetInForce} onChanged={reload} />
+          <CapsCard caps={data.caps} today={data.today} onChanged={reload} />
+        </>
+      ) : null}
+    </div>
+  );
 }

@@ -1,0 +1,200 @@
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Button, Card, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { DownloadOutlined, EyeOutlined, ReloadOutlined } from '@ant-design/icons';
+import { aidApi, type AidItem, type AidListParams } from '../../../../api/hardship-aid';
+import { useRequest } from '../../../../app/use-request';
+import { useApiError } from '../../../../app/use-api-error';
+import { useI18n } from '../../../../i18n';
+import { testId } from '../../../../app/test-id';
+import { OrgSelect } from '../../../org/components/OrgSelect';
+import { useLabel, useOptions, V, yuan } from '../../shared/vocab';
+
+function paramsFrom(sp: URLSearchParams): AidListParams {
+  const num = (k: string) => (sp.get(k) && Number.isFinite(Number(sp.get(k))) ? Number(sp.get(k)) : undefined);
+  const kind = sp.get('kind');
+  return {
+    year: num('year'),
+    kind: kind && (V.AID_KINDS as readonly string[]).includes(kind) ? (kind as AidListParams['kind']) : undefined,
+    under: sp.get('under') || undefined,
+    campaignId: sp.get('campaignId') || undefined,
+    page: num('page') || 1,
+    pageSize: num('pageSize') || 20,
+  };
+}
+
+/** 帮扶记录: aid paid in the user's scope, filtered by year, kind, area and campaign; filters live in the URL. */
+export function AidRecordsTab() {
+  const { t } = useI18n();
+  const { showError } = useApiError();
+  const label = useLabel();
+  const options = useOptions();
+  const [sp, setSp] = useSearchParams();
+  const params = useMemo(() => paramsFrom(sp), [sp]);
+  const { data, loading, reload } = useRequest(() => aidApi.list(params), [JSON.stringify(params)], showError);
+  // Budgets and campaigns are small lists: load them once to name each record's fund and to filter by campaign.
+  const { data: budgets } = useRequest(() => aidApi.budgets(), []);
+  const { data: campaigns } = useRequest(() => aidApi.campaigns(), []);
+  const budgetName = useMemo(() => new Map((budgets ?? []).map((b) => [b.id, `${b.orgName} · ${b.year} · ${b.line}`])), [budgets]);
+
+  const update = (patch: Record<string, string | number | undefined | null>, keepPage = false) => {
+    const next = new URLSearchParams(sp);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || v === null || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (!keepPage) next.delete('page');
+    setSp(next);
+  };
+
+  const pageSum = (data?.items ?? []).reduce((s, a) => s + a.amountFen, 0);
+
+  const download = async (id: string) => {
+    try {
+      await aidApi.downloadReceipt(id);
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const columns: TableProps<AidItem>['columns'] = [
+    { title: t('hsAid.col.paidOn'), dataIndex: 'paidOn', key: 'paidOn', width: 110 },
+    {
+      title: t('hsAid.col.household'),
+      key: 'household',
+      width: 170,
+      render: (_: unknown, a) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/hardship/files/${a.fileId}`} data-testid={`hs-aid-file-${a.id}`}>
+            {a.name}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {a.fileNo}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t('hsAid.col.union'), dataIndex: 'orgName', key: 'orgName', ellipsis: true },
+    { title: t('hsAid.col.kind'), dataIndex: 'kind', key: 'kind', width: 110, render: (k: string) => <Tag>{label(V.AID_KIND_LABELS, k)}</Tag> },
+    { title: t('hsAid.col.amount'), dataIndex: 'amountFen', key: 'amountFen', width: 120, align: 'right', render: (f: number) => yuan(f) },
+    { title: t('hsAid.col.recipient'), dataIndex: 'recipientName', key: 'recipientName', width: 100 },
+    {
+      title: t('hsAid.col.budget'),
+      dataIndex: 'budgetId',
+      key: 'budgetId',
+      ellipsis: true,
+      render: (id: string, a) => (
+        <Space orientation="vertical" size={0}>
+          <span>{budgetName.get(id) ?? '—'}</span>
+          {a.campaignId && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {a.payer}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('hsAid.col.receipt'),
+      key: 'receipt',
+      width: 130,
+      render: (_: unknown, a) =>
+        a.hasReceipt ? (
+          <Space size={4}>
+            <Tag color="green">{t('hsAid.receipt.yes')}</Tag>
+            <Tooltip title={t('hsAid.receipt.view')}>
+              <a href={aidApi.receiptUrl(a.id)} target="_blank" rel="noreferrer" data-testid={`hs-aid-receipt-${a.id}`} aria-label={t('hsAid.receipt.view')}>
+                <EyeOutlined />
+              </a>
+            </Tooltip>
+            <Tooltip title={t('hsAid.receipt.download')}>
+              <Button type="link" size="small" icon={<DownloadOutlined />} onClick={() => void download(a.id)} aria-label={t('hsAid.receipt.download')} {...testId(`hs-aid-receipt-dl-${a.id}`)} />
+            </Tooltip>
+          </Space>
+        ) : (
+          <Tag color="warning">{t('hsAid.receipt.no')}</Tag>
+        ),
+    },
+  ];
+
+  return (
+    <Card>
+      <div className="gh-filters">
+        <InputNumber
+          placeholder={t('hsAid.filter.year')}
+          min={2000}
+          max={2100}
+          value={params.year}
+          onChange={(v) => update({ year: v ?? undefined })}
+          style={{ width: 120 }}
+          data-testid="hs-aid-filter-year"
+        />
+        <Select
+          allowClear
+          placeholder={t('hsAid.filter.kind')}
+          value={params.kind}
+          onChange={(v) => update({ kind: v })}
+          options={options(V.AID_KINDS, V.AID_KIND_LABELS)}
+          style={{ width: 140 }}
+          data-testid="hs-aid-filter-kind"
+        />
+        <OrgSelect
+          allowClear
+          placeholder={t('hsAid.filter.under')}
+          value={params.under}
+          onChange={(v) => update({ under: (v as string | undefined) ?? undefined })}
+          style={{ width: 240 }}
+          data-testid="hs-aid-filter-under"
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('hsAid.filter.campaign')}
+          value={params.campaignId}
+          onChange={(v) => update({ campaignId: v })}
+          options={(campaigns ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.paidOn}）` }))}
+          style={{ width: 240 }}
+          data-testid="hs-aid-filter-campaign"
+        />
+        <Button onClick={() => setSp(new URLSearchParams(sp.get('tab') ? { tab: sp.get('tab')! } : {}))} data-testid="hs-aid-filter-reset">
+          {t('action.reset')}
+        </Button>
+        <Button icon={<ReloadOutlined />} onClick={reload}>
+          {t('action.refresh')}
+        </Button>
+      </div>
+      <Table<AidItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data?.items}
+        loading={loading}
+        data-testid="hs-aid-records"
+        scroll={{ x: 1100 }}
+        onRow={(a) => testId(`hs-aid-row-${a.id}`)}
+        locale={{ emptyText: t('hsAid.records.empty') }}
+        onChange={(p, _f, _s, extra) => {
+          if (extra.action === 'paginate') update({ page: p.current, pageSize: p.pageSize }, true);
+        }}
+        pagination={{
+          current: params.page,
+          pageSize: params.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (total) => t('common.total', { n: total.toLocaleString() }),
+        }}
+        footer={
+          data?.items.length
+            ? () => (
+                <Typography.Text type="secondary" data-testid="hs-aid-page-sum">
+                  {t('hsAid.records.pageSum', { n: data.items.length, sum: yuan(pageSum) })}
+                </Typography.Text>
+              )
+            : undefined
+        }
+      />
+    </Card>
+  );
+}
