@@ -89,6 +89,9 @@ export default function LoginPage() {
               <Link to="/join/status" data-testid="login-link-join-status">
                 {t('join.link.status')}
               </Link>
+              <Link to="/hardship/self-check" data-testid="login-link-hardship-self-check">
+                {t('hsMon.self.link')}
+              </Link>
             </Space>
           </div>
         )}

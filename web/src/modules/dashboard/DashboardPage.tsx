@@ -8,11 +8,12 @@ import { echarts } from './echarts';
 import { systemApi } from '../../api/system';
 import { useRequest } from '../../app/use-request';
 import { useApiError } from '../../app/use-api-error';
-import { useAuth } from '../../app/auth-context';
+import { useAccess, useAuth } from '../../app/auth-context';
 import { useMeta } from '../../app/meta-context';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { OrgFigures } from '../../api/types';
 import { MemberFiguresSection } from '../member/dashboard/MemberFiguresSection';
+import { HardshipDashboardSection } from '../hardship/monitor/HardshipDashboardSection';
 
 interface CardDef {
   key: keyof Pick<OrgFigures, 'totalOrgs' | 'grassroots' | 'withoutChair' | 'termExpiring' | 'termExpired' | 'employees'>;
@@ -35,6 +36,7 @@ const CARDS: CardDef[] = [
 export default function DashboardPage() {
   const { t, lang } = useI18n();
   const { me } = useAuth();
+  const access = useAccess();
   const { kindLabel } = useMeta();
   const { showError } = useApiError();
   const navigate = useNavigate();
@@ -143,6 +145,7 @@ export default function DashboardPage() {
         </Col>
       </Row>
       <MemberFiguresSection />
+      {access.canReadHardship && <HardshipDashboardSection />}
     </div>
   );
 }
