@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness.js';
-import { monthStart, type MemberFiguresBody } from './member-figures.js';
+import { memberFigures, monthStart, type MemberFiguresBody } from './member-figures.js';
 import { todayInChina } from '../../../../common/src/dates.js';
+import { loadActor } from '../auth/session.js';
+import { addMember, demoOrgs, freshId, type DemoOrgs } from './join/fixtures.js';
+import { makeId, multipartBody, xlsxOf } from './import/roster-fixtures.js';
+import { waitForImport } from './import/import.service.js';
 
 let env: TestEnv;
 let admin: TestClient;
@@ -128,5 +132,133 @@ describe('GET /api/dashboard/members', () => {
     expect(f.totals.all).toBeGreaterThan(0);
     expect(f.byUnion.top.map((u) => u.id)).toEqual([chairOrg]);
     expect(f.byUnion.byChild).toEqual([]);
+  });
+});
+
+describe('member_tally (the counters behind the figures) stays exact through every kind of member write', () => {
+  let o: DemoOrgs;
+  let cities: TestClient;
+
+  /** Every counter equals a direct count over member, and nothing else is in the tally. */
+  async function expectTallyExact(when: string) {
+    const diff = await q(sql`
+      WITH a AS (SELECT org_id, status, employment_form, count(*)::int AS n, count(*) FILTER (WHERE migrant_worker)::int AS migrant FROM member GROUP BY 1, 2, 3),
+           b AS (SELECT org_id, status, employment_form, n, migrant FROM member_tally)
+      (SELECT 'missing' AS d, * FROM (SELECT * FROM a EXCEPT ALL SELECT * FROM b) x) UNION ALL (SELECT 'extra', * FROM (SELECT * FROM b EXCEPT ALL SELECT * FROM a) y)`);
+    expect(diff, when).toEqual([]);
+  }
+
+  /** The route's figures (from the counters) equal the plain aggregate over member, for the city, a district and a union. */
+  async function expectFiguresExact(when: string) {
+    for (const c of [cities, district, chair]) {
+      const actor = await loadActor(env.services, c.cookie.replace(/^gh_sid=/, ''));
+      if (!actor || actor === 'expired') throw new Error('no session');
+      const plain = await memberFigures({ ...env.services, actor, ip: '127.0.0.1' }, 'members');
+      expect(await figures(c), when).toEqual(plain);
+    }
+  }
+
+  async function check(when: string) {
+    await expectTallyExact(when);
+    await expectFiguresExact(when);
+  }
+
+  async function importRoster(client: TestClient, orgId: string, rows: unknown[][]) {
+    const content = await xlsxOf([['姓名', '身份证号', '用工形式', '是否农民工', '入会时间'], ...rows], { textColumns: [2] });
+    const mp = multipartBody({ orgId }, { name: 'tally.xlsx', content });
+    const up = await client.request('POST', '/api/member-imports', mp.body, { 'content-type': mp.contentType });
+    expect(up.statusCode, up.body).toBe(202);
+    const id = up.json().batchId as string;
+    await waitForImport(id);
+    const res = await client.post(`/api/member-imports/${id}/commit`);
+    if (res.statusCode !== 202) throw new Error(res.body);
+    await waitForImport(id);
+    return (await client.get(`/api/member-imports/${id}`)).json() as { status: string; created: number; updated: number };
+  }
+
+  beforeAll(async () => {
+    o = await demoOrgs(env);
+    cities = admin;
+  });
+
+  it('starts exact: the migration backfilled and the demo seed went through the triggers', async () => {
+    const [n] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM member_tally`);
+    expect(n!.n).toBeGreaterThan(0);
+    await check('after the seed');
+  });
+
+  it('create, edit, retain, leave, reactivate, transfer (completed and rejected), import (new, update, rejoin), delete, truncate', async () => {
+    const ids = { a: freshId(), b: freshId('F'), c: freshId(), d: freshId('F') };
+    // create
+    const a = await addMember(admin, o.g1.id, ids.a, { name: '周一', employmentForm: '标准劳动关系职工', migrantWorker: false });
+    const b = await addMember(admin, o.g1.id, ids.b, { name: '吴二', employmentForm: '外卖骑手', migrantWorker: true });
+    const c = await addMember(admin, o.g1b.id, ids.c, { name: '郑三', employmentForm: '快递员', migrantWorker: true });
+    const d = await addMember(admin, o.g2.id, ids.d, { name: '王四', employmentForm: '家政服务员', migrantWorker: false });
+    await check('after creates');
+    const version = async (id: string) => (await admin.get(`/api/members/${id}`)).json().version as number;
+    // edit: form and migrant flag change
+    const edit = await admin.put(`/api/members/${a}`, { version: await version(a), fields: { name: '周一', employmentForm: '网约车司机', migrantWorker: true, joinDate: '2024-03-01' } });
+    expect(edit.statusCode, edit.body).toBe(200);
+    await check('after an edit of form and migrant flag');
+    // status changes
+    const status = async (id: string, kind: string) => {
+      const res = await admin.post(`/api/members/${id}/status`, { kind, onDate: todayInChina(), reason: '测试', version: await version(id) });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await status(b, 'retained');
+    await check('after retained');
+    await status(b, 'reactivated');
+    await check('after reactivation');
+    await status(b, 'retained');
+    await status(b, 'left');
+    await status(d, 'left');
+    await check('after leaving');
+    // transfer g1b → g2: transferring, then completed
+    const t1 = await admin.post('/api/transfers', { memberId: c, toOrgId: o.g2.id, reason: '调动到新单位工作' });
+    expect(t1.statusCode, t1.body).toBe(201);
+    await check('while transferring');
+    expect((await admin.post(`/api/transfers/${t1.json().id}/confirm`)).json().status).toBe('completed');
+    await check('after a completed transfer');
+    // transfer rejected: back to the previous status in the old union
+    const t2 = await admin.post('/api/transfers', { memberId: a, toOrgId: o.g2.id, reason: '调动到新单位工作' });
+    expect(t2.statusCode, t2.body).toBe(201);
+    expect((await admin.post(`/api/transfers/${t2.json().id}/reject`, { reason: '本单位未录用该人员' })).statusCode).toBe(200);
+    await check('after a rejected transfer');
+    // import into g2: two new people, an update of a member of g2 (c, now there), the leaver d rejoining
+    const batch = await importRoster(admin, o.g2.id, [
+      ['钱五', makeId('1991-02-03', 11), '快递员', '是', '2025-05-01'],
+      ['孙六', makeId('1992-04-05', 12), '标准劳动关系职工', '否', '2025-06-01'],
+      ['郑三', ids.c, '标准劳动关系职工', '否', '2024-03-01'],
+      ['王四', ids.d, '保安员', '是', '2025-07-01'],
+    ]);
+    expect(batch, JSON.stringify(batch)).toMatchObject({ status: 'done', created: 3, updated: 1 });
+    await check('after an import commit');
+    // hand-written SQL: a multi-row update across unions, and a delete
+    await q(sql`UPDATE member SET status = 'retained' WHERE id IN (SELECT id FROM member WHERE org_id IN (${o.g1.id}, ${o.g2.id}) AND status = 'active' ORDER BY id LIMIT 5)`);
+    await q(sql`UPDATE member SET migrant_worker = NOT migrant_worker WHERE org_id = ${o.g1b.id}`);
+    await check('after hand-written updates');
+    await q(sql`DELETE FROM member WHERE id = ${b}`);
+    await check('after a delete');
+  });
+
+  it('an org moved in the tree needs nothing: counters are per union, the path is read at query time', async () => {
+    // Move g1b from D01 under D02's first street (and its path with it), then back.
+    const [g1b] = await q<{ path: string; parent_id: string }>(sql`SELECT path, parent_id FROM org WHERE id = ${o.g1b.id}`);
+    await q(sql`UPDATE org SET parent_id = ${o.street2.id}, path = ${o.street2.path} || ${o.g1b.id}::text || '/' WHERE id = ${o.g1b.id}`);
+    try {
+      await check('after moving a union to another district');
+    } finally {
+      await q(sql`UPDATE org SET parent_id = ${g1b!.parent_id}, path = ${g1b!.path} WHERE id = ${o.g1b.id}`);
+    }
+    await check('after moving it back');
+  });
+
+  it('TRUNCATE member empties the tally', async () => {
+    await q(sql`CREATE TABLE member_keep AS SELECT * FROM member`); // not TEMP: the pool may hand out another connection
+    await q(sql`TRUNCATE member`);
+    await check('after TRUNCATE');
+    await q(sql`INSERT INTO member SELECT * FROM member_keep`);
+    await q(sql`DROP TABLE member_keep`);
+    await check('after re-inserting everything (one statement, one grouped delta)');
   });
 });

@@ -8,11 +8,15 @@ import type { Ctx } from '../../platform/context.js';
 
 /**
  * Member figures for the dashboard (issue 3, item 10), all inside the caller's data scope: every
- * query takes the scope predicate (ownedScopeSql on member / membership_event / join_application,
- * orgScopeSql on org). Set-based: three statements, each reading its table once — members grouped
- * by union, status and form (everything else about members and unions is derived from that in
- * the same statement), membership events of the last 12 months on membership_event (org_id,
- * on_date), and join applications on join_application (org_id, status, due_on).
+ * query takes the scope predicate (ownedScopeSql on member_tally / membership_event /
+ * join_application, orgScopeSql on org). Three statements: the member counts per union, status
+ * and form come from member_tally — exact counters the database keeps in step with member by
+ * triggers (migration 0004, member-counters.schema.ts), so the city's figures read ~10 rows per
+ * union instead of every member; everything else about members and unions is derived from them in
+ * the same statement. Then membership events of the last 12 months (index-only range scan on
+ * membership_event (on_date, org_id, kind)), and join applications on join_application (org_id,
+ * status, due_on). `memberFigures(c, 'members')` is the plain aggregate over member, kept as the
+ * reference the tests and the benchmark compare with.
  */
 
 const UnionCount = z.object({ id: z.string(), name: z.string(), members: z.number(), active: z.number() });
@@ -76,9 +80,15 @@ interface OneRow {
 }
 const RATE_MIN_EMPLOYEES = 25;
 
-export async function memberFigures(c: Ctx): Promise<MemberFiguresBody> {
+/**
+ * Where the per (union, status, form) member counts come from: `tally` = the exact counters kept by
+ * the database's triggers (member_tally, migration 0004; what the route uses), `members` = the plain
+ * aggregate over the member table (the reference the tests and the benchmark compare with).
+ */
+export type FiguresSource = 'tally' | 'members';
+
+export async function memberFigures(c: Ctx, source: FiguresSource = 'tally'): Promise<MemberFiguresBody> {
   const scope = c.actor.scope;
-  const inScope = ownedScopeSql(scope, sql`m.org_id`);
   const orgInScope = orgScopeSql(scope, sql`o.path`, sql`o.id`);
   const today = todayInChina();
   const from = monthStart(today, 11);
@@ -89,9 +99,10 @@ export async function memberFigures(c: Ctx): Promise<MemberFiguresBody> {
   // join applications. Three statements, each scanning its table once.
   const [one, monthly, applications] = await Promise.all([
     q<OneRow>(sql`
-      WITH agg AS MATERIALIZED (
-        SELECT m.org_id, m.status, m.employment_form AS form, count(*)::int AS n, count(*) FILTER (WHERE m.migrant_worker)::int AS migrant
-        FROM member m WHERE ${inScope} GROUP BY 1, 2, 3),
+      WITH agg AS MATERIALIZED (${source === 'tally'
+        ? sql`SELECT t.org_id, t.status, t.employment_form AS form, t.n, t.migrant FROM member_tally t WHERE ${ownedScopeSql(scope, sql`t.org_id`)} AND t.n <> 0`
+        : sql`SELECT m.org_id, m.status, m.employment_form AS form, count(*)::int AS n, count(*) FILTER (WHERE m.migrant_worker)::int AS migrant
+        FROM member m WHERE ${ownedScopeSql(scope, sql`m.org_id`)} GROUP BY 1, 2, 3`}),
       per_org AS MATERIALIZED (
         SELECT a.org_id, sum(a.n) FILTER (WHERE a.status <> 'left')::int AS members, coalesce(sum(a.n) FILTER (WHERE a.status = 'active'), 0)::int AS active
         FROM agg a GROUP BY a.org_id),
