@@ -148,7 +148,8 @@ interface UnionCount {
 }
 
 export const memberApi = {
-  list: (p: MemberListParams) => api.get<Page<MemberListItem>>('/api/members', { ...p }),
+  /** `totalExact: false`: the server stopped counting at `total`; there are more (show "N+"). */
+  list: (p: MemberListParams) => api.get<Page<MemberListItem> & { totalExact: boolean }>('/api/members', { ...p }),
   get: (id: string) => api.get<MemberDetail>(`/api/members/${id}`),
   create: (orgId: string, fields: MemberFieldsInput, consent: { version: string; method: ConsentMethod }) =>
     api.post<{ id: string }>('/api/members', { orgId, fields, consent }),

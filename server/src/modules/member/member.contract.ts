@@ -44,7 +44,8 @@ export const MemberListItem = z.object({
   orgId: z.string(), orgName: z.string(), employmentForm: z.string(), migrantWorker: z.boolean(), status: z.string(), joinDate: z.string(),
   cardNo: z.string(), version: z.number(),
 });
-export const MemberPage = pageOf(MemberListItem);
+/** `totalExact: false`: there are more than `total` matches (the count stops at a cap); show "N+". */
+export const MemberPage = pageOf(MemberListItem).extend({ totalExact: z.boolean() });
 export const MemberDetail = MemberListItem.extend({
   idKind: z.string(), ethnicity: z.string().nullable(), education: z.string().nullable(), politicalStatus: z.string().nullable(),
   occupation: z.string().nullable(), employerName: z.string().nullable(), consentVersion: z.string().nullable(), consentAt: z.string().nullable(),

@@ -66,6 +66,16 @@ export async function searchMembers(exec: Executor, where: SQL, sort: MemberSort
     .offset((page - 1) * pageSize);
 }
 
+/**
+ * Count the matches, stopping at `limit`: the inner LIMIT lets the executor stop reading after
+ * `limit` rows instead of visiting every hit of a broad search (a whole district, a common surname).
+ */
+export async function countMembersUpTo(exec: Executor, where: SQL, limit: number): Promise<number> {
+  const hits = exec.select({ one: sql<number>`1`.as('one') }).from(member).where(where).limit(limit).as('hits');
+  const [r] = await exec.select({ n: sql<number>`count(*)::int` }).from(hits);
+  return r?.n ?? 0;
+}
+
 export async function countMembers(exec: Executor, where: SQL): Promise<number> {
   const [r] = await exec.select({ n: sql<number>`count(*)::int` }).from(member).where(where);
   return r?.n ?? 0;

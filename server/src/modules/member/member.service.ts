@@ -48,11 +48,33 @@ export function heldElsewhereError(unionName: string) {
   return new AppError(409, 'MEMBER_HELD_ELSEWHERE', `此人已是“${unionName}”的会员，一人只能有一个会籍；如工作变动请办理会员关系接转`, `This person is already a member of "${unionName}"; use a transfer instead`, { union: unionName });
 }
 
-export async function listMembers(c: Ctx, p: MemberListParams) {
+/**
+ * How far a search counts its matches: beyond this (or beyond the page asked for, if further) the
+ * total is reported as a lower bound ("10,000+ 条") instead of counting a whole district per page.
+ */
+export const MEMBER_COUNT_CAP = 10_000;
+
+/**
+ * One page of a search in the caller's scope. The total is exact when the page is the last one
+ * (fewer rows than a page: no count is sent at all) or when the matches are at most the cap;
+ * otherwise `total` is the cap and `totalExact` is false.
+ */
+export async function listMembers(c: Ctx, p: MemberListParams, countCap = MEMBER_COUNT_CAP) {
   const where = repo.memberSearchWhere(c.actor.scope, searchOf(c, p));
-  const [rows, total] = await Promise.all([repo.searchMembers(c.db, where, p.sort, p.order, p.page, p.pageSize), repo.countMembers(c.db, where)]);
+  const offset = (p.page - 1) * p.pageSize;
+  const rows = await repo.searchMembers(c.db, where, p.sort, p.order, p.page, p.pageSize);
+  let total: number;
+  let totalExact = true;
+  if (rows.length > 0 && rows.length < p.pageSize) total = offset + rows.length;
+  else if (rows.length === 0 && p.page === 1) total = 0;
+  else {
+    const cap = Math.max(countCap, offset + p.pageSize);
+    const n = await repo.countMembersUpTo(c.db, where, cap + 1);
+    totalExact = n <= cap;
+    total = Math.min(n, cap);
+  }
   const today = todayInChina();
-  return { items: rows.map((r) => presentMemberListItem(r, today)), total, page: p.page, pageSize: p.pageSize };
+  return { items: rows.map((r) => presentMemberListItem(r, today)), total, totalExact, page: p.page, pageSize: p.pageSize };
 }
 
 /** Translate API filters into the repository's search, hashing exact identifiers into blind indexes. */

@@ -98,7 +98,8 @@ const ctxFor = (scope: Scope): Ctx => ({ ...env.services, actor: { scope, permis
 async function searchPlans(scope: Scope, filters: Record<string, string>) {
   const params = MemberListQuery.parse(filters);
   const statements = (await capture(() => listMembers(ctxFor(scope), params))).filter((s) => /\bfrom "member"/i.test(s.text));
-  expect(statements.length).toBeGreaterThanOrEqual(2); // the page and the count
+  // The page, then the (capped) count unless the page already shows every hit.
+  expect(statements.length).toBeGreaterThanOrEqual(1);
   return explain(statements);
 }
 
@@ -158,6 +159,7 @@ describe('member search stays on its indexes', () => {
     // The first page of a common surname may rather walk the join-date index backwards (ORDER BY …
     // LIMIT 20): also an index, and cheap; the count has to use the grams.
     const [page, count] = await searchPlans(all, { q: [...sample[1]!.name][0]! });
+    expect(count, 'a common character has more hits than a page: the count is sent').toBeDefined();
     expect(indexesOn(count!)).toContain('member_name_grams_idx');
     expect(seqScansOfMember(count!)).toEqual([]);
     expect(seqScansOfMember(page!)).toEqual([]);
@@ -179,6 +181,7 @@ describe('member search stays on its indexes', () => {
 
   it("a district's scope predicate on org_id uses the (org_id, status) index", async () => {
     const [page, count] = await searchPlans(districtScope(), {});
+    expect(count, 'a district has more members than a page: the count is sent').toBeDefined();
     expect(indexesOn(count!)).toContain('member_org_status_idx');
     expect(seqScansOfMember(count!)).toEqual([]);
     expect(seqScansOfMember(page!)).toEqual([]);

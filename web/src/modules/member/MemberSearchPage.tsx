@@ -120,7 +120,7 @@ export default function MemberSearchPage() {
           <Button icon={<ReloadOutlined />} onClick={reload} data-testid="member-search-reload">
             {t('action.refresh')}
           </Button>
-          {access.canExportMember && <ExportButton filters={filters} total={data?.total} />}
+          {access.canExportMember && <ExportButton filters={filters} total={data?.total} totalExact={data?.totalExact !== false} />}
           {access.canWriteMember && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create' })} data-testid="member-create-btn">
               {t('member.create')}
@@ -160,7 +160,8 @@ export default function MemberSearchPage() {
             total: data?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { n: total.toLocaleString() }),
+            // A broad search is counted up to a cap: "共 10,000+ 条".
+            showTotal: (total) => t('common.total', { n: total.toLocaleString() + (data?.totalExact === false ? '+' : '') }),
           }}
         />
       </Card>

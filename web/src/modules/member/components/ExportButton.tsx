@@ -11,7 +11,7 @@ import { testId } from '../../../app/test-id';
  * 导出: the current search as xlsx or csv. Masked unless the user holds member.unmask and ticks
  * 导出明文, which asks once more because the server records it in the audit log.
  */
-export function ExportButton({ filters, total }: { filters: MemberFilters; total: number | undefined }) {
+export function ExportButton({ filters, total, totalExact = true }: { filters: MemberFilters; total: number | undefined; totalExact?: boolean }) {
   const { t } = useI18n();
   const access = useAccess();
   const { message, modal } = App.useApp();
@@ -62,7 +62,7 @@ export function ExportButton({ filters, total }: { filters: MemberFilters; total
         cancelText={t('action.cancel')}
         modalRender={(node) => <div data-testid="member-export-modal">{node}</div>}
       >
-        <Typography.Paragraph>{t('member.export.count', { n: (total ?? 0).toLocaleString() })}</Typography.Paragraph>
+        <Typography.Paragraph>{t('member.export.count', { n: (total ?? 0).toLocaleString() + (totalExact ? '' : '+') })}</Typography.Paragraph>
         <Form layout="vertical">
           <Form.Item label={t('member.export.format')}>
             <Radio.Group

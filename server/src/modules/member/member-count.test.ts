@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness.js';
+import { loadActor } from '../auth/session.js';
+import { listMembers, MEMBER_COUNT_CAP } from './member.service.js';
+import { MemberListQuery } from './member.contract.js';
+import type { Ctx } from '../../platform/context.js';
+
+/**
+ * The search's total (issue 5): counted only up to a cap, so a broad search does not count a
+ * whole district for every page. Below the cap and on the last page it is exact; above it, the
+ * total is the cap with `totalExact: false` (the page shows "共 10,000+ 条").
+ */
+
+let env: TestEnv;
+let admin: TestClient;
+let c: Ctx;
+let all: number;
+
+/** Every statement the service sends, through the driver. */
+async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
+  const d = env.services.database.driver as unknown as { query: (...a: unknown[]) => Promise<unknown> };
+  const original = d.query;
+  const seen: string[] = [];
+  d.query = function (this: unknown, q: unknown, ...rest: unknown[]) {
+    seen.push(typeof q === 'string' ? q : (q as { text: string }).text);
+    return original.call(this, q, ...rest);
+  } as typeof d.query;
+  try {
+    await fn();
+  } finally {
+    d.query = original;
+  }
+  return seen;
+}
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  admin = await env.login('admin');
+  const token = admin.cookie.replace(/^gh_sid=/, '');
+  const actor = await loadActor(env.services, token);
+  if (!actor || actor === 'expired') throw new Error('no admin actor');
+  c = { ...env.services, actor, ip: 'test' };
+  const [r] = await env.services.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM member`);
+  all = r!.n;
+});
+afterAll(() => env?.close());
+
+const list = (q: Record<string, string | number>, cap?: number) => listMembers(c, MemberListQuery.parse(Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)]))), cap);
+
+describe('member search total', () => {
+  it('is exact below the cap, through the API', async () => {
+    expect(all).toBeGreaterThan(100);
+    expect(all).toBeLessThan(MEMBER_COUNT_CAP);
+    const r = (await admin.get('/api/members?pageSize=20')).json();
+    expect(r).toMatchObject({ total: all, totalExact: true, page: 1, pageSize: 20 });
+    expect(r.items).toHaveLength(20);
+  });
+
+  it('stops at the cap and says so', async () => {
+    const r = await list({ pageSize: 20 }, 50);
+    expect(r).toMatchObject({ total: 50, totalExact: false });
+    expect(r.items).toHaveLength(20);
+  });
+
+  it('counts at least as far as the page asked for', async () => {
+    const r = await list({ pageSize: 20, page: 5 }, 50);
+    expect(r).toMatchObject({ total: 100, totalExact: false, page: 5 });
+    expect(r.items).toHaveLength(20);
+  });
+
+  it('is exact on the last page without sending a count', async () => {
+    const last = Math.ceil(all / 20);
+    let r: Awaited<ReturnType<typeof list>> | undefined;
+    const sent = await statementsOf(async () => {
+      r = await list({ pageSize: 20, page: last }, 50);
+    });
+    if (all % 20 !== 0) {
+      expect(r).toMatchObject({ total: all, totalExact: true });
+      expect(sent.filter((s) => /count\(\*\)/i.test(s))).toEqual([]);
+    }
+    expect(r!.items).toHaveLength(all - (last - 1) * 20);
+  });
+
+  it('past the end, counts to give the real total', async () => {
+    const r = await list({ pageSize: 20, page: 10_000 }, 50);
+    expect(r).toMatchObject({ total: all, totalExact: true, items: [] });
+  });
+
+  it('a search with fewer hits than a page is exact and sends no count', async () => {
+    const [m] = await env.services.database.query<{ name: string }>(sql`SELECT name FROM member ORDER BY name LIMIT 1`);
+    const [n] = await env.services.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM member WHERE name = ${m!.name}`);
+    let r: Awaited<ReturnType<typeof list>> | undefined;
+    const sent = await statementsOf(async () => {
+      r = await list({ q: m!.name });
+    });
+    expect(r!.total).toBeGreaterThanOrEqual(n!.n);
+    expect(r!.totalExact).toBe(true);
+    if (r!.total < 20) expect(sent.filter((s) => /count\(\*\)/i.test(s))).toEqual([]);
+    const none = await list({ q: '鑫鑫鑫鑫' });
+    expect(none).toMatchObject({ total: 0, totalExact: true, items: [] });
+  });
+
+  it('an exact cap boundary: n == cap is exact, n == cap + 1 is not', async () => {
+    const exact = await list({ pageSize: 10 }, all);
+    expect(exact).toMatchObject({ total: all, totalExact: true });
+    const over = await list({ pageSize: 10 }, all - 1);
+    expect(over).toMatchObject({ total: all - 1, totalExact: false });
+  });
+});
