@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errors } from './errors.js';
 import { appendAuditStandalone } from './audit.js';
-import { loadActor, SESSION_COOKIE } from '../modules/auth/session.js';
+import { invalidateActors, loadActor, SESSION_COOKIE } from '../modules/auth/session.js';
 import type { Ctx } from './context.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -46,6 +46,12 @@ export function installGuard(app: FastifyInstance): void {
       await audit(req, 'security.permission_denied', 'denied', `${req.method} ${req.routeOptions.url} requires ${access}`);
       throw errors.forbidden(access);
     }
+  });
+  // A state-changing request may have changed who may do what (roles, permissions, users,
+  // sessions): drop the cached actors once its handler has committed, before the answer leaves.
+  app.addHook('onSend', async (req: FastifyRequest, _reply: FastifyReply, payload: unknown) => {
+    if (!SAFE_METHODS.has(req.method)) invalidateActors(app.gh);
+    return payload;
   });
   // Then input hygiene: PostgreSQL text cannot hold NUL, so refuse it as bad input instead of
   // failing inside a query with a 500.

@@ -32,10 +32,64 @@ export async function createSession(
 
 export async function destroySession(s: Services, token: string): Promise<void> {
   await s.db.delete(session).where(eq(session.id, sha256(token)));
+  invalidateActors(s);
 }
 
 export async function destroyUserSessions(exec: Executor, userId: string): Promise<void> {
   await exec.delete(session).where(eq(session.userId, userId));
+  // The transaction may still be open: drop the user's actors in every cache now (the guard drops
+  // them all again once the request that did this has committed).
+  for (const ref of liveCaches) {
+    const c = ref.deref();
+    if (!c) continue;
+    c.generation++;
+    c.entries.forEach((e, id, m) => e.actor.userId === userId && m.delete(id));
+  }
+}
+
+/**
+ * The actor cache: a signed-in (not pending) session's actor is kept in this process for
+ * ACTOR_CACHE_MS, so a burst of requests does not reload user, org, roles and scope each time.
+ * Within that window the session's absolute expiry, idle timeout and password expiry are still
+ * checked on every request (from the values loaded with it). The process drops every cached actor
+ * whenever it handles a state-changing request (the guard's onSend hook, after the handler has
+ * committed) and on logout, so a change made through this process (role removed, permissions
+ * edited, user deactivated, logout) holds from the next request on; a change made through another
+ * process (a second replica, the CLI) holds within ACTOR_CACHE_MS.
+ */
+export const ACTOR_CACHE_MS = 5_000;
+
+interface CachedActor {
+  actor: Actor;
+  at: number;
+  expiresAt: number;
+  lastSeenAt: number;
+}
+interface ActorCache {
+  entries: Map<string, CachedActor>;
+  /** Bumped by every invalidation: a load that began before one is not stored. */
+  generation: number;
+  sweptAt: number;
+}
+const caches = new WeakMap<object, ActorCache>();
+const liveCaches = new Set<WeakRef<ActorCache>>();
+
+function cacheOf(s: Pick<Services, 'db'>): ActorCache {
+  let c = caches.get(s.db);
+  if (!c) {
+    c = { entries: new Map(), generation: 0, sweptAt: Date.now() };
+    caches.set(s.db, c);
+    liveCaches.add(new WeakRef(c));
+  }
+  return c;
+}
+
+/** Forget cached actors (all of this database's, or one user's): their next request reloads them. */
+export function invalidateActors(s: Pick<Services, 'db'>, userId?: string): void {
+  const c = cacheOf(s);
+  c.generation++;
+  if (userId === undefined) c.entries.clear();
+  else c.entries.forEach((e, id, m) => e.actor.userId === userId && m.delete(id));
 }
 
 /** Resolve the permissions and data scope that a user's roles give, relative to their org. */
@@ -61,6 +115,23 @@ export async function loadGrants(exec: Executor, userId: string, userOrg: OrgRef
  */
 export async function loadActor(s: Services, token: string): Promise<Actor | 'expired' | null> {
   const id = sha256(token);
+  const cache = cacheOf(s);
+  const hit = cache.entries.get(id);
+  if (hit) {
+    const now = Date.now();
+    const sec = await s.settings.security();
+    const fresh = now - hit.at < ACTOR_CACHE_MS;
+    const valid = hit.expiresAt > now && hit.lastSeenAt + sec.idleMinutes * 60_000 > now && !(hit.actor.passwordExpiresAt && Date.parse(hit.actor.passwordExpiresAt) <= now);
+    if (fresh && valid && cache.entries.get(id) === hit) {
+      if (now - hit.lastSeenAt > 60_000) {
+        hit.lastSeenAt = now;
+        await s.db.update(session).set({ lastSeenAt: new Date(now) }).where(eq(session.id, id));
+      }
+      return hit.actor;
+    }
+    cache.entries.delete(id);
+  }
+  const generation = cache.generation;
   const rows = await s.db
     .select({ session, user: appUser, orgPath: org.path, orgName: org.name, orgLevel: org.level })
     .from(session)
@@ -88,7 +159,7 @@ export async function loadActor(s: Services, token: string): Promise<Actor | 'ex
   if (row.session.stage === 'totp') pending = 'totp';
   else if (row.user.mustChangePassword || (passwordExpiresAt && passwordExpiresAt.getTime() <= now)) pending = 'password_change';
   else if (sec.totpRequiredForAdmins && !row.user.totpEnabled && ADMIN_PERMISSIONS.some((p) => permissions.has(p))) pending = 'totp_enrol';
-  return {
+  const actor: Actor = {
     userId: row.user.id,
     username: row.user.username,
     displayName: row.user.displayName,
@@ -104,6 +175,16 @@ export async function loadActor(s: Services, token: string): Promise<Actor | 'ex
     totpEnabled: row.user.totpEnabled,
     passwordExpiresAt: passwordExpiresAt?.toISOString() ?? null,
   };
+  // Only finished sign-ins are cached: a pending one changes stage with its very next request.
+  if (!pending && cache.generation === generation) {
+    if (now - cache.sweptAt > ACTOR_CACHE_MS) {
+      cache.sweptAt = now;
+      cache.entries.forEach((e, k, m) => now - e.at >= ACTOR_CACHE_MS && m.delete(k));
+    }
+    const lastSeenAt = now - row.session.lastSeenAt.getTime() > 60_000 ? now : row.session.lastSeenAt.getTime();
+    cache.entries.set(id, { actor, at: now, expiresAt: row.session.expiresAt.getTime(), lastSeenAt });
+  }
+  return actor;
 }
 
 export async function purgeExpiredSessions(s: Services): Promise<void> {
