@@ -33,7 +33,7 @@ const OPTIONAL: [column: string, key: string, cast: string][] = [
 /** The SET list that copies a staged row (alias r) onto a member (alias m). Column names are constants. */
 function setFromStaged(): SQL {
   const parts = [
-    `name = r.data->>'name'`, `name_grams = ARRAY(SELECT jsonb_array_elements_text(r.data->'nameGrams'))`,
+    `name = r.data->>'name'`, `name_grams = (r.data->>'nameGrams')::text[]`,
     `id_cipher = r.data->>'idCipher'`, `id_kind = r.data->>'idKind'`, `id_masked = r.data->>'idMasked'`,
     `birth_date = (r.data->>'birthDate')::date`, `sex = r.data->>'sex'`, `row_hash = r.row_hash`,
     ...OPTIONAL.map(([col, key, cast]) => `${col} = CASE WHEN r.data ? '${key}' THEN (r.data->>'${key}')${cast} ELSE m.${col} END`),
@@ -43,7 +43,7 @@ function setFromStaged(): SQL {
 }
 
 export interface CommitOptions {
-  /** Staging rows per step (default 1,000: on PGlite every statement runs on the event-loop thread). */
+  /** Staging rows per step (default 5,000 on PostgreSQL; 1,000 on PGlite, where every statement runs on the event-loop thread). */
   chunkSize?: number;
 }
 
@@ -70,7 +70,7 @@ export async function commitImport(c: Ctx, id: string, opts: CommitOptions = {})
   }
   const job: ImportJob = { phase: 'committing', phaseStartedAt: Date.now(), rowsDone: 0, cancelled: false, done: Promise.resolve() };
   jobs.set(id, job);
-  job.done = runCommit(c, id, b.batch.orgId, job, opts.chunkSize ?? 1000).finally(() => jobs.delete(id));
+  job.done = runCommit(c, id, b.batch.orgId, job, opts.chunkSize ?? (c.database.engine === 'postgres' ? 5000 : 1000)).finally(() => jobs.delete(id));
   return { batchId: id };
 }
 
@@ -98,7 +98,7 @@ async function runCommit(c: Ctx, id: string, orgId: string, job: ImportJob, chun
         if (!page.length) break;
         const lo = page[0]!.row_no;
         const hi = page[page.length - 1]!.row_no;
-        const n = await commitRange(c, tx, { id, orgId, lo, hi, today });
+        const n = await commitRange(c, tx, { id, orgId, lo, hi, rows: page.length, today });
         await repo.yieldToLoop();
         total.created += n.created;
         total.updated += n.updated;
@@ -134,45 +134,93 @@ interface Range {
   orgId: string;
   lo: number;
   hi: number;
+  /** Staged rows in lo..hi. */
+  rows: number;
   today: string;
 }
 
+interface Hit {
+  row_no: number;
+  id_index: string;
+  card_no: string | null;
+  member_org: string | null;
+  member_status: string | null;
+  same_hash: boolean | null;
+  card_owner: string | null;
+}
+
+const HOLDING = new Set<string>(HOLDING_STATUSES);
+
 async function commitRange(c: Ctx, tx: Tx, r: Range): Promise<Counts> {
   const inRange = sql`r.batch_id = ${r.id} AND r.row_no BETWEEN ${r.lo} AND ${r.hi}`;
-  await recheck(c, tx, r);
-  // The chunk's rows drive both statements, each probing member by its unique blind index (LATERAL …
-  // LIMIT 1 keeps that order). Joined freely, the planner starts from member_org_status_idx when it
-  // believes the union small — but the union's rows grow inside this very transaction, so every
-  // chunk rescanned all rows committed before it: quadratic (a 20,000-row roster took minutes).
-  const [unchanged] = await repo.rows<{ n: number }>(tx, sql`
-    SELECT count(*)::int AS n FROM import_row r
-    CROSS JOIN LATERAL (SELECT x.org_id, x.status, x.row_hash FROM member x WHERE x.id_index = r.id_index LIMIT 1) m
-    WHERE ${inRange} AND m.org_id = ${r.orgId} AND m.status IN (${holding()}) AND m.row_hash = r.row_hash`);
-  await repo.yieldToLoop();
-  const [updated] = await repo.rows<{ n: number }>(tx, sql`
-    WITH hit AS (
-      SELECT r.row_no, m.id FROM import_row r
-      CROSS JOIN LATERAL (SELECT x.id, x.org_id, x.status, x.row_hash FROM member x WHERE x.id_index = r.id_index LIMIT 1) m
-      WHERE ${inRange} AND m.org_id = ${r.orgId} AND m.status IN (${holding()}) AND m.row_hash IS DISTINCT FROM r.row_hash),
-    u AS (
-      UPDATE member m SET ${setFromStaged()}, join_date = COALESCE(NULLIF(r.data->>'joinDate', '')::date, m.join_date)
-      FROM hit JOIN import_row r ON r.batch_id = ${r.id} AND r.row_no = hit.row_no
-      WHERE m.id = hit.id
-      RETURNING 1)
-    SELECT count(*)::int AS n FROM u`);
-  const actorId = actorIdOf(c);
-  // Someone who left (anywhere) rejoins here: same record, event 'rejoined'.
-  await repo.yieldToLoop();
-  const [rejoined] = await repo.rows<{ n: number }>(tx, sql`
-    WITH u AS (
-      UPDATE member m SET ${setFromStaged()}, org_id = ${r.orgId}, status = 'active', join_date = COALESCE(NULLIF(r.data->>'joinDate', '')::date, ${r.today}::date)
-      FROM import_row r
-      WHERE ${inRange} AND m.id_index = r.id_index AND m.status NOT IN (${holding()})
-      RETURNING m.id, m.join_date, r.data->>'eventId' AS event_id),
-    e AS (
-      INSERT INTO membership_event (id, member_id, org_id, kind, on_date, ref_id, actor_id)
-      SELECT event_id::uuid, id, ${r.orgId}, 'rejoined', join_date, ${r.id}, ${actorId} FROM u RETURNING 1)
-    SELECT count(*)::int AS n FROM e`);
+  // One probe per staged row tells what the commit must do with it: the rows that meet an existing
+  // record (by blind index) or a card number in use come back; a roster of new people returns
+  // nothing and goes straight to the insert. The chunk drives the probes (LATERAL … LIMIT 1 on the
+  // unique indexes): joined freely, the planner may start from member_org_status_idx when it
+  // believes the union small — but the union grows inside this very transaction, and every chunk
+  // rescanned all rows committed before it (quadratic: a 20,000-row roster took minutes).
+  const hits = await repo.rows<Hit>(tx, sql`
+    SELECT r.row_no, r.id_index, r.data->>'cardNo' AS card_no, m.org_id AS member_org, m.status AS member_status,
+      m.row_hash = r.row_hash AS same_hash, k.id_index AS card_owner
+    FROM import_row r
+    LEFT JOIN LATERAL (SELECT x.org_id, x.status, x.row_hash FROM member x WHERE x.id_index = r.id_index LIMIT 1) m ON true
+    LEFT JOIN LATERAL (SELECT y.id_index FROM member y WHERE y.card_no = r.data->>'cardNo' LIMIT 1) k ON true
+    WHERE ${inRange} AND (m.org_id IS NOT NULL OR k.id_index IS NOT NULL)`);
+  if (!hits.length) return { created: await insertNew(c, tx, r), updated: 0, unchanged: 0 };
+
+  const rejected = await recheck(c, tx, r, hits);
+  let unchanged = 0;
+  let changed = 0;
+  let left = 0;
+  for (const h of hits) {
+    if (rejected.has(h.row_no) || !h.member_status) continue;
+    if (!HOLDING.has(h.member_status)) left++;
+    else if (h.member_org === r.orgId) {
+      if (h.same_hash) unchanged++;
+      else changed++;
+    }
+  }
+  let updated = 0;
+  if (changed) {
+    await repo.yieldToLoop();
+    const [u] = await repo.rows<{ n: number }>(tx, sql`
+      WITH hit AS (
+        SELECT r.row_no, m.id FROM import_row r
+        CROSS JOIN LATERAL (SELECT x.id, x.org_id, x.status, x.row_hash FROM member x WHERE x.id_index = r.id_index LIMIT 1) m
+        WHERE ${inRange} AND m.org_id = ${r.orgId} AND m.status IN (${holding()}) AND m.row_hash IS DISTINCT FROM r.row_hash),
+      u AS (
+        UPDATE member m SET ${setFromStaged()}, join_date = COALESCE(NULLIF(r.data->>'joinDate', '')::date, m.join_date)
+        FROM hit JOIN import_row r ON r.batch_id = ${r.id} AND r.row_no = hit.row_no
+        WHERE m.id = hit.id
+        RETURNING 1)
+      SELECT count(*)::int AS n FROM u`);
+    updated = u!.n;
+  }
+  let rejoined = 0;
+  if (left) {
+    // Someone who left (anywhere) rejoins here: same record, event 'rejoined'.
+    await repo.yieldToLoop();
+    const [j] = await repo.rows<{ n: number }>(tx, sql`
+      WITH u AS (
+        UPDATE member m SET ${setFromStaged()}, org_id = ${r.orgId}, status = 'active', join_date = COALESCE(NULLIF(r.data->>'joinDate', '')::date, ${r.today}::date)
+        FROM import_row r
+        WHERE ${inRange} AND m.id_index = r.id_index AND m.status NOT IN (${holding()})
+        RETURNING m.id, m.join_date, r.data->>'eventId' AS event_id),
+      e AS (
+        INSERT INTO membership_event (id, member_id, org_id, kind, on_date, ref_id, actor_id)
+        SELECT event_id::uuid, id, ${r.orgId}, 'rejoined', join_date, ${r.id}, ${actorIdOf(c)} FROM u RETURNING 1)
+      SELECT count(*)::int AS n FROM e`);
+    rejoined = j!.n;
+  }
+  // Rows with no record and not rejected are new people.
+  const accounted = new Set(hits.filter((h) => h.member_status || rejected.has(h.row_no)).map((h) => h.row_no)).size;
+  const created = accounted < r.rows ? await insertNew(c, tx, r) : 0;
+  return { created: created + rejoined, updated, unchanged };
+}
+
+/** New people: a member with a card number and a 'joined' event each. */
+async function insertNew(c: Ctx, tx: Tx, r: Range): Promise<number> {
+  const inRange = sql`r.batch_id = ${r.id} AND r.row_no BETWEEN ${r.lo} AND ${r.hi}`;
   await repo.yieldToLoop();
   // The staged ids are read out of the jsonb once (ids). Joining ins to import_row on
   // (r.data->>'id')::uuid instead made a populated table a nested loop over chunk × chunk jsonb
@@ -183,7 +231,7 @@ async function commitRange(c: Ctx, tx: Tx, r: Range): Promise<Counts> {
     ins AS (
       INSERT INTO member (id, org_id, name, name_grams, id_cipher, id_index, id_kind, id_masked, birth_date, sex, mobile_cipher, mobile_index, mobile_masked,
         ethnicity, education, political_status, employment_form, migrant_worker, occupation, employer_name, join_date, card_no, status, row_hash)
-      SELECT (r.data->>'id')::uuid, ${r.orgId}, r.data->>'name', ARRAY(SELECT jsonb_array_elements_text(r.data->'nameGrams')), r.data->>'idCipher', r.id_index,
+      SELECT (r.data->>'id')::uuid, ${r.orgId}, r.data->>'name', (r.data->>'nameGrams')::text[], r.data->>'idCipher', r.id_index,
         r.data->>'idKind', r.data->>'idMasked', (r.data->>'birthDate')::date, r.data->>'sex', r.data->>'mobileCipher', r.data->>'mobileIndex', r.data->>'mobileMasked',
         r.data->>'ethnicity', r.data->>'education', r.data->>'politicalStatus', COALESCE(r.data->>'employmentForm', 'standard'),
         COALESCE((r.data->>'migrantWorker')::boolean, false), r.data->>'occupation', r.data->>'employerName',
@@ -195,39 +243,47 @@ async function commitRange(c: Ctx, tx: Tx, r: Range): Promise<Counts> {
       RETURNING id, join_date),
     e AS (
       INSERT INTO membership_event (id, member_id, org_id, kind, on_date, ref_id, actor_id)
-      SELECT ids.event_id, ins.id, ${r.orgId}, 'joined', ins.join_date, ${r.id}, ${actorId}
+      SELECT ids.event_id, ins.id, ${r.orgId}, 'joined', ins.join_date, ${r.id}, ${actorIdOf(c)}
       FROM ins JOIN ids ON ids.id = ins.id
       RETURNING 1)
     SELECT count(*)::int AS n FROM e`);
-  return { created: created!.n + rejoined!.n, updated: updated!.n, unchanged: unchanged!.n };
+  return created!.n;
 }
 
-/** Between preview and commit someone may have joined another union or taken a card number: reject those rows now. */
-async function recheck(c: Ctx, tx: Tx, r: Range) {
-  const staged = await repo.rows<{ row_no: number; id_index: string; card_no: string | null; raw: Record<string, string> | null }>(tx, sql`
-    SELECT row_no, id_index, data->>'cardNo' AS card_no, data->'raw' AS raw FROM import_row r
-    WHERE r.batch_id = ${r.id} AND r.row_no BETWEEN ${r.lo} AND ${r.hi}`);
-  const [held, taken] = await Promise.all([
-    repo.heldElsewhere(tx, r.orgId, staged.map((s) => s.id_index)),
-    repo.cardsTaken(tx, staged.flatMap((s) => (s.card_no ? [s.card_no] : []))),
-  ]);
-  if (!held.length && !taken.length) return;
+/**
+ * Between preview and commit someone may have joined another union or taken a card number: reject
+ * those rows now (errors recorded, staging rows removed). Returns the rejected row numbers.
+ */
+async function recheck(c: Ctx, tx: Tx, r: Range, hits: Hit[]): Promise<Set<number>> {
+  const rejected = new Set<number>();
+  const elsewhere = hits.filter((h) => h.member_status && HOLDING.has(h.member_status) && h.member_org !== r.orgId);
+  const cardTaken = hits.filter((h) => h.card_owner && h.card_owner !== h.id_index);
+  if (!elsewhere.length && !cardTaken.length) return rejected;
+  const held = elsewhere.length ? await repo.heldElsewhere(tx, r.orgId, elsewhere.map((h) => h.id_index)) : [];
   const heldBy = new Map(held.map((h) => [h.idIndex, h]));
-  const owner = new Map(taken.map((t) => [t.cardNo, t.idIndex]));
+  const rowNos = [...new Set([...elsewhere, ...cardTaken].map((h) => h.row_no))];
+  const raws = await repo.rows<{ row_no: number; raw: Record<string, string> | null }>(tx, sql`
+    SELECT row_no, data->'raw' AS raw FROM import_row WHERE batch_id = ${r.id} AND row_no = ANY(${'{' + rowNos.join(',') + '}'}::int[])`);
+  const rawOf = new Map(raws.map((x) => [x.row_no, x.raw ?? {}]));
   const errs: repo.ErrorRow[] = [];
-  for (const s of staged) {
+  for (const s of hits) {
+    const raw = rawOf.get(s.row_no);
+    if (!raw) continue;
     // The staged values are keyed by the user's headers; the ID column is the one holding a masked ID.
-    const idHeader = Object.keys(s.raw ?? {}).find((k) => /^[\dX]{6}\*{8}[\dX]{4}$/.test(s.raw![k]!)) ?? '身份证号';
+    const idHeader = Object.keys(raw).find((k) => /^[\dX]{6}\*{8}[\dX]{4}$/.test(raw[k]!)) ?? '身份证号';
     const h = heldBy.get(s.id_index);
-    const o = s.card_no ? owner.get(s.card_no) : undefined;
     const e = h
       ? heldElsewhereError(c, s.row_no, idHeader, h)
-      : o && o !== s.id_index
+      : s.card_owner && s.card_owner !== s.id_index
         ? { row: s.row_no, column: '会员证号', code: 'CARD_NO_TAKEN', message: '会员证号已被其他会员使用', messageEn: 'The card number belongs to another member' }
         : null;
-    if (e) errs.push({ batchId: r.id, rowNo: e.row, column: e.column, code: e.code, message: e.message, raw: { values: s.raw ?? {}, messageEn: e.messageEn } });
+    if (e) {
+      rejected.add(s.row_no);
+      errs.push({ batchId: r.id, rowNo: e.row, column: e.column, code: e.code, message: e.message, raw: { values: raw, messageEn: e.messageEn } });
+    }
   }
-  if (!errs.length) return;
+  if (!errs.length) return rejected;
   await repo.insertErrors(tx, errs);
   await tx.delete(importRow).where(and(eq(importRow.batchId, r.id), inArray(importRow.rowNo, errs.map((e) => e.rowNo))));
+  return rejected;
 }

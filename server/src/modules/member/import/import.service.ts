@@ -13,7 +13,7 @@ import * as repo from './import.repo.js';
 import { runParse, type ParseMode } from './roster-host.js';
 import { RosterFileError } from './roster-reader.js';
 import type { HeaderInfo } from './roster-parse.js';
-import type { SealedChunk, SealedRow } from './roster-seal.js';
+import { stagedData, type SealedChunk, type SealedRow } from './roster-seal.js';
 import type { RowError } from './roster-row.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Executor } from '../../../db/client.js';
@@ -158,16 +158,17 @@ async function stageChunk(c: Ctx, batchId: string, orgId: string, header: Header
   const heldBy = new Map(held.map((h) => [h.idIndex, h]));
   const cardOwner = new Map(taken.map((t) => [t.cardNo, t.idIndex]));
   const rows: SealedRow[] = [];
+  const rawOf = (v: SealedRow) => (stagedData(v).raw ?? {}) as Record<string, string>;
   for (const v of chunk.valid) {
-    const h = heldBy.get(v.idIndex);
-    const owner = v.cardNo ? cardOwner.get(v.cardNo) : undefined;
-    if (h) errs.push(errorRow(batchId, heldElsewhereError(c, v.rowNo, idHeader, h), v.raw, v.idIndex));
+    const h = heldBy.size ? heldBy.get(v.idIndex) : undefined;
+    const owner = v.cardNo && cardOwner.size ? cardOwner.get(v.cardNo) : undefined;
+    if (h) errs.push(errorRow(batchId, heldElsewhereError(c, v.rowNo, idHeader, h), rawOf(v), v.idIndex));
     else if (owner && owner !== v.idIndex) {
-      errs.push(errorRow(batchId, { row: v.rowNo, column: cardHeader, code: 'CARD_NO_TAKEN', message: `“${cardHeader}”已被其他会员使用`, messageEn: `${cardHeader}: the card number belongs to another member` }, v.raw, v.idIndex));
+      errs.push(errorRow(batchId, { row: v.rowNo, column: cardHeader, code: 'CARD_NO_TAKEN', message: `“${cardHeader}”已被其他会员使用`, messageEn: `${cardHeader}: the card number belongs to another member` }, rawOf(v), v.idIndex));
     } else rows.push(v);
   }
-  await timed('stage: write', () => c.db.transaction(async (tx) => {
-    await repo.insertStaged(tx, batchId, rows);
+  await timed('stage: rows', () => repo.stageRows(c.database, batchId, rows));
+  await timed('stage: errors', () => c.db.transaction(async (tx) => {
     await repo.insertErrors(tx, errs);
     await tx.update(importBatch).set({ rowsDone: chunk.rowsDone }).where(eq(importBatch.id, batchId));
   }));

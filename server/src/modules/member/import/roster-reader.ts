@@ -99,9 +99,18 @@ async function* readCsv(src: RosterSource): AsyncGenerator<RosterRow> {
   const encoding = await detectCsvEncoding(src);
   const head = await readHead(src);
   const delimiter = guessDelimiter(iconv.decode(Buffer.from(head), encoding));
-  const parser = openStream(src)
-    .pipe(iconv.decodeStream(encoding, { stripBOM: true }))
-    .pipe(parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false }));
+  // relax_column_count accepts rows of any length, but csv-parse still builds (and drops) a CsvError,
+  // stack trace included, for every row whose length differs from the *first* record's — with a
+  // one-cell title row above the header that is every row, and it was the worker's largest cost.
+  // Comparing each row with the one before instead builds an error only where the length changes.
+  const csv = parse({
+    delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false,
+    on_record: (rec: string[]) => {
+      (csv as unknown as { state: { expectedRecordLength: number } }).state.expectedRecordLength = rec.length;
+      return rec;
+    },
+  });
+  const parser = openStream(src).pipe(iconv.decodeStream(encoding, { stripBOM: true })).pipe(csv);
   let rowNo = 0;
   for await (const rec of parser as AsyncIterable<string[]>) {
     rowNo++;

@@ -169,7 +169,7 @@ describe('reading files', () => {
     // Sealed in the worker: the main thread receives ciphertext and blind indexes only.
     expect(first.idIndex).toBe(keys.ring.blindIndex(makeId('1992-05-01', 0), 'id'));
     expect(JSON.stringify(chunks)).not.toContain(makeId('1992-05-01', 0));
-    expect(keys.ring.decrypt(first.data.idCipher as string)).toBe(makeId('1992-05-01', 0));
+    expect(keys.ring.decrypt(JSON.parse(first.data).idCipher as string)).toBe(makeId('1992-05-01', 0));
   });
 
   it('seals in-process when the worker cannot derive the same key', async () => {

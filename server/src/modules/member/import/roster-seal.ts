@@ -17,9 +17,12 @@ export interface SealedRow {
   idIndex: string;
   rowHash: string;
   cardNo: string | null;
-  raw: Record<string, string>;
-  /** import_row.data: the record's fields, new ids for member and event, card number and raw values. */
-  data: Record<string, unknown>;
+  /**
+   * import_row.data as JSON text (the record's fields, new ids for member and event, card number
+   * and the raw values under `raw`): one string per row crosses the thread boundary cheaply and is
+   * written to the staging table as it is (COPY or one JSON parameter).
+   */
+  data: string;
 }
 
 export interface SealedInvalid {
@@ -42,16 +45,25 @@ const FIELD_KEYS: Partial<Record<RosterField, string[]>> = {
   migrantWorker: ['migrantWorker'], occupation: ['occupation'], employerName: ['employerName'],
 };
 
+/** A text[] literal ({"a","b"}): the commit casts it instead of unnesting a jsonb array per row. */
+export function pgTextArray(values: string[]): string {
+  return '{' + values.map((v) => '"' + v.replace(/["\\]/g, '\\$&') + '"').join(',') + '}';
+}
+
+/** The staged data of a row (see SealedRow.data); inverse of the JSON text. */
+export const stagedData = (row: SealedRow): Record<string, unknown> => JSON.parse(row.data) as Record<string, unknown>;
+
 export function sealChunk(keys: KeyRing, chunk: ParsedChunk, present: ReadonlySet<RosterField>): SealedChunk {
   const absent = Object.entries(FIELD_KEYS).filter(([f]) => !present.has(f as RosterField)).flatMap(([, k]) => k!);
   return {
     rowsDone: chunk.rowsDone,
     invalid: chunk.invalid.map((r) => ({ rowNo: r.rowNo, errors: r.errors, raw: r.raw, idIndex: r.idNumber ? idIndexOf(keys, r.idNumber) : null })),
     valid: chunk.valid.map((v) => {
-      const rec = buildMemberRecord(keys, v.fields);
-      const data: Record<string, unknown> = { ...rec, id: uuidv7(), eventId: uuidv7(), cardNo: v.cardNo, raw: v.raw };
+      const { idIndex, rowHash, nameGrams, ...rec } = buildMemberRecord(keys, v.fields);
+      // id_index and row_hash have their own columns; the grams travel as a text[] literal.
+      const data: Record<string, unknown> = { ...rec, nameGrams: pgTextArray(nameGrams), id: uuidv7(), eventId: uuidv7(), cardNo: v.cardNo, raw: v.raw };
       for (const k of absent) delete data[k];
-      return { rowNo: v.rowNo, idIndex: rec.idIndex, rowHash: rec.rowHash, cardNo: v.cardNo, raw: v.raw, data };
+      return { rowNo: v.rowNo, idIndex, rowHash, cardNo: v.cardNo, data: JSON.stringify(data) };
     }),
   };
 }
