@@ -7,7 +7,8 @@ import { FileStatusTag, TierTag } from '../shared/vocab';
 export function ApplyDone({ result }: { result: ApplyResult }) {
   const { t, pick } = useI18n();
   return (
-    <Result status="success" title={t('hsMon.done.title')} subTitle={t('hsMon.done.sub')} data-testid="hs-apply-result" style={{ padding: '16px 0' }}>
+    <div data-testid="hs-apply-result">
+      <Result status="success" title={t('hsMon.done.title')} subTitle={t('hsMon.done.sub')} style={{ padding: '8px 0 16px' }} />
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('hsMon.done.fileNo')}>
           <Typography.Text copyable strong style={{ fontSize: 18, fontFamily: 'monospace' }} data-testid="hs-apply-file-no">
@@ -35,13 +36,14 @@ export function ApplyDone({ result }: { result: ApplyResult }) {
       </Typography.Title>
       <ol style={{ paddingLeft: 20, lineHeight: 1.8 }} data-testid="hs-apply-next">
         <li>{t('hsMon.done.unionWillCall')}</li>
-        {result.nextSteps.map((s, i) => (
+        {/* The self-check's "apply online" step is done by now. */}
+        {result.nextSteps.filter((s) => !s.en.startsWith('Apply online')).map((s, i) => (
           <li key={i}>{pick(s)}</li>
         ))}
       </ol>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('hsMon.done.keep')}
       </Typography.Paragraph>
-    </Result>
+    </div>
   );
 }

@@ -39,8 +39,8 @@ export function HardshipDashboardSection() {
 
   const figures: Figure[] = [
     { key: 'filed', title: t('hsMon.dash.filed'), icon: <HomeOutlined />, color: '#1f5fbf', value: () => filed, link: '/hardship/files?status=filed' },
-    { key: 'monitoring', title: t('hsMon.dash.monitoring'), icon: <EyeOutlined />, color: '#13a8a8', value: (f) => f.monitoring, link: '/hardship/files?status=exited' },
-    { key: 'reviewOverdue', title: t('hsMon.dash.reviewOverdue'), icon: <AuditOutlined />, color: '#d48806', value: (f) => f.reviewOverdue, danger: (f) => f.reviewOverdue > 0 },
+    { key: 'monitoring', title: t('hsMon.dash.monitoring'), icon: <EyeOutlined />, color: '#13a8a8', value: (f) => f.monitoring, link: '/hardship/files?monitoring=true' },
+    { key: 'reviewOverdue', title: t('hsMon.dash.reviewOverdue'), icon: <AuditOutlined />, color: '#d48806', value: (f) => f.reviewOverdue, link: '/hardship/files?status=filed&reviewOverdue=true', danger: (f) => f.reviewOverdue > 0 },
     { key: 'openWarnings', title: t('hsMon.dash.openWarnings'), icon: <AlertOutlined />, color: '#fa8c16', value: (f) => f.warnings.open, link: '/hardship/warnings' },
     { key: 'overdueWarnings', title: t('hsMon.dash.overdueWarnings'), icon: <ClockCircleOutlined />, color: '#cf1322', value: (f) => f.warnings.overdue, link: '/hardship/warnings?overdue=true', danger: (f) => f.warnings.overdue > 0 },
     { key: 'aidPaid', title: t('hsMon.dash.aidPaid'), icon: <MoneyCollectOutlined />, color: '#389e0d', value: (f) => yuan(f.aid.paidFen), link: '/hardship/aid' },
@@ -55,27 +55,28 @@ export function HardshipDashboardSection() {
       series: [
         {
           type: 'pie',
-          radius: ['40%', '64%'],
+          radius: ['38%', '60%'],
           center: ['50%', '45%'],
           itemStyle: { borderColor: '#fff', borderWidth: 2 },
-          label: { formatter: '{b}\n{c}', fontSize: 12 },
+          label: { formatter: '{c}\n{d}%', fontSize: 12 },
           data: rows.map((x) => ({ name: label(V.TIER_LABELS, x.key), value: x.n, itemStyle: { color: TIER_HEX[x.key!] ?? TIER_COLOR[x.key!] } })),
         },
       ],
     };
   }, [data, label]);
 
+  const causeRows = useMemo(() => [...(data?.byCause.filter((x) => x.n > 0) ?? [])].sort((a, b) => a.n - b.n), [data]);
   const causeBar = useMemo<EChartsOption | null>(() => {
-    const rows = [...(data?.byCause.filter((x) => x.n > 0) ?? [])].sort((a, b) => a.n - b.n);
+    const rows = causeRows;
     if (!rows.length) return null;
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 40, bottom: 8, top: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: rows.map((x) => label(V.CAUSE_LABELS, x.key) || t('hsMon.dash.unknown')) },
-      series: [{ type: 'bar', name: t('hsMon.dash.households'), data: rows.map((x) => x.n), itemStyle: { color: '#1f5fbf' }, label: { show: true, position: 'right', fontSize: 11 } }],
+      series: [{ type: 'bar', name: t('hsMon.dash.households'), barMaxWidth: 28, data: rows.map((x) => x.n), itemStyle: { color: '#1f5fbf' }, label: { show: true, position: 'right', fontSize: 11 } }],
     };
-  }, [data, label, t]);
+  }, [causeRows, label, t]);
 
   const areaBar = useMemo<EChartsOption | null>(() => {
     const rows = data?.byArea ?? [];
@@ -92,6 +93,7 @@ export function HardshipDashboardSection() {
           name: label(V.TIER_LABELS, k),
           type: 'bar' as const,
           stack: 'tier',
+          barMaxWidth: 36,
           data: rows.map((a) => a[k]),
           itemStyle: { color: TIER_HEX[k] },
         })),
@@ -175,10 +177,28 @@ export function HardshipDashboardSection() {
         <>
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             <Col xs={24} xl={8}>
-              <Card title={t('hsMon.dash.byTier')}>{chart(tierPie, 'hs-dashboard-chart-tier', t('hsMon.dash.noFiled'), undefined, 280)}</Card>
+              <Card title={t('hsMon.dash.byTier')}>{chart(
+                  tierPie,
+                  'hs-dashboard-chart-tier',
+                  t('hsMon.dash.noFiled'),
+                  (p) => {
+                    const k = data?.byTier.filter((x) => x.n > 0 && x.key)[p.dataIndex]?.key;
+                    if (k) navigate(`/hardship/files?status=filed&tier=${k}`);
+                  },
+                  280,
+                )}</Card>
             </Col>
             <Col xs={24} xl={8}>
-              <Card title={t('hsMon.dash.byCause')}>{chart(causeBar, 'hs-dashboard-chart-cause', t('hsMon.dash.noFiled'), undefined, 280)}</Card>
+              <Card title={t('hsMon.dash.byCause')}>{chart(
+                  causeBar,
+                  'hs-dashboard-chart-cause',
+                  t('hsMon.dash.noFiled'),
+                  (p) => {
+                    const k = causeRows[p.dataIndex]?.key;
+                    if (k) navigate(`/hardship/files?status=filed&cause=${k}`);
+                  },
+                  280,
+                )}</Card>
             </Col>
             <Col xs={24} xl={8}>
               <Card title={t('hsMon.dash.budget', { y: data?.year ?? '' })} data-testid="hs-dashboard-budget">
@@ -228,7 +248,7 @@ export function HardshipDashboardSection() {
                   t('hsMon.dash.noAreas'),
                   (p) => {
                     const a = data?.byArea[p.dataIndex];
-                    if (a) navigate(`/hardship/warnings?under=${a.id}`);
+                    if (a) navigate(`/hardship/files?status=filed&under=${a.id}`);
                   },
                   320,
                 )}

@@ -25,6 +25,7 @@ export default function SelfCheckPage() {
         <Steps
           size="small"
           current={step}
+          status={step === 2 ? 'finish' : 'process'}
           responsive={false}
           style={{ marginBottom: 24 }}
           items={[{ title: t('hsMon.self.step.check') }, { title: t('hsMon.self.step.apply') }, { title: t('hsMon.self.step.done') }]}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Alert, Collapse, Descriptions, Divider, Progress, Space, Typography } from 'antd';
 import { CheckCircleOutlined, InfoCircleOutlined, PhoneOutlined, WarningOutlined } from '@ant-design/icons';
 import type { SelfCheckResult } from '../../../api/hardship-monitor';
@@ -11,6 +11,11 @@ const permille = (p: number | null) => (p === null ? '—' : (p / 1000).toFixed(
 export function SelfCheckResultPanel({ result: r, extra }: { result: SelfCheckResult; extra?: ReactNode }) {
   const { t, pick } = useI18n();
   const x = r.result;
+  const ref = useRef<HTMLDivElement>(null);
+  // A new answer scrolls into view (on a phone it is below the form).
+  useEffect(() => {
+    void ref.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [r]);
   const qualifies = !!x.tier;
   const headline =
     x.status === 'migrant_too_recent' ? t('hsMon.self.res.migrantTooRecent')
@@ -20,7 +25,7 @@ export function SelfCheckResultPanel({ result: r, extra }: { result: SelfCheckRe
     : t('hsMon.self.res.not');
 
   return (
-    <div data-testid="hs-selfcheck-result" data-tier={x.tier ?? 'none'} data-status={x.status} style={{ marginTop: 24 }}>
+    <div ref={ref} data-testid="hs-selfcheck-result" data-tier={x.tier ?? 'none'} data-status={x.status} style={{ marginTop: 24 }}>
       <Divider style={{ margin: '0 0 16px' }} />
       <Alert
         type={qualifies ? 'success' : x.status === 'ok' ? 'info' : 'warning'}

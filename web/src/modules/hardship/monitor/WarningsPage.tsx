@@ -91,11 +91,11 @@ export default function WarningsPage() {
 
   const columns: TableProps<WarningItem>['columns'] = [
     { title: t('hsMon.col.level'), dataIndex: 'level', key: 'level', width: 104, render: (l: string) => <WarningLevelTag level={l} /> },
-    { title: t('hsMon.col.rule'), dataIndex: 'rule', key: 'rule', width: 170, render: (r: string) => label(V.WARNING_RULE_LABELS, r) },
+    { title: t('hsMon.col.rule'), dataIndex: 'rule', key: 'rule', width: 150, render: (r: string) => label(V.WARNING_RULE_LABELS, r) },
     {
       title: t('hsMon.col.subject'),
       key: 'subject',
-      width: 170,
+      width: 150,
       render: (_: unknown, w) =>
         w.fileId ? (
           <Space orientation="vertical" size={0}>
@@ -127,7 +127,10 @@ export default function WarningsPage() {
               <b>{t('hsMon.actionTaken')}：</b>
               {w.actionTaken}
               <div style={{ color: '#888' }}>
-                {t('hsMon.closedByAt', { who: w.closedByName ?? '—', when: w.closedAt ? new Date(w.closedAt).toLocaleString('zh-CN', { hour12: false }) : '—' })}
+                {(() => {
+                  const when = w.closedAt ? new Date(w.closedAt).toLocaleString('zh-CN', { hour12: false }) : '—';
+                  return w.closedByName ? t('hsMon.closedByAt', { who: w.closedByName, when }) : t('hsMon.closedAt', { when });
+                })()}
               </div>
             </div>
           )}
@@ -139,9 +142,20 @@ export default function WarningsPage() {
       title: t('hsMon.col.due'),
       dataIndex: 'dueOn',
       key: 'dueOn',
-      width: 132,
+      width: 140,
       render: (d: string, w) => {
-        if (w.status !== 'open') return <Typography.Text type="secondary">{d}</Typography.Text>;
+        const raised = (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('hsMon.raisedOn', { d: w.raisedOn })}
+          </Typography.Text>
+        );
+        if (w.status !== 'open')
+          return (
+            <Space orientation="vertical" size={0}>
+              <Typography.Text type="secondary">{d}</Typography.Text>
+              {raised}
+            </Space>
+          );
         const days = daysBetween(today, d);
         return (
           <Space orientation="vertical" size={0}>
@@ -149,6 +163,7 @@ export default function WarningsPage() {
             <span style={{ fontSize: 12, color: w.overdue ? '#cf1322' : days <= 1 ? '#d48806' : '#888' }} data-testid={w.overdue ? `hs-warning-overdue-${w.id}` : undefined}>
               {w.overdue ? t('hsMon.overdueDays', { n: -days }) : days === 0 ? t('hsMon.dueToday') : t('hsMon.daysLeft', { n: days })}
             </span>
+            {raised}
           </Space>
         );
       },
@@ -159,12 +174,6 @@ export default function WarningsPage() {
       key: 'status',
       width: 92,
       render: (s: string) => (s === 'open' ? <Tag color="processing">{t('hsMon.status.open')}</Tag> : <Tag color="success">{t('hsMon.status.closed')}</Tag>),
-    },
-    {
-      title: t('hsMon.col.raisedOn'),
-      dataIndex: 'raisedOn',
-      key: 'raisedOn',
-      width: 104,
     },
     ...(access.canHandleWarning
       ? [
@@ -301,7 +310,7 @@ export default function WarningsPage() {
           dataSource={data?.items}
           loading={loading}
           data-testid="hs-warnings-table"
-          scroll={{ x: 1280 }}
+          scroll={{ x: 1180 }}
           onRow={(w) => ({ ...testId(`hs-warning-row-${w.id}`), style: w.overdue ? { background: '#fff7f7' } : undefined })}
           locale={{ emptyText: params.status === 'open' && !params.level && !params.rule && !params.overdue && !params.under ? t('hsMon.emptyOpen') : t('common.noMatch') }}
           onChange={(pagination, _f, _s, extra) => {
