@@ -165,6 +165,23 @@ describe('member search stays on its indexes', () => {
     expect(seqScansOfMember(page!)).toEqual([]);
   });
 
+  it('a single character inside a district is tested on the scope index, for the page and the count', async () => {
+    const [page, count] = await searchPlans(districtScope(), { q: [...sample[1]!.name][0]! });
+    expect(count, 'a common character has more hits than a page: the count is sent').toBeDefined();
+    expect(indexesOn(count!)).toContain('member_org_status_idx');
+    for (const plan of [page!, count!]) expect(seqScansOfMember(plan)).toEqual([]);
+  });
+
+  it('the list filters are tested on the scope index entries (it includes them)', async () => {
+    const filters = { employmentForm: 'gig', status: 'active', sex: 'F', minAge: '30', maxAge: '60', joinFrom: '2012-01-01' };
+    const plans = await searchPlans(districtScope(), filters);
+    // Walking the scope index or the join-date range are both index searches; what must not happen is a table scan.
+    for (const plan of plans) {
+      expect(indexesOn(plan).some((i) => i === 'member_org_status_idx' || i === 'member_join_date_idx')).toBe(true);
+      expect(seqScansOfMember(plan)).toEqual([]);
+    }
+  });
+
   it('an exact ID number is found through the blind-index unique index', async () => {
     for (const plan of await searchPlans(all, { idNumber: sample[2]!.idNumber })) {
       expect(indexesOn(plan)).toContain('member_id_index_uq');
