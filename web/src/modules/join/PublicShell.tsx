@@ -41,6 +41,9 @@ export function PublicShell({ title, children, testId }: { title: string; childr
           <Link to="/join/status" data-testid="public-link-status">
             {t('join.link.status')}
           </Link>
+          <Link to="/hardship/self-check" data-testid="public-link-hardship-self-check">
+            {t('hsMon.self.link')}
+          </Link>
           <Link to="/login">{t('join.link.login')}</Link>
         </Space>
       </footer>

@@ -305,7 +305,7 @@ export const monitorEn: Record<keyof typeof monitorZh, string> = {
   'hsMon.self.res.migrantShort': '{n} months; {req} needed',
   'hsMon.self.res.full': 'Full computation (rules {v})',
   'hsMon.self.res.next': 'What to do next',
-  'hsMon.self.res.contact': 'Questions? Ask your workplace union or the street/park union, or call the workers' hotline 12351.',
+  'hsMon.self.res.contact': "Questions? Ask your workplace union or the street/park union, or call the workers' hotline 12351.",
   'hsMon.apply.union': 'Choose the union that keeps your file',
   'hsMon.apply.toUnion': 'The application goes to: {name}',
   'hsMon.apply.unionRequired': "Find and choose your workplace's union, or the street/park union where you work",
