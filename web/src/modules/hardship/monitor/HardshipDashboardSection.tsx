@@ -58,7 +58,7 @@ export function HardshipDashboardSection() {
           radius: ['38%', '60%'],
           center: ['50%', '45%'],
           itemStyle: { borderColor: '#fff', borderWidth: 2 },
-          label: { formatter: '{c}\n{d}%', fontSize: 12 },
+          label: { position: 'inside', formatter: '{c}', color: '#fff', fontSize: 12, fontWeight: 'bold' },
           data: rows.map((x) => ({ name: label(V.TIER_LABELS, x.key), value: x.n, itemStyle: { color: TIER_HEX[x.key!] ?? TIER_COLOR[x.key!] } })),
         },
       ],
@@ -114,8 +114,8 @@ export function HardshipDashboardSection() {
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: t('hsMon.dash.newFiled'), type: 'bar', data: rows.map((m) => m.filed), itemStyle: { color: '#91caff' } },
-        { name: t('hsMon.dash.exits'), type: 'line', smooth: true, data: rows.map((m) => m.exits), itemStyle: { color: '#389e0d' } },
-        { name: t('hsMon.dash.relapses'), type: 'line', smooth: true, data: rows.map((m) => m.relapses), itemStyle: { color: '#cf1322' } },
+        { name: t('hsMon.dash.exits'), type: 'line', data: rows.map((m) => m.exits), itemStyle: { color: '#389e0d' } },
+        { name: t('hsMon.dash.relapses'), type: 'line', data: rows.map((m) => m.relapses), itemStyle: { color: '#cf1322' } },
       ],
     };
   }, [data, t]);

@@ -90,12 +90,12 @@ export default function WarningsPage() {
   };
 
   const columns: TableProps<WarningItem>['columns'] = [
-    { title: t('hsMon.col.level'), dataIndex: 'level', key: 'level', width: 104, render: (l: string) => <WarningLevelTag level={l} /> },
-    { title: t('hsMon.col.rule'), dataIndex: 'rule', key: 'rule', width: 150, render: (r: string) => label(V.WARNING_RULE_LABELS, r) },
+    { title: t('hsMon.col.level'), dataIndex: 'level', key: 'level', width: 96, render: (l: string) => <WarningLevelTag level={l} /> },
+    { title: t('hsMon.col.rule'), dataIndex: 'rule', key: 'rule', width: 140, render: (r: string) => label(V.WARNING_RULE_LABELS, r) },
     {
       title: t('hsMon.col.subject'),
       key: 'subject',
-      width: 150,
+      width: 140,
       render: (_: unknown, w) =>
         w.fileId ? (
           <Space orientation="vertical" size={0}>
@@ -137,12 +137,12 @@ export default function WarningsPage() {
         </div>
       ),
     },
-    { title: t('hsMon.col.union'), dataIndex: 'orgName', key: 'orgName', width: 160, ellipsis: true },
+    { title: t('hsMon.col.union'), dataIndex: 'orgName', key: 'orgName', width: 150, ellipsis: true },
     {
       title: t('hsMon.col.due'),
       dataIndex: 'dueOn',
       key: 'dueOn',
-      width: 140,
+      width: 130,
       render: (d: string, w) => {
         const raised = (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -172,7 +172,7 @@ export default function WarningsPage() {
       title: t('hsMon.col.status'),
       dataIndex: 'status',
       key: 'status',
-      width: 92,
+      width: 84,
       render: (s: string) => (s === 'open' ? <Tag color="processing">{t('hsMon.status.open')}</Tag> : <Tag color="success">{t('hsMon.status.closed')}</Tag>),
     },
     ...(access.canHandleWarning
@@ -180,7 +180,7 @@ export default function WarningsPage() {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 92,
+            width: 88,
             fixed: 'right' as const,
             render: (_: unknown, w: WarningItem) =>
               w.status === 'open' ? (
@@ -310,7 +310,7 @@ export default function WarningsPage() {
           dataSource={data?.items}
           loading={loading}
           data-testid="hs-warnings-table"
-          scroll={{ x: 1180 }}
+          scroll={{ x: 1100 }}
           onRow={(w) => ({ ...testId(`hs-warning-row-${w.id}`), style: w.overdue ? { background: '#fff7f7' } : undefined })}
           locale={{ emptyText: params.status === 'open' && !params.level && !params.rule && !params.overdue && !params.under ? t('hsMon.emptyOpen') : t('common.noMatch') }}
           onChange={(pagination, _f, _s, extra) => {
