@@ -49,10 +49,11 @@ export function heldElsewhereError(unionName: string) {
 }
 
 /**
- * How far a search counts its matches: beyond this (or beyond the page asked for, if further) the
- * total is reported as a lower bound ("10,000+ 条") instead of counting a whole district per page.
+ * How far a search counts its matches: beyond this the total is reported as a lower bound
+ * ("共 1,000+ 条") instead of counting a whole district (135,000 members at 1M) for every page.
+ * Paging on past it moves the bound along (a page at or beyond the cap counts CAP further on).
  */
-export const MEMBER_COUNT_CAP = 10_000;
+export const MEMBER_COUNT_CAP = 1_000;
 
 /**
  * One page of a search in the caller's scope. The total is exact when the page is the last one
@@ -68,7 +69,8 @@ export async function listMembers(c: Ctx, p: MemberListParams, countCap = MEMBER
   if (rows.length > 0 && rows.length < p.pageSize) total = offset + rows.length;
   else if (rows.length === 0 && p.page === 1) total = 0;
   else {
-    const cap = Math.max(countCap, offset + p.pageSize);
+    const end = offset + p.pageSize;
+    const cap = end < countCap ? countCap : end + countCap;
     const n = await repo.countMembersUpTo(c.db, where, cap + 1);
     totalExact = n <= cap;
     total = Math.min(n, cap);

@@ -160,7 +160,7 @@ export default function MemberSearchPage() {
             total: data?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: [10, 20, 50, 100],
-            // A broad search is counted up to a cap: "共 10,000+ 条".
+            // A broad search is counted up to a cap: "共 1,000+ 条".
             showTotal: (total) => t('common.total', { n: total.toLocaleString() + (data?.totalExact === false ? '+' : '') }),
           }}
         />
