@@ -124,7 +124,7 @@ export default function WarningsPage() {
           <div style={{ whiteSpace: 'pre-line', fontSize: 13 }}>{s}</div>
           {w.status === 'closed' && (
             <div style={{ marginTop: 6, padding: '4px 8px', background: '#f6ffed', border: '1px solid #b7eb8f', borderRadius: 4, fontSize: 12 }} data-testid={`hs-warning-closed-${w.id}`}>
-              <b>{t('hsMon.actionTaken')}：</b>
+              <b>{t('hsMon.actionTakenPrefix')}</b>
               {w.actionTaken}
               <div style={{ color: '#888' }}>
                 {(() => {
@@ -310,7 +310,7 @@ export default function WarningsPage() {
           dataSource={data?.items}
           loading={loading}
           data-testid="hs-warnings-table"
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1040 }}
           onRow={(w) => ({ ...testId(`hs-warning-row-${w.id}`), style: w.overdue ? { background: '#fff7f7' } : undefined })}
           locale={{ emptyText: params.status === 'open' && !params.level && !params.rule && !params.overdue && !params.under ? t('hsMon.emptyOpen') : t('common.noMatch') }}
           onChange={(pagination, _f, _s, extra) => {
