@@ -3,7 +3,7 @@
  * app.inject: guard, session, service, serialisation) beside every SQL statement that request sends
  * (captured, incl. the session lookup) replayed raw through the driver. For the member figures, also
  * the plain aggregate over the member table (memberFigures(c, 'members'), what the route did before
- * the member_tally counters), for comparison only.
+ * the member_org_tally counters), for comparison only.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../server/src/platform/context.js';

@@ -8,12 +8,12 @@ import type { Ctx } from '../../platform/context.js';
 
 /**
  * Member figures for the dashboard (issue 3, item 10), all inside the caller's data scope: every
- * query takes the scope predicate (ownedScopeSql on member_tally / membership_event /
- * join_application, orgScopeSql on org). Three statements: the member counts per union, status
- * and form come from member_tally — exact counters the database keeps in step with member by
- * triggers (migration 0004, member-counters.schema.ts), so the city's figures read ~10 rows per
- * union instead of every member; everything else about members and unions is derived from them in
- * the same statement. Then membership events of the last 12 months (index-only range scan on
+ * query takes the scope predicate (ownedScopeSql on member_org_tally / membership_event /
+ * join_application, orgScopeSql on org). Three statements: the member counts by status and form
+ * come from member_org_tally — exact counters, one row per union, that the database keeps in step
+ * with member by triggers (migrations 0004 and 0006, member-counters.schema.ts), so the city's
+ * figures read ~20,000 short rows instead of every member; everything else about members and
+ * unions is derived from them in the same statement. Then membership events of the last 12 months (index-only range scan on
  * membership_event (on_date, org_id, kind)), and join applications on join_application (org_id,
  * status, due_on). `memberFigures(c, 'members')` is the plain aggregate over member, kept as the
  * reference the tests and the benchmark compare with.
@@ -69,7 +69,9 @@ const LOWEST = 20;
 type Unit = { id: string; name: string; members: number; active: number };
 interface OneRow {
   statuses: { status: string; n: number }[] | null;
-  forms: { form: string; n: number; migrant: number }[] | null;
+  forms: { form: string; n: number }[] | null;
+  /** Holding migrant workers. */
+  migrant: number;
   top: Unit[] | null;
   by_child: (Unit & { code: string })[] | null;
   lowest: { id: string; name: string; employees: number; active: number }[] | null;
@@ -80,52 +82,105 @@ interface OneRow {
 }
 const RATE_MIN_EMPLOYEES = 25;
 
-/**
- * Where the per (union, status, form) member counts come from: `tally` = the exact counters kept by
- * the database's triggers (member_tally, migration 0004; what the route uses), `members` = the plain
- * aggregate over the member table (the reference the tests and the benchmark compare with).
- */
-export type FiguresSource = 'tally' | 'members';
+const STATUS_COLUMNS = ['active', 'retained', 'transferring', 'left'] as const;
+const FORM_COLUMNS = EMPLOYMENT_FORMS.map((f) => ['f_' + f, f] as const);
 
-export async function memberFigures(c: Ctx, source: FiguresSource = 'tally'): Promise<MemberFiguresBody> {
-  const scope = c.actor.scope;
-  const orgInScope = orgScopeSql(scope, sql`o.path`, sql`o.id`);
-  const today = todayInChina();
-  const from = monthStart(today, 11);
-  const q = c.database.query.bind(c.database);
-
-  // One pass over the members in scope (per union, status and form), from which every member
-  // figure is derived inside the same statement; then the events of the last 12 months; then the
-  // join applications. Three statements, each scanning its table once.
-  const [one, monthly, applications] = await Promise.all([
-    q<OneRow>(sql`
-      WITH agg AS MATERIALIZED (${source === 'tally'
-        ? sql`SELECT t.org_id, t.status, t.employment_form AS form, t.n, t.migrant FROM member_tally t WHERE ${ownedScopeSql(scope, sql`t.org_id`)} AND t.n <> 0`
-        : sql`SELECT m.org_id, m.status, m.employment_form AS form, count(*)::int AS n, count(*) FILTER (WHERE m.migrant_worker)::int AS migrant
-        FROM member m WHERE ${ownedScopeSql(scope, sql`m.org_id`)} GROUP BY 1, 2, 3`}),
-      per_org AS MATERIALIZED (
-        SELECT a.org_id, sum(a.n) FILTER (WHERE a.status <> 'left')::int AS members, coalesce(sum(a.n) FILTER (WHERE a.status = 'active'), 0)::int AS active
-        FROM agg a GROUP BY a.org_id),
-      units AS MATERIALIZED (
-        SELECT o.id, o.name, o.code, o.path, o.employee_count AS employees, coalesce(p.members, 0) AS members, coalesce(p.active, 0) AS active
-        FROM org o LEFT JOIN per_org p ON p.org_id = o.id
-        WHERE o.level = 'grassroots' AND o.active AND ${orgInScope})
-      SELECT
-        (SELECT json_agg(x) FROM (SELECT a.status, sum(a.n)::int AS n FROM agg a GROUP BY a.status) x) AS statuses,
-        (SELECT json_agg(x) FROM (SELECT a.form, sum(a.n)::int AS n, sum(a.migrant)::int AS migrant FROM agg a WHERE a.status <> 'left' GROUP BY a.form) x) AS forms,
+/** The figures drawn from the unions' rows (units: grassroots unions in scope with members, active, employees), shared by both sources. */
+function unitFigures() {
+  return sql`
         (SELECT json_agg(x) FROM (SELECT u.id, u.name, u.members, u.active FROM units u WHERE u.members > 0 ORDER BY u.members DESC, u.name LIMIT 20) x) AS top,
-        (SELECT json_agg(x ORDER BY x.code) FROM (
-          SELECT ch.id, ch.name, ch.code, coalesce(sum(p.members), 0)::int AS members, coalesce(sum(p.active), 0)::int AS active
-          FROM org ch LEFT JOIN (per_org p JOIN org o ON o.id = p.org_id) ON o.path LIKE ch.path || '%'
-          WHERE ch.parent_id = ${c.actor.orgId} AND ch.active AND ${orgScopeSql(scope, sql`ch.path`, sql`ch.id`)}
-          GROUP BY ch.id, ch.name, ch.code) x) AS by_child,
         (SELECT json_agg(x) FROM (
           SELECT u.id, u.name, u.employees, u.active FROM units u WHERE u.employees >= ${RATE_MIN_EMPLOYEES} AND u.active > 0
           ORDER BY u.active::float8 / u.employees, u.code LIMIT ${LOWEST}) x) AS lowest,
         (SELECT coalesce(sum(u.employees), 0)::float8 FROM units u WHERE u.employees > 0) AS employees,
         (SELECT coalesce(sum(u.active), 0)::float8 FROM units u WHERE u.employees > 0) AS rate_active,
         (SELECT count(*)::int FROM units u WHERE u.members = 0) AS empty_count,
-        (SELECT json_agg(x) FROM (SELECT u.id, u.name, u.code, u.employees FROM units u WHERE u.members = 0 ORDER BY u.code LIMIT 20) x) AS empty`),
+        (SELECT json_agg(x) FROM (SELECT u.id, u.name, u.code, u.employees FROM units u WHERE u.members = 0 ORDER BY u.code LIMIT 20) x) AS empty`;
+}
+
+/**
+ * From the counters: one row per union in scope (member_org_tally). The caller's child
+ * organisations get their subtree's members by the path segment right after the caller's own path
+ * (one hash join over the unions) rather than a LIKE per child and union.
+ */
+function fromTally(c: Ctx) {
+  const scope = c.actor.scope;
+  const list = (xs: readonly string[]) => sql.raw(xs.map((x) => `'${x}'`).join(', '));
+  const cols = (xs: readonly string[], prefix: string) => sql.raw(xs.map((x) => `${prefix}${x === 'left' ? '"left"' : x}`).join(', '));
+  return sql`
+      WITH t AS MATERIALIZED (
+        SELECT t.* FROM member_org_tally t WHERE ${ownedScopeSql(scope, sql`t.org_id`)}),
+      sums AS MATERIALIZED (
+        SELECT coalesce(sum(t.n), 0)::int AS n, ${sql.raw([...STATUS_COLUMNS.map((s) => (s === 'left' ? '"left"' : s)), 'migrant', ...FORM_COLUMNS.map(([col]) => col)].map((col) => `coalesce(sum(t.${col}), 0)::int AS ${col}`).join(', '))}
+        FROM t),
+      units AS MATERIALIZED (
+        SELECT o.id, o.name, o.code, o.employee_count AS employees, coalesce(t.n - t."left", 0) AS members, coalesce(t.active, 0) AS active
+        FROM org o LEFT JOIN t ON t.org_id = o.id
+        WHERE o.level = 'grassroots' AND o.active AND ${orgScopeSql(scope, sql`o.path`, sql`o.id`)})
+      SELECT
+        (SELECT json_agg(x) FROM (
+          SELECT u.status, u.n FROM sums s, unnest(ARRAY[${list(STATUS_COLUMNS)}, '_other'],
+            ARRAY[${cols(STATUS_COLUMNS, 's.')}, s.n - ${sql.raw(STATUS_COLUMNS.map((x) => `s.${x === 'left' ? '"left"' : x}`).join(' - '))}]) AS u(status, n)) x) AS statuses,
+        (SELECT json_agg(x) FROM (
+          SELECT u.form, u.n FROM sums s, unnest(ARRAY[${list(FORM_COLUMNS.map(([, f]) => f))}], ARRAY[${cols(FORM_COLUMNS.map(([col]) => col), 's.')}]) AS u(form, n)
+          UNION ALL
+          SELECT f.employment_form, sum(f.n)::int FROM member_form_tally f WHERE ${ownedScopeSql(scope, sql`f.org_id`)} GROUP BY 1) x) AS forms,
+        (SELECT s.migrant FROM sums s) AS migrant,
+        (SELECT json_agg(x ORDER BY x.code) FROM (
+          SELECT ch.id, ch.name, ch.code, coalesce(sum(d.members), 0)::int AS members, coalesce(sum(d.active), 0)::int AS active
+          FROM org ch LEFT JOIN (
+            SELECT split_part(substr(o.path, length(me.path) + 1), '/', 1) AS child, t.n - t."left" AS members, t.active
+            FROM t JOIN org o ON o.id = t.org_id JOIN org me ON me.id = ${c.actor.orgId}
+            WHERE left(o.path, length(me.path)) = me.path) d ON d.child = ch.id::text
+          WHERE ch.parent_id = ${c.actor.orgId} AND ch.active AND ${orgScopeSql(scope, sql`ch.path`, sql`ch.id`)}
+          GROUP BY ch.id, ch.name, ch.code) x) AS by_child,
+        ${unitFigures()}`;
+}
+
+/** The plain aggregate over member (the reference): one pass over the members in scope per union, status and form. */
+function fromMembers(c: Ctx) {
+  const scope = c.actor.scope;
+  return sql`
+      WITH agg AS MATERIALIZED (
+        SELECT m.org_id, m.status, m.employment_form AS form, count(*)::int AS n, count(*) FILTER (WHERE m.migrant_worker)::int AS migrant
+        FROM member m WHERE ${ownedScopeSql(scope, sql`m.org_id`)} GROUP BY 1, 2, 3),
+      per_org AS MATERIALIZED (
+        SELECT a.org_id, sum(a.n) FILTER (WHERE a.status <> 'left')::int AS members, coalesce(sum(a.n) FILTER (WHERE a.status = 'active'), 0)::int AS active
+        FROM agg a GROUP BY a.org_id),
+      units AS MATERIALIZED (
+        SELECT o.id, o.name, o.code, o.path, o.employee_count AS employees, coalesce(p.members, 0) AS members, coalesce(p.active, 0) AS active
+        FROM org o LEFT JOIN per_org p ON p.org_id = o.id
+        WHERE o.level = 'grassroots' AND o.active AND ${orgScopeSql(scope, sql`o.path`, sql`o.id`)})
+      SELECT
+        (SELECT json_agg(x) FROM (SELECT a.status, sum(a.n)::int AS n FROM agg a GROUP BY a.status) x) AS statuses,
+        (SELECT json_agg(x) FROM (SELECT a.form, sum(a.n)::int AS n FROM agg a WHERE a.status <> 'left' GROUP BY a.form) x) AS forms,
+        (SELECT coalesce(sum(a.migrant), 0)::int FROM agg a WHERE a.status <> 'left') AS migrant,
+        (SELECT json_agg(x ORDER BY x.code) FROM (
+          SELECT ch.id, ch.name, ch.code, coalesce(sum(p.members), 0)::int AS members, coalesce(sum(p.active), 0)::int AS active
+          FROM org ch LEFT JOIN (per_org p JOIN org o ON o.id = p.org_id) ON o.path LIKE ch.path || '%'
+          WHERE ch.parent_id = ${c.actor.orgId} AND ch.active AND ${orgScopeSql(scope, sql`ch.path`, sql`ch.id`)}
+          GROUP BY ch.id, ch.name, ch.code) x) AS by_child,
+        ${unitFigures()}`;
+}
+
+/**
+ * Where the per (union, status, form) member counts come from: `tally` = the exact counters kept by
+ * the database's triggers (member_org_tally; what the route uses), `members` = the plain
+ * aggregate over the member table (the reference the tests and the benchmark compare with).
+ */
+export type FiguresSource = 'tally' | 'members';
+
+export async function memberFigures(c: Ctx, source: FiguresSource = 'tally'): Promise<MemberFiguresBody> {
+  const scope = c.actor.scope;
+  const today = todayInChina();
+  const from = monthStart(today, 11);
+  const q = c.database.query.bind(c.database);
+
+  // The member counts per union (counters or plain aggregate), from which every member figure is
+  // derived inside the same statement; then the events of the last 12 months; then the join
+  // applications. Three statements.
+  const [one, monthly, applications] = await Promise.all([
+    q<OneRow>(source === 'tally' ? fromTally(c) : fromMembers(c)),
     q<{ month: string; joins: number; leavers: number }>(sql`
       SELECT to_char(e.on_date, 'YYYY-MM') AS month,
              count(*) FILTER (WHERE e.kind IN ('joined', 'rejoined', 'transferred_in'))::int AS joins,
@@ -163,7 +218,7 @@ export async function memberFigures(c: Ctx, source: FiguresSource = 'tally'): Pr
     byEmploymentForm: {
       standard: formCount.get('standard' satisfies EmploymentForm) ?? 0,
       gig: formList.filter((f) => f.gig).reduce((a, f) => a + f.n, 0),
-      migrantWorkers: forms.reduce((a, f) => a + f.migrant, 0),
+      migrantWorkers: r.migrant,
       forms: formList,
     },
     monthly: months,
