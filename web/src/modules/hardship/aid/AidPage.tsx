@@ -9,7 +9,9 @@ export default function AidPage() {
   const { t } = useI18n();
   const [sp, setSp] = useSearchParams();
   const tab = sp.get('tab') === 'budgets' ? 'budgets' : 'records';
-  const budgetYear = sp.get('budgetYear') ? Number(sp.get('budgetYear')) || undefined : undefined;
+  // Budgets open on the current year (totals across years mean little); "all" shows every year.
+  const rawYear = sp.get('budgetYear');
+  const budgetYear = rawYear === 'all' ? undefined : Number(rawYear) || new Date().getFullYear();
 
   return (
     <div data-testid="hs-aid-page">
@@ -30,8 +32,7 @@ export default function AidPage() {
                 year={budgetYear}
                 onYear={(y) => {
                   const next = new URLSearchParams(sp);
-                  if (y) next.set('budgetYear', String(y));
-                  else next.delete('budgetYear');
+                  next.set('budgetYear', y ? String(y) : 'all');
                   setSp(next);
                 }}
               />

@@ -23,7 +23,7 @@ export default function CampaignsPage() {
   const { data, loading, reload } = useRequest(() => aidApi.campaigns(), [], showError);
   const { data: budgets, reload: reloadBudgets } = useRequest(() => aidApi.budgets(), [], showError);
   const [open, setOpen] = useState(false);
-  const budgetName = useMemo(() => new Map((budgets ?? []).map((b) => [b.id, `${b.orgName} · ${b.year} · ${b.line}`])), [budgets]);
+  const budgetName = useMemo(() => new Map((budgets ?? []).map((b) => [b.id, `${b.orgName} · ${b.line}`])), [budgets]);
 
   const columns: TableProps<CampaignItem>['columns'] = [
     {
@@ -31,20 +31,20 @@ export default function CampaignsPage() {
       dataIndex: 'name',
       key: 'name',
       fixed: 'left',
-      width: 200,
+      width: 180,
       render: (n: string, c) => (
         <Link to={`/hardship/aid?campaignId=${c.id}`} data-testid={`hs-campaign-records-${c.id}`}>
           {n}
         </Link>
       ),
     },
-    { title: t('hsAid.col.kind'), dataIndex: 'kind', key: 'kind', width: 110, render: (k: string) => <Tag color={k === 'festival' ? 'red' : undefined}>{label(V.AID_KIND_LABELS, k)}</Tag> },
-    { title: t('hsAid.campaign.paidOn'), dataIndex: 'paidOn', key: 'paidOn', width: 110 },
+    { title: t('hsAid.col.kind'), dataIndex: 'kind', key: 'kind', width: 96, render: (k: string) => <Tag color={k === 'festival' ? 'red' : undefined}>{label(V.AID_KIND_LABELS, k)}</Tag> },
+    { title: t('hsAid.campaign.paidOn'), dataIndex: 'paidOn', key: 'paidOn', width: 104 },
     {
       title: t('hsAid.campaign.households'),
       dataIndex: 'households',
       key: 'households',
-      width: 120,
+      width: 90,
       align: 'right',
       render: (n: number, c) => (
         <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
@@ -59,7 +59,7 @@ export default function CampaignsPage() {
     },
     { title: t('hsAid.campaign.amountPer'), dataIndex: 'amountFen', key: 'amountFen', width: 110, align: 'right', render: (f: number) => yuan(f) },
     { title: t('hsAid.campaign.total'), dataIndex: 'totalFen', key: 'totalFen', width: 140, align: 'right', render: (f: number) => yuan(f) },
-    { title: t('hsAid.col.budget'), dataIndex: 'budgetId', key: 'budgetId', ellipsis: true, render: (id: string) => budgetName.get(id) ?? '—' },
+    { title: t('hsAid.col.budget'), dataIndex: 'budgetId', key: 'budgetId', width: 190, ellipsis: true, render: (id: string) => budgetName.get(id) ?? '—' },
     {
       title: t('hsAid.campaign.createdBy'),
       key: 'created',
@@ -73,7 +73,7 @@ export default function CampaignsPage() {
         </Space>
       ),
     },
-    { title: t('hsAid.campaign.roster'), key: 'roster', width: 190, render: (_: unknown, c) => <RosterButtons id={c.id} name={c.name} /> },
+    { title: t('hsAid.campaign.roster'), key: 'roster', width: 220, fixed: 'right', render: (_: unknown, c) => <RosterButtons id={c.id} name={c.name} /> },
   ];
 
   return (
@@ -106,7 +106,7 @@ export default function CampaignsPage() {
           dataSource={data}
           loading={loading}
           data-testid="hs-campaign-table"
-          scroll={{ x: 1250 }}
+          scroll={{ x: 1290 }}
           onRow={(c) => testId(`hs-campaign-row-${c.id}`)}
           locale={{ emptyText: t('hsAid.campaign.empty') }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}

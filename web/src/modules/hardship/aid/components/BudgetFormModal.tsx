@@ -39,7 +39,8 @@ export function BudgetFormModal({ target, onClose, onSaved }: { target: BudgetFo
   }, [target, form]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const allocatedFen = toFen(v.allocatedYuan!);

@@ -162,7 +162,7 @@ export function CampaignWizard({ open, budgets, onClose, onCreated }: { open: bo
       footer={footer}
       width={760}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
       modalRender={(node) => <div data-testid="hs-campaign-modal">{node}</div>}
     >
       <Steps
@@ -238,7 +238,12 @@ export function CampaignWizard({ open, budgets, onClose, onCreated }: { open: bo
                 <Descriptions.Item label={t('hsAid.campaign.skippedCount')}>{preview.skipped.length.toLocaleString()}</Descriptions.Item>
               </Descriptions>
               {preview.households === 0 ? (
-                <Alert type="warning" showIcon title={t('hsAid.campaign.noneMatch')} data-testid="hs-campaign-preview-none" />
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={preview.skipped.length ? t('hsAid.campaign.allSkipped', { n: preview.skipped.length }) : t('hsAid.campaign.noneMatch')}
+                  data-testid="hs-campaign-preview-none"
+                />
               ) : enough ? (
                 <Alert type="success" showIcon title={t('hsAid.campaign.budgetOk', { left: yuan(preview.budgetRemainingFen - preview.totalFen) })} data-testid="hs-campaign-preview-ok" />
               ) : (

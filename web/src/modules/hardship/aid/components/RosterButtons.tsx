@@ -36,7 +36,7 @@ export function RosterButtons({ id, name, testIdPrefix = 'hs-roster', size = 'sm
   };
 
   return (
-    <Space size={4} wrap>
+    <Space size={4}>
       <Button size={size} icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void run('xlsx')} {...testId(`${testIdPrefix}-xlsx-${id}`)}>
         {t('hsAid.roster.xlsx')}
       </Button>

@@ -59,7 +59,8 @@ export function CapsCard({ caps, today, onChanged }: { caps: CapItem[]; today: s
   }, [target, form]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const isCount = v.rule === 'same_cause_per_year';
     const input = {
       kind: v.kind === ALL ? null : v.kind,

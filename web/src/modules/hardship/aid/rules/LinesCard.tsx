@@ -68,7 +68,8 @@ export function LinesCard({ lines, today, onChanged }: { lines: SubsistenceLineI
   }, [target, form]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const common = { monthlyFen: toFen(v.monthlyYuan!), source: v.source!.trim(), weak: !!v.weak };

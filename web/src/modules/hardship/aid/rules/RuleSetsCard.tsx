@@ -83,7 +83,8 @@ export function RuleSetsCard({ sets, inForce, onChanged }: { sets: RuleSetItem[]
   }, [open, current, form]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const params = Object.fromEntries(SCALAR_PARAMS.map((s) => [s.key, fromDisplay(s.unit, v.params[s.key]!)])) as Omit<HardshipParams, 'responseWorkingDays'>;
     if (params.deepMultiplePermille >= params.relativeMultiplePermille) {
       form.setFields([{ name: ['params', 'deepMultiplePermille'], errors: [t('hsAid.set.deepBelowRelative')] }]);
@@ -189,6 +190,8 @@ export function RuleSetsCard({ sets, inForce, onChanged }: { sets: RuleSetItem[]
                 </Form.Item>
               </Col>
             ))}
+          </Row>
+          <Row gutter={16}>
             {LEVELS.map((l) => (
               <Col xs={24} md={8} key={l}>
                 <Form.Item name={['days', l]} label={t(`hsAid.set.daysLabel.${l}`)} rules={[{ required: true, message: t('hsAid.set.paramRequired') }]}>
@@ -196,6 +199,8 @@ export function RuleSetsCard({ sets, inForce, onChanged }: { sets: RuleSetItem[]
                 </Form.Item>
               </Col>
             ))}
+          </Row>
+          <Row gutter={16}>
             <Col span={24}>
               <Form.Item name="weakKeys" label={t('hsAid.set.weakKeys')} extra={t('hsAid.rules.weakHint')}>
                 <Select mode="multiple" allowClear options={PARAM_KEYS.map((k) => ({ value: k, label: t(paramLabelKey(k)) }))} data-testid="hs-set-weak-keys" />
