@@ -26,8 +26,9 @@ export function memberSearchWhere(scope: Scope, s: MemberSearch): SQL {
   const where: SQL[] = [ownedScopeSql(scope, member.orgId)];
   if (s.q) {
     const grams = queryGrams(s.q);
-    const like = sql`${member.name} LIKE ${'%' + escapeLike(s.q.replace(/\s+/g, '')) + '%'}`;
-    if (grams.length === 1 && !scope.all) {
+    const term = s.q.replace(/\s+/g, '');
+    const like = sql`${member.name} LIKE ${'%' + escapeLike(term) + '%'}`;
+    if ([...term].length === 1 && !scope.all) {
       // One character (a surname, mostly) is in a few percent of all names: the GIN index would
       // hand over tens of thousands of rows across the city to visit one by one. Inside a scope,
       // testing the name on the scope index's entries (it includes the name) is far cheaper.

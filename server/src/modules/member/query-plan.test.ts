@@ -165,6 +165,14 @@ describe('member search stays on its indexes', () => {
     expect(seqScansOfMember(page!)).toEqual([]);
   });
 
+  it('a two-character name part inside a district still goes through the GIN index on name grams', async () => {
+    const given = [...sample[0]!.name].slice(-2).join('');
+    for (const plan of await searchPlans(districtScope(), { q: given })) {
+      expect(indexesOn(plan)).toContain('member_name_grams_idx');
+      expect(seqScansOfMember(plan)).toEqual([]);
+    }
+  });
+
   it('a single character inside a district is tested on the scope index, for the page and the count', async () => {
     const [page, count] = await searchPlans(districtScope(), { q: [...sample[1]!.name][0]! });
     expect(count, 'a common character has more hits than a page: the count is sent').toBeDefined();
