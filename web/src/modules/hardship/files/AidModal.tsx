@@ -173,7 +173,7 @@ export function AidModal({ file, open, onClose, onDone }: { file: FileDetail; op
                 { required: true, message: t('hsFile.rule.required', { field: t('hsFile.aid.amount') }) },
                 {
                   validator: (_, v: number | null | undefined) =>
-                    v == null || v > 0 ? Promise.resolve() : Promise.reject(new Error('金额须大于0')),
+                    v == null || v > 0 ? Promise.resolve() : Promise.reject(new Error(t('hsFile.rule.positive'))),
                 },
                 {
                   validator: (_, v: number | null | undefined) =>

@@ -81,17 +81,19 @@ export function AttachmentsCard({ fileId, items, canWrite, onChanged }: { fileId
         pagination={false}
         dataSource={items}
         data-testid="hs-att-table"
+        scroll={{ x: 600 }}
         locale={{ emptyText: t('common.noData') }}
         onRow={(a) => testId(`hs-att-row-${a.id}`)}
         columns={[
-          { title: t('hsFile.att.kind'), dataIndex: 'kind', width: 120, render: (k: string) => label(V.ATTACHMENT_LABELS, k) },
-          { title: t('hsFile.att.name'), dataIndex: 'fileName', ellipsis: true },
-          { title: t('hsFile.att.size'), dataIndex: 'size', width: 90, align: 'right', render: size },
-          { title: t('hsFile.att.at'), dataIndex: 'createdAt', width: 170, render: (s: string) => new Date(s).toLocaleString() },
+          { title: t('hsFile.att.kind'), dataIndex: 'kind', width: 100, render: (k: string) => label(V.ATTACHMENT_LABELS, k) },
+          { title: t('hsFile.att.name'), dataIndex: 'fileName', ellipsis: true, width: 180, render: (n: string) => <span title={n}>{n}</span> },
+          { title: t('hsFile.att.size'), dataIndex: 'size', width: 70, align: 'right', render: size },
+          { title: t('hsFile.att.at'), dataIndex: 'createdAt', width: 100, render: (s: string) => <span title={new Date(s).toLocaleString()}>{new Date(s).toLocaleDateString()}</span> },
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 150,
+            width: 140,
+            fixed: 'right',
             render: (_, a) => (
               <Space size={0}>
                 <Button type="link" size="small" icon={<DownloadOutlined />} onClick={() => downloadFile(hardshipFileApi.attachmentUrl(a.id), a.fileName).catch(showError)} {...testId(`hs-att-download-${a.id}`)}>

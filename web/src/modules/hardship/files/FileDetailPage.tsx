@@ -80,7 +80,7 @@ export default function FileDetailPage() {
   const open = actions.filter((a) => a.show);
   const canVisit = w && f.status !== 'rejected';
   const canAid = access.canWriteAid && f.can.aid;
-  const aidItems: (AidItem | (FileDetail['aid'][number] & { budgetLine?: string | null }))[] = aidPage?.items ?? f.aid;
+  const aidItems: (AidItem | (FileDetail['aid'][number] & { budgetLine?: string | null }))[] = aidPage?.items.filter((a) => a.fileId === f.id) ?? f.aid;
   const aidTotal = aidItems.reduce((s, a) => s + a.amountFen, 0);
 
   const memberId = (m: HouseholdMember) => shown?.household.find((h) => h.id === m.id)?.idNumber ?? m.idMasked;

@@ -331,7 +331,7 @@ export function FileFormDrawer({ target, onClose, onSaved, onReload }: { target:
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item name="regionCode" label={t('hsFile.form.regionCode')} extra={t('hsFile.form.regionHint')} rules={[{ pattern: /^\d{6}$/, message: '行政区划代码应为6位数字' }]}>
+            <Form.Item name="regionCode" label={t('hsFile.form.regionCode')} extra={t('hsFile.form.regionHint')} rules={[{ pattern: /^\d{6}$/, message: t('hsFile.rule.region') }]}>
               <Input data-testid="hs-file-form-regionCode" maxLength={6} inputMode="numeric" />
             </Form.Item>
           </Col>

@@ -87,20 +87,24 @@ export default function FilesPage() {
 
   const columns: TableProps<FileListItem>['columns'] = [
     {
-      title: t('hsFile.col.name'),
+      title: `${t('hsFile.col.name')} / ${t('hsFile.col.fileNo')}`,
       dataIndex: 'name',
       key: 'name',
       sorter: true,
       sortOrder: sortOrder('name'),
       fixed: 'left',
-      width: 110,
+      width: 150,
       render: (name: string, f) => (
-        <Link to={`/hardship/files/${f.id}`} data-testid={`hs-file-link-${f.fileNo}`}>
-          {name}
-        </Link>
+        <Space orientation="vertical" size={0}>
+          <Link to={`/hardship/files/${f.id}`} data-testid={`hs-file-link-${f.fileNo}`}>
+            {name}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
+            {f.fileNo}
+          </Typography.Text>
+        </Space>
       ),
     },
-    { title: t('hsFile.col.fileNo'), dataIndex: 'fileNo', key: 'fileNo', width: 130, render: (s: string) => <span style={{ fontFamily: 'monospace' }}>{s}</span> },
     { title: t('hsFile.col.tier'), dataIndex: 'tier', key: 'tier', width: 100, render: (tier: string | null) => <TierTag tier={tier} /> },
     {
       title: t('hsFile.col.status'),
@@ -114,7 +118,7 @@ export default function FilesPage() {
         </Space>
       ),
     },
-    { title: t('hsFile.col.union'), dataIndex: 'orgName', key: 'orgName', ellipsis: true, width: 200 },
+    { title: t('hsFile.col.union'), dataIndex: 'orgName', key: 'orgName', ellipsis: true, width: 220 },
     {
       title: t('hsFile.col.cause'),
       dataIndex: 'mainCause',
@@ -246,7 +250,7 @@ export default function FilesPage() {
           dataSource={data?.items}
           loading={loading}
           data-testid="hs-files-table"
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1130 }}
           onRow={(f) => ({ ...testId(`hs-file-row-${f.id}`), 'data-file-no': f.fileNo } as HTMLAttributes<HTMLElement>)}
           locale={{ emptyText: t('hsFile.empty') }}
           onChange={(pagination, _filters, sorter, extra) => {

@@ -73,7 +73,7 @@ export function TierPanel({ snap, figures, testid = 'tier-panel' }: { snap: Tier
           <Descriptions.Item label={t('hsFile.tier.multiples')}>
             <Space orientation="vertical" size={0} data-testid="tier-multiples">
               <span>
-                {t('hsFile.tier.ratio')} <Typography.Text strong>{snap.ratioPermille != null ? `${multiple(snap.ratioPermille)} 倍` : '—'}</Typography.Text>
+                {t('hsFile.tier.ratio')} <Typography.Text strong>{snap.ratioPermille != null ? t('hsFile.tier.times', { x: multiple(snap.ratioPermille) }) : '—'}</Typography.Text>
               </span>
               <Typography.Text type={below(m.deep) ? 'danger' : 'secondary'} data-testid="tier-rule-deep" data-met={String(below(m.deep))}>
                 {below(m.deep) ? '✔ ' : '✘ '}
