@@ -3,7 +3,8 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { rulesApi } from '../../../api/hardship-aid';
 import { useRequest } from '../../../app/use-request';
 import { useApiError } from '../../../app/use-api-error';
-import { useAccess } from '../../../app/auth-context';
+import { useAuth } from '../../../app/auth-context';
+import { orgApi } from '../../../api/orgs';
 import { useI18n } from '../../../i18n';
 import { LinesCard } from './rules/LinesCard';
 import { RuleSetsCard } from './rules/RuleSetsCard';
@@ -16,9 +17,17 @@ import { CapsCard } from './rules/CapsCard';
  */
 export default function RulesPage() {
   const { t } = useI18n();
-  const access = useAccess();
+  const { me, access } = useAuth();
   const { showError } = useApiError();
   const { data, loading, reload } = useRequest(() => rulesApi.overview(), [], showError);
+  // Rule data is installation-wide: the server lets only an administrator whose scope covers the top
+  // organisation change it. Whole-platform scope, or a user of the top organisation, qualifies; when
+  // the user's organisation cannot be read, leave the decision to the server (it answers 403 clearly).
+  const { data: ownOrg } = useRequest(
+    () => (access.canManageRules && me && !me.scope.all && access.canReadOrg ? orgApi.get(me.user.orgId).catch(() => null) : Promise.resolve(null)),
+    [access.canManageRules, me?.user.orgId],
+  );
+  const canEdit = access.canManageRules && (!!me?.scope.all || !ownOrg || ownOrg.parentId === null);
 
   return (
     <div data-testid="hs-rules-page">
@@ -40,16 +49,16 @@ export default function RulesPage() {
         showIcon
         style={{ marginBottom: 16 }}
         title={t('hsAid.rules.alertTitle')}
-        description={access.canManageRules ? t('hsAid.rules.alertManage') : t('hsAid.rules.alertRead')}
+        description={canEdit ? t('hsAid.rules.alertManage') : t('hsAid.rules.alertRead')}
         data-testid="hs-rules-alert"
       />
       {loading && !data ? (
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : data ? (
         <>
-          <LinesCard lines={data.lines} today={data.today} onChanged={reload} />
-          <RuleSetsCard sets={data.ruleSets} inForce={data.ruleSetInForce} onChanged={reload} />
-          <CapsCard caps={data.caps} today={data.today} onChanged={reload} />
+          <LinesCard canEdit={canEdit} lines={data.lines} today={data.today} onChanged={reload} />
+          <RuleSetsCard canEdit={canEdit} sets={data.ruleSets} inForce={data.ruleSetInForce} onChanged={reload} />
+          <CapsCard canEdit={canEdit} caps={data.caps} today={data.today} onChanged={reload} />
         </>
       ) : null}
     </div>

@@ -10,6 +10,7 @@ import { OrgSelect } from '../../../org/components/OrgSelect';
 import { toFen, useOptions, V, yuan } from '../../shared/vocab';
 import type { AidKind, Cause, FileStatus, Tier } from '../../../../../../common/src/hardship-vocab';
 import { RosterButtons } from './RosterButtons';
+import { yuanAmountRules } from './yuan-rules';
 
 interface Values {
   name: string;
@@ -183,10 +184,7 @@ export function CampaignWizard({ open, budgets, onClose, onCreated }: { open: bo
             <Form.Item
               name="amountYuan"
               label={t('hsAid.campaign.amountYuan')}
-              rules={[
-                { required: true, message: t('hsAid.budget.amountRequired') },
-                { validator: (_r, v: number | undefined) => (v == null || v > 0 ? Promise.resolve() : Promise.reject(new Error(t('hsAid.budget.amountPositive')))) },
-              ]}
+              rules={yuanAmountRules(t)}
             >
               <InputNumber min={0} precision={2} step={100} prefix="¥" style={{ width: '100%' }} data-testid="hs-campaign-amount" />
             </Form.Item>

@@ -4,13 +4,13 @@ import { App, Button, Card, DatePicker, Form, InputNumber, Modal, Select, Table,
 import type { TableProps } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { rulesApi, type CapItem, type RuleChanged } from '../../../../api/hardship-aid';
-import { useAccess } from '../../../../app/auth-context';
 import { useApiError } from '../../../../app/use-api-error';
 import { useI18n } from '../../../../i18n';
 import { testId } from '../../../../app/test-id';
 import { toFen, useLabel, useOptions, V, yuan } from '../../shared/vocab';
 import type { AidKind, CapRule } from '../../../../../../common/src/hardship-vocab';
 import { SourceAndWeak, WeakTag } from './LinesCard';
+import { yuanAmountRules } from '../components/yuan-rules';
 
 type Target = { mode: 'create' } | { mode: 'edit'; cap: CapItem };
 /** Select value for "every aid kind" (kind null on the server). */
@@ -27,9 +27,8 @@ interface Values {
 }
 
 /** 帮扶标准上限: a maximum per payment, per person and year, or times a year for one cause; dated and sourced. */
-export function CapsCard({ caps, today, onChanged }: { caps: CapItem[]; today: string; onChanged: (r: RuleChanged) => void }) {
+export function CapsCard({ canEdit, caps, today, onChanged }: { canEdit: boolean; caps: CapItem[]; today: string; onChanged: (r: RuleChanged) => void }) {
   const { t } = useI18n();
-  const access = useAccess();
   const label = useLabel();
   const options = useOptions();
   const { showError } = useApiError();
@@ -108,7 +107,7 @@ export function CapsCard({ caps, today, onChanged }: { caps: CapItem[]; today: s
     },
     { title: t('hsAid.rules.source'), dataIndex: 'source', key: 'source', ellipsis: { showTitle: true } },
     { title: t('hsAid.rules.weak'), dataIndex: 'weak', key: 'weak', width: 90, render: (w: boolean) => (w ? <WeakTag /> : '—') },
-    ...(access.canManageRules
+    ...(canEdit
       ? [
           {
             title: t('common.actions'),
@@ -128,7 +127,7 @@ export function CapsCard({ caps, today, onChanged }: { caps: CapItem[]; today: s
     <Card
       title={t('hsAid.rules.capsTitle')}
       extra={
-        access.canManageRules && (
+        canEdit && (
           <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create' })} data-testid="hs-cap-new">
             {t('hsAid.cap.new')}
           </Button>
@@ -172,10 +171,7 @@ export function CapsCard({ caps, today, onChanged }: { caps: CapItem[]; today: s
             <Form.Item
               name="amountYuan"
               label={t('hsAid.cap.amountYuan')}
-              rules={[
-                { required: true, message: t('hsAid.budget.amountRequired') },
-                { validator: (_r, v: number | undefined) => (v == null || v > 0 ? Promise.resolve() : Promise.reject(new Error(t('hsAid.budget.amountPositive')))) },
-              ]}
+              rules={yuanAmountRules(t)}
             >
               <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} data-testid="hs-cap-amount" />
             </Form.Item>

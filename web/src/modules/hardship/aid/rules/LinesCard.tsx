@@ -11,6 +11,7 @@ import { useRequest } from '../../../../app/use-request';
 import { useI18n } from '../../../../i18n';
 import { testId } from '../../../../app/test-id';
 import { toFen, yuan } from '../../shared/vocab';
+import { yuanAmountRules } from '../components/yuan-rules';
 
 /** Region code → a readable place name, taken from the unions that carry a region code (city, county, province level). */
 function useRegionNames(enabled: boolean): Map<string, string> {
@@ -39,7 +40,7 @@ interface Values {
 }
 
 /** 低保标准: region × effective date × yuan per person per month, with the source; add and correct with rule.manage. */
-export function LinesCard({ lines, today, onChanged }: { lines: SubsistenceLineItem[]; today: string; onChanged: (r: RuleChanged) => void }) {
+export function LinesCard({ canEdit, lines, today, onChanged }: { canEdit: boolean; lines: SubsistenceLineItem[]; today: string; onChanged: (r: RuleChanged) => void }) {
   const { t } = useI18n();
   const access = useAccess();
   const { showError } = useApiError();
@@ -114,7 +115,7 @@ export function LinesCard({ lines, today, onChanged }: { lines: SubsistenceLineI
     { title: t('hsAid.line.monthly'), dataIndex: 'monthlyFen', key: 'monthlyFen', width: 170, align: 'right', render: (f: number) => yuan(f) },
     { title: t('hsAid.rules.source'), dataIndex: 'source', key: 'source', ellipsis: { showTitle: true } },
     { title: t('hsAid.rules.weak'), dataIndex: 'weak', key: 'weak', width: 90, render: (w: boolean) => (w ? <WeakTag /> : '—') },
-    ...(access.canManageRules
+    ...(canEdit
       ? [
           {
             title: t('common.actions'),
@@ -135,7 +136,7 @@ export function LinesCard({ lines, today, onChanged }: { lines: SubsistenceLineI
     <Card
       title={t('hsAid.rules.linesTitle')}
       extra={
-        access.canManageRules && (
+        canEdit && (
           <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create' })} data-testid="hs-line-new">
             {t('hsAid.line.new')}
           </Button>
@@ -184,10 +185,7 @@ export function LinesCard({ lines, today, onChanged }: { lines: SubsistenceLineI
           <Form.Item
             name="monthlyYuan"
             label={t('hsAid.line.monthlyYuan')}
-            rules={[
-              { required: true, message: t('hsAid.budget.amountRequired') },
-              { validator: (_r, v: number | undefined) => (v == null || v > 0 ? Promise.resolve() : Promise.reject(new Error(t('hsAid.budget.amountPositive')))) },
-            ]}
+            rules={yuanAmountRules(t)}
           >
             <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} data-testid="hs-line-monthly" />
           </Form.Item>

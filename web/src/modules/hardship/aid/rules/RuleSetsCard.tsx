@@ -3,7 +3,6 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { App, Button, Card, Col, Collapse, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { rulesApi, type ParamKey, type RuleChanged, type RuleSetItem } from '../../../../api/hardship-aid';
-import { useAccess } from '../../../../app/auth-context';
 import { useApiError } from '../../../../app/use-api-error';
 import { useI18n } from '../../../../i18n';
 import { testId } from '../../../../app/test-id';
@@ -58,9 +57,8 @@ interface Values {
 }
 
 /** 分档与监测参数: dated versions; a new version starts from the one in force and applies from its date. */
-export function RuleSetsCard({ sets, inForce, onChanged }: { sets: RuleSetItem[]; inForce: { version: string }; onChanged: (r: RuleChanged) => void }) {
+export function RuleSetsCard({ canEdit, sets, inForce, onChanged }: { canEdit: boolean; sets: RuleSetItem[]; inForce: { version: string }; onChanged: (r: RuleChanged) => void }) {
   const { t } = useI18n();
-  const access = useAccess();
   const { showError } = useApiError();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -114,7 +112,7 @@ export function RuleSetsCard({ sets, inForce, onChanged }: { sets: RuleSetItem[]
     <Card
       title={t('hsAid.rules.setsTitle')}
       extra={
-        access.canManageRules && current && (
+        canEdit && current && (
           <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="hs-set-new">
             {t('hsAid.set.new')}
           </Button>
