@@ -93,7 +93,7 @@ export default function FilesPage() {
       sorter: true,
       sortOrder: sortOrder('name'),
       fixed: 'left',
-      width: 150,
+      width: 140,
       render: (name: string, f) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/hardship/files/${f.id}`} data-testid={`hs-file-link-${f.fileNo}`}>
@@ -105,12 +105,12 @@ export default function FilesPage() {
         </Space>
       ),
     },
-    { title: t('hsFile.col.tier'), dataIndex: 'tier', key: 'tier', width: 100, render: (tier: string | null) => <TierTag tier={tier} /> },
+    { title: t('hsFile.col.tier'), dataIndex: 'tier', key: 'tier', width: 90, render: (tier: string | null) => <TierTag tier={tier} /> },
     {
       title: t('hsFile.col.status'),
       dataIndex: 'status',
       key: 'status',
-      width: 150,
+      width: 110,
       render: (s: string, f) => (
         <Space size={2} orientation="vertical">
           <FileStatusTag status={s} />
@@ -118,12 +118,12 @@ export default function FilesPage() {
         </Space>
       ),
     },
-    { title: t('hsFile.col.union'), dataIndex: 'orgName', key: 'orgName', ellipsis: true, width: 220 },
+    { title: t('hsFile.col.union'), dataIndex: 'orgName', key: 'orgName', ellipsis: true, width: 170 },
     {
       title: t('hsFile.col.cause'),
       dataIndex: 'mainCause',
       key: 'mainCause',
-      width: 140,
+      width: 130,
       render: (c: string, f) => (
         <Space size={4} wrap>
           <span>{label(V.CAUSE_LABELS, c)}</span>
@@ -132,25 +132,25 @@ export default function FilesPage() {
         </Space>
       ),
     },
-    { title: t('hsFile.col.household'), dataIndex: 'householdSize', key: 'householdSize', width: 90, align: 'right' },
+    { title: t('hsFile.col.household'), dataIndex: 'householdSize', key: 'householdSize', width: 70, align: 'right' },
     {
       title: t('hsFile.col.perCapita'),
       dataIndex: 'perCapitaMonthlyFen',
       key: 'perCapita',
       sorter: true,
       sortOrder: sortOrder('perCapita'),
-      width: 130,
+      width: 120,
       align: 'right',
       render: (f: number | null) => yuan(f),
     },
-    { title: t('hsFile.col.appliedOn'), dataIndex: 'appliedOn', key: 'appliedOn', sorter: true, sortOrder: sortOrder('appliedOn'), width: 120 },
+    { title: t('hsFile.col.appliedOn'), dataIndex: 'appliedOn', key: 'appliedOn', sorter: true, sortOrder: sortOrder('appliedOn'), width: 110 },
     {
       title: t('hsFile.col.nextReview'),
       dataIndex: 'nextReviewDue',
       key: 'nextReviewDue',
       sorter: true,
       sortOrder: sortOrder('nextReviewDue'),
-      width: 130,
+      width: 120,
       render: (d: string | null, f) =>
         !d ? (
           '—'
@@ -250,7 +250,7 @@ export default function FilesPage() {
           dataSource={data?.items}
           loading={loading}
           data-testid="hs-files-table"
-          scroll={{ x: 1130 }}
+          scroll={{ x: 1060 }}
           onRow={(f) => ({ ...testId(`hs-file-row-${f.id}`), 'data-file-no': f.fileNo } as HTMLAttributes<HTMLElement>)}
           locale={{ emptyText: t('hsFile.empty') }}
           onChange={(pagination, _filters, sorter, extra) => {
