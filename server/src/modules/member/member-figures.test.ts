@@ -281,3 +281,35 @@ describe('member_org_tally (the counters behind the figures) stays exact through
     await check('after re-inserting everything (one statement, one grouped delta)');
   });
 });
+
+describe('query plan', () => {
+  it("the city's last 12 months of events is a range scan on membership_event_date_idx, not a scan of every event", async () => {
+    const actor = await loadActor(env.services, admin.cookie.replace(/^gh_sid=/, ''));
+    if (!actor || actor === 'expired') throw new Error('no session');
+    const d = env.services.database.driver as unknown as { query: (...a: unknown[]) => Promise<unknown> };
+    const original = d.query;
+    const seen: { text: string; params: unknown[] }[] = [];
+    d.query = function (this: unknown, text: unknown, params?: unknown, ...rest: unknown[]) {
+      seen.push({ text: typeof text === 'string' ? text : (text as { text: string }).text, params: Array.isArray(params) ? [...params] : [] });
+      return original.call(this, text, params, ...rest);
+    } as typeof d.query;
+    try {
+      await memberFigures({ ...env.services, actor, ip: '127.0.0.1' });
+    } finally {
+      d.query = original;
+    }
+    const events = seen.find((s) => s.text.includes('FROM membership_event'))!;
+    expect(events).toBeDefined();
+    // Sequential scans priced out, so the plan shows whether an index can serve the date range at all.
+    const plan = await env.services.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      const literal = events.text.replace(/\$(\d+)/g, (_, i) => `'${String(events.params[Number(i) - 1]).replace(/'/g, "''")}'`);
+      const r = (await tx.execute(sql.raw(`EXPLAIN (FORMAT JSON) ${literal}`))) as unknown as { rows: Record<string, unknown>[] } | Record<string, unknown>[];
+      const rows = Array.isArray(r) ? r : r.rows;
+      const raw = Object.values(rows[0]!)[0];
+      return JSON.stringify(typeof raw === 'string' ? JSON.parse(raw) : raw);
+    });
+    expect(plan).toContain('"Index Name":"membership_event_date_idx"');
+    expect(plan).toContain('"Index Cond"');
+  });
+});

@@ -127,13 +127,12 @@ function fromTally(c: Ctx) {
           SELECT f.employment_form, sum(f.n)::int FROM member_form_tally f WHERE ${ownedScopeSql(scope, sql`f.org_id`)} GROUP BY 1) x) AS forms,
         (SELECT s.migrant FROM sums s) AS migrant,
         (SELECT json_agg(x ORDER BY x.code) FROM (
-          SELECT ch.id, ch.name, ch.code, coalesce(sum(d.members), 0)::int AS members, coalesce(sum(d.active), 0)::int AS active
+          SELECT ch.id, ch.name, ch.code, coalesce(d.members, 0)::int AS members, coalesce(d.active, 0)::int AS active
           FROM org ch LEFT JOIN (
-            SELECT split_part(substr(o.path, length(me.path) + 1), '/', 1) AS child, t.n - t."left" AS members, t.active
+            SELECT split_part(substr(o.path, length(me.path) + 1), '/', 1) AS child, sum(t.n - t."left") AS members, sum(t.active) AS active
             FROM t JOIN org o ON o.id = t.org_id JOIN org me ON me.id = ${c.actor.orgId}
-            WHERE left(o.path, length(me.path)) = me.path) d ON d.child = ch.id::text
-          WHERE ch.parent_id = ${c.actor.orgId} AND ch.active AND ${orgScopeSql(scope, sql`ch.path`, sql`ch.id`)}
-          GROUP BY ch.id, ch.name, ch.code) x) AS by_child,
+            WHERE left(o.path, length(me.path)) = me.path GROUP BY 1) d ON d.child = ch.id::text
+          WHERE ch.parent_id = ${c.actor.orgId} AND ch.active AND ${orgScopeSql(scope, sql`ch.path`, sql`ch.id`)}) x) AS by_child,
         ${unitFigures()}`;
 }
 
