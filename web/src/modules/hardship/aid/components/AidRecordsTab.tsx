@@ -86,8 +86,9 @@ export function AidRecordsTab() {
       ellipsis: true,
       render: (id: string, a) => (
         <Space orientation="vertical" size={0}>
-          <span>{budgetName.get(id) ?? '—'}</span>
-          {a.campaignId && (
+          {/* Budgets above the user's scope are not listed to them: the payer's name still says who paid. */}
+          <span>{budgetName.get(id) ?? a.payer}</span>
+          {a.campaignId && budgetName.has(id) && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {a.payer}
             </Typography.Text>

@@ -195,6 +195,7 @@ export function CampaignWizard({ open, budgets, onClose, onCreated }: { open: bo
           <Form.Item name="budgetId" label={t('hsAid.campaign.budget')} rules={[{ required: true, message: t('hsAid.campaign.budgetRequired') }]} extra={t('hsAid.campaign.budgetHint')}>
             <Select options={budgetOptions} placeholder={t('common.pleaseSelect')} notFoundContent={t('hsAid.campaign.noBudget')} data-testid="hs-campaign-budget" />
           </Form.Item>
+          {budgetOptions.length === 0 && <Alert type="warning" showIcon title={t('hsAid.campaign.noBudgetHint', { year: year ?? '' })} data-testid="hs-campaign-no-budget" />}
         </div>
         <div style={{ display: step === 1 && !created ? 'block' : 'none' }}>
           <Form.Item name="tiers" label={t('hsAid.campaign.tiers')} extra={t('hsAid.campaign.anyHint')}>
