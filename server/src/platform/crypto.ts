@@ -60,6 +60,18 @@ export function loadKeyRing(opts: { secretKeyHex?: string; dataDir: string; pers
   return makeKeyRing(Buffer.from(hex, 'hex'));
 }
 
+/** Fresh 12-byte GCM nonces from a pooled CSPRNG buffer (one call per 512 nonces: a roster import encrypts millions). */
+const ivPool = Buffer.alloc(12 * 512);
+let ivAt = ivPool.length;
+function nextIv(): Buffer {
+  if (ivAt === ivPool.length) {
+    crypto.randomFillSync(ivPool);
+    ivAt = 0;
+  }
+  ivAt += 12;
+  return ivPool.subarray(ivAt - 12, ivAt);
+}
+
 export function makeKeyRing(master: Buffer): KeyRing {
   const derive = (label: string) => crypto.createHmac('sha256', master).update(label).digest();
   const encKey = derive('gonghui/enc/v1');
@@ -69,7 +81,7 @@ export function makeKeyRing(master: Buffer): KeyRing {
   return {
     keyId,
     encrypt(plain) {
-      const iv = crypto.randomBytes(12);
+      const iv = nextIv();
       const c = crypto.createCipheriv('aes-256-gcm', encKey, iv);
       const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
       return `v1.${keyId}.${Buffer.concat([iv, c.getAuthTag(), body]).toString('base64')}`;

@@ -5,7 +5,7 @@ import { todayInChina } from '../../../../../common/src/dates.js';
 import { AppError } from '../../../platform/errors.js';
 import { appendAudit } from '../../../platform/audit.js';
 import * as repo from './import.repo.js';
-import { actorIdOf, heldElsewhereError, jobs, requireBatchInScope, requireImportTarget, type ImportJob } from './import.service.js';
+import { actorIdOf, heldElsewhereError, jobs, requireBatchInScope, requireImportTarget, timed, type ImportJob } from './import.service.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Tx } from '../../../db/client.js';
 
@@ -87,8 +87,10 @@ async function runCommit(c: Ctx, id: string, orgId: string, job: ImportJob, chun
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${COMMIT_LOCK})`);
       // Fresh statistics: the staging rows were just written, and without them the planner
       // may join chunk × member by nested scans.
-      await tx.execute(sql`ANALYZE import_row`);
-      await tx.execute(sql`ANALYZE member`);
+      await timed('commit: analyze', async () => {
+        await tx.execute(sql`ANALYZE import_row`);
+        await tx.execute(sql`ANALYZE member`);
+      });
       const total: Counts = { created: 0, updated: 0, unchanged: 0 };
       let after = 0;
       let done = 0;
@@ -110,7 +112,7 @@ async function runCommit(c: Ctx, id: string, orgId: string, job: ImportJob, chun
         // PGlite has one connection, held by this transaction: progress stays in memory.
         if (c.database.engine === 'postgres') await c.db.update(importBatch).set({ rowsDone: done }).where(eq(importBatch.id, id));
       }
-      await repo.clearStaging(tx, id);
+      await timed('commit: clear staging', () => repo.clearStaging(tx, id));
       const rejected = await repo.rejectedCount(tx, id);
       await tx.update(importBatch).set({ status: 'done', ...total, rejected, rowsDone: done, message: null, finishedAt: new Date() }).where(eq(importBatch.id, id));
       const [b] = await repo.rows<{ total: number; file_name: string }>(tx, sql`SELECT total, file_name FROM import_batch WHERE id = ${id}`);
@@ -159,14 +161,14 @@ async function commitRange(c: Ctx, tx: Tx, r: Range): Promise<Counts> {
   // unique indexes): joined freely, the planner may start from member_org_status_idx when it
   // believes the union small — but the union grows inside this very transaction, and every chunk
   // rescanned all rows committed before it (quadratic: a 20,000-row roster took minutes).
-  const hits = await repo.rows<Hit>(tx, sql`
+  const hits = await timed('commit: probe', () => repo.rows<Hit>(tx, sql`
     SELECT r.row_no, r.id_index, r.data->>'cardNo' AS card_no, m.org_id AS member_org, m.status AS member_status,
       m.row_hash = r.row_hash AS same_hash, k.id_index AS card_owner
     FROM import_row r
     LEFT JOIN LATERAL (SELECT x.org_id, x.status, x.row_hash FROM member x WHERE x.id_index = r.id_index LIMIT 1) m ON true
     LEFT JOIN LATERAL (SELECT y.id_index FROM member y WHERE y.card_no = r.data->>'cardNo' LIMIT 1) k ON true
-    WHERE ${inRange} AND (m.org_id IS NOT NULL OR k.id_index IS NOT NULL)`);
-  if (!hits.length) return { created: await insertNew(c, tx, r), updated: 0, unchanged: 0 };
+    WHERE ${inRange} AND (m.org_id IS NOT NULL OR k.id_index IS NOT NULL)`));
+  if (!hits.length) return { created: await timed('commit: insert', () => insertNew(c, tx, r)), updated: 0, unchanged: 0 };
 
   const rejected = await recheck(c, tx, r, hits);
   let unchanged = 0;

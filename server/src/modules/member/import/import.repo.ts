@@ -60,11 +60,18 @@ export async function stageRows(database: Database, batchId: string, list: Stage
     let text = '';
     for (const r of list) text += `${batchId}\t${r.rowNo}\t${r.idIndex}\t${copyText(r.data)}\t${r.rowHash}\n`;
     const client = await (database.driver as pg.Pool).connect();
+    let ok = false;
     try {
+      // Staging rows can be rebuilt from the file: no need to wait for the WAL flush of each chunk.
+      await client.query('BEGIN');
+      await client.query('SET LOCAL synchronous_commit = off');
       const stream = client.query(copyFrom('COPY import_row (batch_id, row_no, id_index, data, row_hash) FROM STDIN'));
       await pipeline(Readable.from([Buffer.from(text)]), stream);
+      await client.query('COMMIT');
+      ok = true;
     } finally {
-      client.release();
+      if (!ok) await client.query('ROLLBACK').catch(() => undefined);
+      client.release(!ok);
     }
     return;
   }
