@@ -61,17 +61,24 @@ export const MEMBER_COUNT_CAP = 1_000;
  * otherwise `total` is the cap and `totalExact` is false.
  */
 export async function listMembers(c: Ctx, p: MemberListParams, countCap = MEMBER_COUNT_CAP) {
-  const where = repo.memberSearchWhere(c.actor.scope, searchOf(c, p));
+  const search = searchOf(c, p);
+  const where = repo.memberSearchWhere(c.actor.scope, search);
   const offset = (p.page - 1) * p.pageSize;
-  const rows = await repo.searchMembers(c.db, where, p.sort, p.order, p.page, p.pageSize);
+  const end = offset + p.pageSize;
+  const cap = end < countCap ? countCap : end + countCap;
+  const count = () => repo.countMembersUpTo(c.db, where, cap + 1);
+  // A broad search (no identifier, no name of two or more characters) nearly always fills the
+  // page: count beside it, on a second connection, instead of after it.
+  const broad = !search.idIndex && !search.mobileIndex && !search.cardNo && !(search.q && [...search.q.replace(/\s+/g, '')].length > 1);
+  const [rows, counted] = broad
+    ? await Promise.all([repo.searchMembers(c.db, where, p.sort, p.order, p.page, p.pageSize), count()])
+    : [await repo.searchMembers(c.db, where, p.sort, p.order, p.page, p.pageSize), undefined];
   let total: number;
   let totalExact = true;
   if (rows.length > 0 && rows.length < p.pageSize) total = offset + rows.length;
   else if (rows.length === 0 && p.page === 1) total = 0;
   else {
-    const end = offset + p.pageSize;
-    const cap = end < countCap ? countCap : end + countCap;
-    const n = await repo.countMembersUpTo(c.db, where, cap + 1);
+    const n = counted ?? (await count());
     totalExact = n <= cap;
     total = Math.min(n, cap);
   }
