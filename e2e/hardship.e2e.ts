@@ -1,0 +1,225 @@
+/**
+ * Issue 4 in the browser: a worker's self-check (public, nothing stored); a district cadre opens a
+ * household file after a visit and watches the tier appear with its computation, takes it through
+ * check and review to filed, records aid against a budget with an on-screen signature (the budget's
+ * remaining amount drops by exactly that much), runs the warning check (the new household near the
+ * line raises one warning; a second run raises none) and closes the warning with the action taken.
+ */
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startE2E, type E2EEnv } from './harness';
+import { closeContext, prepare } from './ui';
+import { computeIdCheck } from '../common/src/id-number';
+
+const PORT = 3403;
+let env: E2EEnv;
+
+const first17 = '11010119860214' + '327';
+const HOUSEHOLD = { name: '司马晓川', id: first17 + computeIdCheck(first17), mobile: '13930000017' };
+/** One person, 10,800 yuan a year: 900 yuan a month, 1.06 × the city's line of 850 (439900, since 2026-07-01): relative hardship, inside the 1.2 × monitoring band. */
+const ANNUAL_INCOME = '10800';
+const AID_YUAN = 600;
+
+/** "¥1,234.50" → 123450 fen. */
+const fenOf = (text: string) => {
+  const m = /¥([\d,]+)\.(\d{2})/.exec(text);
+  if (!m) throw new Error(`no amount in "${text}"`);
+  return Number(m[1]!.replaceAll(',', '')) * 100 + Number(m[2]);
+};
+
+/** Choose in an antd Select and make sure the choice took (a click during the dropdown's animation can miss). */
+async function pick(page: Page, testId: string, text: string, search?: string) {
+  const select = page.getByTestId(testId);
+  const root = select.locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const took = async () => (await root.innerText()).includes(text);
+  for (let attempt = 0; attempt < 3 && !(await took()); attempt++) {
+    await select.click();
+    if (search !== undefined) await select.locator('input').first().fill(search).catch(() => select.fill(search));
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+    await option.waitFor();
+    await option.click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
+  }
+  await expect.poll(took, { timeout: 5_000 }).toBe(true);
+}
+
+async function workflowStep(page: Page, action: 'check' | 'review'): Promise<string> {
+  await page.getByTestId(`hs-action-${action}`).click();
+  await page.getByTestId(`hs-action-modal-${action}`).waitFor();
+  await page.getByTestId('hs-action-approve').getByText('通过', { exact: true }).click();
+  await page.getByTestId('hs-action-note').fill('入户核实情况属实');
+  await page.getByTestId('hs-action-submit').click();
+  // After the step the page reloads the file: wait for that answer and for the page to show it.
+  const reloaded = page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/hardship\/files\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname));
+  await page.getByTestId('hs-action-confirm').click();
+  const { status } = (await (await reloaded).json()) as { status: string };
+  await expect.poll(() => page.getByTestId('hs-file-detail').getAttribute('data-file-status')).toBe(status);
+  return status;
+}
+
+describe('hardship assistance (issue 4)', () => {
+  beforeAll(async () => {
+    env = await startE2E(PORT);
+  }, 480_000);
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  /** The page of the running test: screenshotted when the test fails. */
+  const open = async () => {
+    const page = prepare(await env.newPage());
+    onTestFailed(async ({ task }) => {
+      await env.shot(page, `FAIL-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`).catch(() => undefined);
+    });
+    return page;
+  };
+
+  let unionName = '';
+  let fileUrl = '';
+
+  it('a worker checks their household on the public self-check page, without signing in', async () => {
+    const page = await open();
+    await page.goto('/login');
+    await page.getByTestId('login-link-hardship-self-check').click();
+    await page.getByTestId('hs-selfcheck-form').waitFor();
+    await page.getByTestId('hs-selfcheck-householdSize').fill('3');
+    await page.getByTestId('hs-selfcheck-annualIncome').fill('30000');
+    await page.getByTestId('hs-selfcheck-rigidMedical').fill('5000');
+    await page.getByTestId('hs-selfcheck-submit').click();
+    const result = page.getByTestId('hs-selfcheck-result');
+    await result.waitFor();
+    // (30,000 − 5,000) ÷ 12 ÷ 3 = 694.44 yuan a month, below the city's 850: deep hardship.
+    expect(await result.getAttribute('data-tier')).toBe('deep');
+    await expect.poll(() => result.innerText()).toContain('694.44');
+    await env.shot(page, 'hardship-self-check');
+    await closeContext(page);
+  }, 180_000);
+
+  it('a district cadre opens a file after a visit and the tier appears with its computation', async () => {
+    const g = prepare(await env.newPage());
+    await env.login(g, 'grassroots');
+    unionName = (await g.getByTestId('header-org').innerText()).trim();
+    await closeContext(g);
+
+    const page = await open();
+    await env.login(page, 'district');
+    await page.getByTestId('menu-hardship-files').click();
+    await page.getByTestId('hs-files-table').waitFor();
+    await page.getByTestId('hs-file-new').click();
+    await page.getByTestId('hs-file-form').waitFor();
+    await pick(page, 'hs-file-form-orgId', unionName, unionName.slice(0, 8));
+    await page.getByTestId('hs-file-form-name').fill(HOUSEHOLD.name);
+    await page.getByTestId('hs-file-form-idNumber').fill(HOUSEHOLD.id);
+    await page.getByTestId('hs-file-form-mobile').fill(HOUSEHOLD.mobile);
+    await pick(page, 'hs-file-form-health', '健康');
+    await pick(page, 'hs-file-form-employmentStatus', '灵活就业');
+    await pick(page, 'hs-file-form-hukouType', '城镇户籍');
+    await page.getByTestId('hs-file-form-annualIncome').fill(ANNUAL_INCOME);
+    await page.getByTestId('hs-file-form-regionCode').fill('439900');
+    await pick(page, 'hs-file-form-mainCause', '收入低');
+    // Opened after a visit (主动发现): the visit is recorded with the file.
+    await page.getByTestId('hs-file-form-visitor').fill('王建国');
+    await page.getByTestId('hs-file-form-findings').fill('入户走访：独居，灵活就业收入不稳定');
+    await env.shot(page, 'hardship-file-form');
+    await page.getByTestId('hs-file-save').click();
+
+    // The detail page: the tier was computed by the server, never typed.
+    await page.waitForURL(/\/hardship\/files\/[0-9a-f-]{36}$/);
+    fileUrl = new URL(page.url()).pathname;
+    const panel = page.getByTestId('tier-panel');
+    await panel.waitFor();
+    expect(await panel.getAttribute('data-tier')).toBe('relative');
+    await panel.getByTestId('tier-relative').waitFor();
+    await expect.poll(() => page.getByTestId('tier-per-capita').innerText()).toContain('900.00');
+    await expect.poll(() => page.getByTestId('tier-line').innerText()).toContain('850.00');
+    expect(await page.getByTestId('hs-file-id-number').innerText()).not.toContain(HOUSEHOLD.id.slice(6, 14));
+    await env.shot(page, 'hardship-file-tier');
+
+    // Check by the union, then the review levels above, until it is filed.
+    let status = await workflowStep(page, 'check');
+    for (let level = 0; level < 3 && status !== 'filed'; level++) status = await workflowStep(page, 'review');
+    expect(await page.getByTestId('hs-file-detail').getAttribute('data-file-status')).toBe('filed');
+    await closeContext(page);
+  }, 300_000);
+
+  it('records aid against a budget with an on-screen signature; the budget’s remaining amount drops by it', async () => {
+    const page = await open();
+    await env.login(page, 'district');
+    await page.goto(fileUrl);
+    await page.getByTestId('hs-file-detail').waitFor();
+    await page.getByTestId('hs-aid-new').click();
+    await page.getByTestId('hs-aid-modal').waitFor();
+    await page.getByTestId('hs-aid-amount').fill(String(AID_YUAN));
+
+    await page.getByTestId('hs-aid-budget').click();
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:not(.ant-select-item-option-disabled)').first();
+    const optionId = await option.locator('[data-testid^=hs-aid-budget-option-]').getAttribute('data-testid');
+    const budgetId = optionId!.replace('hs-aid-budget-option-', '');
+    const remainingBefore = fenOf(await option.innerText());
+    await option.click();
+
+    // The recipient signs on the screen.
+    const pad = page.getByTestId('hs-aid-signature');
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + 30, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 30 + i * 20, box.y + box.height / 2 + (i % 2 ? 25 : -25));
+    await page.mouse.up();
+    await env.shot(page, 'hardship-aid-modal');
+    await page.getByTestId('hs-aid-save').click();
+    await page.getByTestId('hs-aid-modal').waitFor({ state: 'hidden' });
+    const row = page.getByTestId('hs-aid-table').locator('.ant-table-row', { hasText: `¥${AID_YUAN}.00` });
+    await row.first().waitFor();
+    await row.first().locator('[data-testid^=hs-aid-receipt-]').waitFor();
+
+    await page.goto('/hardship/aid');
+    await page.getByTestId('hs-aid-tab-budgets').click();
+    const remaining = page.getByTestId(`hs-budget-remaining-${budgetId}`);
+    await remaining.waitFor();
+    await expect.poll(async () => fenOf(await remaining.innerText())).toBe(remainingBefore - AID_YUAN * 100);
+    await env.shot(page, 'hardship-budgets');
+    await closeContext(page);
+  }, 240_000);
+
+  it('runs the warning check: the household near the line raises one warning, a second run none; closing needs the action taken', async () => {
+    const page = await open();
+    await env.login(page, 'district');
+    await page.getByTestId('menu-hardship-warnings').click();
+    await page.getByTestId('hs-warnings-table').waitFor();
+
+    await page.getByTestId('hs-warning-scan').click();
+    const result = page.getByTestId('hs-warning-scan-result');
+    await result.waitFor();
+    expect(Number(await result.getAttribute('data-raised'))).toBeGreaterThanOrEqual(1);
+    await result.getByTestId('hs-warning-scan-rule-near_line').waitFor();
+    await env.shot(page, 'hardship-warning-scan');
+    await page.keyboard.press('Escape');
+    await result.waitFor({ state: 'hidden' }).catch(() => undefined);
+
+    await page.getByTestId('hs-warning-scan').click();
+    await expect.poll(async () => Number(await page.getByTestId('hs-warning-scan-result').getAttribute('data-raised'))).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('hs-warning-scan-result').waitFor({ state: 'hidden' }).catch(() => undefined);
+
+    // The household's warnings (the link from its file): exactly one, near the line.
+    const fileId = fileUrl.split('/').pop()!;
+    await page.goto(`/hardship/warnings?fileId=${fileId}`);
+    const row = page.getByTestId('hs-warnings-table').locator('.ant-table-row', { hasText: HOUSEHOLD.name });
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    await row.locator('[data-testid^=hs-warning-close-]').click();
+    await page.getByTestId('hs-warning-action').waitFor();
+    // Without the action taken it is not closed.
+    await page.getByTestId('hs-warning-close-submit').click();
+    await page.locator('.ant-modal .ant-form-item-explain-error').first().waitFor();
+    await page.getByTestId('hs-warning-action').fill('已入户走访，协助办理临时救助并推荐就业岗位');
+    await page.getByTestId('hs-warning-close-submit').click();
+    await page.getByTestId('hs-warning-action').waitFor({ state: 'hidden' });
+
+    await page.goto(`/hardship/warnings?fileId=${fileId}&status=closed`);
+    const closed = page.getByTestId('hs-warnings-table').locator('.ant-table-row', { hasText: HOUSEHOLD.name });
+    await closed.locator('[data-testid^=hs-warning-closed-]').getByText('推荐就业岗位').waitFor();
+    await env.shot(page, 'hardship-warning-closed');
+    await closeContext(page);
+  }, 240_000);
+});
