@@ -35,12 +35,23 @@ export const AidListQuery = z.strictObject({
   campaignId: z.uuid().optional(),
   /** One household's aid history (its file page). */
   fileId: z.uuid().optional(),
+  /** Paid-on date range, both ends included. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  budgetId: z.uuid('资金预算编号不正确 / invalid budget id').optional(),
+  /** Part of the household's name, or its file number. */
+  q: z.string().trim().max(40, '关键字不超过40字 / at most 40 characters').optional().transform((v) => (v ? v : undefined)),
+}).superRefine((v, ctx) => {
+  if (v.from && v.to && v.from > v.to) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期 / the end date cannot be before the start date' });
+  }
 });
 export const AidItem = z.object({
   id: z.string(), fileId: z.string(), fileNo: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(), kind: z.string(), amountFen: z.number(),
   paidOn: z.string(), payer: z.string(), recipientName: z.string(), causeKey: z.string().nullable(), budgetId: z.string(), budgetLine: z.string().nullable(), campaignId: z.string().nullable(), hasReceipt: z.boolean(),
 });
-export const AidPage = pageOf(AidItem);
+/** `totalFen`: the amount over every record matching the filter, not just this page. */
+export const AidPage = pageOf(AidItem).extend({ totalFen: z.number() });
 
 export const BudgetBody = z.strictObject({
   orgId: z.uuid(),

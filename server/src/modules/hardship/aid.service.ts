@@ -13,7 +13,7 @@ import type { AidKind } from '../../../../common/src/hardship-vocab.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import { appendAudit } from '../../platform/audit.js';
 import { AppError, errors } from '../../platform/errors.js';
-import { ownedScopeSql, scopeCovers } from '../../platform/scope.js';
+import { escapeLike, ownedScopeSql, scopeCovers } from '../../platform/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
 import type { z } from 'zod';
@@ -113,19 +113,24 @@ export async function listAid(c: Ctx, p: z.infer<typeof AidListQuery>) {
   if (p.campaignId) w.push(eq(aidRecord.campaignId, p.campaignId));
   if (p.fileId) w.push(eq(aidRecord.fileId, p.fileId));
   if (p.under) w.push(sql`${aidRecord.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${p.under}))`);
+  if (p.from) w.push(sql`${aidRecord.paidOn} >= ${p.from}`);
+  if (p.to) w.push(sql`${aidRecord.paidOn} <= ${p.to}`);
+  if (p.budgetId) w.push(eq(aidRecord.budgetId, p.budgetId));
+  if (p.q) w.push(sql`${aidRecord.fileId} IN (SELECT ${hardshipFile.id} FROM ${hardshipFile} WHERE ${hardshipFile.name} LIKE ${'%' + escapeLike(p.q) + '%'} OR ${hardshipFile.fileNo} = ${p.q.toUpperCase()})`);
   const where = and(...w)!;
   const rows = await c.db
     .select({ a: aidRecord, fileNo: hardshipFile.fileNo, name: hardshipFile.name, orgName: org.name, budgetLine: aidBudget.line })
     .from(aidRecord).innerJoin(hardshipFile, eq(hardshipFile.id, aidRecord.fileId)).innerJoin(org, eq(org.id, aidRecord.orgId))
     .leftJoin(aidBudget, eq(aidBudget.id, aidRecord.budgetId))
     .where(where).orderBy(desc(aidRecord.paidOn), desc(aidRecord.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  const [{ total }] = (await c.db.select({ total: sql<number>`count(*)::int` }).from(aidRecord).where(where)) as [{ total: number }];
+  const [{ total, totalFen }] = (await c.db.select({ total: sql<number>`count(*)::int`, totalFen: sql<string>`coalesce(sum(${aidRecord.amountFen}), 0)::text` })
+    .from(aidRecord).where(where)) as [{ total: number; totalFen: string }];
   return {
     items: rows.map(({ a, fileNo, name, orgName, budgetLine }) => ({
       id: a.id, fileId: a.fileId, fileNo, name, orgId: a.orgId, orgName, kind: a.kind, amountFen: Number(a.amountFen), paidOn: a.paidOn, payer: a.payer,
       recipientName: a.recipientName, causeKey: a.causeKey, budgetId: a.budgetId, budgetLine, campaignId: a.campaignId, hasReceipt: !!a.receiptKind,
     })),
-    total, page: p.page, pageSize: p.pageSize,
+    total, totalFen: Number(totalFen), page: p.page, pageSize: p.pageSize,
   };
 }
 

@@ -138,3 +138,83 @@ describe('campaigns (送温暖) and signature rosters', () => {
     expect(exports).toBe(findCjkFont() ? 2 : 1);
   });
 });
+
+describe('the aid list: date range, budget line, name or file number, and the sum over every match', () => {
+  const last = year - 1; // last year's dates are all in the past, whatever today is
+  let fid: string;
+  let fno: string;
+  let bid: string;
+  beforeAll(async () => {
+    const f = await openFile(chair, chairOrg.id, { name: '筛选测试户' });
+    fid = f.id;
+    fno = f.fileNo;
+    await forceFiled(env, fid, `${last}-01-05`);
+    const b = await district.post('/api/hardship/budgets', { orgId: chairOrg.id, year: last, line: '筛选测试资金', allocatedFen: 1_000_000 });
+    expect(b.statusCode, b.body).toBe(201);
+    bid = b.json().id;
+    for (const [kind, amountFen, paidOn] of [['living', 120_000, `${last}-03-10`], ['legal', 30_000, `${last}-06-15`], ['employment', 50_000, `${last}-11-20`]] as const) {
+      const r = await chair.post(`/api/hardship/files/${fid}/aid`, aid({ kind, amountFen, paidOn, budgetId: bid }));
+      expect(r.statusCode, r.body).toBe(201);
+    }
+  });
+  type Page = { items: { fileId: string; paidOn: string; budgetId: string; amountFen: number }[]; total: number; totalFen: number };
+  const list = async (qs: string) => {
+    const res = await chair.get(`/api/hardship/aid?${qs}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Page;
+  };
+
+  it('filters by budget line, and totalFen sums every matching row, not just the page', async () => {
+    const p = await list(`budgetId=${bid}&pageSize=1`);
+    expect(p.items).toHaveLength(1);
+    expect(p).toMatchObject({ total: 3, totalFen: 200_000 });
+    expect(p.items[0]).toMatchObject({ budgetId: bid, paidOn: `${last}-11-20` });
+  });
+
+  it('filters by paid-on date range, both ends included', async () => {
+    const p = await list(`budgetId=${bid}&from=${last}-03-10&to=${last}-06-15`);
+    expect(p.items.map((x) => x.paidOn)).toEqual([`${last}-06-15`, `${last}-03-10`]);
+    expect(p.totalFen).toBe(150_000);
+    expect((await list(`budgetId=${bid}&from=${last}-06-16`)).totalFen).toBe(50_000);
+    expect((await list(`budgetId=${bid}&to=${last}-03-09`))).toMatchObject({ total: 0, totalFen: 0, items: [] });
+    // Without the budget filter: every row in the range lies in it, and the sum is the database's.
+    const all = await list(`from=${last}-01-01&to=${last}-12-31&pageSize=5`);
+    expect(all.items.every((x) => x.paidOn >= `${last}-01-01` && x.paidOn <= `${last}-12-31`)).toBe(true);
+    const [{ s }] = await q<{ s: string }>(sql`SELECT coalesce(sum(a.amount_fen), 0)::text AS s FROM aid_record a JOIN org o ON o.id = a.org_id
+      WHERE o.path LIKE ${chairOrg.path + '%'} AND a.paid_on BETWEEN ${`${last}-01-01`}::date AND ${`${last}-12-31`}::date`);
+    expect(all.totalFen).toBe(Number(s));
+  });
+
+  it('finds a household by part of its name or by its file number (any case)', async () => {
+    const byName = await list('q=筛选测试');
+    expect(byName.total).toBe(3);
+    expect(byName.items.every((x) => x.fileId === fid)).toBe(true);
+    expect(byName.totalFen).toBe(200_000);
+    expect((await list(`q=${encodeURIComponent(fno.toLowerCase())}`)).total).toBe(3);
+    expect((await list(`q=${encodeURIComponent('%')}&budgetId=${bid}`)).total).toBe(0); // % is a literal, not a wildcard
+  });
+
+  it('refuses a range that ends before it starts, and a malformed date, with a clear message', async () => {
+    const bad = await chair.get(`/api/hardship/aid?from=${last}-06-01&to=${last}-05-31`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(bad.json().message).toContain('结束日期不能早于开始日期');
+    expect(bad.json().messageEn).toContain('the end date cannot be before the start date');
+    const malformed = await chair.get('/api/hardship/aid?from=2025-13-01');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().message).toContain('YYYY-MM-DD');
+  });
+
+  it('keeps the data scope: a namesake in the sibling union counts for the district, not for the chair', async () => {
+    const [sibling] = await q<{ id: string }>(sql`SELECT id FROM org WHERE parent_id = ${chairOrg.parent_id} AND id <> ${chairOrg.id} LIMIT 1`);
+    const f = await openFile(district, sibling!.id, { name: '筛选测试户' });
+    await forceFiled(env, f.id, `${last}-01-05`);
+    const b = await district.post('/api/hardship/budgets', { orgId: sibling!.id, year: last, line: '筛选测试资金', allocatedFen: 1_000_000 });
+    expect(b.statusCode, b.body).toBe(201);
+    const r = await district.post(`/api/hardship/files/${f.id}/aid`, aid({ amountFen: 70_000, paidOn: `${last}-04-01`, budgetId: b.json().id }));
+    expect(r.statusCode, r.body).toBe(201);
+    expect(await list('q=筛选测试')).toMatchObject({ total: 3, totalFen: 200_000 });
+    const wide = (await district.get('/api/hardship/aid?q=筛选测试')).json();
+    expect(wide).toMatchObject({ total: 4, totalFen: 270_000 });
+  });
+});
