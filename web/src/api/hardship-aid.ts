@@ -26,7 +26,7 @@ export interface AidItem {
   hasReceipt: boolean;
 }
 
-/** GET /api/hardship/aid filters (the server filters by year, kind, area and campaign). */
+/** GET /api/hardship/aid filters (the server filters by year, kind, area, campaign, paid-on range, budget and household). */
 export interface AidListParams {
   page?: number;
   pageSize?: number;
@@ -34,6 +34,16 @@ export interface AidListParams {
   kind?: AidKind;
   under?: string;
   campaignId?: string;
+  /** Paid-on range, YYYY-MM-DD, both ends included (the server refuses from > to). */
+  from?: string;
+  to?: string;
+  budgetId?: string;
+  /** Part of the household's name, or its file number. */
+  q?: string;
+}
+/** A page of aid records; `totalFen` is the sum over every record matching the filter, not just this page. */
+export interface AidPage extends Page<AidItem> {
+  totalFen: number;
 }
 
 export interface BudgetItem {
@@ -164,7 +174,7 @@ export interface RuleChanged {
 }
 
 export const aidApi = {
-  list: (p: AidListParams, signal?: AbortSignal) => api.get<Page<AidItem>>('/api/hardship/aid', { ...p }, signal),
+  list: (p: AidListParams, signal?: AbortSignal) => api.get<AidPage>('/api/hardship/aid', { ...p }, signal),
   /** The receipt opens in the browser (same-origin cookie); reading it is audited by the server. */
   receiptUrl: (id: string) => `/api/hardship/aid/${id}/receipt`,
   downloadReceipt: (id: string) => downloadFile(`/api/hardship/aid/${id}/receipt`, `receipt-${id}`),

@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button, Card, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined, EyeOutlined, ReloadOutlined } from '@ant-design/icons';
 import { aidApi, type AidItem, type AidListParams } from '../../../../api/hardship-aid';
@@ -11,20 +12,34 @@ import { testId } from '../../../../app/test-id';
 import { OrgSelect } from '../../../org/components/OrgSelect';
 import { useLabel, useOptions, V, yuan } from '../../shared/vocab';
 
+const DATE = 'YYYY-MM-DD';
+const isDate = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayjs(v, DATE).isValid() ? v : undefined);
+
 function paramsFrom(sp: URLSearchParams): AidListParams {
   const num = (k: string) => (sp.get(k) && Number.isFinite(Number(sp.get(k))) ? Number(sp.get(k)) : undefined);
   const kind = sp.get('kind');
+  let from = isDate(sp.get('from'));
+  let to = isDate(sp.get('to'));
+  if (from && to && from > to) [from, to] = [to, from]; // a hand-edited URL: read the range the right way round
   return {
     year: num('year'),
     kind: kind && (V.AID_KINDS as readonly string[]).includes(kind) ? (kind as AidListParams['kind']) : undefined,
     under: sp.get('under') || undefined,
     campaignId: sp.get('campaignId') || undefined,
+    from,
+    to,
+    budgetId: sp.get('budgetId') || undefined,
+    q: sp.get('q')?.trim().slice(0, 40) || undefined,
     page: num('page') || 1,
     pageSize: num('pageSize') || 20,
   };
 }
 
-/** 帮扶记录: aid paid in the user's scope, filtered by year, kind, area and campaign; filters live in the URL. */
+/**
+ * 帮扶记录: aid paid in the user's scope, filtered by year, kind, area, campaign, paid-on range, budget line and
+ * household (name or file number); filters live in the URL. The total below the table is the server's sum over
+ * every matching record, not just the page shown.
+ */
 export function AidRecordsTab() {
   const { t } = useI18n();
   const { showError } = useApiError();
@@ -37,6 +52,20 @@ export function AidRecordsTab() {
   const { data: budgets } = useRequest(() => aidApi.budgets(), []);
   const { data: campaigns } = useRequest(() => aidApi.campaigns(), []);
   const budgetName = useMemo(() => new Map((budgets ?? []).map((b) => [b.id, `${b.orgName} · ${b.year} · ${b.line}`])), [budgets]);
+  // The budget filter lists the lines of the chosen year: the year filter, else the range's, else this year.
+  const budgetYear = params.year ?? Number((params.from ?? params.to ?? dayjs().format(DATE)).slice(0, 4));
+  const { data: yearBudgets } = useRequest(() => aidApi.budgets(budgetYear), [budgetYear]);
+  const budgetOptions = useMemo(() => {
+    const opts = (yearBudgets ?? []).map((b) => ({ value: b.id, label: `${b.orgName} · ${b.line}` }));
+    // A budget chosen earlier (or from a link) stays readable even when the year no longer matches it.
+    if (params.budgetId && !opts.some((o) => o.value === params.budgetId) && budgetName.has(params.budgetId)) {
+      opts.push({ value: params.budgetId, label: budgetName.get(params.budgetId)! });
+    }
+    return opts;
+  }, [yearBudgets, params.budgetId, budgetName]);
+  // The search box is typed freely and applied on Enter / the search button; it follows the URL (reset, back).
+  const [qDraft, setQDraft] = useState(params.q ?? '');
+  useEffect(() => setQDraft(params.q ?? ''), [params.q]);
 
   const update = (patch: Record<string, string | number | undefined | null>, keepPage = false) => {
     const next = new URLSearchParams(sp);
@@ -47,8 +76,6 @@ export function AidRecordsTab() {
     if (!keepPage) next.delete('page');
     setSp(next);
   };
-
-  const pageSum = (data?.items ?? []).reduce((s, a) => s + a.amountFen, 0);
 
   const download = async (id: string) => {
     try {
@@ -158,6 +185,37 @@ export function AidRecordsTab() {
           style={{ width: 240 }}
           data-testid="hs-aid-filter-campaign"
         />
+        <DatePicker.RangePicker
+          allowEmpty={[true, true]}
+          format={DATE}
+          placeholder={[t('hsAid.filter.from'), t('hsAid.filter.to')]}
+          value={params.from || params.to ? [params.from ? dayjs(params.from, DATE) : null, params.to ? dayjs(params.to, DATE) : null] : null}
+          onChange={(range) => update({ from: range?.[0]?.format(DATE), to: range?.[1]?.format(DATE) })}
+          style={{ width: 260 }}
+          data-testid="hs-aid-filter-range"
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('hsAid.filter.budget', { year: budgetYear })}
+          value={params.budgetId}
+          onChange={(v) => update({ budgetId: v })}
+          options={budgetOptions}
+          popupMatchSelectWidth={false}
+          style={{ width: 220 }}
+          data-testid="hs-aid-filter-budget"
+        />
+        <Input.Search
+          allowClear
+          maxLength={40}
+          placeholder={t('hsAid.filter.q')}
+          aria-label={t('hsAid.filter.q')}
+          value={qDraft}
+          onChange={(e) => setQDraft(e.target.value)}
+          onSearch={(v) => update({ q: v.trim() || undefined })}
+          style={{ width: 200 }}
+          data-testid="hs-aid-filter-q"
+        />
         <Button onClick={() => setSp(new URLSearchParams(sp.get('tab') ? { tab: sp.get('tab')! } : {}))} data-testid="hs-aid-filter-reset">
           {t('action.reset')}
         </Button>
@@ -187,10 +245,10 @@ export function AidRecordsTab() {
           showTotal: (total) => t('common.total', { n: total.toLocaleString() }),
         }}
         footer={
-          data?.items.length
+          data?.total
             ? () => (
-                <Typography.Text type="secondary" data-testid="hs-aid-page-sum">
-                  {t('hsAid.records.pageSum', { n: data.items.length, sum: yuan(pageSum) })}
+                <Typography.Text strong data-testid="hs-aid-total">
+                  {t('hsAid.records.total', { sum: yuan(data.totalFen), n: data.total.toLocaleString() })}
                 </Typography.Text>
               )
             : undefined
