@@ -79,7 +79,8 @@ export async function seedDemoHardship(tx: Executor, keys: KeyRing, opts: { coun
   const districtOf = (path: string) => districts.find((d) => path.startsWith(d.path));
   const pathOf = new Map(unions.map((u) => [u.id, u.path]));
 
-  // Budgets: every district and the city, 2023–2026; the city also has a 送温暖 line for the campaign.
+  // Budgets: every district and the city, 2023–2026; the city also has a 送温暖 line for the campaign (and, below,
+  // each grassroots union holding files a 2026 fund of its own).
   const budgets: Row<typeof aidBudget>[] = [];
   const budgetId = new Map<string, string>();
   for (const y of [2023, 2024, 2025, 2026]) {
@@ -250,6 +251,13 @@ export async function seedDemoHardship(tx: Executor, keys: KeyRing, opts: { coun
   const payees = files.filter((f) => f.tier === 'deep' && f.filedOn && f.filedOn <= paidOn && (f.status === 'filed' || (f.exitOn ?? '') > paidOn));
   for (const f of payees) {
     aid.push({ id: rng.uuid(), fileId: f.id!, orgId: f.orgId, kind: 'festival', amountFen: 50_000, paidOn, budgetId: festivalBudget, payerOrgId: city.id, payer: '江城市总工会（2026年春节送温暖）', recipientName: f.name, causeKey: '2026年春节送温暖', campaignId });
+  }
+
+  // Every grassroots union holding files also has its own 2026 fund, so its chair (scope: own union) can record aid.
+  // A fork of its own, so these ids do not shift the rest of the demo data drawn from `rng`.
+  const unionRng = rng.fork('union-budgets');
+  for (const orgId of new Set(files.map((f) => f.orgId))) {
+    budgets.push({ id: unionRng.uuid(), orgId, year: 2026, line: '帮扶资金', allocatedFen: 2_000_000, note: '演示预算（基层工会自有帮扶资金）' });
   }
 
   const batch = async <T extends Table>(table: T, rows: T['$inferInsert'][]) => {

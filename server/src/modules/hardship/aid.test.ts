@@ -103,6 +103,14 @@ describe('budgets: allocated, spent, remaining; overspending is refused', () => 
     expect(mine.items.find((x: { budgetId: string }) => x.budgetId === budgetId)).toMatchObject({ budgetLine: '测试资金' });
   });
 
+  it("the demo gives each grassroots union holding files a 2026 fund of its own, which its chair sees and may charge", async () => {
+    const mine = (await chair.get(`/api/hardship/budgets?year=2026&forOrgId=${chairOrg.id}`)).json() as { orgId: string; line: string; allocatedFen: number }[];
+    expect(mine.find((b) => b.orgId === chairOrg.id && b.line === '帮扶资金')).toMatchObject({ allocatedFen: 2_000_000 });
+    const [{ n: without }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT DISTINCT org_id FROM hardship_file WHERE is_demo) f
+      WHERE NOT EXISTS (SELECT 1 FROM aid_budget b WHERE b.org_id = f.org_id AND b.year = 2026 AND b.line = '帮扶资金')`);
+    expect(without).toBe(0);
+  });
+
   it("a budget of the sibling district cannot be charged or even seen", async () => {
     const [d02b] = await q<{ id: string }>(sql`SELECT b.id FROM aid_budget b JOIN org o ON o.id = b.org_id WHERE o.code = 'D02' LIMIT 1`);
     const res = await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ budgetId: d02b!.id, amountFen: 1 }));
