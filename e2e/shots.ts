@@ -13,6 +13,9 @@ import { chromium, type Page } from 'playwright-core';
 import { generate as totpCode } from 'otplib';
 import { usccCheckChar } from '../common/src/uscc.js';
 
+/** The TOTP code of the time step k steps from now: each code is good once, so successive uses take successive steps. */
+const totpAt = (secret: string, k: number) => totpCode({ secret, epoch: (Math.floor(Date.now() / 30_000) + k) * 30 + 15 });
+
 const BASE = process.env.BASE_URL ?? 'http://localhost:3200';
 const OUT = process.env.SHOTS_DIR ?? '/tmp/shots';
 const PASSWORD = 'Gonghui@2026';
@@ -422,7 +425,7 @@ async function main() {
     await page.getByTestId('totp-enrol-qr').waitFor();
     await shot(page, '33-totp-enrol-required');
     const adminSecret = (await page.getByTestId('totp-enrol-secret').innerText()).trim();
-    await page.getByTestId('totp-enrol-code').fill(await totpCode({ secret: adminSecret }));
+    await page.getByTestId('totp-enrol-code').fill(await totpAt(adminSecret, -1));
     await page.getByTestId('totp-enrol-submit').click();
     await page.getByTestId('settings-form').waitFor();
     await logout(page);
@@ -437,7 +440,7 @@ async function main() {
     await page.getByTestId('password-submit').click();
     await page.getByTestId('totp-enrol-qr').waitFor();
     const secret = (await page.getByTestId('totp-enrol-secret').innerText()).trim();
-    await page.getByTestId('totp-enrol-code').fill(await totpCode({ secret }));
+    await page.getByTestId('totp-enrol-code').fill(await totpAt(secret, -1));
     await page.getByTestId('totp-enrol-submit').click();
     await page.getByTestId('header-user').waitFor();
     await logout(page);
@@ -450,7 +453,7 @@ async function main() {
     await page.getByTestId('totp-submit').click();
     await page.getByTestId('totp-error').waitFor();
     await shot(page, '34-totp-step-error');
-    await page.getByTestId('totp-code').fill(await totpCode({ secret }));
+    await page.getByTestId('totp-code').fill(await totpAt(secret, 0));
     await page.getByTestId('totp-submit').click();
     await page.getByTestId('header-user').waitFor();
     await logout(page);
@@ -459,7 +462,7 @@ async function main() {
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill(PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('totp-code').fill(await totpCode({ secret: adminSecret }));
+    await page.getByTestId('totp-code').fill(await totpAt(adminSecret, 0));
     await page.getByTestId('totp-submit').click();
     await page.getByTestId('header-user').waitFor();
     await page.getByTestId('menu-settings').click();
@@ -468,7 +471,7 @@ async function main() {
     await page.getByText('已保存').first().waitFor();
     await page.getByTestId('user-menu-trigger').click();
     await page.getByTestId('user-menu-2fa').click();
-    await page.getByTestId('totp-disable-code').fill(await totpCode({ secret: adminSecret }));
+    await page.getByTestId('totp-disable-code').fill(await totpAt(adminSecret, 1));
     await page.getByTestId('totp-disable-submit').click();
     await page.getByText('双因素认证已停用').waitFor();
     await logout(page);

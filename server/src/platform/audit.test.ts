@@ -6,6 +6,9 @@ import { verifyAuditChain } from './audit.js';
 import { createTestEnv, type TestClient, type TestEnv } from '../test/harness.js';
 import type { LightMyRequestResponse } from 'fastify';
 
+/** The TOTP code of the time step k steps from now. */
+const totpAt = (secret: string, k: number) => generate({ secret, epoch: (Math.floor(Date.now() / 30_000) + k) * 30 + 15 });
+
 /**
  * ARCHITECTURE invariant 4: every write leaves an audit entry, the log is a hash chain that shows
  * the first altered or missing entry, and secrets never enter it.
@@ -82,15 +85,16 @@ const SCENARIOS: { route: string; action: string; run: () => Promise<unknown> }[
   { route: 'PUT /api/settings/security', action: 'settings.update', run: async () => ok(await admin.put('/api/settings/security', { ...LEVEL3_PRESET, lockMinutes: 20 })) },
   { route: 'PUT /api/settings/calendar', action: 'settings.calendar', run: async () => ok(await admin.put('/api/settings/calendar', { holidays: ['2031-01-01'], workdays: [] })) },
   { route: 'POST /api/auth/totp/setup', action: 'auth.totp_setup', run: async () => secrets.add((ids.totp = ok(await district.post('/api/auth/totp/setup')).secret)) },
-  { route: 'POST /api/auth/totp/enable', action: 'auth.totp_enable', run: async () => ok(await district.post('/api/auth/totp/enable', { code: await generate({ secret: ids.totp! }) })) },
+  // A TOTP code is good once: enable, sign in and disable use codes of successive time steps (the server accepts ±1).
+  { route: 'POST /api/auth/totp/enable', action: 'auth.totp_enable', run: async () => ok(await district.post('/api/auth/totp/enable', { code: await totpAt(ids.totp!, -1) })) },
   {
     route: 'POST /api/auth/login/totp', action: 'auth.totp',
     run: async () => {
       district = (await env.signIn('district')).client!;
-      ok(await district.post('/api/auth/login/totp', { code: await generate({ secret: ids.totp! }) }));
+      ok(await district.post('/api/auth/login/totp', { code: await totpAt(ids.totp!, 0) }));
     },
   },
-  { route: 'POST /api/auth/totp/disable', action: 'auth.totp_disable', run: async () => ok(await district.post('/api/auth/totp/disable', { code: await generate({ secret: ids.totp! }) })) },
+  { route: 'POST /api/auth/totp/disable', action: 'auth.totp_disable', run: async () => ok(await district.post('/api/auth/totp/disable', { code: await totpAt(ids.totp!, 1) })) },
   { route: 'POST /api/auth/logout', action: 'auth.logout', run: async () => ok(await (await env.login('worker')).post('/api/auth/logout')) },
 ];
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import { checkPassword, passwordProblemMessage } from '../../../../common/src/password-policy.js';
@@ -73,16 +73,27 @@ export async function login(s: Services, username: string, password: string, met
   return { ...created, stage };
 }
 
-async function checkTotp(s: Services, encryptedSecret: string | null, code: string): Promise<boolean> {
-  if (!encryptedSecret) return false;
-  const secret = s.keys.decrypt(encryptedSecret);
-  const r = await verifyTotp({ secret, token: code, epochTolerance: 30 });
-  return r.valid;
+/**
+ * A TOTP code for this user, accepted at most once: the code's time step must be later than the
+ * last one accepted (otplib's afterTimeStep), and it is claimed with a conditional update, so two
+ * parallel requests with the same code cannot both pass (RFC 6238 §5.2).
+ */
+async function checkTotp(s: Services, user: { id: string; totpSecret: string | null; totpLastStep: number | null }, code: string): Promise<boolean> {
+  if (!user.totpSecret) return false;
+  const secret = s.keys.decrypt(user.totpSecret);
+  const r = await verifyTotp({ secret, token: code, epochTolerance: 30, ...(user.totpLastStep != null ? { afterTimeStep: user.totpLastStep } : {}) });
+  if (!r.valid || !('timeStep' in r)) return false;
+  const claimed = await s.db
+    .update(appUser)
+    .set({ totpLastStep: r.timeStep })
+    .where(and(eq(appUser.id, user.id), or(isNull(appUser.totpLastStep), lt(appUser.totpLastStep, r.timeStep))))
+    .returning({ id: appUser.id });
+  return claimed.length === 1;
 }
 
 export async function completeTotpLogin(c: Ctx, code: string): Promise<void> {
   const [user] = await c.db.select().from(appUser).where(eq(appUser.id, c.actor.userId));
-  if (!user || !(await checkTotp(c, user.totpSecret, code))) {
+  if (!user || !(await checkTotp(c, user, code))) {
     await appendAuditStandalone(c.db, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'auth.totp', ip: c.ip, result: 'failed' });
     throw new AppError(401, 'TOTP_INVALID', '动态验证码不正确', 'The authenticator code is wrong');
   }
@@ -155,7 +166,7 @@ export async function setupTotp(c: Ctx) {
 export async function enableTotp(c: Ctx, code: string): Promise<void> {
   const [user] = await c.db.select().from(appUser).where(eq(appUser.id, c.actor.userId));
   if (!user?.totpSecret) throw new AppError(400, 'TOTP_NOT_SET_UP', '请先生成动态验证码密钥', 'Start the authenticator set-up first');
-  if (!(await checkTotp(c, user.totpSecret, code))) throw new AppError(400, 'TOTP_INVALID', '动态验证码不正确', 'The authenticator code is wrong');
+  if (!(await checkTotp(c, user, code))) throw new AppError(400, 'TOTP_INVALID', '动态验证码不正确', 'The authenticator code is wrong');
   await c.db.transaction(async (tx) => {
     await tx.update(appUser).set({ totpEnabled: true, updatedAt: new Date() }).where(eq(appUser.id, user.id));
     await appendAudit(tx, { actorId: user.id, actorName: user.username, orgId: user.orgId, action: 'auth.totp_enable', entity: 'user', entityId: user.id, ip: c.ip });
@@ -164,7 +175,7 @@ export async function enableTotp(c: Ctx, code: string): Promise<void> {
 
 export async function disableTotp(c: Ctx, code: string): Promise<void> {
   const [user] = await c.db.select().from(appUser).where(eq(appUser.id, c.actor.userId));
-  if (!user?.totpEnabled || !(await checkTotp(c, user.totpSecret, code))) throw new AppError(400, 'TOTP_INVALID', '动态验证码不正确', 'The authenticator code is wrong');
+  if (!user?.totpEnabled || !(await checkTotp(c, user, code))) throw new AppError(400, 'TOTP_INVALID', '动态验证码不正确', 'The authenticator code is wrong');
   await c.db.transaction(async (tx) => {
     await tx.update(appUser).set({ totpEnabled: false, totpSecret: null, updatedAt: new Date() }).where(eq(appUser.id, user.id));
     await appendAudit(tx, { actorId: user.id, actorName: user.username, orgId: user.orgId, action: 'auth.totp_disable', entity: 'user', entityId: user.id, ip: c.ip });

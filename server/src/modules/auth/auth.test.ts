@@ -222,7 +222,21 @@ describe('two-factor sign-in (TOTP)', () => {
     return ['000000', '111111', '222222', '333333'].find((c) => !valid.includes(c))!;
   }
 
+  /**
+   * The code of the time step `k` steps from now (the server accepts −1, 0, +1). Each code is good
+   * once, so a flow that needs several codes takes them from successive steps; near the end of a
+   * step it first waits for the next one to begin, so "now" cannot move on mid-test.
+   */
+  async function codeAt(secret: string, k: -1 | 0 | 1) {
+    return generate({ secret, epoch: (Math.floor(Date.now() / 30_000) + k) * 30 + 15 });
+  }
+  async function freshStep() {
+    const left = 30_000 - (Date.now() % 30_000);
+    if (left < 5_000) await new Promise((r) => setTimeout(r, left + 50));
+  }
+
   it('enrols with a code from the authenticator, then asks for a code at every sign-in', async () => {
+    await freshStep();
     const chair = await env.login('grassroots');
     const setup = await chair.post('/api/auth/totp/setup');
     expect(setup.statusCode).toBe(200);
@@ -230,7 +244,7 @@ describe('two-factor sign-in (TOTP)', () => {
     expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\/.*grassroots\?secret=/);
     expect(qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect((await chair.post('/api/auth/totp/enable', { code: await wrongCode(secret) })).json().code).toBe('TOTP_INVALID');
-    expect((await chair.post('/api/auth/totp/enable', { code: await generate({ secret }) })).statusCode).toBe(200);
+    expect((await chair.post('/api/auth/totp/enable', { code: await codeAt(secret, -1) })).statusCode).toBe(200);
     // A second set-up would silently switch the factor off: refused while it is on.
     expect((await chair.post('/api/auth/totp/setup')).json().code).toBe('TOTP_ALREADY_ENABLED');
     expect((await rows<{ on: boolean }>(sql`SELECT totp_enabled AS on FROM app_user WHERE username = 'grassroots'`))[0]!.on).toBe(true);
@@ -245,15 +259,21 @@ describe('two-factor sign-in (TOTP)', () => {
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().code).toBe('TOTP_INVALID');
     expect(await auditCount(sql`action = 'auth.totp' AND result = 'failed' AND actor_name = 'grassroots'`)).toBe(1);
-    expect((await client!.post('/api/auth/login/totp', { code: await generate({ secret }) })).statusCode).toBe(200);
+    const code = await codeAt(secret, 0);
+    expect((await client!.post('/api/auth/login/totp', { code })).statusCode).toBe(200);
     expect((await client!.get('/api/orgs')).statusCode).toBe(200);
+    // The same code again (someone who saw it, within its 30 s window): refused, and so is an older one.
+    const replay = await env.signIn('grassroots');
+    expect((await replay.client!.post('/api/auth/login/totp', { code })).json().code).toBe('TOTP_INVALID');
+    expect((await replay.client!.post('/api/auth/login/totp', { code: await codeAt(secret, -1) })).json().code).toBe('TOTP_INVALID');
 
     expect((await client!.post('/api/auth/totp/disable', { code: await wrongCode(secret) })).json().code).toBe('TOTP_INVALID');
-    expect((await client!.post('/api/auth/totp/disable', { code: await generate({ secret }) })).statusCode).toBe(200);
+    expect((await client!.post('/api/auth/totp/disable', { code: await codeAt(secret, 1) })).statusCode).toBe(200);
     expect((await env.signIn('grassroots')).res.json().pending).toBeNull();
   });
 
   it('when required for administrators, their sessions must enrol before doing anything else', async () => {
+    await freshStep();
     const put = await admin.put('/api/settings/security', { ...LEVEL3_PRESET, totpRequiredForAdmins: true });
     expect(put.statusCode).toBe(200);
     expect(put.json().totpRequiredForAdmins).toBe(true);
@@ -265,10 +285,10 @@ describe('two-factor sign-in (TOTP)', () => {
     expect((await env.signIn('worker')).res.json().pending).toBeNull(); // not an administrator
 
     const { secret } = (await admin.post('/api/auth/totp/setup')).json();
-    expect((await admin.post('/api/auth/totp/enable', { code: await generate({ secret }) })).statusCode).toBe(200);
+    expect((await admin.post('/api/auth/totp/enable', { code: await codeAt(secret, -1) })).statusCode).toBe(200);
     expect((await admin.get('/api/orgs')).statusCode).toBe(200);
     expect((await admin.put('/api/settings/security', LEVEL3_PRESET)).statusCode).toBe(200);
-    expect((await admin.post('/api/auth/totp/disable', { code: await generate({ secret }) })).statusCode).toBe(200);
+    expect((await admin.post('/api/auth/totp/disable', { code: await codeAt(secret, 0) })).statusCode).toBe(200);
     expect((await env.signIn('district')).res.json().pending).toBeNull();
   });
 });
