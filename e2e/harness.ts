@@ -30,8 +30,15 @@ export async function startE2E(port: number): Promise<E2EEnv> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  server.stdout!.on('data', (d) => (output += d));
-  server.stderr!.on('data', (d) => (output += d));
+  // The server's own log goes next to the screenshots too: a failed step is often explained there.
+  fs.mkdirSync(path.join(root, '.e2e-shots'), { recursive: true });
+  const logFile = fs.createWriteStream(path.join(root, '.e2e-shots', `server-${port}.log`));
+  const keep = (d: Buffer) => {
+    output += d;
+    logFile.write(d);
+  };
+  server.stdout!.on('data', keep);
+  server.stderr!.on('data', keep);
   const baseUrl = `http://127.0.0.1:${port}`;
   // The first start seeds the demo city (about 200k members): minutes on a slow, shared machine.
   const deadline = Date.now() + Number(process.env.GONGHUI_E2E_START_MS || 420_000);
@@ -59,7 +66,8 @@ export async function startE2E(port: number): Promise<E2EEnv> {
     baseUrl,
     browser,
     async newPage() {
-      const ctx = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+      // Our users' browsers run on China time (the server's business dates are China dates too).
+      const ctx = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
       return ctx.newPage();
     },
     async login(page, username, password = 'Gonghui@2026') {

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Skeleton, Space, Tag } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { todayInChina } from '../../../../../common/src/dates';
 import { joinApi, type JoinDetail } from '../../../api/join';
 import { useRequest } from '../../../app/use-request';
 import { useApiError } from '../../../app/use-api-error';
@@ -11,6 +12,9 @@ import { testId } from '../../../app/test-id';
 import { useMemberVocab } from '../member-vocab';
 import { DeadlineTag, JoinStatusTag } from './join-tags';
 import { Mono } from './member-tags';
+
+/** Join dates are China dates (as the server checks them), whatever the browser's time zone. */
+const chinaToday = () => dayjs(todayInChina());
 
 function RejectModal({ app, open, onClose, onDone }: { app: JoinDetail; open: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
@@ -75,10 +79,10 @@ export function ApplicationDrawer({ id, onClose, onDecided }: { id: string | nul
   const { data: a, loading, reload } = useRequest(() => (id ? joinApi.get(id) : Promise.resolve(null)), [id], showError);
   const [rejecting, setRejecting] = useState(false);
   // The confirm dialog renders outside React's state flow: keep the picked date in a ref.
-  const joinDate = useRef<Dayjs>(dayjs());
+  const joinDate = useRef<Dayjs>(chinaToday());
 
   const approve = (app: JoinDetail) => {
-    joinDate.current = dayjs();
+    joinDate.current = chinaToday();
     modal.confirm({
       title: t('join.review.approveTitle', { name: app.name }),
       content: (
@@ -86,7 +90,7 @@ export function ApplicationDrawer({ id, onClose, onDecided }: { id: string | nul
           <p>{t('join.review.approveConfirm', { org: app.orgName })}</p>
           <Space>
             <span>{t('member.field.joinDate')}</span>
-            <DatePicker defaultValue={dayjs()} allowClear={false} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} onChange={(d) => {
+            <DatePicker defaultValue={chinaToday()} allowClear={false} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(chinaToday(), 'day')} onChange={(d) => {
                 if (d) joinDate.current = d;
               }} />
           </Space>
