@@ -13,13 +13,50 @@ export function prepare(page: Page): Page {
   return page;
 }
 
-/** Open an antd Select by its data-testid, optionally type to search, and click the option with this text. */
+/** The antd Select around an element with this data-testid (the id may sit on the root or on its input). */
+function selectRoot(page: Page, testId: string): Locator {
+  return page.getByTestId(testId).locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+}
+
+/**
+ * Open an antd Select by its data-testid, optionally type to search, and click the option with this
+ * text; then make sure the choice took. A click that lands while a dropdown is still animating can
+ * miss on a loaded machine, so it retries (a UI wait, never a clock wait).
+ */
 export async function choose(page: Page, testId: string, optionText: string | RegExp, search?: string): Promise<void> {
   const select = page.getByTestId(testId);
-  await select.click();
-  if (search !== undefined) await select.locator('input').fill(search);
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.locator('.ant-select-item-option', { hasText: optionText }).first().click();
+  const root = selectRoot(page, testId);
+  const took = async () => {
+    const text = await root.innerText();
+    return typeof optionText === 'string' ? text.includes(optionText) : optionText.test(text);
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    if (search !== undefined) await ((await select.locator('input').count()) ? select.locator('input').first() : select).fill(search);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first();
+    await option.waitFor();
+    await option.click();
+    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => page.keyboard.press('Escape'));
+    if (await took()) return;
+  }
+  throw new Error(`the select ${testId} did not take the option ${String(optionText)}`);
+}
+
+/** Choose the first enabled option of an antd Select; returns the option's text and the data-testid inside it (if any). */
+export async function chooseFirst(page: Page, testId: string): Promise<{ text: string; innerTestId: string | null }> {
+  const root = selectRoot(page, testId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId(testId).click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)').first();
+    await option.waitFor();
+    const text = (await option.innerText()).trim();
+    const inner = option.locator('[data-testid]').first();
+    const innerId = (await inner.count()) ? await inner.getAttribute('data-testid') : null;
+    await option.click();
+    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => page.keyboard.press('Escape'));
+    if ((await root.innerText()).includes(text.slice(0, 8))) return { text, innerTestId: innerId };
+  }
+  throw new Error(`the select ${testId} did not take its first option`);
 }
 
 /** Wait until a locator's text matches (web-first, polled by Playwright itself). */
