@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ctx } from '../../platform/guard.js';
-import { orgScopeSql } from '../../platform/scope.js';
+import { escapeLike, orgScopeSql } from '../../platform/scope.js';
 import { errorResponses } from '../../platform/contract.js';
 import { addDays, todayInChina } from '../../../../common/src/dates.js';
 import { org } from '../org/org.schema.js';
@@ -38,24 +38,38 @@ export async function dashboardRoutes(app: FastifyInstance) {
     const scope = orgScopeSql(c.actor.scope, org.path, org.id);
     const today = todayInChina();
     const soon = addDays(today, 90);
-    const [totals] = await c.database.query<{ total: number; grassroots: number; without_chair: number; expiring: number; expired: number; employees: number }>(sql`
+    // One pass over the orgs in scope (materialised once), from which every figure is derived; the
+    // caller's children get their subtree's figures by the path segment right after the caller's own
+    // path (one grouping) rather than a LIKE join of every org against each child.
+    const [r] = await c.database.query<{
+      total: number; grassroots: number; without_chair: number; expiring: number; expired: number; employees: number;
+      by_level: { key: string; n: number }[] | null; by_kind: { key: string; n: number }[] | null;
+      by_child: { id: string; name: string; grassroots: number; without_chair: number; term_due: number }[] | null;
+    }>(sql`
+      WITH g AS MATERIALIZED (
+        SELECT level, kind, level = 'grassroots' AS unit, chair_name IS NULL AS no_chair, term_end, employee_count,
+               CASE WHEN path LIKE ${escapeLike(c.actor.orgPath) + '%'} THEN split_part(substr(path, ${c.actor.orgPath.length + 1}), '/', 1) END AS child
+        FROM org WHERE active AND ${scope})
       SELECT count(*)::int AS total,
-             count(*) FILTER (WHERE level = 'grassroots')::int AS grassroots,
-             count(*) FILTER (WHERE level = 'grassroots' AND chair_name IS NULL)::int AS without_chair,
+             count(*) FILTER (WHERE unit)::int AS grassroots,
+             count(*) FILTER (WHERE unit AND no_chair)::int AS without_chair,
              count(*) FILTER (WHERE term_end > ${today} AND term_end <= ${soon})::int AS expiring,
              count(*) FILTER (WHERE term_end <= ${today})::int AS expired,
-             coalesce(sum(employee_count) FILTER (WHERE level = 'grassroots'), 0)::bigint AS employees
-      FROM org WHERE active AND ${scope}`);
-    const byLevel = await c.database.query<{ key: string; n: number }>(sql`SELECT level AS key, count(*)::int AS n FROM org WHERE active AND ${scope} GROUP BY level`);
-    const byKind = await c.database.query<{ key: string; n: number }>(sql`SELECT kind AS key, count(*)::int AS n FROM org WHERE active AND level = 'grassroots' AND ${scope} GROUP BY kind`);
-    const byChild = await c.database.query<{ id: string; name: string; grassroots: number; without_chair: number; term_due: number }>(sql`
-      SELECT ch.id, ch.name,
-             count(g.id) FILTER (WHERE g.level = 'grassroots')::int AS grassroots,
-             count(g.id) FILTER (WHERE g.level = 'grassroots' AND g.chair_name IS NULL)::int AS without_chair,
-             count(g.id) FILTER (WHERE g.term_end <= ${soon})::int AS term_due
-      FROM org ch LEFT JOIN org g ON g.path LIKE ch.path || '%' AND g.active
-      WHERE ch.parent_id = ${c.actor.orgId} AND ch.active AND ${orgScopeSql(c.actor.scope, sql`ch.path`, sql`ch.id`)}
-      GROUP BY ch.id, ch.name, ch.code ORDER BY ch.code`);
+             coalesce(sum(employee_count) FILTER (WHERE unit), 0)::bigint AS employees,
+             (SELECT json_agg(x) FROM (SELECT level AS key, count(*)::int AS n FROM g GROUP BY level) x) AS by_level,
+             (SELECT json_agg(x) FROM (SELECT kind AS key, count(*)::int AS n FROM g WHERE unit GROUP BY kind) x) AS by_kind,
+             (SELECT json_agg(x ORDER BY x.code) FROM (
+               SELECT ch.id, ch.name, ch.code, coalesce(d.grassroots, 0)::int AS grassroots, coalesce(d.without_chair, 0)::int AS without_chair, coalesce(d.term_due, 0)::int AS term_due
+               FROM org ch LEFT JOIN (
+                 SELECT child, count(*) FILTER (WHERE unit) AS grassroots, count(*) FILTER (WHERE unit AND no_chair) AS without_chair,
+                        count(*) FILTER (WHERE term_end <= ${soon}) AS term_due
+                 FROM g WHERE child IS NOT NULL GROUP BY child) d ON d.child = ch.id::text
+               WHERE ch.parent_id = ${c.actor.orgId} AND ch.active AND ${orgScopeSql(c.actor.scope, sql`ch.path`, sql`ch.id`)}) x) AS by_child
+      FROM g`);
+    const totals = r!;
+    const byLevel = r!.by_level ?? [];
+    const byKind = r!.by_kind ?? [];
+    const byChild = r!.by_child ?? [];
     return {
       totalOrgs: totals!.total, grassroots: totals!.grassroots, withoutChair: totals!.without_chair, termExpiring: totals!.expiring,
       termExpired: totals!.expired, employees: Number(totals!.employees), byLevel, byKind,

@@ -9,7 +9,7 @@ import type { Ctx } from '../../platform/context.js';
 /**
  * Member figures for the dashboard (issue 3, item 10), all inside the caller's data scope: every
  * query takes the scope predicate (ownedScopeSql on member_org_tally / membership_event /
- * join_application, orgScopeSql on org). Three statements: the member counts by status and form
+ * join_application, orgScopeSql on org). Four statements, sent together: the member counts by status and form
  * come from member_org_tally — exact counters, one row per union, that the database keeps in step
  * with member by triggers (migrations 0004 and 0006, member-counters.schema.ts), so the city's
  * figures read ~20,000 short rows instead of every member; everything else about members and
@@ -99,7 +99,7 @@ function unitFigures() {
 }
 
 /**
- * From the counters: one row per union in scope (member_org_tally). The caller's child
+ * From the counters, the totals and the children: one row per union in scope (member_org_tally). The caller's child
  * organisations get their subtree's members by the path segment right after the caller's own path
  * (one hash join over the unions) rather than a LIKE per child and union. The caller's path is the
  * session's, as for the scope predicate itself; a constant prefix also gives the planner a true
@@ -114,11 +114,7 @@ function fromTally(c: Ctx) {
         SELECT t.* FROM member_org_tally t WHERE ${ownedScopeSql(scope, sql`t.org_id`)}),
       sums AS MATERIALIZED (
         SELECT coalesce(sum(t.n), 0)::int AS n, ${sql.raw([...STATUS_COLUMNS.map((s) => (s === 'left' ? '"left"' : s)), 'migrant', ...FORM_COLUMNS.map(([col]) => col)].map((col) => `coalesce(sum(t.${col}), 0)::int AS ${col}`).join(', '))}
-        FROM t),
-      units AS MATERIALIZED (
-        SELECT o.id, o.name, o.code, o.employee_count AS employees, coalesce(t.n - t."left", 0) AS members, coalesce(t.active, 0) AS active
-        FROM org o LEFT JOIN t ON t.org_id = o.id
-        WHERE o.level = 'grassroots' AND o.active AND ${orgScopeSql(scope, sql`o.path`, sql`o.id`)})
+        FROM t)
       SELECT
         (SELECT json_agg(x) FROM (
           SELECT u.status, u.n FROM sums s, unnest(ARRAY[${list(STATUS_COLUMNS)}, '_other'],
@@ -134,8 +130,22 @@ function fromTally(c: Ctx) {
             SELECT split_part(substr(o.path, ${c.actor.orgPath.length + 1}), '/', 1) AS child, sum(t.n - t."left") AS members, sum(t.active) AS active
             FROM t JOIN org o ON o.id = t.org_id
             WHERE o.path LIKE ${escapeLike(c.actor.orgPath) + '%'} GROUP BY 1) d ON d.child = ch.id::text
-          WHERE ch.parent_id = ${c.actor.orgId} AND ch.active AND ${orgScopeSql(scope, sql`ch.path`, sql`ch.id`)}) x) AS by_child,
-        ${unitFigures()}`;
+          WHERE ch.parent_id = ${c.actor.orgId} AND ch.active AND ${orgScopeSql(scope, sql`ch.path`, sql`ch.id`)}) x) AS by_child`;
+}
+
+/**
+ * From the counters, the per-union figures (top, lowest rates, employees, unions without members):
+ * the active grassroots unions in scope with their counter row. A statement of its own so that it
+ * runs beside the counts on a second connection (the city's ~20,000 unions are read by both).
+ */
+function unitsFromTally(c: Ctx) {
+  const scope = c.actor.scope;
+  return sql`
+      WITH units AS MATERIALIZED (
+        SELECT o.id, o.name, o.code, o.employee_count AS employees, coalesce(t.n - t."left", 0) AS members, coalesce(t.active, 0) AS active
+        FROM org o LEFT JOIN member_org_tally t ON t.org_id = o.id
+        WHERE o.level = 'grassroots' AND o.active AND ${orgScopeSql(scope, sql`o.path`, sql`o.id`)})
+      SELECT ${unitFigures()}`;
 }
 
 /** The plain aggregate over member (the reference): one pass over the members in scope per union, status and form. */
@@ -177,11 +187,13 @@ export async function memberFigures(c: Ctx, source: FiguresSource = 'tally'): Pr
   const from = monthStart(today, 11);
   const q = c.database.query.bind(c.database);
 
-  // The member counts per union (counters or plain aggregate), from which every member figure is
-  // derived inside the same statement; then the events of the last 12 months; then the join
-  // applications. Three statements.
+  // The member counts (counters: the totals and children in one statement, the per-union figures in
+  // another, so the city's two reads of ~20,000 unions run on two connections at once; the plain
+  // aggregate: one statement), the events of the last 12 months, the join applications.
   const [one, monthly, applications] = await Promise.all([
-    q<OneRow>(source === 'tally' ? fromTally(c) : fromMembers(c)),
+    source === 'tally'
+      ? Promise.all([q<OneRow>(fromTally(c)), q<OneRow>(unitsFromTally(c))]).then(([[a], [b]]) => [{ ...a!, ...b! }])
+      : q<OneRow>(fromMembers(c)),
     q<{ month: string; joins: number; leavers: number }>(sql`
       SELECT to_char(e.on_date, 'YYYY-MM') AS month,
              count(*) FILTER (WHERE e.kind IN ('joined', 'rejoined', 'transferred_in'))::int AS joins,

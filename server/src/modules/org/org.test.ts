@@ -62,6 +62,31 @@ describe('reelection warnings', () => {
     expect(mine).toBe(await count(sql`SELECT count(*)::int AS n FROM org WHERE active AND path LIKE ${d01.path + '%'} AND term_end <= ${today}::date + 90`));
   });
 
+  it('gives the dashboard figures of the caller\'s scope and of each child, as counted directly', async () => {
+    const soon = sql`${todayInChina()}::date + 90`;
+    for (const [who, client, root] of [['city', admin, city], ['district', district, d01]] as const) {
+      const dash = (await client.get('/api/dashboard/orgs')).json();
+      const under = sql`active AND path LIKE ${root.path + '%'}`;
+      const [t] = await rows<Record<string, number>>(sql`
+        SELECT count(*)::int AS total, count(*) FILTER (WHERE level = 'grassroots')::int AS grassroots,
+               count(*) FILTER (WHERE level = 'grassroots' AND chair_name IS NULL)::int AS without_chair,
+               coalesce(sum(employee_count) FILTER (WHERE level = 'grassroots'), 0)::int AS employees
+        FROM org WHERE ${under}`);
+      expect(dash, who).toMatchObject({ totalOrgs: t!.total, grassroots: t!.grassroots, withoutChair: t!.without_chair, employees: t!.employees });
+      const byLevel = await rows<{ key: string; n: number }>(sql`SELECT level AS key, count(*)::int AS n FROM org WHERE ${under} GROUP BY 1`);
+      expect([...dash.byLevel].sort((a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key)), who).toEqual(byLevel.sort((a, b) => a.key.localeCompare(b.key)));
+      const children = await rows<Org>(sql`SELECT id, path, name, code FROM org WHERE parent_id = ${root.id} AND active ORDER BY code`);
+      expect(dash.byChild.map((b: { id: string }) => b.id), who).toEqual(children.map((ch) => ch.id));
+      for (const ch of children.slice(0, 3)) {
+        const [e] = await rows<{ grassroots: number; without_chair: number; term_due: number }>(sql`
+          SELECT count(*) FILTER (WHERE level = 'grassroots')::int AS grassroots, count(*) FILTER (WHERE level = 'grassroots' AND chair_name IS NULL)::int AS without_chair,
+                 count(*) FILTER (WHERE term_end <= ${soon})::int AS term_due
+          FROM org WHERE active AND path LIKE ${ch.path + '%'}`);
+        expect(dash.byChild.find((b: { id: string }) => b.id === ch.id), `${who} ${ch.code}`).toEqual({ id: ch.id, name: ch.name, grassroots: e!.grassroots, withoutChair: e!.without_chair, termDue: e!.term_due });
+      }
+    }
+  });
+
   it('lists grassroots unions without a chair', async () => {
     const n = generateDemoCity().filter((o) => o.level === 'grassroots' && o.chairName === null).length;
     expect((await admin.get('/api/orgs?noChair=true&pageSize=1')).json().total).toBe(n);
