@@ -7,6 +7,13 @@ import type { Executor } from '../../db/client.js';
 
 export interface MemberSearch {
   q?: string;
+  /**
+   * How a one-character term is matched: `scan` tests the name on the scope index entries (cheap
+   * when the character is common or the scope small), `grams` takes the rows holding it from the
+   * GIN index on name grams (cheap when the character is rare). Default: `scan` inside a scope,
+   * `grams` city-wide. The service chooses from the column's statistics (oneCharStrategy).
+   */
+  oneCharVia?: 'scan' | 'grams';
   idIndex?: string;
   mobileIndex?: string;
   cardNo?: string;
@@ -28,10 +35,10 @@ export function memberSearchWhere(scope: Scope, s: MemberSearch): SQL {
     const grams = queryGrams(s.q);
     const term = s.q.replace(/\s+/g, '');
     const like = sql`${member.name} LIKE ${'%' + escapeLike(term) + '%'}`;
-    if ([...term].length === 1 && !scope.all) {
-      // One character (a surname, mostly) is in a few percent of all names: the GIN index would
-      // hand over tens of thousands of rows across the city to visit one by one. Inside a scope,
-      // testing the name on the scope index's entries (it includes the name) is far cheaper.
+    if ([...term].length === 1 && (s.oneCharVia ?? (scope.all ? 'grams' : 'scan')) === 'scan') {
+      // A common character (a frequent surname) is in a few percent of all names: the GIN index
+      // would hand over tens of thousands of rows across the city to visit one by one. Testing the
+      // name on the scope index's entries (it includes the name) stops at the count cap instead.
       where.push(like);
     } else {
       // Containment on the GIN index narrows to candidates; LIKE keeps only real substrings.
@@ -78,6 +85,42 @@ export async function searchMembers(exec: Executor, where: SQL, sort: MemberSort
     .innerJoin(org, eq(org.id, member.orgId))
     .where(inArray(member.id, ids))
     .orderBy(...orderBy);
+}
+
+export interface MemberPageRow {
+  id: string; name: string; idMasked: string; mobileMasked: string | null; sex: string; birthDate: string; orgId: string; orgName: string;
+  employmentForm: string; migrantWorker: boolean; status: string; joinDate: string; cardNo: string; version: number;
+}
+
+const SORT_SQL = { joinDate: sql.raw('join_date'), name: sql.raw('name'), cardNo: sql.raw('card_no'), birthDate: sql.raw('birth_date') } as const;
+
+/**
+ * One page of a search and its capped count, in **one statement** (one round trip):
+ * `hits` takes at most `collect` (default `cap + 1`) matches in whatever order is cheapest (the
+ * scope index for a broad search, the blind or gram index for a narrow one) with their sort key.
+ * When there are fewer, they are every match: the page is sorted from them. Otherwise the page walks the
+ * sort order (`member_join_date_idx` for the default) — a one-time filter on the hit count decides,
+ * so only one of the two page branches runs.
+ */
+export async function searchMemberPage(
+  exec: { query: <T>(q: SQL) => Promise<T[]> }, where: SQL, sort: MemberSort, order: 'asc' | 'desc', offset: number, limit: number, cap: number, collect = cap + 1,
+): Promise<{ hits: number; rows: MemberPageRow[] }> {
+  const key = SORT_SQL[sort];
+  const dir = sql.raw(order === 'desc' ? 'DESC' : 'ASC');
+  const [r] = await exec.query<{ hits: number; rows: MemberPageRow[] | null }>(sql`
+    WITH hits AS MATERIALIZED (SELECT member.id, member.${key} AS k FROM member WHERE ${where} LIMIT ${collect}),
+    n AS (SELECT count(*)::int AS c FROM hits),
+    page AS (
+      (SELECT h.id, h.k FROM hits h WHERE (SELECT c FROM n) < ${collect} ORDER BY h.k ${dir}, h.id LIMIT ${limit} OFFSET ${offset})
+      UNION ALL
+      (SELECT member.id, member.${key} FROM member WHERE (SELECT c FROM n) >= ${collect} AND ${where} ORDER BY member.${key} ${dir}, member.id LIMIT ${limit} OFFSET ${offset}))
+    SELECT (SELECT c FROM n) AS hits, (
+      SELECT json_agg(json_build_object(
+        'id', m.id, 'name', m.name, 'idMasked', m.id_masked, 'mobileMasked', m.mobile_masked, 'sex', m.sex, 'birthDate', m.birth_date,
+        'orgId', m.org_id, 'orgName', o.name, 'employmentForm', m.employment_form, 'migrantWorker', m.migrant_worker, 'status', m.status,
+        'joinDate', m.join_date, 'cardNo', m.card_no, 'version', m.version) ORDER BY p.k ${dir}, p.id)
+      FROM page p JOIN member m ON m.id = p.id JOIN org o ON o.id = m.org_id) AS rows`);
+  return { hits: r!.hits, rows: r!.rows ?? [] };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { member, membershipEvent, transfer } from './member.schema.js';
 import { org } from '../org/org.schema.js';
@@ -7,7 +7,7 @@ import { buildMemberRecord, idIndexOf, mobileIndexOf, type MemberFields } from '
 import { requireOrgInScope } from '../org/org.service.js';
 import { AppError, errors } from '../../platform/errors.js';
 import { appendAudit, diffFields } from '../../platform/audit.js';
-import { scopeCovers, type Scope } from '../../platform/scope.js';
+import { ownedScopeSql, scopeCovers, type Scope } from '../../platform/scope.js';
 import { maskOrgName } from '../../../../common/src/org.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import { ageOn, GIG_FORMS } from '../../../../common/src/member-vocab.js';
@@ -56,34 +56,89 @@ export function heldElsewhereError(unionName: string) {
 export const MEMBER_COUNT_CAP = 1_000;
 
 /**
- * One page of a search in the caller's scope. The total is exact when the page is the last one
- * (fewer rows than a page: no count is sent at all) or when the matches are at most the cap;
- * otherwise `total` is the cap and `totalExact` is false.
+ * One page of a search in the caller's scope, in one statement (repo.searchMemberPage). The total is
+ * exact when the matches are at most the cap (or the page reaches past them); otherwise `total` is
+ * the cap and `totalExact` is false.
  */
 export async function listMembers(c: Ctx, p: MemberListParams, countCap = MEMBER_COUNT_CAP) {
   const search = searchOf(c, p);
-  const where = repo.memberSearchWhere(c.actor.scope, search);
   const offset = (p.page - 1) * p.pageSize;
   const end = offset + p.pageSize;
   const cap = end < countCap ? countCap : end + countCap;
-  const count = () => repo.countMembersUpTo(c.db, where, cap + 1);
-  // A broad search (no identifier, no name of two or more characters) nearly always fills the
-  // page: count beside it, on a second connection, instead of after it.
-  const broad = !search.idIndex && !search.mobileIndex && !search.cardNo && !(search.q && [...search.q.replace(/\s+/g, '')].length > 1);
-  const [rows, counted] = broad
-    ? await Promise.all([repo.searchMembers(c.db, where, p.sort, p.order, p.page, p.pageSize), count()])
-    : [await repo.searchMembers(c.db, where, p.sort, p.order, p.page, p.pageSize), undefined];
-  let total: number;
-  let totalExact = true;
-  if (rows.length > 0 && rows.length < p.pageSize) total = offset + rows.length;
-  else if (rows.length === 0 && p.page === 1) total = 0;
-  else {
-    const n = counted ?? (await count());
-    totalExact = n <= cap;
-    total = Math.min(n, cap);
+  let collect = cap + 1;
+  const term = search.q?.replace(/\s+/g, '');
+  if (term && [...term].length === 1) {
+    const plan = await oneCharPlan(c, term);
+    search.oneCharVia = plan.via;
+    // A character expected a little above the cap in this scope: collecting all its hits (one pass
+    // over the scope, or its GIN rows) is cheaper than walking the sort order across the city for
+    // a page of these sparse rows.
+    if (plan.via === 'grams' || plan.expected <= 3 * cap) collect = Math.max(collect, 3 * cap + 1);
   }
+  const where = repo.memberSearchWhere(c.actor.scope, search);
+  const { hits, rows } = await repo.searchMemberPage(c.database, where, p.sort, p.order, offset, p.pageSize, cap, collect);
   const today = todayInChina();
-  return { items: rows.map((r) => presentMemberListItem(r, today)), total, totalExact, page: p.page, pageSize: p.pageSize };
+  return { items: rows.map((r) => presentMemberListItem(r, today)), total: Math.min(hits, cap), totalExact: hits <= cap, page: p.page, pageSize: p.pageSize };
+}
+
+/** Statistics of the name grams (how often each common character occurs), read at most every 10 minutes. */
+const GRAM_STATS_MS = 10 * 60_000;
+interface GramStats { at: number; rows: number; freq: Map<string, number>; floor: number | null }
+const gramStats = new WeakMap<object, GramStats>();
+const scopeSizes = new WeakMap<object, Map<string, { at: number; n: number }>>();
+
+async function loadGramStats(c: Ctx): Promise<GramStats> {
+  const hit = gramStats.get(c.database);
+  if (hit && Date.now() - hit.at < GRAM_STATS_MS) return hit;
+  // most_common_elem_freqs: one frequency per element, then the minimum, maximum and null-element
+  // frequency (PostgreSQL's array statistics); an element not listed is rarer than the minimum.
+  const [r] = await c.database.query<{ rows: number; elems: string[] | null; freqs: number[] | null }>(sql`
+    SELECT greatest(c.reltuples, 0)::float8 AS rows, s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs::float8[] AS freqs
+    FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'member' AND s.attname = 'name_grams'
+    WHERE c.oid = 'member'::regclass`);
+  const freq = new Map<string, number>();
+  const elems = r?.elems ?? [];
+  const freqs = r?.freqs ?? [];
+  elems.forEach((e, i) => freq.set(e, freqs[i] ?? 0));
+  const stats: GramStats = { at: Date.now(), rows: r?.rows ?? 0, freq, floor: elems.length ? (freqs[elems.length] ?? null) : null };
+  gramStats.set(c.database, stats);
+  return stats;
+}
+
+/** Members in the caller's scope (from the counters), read at most every 10 minutes per scope. */
+async function scopeSize(c: Ctx): Promise<number> {
+  let m = scopeSizes.get(c.database);
+  if (!m) scopeSizes.set(c.database, (m = new Map()));
+  const key = JSON.stringify(c.actor.scope);
+  const hit = m.get(key);
+  if (hit && Date.now() - hit.at < GRAM_STATS_MS) return hit.n;
+  const [r] = await c.database.query<{ n: number }>(sql`SELECT coalesce(sum(t.n), 0)::float8 AS n FROM member_org_tally t WHERE ${ownedScopeSql(c.actor.scope, sql`t.org_id`)}`);
+  if (m.size > 1000) m.clear();
+  m.set(key, { at: Date.now(), n: r?.n ?? 0 });
+  return r?.n ?? 0;
+}
+
+/**
+ * How to match one character (repo.MemberSearch.oneCharVia), by the cheaper expected work, and how
+ * many hits to expect in the caller's scope:
+ * `grams` visits every row holding it city-wide (its frequency × the table's rows, a table row each,
+ * ~20 × the cost of an index entry); `scan` reads the scope's index entries until the count cap is
+ * reached (cap ÷ frequency) or the scope ends. Without statistics (a table never analysed), `scan`.
+ * Measured at 1M members in a district of 135,000: a surname in 0.4 % of names takes 15 ms by grams
+ * and 38 ms by scan; one in 3.7 %, 58 ms by grams and 11 ms by scan.
+ */
+export async function oneCharPlan(c: Ctx, ch: string): Promise<{ via: 'scan' | 'grams'; expected: number }> {
+  const st = await loadGramStats(c);
+  if (st.floor === null || st.rows <= 0) return { via: 'scan', expected: Infinity };
+  const f = st.freq.get(ch) ?? st.floor;
+  const size = c.actor.scope.all ? st.rows : await scopeSize(c);
+  const gramsCost = 20 * f * st.rows;
+  const scanCost = Math.min(size, (MEMBER_COUNT_CAP + 1) / Math.max(f, 1e-9));
+  return { via: gramsCost < scanCost ? 'grams' : 'scan', expected: f * size };
+}
+
+export async function oneCharStrategy(c: Ctx, ch: string): Promise<'scan' | 'grams'> {
+  return (await oneCharPlan(c, ch)).via;
 }
 
 /** Translate API filters into the repository's search, hashing exact identifiers into blind indexes. */
