@@ -47,10 +47,12 @@ export function installGuard(app: FastifyInstance): void {
       throw errors.forbidden(access);
     }
   });
-  // A state-changing request may have changed who may do what (roles, permissions, users,
-  // sessions): drop the cached actors once its handler has committed, before the answer leaves.
+  // A state-changing request of a signed-in user may have changed who may do what (roles,
+  // permissions, users, sessions): drop the cached actors once its handler has committed, before the
+  // answer leaves. Public writes (sign-in, self-check, join applications) change no grant and leave
+  // the cache alone, so anonymous traffic does not keep emptying it.
   app.addHook('onSend', async (req: FastifyRequest, _reply: FastifyReply, payload: unknown) => {
-    if (!SAFE_METHODS.has(req.method)) invalidateActors(app.gh);
+    if (!SAFE_METHODS.has(req.method) && req.routeOptions.config?.access !== 'public') invalidateActors(app.gh);
     return payload;
   });
   // Then input hygiene: PostgreSQL text cannot hold NUL, so refuse it as bad input instead of

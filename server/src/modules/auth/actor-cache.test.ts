@@ -39,6 +39,30 @@ async function putUser(username: string, patch: { roleIds?: string[]; active?: b
 }
 
 describe('actor cache', () => {
+  it('is kept through public writes (a sign-in attempt) and dropped by a signed-in write', async () => {
+    const district = await env.login('district');
+    expect((await district.get('/api/auth/me')).statusCode).toBe(200); // cached now
+    const lookups = async (fn: () => Promise<unknown>) => {
+      const d = env.services.database.driver as unknown as { query: (...a: unknown[]) => Promise<unknown> };
+      const original = d.query;
+      let n = 0;
+      d.query = function (this: unknown, q: unknown, ...rest: unknown[]) {
+        if (/from "session"/i.test(typeof q === 'string' ? q : (q as { text: string }).text)) n++;
+        return original.call(this, q, ...rest);
+      } as typeof d.query;
+      try {
+        await fn();
+      } finally {
+        d.query = original;
+      }
+      return n;
+    };
+    await env.signIn('nobody-here', 'Wrong#2026pass'); // a public write: refused sign-in
+    expect(await lookups(() => district.get('/api/auth/me')), 'served from the cache').toBe(0);
+    await putUser('worker', {}); // a signed-in write
+    expect(await lookups(() => district.get('/api/auth/me')), 'reloaded after a signed-in write').toBeGreaterThan(0);
+  });
+
   it('a role removed through the API is refused on the next request, and given back on the next', async () => {
     const district = await env.login('district');
     expect((await district.get('/api/members?pageSize=1')).statusCode).toBe(200);
