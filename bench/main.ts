@@ -24,7 +24,7 @@ import type { Ctx, Services } from '../server/src/platform/context.js';
 import { loadActor } from '../server/src/modules/auth/session.js';
 import { listMembers } from '../server/src/modules/member/member.service.js';
 import { MemberListQuery } from '../server/src/modules/member/member.contract.js';
-import { parseArgs, type Item, type Options } from './lib/args.js';
+import { ITEMS, parseArgs, type Item, type Options } from './lib/args.js';
 import { describeMachine } from './lib/machine.js';
 import { BENCH_SECRET_KEY_HEX, captureSql, createBenchDb, dbVersion, openServices, rawQuery, type BenchDb, type Engine } from './lib/db.js';
 import { benchOrgs, type BenchOrg } from './lib/city.js';
@@ -336,7 +336,9 @@ async function main() {
     try {
       const r = await runEngine(engine, o, shared);
       reports.push(r);
-      const suffix = o.quick ? '-quick' : o.members !== 1_000_000 ? `-m${o.members}` : '';
+      // A run of some items only must not overwrite the last full run's results.
+      const partial = o.only.size < ITEMS.length ? '-partial' : '';
+      const suffix = (o.quick ? '-quick' : o.members !== 1_000_000 ? `-m${o.members}` : '') + partial;
       const base = path.join(resultsDir, `${engine}-${r.date}${suffix}`);
       fs.writeFileSync(base + '.json', JSON.stringify(r, null, 2) + '\n');
       fs.writeFileSync(base + '.md', markdown(r) + '\n');

@@ -31,6 +31,15 @@ async function importApi() {
 }
 
 async function main() {
+  // BENCH_MEM_LOG=/abs/file: every second, this process's RSS and the main thread's heap (MiB).
+  if (process.env.BENCH_MEM_LOG) {
+    const file = process.env.BENCH_MEM_LOG;
+    const mib = (n: number) => (n / 1048576).toFixed(0);
+    setInterval(() => {
+      const m = process.memoryUsage();
+      fs.appendFileSync(file, `${new Date().toISOString().slice(11, 19)} rss ${mib(m.rss)} heapTotal ${mib(m.heapTotal)} heapUsed ${mib(m.heapUsed)} external ${mib(m.external)} arrayBuffers ${mib(m.arrayBuffers)}\n`);
+    }, 1000).unref();
+  }
   const config = loadConfig();
   const services = await createServices(config);
   const app = await buildApp({ services, logger: { level: config.logLevel } });

@@ -74,7 +74,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Options {
     engines,
     only,
     keep: has('--keep'),
-    search: quick ? { variants: 8, warmup: 4, iterations: 40, budgetSeconds: 20 } : { variants: 20, warmup: 10, iterations: 100, budgetSeconds: 60 },
+    search: quick ? { variants: 8, warmup: 4, iterations: 40, budgetSeconds: 20 } : { variants: 20, warmup: 20, iterations: 300, budgetSeconds: 60 },
     dashboard: quick ? { warmup: 3, iterations: 15, budgetSeconds: 20 } : { warmup: 3, iterations: 40, budgetSeconds: 90 },
     list: { connections: 50, seconds: quick ? 5 : 10 },
   };

@@ -5,6 +5,9 @@
  * markers (*) and notes in brackets ("手机号码（选填）"), and extra columns that are ignored.
  * Pure: the server's import and the web app's template use the same list.
  */
+import { toHalfWidth as toHalfWidthChars } from './text-normalise.js';
+
+const WIDE_SPACE = /[\u3000\u00A0]/;
 
 export type RosterField =
   | 'name' | 'idNumber' | 'mobile' | 'sex' | 'birthDate' | 'ethnicity' | 'education' | 'politicalStatus'
@@ -49,7 +52,8 @@ export const HEADER_SEARCH_ROWS = 10;
 
 /** Full-width ASCII (Ａ-ｚ, ０-９, punctuation) to half-width, ideographic space to a space. */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\u3000\u00A0]/g, ' ');
+  const half = toHalfWidthChars(s);
+  return WIDE_SPACE.test(half) ? half.replace(/[\u3000\u00A0]/g, ' ') : half;
 }
 
 /** A header cell as it is compared: half-width, no spaces, no required markers, no bracketed notes, no trailing colon. */

@@ -4,8 +4,10 @@
  */
 
 /** Full-width ASCII (U+FF01–U+FF5E, e.g. ０-９, Ｘ, ｘ, （ ）) to half-width, per the Unicode Halfwidth and Fullwidth Forms block. */
+const FULL_WIDTH = /[\uFF01-\uFF5E]/;
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // Most cells hold no full-width character: test once before building a new string.
+  return FULL_WIDTH.test(s) ? s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
 }
 
 /** Remove every space-like character: ASCII space and tabs, NBSP, ideographic space U+3000, zero-width spaces and BOM. */

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import type { Database, Executor } from '../../../db/client.js';
+import { copyText } from './roster-seal.js';
 
 /** Queries of the roster import: staging rows, their errors, and the set-based checks over them. */
 
@@ -44,8 +45,6 @@ let copyFromLoaded: Promise<CopyFrom | null> | null = null;
 /** pg-copy-streams when installed (PostgreSQL COPY FROM STDIN); without it staging falls back to JSON inserts. */
 const loadCopyFrom = () => (copyFromLoaded ??= import('pg-copy-streams').then((m) => m.from ?? (m as unknown as { default: { from: CopyFrom } }).default.from).catch(() => null));
 
-/** COPY text format: backslash is the escape; JSON text has no raw tab or newline. */
-const copyText = (s: string) => (s.includes('\\') ? s.replace(/\\/g, '\\\\') : s);
 
 /**
  * Stage rows. PostgreSQL: one COPY … FROM STDIN per call on a connection of its own (no per-row
@@ -53,12 +52,22 @@ const copyText = (s: string) => (s.includes('\\') ? s.replace(/\\/g, '\\\\') : s
  * one JSON parameter per 250 rows (far cheaper than thousands of bound values), with a turn of the
  * event loop in between since PGlite runs on this thread.
  */
-export async function stageRows(database: Database, batchId: string, list: StageRow[]) {
+export async function stageRows(database: Database, batchId: string, list: StageRow[], lines?: Uint8Array[]) {
   if (!list.length) return;
   const copyFrom = database.engine === 'postgres' ? await loadCopyFrom() : null;
+  if (lines && !copyFrom) {
+    // Sealed as COPY lines but no COPY available here: take the JSON text back out of each line.
+    const text = Buffer.concat(lines).toString('utf8').split('\n');
+    list = list.map((r, i) => ({ ...r, data: text[i]!.split('\t')[3]!.replace(/\\\\/g, '\\') }));
+  }
   if (copyFrom) {
-    // Written 500 rows at a time: no chunk-sized string or buffer (large objects that only a full GC frees).
+    // The sealer's COPY lines as they are (bytes transferred from the worker); otherwise written 500
+    // rows at a time: no chunk-sized string or buffer (large objects that only a full GC frees).
     const pieces = function* () {
+      if (lines) {
+        yield* lines;
+        return;
+      }
       for (let i = 0; i < list.length; i += 500) {
         let text = '';
         for (const r of list.slice(i, i + 500)) text += `${batchId}\t${r.rowNo}\t${r.idIndex}\t${copyText(r.data)}\t${r.rowHash}\n`;

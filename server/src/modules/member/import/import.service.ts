@@ -13,7 +13,7 @@ import * as repo from './import.repo.js';
 import { runParse, type ParseMode } from './roster-host.js';
 import { RosterFileError } from './roster-reader.js';
 import type { HeaderInfo } from './roster-parse.js';
-import { stagedData, type SealedChunk, type SealedRow } from './roster-seal.js';
+import { rowData, type SealedChunk, type SealedRow } from './roster-seal.js';
 import type { RowError } from './roster-row.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Executor } from '../../../db/client.js';
@@ -123,7 +123,8 @@ async function parseBatch(c: Ctx, batchId: string, orgId: string, input: StartIn
   let header: HeaderInfo | null = null;
   try {
     await runParse(
-      { source: input.bytes ? { bytes: input.bytes } : { path: input.path! }, fileName: input.fileName, today: todayInChina(), chunkSize: opts.chunkSize ?? 2000 },
+      { source: input.bytes ? { bytes: input.bytes } : { path: input.path! }, fileName: input.fileName, today: todayInChina(), chunkSize: opts.chunkSize ?? 2000,
+        copyBatchId: c.database.engine === 'postgres' ? batchId : undefined },
       {
         onHeader: async (h) => {
           header = h;
@@ -164,16 +165,27 @@ async function stageChunk(c: Ctx, batchId: string, orgId: string, header: Header
   const heldBy = new Map(held.map((h) => [h.idIndex, h]));
   const cardOwner = new Map(taken.map((t) => [t.cardNo, t.idIndex]));
   const rows: SealedRow[] = [];
-  const rawOf = (v: SealedRow) => (stagedData(v).raw ?? {}) as Record<string, string>;
-  for (const v of chunk.valid) {
+  const kept: number[] = [];
+  const rawOf = (i: number) => ((JSON.parse(rowData(chunk, i)) as { raw?: Record<string, string> }).raw ?? {});
+  chunk.valid.forEach((v, i) => {
     const h = heldBy.size ? heldBy.get(v.idIndex) : undefined;
     const owner = v.cardNo && cardOwner.size ? cardOwner.get(v.cardNo) : undefined;
-    if (h) errs.push(errorRow(batchId, heldElsewhereError(c, v.rowNo, idHeader, h), rawOf(v), v.idIndex));
+    if (h) errs.push(errorRow(batchId, heldElsewhereError(c, v.rowNo, idHeader, h), rawOf(i), v.idIndex));
     else if (owner && owner !== v.idIndex) {
-      errs.push(errorRow(batchId, { row: v.rowNo, column: cardHeader, code: 'CARD_NO_TAKEN', message: `“${cardHeader}”已被其他会员使用`, messageEn: `${cardHeader}: the card number belongs to another member` }, rawOf(v), v.idIndex));
-    } else rows.push(v);
+      errs.push(errorRow(batchId, { row: v.rowNo, column: cardHeader, code: 'CARD_NO_TAKEN', message: `“${cardHeader}”已被其他会员使用`, messageEn: `${cardHeader}: the card number belongs to another member` }, rawOf(i), v.idIndex));
+    } else {
+      rows.push(v);
+      kept.push(i);
+    }
+  });
+  // The kept rows' COPY lines, as views into the transferred buffer (the whole buffer when all are kept).
+  let lines: Uint8Array[] | undefined;
+  if (chunk.copy) {
+    const { bytes, ends } = chunk.copy;
+    lines = kept.length === chunk.valid.length ? [bytes] : kept.map((i) => bytes.subarray(i === 0 ? 0 : ends[i - 1]!, ends[i]!));
+    if (!rows.length) lines = [];
   }
-  await timed('stage: rows', () => repo.stageRows(c.database, batchId, rows));
+  await timed('stage: rows', () => repo.stageRows(c.database, batchId, rows, lines));
   await timed('stage: errors', () => c.db.transaction(async (tx) => {
     await repo.insertErrors(tx, errs);
     await tx.update(importBatch).set({ rowsDone: chunk.rowsDone }).where(eq(importBatch.id, batchId));

@@ -13,6 +13,15 @@ import type { WorkerKeys } from './roster-host.js';
  * storing, and memory stays flat however fast the file reads.
  */
 const port = parentPort!;
+// BENCH_MEM_LOG=/abs/file (benchmark diagnostics): this worker's heap every second.
+if (process.env.BENCH_MEM_LOG) {
+  const { appendFileSync } = await import('node:fs');
+  const v8 = await import('node:v8');
+  setInterval(() => {
+    const h = v8.getHeapStatistics();
+    appendFileSync(process.env.BENCH_MEM_LOG!, `${new Date().toISOString().slice(11, 19)} worker heapTotal ${(h.total_heap_size / 1048576).toFixed(0)} heapUsed ${(h.used_heap_size / 1048576).toFixed(0)} external ${(h.external_memory / 1048576).toFixed(0)}\n`);
+  }, 1000).unref();
+}
 const { input, keys: keySource } = workerData as { input: ParseInput; keys: WorkerKeys };
 /** Chunks posted but not yet stored: at most IN_FLIGHT, so parsing overlaps storing and memory stays bounded. */
 const IN_FLIGHT = 2;
@@ -42,7 +51,9 @@ if (keyProbe(keys) !== keySource.probe) {
         port.postMessage({ type: 'header', header: h });
       },
       onChunk: async (c) => {
-        port.postMessage({ type: 'chunk', chunk: sealChunk(keys, c, present) });
+        const chunk = sealChunk(keys, c, present, input.copyBatchId);
+        // The COPY bytes move to the main thread (transferred, not copied).
+        port.postMessage({ type: 'chunk', chunk }, chunk.copy ? [chunk.copy.bytes.buffer as ArrayBuffer, chunk.copy.ends.buffer as ArrayBuffer] : []);
         unacked++;
         while (unacked >= IN_FLIGHT && !cancelled) await new Promise<void>((resolve) => (release = resolve));
       },

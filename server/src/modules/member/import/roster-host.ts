@@ -52,7 +52,7 @@ function inline(input: ParseInput, h: SealedHandlers, keys: KeyRing) {
     },
     onChunk: async (c) => {
       await new Promise((r) => setImmediate(r)); // encryption of a chunk is CPU work: let the loop turn first
-      await h.onChunk(sealChunk(keys, c, present));
+      await h.onChunk(sealChunk(keys, c, present, input.copyBatchId));
     },
     isCancelled: h.isCancelled,
   });

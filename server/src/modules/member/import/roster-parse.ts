@@ -49,6 +49,11 @@ export interface ParseInput {
   fileName: string;
   today: string;
   chunkSize: number;
+  /**
+   * PostgreSQL staging: the batch id the sealer writes into ready COPY lines of import_row (see
+   * SealedChunk.copy), so the rows reach the main thread as one transferred byte buffer per chunk.
+   */
+  copyBatchId?: string;
 }
 
 function headerWarnings(h: Extract<HeaderDetection, { ok: true }>): RowError[] {

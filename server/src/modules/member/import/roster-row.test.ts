@@ -4,7 +4,7 @@ import { detectHeader, type DetectedColumn } from '../../../../../common/src/ros
 import { excelSerialToIso, normaliseRow, parseDateCell } from './roster-row.js';
 import { readRoster, detectFormat, detectCsvEncoding, type RosterRow } from './roster-reader.js';
 import { runParse } from './roster-host.js';
-import type { SealedChunk } from './roster-seal.js';
+import { rowData, type SealedChunk } from './roster-seal.js';
 import { makeKeyRing } from '../../../platform/crypto.js';
 import { csvOf, makeId, xlsxOf } from './roster-fixtures.js';
 
@@ -170,6 +170,26 @@ describe('reading files', () => {
     expect(first.idIndex).toBe(keys.ring.blindIndex(makeId('1992-05-01', 0), 'id'));
     expect(JSON.stringify(chunks)).not.toContain(makeId('1992-05-01', 0));
     expect(keys.ring.decrypt(JSON.parse(first.data).idCipher as string)).toBe(makeId('1992-05-01', 0));
+  });
+
+  it('for PostgreSQL staging, hands the rows over as ready COPY lines in one transferred buffer', async () => {
+    const chunks: SealedChunk[] = [];
+    // A backslash, a quote and a tab-like note in the cells: the lines must stay valid COPY text.
+    const rows: unknown[][] = [['姓名', '身份证号', '工作单位'], ['张三', makeId('1990-01-01', 1), '江城"一厂"\\分厂'], ['李四', makeId('1990-01-01', 2), '二厂']];
+    await runParse({ source: { bytes: await xlsxOf(rows, { textColumns: [2] }) }, fileName: 'c.xlsx', today: TODAY, chunkSize: 10, copyBatchId: 'B1' }, {
+      onHeader: () => undefined,
+      onChunk: async (c) => void chunks.push(c),
+    }, keys);
+    const c = chunks[0]!;
+    expect(c.copy?.ends.length).toBe(2);
+    expect(c.valid.every((v) => v.data === '')).toBe(true);
+    const lines = Buffer.from(c.copy!.bytes).toString('utf8').split('\n');
+    expect(lines[0]!.split('\t').map((f, i) => (i === 3 ? 'data' : f))).toEqual(['B1', String(c.valid[0]!.rowNo), c.valid[0]!.idIndex, 'data', c.valid[0]!.rowHash]);
+    const data = JSON.parse(rowData(c, 0)) as { name: string; employerName: string; raw: Record<string, string> };
+    expect(data.name).toBe('张三');
+    expect(data.employerName).toBe('江城"一厂"\\分厂');
+    expect(JSON.parse(rowData(c, 1)).name).toBe('李四');
+    expect(Buffer.from(c.copy!.bytes).toString('utf8')).not.toContain(makeId('1990-01-01', 1));
   });
 
   it('seals in-process when the worker cannot derive the same key', async () => {
