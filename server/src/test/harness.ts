@@ -117,3 +117,24 @@ export async function createTestEnv(opts: { seed?: boolean; members?: number; ha
     },
   };
 }
+
+/** Every statement `fn` sends through the database driver, with its parameters, in order. */
+export async function captureStatements(services: Pick<Services, 'database'>, fn: () => Promise<unknown>): Promise<{ text: string; params: unknown[] }[]> {
+  const d = services.database.driver as unknown as { query: (...a: unknown[]) => Promise<unknown> };
+  const original = d.query;
+  const seen: { text: string; params: unknown[] }[] = [];
+  d.query = function (this: unknown, q: unknown, params?: unknown, ...rest: unknown[]) {
+    seen.push({ text: typeof q === 'string' ? q : (q as { text: string }).text, params: Array.isArray(params) ? [...params] : [] });
+    return original.call(this, q, params, ...rest);
+  } as typeof d.query;
+  try {
+    await fn();
+  } finally {
+    d.query = original;
+  }
+  return seen;
+}
+
+/** The text of every statement `fn` sends through the database driver, in order. */
+export const statementsSent = async (services: Pick<Services, 'database'>, fn: () => Promise<unknown>): Promise<string[]> =>
+  (await captureStatements(services, fn)).map((s) => s.text);

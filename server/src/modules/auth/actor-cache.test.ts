@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness.js';
+import { createTestEnv, statementsSent, type TestClient, type TestEnv } from '../../test/harness.js';
 import { appUser, session, userRole } from '../user/user.schema.js';
 import { ACTOR_CACHE_MS, invalidateActors } from './session.js';
 
@@ -42,21 +42,7 @@ describe('actor cache', () => {
   it('is kept through public writes (a sign-in attempt) and dropped by a signed-in write', async () => {
     const district = await env.login('district');
     expect((await district.get('/api/auth/me')).statusCode).toBe(200); // cached now
-    const lookups = async (fn: () => Promise<unknown>) => {
-      const d = env.services.database.driver as unknown as { query: (...a: unknown[]) => Promise<unknown> };
-      const original = d.query;
-      let n = 0;
-      d.query = function (this: unknown, q: unknown, ...rest: unknown[]) {
-        if (/from "session"/i.test(typeof q === 'string' ? q : (q as { text: string }).text)) n++;
-        return original.call(this, q, ...rest);
-      } as typeof d.query;
-      try {
-        await fn();
-      } finally {
-        d.query = original;
-      }
-      return n;
-    };
+    const lookups = async (fn: () => Promise<unknown>) => (await statementsSent(env.services, fn)).filter((q) => /from "session"/i.test(q)).length;
     await env.signIn('nobody-here', 'Wrong#2026pass'); // a public write: refused sign-in
     expect(await lookups(() => district.get('/api/auth/me')), 'served from the cache').toBe(0);
     await putUser('worker', {}); // a signed-in write

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness.js';
+import { createTestEnv, type TestClient, type TestEnv, statementsSent } from '../../test/harness.js';
 import { loadActor } from '../auth/session.js';
 import { listMembers, MEMBER_COUNT_CAP } from './member.service.js';
 import { MemberListQuery } from './member.contract.js';
@@ -18,21 +18,7 @@ let c: Ctx;
 let all: number;
 
 /** Every statement the service sends, through the driver. */
-async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
-  const d = env.services.database.driver as unknown as { query: (...a: unknown[]) => Promise<unknown> };
-  const original = d.query;
-  const seen: string[] = [];
-  d.query = function (this: unknown, q: unknown, ...rest: unknown[]) {
-    seen.push(typeof q === 'string' ? q : (q as { text: string }).text);
-    return original.call(this, q, ...rest);
-  } as typeof d.query;
-  try {
-    await fn();
-  } finally {
-    d.query = original;
-  }
-  return seen;
-}
+const statementsOf = (fn: () => Promise<unknown>) => statementsSent(env.services, fn);
 
 beforeAll(async () => {
   env = await createTestEnv();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness.js';
+import { captureStatements, createTestEnv, type TestClient, type TestEnv } from '../../test/harness.js';
 import { memberFigures, monthStart, type MemberFiguresBody } from './member-figures.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import { EMPLOYMENT_FORMS } from '../../../../common/src/member-vocab.js';
@@ -286,18 +286,7 @@ describe('query plan', () => {
   it("the city's last 12 months of events is a range scan on membership_event_date_idx, not a scan of every event", async () => {
     const actor = await loadActor(env.services, admin.cookie.replace(/^gh_sid=/, ''));
     if (!actor || actor === 'expired') throw new Error('no session');
-    const d = env.services.database.driver as unknown as { query: (...a: unknown[]) => Promise<unknown> };
-    const original = d.query;
-    const seen: { text: string; params: unknown[] }[] = [];
-    d.query = function (this: unknown, text: unknown, params?: unknown, ...rest: unknown[]) {
-      seen.push({ text: typeof text === 'string' ? text : (text as { text: string }).text, params: Array.isArray(params) ? [...params] : [] });
-      return original.call(this, text, params, ...rest);
-    } as typeof d.query;
-    try {
-      await memberFigures({ ...env.services, actor, ip: '127.0.0.1' });
-    } finally {
-      d.query = original;
-    }
+    const seen = await captureStatements(env.services, () => memberFigures({ ...env.services, actor, ip: '127.0.0.1' }));
     const events = seen.find((s) => s.text.includes('FROM membership_event'))!;
     expect(events).toBeDefined();
     // Sequential scans priced out, so the plan shows whether an index can serve the date range at all.

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { v7 as uuidv7 } from 'uuid';
-import { createTestEnv, type TestEnv } from '../../test/harness.js';
+import { captureStatements, createTestEnv, type TestEnv } from '../../test/harness.js';
 import { generateDemoCity, randomPersonName } from '../../seed/demo-city.js';
 import { createRng } from '../../seed/prng.js';
 import { org } from '../org/org.schema.js';
@@ -45,21 +45,7 @@ function nodes(p: PlanNode, out: PlanNode[] = []): PlanNode[] {
 }
 
 /** Run fn with the driver's query method wrapped, returning every statement it sent. */
-async function capture(fn: () => Promise<unknown>): Promise<{ text: string; params: unknown[] }[]> {
-  const d = env.services.database.driver as unknown as { query: (...a: unknown[]) => Promise<unknown> };
-  const original = d.query;
-  const seen: { text: string; params: unknown[] }[] = [];
-  d.query = function (this: unknown, q: unknown, params?: unknown, ...rest: unknown[]) {
-    seen.push({ text: typeof q === 'string' ? q : (q as { text: string }).text, params: Array.isArray(params) ? [...params] : [] });
-    return original.call(this, q, params, ...rest);
-  } as typeof d.query;
-  try {
-    await fn();
-  } finally {
-    d.query = original;
-  }
-  return seen;
-}
+const capture = (fn: () => Promise<unknown>) => captureStatements(env.services, fn);
 
 /** EXPLAIN (FORMAT JSON) of each statement with sequential scans (and hash/merge joins) disabled, on one connection. */
 async function explain(statements: { text: string; params: unknown[] }[]): Promise<PlanNode[][]> {
