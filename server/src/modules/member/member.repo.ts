@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { member, membershipEvent } from './member.schema.js';
 import { org } from '../org/org.schema.js';
 import { escapeLike, ownedScopeSql, type Scope } from '../../platform/scope.js';
@@ -11,7 +11,7 @@ export interface MemberSearch {
    * How a one-character term is matched: `scan` tests the name on the scope index entries (cheap
    * when the character is common or the scope small), `grams` takes the rows holding it from the
    * GIN index on name grams (cheap when the character is rare). Default: `scan` inside a scope,
-   * `grams` city-wide. The service chooses from the column's statistics (oneCharStrategy).
+   * `grams` city-wide. The service chooses from the column's statistics (oneCharPlan).
    */
   oneCharVia?: 'scan' | 'grams';
   idIndex?: string;
@@ -61,38 +61,14 @@ export function memberSearchWhere(scope: Scope, s: MemberSearch): SQL {
   return and(...where)!;
 }
 
-export const memberListColumns = {
-  id: member.id, name: member.name, idMasked: member.idMasked, mobileMasked: member.mobileMasked, sex: member.sex, birthDate: member.birthDate,
-  orgId: member.orgId, orgName: org.name, employmentForm: member.employmentForm, migrantWorker: member.migrantWorker, status: member.status,
-  joinDate: member.joinDate, cardNo: member.cardNo, version: member.version,
-};
-
 const SORTS = { joinDate: member.joinDate, name: member.name, cardNo: member.cardNo, birthDate: member.birthDate } as const;
 export type MemberSort = keyof typeof SORTS;
-
-/**
- * One page of a search. The page's ids are chosen first from the index entries alone (the scope
- * index covers every filter and sort key), then only those rows are read from the table and joined
- * to their union: a broad search never fetches the table rows it does not show.
- */
-export async function searchMembers(exec: Executor, where: SQL, sort: MemberSort, order: 'asc' | 'desc', page: number, pageSize: number) {
-  const col = SORTS[sort];
-  const orderBy = [order === 'desc' ? desc(col) : asc(col), asc(member.id)];
-  const ids = exec.select({ id: member.id }).from(member).where(where).orderBy(...orderBy).limit(pageSize).offset((page - 1) * pageSize);
-  return exec
-    .select(memberListColumns)
-    .from(member)
-    .innerJoin(org, eq(org.id, member.orgId))
-    .where(inArray(member.id, ids))
-    .orderBy(...orderBy);
-}
 
 export interface MemberPageRow {
   id: string; name: string; idMasked: string; mobileMasked: string | null; sex: string; birthDate: string; orgId: string; orgName: string;
   employmentForm: string; migrantWorker: boolean; status: string; joinDate: string; cardNo: string; version: number;
 }
 
-const SORT_SQL = { joinDate: sql.raw('join_date'), name: sql.raw('name'), cardNo: sql.raw('card_no'), birthDate: sql.raw('birth_date') } as const;
 
 /**
  * One page of a search and its capped count, in **one statement** (one round trip):
@@ -105,7 +81,7 @@ const SORT_SQL = { joinDate: sql.raw('join_date'), name: sql.raw('name'), cardNo
 export async function searchMemberPage(
   exec: { query: <T>(q: SQL) => Promise<T[]> }, where: SQL, sort: MemberSort, order: 'asc' | 'desc', offset: number, limit: number, cap: number, collect = cap + 1,
 ): Promise<{ hits: number; rows: MemberPageRow[] }> {
-  const key = SORT_SQL[sort];
+  const key = sql.raw(SORTS[sort].name);
   const dir = sql.raw(order === 'desc' ? 'DESC' : 'ASC');
   const [r] = await exec.query<{ hits: number; rows: MemberPageRow[] | null }>(sql`
     WITH hits AS MATERIALIZED (SELECT member.id, member.${key} AS k FROM member WHERE ${where} LIMIT ${collect}),
@@ -121,16 +97,6 @@ export async function searchMemberPage(
         'joinDate', m.join_date, 'cardNo', m.card_no, 'version', m.version) ORDER BY p.k ${dir}, p.id)
       FROM page p JOIN member m ON m.id = p.id JOIN org o ON o.id = m.org_id) AS rows`);
   return { hits: r!.hits, rows: r!.rows ?? [] };
-}
-
-/**
- * Count the matches, stopping at `limit`: the inner LIMIT lets the executor stop reading after
- * `limit` rows instead of visiting every hit of a broad search (a whole district, a common surname).
- */
-export async function countMembersUpTo(exec: Executor, where: SQL, limit: number): Promise<number> {
-  const hits = exec.select({ one: sql<number>`1`.as('one') }).from(member).where(where).limit(limit).as('hits');
-  const [r] = await exec.select({ n: sql<number>`count(*)::int` }).from(hits);
-  return r?.n ?? 0;
 }
 
 export async function countMembers(exec: Executor, where: SQL): Promise<number> {

@@ -137,10 +137,6 @@ export async function oneCharPlan(c: Ctx, ch: string): Promise<{ via: 'scan' | '
   return { via: gramsCost < scanCost ? 'grams' : 'scan', expected: f * size };
 }
 
-export async function oneCharStrategy(c: Ctx, ch: string): Promise<'scan' | 'grams'> {
-  return (await oneCharPlan(c, ch)).via;
-}
-
 /** Translate API filters into the repository's search, hashing exact identifiers into blind indexes. */
 export function searchOf(c: Pick<Ctx, 'keys'>, p: MemberListParams): repo.MemberSearch {
   const today = todayInChina();

@@ -9,7 +9,7 @@ import { createRng } from '../../seed/prng.js';
 import { org } from '../org/org.schema.js';
 import { member } from './member.schema.js';
 import { idIndexOf, mobileIndexOf, nameGrams } from './member.record.js';
-import { listMembers, oneCharStrategy } from './member.service.js';
+import { listMembers, oneCharPlan } from './member.service.js';
 import { MemberListQuery } from './member.contract.js';
 import { computeIdCheck, maskIdNumber } from '../../../../common/src/id-number.js';
 import type { Actor, Ctx } from '../../platform/context.js';
@@ -151,8 +151,8 @@ describe('member search stays on its indexes', () => {
     const [common] = await env.services.database.query<{ ch: string }>(sql`
       SELECT left(name, 1) AS ch FROM member GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
     const c = ctxFor(districtScope());
-    expect(await oneCharStrategy(c, rare!.ch)).toBe('grams');
-    expect(await oneCharStrategy(c, common!.ch)).toBe('scan');
+    expect((await oneCharPlan(c, rare!.ch)).via).toBe('grams');
+    expect((await oneCharPlan(c, common!.ch)).via).toBe('scan');
     const viaGrams = await searchPlan(districtScope(), { q: rare!.ch });
     expect(indexesOn(viaGrams)).toContain('member_name_grams_idx');
     noSeqScan(viaGrams);

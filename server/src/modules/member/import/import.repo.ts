@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import type { Database, Executor } from '../../../db/client.js';
-import { copyText } from './roster-seal.js';
+import { copyText, dataOfCopyLine } from './roster-seal.js';
 
 /** Queries of the roster import: staging rows, their errors, and the set-based checks over them. */
 
@@ -58,7 +58,7 @@ export async function stageRows(database: Database, batchId: string, list: Stage
   if (lines && !copyFrom) {
     // Sealed as COPY lines but no COPY available here: take the JSON text back out of each line.
     const text = Buffer.concat(lines).toString('utf8').split('\n');
-    list = list.map((r, i) => ({ ...r, data: text[i]!.split('\t')[3]!.replace(/\\\\/g, '\\') }));
+    list = list.map((r, i) => ({ ...r, data: dataOfCopyLine(text[i]!) }));
   }
   if (copyFrom) {
     // The sealer's COPY lines as they are (bytes transferred from the worker); otherwise written 500

@@ -52,9 +52,11 @@ export const copyText = (s: string) => (s.includes('\\') ? s.replace(/\\/g, '\\\
 export function rowData(chunk: SealedChunk, i: number): string {
   if (!chunk.copy) return chunk.valid[i]!.data;
   const start = i === 0 ? 0 : chunk.copy.ends[i - 1]!;
-  const line = Buffer.from(chunk.copy.bytes.buffer, chunk.copy.bytes.byteOffset + start, chunk.copy.ends[i]! - start).toString('utf8');
-  return line.split('\t')[3]!.replace(/\\\\/g, '\\');
+  return dataOfCopyLine(Buffer.from(chunk.copy.bytes.buffer, chunk.copy.bytes.byteOffset + start, chunk.copy.ends[i]! - start).toString('utf8'));
 }
+
+/** The `data` JSON text of one COPY line of import_row (its fourth field, backslashes unescaped). */
+export const dataOfCopyLine = (line: string) => line.split('\t')[3]!.replace(/\\\\/g, '\\');
 
 /** Member fields a column of the roster feeds; a column missing from the file leaves stored values alone. */
 const FIELD_KEYS: Partial<Record<RosterField, string[]>> = {
@@ -105,8 +107,6 @@ export function pgTextArray(values: string[]): string {
   return '{' + values.map((v) => '"' + v.replace(/["\\]/g, '\\$&') + '"').join(',') + '}';
 }
 
-/** The staged data of a row (see SealedRow.data); inverse of the JSON text. */
-export const stagedData = (row: SealedRow): Record<string, unknown> => JSON.parse(row.data) as Record<string, unknown>;
 
 /** Optional member fields in staging order, with the roster column that feeds each. */
 const OPTIONAL_KEYS: [key: string, field: RosterField][] = Object.entries(FIELD_KEYS).flatMap(([f, keys]) => keys!.map((k) => [k, f as RosterField] as [string, RosterField]));
