@@ -23,7 +23,7 @@ import { buildApp } from '../server/src/app.js';
 import type { Ctx, Services } from '../server/src/platform/context.js';
 import { loadActor } from '../server/src/modules/auth/session.js';
 import { listMembers } from '../server/src/modules/member/member.service.js';
-import { MemberListQuery } from '../server/src/modules/member/member.contract.js';
+import { MemberListQuery } from '../common/src/contracts/member.js';
 import { ITEMS, parseArgs, type Item, type Options } from './lib/args.js';
 import { describeMachine } from './lib/machine.js';
 import { BENCH_SECRET_KEY_HEX, captureSql, createBenchDb, dbVersion, openServices, rawQuery, type BenchDb, type Engine } from './lib/db.js';

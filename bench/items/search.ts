@@ -4,7 +4,7 @@
  * driver (captured from the service call, replayed with the same concurrency).
  */
 import { listMembers } from '../../server/src/modules/member/member.service.js';
-import { MemberListQuery } from '../../server/src/modules/member/member.contract.js';
+import { MemberListQuery } from '../../common/src/contracts/member.js';
 import { loadActor } from '../../server/src/modules/auth/session.js';
 import type { Ctx, Services } from '../../server/src/platform/context.js';
 import { captureSql, explainStatements, replayRaw, type Captured } from '../lib/db.js';

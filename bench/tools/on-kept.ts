@@ -22,7 +22,7 @@ import { runDashboards } from '../items/dashboard.js';
 import { driverLoad, runListLoad } from '../items/list.js';
 import { loadActor } from '../../server/src/modules/auth/session.js';
 import { listMembers } from '../../server/src/modules/member/member.service.js';
-import { MemberListQuery } from '../../server/src/modules/member/member.contract.js';
+import { MemberListQuery } from '../../common/src/contracts/member.js';
 import type { Ctx } from '../../server/src/platform/context.js';
 import { startChild, REPO } from '../lib/proc.js';
 import os from 'node:os';

@@ -5,3 +5,4 @@ export * from '../modules/audit/audit.schema.js';
 export * from '../modules/member/member.schema.js';
 export * from '../modules/hardship/hardship.schema.js';
 export * from '../modules/member/member-counters.schema.js';
+export * from '../platform/deadline.schema.js';

@@ -40,8 +40,12 @@ export interface Ctx extends Services {
   ip: string;
 }
 
+/** What a public (no sign-in) route's handler gets: the services, the caller's address, and the session if one came along. */
+export type PublicCtx = Services & { ip: string; actor?: Actor | null };
+
 /** How a route is guarded: public, any signed-in user, or one permission from the catalogue. */
-export type Access = 'public' | 'authenticated' | Permission;
+export type { Access } from '../../../common/src/contracts/kit.js';
+import type { Access, RateLimit } from '../../../common/src/contracts/kit.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,5 +58,7 @@ declare module 'fastify' {
     access?: Access;
     /** Allowed while the session is still finishing sign-in (second factor, password change). */
     allowPending?: boolean;
+    /** A public route's per-IP limit, from its contract (platform/mount.ts). */
+    rateLimit?: RateLimit;
   }
 }

@@ -1,7 +1,11 @@
 /**
  * The one way the web app talks to the server: JSON over fetch with the session cookie, the CSRF
  * token on every state-changing request, and typed errors ({code, message, messageEn, details}).
+ * Calls are made with `call(endpoint, input)`: the endpoint is the route's contract in
+ * common/src/contracts, so its path, method, input and answer types come from there.
  */
+import type { Endpoint, EndpointInput, EndpointOutput } from '../../../common/src/contracts/kit';
+import { fillPath } from '../../../common/src/contracts/kit';
 
 export interface FieldIssue {
   path: string;
@@ -53,7 +57,7 @@ export function setSignInUnfinishedHandler(handler: ((e: ApiError) => void) | nu
   onSignInUnfinished = handler;
 }
 
-export type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, unknown>;
 
 export interface RequestOptions {
   query?: Query;
@@ -68,7 +72,7 @@ export function toQueryString(query?: Query): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined || v === null || v === '') continue;
-    p.set(k, String(v));
+    p.set(k, Array.isArray(v) ? v.join(',') : String(v));
   }
   const s = p.toString();
   return s ? `?${s}` : '';
@@ -123,3 +127,24 @@ export const api = {
   put: <T>(url: string, body: unknown) => request<T>('PUT', url, { body }),
   del: <T>(url: string) => request<T>('DELETE', url),
 };
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Do not treat 401 as "session lost" (sign-in forms, where 401 means wrong credentials). */
+  quiet401?: boolean;
+}
+
+/** Whether an endpoint can be called without any input (no path params and no body). */
+type NeedsInput<E extends Endpoint> = E extends { params: unknown } ? true : E extends { body: unknown } ? true : false;
+type CallArgs<E extends Endpoint> = NeedsInput<E> extends true ? [input: EndpointInput<E>, opts?: CallOptions] : [input?: EndpointInput<E>, opts?: CallOptions];
+
+/** Call one route of a contract: path, method, input and answer are the contract's. */
+export function call<E extends Endpoint>(e: E, ...[input, opts]: CallArgs<E>): Promise<EndpointOutput<E>> {
+  const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Query; body?: unknown };
+  return request<EndpointOutput<E>>(e.method, fillPath(e.path, i.params), { query: i.query, body: i.body, signal: opts?.signal, quiet401: opts?.quiet401 });
+}
+
+/** The URL of a GET route with its input (downloads: exports, rosters, receipts), for a link or window.open. */
+export function urlOf<E extends Endpoint>(e: E, input?: { params?: Record<string, unknown>; query?: Record<string, unknown> }): string {
+  return fillPath(e.path, input?.params) + toQueryString(input?.query);
+}

@@ -12,7 +12,7 @@ const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage'));
 const OrgTreePage = lazy(() => import('../modules/org/OrgTreePage'));
 const OrgListPage = lazy(() => import('../modules/org/OrgListPage'));
 const OrgDetailPage = lazy(() => import('../modules/org/OrgDetailPage'));
-const TermWarningsPage = lazy(() => import('../modules/org/TermWarningsPage'));
+const TermWarningsPage = lazy(() => import('../modules/org/OrgListPage').then((m) => ({ default: m.TermWarningsPage })));
 const UserListPage = lazy(() => import('../modules/user/UserListPage'));
 const RoleListPage = lazy(() => import('../modules/user/RoleListPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));

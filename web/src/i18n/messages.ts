@@ -4,6 +4,7 @@
  */
 import { memberMessagesEn, memberMessagesZh } from '../modules/member/i18n';
 import { hardshipMessagesEn, hardshipMessagesZh } from '../modules/hardship/i18n';
+import { kitMessages } from '../kit/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -321,6 +322,7 @@ const zhCN = {
   // The member registry's strings live with its pages (modules/member/i18n).
   ...memberMessagesZh,
   ...hardshipMessagesZh,
+  ...kitMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -640,6 +642,7 @@ const enUS: Record<MessageKey, string> = {
   'settings.unit.hours': 'h',
   ...memberMessagesEn,
   ...hardshipMessagesEn,
+  ...kitMessages.en,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createTestEnv, type TestClient, type TestEnv, statementsSent } from '../../test/harness.js';
 import { loadActor } from '../auth/session.js';
 import { listMembers, MEMBER_COUNT_CAP } from './member.service.js';
-import { MemberListQuery } from './member.contract.js';
+import { MemberListQuery } from '../../../../common/src/contracts/member.js';
 import type { Ctx } from '../../platform/context.js';
 
 /**

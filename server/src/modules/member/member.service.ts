@@ -15,8 +15,9 @@ import { parseIdNumber } from '../../../../common/src/id-number.js';
 import { normaliseMobile } from '../../../../common/src/mobile.js';
 import { MemberFieldsInput } from '../../../../common/src/member-input.js';
 import type { Ctx } from '../../platform/context.js';
+import { resource } from '../../platform/resource.js';
 import type { Executor } from '../../db/client.js';
-import type { MemberCreate, MemberListParams, MemberStatusChange, MemberUpdate } from './member.contract.js';
+import type { MemberCreate, MemberListParams, MemberStatusChange, MemberUpdate } from '../../../../common/src/contracts/member.js';
 
 type MemberRow = typeof member.$inferSelect;
 
@@ -28,13 +29,12 @@ export function presentMemberListItem<T extends { birthDate: string }>(m: T, tod
   return { ...rest, age: ageOn(birthDate, today) };
 }
 
+/** Members as a scoped resource (platform/resource.ts): get in scope, history. */
+export const members = resource({ table: member, entity: 'member', noun: ['会员', 'member'], orgColumn: member.orgId, idColumn: member.id, versionColumn: member.version });
+
 /** Load a member whose union is in the caller's scope; anything else looks missing. */
 export async function requireMemberInScope(c: Ctx, exec: Executor, id: string): Promise<MemberRow> {
-  const m = await repo.getMember(exec, id);
-  if (!m) throw errors.notFound('会员', 'member');
-  const [o] = await exec.select({ id: org.id, path: org.path }).from(org).where(eq(org.id, m.orgId));
-  if (!o || !scopeCovers(c.actor.scope, o)) throw errors.notFound('会员', 'member');
-  return m;
+  return members.get(c, id, { exec });
 }
 
 /** The name of the union holding someone, as much as the caller may see of it. */

@@ -10,7 +10,7 @@ import { org } from '../org/org.schema.js';
 import { member } from './member.schema.js';
 import { idIndexOf, mobileIndexOf, nameGrams } from './member.record.js';
 import { listMembers, oneCharPlan } from './member.service.js';
-import { MemberListQuery } from './member.contract.js';
+import { MemberListQuery } from '../../../../common/src/contracts/member.js';
 import { computeIdCheck, maskIdNumber } from '../../../../common/src/id-number.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Scope } from '../../platform/scope.js';

@@ -3,42 +3,37 @@ import { alias } from 'drizzle-orm/pg-core';
 import { org, type OrgRow } from './org.schema.js';
 import { appUser } from '../user/user.schema.js';
 import { escapeLike, orgScopeSql, type Scope } from '../../platform/scope.js';
+import { resource } from '../../platform/resource.js';
 import { addDays } from '../../../../common/src/dates.js';
 import type { Executor } from '../../db/client.js';
-import type { OrgListParams } from './org.contract.js';
+import type { OrgListParams } from '../../../../common/src/contracts/org.js';
 
 const parent = alias(org, 'parent');
 
-/** Orgs the scope may see, filtered and paginated. Every list query goes through the scope predicate. */
-export async function findOrgs(exec: Executor, scope: Scope, p: OrgListParams, today: string) {
-  const where: SQL[] = [orgScopeSql(scope, org.path, org.id)];
-  if (p.active !== 'all') where.push(eq(org.active, p.active === 'true'));
-  if (p.level) where.push(eq(org.level, p.level));
-  if (p.kind) where.push(eq(org.kind, p.kind));
-  if (p.parentId) where.push(eq(org.parentId, p.parentId));
-  if (p.under) where.push(sql`${org.path} LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${p.under})`);
-  if (p.q) {
-    const like = '%' + escapeLike(p.q) + '%';
-    where.push(sql`(${org.name} ILIKE ${like} OR ${org.code} ILIKE ${like} OR ${org.uscc} = ${p.q.toUpperCase()} OR ${org.employerName} ILIKE ${like})`);
-  }
-  if (p.termStatus === 'expired') where.push(lte(org.termEnd, today));
-  if (p.termStatus === 'expiring') where.push(and(gt(org.termEnd, today), lte(org.termEnd, addDays(today, 90)))!);
-  if (p.termStatus === 'due') where.push(lte(org.termEnd, addDays(today, 90)));
-  if (p.noChair) where.push(and(isNull(org.chairName), eq(org.level, 'grassroots'))!);
-  const cond = and(...where);
-  const sortCol = { code: org.code, name: org.name, employeeCount: org.employeeCount, termEnd: org.termEnd, updatedAt: org.updatedAt }[p.sort];
-  const [items, [{ total }]] = await Promise.all([
-    exec
-      .select({ org, parentName: parent.name })
-      .from(org)
-      .leftJoin(parent, eq(parent.id, org.parentId))
-      .where(cond)
-      .orderBy(p.order === 'desc' ? sql`${sortCol} DESC NULLS LAST` : sql`${sortCol} ASC NULLS LAST`, asc(org.id))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize),
-    exec.select({ total: sql<number>`count(*)::int` }).from(org).where(cond) as unknown as Promise<[{ total: number }]>,
-  ]);
-  return { items: items.map((r) => ({ ...r.org, parentName: r.parentName })), total };
+/** Organisations as a scoped resource: the scope, the list's filters and sorts, history (platform/resource.ts). */
+export const orgs = resource<typeof org, OrgListParams>({
+  table: org, entity: 'org', noun: ['工会组织', 'organisation'], orgColumn: org.id, pathColumn: org.path, idColumn: org.id, versionColumn: org.version,
+  filters: {
+    active: (v) => (v === 'all' ? undefined : eq(org.active, v === 'true')),
+    level: (v) => eq(org.level, v),
+    kind: (v) => eq(org.kind, v),
+    parentId: (v) => eq(org.parentId, v),
+    under: (v) => sql`${org.path} LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v})`,
+    q: (v) => {
+      const like = '%' + escapeLike(v) + '%';
+      return sql`(${org.name} ILIKE ${like} OR ${org.code} ILIKE ${like} OR ${org.uscc} = ${v.toUpperCase()} OR ${org.employerName} ILIKE ${like})`;
+    },
+    noChair: () => and(isNull(org.chairName), eq(org.level, 'grassroots')),
+  },
+  sorts: { code: org.code, name: org.name, employeeCount: org.employeeCount, termEnd: org.termEnd, updatedAt: org.updatedAt },
+});
+
+/** The term filter counts from today. */
+export function termFilter(status: OrgListParams['termStatus'], today: string): SQL | undefined {
+  if (status === 'expired') return lte(org.termEnd, today);
+  if (status === 'expiring') return and(gt(org.termEnd, today), lte(org.termEnd, addDays(today, 90)));
+  if (status === 'due') return lte(org.termEnd, addDays(today, 90));
+  return undefined;
 }
 
 export async function getOrg(exec: Executor, id: string): Promise<OrgRow | undefined> {

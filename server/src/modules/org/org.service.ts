@@ -9,7 +9,7 @@ import { appendAudit, diffFields } from '../../platform/audit.js';
 import { scopeCovers } from '../../platform/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
-import type { OrgCreate, OrgListParams, OrgUpdate } from './org.contract.js';
+import type { OrgCreate, OrgListParams, OrgUpdate } from '../../../../common/src/contracts/org.js';
 
 export function presentOrg(o: OrgRow & { parentName?: string | null }, today = todayInChina()) {
   return {
@@ -28,10 +28,17 @@ export async function requireOrgInScope(c: Ctx, exec: Executor, id: string): Pro
   return o;
 }
 
+// The outer table named literally: without joins Drizzle renders ${org.parentId} as a bare column, which the subquery would read as p's own.
+const parentName = sql<string | null>`(SELECT p.name FROM org p WHERE p.id = org.parent_id)`;
+
 export async function listOrgs(c: Ctx, p: OrgListParams) {
   const today = todayInChina();
-  const { items, total } = await repo.findOrgs(c.db, c.actor.scope, p, today);
-  return { items: items.map((o) => presentOrg(o, today)), total, page: p.page, pageSize: p.pageSize };
+  const { totalExact: _, ...page } = await repo.orgs.list(c, p, {
+    extra: [repo.termFilter(p.termStatus, today)],
+    select: { org, parentName },
+    map: (r) => { const { org: o, parentName: pn } = r as unknown as { org: OrgRow; parentName: string | null }; return presentOrg({ ...o, parentName: pn }, today); },
+  });
+  return page;
 }
 
 export async function getOrgDetail(c: Ctx, id: string) {

@@ -2,8 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Card, Col, Empty, Input, Row, Spin, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode, TreeProps } from 'antd';
-import { orgApi } from '../../api/orgs';
-import type { OrgSearchHit, OrgTreeNode } from '../../api/types';
+import { orgApi, type OrgTreeNode, TreeSearchResult } from '../../../../common/src/contracts/org';
+import { call } from '../../api/client';
+import type { z } from 'zod';
+
+type OrgSearchHit = z.infer<typeof TreeSearchResult>[number];
 import { useApiError } from '../../app/use-api-error';
 import { useMeta } from '../../app/meta-context';
 import { useI18n } from '../../i18n';
@@ -41,13 +44,13 @@ export default function OrgTreePage() {
   );
 
   const loadChildren = useCallback(async (parentId: string) => {
-    const list = await orgApi.treeChildren(parentId);
+    const list = await call(orgApi.tree, { query: { parentId } });
     setChildren((c) => ({ ...c, [parentId]: list }));
     return list;
   }, []);
 
   const loadRoots = useCallback(async () => {
-    const list = await orgApi.treeChildren();
+    const list = await call(orgApi.tree);
     setRoots(list);
     return list;
   }, []);
@@ -77,7 +80,7 @@ export default function OrgTreePage() {
         }
         // A deep link (?id=) opens the path to that node.
         if (selectedId) {
-          const d = await orgApi.get(selectedId);
+          const d = await call(orgApi.get, { params: { id: selectedId } });
           const rootIds = new Set(rs.map((r) => r.id));
           const ids = d.ancestors.map((a) => a.id);
           const start = ids.findIndex((a) => rootIds.has(a));
@@ -98,7 +101,7 @@ export default function OrgTreePage() {
     }
     setSearching(true);
     try {
-      setHits(await orgApi.searchTree(q.trim()));
+      setHits(await call(orgApi.searchTree, { query: { q: q.trim() } }));
     } catch (e) {
       showError(e);
     } finally {
@@ -162,7 +165,7 @@ export default function OrgTreePage() {
         setExpanded((e) => [...new Set([...e, c.org.parentId!])]);
       }
       if (c.kind === 'moved') {
-        const d = await orgApi.get(c.org.id);
+        const d = await call(orgApi.get, { params: { id: c.org.id } });
         const rootIds = new Set((roots ?? []).map((r) => r.id));
         const ids = d.ancestors.map((a) => a.id);
         const start = ids.findIndex((a) => rootIds.has(a));

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MemberExportQuery } from '../member.contract.js';
+import { MemberExportQuery } from '../../../../../common/src/contracts/member.js';
 import { startMemberExport } from './member-export.js';
 import { ctx } from '../../../platform/guard.js';
 import { errorResponses } from '../../../platform/contract.js';

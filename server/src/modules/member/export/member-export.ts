@@ -10,7 +10,7 @@ import { appendAuditStandalone } from '../../../platform/audit.js';
 import { todayInChina } from '../../../../../common/src/dates.js';
 import { attachmentDisposition, csvLine, EXPORT_COLUMNS, exportCells, UTF8_BOM, type Cell } from './export-format.js';
 import type { z } from 'zod';
-import type { MemberExportQuery } from '../member.contract.js';
+import type { MemberExportQuery } from '../../../../../common/src/contracts/member.js';
 import type { Ctx } from '../../../platform/context.js';
 
 /**

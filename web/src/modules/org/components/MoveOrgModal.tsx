@@ -1,82 +1,36 @@
 import { useState } from 'react';
-import { App, Alert, Form, Modal } from 'antd';
+import { Alert, App } from 'antd';
 import { canParent, type OrgLevel } from '../../../../../common/src/org';
-import { orgApi } from '../../../api/orgs';
-import type { Org, OrgDetail } from '../../../api/types';
-import { useApiError } from '../../../app/use-api-error';
+import { orgApi, type Org, type OrgDetail } from '../../../../../common/src/contracts/org';
+import { call } from '../../../api/client';
 import { useI18n } from '../../../i18n';
-import { testId } from '../../../app/test-id';
-import { OrgSelect } from './OrgSelect';
+import { FormModal, type OrgRef } from '../../../kit';
 
 /** 迁移: move an organisation with its whole subtree under a new parent of a higher level. */
 export function MoveOrgModal({ org, onClose, onMoved, onReload }: { org: OrgDetail | null; onClose: () => void; onMoved: (o: Org) => void; onReload?: () => void }) {
   const { t } = useI18n();
-  const { modal, message } = App.useApp();
-  const { showError } = useApiError();
-  const [form] = Form.useForm<{ parentId: string }>();
-  const [saving, setSaving] = useState(false);
-  const [target, setTarget] = useState<Org | null>(null);
-
-  const submit = async () => {
-    if (!org) return;
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    const parentId = form.getFieldValue('parentId') as string;
-    const parentName = target?.name ?? '';
-    modal.confirm({
-      title: t('org.move.confirmTitle'),
-      content: t('org.move.confirm', { name: org.name, parent: parentName, n: org.childCount }),
-      okText: t('org.move.ok'),
-      cancelText: t('action.cancel'),
-      okButtonProps: testId('org-move-confirm-ok'),
-      onOk: async () => {
-        setSaving(true);
-        try {
-          const moved = await orgApi.move(org.id, parentId, org.version);
-          void message.success(t('org.move.done', { name: org.name, parent: parentName }));
-          form.resetFields();
-          onMoved(moved);
-        } catch (e) {
-          showError(e, { form, reload: onReload });
-        } finally {
-          setSaving(false);
-        }
-      },
-    });
-  };
-
+  const { message } = App.useApp();
+  const [target, setTarget] = useState<OrgRef | null>(null);
+  const parents = org ? (['national', 'province', 'city', 'county', 'street'] as OrgLevel[]).filter((l) => canParent(l, org.level as OrgLevel)) : [];
   return (
-    <Modal
+    <FormModal<{ parentId: string }>
       open={!!org}
+      testId="org-move"
       title={org ? t('org.move.title', { name: org.name }) : ''}
-      onCancel={() => {
-        form.resetFields();
-        onClose();
+      okText="org.move.next"
+      confirm={() => t('org.move.confirm', { name: org!.name, parent: target?.name ?? '', n: org!.childCount })}
+      onClose={onClose}
+      onReload={onReload}
+      onSubmit={async (v) => {
+        const moved = await call(orgApi.move, { params: { id: org!.id }, body: { parentId: v.parentId, version: org!.version } });
+        void message.success(t('org.move.done', { name: org!.name, parent: target?.name ?? '' }));
+        onMoved(moved);
       }}
-      onOk={submit}
-      okText={t('org.move.next')}
-      cancelText={t('action.cancel')}
-      okButtonProps={{ loading: saving, ...testId('org-move-submit') }}
-      forceRender
-      modalRender={(node) => <div data-testid="org-move-modal">{node}</div>}
+      fields={[
+        { name: 'parentId', label: 'org.move.newParent', kind: 'org', levels: parents, required: 'org.move.parentRequired', testId: 'org-move-parent', props: { onChange: (_: unknown, picked?: OrgRef[]) => setTarget(picked?.[0] ?? null) } },
+      ]}
     >
       {org && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('org.move.hint', { parent: org.parentName ?? '—' })} />}
-      {/* The form stays mounted (forceRender) so its instance is always connected. */}
-      <Form form={form} layout="vertical" name="org-move">
-        <Form.Item name="parentId" label={t('org.move.newParent')} rules={[{ required: true, message: t('org.move.parentRequired') }]}>
-          <OrgSelect
-            data-testid="org-move-parent"
-            isDisabled={(o) => !org || o.id === org.id || o.id === org.parentId || !canParent(o.level as OrgLevel, org.level as OrgLevel)}
-            onChange={(_, option) => {
-              const o = (option as { extra?: Org } | undefined)?.extra;
-              setTarget(o ?? null);
-            }}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,17 +1,14 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
-import { App, Breadcrumb, Button, Card, Descriptions, Popconfirm, Result, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { App, Card, Space, Statistic, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined, SwapOutlined, StopOutlined, CheckCircleOutlined, ExportOutlined } from '@ant-design/icons';
-import { orgApi } from '../../../api/orgs';
-import { ApiError } from '../../../api/client';
-import type { Org, OrgDetail } from '../../../api/types';
-import { useRequest } from '../../../app/use-request';
+import { orgApi, type Org, type OrgDetail } from '../../../../../common/src/contracts/org';
+import { call } from '../../../api/client';
 import { useApiError } from '../../../app/use-api-error';
 import { useAuth } from '../../../app/auth-context';
-import { useMeta } from '../../../app/meta-context';
 import { useI18n } from '../../../i18n';
-import { testId } from '../../../app/test-id';
-import { ActiveTag, TermTag } from './org-tags';
+import { Actions, DetailPage, Fields, formatDateTime, History, StatusTag } from '../../../kit';
+import { ACTIVE, KINDS, LEVELS, TERM } from '../vocab';
 import { OrgFormModal, type OrgFormTarget } from './OrgFormModal';
 import { MoveOrgModal } from './MoveOrgModal';
 
@@ -22,194 +19,136 @@ export interface OrgChange {
   oldParentId: string | null;
 }
 
-/**
- * One organisation: breadcrumb, every field, counts, and the actions the server's `can` flags and
- * the user's permissions allow. Used by the detail page and the tree's right pane.
- */
-export function OrgDetailView({ id, compact, onChanged }: { id: string; compact?: boolean; onChanged?: (c: OrgChange) => void }) {
+/** An org's body: counts, fields, and its actions as the server's `can` allows; shared by the detail page and the tree's right pane. */
+function OrgBody({ org, reload, compact, onChanged }: { org: OrgDetail; reload: () => void; compact?: boolean; onChanged?: (c: OrgChange) => void }) {
   const { t } = useI18n();
-  const { access, me } = useAuth();
-  const { levelLabel, kindLabel } = useMeta();
+  const { me } = useAuth();
+  const navigate = useNavigate();
   const { message } = App.useApp();
   const { showError } = useApiError();
-  const { data: org, loading, error, reload } = useRequest(() => orgApi.get(id), [id]);
   const [form, setForm] = useState<OrgFormTarget | null>(null);
   const [moving, setMoving] = useState<OrgDetail | null>(null);
-  const [toggling, setToggling] = useState(false);
-
-  if (error && !org) {
-    const notFound = error instanceof ApiError && error.status === 404;
-    return (
-      <div data-testid="org-detail-error">
-        <Result status={notFound ? '404' : 'error'} title={notFound ? t('org.notFound') : t('error.loadFailed')} />
-      </div>
-    );
-  }
-  if (!org || (loading && org.id !== id)) return <Skeleton active paragraph={{ rows: 10 }} />;
-
-  const toggleActive = async () => {
-    setToggling(true);
+  // Ancestors above the user's own organisation are usually outside a limited scope: name them, but do not link.
+  const ownIndex = org.ancestors.findIndex((a) => a.id === me?.user.orgId);
+  const linkable = new Set(me?.scope.all ? org.ancestors.map((a) => a.id) : ownIndex >= 0 ? org.ancestors.slice(ownIndex).map((a) => a.id) : []);
+  const toggle = async () => {
     try {
-      const saved = org.active ? await orgApi.deactivate(org.id, org.version) : await orgApi.reactivate(org.id, org.version);
-      void message.success(org.active ? t('org.deactivated', { name: org.name }) : t('org.reactivated', { name: org.name }));
+      const saved = await call(org.active ? orgApi.deactivate : orgApi.reactivate, { params: { id: org.id }, body: { version: org.version } });
+      void message.success(t(org.active ? 'org.deactivated' : 'org.reactivated', { name: org.name }));
       reload();
       onChanged?.({ kind: 'activeChanged', org: saved, oldParentId: org.parentId });
     } catch (e) {
       showError(e, { reload });
-    } finally {
-      setToggling(false);
     }
   };
-
-  const canWrite = access.canWriteOrg;
-  // Ancestors above the user's own organisation are usually outside a limited scope: name them, but do not link.
-  const ownIndex = org.ancestors.findIndex((a) => a.id === me?.user.orgId);
-  const linkable = new Set(me?.scope.all ? org.ancestors.map((a) => a.id) : ownIndex >= 0 ? org.ancestors.slice(ownIndex).map((a) => a.id) : []);
-  const actions = (
-    <Space wrap>
-      {compact && (
-        <Link to={`/orgs/${org.id}`}>
-          <Button icon={<ExportOutlined />} data-testid="org-open-detail">
-            {t('org.openDetail')}
-          </Button>
-        </Link>
-      )}
-      {canWrite && org.can.edit && (
-        <Button icon={<EditOutlined />} onClick={() => setForm({ mode: 'edit', org })} data-testid="org-edit-btn">
-          {t('action.edit')}
-        </Button>
-      )}
-      {canWrite && org.can.addChild && (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setForm({ mode: 'create', parent: { id: org.id, name: org.name, level: org.level } })}
-          data-testid="org-add-child-btn"
-        >
-          {t('org.addChild')}
-        </Button>
-      )}
-      {canWrite && org.can.move && (
-        <Button icon={<SwapOutlined />} onClick={() => setMoving(org)} data-testid="org-move-btn">
-          {t('org.move')}
-        </Button>
-      )}
-      {canWrite && org.active && org.can.deactivate && (
-        <Popconfirm
-          title={t('org.deactivate.confirmTitle')}
-          description={t('org.deactivate.confirm', { name: org.name })}
-          okText={t('org.deactivate')}
-          okButtonProps={{ danger: true, ...testId('org-deactivate-confirm') }}
-          cancelText={t('action.cancel')}
-          onConfirm={toggleActive}
-        >
-          <Button danger icon={<StopOutlined />} loading={toggling} data-testid="org-deactivate-btn">
-            {t('org.deactivate')}
-          </Button>
-        </Popconfirm>
-      )}
-      {canWrite && !org.active && org.parentId && (
-        <Popconfirm
-          title={t('org.reactivate.confirmTitle')}
-          description={t('org.reactivate.confirm', { name: org.name })}
-          okText={t('org.reactivate')}
-          okButtonProps={testId('org-reactivate-confirm')}
-          cancelText={t('action.cancel')}
-          onConfirm={toggleActive}
-        >
-          <Button icon={<CheckCircleOutlined />} loading={toggling} data-testid="org-reactivate-btn">
-            {t('org.reactivate')}
-          </Button>
-        </Popconfirm>
-      )}
-    </Space>
-  );
-
-  const dash = '—';
-  const items = [
-    { key: 'code', label: t('org.field.code'), children: <Typography.Text copyable>{org.code}</Typography.Text> },
-    { key: 'level', label: t('org.field.level'), children: levelLabel(org.level) },
-    { key: 'kind', label: t('org.field.kind'), children: org.kind ? kindLabel(org.kind) : dash },
-    {
-      key: 'parent',
-      label: t('org.field.parent'),
-      children: !org.parentId ? dash : linkable.has(org.parentId) ? <Link to={`/orgs/${org.parentId}`}>{org.parentName}</Link> : org.parentName,
-    },
-    { key: 'employerName', label: t('org.field.employerName'), children: org.employerName ?? dash },
-    { key: 'uscc', label: t('org.field.uscc'), children: org.uscc ? <Typography.Text code>{org.uscc}</Typography.Text> : dash },
-    { key: 'regionCode', label: t('org.field.regionCode'), children: org.regionCode ?? dash },
-    { key: 'industry', label: t('org.field.industry'), children: org.industry ?? dash },
-    { key: 'employeeCount', label: t('org.field.employeeCount'), children: org.employeeCount?.toLocaleString() ?? dash },
-    { key: 'foundedOn', label: t('org.field.foundedOn'), children: org.foundedOn ?? dash },
-    { key: 'chairName', label: t('org.field.chairName'), children: org.chairName ?? <Tag color="warning">{t('org.noChair')}</Tag> },
-    { key: 'hasWomenCommittee', label: t('org.field.hasWomenCommittee'), children: org.hasWomenCommittee ? t('common.yes') : t('common.no') },
-    { key: 'termStart', label: t('org.field.termStart'), children: org.termStart ?? dash },
-    { key: 'termYears', label: t('org.field.termYears'), children: org.termYears ? t('org.years', { n: org.termYears }) : dash },
-    { key: 'termEnd', label: t('org.field.termEnd'), children: <TermTag status={org.termStatus} end={org.termEnd} /> },
-    { key: 'active', label: t('org.field.active'), children: <ActiveTag active={org.active} /> },
-    { key: 'updatedAt', label: t('org.field.updatedAt'), children: new Date(org.updatedAt).toLocaleString() },
-    { key: 'version', label: t('org.field.version'), children: org.version },
-  ];
-
   const afterSave = (saved: Org, kind: OrgChange['kind']) => {
     setForm(null);
     setMoving(null);
     reload();
     onChanged?.({ kind, org: saved, oldParentId: org.parentId });
   };
-
+  const actions = (
+    <Actions
+      actions={[
+        compact && { key: 'open', label: 'org.openDetail', icon: <ExportOutlined />, testId: 'org-open-detail', onClick: () => navigate(`/orgs/${org.id}`) },
+        { key: 'edit', label: 'action.edit', icon: <EditOutlined />, show: org.can.edit, testId: 'org-edit-btn', onClick: () => setForm({ mode: 'edit', org }) },
+        { key: 'add', label: 'org.addChild', icon: <PlusOutlined />, primary: true, show: org.can.addChild, testId: 'org-add-child-btn', onClick: () => setForm({ mode: 'create', parent: { id: org.id, name: org.name, level: org.level } }) },
+        { key: 'move', label: 'org.move', icon: <SwapOutlined />, show: org.can.move, testId: 'org-move-btn', onClick: () => setMoving(org) },
+        { key: 'deactivate', label: 'org.deactivate', icon: <StopOutlined />, danger: true, show: org.active && org.can.deactivate, testId: 'org-deactivate-btn', confirm: 'org.deactivate.confirmTitle', onClick: toggle },
+        { key: 'reactivate', label: 'org.reactivate', icon: <CheckCircleOutlined />, show: !org.active && !!org.parentId && org.can.edit, testId: 'org-reactivate-btn', confirm: 'org.reactivate.confirmTitle', onClick: toggle },
+      ]}
+    />
+  );
   return (
-    <div data-testid="org-detail" data-org-id={org.id}>
-      <Breadcrumb
-        data-testid="org-breadcrumb"
-        style={{ marginBottom: 12 }}
-        items={[
-          ...org.ancestors.map((a) => ({ key: a.id, title: linkable.has(a.id) ? <Link to={`/orgs/${a.id}`}>{a.name}</Link> : a.name })),
-          { key: org.id, title: org.name },
-        ]}
-      />
-      <Card
-        title={
-          <Space wrap>
-            <span data-testid="org-detail-name">{org.name}</span>
-            <Tag color="blue">{levelLabel(org.level)}</Tag>
-            {!org.active && <ActiveTag active={false} />}
-          </Space>
-        }
-        extra={compact ? undefined : actions}
-        loading={loading && !org}
-      >
-        {compact && <div style={{ marginBottom: 16 }}>{actions}</div>}
+    <>
+      {compact && (
+        <Card size="small" title={<Space><span data-testid="org-detail-name">{org.name}</span><StatusTag vocab={LEVELS} value={org.level} /></Space>} style={{ marginBottom: 12 }}>
+          {actions}
+        </Card>
+      )}
+      {!compact && <div style={{ marginBottom: 12 }}>{actions}</div>}
+      <Card size="small">
         <Space size={40} style={{ marginBottom: 16 }} wrap>
           <Statistic title={t('org.childCount')} value={org.childCount} data-testid="org-child-count" />
           <Statistic title={t('org.activeChildCount')} value={org.activeChildCount} />
           <Statistic title={t('org.userCount')} value={org.userCount} />
-          {org.childCount > 0 && (
-            <Link to={`/orgs?under=${org.id}`} data-testid="org-subtree-link">
-              {t('org.viewSubtree')}
-            </Link>
-          )}
+          {org.childCount > 0 && <Link to={`/orgs?under=${org.id}`} data-testid="org-subtree-link">{t('org.viewSubtree')}</Link>}
         </Space>
-        <Descriptions bordered size="small" column={compact ? { xs: 1, xl: 2 } : { xs: 1, md: 2, xl: 3 }} items={items} data-testid="org-descriptions" />
+        <Fields
+          testId="org-descriptions"
+          column={compact ? 2 : 3}
+          items={[
+            { label: 'org.field.code', value: <Typography.Text copyable>{org.code}</Typography.Text> },
+            { label: 'org.field.level', value: <StatusTag vocab={LEVELS} value={org.level} /> },
+            { label: 'org.field.kind', value: org.kind && <StatusTag vocab={KINDS} value={org.kind} /> },
+            { label: 'org.field.parent', value: org.parentId && (linkable.has(org.parentId) ? <Link to={`/orgs/${org.parentId}`}>{org.parentName}</Link> : org.parentName) },
+            { label: 'org.field.employerName', value: org.employerName },
+            { label: 'org.field.uscc', value: org.uscc && <Typography.Text code>{org.uscc}</Typography.Text> },
+            { label: 'org.field.regionCode', value: org.regionCode },
+            { label: 'org.field.industry', value: org.industry },
+            { label: 'org.field.employeeCount', value: org.employeeCount?.toLocaleString() },
+            { label: 'org.field.foundedOn', value: org.foundedOn },
+            { label: 'org.field.chairName', value: org.chairName ?? <Tag color="warning">{t('org.noChair')}</Tag> },
+            { label: 'org.field.hasWomenCommittee', value: t(org.hasWomenCommittee ? 'common.yes' : 'common.no') },
+            { label: 'org.field.termStart', value: org.termStart },
+            { label: 'org.field.termYears', value: org.termYears && t('org.years', { n: org.termYears }) },
+            { label: 'org.field.termEnd', value: <Space size={4}>{org.termEnd}<StatusTag vocab={TERM} value={org.termStatus} testId="term-tag" /></Space> },
+            { label: 'org.field.active', value: <StatusTag vocab={ACTIVE} value={String(org.active)} /> },
+            { label: 'org.field.updatedAt', value: formatDateTime(org.updatedAt) },
+            { label: 'org.field.version', value: org.version },
+          ]}
+        />
       </Card>
-      <OrgFormModal
-        target={form}
-        onClose={() => setForm(null)}
-        onSaved={(saved) => afterSave(saved, form?.mode === 'create' ? 'created' : 'updated')}
-        onReload={() => {
-          setForm(null);
-          reload();
-        }}
-      />
-      <MoveOrgModal
-        org={moving}
-        onClose={() => setMoving(null)}
-        onMoved={(saved) => afterSave(saved, 'moved')}
-        onReload={() => {
-          setMoving(null);
-          reload();
-        }}
-      />
-    </div>
+      {compact && (
+        <Card size="small" title={t('kit.detail.history')} style={{ marginTop: 12 }}>
+          <History endpoint={orgApi.history} id={org.id} reloadKey={org.version} />
+        </Card>
+      )}
+      <OrgFormModal target={form} onClose={() => setForm(null)} onSaved={(s) => afterSave(s, form?.mode === 'create' ? 'created' : 'updated')} onReload={() => { setForm(null); reload(); }} />
+      <MoveOrgModal org={moving} onClose={() => setMoving(null)} onMoved={(s) => afterSave(s, 'moved')} onReload={() => { setMoving(null); reload(); }} />
+    </>
   );
 }
+
+/** One organisation as a page: breadcrumbs up the tree (linked inside the caller's scope), fields, actions, history. */
+export function OrgDetailView({ id, compact, onChanged }: { id: string; compact?: boolean; onChanged?: (c: OrgChange) => void }) {
+  const { me } = useAuth();
+  const { t } = useI18n();
+  if (compact) return <CompactOrg id={id} onChanged={onChanged} />;
+  return (
+    <DetailPage<OrgDetail>
+      testId="org-detail"
+      load={() => call(orgApi.get, { params: { id } })}
+      deps={[id]}
+      back={{ path: '/orgs', label: 'menu.orgList' }}
+      notFound="org.notFound"
+      rootProps={(o) => ({ 'data-org-id': o.id })}
+      crumbs={(o) => {
+        const own = o ? o.ancestors.findIndex((a) => a.id === me?.user.orgId) : -1;
+        const linkable = new Set(o ? (me?.scope.all ? o.ancestors.map((a) => a.id) : own >= 0 ? o.ancestors.slice(own).map((a) => a.id) : []) : []);
+        return o ? [...o.ancestors.map((a) => ({ title: a.name, path: linkable.has(a.id) ? `/orgs/${a.id}` : undefined })), { title: o.name }] : [{ title: t('menu.orgList'), path: '/orgs' }];
+      }}
+      title={(o) => o.name}
+      tags={(o) => <><StatusTag vocab={LEVELS} value={o.level} />{!o.active && <StatusTag vocab={ACTIVE} value="false" />}</>}
+      body={(o, reload) => <OrgBody org={o} reload={reload} onChanged={onChanged} />}
+      history={{ endpoint: orgApi.history, id }}
+    />
+  );
+}
+
+function CompactOrg({ id, onChanged }: { id: string; onChanged?: (c: OrgChange) => void }) {
+  return (
+    <DetailPage<OrgDetail>
+      testId="org-detail"
+      load={() => call(orgApi.get, { params: { id } })}
+      deps={[id]}
+      back={{ path: '/orgs/tree', label: 'menu.orgTree' }}
+      notFound="org.notFound"
+      rootProps={(o) => ({ 'data-org-id': o.id })}
+      crumbs={() => []}
+      title={() => undefined}
+      body={(o, reload) => <OrgBody org={o} reload={reload} compact onChanged={onChanged} />}
+    />
+  );
+}
+

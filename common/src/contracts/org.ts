@@ -1,7 +1,8 @@
+/** Organisations (工会组织): the tree, its records and their routes. */
 import { z } from 'zod';
-import { checkUscc, USCC_PROBLEM_MESSAGES } from '../../../../common/src/uscc.js';
-import { ORG_KINDS, ORG_LEVELS } from '../../../../common/src/org.js';
-import { isoDate, PageQuery, pageOf } from '../../platform/contract.js';
+import { checkUscc, USCC_PROBLEM_MESSAGES } from '../uscc.js';
+import { ORG_KINDS, ORG_LEVELS } from '../org.js';
+import { endpoints, HistoryEntrySchema, IdParams, isoDate, optionalText, PageQuery, pageOf, version } from './kit.js';
 
 const uscc = z
   .string()
@@ -16,8 +17,6 @@ const uscc = z
     }
     return r.value;
   });
-
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 
 const orgFields = {
   level: z.enum(ORG_LEVELS, { error: '组织层级不正确 / unknown level' }),
@@ -43,9 +42,9 @@ function termPair<T extends { termStart: string | null; termYears: number | null
 }
 
 export const OrgCreateBody = z.strictObject({ parentId: z.uuid('上级组织编号不正确'), ...orgFields }).superRefine(termPair);
-export const OrgUpdateBody = z.strictObject({ ...orgFields, version: z.number().int().min(1) }).superRefine(termPair);
-export const OrgMoveBody = z.strictObject({ parentId: z.uuid('上级组织编号不正确'), version: z.number().int().min(1) });
-export const OrgVersionBody = z.strictObject({ version: z.number().int().min(1) });
+export const OrgUpdateBody = z.strictObject({ ...orgFields, version }).superRefine(termPair);
+export const OrgMoveBody = z.strictObject({ parentId: z.uuid('上级组织编号不正确'), version });
+export const OrgVersionBody = z.strictObject({ version });
 
 export const OrgSchema = z.object({
   id: z.string(),
@@ -103,6 +102,22 @@ export const TreeNodeSchema = z.object({
 export const TreeSearchQuery = z.strictObject({ q: z.string().trim().min(1, '请输入关键字').max(100) });
 export const TreeSearchResult = z.array(TreeNodeSchema.extend({ ancestorIds: z.array(z.string()), pathNames: z.array(z.string()) }));
 
+export const orgApi = endpoints('工会组织 org', {
+  list: { method: 'GET', path: '/api/orgs', access: 'org.read', summary: '组织列表（筛选、分页）/ list organisations', query: OrgListQuery, response: OrgPage },
+  tree: { method: 'GET', path: '/api/orgs/tree', access: 'org.read', summary: '组织树（逐级加载）/ tree children', query: TreeQuery, response: z.array(TreeNodeSchema) },
+  searchTree: { method: 'GET', path: '/api/orgs/tree/search', access: 'org.read', summary: '在组织树中搜索 / search the tree', query: TreeSearchQuery, response: TreeSearchResult },
+  get: { method: 'GET', path: '/api/orgs/:id', access: 'org.read', summary: '组织详情 / organisation detail', params: IdParams, response: OrgDetailSchema },
+  history: { method: 'GET', path: '/api/orgs/:id/history', access: 'org.read', summary: '组织的变更记录（审计）/ the record’s history', params: IdParams, response: z.array(HistoryEntrySchema) },
+  create: { method: 'POST', path: '/api/orgs', access: 'org.write', summary: '新建组织 / create', body: OrgCreateBody, response: OrgSchema, status: 201 },
+  update: { method: 'PUT', path: '/api/orgs/:id', access: 'org.write', summary: '修改组织 / update', params: IdParams, body: OrgUpdateBody, response: OrgSchema },
+  move: { method: 'POST', path: '/api/orgs/:id/move', access: 'org.write', summary: '迁移组织及其下级 / move a subtree', params: IdParams, body: OrgMoveBody, response: OrgSchema },
+  deactivate: { method: 'POST', path: '/api/orgs/:id/deactivate', access: 'org.write', summary: '停用组织（不删除）/ deactivate', params: IdParams, body: OrgVersionBody, response: OrgSchema },
+  reactivate: { method: 'POST', path: '/api/orgs/:id/reactivate', access: 'org.write', summary: '重新启用组织 / reactivate', params: IdParams, body: OrgVersionBody, response: OrgSchema },
+});
+
+export type Org = z.infer<typeof OrgSchema>;
+export type OrgDetail = z.infer<typeof OrgDetailSchema>;
+export type OrgTreeNode = z.infer<typeof TreeNodeSchema>;
 export type OrgCreate = z.infer<typeof OrgCreateBody>;
 export type OrgUpdate = z.infer<typeof OrgUpdateBody>;
 export type OrgListParams = z.infer<typeof OrgListQuery>;

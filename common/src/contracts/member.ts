@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { ConsentInput, MemberFieldsInput, MemberFieldsPatch } from '../../../../common/src/member-input.js';
-import { isoDate, PageQuery, pageOf } from '../../platform/contract.js';
+import { ConsentInput, MemberFieldsInput, MemberFieldsPatch } from '../member-input.js';
+import { endpoints, HistoryEntrySchema, IdParams, isoDate, OkSchema, PageQuery, cappedPageOf, version } from './kit.js';
 
 export const MemberCreateBody = z.strictObject({ orgId: z.uuid('请选择所属工会'), fields: MemberFieldsInput, consent: ConsentInput });
 /** An edit: leave `idNumber` / `mobile` out to keep the stored (encrypted) values. */
-export const MemberUpdateBody = z.strictObject({ fields: MemberFieldsPatch, version: z.number().int().min(1) });
+export const MemberUpdateBody = z.strictObject({ fields: MemberFieldsPatch, version });
 export const MemberStatusBody = z.strictObject({
   kind: z.enum(['retained', 'left', 'reactivated'], { error: '办理事项不正确' }),
   onDate: isoDate,
   reason: z.string().trim().max(200).optional(),
-  version: z.number().int().min(1),
+  version,
 });
 
 const memberFilters = {
@@ -45,7 +45,7 @@ export const MemberListItem = z.object({
   cardNo: z.string(), version: z.number(),
 });
 /** `totalExact: false`: there are more than `total` matches (the count stops at a cap); show "N+". */
-export const MemberPage = pageOf(MemberListItem).extend({ totalExact: z.boolean() });
+export const MemberPage = cappedPageOf(MemberListItem);
 export const MemberDetail = MemberListItem.extend({
   idKind: z.string(), ethnicity: z.string().nullable(), education: z.string().nullable(), politicalStatus: z.string().nullable(),
   occupation: z.string().nullable(), employerName: z.string().nullable(), consentVersion: z.string().nullable(), consentAt: z.string().nullable(),
@@ -56,6 +56,28 @@ export const MemberDetail = MemberListItem.extend({
 });
 export const Unmasked = z.object({ idNumber: z.string(), mobile: z.string().nullable() });
 
+export const MemberCard = z.object({ cardNo: z.string(), name: z.string(), orgName: z.string(), joinDate: z.string(), status: z.string(), token: z.string(), verifyUrl: z.string(), qrDataUrl: z.string() });
+export const CardVerifyQuery = z.strictObject({ token: z.string().min(1).max(500) });
+export const CardVerifyResult = z.object({ valid: z.boolean(), reason: z.string().nullable(), maskedName: z.string().optional(), unionName: z.string().optional(), status: z.string().optional() });
+const Created = z.object({ id: z.string() });
+
+export const memberApi = endpoints('会员 member', {
+  list: { method: 'GET', path: '/api/members', access: 'member.read', summary: '会员查询（管辖范围内）/ search members in scope', query: MemberListQuery, response: MemberPage },
+  get: { method: 'GET', path: '/api/members/:id', access: 'member.read', summary: '会员详情与会籍时间线 / member with history', params: IdParams, response: MemberDetail },
+  history: { method: 'GET', path: '/api/members/:id/history', access: 'member.read', summary: '会员记录的变更记录（审计）/ the record’s history', params: IdParams, response: z.array(HistoryEntrySchema) },
+  create: { method: 'POST', path: '/api/members', access: 'member.write', summary: '登记会员 / register a member', body: MemberCreateBody, response: Created, status: 201 },
+  update: { method: 'PUT', path: '/api/members/:id', access: 'member.write', summary: '修改会员信息 / update', params: IdParams, body: MemberUpdateBody, response: Created },
+  changeStatus: { method: 'POST', path: '/api/members/:id/status', access: 'member.write', summary: '保留会籍、退会、恢复 / retain, leave, reactivate', params: IdParams, body: MemberStatusBody, response: OkSchema },
+  unmask: { method: 'POST', path: '/api/members/:id/unmask', access: 'member.unmask', summary: '查看完整身份证号和手机号（记入审计）/ reveal, audited', params: IdParams, response: Unmasked },
+  card: { method: 'GET', path: '/api/members/:id/card', access: 'member.read', summary: '电子会员卡 / electronic card', params: IdParams, response: MemberCard },
+  verifyCard: {
+    method: 'GET', path: '/api/cards/verify', access: 'public', summary: '核验会员卡（仅显示脱敏姓名和工会）/ verify a card', query: CardVerifyQuery, response: CardVerifyResult,
+    rateLimit: { bucket: 'card.verify', limit: 120, windowMs: 60_000 },
+  },
+});
+
+export type MemberListItemT = z.infer<typeof MemberListItem>;
+export type MemberDetailT = z.infer<typeof MemberDetail>;
 export type MemberCreate = z.infer<typeof MemberCreateBody>;
 export type MemberUpdate = z.infer<typeof MemberUpdateBody>;
 export type MemberStatusChange = z.infer<typeof MemberStatusBody>;

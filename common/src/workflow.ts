@@ -1,0 +1,69 @@
+/**
+ * A workflow (state machine) declared as data, shared by the server (which enforces each
+ * transition: its states, permission, required fields, the deadline it starts, its audit entry) and
+ * the web (which draws the steps and offers the actions the record allows). See
+ * server/src/platform/workflow.ts and web/src/kit/Workflow.tsx.
+ */
+import type { Permission } from './permissions.js';
+import type { DeadlineRule } from './deadlines.js';
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+export interface StateDef extends Label {
+  /** An antd tag colour. */
+  color?: string;
+  /** A final state: nothing follows it. */
+  final?: boolean;
+}
+
+export interface TransitionDef<S extends string> extends Label {
+  from: readonly S[];
+  /** The states it may lead to; the service picks one when there are several (e.g. review → next level or filed). */
+  to: readonly S[];
+  permission: Permission;
+  /** Body fields that must be given (non-blank). */
+  requires?: readonly string[];
+  /** The audit action written for it. */
+  audit: string;
+  /** The deadline this step starts, stored in the record's `field`. */
+  starts?: { field: string; rule: DeadlineRule };
+  /** Deadline fields this step ends (set to null). */
+  ends?: readonly string[];
+  /** Ask before doing it; `danger` for steps that end or refuse something. */
+  confirm?: boolean;
+  danger?: boolean;
+}
+
+export interface Machine<S extends string = string, A extends string = string> {
+  entity: string;
+  states: Record<S, StateDef>;
+  /** The main path, drawn as steps; states off it (rejected, withdrawn …) are drawn as an end. */
+  path: readonly S[];
+  transitions: Record<A, TransitionDef<S>>;
+}
+
+/** Declare a machine, keeping its state and action names as literal types. */
+export function machine<S extends string, A extends string>(m: Machine<S, A>): Machine<S, A> {
+  return m;
+}
+
+/** The actions a record in `state` allows, whatever the caller may do. */
+export function actionsFrom<S extends string, A extends string>(m: Machine<S, A>, state: string): A[] {
+  return (Object.keys(m.transitions) as A[]).filter((a) => (m.transitions[a].from as readonly string[]).includes(state));
+}
+
+/** The actions a caller holding `permissions` may take on a record in `state`. */
+export function allowedActions<S extends string, A extends string>(m: Machine<S, A>, state: string, permissions: { has(p: Permission): boolean }): A[] {
+  return actionsFrom(m, state).filter((a) => permissions.has(m.transitions[a].permission));
+}
+
+/** The required fields of a transition that `input` leaves blank. */
+export function missingFields(t: TransitionDef<string>, input: Record<string, unknown>): string[] {
+  return (t.requires ?? []).filter((f) => {
+    const v = input[f];
+    return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+  });
+}

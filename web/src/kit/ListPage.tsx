@@ -1,0 +1,288 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { Alert, Button, Card, Checkbox, Col, Form, Popover, Row, Space, Table, Typography } from 'antd';
+import type { TableColumnType, TableProps } from 'antd';
+import { DownloadOutlined, ReloadOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
+import type { z } from 'zod';
+import type { Endpoint, EndpointOutput } from '../../../common/src/contracts/kit';
+import { call, urlOf } from '../api/client';
+import { useRequest } from '../app/use-request';
+import { useApiError } from '../app/use-api-error';
+import { useI18n } from '../i18n';
+import { testId as tid } from '../app/test-id';
+import { useFieldInput, type FieldSpec } from './fields';
+import { countText } from './format';
+import { useText, type Text } from './text';
+import { PageHeader, type Crumb } from './PageHeader';
+
+type Item<E extends Endpoint> = EndpointOutput<E> extends { items: (infer I)[] } ? I : never;
+
+export interface ListColumn<T> extends Omit<TableColumnType<T>, 'title' | 'sorter' | 'sortOrder'> {
+  key: string;
+  title: Text;
+  /** The API's sort key for this column (server-side sort). */
+  sort?: string;
+  /** Column settings cannot hide it. */
+  fixedShown?: boolean;
+}
+
+/** A filter: a field of the list's query. `dateRange` filters name the two query keys in `keys`. */
+export type FilterSpec = FieldSpec & { name: string; keys?: [string, string] };
+
+export interface ListPageProps<E extends Endpoint> {
+  /** data-testid prefix: `<id>-page`, `<id>-filters`, `<id>-filter-<name>`, `<id>-search`, `<id>-reset`, `<id>-table`, `<id>-reload`. */
+  testId: string;
+  title?: Text;
+  crumbs?: Crumb[];
+  endpoint: E;
+  columns: (ListColumn<Item<E>> | false | null | undefined)[];
+  filters?: (FilterSpec | false | null | undefined)[];
+  /** Query values always sent (not shown in the URL), e.g. path params of a nested list. */
+  fixed?: Record<string, unknown>;
+  /** Query values used until the URL says otherwise (a page's own default sort …). */
+  defaults?: Record<string, unknown>;
+  params?: Record<string, unknown>;
+  rowKey?: string;
+  rowTestId?: (r: Item<E>) => string;
+  onRow?: TableProps<Item<E>>['onRow'];
+  /** Buttons beside the title (create …). */
+  toolbar?: ReactNode;
+  /** A download honouring the current filters (the export endpoint's query takes the same filters). */
+  exportTo?: Endpoint;
+  exportQuery?: Record<string, unknown>;
+  /** Shown above the table (summary cards …). */
+  extra?: (data: EndpointOutput<E> | undefined) => ReactNode;
+  /** Shown under the table (totals …). */
+  footer?: (data: EndpointOutput<E>) => ReactNode;
+  empty?: Text;
+  /** Reload when this changes (after an edit made elsewhere on the page). */
+  reloadKey?: unknown;
+  scrollX?: number;
+  /** Without the page header (a list inside a tab). */
+  embedded?: boolean;
+  expandable?: TableProps<Item<E>>['expandable'];
+  rowSelection?: TableProps<Item<E>>['rowSelection'];
+}
+
+/** Parse the URL's query with the endpoint's own schema; a key that does not parse is dropped, not fatal. */
+function queryFrom<E extends Endpoint>(e: E, sp: URLSearchParams, defaults: Record<string, unknown> = {}): Record<string, unknown> {
+  const raw: Record<string, unknown> = { ...defaults };
+  sp.forEach((v, k) => {
+    if (v !== '') raw[k] = v;
+  });
+  const schema = e.query as z.ZodType | undefined;
+  if (!schema) return {};
+  for (let i = 0; i < 8; i++) {
+    const r = schema.safeParse(raw);
+    if (r.success) return r.data as Record<string, unknown>;
+    const bad = new Set(r.error.issues.map((x) => String(x.path[0] ?? '')));
+    const unknownKeys = r.error.issues.flatMap((x) => ((x as { keys?: string[] }).keys ?? []));
+    for (const k of [...bad, ...unknownKeys]) delete raw[k];
+    if (!bad.size && !unknownKeys.length) break;
+  }
+  return (schema.safeParse({}).data as Record<string, unknown>) ?? {};
+}
+
+const colsKey = (id: string) => `gonghui.columns.${id}`;
+function readHidden(id: string): string[] {
+  try {
+    return JSON.parse(localStorage.getItem(colsKey(id)) ?? '[]') as string[];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A list page: filters kept in the URL (a copied link reopens the same view), server-side sort and
+ * pagination with the total or the capped total ("1,000+"), column settings, an export that
+ * honours the filters, and loading, empty and error states. A page declares its endpoint, columns
+ * and filters; see docs/architecture.md "Adding a module".
+ */
+export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
+  const { t } = useI18n();
+  const text = useText();
+  const input = useFieldInput();
+  const { showError } = useApiError();
+  const [sp, setSp] = useSearchParams();
+  const [form] = Form.useForm();
+  const query = useMemo(() => queryFrom(p.endpoint, sp, p.defaults), [p.endpoint, sp, JSON.stringify(p.defaults)]);
+  const filters = (p.filters ?? []).filter((f): f is FilterSpec => !!f && !f.hidden);
+  const load = () => call(p.endpoint as Endpoint, { query: { ...query, ...p.fixed }, params: p.params } as never) as Promise<EndpointOutput<E>>;
+  const { data, loading, error, reload } = useRequest(load, [JSON.stringify(query), JSON.stringify(p.fixed), JSON.stringify(p.params), p.reloadKey], showError);
+  const [hidden, setHidden] = useState<string[]>(() => readHidden(p.testId));
+
+  // The filter form shows what the URL says.
+  useEffect(() => {
+    const v: Record<string, unknown> = {};
+    for (const f of filters) {
+      if (f.kind === 'dateRange' && f.keys) v[f.name] = query[f.keys[0]] || query[f.keys[1]] ? [query[f.keys[0]] ?? null, query[f.keys[1]] ?? null] : null;
+      else if (f.kind === 'flags') v[f.name] = (f.options ?? []).map((o) => String(o.value)).filter((k) => query[k] === 'true' || query[k] === true);
+      else v[f.name] = query[f.name] ?? undefined;
+    }
+    form.setFieldsValue(v);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, form]);
+
+  const setQuery = (patch: Record<string, unknown>, keepPage = false) => {
+    const next = new URLSearchParams(sp);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length)) next.delete(k);
+      else next.set(k, Array.isArray(v) ? v.join(',') : String(v));
+    }
+    if (!keepPage) next.delete('page');
+    setSp(next);
+  };
+  const search = () => {
+    const v = form.getFieldsValue() as Record<string, unknown>;
+    const patch: Record<string, unknown> = {};
+    for (const f of filters) {
+      const x = v[f.name];
+      if (f.kind === 'dateRange' && f.keys) {
+        const r = (x as [string | null, string | null] | null) ?? [null, null];
+        patch[f.keys[0]] = r[0];
+        patch[f.keys[1]] = r[1];
+      } else if (f.kind === 'flags') {
+        for (const o of f.options ?? []) patch[String(o.value)] = (x as string[] | undefined)?.includes(String(o.value)) ? 'true' : undefined;
+      } else patch[f.name] = typeof x === 'string' ? x.trim() : x;
+    }
+    setQuery(patch);
+  };
+  const reset = () => {
+    form.resetFields();
+    setSp(new URLSearchParams());
+  };
+
+  const sortOrder = (key: string) => (query.sort === key ? (query.order === 'desc' ? 'descend' : 'ascend') : null);
+  const allColumns = p.columns.filter((c): c is ListColumn<Item<E>> => !!c);
+  const columns: TableProps<Item<E>>['columns'] = allColumns
+    .filter((c) => c.fixedShown || !hidden.includes(c.key))
+    .map(({ title, sort, fixedShown: _f, ...c }) => ({ ...c, title: text(title), ...(sort ? { sorter: true, sortOrder: sortOrder(sort) } : {}), ...(sort ? { key: sort } : {}) }));
+  const toggleColumn = (key: string, show: boolean) => {
+    const next = show ? hidden.filter((k) => k !== key) : [...hidden, key];
+    setHidden(next);
+    try {
+      localStorage.setItem(colsKey(p.testId), JSON.stringify(next));
+    } catch {
+      // not kept; still applied on this page
+    }
+  };
+  const page = data as unknown as { items: Item<E>[]; total: number; totalExact?: boolean; page: number; pageSize: number } | undefined;
+  const filtered = filters.some((f) => (f.keys ?? (f.kind === 'flags' ? (f.options ?? []).map((o) => String(o.value)) : [f.name])).some((k) => query[k] !== undefined && query[k] !== null && query[k] !== ''));
+  const exportHref = p.exportTo ? urlOf(p.exportTo, { query: { ...Object.fromEntries(Object.entries(query).filter(([k]) => !['page', 'pageSize', 'sort', 'order'].includes(k))), ...p.fixed, ...p.exportQuery } }) : null;
+
+  const tools = (
+    <Space wrap>
+      <Button icon={<ReloadOutlined />} onClick={reload} {...tid(`${p.testId}-reload`)}>
+        {t('action.refresh')}
+      </Button>
+      <Popover
+        trigger="click"
+        placement="bottomRight"
+        content={
+          <Space orientation="vertical" {...tid(`${p.testId}-columns`)}>
+            {allColumns.filter((c) => !c.fixedShown).map((c) => (
+              <Checkbox key={c.key} checked={!hidden.includes(c.key)} onChange={(e) => toggleColumn(c.key, e.target.checked)}>
+                {text(c.title)}
+              </Checkbox>
+            ))}
+          </Space>
+        }
+      >
+        <Button icon={<SettingOutlined />} {...tid(`${p.testId}-columns-btn`)}>
+          {t('kit.list.columns')}
+        </Button>
+      </Popover>
+      {exportHref && (
+        <Button icon={<DownloadOutlined />} href={exportHref} title={t('kit.list.exportHint')} {...tid(`${p.testId}-export`)}>
+          {t('kit.list.export')}
+        </Button>
+      )}
+      {p.toolbar}
+    </Space>
+  );
+
+  return (
+    <div data-testid={`${p.testId}-page`}>
+      {!p.embedded && <PageHeader title={p.title ? text(p.title) : undefined} crumbs={p.crumbs} extra={tools} />}
+      {filters.length > 0 && (
+        <Card style={{ marginBottom: 16 }} size="small">
+          <Form form={form} layout="vertical" onFinish={search} data-testid={`${p.testId}-filters`}>
+            <Row gutter={16}>
+              {filters.map((f) => (
+                <Col key={f.name} xs={24} sm={12} lg={f.span ?? 6}>
+                  <Form.Item name={f.name} label={f.kind === 'flags' ? ' ' : f.label ? text(f.label) : undefined} colon={f.kind !== 'flags'} style={{ marginBottom: 12 }}>
+                    {input({ ...f, kind: f.kind === 'flags' ? 'flags' : f.kind }, f.testId ?? `${p.testId}-filter-${f.name}`)}
+                  </Form.Item>
+                </Col>
+              ))}
+              <Col flex="auto" style={{ display: 'flex', alignItems: 'flex-end', justifyContent: 'flex-end' }}>
+                <Form.Item style={{ marginBottom: 12 }}>
+                  <Space>
+                    <Button onClick={reset} {...tid(`${p.testId}-reset`)}>
+                      {t('action.reset')}
+                    </Button>
+                    <Button type="primary" htmlType="submit" icon={<SearchOutlined />} {...tid(`${p.testId}-search`)}>
+                      {t('action.search')}
+                    </Button>
+                  </Space>
+                </Form.Item>
+              </Col>
+            </Row>
+          </Form>
+        </Card>
+      )}
+      {p.extra?.(data)}
+      {error && !data ? (
+        <Alert type="error" showIcon title={t('kit.list.loadFailed')} action={<Button onClick={reload}>{t('kit.list.retry')}</Button>} data-testid={`${p.testId}-error`} />
+      ) : (
+        <Card size="small" extra={p.embedded ? tools : undefined}>
+          <Table<Item<E>>
+            rowKey={p.rowKey ?? 'id'}
+            size="middle"
+            columns={columns}
+            dataSource={page?.items}
+            loading={loading}
+            scroll={{ x: p.scrollX ?? 960 }}
+            expandable={p.expandable}
+            rowSelection={p.rowSelection}
+            data-testid={`${p.testId}-table`}
+            onRow={(r, i) => ({ ...(p.rowTestId ? tid(p.rowTestId(r)) : {}), ...(p.onRow?.(r, i) ?? {}) })}
+            locale={{ emptyText: filtered ? t('kit.list.noMatch') : text(p.empty ?? 'kit.list.empty') }}
+            onChange={(pagination, _f, sorter, extra) => {
+              if (extra.action === 'sort') {
+                const s = Array.isArray(sorter) ? sorter[0] : sorter;
+                const key = s?.order ? String(s.columnKey) : undefined;
+                setQuery({ sort: key, order: key ? (s?.order === 'descend' ? 'desc' : 'asc') : undefined });
+              } else if (extra.action === 'paginate') {
+                setQuery({ page: pagination.current, pageSize: pagination.pageSize }, true);
+              }
+            }}
+            pagination={{
+              current: Number(query.page ?? 1),
+              pageSize: Number(query.pageSize ?? 20),
+              total: page?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (n) => <span data-testid={`${p.testId}-total`}>{t('kit.list.total', { n: countText(n, page?.totalExact ?? true) })}</span>,
+            }}
+          />
+          {data && p.footer && <div style={{ marginTop: 8 }}>{p.footer(data)}</div>}
+        </Card>
+      )}
+    </div>
+  );
+}
+
+/** A link-like cell with a secondary line (name and number, union and district …). */
+export function TwoLines({ main, sub }: { main: ReactNode; sub?: ReactNode }) {
+  return (
+    <Space orientation="vertical" size={0}>
+      {main}
+      {sub && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {sub}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
