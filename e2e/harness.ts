@@ -19,7 +19,9 @@ export interface E2EEnv {
 
 const root = path.resolve(import.meta.dirname, '..');
 
-export async function startE2E(port: number): Promise<E2EEnv> {
+export async function startE2E(basePort: number): Promise<E2EEnv> {
+  // E2E_PORT_OFFSET lets two checkouts run the same browser test at once on one machine.
+  const port = basePort + Number(process.env.E2E_PORT_OFFSET || 0);
   if (!fs.existsSync(path.join(root, 'web/dist/index.html'))) throw new Error('web/dist missing: run npm run build:web first');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-e2e-'));
   // Always the embedded database: no DATABASE_URL at all (an empty one is not a valid URL to the config).

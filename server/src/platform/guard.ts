@@ -3,6 +3,7 @@ import { AppError, errors } from './errors.js';
 import { appendAuditStandalone } from './audit.js';
 import { invalidateActors, loadActor, SESSION_COOKIE } from '../modules/auth/session.js';
 import type { Ctx } from './context.js';
+import { isStorableText } from '../../../common/src/contracts/kit.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -55,11 +56,12 @@ export function installGuard(app: FastifyInstance): void {
     if (!SAFE_METHODS.has(req.method) && req.routeOptions.config?.access !== 'public') invalidateActors(app.gh);
     return payload;
   });
-  // Then input hygiene: PostgreSQL text cannot hold NUL, so refuse it as bad input instead of
-  // failing inside a query with a 500.
+  // Then input hygiene, for every route: PostgreSQL text cannot hold NUL and its JSON refuses a lone
+  // surrogate (half of a UTF-16 pair), so refuse both as bad input instead of failing inside a query
+  // (or inside the audit entry) with a 500.
   app.addHook('preValidation', async (req: FastifyRequest) => {
-    if (containsNul(req.query) || containsNul(req.params) || containsNul(req.body)) {
-      throw errors.invalid('输入包含不允许的控制字符（NUL）', 'The input contains a NUL character');
+    if (containsBadText(req.query) || containsBadText(req.params) || containsBadText(req.body)) {
+      throw errors.invalid('输入包含不允许的字符（NUL 控制字符或不完整的 Unicode 代理项）', 'The input contains a NUL character or ill-formed Unicode (a lone surrogate)');
     }
   });
 
@@ -71,16 +73,16 @@ export function installGuard(app: FastifyInstance): void {
   }
 }
 
-/** Whether any string (or key) in a parsed body, query or params holds U+0000. Iterative: bodies may nest deeply. */
-function containsNul(input: unknown): boolean {
+/** Whether any string (or key) in a parsed body, query or params holds U+0000 or a lone surrogate. Iterative: bodies may nest deeply. */
+function containsBadText(input: unknown): boolean {
   const stack: unknown[] = [input];
   while (stack.length) {
     const v = stack.pop();
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) return true;
+      if (!isStorableText(v)) return true;
     } else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
-        if (k.includes('\u0000')) return true;
+        if (!isStorableText(k)) return true;
         stack.push(x);
       }
     }
