@@ -93,12 +93,13 @@ describe('an ordinary week', () => {
 });
 
 describe('overrides and years the package lacks', () => {
-  it('knows 2004–2026 from the package and falls back to Monday–Friday after that', () => {
+  it('knows 2004–2026 from the package and falls back to weekends and the statutory holidays after that', () => {
     expect(PACKAGE_CALENDAR_YEARS[0]).toBe(2004);
     expect(PACKAGE_CALENDAR_YEARS).toContain(2026);
     expect(calendarCoverage(2025)).toBe('package');
     expect(calendarCoverage(2030)).toBe('weekdays_only');
-    expect(isWorkingDay('2030-01-01')).toBe(true); // a Tuesday, no arrangement known
+    expect(isWorkingDay('2030-01-01')).toBe(false); // a Tuesday, but 元旦 by law
+    expect(isWorkingDay('2030-01-02')).toBe(true); // no arrangement known: an ordinary Wednesday
     expect(isWorkingDay('2030-01-05')).toBe(false); // Saturday
   });
 
@@ -150,5 +151,26 @@ describe('agreement with the chinese-days API', () => {
     process.env.TZ = 'Asia/Shanghai';
     expect(isWorkingDay('2025-09-28')).toBe(true);
     expect(addWorkingDays('2025-09-30', 1)).toBe('2025-10-09');
+  });
+});
+
+describe('a year the calendar package lacks', () => {
+  it('counts the statutory holidays the law fixes (1 January 2027 is a holiday), provisionally', async () => {
+    const { computeDeadline } = await import('./deadlines.js');
+    // 15 working days from Friday 2026-12-18: 21–25, 28–31 December (9), 4–8 January (14) — 1 January is
+    // 元旦 — and Monday 11 January is the 15th. Counting Monday to Friday only gave 8 January.
+    expect(addWorkingDays('2026-12-18', 15)).toBe('2027-01-11');
+    expect(isWorkingDay('2027-01-01')).toBe(false);
+    expect(computeDeadline('2026-12-18', { n: 15, unit: 'working_days' })).toEqual({ due: '2027-01-11', rule: { n: 15, unit: 'working_days' }, provisional: true });
+    // Spring Festival 2027: New Year's Eve 5 February, days 1–3 to 8 February.
+    expect(['2027-02-05', '2027-02-08'].map((d) => isWorkingDay(d))).toEqual([false, false]);
+  });
+
+  it('stops guessing once an administrator enters the year', () => {
+    // The administrator's arrangement (whatever it says) replaces the statutory fallback for that year.
+    const entered = { holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: ['2027-01-09'] };
+    expect(isWorkingDay('2027-02-05', entered)).toBe(true);
+    expect(isWorkingDay('2027-01-09', entered)).toBe(true);
+    expect(addWorkingDays('2026-12-18', 15, entered)).toBe('2027-01-09'); // the entered make-up Saturday counts
   });
 });

@@ -11,6 +11,7 @@
  * the answers do not depend on the machine's time zone.
  */
 import calendarData from 'chinese-days/dist/chinese-days.json';
+import { STATUTORY_HOLIDAYS } from './statutory-holidays.js';
 
 /** Dates an administrator adds or corrects (a year the package lacks, a local arrangement); they win over the package. */
 export interface CalendarOverrides {
@@ -57,15 +58,24 @@ function fromDayNumber(n: number): string {
 
 type Lookup = (isoDate: string, dayNumber: number) => boolean;
 
-/** A working-day predicate: override holidays, then override workdays, then the package's data, then Monday–Friday. */
+const STATUTORY = new Set(Object.values(STATUTORY_HOLIDAYS).flat());
+const PACKAGE_YEAR_SET = new Set(PACKAGE_CALENDAR_YEARS);
+
+/**
+ * A working-day predicate: override holidays, then override workdays, then the package's data;
+ * in a year neither the package nor an administrator covers, the statutory holidays the law fixes
+ * (common/src/statutory-holidays.ts); then Monday–Friday.
+ */
 function lookup(extra?: CalendarOverrides): Lookup {
   const offs = new Set(extra?.holidays ?? []);
   const ons = new Set(extra?.workdays ?? []);
+  const enteredYears = new Set([...offs, ...ons].map((d) => d.slice(0, 4)));
   return (iso, n) => {
     if (offs.has(iso)) return false;
     if (ons.has(iso)) return true;
     if (PACKAGE_HOLIDAYS[iso] !== undefined) return false;
     if (PACKAGE_WORKDAYS[iso] !== undefined) return true;
+    if (STATUTORY.has(iso) && !enteredYears.has(iso.slice(0, 4)) && !PACKAGE_YEAR_SET.has(Number(iso.slice(0, 4)))) return false;
     const weekday = new Date(n * DAY_MS).getUTCDay(); // 0 = Sunday
     return weekday >= 1 && weekday <= 5;
   };
@@ -100,7 +110,11 @@ export function workingDaysBetween(a: string, b: string, extra?: CalendarOverrid
   return count;
 }
 
-/** Where a year's calendar comes from, so the UI can warn that a year needs an administrator's entry (DOMAIN.md "Working days": let an administrator add a year the package lacks). */
+/**
+ * Where a year's calendar comes from, so the UI can warn that a year needs an administrator's entry
+ * (an administrator may add a year the package lacks). `weekdays_only`: only weekends and the
+ * statutory holidays are known, without the year's arrangement — deadlines there are provisional.
+ */
 export function calendarCoverage(year: number, extra?: CalendarOverrides): 'package' | 'override' | 'weekdays_only' {
   const prefix = `${year}-`;
   if (extra && [...extra.holidays, ...extra.workdays].some((d) => d.startsWith(prefix))) return 'override';
