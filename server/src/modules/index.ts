@@ -12,6 +12,9 @@ import { joinRoutes } from './member/join/join.routes.js';
 import { transferRoutes } from './member/transfer/transfer.routes.js';
 import { importRoutes } from './member/import/import.routes.js';
 import { memberExportRoutes } from './member/export/export.routes.js';
+// Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
+import './member/join/join.deadlines.js';
+import './hardship/warning.deadlines.js';
 
 /** Every domain registers its routes here. */
 export async function registerModules(app: FastifyInstance): Promise<void> {

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { canParent, termEnd, termStatus } from '../../../common/src/org.js';
 import { checkUscc } from '../../../common/src/uscc.js';
@@ -188,5 +190,28 @@ describe('generateDemoCity', () => {
     expect(share('expiring')).toBeLessThanOrEqual(0.045);
     expect(share('ok')).toBeGreaterThan(0.9);
     expect(termStatus(orgs[0]!.termStart, orgs[0]!.termYears, DEMO_REFERENCE_DATE)).toBe('ok');
+  });
+});
+
+describe('the demo stays current', () => {
+  /** The city's term statuses and the overdue share of join applications, seeded as of `date`. */
+  const shapeOn = (date: string) => {
+    const script = `
+      const { generateDemoCity, DEMO_REFERENCE_DATE } = await import('./server/src/seed/demo-city.ts');
+      const { termStatus } = await import('./common/src/org.ts');
+      const orgs = generateDemoCity();
+      const counts = {};
+      for (const o of orgs) { const s = termStatus(o.termStart, o.termYears, DEMO_REFERENCE_DATE); counts[s] = (counts[s] ?? 0) + 1; }
+      console.log(JSON.stringify({ ref: DEMO_REFERENCE_DATE, counts, firstTermStart: orgs[1].termStart }));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '../../..'), env: { ...process.env, GONGHUI_DEMO_DATE: date } });
+    return JSON.parse(out.toString()) as { ref: string; counts: Record<string, number>; firstTermStart: string };
+  };
+
+  it('dates the data from the day it is seeded (or the pinned day), with the same shape every time', () => {
+    const a = shapeOn('2026-11-21');
+    const b = shapeOn('2027-03-09');
+    expect([a.ref, b.ref]).toEqual(['2026-11-21', '2027-03-09']);
+    expect(b.counts).toEqual(a.counts); // as many unions in term, expiring and expired
+    expect(b.firstTermStart).not.toBe(a.firstTermStart); // … at other dates
   });
 });

@@ -1,13 +1,22 @@
 /**
  * The demo city: a fictional 江城市 with 8 districts, 60 streets/parks and 2,000 grassroots unions.
  * Pure and deterministic (same seed, same tree, same ids) so demo databases, screenshots and
- * benchmarks are reproducible; all dates are relative to DEMO_REFERENCE_DATE, never the clock.
+ * benchmarks are reproducible. All dates are relative to DEMO_REFERENCE_DATE: the day the demo is
+ * seeded (China time), so a new user always sees current applications, reviews and warnings — or
+ * the day GONGHUI_DEMO_DATE pins (YYYY-MM-DD), for reproducible benchmarks and screenshots.
  */
 import { termEnd, type OrgKind, type OrgLevel } from '../../../common/src/org.js';
 import { usccCheckChar, USCC_ALPHABET } from '../../../common/src/uscc.js';
 import { addDays, createRng, subtractYears, type Rng } from './prng.js';
+import { todayInChina } from '../../../common/src/dates.js';
 
-export const DEMO_REFERENCE_DATE = '2026-11-21';
+function referenceDate(): string {
+  const pinned = process.env.GONGHUI_DEMO_DATE;
+  if (pinned === undefined || pinned === '') return todayInChina();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned) || Number.isNaN(Date.parse(pinned))) throw new Error(`GONGHUI_DEMO_DATE must be YYYY-MM-DD, not "${pinned}"`);
+  return pinned;
+}
+export const DEMO_REFERENCE_DATE = referenceDate();
 export const DEMO_DEFAULT_SEED = 20260101;
 export const DEMO_CITY = { name: '江城市', short: '江城', regionCode: '439900' } as const;
 

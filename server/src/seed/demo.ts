@@ -4,7 +4,7 @@ import { org } from '../modules/org/org.schema.js';
 import { appUser, role, setting, userRole } from '../modules/user/user.schema.js';
 import { hashPassword } from '../platform/crypto.js';
 import { appendAudit } from '../platform/audit.js';
-import { generateDemoCity } from './demo-city.js';
+import { DEMO_REFERENCE_DATE, generateDemoCity } from './demo-city.js';
 import { DEMO_MEMBER_COUNT, seedDemoMembers, type DemoMemberReport } from './demo-members.js';
 import { DEMO_HARDSHIP_COUNT, seedDemoHardship } from './demo-hardship.js';
 import type { Services } from '../platform/context.js';
@@ -56,7 +56,7 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     members = await seedDemoMembers(tx, s, orgs, { members: opts.members ?? DEMO_MEMBER_COUNT, focus: [grassroots.id] });
     const hardship = await seedDemoHardship(tx, s.keys, { count: opts.hardship ?? DEMO_HARDSHIP_COUNT });
     log(`困难职工帮扶演示数据 / hardship demo: ${hardship.files} 户, ${hardship.aid} 条帮扶, ${hardship.warnings} 条预警, ${(hardship.ms / 1000).toFixed(1)} s`);
-    await tx.insert(setting).values({ key: 'demo', value: { seededAt: new Date().toISOString(), orgs: orgs.length, members: members.members } });
+    await tx.insert(setting).values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });
     await appendAudit(tx, { action: 'system.seed_demo', detail: `${orgs.length} orgs, ${DEMO_USERS.length} users, ${members.members} members` });
   });
   const m = members!;
