@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   GONGHUI_DEMO_MEMBERS: z.coerce.number().int().min(0).max(5_000_000).optional(),
   GONGHUI_COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   GONGHUI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  GONGHUI_AUDIT_SIGNING_KEY: z.string().includes('PRIVATE KEY', { message: 'GONGHUI_AUDIT_SIGNING_KEY must be a PEM private key (Ed25519)' }).optional(),
+  GONGHUI_AUDIT_CHECKPOINT_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -29,6 +31,10 @@ export interface Config {
   demoMembers?: number;
   cookieSecure: boolean;
   trustProxy: boolean;
+  /** The audit checkpoint signing key (PEM); else DATA_DIR/audit-signing.key, generated on first start. */
+  auditSigningKey?: string;
+  /** Where signed audit checkpoints are appended outside the database (default DATA_DIR/audit-checkpoints.log). */
+  auditCheckpointFile?: string;
   logLevel: string;
   /** Serve the built web app from this folder when it exists. */
   webDist: string;
@@ -52,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoMembers: e.GONGHUI_DEMO_MEMBERS,
     cookieSecure: e.GONGHUI_COOKIE_SECURE === '1',
     trustProxy: e.GONGHUI_TRUST_PROXY === '1',
+    auditSigningKey: e.GONGHUI_AUDIT_SIGNING_KEY,
+    auditCheckpointFile: e.GONGHUI_AUDIT_CHECKPOINT_FILE ? path.resolve(e.GONGHUI_AUDIT_CHECKPOINT_FILE) : undefined,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
   };

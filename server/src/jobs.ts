@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from './platform/context.js';
 import { purgeExpiredSessions } from './modules/auth/session.js';
 import { runWarningJob } from './modules/hardship/warning.service.js';
+import { writeCheckpoint } from './platform/audit-tail.js';
 
 /**
  * Background jobs run in the server process by default (GONGHUI_JOBS=0 turns them off on extra
@@ -18,6 +19,10 @@ export function startJobs(s: Services, log: FastifyBaseLogger): () => void {
   every(60 * 60_000, 'hardship-warnings', async () => {
     const r = await runWarningJob(s);
     if (r.raised) log.info({ byRule: r.byRule }, `hardship warnings raised: ${r.raised}`);
+  });
+  // Signed checkpoints of the audit log's head, so that cutting its newest entries is found by `audit verify`.
+  every(5 * 60_000, 'audit-checkpoint', async () => {
+    await writeCheckpoint(s.db, s.auditSigner);
   });
   return () => timers.forEach(clearInterval);
 }

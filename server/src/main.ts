@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { DataDirLockedError } from './db/lock.js';
 import { DEMO_PASSWORD, DEMO_USERS, hasDemoData, seedDemo } from './seed/demo.js';
 import { startJobs } from './jobs.js';
+import { writeCheckpoint } from './platform/audit-tail.js';
 
 async function main() {
   const config = loadConfig();
@@ -30,6 +31,8 @@ async function main() {
     app.log.info(`${signal}: closing`);
     stopJobs();
     await app.close().catch(() => undefined);
+    // Sign the log's head on the way out, so entries of this run are covered by a checkpoint.
+    if (config.jobs) await writeCheckpoint(services.db, services.auditSigner).catch((e) => app.log.error({ err: e }, 'audit checkpoint failed'));
     await services.database.close().catch((e) => console.error(e));
     process.exit(0);
   };

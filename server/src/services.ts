@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { loadKeyRing } from './platform/crypto.js';
+import { loadAuditSigner } from './platform/audit-tail.js';
 import { SettingsStore } from './platform/settings.js';
 import { ensureBuiltInRoles } from './modules/user/built-in-roles.js';
 import type { Services } from './platform/context.js';
@@ -20,7 +21,8 @@ export async function createServices(config: Config, opts: { dataDirForPglite?: 
   }
   const inMemory = (opts.dataDirForPglite ?? '').startsWith('memory://');
   const keys = loadKeyRing({ secretKeyHex: config.secretKeyHex, dataDir: config.dataDir, persist: !inMemory });
-  return { config, database, db: database.db, keys, settings: new SettingsStore(database.db), version: VERSION };
+  const auditSigner = loadAuditSigner({ pem: config.auditSigningKey, dataDir: config.dataDir, persist: !inMemory, file: config.auditCheckpointFile ?? (inMemory ? null : undefined) });
+  return { config, database, db: database.db, keys, auditSigner, settings: new SettingsStore(database.db), version: VERSION };
 }
 
 export async function isDatabaseEmpty(s: Services): Promise<boolean> {

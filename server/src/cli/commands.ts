@@ -1,5 +1,6 @@
 import type { Services } from '../platform/context.js';
 import { membersImportCommand } from '../modules/member/import/import.cli.js';
+import { auditCommands } from './audit.cli.js';
 
 /** Commands contributed by domain modules (members import, …): `name` is "area command". */
 export interface CliCommand {
@@ -9,4 +10,4 @@ export interface CliCommand {
   run(s: Services, args: string[]): Promise<number>;
 }
 
-export const cliCommands: CliCommand[] = [membersImportCommand];
+export const cliCommands: CliCommand[] = [membersImportCommand, ...auditCommands];

@@ -3,7 +3,7 @@ import { sql, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { loadConfig } from '../config.js';
 import { createServices } from '../services.js';
-import { verifyAuditChain, appendAudit } from '../platform/audit.js';
+import { appendAudit } from '../platform/audit.js';
 import { hashPassword } from '../platform/crypto.js';
 import { checkPassword, passwordProblemMessage } from '../../../common/src/password-policy.js';
 import { ORG_LEVELS } from '../../../common/src/org.js';
@@ -20,7 +20,6 @@ import type { Services } from '../platform/context.js';
 const USAGE = `用法 / usage: npm run cli -- <command>
   admin create --username U --name 姓名 [--org-code CODE] [--org-name 名称 --level city|province|county] [--password P]
         创建系统管理员；数据库为空时同时创建根组织 / create an administrator (and the root org on an empty database)
-  audit verify   校验审计日志哈希链 / verify the audit hash chain
 ${cliCommands.map((c) => `  ${c.usage}\n        ${c.help}`).join('\n')}`;
 
 async function adminCreate(s: Services, args: string[]) {
@@ -63,7 +62,7 @@ async function main() {
   const [area, command, ...rest] = process.argv.slice(2);
   const key = `${area ?? ''} ${command ?? ''}`;
   const extra = cliCommands.find((c) => c.name === key);
-  if (!extra && !['admin create', 'audit verify'].includes(key)) {
+  if (!extra && key !== 'admin create') {
     console.error(USAGE);
     process.exit(2);
   }
@@ -72,14 +71,7 @@ async function main() {
   let code = 0;
   try {
     if (key === 'admin create') await adminCreate(s, rest);
-    else if (key === 'audit verify') {
-      const r = await verifyAuditChain(s.db);
-      if (r.ok) console.log(`审计链完整 / audit chain intact: ${r.checked} 条 entries`);
-      else {
-        console.error(`审计链在第 ${r.firstBroken!.seq} 条断开 / chain broken at entry ${r.firstBroken!.seq}: ${r.firstBroken!.reason} (${r.checked} entries verified before it)`);
-        code = 1;
-      }
-    } else code = await extra!.run(s, rest);
+    else code = await extra!.run(s, rest);
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(e.message);

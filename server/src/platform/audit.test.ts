@@ -153,7 +153,16 @@ describe('the hash chain', () => {
     expect((await verifyAuditChain(env.services.db, 7)).ok).toBe(true); // small pages cross page borders
   });
 
+  it('refuses to change or delete an entry through the database', async () => {
+    const refusal = (q: SQL) => rows(q).then(() => 'done', (e: { cause?: Error; message: string }) => e.cause?.message ?? e.message);
+    expect(await refusal(sql`UPDATE audit_log SET detail = 'x' WHERE seq = 1`)).toMatch(/append-only \(UPDATE\)/);
+    expect(await refusal(sql`DELETE FROM audit_log WHERE seq = 1`)).toMatch(/append-only \(DELETE\)/);
+    expect(await refusal(sql`TRUNCATE audit_log`)).toMatch(/append-only \(TRUNCATE\)/);
+  });
+
   it('reports the first altered entry, in any field', async () => {
+    // Tampering as the database's owner would: the append-only trigger switched off first.
+    await rows(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
     const n = Math.floor((await maxSeq()) / 2);
     const [{ detail }] = (await rows<{ detail: string | null }>(sql`SELECT detail FROM audit_log WHERE seq = ${n}`)) as [{ detail: string | null }];
     await rows(sql`UPDATE audit_log SET detail = 'x' WHERE seq = ${n}`);

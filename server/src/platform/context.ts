@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
 import type { KeyRing } from './crypto.js';
+import type { AuditSigner } from './audit-tail.js';
 import type { SettingsStore } from './settings.js';
 import type { Scope } from './scope.js';
 import type { Permission } from '../../../common/src/permissions.js';
@@ -11,6 +12,8 @@ export interface Services {
   database: Database;
   db: Db;
   keys: KeyRing;
+  /** Signs the audit log's checkpoints; not the data key (platform/audit-tail.ts). */
+  auditSigner: AuditSigner;
   settings: SettingsStore;
   version: string;
 }

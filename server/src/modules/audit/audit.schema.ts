@@ -29,3 +29,27 @@ export const auditLog = pgTable(
     index('audit_entity_idx').on(t.entity, t.entityId),
   ],
 );
+
+/**
+ * Signed checkpoints of the log's head (platform/audit-tail.ts): the sequence number and hash of the
+ * newest entry, signed with the audit signing key (not the data key). A copy of each is appended to
+ * a file outside the database; `audit verify` requires the log to reach every one of them.
+ */
+export const auditCheckpoint = pgTable('audit_checkpoint', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  hash: text('hash').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  keyId: text('key_id').notNull(),
+  signature: text('signature').notNull(),
+});
+
+/** Where the chain starts after entries older than 6 months were archived to a signed file: the archived head. */
+export const auditAnchor = pgTable('audit_anchor', {
+  uptoSeq: bigint('upto_seq', { mode: 'number' }).primaryKey(),
+  lastHash: text('last_hash').notNull(),
+  fileName: text('file_name').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  keyId: text('key_id').notNull(),
+  signature: text('signature').notNull(),
+  archivedAt: timestamp('archived_at', { withTimezone: true }).notNull(),
+});
