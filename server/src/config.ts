@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   GONGHUI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   GONGHUI_AUDIT_SIGNING_KEY: z.string().includes('PRIVATE KEY', { message: 'GONGHUI_AUDIT_SIGNING_KEY must be a PEM private key (Ed25519)' }).optional(),
   GONGHUI_AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  GONGHUI_BACKUP_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +36,8 @@ export interface Config {
   auditSigningKey?: string;
   /** Where signed audit checkpoints are appended outside the database (default DATA_DIR/audit-checkpoints.log). */
   auditCheckpointFile?: string;
+  /** Where scheduled backups go (default DATA_DIR/backups). */
+  backupDir?: string;
   logLevel: string;
   /** Serve the built web app from this folder when it exists. */
   webDist: string;
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.GONGHUI_TRUST_PROXY === '1',
     auditSigningKey: e.GONGHUI_AUDIT_SIGNING_KEY,
     auditCheckpointFile: e.GONGHUI_AUDIT_CHECKPOINT_FILE ? path.resolve(e.GONGHUI_AUDIT_CHECKPOINT_FILE) : undefined,
+    backupDir: e.GONGHUI_BACKUP_DIR ? path.resolve(e.GONGHUI_BACKUP_DIR) : undefined,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
   };

@@ -3,6 +3,7 @@ import type { Services } from './platform/context.js';
 import { purgeExpiredSessions } from './modules/auth/session.js';
 import { runWarningJob } from './modules/hardship/warning.service.js';
 import { writeCheckpoint } from './platform/audit-tail.js';
+import { runScheduledBackup } from './platform/backup-schedule.js';
 
 /**
  * Background jobs run in the server process by default (GONGHUI_JOBS=0 turns them off on extra
@@ -23,6 +24,11 @@ export function startJobs(s: Services, log: FastifyBaseLogger): () => void {
   // Signed checkpoints of the audit log's head, so that cutting its newest entries is found by `audit verify`.
   every(5 * 60_000, 'audit-checkpoint', async () => {
     await writeCheckpoint(s.db, s.auditSigner);
+  });
+  // Scheduled backups (settings: daily, keep 14); a run cut short leaves no half archive and runs again.
+  every(10 * 60_000, 'backup', async () => {
+    const file = await runScheduledBackup(s);
+    if (file) log.info(`backup written: ${file}`);
   });
   return () => timers.forEach(clearInterval);
 }

@@ -1,6 +1,7 @@
 import type { Services } from '../platform/context.js';
 import { membersImportCommand } from '../modules/member/import/import.cli.js';
 import { auditCommands } from './audit.cli.js';
+import { backupCommands } from './backup.cli.js';
 
 /** Commands contributed by domain modules (members import, …): `name` is "area command". */
 export interface CliCommand {
@@ -8,6 +9,8 @@ export interface CliCommand {
   usage: string;
   help: string;
   run(s: Services, args: string[]): Promise<number>;
+  /** Checks made before the database is opened (it is created and migrated when opened). */
+  before?(args: string[]): Promise<void>;
 }
 
-export const cliCommands: CliCommand[] = [membersImportCommand, ...auditCommands];
+export const cliCommands: CliCommand[] = [membersImportCommand, ...auditCommands, ...backupCommands];

@@ -61,17 +61,26 @@ export class UsageError extends Error {}
 async function main() {
   const [area, command, ...rest] = process.argv.slice(2);
   const key = `${area ?? ''} ${command ?? ''}`;
-  const extra = cliCommands.find((c) => c.name === key);
+  // "area command" (members import, audit verify …) or a single word (backup, restore).
+  const extra = cliCommands.find((c) => c.name === key) ?? cliCommands.find((c) => c.name === area);
+  const args = extra && extra.name === area ? [command, ...rest].filter((a): a is string => a !== undefined) : rest;
   if (!extra && key !== 'admin create') {
     console.error(USAGE);
     process.exit(2);
   }
-  const config = loadConfig();
-  const s = await createServices(config);
+  let s: Services;
+  try {
+    await extra?.before?.(args);
+    s = await createServices(loadConfig());
+  } catch (e) {
+    // One clear line, no stack trace (a locked data directory, a wrong key, a bad setting …).
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
   let code = 0;
   try {
     if (key === 'admin create') await adminCreate(s, rest);
-    else code = await extra!.run(s, rest);
+    else code = await extra!.run(s, args);
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(e.message);

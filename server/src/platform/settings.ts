@@ -44,6 +44,17 @@ export class SettingsStore {
     return value;
   }
 
+  /** A setting of its own shape (validated; the defaults fill what is missing or invalid). Not cached. */
+  async get<T>(key: string, schema: { safeParse(v: unknown): { success: boolean; data?: T } }, defaults: T, exec: Executor = this.db): Promise<T> {
+    const rows = await exec.select().from(setting).where(eq(setting.key, key));
+    const parsed = schema.safeParse({ ...(defaults as object), ...((rows[0]?.value as object) ?? {}) });
+    return parsed.success ? (parsed.data as T) : defaults;
+  }
+
+  async save(exec: Executor, key: string, value: unknown): Promise<void> {
+    await exec.insert(setting).values({ key, value }).onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
+  }
+
   async saveCalendar(exec: Executor, value: CalendarOverrides): Promise<void> {
     await exec.insert(setting).values({ key: 'calendar', value }).onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
     this.calendarCache = undefined;

@@ -40,8 +40,11 @@ export interface TestClient {
 /** Demo members per test database: enough for every member feature, small enough to seed in well under a second. */
 export const TEST_DEMO_MEMBERS = 2000;
 
-export async function createTestEnv(opts: { seed?: boolean; members?: number; hardship?: number } = {}): Promise<TestEnv> {
-  const base = process.env.TEST_DATABASE_URL;
+export async function createTestEnv(
+  opts: { seed?: boolean; members?: number; hardship?: number; secretKeyHex?: string; engine?: 'pglite' | 'postgres' } = {},
+): Promise<TestEnv> {
+  // The engine: TEST_DATABASE_URL's server unless a test asks for the other one (a cross-engine restore).
+  const base = opts.engine === 'pglite' ? undefined : (process.env.TEST_DATABASE_URL ?? (opts.engine === 'postgres' ? 'postgres://postgres@127.0.0.1:5432/test' : undefined));
   let dropDb: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
   if (base) {
@@ -60,7 +63,7 @@ export async function createTestEnv(opts: { seed?: boolean; members?: number; ha
       await c.end();
     };
   }
-  const config = { ...loadConfig({}), databaseUrl, secretKeyHex: crypto.randomBytes(32).toString('hex'), jobs: false, webDist: '/nonexistent' };
+  const config = { ...loadConfig({}), databaseUrl, secretKeyHex: opts.secretKeyHex ?? crypto.randomBytes(32).toString('hex'), jobs: false, webDist: '/nonexistent' };
   const services = await createServices(config, { dataDirForPglite: 'memory://' });
   if (opts.seed !== false) await seedDemo(services, { members: opts.members ?? TEST_DEMO_MEMBERS, hardship: opts.hardship ?? 300 });
   const capture = captureRoutes();

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Card numbers: 'GH' + 10 digits from this sequence, unique across the database. */
 export const memberCardSeq = pgSequence('member_card_seq', { startWith: 1 });
@@ -180,12 +180,15 @@ export const importRow = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     rowHash: text('row_hash').notNull(),
   },
-  (t) => [index('import_row_batch_idx').on(t.batchId, t.rowNo)],
+  // One staged row per row number of a batch; also the stable order a backup reads it in.
+  (t) => [primaryKey({ name: 'import_row_pk', columns: [t.batchId, t.rowNo] })],
 );
 
 export const importError = pgTable(
   'import_error',
   {
+    /** A key of its own, so backups read the table in a stable order (platform/backup.ts). */
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity().primaryKey(),
     batchId: uuid('batch_id').notNull(),
     rowNo: integer('row_no').notNull(),
     column: text('column'),

@@ -30,6 +30,8 @@ export const appUser = pgTable(
 export const passwordHistory = pgTable(
   'password_history',
   {
+    /** A key of its own, so backups read the table in a stable order (platform/backup.ts). */
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity().primaryKey(),
     userId: uuid('user_id').notNull(),
     hash: text('hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
