@@ -10,6 +10,8 @@ import type { Services } from './platform/context.js';
 import { installGuard } from './platform/guard.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import { registerModules } from './modules/index.js';
+import helmet from '@fastify/helmet';
+import { installMetrics } from './platform/metrics.js';
 
 export interface BuildOptions {
   services: Services;
@@ -36,6 +38,30 @@ export async function buildApp({ services, logger = false }: BuildOptions): Prom
   });
 
   await app.register(cookie);
+  // Security headers with a content security policy the web app passes: its own scripts only; the
+  // inline styles antd writes; images from data: and blob: URLs (QR codes, signatures, previews);
+  // map tiles from the hosts GONGHUI_CSP_IMG_HOSTS names (a government tile service, say).
+  const imgHosts = (process.env.GONGHUI_CSP_IMG_HOSTS ?? '').split(/[\s,]+/).filter(Boolean);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...imgHosts],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: services.config.cookieSecure ? [] : null,
+      },
+    },
+    // The API docs (Swagger UI) run an inline script of their own; they set their own policy.
+    hsts: services.config.cookieSecure,
+  });
+  installMetrics(app, services);
   installErrorHandler(app);
   installGuard(app);
 
@@ -47,7 +73,7 @@ export async function buildApp({ services, logger = false }: BuildOptions): Prom
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (h) => h.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'") });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await registerModules(app);

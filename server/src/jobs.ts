@@ -4,6 +4,7 @@ import { purgeExpiredSessions } from './modules/auth/session.js';
 import { runWarningJob } from './modules/hardship/warning.service.js';
 import { writeCheckpoint } from './platform/audit-tail.js';
 import { runScheduledBackup } from './platform/backup-schedule.js';
+import { jobRuns } from './platform/metrics.js';
 
 /**
  * Background jobs run in the server process by default (GONGHUI_JOBS=0 turns them off on extra
@@ -12,7 +13,14 @@ import { runScheduledBackup } from './platform/backup-schedule.js';
 export function startJobs(s: Services, log: FastifyBaseLogger): () => void {
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, name: string, fn: () => Promise<void>) => {
-    const run = () => fn().catch((e) => log.error({ err: e }, `job ${name} failed`));
+    const run = () =>
+      fn().then(
+        () => jobRuns.inc({ job: name, result: 'ok' }),
+        (e) => {
+          jobRuns.inc({ job: name, result: 'failed' });
+          log.error({ err: e }, `job ${name} failed`);
+        },
+      );
     timers.push(setInterval(run, ms).unref());
   };
   every(10 * 60_000, 'purge-sessions', () => purgeExpiredSessions(s));
