@@ -180,3 +180,19 @@ describe('demo members in the database', () => {
     }
   });
 });
+
+describe('after seeding', () => {
+  it('has planner statistics for the tables it filled (ANALYZE ran)', async () => {
+    const { createTestEnv } = await import('../test/harness.js');
+    const { sql } = await import('drizzle-orm');
+    const env = await createTestEnv({ members: 300, hardship: 20 });
+    try {
+      const rows = await env.services.database.query<{ relname: string; analyzed: boolean }>(sql`
+        SELECT relname, (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL) AS analyzed FROM pg_stat_user_tables WHERE relname IN ('member', 'org', 'hardship_file', 'membership_event')`);
+      expect(rows.length).toBe(4);
+      for (const r of rows) expect(r.analyzed, r.relname).toBe(true);
+    } finally {
+      await env.close();
+    }
+  });
+});
