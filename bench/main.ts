@@ -34,6 +34,8 @@ import { REPO, runChildJson, startChild } from './lib/proc.js';
 import { fmtInt, fmtMs, fmtRatio, markdown, notMeasured, type EngineReport, type ItemResult } from './lib/report.js';
 import { runSearch } from './items/search.js';
 import { runDashboards } from './items/dashboard.js';
+import { measureRoute } from './items/routes.js';
+import { MODULE_BENCHES } from './modules/index.js';
 import { driverLoad, runListLoad } from './items/list.js';
 import { runExport } from './items/export.js';
 import { runImport, startImportServer, type ImportRun } from './items/import.js';
@@ -148,6 +150,31 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
         await guarded(items, 'dashboard', 'dashboard figures', () =>
           runDashboards(s!, app, { city: city.cookie, district: district.cookie }, { ...o.dashboard, target100ms: o.members >= 1_000_000 }, o.members, log),
         );
+      } finally {
+        await app.close();
+      }
+    }
+
+    // 3a. Domain modules: their data at a multiple of the demo volume, then their list, search and
+    // dashboard routes beside the same SQL raw (bench/modules).
+    if (want('modules') && MODULE_BENCHES.length) {
+      const app = await buildApp({ services: s });
+      await app.ready();
+      try {
+        for (const m of MODULE_BENCHES) {
+          step(`${engine}: ${m.id} — data at ${o.moduleScale}× the demo volume, then its routes (route vs raw SQL)`);
+          await guarded(items, `module.${m.id}`, m.what, async () => {
+            const t0 = performance.now();
+            const rows = await m.seed(s!, { orgs, scale: o.moduleScale, log });
+            await rawQuery(s!, 'ANALYZE');
+            log(`  ${m.id} data: ${Object.entries(rows).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+            const out = [];
+            for (const r of m.routes) {
+              out.push(await measureRoute(s!, app, { city: city.cookie, district: district.cookie }, { ...r, url: r.url.replace('{district}', users.district.orgId) }, o.dashboard, log));
+            }
+            return out;
+          });
+        }
       } finally {
         await app.close();
       }

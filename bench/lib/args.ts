@@ -1,4 +1,4 @@
-export const ITEMS = ['import-csv', 'import-xlsx', 'search', 'dashboard', 'list', 'export', 'hardship-scan'] as const;
+export const ITEMS = ['import-csv', 'import-xlsx', 'search', 'dashboard', 'list', 'export', 'hardship-scan', 'modules'] as const;
 export type Item = (typeof ITEMS)[number];
 
 export interface Options {
@@ -13,6 +13,8 @@ export interface Options {
   search: { variants: number; warmup: number; iterations: number; budgetSeconds: number };
   dashboard: { warmup: number; iterations: number; budgetSeconds: number };
   list: { connections: number; seconds: number };
+  /** Domain modules: data at this multiple of the demo volume (10; quick 1). */
+  moduleScale: number;
 }
 
 const USAGE = `npm run bench -- [--quick] [--members N] [--xlsx-rows N] [--households N] [--engine pglite|postgres|both] [--only ${ITEMS.join(',')}] [--keep]
@@ -77,5 +79,6 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Options {
     search: quick ? { variants: 8, warmup: 4, iterations: 40, budgetSeconds: 20 } : { variants: 20, warmup: 20, iterations: 300, budgetSeconds: 60 },
     dashboard: quick ? { warmup: 3, iterations: 15, budgetSeconds: 20 } : { warmup: 3, iterations: 40, budgetSeconds: 90 },
     list: { connections: 50, seconds: quick ? 5 : 10 },
+    moduleScale: quick ? 1 : 10,
   };
 }
