@@ -89,36 +89,67 @@ const anyJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, str, num, fc.boolean(), fc.constant(null), fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), tie('v'), { maxKeys: 4 })),
 })).v;
 
-/** A value for a schema: usually wrong, sometimes plausible (so validation passes and the handler runs). */
-function valueFor(s: JsonSchema | undefined, depth = 0): fc.Arbitrary<unknown> {
-  if (!s || depth > 4) return anyJson;
+/** A value the schema accepts, as far as a generator can tell (enums, formats, bounds, required keys). */
+function validFor(s: JsonSchema | undefined, ids: string[], depth = 0): fc.Arbitrary<unknown> {
+  if (!s || depth > 5) return fc.constant(null);
   const alt = s.anyOf ?? s.oneOf;
-  if (alt?.length) return fc.oneof(...alt.map((x) => valueFor(x, depth + 1)));
-  if (s.allOf?.length) return valueFor(s.allOf[0], depth + 1);
-  const plausible: fc.Arbitrary<unknown>[] = [];
-  if (s.enum?.length) plausible.push(fc.constantFrom(...s.enum));
-  if (s.const !== undefined) plausible.push(fc.constant(s.const));
-  const t = Array.isArray(s.type) ? s.type[0] : s.type;
+  if (alt?.length) return fc.oneof(...alt.filter((x) => x.type !== 'null').map((x) => validFor(x, ids, depth + 1)), validFor(alt[0], ids, depth + 1));
+  if (s.allOf?.length) return validFor(s.allOf[0], ids, depth + 1);
+  if (s.enum?.length) return fc.constantFrom(...s.enum);
+  if (s.const !== undefined) return fc.constant(s.const);
+  const t = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
+  const min = (s as { minLength?: number }).minLength ?? 1;
+  const max = s.maxLength ?? 40;
   if (t === 'string') {
-    if (s.format === 'uuid') plausible.push(fc.uuid());
-    if (s.format === 'date') plausible.push(fc.constantFrom('2026-01-05', '0000-01-01', '2023-02-30', '9999-12-31', '2026-13-40'));
-    plausible.push(fc.string({ minLength: 1, maxLength: 12 }));
-  } else if (t === 'integer' || t === 'number') {
-    plausible.push(fc.integer({ min: -5, max: 5 }), fc.constantFrom(1, 2_147_483_648));
-  } else if (t === 'boolean') plausible.push(fc.boolean());
-  else if (t === 'array') plausible.push(fc.array(valueFor(s.items, depth + 1), { maxLength: 3 }));
-  else if (t === 'object' || s.properties) plausible.push(objectFor(s, depth + 1));
-  return fc.oneof({ weight: 3, arbitrary: fc.oneof(...(plausible.length ? plausible : [anyJson])) }, { weight: 2, arbitrary: anyJson }, { weight: 1, arbitrary: fc.constant(null) });
+    if (s.format === 'uuid') return ids.length ? fc.constantFrom(...ids) : fc.uuid();
+    if (s.format === 'date') return fc.constantFrom('2026-01-05', '2025-06-30', '2026-03-02');
+    if (s.format === 'date-time') return fc.constant('2026-01-05T08:00:00.000Z');
+    if (s.pattern) return fc.constantFrom('D01', 'A0001', '439902', '123456', 'x');
+    return fc.constantFrom('测试内容', '职工张三', 'abc', '说明文字用于测试的一段话').map((v) => v.padEnd(min, '字').slice(0, Math.max(min, Math.min(max, v.length))));
+  }
+  if (t === 'integer' || t === 'number') return fc.integer({ min: Math.ceil(s.minimum ?? 0), max: Math.floor(Math.min(s.maximum ?? 1000, (s.minimum ?? 0) + 1000)) });
+  if (t === 'boolean') return fc.boolean();
+  if (t === 'array') return fc.array(validFor(s.items, ids, depth + 1), { minLength: (s as { minItems?: number }).minItems ?? 0, maxLength: 2 });
+  if (t === 'object' || s.properties) {
+    const props = s.properties ?? {};
+    const required = new Set(s.required ?? []);
+    return fc.record(Object.fromEntries(Object.keys(props).map((k) => [k, validFor(props[k], ids, depth + 1)])), { requiredKeys: [...required].filter((k) => k in props) });
+  }
+  return fc.constant(null);
 }
 
-function objectFor(s: JsonSchema, depth: number): fc.Arbitrary<Record<string, unknown>> {
-  const props = s.properties ?? {};
-  const keys = Object.keys(props);
-  if (!keys.length) return fc.dictionary(fc.string({ maxLength: 8 }), anyJson, { maxKeys: 3 });
-  const rec = Object.fromEntries(keys.map((k) => [k, valueFor(props[k], depth)]));
-  return fc.record(rec, { requiredKeys: [] }).chain((o) =>
-    fc.oneof(fc.constant(o), fc.constant({ ...o, unexpectedField: 'x' }), fc.constant({ ...o, __proto__: { admin: true } })),
-  ) as fc.Arbitrary<Record<string, unknown>>;
+/** A nasty value to put in one place of an otherwise valid input. */
+const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
+  str, num, fc.constant(null), fc.constant(2_147_483_648), fc.constant(-1), fc.constantFrom('0000-01-01', '9999-12-31', '2023-02-30', 'x\ud800y', 'x\u0000y'),
+  fc.constant([]), fc.constant({}), fc.constant(true),
+);
+
+/** Replace the value at one path (chosen by `pick`) of a JSON value. */
+function mutate(v: unknown, pick: number, replacement: unknown): unknown {
+  const paths: (string | number)[][] = [[]];
+  const walk = (x: unknown, p: (string | number)[]) => {
+    if (p.length > 6) return;
+    if (Array.isArray(x)) x.forEach((y, i) => (paths.push([...p, i]), walk(y, [...p, i])));
+    else if (x && typeof x === 'object') for (const [k, y] of Object.entries(x)) (paths.push([...p, k]), walk(y, [...p, k]));
+  };
+  walk(v, []);
+  const path = paths[pick % paths.length]!;
+  if (!path.length) return replacement;
+  const copy = structuredClone(v) as Record<string | number, unknown>;
+  let cur = copy;
+  for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
+  cur[path[path.length - 1]!] = replacement;
+  return copy;
+}
+
+/** A value for a schema: valid but for one nasty place, valid, or junk. */
+function valueFor(s: JsonSchema | undefined, ids: string[] = []): fc.Arbitrary<unknown> {
+  const valid = validFor(s, ids);
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.tuple(valid, fc.nat(), nastyValue).map(([v, i, n]) => mutate(v, i, n)) },
+    { weight: 2, arbitrary: valid },
+    { weight: 2, arbitrary: anyJson },
+  );
 }
 
 /** Percent-encoding that also sends a lone surrogate, as its raw (ill-formed) UTF-8 bytes. */
@@ -154,12 +185,13 @@ const multipartBody = fc.oneof(
   ),
 );
 
-/** Requests for one operation. */
-export function requestsFor(op: Operation): fc.Arbitrary<FuzzRequest> {
-  const params = fc.record(Object.fromEntries(op.params.map((p) => [p, fc.oneof(fc.uuid(), str.filter((s) => s.length < 3000))])));
+/** Requests for one operation; `ids` are real record ids, so the handlers behind the 404 are reached too. */
+export function requestsFor(op: Operation, ids: string[] = []): fc.Arbitrary<FuzzRequest> {
+  const id = ids.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: str.filter((s) => s.length < 3000) }) : fc.oneof(fc.uuid(), str.filter((s) => s.length < 3000));
+  const params = fc.record(Object.fromEntries(op.params.map((p) => [p, id])));
   const query = fc.oneof(
     fc.constant({}),
-    fc.record(Object.fromEntries(Object.entries(op.query).map(([k, s]) => [k, valueFor(s)])), { requiredKeys: [] }),
+    fc.record(Object.fromEntries(Object.entries(op.query).map(([k, s]) => [k, valueFor(s, ids)])), { requiredKeys: [] }),
     fc.dictionary(fc.constantFrom(...Object.keys(op.query), 'page', 'unknown'), str, { maxKeys: 3 }),
   );
   const url = fc.tuple(params, query).map(([p, q]) => op.path.replace(/\{(\w+)\}/g, (_, k: string) => pct(String((p as Record<string, unknown>)[k] ?? 'x'))) + qs(q));
@@ -168,7 +200,7 @@ export function requestsFor(op: Operation): fc.Arbitrary<FuzzRequest> {
     return fc.tuple(url, multipartBody).map(([u, b]) => ({ op, method: op.method, url: u, payload: b.payload, headers: { 'content-type': b.type }, label: `${op.method} ${op.path} (multipart)` }));
   }
   const body = fc.oneof(
-    { weight: 4, arbitrary: (op.body ? valueFor(op.body) : anyJson).map((b) => JSON.stringify(b) ?? 'null') },
+    { weight: 4, arbitrary: (op.body ? valueFor(op.body, ids) : anyJson).map((b) => JSON.stringify(b) ?? 'null') },
     { weight: 1, arbitrary: fc.constantFrom('{', '', '[]', '"x"', '{"a":1,"a":2}', '{"__proto__":{"x":1}}', '{"x":"\\ud800"}', '{"x":"\\u0000"}', JSON.stringify({ deep: nest(200) })) },
   );
   return fc.tuple(url, body).map(([u, b]) => ({ op, method: op.method, url: u, payload: b, headers: { 'content-type': 'application/json' }, label: `${op.method} ${op.path}` }));
@@ -180,10 +212,47 @@ function nest(n: number): unknown {
   return v;
 }
 
-/** `total` requests spread over the operations, reproducible from `seed`. */
-export function fuzzRequests(ops: Operation[], total: number, seed: number): FuzzRequest[] {
+/** The values that broke routes before (an int4 overflow, a year 0, a lone surrogate, a huge string): tried in every field of a valid body. */
+const KILLERS: unknown[] = [2_147_483_648, '0000-01-01', 'x\ud800y', 'x'.repeat(100_000), -1, null];
+
+/** Record ids by table. */
+export type IdPool = Record<string, string[]>;
+
+/** Ids that may fit a route's path parameter: those of the tables named like the segment before it (`…/lines/{id}` → subsistence_line). */
+export function idsForPath(path: string, pool: IdPool): string[] {
+  const segs = path.split('/').filter((x) => x && x !== 'api');
+  const at = segs.findIndex((x) => x.startsWith('{'));
+  const seg = (at > 0 ? segs[at - 1]! : '').replace(/ies$/, 'y').replace(/s$/, '').replace(/-/g, '_');
+  const word = seg.split('_').pop() ?? seg;
+  const hit = Object.entries(pool).filter(([t]) => seg && (t.includes(seg) || t.includes(word))).flatMap(([, v]) => v);
+  return hit.length ? hit : Object.values(pool).flat();
+}
+
+/** For each operation: one valid body, then each of its fields (nested ones too) replaced by each killer in turn. */
+function systematic(op: Operation, pool: IdPool, seed: number): FuzzRequest[] {
+  if (!op.body || op.multipart) return [];
+  const ids = Object.values(pool).flat();
+  const pathIds = idsForPath(op.path, pool);
+  const [valid] = fc.sample(validFor(op.body, ids), { numRuns: 1, seed });
+  const url = op.path.replace(/\{(\w+)\}/g, () => pathIds[seed % Math.max(pathIds.length, 1)] ?? '00000000-0000-0000-0000-000000000000');
+  const out: FuzzRequest[] = [{ op, method: op.method, url, payload: JSON.stringify(valid), headers: { 'content-type': 'application/json' }, label: `${op.method} ${op.path} (valid)` }];
+  let places = 1;
+  const count = (x: unknown) => {
+    if (Array.isArray(x)) x.forEach((y) => (places++, count(y)));
+    else if (x && typeof x === 'object') Object.values(x).forEach((y) => (places++, count(y)));
+  };
+  count(valid);
+  for (let p = 1; p < Math.min(places, 40); p++) {
+    for (const k of KILLERS) out.push({ op, method: op.method, url, payload: JSON.stringify(mutate(valid, p, k)), headers: { 'content-type': 'application/json' }, label: `${op.method} ${op.path} (field ${p})` });
+  }
+  return out;
+}
+
+/** `total` random requests spread over the operations, plus (with `exhaustive`) every field of every body tried with each killer value; reproducible from `seed`. */
+export function fuzzRequests(ops: Operation[], total: number, seed: number, pool: IdPool = {}, exhaustive = true): FuzzRequest[] {
   const per = Math.max(1, Math.ceil(total / ops.length));
   const out: FuzzRequest[] = [];
-  ops.forEach((op, i) => out.push(...fc.sample(requestsFor(op), { numRuns: per, seed: seed + i })));
-  return out.slice(0, Math.max(total, ops.length));
+  ops.forEach((op, i) => out.push(...fc.sample(requestsFor(op, idsForPath(op.path, pool)), { numRuns: per, seed: seed + i })));
+  const random = out.slice(0, Math.max(total, ops.length));
+  return exhaustive ? [...ops.flatMap((op, i) => systematic(op, pool, seed + i)), ...random] : random;
 }
