@@ -1,0 +1,128 @@
+import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { Form } from 'antd';
+import { orgApi } from '../../../common/src/contracts/org';
+import { ApiError } from '../api/client';
+import { renderApp, where } from '../test/render';
+import { countText, formatDate, formatDateTime, yuan } from './format';
+import { DeadlineBadge } from './Workflow';
+import { StatusTag } from './StatusTag';
+import { ListPage } from './ListPage';
+import { FormModal } from './FormModal';
+import { FormFields } from './fields';
+import { MoneyInput } from './inputs';
+import { computeIdCheck, ID_PROBLEM_MESSAGES } from '../../../common/src/id-number';
+import { MOBILE_PROBLEM_MESSAGES } from '../../../common/src/mobile';
+
+describe('the formatter', () => {
+  it('shows times in China time whatever the browser’s zone, and money and capped counts as people read them', () => {
+    expect(formatDateTime('2026-12-04T16:30:05Z')).toBe('2026-12-05 00:30:05');
+    expect(formatDate('2026-12-04T16:30:05Z')).toBe('2026-12-05');
+    expect(formatDate('2026-12-04')).toBe('2026-12-04'); // a legal date stays as it is
+    expect(yuan(123456)).toBe('¥1,234.56');
+    expect(yuan(-5)).toBe('-¥0.05');
+    expect(countText(1000, false)).toBe('1,000+');
+    expect(countText(1234)).toBe('1,234');
+  });
+});
+
+describe('DeadlineBadge and StatusTag', () => {
+  it('says how many days are left or overdue, in the rule’s own days, and when a deadline is provisional', () => {
+    vi.useFakeTimers({ now: new Date('2026-03-10T04:00:00Z'), toFake: ['Date'] });
+    try {
+      renderApp(
+        <>
+          <DeadlineBadge due="2026-03-13" testId="a" />
+          <DeadlineBadge due="2026-03-08" testId="b" />
+          <DeadlineBadge due="2026-03-24" unit="working_days" left={10} provisional testId="c" />
+          <StatusTag vocab={{ filed: { zh: '已建档', en: 'Filed', color: 'green' } }} value="filed" testId="st" />
+        </>,
+      );
+      expect(screen.getByTestId('a').textContent).toBe('剩余 3 天');
+      expect(screen.getByTestId('b').textContent).toBe('已逾期 2 天');
+      expect(screen.getByTestId('b').dataset.overdue).toBe('true');
+      expect(screen.getByTestId('c').textContent).toBe('剩余 10 个工作日 (暂定)');
+      expect(screen.getByTestId('st-filed').textContent).toBe('已建档');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+const page = (n: number) => ({
+  items: Array.from({ length: n }, (_, i) => ({ id: `00000000-0000-0000-0000-00000000000${i}`, parentId: null, parentName: null, depth: 1, level: 'county', kind: null, code: `D0${i}`, name: `区总工会${i}`, employerName: null, uscc: null, regionCode: null, industry: null, employeeCount: 10, foundedOn: null, chairName: '张三', termStart: null, termYears: null, termEnd: null, termStatus: 'unknown', hasWomenCommittee: false, active: true, version: 1, updatedAt: '2026-01-01T00:00:00Z' })),
+  total: 45, page: 2, pageSize: 20,
+});
+
+describe('ListPage', () => {
+  it('reads its filters and page from the URL, asks the server for them, and writes a new search back to the URL', async () => {
+    const { sent } = renderApp(
+      <ListPage testId="t" title="menu.orgList" endpoint={orgApi.list} filters={[{ name: 'q', label: 'org.filter.q' }]} columns={[{ key: 'name', title: 'org.field.name', dataIndex: 'name', sort: 'name' }]} />,
+      { url: '/orgs?q=%E6%BB%A8%E6%B1%9F&page=2', routes: { 'GET /api/orgs': () => page(3) } },
+    );
+    await screen.findByText('区总工会2');
+    const req = sent.find((s) => s.url.pathname === '/api/orgs')!;
+    expect(req.url.searchParams.get('q')).toBe('滨江');
+    expect(req.url.searchParams.get('page')).toBe('2');
+    expect((screen.getByTestId('t-filter-q') as HTMLInputElement).value).toBe('滨江');
+    expect(screen.getByTestId('t-total').textContent).toBe('共 45 条');
+    fireEvent.change(screen.getByTestId('t-filter-q'), { target: { value: '河西' } });
+    await act(async () => fireEvent.click(screen.getByTestId('t-search')));
+    await waitFor(() => expect(where.current).toBe('/orgs?q=%E6%B2%B3%E8%A5%BF')); // a new search starts at page 1
+  });
+
+  it('shows a capped count as "1,000+"', async () => {
+    renderApp(<ListPage testId="t" endpoint={orgApi.list} columns={[{ key: 'name', title: 'org.field.name', dataIndex: 'name' }]} />, {
+      url: '/orgs',
+      routes: { 'GET /api/orgs': () => ({ ...page(3), page: 1, total: 1000, totalExact: false }) },
+    });
+    await waitFor(() => expect(screen.getByTestId('t-total').textContent).toBe('共 1,000+ 条'));
+  });
+
+  it('says whether an empty list is empty or filtered empty', async () => {
+    renderApp(<ListPage testId="t" endpoint={orgApi.list} filters={[{ name: 'q', label: 'org.filter.q' }]} columns={[{ key: 'name', title: 'org.field.name', dataIndex: 'name' }]} />, {
+      url: '/orgs?q=x',
+      routes: { 'GET /api/orgs': () => ({ items: [], total: 0, page: 1, pageSize: 20 }) },
+    });
+    await screen.findByText('没有符合条件的记录，可调整或重置筛选条件');
+  });
+});
+
+describe('forms', () => {
+  it('places the server’s field errors on the items they name, in the UI language', async () => {
+    const onSubmit = vi.fn(async () => {
+      throw new ApiError(400, 'VALIDATION_FAILED', '输入有误', 'Invalid input', { fields: [{ path: 'body.fields.name', message: '姓名只能包含文字 / name: letters only' }] });
+    });
+    renderApp(<FormModal open title="t" testId="f" onClose={() => undefined} onSubmit={onSubmit} fields={[{ name: 'name', label: 'member.field.name' }, { name: 'mobile', label: 'member.field.mobile', kind: 'mobile' }]} />);
+    fireEvent.change(screen.getByTestId('f-name'), { target: { value: '张三3' } });
+    await act(async () => fireEvent.click(screen.getByTestId('f-submit')));
+    await screen.findByText('姓名只能包含文字');
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ name: '张三3' }), expect.anything());
+  });
+
+  it('checks an ID number (GB 11643) and a mobile as they are typed', async () => {
+    function F() {
+      const [form] = Form.useForm();
+      return (
+        <Form form={form}>
+          <FormFields testId="p" fields={[{ name: 'id', label: 'member.field.idNumber', kind: 'id' }, { name: 'mobile', label: 'member.field.mobile', kind: 'mobile' }]} />
+        </Form>
+      );
+    }
+    renderApp(<F />);
+    const first17 = '11010119900307001';
+    const wrong = computeIdCheck(first17) === '1' ? '2' : '1';
+    fireEvent.change(screen.getByTestId('p-id'), { target: { value: first17 + wrong } });
+    fireEvent.change(screen.getByTestId('p-mobile'), { target: { value: '1234' } });
+    expect(await screen.findByText(ID_PROBLEM_MESSAGES.checksum.zh)).toBeTruthy();
+    expect(await screen.findByText(MOBILE_PROBLEM_MESSAGES.format.zh)).toBeTruthy();
+  });
+
+  it('takes money in yuan on screen and gives integer fen to the form', async () => {
+    const onChange = vi.fn();
+    renderApp(<MoneyInput value={null} onChange={onChange} data-testid="m" />);
+    fireEvent.change(screen.getByTestId('m'), { target: { value: '12.34' } });
+    fireEvent.blur(screen.getByTestId('m'));
+    await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(1234));
+  });
+});

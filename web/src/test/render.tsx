@@ -1,0 +1,61 @@
+/**
+ * Render a piece of the web app as the app does (i18n, antd, vocabularies, a router at a URL), with
+ * the server answered by `routes`: each request is matched by method and path, and recorded so a
+ * test can read what the page asked for. The network is stood in for; the code under test is not.
+ */
+import type { ReactElement } from 'react';
+import { render } from '@testing-library/react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { vi } from 'vitest';
+import { I18nProvider } from '../i18n';
+import { MetaProvider } from '../app/meta-context';
+
+export interface Sent {
+  method: string;
+  url: URL;
+  body: unknown;
+}
+
+export type Answer = (req: Sent) => unknown | { status: number; body: unknown };
+
+/** The current location, for tests that check what the URL became. */
+export const where = { current: '' };
+function Where() {
+  const l = useLocation();
+  where.current = l.pathname + l.search;
+  return null;
+}
+
+export function renderApp(ui: ReactElement, opts: { url?: string; path?: string; routes?: Record<string, Answer> } = {}) {
+  const sent: Sent[] = [];
+  const routes: Record<string, Answer> = { 'GET /api/meta': () => ({ permissions: [], orgLevels: [], orgKinds: [], scopeKinds: [], employmentForms: [], memberStatuses: [], eventKinds: [], educationLevels: [], politicalStatuses: [], ethnicities: [], consentVersion: 'v1' }), ...opts.routes };
+  vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+    const url = new URL(input, 'http://localhost');
+    const method = init?.method ?? 'GET';
+    const req = { method, url, body: init?.body ? JSON.parse(String(init.body)) : undefined };
+    sent.push(req);
+    const answer = routes[`${method} ${url.pathname}`];
+    const out = answer ? answer(req) : { status: 404, body: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', messageEn: 'No route' } };
+    const { status, body } = out && typeof out === 'object' && 'status' in (out as object) && 'body' in (out as object) ? (out as { status: number; body: unknown }) : { status: 200, body: out };
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  });
+  const result = render(
+    <I18nProvider>
+      <ConfigProvider locale={zhCN}>
+        <AntApp>
+          <MetaProvider>
+            <MemoryRouter initialEntries={[opts.url ?? '/']}>
+              <Where />
+              <Routes>
+                <Route path={opts.path ?? '*'} element={ui} />
+              </Routes>
+            </MemoryRouter>
+          </MetaProvider>
+        </AntApp>
+      </ConfigProvider>
+    </I18nProvider>,
+  );
+  return { ...result, sent };
+}
