@@ -79,6 +79,7 @@ export const AUDIT_ACTIONS: Record<string, { zh: string; en: string }> = {
   'hardship.cap_update': { zh: '修改帮扶标准', en: 'Changed an aid cap' },
   'hardship.rule_set_add': { zh: '新增帮扶规则版本', en: 'Added a rule version' },
   'hardship.rules_defaults': { zh: '初始化帮扶规则', en: 'Installed the default rules' },
+  'rule.version_add': { zh: '新增规则版本', en: 'Added a rule version' },
   'deadline.recomputed': { zh: '期限按节假日日历重算', en: 'Deadline recomputed on the holiday calendar' },
 };
 

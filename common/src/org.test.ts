@@ -17,19 +17,19 @@ describe('termStatus', () => {
   const today = '2026-11-21';
 
   it('is unknown without a start or a length', () => {
-    expect(termStatus(null, 5, today)).toBe('unknown');
-    expect(termStatus('2023-01-01', null, today)).toBe('unknown');
+    expect(termStatus(null, 5, today, 90)).toBe('unknown');
+    expect(termStatus('2023-01-01', null, today, 90)).toBe('unknown');
   });
 
   it('is expired on and after the end date', () => {
-    expect(termStatus('2021-11-21', 5, today)).toBe('expired'); // ends today
-    expect(termStatus('2020-01-01', 5, today)).toBe('expired');
+    expect(termStatus('2021-11-21', 5, today, 90)).toBe('expired'); // ends today
+    expect(termStatus('2020-01-01', 5, today, 90)).toBe('expired');
   });
 
   it('is expiring within the warning window, inclusive of its last day', () => {
-    expect(termStatus('2021-11-22', 5, today)).toBe('expiring'); // ends tomorrow
-    expect(termStatus('2024-02-19', 3, today)).toBe('expiring'); // ends 2027-02-19, exactly 90 days
-    expect(termStatus('2024-02-20', 3, today)).toBe('ok'); // 91 days
+    expect(termStatus('2021-11-22', 5, today, 90)).toBe('expiring'); // ends tomorrow
+    expect(termStatus('2024-02-19', 3, today, 90)).toBe('expiring'); // ends 2027-02-19, exactly 90 days
+    expect(termStatus('2024-02-20', 3, today, 90)).toBe('ok'); // 91 days
   });
 
   it('honours a custom warning window', () => {
@@ -38,7 +38,7 @@ describe('termStatus', () => {
   });
 
   it('is ok for a term well inside its span', () => {
-    expect(termStatus('2025-06-01', 5, today)).toBe('ok');
+    expect(termStatus('2025-06-01', 5, today, 90)).toBe('ok');
   });
 });
 

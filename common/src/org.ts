@@ -20,8 +20,6 @@ export const ORG_KIND_LABELS: Record<OrgKind, { zh: string; en: string }> = {
   regional: { zh: '区域工会联合会', en: 'Regional union federation' },
 };
 
-export const TERM_YEARS = [3, 5] as const;
-
 /** The level a child of `parent` must have: the next level down; grassroots have no children. */
 export function childLevel(parent: OrgLevel): OrgLevel | null {
   const i = ORG_LEVELS.indexOf(parent);
@@ -45,8 +43,11 @@ export function termEnd(termStart: string, termYears: number): string {
 
 export type TermStatus = 'ok' | 'expiring' | 'expired' | 'unknown';
 
-/** Reelection warning status: expired when the end is past, expiring within `warnDays` (default 90). */
-export function termStatus(termStart: string | null, termYears: number | null, today: string, warnDays = 90): TermStatus {
+/**
+ * Reelection warning status: expired when the end is past, expiring within `warnDays` — the
+ * reminder days of the committee-term rule in force (common/src/rules.ts ORG_TERM_RULE).
+ */
+export function termStatus(termStart: string | null, termYears: number | null, today: string, warnDays: number): TermStatus {
   if (!termStart || !termYears) return 'unknown';
   const end = termEnd(termStart, termYears);
   if (end <= today) return 'expired';

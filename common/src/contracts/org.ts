@@ -31,7 +31,8 @@ const orgFields = {
   foundedOn: isoDate.nullish().transform((v) => v ?? null),
   chairName: optionalText(30),
   termStart: isoDate.nullish().transform((v) => v ?? null),
-  termYears: z.union([z.literal(3), z.literal(5)], { error: '任期只能是3年或5年 / term is 3 or 5 years' }).nullish().transform((v) => v ?? null),
+  // Which terms are allowed is a dated rule (ORG_TERM_RULE, checked by the service); here only its bounds.
+  termYears: z.number({ error: '任期年限应为整数 / term must be a whole number of years' }).int().min(1, '任期年限不正确 / invalid term').max(10, '任期年限不正确 / invalid term').nullish().transform((v) => v ?? null),
   hasWomenCommittee: z.boolean().default(false),
 };
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes.js';
 import { systemRoutes } from './system/system.routes.js';
 import { healthRoutes } from './system/health.routes.js';
+import { rulesRoutes } from './system/rules.routes.js';
 import { orgRoutes } from './org/org.routes.js';
 import { userRoutes } from './user/user.routes.js';
 import { roleRoutes } from './user/role.routes.js';
@@ -21,6 +22,7 @@ import './hardship/warning.deadlines.js';
 export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(systemRoutes);
   await app.register(healthRoutes);
+  await app.register(rulesRoutes);
   await app.register(authRoutes);
   await app.register(orgRoutes);
   await app.register(userRoutes);

@@ -48,6 +48,8 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   { prefix: '/api/transfers/:id', param: 'id', targets: (s) => s.transfers },
   ...HARDSHIP_FILLERS,
   ...IMPORT_FILLERS,
+  // City-wide dated rules (platform/rules.ts): only an administrator whose scope covers the whole tree changes them.
+  { prefix: '/api/rules/:key', param: 'key', targets: () => [{ id: 'org.committee_terms', version: 1, secrets: ['某区越权规则'] }] },
 ];
 
 /**
@@ -69,6 +71,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   'POST /api/transfers/:id/reject': () => ({ reason: '越权驳回接转' }),
   'POST /api/transfers/:id/cancel': () => ({ reason: '越权撤回接转' }),
   ...HARDSHIP_BODIES,
+  'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
 /** Member fields with a valid resident ID number (area 439903, born 1990, sequence n). */

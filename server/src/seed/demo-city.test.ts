@@ -182,14 +182,14 @@ describe('generateDemoCity', () => {
       expect(o.termEnd).toBe(termEnd(o.termStart, o.termYears!));
       expect(o.termStart <= DEMO_REFERENCE_DATE).toBe(true);
     }
-    const status = grassroots.map((o) => termStatus(o.termStart, o.termYears, DEMO_REFERENCE_DATE));
+    const status = grassroots.map((o) => termStatus(o.termStart, o.termYears, DEMO_REFERENCE_DATE, 90));
     const share = (s: string) => status.filter((x) => x === s).length / status.length;
     expect(share('expired')).toBeGreaterThanOrEqual(0.025);
     expect(share('expired')).toBeLessThanOrEqual(0.035);
     expect(share('expiring')).toBeGreaterThanOrEqual(0.035);
     expect(share('expiring')).toBeLessThanOrEqual(0.045);
     expect(share('ok')).toBeGreaterThan(0.9);
-    expect(termStatus(orgs[0]!.termStart, orgs[0]!.termYears, DEMO_REFERENCE_DATE)).toBe('ok');
+    expect(termStatus(orgs[0]!.termStart, orgs[0]!.termYears, DEMO_REFERENCE_DATE, 90)).toBe('ok');
   });
 });
 
@@ -201,7 +201,7 @@ describe('the demo stays current', () => {
       const { termStatus } = await import('./common/src/org.ts');
       const orgs = generateDemoCity();
       const counts = {};
-      for (const o of orgs) { const s = termStatus(o.termStart, o.termYears, DEMO_REFERENCE_DATE); counts[s] = (counts[s] ?? 0) + 1; }
+      for (const o of orgs) { const s = termStatus(o.termStart, o.termYears, DEMO_REFERENCE_DATE, 90); counts[s] = (counts[s] ?? 0) + 1; }
       console.log(JSON.stringify({ ref: DEMO_REFERENCE_DATE, counts, firstTermStart: orgs[1].termStart }));`;
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '../../..'), env: { ...process.env, GONGHUI_DEMO_DATE: date } });
     return JSON.parse(out.toString()) as { ref: string; counts: Record<string, number>; firstTermStart: string };

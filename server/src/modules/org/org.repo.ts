@@ -28,11 +28,11 @@ export const orgs = resource<typeof org, OrgListParams>({
   sorts: { code: org.code, name: org.name, employeeCount: org.employeeCount, termEnd: org.termEnd, updatedAt: org.updatedAt },
 });
 
-/** The term filter counts from today. */
-export function termFilter(status: OrgListParams['termStatus'], today: string): SQL | undefined {
+/** The term filter counts from today, with the reminder days of the term rule in force. */
+export function termFilter(status: OrgListParams['termStatus'], today: string, reminderDays: number): SQL | undefined {
   if (status === 'expired') return lte(org.termEnd, today);
-  if (status === 'expiring') return and(gt(org.termEnd, today), lte(org.termEnd, addDays(today, 90)));
-  if (status === 'due') return lte(org.termEnd, addDays(today, 90));
+  if (status === 'expiring') return and(gt(org.termEnd, today), lte(org.termEnd, addDays(today, reminderDays)));
+  if (status === 'due') return lte(org.termEnd, addDays(today, reminderDays));
   return undefined;
 }
 

@@ -8,15 +8,22 @@ import { AppError, errors } from '../../platform/errors.js';
 import { appendAudit, diffFields } from '../../platform/audit.js';
 import { scopeCovers } from '../../platform/scope.js';
 import type { Ctx } from '../../platform/context.js';
+import { ruleOn, ruleVersions } from '../../platform/rules.js';
+import { ORG_TERM_RULE, versionOn } from '../../../../common/src/rules.js';
 import type { Executor } from '../../db/client.js';
 import type { OrgCreate, OrgListParams, OrgUpdate } from '../../../../common/src/contracts/org.js';
 
-export function presentOrg(o: OrgRow & { parentName?: string | null }, today = todayInChina()) {
+/** The committee-term rule in force today (common/src/rules.ts ORG_TERM_RULE: terms allowed, reminder days). */
+export function termRule(c: Pick<Ctx, 'db'>, today = todayInChina()) {
+  return ruleOn(c, ORG_TERM_RULE, today);
+}
+
+export function presentOrg(o: OrgRow & { parentName?: string | null }, today = todayInChina(), reminderDays = ORG_TERM_RULE.defaults.at(-1)!.value.reminderDays) {
   return {
     id: o.id, parentId: o.parentId, parentName: o.parentName ?? null, depth: o.depth, level: o.level, kind: o.kind, code: o.code, name: o.name,
     employerName: o.employerName, uscc: o.uscc, regionCode: o.regionCode, industry: o.industry, employeeCount: o.employeeCount,
     foundedOn: o.foundedOn, chairName: o.chairName, termStart: o.termStart, termYears: o.termYears, termEnd: o.termEnd,
-    termStatus: termStatus(o.termStart, o.termYears, today), hasWomenCommittee: o.hasWomenCommittee, active: o.active, version: o.version,
+    termStatus: termStatus(o.termStart, o.termYears, today, reminderDays), hasWomenCommittee: o.hasWomenCommittee, active: o.active, version: o.version,
     updatedAt: o.updatedAt.toISOString(),
   };
 }
@@ -33,10 +40,11 @@ const parentName = sql<string | null>`(SELECT p.name FROM org p WHERE p.id = org
 
 export async function listOrgs(c: Ctx, p: OrgListParams) {
   const today = todayInChina();
+  const { reminderDays } = await termRule(c, today);
   const { totalExact: _, ...page } = await repo.orgs.list(c, p, {
-    extra: [repo.termFilter(p.termStatus, today)],
+    extra: [repo.termFilter(p.termStatus, today, reminderDays)],
     select: { org, parentName },
-    map: (r) => { const { org: o, parentName: pn } = r as unknown as { org: OrgRow; parentName: string | null }; return presentOrg({ ...o, parentName: pn }, today); },
+    map: (r) => { const { org: o, parentName: pn } = r as unknown as { org: OrgRow; parentName: string | null }; return presentOrg({ ...o, parentName: pn }, today, reminderDays); },
   });
   return page;
 }
@@ -50,7 +58,7 @@ export async function getOrgDetail(c: Ctx, id: string) {
   const canWrite = c.actor.permissions.has('org.write');
   const isScopeTop = !c.actor.scope.all && o.parentId !== null && !ancestors.some((a) => a.id === o.parentId && scopeCovers(c.actor.scope, a));
   return {
-    ...presentOrg({ ...o, parentName: o.parentId ? (byId.get(o.parentId)?.name ?? null) : null }),
+    ...presentOrg({ ...o, parentName: o.parentId ? (byId.get(o.parentId)?.name ?? null) : null }, todayInChina(), (await termRule(c)).reminderDays),
     ancestors: ancestorIds.map((aid) => byId.get(aid)).filter((a) => a !== undefined).map((a) => ({ id: a.id, name: a.name, level: a.level })),
     ...counts,
     can: {
@@ -60,6 +68,17 @@ export async function getOrgDetail(c: Ctx, id: string) {
       addChild: canWrite && o.active && o.level !== 'grassroots',
     },
   };
+}
+
+/** A term the rule in force allows (工会法 Art. 13: three or five years), named with the rule's source when refused. */
+function checkTerm(rule: Awaited<ReturnType<typeof ruleVersions<{ termYears: number[]; reminderDays: number }>>>, termYears: number | null) {
+  if (termYears === null) return;
+  const v = versionOn(rule, todayInChina());
+  if (!v.value.termYears.includes(termYears)) {
+    throw new AppError(400, 'VALIDATION_FAILED', `任期只能是${v.value.termYears.join('年或')}年（${v.source}）`, `The term must be ${v.value.termYears.join(' or ')} years`, {
+      fields: [{ path: 'body.termYears', message: `任期只能是${v.value.termYears.join('年或')}年`, messageEn: `The term must be ${v.value.termYears.join(' or ')} years` }],
+    });
+  }
 }
 
 function checkGrassrootsKind(level: string, kind: string | null) {
@@ -87,6 +106,9 @@ async function checkUnique(c: Ctx, exec: Executor, code: string, uscc: string | 
 const auditBase = (c: Ctx) => ({ actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip });
 
 export async function createOrg(c: Ctx, input: OrgCreate) {
+  // Read before the transaction: on the embedded database a read outside it would wait for it.
+  const rule = await ruleVersions(c, ORG_TERM_RULE);
+  const reminderDays = versionOn(rule, todayInChina()).value.reminderDays;
   return c.db.transaction(async (tx) => {
     const parent = await requireOrgInScope(c, tx, input.parentId);
     if (!parent.active) throw errors.invalid('上级组织已停用，不能新增下级', 'The parent organisation is deactivated');
@@ -94,6 +116,7 @@ export async function createOrg(c: Ctx, input: OrgCreate) {
       throw errors.invalid('组织层级必须低于上级组织，且基层工会下不能再设组织', 'The level must be below the parent’s; grassroots unions have no children');
     }
     checkGrassrootsKind(input.level, input.kind);
+    checkTerm(rule, input.termYears);
     await checkUnique(c, tx, input.code, input.uscc);
     const id = uuidv7();
     const { parentId, ...fields } = input;
@@ -103,11 +126,13 @@ export async function createOrg(c: Ctx, input: OrgCreate) {
     };
     const [created] = await tx.insert(org).values(row).returning();
     await appendAudit(tx, { ...auditBase(c), orgId: id, action: 'org.create', entity: 'org', entityId: id, changes: diffFields(null, { parentId, ...fields }) });
-    return presentOrg({ ...created!, parentName: parent.name });
+    return presentOrg({ ...created!, parentName: parent.name }, todayInChina(), reminderDays);
   });
 }
 
 export async function updateOrg(c: Ctx, id: string, input: OrgUpdate) {
+  const rule = await ruleVersions(c, ORG_TERM_RULE);
+  const reminderDays = versionOn(rule, todayInChina()).value.reminderDays;
   return c.db.transaction(async (tx) => {
     const before = await requireOrgInScope(c, tx, id);
     if (before.version !== input.version) throw errors.versionConflict();
@@ -126,18 +151,20 @@ export async function updateOrg(c: Ctx, id: string, input: OrgUpdate) {
       }
     }
     checkGrassrootsKind(input.level, input.kind);
+    if (input.termYears !== before.termYears) checkTerm(rule, input.termYears);
     await checkUnique(c, tx, input.code, before.active ? input.uscc : null, id);
     const { version, ...fields } = input;
     const set = { ...fields, termEnd: input.termStart && input.termYears ? termEnd(input.termStart, input.termYears) : null, version: version + 1, updatedAt: new Date() };
     const [after] = await tx.update(org).set(set).where(and(eq(org.id, id), eq(org.version, version))).returning();
     if (!after) throw errors.versionConflict();
     await appendAudit(tx, { ...auditBase(c), orgId: id, action: 'org.update', entity: 'org', entityId: id, changes: diffFields(before, fields) });
-    return presentOrg(after);
+    return presentOrg(after, todayInChina(), reminderDays);
   });
 }
 
 /** Move an org and its whole subtree under another parent; paths of the subtree are rewritten at once. */
 export async function moveOrg(c: Ctx, id: string, newParentId: string, version: number) {
+  const { reminderDays } = await termRule(c);
   return c.db.transaction(async (tx) => {
     const node = await requireOrgInScope(c, tx, id);
     if (node.version !== version) throw errors.versionConflict();
@@ -157,12 +184,13 @@ export async function moveOrg(c: Ctx, id: string, newParentId: string, version: 
       ...auditBase(c), orgId: id, action: 'org.move', entity: 'org', entityId: id,
       changes: { parentId: { from: node.parentId, to: target.id } }, detail: `moved ${n} organisation(s) from “${oldParent.name}” to “${target.name}”`,
     });
-    return presentOrg({ ...after!, parentName: target.name });
+    return presentOrg({ ...after!, parentName: target.name }, todayInChina(), reminderDays);
   });
 }
 
 /** Deactivate, never delete: an org keeps its records. Children must be moved or deactivated first. */
 export async function setOrgActive(c: Ctx, id: string, active: boolean, version: number) {
+  const { reminderDays } = await termRule(c);
   return c.db.transaction(async (tx) => {
     const o = await requireOrgInScope(c, tx, id);
     if (o.version !== version) throw errors.versionConflict();
@@ -182,7 +210,7 @@ export async function setOrgActive(c: Ctx, id: string, active: boolean, version:
     }
     const [after] = await tx.update(org).set({ active, version: o.version + 1, updatedAt: new Date() }).where(eq(org.id, id)).returning();
     await appendAudit(tx, { ...auditBase(c), orgId: id, action: active ? 'org.reactivate' : 'org.deactivate', entity: 'org', entityId: id, changes: { active: { from: o.active, to: active } } });
-    return presentOrg(after!);
+    return presentOrg(after!, todayInChina(), reminderDays);
   });
 }
 

@@ -47,7 +47,7 @@ const keep = (o: Record<string, unknown>) => {
 describe('reelection warnings', () => {
   it('termStatus filters find exactly the terms the demo seed made expired or expiring', async () => {
     const today = todayInChina();
-    const seeded = generateDemoCity().map((o) => termStatus(o.termStart, o.termYears, today));
+    const seeded = generateDemoCity().map((o) => termStatus(o.termStart, o.termYears, today, 90));
     const expected = { expired: seeded.filter((s) => s === 'expired').length, expiring: seeded.filter((s) => s === 'expiring').length };
     expect(expected.expired).toBeGreaterThanOrEqual(60); // 3 % of 2,000 grassroots at the reference date, and only more later
     for (const [filter, n] of [['expired', expected.expired], ['expiring', expected.expiring], ['due', expected.expired + expected.expiring]] as const) {

@@ -70,6 +70,7 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
       { key: '/system/roles', label: 'menu.roles', icon: <TeamOutlined />, access: 'canReadUsers', testId: 'menu-roles' },
       { key: '/system/audit', label: 'menu.audit', icon: <AuditOutlined />, access: 'canReadAudit', testId: 'menu-audit' },
       { key: '/system/settings', label: 'menu.settings', icon: <SafetyOutlined />, access: 'canManageSettings', testId: 'menu-settings' },
+      { key: '/system/rules', label: 'rules.title', icon: <ControlOutlined />, access: 'canReadDashboard', testId: 'menu-rules' },
     ],
   },
 ];

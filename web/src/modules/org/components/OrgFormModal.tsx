@@ -1,9 +1,12 @@
 import { App, Form, Typography } from 'antd';
-import { canParent, childLevel, ORG_LEVELS, TERM_YEARS, termEnd, type OrgLevel } from '../../../../../common/src/org';
+import { canParent, childLevel, ORG_LEVELS, termEnd, type OrgLevel } from '../../../../../common/src/org';
+import { ORG_TERM_RULE } from '../../../../../common/src/rules';
+import { rulesApi } from '../../../../../common/src/contracts/rules';
+import { useRequest } from '../../../app/use-request';
 import { orgApi, type Org, type OrgDetail } from '../../../../../common/src/contracts/org';
 import { call } from '../../../api/client';
 import { useI18n } from '../../../i18n';
-import { FormModal, vocabOf } from '../../../kit';
+import { FormModal } from '../../../kit';
 import { KINDS, LEVELS } from '../vocab';
 
 export type OrgFormTarget = { mode: 'create'; parent: { id: string; name: string; level: string } } | { mode: 'edit'; org: OrgDetail };
@@ -20,6 +23,9 @@ export function OrgFormModal({ target, onClose, onSaved, onReload }: { target: O
   const level = Form.useWatch('level', form) as string | undefined;
   const termStart = Form.useWatch('termStart', form) as string | null | undefined;
   const termYears = Form.useWatch('termYears', form) as number | null | undefined;
+  // The terms allowed come from the dated rule in force (工会法 Art. 13: three or five years).
+  const { data: rules } = useRequest(() => call(rulesApi.list), []);
+  const termYearsAllowed = ((rules?.find((r) => r.key === ORG_TERM_RULE.key)?.inForce.value ?? ORG_TERM_RULE.defaults.at(-1)!.value) as { termYears: number[] }).termYears;
   const parentLevel = target?.mode === 'create' ? target.parent.level : (target?.org.ancestors.at(-1)?.level ?? null);
   const levels = !target ? [] : target.mode === 'edit' && !parentLevel ? [target.org.level] : ORG_LEVELS.filter((l) => parentLevel && canParent(parentLevel as OrgLevel, l));
   const initial = !target ? {} : target.mode === 'create' ? { level: childLevel(target.parent.level as OrgLevel) ?? undefined, hasWomenCommittee: false } : Object.fromEntries(FIELDS.map((k) => [k, target.org[k] ?? undefined]));
@@ -58,7 +64,7 @@ export function OrgFormModal({ target, onClose, onSaved, onReload }: { target: O
         { name: 'chairName', label: 'org.field.chairName', span: 8, max: 30 },
         { name: 'hasWomenCommittee', label: 'org.field.hasWomenCommittee', kind: 'switch', span: 8 },
         { name: 'termStart', label: 'org.field.termStart', kind: 'date', span: 8, dependencies: ['termYears'], rules: [termPair('termYears')] },
-        { name: 'termYears', label: 'org.field.termYears', kind: 'select', span: 8, vocab: vocabOf(TERM_YEARS.map(String), Object.fromEntries(TERM_YEARS.map((y) => [String(y), { zh: `${y}年`, en: `${y} years` }]))), dependencies: ['termStart'], rules: [termPair('termStart')], props: { onChange: undefined } },
+        { name: 'termYears', label: 'org.field.termYears', kind: 'select', span: 8, options: termYearsAllowed.map((y) => ({ value: y, label: t('org.years', { n: y }) })), dependencies: ['termStart'], rules: [termPair('termStart')] },
         { name: 'termEnd', label: 'org.field.termEnd', kind: 'custom', span: 8, input: <Typography.Text data-testid="org-form-termEnd">{termStart && termYears ? termEnd(termStart, Number(termYears)) : '—'}</Typography.Text> },
       ]}
     />
