@@ -16,6 +16,7 @@
  * Results: bench/results/<engine>-<date>[-quick].json (+ .md) and a markdown table on stdout.
  * Targets are reported, never asserted: the exit code is 0 whatever the figures.
  */
+import { sql } from 'drizzle-orm';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,12 +30,13 @@ import { describeMachine } from './lib/machine.js';
 import { BENCH_SECRET_KEY_HEX, captureSql, createBenchDb, dbVersion, openServices, rawQuery, type BenchDb, type Engine } from './lib/db.js';
 import { benchOrgs, type BenchOrg } from './lib/city.js';
 import { makeKeyRing } from '../server/src/platform/crypto.js';
-import { copyInto, seedOrgsAndUsers, sessionCookie, writeDataset, writeXlsxRoster, type BenchUsers, type DatasetFiles } from './lib/dataset.js';
+import { BENCH_PASSWORD, copyInto, seedOrgsAndUsers, sessionCookie, writeDataset, writeXlsxRoster, type BenchUsers, type DatasetFiles } from './lib/dataset.js';
 import { REPO, runChildJson, startChild } from './lib/proc.js';
 import { fmtInt, fmtMs, fmtRatio, markdown, notMeasured, type EngineReport, type ItemResult } from './lib/report.js';
 import { runSearch } from './items/search.js';
 import { runDashboards } from './items/dashboard.js';
 import { measureRoute } from './items/routes.js';
+import { runMixedLoad } from './items/mixed-load.js';
 import { MODULE_BENCHES } from './modules/index.js';
 import { driverLoad, runListLoad } from './items/list.js';
 import { runExport } from './items/export.js';
@@ -203,7 +205,7 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
     }
 
     // 4. The server under test as a child process (server/src/main.ts): list under load, export.
-    if (want('list') || want('export')) {
+    if (want('list') || want('export') || want('load')) {
       const listSession = await sessionCookie(s, users.district.id);
       const listCookie = listSession.cookie;
       const exportCookie = (await sessionCookie(s, users.city.id)).cookie;
@@ -219,13 +221,22 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
           log(`  driver alone: ${driver.reqPerSec.toFixed(0)} req/s, p95 ${driver.latency.p95.toFixed(1)} ms`);
         }
       }
+      // The mixed workload's users: members of the district to edit (one each), names to search.
+      const editable = want('load') ? (await s.database.query<{ id: string }>(sql`SELECT id FROM member WHERE status = 'active' AND org_id IN (SELECT id FROM org WHERE path LIKE ${users.district.orgPath + '%'}) ORDER BY id LIMIT ${o.load.users}`)).map((r) => r.id) : [];
       await release();
       step(`${engine}: server/src/main.ts as a child process`);
-      const server = await startChild(path.join(REPO, 'server/src/main.ts'), { env: b.env });
+      const server = await startChild(path.join(REPO, 'server/src/main.ts'), { env: { ...b.env, ...(want('load') ? { GONGHUI_RATE_LIMITS: 'off' } : {}) } });
       try {
         if (want('list')) {
           step(`${engine}: GET /api/members under autocannon vs bare Fastify`);
           await guarded(items, 'list.load', 'GET /api/members under load', () => runListLoad(server, listCookie, filesDir, o.list, log, driver));
+        }
+        if (want('load') && (engine === 'postgres' || o.quick)) {
+          step(`${engine}: mixed workload — ${o.load.users} users for ${o.load.seconds} s`);
+          const terms = files.samples.flatMap((p) => [p.name, p.name.slice(1)]).slice(0, 200);
+          await guarded(items, 'load.mixed', 'mixed workload', () =>
+            runMixedLoad(server, { ...o.load, accounts: [{ username: users.city.username, password: BENCH_PASSWORD }, { username: users.district.username, password: BENCH_PASSWORD }], editable, terms }, log),
+          );
         }
         if (want('export')) {
           step(`${engine}: export csv and xlsx of the whole city`);

@@ -1,4 +1,4 @@
-export const ITEMS = ['import-csv', 'import-xlsx', 'search', 'dashboard', 'list', 'export', 'hardship-scan', 'modules'] as const;
+export const ITEMS = ['import-csv', 'import-xlsx', 'search', 'dashboard', 'list', 'export', 'hardship-scan', 'modules', 'load'] as const;
 export type Item = (typeof ITEMS)[number];
 
 export interface Options {
@@ -15,6 +15,8 @@ export interface Options {
   list: { connections: number; seconds: number };
   /** Domain modules: data at this multiple of the demo volume (10; quick 1). */
   moduleScale: number;
+  /** The mixed workload: users and seconds (200 for 10 minutes; quick 20 for 30 s). */
+  load: { users: number; seconds: number };
 }
 
 const USAGE = `npm run bench -- [--quick] [--members N] [--xlsx-rows N] [--households N] [--engine pglite|postgres|both] [--only ${ITEMS.join(',')}] [--keep]
@@ -80,5 +82,6 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Options {
     dashboard: quick ? { warmup: 3, iterations: 15, budgetSeconds: 20 } : { warmup: 3, iterations: 40, budgetSeconds: 90 },
     list: { connections: 50, seconds: quick ? 5 : 10 },
     moduleScale: quick ? 1 : 10,
+    load: quick ? { users: 20, seconds: 30 } : { users: 200, seconds: 600 },
   };
 }

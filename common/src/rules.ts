@@ -44,8 +44,8 @@ export function versionOn<V extends { effectiveFrom: string }>(versions: V[], da
 }
 
 /**
- * Committee terms and the re-election reminder (docs/rules.md, "Organisations"). 工会法 (2021年修正)
- * Art. 13: a grassroots union committee serves three or five years. The reminder 90 days before a
+ * Committee terms and the re-election reminder (docs/rules.md, "Organisations"): under the Trade
+ * Union Law (工会法, as amended 2021) a grassroots union committee serves three or five years. The reminder 90 days before a
  * term ends is practice, so it is weak: a federation may set its own.
  */
 export const ORG_TERM_RULE = defineRule({
@@ -64,7 +64,7 @@ export const ORG_TERM_RULE = defineRule({
     {
       effectiveFrom: '2022-01-01',
       value: { termYears: [3, 5], reminderDays: 90 },
-      source: '《中华人民共和国工会法》（2021年修正）第十三条：基层工会委员会每届任期三年或者五年；换届提前提醒天数为工作惯例，可按本地规定调整',
+      source: '《中华人民共和国工会法》（2021年修正）：“基层工会委员会每届任期三年或者五年”；换届提前提醒天数为工作惯例，可按本地规定调整',
       weak: ['reminderDays'],
     },
   ],
