@@ -4,7 +4,7 @@ import { createTestEnv, type TestEnv } from '../test/harness.js';
 import { addDays, todayInChina } from '../../../common/src/dates.js';
 
 /**
- * Dated rules (common/src/rules.ts): the committee-term rule of 工会法 Art. 13 (three or five
+ * Dated rules (common/src/rules.ts): the committee-term rule of the Trade Union Law (three or five
  * years) and the 90-day re-election reminder, as data an administrator can change from a date.
  */
 let env: TestEnv;

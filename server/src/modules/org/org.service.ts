@@ -70,7 +70,7 @@ export async function getOrgDetail(c: Ctx, id: string) {
   };
 }
 
-/** A term the rule in force allows (工会法 Art. 13: three or five years), named with the rule's source when refused. */
+/** A term the rule in force allows (the Trade Union Law: three or five years), named with the rule's source when refused. */
 function checkTerm(rule: Awaited<ReturnType<typeof ruleVersions<{ termYears: number[]; reminderDays: number }>>>, termYears: number | null) {
   if (termYears === null) return;
   const v = versionOn(rule, todayInChina());

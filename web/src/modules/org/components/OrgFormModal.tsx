@@ -23,7 +23,7 @@ export function OrgFormModal({ target, onClose, onSaved, onReload }: { target: O
   const level = Form.useWatch('level', form) as string | undefined;
   const termStart = Form.useWatch('termStart', form) as string | null | undefined;
   const termYears = Form.useWatch('termYears', form) as number | null | undefined;
-  // The terms allowed come from the dated rule in force (工会法 Art. 13: three or five years).
+  // The terms allowed come from the dated rule in force (the Trade Union Law: three or five years).
   const { data: rules } = useRequest(() => call(rulesApi.list), []);
   const termYearsAllowed = ((rules?.find((r) => r.key === ORG_TERM_RULE.key)?.inForce.value ?? ORG_TERM_RULE.defaults.at(-1)!.value) as { termYears: number[] }).termYears;
   const parentLevel = target?.mode === 'create' ? target.parent.level : (target?.org.ancestors.at(-1)?.level ?? null);
