@@ -50,10 +50,17 @@ export async function login(s: Services, username: string, password: string, met
     .where(and(eq(appUser.id, user.id), or(isNull(appUser.lockedUntil), lte(appUser.lockedUntil, new Date(now)))))
     .returning({ failures: appUser.failedLogins });
   const lock = () => s.db.update(appUser).set({ failedLogins: 0, lockedUntil: new Date(now + sec.lockMinutes * 60000) }).where(eq(appUser.id, user.id));
-  if (!slot || slot.failures > sec.maxFailedLogins) {
-    if (slot) await lock();
+  if (!slot) {
     await fail('account locked', user.orgId, user.id);
     throw locked(sec.lockMinutes);
+  }
+  if (slot.failures > sec.maxFailedLogins) {
+    // More attempts in flight than failures allowed: this one is not checked, and not counted — the
+    // account locks only on failures confirmed by a check, so several correct sign-ins at once
+    // (tabs, devices, a shared clerk account) never lock it.
+    await s.db.update(appUser).set({ failedLogins: sql`greatest(${appUser.failedLogins} - 1, 0)` }).where(eq(appUser.id, user.id));
+    await fail('too many sign-in attempts at once', user.orgId, user.id);
+    throw new AppError(429, 'LOGIN_BUSY', '同一账号同时登录的请求过多，请稍后重试', 'Too many sign-ins of this account at once; try again shortly');
   }
   const failures = slot.failures;
   if (!(await verifyPassword(password, user.passwordHash))) {
