@@ -1,6 +1,7 @@
 import dc from 'node:diagnostics_channel';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { Access } from '../platform/context.js';
+import type { RateLimit } from '../../../common/src/contracts/kit.js';
 
 /** One registered route as the guard sees it (after every onRoute hook has run). */
 export interface RegisteredRoute {
@@ -16,6 +17,8 @@ export interface RegisteredRoute {
   hasBody: boolean;
   /** Whether the route validates a query string. */
   hasQuery: boolean;
+  /** A public route's per-IP limit, declared in its contract. */
+  rateLimit?: RateLimit;
 }
 
 /**
@@ -49,6 +52,7 @@ export function captureRoutes(): { routes(): RegisteredRoute[]; stop(): void } {
           responses: Object.keys((o.schema as { response?: object } | undefined)?.response ?? {}),
           hasBody: !!(o.schema as { body?: unknown } | undefined)?.body,
           hasQuery: !!(o.schema as { querystring?: unknown } | undefined)?.querystring,
+          rateLimit: (o.config as { rateLimit?: RateLimit } | undefined)?.rateLimit,
         })),
       ),
   };
