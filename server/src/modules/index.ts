@@ -3,6 +3,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { systemRoutes } from './system/system.routes.js';
 import { healthRoutes } from './system/health.routes.js';
 import { rulesRoutes } from './system/rules.routes.js';
+import { exportsRoutes } from './system/exports.routes.js';
 import { orgRoutes } from './org/org.routes.js';
 import { userRoutes } from './user/user.routes.js';
 import { roleRoutes } from './user/role.routes.js';
@@ -17,12 +18,15 @@ import { memberExportRoutes } from './member/export/export.routes.js';
 // Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
 import './member/join/join.deadlines.js';
 import './hardship/warning.deadlines.js';
+// Exports that run in the background (platform/export-jobs.ts).
+import './member/export/export-job.js';
 
 /** Every domain registers its routes here. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(systemRoutes);
   await app.register(healthRoutes);
   await app.register(rulesRoutes);
+  await app.register(exportsRoutes);
   await app.register(authRoutes);
   await app.register(orgRoutes);
   await app.register(userRoutes);

@@ -33,6 +33,8 @@ interface Siblings extends HardshipSiblings, ImportSiblings {
   applications: Target[];
   /** Transfers (会员关系接转) whose both sides are outside the caller's scope. */
   transfers: Target[];
+  /** Background exports started by someone else (platform/export-jobs.ts). */
+  exports: Target[];
 }
 interface Own {
   orgId: string;
@@ -49,6 +51,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...HARDSHIP_FILLERS,
   ...IMPORT_FILLERS,
   // City-wide dated rules (platform/rules.ts): only an administrator whose scope covers the whole tree changes them.
+  { prefix: '/api/exports/:id', param: 'id', targets: (s) => s.exports },
   { prefix: '/api/rules/:key', param: 'key', targets: () => [{ id: 'org.committee_terms', version: 1, secrets: ['某区越权规则'] }] },
 ];
 
@@ -153,6 +156,9 @@ beforeAll(async () => {
     return { id: res.json().id, version: 1, secrets: memberTarget.secrets };
   };
   const d02application = await application(d02Grassroots.id, '河西申请人', 21);
+  const d02export = await d02admin.post('/api/exports', { kind: 'members', query: { format: 'csv' } });
+  expect(d02export.statusCode, d02export.body).toBe(202);
+  const exportTarget: Target = { id: d02export.json().id, version: 1, secrets: [] };
   const d02transfer = await transfer(d02admin, await member(d02admin, d02Grassroots.id, '河西会员丙', 15), d02Street.id);
 
   district = await env.login('district');
@@ -186,6 +192,7 @@ beforeAll(async () => {
     members: [d02member],
     applications: [d02application],
     transfers: [d02transfer],
+    exports: [exportTarget],
     imports: [await importTarget(admin, d02Grassroots.id, '河西区')],
   };
   forChair = {
@@ -196,6 +203,7 @@ beforeAll(async () => {
     members: [neighbourMember, d02member],
     applications: [neighbourApplication, d02application],
     transfers: [neighbourTransfer, d02transfer],
+    exports: [exportTarget],
     imports: [await importTarget(district, neighbour.id, '邻居工会'), ...forDistrict.imports],
   };
 

@@ -14,6 +14,7 @@ import { useFieldInput, type FieldSpec } from './fields';
 import { countText } from './format';
 import { useText, type Text } from './text';
 import { PageHeader, type Crumb } from './PageHeader';
+import { ExportButton } from './ExportButton';
 
 type Item<E extends Endpoint> = EndpointOutput<E> extends { items: (infer I)[] } ? I : never;
 
@@ -49,6 +50,8 @@ export interface ListPageProps<E extends Endpoint> {
   toolbar?: ReactNode;
   /** A download honouring the current filters (the export endpoint's query takes the same filters). */
   exportTo?: Endpoint;
+  /** A background export of this kind (platform/export-jobs.ts) with the current filters: progress, then the file. */
+  exportKind?: string;
   exportQuery?: Record<string, unknown>;
   /** Shown above the table (summary cards …). */
   extra?: (data: EndpointOutput<E> | undefined) => ReactNode;
@@ -192,7 +195,8 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
           {t('kit.list.columns')}
         </Button>
       </Popover>
-      {exportHref && (
+      {p.exportKind && <ExportButton kind={p.exportKind} query={{ ...query, ...p.fixed, ...p.exportQuery }} testId={p.testId} />}
+      {exportHref && !p.exportKind && (
         <Button icon={<DownloadOutlined />} href={exportHref} title={t('kit.list.exportHint')} {...tid(`${p.testId}-export`)}>
           {t('kit.list.export')}
         </Button>

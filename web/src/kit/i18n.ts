@@ -39,4 +39,10 @@ export const kitMessages = bilingual({
   'kit.unit.working_days': ['个工作日', 'working days'],
   'kit.unit.calendar_days': ['天', 'days'],
   'kit.workflow.done': ['已办结', 'Closed'],
+  'kit.export.title': ['正在导出', 'Exporting'],
+  'kit.export.rows': ['已写出 {done} / {total} 行', '{done} of {total} rows written'],
+  'kit.export.background': ['继续工作（完成后提醒）', 'Keep working (you will be told)'],
+  'kit.export.ready': ['导出完成', 'Export ready'],
+  'kit.export.download': ['下载 {name}', 'Download {name}'],
+  'kit.export.failed': ['导出失败', 'The export failed'],
 });

@@ -8,6 +8,7 @@ export { OrgPicker, type OrgRef } from './OrgPicker';
 export { MemberPicker } from './MemberPicker';
 export { IdNumberInput, MobileInput, MoneyInput, DatePicker, DateRangePicker, SensitiveValue, useFormatRule } from './inputs';
 export { StatusTag } from './StatusTag';
+export { ExportButton } from './ExportButton';
 export { WorkflowSteps, DeadlineBadge } from './Workflow';
 export { formatDate, formatDateTime, yuan, toFen, countText, todayInChina } from './format';
 export { useText, useVocab, vocabOf, type Text, type Vocab } from './text';

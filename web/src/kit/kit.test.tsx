@@ -11,6 +11,7 @@ import { ListPage } from './ListPage';
 import { FormModal } from './FormModal';
 import { FormFields } from './fields';
 import { MoneyInput } from './inputs';
+import { ExportButton } from './ExportButton';
 import { computeIdCheck, ID_PROBLEM_MESSAGES } from '../../../common/src/id-number';
 import { MOBILE_PROBLEM_MESSAGES } from '../../../common/src/mobile';
 
@@ -124,5 +125,23 @@ describe('forms', () => {
     fireEvent.change(screen.getByTestId('m'), { target: { value: '12.34' } });
     fireEvent.blur(screen.getByTestId('m'));
     await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(1234));
+  });
+});
+
+describe('ExportButton', () => {
+  it('starts a background export with the list’s filters, shows the rows done, and offers the file when ready', async () => {
+    let polls = 0;
+    const job = { id: '0192d3c4-0000-7000-8000-000000000001', kind: 'members', rows: 3000, fileName: '会员名册-20261204.xlsx', bytes: 0, error: null, startedAt: '2026-12-04T01:00:00Z', finishedAt: null };
+    const { sent } = renderApp(<ExportButton kind="members" query={{ q: '王', page: 3, status: 'active' }} testId="x" />, {
+      routes: {
+        'POST /api/exports': () => ({ status: 202, body: { ...job, status: 'running', rowsDone: 0 } }),
+        [`GET /api/exports/${job.id}`]: () => (++polls < 2 ? { ...job, status: 'running', rowsDone: 1500 } : { ...job, status: 'done', rowsDone: 3000, finishedAt: '2026-12-04T01:00:09Z' }),
+      },
+    });
+    await act(async () => fireEvent.click(screen.getByTestId('x-export-xlsx')));
+    expect(sent.find((s) => s.method === 'POST')!.body).toEqual({ kind: 'members', query: { q: '王', status: 'active', format: 'xlsx' } });
+    await waitFor(() => expect(screen.getByTestId('x-export-progress').textContent).toBe('已写出 1,500 / 3,000 行'), { timeout: 5000 });
+    const link = await screen.findByTestId('x-export-file', {}, { timeout: 5000 });
+    expect(link.getAttribute('href')).toBe(`/api/exports/${job.id}/file`);
   });
 });

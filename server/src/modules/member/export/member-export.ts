@@ -109,7 +109,7 @@ function auditedFilters(p: MemberExportParams): Record<string, unknown> {
 }
 
 /** Check, audit and start an export; the rows follow on the returned stream. `pageSize` is for tests and benchmarks. */
-export async function startMemberExport(c: Ctx, p: MemberExportParams, opts: { pageSize?: number } = {}): Promise<ExportStart> {
+export async function startMemberExport(c: Ctx, p: MemberExportParams, opts: { pageSize?: number; onRows?: (done: number) => void } = {}): Promise<ExportStart> {
   const unmask = p.unmask === 'true';
   const audit = { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: c.actor.orgId, action: 'member.export', entity: 'member' };
   if (unmask && !c.actor.permissions.has('member.unmask')) {
@@ -122,7 +122,7 @@ export async function startMemberExport(c: Ctx, p: MemberExportParams, opts: { p
 
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   const writer = p.format === 'csv' ? csvWriter(out) : xlsxWriter(out);
-  void pump(c, where, unmask, writer, out, opts.pageSize ?? EXPORT_PAGE).catch((e: unknown) => out.destroy(e as Error));
+  void pump(c, where, unmask, writer, out, opts.pageSize ?? EXPORT_PAGE, opts.onRows).catch((e: unknown) => out.destroy(e as Error));
   const today = todayInChina().replaceAll('-', '');
   return {
     stream: out,
@@ -132,9 +132,10 @@ export async function startMemberExport(c: Ctx, p: MemberExportParams, opts: { p
   };
 }
 
-async function pump(c: Ctx, where: SQL, unmask: boolean, writer: SheetWriter, out: PassThrough, pageSize: number) {
+async function pump(c: Ctx, where: SQL, unmask: boolean, writer: SheetWriter, out: PassThrough, pageSize: number, onRows?: (done: number) => void) {
   const today = todayInChina();
   let last: string | null = null;
+  let done = 0;
   for (;;) {
     if (out.destroyed) return; // the client went away
     const page = await c.db
@@ -156,6 +157,7 @@ async function pump(c: Ctx, where: SQL, unmask: boolean, writer: SheetWriter, ou
     }
     writer.flush();
     await writer.settle();
+    onRows?.((done += page.length));
     if (page.length < pageSize) break;
     last = page[page.length - 1]!.id;
   }
