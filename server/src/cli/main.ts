@@ -68,6 +68,7 @@ async function main() {
     console.error(USAGE);
     process.exit(2);
   }
+  if (extra?.noDatabase) process.exit(await extra.run(null as unknown as Services, args).catch((e: Error) => (console.error(e.message), 1)));
   let s: Services;
   try {
     await extra?.before?.(args);
