@@ -73,7 +73,7 @@ describe('input errors', () => {
   it('NUL characters are refused as bad input (PostgreSQL text cannot hold them)', async () => {
     const login = await env.anonymous().post('/api/auth/login', { username: 'admin\u0000', password: 'x' });
     expect(login.statusCode).toBe(400);
-    expect(login.json()).toMatchObject({ code: 'INVALID_INPUT', message: '输入包含不允许的控制字符（NUL）' });
+    expect(login.json()).toMatchObject({ code: 'INVALID_INPUT', message: '输入包含不允许的字符（NUL 控制字符或不完整的 Unicode 代理项）' });
     for (const url of ['/api/orgs?q=%00', '/api/users?q=a%00b', '/api/audit?actor=%00', '/api/orgs/tree/search?q=%00']) {
       expect((await admin.get(url)).statusCode, url).toBe(400);
     }
