@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'budget.manage': { zh: '管理帮扶资金预算', en: 'Manage aid budgets', group: 'hardship' },
   'warning.handle': { zh: '处置监测预警', en: 'Handle monitoring warnings', group: 'hardship' },
   'rule.manage': { zh: '维护低保标准、帮扶标准和预警规则', en: 'Maintain subsistence lines, caps and warning rules', group: 'hardship' },
+  'contract.read': { zh: '查看集体协商、集体合同和职代会', en: 'View bargaining, contracts and congresses', group: 'contract' },
+  'contract.write': { zh: '办理集体协商、集体合同、职代会和厂务公开', en: 'Handle bargaining, contracts, congresses and disclosures', group: 'contract' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
