@@ -5,6 +5,7 @@
 import { memberMessagesEn, memberMessagesZh } from '../modules/member/i18n';
 import { hardshipMessagesEn, hardshipMessagesZh } from '../modules/hardship/i18n';
 import { kitMessages } from '../kit/i18n';
+import { systemMessages } from '../modules/system/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -323,6 +324,7 @@ const zhCN = {
   ...memberMessagesZh,
   ...hardshipMessagesZh,
   ...kitMessages.zh,
+  ...systemMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -643,6 +645,7 @@ const enUS: Record<MessageKey, string> = {
   ...memberMessagesEn,
   ...hardshipMessagesEn,
   ...kitMessages.en,
+  ...systemMessages.en,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
