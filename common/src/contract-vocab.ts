@@ -51,7 +51,7 @@ export const BARGAINING_MACHINE = machine({
     adopted: { zh: '职代会通过', en: 'Adopted', color: 'geekblue' },
     signed: { zh: '已签字', en: 'Signed', color: 'purple' },
     filed: { zh: '已报送审查', en: 'Filed for review', color: 'gold' },
-    effective: { zh: '已生效', en: 'In force', color: 'green', final: true },
+    effective: { zh: '已生效', en: 'In force', color: 'green' },
     objected: { zh: '审查有异议', en: 'Objection raised', color: 'orange' },
     refused: { zh: '对方拒绝协商', en: 'Refused', color: 'red', final: true },
     expired: { zh: '已到期', en: 'Expired', color: 'default', final: true },
@@ -65,6 +65,7 @@ export const BARGAINING_MACHINE = machine({
     file: { zh: '报送劳动行政部门', en: 'File with the labour administration', from: ['signed'], to: ['filed'], permission: 'contract.write', requires: ['filedOn'], audit: 'contract.file', ends: ['filingDue'], starts: { field: 'reviewDue', rule: { n: 15, unit: 'calendar_days' } } },
     object: { zh: '登记审查异议', en: 'Record an objection', from: ['filed'], to: ['objected'], permission: 'contract.write', requires: ['objection'], audit: 'contract.object', ends: ['reviewDue'], danger: true, confirm: true },
     takeEffect: { zh: '确认生效', en: 'In force', from: ['filed'], to: ['effective'], permission: 'contract.write', audit: 'contract.effective', ends: ['reviewDue'] },
+    expire: { zh: '期满终止', en: 'Expire', from: ['effective'], to: ['expired'], permission: 'contract.write', audit: 'contract.expire' },
   },
 });
 

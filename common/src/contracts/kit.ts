@@ -48,6 +48,8 @@ export interface Endpoint {
   allowPending?: true;
   /** Required on public routes that take input (route-coverage.test.ts checks it). */
   rateLimit?: RateLimit;
+  /** Answers besides the success and the standard errors, for the OpenAPI document (a locked account's 423, a failing health check's 503). */
+  responses?: Readonly<Record<number, z.ZodType>>;
   /** Left out of the OpenAPI document. */
   hide?: true;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { LEVEL3_PRESET } from '../../../common/src/security-settings.js';
+import { addDays, todayInChina } from '../../../common/src/dates.js';
 import { verifyAuditChain } from './audit.js';
 import { createTestEnv, type TestClient, type TestEnv } from '../test/harness.js';
 import type { LightMyRequestResponse } from 'fastify';
@@ -122,6 +123,27 @@ describe('every write is audited', () => {
     const mine = list.items.find((e: { entityId: string }) => e.entityId === ids.org);
     expect(mine).toMatchObject({ actorName: 'district', entity: 'org', result: 'ok', changes: { name: { from: '审计测试联合工会', to: '审计测试联合工会（改）' } } });
     expect(mine.orgName).toBe('审计测试联合工会（改）');
+  });
+
+  it('filters by an organisation and those below it and by China-local days, and names the record an entry concerns', async () => {
+    const subtree = async (id: string) => new Set((await rows<{ id: string }>(sql`SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE id = ${id})`)).map((r) => r.id));
+    const below2 = (await district.get(`/api/audit?action=org.&under=${ids.street2}&pageSize=200`)).json();
+    expect(below2.totalExact).toBe(true);
+    const inStreet2 = await subtree(ids.street2!);
+    expect(below2.items.length).toBeGreaterThan(0);
+    for (const e of below2.items) expect(inStreet2.has(e.orgId)).toBe(true);
+    const update = below2.items.find((e: { entityId: string; action: string }) => e.entityId === ids.org && e.action === 'org.update');
+    expect(update).toMatchObject({ entity: 'org', entityName: '审计测试联合工会（改）' });
+    const below1 = (await district.get(`/api/audit?action=org.&under=${ids.street}&pageSize=200`)).json();
+    expect(below1.items.some((e: { entityId: string }) => e.entityId === ids.org)).toBe(false);
+
+    const today = todayInChina();
+    const on = (from: string, to: string) => district.get(`/api/audit?action=org.update&from=${from}&to=${to}`).then((r) => r.json().total as number);
+    expect(await on(today, today)).toBeGreaterThan(0);
+    expect(await on(addDays(today, -3), addDays(today, -1))).toBe(0);
+    const accounts = (await admin.get('/api/audit?entity=user&pageSize=5')).json().items as { entityId: string; entityName: string | null }[];
+    const [named] = await rows<{ username: string }>(sql`SELECT username FROM app_user WHERE id = ${accounts[0]!.entityId}`);
+    expect(accounts[0]!.entityName).toBe(named!.username);
   });
 });
 

@@ -83,7 +83,7 @@ export function mount<T extends Record<string, Endpoint>>(app: FastifyInstance, 
         ...(e.query ? { querystring: e.query } : {}),
         ...(e.body ? { body: e.body } : {}),
         ...(e.multipart ? { consumes: ['multipart/form-data'] } : {}),
-        response: { [status]: e.response, ...errorsOf },
+        response: { [status]: e.response, ...errorsOf, ...e.responses },
       },
       ...(rule ? { onRequest: async (req: FastifyRequest) => takeHit(app, rule, req.ip) } : {}),
       handler: async (req, reply) => {

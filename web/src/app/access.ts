@@ -1,4 +1,4 @@
-import type { Me } from '../api/types';
+import type { Me } from '../../../common/src/contracts/auth';
 
 /**
  * The current user's permissions as booleans (Ant Design Pro's access.ts): the menu, the routes

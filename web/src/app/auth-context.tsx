@@ -1,8 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { App } from 'antd';
-import { ApiError, setCsrfToken, setSignInUnfinishedHandler, setUnauthenticatedHandler } from '../api/client';
-import { authApi } from '../api/auth';
-import type { Me } from '../api/types';
+import { ApiError, call, setCsrfToken, setSignInUnfinishedHandler, setUnauthenticatedHandler } from '../api/client';
+import { authApi, type Me } from '../../../common/src/contracts/auth';
 import { computeAccess, type Access } from './access';
 import { useI18n } from '../i18n';
 
@@ -43,7 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const m = await authApi.me();
+      const m = await call(authApi.me, {}, { quiet401: true });
       adopt(m);
       return m;
     } catch (e) {
@@ -75,7 +74,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await authApi.logout();
+      await call(authApi.logout, {}, { quiet401: true });
     } catch {
       // signed out locally either way
     }

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { systemApi } from '../api/system';
-import type { Label, Meta } from '../api/types';
+import { systemApi, type Label, type Meta } from '../../../common/src/contracts/system';
+import { call } from '../api/client';
 import { useI18n } from '../i18n';
 
 interface MetaState {
@@ -20,7 +20,7 @@ export function MetaProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let cancelled = false;
     const load = (attempt: number) =>
-      systemApi.meta().then(
+      call(systemApi.meta).then(
         (m) => !cancelled && setMeta(m),
         () => !cancelled && attempt < 3 && setTimeout(() => load(attempt + 1), 1000 * (attempt + 1)),
       );

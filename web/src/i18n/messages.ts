@@ -6,6 +6,7 @@ import { memberMessagesEn, memberMessagesZh } from '../modules/member/i18n';
 import { hardshipMessagesEn, hardshipMessagesZh } from '../modules/hardship/i18n';
 import { kitMessages } from '../kit/i18n';
 import { rulesMessages } from '../modules/rules/i18n';
+import { systemMessages } from '../modules/system/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -224,13 +225,9 @@ const zhCN = {
   'user.rule.usernamePattern': '用户名为3-32位字母、数字、下划线、点或短横线',
   'user.rule.displayNameRequired': '请输入姓名',
   'user.rule.orgRequired': '请选择所属组织',
-  'user.locked': '已锁定',
-  'user.mustChangePassword': '待改密码',
   'user.reset': '重置密码',
-  'user.reset.confirmTitle': '确认重置密码？',
   'user.reset.confirm': '将为 {name} 生成新的临时密码，并使其已登录的会话失效。',
   'user.unlock': '解锁',
-  'user.unlockHint': '解除因多次登录失败导致的锁定',
   'user.unlocked': '已解锁 {name}',
   'user.tempPassword.title': '临时密码',
   'user.tempPassword.once': '临时密码只显示这一次，请复制后通过安全渠道告知本人。',
@@ -264,7 +261,6 @@ const zhCN = {
   'role.rule.nameMin': '角色名称至少2个字',
   'role.rule.scopeRequired': '请选择数据范围',
   'role.rule.scopeOrgsRequired': '“指定组织”数据范围须至少选择一个组织',
-  'role.delete.confirmTitle': '确认删除角色？',
   'role.delete.confirm': '删除角色“{name}”，此操作不可恢复。',
   'role.delete.inUse': '该角色仍有 {n} 个账号在使用，需先从这些账号移除该角色。',
 
@@ -283,12 +279,8 @@ const zhCN = {
   'audit.field.detail': '说明',
   'audit.field.changes': '变更内容',
   'audit.filter.actor': '操作人用户名',
-  'audit.filter.action': '动作前缀，如 org.',
   'audit.filter.entity': '对象类型',
   'audit.filter.result': '结果',
-  'audit.result.ok': '成功',
-  'audit.result.denied': '拒绝',
-  'audit.result.failed': '失败',
   'audit.system': '系统',
   'audit.verify': '校验哈希链',
   'audit.verify.ok': '审计日志完整',
@@ -325,6 +317,7 @@ const zhCN = {
   ...hardshipMessagesZh,
   ...kitMessages.zh,
   ...rulesMessages.zh,
+  ...systemMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -546,13 +539,9 @@ const enUS: Record<MessageKey, string> = {
   'user.rule.usernamePattern': '3-32 letters, digits, _ . or -',
   'user.rule.displayNameRequired': 'Enter the name',
   'user.rule.orgRequired': 'Choose the organisation',
-  'user.locked': 'Locked',
-  'user.mustChangePassword': 'Must change password',
   'user.reset': 'Reset password',
-  'user.reset.confirmTitle': 'Reset the password?',
   'user.reset.confirm': 'A new temporary password is generated for {name}, and their sessions end.',
   'user.unlock': 'Unlock',
-  'user.unlockHint': 'Lift the lock after repeated failed sign-ins',
   'user.unlocked': 'Unlocked {name}',
   'user.tempPassword.title': 'Temporary password',
   'user.tempPassword.once': 'The temporary password is shown only now. Copy it and pass it on over a safe channel.',
@@ -586,7 +575,6 @@ const enUS: Record<MessageKey, string> = {
   'role.rule.nameMin': 'At least 2 characters',
   'role.rule.scopeRequired': 'Choose the data scope',
   'role.rule.scopeOrgsRequired': 'Choose at least one organisation',
-  'role.delete.confirmTitle': 'Delete the role?',
   'role.delete.confirm': 'Delete role "{name}". This cannot be undone.',
   'role.delete.inUse': '{n} account(s) still hold this role; remove it from them first.',
 
@@ -605,12 +593,8 @@ const enUS: Record<MessageKey, string> = {
   'audit.field.detail': 'Detail',
   'audit.field.changes': 'Changes',
   'audit.filter.actor': 'Actor username',
-  'audit.filter.action': 'Action prefix, e.g. org.',
   'audit.filter.entity': 'Entity',
   'audit.filter.result': 'Result',
-  'audit.result.ok': 'OK',
-  'audit.result.denied': 'Denied',
-  'audit.result.failed': 'Failed',
   'audit.system': 'System',
   'audit.verify': 'Verify hash chain',
   'audit.verify.ok': 'The audit log is intact',
@@ -646,6 +630,7 @@ const enUS: Record<MessageKey, string> = {
   ...hardshipMessagesEn,
   ...kitMessages.en,
   ...rulesMessages.en,
+  ...systemMessages.en,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -40,6 +40,10 @@ export interface FormModalProps<V> {
   fields?: (FieldSpec | false | null | undefined)[];
   /** Further content inside the form (custom sections). */
   children?: ReactNode;
+  /** Shown above the fields (why the form is read-only, what a step will do …). */
+  intro?: ReactNode;
+  /** Show the record in its form without changing it: every input disabled, one button that closes. */
+  readOnly?: boolean;
   initialValues?: Partial<V>;
   /** Send the values; throw the ApiError to show it (field errors land on their fields). */
   onSubmit: (values: V, form: FormInstance<V>) => Promise<unknown>;
@@ -105,7 +109,8 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
   };
   const title = p.title;
   const body = (
-    <Form form={form} layout="vertical" requiredMark scrollToFirstError data-testid={p.testId} preserve={false}>
+    <Form form={form} layout="vertical" requiredMark scrollToFirstError data-testid={p.testId} preserve={false} disabled={p.readOnly}>
+      {p.intro}
       {p.fields && <FormFields fields={p.fields} testId={p.testId} span={p.span ?? (p.drawer ? 12 : 24)} />}
       {p.children}
     </Form>
@@ -115,17 +120,24 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
       {p.okText ? text(p.okText) : t('action.save')}
     </Button>
   );
+  const footer = p.readOnly ? (
+    <Button type="primary" onClick={p.onClose} {...tid(`${p.testId}-submit`)}>
+      {t('action.close')}
+    </Button>
+  ) : (
+    <Space><Button onClick={p.onClose}>{t('action.cancel')}</Button>{ok}</Space>
+  );
   if (p.drawer) {
     return (
       <Drawer open={p.open} title={title} size={p.width ?? 860} onClose={p.onClose} destroyOnHidden mask={{ closable: false }}
-        extra={<Space><Button onClick={p.onClose}>{t('action.cancel')}</Button>{ok}</Space>} data-testid={`${p.testId}-modal`}>
+        extra={footer} data-testid={`${p.testId}-modal`}>
         {body}
       </Drawer>
     );
   }
   return (
     <Modal open={p.open} title={title} onCancel={p.onClose} width={p.width ?? 560} forceRender mask={{ closable: false }}
-      footer={<Space><Button onClick={p.onClose}>{t('action.cancel')}</Button>{ok}</Space>}
+      footer={footer}
       modalRender={(node) => <div data-testid={`${p.testId}-modal`}>{node}</div>}>
       {body}
     </Modal>

@@ -16,7 +16,7 @@ import { useText, type Text } from './text';
 import { PageHeader, type Crumb } from './PageHeader';
 import { ExportButton } from './ExportButton';
 
-type Item<E extends Endpoint> = EndpointOutput<E> extends { items: (infer I)[] } ? I : never;
+type Item<E extends Endpoint> = EndpointOutput<E> extends { items: (infer I)[] } ? I : EndpointOutput<E> extends (infer I)[] ? I : never;
 
 export interface ListColumn<T> extends Omit<TableColumnType<T>, 'title' | 'sorter' | 'sortOrder'> {
   key: string;
@@ -48,6 +48,8 @@ export interface ListPageProps<E extends Endpoint> {
   onRow?: TableProps<Item<E>>['onRow'];
   /** Buttons beside the title (create …). */
   toolbar?: ReactNode;
+  /** data-testids of the filter bar's buttons where a test names them otherwise than `<testId>-search` / `<testId>-reset`. */
+  buttonTestIds?: { search?: string; reset?: string };
   /** A download honouring the current filters (the export endpoint's query takes the same filters). */
   exportTo?: Endpoint;
   /** A background export of this kind (platform/export-jobs.ts) with the current filters: progress, then the file. */
@@ -169,7 +171,9 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
       // not kept; still applied on this page
     }
   };
-  const page = data as unknown as { items: Item<E>[]; total: number; totalExact?: boolean; page: number; pageSize: number } | undefined;
+  // A short list the server answers whole (an array, e.g. roles) is shown on one page.
+  const whole = (p.endpoint.response as { type?: string }).type === 'array';
+  const page = (whole && Array.isArray(data) ? { items: data, total: data.length } : data) as unknown as { items: Item<E>[]; total: number; totalExact?: boolean } | undefined;
   const filtered = filters.some((f) => (f.keys ?? (f.kind === 'flags' ? (f.options ?? []).map((o) => String(o.value)) : [f.name])).some((k) => query[k] !== undefined && query[k] !== null && query[k] !== ''));
   const exportHref = p.exportTo ? urlOf(p.exportTo, { query: { ...Object.fromEntries(Object.entries(query).filter(([k]) => !['page', 'pageSize', 'sort', 'order'].includes(k))), ...p.fixed, ...p.exportQuery } }) : null;
 
@@ -222,10 +226,10 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
               <Col flex="auto" style={{ display: 'flex', alignItems: 'flex-end', justifyContent: 'flex-end' }}>
                 <Form.Item style={{ marginBottom: 12 }}>
                   <Space>
-                    <Button onClick={reset} {...tid(`${p.testId}-reset`)}>
+                    <Button onClick={reset} {...tid(p.buttonTestIds?.reset ?? `${p.testId}-reset`)}>
                       {t('action.reset')}
                     </Button>
-                    <Button type="primary" htmlType="submit" icon={<SearchOutlined />} {...tid(`${p.testId}-search`)}>
+                    <Button type="primary" htmlType="submit" icon={<SearchOutlined />} {...tid(p.buttonTestIds?.search ?? `${p.testId}-search`)}>
                       {t('action.search')}
                     </Button>
                   </Space>
@@ -261,7 +265,7 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
                 setQuery({ page: pagination.current, pageSize: pagination.pageSize }, true);
               }
             }}
-            pagination={{
+            pagination={whole ? false : {
               current: Number(query.page ?? 1),
               pageSize: Number(query.pageSize ?? 20),
               total: page?.total ?? 0,

@@ -1,6 +1,8 @@
 /** The page kit: every page is assembled from these (docs/architecture.md, "Adding a module"). */
 export { ListPage, TwoLines, type ListColumn, type FilterSpec } from './ListPage';
 export { DetailPage, Actions, Fields, History, type Action, type Field } from './DetailPage';
+export { HistoryDrawer } from './HistoryDrawer';
+export { inUiLanguage } from './text';
 export { FormModal, placeFieldErrors } from './FormModal';
 export { FormFields, useFieldInput, type FieldSpec, type FieldKind } from './fields';
 export { PageHeader, type Crumb } from './PageHeader';

@@ -69,6 +69,17 @@ describe('password sign-in', () => {
   });
 });
 
+describe('the per-address limit of the sign-in form', () => {
+  it('refuses a 61st attempt within a minute from one address with 429, counting malformed ones; other addresses still sign in', async () => {
+    const from = (remoteAddress: string, payload: object) => env.app.inject({ method: 'POST', url: '/api/auth/login', payload, remoteAddress });
+    for (let i = 0; i < 60; i++) expect((await from('10.9.0.1', {})).statusCode).toBe(400);
+    const refused = await from('10.9.0.1', { username: 'district', password: 'Gonghui@2026' });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
+    expect((await from('10.9.0.2', { username: 'district', password: 'Gonghui@2026' })).statusCode).toBe(200);
+  });
+});
+
 describe('lockout', () => {
   it('locks the account for 15 minutes at the 5th failure, refuses even the right password, and an admin can unlock', async () => {
     const u = await newUser('lockme', 'Gate#2026aa');

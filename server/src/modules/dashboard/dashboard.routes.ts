@@ -1,28 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { dashboardApi } from '../../../../common/src/contracts/dashboard.js';
 import { ctx } from '../../platform/guard.js';
-import { escapeLike, orgScopeSql } from '../../platform/scope.js';
+import { mount } from '../../platform/mount.js';
 import { errorResponses } from '../../platform/contract.js';
-import { addDays, todayInChina } from '../../../../common/src/dates.js';
-import { org } from '../org/org.schema.js';
+import { orgFigures } from './org-figures.js';
 import { MemberFigures, memberFigures } from '../member/member-figures.js';
 
 const tags = ['首页 dashboard'];
-const Count = z.object({ key: z.string().nullable(), n: z.number() });
-
-const OrgFigures = z.object({
-  totalOrgs: z.number(),
-  grassroots: z.number(),
-  withoutChair: z.number(),
-  termExpiring: z.number(),
-  termExpired: z.number(),
-  employees: z.number(),
-  byLevel: z.array(Count),
-  byKind: z.array(Count),
-  byChild: z.array(z.object({ id: z.string(), name: z.string(), grassroots: z.number(), withoutChair: z.number(), termDue: z.number() })),
-});
 
 export async function dashboardRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,50 +15,5 @@ export async function dashboardRoutes(app: FastifyInstance) {
     config: { access: 'dashboard.read' },
     schema: { tags, summary: '会员概况（本人管辖范围）/ member figures in scope', response: { 200: MemberFigures, ...errorResponses } },
   }, (req) => memberFigures(ctx(app, req)));
-  r.get('/api/dashboard/orgs', {
-    config: { access: 'dashboard.read' },
-    schema: { tags, summary: '组织概况（本人管辖范围）/ organisation figures in scope', response: { 200: OrgFigures, ...errorResponses } },
-  }, async (req) => {
-    const c = ctx(app, req);
-    const scope = orgScopeSql(c.actor.scope, org.path, org.id);
-    const today = todayInChina();
-    const soon = addDays(today, 90);
-    // One pass over the orgs in scope (materialised once), from which every figure is derived; the
-    // caller's children get their subtree's figures by the path segment right after the caller's own
-    // path (one grouping) rather than a LIKE join of every org against each child.
-    const [r] = await c.database.query<{
-      total: number; grassroots: number; without_chair: number; expiring: number; expired: number; employees: number;
-      by_level: { key: string; n: number }[] | null; by_kind: { key: string; n: number }[] | null;
-      by_child: { id: string; name: string; grassroots: number; without_chair: number; term_due: number }[] | null;
-    }>(sql`
-      WITH g AS MATERIALIZED (
-        SELECT level, kind, level = 'grassroots' AS unit, chair_name IS NULL AS no_chair, term_end, employee_count,
-               CASE WHEN path LIKE ${escapeLike(c.actor.orgPath) + '%'} THEN split_part(substr(path, ${c.actor.orgPath.length + 1}), '/', 1) END AS child
-        FROM org WHERE active AND ${scope})
-      SELECT count(*)::int AS total,
-             count(*) FILTER (WHERE unit)::int AS grassroots,
-             count(*) FILTER (WHERE unit AND no_chair)::int AS without_chair,
-             count(*) FILTER (WHERE term_end > ${today} AND term_end <= ${soon})::int AS expiring,
-             count(*) FILTER (WHERE term_end <= ${today})::int AS expired,
-             coalesce(sum(employee_count) FILTER (WHERE unit), 0)::bigint AS employees,
-             (SELECT json_agg(x) FROM (SELECT level AS key, count(*)::int AS n FROM g GROUP BY level) x) AS by_level,
-             (SELECT json_agg(x) FROM (SELECT kind AS key, count(*)::int AS n FROM g WHERE unit GROUP BY kind) x) AS by_kind,
-             (SELECT json_agg(x ORDER BY x.code) FROM (
-               SELECT ch.id, ch.name, ch.code, coalesce(d.grassroots, 0)::int AS grassroots, coalesce(d.without_chair, 0)::int AS without_chair, coalesce(d.term_due, 0)::int AS term_due
-               FROM org ch LEFT JOIN (
-                 SELECT child, count(*) FILTER (WHERE unit) AS grassroots, count(*) FILTER (WHERE unit AND no_chair) AS without_chair,
-                        count(*) FILTER (WHERE term_end <= ${soon}) AS term_due
-                 FROM g WHERE child IS NOT NULL GROUP BY child) d ON d.child = ch.id::text
-               WHERE ch.parent_id = ${c.actor.orgId} AND ch.active AND ${orgScopeSql(c.actor.scope, sql`ch.path`, sql`ch.id`)}) x) AS by_child
-      FROM g`);
-    const totals = r!;
-    const byLevel = r!.by_level ?? [];
-    const byKind = r!.by_kind ?? [];
-    const byChild = r!.by_child ?? [];
-    return {
-      totalOrgs: totals!.total, grassroots: totals!.grassroots, withoutChair: totals!.without_chair, termExpiring: totals!.expiring,
-      termExpired: totals!.expired, employees: Number(totals!.employees), byLevel, byKind,
-      byChild: byChild.map((b) => ({ id: b.id, name: b.name, grassroots: b.grassroots, withoutChair: b.without_chair, termDue: b.term_due })),
-    };
-  });
+  mount(app, dashboardApi, { orgs: (c) => orgFigures(c) });
 }

@@ -7,7 +7,8 @@ import { AppError, errors } from '../../platform/errors.js';
 import { appendAudit, diffFields } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
-import type { RoleInput } from './user.contract.js';
+import type { RoleInput } from '../../../../common/src/contracts/user.js';
+import { roles } from './user.repo.js';
 
 type RoleRow = typeof role.$inferSelect;
 
@@ -41,11 +42,7 @@ export async function listRoles(c: Ctx) {
   return present(c, c.db, visible);
 }
 
-async function requireRole(c: Ctx, exec: Executor, id: string): Promise<RoleRow> {
-  const [r] = await exec.select().from(role).where(eq(role.id, id));
-  if (!r || !(await roleVisible(exec, c.actor, r))) throw errors.notFound('角色', 'role');
-  return r;
-}
+const requireRole = (c: Ctx, exec: Executor, id: string): Promise<RoleRow> => roles.get(c, id, { exec });
 
 export async function getRole(c: Ctx, id: string) {
   return (await present(c, c.db, [await requireRole(c, c.db, id)]))[0]!;

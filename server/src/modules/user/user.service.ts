@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { appUser, role, userRole } from './user.schema.js';
 import { org } from '../org/org.schema.js';
@@ -9,10 +9,10 @@ import { destroyUserSessions } from '../auth/session.js';
 import { requireOrgInScope } from '../org/org.service.js';
 import { AppError, errors } from '../../platform/errors.js';
 import { appendAudit, diffFields } from '../../platform/audit.js';
-import { escapeLike, ownedScopeSql, scopeCovers } from '../../platform/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
-import type { UserCreate, UserListParams, UserUpdate } from './user.contract.js';
+import type { UserCreate, UserListParams, UserUpdate } from '../../../../common/src/contracts/user.js';
+import { users } from './user.repo.js';
 
 type UserRow = typeof appUser.$inferSelect;
 
@@ -27,14 +27,14 @@ export function temporaryPassword(): string {
   return chars.join('');
 }
 
-async function present(exec: Executor, users: UserRow[]) {
-  if (!users.length) return [];
-  const ids = users.map((u) => u.id);
+async function present(exec: Executor, rows: UserRow[]) {
+  if (!rows.length) return [];
+  const ids = rows.map((u) => u.id);
   const roles = await exec.select({ userId: userRole.userId, id: role.id, name: role.name }).from(userRole).innerJoin(role, eq(role.id, userRole.roleId)).where(inArray(userRole.userId, ids));
-  const orgs = await exec.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, [...new Set(users.map((u) => u.orgId))]));
+  const orgs = await exec.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, [...new Set(rows.map((u) => u.orgId))]));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const now = Date.now();
-  return users.map((u) => ({
+  return rows.map((u) => ({
     id: u.id, username: u.username, displayName: u.displayName, orgId: u.orgId, orgName: orgName.get(u.orgId) ?? '',
     roles: roles.filter((r) => r.userId === u.id).map((r) => ({ id: r.id, name: r.name })),
     active: u.active, locked: !!u.lockedUntil && u.lockedUntil.getTime() > now, totpEnabled: u.totpEnabled, mustChangePassword: u.mustChangePassword,
@@ -43,24 +43,12 @@ async function present(exec: Executor, users: UserRow[]) {
 }
 
 export async function listUsers(c: Ctx, p: UserListParams) {
-  const where: SQL[] = [ownedScopeSql(c.actor.scope, appUser.orgId)];
-  if (p.q) where.push(or(ilike(appUser.username, `%${escapeLike(p.q)}%`), ilike(appUser.displayName, `%${escapeLike(p.q)}%`))!);
-  if (p.orgId) where.push(eq(appUser.orgId, p.orgId));
-  if (p.roleId) where.push(sql`${appUser.id} IN (SELECT user_id FROM user_role WHERE role_id = ${p.roleId})`);
-  if (p.active !== 'all') where.push(eq(appUser.active, p.active === 'true'));
-  const cond = and(...where);
-  const rows = await c.db.select().from(appUser).where(cond).orderBy(asc(appUser.username)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  const [{ total }] = (await c.db.select({ total: sql<number>`count(*)::int` }).from(appUser).where(cond)) as [{ total: number }];
-  return { items: await present(c.db, rows), total, page: p.page, pageSize: p.pageSize };
+  const page = await users.list(c, p);
+  return { ...page, items: await present(c.db, page.items) };
 }
 
-async function requireUserInScope(c: Ctx, exec: Executor, id: string): Promise<UserRow> {
-  const [u] = await exec.select().from(appUser).where(eq(appUser.id, id));
-  if (!u) throw errors.notFound('账号', 'account');
-  const [o] = await exec.select({ id: org.id, path: org.path }).from(org).where(eq(org.id, u.orgId));
-  if (!o || !scopeCovers(c.actor.scope, o)) throw errors.notFound('账号', 'account');
-  return u;
-}
+/** An account the caller may see, or 404 (ARCHITECTURE invariant 1). */
+const requireUserInScope = (c: Ctx, exec: Executor, id: string): Promise<UserRow> => users.get(c, id, { exec });
 
 export async function getUser(c: Ctx, id: string) {
   return (await present(c.db, [await requireUserInScope(c, c.db, id)]))[0]!;

@@ -123,6 +123,17 @@ describe('accounts', () => {
     expect((await district.get(`/api/users?roleId=${roles.federation_admin}`)).json().items.map((u: { username: string }) => u.username).sort()).toEqual(['clerk3', 'district']);
     expect((await district.get('/api/users?active=false')).json().total).toBe(0);
   });
+
+  it('sorts the list on the server and shows an account’s history from the audit log', async () => {
+    const names = (await district.get('/api/users?pageSize=200&sort=username&order=desc')).json().items.map((u: { username: string }) => u.username);
+    expect(names).toEqual([...names].sort().reverse());
+    const clerk5 = (await district.get('/api/users?q=clerk5')).json().items[0];
+    const history = (await district.get(`/api/users/${clerk5.id}/history`)).json();
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['user.update', 'user.update', 'user.create']);
+    expect(history[0]).toMatchObject({ actorName: 'district', changes: { active: { from: false, to: true } } });
+    const outside = (await rows<{ id: string }>(sql`SELECT u.id FROM app_user u JOIN org o ON o.id = u.org_id WHERE o.path NOT LIKE ${d01.path + '%'} LIMIT 1`))[0]!;
+    expect((await district.get(`/api/users/${outside.id}/history`)).statusCode).toBe(404);
+  });
 });
 
 describe('roles', () => {
@@ -170,6 +181,18 @@ describe('roles', () => {
     expect((await district.get(`/api/roles/${role.id}`)).statusCode).toBe(404);
     const actions = await rows<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity = 'role' AND entity_id = ${role.id} ORDER BY seq`);
     expect(actions.map((a) => a.action)).toEqual(['role.create', 'role.update', 'role.delete']);
+  });
+
+  it('shows a role’s history to those who see the role: a built-in one to everybody, a defined one inside its owner’s scope', async () => {
+    const role = (await district.post('/api/roles', { code: 'd01_history', name: '滨江区记录员', permissions: ['org.read'], scopeKind: 'own' })).json();
+    await district.put(`/api/roles/${role.id}`, { code: 'd01_history', name: '滨江区记录员甲', permissions: ['org.read'], scopeKind: 'own', scopeOrgIds: [], version: 1 });
+    const history = (await district.get(`/api/roles/${role.id}/history`)).json();
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['role.update', 'role.create']);
+    expect(history[0].changes).toMatchObject({ name: { from: '滨江区记录员', to: '滨江区记录员甲' } });
+    expect((await admin.get(`/api/roles/${role.id}/history`)).statusCode).toBe(200);
+    expect((await district.get(`/api/roles/${roles.worker}/history`)).statusCode).toBe(200);
+    const chair = await env.login('grassroots');
+    expect((await chair.get(`/api/roles/${role.id}/history`)).statusCode).toBe(404);
   });
 
   it('a role holder gets the role’s permissions and scope at the next request', async () => {

@@ -1,51 +1,59 @@
-import { useState } from 'react';
-import { App, AutoComplete, Button, Card, DatePicker, Descriptions, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import type { TableProps } from 'antd';
-import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
-import { systemApi, type AuditListParams } from '../../api/system';
-import type { AuditEntry } from '../../api/types';
-import { useRequest } from '../../app/use-request';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { App, AutoComplete, Button, Descriptions, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { auditApi, type AuditEntry } from '../../../../common/src/contracts/audit';
+import { AUDIT_ACTIONS, auditActionLabel } from '../../../../common/src/audit-actions';
+import { call } from '../../api/client';
 import { useApiError } from '../../app/use-api-error';
 import { useAccess } from '../../app/auth-context';
 import { useI18n } from '../../i18n';
-import { testId } from '../../app/test-id';
+import { formatDateTime, ListPage, StatusTag, TwoLines } from '../../kit';
+import { ACTION_GROUPS, ENTITIES, RECORD_PAGES, RESULTS } from './vocab';
 
-const RESULT_COLOR: Record<string, string> = { ok: 'success', denied: 'warning', failed: 'error' };
-const ACTION_PREFIXES = ['auth.', 'org.', 'user.', 'role.', 'settings.', 'security.', 'system.'];
-const ENTITIES = ['org', 'user', 'role', 'setting'];
+/** The action filter: a code or the start of one, with every known action offered by its label. */
+function ActionInput(props: { value?: string; onChange?: (v: string) => void }) {
+  const { t, pick } = useI18n();
+  const options = useMemo(() => {
+    const groups = Object.entries(ACTION_GROUPS).map(([g, l]) => ({ value: `${g}.`, label: `${t('audit.group.all', { group: pick(l) })} · ${g}.` }));
+    const actions = Object.entries(AUDIT_ACTIONS).map(([code, l]) => ({ value: code, label: `${pick(l)} · ${code}` }));
+    return [...groups, ...actions];
+  }, [t, pick]);
+  return (
+    <AutoComplete
+      {...props}
+      allowClear
+      options={options}
+      placeholder={t('audit.filter.actionHint')}
+      showSearch={{ filterOption: (input, o) => !!o && (o.value.includes(input.trim()) || String(o.label).includes(input.trim())) }}
+      popupMatchSelectWidth={360}
+      data-testid="audit-filter-action"
+    />
+  );
+}
+
+/** The record an entry concerns: its kind, and its name or number (a link where the record has a page). */
+function Record({ e }: { e: AuditEntry }) {
+  const { pick } = useI18n();
+  if (!e.entity) return <>—</>;
+  const kind = pick(ENTITIES[e.entity as keyof typeof ENTITIES], e.entity);
+  const name = e.entityName ?? (e.entityId && e.entityId.length > 12 ? `${e.entityId.slice(0, 8)}…` : e.entityId);
+  const page = e.entityId ? RECORD_PAGES[e.entity]?.(e.entityId) : undefined;
+  return <TwoLines main={page ? <Link to={page}>{name}</Link> : name} sub={kind} />;
+}
 
 /** 审计日志: entries in the caller's scope, newest first; the hash-chain check for whole-platform admins. */
 export default function AuditPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const access = useAccess();
   const { modal } = App.useApp();
   const { showError } = useApiError();
-  const [params, setParams] = useState<AuditListParams>({ page: 1, pageSize: 20 });
-  const [draft, setDraft] = useState<{ actor?: string; action?: string; entity?: string; result?: AuditListParams['result']; range?: [Dayjs | null, Dayjs | null] | null }>({});
-  const { data, loading, reload } = useRequest(() => systemApi.audit(params), [JSON.stringify(params)], showError);
   const [verifying, setVerifying] = useState(false);
-
-  const apply = () =>
-    setParams((p) => ({
-      page: 1,
-      pageSize: p.pageSize,
-      actor: draft.actor?.trim() || undefined,
-      action: draft.action?.trim() || undefined,
-      entity: draft.entity,
-      result: draft.result,
-      from: draft.range?.[0]?.format('YYYY-MM-DD'),
-      to: draft.range?.[1]?.format('YYYY-MM-DD'),
-    }));
-  const reset = () => {
-    setDraft({});
-    setParams((p) => ({ page: 1, pageSize: p.pageSize }));
-  };
 
   const verify = async () => {
     setVerifying(true);
     try {
-      const r = await systemApi.verifyAudit();
+      const r = await call(auditApi.verify);
       modal[r.ok ? 'success' : 'error']({
         title: r.ok ? t('audit.verify.ok') : t('audit.verify.broken'),
         content: (
@@ -63,120 +71,55 @@ export default function AuditPage() {
     }
   };
 
-  const resultLabel = (r: string) => (r === 'ok' ? t('audit.result.ok') : r === 'denied' ? t('audit.result.denied') : r === 'failed' ? t('audit.result.failed') : r);
-
-  const columns: TableProps<AuditEntry>['columns'] = [
-    { title: '#', dataIndex: 'seq', key: 'seq', width: 80 },
-    { title: t('audit.field.at'), dataIndex: 'at', key: 'at', width: 180, render: (s: string) => new Date(s).toLocaleString() },
-    { title: t('audit.field.actor'), dataIndex: 'actorName', key: 'actor', width: 120, render: (a: string | null) => a ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
-    { title: t('audit.field.org'), dataIndex: 'orgName', key: 'org', ellipsis: true, render: (o: string | null) => o ?? '—' },
-    { title: t('audit.field.action'), dataIndex: 'action', key: 'action', width: 200, render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
-    { title: t('audit.field.entity'), dataIndex: 'entity', key: 'entity', width: 90, render: (e: string | null) => e ?? '—' },
-    { title: t('audit.field.result'), dataIndex: 'result', key: 'result', width: 90, render: (r: string) => <Tag color={RESULT_COLOR[r] ?? 'default'}>{resultLabel(r)}</Tag> },
-    { title: 'IP', dataIndex: 'ip', key: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
-  ];
-
   return (
-    <div data-testid="audit-page">
-      <div className="gh-page-header">
-        <Typography.Title level={4}>{t('menu.audit')}</Typography.Title>
-        <Space>
-          <Button icon={<ReloadOutlined />} onClick={reload}>
-            {t('action.refresh')}
+    <ListPage
+      testId="audit"
+      title="menu.audit"
+      crumbs={[{ title: t('menu.system') }, { title: t('menu.audit') }]}
+      endpoint={auditApi.list}
+      rowKey="seq"
+      rowTestId={(e) => `audit-row-${e.seq}`}
+      buttonTestIds={{ search: 'audit-filter-apply', reset: 'audit-filter-reset' }}
+      scrollX={1200}
+      toolbar={
+        access.canVerifyAudit && (
+          <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()} data-testid="audit-verify-btn">
+            {t('audit.verify')}
           </Button>
-          {access.canVerifyAudit && (
-            <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()} data-testid="audit-verify-btn">
-              {t('audit.verify')}
-            </Button>
-          )}
-        </Space>
-      </div>
-      <Card>
-        <div className="gh-filters">
-          <Input
-            placeholder={t('audit.filter.actor')}
-            aria-label={t('audit.filter.actor')}
-            allowClear
-            value={draft.actor}
-            onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))}
-            onPressEnter={apply}
-            style={{ width: 160 }}
-            data-testid="audit-filter-actor"
-          />
-          <AutoComplete
-            placeholder={t('audit.filter.action')}
-            allowClear
-            value={draft.action}
-            options={ACTION_PREFIXES.map((p) => ({ value: p }))}
-            onChange={(v: string) => setDraft((d) => ({ ...d, action: v }))}
-            style={{ width: 180 }}
-            data-testid="audit-filter-action"
-          />
-          <Select
-            placeholder={t('audit.filter.entity')}
-            allowClear
-            value={draft.entity}
-            onChange={(v: string | undefined) => setDraft((d) => ({ ...d, entity: v }))}
-            options={ENTITIES.map((e) => ({ value: e, label: e }))}
-            style={{ width: 130 }}
-            data-testid="audit-filter-entity"
-          />
-          <Select
-            placeholder={t('audit.filter.result')}
-            allowClear
-            value={draft.result}
-            onChange={(v: AuditListParams['result']) => setDraft((d) => ({ ...d, result: v }))}
-            options={(['ok', 'denied', 'failed'] as const).map((r) => ({ value: r, label: resultLabel(r) }))}
-            style={{ width: 120 }}
-            data-testid="audit-filter-result"
-          />
-          <DatePicker.RangePicker
-            value={draft.range ?? null}
-            onChange={(range) => setDraft((d) => ({ ...d, range }))}
-            format="YYYY-MM-DD"
-            data-testid="audit-filter-range"
-          />
-          <Button type="primary" onClick={apply} data-testid="audit-filter-apply">
-            {t('action.search')}
-          </Button>
-          <Button onClick={reset} data-testid="audit-filter-reset">
-            {t('action.reset')}
-          </Button>
-        </div>
-        <Table<AuditEntry>
-          rowKey="seq"
-          size="small"
-          columns={columns}
-          dataSource={data?.items}
-          loading={loading}
-          scroll={{ x: 1000 }}
-          data-testid="audit-table"
-          onRow={(e) => testId(`audit-row-${e.seq}`)}
-          locale={{ emptyText: t('common.noData') }}
-          expandable={{
-            rowExpandable: (e) => e.changes != null || !!e.detail || !!e.entityId,
-            expandedRowRender: (e) => (
-              <Descriptions size="small" column={1} bordered data-testid={`audit-detail-${e.seq}`}>
-                {e.entityId && <Descriptions.Item label={t('audit.field.entityId')}>{e.entityId}</Descriptions.Item>}
-                {e.detail && <Descriptions.Item label={t('audit.field.detail')}>{e.detail}</Descriptions.Item>}
-                {e.changes != null && (
-                  <Descriptions.Item label={t('audit.field.changes')}>
-                    <pre className="gh-json">{JSON.stringify(e.changes, null, 2)}</pre>
-                  </Descriptions.Item>
-                )}
-              </Descriptions>
-            ),
-          }}
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })),
-          }}
-        />
-      </Card>
-    </div>
+        )
+      }
+      filters={[
+        { name: 'action', label: 'audit.field.action', kind: 'custom', input: <ActionInput /> },
+        { name: 'actor', label: 'audit.filter.actor', max: 64 },
+        { name: 'under', label: 'audit.filter.under', kind: 'org' },
+        { name: 'entity', label: 'audit.filter.entity', kind: 'select', vocab: ENTITIES },
+        { name: 'result', label: 'audit.filter.result', kind: 'select', vocab: RESULTS },
+        { name: 'range', label: 'audit.filter.range', kind: 'dateRange', keys: ['from', 'to'] },
+      ]}
+      columns={[
+        { key: 'seq', title: { zh: '序号', en: '#' }, dataIndex: 'seq', width: 80, fixedShown: true },
+        { key: 'at', title: 'audit.field.at', dataIndex: 'at', width: 170, render: (s: string) => formatDateTime(s) },
+        { key: 'actor', title: 'audit.field.actor', dataIndex: 'actorName', width: 120, render: (a: string | null) => a ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
+        { key: 'org', title: 'audit.field.org', dataIndex: 'orgName', width: 200, ellipsis: true, render: (o: string | null) => o ?? '—' },
+        { key: 'action', title: 'audit.field.action', dataIndex: 'action', width: 220, fixedShown: true, render: (a: string) => <TwoLines main={pick(auditActionLabel(a))} sub={<Typography.Text code>{a}</Typography.Text>} /> },
+        { key: 'record', title: 'audit.field.entity', dataIndex: 'entity', width: 200, render: (_: unknown, e) => <Record e={e} /> },
+        { key: 'result', title: 'audit.field.result', dataIndex: 'result', width: 90, render: (r: string) => <StatusTag vocab={RESULTS} value={r} /> },
+        { key: 'ip', title: { zh: 'IP 地址', en: 'IP address' }, dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
+      ]}
+      expandable={{
+        rowExpandable: (e) => e.changes != null || !!e.detail || !!e.entityId,
+        expandedRowRender: (e) => (
+          <Descriptions size="small" column={1} bordered data-testid={`audit-detail-${e.seq}`}>
+            {e.entityId && <Descriptions.Item label={t('audit.field.entityId')}>{e.entityId}</Descriptions.Item>}
+            {e.detail && <Descriptions.Item label={t('audit.field.detail')}>{e.detail}</Descriptions.Item>}
+            {e.changes != null && (
+              <Descriptions.Item label={t('audit.field.changes')}>
+                <pre className="gh-json">{JSON.stringify(e.changes, null, 2)}</pre>
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        ),
+      }}
+    />
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Form, Input } from 'antd';
 import { characterClasses, LEVEL3_PASSWORD_POLICY } from '../../../../common/src/password-policy';
-import { authApi } from '../../api/auth';
-import { ApiError } from '../../api/client';
+import { authApi } from '../../../../common/src/contracts/auth';
+import { ApiError, call } from '../../api/client';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
 import { PasswordPolicyHint } from './PasswordPolicyHint';
@@ -29,7 +29,7 @@ export function ChangePasswordForm({ onDone, submitText }: { onDone: () => void;
   const submit = async (v: Values) => {
     setSaving(true);
     try {
-      await authApi.changePassword(v.currentPassword, v.newPassword);
+      await call(authApi.changePassword, { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
       form.resetFields();
       onDone();
     } catch (e) {

@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { authApi } from '../../api/auth';
+import { authApi } from '../../../../common/src/contracts/auth';
+import { call } from '../../api/client';
 import { useAuth } from '../../app/auth-context';
 import { homePath } from '../../app/access';
 import { useApiError } from '../../app/use-api-error';
@@ -111,7 +112,7 @@ function PasswordStep() {
     setLoading(true);
     setError(null);
     try {
-      signedIn(await authApi.login(v.username.trim(), v.password));
+      signedIn(await call(authApi.login, { body: { username: v.username.trim(), password: v.password } }, { quiet401: true }));
     } catch (e) {
       // INVALID_CREDENTIALS (401) and ACCOUNT_LOCKED (423) carry the words to show.
       setError(errorText(e));
@@ -147,7 +148,7 @@ function TotpStep({ onDone }: { onDone: () => void }) {
     setLoading(true);
     setError(null);
     try {
-      await authApi.loginTotp(code);
+      await call(authApi.loginTotp, { body: { code } }, { quiet401: true });
       onDone();
     } catch (e) {
       setError(errorText(e));

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Space, Spin, Typography } from 'antd';
-import { authApi, type TotpSetup } from '../../api/auth';
+import { authApi, type TotpSetup } from '../../../../common/src/contracts/auth';
+import { call } from '../../api/client';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
 
@@ -15,7 +16,7 @@ export function TotpEnrol({ onDone }: { onDone: () => void }) {
 
   useEffect(() => {
     let cancelled = false;
-    authApi.totpSetup().then(
+    call(authApi.totpSetup).then(
       (s) => !cancelled && setSetup(s),
       (e) => !cancelled && setLoadError(errorText(e)),
     );
@@ -29,7 +30,7 @@ export function TotpEnrol({ onDone }: { onDone: () => void }) {
   const submit = async ({ code }: { code: string }) => {
     setSaving(true);
     try {
-      await authApi.totpEnable(code);
+      await call(authApi.totpEnable, { body: { code } });
       onDone();
     } catch (e) {
       showError(e, { form });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Result, Typography } from 'antd';
-import { authApi } from '../../api/auth';
+import { authApi } from '../../../../common/src/contracts/auth';
+import { call } from '../../api/client';
 import { useAuth } from '../../app/auth-context';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
@@ -24,7 +25,7 @@ export function TwoFactorModal({ open, onClose }: { open: boolean; onClose: () =
   const disable = async ({ code }: { code: string }) => {
     setSaving(true);
     try {
-      await authApi.totpDisable(code);
+      await call(authApi.totpDisable, { body: { code } });
       await refresh();
       void message.success(t('totp.disabled'));
       close();

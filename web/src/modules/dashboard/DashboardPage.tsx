@@ -1,17 +1,17 @@
 import { useMemo, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { ApartmentOutlined, BankOutlined, ClockCircleOutlined, ExclamationCircleOutlined, TeamOutlined, UserDeleteOutlined } from '@ant-design/icons';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsOption } from 'echarts';
-import { echarts } from './echarts';
-import { systemApi } from '../../api/system';
+import { DashboardChart } from './DashboardChart';
+import { dashboardApi, type OrgFigures } from '../../../../common/src/contracts/dashboard';
+import { call } from '../../api/client';
 import { useRequest } from '../../app/use-request';
 import { useApiError } from '../../app/use-api-error';
 import { useAccess, useAuth } from '../../app/auth-context';
 import { useMeta } from '../../app/meta-context';
 import { useI18n, type MessageKey } from '../../i18n';
-import type { OrgFigures } from '../../api/types';
+import { PageHeader } from '../../kit';
 import { MemberFiguresSection } from '../member/dashboard/MemberFiguresSection';
 import { HardshipDashboardSection } from '../hardship/monitor/HardshipDashboardSection';
 
@@ -34,13 +34,13 @@ const CARDS: CardDef[] = [
 ];
 
 export default function DashboardPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { me } = useAuth();
   const access = useAccess();
   const { kindLabel } = useMeta();
   const { showError } = useApiError();
   const navigate = useNavigate();
-  const { data, loading } = useRequest(() => systemApi.dashboardOrgs(), [], showError);
+  const { data, loading } = useRequest(() => call(dashboardApi.orgs), [], showError);
 
   const kindPie = useMemo<EChartsOption | null>(() => {
     if (!data) return null;
@@ -81,10 +81,7 @@ export default function DashboardPage() {
 
   return (
     <div data-testid="dashboard-page">
-      <div className="gh-page-header">
-        <Typography.Title level={4}>{t('dashboard.title')}</Typography.Title>
-        <Typography.Text type="secondary">{t('dashboard.scopeNote', { org: me?.user.orgName ?? '' })}</Typography.Text>
-      </div>
+      <PageHeader title={t('dashboard.title')} extra={<Typography.Text type="secondary">{t('dashboard.scopeNote', { org: me?.user.orgName ?? '' })}</Typography.Text>} />
       <Row gutter={[16, 16]}>
         {CARDS.map((c) => (
           <Col key={c.key} xs={24} sm={12} lg={8} xxl={4}>
@@ -104,43 +101,20 @@ export default function DashboardPage() {
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={10}>
           <Card title={t('dashboard.byKind')} data-testid="dashboard-chart-kind">
-            {loading && !data ? (
-              <Skeleton active />
-            ) : kindPie ? (
-              <ReactEChartsCore
-                echarts={echarts}
-                option={kindPie}
-                style={{ height: 320 }}
-                notMerge
-                key={lang}
-                onEvents={{ click: () => navigate('/orgs?level=grassroots') }}
-              />
-            ) : (
-              <Empty description={t('common.noData')} />
-            )}
+            <DashboardChart option={kindPie} loading={loading && !data} onClick={() => navigate('/orgs?level=grassroots')} />
           </Card>
         </Col>
         <Col xs={24} xl={14}>
           <Card title={t('dashboard.byChild')} data-testid="dashboard-chart-child">
-            {loading && !data ? (
-              <Skeleton active />
-            ) : childBar ? (
-              <ReactEChartsCore
-                echarts={echarts}
-                option={childBar}
-                style={{ height: 320 }}
-                notMerge
-                key={lang}
-                onEvents={{
-                  click: (p: { dataIndex: number }) => {
-                    const child = data?.byChild[p.dataIndex];
-                    if (child) navigate(`/orgs?under=${child.id}&level=grassroots`);
-                  },
-                }}
-              />
-            ) : (
-              <Empty description={t('dashboard.noChildren')} />
-            )}
+            <DashboardChart
+              option={childBar}
+              loading={loading && !data}
+              empty={t('dashboard.noChildren')}
+              onClick={(p) => {
+                const child = data?.byChild[p.dataIndex];
+                if (child) navigate(`/orgs?under=${child.id}&level=grassroots`);
+              }}
+            />
           </Card>
         </Col>
       </Row>

@@ -1,113 +1,44 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import type { TableProps } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { roleApi, userApi, type UserListParams } from '../../api/users';
-import type { User, UserCreated } from '../../api/types';
+import { App, Button, Space, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { roleApi, userApi, type User, type UserCreated } from '../../../../common/src/contracts/user';
+import { call } from '../../api/client';
 import { useRequest } from '../../app/use-request';
 import { useApiError } from '../../app/use-api-error';
 import { useAccess, useAuth } from '../../app/auth-context';
 import { useI18n } from '../../i18n';
-import { testId } from '../../app/test-id';
-import { OrgSelect } from '../org/components/OrgSelect';
+import { Actions, formatDateTime, HistoryDrawer, inUiLanguage, ListPage, StatusTag } from '../../kit';
+import { ACCOUNT_STATE, ACTIVE_FILTER } from './vocab';
 import { UserFormModal, type UserFormTarget } from './components/UserFormModal';
 import { TempPasswordModal } from './components/TempPasswordModal';
 
-/** 账号管理: accounts in the caller's scope, with create, edit, reset password and unlock. */
+/** 账号管理: accounts in the caller's scope, with create, edit, reset password, unlock and history. */
 export default function UserListPage() {
   const { t } = useI18n();
   const access = useAccess();
   const { me } = useAuth();
   const { message } = App.useApp();
   const { showError } = useApiError();
-  const [params, setParams] = useState<UserListParams>({ page: 1, pageSize: 20, active: 'all' });
-  const { data, loading, reload } = useRequest(() => userApi.list(params), [JSON.stringify(params)], showError);
-  const { data: roles } = useRequest(() => roleApi.list(), [], showError);
+  const { data: roles } = useRequest(() => call(roleApi.list), [], showError);
   const [form, setForm] = useState<UserFormTarget | null>(null);
   const [temp, setTemp] = useState<{ password: string; username: string } | null>(null);
+  const [history, setHistory] = useState<User | null>(null);
+  const [changed, setChanged] = useState(0);
+  const reload = () => setChanged((n) => n + 1);
 
-  const patch = (p: Partial<UserListParams>) => setParams((old) => ({ ...old, page: 1, ...p }));
-
-  const resetPassword = async (u: User) => {
+  const act = (f: () => Promise<void>) => async () => {
     try {
-      const r = await userApi.resetPassword(u.id);
-      setTemp({ password: r.temporaryPassword, username: u.username });
+      await f();
       reload();
     } catch (e) {
       showError(e);
     }
   };
-  const unlock = async (u: User) => {
-    try {
-      await userApi.unlock(u.id);
-      void message.success(t('user.unlocked', { name: u.username }));
-      reload();
-    } catch (e) {
-      showError(e);
-    }
-  };
-
-  const columns: TableProps<User>['columns'] = [
-    { title: t('user.field.username'), dataIndex: 'username', key: 'username', width: 190, render: (u: string) => <Typography.Text strong>{u}</Typography.Text> },
-    { title: t('user.field.displayName'), dataIndex: 'displayName', key: 'displayName', width: 140 },
-    { title: t('user.field.org'), dataIndex: 'orgName', key: 'orgName', width: 240, ellipsis: { showTitle: true } },
-    {
-      title: t('user.field.roles'),
-      dataIndex: 'roles',
-      key: 'roles',
-      width: 200,
-      render: (rs: User['roles']) => (rs.length ? rs.map((r) => <Tag key={r.id}>{r.name}</Tag>) : <Typography.Text type="secondary">—</Typography.Text>),
-    },
-    {
-      title: t('user.field.status'),
-      key: 'status',
-      width: 170,
-      render: (_: unknown, u) => (
-        <Space size={4} wrap>
-          {u.active ? <Tag color="success">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>}
-          {u.locked && <Tag color="error">{t('user.locked')}</Tag>}
-          {u.mustChangePassword && <Tag color="warning">{t('user.mustChangePassword')}</Tag>}
-        </Space>
-      ),
-    },
-    { title: t('user.field.totp'), dataIndex: 'totpEnabled', key: 'totp', width: 90, render: (on: boolean) => (on ? <Tag color="blue">{t('common.on')}</Tag> : t('common.off')) },
-    { title: t('user.field.lastLogin'), dataIndex: 'lastLoginAt', key: 'lastLoginAt', width: 170, render: (s: string | null) => (s ? new Date(s).toLocaleString() : '—') },
-  ];
-  if (access.canManageUsers) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      width: 190,
-      render: (_: unknown, u) => (
-        <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setForm({ mode: 'edit', user: u })} data-testid={`user-edit-btn-${u.username}`}>
-            {t('action.edit')}
-          </Button>
-          <Popconfirm
-            title={t('user.reset.confirmTitle')}
-            description={t('user.reset.confirm', { name: u.username })}
-            okText={t('user.reset')}
-            cancelText={t('action.cancel')}
-            okButtonProps={testId('user-reset-confirm')}
-            onConfirm={() => resetPassword(u)}
-          >
-            <Button type="link" size="small" data-testid={`user-reset-btn-${u.username}`} disabled={u.id === me?.user.id}>
-              {t('user.reset')}
-            </Button>
-          </Popconfirm>
-          {u.locked && (
-            <Tooltip title={t('user.unlockHint')}>
-              <Button type="link" size="small" onClick={() => void unlock(u)} data-testid={`user-unlock-btn-${u.username}`}>
-                {t('user.unlock')}
-              </Button>
-            </Tooltip>
-          )}
-        </Space>
-      ),
-    });
-  }
-
+  const resetPassword = (u: User) => act(async () => setTemp({ password: (await call(userApi.resetPassword, { params: { id: u.id } })).temporaryPassword, username: u.username }));
+  const unlock = (u: User) => act(async () => {
+    await call(userApi.unlock, { params: { id: u.id } });
+    void message.success(t('user.unlocked', { name: u.username }));
+  });
   const onSaved = (u: User | UserCreated) => {
     const created = form?.mode === 'create';
     setForm(null);
@@ -117,59 +48,62 @@ export default function UserListPage() {
   };
 
   return (
-    <div data-testid="user-list-page">
-      <div className="gh-page-header">
-        <Typography.Title level={4}>{t('menu.users')}</Typography.Title>
-        <Space>
-          <Button icon={<ReloadOutlined />} onClick={reload}>
-            {t('action.refresh')}
+    <>
+      <ListPage
+        testId="user"
+        title="menu.users"
+        crumbs={[{ title: t('menu.system') }, { title: t('menu.users') }]}
+        endpoint={userApi.list}
+        reloadKey={changed}
+        rowTestId={(u) => `user-row-${u.username}`}
+        scrollX={1300}
+        toolbar={access.canManageUsers && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create' })} data-testid="user-create-btn">
+            {t('user.create')}
           </Button>
-          {access.canManageUsers && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create' })} data-testid="user-create-btn">
-              {t('user.create')}
-            </Button>
-          )}
-        </Space>
-      </div>
-      <Card>
-        <div className="gh-filters">
-          <Input.Search placeholder={t('user.filter.q')}
-            aria-label={t('user.filter.q')} allowClear onSearch={(q) => patch({ q: q.trim() || undefined })} style={{ width: 240 }} data-testid="user-filter-q" />
-          <OrgSelect allowClear placeholder={t('user.filter.org')} style={{ width: 260 }} value={params.orgId} onChange={(v) => patch({ orgId: (v as string | undefined) ?? undefined })} data-testid="user-filter-org" />
-          <Select
-            value={params.active}
-            style={{ width: 120 }}
-            onChange={(v) => patch({ active: v })}
-            data-testid="user-filter-active"
-            options={[
-              { value: 'all', label: t('common.all') },
-              { value: 'true', label: t('common.active') },
-              { value: 'false', label: t('common.inactive') },
-            ]}
-          />
-        </div>
-        <Table<User>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={data?.items}
-          loading={loading}
-          scroll={{ x: 1300 }}
-          data-testid="user-table"
-          onRow={(u) => testId(`user-row-${u.username}`)}
-          locale={{ emptyText: t('common.noData') }}
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })),
-          }}
-        />
-      </Card>
+        )}
+        filters={[
+          { name: 'q', label: 'user.filter.q', max: 64 },
+          { name: 'orgId', label: 'user.filter.org', kind: 'org', testId: 'user-filter-org' },
+          { name: 'roleId', label: 'user.filter.role', kind: 'select', options: (roles ?? []).map((r) => ({ value: r.id, label: r.name })) },
+          { name: 'active', label: 'user.field.status', kind: 'select', vocab: ACTIVE_FILTER, props: { allowClear: false } },
+        ]}
+        columns={[
+          { key: 'username', title: 'user.field.username', dataIndex: 'username', sort: 'username', width: 190, fixedShown: true, render: (u: string) => <Typography.Text strong>{u}</Typography.Text> },
+          { key: 'displayName', title: 'user.field.displayName', dataIndex: 'displayName', sort: 'displayName', width: 140 },
+          { key: 'org', title: 'user.field.org', dataIndex: 'orgName', width: 240, ellipsis: { showTitle: true } },
+          { key: 'roles', title: 'user.field.roles', dataIndex: 'roles', width: 200, render: (rs: User['roles']) => (rs.length ? rs.map((r) => <Tag key={r.id}>{r.name}</Tag>) : '—') },
+          {
+            key: 'status', title: 'user.field.status', width: 170,
+            render: (_: unknown, u) => (
+              <Space size={4} wrap>
+                <StatusTag vocab={ACCOUNT_STATE} value={u.active ? 'active' : 'inactive'} />
+                {u.locked && <StatusTag vocab={ACCOUNT_STATE} value="locked" />}
+                {u.mustChangePassword && <StatusTag vocab={ACCOUNT_STATE} value="mustChangePassword" />}
+              </Space>
+            ),
+          },
+          { key: 'totp', title: 'user.field.totp', dataIndex: 'totpEnabled', width: 90, render: (on: boolean) => (on ? <Tag color="blue">{t('common.on')}</Tag> : t('common.off')) },
+          { key: 'lastLoginAt', title: 'user.field.lastLogin', dataIndex: 'lastLoginAt', sort: 'lastLoginAt', width: 170, render: (s: string | null) => formatDateTime(s) },
+          {
+            key: 'actions', title: 'common.actions', fixed: 'right', width: 260, fixedShown: true,
+            render: (_: unknown, u) => (
+              <Actions
+                size="small"
+                actions={[
+                  { key: 'edit', label: 'action.edit', show: access.canManageUsers, testId: `user-edit-btn-${u.username}`, onClick: () => setForm({ mode: 'edit', user: u }) },
+                  { key: 'reset', label: 'user.reset', show: access.canManageUsers, disabled: u.id === me?.user.id, testId: `user-reset-btn-${u.username}`, confirm: inUiLanguage(t('user.reset.confirm', { name: u.username })), onClick: resetPassword(u) },
+                  { key: 'unlock', label: 'user.unlock', show: access.canManageUsers && u.locked, testId: `user-unlock-btn-${u.username}`, onClick: unlock(u) },
+                  { key: 'history', label: 'user.history', testId: `user-history-btn-${u.username}`, onClick: () => setHistory(u) },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
       <UserFormModal target={form} roles={roles ?? []} onClose={() => setForm(null)} onSaved={onSaved} onReload={() => { setForm(null); reload(); }} />
       <TempPasswordModal value={temp} onClose={() => setTemp(null)} />
-    </div>
+      <HistoryDrawer endpoint={userApi.history} target={history && { id: history.id, title: history.username }} onClose={() => setHistory(null)} />
+    </>
   );
 }

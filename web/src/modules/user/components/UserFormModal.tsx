@@ -1,12 +1,9 @@
-import { useEffect, useState } from 'react';
-import { Form, Input, Modal, Select, Switch, Typography } from 'antd';
-import { userApi, type UserCreateInput } from '../../../api/users';
-import type { Role, User, UserCreated } from '../../../api/types';
-import { useApiError } from '../../../app/use-api-error';
+import { Input } from 'antd';
+import { USERNAME_PATTERN, userApi, type Role, type User, type UserCreated } from '../../../../../common/src/contracts/user';
+import { call } from '../../../api/client';
 import { useAuth } from '../../../app/auth-context';
 import { useI18n } from '../../../i18n';
-import { testId } from '../../../app/test-id';
-import { OrgSelect } from '../../org/components/OrgSelect';
+import { FormModal } from '../../../kit';
 
 export type UserFormTarget = { mode: 'create' } | { mode: 'edit'; user: User };
 
@@ -20,13 +17,7 @@ interface Values {
 }
 
 /** 新建账号 / 编辑账号. Only roles the server marks grantable can be newly chosen. */
-export function UserFormModal({
-  target,
-  roles,
-  onClose,
-  onSaved,
-  onReload,
-}: {
+export function UserFormModal({ target, roles, onClose, onSaved, onReload }: {
   target: UserFormTarget | null;
   roles: Role[];
   onClose: () => void;
@@ -35,108 +26,39 @@ export function UserFormModal({
 }) {
   const { t } = useI18n();
   const { me } = useAuth();
-  const { showError } = useApiError();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const editing = target?.mode === 'edit' ? target.user : null;
+  const held = new Set(editing?.roles.map((r) => r.id) ?? []);
+  // A role the user already holds stays selectable (it can be removed); new ones must be grantable.
+  const roleOptions = roles.map((r) => ({ value: r.id, label: r.name, disabled: !r.grantable && !held.has(r.id), title: r.description ?? r.name }));
+  const initial: Partial<Values> = editing
+    ? { username: editing.username, displayName: editing.displayName, orgId: editing.orgId, roleIds: editing.roles.map((r) => r.id), active: editing.active }
+    : { roleIds: [], active: true, orgId: me?.user.orgId };
 
-  useEffect(() => {
-    if (!target) return;
-    form.resetFields();
-    if (target.mode === 'edit') {
-      const u = target.user;
-      form.setFieldsValue({ username: u.username, displayName: u.displayName, orgId: u.orgId, roleIds: u.roles.map((r) => r.id), active: u.active });
-    } else {
-      form.setFieldsValue({ roleIds: [], active: true, orgId: me?.user.orgId });
-    }
-  }, [target, form, me]);
-
-  const heldRoleIds = new Set(editing?.roles.map((r) => r.id) ?? []);
-  const roleOptions = roles.map((r) => ({
-    value: r.id,
-    label: r.name,
-    // A role the user already holds stays selectable (it can be removed); new ones must be grantable.
-    disabled: !r.grantable && !heldRoleIds.has(r.id),
-    title: r.description ?? r.name,
-  }));
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      if (target?.mode === 'edit') {
-        onSaved(await userApi.update(target.user.id, { displayName: v.displayName.trim(), orgId: v.orgId, roleIds: v.roleIds, active: v.active }, target.user.version));
-      } else {
-        const input: UserCreateInput = { username: v.username.trim(), displayName: v.displayName.trim(), orgId: v.orgId, roleIds: v.roleIds };
-        if (v.password) input.password = v.password;
-        onSaved(await userApi.create(input));
-      }
-    } catch (e) {
-      showError(e, { form, reload: onReload });
-    } finally {
-      setSaving(false);
-    }
+  const save = async (v: Values) => {
+    const common = { displayName: v.displayName.trim(), orgId: v.orgId, roleIds: v.roleIds ?? [] };
+    onSaved(editing
+      ? await call(userApi.update, { params: { id: editing.id }, body: { ...common, active: v.active, version: editing.version } })
+      : await call(userApi.create, { body: { ...common, username: v.username.trim(), ...(v.password ? { password: v.password } : {}) } }));
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={!!target}
+      testId="user-form"
       title={editing ? t('user.form.editTitle', { name: editing.username }) : t('user.form.createTitle')}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      okButtonProps={{ loading: saving, ...testId('user-form-submit') }}
-      forceRender
-      width={560}
-      mask={{ closable: false }}
-      modalRender={(node) => <div data-testid="user-form-modal">{node}</div>}
-    >
-      <Form form={form} layout="vertical" name="user" data-testid="user-form">
-        <Form.Item
-          name="username"
-          label={t('user.field.username')}
-          rules={[
-            { required: true, message: t('user.rule.usernameRequired') },
-            { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: t('user.rule.usernamePattern') },
-          ]}
-        >
-          <Input disabled={!!editing} autoComplete="off" data-testid="user-form-username" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('user.field.displayName')}
-          rules={[
-            { required: true, whitespace: true, message: t('user.rule.displayNameRequired') },
-            { max: 40, message: t('org.rule.max', { n: 40 }) },
-          ]}
-        >
-          <Input data-testid="user-form-displayName" />
-        </Form.Item>
-        <Form.Item name="orgId" label={t('user.field.org')} rules={[{ required: true, message: t('user.rule.orgRequired') }]}>
-          <OrgSelect
-            data-testid="user-form-org"
-            known={[...(editing ? [{ id: editing.orgId, name: editing.orgName }] : []), ...(me ? [{ id: me.user.orgId, name: me.user.orgName }] : [])]}
-          />
-        </Form.Item>
-        <Form.Item name="roleIds" label={t('user.field.roles')} extra={t('user.form.rolesHint')}>
-          <Select mode="multiple" options={roleOptions} showSearch={{ optionFilterProp: "label" }} data-testid="user-form-roles" placeholder={t('common.pleaseSelect')} />
-        </Form.Item>
-        {editing ? (
-          <Form.Item name="active" label={t('user.field.active')} valuePropName="checked">
-            <Switch data-testid="user-form-active" disabled={editing.id === me?.user.id} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="password" label={t('user.field.initialPassword')} extra={<Typography.Text type="secondary">{t('user.form.passwordHint')}</Typography.Text>}>
-            <Input.Password autoComplete="new-password" data-testid="user-form-password" />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      initialValues={initial}
+      onClose={onClose}
+      onReload={onReload}
+      onSubmit={save}
+      fields={[
+        { name: 'username', label: 'user.field.username', required: 'user.rule.usernameRequired', disabled: !!editing, props: { autoComplete: 'off', allowClear: false }, rules: [{ pattern: USERNAME_PATTERN, message: t('user.rule.usernamePattern') }] },
+        { name: 'displayName', label: 'user.field.displayName', required: 'user.rule.displayNameRequired', max: 40 },
+        { name: 'orgId', label: 'user.field.org', kind: 'org', required: 'user.rule.orgRequired', testId: 'user-form-org', known: [...(editing ? [{ id: editing.orgId, name: editing.orgName }] : []), ...(me ? [{ id: me.user.orgId, name: me.user.orgName }] : [])], props: { allowClear: false } },
+        { name: 'roleIds', label: 'user.field.roles', kind: 'multiselect', options: roleOptions, extra: 'user.form.rolesHint', testId: 'user-form-roles', props: { showSearch: { optionFilterProp: 'label' } } },
+        editing
+          ? { name: 'active', label: 'user.field.active', kind: 'switch', disabled: editing.id === me?.user.id }
+          : { name: 'password', label: 'user.field.initialPassword', kind: 'custom', extra: 'user.form.passwordHint', input: <Input.Password autoComplete="new-password" data-testid="user-form-password" /> },
+      ]}
+    />
   );
 }
