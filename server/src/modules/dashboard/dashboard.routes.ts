@@ -7,7 +7,6 @@ import { escapeLike, orgScopeSql } from '../../platform/scope.js';
 import { errorResponses } from '../../platform/contract.js';
 import { addDays, todayInChina } from '../../../../common/src/dates.js';
 import { org } from '../org/org.schema.js';
-import { MemberFigures, memberFigures } from '../member/member-figures.js';
 
 const tags = ['首页 dashboard'];
 const Count = z.object({ key: z.string().nullable(), n: z.number() });
@@ -26,10 +25,6 @@ const OrgFigures = z.object({
 
 export async function dashboardRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/dashboard/members', {
-    config: { access: 'dashboard.read' },
-    schema: { tags, summary: '会员概况（本人管辖范围）/ member figures in scope', response: { 200: MemberFigures, ...errorResponses } },
-  }, (req) => memberFigures(ctx(app, req)));
   r.get('/api/dashboard/orgs', {
     config: { access: 'dashboard.read' },
     schema: { tags, summary: '组织概况（本人管辖范围）/ organisation figures in scope', response: { 200: OrgFigures, ...errorResponses } },
