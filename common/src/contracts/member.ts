@@ -19,7 +19,7 @@ const memberFilters = {
   q: z.string().trim().max(40).optional(),
   idNumber: z.string().trim().max(40).optional(),
   mobile: z.string().trim().max(40).optional(),
-  cardNo: z.string().trim().max(20).optional(),
+  cardNo: z.string().trim().toUpperCase().max(20).optional(),
   orgId: z.uuid().optional(),
   employmentForm: z.string().trim().max(40).optional(),
   migrantWorker: z.enum(['true', 'false']).optional(),

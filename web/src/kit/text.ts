@@ -10,6 +10,9 @@ export function useText() {
   return useCallback((x: Text | undefined, vars?: Record<string, string | number>): string => (x === undefined ? '' : typeof x === 'string' ? t(x, vars) : pick(x)), [t, pick]);
 }
 
+/** A sentence already in the UI's language (a dictionary string with its values filled in), where a Text is expected. */
+export const inUiLanguage = (s: string): Text => ({ zh: s, en: s });
+
 /** A vocabulary: codes with their labels in both languages, and optionally a tag colour. */
 export type Vocab = Readonly<Record<string, { zh: string; en: string; color?: string }>>;
 
