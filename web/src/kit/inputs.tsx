@@ -163,8 +163,8 @@ export function SensitiveValue({ masked, reveal, revealed, testId: id, children 
       },
     });
   return (
-    <Space size={6}>
-      <Typography.Text style={{ fontFamily: 'monospace' }} data-testid={id} data-revealed={String(shown !== null)}>
+    <Space size={6} wrap>
+      <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }} data-testid={id} data-revealed={String(shown !== null)}>
         {value == null ? '—' : children ? children(value) : value}
       </Typography.Text>
       {shown !== null && <Tag color="red">{t('kit.reveal.shown')}</Tag>}

@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
 import { Actions, DetailPage, Fields, formatDate, formatDateTime, SensitiveValue, StatusTag, useVocab } from '../../kit';
+import { FormTag } from './components/FormTag';
 import { MemberFormModal, type MemberFormTarget } from './components/MemberFormModal';
 import { StatusChangeModal } from './components/StatusChangeModal';
 import { MemberCardModal } from './components/MemberCardModal';
@@ -75,7 +76,7 @@ export default function MemberDetailPage() {
       rootProps={(m) => ({ 'data-member-id': m.id })}
       crumbs={(m) => [{ title: t('menu.memberSearch'), path: '/members' }, ...(m ? [{ title: m.name }] : [])]}
       title={(m) => m.name}
-      tags={(m) => <><StatusTag vocab={STATUSES} value={m.status} testId="member-status" /><StatusTag vocab={FORMS} value={m.employmentForm} /></>}
+      tags={(m) => <><StatusTag vocab={STATUSES} value={m.status} testId="member-status" /><FormTag form={m.employmentForm} /></>}
       actions={(m, reload) => {
         const shown = revealed?.id === m.id ? revealed : null;
         return (

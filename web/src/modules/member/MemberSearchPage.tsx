@@ -10,6 +10,7 @@ import { useAccess } from '../../app/auth-context';
 import { useI18n } from '../../i18n';
 import { ListPage, StatusTag, useVocab } from '../../kit';
 import { MemberFormModal, type MemberFormTarget } from './components/MemberFormModal';
+import { FormTag } from './components/FormTag';
 import { FORMS, SEX, STATUSES, YES_NO } from './vocab';
 
 const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
@@ -64,7 +65,7 @@ export default function MemberSearchPage() {
           { key: 'orgName', title: 'member.field.union', dataIndex: 'orgName', ellipsis: true },
           {
             key: 'employmentForm', title: 'member.field.employmentForm', dataIndex: 'employmentForm', width: 150,
-            render: (f: string, m) => <Space size={4} wrap><StatusTag vocab={FORMS} value={f} />{m.migrantWorker && <Tag>{t('member.migrantShort')}</Tag>}</Space>,
+            render: (f: string, m) => <Space size={4} wrap><FormTag form={f} />{m.migrantWorker && <Tag>{t('member.migrantShort')}</Tag>}</Space>,
           },
           { key: 'joinDate', title: 'member.field.joinDate', dataIndex: 'joinDate', sort: 'joinDate', width: 110 },
           { key: 'cardNo', title: 'member.field.cardNo', dataIndex: 'cardNo', sort: 'cardNo', width: 136, render: (s: string) => <span style={mono}>{s}</span> },
