@@ -3,9 +3,14 @@ import { ID_PROBLEM_MESSAGES, parseIdNumber } from './id-number.js';
 import { MOBILE_PROBLEM_MESSAGES, normaliseMobile } from './mobile.js';
 import { normaliseEducation, normaliseEmploymentForm, normaliseEthnicity, normalisePoliticalStatus } from './member-vocab.js';
 import { todayInChina } from './dates.js';
+import { DATE_MAX, DATE_MIN } from './contracts/kit.js';
 
 const msg = (m: { zh: string; en: string }) => `${m.zh} / ${m.en}`;
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+
+/** A date of the record as YYYY-MM-DD within the range every API accepts (contracts/kit.ts), with the field's own message. */
+const recordDate = (error: string) =>
+  z.iso.date({ error }).refine((d) => d >= DATE_MIN && d <= DATE_MAX, { error: `日期应在 ${DATE_MIN} 至 ${DATE_MAX} 之间 / date must be between ${DATE_MIN} and ${DATE_MAX}` });
 
 function vocab(normalise: (s: string) => string | null, zh: string, en: string) {
   return z.preprocess(
@@ -35,7 +40,7 @@ const memberFieldsShape = z
   .object({
     name: z.string().trim().min(1, '请填写姓名 / name is required').max(40, '姓名不超过40字 / name too long').regex(/^[\p{L}·•.\s]+$/u, '姓名只能包含文字和间隔号 / name: letters only'),
     idNumber: z.string().max(40),
-    birthDate: z.preprocess(blankToNull, z.iso.date({ error: '出生日期格式应为 YYYY-MM-DD / birth date: YYYY-MM-DD' }).nullish()),
+    birthDate: z.preprocess(blankToNull, recordDate('出生日期格式应为 YYYY-MM-DD / birth date: YYYY-MM-DD').nullish()),
     sex: z.preprocess(blankToNull, z.enum(['M', 'F'], { error: '性别应为男或女 / sex: M or F' }).nullish()),
     mobile: z.preprocess(blankToNull, z.string().max(40).nullish()),
     ethnicity: vocab(normaliseEthnicity, '民族', 'ethnicity'),
@@ -45,7 +50,7 @@ const memberFieldsShape = z
     migrantWorker: z.boolean().default(false),
     occupation: z.preprocess(blankToNull, z.string().trim().max(60).nullish()),
     employerName: z.preprocess(blankToNull, z.string().trim().max(100).nullish()),
-    joinDate: z.iso.date({ error: '入会日期格式应为 YYYY-MM-DD / join date: YYYY-MM-DD' }),
+    joinDate: recordDate('入会日期格式应为 YYYY-MM-DD / join date: YYYY-MM-DD'),
   });
 
 export const MemberFieldsInput = memberFieldsShape.transform((v, ctx) => {

@@ -317,6 +317,27 @@ export const MEMBER_STATUS_LABELS: Record<MemberStatus, Label> = {
   left: { zh: '已退会', en: 'Left' },
 };
 
+/** Tag colours of the statuses (antd): active green, retained blue, transferring orange, left grey. */
+export const MEMBER_STATUS_COLORS: Record<MemberStatus, string> = { active: 'success', retained: 'processing', transferring: 'warning', left: 'default' };
+
+/**
+ * The status changes a union records on a member (DOMAIN.md "Members": 保留会籍, 退会) and the
+ * statuses each may start from; a transfer under way (transferring) allows none until it ends.
+ * `reason`: whether the union must say why.
+ */
+export const MEMBER_STATUS_CHANGES = {
+  retained: { from: ['active'], to: 'retained', reason: true, zh: '保留会籍', en: 'Retain membership' },
+  left: { from: ['active', 'retained'], to: 'left', reason: true, zh: '退会', en: 'Leave' },
+  reactivated: { from: ['retained'], to: 'active', reason: false, zh: '恢复在册', en: 'Reactivate' },
+} as const satisfies Record<string, { from: readonly MemberStatus[]; to: MemberStatus; reason: boolean } & Label>;
+export type MemberStatusChangeKind = keyof typeof MEMBER_STATUS_CHANGES;
+export const MEMBER_STATUS_CHANGE_KINDS = Object.keys(MEMBER_STATUS_CHANGES) as MemberStatusChangeKind[];
+
+/** Whether a member in `status` allows the change `kind`. */
+export function statusChangeAllowed(kind: MemberStatusChangeKind, status: string): boolean {
+  return (MEMBER_STATUS_CHANGES[kind].from as readonly string[]).includes(status);
+}
+
 export interface MembershipEvent {
   kind: MembershipEventKind;
   /** YYYY-MM-DD */

@@ -27,6 +27,8 @@ export interface Action {
   confirm?: Text;
   onClick: () => unknown;
   testId?: string;
+  /** data-testid of the confirmation's OK button, where a test names it otherwise than `<testId>-ok`. */
+  confirmTestId?: string;
 }
 
 /** Buttons for a record's actions: only those the server allows are shown; confirmation where declared. */
@@ -47,7 +49,7 @@ export function Actions({ actions, size }: { actions: (Action | false | null | u
           {...tid(a.testId ?? a.key)}
           onClick={() =>
             a.confirm
-              ? modal.confirm({ title: text(a.label), content: text(a.confirm), okText: t('action.confirm'), cancelText: t('action.cancel'), okButtonProps: { danger: a.danger, ...tid(`${a.testId ?? a.key}-ok`) }, onOk: () => a.onClick() })
+              ? modal.confirm({ title: text(a.label), content: text(a.confirm), okText: t('action.confirm'), cancelText: t('action.cancel'), okButtonProps: { danger: a.danger, ...tid(a.confirmTestId ?? `${a.testId ?? a.key}-ok`) }, onOk: () => a.onClick() })
               : a.onClick()
           }
         >

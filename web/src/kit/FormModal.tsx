@@ -12,10 +12,13 @@ import { useText, type Text } from './text';
  * Place a server's field errors on the form items they name: `body.fields.name` lands on `name`
  * (or on `['fields', 'name']` when the form nests it). Returns whether any landed.
  */
-export function placeFieldErrors(form: FormInstance, e: unknown, lang: 'zh-CN' | 'en-US', aliases: Record<string, string> = {}): boolean {
+export function placeFieldErrors(form: FormInstance, e: unknown, lang: 'zh-CN' | 'en-US', aliases: Record<string, string> = {}, codeFields: Record<string, string> = {}): boolean {
   if (!(e instanceof ApiError)) return false;
   const registered = form.getFieldsError().map((f) => f.name.join('.'));
   const byField = new Map<string, string[]>();
+  // A refusal about one field as a whole (codeFields: error code → field), e.g. "already a member" under the ID number.
+  const whole = codeFields[e.code];
+  if (whole && registered.includes(whole)) byField.set(whole, [splitBilingual(lang === 'zh-CN' ? e.messageZh : e.messageEn, lang)]);
   for (const f of e.fieldIssues) {
     const parts = f.path.split('.').filter((p) => p !== 'body' && p !== 'querystring' && p !== 'params');
     const full = parts.join('.');
@@ -62,6 +65,8 @@ export interface FormModalProps<V> {
   confirm?: Text | ((values: V) => ReactNode);
   danger?: boolean;
   aliases?: Record<string, string>;
+  /** Refusals that concern one field as a whole, by error code (e.g. MEMBER_HELD_ELSEWHERE → idNumber): shown under it. */
+  codeFields?: Record<string, string>;
   form?: FormInstance<V>;
 }
 
@@ -89,7 +94,7 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
       const r = await p.onSubmit(values, form);
       p.onDone?.(r);
     } catch (e) {
-      if (placeFieldErrors(form, e, lang, p.aliases)) void message.error(t('error.checkFields'));
+      if (placeFieldErrors(form, e, lang, p.aliases, p.codeFields)) void message.error(t('error.checkFields'));
       else showError(e, { reload: p.onReload });
     } finally {
       setSaving(false);

@@ -15,6 +15,7 @@ import { countText } from './format';
 import { useText, type Text } from './text';
 import { PageHeader, type Crumb } from './PageHeader';
 import { ExportButton } from './ExportButton';
+import { ExportDialog, type ExportOptions } from './ExportDialog';
 
 type Item<E extends Endpoint> = EndpointOutput<E> extends { items: (infer I)[] } ? I : EndpointOutput<E> extends (infer I)[] ? I : never;
 
@@ -25,6 +26,8 @@ export interface ListColumn<T> extends Omit<TableColumnType<T>, 'title' | 'sorte
   sort?: string;
   /** Column settings cannot hide it. */
   fixedShown?: boolean;
+  /** The column shows the sort key the other way round (age, sorted by birth date): its arrows are flipped. */
+  sortInverse?: boolean;
 }
 
 /** A filter: a field of the list's query. `dateRange` filters name the two query keys in `keys`. */
@@ -55,6 +58,8 @@ export interface ListPageProps<E extends Endpoint> {
   /** A background export of this kind (platform/export-jobs.ts) with the current filters: progress, then the file. */
   exportKind?: string;
   exportQuery?: Record<string, unknown>;
+  /** Export through a dialog (file format; the values in clear for who may, confirmed, audited by the server) instead of a plain link. */
+  exportOptions?: ExportOptions;
   /** Shown above the table (summary cards …). */
   extra?: (data: EndpointOutput<E> | undefined) => ReactNode;
   /** Shown under the table (totals …). */
@@ -67,6 +72,8 @@ export interface ListPageProps<E extends Endpoint> {
   embedded?: boolean;
   expandable?: TableProps<Item<E>>['expandable'];
   rowSelection?: TableProps<Item<E>>['rowSelection'];
+  /** data-testid of the table, where a test names it otherwise than `<testId>-table`. */
+  tableTestId?: string;
 }
 
 /** Parse the URL's query with the endpoint's own schema; a key that does not parse is dropped, not fatal. */
@@ -157,11 +164,11 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
     setSp(new URLSearchParams());
   };
 
-  const sortOrder = (key: string) => (query.sort === key ? (query.order === 'desc' ? 'descend' : 'ascend') : null);
+  const sortOrder = (key: string, inverse?: boolean) => (query.sort === key ? ((query.order === 'desc') !== !!inverse ? 'descend' : 'ascend') : null);
   const allColumns = p.columns.filter((c): c is ListColumn<Item<E>> => !!c);
   const columns: TableProps<Item<E>>['columns'] = allColumns
     .filter((c) => c.fixedShown || !hidden.includes(c.key))
-    .map(({ title, sort, fixedShown: _f, ...c }) => ({ ...c, title: text(title), ...(sort ? { sorter: true, sortOrder: sortOrder(sort) } : {}), ...(sort ? { key: sort } : {}) }));
+    .map(({ title, sort, fixedShown: _f, sortInverse, ...c }) => ({ ...c, title: text(title), ...(sort ? { sorter: true, sortOrder: sortOrder(sort, sortInverse) } : {}), ...(sort ? { key: sort } : {}) }));
   const toggleColumn = (key: string, show: boolean) => {
     const next = show ? hidden.filter((k) => k !== key) : [...hidden, key];
     setHidden(next);
@@ -175,7 +182,8 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
   const whole = (p.endpoint.response as { type?: string }).type === 'array';
   const page = (whole && Array.isArray(data) ? { items: data, total: data.length } : data) as unknown as { items: Item<E>[]; total: number; totalExact?: boolean } | undefined;
   const filtered = filters.some((f) => (f.keys ?? (f.kind === 'flags' ? (f.options ?? []).map((o) => String(o.value)) : [f.name])).some((k) => query[k] !== undefined && query[k] !== null && query[k] !== ''));
-  const exportHref = p.exportTo ? urlOf(p.exportTo, { query: { ...Object.fromEntries(Object.entries(query).filter(([k]) => !['page', 'pageSize', 'sort', 'order'].includes(k))), ...p.fixed, ...p.exportQuery } }) : null;
+  const exportInput = { ...Object.fromEntries(Object.entries(query).filter(([k]) => !['page', 'pageSize', 'sort', 'order'].includes(k))), ...p.fixed, ...p.exportQuery };
+  const exportHref = p.exportTo && !p.exportOptions ? urlOf(p.exportTo, { query: exportInput }) : null;
 
   const tools = (
     <Space wrap>
@@ -205,6 +213,7 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
           {t('kit.list.export')}
         </Button>
       )}
+      {p.exportTo && p.exportOptions && <ExportDialog endpoint={p.exportTo} query={exportInput} count={page && { total: page.total, exact: page.totalExact ?? true }} testId={p.testId} {...p.exportOptions} />}
       {p.toolbar}
     </Space>
   );
@@ -253,14 +262,15 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
             scroll={{ x: p.scrollX ?? 960 }}
             expandable={p.expandable}
             rowSelection={p.rowSelection}
-            data-testid={`${p.testId}-table`}
+            data-testid={p.tableTestId ?? `${p.testId}-table`}
             onRow={(r, i) => ({ ...(p.rowTestId ? tid(p.rowTestId(r)) : {}), ...(p.onRow?.(r, i) ?? {}) })}
             locale={{ emptyText: filtered ? t('kit.list.noMatch') : text(p.empty ?? 'kit.list.empty') }}
             onChange={(pagination, _f, sorter, extra) => {
               if (extra.action === 'sort') {
                 const s = Array.isArray(sorter) ? sorter[0] : sorter;
                 const key = s?.order ? String(s.columnKey) : undefined;
-                setQuery({ sort: key, order: key ? (s?.order === 'descend' ? 'desc' : 'asc') : undefined });
+                const inverse = allColumns.some((c) => c.sort === key && c.sortInverse);
+                setQuery({ sort: key, order: key ? ((s?.order === 'descend') !== inverse ? 'desc' : 'asc') : undefined });
               } else if (extra.action === 'paginate') {
                 setQuery({ page: pagination.current, pageSize: pagination.pageSize }, true);
               }

@@ -4,7 +4,7 @@
  * the format checks of common/ and a data-testid of `<prefix>-<name>`.
  */
 import type { ReactNode } from 'react';
-import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { NamePath } from 'antd/es/form/interface';
 import { useText, useVocab, type Text, type Vocab } from './text';
@@ -15,7 +15,8 @@ import { useI18n } from '../i18n';
 
 export type FieldKind =
   | 'text' | 'textarea' | 'number' | 'select' | 'multiselect' | 'switch' | 'checkbox' | 'flags'
-  | 'date' | 'dateRange' | 'money' | 'id' | 'mobile' | 'uscc' | 'org' | 'member' | 'custom';
+  | 'date' | 'dateRange' | 'money' | 'id' | 'mobile' | 'uscc' | 'org' | 'member' | 'custom'
+  | 'radio';
 
 export interface FieldSpec {
   name: string | (string | number)[];
@@ -23,7 +24,7 @@ export interface FieldSpec {
   kind?: FieldKind;
   /** true, or the message to show when it is left blank. */
   required?: boolean | Text;
-  /** select / multiselect / flags: a vocabulary, or options. */
+  /** select / multiselect / flags / radio: a vocabulary, or options. */
   vocab?: Vocab;
   codes?: readonly string[];
   options?: { value: string | number | boolean; label: ReactNode }[];
@@ -76,6 +77,8 @@ export function useFieldInput() {
         return <Checkbox {...common}>{f.label ? text(f.label) : null}</Checkbox>;
       case 'flags':
         return <Checkbox.Group options={opts as never} {...common} />;
+      case 'radio':
+        return <Radio.Group options={opts as never} {...common} />;
       case 'date':
         return <DatePicker allowClear noFuture={f.noFuture} {...common} />;
       case 'dateRange':

@@ -14,3 +14,5 @@ export { ExportButton } from './ExportButton';
 export { WorkflowSteps, DeadlineBadge } from './Workflow';
 export { formatDate, formatDateTime, yuan, toFen, countText, todayInChina } from './format';
 export { useText, useVocab, vocabOf, type Text, type Vocab } from './text';
+export { download, downloadUrl, fileToBase64 } from './download';
+export { ExportDialog, type ExportOptions } from './ExportDialog';

@@ -129,6 +129,8 @@ interface SensitiveProps {
   masked: string | null;
   /** Reveal: the audited call (…/unmask). Leave out when the caller may not reveal. */
   reveal?: () => Promise<string | null>;
+  /** The full value when it was revealed elsewhere on the page (one audited reveal of several values). */
+  revealed?: string | null;
   testId?: string;
   children?: (shown: string) => ReactNode;
 }
@@ -137,11 +139,12 @@ interface SensitiveProps {
  * A sensitive value (ID number, mobile) shown masked; revealing it asks for confirmation and is
  * recorded in the audit log by the server.
  */
-export function SensitiveValue({ masked, reveal, testId: id, children }: SensitiveProps) {
+export function SensitiveValue({ masked, reveal, revealed, testId: id, children }: SensitiveProps) {
   const { t } = useI18n();
   const { modal, message } = App.useApp();
   const { showError } = useApiError();
-  const [shown, setShown] = useState<string | null>(null);
+  const [own, setShown] = useState<string | null>(null);
+  const shown = own ?? revealed ?? null;
   const value = shown ?? masked;
   const ask = () =>
     modal.confirm({
@@ -160,8 +163,8 @@ export function SensitiveValue({ masked, reveal, testId: id, children }: Sensiti
       },
     });
   return (
-    <Space size={6}>
-      <Typography.Text style={{ fontFamily: 'monospace' }} data-testid={id} data-revealed={String(shown !== null)}>
+    <Space size={6} wrap>
+      <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }} data-testid={id} data-revealed={String(shown !== null)}>
         {value == null ? '—' : children ? children(value) : value}
       </Typography.Text>
       {shown !== null && <Tag color="red">{t('kit.reveal.shown')}</Tag>}

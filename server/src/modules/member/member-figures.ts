@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { escapeLike, orgScopeSql, ownedScopeSql } from '../../platform/scope.js';
 import { joinApplicationSummary } from './join/join.review.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import { EMPLOYMENT_FORM_LABELS, EMPLOYMENT_FORMS, MEMBER_STATUSES, type EmploymentForm } from '../../../../common/src/member-vocab.js';
 import type { Ctx } from '../../platform/context.js';
+import type { MemberFiguresT } from '../../../../common/src/contracts/member.js';
 
 /**
  * Member figures for the dashboard (issue 3, item 10), all inside the caller's data scope: every
@@ -19,44 +19,8 @@ import type { Ctx } from '../../platform/context.js';
  * reference the tests and the benchmark compare with.
  */
 
-const UnionCount = z.object({ id: z.string(), name: z.string(), members: z.number(), active: z.number() });
-
-export const MemberFigures = z.object({
-  asOf: z.string(),
-  /** Members by status; `holding` = active + retained + transferring (everyone but those who left). */
-  totals: z.object({ all: z.number(), holding: z.number(), active: z.number(), retained: z.number(), transferring: z.number(), left: z.number() }),
-  byUnion: z.object({
-    /** The 20 grassroots unions with most members (holding). */
-    top: z.array(UnionCount),
-    /** The caller's own child organisations with the members of their whole subtree. */
-    byChild: z.array(UnionCount),
-  }),
-  /** Holding members by employment form; gig = every new-employment-form worker (八大群体, ride-hailing, other flexible). */
-  byEmploymentForm: z.object({
-    standard: z.number(),
-    gig: z.number(),
-    migrantWorkers: z.number(),
-    forms: z.array(z.object({ key: z.string(), label: z.string(), gig: z.boolean(), n: z.number() })),
-  }),
-  /** The last 12 months, oldest first: joins (joined, rejoined, transferred_in) and leavers (left, transferred_out) by event date. */
-  monthly: z.array(z.object({ month: z.string(), joins: z.number(), leavers: z.number() })),
-  /**
-   * Active members ÷ employee_count of grassroots unions. `overall` over every grassroots union with
-   * employees on record; `lowest`: the 20 lowest among unions with ≥ 25 employees that have members
-   * at all (unions with none are listed under `withoutMembers`).
-   */
-  membershipRate: z.object({
-    overall: z.number().nullable(),
-    activeMembers: z.number(),
-    employees: z.number(),
-    lowest: z.array(z.object({ id: z.string(), name: z.string(), employees: z.number(), active: z.number(), rate: z.number() })),
-  }),
-  /** Active grassroots unions without a single holding member: how many, and the first 20 by code. */
-  withoutMembers: z.object({ count: z.number(), first: z.array(z.object({ id: z.string(), name: z.string(), code: z.string(), employees: z.number().nullable() })) }),
-  /** Pending online join applications, and those past their 15-working-day answer date. */
-  applications: z.object({ pending: z.number(), overdue: z.number(), dueSoon: z.number(), overdueBelow: z.number() }),
-});
-export type MemberFiguresBody = z.infer<typeof MemberFigures>;
+/** The answer of GET /api/dashboard/members (its schema is the contract's). */
+export type MemberFiguresBody = MemberFiguresT;
 
 /** First day of the month `back` months before the month of `iso`, as YYYY-MM-DD. */
 export function monthStart(iso: string, back = 0): string {

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { memberApi } from '../../../../common/src/contracts/member.js';
+import { memberApi, memberDashboardApi } from '../../../../common/src/contracts/member.js';
 import * as svc from './member.service.js';
 import { memberCard, verifyCard } from './card.js';
+import { memberFigures } from './member-figures.js';
 import { mount } from '../../platform/mount.js';
 
 export async function memberRoutes(app: FastifyInstance) {
@@ -19,4 +20,6 @@ export async function memberRoutes(app: FastifyInstance) {
     card: (c, { params }, req) => memberCard(c, params.id, `${req.protocol}://${req.host}`),
     verifyCard: (c, { query }) => verifyCard(c, query.token),
   });
+  // The dashboard's member section; dashboard.routes.ts mounts the rest of the dashboard.
+  mount(app, memberDashboardApi, { members: (c) => memberFigures(c) });
 }

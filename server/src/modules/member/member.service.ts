@@ -10,7 +10,7 @@ import { appendAudit, diffFields } from '../../platform/audit.js';
 import { ownedScopeSql, scopeCovers, type Scope } from '../../platform/scope.js';
 import { maskOrgName } from '../../../../common/src/org.js';
 import { todayInChina } from '../../../../common/src/dates.js';
-import { ageOn, GIG_FORMS } from '../../../../common/src/member-vocab.js';
+import { ageOn, GIG_FORMS, MEMBER_STATUS_CHANGES, statusChangeAllowed, type MemberStatusChangeKind } from '../../../../common/src/member-vocab.js';
 import { parseIdNumber } from '../../../../common/src/id-number.js';
 import { normaliseMobile } from '../../../../common/src/mobile.js';
 import { MemberFieldsInput } from '../../../../common/src/member-input.js';
@@ -169,6 +169,9 @@ export async function getMemberDetail(c: Ctx, id: string) {
   const events = await repo.memberEvents(c.db, id);
   const [o] = await c.db.select({ name: org.name }).from(org).where(eq(org.id, m.orgId));
   const openTransfers = await c.db.select().from(transfer).where(and(eq(transfer.memberId, id), eq(transfer.status, 'pending')));
+  const write = c.actor.permissions.has('member.write');
+  // A transfer under way holds every other change of the membership until it ends.
+  const change = (k: MemberStatusChangeKind) => write && !openTransfers.length && statusChangeAllowed(k, m.status);
   return {
     id: m.id, name: m.name, idMasked: m.idMasked, idKind: m.idKind, mobileMasked: m.mobileMasked, sex: m.sex, age: ageOn(m.birthDate, todayInChina()),
     ethnicity: m.ethnicity, education: m.education, politicalStatus: m.politicalStatus, employmentForm: m.employmentForm, migrantWorker: m.migrantWorker,
@@ -177,7 +180,10 @@ export async function getMemberDetail(c: Ctx, id: string) {
     createdAt: m.createdAt.toISOString(), updatedAt: m.updatedAt.toISOString(),
     events: events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     openTransfer: openTransfers[0] ? { id: openTransfers[0].id, fromOrgId: openTransfers[0].fromOrgId, toOrgId: openTransfers[0].toOrgId, createdAt: openTransfers[0].createdAt.toISOString() } : null,
-    can: { unmask: c.actor.permissions.has('member.unmask'), edit: c.actor.permissions.has('member.write'), transfer: c.actor.permissions.has('member.transfer') },
+    can: {
+      unmask: c.actor.permissions.has('member.unmask'), edit: write, transfer: c.actor.permissions.has('member.transfer'),
+      retained: change('retained'), left: change('left'), reactivated: change('reactivated'),
+    },
   };
 }
 
@@ -283,19 +289,13 @@ export async function unmaskMember(c: Ctx, id: string) {
   return { idNumber: c.keys.decrypt(m.idCipher), mobile: m.mobileCipher ? c.keys.decrypt(m.mobileCipher) : null };
 }
 
-const STATUS_TRANSITIONS: Record<MemberStatusChange['kind'], { from: string[]; to: string; zh: string }> = {
-  retained: { from: ['active'], to: 'retained', zh: '保留会籍' },
-  left: { from: ['active', 'retained'], to: 'left', zh: '退会' },
-  reactivated: { from: ['retained'], to: 'active', zh: '恢复在册' },
-};
-
 /** Retain (retired/unemployed), leave, or return from retained: an event, and the status follows it. */
 export async function changeMemberStatus(c: Ctx, id: string, input: MemberStatusChange) {
   return c.db.transaction(async (tx) => {
     const m = await requireMemberInScope(c, tx, id);
     if (m.version !== input.version) throw errors.versionConflict();
-    const t = STATUS_TRANSITIONS[input.kind];
-    if (!t.from.includes(m.status)) throw new AppError(409, 'INVALID_STATUS_CHANGE', `当前状态不能办理“${t.zh}”`, `This change is not possible in the member's current status`);
+    const t = MEMBER_STATUS_CHANGES[input.kind];
+    if (!statusChangeAllowed(input.kind, m.status)) throw new AppError(409, 'INVALID_STATUS_CHANGE', `当前状态不能办理“${t.zh}”`, `This change is not possible in the member's current status`);
     if (input.onDate > todayInChina()) throw errors.invalid('日期不能晚于今天', 'The date cannot be in the future');
     await tx.insert(membershipEvent).values({ id: uuidv7(), memberId: id, orgId: m.orgId, kind: input.kind === 'reactivated' ? 'rejoined' : input.kind, onDate: input.onDate, reason: input.reason ?? null, actorId: c.actor.userId });
     await tx.update(member).set({ status: t.to, version: m.version + 1, updatedAt: new Date() }).where(eq(member.id, id));

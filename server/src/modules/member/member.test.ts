@@ -84,10 +84,15 @@ describe('member records', () => {
 
   it('retains membership, then leaves; a person who left may rejoin (one record, new event)', async () => {
     let d = (await chair.get(`/api/members/${memberId}`)).json();
+    // The record names the changes its status allows (the page offers exactly these).
+    expect(d.can).toMatchObject({ retained: true, left: true, reactivated: false });
+    expect((await chair.post(`/api/members/${memberId}/status`, { kind: 'reactivated', onDate: '2026-01-01', version: d.version })).json().code).toBe('INVALID_STATUS_CHANGE');
     expect((await chair.post(`/api/members/${memberId}/status`, { kind: 'retained', onDate: '2026-01-01', reason: '退休', version: d.version })).statusCode).toBe(200);
     d = (await chair.get(`/api/members/${memberId}`)).json();
     expect(d.status).toBe('retained');
+    expect(d.can).toMatchObject({ retained: false, left: true, reactivated: true });
     expect((await chair.post(`/api/members/${memberId}/status`, { kind: 'left', onDate: '2026-02-01', version: d.version })).statusCode).toBe(200);
+    expect((await chair.get(`/api/members/${memberId}`)).json().can).toMatchObject({ retained: false, left: false, reactivated: false });
     const again = await chair.post('/api/members', { orgId: chairOrgId, consent, fields: { name: '欧阳晓明', idNumber: id, joinDate: '2026-03-01' } });
     expect(again.statusCode, again.body).toBe(201);
     expect(again.json().id).toBe(memberId);

@@ -1,14 +1,16 @@
 import { Modal, Skeleton, Typography } from 'antd';
-import { memberApi } from '../../../api/members';
+import { memberApi } from '../../../../../common/src/contracts/member';
+import { call } from '../../../api/client';
 import { useRequest } from '../../../app/use-request';
 import { useApiError } from '../../../app/use-api-error';
 import { useI18n } from '../../../i18n';
-import { MemberStatusTag, Mono } from './member-tags';
+import { StatusTag } from '../../../kit';
+import { STATUSES } from '../vocab';
 
 function CardBody({ memberId }: { memberId: string }) {
   const { t } = useI18n();
   const { showError } = useApiError();
-  const { data, loading } = useRequest(() => memberApi.card(memberId), [memberId], showError);
+  const { data, loading } = useRequest(() => call(memberApi.card, { params: { id: memberId } }), [memberId], showError);
   if (loading || !data) return <Skeleton active />;
   return (
     <div data-testid="member-card" data-card-no={data.cardNo}>
@@ -31,7 +33,7 @@ function CardBody({ memberId }: { memberId: string }) {
           </div>
           <div style={{ fontSize: 13, opacity: 0.9, wordBreak: 'break-all' }}>{data.orgName}</div>
           <div style={{ marginTop: 12, fontSize: 13 }}>
-            {t('member.field.cardNo')}：<Mono>{data.cardNo}</Mono>
+            {t('member.field.cardNo')}：<span style={{ fontFamily: 'monospace' }}>{data.cardNo}</span>
           </div>
           <div style={{ fontSize: 13 }}>
             {t('member.field.joinDate')}：{data.joinDate}
@@ -42,7 +44,7 @@ function CardBody({ memberId }: { memberId: string }) {
         </div>
       </div>
       <div style={{ marginTop: 12, display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
-        <MemberStatusTag status={data.status} />
+        <StatusTag vocab={STATUSES} value={data.status} testId="member-status" />
         <Typography.Link href={data.verifyUrl} target="_blank" rel="noreferrer" data-testid="member-card-verify-link">
           {t('member.card.verifyLink')}
         </Typography.Link>

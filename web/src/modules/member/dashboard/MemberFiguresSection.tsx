@@ -1,17 +1,19 @@
 import { useMemo, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Card, Col, Empty, Progress, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Progress, Row, Statistic, Table, Typography } from 'antd';
 import { AlertOutlined, CarOutlined, ClockCircleOutlined, HomeOutlined, PercentageOutlined, SolutionOutlined, TeamOutlined, UsergroupDeleteOutlined } from '@ant-design/icons';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsOption } from 'echarts';
 import { LineChart } from 'echarts/charts';
 import { echarts } from '../../dashboard/echarts';
-import { memberApi, type MemberFigures } from '../../../api/members';
+import { DashboardChart } from '../../dashboard/DashboardChart';
+import { memberDashboardApi, type MemberFiguresT as MemberFigures } from '../../../../../common/src/contracts/member';
+import { call } from '../../../api/client';
 import { useRequest } from '../../../app/use-request';
 import { useApiError } from '../../../app/use-api-error';
 import { useAccess } from '../../../app/auth-context';
 import { useI18n, type MessageKey } from '../../../i18n';
-import { useMemberVocab } from '../member-vocab';
+import { useVocab } from '../../../kit';
+import { FORMS } from '../vocab';
 
 // The org dashboard registers bar and pie; the monthly chart adds a line.
 echarts.use([LineChart]);
@@ -67,12 +69,12 @@ function FormSplit({ standard, gig }: { standard: number; gig: number }) {
 
 /** 会员概况 on the home dashboard (GET /api/dashboard/members), for the user's scope. */
 export function MemberFiguresSection() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const access = useAccess();
   const navigate = useNavigate();
-  const vocab = useMemberVocab();
+  const { label } = useVocab();
   const { showError } = useApiError();
-  const { data, loading } = useRequest(() => memberApi.figures(), [], showError);
+  const { data, loading } = useRequest(() => call(memberDashboardApi.members), [], showError);
 
   // Gig workers (新就业形态) by group, separately from standard employment, which would dwarf them.
   const gigBar = useMemo<EChartsOption | null>(() => {
@@ -83,10 +85,10 @@ export function MemberFiguresSection() {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 48, bottom: 8, top: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: forms.map((f) => vocab.formLabel(f.key) || f.label), axisLabel: { fontSize: 12 } },
+      yAxis: { type: 'category', data: forms.map((f) => label(FORMS, f.key)), axisLabel: { fontSize: 12 } },
       series: [{ name: t('memberDash.gigShort'), type: 'bar', data: forms.map((f) => f.n), itemStyle: { color: '#722ed1' }, label: { show: true, position: 'right', fontSize: 11 } }],
     };
-  }, [data, t, vocab]);
+  }, [data, t, label]);
 
   const monthly = useMemo<EChartsOption | null>(() => {
     if (!data?.monthly.length) return null;
@@ -102,17 +104,6 @@ export function MemberFiguresSection() {
       ],
     };
   }, [data, t]);
-
-  const chart = (opt: EChartsOption | null, testId: string, onClick?: () => void, height = 340) =>
-    loading && !data ? (
-      <Skeleton active />
-    ) : opt ? (
-      <div data-testid={testId}>
-        <ReactEChartsCore echarts={echarts} option={opt} style={{ height }} notMerge key={lang} onEvents={onClick ? { click: onClick } : undefined} />
-      </div>
-    ) : (
-      <Empty description={t('common.noData')} />
-    );
 
   return (
     <section data-testid="dashboard-members" style={{ marginTop: 24 }}>
@@ -154,11 +145,13 @@ export function MemberFiguresSection() {
         <Col xs={24} xl={10}>
           <Card title={t('memberDash.byForm')}>
             {data && <FormSplit standard={data.byEmploymentForm.standard} gig={data.byEmploymentForm.gig} />}
-            {chart(gigBar, 'dashboard-chart-member-forms', access.canReadMember ? () => navigate('/members?employmentForm=gig') : undefined, 300)}
+            <DashboardChart option={gigBar} loading={loading && !data} testId="dashboard-chart-member-forms" onClick={access.canReadMember ? () => navigate('/members?employmentForm=gig') : undefined} height={300} />
           </Card>
         </Col>
         <Col xs={24} xl={14}>
-          <Card title={t('memberDash.monthly')}>{chart(monthly, 'dashboard-chart-member-monthly')}</Card>
+          <Card title={t('memberDash.monthly')}>
+            <DashboardChart option={monthly} loading={loading && !data} testId="dashboard-chart-member-monthly" height={340} />
+          </Card>
         </Col>
       </Row>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
