@@ -21,6 +21,8 @@ export interface Action {
   show?: boolean;
   danger?: boolean;
   primary?: boolean;
+  /** Shown but not usable (nothing to act on yet). */
+  disabled?: boolean;
   /** Ask first, with this text. */
   confirm?: Text;
   onClick: () => unknown;
@@ -28,7 +30,7 @@ export interface Action {
 }
 
 /** Buttons for a record's actions: only those the server allows are shown; confirmation where declared. */
-export function Actions({ actions }: { actions: (Action | false | null | undefined)[] }) {
+export function Actions({ actions, size }: { actions: (Action | false | null | undefined)[]; /** `small` in table rows. */ size?: 'small' | 'middle' }) {
   const text = useText();
   const { t } = useI18n();
   const { modal } = App.useApp();
@@ -39,6 +41,8 @@ export function Actions({ actions }: { actions: (Action | false | null | undefin
           key={a.key}
           icon={a.icon}
           danger={a.danger}
+          disabled={a.disabled}
+          size={size}
           type={a.primary ? 'primary' : 'default'}
           {...tid(a.testId ?? a.key)}
           onClick={() =>

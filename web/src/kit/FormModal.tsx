@@ -12,10 +12,13 @@ import { useText, type Text } from './text';
  * Place a server's field errors on the form items they name: `body.fields.name` lands on `name`
  * (or on `['fields', 'name']` when the form nests it). Returns whether any landed.
  */
-export function placeFieldErrors(form: FormInstance, e: unknown, lang: 'zh-CN' | 'en-US', aliases: Record<string, string> = {}): boolean {
+export function placeFieldErrors(form: FormInstance, e: unknown, lang: 'zh-CN' | 'en-US', aliases: Record<string, string> = {}, codeFields: Record<string, string> = {}): boolean {
   if (!(e instanceof ApiError)) return false;
   const registered = form.getFieldsError().map((f) => f.name.join('.'));
   const byField = new Map<string, string[]>();
+  // A refusal about one field as a whole (codeFields: error code → field), e.g. "already a member" under the ID number.
+  const whole = codeFields[e.code];
+  if (whole && registered.includes(whole)) byField.set(whole, [splitBilingual(lang === 'zh-CN' ? e.messageZh : e.messageEn, lang)]);
   for (const f of e.fieldIssues) {
     const parts = f.path.split('.').filter((p) => p !== 'body' && p !== 'querystring' && p !== 'params');
     const full = parts.join('.');
@@ -49,6 +52,8 @@ export interface FormModalProps<V> {
   /** Offered when the record changed underneath (409). */
   onReload?: () => void;
   okText?: Text;
+  /** data-testid of the submit button, where a test names it otherwise than `<testId>-submit`. */
+  submitTestId?: string;
   width?: number;
   /** Default width of a field on the 24-grid. */
   span?: number;
@@ -111,7 +116,7 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
     </Form>
   );
   const ok = (
-    <Button type="primary" danger={p.danger} loading={saving} onClick={submit} {...tid(`${p.testId}-submit`)}>
+    <Button type="primary" danger={p.danger} loading={saving} onClick={submit} {...tid(p.submitTestId ?? `${p.testId}-submit`)}>
       {p.okText ? text(p.okText) : t('action.save')}
     </Button>
   );
