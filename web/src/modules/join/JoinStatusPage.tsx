@@ -13,7 +13,7 @@ const OUTCOME: Record<string, { status: 'info' | 'success' | 'warning'; title: M
   approved: { status: 'success', title: 'join.check.approved' },
   rejected: { status: 'warning', title: 'join.check.rejected' },
 };
-const mono = { size: 'large', style: { fontFamily: 'monospace' } } as const;
+const mono = { size: 'large', allowClear: false, style: { fontFamily: 'monospace' } } as const;
 
 /** /join/status: an applicant looks up the outcome with the application number and their ID number. */
 export default function JoinStatusPage() {

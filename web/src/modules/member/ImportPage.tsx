@@ -130,9 +130,10 @@ export default function ImportPage() {
         extra={<Button icon={<DownloadOutlined />} href={urlOf(importApi.template)} data-testid="import-template-btn">{t('import.template')}</Button>}
       />
       {body}
-      <Typography.Title level={5} style={{ marginTop: 24 }}>{t('import.history.title')}</Typography.Title>
+      <div style={{ marginTop: 16 }} />
       <ListPage
         embedded
+        title="import.history.title"
         testId="import-history"
         endpoint={importApi.list}
         defaults={{ pageSize: 10 }}

@@ -68,7 +68,7 @@ export default function TransfersPage() {
         }
         filters={[
           { name: 'direction', label: 'transfer.direction', kind: 'select', vocab: DIRECTION, props: { allowClear: false } },
-          { name: 'status', label: 'member.field.status', kind: 'select', vocab: STATUS_FILTER, props: { allowClear: false } },
+          { name: 'status', label: 'join.field.status', kind: 'select', vocab: STATUS_FILTER, props: { allowClear: false } },
         ]}
         columns={[
           { key: 'memberName', title: 'member.field.name', dataIndex: 'memberName', width: 80, render: (n: string, tr) => (tr.memberId ? <Link to={`/members/${tr.memberId}`}>{n}</Link> : n) },
@@ -78,7 +78,7 @@ export default function TransfersPage() {
           { key: 'initiatedBy', title: 'transfer.initiatedBy', dataIndex: 'initiatedBy', width: 84, render: (b: string) => label(INITIATOR, b) },
           { key: 'reason', title: 'transfer.reason', dataIndex: 'reason', ellipsis: true, width: 130, render: (r: string | null, tr) => r ?? tr.closeReason ?? '—' },
           { key: 'createdAt', title: 'transfer.createdAt', dataIndex: 'createdAt', width: 100, render: (s: string) => formatDate(s) },
-          { key: 'status', title: 'member.field.status', dataIndex: 'status', width: 90, render: (s: string, tr) => <TwoLines main={<StatusTag vocab={STATUS} value={s} />} sub={tr.completedOn} /> },
+          { key: 'status', title: 'join.field.status', dataIndex: 'status', width: 90, render: (s: string, tr) => <TwoLines main={<StatusTag vocab={STATUS} value={s} />} sub={tr.completedOn} /> },
           {
             key: 'actions', title: 'common.actions', width: 170, fixed: 'right', fixedShown: true,
             render: (_: unknown, tr) => (
