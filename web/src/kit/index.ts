@@ -12,3 +12,4 @@ export { WorkflowSteps, DeadlineBadge } from './Workflow';
 export { formatDate, formatDateTime, yuan, toFen, countText, todayInChina } from './format';
 export { useText, useVocab, vocabOf, type Text, type Vocab } from './text';
 export { upload, useUpload, type UploadInput } from './upload';
+export { ConsentNotice } from './ConsentNotice';

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, Form, Radio, Row, Typography } from 'antd';
+import { Alert, App, Button, Col, Form, Radio, Row } from 'antd';
 import { call } from '../../api/client';
 import { joinApi, type JoinApplyResultT } from '../../../../common/src/contracts/join';
 import { CURRENT_CONSENT_VERSION } from '../../../../common/src/member-input';
 import { EDUCATION_LABELS, EMPLOYMENT_FORM_LABELS, ETHNICITIES, POLITICAL_STATUS_LABELS } from '../../../../common/src/member-vocab';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
-import { FormFields, placeFieldErrors, type FieldSpec } from '../../kit';
+import { ConsentNotice, FormFields, placeFieldErrors, type FieldSpec } from '../../kit';
 import type { ChosenUnion } from './UnionFinder';
 
 interface Values {
@@ -100,22 +100,14 @@ export function ApplicantForm({ union, onBack, onDone }: { union: ChosenUnion; o
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('join.form.toUnion', { name: union.name })} description={union.viaTerritorial ? t('join.form.territorialNote') : t('join.form.employerNotTold')} />
       <FormFields testId="join" span={12} fields={fields} />
 
-      <Typography.Title level={5}>{t('join.notice.title', { version: CURRENT_CONSENT_VERSION })}</Typography.Title>
-      <div
-        style={{ maxHeight: 220, overflow: 'auto', background: '#fafafa', border: '1px solid #eee', borderRadius: 6, padding: '8px 12px', fontSize: 13, lineHeight: 1.7, whiteSpace: 'pre-line' }}
-        data-testid="join-notice"
-        tabIndex={0}
-      >
-        {t('join.notice.body')}
-      </div>
-      <Form.Item
+      <ConsentNotice
         name="agreed"
-        valuePropName="checked"
-        style={{ marginTop: 12 }}
-        rules={[{ validator: (_, v: boolean | undefined) => (v ? Promise.resolve() : Promise.reject(new Error(t('join.notice.required')))) }]}
-      >
-        <Checkbox data-testid="join-consent">{t('join.notice.agree', { version: CURRENT_CONSENT_VERSION })}</Checkbox>
-      </Form.Item>
+        testId="join"
+        title={t('join.notice.title', { version: CURRENT_CONSENT_VERSION })}
+        body={t('join.notice.body')}
+        agree={t('join.notice.agree', { version: CURRENT_CONSENT_VERSION })}
+        required={t('join.notice.required')}
+      />
 
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="join-error" />}
       <Row gutter={12}>

@@ -36,7 +36,22 @@ const m = bilingual({
   'join.form.uscc': ['单位统一社会信用代码（选填）', 'Employer\'s credit code (optional)'],
   'join.form.usccHint': ['18位，可在营业执照上找到', '18 characters, printed on the business licence'],
   'join.notice.title': ['个人信息处理告知书（{version}版）', 'Personal-information notice (version {version})'],
-  'join.notice.body': ['为办理入会，工会需要处理您的以下个人信息：姓名、身份证号码、手机号码、民族、学历、政治面貌、用工形式、是否农民工、职业和工作单位。其中身份证号码和工会会员身份属于敏感个人信息。\n一、处理目的：审核入会申请、建立会员实名档案、发放会员卡，以及向您提供工会服务和权益维护。\n二、处理方式：身份证号码和手机号码加密存储，默认脱敏显示，只有经授权的工会工作人员因工作需要才能查看完整信息，每次查看都记入审计日志。\n三、提供范围：您的申请只提交给您选择的工会及其上级工会，不会告知您的用人单位，也不会向其他第三方提供，法律法规另有规定的除外。\n四、保存期限：在您的会籍存续期间及其后法律法规要求的期限内保存。\n五、您的权利：您可以查阅、复制、更正您的个人信息，或撤回同意、申请退会，请联系所加入的工会办理。撤回同意不影响撤回前基于同意已进行的处理。\n勾选下方“同意”即表示您已阅读本告知书，并单独同意工会处理上述敏感个人信息。', 'To handle your application the union processes: name, ID number, mobile, ethnicity, education, political status, employment form, migrant-worker status, occupation and employer. Your ID number and union membership are sensitive personal information.\n1. Purpose: reviewing the application, keeping the real-name member record, issuing the card, and providing union services and rights protection.\n2. How: ID numbers and mobiles are stored encrypted and shown masked; only authorised union staff may see them in full when their work requires it, and every such view is audited.\n3. Who receives it: only the union you choose and the unions above it. Your employer is not told, and nothing is given to other third parties unless the law requires it.\n4. How long: while you are a member and afterwards for as long as the law requires.\n5. Your rights: you may see, copy and correct your information, withdraw consent or leave the union — ask your union. Withdrawal does not affect processing done before it.\nTicking "agree" below means you have read this notice and separately consent to the processing of the sensitive information above.'],
+  'join.notice.body': [
+    '为办理入会，工会需要处理您的以下个人信息：姓名、身份证号码、手机号码、民族、学历、政治面貌、用工形式、是否农民工、职业和工作单位。其中身份证号码和工会会员身份属于敏感个人信息。\n' +
+    '一、处理目的：审核入会申请、建立会员实名档案、发放会员卡，以及向您提供工会服务和权益维护。\n' +
+    '二、处理方式：身份证号码和手机号码加密存储，默认脱敏显示，只有经授权的工会工作人员因工作需要才能查看完整信息，每次查看都记入审计日志。\n' +
+    '三、提供范围：您的申请只提交给您选择的工会及其上级工会，不会告知您的用人单位，也不会向其他第三方提供，法律法规另有规定的除外。\n' +
+    '四、保存期限：在您的会籍存续期间及其后法律法规要求的期限内保存。\n' +
+    '五、您的权利：您可以查阅、复制、更正您的个人信息，或撤回同意、申请退会，请联系所加入的工会办理。撤回同意不影响撤回前基于同意已进行的处理。\n' +
+    '勾选下方“同意”即表示您已阅读本告知书，并单独同意工会处理上述敏感个人信息。',
+    'To handle your application the union processes: name, ID number, mobile, ethnicity, education, political status, employment form, migrant-worker status, occupation and employer. Your ID number and union membership are sensitive personal information.\n' +
+    '1. Purpose: reviewing the application, keeping the real-name member record, issuing the card, and providing union services and rights protection.\n' +
+    '2. How: ID numbers and mobiles are stored encrypted and shown masked; only authorised union staff may see them in full when their work requires it, and every such view is audited.\n' +
+    '3. Who receives it: only the union you choose and the unions above it. Your employer is not told, and nothing is given to other third parties unless the law requires it.\n' +
+    '4. How long: while you are a member and afterwards for as long as the law requires.\n' +
+    '5. Your rights: you may see, copy and correct your information, withdraw consent or leave the union — ask your union. Withdrawal does not affect processing done before it.\n' +
+    'Ticking "agree" below means you have read this notice and separately consent to the processing of the sensitive information above.',
+  ],
   'join.notice.agree': ['我已阅读并同意《个人信息处理告知书》（{version}版），同意工会处理我的敏感个人信息', 'I have read and agree to the personal-information notice (version {version}) and consent to the processing of my sensitive personal information'],
   'join.notice.required': ['须同意个人信息处理告知书才能提交申请', 'You must agree to the notice to apply'],
   'join.done.title': ['申请已提交', 'Application submitted'],
