@@ -182,8 +182,8 @@ describe('member registry (issue 3)', () => {
     await env.login(page, 'grassroots');
     await page.getByTestId('menu-member-applications').click();
     await page.getByTestId('applications-page').waitFor();
-    await page.getByTestId('applications-filter-q').locator('input').fill(applicant.name);
-    await page.getByTestId('applications-filter-q').locator('input').press('Enter');
+    await page.getByTestId('applications-filter-q').fill(applicant.name);
+    await page.getByTestId('applications-filter-q').press('Enter');
     await page.getByTestId(`application-view-${appNo}`).click();
     await page.locator('[data-testid=application-detail][data-status=pending]').waitFor();
     await page.getByTestId('application-approve-btn').click();

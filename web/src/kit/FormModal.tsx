@@ -56,6 +56,8 @@ export interface FormModalProps<V> {
   /** Offered when the record changed underneath (409). */
   onReload?: () => void;
   okText?: Text;
+  /** data-testid of the submit button, where a test names it otherwise than `<testId>-submit`. */
+  submitTestId?: string;
   width?: number;
   /** Default width of a field on the 24-grid. */
   span?: number;
@@ -121,7 +123,7 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
     </Form>
   );
   const ok = (
-    <Button type="primary" danger={p.danger} loading={saving} onClick={submit} {...tid(`${p.testId}-submit`)}>
+    <Button type="primary" danger={p.danger} loading={saving} onClick={submit} {...tid(p.submitTestId ?? `${p.testId}-submit`)}>
       {p.okText ? text(p.okText) : t('action.save')}
     </Button>
   );

@@ -68,7 +68,7 @@ export interface ListPageProps<E extends Endpoint> {
   /** Reload when this changes (after an edit made elsewhere on the page). */
   reloadKey?: unknown;
   scrollX?: number;
-  /** Without the page header (a list inside a tab). */
+  /** Without the page header (a list inside a tab or below a form); `title` then heads the table's card. */
   embedded?: boolean;
   expandable?: TableProps<Item<E>>['expandable'];
   rowSelection?: TableProps<Item<E>>['rowSelection'];
@@ -252,7 +252,7 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
       {error && !data ? (
         <Alert type="error" showIcon title={t('kit.list.loadFailed')} action={<Button onClick={reload}>{t('kit.list.retry')}</Button>} data-testid={`${p.testId}-error`} />
       ) : (
-        <Card size="small" extra={p.embedded ? tools : undefined}>
+        <Card size="small" title={p.embedded && p.title ? text(p.title) : undefined} extra={p.embedded ? tools : undefined}>
           <Table<Item<E>>
             rowKey={p.rowKey ?? 'id'}
             size="middle"

@@ -16,3 +16,5 @@ export { formatDate, formatDateTime, yuan, toFen, countText, todayInChina } from
 export { useText, useVocab, vocabOf, type Text, type Vocab } from './text';
 export { download, downloadUrl, fileToBase64 } from './download';
 export { ExportDialog, type ExportOptions } from './ExportDialog';
+export { upload, useUpload, type UploadInput } from './upload';
+export { ConsentNotice } from './ConsentNotice';

@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
-import { ID_PROBLEM_MESSAGES, parseIdNumber } from '../../../../common/src/id-number';
-import { MOBILE_PROBLEM_MESSAGES, normaliseMobile } from '../../../../common/src/mobile';
-import { checkUscc, USCC_PROBLEM_MESSAGES } from '../../../../common/src/uscc';
-import { joinApi, type JoinApplyResult } from '../../api/join';
+import { Alert, App, Button, Col, Form, Radio, Row } from 'antd';
+import { call } from '../../api/client';
+import { joinApi, type JoinApplyResultT } from '../../../../common/src/contracts/join';
+import { CURRENT_CONSENT_VERSION } from '../../../../common/src/member-input';
+import { EDUCATION_LABELS, EMPLOYMENT_FORM_LABELS, ETHNICITIES, POLITICAL_STATUS_LABELS } from '../../../../common/src/member-vocab';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
-import { useMemberVocab } from '../member/member-vocab';
-import { memberFieldOf, PERSON_CODES, placeFieldIssues } from '../member/field-errors';
+import { ConsentNotice, FormFields, placeFieldErrors, type FieldSpec } from '../../kit';
 import type { ChosenUnion } from './UnionFinder';
 
 interface Values {
@@ -25,46 +24,62 @@ interface Values {
   agreed?: boolean;
 }
 
-const FIELDS = ['name', 'idNumber', 'mobile', 'ethnicity', 'education', 'politicalStatus', 'employmentForm', 'migrantWorker', 'occupation', 'employerName', 'employerUscc', 'agreed'] as const;
 const text = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
+const large = { size: 'large' } as const;
+/** Refusals about the person as a whole, shown under the ID number. */
+const PERSON_CODES = { MEMBER_HELD_ELSEWHERE: 'idNumber', JOIN_PENDING_EXISTS: 'idNumber' };
 
-/** Step 2 of joining: the applicant's details, the personal-information notice and consent. */
-export function ApplicantForm({ union, onBack, onDone }: { union: ChosenUnion; onBack: () => void; onDone: (r: JoinApplyResult) => void }) {
+/** Step 2 of joining: the applicant's details (the member record's fields), the personal-information notice and consent. */
+export function ApplicantForm({ union, onBack, onDone }: { union: ChosenUnion; onBack: () => void; onDone: (r: JoinApplyResultT) => void }) {
   const { t, lang } = useI18n();
-  const vocab = useMemberVocab();
   const { message } = App.useApp();
   const { errorText } = useApiError();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const pick = (m: { zh: string; en: string }) => (lang === 'zh-CN' ? m.zh : m.en);
+
+  const fields: FieldSpec[] = [
+    { name: 'name', label: 'member.field.name', required: 'member.rule.name', max: 40, props: { ...large, autoComplete: 'name' } },
+    { name: 'idNumber', label: 'member.field.idNumber', kind: 'id', required: 'member.rule.idNumber', extra: 'join.form.idHint', props: large },
+    { name: 'mobile', label: 'member.field.mobile', kind: 'mobile', required: 'join.form.mobileRequired', extra: 'join.form.mobileHint', props: { ...large, autoComplete: 'tel' } },
+    { name: 'ethnicity', label: 'member.field.ethnicity', kind: 'select', options: ETHNICITIES.map((e) => ({ value: e, label: e })), props: { ...large, showSearch: true } },
+    { name: 'education', label: 'member.field.education', kind: 'select', vocab: EDUCATION_LABELS, props: large },
+    { name: 'politicalStatus', label: 'member.field.politicalStatus', kind: 'select', vocab: POLITICAL_STATUS_LABELS, props: large },
+    { name: 'employmentForm', label: 'member.field.employmentForm', kind: 'select', vocab: EMPLOYMENT_FORM_LABELS, required: 'member.rule.employmentForm', props: { ...large, allowClear: false } },
+    {
+      name: 'migrantWorker', label: 'join.form.migrant', kind: 'custom',
+      input: <Radio.Group data-testid="join-migrantWorker" options={[{ value: true, label: t('common.yes') }, { value: false, label: t('common.no') }]} />,
+    },
+    { name: 'occupation', label: 'member.field.occupation', max: 60, placeholder: 'join.form.occupationPlaceholder', props: large },
+    {
+      name: 'employerName', label: 'member.field.employerName', required: 'join.form.employerRequired', max: 100, placeholder: 'join.form.employerPlaceholder', props: large,
+      rules: [{ min: 2, message: t('join.form.employerRequired') }],
+    },
+    { name: 'employerUscc', label: 'join.form.uscc', kind: 'uscc', extra: 'join.form.usccHint', span: 24, props: large },
+  ];
 
   const submit = async (v: Values) => {
     setSaving(true);
     setError(null);
     try {
-      const r = await joinApi.apply({
-        orgId: union.id,
-        employerName: v.employerName.trim(),
-        employerUscc: text(v.employerUscc) ?? undefined,
-        viaTerritorial: union.viaTerritorial,
-        fields: {
-          name: v.name.trim(),
-          idNumber: v.idNumber.trim(),
-          mobile: v.mobile.trim(),
-          ethnicity: v.ethnicity ?? null,
-          education: v.education ?? null,
-          politicalStatus: v.politicalStatus ?? null,
-          employmentForm: v.employmentForm,
-          migrantWorker: !!v.migrantWorker,
-          occupation: text(v.occupation),
-          employerName: v.employerName.trim(),
+      const r = await call(
+        joinApi.apply,
+        {
+          body: {
+            orgId: union.id, employerName: v.employerName.trim(), employerUscc: text(v.employerUscc) ?? undefined, viaTerritorial: union.viaTerritorial,
+            fields: {
+              name: v.name.trim(), idNumber: v.idNumber.trim(), mobile: v.mobile.trim(), ethnicity: v.ethnicity ?? null, education: v.education ?? null,
+              politicalStatus: v.politicalStatus ?? null, employmentForm: v.employmentForm, migrantWorker: !!v.migrantWorker, occupation: text(v.occupation),
+              employerName: v.employerName.trim(),
+            },
+            consent: { version: CURRENT_CONSENT_VERSION, agreed: true },
+          },
         },
-        consent: { version: vocab.consentVersion, agreed: true },
-      });
+        { quiet401: true },
+      );
       onDone(r);
     } catch (e) {
-      if (placeFieldIssues(form, e, lang, memberFieldOf(FIELDS, { consent: 'agreed' }), PERSON_CODES)) void message.error(t('error.checkFields'));
+      if (placeFieldErrors(form, e, lang, { consent: 'agreed', 'consent.version': 'agreed' }, PERSON_CODES)) void message.error(t('error.checkFields'));
       else setError(errorText(e));
     } finally {
       setSaving(false);
@@ -83,135 +98,16 @@ export function ApplicantForm({ union, onBack, onDone }: { union: ChosenUnion; o
       data-testid="join-form"
     >
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('join.form.toUnion', { name: union.name })} description={union.viaTerritorial ? t('join.form.territorialNote') : t('join.form.employerNotTold')} />
-      <Row gutter={16}>
-        <Col xs={24} sm={12}>
-          <Form.Item name="name" label={t('member.field.name')} rules={[{ required: true, whitespace: true, message: t('member.rule.name') }, { max: 40, message: t('member.rule.max', { n: 40 }) }]}>
-            <Input size="large" maxLength={40} autoComplete="name" data-testid="join-name" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name="idNumber"
-            required
-            label={t('member.field.idNumber')}
-            extra={t('join.form.idHint')}
-            rules={[
-              {
-                validator: (_, value: string | undefined) => {
-                  if (!value || !value.trim()) return Promise.reject(new Error(t('member.rule.idNumber')));
-                  const r = parseIdNumber(value);
-                  return r.ok ? Promise.resolve() : Promise.reject(new Error(pick(ID_PROBLEM_MESSAGES[r.code])));
-                },
-              },
-            ]}
-          >
-            <Input size="large" maxLength={40} style={{ fontFamily: 'monospace' }} data-testid="join-idNumber" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name="mobile"
-            required
-            label={t('member.field.mobile')}
-            extra={t('join.form.mobileHint')}
-            rules={[
-              {
-                validator: (_, value: string | undefined) => {
-                  if (!value || !value.trim()) return Promise.reject(new Error(t('join.form.mobileRequired')));
-                  const r = normaliseMobile(value);
-                  return r.ok ? Promise.resolve() : Promise.reject(new Error(pick(MOBILE_PROBLEM_MESSAGES[r.code])));
-                },
-              },
-            ]}
-          >
-            <Input size="large" maxLength={20} inputMode="tel" autoComplete="tel" data-testid="join-mobile" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="ethnicity" label={t('member.field.ethnicity')}>
-            <Select size="large" allowClear showSearch options={vocab.ethnicityOptions} placeholder={t('common.pleaseSelect')} data-testid="join-ethnicity" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="education" label={t('member.field.education')}>
-            <Select size="large" allowClear options={vocab.educationOptions} placeholder={t('common.pleaseSelect')} data-testid="join-education" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="politicalStatus" label={t('member.field.politicalStatus')}>
-            <Select size="large" allowClear options={vocab.politicalOptions} placeholder={t('common.pleaseSelect')} data-testid="join-politicalStatus" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="employmentForm" label={t('member.field.employmentForm')} rules={[{ required: true, message: t('member.rule.employmentForm') }]}>
-            <Select size="large" options={vocab.formOptions} data-testid="join-employmentForm" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="migrantWorker" label={t('join.form.migrant')}>
-            <Radio.Group
-              data-testid="join-migrantWorker"
-              options={[
-                { value: true, label: t('common.yes') },
-                { value: false, label: t('common.no') },
-              ]}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="occupation" label={t('member.field.occupation')} rules={[{ max: 60, message: t('member.rule.max', { n: 60 }) }]}>
-            <Input size="large" maxLength={60} placeholder={t('join.form.occupationPlaceholder')} data-testid="join-occupation" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name="employerName"
-            label={t('member.field.employerName')}
-            rules={[
-              { required: true, whitespace: true, message: t('join.form.employerRequired') },
-              { min: 2, message: t('join.form.employerRequired') },
-              { max: 100, message: t('member.rule.max', { n: 100 }) },
-            ]}
-          >
-            <Input size="large" maxLength={100} placeholder={t('join.form.employerPlaceholder')} data-testid="join-employerName" />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item
-            name="employerUscc"
-            label={t('join.form.uscc')}
-            extra={t('join.form.usccHint')}
-            rules={[
-              {
-                validator: (_, value: string | undefined) => {
-                  if (!value || !value.trim()) return Promise.resolve();
-                  const r = checkUscc(value);
-                  return r.ok ? Promise.resolve() : Promise.reject(new Error(pick(USCC_PROBLEM_MESSAGES[r.problem])));
-                },
-              },
-            ]}
-          >
-            <Input size="large" maxLength={18} style={{ fontFamily: 'monospace' }} data-testid="join-employerUscc" />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FormFields testId="join" span={12} fields={fields} />
 
-      <Typography.Title level={5}>{t('join.notice.title', { version: vocab.consentVersion })}</Typography.Title>
-      <div
-        style={{ maxHeight: 220, overflow: 'auto', background: '#fafafa', border: '1px solid #eee', borderRadius: 6, padding: '8px 12px', fontSize: 13, lineHeight: 1.7, whiteSpace: 'pre-line' }}
-        data-testid="join-notice"
-        tabIndex={0}
-      >
-        {t('join.notice.body')}
-      </div>
-      <Form.Item
+      <ConsentNotice
         name="agreed"
-        valuePropName="checked"
-        style={{ marginTop: 12 }}
-        rules={[{ validator: (_, v: boolean | undefined) => (v ? Promise.resolve() : Promise.reject(new Error(t('join.notice.required')))) }]}
-      >
-        <Checkbox data-testid="join-consent">{t('join.notice.agree', { version: vocab.consentVersion })}</Checkbox>
-      </Form.Item>
+        testId="join"
+        title={t('join.notice.title', { version: CURRENT_CONSENT_VERSION })}
+        body={t('join.notice.body')}
+        agree={t('join.notice.agree', { version: CURRENT_CONSENT_VERSION })}
+        required={t('join.notice.required')}
+      />
 
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="join-error" />}
       <Row gutter={12}>
@@ -221,7 +117,7 @@ export function ApplicantForm({ union, onBack, onDone }: { union: ChosenUnion; o
           </Button>
         </Col>
         <Col xs={16}>
-          <Button size="large" type="primary" htmlType="submit" block loading={saving} disabled={!vocab.consentVersion} data-testid="join-submit">
+          <Button size="large" type="primary" htmlType="submit" block loading={saving} data-testid="join-submit">
             {t('join.submit')}
           </Button>
         </Col>

@@ -1,9 +1,11 @@
 import { useSearchParams } from 'react-router-dom';
-import { Card, Descriptions, Result, Skeleton } from 'antd';
-import { memberApi } from '../../api/members';
+import { Card, Result, Skeleton } from 'antd';
+import { call } from '../../api/client';
+import { memberApi } from '../../../../common/src/contracts/member';
+import { MEMBER_STATUS_LABELS } from '../../../../common/src/member-vocab';
 import { useRequest } from '../../app/use-request';
 import { useI18n, type MessageKey } from '../../i18n';
-import { useMemberVocab } from '../member/member-vocab';
+import { Fields, useVocab } from '../../kit';
 import { PublicShell } from './PublicShell';
 
 const REASON: Record<string, MessageKey> = {
@@ -15,10 +17,10 @@ const REASON: Record<string, MessageKey> = {
 /** /card/verify?token=…: the target of the card's QR code; shows only the masked name and the union. */
 export default function CardVerifyPage() {
   const { t } = useI18n();
-  const { statusLabel } = useMemberVocab();
+  const { label } = useVocab();
   const [sp] = useSearchParams();
   const token = sp.get('token') ?? '';
-  const { data, loading, error } = useRequest(() => (token ? memberApi.verifyCard(token) : Promise.resolve(null)), [token]);
+  const { data, loading, error } = useRequest(() => (token ? call(memberApi.verifyCard, { query: { token } }) : Promise.resolve(null)), [token]);
 
   let body;
   if (!token) body = <Result status="warning" title={t('card.verify.noToken')} data-testid="card-verify-result" data-valid="false" />;
@@ -34,13 +36,14 @@ export default function CardVerifyPage() {
         data-valid={String(data.valid)}
       >
         {data.maskedName && (
-          <Descriptions column={1} bordered size="small">
-            <Descriptions.Item label={t('member.field.name')}>
-              <span data-testid="card-verify-name">{data.maskedName}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('member.field.union')}>{data.unionName}</Descriptions.Item>
-            {data.status && <Descriptions.Item label={t('member.field.status')}>{statusLabel(data.status)}</Descriptions.Item>}
-          </Descriptions>
+          <Fields
+            column={1}
+            items={[
+              { label: 'member.field.name', value: data.maskedName, testId: 'card-verify-name' },
+              { label: 'member.field.union', value: data.unionName },
+              !!data.status && { label: 'member.field.status', value: label(MEMBER_STATUS_LABELS, data.status) },
+            ]}
+          />
         )}
       </Result>
     );

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Card, Descriptions, Result, Steps, Typography } from 'antd';
-import type { JoinApplyResult } from '../../api/join';
+import { Button, Card, Result, Steps, Typography } from 'antd';
+import type { JoinApplyResultT } from '../../../../common/src/contracts/join';
+import { Fields } from '../../kit';
 import { useI18n } from '../../i18n';
 import { PublicShell } from './PublicShell';
 import { UnionFinder, type ChosenUnion } from './UnionFinder';
@@ -12,7 +13,7 @@ export default function JoinPage() {
   const { t } = useI18n();
   const [step, setStep] = useState(0);
   const [union, setUnion] = useState<ChosenUnion | null>(null);
-  const [result, setResult] = useState<JoinApplyResult | null>(null);
+  const [result, setResult] = useState<JoinApplyResultT | null>(null);
 
   return (
     <PublicShell title={t('join.title')} testId="join-page">
@@ -57,18 +58,18 @@ export default function JoinPage() {
               </Link>,
             ]}
           >
-            <Descriptions column={1} bordered size="small">
-              <Descriptions.Item label={t('join.field.appNo')}>
-                <Typography.Text copyable strong style={{ fontSize: 18, fontFamily: 'monospace' }} data-testid="join-app-no">
-                  {result.appNo}
-                </Typography.Text>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('join.field.union')}>{result.unionName}</Descriptions.Item>
-              <Descriptions.Item label={t('join.field.submittedOn')}>{result.submittedOn}</Descriptions.Item>
-              <Descriptions.Item label={t('join.field.dueOn')}>
-                <span data-testid="join-due-on">{result.dueOn}</span>
-              </Descriptions.Item>
-            </Descriptions>
+            <Fields
+              column={1}
+              items={[
+                {
+                  label: 'join.field.appNo',
+                  value: <Typography.Text copyable strong style={{ fontSize: 18, fontFamily: 'monospace' }} data-testid="join-app-no">{result.appNo}</Typography.Text>,
+                },
+                { label: 'join.field.union', value: result.unionName },
+                { label: 'join.field.submittedOn', value: result.submittedOn },
+                { label: 'join.field.dueOn', value: result.dueOn, testId: 'join-due-on' },
+              ]}
+            />
             <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
               {t('join.done.keep')}
             </Typography.Paragraph>

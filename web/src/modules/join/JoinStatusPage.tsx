@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Form, Input, Result } from 'antd';
-import { joinApi, type JoinStatusResult } from '../../api/join';
+import { Alert, Button, Card, Form, Result } from 'antd';
+import { call } from '../../api/client';
+import { joinApi, type JoinStatusResultT } from '../../../../common/src/contracts/join';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n, type MessageKey } from '../../i18n';
+import { Fields, FormFields, formatDateTime } from '../../kit';
 import { PublicShell } from './PublicShell';
 
 const OUTCOME: Record<string, { status: 'info' | 'success' | 'warning'; title: MessageKey }> = {
@@ -11,6 +13,7 @@ const OUTCOME: Record<string, { status: 'info' | 'success' | 'warning'; title: M
   approved: { status: 'success', title: 'join.check.approved' },
   rejected: { status: 'warning', title: 'join.check.rejected' },
 };
+const mono = { size: 'large', allowClear: false, style: { fontFamily: 'monospace' } } as const;
 
 /** /join/status: an applicant looks up the outcome with the application number and their ID number. */
 export default function JoinStatusPage() {
@@ -19,14 +22,14 @@ export default function JoinStatusPage() {
   const [sp] = useSearchParams();
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<JoinStatusResult | null>(null);
+  const [result, setResult] = useState<JoinStatusResultT | null>(null);
 
   const check = async (v: { appNo: string; idNumber: string }) => {
     setLoading(true);
     setError(null);
     setResult(null);
     try {
-      setResult(await joinApi.status(v.appNo.trim().toUpperCase(), v.idNumber.trim()));
+      setResult(await call(joinApi.status, { query: { appNo: v.appNo.trim().toUpperCase(), idNumber: v.idNumber.trim() } }));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -39,12 +42,14 @@ export default function JoinStatusPage() {
     <PublicShell title={t('join.check.title')} testId="join-status-page">
       <Card>
         <Form layout="vertical" name="join-status" initialValues={{ appNo: sp.get('appNo') ?? '' }} onFinish={(v) => void check(v)} requiredMark={false}>
-          <Form.Item name="appNo" label={t('join.field.appNo')} rules={[{ required: true, whitespace: true, message: t('join.check.appNoRule') }]}>
-            <Input size="large" maxLength={30} placeholder="RH20260101000000" style={{ fontFamily: 'monospace' }} data-testid="join-status-appNo" />
-          </Form.Item>
-          <Form.Item name="idNumber" label={t('member.field.idNumber')} rules={[{ required: true, whitespace: true, message: t('member.rule.idNumber') }]} extra={t('join.check.privacy')}>
-            <Input size="large" maxLength={40} style={{ fontFamily: 'monospace' }} data-testid="join-status-idNumber" />
-          </Form.Item>
+          <FormFields
+            testId="join-status"
+            span={24}
+            fields={[
+              { name: 'appNo', label: 'join.field.appNo', required: 'join.check.appNoRule', max: 30, placeholder: { zh: 'RH20260101000000', en: 'RH20260101000000' }, props: mono },
+              { name: 'idNumber', label: 'member.field.idNumber', required: 'member.rule.idNumber', max: 40, extra: 'join.check.privacy', props: mono },
+            ]}
+          />
           <Button type="primary" size="large" htmlType="submit" block loading={loading} data-testid="join-status-submit">
             {t('join.check.submit')}
           </Button>
@@ -58,21 +63,18 @@ export default function JoinStatusPage() {
             data-testid="join-status-result"
             data-status={result.status}
           >
-            <Descriptions column={1} bordered size="small">
-              <Descriptions.Item label={t('join.field.appNo')}>{result.appNo}</Descriptions.Item>
-              <Descriptions.Item label={t('join.field.union')}>{result.unionName}</Descriptions.Item>
-              <Descriptions.Item label={t('join.field.submittedOn')}>{result.submittedOn}</Descriptions.Item>
-              <Descriptions.Item label={t('join.field.dueOn')}>{result.dueOn}</Descriptions.Item>
-              {result.decidedAt && <Descriptions.Item label={t('join.field.decidedAt')}>{new Date(result.decidedAt).toLocaleString()}</Descriptions.Item>}
-              {result.rejectReason && <Descriptions.Item label={t('join.review.reason')}>{result.rejectReason}</Descriptions.Item>}
-              {result.cardNo && (
-                <Descriptions.Item label={t('member.field.cardNo')}>
-                  <span style={{ fontFamily: 'monospace' }} data-testid="join-status-card">
-                    {result.cardNo}
-                  </span>
-                </Descriptions.Item>
-              )}
-            </Descriptions>
+            <Fields
+              column={1}
+              items={[
+                { label: 'join.field.appNo', value: result.appNo },
+                { label: 'join.field.union', value: result.unionName },
+                { label: 'join.field.submittedOn', value: result.submittedOn },
+                { label: 'join.field.dueOn', value: result.dueOn },
+                !!result.decidedAt && { label: 'join.field.decidedAt', value: formatDateTime(result.decidedAt) },
+                !!result.rejectReason && { label: 'join.review.reason', value: result.rejectReason },
+                !!result.cardNo && { label: 'member.field.cardNo', value: <span style={{ fontFamily: 'monospace' }}>{result.cardNo}</span>, testId: 'join-status-card' },
+              ]}
+            />
           </Result>
         )}
       </Card>

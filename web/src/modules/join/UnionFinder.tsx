@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Empty, Input, Segmented, Space, Tag, Typography } from 'antd';
 import { CheckCircleFilled, SearchOutlined } from '@ant-design/icons';
-import { joinApi } from '../../api/join';
+import { call } from '../../api/client';
+import { joinApi } from '../../../../common/src/contracts/join';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
 
@@ -37,10 +38,10 @@ export function UnionFinder({ value, onChange }: { value: ChosenUnion | null; on
     setError(null);
     try {
       if (mode === 'employer') {
-        const r = await joinApi.findUnions(s);
+        const r = await call(joinApi.unions, { query: { q: s } });
         setHits(r.map((h) => ({ id: h.id, name: h.name, note: [h.districtName, h.streetName].filter(Boolean).join(' · '), viaTerritorial: false })));
       } else {
-        const r = await joinApi.findTerritorial(s);
+        const r = await call(joinApi.territorial, { query: { q: s } });
         setHits(r.map((h) => ({ id: h.id, name: h.name, note: h.districtName ?? '', viaTerritorial: true })));
       }
     } catch (e) {

@@ -53,13 +53,14 @@ describe('scope', () => {
   });
 
   it('nor read, download, commit or cancel a D02 batch', async () => {
-    for (const [m, url] of [['GET', ''], ['GET', '/errors.xlsx'], ['POST', '/commit'], ['POST', '/cancel']] as const) {
+    for (const [m, url] of [['GET', ''], ['GET', '/history'], ['GET', '/errors.xlsx'], ['POST', '/commit'], ['POST', '/cancel']] as const) {
       const res = await district.request(m, `/api/member-imports/${batchB}${url}`, m === 'POST' ? {} : undefined);
       expect(res.statusCode, `${m} ${url}`).toBe(404);
     }
     const list = (await district.get('/api/member-imports')).json();
     expect(list.items.map((b: { id: string }) => b.id)).not.toContain(batchB);
     expect((await admin.get('/api/member-imports')).json().items.map((b: { id: string }) => b.id)).toContain(batchB);
+    expect((await admin.get(`/api/member-imports/${batchB}/history`)).statusCode).toBe(200);
   });
 
   it('a grassroots chair imports into their own union only', async () => {

@@ -2,11 +2,16 @@ import { and, eq, sql } from 'drizzle-orm';
 import { importBatch, importError } from '../member.schema.js';
 import * as repo from './import.repo.js';
 import { jobs, rateOf, requireBatchInScope } from './import.service.js';
+import { resource } from '../../../platform/resource.js';
 import type { Ctx } from '../../../platform/context.js';
-import type { ImportListParams } from './import.contract.js';
-import type { IMPORT_STATUSES } from './import.contract.js';
+import type { ImportListParams, ImportStatus } from '../../../../../common/src/contracts/member-import.js';
 
 /** Reading batches: status, counts, progress and the first errors, always within the caller's scope. */
+
+/** Batches as a scoped resource, for their history (platform/resource.ts). */
+export const importBatches = resource<typeof importBatch, ImportListParams>({
+  table: importBatch, entity: 'import_batch', noun: ['导入批次', 'import batch'], orgColumn: importBatch.orgId, idColumn: importBatch.id,
+});
 
 type BatchRow = typeof importBatch.$inferSelect;
 type ErrorRowSel = typeof importError.$inferSelect;
@@ -15,7 +20,7 @@ export function presentBatch(b: BatchRow, orgName: string) {
   const job = jobs.get(b.id);
   const running = b.status === 'parsing' || b.status === 'committing';
   return {
-    id: b.id, orgId: b.orgId, orgName, fileName: b.fileName, status: b.status as (typeof IMPORT_STATUSES)[number],
+    id: b.id, orgId: b.orgId, orgName, fileName: b.fileName, status: b.status as ImportStatus,
     total: b.total, valid: b.valid, rejected: b.rejected, created: b.created, updated: b.updated, unchanged: b.unchanged,
     rowsDone: Math.max(job?.rowsDone ?? 0, b.rowsDone),
     rate: running || b.status === 'preview' ? rateOf(running ? job : undefined, b.rowsDone, b.startedAt, b.finishedAt) : 0,

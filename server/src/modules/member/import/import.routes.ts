@@ -4,19 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import * as C from './import.contract.js';
+import { importApi } from '../../../../../common/src/contracts/member-import.js';
 import { cancelImport, startImport } from './import.service.js';
 import { commitImport } from './import.commit.js';
-import { getImport, listImports } from './import.query.js';
+import { getImport, importBatches, listImports } from './import.query.js';
 import { errorsWorkbook, templateWorkbook } from './import.files.js';
-import { ctx } from '../../../platform/guard.js';
+import { mount } from '../../../platform/mount.js';
 import { AppError, errors } from '../../../platform/errors.js';
-import { IdParams, OkSchema, errorResponses } from '../../../platform/contract.js';
 
-const tags = ['会员名册导入 member import'];
 /** Largest roster upload (GONGHUI_IMPORT_MAX_MB, default 200): a million-row xlsx is about 60–90 MB. */
 const maxBytes = () => Number(process.env.GONGHUI_IMPORT_MAX_MB || 200) * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -60,61 +57,28 @@ async function receiveUpload(req: FastifyRequest, limitMb: number): Promise<{ or
 export async function importRoutes(app: FastifyInstance) {
   const limit = maxBytes();
   await app.register(multipart, { limits: { fileSize: limit, files: 1, fields: 10, fieldSize: 1024 } });
-  const r = app.withTypeProvider<ZodTypeProvider>();
-
-  // Declared before /:id, so "template.xlsx" is never taken for a batch id.
-  r.get('/api/member-imports/template.xlsx', {
-    config: { access: 'member.import' },
-    schema: { tags, summary: '下载导入模板 / download the import template', response: { 200: z.any().describe('xlsx'), ...errorResponses } },
-  }, async (_req, reply) =>
-    reply.type(XLSX).header('content-disposition', download('会员名册导入模板.xlsx')).send(await templateWorkbook()));
-
-  r.post('/api/member-imports', {
-    config: { access: 'member.import' },
-    schema: {
-      tags, summary: '上传名册（multipart：orgId、file），后台解析 / upload a roster; parsed in the background', consumes: ['multipart/form-data'],
-      response: { 202: C.ImportAccepted, 413: errorResponses[400], ...errorResponses },
+  mount(app, importApi, {
+    template: async (_c, _i, _req, reply) => reply.type(XLSX).header('content-disposition', download('会员名册导入模板.xlsx')).send(await templateWorkbook()),
+    upload: async (c, _i, req) => {
+      const up = await receiveUpload(req, limit / 1024 / 1024);
+      try {
+        return await startImport(c, { orgId: up.orgId, fileName: up.fileName, path: up.path, removeAfter: true });
+      } catch (e) {
+        await fs.promises.rm(up.path, { force: true });
+        throw e;
+      }
     },
-  }, async (req, reply) => {
-    const c = ctx(app, req);
-    const up = await receiveUpload(req, limit / 1024 / 1024);
-    try {
-      const res = await startImport(c, { orgId: up.orgId, fileName: up.fileName, path: up.path, removeAfter: true });
-      return reply.code(202).send(res);
-    } catch (e) {
-      await fs.promises.rm(up.path, { force: true });
-      throw e;
-    }
-  });
-
-  r.get('/api/member-imports', {
-    config: { access: 'member.import' },
-    schema: { tags, summary: '导入批次列表（管辖范围内）/ import batches in scope', querystring: C.ImportListQuery, response: { 200: C.ImportPage, ...errorResponses } },
-  }, (req) => listImports(ctx(app, req), req.query));
-
-  r.get('/api/member-imports/:id', {
-    config: { access: 'member.import' },
-    schema: { tags, summary: '批次状态、进度、计数和前100条错误 / status, progress, counts, first errors', params: IdParams, response: { 200: C.ImportDetailSchema, ...errorResponses } },
-  }, (req) => getImport(ctx(app, req), req.params.id));
-
-  r.get('/api/member-imports/:id/errors.xlsx', {
-    config: { access: 'member.import' },
-    schema: { tags, summary: '下载全部错误（原表行号，身份证号脱敏）/ all errors as xlsx', params: IdParams, response: { 200: z.any().describe('xlsx'), ...errorResponses } },
-  }, async (req, reply) => {
-    const { stream, fileName } = await errorsWorkbook(ctx(app, req), req.params.id);
-    return reply.type(XLSX).header('content-disposition', download(fileName)).send(stream);
-  });
-
-  r.post('/api/member-imports/:id/commit', {
-    config: { access: 'member.import' },
-    schema: { tags, summary: '确认导入（后台事务，全部成功或全部不写入）/ commit in the background, all or nothing', params: IdParams, response: { 202: C.ImportAccepted, ...errorResponses } },
-  }, async (req, reply) => reply.code(202).send(await commitImport(ctx(app, req), req.params.id)));
-
-  r.post('/api/member-imports/:id/cancel', {
-    config: { access: 'member.import' },
-    schema: { tags, summary: '取消批次 / cancel a batch', params: IdParams, response: { 200: OkSchema, ...errorResponses } },
-  }, async (req) => {
-    await cancelImport(ctx(app, req), req.params.id);
-    return { ok: true as const };
+    list: (c, { query }) => listImports(c, query),
+    get: (c, { params }) => getImport(c, params.id),
+    history: (c, { params }) => importBatches.history(c, params.id),
+    errors: async (c, { params }, _req, reply) => {
+      const { stream, fileName } = await errorsWorkbook(c, params.id);
+      return reply.type(XLSX).header('content-disposition', download(fileName)).send(stream);
+    },
+    commit: (c, { params }) => commitImport(c, params.id),
+    cancel: async (c, { params }) => {
+      await cancelImport(c, params.id);
+      return { ok: true as const };
+    },
   });
 }

@@ -16,7 +16,7 @@ import { todayInChina } from '../../../../../common/src/dates.js';
 import { addWorkingDays, JOIN_REPLY_WORKING_DAYS } from '../../../../../common/src/working-days.js';
 import { districtNameSql, isUniqueViolation, loadTargetUnion, streetNameSql, type PublicCtx } from './join.shared.js';
 import { JOIN_APPLICATIONS_PER_ID_PER_DAY, rateLimited } from './rate-limit.js';
-import type { JoinApply } from './join.contract.js';
+import type { JoinApply } from '../../../../../common/src/contracts/join.js';
 
 /**
  * Online joining (入会申请), the public side: find the union, apply, look up the outcome.

@@ -11,7 +11,8 @@ import { addWorkingDays, workingDaysBetween, type CalendarOverrides } from '../.
 import { joinNotPending } from './join.shared.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Executor } from '../../../db/client.js';
-import type { JoinListParams } from './join.contract.js';
+import { resource } from '../../../platform/resource.js';
+import type { JoinListParams } from '../../../../../common/src/contracts/join.js';
 
 /**
  * Online joining, the union's side: applications of unions in the caller's scope, answered within
@@ -21,6 +22,11 @@ import type { JoinListParams } from './join.contract.js';
 
 /** Applications due within this many working days count as "due soon" on the dashboard. */
 export const DUE_SOON_WORKING_DAYS = 3;
+
+/** Applications as a scoped resource, for their history (platform/resource.ts). */
+export const joinApplications = resource<typeof joinApplication, JoinListParams>({
+  table: joinApplication, entity: 'join_application', noun: ['入会申请', 'join application'], orgColumn: joinApplication.orgId, idColumn: joinApplication.id,
+});
 
 type AppRow = typeof joinApplication.$inferSelect;
 type Payload = { idKind?: string; birthDate?: string; sex?: string; ethnicity?: string | null; education?: string | null; politicalStatus?: string | null; employmentForm?: string; migrantWorker?: boolean; occupation?: string | null };
@@ -39,7 +45,7 @@ const listColumns = {
 export async function listApplications(c: Ctx, p: JoinListParams) {
   const today = todayInChina();
   const where: SQL[] = [ownedScopeSql(c.actor.scope, joinApplication.orgId)];
-  if (p.status) where.push(eq(joinApplication.status, p.status));
+  if (p.status && p.status !== 'all') where.push(eq(joinApplication.status, p.status));
   if (p.overdue === 'true') where.push(eq(joinApplication.status, 'pending'), lt(joinApplication.dueOn, today));
   if (p.overdue === 'false') where.push(sql`NOT (${joinApplication.status} = 'pending' AND ${joinApplication.dueOn} < ${today})`);
   if (p.q) where.push(sql`${joinApplication.name} LIKE ${'%' + escapeLike(p.q.replace(/\s+/g, '')) + '%'}`);

@@ -1,11 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { org } from '../../org/org.schema.js';
 import { AppError } from '../../../platform/errors.js';
-import type { Services } from '../../../platform/context.js';
+export type { PublicCtx } from '../../../platform/context.js';
 import type { Executor } from '../../../db/client.js';
-
-/** What a public (no sign-in) service call gets: the services and the caller's address. */
-export type PublicCtx = Services & { ip: string };
 
 /** Levels a person's membership may sit at: a grassroots union, or a street/park (territorial) union. */
 export const HOLDING_LEVELS = ['grassroots', 'street'];

@@ -247,6 +247,11 @@ describe('reviewing (join.review, scoped)', () => {
     expect((await chair.post(`/api/join/applications/${a.id}/reject`, { reason: '重复处理' })).statusCode).toBe(409);
     const audits = await q<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity_id = ${a.id} OR entity_id = ${memberId} ORDER BY seq`);
     expect(audits.map((x) => x.action)).toEqual(['join.apply', 'member.create', 'join.approve', 'member.unmask']);
+    // The application's history: its own audit entries, newest first, for the union in scope only.
+    const history = await chair.get(`/api/join/applications/${a.id}/history`);
+    expect(history.statusCode).toBe(200);
+    expect(history.json().map((e: { action: string }) => e.action)).toEqual(['join.approve', 'join.apply']);
+    expect((await d02.get(`/api/join/applications/${a.id}/history`)).statusCode).toBe(404);
   });
 
   it('rejects with a reason the applicant can read', async () => {

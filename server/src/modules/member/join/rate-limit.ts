@@ -1,9 +1,10 @@
 import { AppError } from '../../../platform/errors.js';
 
 /**
- * A basic abuse guard for the public (no sign-in) member routes: online joining, the status
- * look-up and member-initiated transfers. An in-memory sliding window per bucket and key (client
- * IP, or the blind index of an ID number): at most `limit` hits within `windowMs`.
+ * A sliding-window limiter keyed by input rather than by client IP: at most `limit` hits per key
+ * within `windowMs`. The per-IP limits of the public routes are declared in their contracts and
+ * applied by platform/mount.ts; this one is for keys only a service knows, such as the blind index
+ * of an ID number (a member asking for a transfer, guessing the mobile that goes with an ID).
  *
  * Deliberately simple, and documented as such: the counts live in this process, so with several
  * replicas each replica counts on its own (the effective limit is limit × replicas), and a restart
@@ -12,15 +13,7 @@ import { AppError } from '../../../platform/errors.js';
  * counted in the database by the join service, not here.
  */
 export const PUBLIC_LIMITS = {
-  /** Union and street look-ups while typing. */
-  lookup: { limit: 120, windowMs: 60_000 },
-  /** Submitting a join application, per client IP. */
-  apply: { limit: 20, windowMs: 3_600_000 },
-  /** Looking up an application's outcome, per client IP (guessing application numbers). */
-  status: { limit: 30, windowMs: 600_000 },
-  /** A member asking for a transfer, per client IP. */
-  selfTransfer: { limit: 10, windowMs: 3_600_000 },
-  /** A member asking for a transfer, per ID number (guessing the mobile that goes with an ID). */
+  /** A member asking for a transfer, per ID number. */
   selfTransferId: { limit: 5, windowMs: 3_600_000 },
 } as const;
 

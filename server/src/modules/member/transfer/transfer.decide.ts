@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
 import { member, membershipEvent, transfer } from '../member.schema.js';
 import { org } from '../../org/org.schema.js';
@@ -12,7 +12,8 @@ import { maskOrgName } from '../../../../../common/src/org.js';
 import { todayInChina } from '../../../../../common/src/dates.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Tx } from '../../../db/client.js';
-import type { TransferListParams } from './transfer.contract.js';
+import { resource } from '../../../platform/resource.js';
+import type { TransferListParams } from '../../../../../common/src/contracts/transfer.js';
 
 /**
  * Deciding a transfer: each union confirms its side (an administrator whose scope covers both may
@@ -58,7 +59,7 @@ export async function listTransfers(c: Ctx, p: TransferListParams) {
   const out = ownedScopeSql(scope, transfer.fromOrgId);
   const inn = ownedScopeSql(scope, transfer.toOrgId);
   const where: SQL[] = [p.direction === 'in' ? inn : p.direction === 'out' ? out : or(out, inn)!];
-  if (p.status) where.push(eq(transfer.status, p.status));
+  if (p.status && p.status !== 'all') where.push(eq(transfer.status, p.status));
   const cond = and(...where);
   const [rows, [{ total }]] = await Promise.all([
     c.db
@@ -94,6 +95,24 @@ export async function listTransfers(c: Ctx, p: TransferListParams) {
     };
   });
   return { items, total, page: p.page, pageSize: p.pageSize };
+}
+
+/**
+ * A transfer's history (its audit entries), for a caller whose scope covers either side: read as a
+ * scoped resource of the releasing union, else of the receiving one; outside both it looks missing.
+ */
+const bySide = (orgColumn: PgColumn) =>
+  resource<typeof transfer, TransferListParams>({ table: transfer, entity: 'transfer', noun: ['接转', 'transfer'], orgColumn, idColumn: transfer.id });
+const fromSide = bySide(transfer.fromOrgId);
+const toSide = bySide(transfer.toOrgId);
+
+export async function transferHistory(c: Ctx, id: string) {
+  try {
+    return await fromSide.history(c, id);
+  } catch (e) {
+    if (e instanceof AppError && e.status === 404) return toSide.history(c, id);
+    throw e;
+  }
 }
 
 /** Lock a transfer the caller acts on, with the sides their scope covers; neither side in scope → 404. */

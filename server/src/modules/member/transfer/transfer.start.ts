@@ -14,7 +14,7 @@ import { normaliseMobile } from '../../../../../common/src/mobile.js';
 import type { SlidingWindowLimiter } from '../join/rate-limit.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Tx } from '../../../db/client.js';
-import type { TransferIn, TransferOut, TransferSelf } from './transfer.contract.js';
+import type { TransferIn, TransferOut, TransferSelf } from '../../../../../common/src/contracts/transfer.js';
 
 /**
  * Starting a transfer (会员关系接转): the releasing union ('from'), the receiving union ('to') or

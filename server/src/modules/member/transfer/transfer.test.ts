@@ -59,6 +59,12 @@ describe('transfer started by the releasing union', () => {
     const audits = await q<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity = 'transfer' AND entity_id = ${id} ORDER BY seq`);
     expect(audits.map((a) => a.action)).toEqual(['transfer.start', 'transfer.confirm', 'transfer.complete']);
     expect((await chair2.post(`/api/transfers/${id}/confirm`)).json().code).toBe('TRANSFER_NOT_PENDING');
+    // Its history, for either side: the releasing union and the receiving one read the same entries.
+    for (const side of [chair, chair2]) {
+      const h = await side.get(`/api/transfers/${id}/history`);
+      expect(h.statusCode).toBe(200);
+      expect(h.json().map((e: { action: string }) => e.action)).toEqual(['transfer.complete', 'transfer.confirm', 'transfer.start']);
+    }
   });
 
   it('an administrator over both unions confirms both sides in one step', async () => {
@@ -186,6 +192,7 @@ describe('scope', () => {
       await district.post(`/api/transfers/${id}/reject`, { reason: '越权驳回' }),
       await district.post(`/api/transfers/${id}/cancel`, {}),
       await chair.post(`/api/transfers/${id}/confirm`),
+      await district.get(`/api/transfers/${id}/history`),
       await district.post('/api/transfers', { memberId, toOrgId: o.g1.id, reason: '越权转出' }),
     ]) {
       expect(r.statusCode).toBe(404);

@@ -1,118 +1,42 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Skeleton, Space, Tag } from 'antd';
+import { Alert, App, Card, Drawer, Skeleton, Space, Tag } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
-import { todayInChina } from '../../../../../common/src/dates';
-import { joinApi, type JoinDetail } from '../../../api/join';
+import { call } from '../../../api/client';
+import { joinApi, JOIN_STATUSES, JOIN_STATUS_LABELS, type JoinDetailT } from '../../../../../common/src/contracts/join';
+import { EDUCATION_LABELS, EMPLOYMENT_FORM_LABELS, POLITICAL_STATUS_LABELS } from '../../../../../common/src/member-vocab';
 import { useRequest } from '../../../app/use-request';
 import { useApiError } from '../../../app/use-api-error';
 import { useI18n } from '../../../i18n';
-import { testId } from '../../../app/test-id';
-import { useMemberVocab } from '../member-vocab';
-import { DeadlineTag, JoinStatusTag } from './join-tags';
-import { Mono } from './member-tags';
+import { Actions, DeadlineBadge, Fields, FormModal, History, StatusTag, formatDateTime, todayInChina, useVocab, vocabOf } from '../../../kit';
 
-/** Join dates are China dates (as the server checks them), whatever the browser's time zone. */
-const chinaToday = () => dayjs(todayInChina());
+export const JOIN_STATUS = vocabOf(JOIN_STATUSES, JOIN_STATUS_LABELS, { pending: 'processing', approved: 'success', rejected: 'default' });
+const mono = { fontFamily: 'monospace' } as const;
 
-function RejectModal({ app, open, onClose, onDone }: { app: JoinDetail; open: boolean; onClose: () => void; onDone: () => void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const { showError } = useApiError();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    let v: { reason: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      await joinApi.reject(app.id, v.reason.trim());
-      void message.success(t('join.review.rejected', { name: app.name }));
-      onDone();
-    } catch (e) {
-      showError(e, { form });
-    } finally {
-      setSaving(false);
-    }
-  };
+/** The application's status with the answer deadline (15 working days) while it is pending. */
+export function JoinStatusCell({ a }: { a: Pick<JoinDetailT, 'status' | 'dueOn' | 'workingDaysLeft'> }) {
   return (
-    <Modal
-      open={open}
-      title={t('join.review.rejectTitle', { name: app.name })}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('join.review.reject')}
-      okButtonProps={{ danger: true, loading: saving, ...testId('application-reject-submit') }}
-      cancelText={t('action.cancel')}
-      destroyOnHidden
-      modalRender={(node) => <div data-testid="application-reject-modal">{node}</div>}
-    >
-      <Form form={form} layout="vertical" name="join-reject" preserve={false}>
-        <Form.Item
-          name="reason"
-          label={t('join.review.reason')}
-          extra={t('join.review.reasonHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('join.review.reasonRule') },
-            { min: 2, message: t('join.review.reasonRule') },
-            { max: 200, message: t('member.rule.max', { n: 200 }) },
-          ]}
-        >
-          <Input.TextArea rows={4} maxLength={200} showCount data-testid="application-reject-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <Space size={4}>
+      <StatusTag vocab={JOIN_STATUS} value={a.status} testId="join-status" />
+      {a.status === 'pending' && <DeadlineBadge due={a.dueOn} unit="working_days" left={a.workingDaysLeft} testId="join-deadline" />}
+    </Space>
   );
 }
 
-/** One application: the applicant's details (masked) and the decision. */
+/** One application: the applicant's details (masked), the decision and its history. */
 export function ApplicationDrawer({ id, onClose, onDecided }: { id: string | null; onClose: () => void; onDecided: () => void }) {
   const { t } = useI18n();
-  const vocab = useMemberVocab();
-  const { modal, message } = App.useApp();
+  const { label } = useVocab();
+  const { message } = App.useApp();
   const { showError } = useApiError();
-  const { data: a, loading, reload } = useRequest(() => (id ? joinApi.get(id) : Promise.resolve(null)), [id], showError);
-  const [rejecting, setRejecting] = useState(false);
-  // The confirm dialog renders outside React's state flow: keep the picked date in a ref.
-  const joinDate = useRef<Dayjs>(chinaToday());
-
-  const approve = (app: JoinDetail) => {
-    joinDate.current = chinaToday();
-    modal.confirm({
-      title: t('join.review.approveTitle', { name: app.name }),
-      content: (
-        <div>
-          <p>{t('join.review.approveConfirm', { org: app.orgName })}</p>
-          <Space>
-            <span>{t('member.field.joinDate')}</span>
-            <DatePicker defaultValue={chinaToday()} allowClear={false} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(chinaToday(), 'day')} onChange={(d) => {
-                if (d) joinDate.current = d;
-              }} />
-          </Space>
-        </div>
-      ),
-      okText: t('join.review.approve'),
-      okButtonProps: testId('application-approve-ok'),
-      cancelText: t('action.cancel'),
-      onOk: async () => {
-        try {
-          const r = await joinApi.approve(app.id, joinDate.current.format('YYYY-MM-DD'));
-          void message.success(t('join.review.approved', { name: app.name, card: r.cardNo ?? '' }));
-          reload();
-          onDecided();
-        } catch (e) {
-          showError(e);
-        }
-      },
-    });
+  const { data: a, loading, reload } = useRequest(() => (id ? call(joinApi.get, { params: { id } }) : Promise.resolve(null)), [id], showError);
+  const [deciding, setDeciding] = useState<'approve' | 'reject' | null>(null);
+  const decided = () => {
+    setDeciding(null);
+    reload();
+    onDecided();
   };
 
-  const pending = a?.status === 'pending';
   return (
     <Drawer
       open={!!id}
@@ -121,16 +45,14 @@ export function ApplicationDrawer({ id, onClose, onDecided }: { id: string | nul
       title={a ? `${a.name} · ${a.appNo}` : t('join.review.detail')}
       data-testid="application-drawer"
       extra={
-        a && pending ? (
-          <Space>
-            <Button danger icon={<CloseOutlined />} onClick={() => setRejecting(true)} data-testid="application-reject-btn">
-              {t('join.review.reject')}
-            </Button>
-            <Button type="primary" icon={<CheckOutlined />} onClick={() => approve(a)} data-testid="application-approve-btn">
-              {t('join.review.approve')}
-            </Button>
-          </Space>
-        ) : null
+        a && (
+          <Actions
+            actions={[
+              { key: 'reject', label: 'join.review.reject', danger: true, icon: <CloseOutlined />, show: a.status === 'pending', onClick: () => setDeciding('reject'), testId: 'application-reject-btn' },
+              { key: 'approve', label: 'join.review.approve', primary: true, icon: <CheckOutlined />, show: a.status === 'pending', onClick: () => setDeciding('approve'), testId: 'application-approve-btn' },
+            ]}
+          />
+        )
       }
     >
       {!a || (loading && a.id !== id) ? (
@@ -149,50 +71,68 @@ export function ApplicationDrawer({ id, onClose, onDecided }: { id: string | nul
             />
           )}
           {a.status === 'rejected' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('join.review.rejectedAlert', { reason: a.rejectReason ?? '' })} />}
-          <Descriptions column={1} bordered size="small">
-            <Descriptions.Item label={t('join.field.appNo')}>
-              <Mono>{a.appNo}</Mono>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('join.field.status')}>
-              <Space>
-                <JoinStatusTag status={a.status} />
-                <DeadlineTag item={a} />
-              </Space>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('join.field.submittedOn')}>{a.submittedOn}</Descriptions.Item>
-            <Descriptions.Item label={t('join.field.dueOn')}>{a.dueOn}</Descriptions.Item>
-            <Descriptions.Item label={t('member.field.name')}>{a.name}</Descriptions.Item>
-            <Descriptions.Item label={t('member.field.sex')}>
-              {t(a.sex === 'F' ? 'member.sex.F' : 'member.sex.M')} · {a.birthDate}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('member.field.idNumber')}>
-              <Mono>{a.idMasked}</Mono>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('member.field.mobile')}>
-              <Mono>{a.mobileMasked ?? '—'}</Mono>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('member.field.ethnicity')}>{a.ethnicity ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('member.field.education')}>{vocab.educationLabel(a.education) || '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('member.field.politicalStatus')}>{vocab.politicalLabel(a.politicalStatus) || '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('member.field.employmentForm')}>{vocab.formLabel(a.employmentForm)}</Descriptions.Item>
-            <Descriptions.Item label={t('member.field.migrantWorker')}>{a.migrantWorker ? t('common.yes') : t('common.no')}</Descriptions.Item>
-            <Descriptions.Item label={t('member.field.occupation')}>{a.occupation ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('member.field.employerName')}>
-              {a.employerName ?? '—'}
-              {a.employerUscc && (
-                <div>
-                  <Mono>{a.employerUscc}</Mono>
-                </div>
-              )}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('join.field.union')}>
-              {a.orgName} {a.viaTerritorial && <Tag color="blue">{t('join.viaTerritorial')}</Tag>}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('member.field.consentRecord')}>{t('join.field.consentAt', { version: a.consentVersion, at: new Date(a.consentAt).toLocaleString() })}</Descriptions.Item>
-          </Descriptions>
+          <Fields
+            column={1}
+            items={[
+              { label: 'join.field.appNo', value: <span style={mono}>{a.appNo}</span> },
+              { label: 'join.field.status', value: <JoinStatusCell a={a} /> },
+              { label: 'join.field.submittedOn', value: a.submittedOn },
+              { label: 'join.field.dueOn', value: a.dueOn },
+              { label: 'member.field.name', value: a.name },
+              { label: 'member.field.sex', value: `${t(a.sex === 'F' ? 'member.sex.F' : 'member.sex.M')} · ${a.birthDate}` },
+              { label: 'member.field.idNumber', value: <span style={mono}>{a.idMasked}</span> },
+              { label: 'member.field.mobile', value: a.mobileMasked && <span style={mono}>{a.mobileMasked}</span> },
+              { label: 'member.field.ethnicity', value: a.ethnicity },
+              { label: 'member.field.education', value: label(EDUCATION_LABELS, a.education) },
+              { label: 'member.field.politicalStatus', value: label(POLITICAL_STATUS_LABELS, a.politicalStatus) },
+              { label: 'member.field.employmentForm', value: label(EMPLOYMENT_FORM_LABELS, a.employmentForm) },
+              { label: 'member.field.migrantWorker', value: t(a.migrantWorker ? 'common.yes' : 'common.no') },
+              { label: 'member.field.occupation', value: a.occupation },
+              { label: 'member.field.employerName', value: a.employerName && <>{a.employerName}{a.employerUscc && <div style={mono}>{a.employerUscc}</div>}</> },
+              { label: 'join.field.union', value: <>{a.orgName} {a.viaTerritorial && <Tag color="blue">{t('join.viaTerritorial')}</Tag>}</> },
+              { label: 'member.field.consentRecord', value: t('join.field.consentAt', { version: a.consentVersion, at: formatDateTime(a.consentAt) }) },
+            ]}
+          />
+          <Card title={t('kit.detail.history')} size="small" style={{ marginTop: 16 }}>
+            <History endpoint={joinApi.history} id={a.id} reloadKey={a.status} />
+          </Card>
         </div>
       )}
-      {a && <RejectModal app={a} open={rejecting} onClose={() => setRejecting(false)} onDone={() => { setRejecting(false); reload(); onDecided(); }} />}
+      {a && (
+        <FormModal<{ joinDate: string }>
+          open={deciding === 'approve'}
+          title={t('join.review.approveTitle', { name: a.name })}
+          testId="application-approve"
+          submitTestId="application-approve-ok"
+          okText="join.review.approve"
+          initialValues={{ joinDate: todayInChina() }}
+          fields={[{ name: 'joinDate', label: 'member.field.joinDate', kind: 'date', noFuture: true, required: true, props: { allowClear: false } }]}
+          onSubmit={(v) => call(joinApi.approve, { params: { id: a.id }, body: { joinDate: v.joinDate } })}
+          onDone={(r) => {
+            void message.success(t('join.review.approved', { name: a.name, card: (r as { cardNo: string | null }).cardNo ?? '' }));
+            decided();
+          }}
+          onClose={() => setDeciding(null)}
+        >
+          <Alert type="info" showIcon title={t('join.review.approveConfirm', { org: a.orgName })} />
+        </FormModal>
+      )}
+      {a && (
+        <FormModal<{ reason: string }>
+          open={deciding === 'reject'}
+          title={t('join.review.rejectTitle', { name: a.name })}
+          testId="application-reject"
+          okText="join.review.reject"
+          danger
+          fields={[{ name: 'reason', label: 'join.review.reason', kind: 'textarea', max: 200, required: 'join.review.reasonRule', extra: 'join.review.reasonHint', rules: [{ min: 2, message: t('join.review.reasonRule') }] }]}
+          onSubmit={(v) => call(joinApi.reject, { params: { id: a.id }, body: { reason: v.reason.trim() } })}
+          onDone={() => {
+            void message.success(t('join.review.rejected', { name: a.name }));
+            decided();
+          }}
+          onClose={() => setDeciding(null)}
+        />
+      )}
     </Drawer>
   );
 }

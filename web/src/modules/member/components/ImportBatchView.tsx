@@ -1,34 +1,31 @@
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Progress, Result, Row, Space, Statistic, Steps, Table, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, CloudUploadOutlined, DownloadOutlined, StopOutlined } from '@ant-design/icons';
-import { downloadFile } from '../../../api/members';
-import { importApi, type ImportDetail, type ImportRowError } from '../../../api/member-imports';
+import { call, urlOf } from '../../../api/client';
+import { importApi, IMPORT_STATUSES, IMPORT_STATUS_LABELS, type ImportDetail, type ImportRowError } from '../../../../../common/src/contracts/member-import';
 import { useApiError } from '../../../app/use-api-error';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { testId } from '../../../app/test-id';
+import { Actions, StatusTag, vocabOf } from '../../../kit';
 
+export const IMPORT_STATUS = vocabOf(IMPORT_STATUSES, IMPORT_STATUS_LABELS, { parsing: 'processing', preview: 'warning', committing: 'processing', done: 'success', failed: 'error', cancelled: 'default' });
+const STEPS: MessageKey[] = ['import.step.upload', 'import.step.parse', 'import.step.preview', 'import.step.commit', 'import.step.done'];
 const STEP: Record<ImportDetail['status'], number> = { parsing: 1, preview: 2, committing: 3, done: 4, failed: 1, cancelled: 2 };
-const STATUS_LABEL: Record<ImportDetail['status'], MessageKey> = {
-  parsing: 'import.status.parsing',
-  preview: 'import.status.preview',
-  committing: 'import.status.committing',
-  done: 'import.status.done',
-  failed: 'import.status.failed',
-  cancelled: 'import.status.cancelled',
-};
-export const IMPORT_STATUS_COLOR: Record<ImportDetail['status'], string> = {
-  parsing: 'processing',
-  preview: 'warning',
-  committing: 'processing',
-  done: 'success',
-  failed: 'error',
-  cancelled: 'default',
-};
 
-export function ImportStatusTag({ status }: { status: ImportDetail['status'] }) {
+/** A row of counts, each with its data-testid. */
+function Counts({ items, span }: { items: { key: string; label: MessageKey; value: number; color?: string; testId?: string }[]; span: number }) {
   const { t } = useI18n();
-  return <Tag color={IMPORT_STATUS_COLOR[status]}>{t(STATUS_LABEL[status])}</Tag>;
+  return (
+    <Row gutter={16}>
+      {items.map((c) => (
+        <Col key={c.key} xs={12} md={span}>
+          <div data-testid={c.testId}>
+            <Statistic title={t(c.label)} value={c.value} styles={{ content: c.color ? { color: c.color } : undefined }} />
+          </div>
+        </Col>
+      ))}
+    </Row>
+  );
 }
 
 /** The running phase: rows done and the rate; committing also knows how many rows it has to do. */
@@ -37,17 +34,12 @@ function PhaseProgress({ b }: { b: ImportDetail }) {
   const running = b.status === 'parsing' || b.status === 'committing';
   const committed = b.status === 'committing' || b.status === 'done';
   const of = committed ? b.valid : b.status === 'parsing' ? 0 : b.total;
-  const percent = running ? (of > 0 ? Math.min(99, Math.floor((b.rowsDone / of) * 100)) : 50) : b.status === 'failed' ? 100 : 100;
+  const percent = running ? (of > 0 ? Math.min(99, Math.floor((b.rowsDone / of) * 100)) : 50) : 100;
   const label = t(committed ? 'import.progress.commit' : 'import.progress.parse');
   return (
     <div data-testid="import-progress" data-status={b.status} data-running={String(running)}>
       <Typography.Text strong>{label}</Typography.Text>
-      <Progress
-        percent={percent}
-        status={running ? 'active' : b.status === 'failed' ? 'exception' : 'success'}
-        showInfo={!running || of > 0}
-        aria-label={label}
-      />
+      <Progress percent={percent} status={running ? 'active' : b.status === 'failed' ? 'exception' : 'success'} showInfo={!running || of > 0} aria-label={label} />
       <Typography.Text type="secondary" data-testid="import-progress-text">
         {of > 0 ? t('import.progress.rowsOf', { done: b.rowsDone.toLocaleString(), of: of.toLocaleString() }) : t('import.progress.rows', { done: b.rowsDone.toLocaleString() })}
         {b.rate > 0 && ` · ${t('import.progress.rate', { rate: Math.round(b.rate).toLocaleString() })}`}
@@ -56,28 +48,17 @@ function PhaseProgress({ b }: { b: ImportDetail }) {
   );
 }
 
+/** The first errors (row numbers of the user's own sheet), and all of them as a download. */
 function ErrorsTable({ b }: { b: ImportDetail }) {
   const { t, lang } = useI18n();
-  const { showError } = useApiError();
-  const [busy, setBusy] = useState(false);
   if (!b.errorCount) return null;
-  const download = async () => {
-    setBusy(true);
-    try {
-      await downloadFile(importApi.errorsUrl(b.id), 'errors.xlsx');
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Card
       size="small"
       title={t('import.errors.title', { n: b.errorCount })}
       style={{ marginTop: 16 }}
       extra={
-        <Button size="small" icon={<DownloadOutlined />} loading={busy} onClick={() => void download()} data-testid="import-errors-download">
+        <Button size="small" icon={<DownloadOutlined />} href={urlOf(importApi.errors, { params: { id: b.id } })} data-testid="import-errors-download">
           {t('import.errors.download')}
         </Button>
       }
@@ -127,6 +108,7 @@ export function ImportBatchView({ batch: b, onCommitted, onReupload, onNew, onCh
   const { t } = useI18n();
   const { modal, message } = App.useApp();
   const { showError } = useApiError();
+  const cancellable = ['parsing', 'preview', 'failed'].includes(b.status);
 
   const commit = () =>
     modal.confirm({
@@ -135,19 +117,12 @@ export function ImportBatchView({ batch: b, onCommitted, onReupload, onNew, onCh
       okText: t('import.commit.ok'),
       okButtonProps: testId('import-commit-ok'),
       cancelText: t('action.cancel'),
-      onOk: async () => {
-        try {
-          await importApi.commit(b.id);
-          onCommitted();
-        } catch (e) {
-          showError(e);
-        }
-      },
+      onOk: () => call(importApi.commit, { params: { id: b.id } }).then(onCommitted, showError),
     });
 
   const cancel = async (then?: () => void) => {
     try {
-      if (['parsing', 'preview', 'failed'].includes(b.status)) await importApi.cancel(b.id);
+      if (cancellable) await call(importApi.cancel, { params: { id: b.id } });
       if (!then) void message.info(t('import.cancelled'));
       onChanged();
       then?.();
@@ -156,52 +131,26 @@ export function ImportBatchView({ batch: b, onCommitted, onReupload, onNew, onCh
     }
   };
 
-  const steps = [t('import.step.upload'), t('import.step.parse'), t('import.step.preview'), t('import.step.commit'), t('import.step.done')];
-  const stepStatus = b.status === 'failed' ? 'error' : b.status === 'done' ? 'finish' : 'process';
-
   return (
-    <Card
-      data-testid="import-batch"
-      data-status={b.status}
-      title={
-        <Space wrap>
-          <span>{b.fileName}</span>
-          <ImportStatusTag status={b.status} />
-        </Space>
-      }
-      extra={<Typography.Text type="secondary">{b.orgName}</Typography.Text>}
-    >
-      <Steps size="small" current={STEP[b.status]} status={stepStatus} items={steps.map((title) => ({ title }))} style={{ marginBottom: 24 }} />
+    <Card data-testid="import-batch" data-status={b.status} title={<Space wrap><span>{b.fileName}</span><StatusTag vocab={IMPORT_STATUS} value={b.status} /></Space>} extra={<Typography.Text type="secondary">{b.orgName}</Typography.Text>}>
+      <Steps size="small" current={STEP[b.status]} status={b.status === 'failed' ? 'error' : b.status === 'done' ? 'finish' : 'process'} items={STEPS.map((k) => ({ title: t(k) }))} style={{ marginBottom: 24 }} />
       <PhaseProgress b={b} />
       {b.message && <Alert type={b.status === 'failed' ? 'error' : 'warning'} showIcon title={b.message} style={{ marginTop: 16 }} data-testid="import-message" />}
 
       {(b.status === 'preview' || b.status === 'committing' || b.status === 'cancelled') && (
-        <Row gutter={16} style={{ marginTop: 24 }} data-testid="import-summary">
-          <Col xs={12} md={4}>
-            <div data-testid="import-count-total">
-              <Statistic title={t('import.count.total')} value={b.total} />
-            </div>
-          </Col>
-          <Col xs={12} md={4}>
-            <div data-testid="import-count-valid">
-              <Statistic title={t('import.count.valid')} value={b.valid} styles={{ content: { color: '#389e0d' } }} />
-            </div>
-          </Col>
-          <Col xs={12} md={4}>
-            <div data-testid="import-count-rejected">
-              <Statistic title={t('import.count.rejected')} value={b.rejected} styles={{ content: { color: b.rejected ? '#cf1322' : undefined } }} />
-            </div>
-          </Col>
-          <Col xs={12} md={4}>
-            <Statistic title={t('import.count.willCreate')} value={b.created} />
-          </Col>
-          <Col xs={12} md={4}>
-            <Statistic title={t('import.count.willUpdate')} value={b.updated} />
-          </Col>
-          <Col xs={12} md={4}>
-            <Statistic title={t('import.count.unchanged')} value={b.unchanged} />
-          </Col>
-        </Row>
+        <div style={{ marginTop: 24 }} data-testid="import-summary">
+          <Counts
+            span={4}
+            items={[
+              { key: 'total', label: 'import.count.total', value: b.total, testId: 'import-count-total' },
+              { key: 'valid', label: 'import.count.valid', value: b.valid, color: '#389e0d', testId: 'import-count-valid' },
+              { key: 'rejected', label: 'import.count.rejected', value: b.rejected, color: b.rejected ? '#cf1322' : undefined, testId: 'import-count-rejected' },
+              { key: 'created', label: 'import.count.willCreate', value: b.created },
+              { key: 'updated', label: 'import.count.willUpdate', value: b.updated },
+              { key: 'unchanged', label: 'import.count.unchanged', value: b.unchanged },
+            ]}
+          />
+        </div>
       )}
 
       {b.status === 'done' && (
@@ -212,60 +161,27 @@ export function ImportBatchView({ batch: b, onCommitted, onReupload, onNew, onCh
           data-testid="import-result"
           extra={[
             <Link key="view" to={`/members?orgId=${b.orgId}`}>
-              <Button type="primary" data-testid="import-view-members">
-                {t('import.result.view')}
-              </Button>
+              <Button type="primary" data-testid="import-view-members">{t('import.result.view')}</Button>
             </Link>,
-            <Button key="new" onClick={onNew} data-testid="import-new-btn">
-              {t('import.new')}
-            </Button>,
+            <Button key="new" onClick={onNew} data-testid="import-new-btn">{t('import.new')}</Button>,
           ]}
         >
-          <Row gutter={16} style={{ textAlign: 'center' }}>
-            <Col span={6}>
-              <div data-testid="import-result-created">
-                <Statistic title={t('import.count.created')} value={b.created} />
-              </div>
-            </Col>
-            <Col span={6}>
-              <div data-testid="import-result-updated">
-                <Statistic title={t('import.count.updated')} value={b.updated} />
-              </div>
-            </Col>
-            <Col span={6}>
-              <div data-testid="import-result-unchanged">
-                <Statistic title={t('import.count.unchanged')} value={b.unchanged} />
-              </div>
-            </Col>
-            <Col span={6}>
-              <div data-testid="import-result-rejected">
-                <Statistic title={t('import.count.rejected')} value={b.rejected} />
-              </div>
-            </Col>
-          </Row>
+          <Counts
+            span={6}
+            items={(['created', 'updated', 'unchanged', 'rejected'] as const).map((k) => ({ key: k, label: `import.count.${k}` as MessageKey, value: b[k], testId: `import-result-${k}` }))}
+          />
         </Result>
       )}
 
-      {b.status === 'preview' && (
-        <Space wrap style={{ marginTop: 24 }}>
-          <Button type="primary" icon={<CheckCircleOutlined />} disabled={b.valid === 0} onClick={commit} data-testid="import-commit-btn">
-            {t('import.commit')}
-          </Button>
-          <Button icon={<CloudUploadOutlined />} onClick={() => void cancel(onReupload)} data-testid="import-reupload-btn">
-            {t('import.reupload')}
-          </Button>
-          <Button icon={<StopOutlined />} onClick={() => void cancel()} data-testid="import-cancel-btn">
-            {t('import.cancel')}
-          </Button>
-        </Space>
-      )}
-      {(b.status === 'failed' || b.status === 'cancelled') && (
-        <Space wrap style={{ marginTop: 24 }}>
-          <Button type="primary" icon={<CloudUploadOutlined />} onClick={onReupload} data-testid="import-reupload-btn">
-            {t('import.reupload')}
-          </Button>
-        </Space>
-      )}
+      <div style={{ marginTop: 24 }}>
+        <Actions
+          actions={[
+            { key: 'commit', label: 'import.commit', primary: true, icon: <CheckCircleOutlined />, show: b.status === 'preview', disabled: b.valid === 0, onClick: commit, testId: 'import-commit-btn' },
+            { key: 'reupload', label: 'import.reupload', primary: b.status !== 'preview', icon: <CloudUploadOutlined />, show: b.status === 'preview' || b.status === 'failed' || b.status === 'cancelled', onClick: () => (b.status === 'preview' ? cancel(onReupload) : onReupload()), testId: 'import-reupload-btn' },
+            { key: 'cancel', label: 'import.cancel', icon: <StopOutlined />, show: b.status === 'preview', onClick: () => cancel(), testId: 'import-cancel-btn' },
+          ]}
+        />
+      </div>
       <ErrorsTable b={b} />
     </Card>
   );

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
-import { App, Alert, Form, Input, Modal, Radio } from 'antd';
-import { ID_PROBLEM_MESSAGES, parseIdNumber } from '../../../../../common/src/id-number';
-import { transferApi, type TransferStarted } from '../../../api/transfers';
-import { useApiError } from '../../../app/use-api-error';
+import { Alert, App, Form, Radio } from 'antd';
+import { call } from '../../../api/client';
+import { joinApi } from '../../../../../common/src/contracts/join';
+import { transferApi, type TransferStartedT } from '../../../../../common/src/contracts/transfer';
 import { useI18n } from '../../../i18n';
-import { testId } from '../../../app/test-id';
-import { UnionSelect } from './UnionSelect';
+import { FormModal, type FieldSpec } from '../../../kit';
+import type { OrgSearch } from '../../../kit/OrgPicker';
 
 /**
  * 发起接转. Outgoing (from a member's page): the releasing union names the receiving one, which may
@@ -21,109 +20,64 @@ interface Values {
   reason: string;
 }
 
-export function StartTransferModal({ start, onClose, onStarted }: { start: TransferStart | null; onClose: () => void; onStarted: (r: TransferStarted) => void }) {
-  const { t, lang } = useI18n();
+/** The public look-ups (GET /api/join/unions, /api/join/territorial): the receiving union may lie outside the caller's scope. */
+const anyUnion: OrgSearch = async (q) =>
+  q.length < 2 ? [] : (await call(joinApi.unions, { query: { q } })).map((h) => ({ id: h.id, name: h.name, note: [h.districtName, h.streetName].filter(Boolean).join(' · ') }));
+const territorial: OrgSearch = async (q) =>
+  q.length < 2 ? [] : (await call(joinApi.territorial, { query: { q } })).map((h) => ({ id: h.id, name: h.name, note: h.districtName ?? undefined }));
+
+export function StartTransferModal({ start, onClose, onStarted }: { start: TransferStart | null; onClose: () => void; onStarted: (r: TransferStartedT) => void }) {
+  const { t } = useI18n();
   const { message } = App.useApp();
-  const { showError } = useApiError();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const target = Form.useWatch('target', form) ?? 'union';
+  const out = start?.kind === 'out';
 
-  useEffect(() => {
-    if (start) {
-      form.resetFields();
-      form.setFieldsValue({ target: 'union' });
-    }
-  }, [start, form]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      const r =
-        start!.kind === 'out'
-          ? await transferApi.startOutgoing(start!.memberId, v.toOrgId, v.reason.trim())
-          : await transferApi.startIncoming(v.idNumber!.trim(), v.toOrgId, v.reason.trim());
-      void message.success(t('transfer.started', { name: r.memberName, to: r.toUnionName }));
-      onStarted(r);
-    } catch (e) {
-      showError(e, { form });
-    } finally {
-      setSaving(false);
-    }
-  };
+  const fields: (FieldSpec | false)[] = [
+    !out && { name: 'idNumber', label: 'member.field.idNumber', kind: 'id', required: 'member.rule.idNumber' },
+    out && {
+      name: 'target', label: 'transfer.targetKind', kind: 'custom',
+      input: (
+        <Radio.Group
+          onChange={() => form.setFieldsValue({ toOrgId: undefined })}
+          data-testid="transfer-start-target"
+          options={[
+            { value: 'union', label: t('transfer.target.union') },
+            { value: 'territorial', label: t('transfer.target.territorial') },
+          ]}
+        />
+      ),
+    },
+    {
+      name: 'toOrgId', label: out ? 'transfer.receiving' : 'transfer.receivingOwn', kind: 'org', required: 'transfer.receivingRule', testId: 'transfer-start-toOrg',
+      ...(out ? { search: target === 'territorial' ? territorial : anyUnion, extra: 'transfer.receivingHint' as const } : { levels: ['grassroots'] }),
+    },
+    { name: 'reason', label: 'transfer.reason', kind: 'textarea', max: 200, required: 'transfer.reasonRule', placeholder: 'transfer.reasonPlaceholder', rules: [{ min: 2, message: t('transfer.reasonRule') }] },
+  ];
 
   return (
-    <Modal
+    <FormModal<Values>
       open={!!start}
-      title={start?.kind === 'out' ? t('transfer.startOutTitle', { name: start.memberName }) : t('transfer.startInTitle')}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('transfer.submit')}
-      okButtonProps={{ loading: saving, ...testId('transfer-start-submit') }}
-      cancelText={t('action.cancel')}
+      form={form}
+      title={out ? t('transfer.startOutTitle', { name: start.memberName }) : t('transfer.startInTitle')}
+      testId="transfer-start"
+      okText="transfer.submit"
       width={620}
-      forceRender
-      modalRender={(node) => <div data-testid="transfer-start-modal">{node}</div>}
+      initialValues={{ target: 'union' }}
+      fields={fields}
+      onSubmit={(v) =>
+        out
+          ? call(transferApi.startOutgoing, { body: { memberId: start.memberId, toOrgId: v.toOrgId, reason: v.reason.trim() } })
+          : call(transferApi.startIncoming, { body: { idNumber: v.idNumber!.trim(), toOrgId: v.toOrgId, reason: v.reason.trim() } })
+      }
+      onDone={(r) => {
+        const s = r as TransferStartedT;
+        void message.success(t('transfer.started', { name: s.memberName, to: s.toUnionName }));
+        onStarted(s);
+      }}
+      onClose={onClose}
     >
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={start?.kind === 'out' ? t('transfer.outHint', { from: start.fromUnionName }) : t('transfer.inHint')} />
-      <Form form={form} layout="vertical" name="transfer-start">
-        {start?.kind === 'in' && (
-          <Form.Item
-            name="idNumber"
-            label={t('member.field.idNumber')}
-            rules={[
-              {
-                validator: (_, value: string | undefined) => {
-                  if (!value || !value.trim()) return Promise.reject(new Error(t('member.rule.idNumber')));
-                  const r = parseIdNumber(value);
-                  if (r.ok) return Promise.resolve();
-                  const m = ID_PROBLEM_MESSAGES[r.code];
-                  return Promise.reject(new Error(lang === 'zh-CN' ? m.zh : m.en));
-                },
-              },
-            ]}
-          >
-            <Input maxLength={40} style={{ fontFamily: 'monospace' }} data-testid="transfer-start-idNumber" />
-          </Form.Item>
-        )}
-        {start?.kind === 'out' && (
-          <Form.Item name="target" label={t('transfer.targetKind')}>
-            <Radio.Group
-              onChange={() => form.setFieldsValue({ toOrgId: undefined })}
-              data-testid="transfer-start-target"
-              options={[
-                { value: 'union', label: t('transfer.target.union') },
-                { value: 'territorial', label: t('transfer.target.territorial') },
-              ]}
-            />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="toOrgId"
-          label={start?.kind === 'in' ? t('transfer.receivingOwn') : t('transfer.receiving')}
-          rules={[{ required: true, message: t('transfer.receivingRule') }]}
-          extra={start?.kind === 'in' ? undefined : t('transfer.receivingHint')}
-        >
-          <UnionSelect source={start?.kind === 'in' ? 'scope' : target === 'territorial' ? 'territorial' : 'any'} data-testid="transfer-start-toOrg" />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('transfer.reason')}
-          rules={[
-            { required: true, whitespace: true, message: t('transfer.reasonRule') },
-            { min: 2, message: t('transfer.reasonRule') },
-            { max: 200, message: t('member.rule.max', { n: 200 }) },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder={t('transfer.reasonPlaceholder')} data-testid="transfer-start-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Alert type="info" showIcon title={out ? t('transfer.outHint', { from: start.fromUnionName }) : t('transfer.inHint')} />
+    </FormModal>
   );
 }

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Select, Spin, Typography } from 'antd';
 import type { SelectProps } from 'antd';
 import { orgApi } from '../../../api/orgs';
-import { joinApi } from '../../../api/join';
+import { call } from '../../../api/client';
+import { joinApi } from '../../../../../common/src/contracts/join';
 import { useI18n } from '../../../i18n';
 
 export interface UnionOption {
@@ -38,10 +39,10 @@ async function find(source: UnionSource, q: string): Promise<UnionOption[]> {
   // The public look-ups want at least two characters.
   if (q.length < 2) return [];
   if (source === 'any') {
-    const hits = await joinApi.findUnions(q);
+    const hits = await call(joinApi.unions, { query: { q } });
     return hits.map((h) => ({ id: h.id, name: h.name, note: [h.districtName, h.streetName].filter(Boolean).join(' · ') }));
   }
-  const hits = await joinApi.findTerritorial(q);
+  const hits = await call(joinApi.territorial, { query: { q } });
   return hits.map((h) => ({ id: h.id, name: h.name, note: h.districtName ?? undefined }));
 }
 

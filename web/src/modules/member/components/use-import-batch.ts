@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../api/client';
-import { importApi, RUNNING_IMPORT, type ImportDetail } from '../../../api/member-imports';
+import { ApiError, call } from '../../../api/client';
+import { importApi, RUNNING_IMPORT, type ImportDetail } from '../../../../../common/src/contracts/member-import';
 
 /** How often a running batch is read again. */
 const POLL_MS = 800;
@@ -25,7 +25,7 @@ export function useImportBatch(id: string | null, onError: (e: unknown) => void)
     let timer: ReturnType<typeof setTimeout> | undefined;
     const read = async () => {
       try {
-        const b = await importApi.get(id);
+        const b = await call(importApi.get, { params: { id } });
         if (stopped) return;
         setBatch(b);
         setFailed(false);
