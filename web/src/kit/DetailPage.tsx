@@ -21,6 +21,8 @@ export interface Action {
   show?: boolean;
   danger?: boolean;
   primary?: boolean;
+  /** Shown but not usable (nothing to act on yet). */
+  disabled?: boolean;
   /** Ask first, with this text. */
   confirm?: Text;
   onClick: () => unknown;
@@ -28,7 +30,7 @@ export interface Action {
 }
 
 /** Buttons for a record's actions: only those the server allows are shown; confirmation where declared. */
-export function Actions({ actions }: { actions: (Action | false | null | undefined)[] }) {
+export function Actions({ actions, size }: { actions: (Action | false | null | undefined)[]; /** `small` in table rows. */ size?: 'small' | 'middle' }) {
   const text = useText();
   const { t } = useI18n();
   const { modal } = App.useApp();
@@ -39,6 +41,8 @@ export function Actions({ actions }: { actions: (Action | false | null | undefin
           key={a.key}
           icon={a.icon}
           danger={a.danger}
+          disabled={a.disabled}
+          size={size}
           type={a.primary ? 'primary' : 'default'}
           {...tid(a.testId ?? a.key)}
           onClick={() =>
@@ -115,6 +119,9 @@ export interface DetailPageProps<T> {
   body?: (r: T, reload: () => void) => ReactNode;
   tabs?: (r: T, reload: () => void) => ({ key: string; label: Text; children: ReactNode } | false | null)[];
   history?: { endpoint: Endpoint; id: string };
+  /** The open tab, when the page keeps it (in the URL, or to show a tab after an action). */
+  activeTab?: string;
+  onTabChange?: (key: string) => void;
   /** Where "back" goes when the record cannot be shown, and what to say then. */
   back: { path: string; label: Text };
   notFound?: Text;
@@ -151,6 +158,8 @@ export function DetailPage<T>(p: DetailPageProps<T>) {
       {tabs.length ? (
         <Card size="small">
           <Tabs
+            activeKey={p.activeTab}
+            onChange={p.onTabChange}
             items={[...tabs.map((x) => ({ key: x.key, label: text(x.label), children: x.children })), ...(history ? [{ key: 'history', label: t('kit.detail.history'), children: history }] : [])]}
           />
         </Card>
