@@ -84,12 +84,14 @@ export function FileFormDrawer({ target, onClose, onSaved, onReload }: { target:
         !editing && { name: 'orgId', label: 'hsFile.form.union', kind: 'org', levels: ['grassroots', 'street'], required: 'hsFile.rule.union', extra: 'hsFile.form.unionHint', span: 16 },
         !editing && { name: 'origin', label: 'hsFile.form.origin', kind: 'radio', vocab: ORIGINS, span: 8 },
         { name: 'name', label: 'hsFile.f.name', required: 'hsFile.rule.name', max: 40, rules: nameRules },
-        { name: 'idNumber', label: 'hsFile.f.idNumber', kind: 'id', required: editing ? false : 'hsFile.rule.idNumber', span: 10, placeholder: undefined, props: { placeholder: editing?.idMasked }, extra: editing ? undefined : 'hsFile.form.memberHint' },
+        {
+          name: 'idNumber', label: 'hsFile.f.idNumber', kind: 'id', required: editing ? false : 'hsFile.rule.idNumber', span: 10, props: { placeholder: editing?.idMasked },
+          extra: editing ? { zh: `留空则保留原身份证号（${editing.idMasked}）`, en: `Leave blank to keep ${editing.idMasked}` } : 'hsFile.form.memberHint',
+        },
         { name: 'mobile', label: 'hsFile.f.mobile', kind: 'mobile', span: 8, props: { placeholder: editing?.mobileMasked ?? undefined }, extra: editing ? 'hsFile.form.mobileKeep' : undefined },
         { name: 'address', label: 'hsFile.f.address', max: 200, span: 14 },
         { name: 'employerName', label: 'hsFile.f.employerName', max: 100, span: 10 },
       ])}
-      {editing && <Typography.Text type="secondary">{t('hsFile.form.idAgain', { masked: editing.idMasked })}</Typography.Text>}
       {section('hsFile.form.sec.situation', [
         { name: 'health', label: 'hsFile.f.health', kind: 'select', vocab: HEALTH, required: true },
         { name: 'disability', label: 'hsFile.f.disability', kind: 'select', vocab: DISABILITY },

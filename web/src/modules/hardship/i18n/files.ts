@@ -40,7 +40,6 @@ const files = bilingual({
   'hsFile.form.unionHint': ['档案由基层工会或乡镇（街道）、园区工会负责', 'Files belong to a grassroots or street/park union'],
   'hsFile.form.origin': ['来源', 'Origin'],
   'hsFile.form.memberHint': ['若此人是会员，系统按身份证号自动关联会员档案', 'If the person is a member, the member record is linked by the ID number'],
-  'hsFile.form.idAgain': ['留空则保留原身份证号（{masked}）', 'Leave blank to keep the stored ID number ({masked})'],
   'hsFile.form.mobileKeep': ['留空则保留原手机号', 'Leave blank to keep the stored mobile'],
   'hsFile.form.addMember': ['添加家庭成员', 'Add a household member'],
   'hsFile.form.noMembers': ['单人户：未添加家庭成员', 'Single-person household: no members added'],
