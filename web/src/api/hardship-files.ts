@@ -4,6 +4,7 @@
  * common/src/contracts/hardship-files.ts and are called with call()).
  */
 import { api } from './client';
+import type { BudgetItem } from './hardship-aid';
 import { MAX_ATTACHMENT_BYTES, UPLOAD_MIME_TYPES } from '../../../common/src/contracts/hardship-files';
 
 export type { FileDetail } from '../../../common/src/contracts/hardship-files';
@@ -28,18 +29,7 @@ export interface AidInput {
   receipt?: ReceiptInput;
 }
 
-export interface Budget {
-  id: string;
-  orgId: string;
-  orgName: string;
-  year: number;
-  line: string;
-  allocatedFen: number;
-  spentFen: number;
-  remainingFen: number;
-  note: string | null;
-  version: number;
-}
+export type Budget = BudgetItem;
 
 export const MAX_UPLOAD_BYTES = MAX_ATTACHMENT_BYTES;
 export const UPLOAD_TYPES: string[] = [...UPLOAD_MIME_TYPES];
