@@ -164,6 +164,20 @@ describe('the workflow', () => {
     expect((await chair.post(`/api/hardship/files/${made.id}/check`, { approve: true })).json().code).toBe('WRONG_STATUS');
   });
 
+  it('a review level refuses with the reason; the re-assessment date starts only when the file is filed', async () => {
+    const made = await openFile(chair, chairOrg.id, { annualIncomeFen: annualFor(60_000, 3) });
+    expect((await chair.post(`/api/hardship/files/${made.id}/check`, { approve: true })).json().status).toBe('reviewing');
+    expect((await chair.get(`/api/hardship/files/${made.id}`)).json().nextReviewDue).toBeNull();
+    const bare = await street.post(`/api/hardship/files/${made.id}/review`, { approve: false });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().details.fields[0].path).toBe('body.note');
+    expect((await street.post(`/api/hardship/files/${made.id}/review`, { approve: false, note: '材料不全' })).json().status).toBe('rejected');
+    const d = (await chair.get(`/api/hardship/files/${made.id}`)).json();
+    expect(d).toMatchObject({ status: 'rejected', rejectReason: '材料不全', nextReviewDue: null });
+    expect(d.events.at(-1)).toMatchObject({ kind: 'rejected', level: 1 });
+    expect(await audits('hardship.reject', made.id)).toBe(1);
+  });
+
   it('unmask reveals worker and household ID numbers and is audited', async () => {
     const id = newIdNumber();
     const made = await openFile(chair, chairOrg.id, {}, id);

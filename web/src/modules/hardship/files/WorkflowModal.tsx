@@ -3,7 +3,7 @@ import { hardshipFilesApi, type FileDetail } from '../../../../../common/src/con
 import { FILE_FLOW, type FileAction } from '../../../../../common/src/hardship-workflow';
 import { call } from '../../../api/client';
 import { useI18n, type MessageKey } from '../../../i18n';
-import { FormModal, todayInChina, useVocab, type FieldSpec } from '../../../kit';
+import { FormFields, FormModal, todayInChina, useVocab, type FieldSpec } from '../../../kit';
 import { EXIT_REASONS, TIERS, VISIT_KINDS } from '../shared/vocab';
 
 /** A step the file page offers as a button: the machine's, with `reject` reached through the decision of a check or review. */
@@ -101,16 +101,13 @@ export function StepModal({ file, action, onClose, onDone }: { file: FileDetail;
       confirm="hsFile.confirm.irreversible"
       danger={(decides && approve === false) || (!!action && !!FILE_FLOW.transitions[action].danger)}
       inlineErrors
-      fields={fields}
       onClose={onClose}
       onReload={onDone}
       onSubmit={send}
       onDone={onDone}
     >
-      {action && (
-        <Alert type={action === 'relapse' ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }}
-          title={t(HINT[action], { name: file.nextReviewLevelOrg?.name ?? '' })} />
-      )}
+      {action && <Alert type={action === 'relapse' ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} title={t(HINT[action], { name: file.nextReviewLevelOrg?.name ?? '' })} />}
+      <FormFields testId="hs-action" span={24} fields={fields} />
     </FormModal>
   );
 }
