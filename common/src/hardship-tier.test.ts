@@ -36,6 +36,8 @@ describe('deep and relative tiers by income (line 800 yuan in 439900, district 4
     expect(r.perCapitaMonthlyFen).toBe(80_000);
     expect(r.ratioPermille).toBe(1000);
     expect(r.tier).toBe('relative');
+    // The tests as made, kept in the result so a page shows them without comparing again.
+    expect(r.lineTests).toEqual({ deep: { multiplePermille: 1000, monthlyFen: 80_000, met: false }, relative: { multiplePermille: 2000, monthlyFen: 160_000, met: true } });
   });
 
   it('just under 2× (1 fen a year) is relative; exactly 2× is not in hardship', () => {
@@ -66,6 +68,7 @@ describe('deep and relative tiers by income (line 800 yuan in 439900, district 4
   });
 
   it('without a line for the region the income tiers cannot be decided', () => {
+    expect(ev({ regionCode: '509900', annualIncomeFen: 1 }).lineTests).toBeNull();
     const r = ev({ regionCode: '110105', annualIncomeFen: 0 });
     expect(r.status).toBe('no_line');
     expect(r.tier).toBeNull();

@@ -101,6 +101,13 @@ export interface TierInput {
 
 export type TierStatus = 'ok' | 'no_line' | 'migrant_too_recent' | 'invalid';
 
+/** One income test against the line: below `multiplePermille` ‰ of it (the line × multiple a person a month, and whether the household is below). */
+export interface LineTest {
+  multiplePermille: number;
+  monthlyFen: number;
+  met: boolean;
+}
+
 export interface TierResult {
   tier: Tier | null;
   status: TierStatus;
@@ -114,6 +121,8 @@ export interface TierResult {
   perCapitaMonthlyFen: number;
   /** Per-capita income as a multiple of the line, in permille, rounded down (null without a line). */
   ratioPermille: number | null;
+  /** The two income tests as they were made (null without a line); absent from snapshots stored before they were kept. */
+  lineTests?: { deep: LineTest; relative: LineTest } | null;
   accident: { disaster: boolean; workAccident: boolean; costFen: number; costSharePermille: number | null; costRuleMet: boolean; met: boolean };
   migrant: { applies: boolean; monthsInCity: number | null; required: number; ok: boolean };
   /** The computation in words (zh), with the numbers and the rule version. */
@@ -203,6 +212,8 @@ export function evaluateTier(input: TierInput, lines: readonly SubsistenceLine[]
   const perCapita = Math.floor(net / (12 * size));
   const ratio = line ? Math.floor((net * 1000) / (12 * size * line.monthlyFen)) : null;
   const below = (multiplePermille: number) => line !== null && net * 1000 < line.monthlyFen * 12 * size * multiplePermille;
+  const test = (multiplePermille: number): LineTest => ({ multiplePermille, monthlyFen: line ? Math.round((line.monthlyFen * multiplePermille) / 1000) : 0, met: below(multiplePermille) });
+  const lineTests = line ? { deep: test(P.deepMultiplePermille), relative: test(P.relativeMultiplePermille) } : null;
 
   const costShare = input.annualIncomeFen > 0 ? Math.floor((input.accidentCostFen * 1000) / input.annualIncomeFen) : null;
   const costRuleMet = input.accidentCostFen > 0 && input.accidentCostFen * 1000 > input.annualIncomeFen * P.accidentCostPermille;
@@ -217,8 +228,8 @@ export function evaluateTier(input: TierInput, lines: readonly SubsistenceLine[]
   if (problems.length) status = 'invalid';
   else if (!migrantOk) status = 'migrant_too_recent';
   else {
-    if (below(P.deepMultiplePermille)) tier = 'deep';
-    else if (below(P.relativeMultiplePermille)) tier = 'relative';
+    if (lineTests?.deep.met) tier = 'deep';
+    else if (lineTests?.relative.met) tier = 'relative';
     else if (accidentMet) tier = 'accident';
     if (!line && !tier) status = 'no_line';
   }
@@ -261,7 +272,7 @@ export function evaluateTier(input: TierInput, lines: readonly SubsistenceLine[]
   return {
     tier, status, evaluatedOn: input.evaluationDate, ruleVersion: rules.version, ruleSetEffectiveFrom: rules.effectiveFrom,
     line: line ? { id: line.id ?? null, regionCode: line.regionCode, effectiveFrom: line.effectiveFrom, monthlyFen: line.monthlyFen, source: line.source, weak: line.weak } : null,
-    netAnnualFen: net, householdSize: size, perCapitaMonthlyFen: perCapita, ratioPermille: ratio,
+    netAnnualFen: net, householdSize: size, perCapitaMonthlyFen: perCapita, ratioPermille: ratio, lineTests,
     accident: { disaster: input.disaster, workAccident: input.workAccident, costFen: input.accidentCostFen, costSharePermille: costShare, costRuleMet, met: accidentMet },
     migrant: { applies: input.migrantWorker, monthsInCity, required: P.migrantMinMonths, ok: migrantOk },
     explanation: steps.join('\n'),

@@ -24,12 +24,17 @@ export interface TransitionDef<S extends string> extends Label {
   /** The states it may lead to; the service picks one when there are several (e.g. review → next level or filed). */
   to: readonly S[];
   permission: Permission;
+  /** A different permission when the step leaves from these states (a reviewer refuses what a clerk refuses at the first step). */
+  permissionFrom?: Partial<Record<S, Permission>>;
   /** Body fields that must be given (non-blank). */
   requires?: readonly string[];
   /** The audit action written for it. */
   audit: string;
-  /** The deadline this step starts, stored in the record's `field`. */
-  starts?: { field: string; rule: DeadlineRule };
+  /**
+   * The deadline this step starts, stored in the record's `field`; `when`: only when the step leads
+   * to one of these states. A service may count it by rule data of its own (`step(…, { rule })`).
+   */
+  starts?: { field: string; rule: DeadlineRule; when?: readonly S[] };
   /** Deadline fields this step ends (set to null). */
   ends?: readonly string[];
   /** Ask before doing it; `danger` for steps that end or refuse something. */
@@ -55,9 +60,14 @@ export function actionsFrom<S extends string, A extends string>(m: Machine<S, A>
   return (Object.keys(m.transitions) as A[]).filter((a) => (m.transitions[a].from as readonly string[]).includes(state));
 }
 
+/** The permission a transition needs when it leaves from `state`. */
+export function permissionFor(t: TransitionDef<string>, state: string): Permission {
+  return t.permissionFrom?.[state] ?? t.permission;
+}
+
 /** The actions a caller holding `permissions` may take on a record in `state`. */
 export function allowedActions<S extends string, A extends string>(m: Machine<S, A>, state: string, permissions: { has(p: Permission): boolean }): A[] {
-  return actionsFrom(m, state).filter((a) => permissions.has(m.transitions[a].permission));
+  return actionsFrom(m, state).filter((a) => permissions.has(permissionFor(m.transitions[a] as TransitionDef<string>, state)));
 }
 
 /** The required fields of a transition that `input` leaves blank. */

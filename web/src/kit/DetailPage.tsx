@@ -121,6 +121,9 @@ export interface DetailPageProps<T> {
   body?: (r: T, reload: () => void) => ReactNode;
   tabs?: (r: T, reload: () => void) => ({ key: string; label: Text; children: ReactNode } | false | null)[];
   history?: { endpoint: Endpoint; id: string };
+  /** The open tab, when the page keeps it (in the URL, or to show a tab after an action). */
+  activeTab?: string;
+  onTabChange?: (key: string) => void;
   /** Where "back" goes when the record cannot be shown, and what to say then. */
   back: { path: string; label: Text };
   notFound?: Text;
@@ -157,6 +160,8 @@ export function DetailPage<T>(p: DetailPageProps<T>) {
       {tabs.length ? (
         <Card size="small">
           <Tabs
+            activeKey={p.activeTab}
+            onChange={p.onTabChange}
             items={[...tabs.map((x) => ({ key: x.key, label: text(x.label), children: x.children })), ...(history ? [{ key: 'history', label: t('kit.detail.history'), children: history }] : [])]}
           />
         </Card>

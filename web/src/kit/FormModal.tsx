@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { App, Drawer, Form, Modal, Space, Button } from 'antd';
+import { Alert, App, Drawer, Form, Modal, Space, Button } from 'antd';
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
 import { useApiError } from '../app/use-api-error';
@@ -66,6 +66,11 @@ export interface FormModalProps<V> {
   /** Ask before sending (destructive or irreversible steps): a text, or one made from the values. */
   confirm?: Text | ((values: V) => ReactNode);
   danger?: boolean;
+  /** data-testids of the modal (or drawer) and of the confirmation's OK button, where a test names them otherwise. */
+  modalTestId?: string;
+  confirmTestId?: string;
+  /** Show a refusal (not a field error) inside the form, under the fields (`<testId>-error`), instead of as a toast. */
+  inlineErrors?: boolean;
   aliases?: Record<string, string>;
   /** Refusals that concern one field as a whole, by error code (e.g. MEMBER_HELD_ELSEWHERE → idNumber): shown under it. */
   codeFields?: Record<string, string>;
@@ -77,13 +82,15 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
   const { t, lang } = useI18n();
   const text = useText();
   const { message, modal } = App.useApp();
-  const { showError } = useApiError();
+  const { showError, errorText } = useApiError();
   const [own] = Form.useForm<V>();
   const form = p.form ?? own;
   const [saving, setSaving] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   useEffect(() => {
     if (p.open) {
+      setRefusal(null);
       form.resetFields();
       if (p.initialValues) form.setFieldsValue(p.initialValues as never);
     }
@@ -92,11 +99,13 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
 
   const send = async (values: V) => {
     setSaving(true);
+    setRefusal(null);
     try {
       const r = await p.onSubmit(values, form);
       p.onDone?.(r);
     } catch (e) {
       if (placeFieldErrors(form, e, lang, p.aliases, p.codeFields)) void message.error(t('error.checkFields'));
+      else if (p.inlineErrors && e instanceof ApiError && e.status !== 401 && e.code !== 'VERSION_CONFLICT') setRefusal(errorText(e));
       else showError(e, { reload: p.onReload });
     } finally {
       setSaving(false);
@@ -111,7 +120,7 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
     }
     values = { ...form.getFieldsValue(true), ...values };
     if (p.confirm) {
-      modal.confirm({ title: p.title, content: typeof p.confirm === 'function' ? p.confirm(values) : text(p.confirm), okText: t('action.confirm'), cancelText: t('action.cancel'), okButtonProps: { danger: p.danger, ...tid(`${p.testId}-confirm-ok`) }, onOk: () => send(values) });
+      modal.confirm({ title: p.title, content: typeof p.confirm === 'function' ? p.confirm(values) : text(p.confirm), okText: t('action.confirm'), cancelText: t('action.cancel'), okButtonProps: { danger: p.danger, ...tid(p.confirmTestId ?? `${p.testId}-confirm-ok`) }, onOk: () => send(values) });
     } else await send(values);
   };
   const title = p.title;
@@ -120,6 +129,7 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
       {p.intro}
       {p.fields && <FormFields fields={p.fields} testId={p.testId} span={p.span ?? (p.drawer ? 12 : 24)} />}
       {p.children}
+      {refusal && <Alert type="error" showIcon title={refusal} style={{ whiteSpace: 'pre-wrap' }} data-testid={`${p.testId}-error`} />}
     </Form>
   );
   const ok = (
@@ -137,7 +147,7 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
   if (p.drawer) {
     return (
       <Drawer open={p.open} title={title} size={p.width ?? 860} onClose={p.onClose} destroyOnHidden mask={{ closable: false }}
-        extra={footer} data-testid={`${p.testId}-modal`}>
+        extra={footer} data-testid={p.modalTestId ?? `${p.testId}-modal`}>
         {body}
       </Drawer>
     );
@@ -145,7 +155,7 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
   return (
     <Modal open={p.open} title={title} onCancel={p.onClose} width={p.width ?? 560} forceRender mask={{ closable: false }}
       footer={footer}
-      modalRender={(node) => <div data-testid={`${p.testId}-modal`}>{node}</div>}>
+      modalRender={(node) => <div data-testid={p.modalTestId ?? `${p.testId}-modal`}>{node}</div>}>
       {body}
     </Modal>
   );

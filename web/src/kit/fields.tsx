@@ -112,7 +112,12 @@ export function useFieldRules() {
     const rules: Rule[] = [];
     if (f.required) {
       const message = typeof f.required === 'boolean' ? t('kit.required', { field: f.label ? text(f.label) : '' }) : text(f.required);
-      rules.push({ required: true, whitespace: (f.kind ?? 'text') === 'text' || f.kind === 'textarea', message });
+      // An untyped rule is a string rule to async-validator, which refuses a number or a boolean with this message: other values are checked for blankness only.
+      const kind = f.kind ?? 'text';
+      const blank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length);
+      rules.push(['text', 'textarea', 'id', 'mobile', 'uscc'].includes(kind)
+        ? { required: true, whitespace: kind === 'text' || kind === 'textarea', message }
+        : { required: true, message, validator: (_, v: unknown) => (blank(v) ? Promise.reject(new Error(message)) : Promise.resolve()) });
     }
     if (f.kind === 'id' || f.kind === 'mobile' || f.kind === 'uscc') rules.push(format(f.kind));
     if (f.max && ((f.kind ?? 'text') === 'text' || f.kind === 'textarea')) rules.push({ max: f.max, message: t('kit.max', { n: f.max }) });

@@ -1,12 +1,11 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
 import { hardshipAttachment } from './hardship.schema.js';
 import { org } from '../org/org.schema.js';
 import { requireFileInScope } from './file.record.js';
 import { actorOf, auditOf } from './hardship.shared.js';
-import { ATTACHMENT_KINDS } from '../../../../common/src/hardship-vocab.js';
+import { MAX_ATTACHMENT_BYTES, UPLOAD_BODY_LIMIT, type AttachmentInput } from '../../../../common/src/contracts/hardship-files.js';
 import { appendAudit } from '../../platform/audit.js';
 import { AppError, errors } from '../../platform/errors.js';
 import { scopeCovers } from '../../platform/scope.js';
@@ -16,9 +15,7 @@ import type { Ctx } from '../../platform/context.js';
  * Scans attached to a file, stored in the database (bytea): small files only. The type is decided
  * by the file's first bytes (magic numbers), never by its name or the declared type.
  */
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-/** JSON body limit for uploads: base64 makes 5 MB into about 6.7 MB. */
-export const UPLOAD_BODY_LIMIT = 7 * 1024 * 1024 + 512 * 1024;
+export { MAX_ATTACHMENT_BYTES, UPLOAD_BODY_LIMIT };
 
 export type Sniffed = 'application/pdf' | 'image/jpeg' | 'image/png';
 
@@ -46,15 +43,7 @@ export function decodeUpload(data: string, allowed: Sniffed[] = ['application/pd
   return { bytes, mime };
 }
 
-export const AttachmentBody = z.strictObject({
-  kind: z.enum(ATTACHMENT_KINDS),
-  fileName: z.string().trim().min(1).max(120).regex(/^[^/\\]+$/, '文件名不能包含路径 / no paths'),
-  /** The file, base64-encoded (a data: URL is accepted). */
-  data: z.string().min(1).max(UPLOAD_BODY_LIMIT),
-});
-export const AttachmentRef = z.object({ id: z.string(), kind: z.string(), fileName: z.string(), mime: z.string(), size: z.number(), sha256: z.string() });
-
-export async function addAttachment(c: Ctx, fileId: string, input: z.infer<typeof AttachmentBody>) {
+export async function addAttachment(c: Ctx, fileId: string, input: AttachmentInput) {
   return c.db.transaction(async (tx) => {
     const f = await requireFileInScope(c, tx, fileId);
     const { bytes, mime } = decodeUpload(input.data);

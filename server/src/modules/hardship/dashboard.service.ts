@@ -1,28 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { addMonths } from '../../../../common/src/hardship-tier.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import { orgScopeSql, ownedScopeSql } from '../../platform/scope.js';
 import type { Ctx } from '../../platform/context.js';
-
-const Count = z.object({ key: z.string().nullable(), n: z.number() });
-export const HardshipFigures = z.object({
-  year: z.number(),
-  byStatus: z.array(Count),
-  byTier: z.array(Count),
-  byCause: z.array(Count),
-  /** Per child organisation of the caller's own (the districts for the city, the streets for a district …). */
-  byArea: z.array(z.object({ id: z.string(), name: z.string(), filed: z.number(), deep: z.number(), relative: z.number(), accident: z.number(), monitoring: z.number(), openWarnings: z.number() })),
-  aid: z.object({ paidFen: z.number(), count: z.number(), households: z.number(), byKind: z.array(z.object({ key: z.string(), fen: z.number(), n: z.number() })) }),
-  budget: z.object({ allocatedFen: z.number(), spentFen: z.number(), remainingFen: z.number() }),
-  byMonth: z.array(z.object({ month: z.string(), exits: z.number(), relapses: z.number(), filed: z.number() })),
-  warnings: z.object({ open: z.number(), overdue: z.number(), byLevel: z.array(Count), byRule: z.array(Count) }),
-  reviewOverdue: z.number(),
-  monitoring: z.number(),
-});
+import type { HardshipFigures } from '../../../../common/src/contracts/hardship-files.js';
 
 /** Figures for the caller's scope only: every query takes the scope predicate. */
-export async function hardshipDashboard(c: Ctx) {
+export async function hardshipDashboard(c: Ctx): Promise<HardshipFigures> {
   const q = <T>(s: ReturnType<typeof sql>) => c.database.query<T>(s);
   const today = todayInChina();
   const year = Number(today.slice(0, 4));

@@ -1,47 +1,50 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { aidRecord } from './aid.schema.js';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { aidBudget, aidRecord } from './aid.schema.js';
 import { hardshipAttachment, hardshipEvent, hardshipFile, hardshipHouseholdMember, hardshipVisit } from './hardship.schema.js';
 import { hardshipWarning } from './warning.schema.js';
 import { org } from '../org/org.schema.js';
-import { escapeLike, ownedScopeSql, type Scope } from '../../platform/scope.js';
+import { idIndexOfPerson } from './file.record.js';
+import { escapeLike } from '../../platform/scope.js';
+import { resource } from '../../platform/resource.js';
+import { parseIdNumber } from '../../../../common/src/id-number.js';
+import { todayInChina } from '../../../../common/src/dates.js';
+import type { FileListParams } from '../../../../common/src/contracts/hardship-files.js';
 import type { Executor } from '../../db/client.js';
 import { inTurn } from '../../db/client.js';
-import type { FileListParams } from './file.contract.js';
 
-export interface FileSearch extends Omit<FileListParams, 'idNumber' | 'page' | 'pageSize' | 'sort' | 'order'> {
-  idIndex?: string;
-}
+/**
+ * The files as a scoped resource (server/src/platform/resource.ts): the caller's scope in every
+ * list and count, 404 outside it, the record's history from the audit log.
+ */
+export const files = resource<typeof hardshipFile, FileListParams>({
+  table: hardshipFile,
+  entity: 'hardship_file',
+  noun: ['困难职工档案', 'hardship file'],
+  orgColumn: hardshipFile.orgId,
+  idColumn: hardshipFile.id,
+  versionColumn: hardshipFile.version,
+  filters: {
+    q: (v) => sql`(${hardshipFile.name} LIKE ${'%' + escapeLike(v) + '%'} OR ${hardshipFile.fileNo} = ${v.toUpperCase()})`,
+    // Exact look-up by the blind index of the ID number (as typed when it does not parse).
+    idNumber: (v, c) => {
+      const r = parseIdNumber(v);
+      return eq(hardshipFile.idIndex, idIndexOfPerson(c.keys, r.ok ? r.value : v.trim().toUpperCase()));
+    },
+    status: (v) => eq(hardshipFile.status, v),
+    tier: (v) => eq(hardshipFile.tier, v),
+    cause: (v) => sql`(${hardshipFile.mainCause} = ${v} OR ${v} = ANY(${hardshipFile.otherCauses}))`,
+    under: (v) => sql`${hardshipFile.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`,
+    reviewOverdue: () => sql`${hardshipFile.status} = 'filed' AND ${hardshipFile.nextReviewDue} < ${todayInChina()}`,
+    monitoring: () => sql`${hardshipFile.status} = 'exited' AND ${hardshipFile.monitoringUntil} >= ${todayInChina()}`,
+  },
+  sorts: { appliedOn: hardshipFile.appliedOn, name: hardshipFile.name, nextReviewDue: hardshipFile.nextReviewDue, perCapita: hardshipFile.perCapitaMonthlyFen },
+});
 
-/** The WHERE of a file search: the data scope first, then the filters. */
-export function fileWhere(scope: Scope, s: FileSearch, today: string): SQL {
-  const w: SQL[] = [ownedScopeSql(scope, hardshipFile.orgId)];
-  if (s.q) w.push(sql`(${hardshipFile.name} LIKE ${'%' + escapeLike(s.q) + '%'} OR ${hardshipFile.fileNo} = ${s.q.toUpperCase()})`);
-  if (s.idIndex) w.push(eq(hardshipFile.idIndex, s.idIndex));
-  if (s.status) w.push(eq(hardshipFile.status, s.status));
-  if (s.tier) w.push(eq(hardshipFile.tier, s.tier));
-  if (s.cause) w.push(sql`(${hardshipFile.mainCause} = ${s.cause} OR ${s.cause} = ANY(${hardshipFile.otherCauses}))`);
-  if (s.under) w.push(sql`${hardshipFile.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${s.under}))`);
-  if (s.reviewOverdue) w.push(sql`${hardshipFile.status} = 'filed' AND ${hardshipFile.nextReviewDue} < ${today}`);
-  if (s.monitoring) w.push(sql`${hardshipFile.status} = 'exited' AND ${hardshipFile.monitoringUntil} >= ${today}`);
-  return and(...w)!;
-}
-
-const SORTS = { appliedOn: hardshipFile.appliedOn, name: hardshipFile.name, nextReviewDue: hardshipFile.nextReviewDue, perCapita: hardshipFile.perCapitaMonthlyFen };
-
-export async function findFiles(exec: Executor, where: SQL, p: FileListParams) {
-  const col = SORTS[p.sort];
-  const [items, [{ total }]] = await inTurn([
-    exec
-      .select({ f: hardshipFile, orgName: org.name })
-      .from(hardshipFile)
-      .innerJoin(org, eq(org.id, hardshipFile.orgId))
-      .where(where)
-      .orderBy(p.order === 'desc' ? sql`${col} DESC NULLS LAST` : sql`${col} ASC NULLS LAST`, asc(hardshipFile.id))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize),
-    exec.select({ total: sql<number>`count(*)::int` }).from(hardshipFile).where(where) as unknown as Promise<[{ total: number }]>,
-  ]);
-  return { items: items.map((r) => ({ ...r.f, orgName: r.orgName })), total };
+/** Names of the unions of a page of files. */
+export async function orgNames(exec: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await exec.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Everything hanging off one file, for its detail page. */
@@ -57,8 +60,8 @@ export async function fileParts(exec: Executor, fileId: string) {
       .orderBy(asc(hardshipEvent.onDate), asc(hardshipEvent.createdAt), asc(hardshipEvent.id)),
     exec.select().from(hardshipVisit).where(eq(hardshipVisit.fileId, fileId)).orderBy(sql`coalesce(${hardshipVisit.visitedOn}, ${hardshipVisit.dueOn})`, asc(hardshipVisit.id)),
     exec
-      .select({ id: aidRecord.id, kind: aidRecord.kind, amountFen: aidRecord.amountFen, paidOn: aidRecord.paidOn, payer: aidRecord.payer, recipientName: aidRecord.recipientName, causeKey: aidRecord.causeKey, hasReceipt: sql<boolean>`${aidRecord.receiptKind} IS NOT NULL` })
-      .from(aidRecord).where(eq(aidRecord.fileId, fileId)).orderBy(desc(aidRecord.paidOn), desc(aidRecord.createdAt)),
+      .select({ id: aidRecord.id, kind: aidRecord.kind, amountFen: aidRecord.amountFen, paidOn: aidRecord.paidOn, payer: aidRecord.payer, recipientName: aidRecord.recipientName, causeKey: aidRecord.causeKey, hasReceipt: sql<boolean>`${aidRecord.receiptKind} IS NOT NULL`, budgetLine: aidBudget.line })
+      .from(aidRecord).leftJoin(aidBudget, eq(aidBudget.id, aidRecord.budgetId)).where(eq(aidRecord.fileId, fileId)).orderBy(desc(aidRecord.paidOn), desc(aidRecord.createdAt)),
     exec
       .select({ id: hardshipWarning.id, rule: hardshipWarning.rule, level: hardshipWarning.level, explanation: hardshipWarning.explanation, dueOn: hardshipWarning.dueOn })
       .from(hardshipWarning).where(and(eq(hardshipWarning.fileId, fileId), eq(hardshipWarning.status, 'open'))).orderBy(asc(hardshipWarning.dueOn)),

@@ -5,11 +5,12 @@ import { member } from '../member/member.schema.js';
 import { org } from '../org/org.schema.js';
 import * as repo from './file.repo.js';
 import { actorOf, addEvent, auditOf, type Actorish } from './hardship.shared.js';
-import { fileColumns, identityColumns, idIndexOfPerson, liveFileOf, mobileColumns, nextFileNo, num, presentListItem, regionOfOrg, requireFileInScope, writeHousehold } from './file.record.js';
+import { fileColumns, identityColumns, liveFileOf, mobileColumns, nextFileNo, num, presentListItem, regionOfOrg, requireFileInScope, writeHousehold } from './file.record.js';
 import { loadRules, tierColumns, tierInputOf } from './rules.service.js';
-import { nextReviewOrg } from './workflow.service.js';
+import { actsAtLevel, nextReviewOrg } from './workflow.service.js';
 import { evaluateTier } from '../../../../common/src/hardship-tier.js';
-import { parseIdNumber } from '../../../../common/src/id-number.js';
+import { FILE_FLOW, type FileAction } from '../../../../common/src/hardship-workflow.js';
+import { allowedActions } from '../../../../common/src/workflow.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import type { HardshipFields } from '../../../../common/src/hardship-input.js';
 import { AppError, errors } from '../../platform/errors.js';
@@ -19,7 +20,7 @@ import { scopeCovers, type Scope } from '../../platform/scope.js';
 import { requireOrgInScope } from '../org/org.service.js';
 import type { Ctx, Services } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
-import type { FileCreate, FileListParams, FileUpdate } from './file.contract.js';
+import type { FileCreate, FileListParams, FileUpdate } from '../../../../common/src/contracts/hardship-files.js';
 
 /** A person already has a live file. The union and file number are named only to a caller whose scope covers them. */
 export function alreadyFiled(where: { unionName: string; fileNo: string } | null) {
@@ -134,13 +135,18 @@ function plainOf(f: HardshipFileRow) {
 
 export async function listFiles(c: Ctx, p: FileListParams) {
   const today = todayInChina();
-  const s: repo.FileSearch = { ...p };
-  if (p.idNumber) {
-    const r = parseIdNumber(p.idNumber);
-    s.idIndex = idIndexOfPerson(c.keys, r.ok ? r.value : p.idNumber.trim().toUpperCase());
-  }
-  const { items, total } = await repo.findFiles(c.db, repo.fileWhere(c.actor.scope, s, today), p);
-  return { items: items.map((f) => presentListItem(f, today)), total, page: p.page, pageSize: p.pageSize };
+  const page = await repo.files.list(c, p);
+  const names = await repo.orgNames(c.db, page.items.map((f) => f.orgId));
+  return { ...page, items: page.items.map((f) => presentListItem({ ...f, orgName: names.get(f.orgId) ?? '' }, today)) };
+}
+
+/**
+ * The workflow steps this caller may take on the file now: the machine's, for the caller's
+ * permissions, less those the file's own rules forbid (a review level belongs to its union or one
+ * above it).
+ */
+function actionsOn(c: Ctx, f: HardshipFileRow, next: { path: string } | null): FileAction[] {
+  return allowedActions(FILE_FLOW, f.status, c.actor.permissions).filter((a) => f.status !== 'reviewing' || (a !== 'review' && a !== 'reject') || actsAtLevel(c.actor.orgPath, next));
 }
 
 export async function getFileDetail(c: Ctx, id: string) {
@@ -168,12 +174,12 @@ export async function getFileDetail(c: Ctx, id: string) {
       ...e, actorOrgName: actorOrgName && actorOrgId && actorOrgPath && !scopeCovers(c.actor.scope, { id: actorOrgId, path: actorOrgPath }) ? maskOrgName(actorOrgName) : actorOrgName,
     })),
     visits: parts.visits.map((v) => ({ id: v.id, kind: v.kind, dueOn: v.dueOn, visitedOn: v.visitedOn, visitor: v.visitor, findings: v.findings, overdue: !v.visitedOn && !!v.dueOn && v.dueOn < today })),
-    aid: parts.aid.map((x) => ({ ...x, amountFen: num(x.amountFen)! })),
+    aid: parts.aid.map((x) => ({ ...x, amountFen: num(x.amountFen)!, budgetLine: x.budgetLine ?? null })),
     openWarnings: parts.warnings,
     nextReviewLevelOrg: nextOrg,
+    actions: actionsOn(c, f, next),
     can: {
-      edit: has('hardship.write') && f.status !== 'rejected', check: has('hardship.write') && f.status === 'applied', review: has('hardship.review') && f.status === 'reviewing',
-      reassess: has('hardship.write') && f.status === 'filed', exit: has('hardship.write') && f.status === 'filed', relapse: has('hardship.write') && f.status === 'exited',
+      edit: has('hardship.write') && f.status !== 'rejected', visit: has('hardship.write') && f.status !== 'rejected', attach: has('hardship.write') && f.status !== 'rejected',
       unmask: has('hardship.unmask'), aid: has('aid.write') && ['filed', 'exited'].includes(f.status),
     },
   };

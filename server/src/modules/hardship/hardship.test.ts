@@ -111,14 +111,22 @@ describe('the workflow', () => {
     expect(checked.json()).toMatchObject({ status: 'reviewing' });
     expect((await chair.get(`/api/hardship/files/${id}`)).json()).toMatchObject({ reviewLevelsRequired: 2, reviewLevelsDone: 0, nextReviewLevelOrg: { id: chairOrg.parent_id, level: 1 } });
     // Level 1 belongs to the street; the district may act for it; a level is never skipped.
+    // The detail names the steps each caller may take: the chair none now, the street its level.
+    expect((await chair.get(`/api/hardship/files/${id}`)).json().actions).toEqual([]);
+    expect((await street.get(`/api/hardship/files/${id}`)).json().actions).toEqual(['review', 'reject']);
     const l1 = await street.post(`/api/hardship/files/${id}/review`, { approve: true, note: '复核通过' });
     expect(l1.json()).toMatchObject({ status: 'reviewing' });
+    expect((await street.get(`/api/hardship/files/${id}`)).json().actions).toEqual([]);
+    expect((await district.get(`/api/hardship/files/${id}`)).json().actions).toEqual(['review', 'reject']);
     expect((await street.post(`/api/hardship/files/${id}/review`, { approve: true })).json().code).toBe('NOT_THIS_LEVEL');
     const l2 = await district.post(`/api/hardship/files/${id}/review`, { approve: true, note: '审核通过' });
     expect(l2.json()).toMatchObject({ status: 'filed', tier: 'deep' });
     const filed = (await chair.get(`/api/hardship/files/${id}`)).json();
     expect(filed.events.map((e: { kind: string }) => e.kind)).toEqual(['opened', 'checked', 'reviewed', 'reviewed', 'filed']);
     expect(filed.nextReviewDue > todayInChina()).toBe(true);
+    expect(filed.actions).toEqual(['reassess', 'exit']);
+    // The re-assessment date is a tracked deadline, ended by the exit below.
+    expect(await q<{ due_on: string }>(sql`SELECT due_on::text FROM tracked_deadline WHERE entity = 'hardship_file' AND entity_id = ${id} AND closed_at IS NULL`)).toEqual([{ due_on: filed.nextReviewDue }]);
 
     const re = await chair.post(`/api/hardship/files/${id}/reassess`, { note: '年度复核' });
     expect(re.json()).toMatchObject({ status: 'filed', suggestExit: false });
@@ -141,6 +149,9 @@ describe('the workflow', () => {
     for (const a of ['hardship.create', 'hardship.check', 'hardship.review', 'hardship.reassess', 'hardship.exit', 'hardship.visit', 'hardship.relapse']) {
       expect(await audits(a, id), a).toBeGreaterThan(0);
     }
+    // The file's history is its audit entries, newest first.
+    const history = (await chair.get(`/api/hardship/files/${id}/history`)).json();
+    expect(history.map((e: { action: string }) => e.action).slice(0, 2)).toEqual(['hardship.relapse', 'hardship.visit']);
   });
 
   it('a household that does not qualify cannot pass the check; a rejection needs a reason', async () => {
@@ -148,6 +159,23 @@ describe('the workflow', () => {
     expect((await chair.post(`/api/hardship/files/${made.id}/check`, { approve: true })).json().code).toBe('HARDSHIP_NOT_ELIGIBLE');
     expect((await chair.post(`/api/hardship/files/${made.id}/check`, { approve: false })).statusCode).toBe(400);
     expect((await chair.post(`/api/hardship/files/${made.id}/check`, { approve: false, note: '收入超标' })).json().status).toBe('rejected');
+    const rejected = (await chair.get(`/api/hardship/files/${made.id}`)).json();
+    expect(rejected).toMatchObject({ rejectReason: '收入超标', actions: [], can: { edit: false } });
+    expect((await chair.post(`/api/hardship/files/${made.id}/check`, { approve: true })).json().code).toBe('WRONG_STATUS');
+  });
+
+  it('a review level refuses with the reason; the re-assessment date starts only when the file is filed', async () => {
+    const made = await openFile(chair, chairOrg.id, { annualIncomeFen: annualFor(60_000, 3) });
+    expect((await chair.post(`/api/hardship/files/${made.id}/check`, { approve: true })).json().status).toBe('reviewing');
+    expect((await chair.get(`/api/hardship/files/${made.id}`)).json().nextReviewDue).toBeNull();
+    const bare = await street.post(`/api/hardship/files/${made.id}/review`, { approve: false });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().details.fields[0].path).toBe('body.note');
+    expect((await street.post(`/api/hardship/files/${made.id}/review`, { approve: false, note: '材料不全' })).json().status).toBe('rejected');
+    const d = (await chair.get(`/api/hardship/files/${made.id}`)).json();
+    expect(d).toMatchObject({ status: 'rejected', rejectReason: '材料不全', nextReviewDue: null });
+    expect(d.events.at(-1)).toMatchObject({ kind: 'rejected', level: 1 });
+    expect(await audits('hardship.reject', made.id)).toBe(1);
   });
 
   it('unmask reveals worker and household ID numbers and is audited', async () => {

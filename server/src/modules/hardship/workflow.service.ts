@@ -6,22 +6,26 @@ import { requireFileInScope } from './file.record.js';
 import { actorOf, addEvent, auditOf } from './hardship.shared.js';
 import { loadRules, paramsOn, tierColumns, tierInputOf } from './rules.service.js';
 import { addMonths, evaluateTier } from '../../../../common/src/hardship-tier.js';
+import { FILE_FLOW, REASSESS_RULE } from '../../../../common/src/hardship-workflow.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import { AppError, errors } from '../../platform/errors.js';
 import { appendAudit } from '../../platform/audit.js';
+import { guard, step, wrongState } from '../../platform/workflow.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
-import type { ExitInput, VisitInput } from './file.contract.js';
+import type { ExitInput, VisitInput } from '../../../../common/src/contracts/hardship-files.js';
 
 /**
- * The file workflow (DOMAIN.md "Assistance"; issue 4 §3): applied → checked by the grassroots union
- * → reviewed by N levels above (N from the rule set, capped by the levels that exist) → filed →
- * re-assessed yearly → exited with the reason and figures → monitored (planned follow-up visits) →
- * relapse files it again. Each step is an event and an audit entry; a step only applies from the
- * expected status (the UPDATE checks it too, so two clicks cannot both succeed).
+ * The file workflow (docs/hardship.md; the machine in common/src/hardship-workflow.ts): applied →
+ * checked by the grassroots union → reviewed by N levels above (N from the rule set, capped by the
+ * levels that exist) → filed → re-assessed yearly → exited with the reason and figures → monitored
+ * (planned follow-up visits) → relapse files it again. Each step goes through the workflow helper
+ * (permission, state, required fields, the re-assessment deadline, the audit entry, a guarded
+ * UPDATE so two clicks cannot both succeed); the service adds its rules — eligibility by the tier,
+ * whose turn a review level is, the follow-up visits — and the file's event row.
  */
 
-const wrongStatus = (zh: string) => new AppError(409, 'HARDSHIP_WRONG_STATUS', `档案当前状态不能${zh}`, `The file's current status does not allow this step`);
+const flowTable = { table: hardshipFile, id: hardshipFile.id, status: hardshipFile.status, version: hardshipFile.version };
 
 /** Ancestors of the file's union, nearest first: level 1 reviews at the first, level 2 at the second … */
 export function reviewChain(orgPath: string): string[] {
@@ -36,12 +40,8 @@ export async function nextReviewOrg(exec: Executor, f: HardshipFileRow & { orgPa
   return o ? { ...o, level } : null;
 }
 
-async function setStatus(exec: Executor, f: HardshipFileRow, from: string, set: Partial<typeof hardshipFile.$inferInsert>) {
-  const [after] = await exec.update(hardshipFile).set({ ...set, version: f.version + 1, updatedAt: new Date() })
-    .where(and(eq(hardshipFile.id, f.id), eq(hardshipFile.status, from), eq(hardshipFile.version, f.version))).returning();
-  if (!after) throw errors.versionConflict();
-  return after;
-}
+/** Whether the caller's union may act at a review level: that level's union or one above it. */
+export const actsAtLevel = (actorOrgPath: string, levelOrg: { path: string } | null | undefined) => !!levelOrg && levelOrg.path.startsWith(actorOrgPath);
 
 const ref = (f: HardshipFileRow) => ({ id: f.id, fileNo: f.fileNo, status: f.status, tier: f.tier, version: f.version });
 
@@ -50,31 +50,39 @@ async function evaluateNow(exec: Executor, f: HardshipFileRow, today: string) {
   return { rules, tier: evaluateTier(tierInputOf(f, today), rules.lines, rules.ruleSets), params: paramsOn(rules, today) };
 }
 
+/** The re-assessment period of the rule set in force (months after filing). */
+const reassessRule = (params: { reassessMonths: number }) => ({ ...REASSESS_RULE, n: params.reassessMonths });
+
+type Decision = { approve: boolean; note: string | null };
+
+/** A refusal at the check or at a review level: the reason is required (the step's own field). */
+async function reject(c: Ctx, tx: Executor, f: HardshipFileRow, input: Decision, level: number) {
+  const after = await step(c, tx, FILE_FLOW, flowTable, 'reject', { row: f, input, set: { rejectReason: input.note }, detail: level ? `level ${level}: ${input.note}` : input.note, changes: level ? { level } : {} });
+  await addEvent(tx, f, 'rejected', actorOf(c), { note: input.note, level });
+  return ref(after as HardshipFileRow);
+}
+
 /** The grassroots union checks an application: pass it up for review (or file it when no level is above), or reject it. */
-export async function checkFile(c: Ctx, id: string, input: { approve: boolean; note: string | null }) {
+export async function checkFile(c: Ctx, id: string, input: Decision) {
   return c.db.transaction(async (tx) => {
     const f = await requireFileInScope(c, tx, id, { lock: true });
-    if (f.status !== 'applied') throw wrongStatus('核实');
+    guard(c, FILE_FLOW, input.approve ? 'check' : 'reject', f);
+    if (f.status !== 'applied') throw wrongState(FILE_FLOW, 'check', f.status);
+    if (!input.approve) return reject(c, tx, f, input, 0);
     const today = todayInChina();
-    if (!input.approve) {
-      if (!input.note) throw errors.invalid('请填写不予建档的理由', 'Give the reason for rejecting');
-      const after = await setStatus(tx, f, 'applied', { status: 'rejected', rejectReason: input.note });
-      await addEvent(tx, f, 'rejected', actorOf(c), { note: input.note, level: 0 });
-      await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.reject', id, { detail: input.note }));
-      return ref(after);
-    }
     const { tier, params } = await evaluateNow(tx, f, today);
     if (!tier.tier) {
       throw new AppError(409, 'HARDSHIP_NOT_ELIGIBLE', `按现行规则不符合建档条件：${tier.explanation.split('\n').pop()}`, 'The household does not qualify under the rules in force', { explanation: tier.explanation });
     }
     const required = Math.min(params.reviewLevels, reviewChain(f.orgPath).length);
-    const set = required === 0
-      ? { status: 'filed', filedOn: today, nextReviewDue: addMonths(today, params.reassessMonths) }
-      : { status: 'reviewing', reviewLevelsRequired: required, reviewLevelsDone: 0 };
-    const after = await setStatus(tx, f, 'applied', { ...set, ...tierColumns(tier) });
+    const filed = required === 0;
+    const after = (await step(c, tx, FILE_FLOW, flowTable, 'check', {
+      row: f, input, to: filed ? 'filed' : 'reviewing', rule: reassessRule(params),
+      set: { ...tierColumns(tier), ...(filed ? { filedOn: today } : { reviewLevelsRequired: required, reviewLevelsDone: 0 }) },
+      changes: { tier: tier.tier },
+    })) as HardshipFileRow;
     await addEvent(tx, f, 'checked', actorOf(c), { note: input.note, level: 0, data: { tier: tier.tier } });
-    if (required === 0) await addEvent(tx, f, 'filed', actorOf(c), { data: { tier: tier.tier } });
-    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.check', id, { changes: { status: { from: 'applied', to: after.status }, tier: tier.tier } }));
+    if (filed) await addEvent(tx, f, 'filed', actorOf(c), { data: { tier: tier.tier } });
     return ref(after);
   });
 }
@@ -83,32 +91,28 @@ export async function checkFile(c: Ctx, id: string, input: { approve: boolean; n
  * A union above reviews the next pending level. The reviewer's union must be that level's union or
  * one above it (an upper union may act for a lower one without an account; the event records who did).
  */
-export async function reviewFile(c: Ctx, id: string, input: { approve: boolean; note: string | null }) {
+export async function reviewFile(c: Ctx, id: string, input: Decision) {
   return c.db.transaction(async (tx) => {
     const f = await requireFileInScope(c, tx, id, { lock: true });
-    if (f.status !== 'reviewing') throw wrongStatus('审核');
+    guard(c, FILE_FLOW, input.approve ? 'review' : 'reject', f);
+    if (f.status !== 'reviewing') throw wrongState(FILE_FLOW, 'review', f.status);
     const level = f.reviewLevelsDone + 1;
     const levelOrgId = reviewChain(f.orgPath)[level - 1];
     const [levelOrg] = levelOrgId ? await tx.select({ path: org.path, name: org.name }).from(org).where(eq(org.id, levelOrgId)) : [];
-    if (!levelOrg || !levelOrg.path.startsWith(c.actor.orgPath)) {
+    if (!actsAtLevel(c.actor.orgPath, levelOrg)) {
       throw new AppError(403, 'NOT_THIS_LEVEL', `第${level}级审核应由“${levelOrg?.name ?? '上级工会'}”或其上级工会办理`, `Level ${level} is reviewed by ${levelOrg?.name ?? 'the union above'} or a union above it`);
     }
+    if (!input.approve) return reject(c, tx, f, input, level);
     const today = todayInChina();
-    if (!input.approve) {
-      if (!input.note) throw errors.invalid('请填写不予通过的理由', 'Give the reason for rejecting');
-      const after = await setStatus(tx, f, 'reviewing', { status: 'rejected', rejectReason: input.note });
-      await addEvent(tx, f, 'rejected', actorOf(c), { note: input.note, level });
-      await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.reject', id, { detail: `level ${level}: ${input.note}` }));
-      return ref(after);
-    }
     const done = level >= f.reviewLevelsRequired;
     const { params } = await evaluateNow(tx, f, today);
-    const after = await setStatus(tx, f, 'reviewing', done
-      ? { reviewLevelsDone: level, status: 'filed', filedOn: today, nextReviewDue: addMonths(today, params.reassessMonths) }
-      : { reviewLevelsDone: level });
+    const after = (await step(c, tx, FILE_FLOW, flowTable, 'review', {
+      row: f, input, to: done ? 'filed' : 'reviewing', rule: reassessRule(params),
+      set: { reviewLevelsDone: level, ...(done ? { filedOn: today } : {}) },
+      changes: { level },
+    })) as HardshipFileRow;
     await addEvent(tx, f, 'reviewed', actorOf(c), { level, note: input.note, data: { onBehalfOf: c.actor.orgId === levelOrgId ? null : levelOrgId } });
     if (done) await addEvent(tx, f, 'filed', actorOf(c), { data: { tier: f.tier } });
-    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.review', id, { changes: { level, status: after.status } }));
     return ref(after);
   });
 }
@@ -117,12 +121,13 @@ export async function reviewFile(c: Ctx, id: string, input: { approve: boolean; 
 export async function reassessFile(c: Ctx, id: string, input: { note: string | null }) {
   return c.db.transaction(async (tx) => {
     const f = await requireFileInScope(c, tx, id, { lock: true });
-    if (f.status !== 'filed') throw wrongStatus('复核');
+    guard(c, FILE_FLOW, 'reassess', f, input);
     const today = todayInChina();
     const { tier, params } = await evaluateNow(tx, f, today);
-    const after = await setStatus(tx, f, 'filed', { ...tierColumns(tier), nextReviewDue: addMonths(today, params.reassessMonths) });
+    const after = (await step(c, tx, FILE_FLOW, flowTable, 'reassess', {
+      row: f, input, rule: reassessRule(params), set: tierColumns(tier), changes: { tier: { from: f.tier, to: tier.tier } },
+    })) as HardshipFileRow;
     await addEvent(tx, f, 'reassessed', actorOf(c), { note: input.note, data: { tier: tier.tier, perCapitaMonthlyFen: tier.perCapitaMonthlyFen } });
-    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.reassess', id, { changes: { tier: { from: f.tier, to: tier.tier }, nextReviewDue: after.nextReviewDue } }));
     return { ...ref(after), suggestExit: tier.tier === null, explanation: tier.explanation };
   });
 }
@@ -131,7 +136,7 @@ export async function reassessFile(c: Ctx, id: string, input: { note: string | n
 export async function exitFile(c: Ctx, id: string, input: ExitInput) {
   return c.db.transaction(async (tx) => {
     const f = await requireFileInScope(c, tx, id, { lock: true });
-    if (f.status !== 'filed') throw wrongStatus('办理脱困');
+    guard(c, FILE_FLOW, 'exit', f, input);
     const today = todayInChina();
     const figures = {
       annualIncomeFen: input.annualIncomeFen ?? Number(f.annualIncomeFen),
@@ -140,16 +145,17 @@ export async function exitFile(c: Ctx, id: string, input: ExitInput) {
     };
     const { tier, params } = await evaluateNow(tx, { ...f, ...figures }, today);
     const monitoringUntil = addMonths(today, params.monitoringMonths);
-    const after = await setStatus(tx, f, 'filed', {
-      ...figures, ...tierColumns(tier), status: 'exited', exitOn: today, exitReason: input.reason, exitNote: input.note, exitSnapshot: tier, monitoringUntil, nextReviewDue: null,
-    });
+    const after = (await step(c, tx, FILE_FLOW, flowTable, 'exit', {
+      row: f, input,
+      set: { ...figures, ...tierColumns(tier), exitOn: today, exitReason: input.reason, exitNote: input.note, exitSnapshot: tier, monitoringUntil },
+      changes: { reason: input.reason, ...figures, monitoringUntil },
+    })) as HardshipFileRow;
     const visits = [];
     for (let k = 1; addMonths(today, k * params.followUpIntervalMonths) <= monitoringUntil; k++) {
       visits.push({ id: uuidv7(), fileId: id, orgId: f.orgId, kind: 'follow_up', dueOn: addMonths(today, k * params.followUpIntervalMonths), createdBy: c.actor.userId });
     }
     if (visits.length) await tx.insert(hardshipVisit).values(visits);
     await addEvent(tx, f, 'exited', actorOf(c), { note: input.note, data: { reason: input.reason, ...figures, perCapitaMonthlyFen: tier.perCapitaMonthlyFen, tierAtExit: tier.tier, monitoringUntil } });
-    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.exit', id, { changes: { status: { from: 'filed', to: 'exited' }, reason: input.reason, ...figures, monitoringUntil } }));
     return { ...ref(after), monitoringUntil, plannedVisits: visits.map((v) => v.dueOn) };
   });
 }
@@ -158,15 +164,16 @@ export async function exitFile(c: Ctx, id: string, input: ExitInput) {
 export async function relapseFile(c: Ctx, id: string, input: { note: string }) {
   return c.db.transaction(async (tx) => {
     const f = await requireFileInScope(c, tx, id, { lock: true });
-    if (f.status !== 'exited') throw wrongStatus('登记返困');
+    guard(c, FILE_FLOW, 'relapse', f, input);
     const today = todayInChina();
     const { tier, params } = await evaluateNow(tx, f, today);
-    const after = await setStatus(tx, f, 'exited', {
-      ...tierColumns(tier), status: 'filed', relapseCount: f.relapseCount + 1, lastRelapseOn: today, filedOn: today, nextReviewDue: addMonths(today, params.reassessMonths), monitoringUntil: null,
-    });
+    const after = (await step(c, tx, FILE_FLOW, flowTable, 'relapse', {
+      row: f, input, rule: reassessRule(params),
+      set: { ...tierColumns(tier), relapseCount: f.relapseCount + 1, lastRelapseOn: today, filedOn: today, monitoringUntil: null },
+      changes: { relapseCount: f.relapseCount + 1 }, detail: input.note,
+    })) as HardshipFileRow;
     await tx.delete(hardshipVisit).where(and(eq(hardshipVisit.fileId, id), isNull(hardshipVisit.visitedOn), eq(hardshipVisit.kind, 'follow_up')));
     await addEvent(tx, f, 'relapsed', actorOf(c), { note: input.note, data: { tier: tier.tier } });
-    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.relapse', id, { changes: { status: { from: 'exited', to: 'filed' }, relapseCount: f.relapseCount + 1 }, detail: input.note }));
     return ref(after);
   });
 }

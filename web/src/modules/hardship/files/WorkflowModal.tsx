@@ -1,280 +1,151 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError } from '../../../api/client';
-import { hardshipFileApi, type FileDetail } from '../../../api/hardship-files';
-import { useApiError } from '../../../app/use-api-error';
-import { useI18n } from '../../../i18n';
-import { testId } from '../../../app/test-id';
-import { toFen, useLabel, useOptions, V } from '../shared/vocab';
-import { DATE } from './file-form';
+import { Alert, App, Form } from 'antd';
+import { hardshipFilesApi, type FileDetail } from '../../../../../common/src/contracts/hardship-files';
+import { FILE_FLOW, type FileAction } from '../../../../../common/src/hardship-workflow';
+import { call } from '../../../api/client';
+import { useI18n, type MessageKey } from '../../../i18n';
+import { FormFields, FormModal, todayInChina, useVocab, type FieldSpec } from '../../../kit';
+import { EXIT_REASONS, TIERS, VISIT_KINDS } from '../shared/vocab';
 
-export type WorkflowAction = 'check' | 'review' | 'reassess' | 'exit' | 'relapse' | 'visit';
+/** A step the file page offers as a button: the machine's, with `reject` reached through the decision of a check or review. */
+export type StepAction = Exclude<FileAction, 'reject'>;
+
+const HINT: Record<StepAction, MessageKey> = {
+  check: 'hsFile.check.hint', review: 'hsFile.review.hint', reassess: 'hsFile.reassess.hint', exit: 'hsFile.exit.hint', relapse: 'hsFile.relapse.hint',
+};
+const required = (a: FileAction, field: string) => (FILE_FLOW.transitions[a].requires ?? []).includes(field);
 
 interface Values {
   approve?: boolean;
-  note?: string;
+  note?: string | null;
   reason?: string;
-  annualIncome?: number | null;
-  rigidMedical?: number | null;
-  rigidSchooling?: number | null;
-  kind?: string;
-  plannedVisitId?: string;
-  visitedOn?: Dayjs;
-  visitor?: string;
-  findings?: string;
+  annualIncomeFen?: number | null;
+  rigidMedicalFen?: number | null;
+  rigidSchoolingFen?: number | null;
 }
 
-const money = { min: 0, max: 100_000_000, precision: 2, step: 100, style: { width: '100%' } } as const;
-
 /**
- * The workflow steps of a file, each in its own modal with required fields and a confirmation:
- * 核实 check, 审核 review (level n), 年度复核 reassess, 解困脱困 exit, 返困 relapse, and 记录走访 visit.
- * The server decides whether the step applies (status, level, scope); its refusal is shown here.
+ * One workflow step of a file (common/src/hardship-workflow.ts) in a form with the step's required
+ * fields and a confirmation: 核实 and 审核 pass or refuse (refusing is the `reject` step, which needs
+ * the reason), 年度复核, 解困脱困 with the reason and the figures at exit, 返困. The server decides
+ * whether the step applies (state, level, scope); its refusal is shown in the form.
  */
-export function WorkflowModal({ file, action, onClose, onDone }: { file: FileDetail; action: WorkflowAction | null; onClose: () => void; onDone: () => void }) {
-  const { t, pick } = useI18n();
-  const options = useOptions();
-  const label = useLabel();
+export function StepModal({ file, action, onClose, onDone }: { file: FileDetail; action: StepAction | null; onClose: () => void; onDone: () => void }) {
+  const { t } = useI18n();
+  const { label } = useVocab();
   const { modal, message } = App.useApp();
-  const { showError, errorText } = useApiError();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
   const approve = Form.useWatch('approve', form);
   const level = file.reviewLevelsDone + 1;
-  const planned = file.visits.filter((v) => !v.visitedOn);
+  const decides = action === 'check' || action === 'review';
+  const canReject = file.actions.includes('reject');
+  const params = { id: file.id };
 
-  useEffect(() => {
-    if (!action) return;
-    form.resetFields();
-    setRefusal(null);
-    if (action === 'check' || action === 'review') form.setFieldsValue({ approve: true });
-    if (action === 'visit') {
-      const next = planned[0];
-      form.setFieldsValue({ kind: next ? 'follow_up' : 'reassessment', plannedVisitId: next?.id, visitedOn: dayjs() });
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [action, form]);
-
-  const titles: Record<WorkflowAction, string> = {
-    check: t('hsFile.check.title'),
-    review: t('hsFile.review.title', { level }),
-    reassess: t('hsFile.reassess.title'),
-    exit: t('hsFile.exit.title'),
-    relapse: t('hsFile.relapse.title'),
-    visit: t('hsFile.visit.title'),
-  };
-
-  const run = async (v: Values) => {
+  const send = async (v: Values): Promise<void> => {
     const note = v.note?.trim() || null;
-    const id = file.id;
-    switch (action) {
-      case 'check':
-        await hardshipFileApi.check(id, !!v.approve, note);
-        void message.success(t('hsFile.done'));
-        break;
-      case 'review':
-        await hardshipFileApi.review(id, !!v.approve, note);
-        void message.success(t('hsFile.done'));
-        break;
-      case 'reassess': {
-        const r = await hardshipFileApi.reassess(id, note);
-        modal.info({
-          title: t('hsFile.reassess.done', { tier: r.tier ? label(V.TIER_LABELS, r.tier) : t('hardship.tier.none') }),
-          width: 640,
-          content: (
-            <div data-testid="hs-reassess-result">
-              {r.suggestExit && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('hsFile.reassess.suggestExit')} />}
-              <div style={{ whiteSpace: 'pre-wrap', fontSize: 13 }}>{r.explanation}</div>
-            </div>
-          ),
-        });
-        break;
-      }
-      case 'exit': {
-        const r = await hardshipFileApi.exit(id, {
-          reason: v.reason!,
-          note,
-          ...(v.annualIncome != null ? { annualIncomeFen: toFen(v.annualIncome) } : {}),
-          ...(v.rigidMedical != null ? { rigidMedicalFen: toFen(v.rigidMedical) } : {}),
-          ...(v.rigidSchooling != null ? { rigidSchoolingFen: toFen(v.rigidSchooling) } : {}),
-        });
-        modal.success({
-          title: t('hsFile.exit.done', { date: r.monitoringUntil }),
-          content: <div data-testid="hs-exit-result">{t('hsFile.exit.planned', { dates: r.plannedVisits.join('、') || '—' })}</div>,
-        });
-        break;
-      }
-      case 'relapse':
-        await hardshipFileApi.relapse(id, (v.note ?? '').trim());
-        void message.success(t('hsFile.done'));
-        break;
-      case 'visit':
-        await hardshipFileApi.visit(id, {
-          kind: v.plannedVisitId ? 'follow_up' : v.kind!,
-          visitedOn: v.visitedOn!.format(DATE),
-          visitor: (v.visitor ?? '').trim(),
-          findings: (v.findings ?? '').trim(),
-          ...(v.plannedVisitId ? { plannedVisitId: v.plannedVisitId } : {}),
-        });
-        void message.success(t('hsFile.visit.saved'));
-        break;
+    if (action === 'check' || action === 'review') {
+      await call(hardshipFilesApi[action], { params, body: { approve: !!v.approve, note } });
+      void message.success(t('hsFile.done'));
+    } else if (action === 'reassess') {
+      const r = await call(hardshipFilesApi.reassess, { params, body: { note } });
+      modal.info({
+        title: t('hsFile.reassess.done', { tier: r.tier ? label(TIERS, r.tier) : t('hardship.tier.none') }),
+        width: 640,
+        content: (
+          <div data-testid="hs-reassess-result">
+            {r.suggestExit && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('hsFile.reassess.suggestExit')} />}
+            <div style={{ whiteSpace: 'pre-wrap', fontSize: 13 }}>{r.explanation}</div>
+          </div>
+        ),
+      });
+    } else if (action === 'exit') {
+      const figures = Object.fromEntries((['annualIncomeFen', 'rigidMedicalFen', 'rigidSchoolingFen'] as const).filter((k) => v[k] != null).map((k) => [k, v[k]]));
+      const r = await call(hardshipFilesApi.exit, { params, body: { reason: v.reason as never, note, ...figures } });
+      modal.success({ title: t('hsFile.exit.done', { date: r.monitoringUntil }), content: <div data-testid="hs-exit-result">{t('hsFile.exit.planned', { dates: r.plannedVisits.join('、') || '—' })}</div> });
+    } else if (action === 'relapse') {
+      await call(hardshipFilesApi.relapse, { params, body: { note: note ?? '' } });
+      void message.success(t('hsFile.done'));
     }
   };
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    const go = async () => {
-      setSaving(true);
-      setRefusal(null);
-      try {
-        await run(v);
-        onDone();
-      } catch (e) {
-        if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') showError(e, { reload: onDone });
-        else if (e instanceof ApiError && e.status !== 401) setRefusal(errorText(e));
-        else showError(e);
-      } finally {
-        setSaving(false);
-      }
-    };
-    // Status changes cannot be undone: ask first. A visit is only added.
-    if (action === 'visit') return go();
-    modal.confirm({
-      title: t('hsFile.confirm.title'),
-      content: t('hsFile.confirm.irreversible'),
-      okText: t('action.confirm'),
-      cancelText: t('action.cancel'),
-      okButtonProps: testId('hs-action-confirm'),
-      onOk: go,
-    });
-  };
-
-  const noteRules = (required: boolean, msg: string) => [...(required ? [{ required: true, whitespace: true, message: msg }, { min: 2, message: msg }] : []), { max: 500, message: t('hsFile.rule.max', { n: 500 }) }];
+  const noteRequired = decides ? approve === false && required('reject', 'note') : !!action && required(action, 'note');
+  const fields: (FieldSpec | false)[] = !action ? [] : [
+    decides && {
+      name: 'approve', label: 'hsFile.decision', kind: 'radio', required: true,
+      options: [{ value: true, label: t('hsFile.decision.approve') }, ...(canReject ? [{ value: false, label: t('hsFile.decision.reject') }] : [])],
+    },
+    action === 'exit' && { name: 'reason', label: 'hsFile.exit.reason', kind: 'select', vocab: EXIT_REASONS, required: required('exit', 'reason') },
+    ...(action === 'exit'
+      ? (['annualIncomeFen', 'rigidMedicalFen', 'rigidSchoolingFen'] as const).map((k): FieldSpec => ({
+          name: k, label: ({ annualIncomeFen: 'hsFile.f.annualIncome', rigidMedicalFen: 'hsFile.f.rigidMedical', rigidSchoolingFen: 'hsFile.f.rigidSchooling' } as const)[k],
+          kind: 'money', span: 8, props: { placeholder: String(file[k] / 100) }, testId: `hs-action-${k.replace(/Fen$/, '')}`,
+        }))
+      : []),
+    {
+      name: 'note', label: action === 'relapse' ? 'hsFile.relapse.note' : 'hsFile.decision.note', kind: 'textarea', max: 500, dependencies: ['approve'],
+      required: noteRequired && (decides ? 'hsFile.rule.rejectNote' : 'hsFile.rule.note'), rules: noteRequired ? [{ min: 2, message: t(decides ? 'hsFile.rule.rejectNote' : 'hsFile.rule.note') }] : [],
+    },
+  ];
 
   return (
-    <Modal
+    <FormModal<Values>
       open={!!action}
-      title={action ? titles[action] : ''}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('action.confirm')}
-      okButtonProps={{ loading: saving, danger: action === 'check' || action === 'review' ? approve === false : false, ...testId('hs-action-submit') }}
-      cancelText={t('action.cancel')}
+      form={form}
+      testId="hs-action"
+      modalTestId={`hs-action-modal-${action ?? 'none'}`}
+      submitTestId="hs-action-submit"
+      confirmTestId="hs-action-confirm"
+      title={!action ? '' : action === 'review' ? t('hsFile.review.title', { level }) : t(`hsFile.${action}.title` as MessageKey)}
+      okText="action.confirm"
       width={action === 'exit' ? 640 : 560}
-      forceRender
-      mask={{ closable: false }}
-      modalRender={(node) => <div data-testid={`hs-action-modal-${action ?? 'none'}`}>{node}</div>}
+      initialValues={decides ? { approve: true } : {}}
+      confirm="hsFile.confirm.irreversible"
+      danger={(decides && approve === false) || (!!action && !!FILE_FLOW.transitions[action].danger)}
+      inlineErrors
+      onClose={onClose}
+      onReload={onDone}
+      onSubmit={send}
+      onDone={onDone}
     >
-      <Form form={form} layout="vertical" name="hardship-workflow" data-testid="hs-action-form">
-        {action === 'check' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('hsFile.check.hint')} />}
-        {action === 'review' && file.nextReviewLevelOrg && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('hsFile.review.hint', { name: file.nextReviewLevelOrg.name })} />}
-        {action === 'reassess' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('hsFile.reassess.hint')} />}
-        {action === 'exit' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('hsFile.exit.hint')} />}
-        {action === 'relapse' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('hsFile.relapse.hint')} />}
+      {action && <Alert type={action === 'relapse' ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} title={t(HINT[action], { name: file.nextReviewLevelOrg?.name ?? '' })} />}
+      <FormFields testId="hs-action" span={24} fields={fields} />
+    </FormModal>
+  );
+}
 
-        {(action === 'check' || action === 'review') && (
-          <>
-            <Form.Item name="approve" label={t('hsFile.decision')} rules={[{ required: true }]}>
-              <Radio.Group
-                data-testid="hs-action-approve"
-                options={[
-                  { value: true, label: t('hsFile.decision.approve') },
-                  { value: false, label: t('hsFile.decision.reject') },
-                ]}
-              />
-            </Form.Item>
-            <Form.Item name="note" label={t('hsFile.decision.note')} rules={noteRules(approve === false, t('hsFile.rule.rejectNote'))}>
-              <Input.TextArea rows={3} maxLength={500} showCount data-testid="hs-action-note" />
-            </Form.Item>
-          </>
-        )}
-        {action === 'reassess' && (
-          <Form.Item name="note" label={t('hsFile.decision.note')} rules={noteRules(false, '')}>
-            <Input.TextArea rows={3} maxLength={500} data-testid="hs-action-note" />
-          </Form.Item>
-        )}
-        {action === 'exit' && (
-          <>
-            <Form.Item name="reason" label={t('hsFile.exit.reason')} rules={[{ required: true, message: t('hsFile.rule.select', { field: t('hsFile.exit.reason') }) }]}>
-              <Select options={options(V.EXIT_REASONS, V.EXIT_REASON_LABELS)} placeholder={t('common.pleaseSelect')} data-testid="hs-action-reason" />
-            </Form.Item>
-            <Typography.Text type="secondary">{t('hsFile.exit.figures')}</Typography.Text>
-            <Row gutter={12} style={{ marginTop: 8 }}>
-              <Col span={8}>
-                <Form.Item name="annualIncome" label={t('hsFile.f.annualIncome')}>
-                  <InputNumber {...money} placeholder={String(file.annualIncomeFen / 100)} data-testid="hs-action-annualIncome" />
-                </Form.Item>
-              </Col>
-              <Col span={8}>
-                <Form.Item name="rigidMedical" label={t('hsFile.f.rigidMedical')}>
-                  <InputNumber {...money} placeholder={String(file.rigidMedicalFen / 100)} data-testid="hs-action-rigidMedical" />
-                </Form.Item>
-              </Col>
-              <Col span={8}>
-                <Form.Item name="rigidSchooling" label={t('hsFile.f.rigidSchooling')}>
-                  <InputNumber {...money} placeholder={String(file.rigidSchoolingFen / 100)} data-testid="hs-action-rigidSchooling" />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Form.Item name="note" label={t('hsFile.decision.note')} rules={noteRules(false, '')}>
-              <Input.TextArea rows={2} maxLength={500} data-testid="hs-action-note" />
-            </Form.Item>
-          </>
-        )}
-        {action === 'relapse' && (
-          <Form.Item name="note" label={t('hsFile.relapse.note')} rules={noteRules(true, t('hsFile.rule.note'))}>
-            <Input.TextArea rows={3} maxLength={500} showCount data-testid="hs-action-note" />
-          </Form.Item>
-        )}
-        {action === 'visit' && (
-          <Row gutter={12}>
-            {planned.length > 0 && (
-              <Col span={24}>
-                <Form.Item name="plannedVisitId" label={t('hsFile.visit.planned')}>
-                  <Select
-                    allowClear
-                    placeholder={t('hsFile.visit.plannedNone')}
-                    data-testid="hs-visit-planned"
-                    options={planned.map((p) => ({ value: p.id, label: `${label(V.VISIT_KIND_LABELS, p.kind)} · ${t('hsFile.visit.due')} ${p.dueOn ?? '—'}` }))}
-                  />
-                </Form.Item>
-              </Col>
-            )}
-            <Col span={12}>
-              <Form.Item noStyle shouldUpdate={(a, b) => a.plannedVisitId !== b.plannedVisitId}>
-                {() => (
-                  <Form.Item name="kind" label={t('hsFile.visit.kind')} rules={[{ required: true, message: t('hsFile.rule.select', { field: t('hsFile.visit.kind') }) }]}>
-                    <Select disabled={!!form.getFieldValue('plannedVisitId')} options={V.VISIT_KINDS.map((k) => ({ value: k, label: pick(V.VISIT_KIND_LABELS[k]) }))} data-testid="hs-visit-kind" />
-                  </Form.Item>
-                )}
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="visitedOn" label={t('hsFile.visit.done')} rules={[{ required: true, message: t('hsFile.rule.select', { field: t('hsFile.visit.done') }) }]}>
-                <DatePicker style={{ width: '100%' }} format={DATE} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="hs-visit-date" />
-              </Form.Item>
-            </Col>
-            <Col span={24}>
-              <Form.Item name="visitor" label={t('hsFile.form.visitor')} rules={[{ required: true, whitespace: true, message: t('hsFile.rule.required', { field: t('hsFile.form.visitor') }) }, { max: 60, message: t('hsFile.rule.max', { n: 60 }) }]}>
-                <Input maxLength={60} data-testid="hs-visit-visitor" />
-              </Form.Item>
-            </Col>
-            <Col span={24}>
-              <Form.Item name="findings" label={t('hsFile.form.findings')} rules={[{ required: true, whitespace: true, min: 2, message: t('hsFile.rule.findings') }, { max: 2000, message: t('hsFile.rule.max', { n: 2000 }) }]}>
-                <Input.TextArea rows={3} maxLength={2000} showCount data-testid="hs-visit-findings" />
-              </Form.Item>
-            </Col>
-          </Row>
-        )}
-        {refusal && <Alert type="error" showIcon title={refusal} data-testid="hs-action-error" style={{ whiteSpace: 'pre-wrap' }} />}
-      </Form>
-    </Modal>
+/** 记录走访: a visit, or the completion of a planned follow-up visit. Visits are only added. */
+export function VisitModal({ file, open, onClose, onDone }: { file: FileDetail; open: boolean; onClose: () => void; onDone: () => void }) {
+  const { t } = useI18n();
+  const { label } = useVocab();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const planned = file.visits.filter((v) => !v.visitedOn);
+  const plannedId = Form.useWatch('plannedVisitId', form) as string | undefined;
+  return (
+    <FormModal<{ plannedVisitId?: string; kind: string; visitedOn: string; visitor: string; findings: string }>
+      open={open}
+      form={form}
+      testId="hs-visit"
+      title={t('hsFile.visit.title')}
+      initialValues={{ kind: planned[0] ? 'follow_up' : 'reassessment', plannedVisitId: planned[0]?.id, visitedOn: todayInChina() }}
+      fields={[
+        planned.length > 0 && {
+          name: 'plannedVisitId', label: 'hsFile.visit.planned', kind: 'select', placeholder: 'hsFile.visit.plannedNone', testId: 'hs-visit-planned',
+          options: planned.map((p) => ({ value: p.id, label: `${label(VISIT_KINDS, p.kind)} · ${t('hsFile.visit.due')} ${p.dueOn ?? '—'}` })),
+        },
+        { name: 'kind', label: 'hsFile.visit.kind', kind: 'select', vocab: VISIT_KINDS, required: true, span: 12, disabled: !!plannedId },
+        { name: 'visitedOn', label: 'hsFile.visit.done', kind: 'date', noFuture: true, required: true, span: 12, testId: 'hs-visit-date' },
+        { name: 'visitor', label: 'hsFile.form.visitor', required: true, max: 60 },
+        { name: 'findings', label: 'hsFile.form.findings', kind: 'textarea', required: 'hsFile.rule.findings', max: 2000, rules: [{ min: 2, message: t('hsFile.rule.findings') }] },
+      ]}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await call(hardshipFilesApi.visit, {
+          params: { id: file.id },
+          body: { kind: (v.plannedVisitId ? 'follow_up' : v.kind) as never, visitedOn: v.visitedOn, visitor: v.visitor.trim(), findings: v.findings.trim(), ...(v.plannedVisitId ? { plannedVisitId: v.plannedVisitId } : {}) },
+        });
+        void message.success(t('hsFile.visit.saved'));
+      }}
+      onDone={onDone}
+    />
   );
 }

@@ -6,11 +6,14 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsOption } from 'echarts';
 import { LineChart } from 'echarts/charts';
 import { echarts } from '../../dashboard/echarts';
-import { hardshipMonitorApi, type HardshipFigures } from '../../../api/hardship-monitor';
+import { hardshipFilesApi, type HardshipFigures } from '../../../../../common/src/contracts/hardship-files';
+import { call } from '../../../api/client';
+import { hardshipMonitorApi } from '../../../api/hardship-monitor';
 import { useRequest } from '../../../app/use-request';
 import { useApiError } from '../../../app/use-api-error';
 import { useI18n } from '../../../i18n';
-import { TIER_COLOR, useLabel, V, WarningLevelTag, yuan } from '../shared/vocab';
+import { StatusTag, useVocab, yuan } from '../../../kit';
+import { AID_KINDS, CAUSES, TIER_COLOR, TIERS, WARNING_LEVELS, WARNING_RULES } from '../shared/vocab';
 
 echarts.use([LineChart]);
 
@@ -29,10 +32,10 @@ interface Figure {
 /** 困难帮扶概况 on the home dashboard (GET /api/hardship/dashboard), for the user's scope. */
 export function HardshipDashboardSection() {
   const { t, lang } = useI18n();
-  const label = useLabel();
+  const { label } = useVocab();
   const navigate = useNavigate();
   const { showError } = useApiError();
-  const { data, loading } = useRequest(() => hardshipMonitorApi.dashboard(), [], showError);
+  const { data, loading } = useRequest(() => call(hardshipFilesApi.dashboard), [], showError);
   const { data: mine, loading: mineLoading } = useRequest(() => hardshipMonitorApi.warnings({ status: 'open', page: 1, pageSize: 6 }), []);
   const filed = data ? data.byTier.reduce((s, x) => s + x.n, 0) : 0;
   const hasFiles = !!data && data.byStatus.some((s) => s.n > 0);
@@ -59,7 +62,7 @@ export function HardshipDashboardSection() {
           center: ['50%', '45%'],
           itemStyle: { borderColor: '#fff', borderWidth: 2 },
           label: { position: 'inside', formatter: '{c}', color: '#fff', fontSize: 12, fontWeight: 'bold' },
-          data: rows.map((x) => ({ name: label(V.TIER_LABELS, x.key), value: x.n, itemStyle: { color: TIER_HEX[x.key!] ?? TIER_COLOR[x.key!] } })),
+          data: rows.map((x) => ({ name: label(TIERS, x.key), value: x.n, itemStyle: { color: TIER_HEX[x.key!] ?? TIER_COLOR[x.key!] } })),
         },
       ],
     };
@@ -73,7 +76,7 @@ export function HardshipDashboardSection() {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 40, bottom: 8, top: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: rows.map((x) => label(V.CAUSE_LABELS, x.key) || t('hsMon.dash.unknown')) },
+      yAxis: { type: 'category', data: rows.map((x) => label(CAUSES, x.key) || t('hsMon.dash.unknown')) },
       series: [{ type: 'bar', name: t('hsMon.dash.households'), barMaxWidth: 28, data: rows.map((x) => x.n), itemStyle: { color: '#1f5fbf' }, label: { show: true, position: 'right', fontSize: 11 } }],
     };
   }, [causeRows, label, t]);
@@ -90,7 +93,7 @@ export function HardshipDashboardSection() {
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         ...(['deep', 'relative', 'accident'] as const).map((k) => ({
-          name: label(V.TIER_LABELS, k),
+          name: label(TIERS, k),
           type: 'bar' as const,
           stack: 'tier',
           barMaxWidth: 36,
@@ -224,7 +227,7 @@ export function HardshipDashboardSection() {
                           {data!.aid.byKind.map((k) => (
                             <div key={k.key} style={{ display: 'flex', justifyContent: 'space-between' }}>
                               <span>
-                                {label(V.AID_KIND_LABELS, k.key)}（{k.n}）
+                                {label(AID_KINDS, k.key)}（{k.n}）
                               </span>
                               <span>{yuan(k.fen)}</span>
                             </div>
@@ -293,8 +296,8 @@ export function HardshipDashboardSection() {
                 style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '8px 0', borderTop: i ? '1px solid #f0f0f0' : undefined }}
               >
                 <Space wrap size={6} style={{ flex: 1, minWidth: 0 }}>
-                  <WarningLevelTag level={w.level} />
-                  <Link to={w.fileId ? `/hardship/warnings?fileId=${w.fileId}` : `/hardship/warnings?rule=${w.rule}`}>{label(V.WARNING_RULE_LABELS, w.rule)}</Link>
+                  <StatusTag vocab={WARNING_LEVELS} value={w.level} testId="warning-level" />
+                  <Link to={w.fileId ? `/hardship/warnings?fileId=${w.fileId}` : `/hardship/warnings?rule=${w.rule}`}>{label(WARNING_RULES, w.rule)}</Link>
                   <Typography.Text>{w.name ?? w.orgName}</Typography.Text>
                   {w.name && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,14 +1,46 @@
 /**
- * Hardship vocabulary for the web pages: the same code lists and zh/en labels the server uses
- * (common/src/hardship-vocab.ts), as select options and coloured tags, plus money in fen shown as
- * yuan. Every hardship page takes its labels from here so a code reads the same everywhere.
+ * Hardship vocabularies for the kit (StatusTag, select fields): the code lists and zh/en labels of
+ * common/src/hardship-vocab.ts with their tag colours; the file statuses are the workflow's states
+ * (common/src/hardship-workflow.ts).
  */
-import { Tag } from 'antd';
 import * as V from '../../../../../common/src/hardship-vocab';
+import { FILE_FLOW } from '../../../../../common/src/hardship-workflow';
 import { useI18n } from '../../../i18n';
+import { StatusTag, vocabOf, type Vocab } from '../../../kit';
 
-type Label = { zh: string; en: string };
 export { V };
+export { yuan, toFen } from '../../../kit';
+
+export const TIER_COLOR: Record<string, string> = { deep: 'red', relative: 'orange', accident: 'purple' };
+export const LEVEL_COLOR: Record<string, string> = { red: 'red', orange: 'orange', yellow: 'gold' };
+
+export const TIERS = vocabOf(V.TIERS, V.TIER_LABELS, TIER_COLOR);
+export const FILE_STATUSES: Vocab = FILE_FLOW.states;
+export const WARNING_LEVELS = vocabOf(V.WARNING_LEVELS, V.WARNING_LEVEL_LABELS, LEVEL_COLOR);
+export const CAUSES = vocabOf(V.CAUSES, V.CAUSE_LABELS);
+export const HEALTH = vocabOf(V.HEALTH_STATUSES, V.HEALTH_LABELS);
+export const DISABILITY = vocabOf(V.DISABILITY_GRADES, V.DISABILITY_LABELS);
+export const EMPLOYMENT = vocabOf(V.EMPLOYMENT_STATUSES, V.EMPLOYMENT_STATUS_LABELS);
+export const HOUSING = vocabOf(V.HOUSING_KINDS, V.HOUSING_LABELS);
+export const MARITAL = vocabOf(V.MARITAL_STATUSES, V.MARITAL_LABELS);
+export const HUKOU = vocabOf(V.HUKOU_TYPES, V.HUKOU_LABELS);
+export const RELATIONSHIPS = vocabOf(V.RELATIONSHIPS, V.RELATIONSHIP_LABELS);
+export const ORIGINS = vocabOf(V.FILE_ORIGINS, V.FILE_ORIGIN_LABELS);
+export const EXIT_REASONS = vocabOf(V.EXIT_REASONS, V.EXIT_REASON_LABELS);
+export const VISIT_KINDS = vocabOf(V.VISIT_KINDS, V.VISIT_KIND_LABELS);
+export const ATTACHMENT_KINDS = vocabOf(V.ATTACHMENT_KINDS, V.ATTACHMENT_LABELS);
+export const AID_KINDS = vocabOf(V.AID_KINDS, V.AID_KIND_LABELS);
+export const WARNING_RULES = vocabOf(V.WARNING_RULES, V.WARNING_RULE_LABELS);
+
+/** A household's tier (`tier-<code>`, or `tier-none` when it is not in hardship). */
+export function TierTag({ tier }: { tier: string | null | undefined }) {
+  const { t } = useI18n();
+  return <StatusTag vocab={TIERS} value={tier ?? null} testId="tier" empty={t('hardship.tier.none')} />;
+}
+
+// The helpers below are kept for the aid, campaign, rule and warning pages until they use the kit
+// (StatusTag, select fields with a `vocab`) themselves.
+type Label = { zh: string; en: string };
 
 /** Options for an antd Select from a code list and its labels. */
 export function useOptions() {
@@ -19,52 +51,13 @@ export function useOptions() {
 /** A label for a code from one of the vocabularies; unknown codes show as themselves. */
 export function useLabel() {
   const { pick } = useI18n();
-  return <K extends string>(labels: Record<K, Label>, code: string | null | undefined) =>
-    code == null ? '' : pick((labels as Record<string, Label>)[code], code);
-}
-
-export const TIER_COLOR: Record<string, string> = { deep: 'red', relative: 'orange', accident: 'purple' };
-export const STATUS_COLOR: Record<string, string> = { applied: 'blue', reviewing: 'processing', filed: 'green', exited: 'default', rejected: 'default' };
-export const LEVEL_COLOR: Record<string, string> = { red: 'red', orange: 'orange', yellow: 'gold' };
-
-export function TierTag({ tier }: { tier: string | null | undefined }) {
-  const label = useLabel();
-  const { t } = useI18n();
-  if (!tier) return <Tag data-testid="tier-none">{t('hardship.tier.none')}</Tag>;
-  return (
-    <Tag color={TIER_COLOR[tier] ?? 'default'} data-testid={`tier-${tier}`}>
-      {label(V.TIER_LABELS, tier)}
-    </Tag>
-  );
+  return <K extends string>(labels: Record<K, Label>, code: string | null | undefined) => (code == null ? '' : pick((labels as Record<string, Label>)[code], code));
 }
 
 export function FileStatusTag({ status }: { status: string }) {
-  const label = useLabel();
-  return (
-    <Tag color={STATUS_COLOR[status] ?? 'default'} data-testid={`file-status-${status}`}>
-      {label(V.FILE_STATUS_LABELS, status)}
-    </Tag>
-  );
+  return <StatusTag vocab={FILE_STATUSES} value={status} testId="file-status" />;
 }
 
 export function WarningLevelTag({ level }: { level: string }) {
-  const label = useLabel();
-  return (
-    <Tag color={LEVEL_COLOR[level] ?? 'default'} data-testid={`warning-level-${level}`}>
-      {label(V.WARNING_LEVEL_LABELS, level)}
-    </Tag>
-  );
-}
-
-/** Money is stored in fen (integers); people read yuan with two decimals and thousands separators. */
-export function yuan(fen: number | null | undefined): string {
-  if (fen == null) return '—';
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}¥${Math.floor(abs / 100).toLocaleString('zh-CN')}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** A yuan amount typed into a form (InputNumber, two decimals) as integer fen. */
-export function toFen(yuanValue: number): number {
-  return Math.round(yuanValue * 100);
+  return <StatusTag vocab={WARNING_LEVELS} value={level} testId="warning-level" />;
 }
