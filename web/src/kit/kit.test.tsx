@@ -130,17 +130,18 @@ describe('forms', () => {
 
 describe('ExportButton', () => {
   it('starts a background export with the list’s filters, shows the rows done, and offers the file when ready', async () => {
-    let polls = 0;
+    let finished = false; // the job finishes only once the test has seen its progress, however slow the machine
     const job = { id: '0192d3c4-0000-7000-8000-000000000001', kind: 'members', rows: 3000, fileName: '会员名册-20261204.xlsx', bytes: 0, error: null, startedAt: '2026-12-04T01:00:00Z', finishedAt: null };
     const { sent } = renderApp(<ExportButton kind="members" query={{ q: '王', page: 3, status: 'active' }} testId="x" />, {
       routes: {
         'POST /api/exports': () => ({ status: 202, body: { ...job, status: 'running', rowsDone: 0 } }),
-        [`GET /api/exports/${job.id}`]: () => (++polls < 2 ? { ...job, status: 'running', rowsDone: 1500 } : { ...job, status: 'done', rowsDone: 3000, finishedAt: '2026-12-04T01:00:09Z' }),
+        [`GET /api/exports/${job.id}`]: () => (!finished ? { ...job, status: 'running', rowsDone: 1500 } : { ...job, status: 'done', rowsDone: 3000, finishedAt: '2026-12-04T01:00:09Z' }),
       },
     });
     await act(async () => fireEvent.click(screen.getByTestId('x-export-xlsx')));
     expect(sent.find((s) => s.method === 'POST')!.body).toEqual({ kind: 'members', query: { q: '王', status: 'active', format: 'xlsx' } });
     await waitFor(() => expect(screen.getByTestId('x-export-progress').textContent).toBe('已写出 1,500 / 3,000 行'), { timeout: 5000 });
+    finished = true;
     const link = await screen.findByTestId('x-export-file', {}, { timeout: 5000 });
     expect(link.getAttribute('href')).toBe(`/api/exports/${job.id}/file`);
   });
