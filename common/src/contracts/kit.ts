@@ -44,6 +44,8 @@ export interface Endpoint {
   file?: true;
   /** A multipart/form-data upload: the handler reads the parts; no JSON body schema. */
   multipart?: true;
+  /** Bytes a body may have where the app's default is too small (a base64-encoded scan in JSON). */
+  bodyLimit?: number;
   /** Usable while the session is still finishing sign-in (second factor, password change). */
   allowPending?: true;
   /** Required on public routes that take input (route-coverage.test.ts checks it). */

@@ -65,13 +65,14 @@ export function mount<T extends Record<string, Endpoint>>(app: FastifyInstance, 
     if (!handler) throw new Error(`no handler for ${e.method} ${e.path} (${name})`);
     const status = e.status ?? 200;
     const errorsOf = Object.fromEntries(
-      [...errorStatuses, ...(e.rateLimit ? [429] : []), ...(e.file || e.multipart ? [413] : [])].map((s) => [s, ErrorSchema]),
+      [...errorStatuses, ...(e.rateLimit ? [429] : []), ...(e.file || e.multipart || e.bodyLimit ? [413] : [])].map((s) => [s, ErrorSchema]),
     );
     const rule = e.rateLimit;
     r.route({
       method: e.method,
       url: e.path,
       config: { access: e.access, ...(e.allowPending ? { allowPending: true } : {}), ...(rule ? { rateLimit: rule } : {}) },
+      ...(e.bodyLimit ? { bodyLimit: e.bodyLimit } : {}),
       schema: {
         tags: e.tags ? [...e.tags] : undefined,
         summary: e.summary,

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { App, Drawer, Form, Modal, Space, Button } from 'antd';
+import { Alert, App, Drawer, Form, Modal, Space, Button } from 'antd';
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
 import { useApiError } from '../app/use-api-error';
@@ -49,6 +49,8 @@ export interface FormModalProps<V> {
   /** Offered when the record changed underneath (409). */
   onReload?: () => void;
   okText?: Text;
+  /** data-testid of the submit button, where a test names it otherwise than `<testId>-submit`. */
+  submitTestId?: string;
   width?: number;
   /** Default width of a field on the 24-grid. */
   span?: number;
@@ -57,6 +59,11 @@ export interface FormModalProps<V> {
   /** Ask before sending (destructive or irreversible steps): a text, or one made from the values. */
   confirm?: Text | ((values: V) => ReactNode);
   danger?: boolean;
+  /** data-testids of the modal (or drawer) and of the confirmation's OK button, where a test names them otherwise. */
+  modalTestId?: string;
+  confirmTestId?: string;
+  /** Show a refusal (not a field error) inside the form, under the fields (`<testId>-error`), instead of as a toast. */
+  inlineErrors?: boolean;
   aliases?: Record<string, string>;
   form?: FormInstance<V>;
 }
@@ -66,13 +73,15 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
   const { t, lang } = useI18n();
   const text = useText();
   const { message, modal } = App.useApp();
-  const { showError } = useApiError();
+  const { showError, errorText } = useApiError();
   const [own] = Form.useForm<V>();
   const form = p.form ?? own;
   const [saving, setSaving] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   useEffect(() => {
     if (p.open) {
+      setRefusal(null);
       form.resetFields();
       if (p.initialValues) form.setFieldsValue(p.initialValues as never);
     }
@@ -81,11 +90,13 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
 
   const send = async (values: V) => {
     setSaving(true);
+    setRefusal(null);
     try {
       const r = await p.onSubmit(values, form);
       p.onDone?.(r);
     } catch (e) {
       if (placeFieldErrors(form, e, lang, p.aliases)) void message.error(t('error.checkFields'));
+      else if (p.inlineErrors && e instanceof ApiError && e.status !== 401 && e.code !== 'VERSION_CONFLICT') setRefusal(errorText(e));
       else showError(e, { reload: p.onReload });
     } finally {
       setSaving(false);
@@ -100,7 +111,7 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
     }
     values = { ...form.getFieldsValue(true), ...values };
     if (p.confirm) {
-      modal.confirm({ title: p.title, content: typeof p.confirm === 'function' ? p.confirm(values) : text(p.confirm), okText: t('action.confirm'), cancelText: t('action.cancel'), okButtonProps: { danger: p.danger, ...tid(`${p.testId}-confirm-ok`) }, onOk: () => send(values) });
+      modal.confirm({ title: p.title, content: typeof p.confirm === 'function' ? p.confirm(values) : text(p.confirm), okText: t('action.confirm'), cancelText: t('action.cancel'), okButtonProps: { danger: p.danger, ...tid(p.confirmTestId ?? `${p.testId}-confirm-ok`) }, onOk: () => send(values) });
     } else await send(values);
   };
   const title = p.title;
@@ -108,17 +119,18 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
     <Form form={form} layout="vertical" requiredMark scrollToFirstError data-testid={p.testId} preserve={false}>
       {p.fields && <FormFields fields={p.fields} testId={p.testId} span={p.span ?? (p.drawer ? 12 : 24)} />}
       {p.children}
+      {refusal && <Alert type="error" showIcon title={refusal} style={{ whiteSpace: 'pre-wrap' }} data-testid={`${p.testId}-error`} />}
     </Form>
   );
   const ok = (
-    <Button type="primary" danger={p.danger} loading={saving} onClick={submit} {...tid(`${p.testId}-submit`)}>
+    <Button type="primary" danger={p.danger} loading={saving} onClick={submit} {...tid(p.submitTestId ?? `${p.testId}-submit`)}>
       {p.okText ? text(p.okText) : t('action.save')}
     </Button>
   );
   if (p.drawer) {
     return (
       <Drawer open={p.open} title={title} size={p.width ?? 860} onClose={p.onClose} destroyOnHidden mask={{ closable: false }}
-        extra={<Space><Button onClick={p.onClose}>{t('action.cancel')}</Button>{ok}</Space>} data-testid={`${p.testId}-modal`}>
+        extra={<Space><Button onClick={p.onClose}>{t('action.cancel')}</Button>{ok}</Space>} data-testid={p.modalTestId ?? `${p.testId}-modal`}>
         {body}
       </Drawer>
     );
@@ -126,7 +138,7 @@ export function FormModal<V extends object>(p: FormModalProps<V>) {
   return (
     <Modal open={p.open} title={title} onCancel={p.onClose} width={p.width ?? 560} forceRender mask={{ closable: false }}
       footer={<Space><Button onClick={p.onClose}>{t('action.cancel')}</Button>{ok}</Space>}
-      modalRender={(node) => <div data-testid={`${p.testId}-modal`}>{node}</div>}>
+      modalRender={(node) => <div data-testid={p.modalTestId ?? `${p.testId}-modal`}>{node}</div>}>
       {body}
     </Modal>
   );

@@ -103,7 +103,12 @@ export function OrgPicker({ value, onChange, levels = [], multiple, includeInact
   };
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const knownList = useMemo(() => (known ? (Array.isArray(known) ? known : [known]) : []), [known]);
+  // What the user picked keeps its name after the search that found it is cleared.
+  const [chosen, setChosen] = useState<OrgRef[]>([]);
+  const knownList = useMemo(() => {
+    const given = known ? (Array.isArray(known) ? known : [known]) : [];
+    return [...given, ...chosen.filter((c) => !given.some((g) => g.id === c.id))];
+  }, [known, chosen]);
   const treeData = useMemo(() => {
     const base = hits ?? (search ? [] : tree);
     const missing = knownList.filter((k) => !base.some((n) => n.id === k.id)).map((k) => ({ id: k.id, value: k.id, title: k.name, isLeaf: true, selectable: true }));
@@ -115,7 +120,11 @@ export function OrgPicker({ value, onChange, levels = [], multiple, includeInact
       {...rest}
       style={{ width: '100%', ...style }}
       value={value ?? undefined}
-      onChange={(v) => onChange?.(v ?? null, treeData.filter((n) => (Array.isArray(v) ? v.includes(n.id) : v === n.id)).map((n) => ({ id: n.id, name: n.title })))}
+      onChange={(v) => {
+        const picked = treeData.filter((n) => (Array.isArray(v) ? v.includes(n.id) : v === n.id)).map((n) => ({ id: n.id, name: n.title }));
+        setChosen(picked);
+        onChange?.(v ?? null, picked);
+      }}
       multiple={multiple}
       allowClear={allowClear}
       disabled={disabled}

@@ -4,7 +4,7 @@
  * the format checks of common/ and a data-testid of `<prefix>-<name>`.
  */
 import type { ReactNode } from 'react';
-import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { NamePath } from 'antd/es/form/interface';
 import { useText, useVocab, type Text, type Vocab } from './text';
@@ -15,7 +15,8 @@ import { useI18n } from '../i18n';
 
 export type FieldKind =
   | 'text' | 'textarea' | 'number' | 'select' | 'multiselect' | 'switch' | 'checkbox' | 'flags'
-  | 'date' | 'dateRange' | 'money' | 'id' | 'mobile' | 'uscc' | 'org' | 'member' | 'custom';
+  | 'date' | 'dateRange' | 'money' | 'id' | 'mobile' | 'uscc' | 'org' | 'member' | 'custom'
+  | 'radio';
 
 export interface FieldSpec {
   name: string | (string | number)[];
@@ -23,7 +24,7 @@ export interface FieldSpec {
   kind?: FieldKind;
   /** true, or the message to show when it is left blank. */
   required?: boolean | Text;
-  /** select / multiselect / flags: a vocabulary, or options. */
+  /** select / multiselect / flags / radio: a vocabulary, or options. */
   vocab?: Vocab;
   codes?: readonly string[];
   options?: { value: string | number | boolean; label: ReactNode }[];
@@ -76,6 +77,8 @@ export function useFieldInput() {
         return <Checkbox {...common}>{f.label ? text(f.label) : null}</Checkbox>;
       case 'flags':
         return <Checkbox.Group options={opts as never} {...common} />;
+      case 'radio':
+        return <Radio.Group options={opts as never} {...common} />;
       case 'date':
         return <DatePicker allowClear noFuture={f.noFuture} {...common} />;
       case 'dateRange':
@@ -109,7 +112,12 @@ export function useFieldRules() {
     const rules: Rule[] = [];
     if (f.required) {
       const message = typeof f.required === 'boolean' ? t('kit.required', { field: f.label ? text(f.label) : '' }) : text(f.required);
-      rules.push({ required: true, whitespace: (f.kind ?? 'text') === 'text' || f.kind === 'textarea', message });
+      // An untyped rule is a string rule to async-validator, which refuses a number or a boolean with this message: other values are checked for blankness only.
+      const kind = f.kind ?? 'text';
+      const blank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length);
+      rules.push(['text', 'textarea', 'id', 'mobile', 'uscc'].includes(kind)
+        ? { required: true, whitespace: kind === 'text' || kind === 'textarea', message }
+        : { required: true, message, validator: (_, v: unknown) => (blank(v) ? Promise.reject(new Error(message)) : Promise.resolve()) });
     }
     if (f.kind === 'id' || f.kind === 'mobile' || f.kind === 'uscc') rules.push(format(f.kind));
     if (f.max && ((f.kind ?? 'text') === 'text' || f.kind === 'textarea')) rules.push({ max: f.max, message: t('kit.max', { n: f.max }) });

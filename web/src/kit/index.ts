@@ -11,3 +11,4 @@ export { StatusTag } from './StatusTag';
 export { WorkflowSteps, DeadlineBadge } from './Workflow';
 export { formatDate, formatDateTime, yuan, toFen, countText, todayInChina } from './format';
 export { useText, useVocab, vocabOf, type Text, type Vocab } from './text';
+export { download, downloadUrl, fileToBase64 } from './download';
