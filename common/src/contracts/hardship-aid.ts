@@ -70,6 +70,8 @@ export const BudgetBody = z.strictObject({
 export const BudgetUpdateBody = z.strictObject({ allocatedFen: fen, note: optionalText(200), version });
 export const BudgetQuery = z.strictObject({
   ...PageQuery,
+  /** One budget (a picker naming its current value). */
+  id: z.uuid().optional(),
   year: year.optional(),
   /** Only the budgets that may be charged for this union's households: its own and those of the unions above it. */
   forOrgId: z.uuid().optional(),

@@ -33,6 +33,7 @@ export const aidRecords = resource<typeof aidRecord, AidListParams>({
 export const budgets = resource<typeof aidBudget, BudgetListParams>({
   table: aidBudget, entity: 'aid_budget', noun: ['资金预算', 'budget'], orgColumn: aidBudget.orgId, idColumn: aidBudget.id, versionColumn: aidBudget.version,
   filters: {
+    id: (v) => eq(aidBudget.id, v),
     year: (v) => eq(aidBudget.year, v),
     // The budgets a household of that union may be paid from (lockBudget's rule): its union's own fund or one above it.
     forOrgId: (v) => sql`(SELECT u.path FROM org u WHERE u.id = ${v}) LIKE (SELECT b.path FROM org b WHERE b.id = ${aidBudget.orgId}) || '%'`,
