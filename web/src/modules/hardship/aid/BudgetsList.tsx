@@ -73,7 +73,7 @@ export function BudgetsList() {
           },
           { key: 'note', title: 'hsAid.budget.note', dataIndex: 'note', ellipsis: true },
           {
-            key: 'actions', title: 'common.actions', width: 150, fixedShown: true,
+            key: 'actions', title: 'common.actions', width: 120, fixedShown: true,
             render: (_: unknown, b) => (
               <Space size={0}>
                 {access.canManageBudget && (
@@ -81,9 +81,9 @@ export function BudgetsList() {
                     {t('hsAid.budget.adjust')}
                   </Button>
                 )}
-                <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistory(b)} {...testId(`hs-budget-history-${b.id}`)}>
-                  {t('kit.detail.history')}
-                </Button>
+                <Tooltip title={t('kit.detail.history')}>
+                  <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistory(b)} aria-label={t('kit.detail.history')} {...testId(`hs-budget-history-${b.id}`)} />
+                </Tooltip>
               </Space>
             ),
           },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Space, Typography } from 'antd';
+import { Button, Space, Tooltip, Typography } from 'antd';
 import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { hardshipAidApi, type CampaignItem } from '../../../../../common/src/contracts/hardship-aid';
 import { useAccess } from '../../../app/auth-context';
@@ -53,13 +53,13 @@ export default function CampaignsPage() {
           { key: 'budget', title: 'hsAid.col.budget', dataIndex: 'budgetLine', width: 160, ellipsis: true },
           { key: 'created', title: 'hsAid.campaign.createdBy', width: 180, render: (_: unknown, c) => <TwoLines main={c.orgName} sub={formatDateTime(c.createdAt)} /> },
           {
-            key: 'roster', title: 'hsAid.campaign.roster', width: 300, fixed: 'right', fixedShown: true,
+            key: 'roster', title: 'hsAid.campaign.roster', width: 250, fixed: 'right', fixedShown: true,
             render: (_: unknown, c) => (
               <Space size={4}>
                 <RosterButtons id={c.id} name={c.name} />
-                <Button size="small" type="link" icon={<HistoryOutlined />} onClick={() => setHistory(c)} {...testId(`hs-campaign-history-${c.id}`)}>
-                  {t('kit.detail.history')}
-                </Button>
+                <Tooltip title={t('kit.detail.history')}>
+                  <Button size="small" type="link" icon={<HistoryOutlined />} onClick={() => setHistory(c)} aria-label={t('kit.detail.history')} {...testId(`hs-campaign-history-${c.id}`)} />
+                </Tooltip>
               </Space>
             ),
           },

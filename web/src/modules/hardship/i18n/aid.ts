@@ -17,7 +17,7 @@ const aid = bilingual({
   'hsAid.filter.kind': ['帮扶类型', 'Aid kind'],
   'hsAid.filter.under': ['区域/工会（含下级）', 'Area / union (incl. below)'],
   'hsAid.filter.campaign': ['集中帮扶活动', 'Campaign'],
-  'hsAid.filter.budget': ['资金预算（{year}年度）', 'Budget ({year})'],
+  'hsAid.filter.budget': ['资金预算', 'Budget'],
   'hsAid.filter.q': ['姓名或档案编号', 'Name or file no.'],
   'hsAid.receipt.yes': ['已签收', 'Signed'],
   'hsAid.receipt.no': ['待补签收', 'Receipt missing'],

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { AlertOutlined, ClockCircleOutlined, HistoryOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { hardshipWarningsApi, type ScanResult, type WarningItem } from '../../../../../common/src/contracts/hardship-warnings';
 import { call } from '../../../api/client';
@@ -141,11 +141,11 @@ export default function WarningsPage() {
           </>
         )}
         filters={[
-          { name: 'status', label: 'hsMon.col.status', kind: 'select', vocab: WARNING_STATUS, props: { allowClear: false } },
-          { name: 'level', label: 'hsMon.filter.level', kind: 'select', vocab: WARNING_LEVELS },
-          { name: 'rule', label: 'hsMon.filter.rule', kind: 'select', vocab: WARNING_RULES },
-          access.canReadOrg && { name: 'under', label: 'hsMon.filter.union', kind: 'org' },
-          { name: 'flags', kind: 'flags', options: [{ value: 'overdue', label: t('hsMon.filter.overdue') }] },
+          { name: 'status', label: 'hsMon.col.status', kind: 'select', vocab: WARNING_STATUS, span: 3, props: { allowClear: false } },
+          { name: 'level', label: 'hsMon.filter.level', kind: 'select', vocab: WARNING_LEVELS, span: 3 },
+          { name: 'rule', label: 'hsMon.filter.rule', kind: 'select', vocab: WARNING_RULES, span: 5 },
+          access.canReadOrg && { name: 'under', label: 'hsMon.filter.union', kind: 'org', span: 5 },
+          { name: 'flags', kind: 'flags', span: 3, options: [{ value: 'overdue', label: t('hsMon.filter.overdue') }] },
         ]}
         columns={[
           { key: 'level', title: 'hsMon.col.level', dataIndex: 'level', width: 96, fixedShown: true, render: (l: string) => <StatusTag vocab={WARNING_LEVELS} value={l} testId="warning-level" /> },
@@ -178,13 +178,15 @@ export default function WarningsPage() {
           },
           { key: 'status', title: 'hsMon.col.status', dataIndex: 'status', width: 84, render: (s: string) => <StatusTag vocab={WARNING_STATUS} value={s} /> },
           {
-            key: 'actions', title: 'common.actions', width: 150, fixed: 'right', fixedShown: true,
+            key: 'actions', title: 'common.actions', width: 130, fixed: 'right', fixedShown: true,
             render: (_: unknown, w) => (
               <Space size={0}>
                 {access.canHandleWarning && w.status === 'open' && (
                   <Button size="small" type="link" onClick={() => setClosing(w)} data-testid={`hs-warning-close-${w.id}`}>{t('hsMon.close')}</Button>
                 )}
-                <Button size="small" type="link" icon={<HistoryOutlined />} onClick={() => setHistory(w)} {...testId(`hs-warning-history-${w.id}`)} aria-label={t('kit.detail.history')} />
+                <Tooltip title={t('kit.detail.history')}>
+                  <Button size="small" type="link" icon={<HistoryOutlined />} onClick={() => setHistory(w)} {...testId(`hs-warning-history-${w.id}`)} aria-label={t('kit.detail.history')} />
+                </Tooltip>
               </Space>
             ),
           },

@@ -5,7 +5,7 @@ import { hardshipRulesApi, PARAM_KEYS, type RuleSetInput, type RuleSetItem } fro
 import { addMonths, DEFAULT_RULE_SET, type HardshipParams } from '../../../../../../common/src/hardship-tier';
 import { call } from '../../../../api/client';
 import { useI18n } from '../../../../i18n';
-import { FormModal, type FieldSpec } from '../../../../kit';
+import { FormFields, FormModal, type FieldSpec } from '../../../../kit';
 import { AREA_PERIODS, formatParam, fromDisplay, paramLabelKey, SCALAR_PARAMS, toDisplay, unitKey } from './rule-params';
 import { WeakTag } from './shared';
 
@@ -78,6 +78,9 @@ export function RuleSetsCard({ canEdit, sets, inForce, today, onChanged }: { can
             rules: [({ getFieldValue }) => ({ validator: (_, v: number | null) => (v == null || v < getFieldValue(['params', 'relativeMultiplePermille']) ? Promise.resolve() : Promise.reject(new Error(t('hsAid.set.deepBelowRelative')))) })],
           } : {}),
         }),
+  ];
+  // The response times in a row of their own, then the sources.
+  const more: FieldSpec[] = [
     ...LEVELS.map((l): FieldSpec => ({ name: ['days', l], label: `hsAid.set.daysLabel.${l}`, kind: 'number', span: 8, min: 1, max: 60, required: 'hsAid.set.paramRequired', testId: `hs-set-days-${l}`, props: { suffix: t('hsAid.unit.workingDays') } })),
     { name: 'weakKeys', label: 'hsAid.set.weakKeys', kind: 'multiselect', span: 24, extra: 'hsAid.rules.weakHint', options: PARAM_KEYS.map((k) => ({ value: k, label: t(paramLabelKey(k)) })) },
     { name: 'source', label: 'hsAid.rules.source', kind: 'textarea', span: 24, required: 'hsAid.rules.sourceRequired', max: 500, rules: [{ min: 2, message: t('hsAid.rules.sourceRequired') }] },
@@ -125,6 +128,7 @@ export function RuleSetsCard({ canEdit, sets, inForce, today, onChanged }: { can
         onSubmit={save}
         fields={fields}
       >
+        <FormFields testId="hs-set" span={8} fields={more} />
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{t('hsAid.rules.reevaluateNote')}</Typography.Paragraph>
       </FormModal>
     </Card>

@@ -38,11 +38,13 @@ export function useRowActions<T extends { id: string }>(prefix: string, history:
   const [shown, setShown] = useState<T | null>(null);
   return {
     column: {
-      key: 'actions', title: t('common.actions'), width: 150,
+      key: 'actions', title: t('common.actions'), width: 120,
       render: (_: unknown, r: T) => (
         <Space size={0}>
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(r)} {...testId(`${prefix}-edit-${r.id}`)}>{t('action.edit')}</Button>
-          <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setShown(r)} {...testId(`${prefix}-history-${r.id}`)}>{t('kit.detail.history')}</Button>
+          <Tooltip title={t('kit.detail.history')}>
+            <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setShown(r)} aria-label={t('kit.detail.history')} {...testId(`${prefix}-history-${r.id}`)} />
+          </Tooltip>
         </Space>
       ),
     },
