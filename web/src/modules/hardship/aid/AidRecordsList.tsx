@@ -51,8 +51,7 @@ export function AidRecordsList() {
         { key: 'kind', title: 'hsAid.col.kind', dataIndex: 'kind', width: 110, render: (k: string) => <StatusTag vocab={AID_KINDS} value={k} /> },
         { key: 'amountFen', title: 'hsAid.col.amount', dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => yuan(f) },
         { key: 'recipientName', title: 'hsAid.col.recipient', dataIndex: 'recipientName', width: 100 },
-        // Budgets above the caller's scope are not listed to them: the payer still says who paid.
-        { key: 'budget', title: 'hsAid.col.budget', ellipsis: true, render: (_: unknown, a) => <TwoLines main={a.budgetLine ?? a.payer} sub={a.budgetLine ? a.payer : undefined} /> },
+        { key: 'budget', title: 'hsAid.col.budget', ellipsis: true, render: (_: unknown, a) => <TwoLines main={a.budgetLine ? [a.budgetOrgName, a.budgetLine].filter(Boolean).join(' · ') : a.payer} sub={a.budgetLine ? a.payer : undefined} /> },
         {
           key: 'receipt', title: 'hsAid.col.receipt', width: 130,
           render: (_: unknown, a) =>

@@ -50,7 +50,8 @@ export default function CampaignsPage() {
           },
           { key: 'amountFen', title: 'hsAid.campaign.amountPer', dataIndex: 'amountFen', width: 110, align: 'right', render: (f: number) => yuan(f) },
           { key: 'totalFen', title: 'hsAid.campaign.total', dataIndex: 'totalFen', width: 140, align: 'right', render: (f: number) => yuan(f) },
-          { key: 'budget', title: 'hsAid.col.budget', dataIndex: 'budgetLine', width: 160, ellipsis: true },
+          // A campaign belongs to its budget's union.
+          { key: 'budget', title: 'hsAid.col.budget', dataIndex: 'budgetLine', width: 200, ellipsis: true, render: (l: string | null, c) => (l ? `${c.orgName} · ${l}` : '—') },
           { key: 'created', title: 'hsAid.campaign.createdBy', width: 180, render: (_: unknown, c) => <TwoLines main={c.orgName} sub={formatDateTime(c.createdAt)} /> },
           {
             key: 'roster', title: 'hsAid.campaign.roster', width: 250, fixed: 'right', fixedShown: true,

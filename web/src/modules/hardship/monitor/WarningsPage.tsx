@@ -174,7 +174,12 @@ export default function WarningsPage() {
           { key: 'orgName', title: 'hsMon.col.union', dataIndex: 'orgName', width: 150, ellipsis: true },
           {
             key: 'dueOn', title: 'hsMon.col.due', dataIndex: 'dueOn', width: 140,
-            render: (d: string, w) => <TwoLines main={<DeadlineBadge due={d} done={w.status !== 'open'} testId={`hs-warning-due-${w.id}`} />} sub={t('hsMon.raisedOn', { d: w.raisedOn })} />,
+            render: (d: string, w) => (
+              <TwoLines
+                main={w.status === 'open' ? <Space size={0} orientation="vertical"><Typography.Text strong={w.overdue} type={w.overdue ? 'danger' : undefined}>{d}</Typography.Text><DeadlineBadge due={d} testId={`hs-warning-due-${w.id}`} /></Space> : <Typography.Text type="secondary">{d}</Typography.Text>}
+                sub={t('hsMon.raisedOn', { d: w.raisedOn })}
+              />
+            ),
           },
           { key: 'status', title: 'hsMon.col.status', dataIndex: 'status', width: 84, render: (s: string) => <StatusTag vocab={WARNING_STATUS} value={s} /> },
           {
