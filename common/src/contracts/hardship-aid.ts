@@ -56,7 +56,7 @@ export const AidListQuery = z.strictObject({
 export const AidItem = z.object({
   id: z.string(), fileId: z.string(), fileNo: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(), kind: z.string(), amountFen: z.number(),
   paidOn: z.string(), payer: z.string(), recipientName: z.string(), causeKey: z.string().nullable(), budgetId: z.string(), budgetLine: z.string().nullable(),
-  /** The budget's union: the household's own or one above it (never outside the caller's line of unions). */
+  /** The budget's union (the household's own or one above it), named only where it lies in the caller's scope. */
   budgetOrgName: z.string().nullable(), campaignId: z.string().nullable(), hasReceipt: z.boolean(),
 });
 /** `totalFen`: the amount over every record matching the filter, not just this page. */

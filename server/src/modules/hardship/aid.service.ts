@@ -104,16 +104,17 @@ export async function readReceipt(c: Ctx, aidId: string) {
 export async function listAid(c: Ctx, p: AidListParams) {
   const where = aidRecords.where(c, p);
   const rows = await c.db
-    .select({ a: aidRecord, fileNo: hardshipFile.fileNo, name: hardshipFile.name, orgName: org.name, budgetLine: aidBudget.line, budgetOrgName: sql<string | null>`(SELECT bo.name FROM org bo WHERE bo.id = ${aidBudget.orgId})` })
+    .select({ a: aidRecord, fileNo: hardshipFile.fileNo, name: hardshipFile.name, orgName: org.name, budgetLine: aidBudget.line, budgetOrg: sql<{ id: string; name: string; path: string } | null>`(SELECT json_build_object('id', bo.id, 'name', bo.name, 'path', bo.path) FROM org bo WHERE bo.id = ${aidBudget.orgId})` })
     .from(aidRecord).innerJoin(hardshipFile, eq(hardshipFile.id, aidRecord.fileId)).innerJoin(org, eq(org.id, aidRecord.orgId))
     .leftJoin(aidBudget, eq(aidBudget.id, aidRecord.budgetId))
     .where(where).orderBy(desc(aidRecord.paidOn), desc(aidRecord.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
   const [{ total, totalFen }] = (await c.db.select({ total: sql<number>`count(*)::int`, totalFen: sql<string>`coalesce(sum(${aidRecord.amountFen}), 0)::text` })
     .from(aidRecord).where(where)) as [{ total: number; totalFen: string }];
   return {
-    items: rows.map(({ a, fileNo, name, orgName, budgetLine, budgetOrgName }) => ({
+    // A budget of a union above the caller's scope (the household's district, say) is named by its line only, as its union is not the caller's to see.
+    items: rows.map(({ a, fileNo, name, orgName, budgetLine, budgetOrg }) => ({
       id: a.id, fileId: a.fileId, fileNo, name, orgId: a.orgId, orgName, kind: a.kind, amountFen: Number(a.amountFen), paidOn: a.paidOn, payer: a.payer,
-      recipientName: a.recipientName, causeKey: a.causeKey, budgetId: a.budgetId, budgetLine, budgetOrgName, campaignId: a.campaignId, hasReceipt: !!a.receiptKind,
+      recipientName: a.recipientName, causeKey: a.causeKey, budgetId: a.budgetId, budgetLine, budgetOrgName: budgetOrg && scopeCovers(c.actor.scope, budgetOrg) ? budgetOrg.name : null, campaignId: a.campaignId, hasReceipt: !!a.receiptKind,
     })),
     total, totalFen: Number(totalFen), page: p.page, pageSize: p.pageSize,
   };

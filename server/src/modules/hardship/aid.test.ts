@@ -110,7 +110,8 @@ describe('budgets: allocated, spent, remaining; overspending is refused', () => 
     const mine = (await chair.get(`/api/hardship/aid?fileId=${fileId}`)).json();
     expect(mine.total).toBeGreaterThan(0);
     expect(mine.items.every((x: { fileId: string }) => x.fileId === fileId)).toBe(true);
-    expect(mine.items.find((x: { budgetId: string }) => x.budgetId === budgetId)).toMatchObject({ budgetLine: '测试资金' });
+    const [own] = await q<{ name: string }>(sql`SELECT name FROM org WHERE id = ${chairOrg.id}`);
+    expect(mine.items.find((x: { budgetId: string }) => x.budgetId === budgetId)).toMatchObject({ budgetLine: '测试资金', budgetOrgName: own!.name });
   });
 
   it("the demo gives each grassroots union holding files a 2026 fund of its own, which its chair sees and may charge", async () => {
