@@ -170,10 +170,18 @@ export function resource<T extends PgTable, Q extends Record<string, unknown>>(s
     },
     async history(c, rid) {
       await get(c, rid);
-      const rows = await c.db.select().from(auditLog).where(and(eq(auditLog.entity, spec.entity), eq(auditLog.entityId, rid))).orderBy(desc(auditLog.seq)).limit(200);
-      return rows.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, action: e.action, changes: e.changes, detail: e.detail }));
+      return auditTrail(c.db, spec.entity, rid);
     },
   };
+}
+
+/**
+ * The audit entries of one record, newest first (the last 200). For records that no org owns
+ * (installation-wide rule data) the caller checks access itself; owned records use `history`.
+ */
+export async function auditTrail(exec: Executor, entity: string, id: string): Promise<HistoryEntry[]> {
+  const rows = await exec.select().from(auditLog).where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, id))).orderBy(desc(auditLog.seq)).limit(200);
+  return rows.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, action: e.action, changes: e.changes, detail: e.detail }));
 }
 
 /** The JS property name of a column of the table. */

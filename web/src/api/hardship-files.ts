@@ -4,7 +4,7 @@
  * common/src/contracts/hardship-files.ts and are called with call()).
  */
 import { api } from './client';
-import type { BudgetItem } from './hardship-aid';
+import type { BudgetItem } from '../../../common/src/contracts/hardship-aid';
 import { MAX_ATTACHMENT_BYTES, UPLOAD_MIME_TYPES } from '../../../common/src/contracts/hardship-files';
 
 export type { FileDetail } from '../../../common/src/contracts/hardship-files';

@@ -45,6 +45,8 @@ export interface ListPageProps<E extends Endpoint> {
   fixed?: Record<string, unknown>;
   /** Query values used until the URL says otherwise (a page's own default sort …). */
   defaults?: Record<string, unknown>;
+  /** URL keys that belong to the page, not to the list (its tab): reset leaves them. */
+  keep?: string[];
   params?: Record<string, unknown>;
   rowKey?: string;
   rowTestId?: (r: Item<E>) => string;
@@ -161,7 +163,7 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
   };
   const reset = () => {
     form.resetFields();
-    setSp(new URLSearchParams());
+    setSp(new URLSearchParams((p.keep ?? []).flatMap((k) => (sp.has(k) ? [[k, sp.get(k)!]] : []))));
   };
 
   const sortOrder = (key: string, inverse?: boolean) => (query.sort === key ? ((query.order === 'desc') !== !!inverse ? 'descend' : 'ascend') : null);

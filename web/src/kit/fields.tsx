@@ -64,7 +64,8 @@ export function useFieldInput() {
     const opts = f.options ?? (f.vocab ? options(f.vocab, f.codes) : []);
     switch (f.kind ?? 'text') {
       case 'textarea':
-        return <Input.TextArea rows={3} maxLength={f.max} showCount={!!f.max} {...common} />;
+        // The count sits under the box: leave it room above the field's hint.
+        return <Input.TextArea rows={3} maxLength={f.max} showCount={!!f.max} style={f.max && f.extra ? { marginBottom: 20 } : undefined} {...common} />;
       case 'number':
         return <InputNumber style={{ width: '100%' }} min={f.min} max={f.max} precision={0} {...common} />;
       case 'select':

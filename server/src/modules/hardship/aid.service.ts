@@ -1,9 +1,10 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { aidBudget, aidRecord } from './aid.schema.js';
 import { hardshipFile } from './hardship.schema.js';
 import { org } from '../org/org.schema.js';
 import { requireFileInScope } from './file.record.js';
+import { aidRecords, budgets } from './aid.repo.js';
 import { actorOf, auditOf } from './hardship.shared.js';
 import { decodeUpload } from './attachment.service.js';
 import { loadRules } from './rules.service.js';
@@ -13,11 +14,11 @@ import type { AidKind } from '../../../../common/src/hardship-vocab.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import { appendAudit } from '../../platform/audit.js';
 import { AppError, errors } from '../../platform/errors.js';
-import { escapeLike, ownedScopeSql, scopeCovers } from '../../platform/scope.js';
+import { scopeCovers } from '../../platform/scope.js';
+import { requireOrgInScope } from '../org/org.service.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
-import type { z } from 'zod';
-import type { AidInput, AidListQuery, BudgetBody, BudgetUpdateBody, ReceiptInput } from './aid.contract.js';
+import type { AidInput, AidListParams, BudgetInput, BudgetListParams, BudgetUpdate, ReceiptInput } from '../../../../common/src/contracts/hardship-aid.js';
 
 /**
  * Aid records (帮扶/救助) against budgets. Before saving: the caps in force (common/src/hardship-caps.ts)
@@ -48,7 +49,7 @@ export async function aidHistory(exec: Executor, fileId: string, year: string): 
   return rows.map((r) => ({ kind: r.kind as AidKind, amountFen: Number(r.amountFen), paidOn: r.paidOn, causeKey: r.causeKey }));
 }
 
-function receiptColumns(r: z.infer<typeof ReceiptInput> | undefined) {
+function receiptColumns(r: ReceiptInput | undefined) {
   if (!r) return { receiptKind: null, receiptMime: null, receiptData: null, receiptAt: null };
   const { bytes, mime } = decodeUpload(r.data, r.kind === 'signature' ? ['image/png'] : undefined);
   return { receiptKind: r.kind, receiptMime: mime, receiptData: bytes, receiptAt: new Date() };
@@ -81,17 +82,11 @@ export async function recordAid(c: Ctx, fileId: string, input: AidInput) {
   });
 }
 
-async function requireAidInScope(c: Ctx, exec: Executor, id: string) {
-  const [row] = await exec.select({ a: aidRecord, path: org.path }).from(aidRecord).innerJoin(org, eq(org.id, aidRecord.orgId)).where(eq(aidRecord.id, id));
-  if (!row || !scopeCovers(c.actor.scope, { id: row.a.orgId, path: row.path })) throw errors.notFound('帮扶记录', 'aid record');
-  return row.a;
-}
-
 /** Attach the signed receipt afterwards (upload or on-screen signature). */
-export async function attachReceipt(c: Ctx, aidId: string, input: z.infer<typeof ReceiptInput>) {
+export async function attachReceipt(c: Ctx, aidId: string, input: ReceiptInput) {
   const cols = receiptColumns(input);
   return c.db.transaction(async (tx) => {
-    const a = await requireAidInScope(c, tx, aidId);
+    const a = await aidRecords.get(c, aidId, { exec: tx, lock: true });
     if (a.receiptKind) throw errors.conflict('该笔帮扶已有签收凭证', 'This payment already has a receipt');
     await tx.update(aidRecord).set(cols).where(eq(aidRecord.id, aidId));
     await appendAudit(tx, auditOf(actorOf(c), a.orgId, 'hardship.aid_receipt', a.fileId, { changes: { aidId, receipt: input.kind, mime: cols.receiptMime, size: cols.receiptData?.length } }));
@@ -100,35 +95,26 @@ export async function attachReceipt(c: Ctx, aidId: string, input: z.infer<typeof
 }
 
 export async function readReceipt(c: Ctx, aidId: string) {
-  const a = await requireAidInScope(c, c.db, aidId);
+  const a = await aidRecords.get(c, aidId);
   if (!a.receiptData || !a.receiptMime) throw errors.notFound('签收凭证', 'receipt');
   await c.db.transaction((tx) => appendAudit(tx, auditOf(actorOf(c), a.orgId, 'hardship.aid_receipt_read', a.fileId, { changes: { aidId } })));
   return { mime: a.receiptMime, data: a.receiptData };
 }
 
-export async function listAid(c: Ctx, p: z.infer<typeof AidListQuery>) {
-  const w: SQL[] = [ownedScopeSql(c.actor.scope, aidRecord.orgId)];
-  if (p.year) w.push(sql`${aidRecord.paidOn} >= ${p.year + '-01-01'} AND ${aidRecord.paidOn} <= ${p.year + '-12-31'}`);
-  if (p.kind) w.push(eq(aidRecord.kind, p.kind));
-  if (p.campaignId) w.push(eq(aidRecord.campaignId, p.campaignId));
-  if (p.fileId) w.push(eq(aidRecord.fileId, p.fileId));
-  if (p.under) w.push(sql`${aidRecord.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${p.under}))`);
-  if (p.from) w.push(sql`${aidRecord.paidOn} >= ${p.from}`);
-  if (p.to) w.push(sql`${aidRecord.paidOn} <= ${p.to}`);
-  if (p.budgetId) w.push(eq(aidRecord.budgetId, p.budgetId));
-  if (p.q) w.push(sql`${aidRecord.fileId} IN (SELECT ${hardshipFile.id} FROM ${hardshipFile} WHERE ${hardshipFile.name} LIKE ${'%' + escapeLike(p.q) + '%'} OR ${hardshipFile.fileNo} = ${p.q.toUpperCase()})`);
-  const where = and(...w)!;
+export async function listAid(c: Ctx, p: AidListParams) {
+  const where = aidRecords.where(c, p);
   const rows = await c.db
-    .select({ a: aidRecord, fileNo: hardshipFile.fileNo, name: hardshipFile.name, orgName: org.name, budgetLine: aidBudget.line })
+    .select({ a: aidRecord, fileNo: hardshipFile.fileNo, name: hardshipFile.name, orgName: org.name, budgetLine: aidBudget.line, budgetOrg: sql<{ id: string; name: string; path: string } | null>`(SELECT json_build_object('id', bo.id, 'name', bo.name, 'path', bo.path) FROM org bo WHERE bo.id = ${aidBudget.orgId})` })
     .from(aidRecord).innerJoin(hardshipFile, eq(hardshipFile.id, aidRecord.fileId)).innerJoin(org, eq(org.id, aidRecord.orgId))
     .leftJoin(aidBudget, eq(aidBudget.id, aidRecord.budgetId))
     .where(where).orderBy(desc(aidRecord.paidOn), desc(aidRecord.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
   const [{ total, totalFen }] = (await c.db.select({ total: sql<number>`count(*)::int`, totalFen: sql<string>`coalesce(sum(${aidRecord.amountFen}), 0)::text` })
     .from(aidRecord).where(where)) as [{ total: number; totalFen: string }];
   return {
-    items: rows.map(({ a, fileNo, name, orgName, budgetLine }) => ({
+    // A budget of a union above the caller's scope (the household's district, say) is named by its line only, as its union is not the caller's to see.
+    items: rows.map(({ a, fileNo, name, orgName, budgetLine, budgetOrg }) => ({
       id: a.id, fileId: a.fileId, fileNo, name, orgId: a.orgId, orgName, kind: a.kind, amountFen: Number(a.amountFen), paidOn: a.paidOn, payer: a.payer,
-      recipientName: a.recipientName, causeKey: a.causeKey, budgetId: a.budgetId, budgetLine, campaignId: a.campaignId, hasReceipt: !!a.receiptKind,
+      recipientName: a.recipientName, causeKey: a.causeKey, budgetId: a.budgetId, budgetLine, budgetOrgName: budgetOrg && scopeCovers(c.actor.scope, budgetOrg) ? budgetOrg.name : null, campaignId: a.campaignId, hasReceipt: !!a.receiptKind,
     })),
     total, totalFen: Number(totalFen), page: p.page, pageSize: p.pageSize,
   };
@@ -142,35 +128,41 @@ const presentBudget = (b: typeof aidBudget.$inferSelect & { orgName: string }) =
   remainingFen: Number(b.allocatedFen) - Number(b.spentFen), note: b.note, version: b.version,
 });
 
-export async function listBudgets(c: Ctx, year?: number, forOrgId?: string) {
-  // forOrgId: the budgets a household of that union may be paid from (lockBudget's rule): its own fund or one above it.
-  const chargeable = forOrgId ? sql`(SELECT u.path FROM org u WHERE u.id = ${forOrgId}) LIKE ${org.path} || '%'` : undefined;
+/** One page of budgets, the upper unions' first (by the tree), with the totals over every matching budget. */
+export async function listBudgets(c: Ctx, p: BudgetListParams) {
+  const where = budgets.where(c, p);
   const rows = await c.db.select({ b: aidBudget, orgName: org.name }).from(aidBudget).innerJoin(org, eq(org.id, aidBudget.orgId))
-    .where(and(ownedScopeSql(c.actor.scope, aidBudget.orgId), year ? eq(aidBudget.year, year) : undefined, chargeable)).orderBy(desc(aidBudget.year), org.path, aidBudget.line);
-  return rows.map((r) => presentBudget({ ...r.b, orgName: r.orgName }));
+    .where(where).orderBy(desc(aidBudget.year), asc(org.path), asc(aidBudget.line), asc(aidBudget.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
+  const [t] = (await c.db.select({
+    total: sql<number>`count(*)::int`, allocated: sql<string>`coalesce(sum(${aidBudget.allocatedFen}), 0)::text`, spent: sql<string>`coalesce(sum(${aidBudget.spentFen}), 0)::text`,
+  }).from(aidBudget).where(where)) as [{ total: number; allocated: string; spent: string }];
+  return {
+    items: rows.map((r) => presentBudget({ ...r.b, orgName: r.orgName })),
+    total: t.total, page: p.page, pageSize: p.pageSize,
+    totals: { allocatedFen: Number(t.allocated), spentFen: Number(t.spent), remainingFen: Number(t.allocated) - Number(t.spent) },
+  };
 }
 
-export async function createBudget(c: Ctx, input: z.infer<typeof BudgetBody>) {
+export async function createBudget(c: Ctx, input: BudgetInput) {
   return c.db.transaction(async (tx) => {
-    const [o] = await tx.select({ id: org.id, path: org.path, name: org.name }).from(org).where(eq(org.id, input.orgId));
-    if (!o || !scopeCovers(c.actor.scope, o)) throw errors.notFound('工会组织', 'organisation');
+    const o = await requireOrgInScope(c, tx, input.orgId);
     const [dup] = await tx.select({ id: aidBudget.id }).from(aidBudget).where(and(eq(aidBudget.orgId, input.orgId), eq(aidBudget.year, input.year), eq(aidBudget.line, input.line)));
     if (dup) throw errors.conflict('该工会该年度已有同名预算科目，请修改原预算', 'This union already has that budget line for the year');
-    const id = uuidv7();
-    const [b] = await tx.insert(aidBudget).values({ id, ...input }).returning();
-    await appendAudit(tx, { ...auditOf(actorOf(c), input.orgId, 'hardship.budget_create', id, { entity: 'aid_budget', changes: input }) });
-    return presentBudget({ ...b!, orgName: o.name });
+    const b = await budgets.create(c, tx, { id: uuidv7(), ...input }, { action: 'hardship.budget_create', changes: input });
+    return presentBudget({ ...b, orgName: o.name });
   });
 }
 
-export async function updateBudget(c: Ctx, id: string, input: z.infer<typeof BudgetUpdateBody>) {
+/** Change the allocation (optimistic lock); it may not fall below what is already spent. */
+export async function updateBudget(c: Ctx, id: string, input: BudgetUpdate) {
   return c.db.transaction(async (tx) => {
-    const [row] = await tx.select({ b: aidBudget, path: org.path, name: org.name }).from(aidBudget).innerJoin(org, eq(org.id, aidBudget.orgId)).where(eq(aidBudget.id, id)).for('update', { of: aidBudget });
-    if (!row || !scopeCovers(c.actor.scope, { id: row.b.orgId, path: row.path })) throw errors.notFound('资金预算', 'budget');
-    if (row.b.version !== input.version) throw errors.versionConflict();
-    if (input.allocatedFen < Number(row.b.spentFen)) throw errors.invalid(`预算不能低于已支出的 ${formatYuan(Number(row.b.spentFen))} 元`, 'The allocation cannot fall below what is already spent');
-    const [b] = await tx.update(aidBudget).set({ allocatedFen: input.allocatedFen, note: input.note, version: input.version + 1, updatedAt: new Date() }).where(eq(aidBudget.id, id)).returning();
-    await appendAudit(tx, auditOf(actorOf(c), row.b.orgId, 'hardship.budget_update', id, { entity: 'aid_budget', changes: { allocatedFen: { from: Number(row.b.allocatedFen), to: input.allocatedFen } } }));
-    return presentBudget({ ...b!, orgName: row.name });
+    const before = await budgets.get(c, id, { exec: tx, lock: true });
+    if (before.version !== input.version) throw errors.versionConflict();
+    if (input.allocatedFen < Number(before.spentFen)) throw errors.invalid(`预算不能低于已支出的 ${formatYuan(Number(before.spentFen))} 元`, 'The allocation cannot fall below what is already spent');
+    const { after } = await budgets.update(c, tx, id, input.version, { allocatedFen: input.allocatedFen, note: input.note }, {
+      action: 'hardship.budget_update', changes: { allocatedFen: { from: Number(before.allocatedFen), to: input.allocatedFen } },
+    });
+    const [o] = await tx.select({ name: org.name }).from(org).where(eq(org.id, after.orgId));
+    return presentBudget({ ...after, orgName: o!.name });
   });
 }

@@ -65,6 +65,16 @@ describe('caps are checked before saving, with a clear message', () => {
   });
 });
 
+describe('the caps are rule data with a history', () => {
+  it('a cap’s history is for those who maintain the rules', async () => {
+    const cap = await admin.post('/api/hardship/rules/caps', { kind: 'legal', rule: 'per_payment', amountFen: 500_000, effectiveFrom: '2099-01-01', source: '测试：远期标准' });
+    expect(cap.statusCode, cap.body).toBe(201);
+    const history = (await admin.get(`/api/hardship/rules/caps/${cap.json().id}/history`)).json() as { action: string }[];
+    expect(history.map((h) => h.action)).toEqual(['hardship.cap_add']);
+    expect((await district.get(`/api/hardship/rules/caps/${cap.json().id}/history`)).statusCode).toBe(403);
+  });
+});
+
 describe('budgets: allocated, spent, remaining; overspending is refused', () => {
   it('refuses a payment above the remaining amount and leaves the budget untouched', async () => {
     const before = await spent(budgetId);
@@ -72,7 +82,7 @@ describe('budgets: allocated, spent, remaining; overspending is refused', () => 
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'BUDGET_EXCEEDED', details: { remainingFen: 100_000 } });
     expect(await spent(budgetId)).toBe(before);
-    const list = (await chair.get(`/api/hardship/budgets?year=${year}`)).json();
+    const list = (await chair.get(`/api/hardship/budgets?year=${year}&pageSize=200`)).json().items;
     expect(list.find((b: { id: string }) => b.id === budgetId)).toMatchObject({ allocatedFen: 300_000, spentFen: 200_000, remainingFen: 100_000 });
   });
 
@@ -94,17 +104,18 @@ describe('budgets: allocated, spent, remaining; overspending is refused', () => 
     const [sibling] = await q<{ id: string }>(sql`SELECT id FROM org WHERE parent_id = ${chairOrg.parent_id} AND id <> ${chairOrg.id} LIMIT 1`);
     const other = await district.post('/api/hardship/budgets', { orgId: sibling!.id, year, line: '邻近工会资金', allocatedFen: 100_000 });
     expect(other.statusCode, other.body).toBe(201);
-    const forChair = (await district.get(`/api/hardship/budgets?year=${year}&forOrgId=${chairOrg.id}`)).json() as { id: string; orgId: string }[];
+    const forChair = (await district.get(`/api/hardship/budgets?year=${year}&forOrgId=${chairOrg.id}&pageSize=200`)).json().items as { id: string; orgId: string }[];
     expect(forChair.map((b) => b.id)).toContain(budgetId);
     expect(forChair.map((b) => b.id)).not.toContain(other.json().id);
     const mine = (await chair.get(`/api/hardship/aid?fileId=${fileId}`)).json();
     expect(mine.total).toBeGreaterThan(0);
     expect(mine.items.every((x: { fileId: string }) => x.fileId === fileId)).toBe(true);
-    expect(mine.items.find((x: { budgetId: string }) => x.budgetId === budgetId)).toMatchObject({ budgetLine: '测试资金' });
+    const [own] = await q<{ name: string }>(sql`SELECT name FROM org WHERE id = ${chairOrg.id}`);
+    expect(mine.items.find((x: { budgetId: string }) => x.budgetId === budgetId)).toMatchObject({ budgetLine: '测试资金', budgetOrgName: own!.name });
   });
 
   it("the demo gives each grassroots union holding files a 2026 fund of its own, which its chair sees and may charge", async () => {
-    const mine = (await chair.get(`/api/hardship/budgets?year=2026&forOrgId=${chairOrg.id}`)).json() as { orgId: string; line: string; allocatedFen: number }[];
+    const mine = (await chair.get(`/api/hardship/budgets?year=2026&forOrgId=${chairOrg.id}&pageSize=200`)).json().items as { orgId: string; line: string; allocatedFen: number }[];
     expect(mine.find((b) => b.orgId === chairOrg.id && b.line === '帮扶资金')).toMatchObject({ allocatedFen: 2_000_000 });
     const [{ n: without }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT DISTINCT org_id FROM hardship_file WHERE is_demo) f
       WHERE NOT EXISTS (SELECT 1 FROM aid_budget b WHERE b.org_id = f.org_id AND b.year = 2026 AND b.line = '帮扶资金')`);
@@ -115,7 +126,20 @@ describe('budgets: allocated, spent, remaining; overspending is refused', () => 
     const [d02b] = await q<{ id: string }>(sql`SELECT b.id FROM aid_budget b JOIN org o ON o.id = b.org_id WHERE o.code = 'D02' LIMIT 1`);
     const res = await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ budgetId: d02b!.id, amountFen: 1 }));
     expect(res.statusCode).toBe(404);
-    expect((await district.get('/api/hardship/budgets')).json().some((b: { id: string }) => b.id === d02b!.id)).toBe(false);
+    const [d02] = await q<{ id: string }>(sql`SELECT id FROM org WHERE code = 'D02'`);
+    expect((await district.get(`/api/hardship/budgets?under=${d02!.id}`)).json()).toMatchObject({ items: [], total: 0 });
+    expect((await district.get('/api/hardship/budgets?pageSize=200')).json().items.some((b: { id: string }) => b.id === d02b!.id)).toBe(false);
+    expect((await district.get(`/api/hardship/budgets/${d02b!.id}/history`)).statusCode).toBe(404);
+  });
+
+  it('pages the budgets with totals over every matching budget; a budget\'s history names its allocation and changes', async () => {
+    const page = (await district.get(`/api/hardship/budgets?year=${year}&under=${chairOrg.id}&pageSize=1`)).json();
+    const [sum] = await q<{ n: number; a: string; s: string }>(sql`SELECT count(*)::int AS n, sum(allocated_fen)::text AS a, sum(spent_fen)::text AS s FROM aid_budget WHERE org_id = ${chairOrg.id} AND year = ${year}`);
+    expect(page.items).toHaveLength(1);
+    expect(page.total).toBe(sum!.n);
+    expect(page.totals).toEqual({ allocatedFen: Number(sum!.a), spentFen: Number(sum!.s), remainingFen: Number(sum!.a) - Number(sum!.s) });
+    const history = (await chair.get(`/api/hardship/budgets/${budgetId}/history`)).json() as { action: string }[];
+    expect(history.map((h) => h.action)).toContain('hardship.budget_create');
   });
 });
 
@@ -144,6 +168,10 @@ describe('campaigns (送温暖) and signature rosters', () => {
     }
     const [{ n: exports }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'hardship.roster_export' AND entity_id = ${id}`);
     expect(exports).toBe(findCjkFont() ? 2 : 1);
+    const listed = (await district.get(`/api/hardship/campaigns?year=${year}&pageSize=200`)).json().items as { id: string }[];
+    expect(listed.find((k) => k.id === id)).toMatchObject({ name: '测试送温暖', households: preview.households, budgetLine: '送温暖测试' });
+    const history = (await district.get(`/api/hardship/campaigns/${id}/history`)).json() as { action: string }[];
+    expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(['hardship.campaign', 'hardship.roster_export']));
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { aidBudget, aidCampaign, aidRecord } from './aid.schema.js';
 import { hardshipFile } from './hardship.schema.js';
@@ -14,7 +14,8 @@ import { errors } from '../../platform/errors.js';
 import { escapeLike, ownedScopeSql, scopeCovers } from '../../platform/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
-import type { CampaignInput } from './aid.contract.js';
+import { campaigns } from './aid.repo.js';
+import type { CampaignInput, CampaignListParams } from '../../../../common/src/contracts/hardship-aid.js';
 
 /**
  * Campaigns (e.g. Spring Festival 送温暖): select households by tier, cause and area inside the
@@ -119,22 +120,32 @@ export async function createCampaign(c: Ctx, input: CampaignInput) {
   });
 }
 
-export async function listCampaigns(c: Ctx) {
-  const rows = await c.db.select({ k: aidCampaign, orgName: org.name }).from(aidCampaign).innerJoin(org, eq(org.id, aidCampaign.orgId))
-    .where(ownedScopeSql(c.actor.scope, aidCampaign.orgId)).orderBy(desc(aidCampaign.paidOn), desc(aidCampaign.createdAt)).limit(200);
-  return rows.map(({ k, orgName }) => ({
-    id: k.id, orgId: k.orgId, orgName, name: k.name, kind: k.kind, amountFen: Number(k.amountFen), paidOn: k.paidOn, budgetId: k.budgetId,
-    households: k.households, totalFen: Number(k.totalFen), skippedCount: k.skipped.length, createdAt: k.createdAt.toISOString(),
-  }));
+export async function listCampaigns(c: Ctx, p: CampaignListParams) {
+  const page = await campaigns.list(c, { ...p, sort: 'paidOn', order: 'desc' }, {
+    // The outer table named literally: without joins Drizzle renders its columns bare, which the subqueries would read as their own.
+    select: {
+      ...getTableColumns(aidCampaign),
+      orgName: sql<string>`(SELECT o.name FROM org o WHERE o.id = aid_campaign.org_id)`,
+      budgetLine: sql<string | null>`(SELECT b.line FROM aid_budget b WHERE b.id = aid_campaign.budget_id)`,
+    },
+  });
+  const rows = page.items as unknown as (typeof aidCampaign.$inferSelect & { orgName: string; budgetLine: string | null })[];
+  return {
+    ...page,
+    items: rows.map((k) => ({
+      id: k.id, orgId: k.orgId, orgName: k.orgName, name: k.name, kind: k.kind, amountFen: Number(k.amountFen), paidOn: k.paidOn, budgetId: k.budgetId, budgetLine: k.budgetLine,
+      households: k.households, totalFen: Number(k.totalFen), skippedCount: k.skipped.length, createdAt: k.createdAt.toISOString(),
+    })),
+  };
 }
 
 /** The campaign and its payees for the signature roster; only payees inside the caller's scope are listed. */
 export async function campaignRoster(c: Ctx, id: string) {
-  const [row] = await c.db.select({ k: aidCampaign, path: org.path, orgName: org.name }).from(aidCampaign).innerJoin(org, eq(org.id, aidCampaign.orgId)).where(eq(aidCampaign.id, id));
-  if (!row || !scopeCovers(c.actor.scope, { id: row.k.orgId, path: row.path })) throw errors.notFound('送温暖活动', 'campaign');
+  const k = await campaigns.get(c, id);
+  const [o] = await c.db.select({ name: org.name }).from(org).where(eq(org.id, k.orgId));
   const lines = await c.db
     .select({ fileNo: hardshipFile.fileNo, name: aidRecord.recipientName, idMasked: hardshipFile.idMasked, orgName: org.name, tier: hardshipFile.tier, amountFen: aidRecord.amountFen })
     .from(aidRecord).innerJoin(hardshipFile, eq(hardshipFile.id, aidRecord.fileId)).innerJoin(org, eq(org.id, aidRecord.orgId))
     .where(and(eq(aidRecord.campaignId, id), ownedScopeSql(c.actor.scope, aidRecord.orgId))).orderBy(asc(org.path), asc(hardshipFile.fileNo));
-  return { campaign: { ...row.k, orgName: row.orgName }, lines: lines.map((l) => ({ ...l, amountFen: Number(l.amountFen) })) };
+  return { campaign: { ...k, orgName: o!.name }, lines: lines.map((l) => ({ ...l, amountFen: Number(l.amountFen) })) };
 }

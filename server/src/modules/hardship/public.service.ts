@@ -1,37 +1,16 @@
 import { isNull } from 'drizzle-orm';
-import { z } from 'zod';
 import { org } from '../org/org.schema.js';
 import { insertFile, requireHoldingUnion } from './file.service.js';
 import { auditOf } from './hardship.shared.js';
 import { loadRules } from './rules.service.js';
-import { HardshipFieldsInput, IdNumberInput, MobileInput, TierFiguresInput } from '../../../../common/src/hardship-input.js';
 import { evaluateTier, nextSteps } from '../../../../common/src/hardship-tier.js';
 import { CURRENT_CONSENT_VERSION } from '../../../../common/src/member-input.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import { appendAudit } from '../../platform/audit.js';
 import { errors } from '../../platform/errors.js';
-import { TierSnapshot } from './file.contract.js';
-import type { Services } from '../../platform/context.js';
-
-/** What a public (no sign-in) call gets: the services and the caller's address. */
-export type PublicCtx = Services & { ip: string };
-
-const Steps = z.array(z.object({ zh: z.string(), en: z.string() }));
-
-export const SelfCheckBody = TierFiguresInput.extend({
-  regionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字 / region code: 6 digits').optional(),
-  householdSize: z.number().int().min(1, '家庭人口至少1人 / at least 1 person').max(30),
-}).strict();
-export const SelfCheckResult = z.object({ result: TierSnapshot, nextSteps: Steps, stored: z.literal(false) });
-
-export const ApplyBody = z.strictObject({
-  orgId: z.uuid('请选择所在单位工会 / choose your union'),
-  idNumber: IdNumberInput,
-  mobile: MobileInput,
-  fields: HardshipFieldsInput,
-  consent: z.strictObject({ version: z.string().trim().min(1).max(20), accepted: z.literal(true, { error: '须同意个人信息处理规则（含健康、收入等敏感信息）/ consent is required' }) }),
-});
-export const ApplyResult = z.object({ fileNo: z.string(), status: z.string(), tier: z.string().nullable(), explanation: z.string(), nextSteps: Steps });
+import type { PublicCtx } from '../../platform/context.js';
+import type { z } from 'zod';
+import type { ApplyBody, SelfCheckBody } from '../../../../common/src/contracts/hardship-public.js';
 
 /** The installation's default region: the root union's region code. */
 async function defaultRegion(s: PublicCtx): Promise<string | null> {

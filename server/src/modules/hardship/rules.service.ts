@@ -10,6 +10,7 @@ import type { AidKind, CapRule } from '../../../../common/src/hardship-vocab.js'
 import { todayInChina } from '../../../../common/src/dates.js';
 import { appendAudit } from '../../platform/audit.js';
 import { errors } from '../../platform/errors.js';
+import { auditTrail } from '../../platform/resource.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
 import { inTurn } from '../../db/client.js';
@@ -186,6 +187,15 @@ export async function updateCap(c: Ctx, id: string, input: CapInput & { version:
     await appendAudit(tx, { ...audit(c), action: 'hardship.cap_update', entity: 'aid_cap', entityId: id, changes: set });
     return { id };
   });
+}
+
+/** The history of a subsistence line or a cap, for those who maintain the rule data. */
+export async function ruleHistory(c: Ctx, entity: 'subsistence_line' | 'aid_cap', id: string) {
+  await requireRuleAdmin(c, c.db);
+  const table = entity === 'subsistence_line' ? subsistenceLine : aidCap;
+  const [row] = await c.db.select({ id: table.id }).from(table).where(eq(table.id, id));
+  if (!row) throw errors.notFound(entity === 'subsistence_line' ? '低保标准' : '帮扶标准', entity === 'subsistence_line' ? 'subsistence line' : 'cap');
+  return auditTrail(c.db, entity, id);
 }
 
 /** Everything an administrator (or the help text) needs: the tables, and what is in force today. */

@@ -1,73 +1,60 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { hardshipWarning } from './warning.schema.js';
-import { hardshipFile } from './hardship.schema.js';
-import { org } from '../org/org.schema.js';
-import { appUser } from '../user/user.schema.js';
-import { actorOf, auditOf } from './hardship.shared.js';
 import { scanWarnings } from './warning.scan.js';
-import { WARNING_LEVELS, WARNING_RULES } from '../../../../common/src/hardship-vocab.js';
 import { todayInChina } from '../../../../common/src/dates.js';
+import type { WarningListParams } from '../../../../common/src/contracts/hardship-warnings.js';
 import { appendAudit } from '../../platform/audit.js';
-import { AppError, errors } from '../../platform/errors.js';
-import { ownedScopeSql, scopeCovers } from '../../platform/scope.js';
-import { PageQuery, pageOf } from '../../platform/contract.js';
+import { AppError } from '../../platform/errors.js';
+import { resource } from '../../platform/resource.js';
 import type { Ctx, Services } from '../../platform/context.js';
 
-export const WarningListQuery = z.strictObject({
-  ...PageQuery,
-  status: z.enum(['open', 'closed', 'all']).default('open'),
-  level: z.enum(WARNING_LEVELS).optional(),
-  rule: z.enum(WARNING_RULES).optional(),
-  overdue: z.enum(['true']).optional(),
-  fileId: z.uuid().optional(),
-  /** A union and the unions below it (the responsible union's subtree). */
-  under: z.uuid().optional(),
-});
-export const WarningItem = z.object({
-  id: z.string(), rule: z.string(), level: z.string(), fileId: z.string().nullable(), fileNo: z.string().nullable(), name: z.string().nullable(),
-  orgId: z.string(), orgName: z.string(), explanation: z.string(), figures: z.record(z.string(), z.unknown()), raisedOn: z.string(), dueOn: z.string(),
-  overdue: z.boolean(), status: z.string(), actionTaken: z.string().nullable(), closedAt: z.string().nullable(), closedByName: z.string().nullable(),
-});
-export const WarningPage = pageOf(WarningItem);
-export const CloseBody = z.strictObject({ action: z.string().trim().min(4, '请写明采取的措施（至少4个字）/ describe the action taken').max(1000) });
-export const ScanResultSchema = z.object({ raised: z.number(), byRule: z.record(z.string(), z.number()), reevaluated: z.number(), ms: z.number() });
+/** The most urgent first: red, orange, yellow, then the earliest due (days since 1900 stay far below the factor). */
+const urgency = sql`(CASE ${hardshipWarning.level} WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END) * 1000000 + (${hardshipWarning.dueOn} - DATE '1900-01-01')`;
 
-export async function listWarnings(c: Ctx, p: z.infer<typeof WarningListQuery>) {
+/** Warnings as a scoped resource (server/src/platform/resource.ts): `org_id` is the responsible union. */
+export const warnings = resource<typeof hardshipWarning, WarningListParams>({
+  table: hardshipWarning, entity: 'hardship_warning', noun: ['预警', 'warning'], orgColumn: hardshipWarning.orgId, idColumn: hardshipWarning.id,
+  filters: {
+    status: (v) => (v === 'all' ? undefined : eq(hardshipWarning.status, v)),
+    level: (v) => eq(hardshipWarning.level, v),
+    rule: (v) => eq(hardshipWarning.rule, v),
+    fileId: (v) => eq(hardshipWarning.fileId, v),
+    under: (v) => sql`${hardshipWarning.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`,
+    overdue: () => sql`${hardshipWarning.status} = 'open' AND ${hardshipWarning.dueOn} < ${todayInChina()}`,
+  },
+  sorts: { urgency },
+});
+
+// The outer table named literally: without joins Drizzle renders its columns bare, which the subqueries would read as their own.
+const listed = {
+  ...getTableColumns(hardshipWarning),
+  fileNo: sql<string | null>`(SELECT f.file_no FROM hardship_file f WHERE f.id = hardship_warning.file_id)`,
+  name: sql<string | null>`(SELECT f.name FROM hardship_file f WHERE f.id = hardship_warning.file_id)`,
+  orgName: sql<string>`(SELECT o.name FROM org o WHERE o.id = hardship_warning.org_id)`,
+  closedByName: sql<string | null>`(SELECT u.display_name FROM app_user u WHERE u.id = hardship_warning.closed_by)`,
+};
+type Listed = typeof hardshipWarning.$inferSelect & { fileNo: string | null; name: string | null; orgName: string; closedByName: string | null };
+
+export async function listWarnings(c: Ctx, p: WarningListParams) {
   const today = todayInChina();
-  const w: SQL[] = [ownedScopeSql(c.actor.scope, hardshipWarning.orgId)];
-  if (p.status !== 'all') w.push(eq(hardshipWarning.status, p.status));
-  if (p.level) w.push(eq(hardshipWarning.level, p.level));
-  if (p.rule) w.push(eq(hardshipWarning.rule, p.rule));
-  if (p.fileId) w.push(eq(hardshipWarning.fileId, p.fileId));
-  if (p.under) w.push(sql`${hardshipWarning.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${p.under}))`);
-  if (p.overdue) w.push(sql`${hardshipWarning.status} = 'open' AND ${hardshipWarning.dueOn} < ${today}`);
-  const where = and(...w)!;
-  const rows = await c.db
-    .select({ w: hardshipWarning, fileNo: hardshipFile.fileNo, name: hardshipFile.name, orgName: org.name, closedByName: appUser.displayName })
-    .from(hardshipWarning).innerJoin(org, eq(org.id, hardshipWarning.orgId)).leftJoin(hardshipFile, eq(hardshipFile.id, hardshipWarning.fileId))
-    .leftJoin(appUser, eq(appUser.id, hardshipWarning.closedBy))
-    .where(where)
-    .orderBy(sql`CASE ${hardshipWarning.level} WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END`, asc(hardshipWarning.dueOn), asc(hardshipWarning.id))
-    .limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  const [{ total }] = (await c.db.select({ total: sql<number>`count(*)::int` }).from(hardshipWarning).where(where)) as [{ total: number }];
+  const page = await warnings.list(c, { ...p, sort: 'urgency', order: 'asc' }, { select: listed });
   return {
-    items: rows.map(({ w: x, fileNo, name, orgName, closedByName }) => ({
-      id: x.id, rule: x.rule, level: x.level, fileId: x.fileId, fileNo, name, orgId: x.orgId, orgName, explanation: x.explanation, figures: x.figures,
-      raisedOn: x.raisedOn, dueOn: x.dueOn, overdue: x.status === 'open' && x.dueOn < today, status: x.status, actionTaken: x.actionTaken, closedAt: x.closedAt?.toISOString() ?? null, closedByName,
+    ...page,
+    items: (page.items as unknown as Listed[]).map((x) => ({
+      id: x.id, rule: x.rule, level: x.level, fileId: x.fileId, fileNo: x.fileNo, name: x.name, orgId: x.orgId, orgName: x.orgName, explanation: x.explanation, figures: x.figures,
+      raisedOn: x.raisedOn, dueOn: x.dueOn, overdue: x.status === 'open' && x.dueOn < today, status: x.status, actionTaken: x.actionTaken, closedAt: x.closedAt?.toISOString() ?? null, closedByName: x.closedByName,
     })),
-    total, page: p.page, pageSize: p.pageSize,
   };
 }
 
 /** Close a warning: only with the action taken (销号须写明处置措施). */
 export async function closeWarning(c: Ctx, id: string, action: string) {
   return c.db.transaction(async (tx) => {
-    const [row] = await tx.select({ w: hardshipWarning, path: org.path }).from(hardshipWarning).innerJoin(org, eq(org.id, hardshipWarning.orgId)).where(eq(hardshipWarning.id, id)).for('update', { of: hardshipWarning });
-    if (!row || !scopeCovers(c.actor.scope, { id: row.w.orgId, path: row.path })) throw errors.notFound('预警', 'warning');
-    if (row.w.status !== 'open') throw new AppError(409, 'WARNING_CLOSED', '该预警已处置完毕', 'This warning is already closed');
-    await tx.update(hardshipWarning).set({ status: 'closed', actionTaken: action, closedBy: c.actor.userId, closedAt: new Date() }).where(eq(hardshipWarning.id, id));
-    await appendAudit(tx, auditOf(actorOf(c), row.w.orgId, 'hardship.warning_close', id, { entity: 'hardship_warning', changes: { rule: row.w.rule, level: row.w.level, fileId: row.w.fileId, action } }));
+    const w = await warnings.get(c, id, { exec: tx, lock: true });
+    if (w.status !== 'open') throw new AppError(409, 'WARNING_CLOSED', '该预警已处置完毕', 'This warning is already closed');
+    await warnings.update(c, tx, id, undefined, { status: 'closed', actionTaken: action, closedBy: c.actor.userId, closedAt: new Date() }, {
+      action: 'hardship.warning_close', changes: { rule: w.rule, level: w.level, fileId: w.fileId, action },
+    });
     return { ok: true as const };
   });
 }

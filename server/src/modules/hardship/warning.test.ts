@@ -146,6 +146,8 @@ describe('handling warnings', () => {
     const closed = (await chair.get(`/api/hardship/warnings?status=closed&fileId=${ids.nearLine}`)).json().items[0];
     expect(closed).toMatchObject({ status: 'closed', actionTaken: '已入户走访，申请临时生活救助' });
     expect(closed.closedByName).toBeTruthy();
+    const history = (await chair.get(`/api/hardship/warnings/${wid}/history`)).json() as { action: string; changes: { action?: string } }[];
+    expect(history[0]).toMatchObject({ action: 'hardship.warning_close', changes: { action: '已入户走访，申请临时生活救助' } });
     expect((await scanWarnings(env.services.db, { params })).raised).toBe(0);
   });
 
@@ -155,6 +157,7 @@ describe('handling warnings', () => {
     expect(res.json().raised).toBe(0);
     const [d02w] = await q<{ id: string }>(sql`SELECT w.id FROM hardship_warning w JOIN org o ON o.id = w.org_id WHERE o.path LIKE (SELECT path || '%' FROM org WHERE code = 'D02') AND w.status = 'open' LIMIT 1`);
     expect((await district.post(`/api/hardship/warnings/${d02w!.id}/close`, { action: '越权销号处理' })).statusCode).toBe(404);
+    expect((await district.get(`/api/hardship/warnings/${d02w!.id}/history`)).statusCode).toBe(404);
     const mine = (await district.get('/api/hardship/warnings?pageSize=200')).json();
     const [{ n }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM hardship_warning w WHERE w.status = 'open' AND w.org_id IN (SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE code = 'D01'))`);
     expect(mine.total).toBe(n);

@@ -1,126 +1,73 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import dayjs from 'dayjs';
-import { Button, Card, Space, Table, Tag, Typography } from 'antd';
-import type { TableProps } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { aidApi, type CampaignItem } from '../../../api/hardship-aid';
-import { useRequest } from '../../../app/use-request';
-import { useApiError } from '../../../app/use-api-error';
+import { Button, Space, Tooltip, Typography } from 'antd';
+import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
+import { hardshipAidApi, type CampaignItem } from '../../../../../common/src/contracts/hardship-aid';
 import { useAccess } from '../../../app/auth-context';
 import { useI18n } from '../../../i18n';
 import { testId } from '../../../app/test-id';
-import { useLabel, V, yuan } from '../shared/vocab';
-import { CampaignWizard } from './components/CampaignWizard';
-import { RosterButtons } from './components/RosterButtons';
+import { formatDateTime, ListPage, StatusTag, TwoLines, yuan } from '../../../kit';
+import { HistoryDrawer } from '../../../kit';
+import { AID_KINDS } from './vocab';
+import { CampaignWizard } from './CampaignWizard';
+import { RosterButtons } from './RosterButtons';
 
 /** 送温暖活动: campaigns in scope with their signature rosters; new ones are previewed, confirmed and paid in one step. */
 export default function CampaignsPage() {
   const { t } = useI18n();
   const access = useAccess();
-  const label = useLabel();
-  const { showError } = useApiError();
-  const { data, loading, reload } = useRequest(() => aidApi.campaigns(), [], showError);
-  const { data: budgets, reload: reloadBudgets } = useRequest(() => aidApi.budgets(), [], showError);
   const [open, setOpen] = useState(false);
-  const budgetName = useMemo(() => new Map((budgets ?? []).map((b) => [b.id, `${b.orgName} · ${b.line}`])), [budgets]);
-
-  const columns: TableProps<CampaignItem>['columns'] = [
-    {
-      title: t('hsAid.campaign.name'),
-      dataIndex: 'name',
-      key: 'name',
-      fixed: 'left',
-      width: 180,
-      render: (n: string, c) => (
-        <Link to={`/hardship/aid?campaignId=${c.id}`} data-testid={`hs-campaign-records-${c.id}`}>
-          {n}
-        </Link>
-      ),
-    },
-    { title: t('hsAid.col.kind'), dataIndex: 'kind', key: 'kind', width: 96, render: (k: string) => <Tag color={k === 'festival' ? 'red' : undefined}>{label(V.AID_KIND_LABELS, k)}</Tag> },
-    { title: t('hsAid.campaign.paidOn'), dataIndex: 'paidOn', key: 'paidOn', width: 104 },
-    {
-      title: t('hsAid.campaign.households'),
-      dataIndex: 'households',
-      key: 'households',
-      width: 90,
-      align: 'right',
-      render: (n: number, c) => (
-        <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
-          <span>{n.toLocaleString()}</span>
-          {c.skippedCount > 0 && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('hsAid.campaign.skippedShort', { n: c.skippedCount })}
-            </Typography.Text>
-          )}
-        </Space>
-      ),
-    },
-    { title: t('hsAid.campaign.amountPer'), dataIndex: 'amountFen', key: 'amountFen', width: 110, align: 'right', render: (f: number) => yuan(f) },
-    { title: t('hsAid.campaign.total'), dataIndex: 'totalFen', key: 'totalFen', width: 140, align: 'right', render: (f: number) => yuan(f) },
-    { title: t('hsAid.col.budget'), dataIndex: 'budgetId', key: 'budgetId', width: 190, ellipsis: true, render: (id: string) => budgetName.get(id) ?? '—' },
-    {
-      title: t('hsAid.campaign.createdBy'),
-      key: 'created',
-      width: 170,
-      render: (_: unknown, c) => (
-        <Space orientation="vertical" size={0}>
-          <span>{c.orgName}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {dayjs(c.createdAt).format('YYYY-MM-DD HH:mm')}
-          </Typography.Text>
-        </Space>
-      ),
-    },
-    { title: t('hsAid.campaign.roster'), key: 'roster', width: 220, fixed: 'right', render: (_: unknown, c) => <RosterButtons id={c.id} name={c.name} /> },
-  ];
-
+  const [history, setHistory] = useState<CampaignItem | null>(null);
+  const [tick, setTick] = useState(0);
   return (
-    <div data-testid="hs-campaigns-page">
-      <div className="gh-page-header">
-        <Typography.Title level={4}>{t('menu.hardshipCampaigns')}</Typography.Title>
-        <Space wrap>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              reload();
-              reloadBudgets();
-            }}
-          >
-            {t('action.refresh')}
+    <>
+      <ListPage
+        testId="hs-campaign"
+        title="menu.hardshipCampaigns"
+        crumbs={[{ title: t('menu.hardship') }, { title: t('menu.hardshipCampaigns') }]}
+        endpoint={hardshipAidApi.campaigns}
+        reloadKey={tick}
+        rowTestId={(c) => `hs-campaign-row-${c.id}`}
+        empty="hsAid.campaign.empty"
+        scrollX={1400}
+        toolbar={access.canWriteAid && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="hs-campaign-new">
+            {t('hsAid.campaign.new')}
           </Button>
-          {access.canWriteAid && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="hs-campaign-new">
-              {t('hsAid.campaign.new')}
-            </Button>
-          )}
-        </Space>
-      </div>
-      <Card>
-        <Typography.Paragraph type="secondary">{t('hsAid.campaign.intro')}</Typography.Paragraph>
-        <Table<CampaignItem>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={data}
-          loading={loading}
-          data-testid="hs-campaign-table"
-          scroll={{ x: 1290 }}
-          onRow={(c) => testId(`hs-campaign-row-${c.id}`)}
-          locale={{ emptyText: t('hsAid.campaign.empty') }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}
-        />
-      </Card>
-      <CampaignWizard
-        open={open}
-        budgets={budgets ?? []}
-        onClose={() => setOpen(false)}
-        onCreated={() => {
-          reload();
-          reloadBudgets();
-        }}
+        )}
+        extra={() => <Typography.Paragraph type="secondary">{t('hsAid.campaign.intro')}</Typography.Paragraph>}
+        filters={[
+          { name: 'year', label: 'hsAid.filter.year', kind: 'number', min: 2000, max: 2100 },
+          { name: 'kind', label: 'hsAid.filter.kind', kind: 'select', vocab: AID_KINDS },
+        ]}
+        columns={[
+          { key: 'name', title: 'hsAid.campaign.name', dataIndex: 'name', width: 180, fixed: 'left', fixedShown: true, render: (n: string, c) => <Link to={`/hardship/aid?campaignId=${c.id}`} data-testid={`hs-campaign-records-${c.id}`}>{n}</Link> },
+          { key: 'kind', title: 'hsAid.col.kind', dataIndex: 'kind', width: 96, render: (k: string) => <StatusTag vocab={AID_KINDS} value={k} /> },
+          { key: 'paidOn', title: 'hsAid.campaign.paidOn', dataIndex: 'paidOn', width: 104 },
+          {
+            key: 'households', title: 'hsAid.campaign.households', dataIndex: 'households', width: 100, align: 'right',
+            render: (n: number, c) => <TwoLines main={n.toLocaleString()} sub={c.skippedCount > 0 ? t('hsAid.campaign.skippedShort', { n: c.skippedCount }) : undefined} />,
+          },
+          { key: 'amountFen', title: 'hsAid.campaign.amountPer', dataIndex: 'amountFen', width: 110, align: 'right', render: (f: number) => yuan(f) },
+          { key: 'totalFen', title: 'hsAid.campaign.total', dataIndex: 'totalFen', width: 140, align: 'right', render: (f: number) => yuan(f) },
+          // A campaign belongs to its budget's union.
+          { key: 'budget', title: 'hsAid.col.budget', dataIndex: 'budgetLine', width: 200, ellipsis: true, render: (l: string | null, c) => (l ? `${c.orgName} · ${l}` : '—') },
+          { key: 'created', title: 'hsAid.campaign.createdBy', width: 180, render: (_: unknown, c) => <TwoLines main={c.orgName} sub={formatDateTime(c.createdAt)} /> },
+          {
+            key: 'roster', title: 'hsAid.campaign.roster', width: 250, fixed: 'right', fixedShown: true,
+            render: (_: unknown, c) => (
+              <Space size={4}>
+                <RosterButtons id={c.id} name={c.name} />
+                <Tooltip title={t('kit.detail.history')}>
+                  <Button size="small" type="link" icon={<HistoryOutlined />} onClick={() => setHistory(c)} aria-label={t('kit.detail.history')} {...testId(`hs-campaign-history-${c.id}`)} />
+                </Tooltip>
+              </Space>
+            ),
+          },
+        ]}
       />
-    </div>
+      <CampaignWizard open={open} onClose={() => setOpen(false)} onCreated={() => setTick((n) => n + 1)} />
+      <HistoryDrawer endpoint={hardshipAidApi.campaignHistory} target={history} title={history?.name} onClose={() => setHistory(null)} />
+    </>
   );
 }

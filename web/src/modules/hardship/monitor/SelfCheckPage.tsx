@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Steps } from 'antd';
+import { Button, Card, Steps } from 'antd';
+import type { ApplyOutput, SelfCheckInput, SelfCheckOutput } from '../../../../../common/src/contracts/hardship-public';
 import { useI18n } from '../../../i18n';
 import { PublicShell } from '../../join/PublicShell';
-import type { ApplyResult, SelfCheckInput, SelfCheckResult } from '../../../api/hardship-monitor';
 import { SelfCheckForm, type SelfCheckValues } from './SelfCheckForm';
 import { SelfCheckResultPanel } from './SelfCheckResultPanel';
 import { ApplyForm } from './ApplyForm';
@@ -16,45 +16,25 @@ export default function SelfCheckPage() {
   const { t } = useI18n();
   const [step, setStep] = useState(0);
   const [values, setValues] = useState<SelfCheckValues | null>(null);
-  const [checked, setChecked] = useState<{ input: SelfCheckInput; result: SelfCheckResult } | null>(null);
-  const [done, setDone] = useState<ApplyResult | null>(null);
-
+  const [checked, setChecked] = useState<{ input: SelfCheckInput; result: SelfCheckOutput } | null>(null);
+  const [done, setDone] = useState<ApplyOutput | null>(null);
+  const go = (n: number) => {
+    setStep(n);
+    window.scrollTo({ top: 0 });
+  };
   return (
     <PublicShell title={t('hsMon.self.title')} testId="hs-selfcheck-page">
       <Card>
-        <Steps
-          size="small"
-          current={step}
-          status={step === 2 ? 'finish' : 'process'}
-          responsive={false}
-          style={{ marginBottom: 24 }}
-          items={[{ title: t('hsMon.self.step.check') }, { title: t('hsMon.self.step.apply') }, { title: t('hsMon.self.step.done') }]}
-        />
+        <Steps size="small" current={step} status={step === 2 ? 'finish' : 'process'} responsive={false} style={{ marginBottom: 24 }}
+          items={(['check', 'apply', 'done'] as const).map((s) => ({ title: t(`hsMon.self.step.${s}`) }))} />
         {step === 0 && (
           <>
-            <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('hsMon.self.notStored')} description={t('hsMon.self.intro')} data-testid="hs-selfcheck-not-stored" />
-            <SelfCheckForm
-              initial={values}
-              onResult={(v, input, result) => {
-                setValues(v);
-                setChecked({ input, result });
-              }}
-              onChange={() => setChecked(null)}
-            />
+            <SelfCheckForm initial={values} onChange={() => setChecked(null)} onResult={(v, input, result) => { setValues(v); setChecked({ input, result }); }} />
             {checked && (
               <SelfCheckResultPanel
                 result={checked.result}
                 extra={
-                  <Button
-                    type={checked.result.result.tier ? 'primary' : 'default'}
-                    size="large"
-                    block
-                    onClick={() => {
-                      setStep(1);
-                      window.scrollTo({ top: 0 });
-                    }}
-                    data-testid="hs-apply-start"
-                  >
+                  <Button type={checked.result.result.tier ? 'primary' : 'default'} size="large" block onClick={() => go(1)} data-testid="hs-apply-start">
                     {checked.result.result.tier ? t('hsMon.self.applyStart') : t('hsMon.self.applyAnyway')}
                   </Button>
                 }
@@ -62,17 +42,7 @@ export default function SelfCheckPage() {
             )}
           </>
         )}
-        {step === 1 && checked && (
-          <ApplyForm
-            figures={checked.input}
-            onBack={() => setStep(0)}
-            onDone={(r) => {
-              setDone(r);
-              setStep(2);
-              window.scrollTo({ top: 0 });
-            }}
-          />
-        )}
+        {step === 1 && checked && <ApplyForm figures={checked.input} onBack={() => setStep(0)} onDone={(r) => { setDone(r); go(2); }} />}
         {step === 2 && done && <ApplyDone result={done} />}
       </Card>
     </PublicShell>

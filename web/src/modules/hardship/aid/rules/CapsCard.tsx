@@ -1,202 +1,77 @@
-import { useEffect, useState } from 'react';
-import dayjs, { type Dayjs } from 'dayjs';
-import { App, Button, Card, DatePicker, Form, InputNumber, Modal, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, Form, Table } from 'antd';
 import type { TableProps } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { rulesApi, type CapItem, type RuleChanged } from '../../../../api/hardship-aid';
-import { useApiError } from '../../../../app/use-api-error';
+import { PlusOutlined } from '@ant-design/icons';
+import { hardshipRulesApi, type CapInput, type CapItem } from '../../../../../../common/src/contracts/hardship-rules';
+import { call } from '../../../../api/client';
 import { useI18n } from '../../../../i18n';
 import { testId } from '../../../../app/test-id';
-import { toFen, useLabel, useOptions, V, yuan } from '../../shared/vocab';
-import type { AidKind, CapRule } from '../../../../../../common/src/hardship-vocab';
-import { SourceAndWeak, WeakTag } from './LinesCard';
-import { yuanAmountRules } from '../components/yuan-rules';
+import { FormModal, useVocab, yuan } from '../../../../kit';
+import { AID_KINDS, CAP_RULES } from '../vocab';
+import { PeriodTag, sourceFields, useRowActions, WeakTag } from './shared';
 
-type Target = { mode: 'create' } | { mode: 'edit'; cap: CapItem };
-/** Select value for "every aid kind" (kind null on the server). */
-const ALL = '__all__';
-interface Values {
-  kind: AidKind | typeof ALL;
-  rule: CapRule;
-  amountYuan?: number;
-  maxCount?: number;
-  effectiveFrom: Dayjs;
-  effectiveTo?: Dayjs | null;
-  source: string;
-  weak?: boolean;
-}
+/** The select's value for "every aid kind" (kind null on the server). */
+const ALL = 'all';
+type Values = Omit<CapInput, 'kind'> & { kind: string };
 
 /** 帮扶标准上限: a maximum per payment, per person and year, or times a year for one cause; dated and sourced. */
-export function CapsCard({ canEdit, caps, today, onChanged }: { canEdit: boolean; caps: CapItem[]; today: string; onChanged: (r: RuleChanged) => void }) {
+export function CapsCard({ canEdit, caps, today, onChanged }: { canEdit: boolean; caps: CapItem[]; today: string; onChanged: () => void }) {
   const { t } = useI18n();
-  const label = useLabel();
-  const options = useOptions();
-  const { showError } = useApiError();
+  const { label, options } = useVocab();
   const { message } = App.useApp();
-  const [target, setTarget] = useState<Target | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Values>();
-  const rule = Form.useWatch('rule', form);
-  const countRule = rule === 'same_cause_per_year';
+  const [target, setTarget] = useState<{ cap: CapItem | null } | null>(null);
+  const row = useRowActions<CapItem>('hs-cap', hardshipRulesApi.capHistory, (cap) => setTarget({ cap }), (c) => `${c.kind ? label(AID_KINDS, c.kind) : t('hsAid.cap.allKinds')} · ${label(CAP_RULES, c.rule)}`);
+  const counted = Form.useWatch('rule', form) === 'same_cause_per_year';
+  const editing = target?.cap ?? null;
 
-  useEffect(() => {
-    if (!target) return;
-    form.resetFields();
-    if (target.mode === 'edit') {
-      const c = target.cap;
-      form.setFieldsValue({
-        kind: c.kind ?? ALL,
-        rule: c.rule,
-        amountYuan: c.amountFen != null ? c.amountFen / 100 : undefined,
-        maxCount: c.maxCount ?? undefined,
-        effectiveFrom: dayjs(c.effectiveFrom),
-        effectiveTo: c.effectiveTo ? dayjs(c.effectiveTo) : null,
-        source: c.source,
-        weak: c.weak,
-      });
-    } else form.setFieldsValue({ kind: ALL, rule: 'per_payment', weak: false });
-  }, [target, form]);
-
-  const save = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const save = async ({ kind, ...v }: Values) => {
     const isCount = v.rule === 'same_cause_per_year';
-    const input = {
-      kind: v.kind === ALL ? null : v.kind,
-      rule: v.rule,
-      amountFen: isCount ? null : toFen(v.amountYuan!),
-      maxCount: isCount ? v.maxCount! : null,
-      effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'),
-      effectiveTo: v.effectiveTo ? v.effectiveTo.format('YYYY-MM-DD') : null,
-      source: v.source.trim(),
-      weak: !!v.weak,
-    };
-    setBusy(true);
-    try {
-      const r = target?.mode === 'edit' ? await rulesApi.updateCap(target.cap.id, { ...input, version: target.cap.version }) : await rulesApi.addCap(input);
-      void message.success(t('common.saved'));
-      setTarget(null);
-      onChanged(r);
-    } catch (e) {
-      showError(e, { form });
-    } finally {
-      setBusy(false);
-    }
+    const body = { ...v, kind: kind === ALL ? null : (kind as CapInput['kind']), amountFen: isCount ? null : v.amountFen, maxCount: isCount ? v.maxCount : null, effectiveTo: v.effectiveTo ?? null, weak: !!v.weak };
+    if (editing) await call(hardshipRulesApi.updateCap, { params: { id: editing.id }, body: { ...body, version: editing.version } });
+    else await call(hardshipRulesApi.addCap, { body });
+    void message.success(t('common.saved'));
+    setTarget(null);
+    onChanged();
   };
 
-  const active = (c: CapItem) => c.effectiveFrom <= today && (!c.effectiveTo || c.effectiveTo >= today);
   const columns: TableProps<CapItem>['columns'] = [
-    { title: t('hsAid.col.kind'), dataIndex: 'kind', key: 'kind', width: 120, render: (k: string | null) => (k ? label(V.AID_KIND_LABELS, k) : t('hsAid.cap.allKinds')) },
-    { title: t('hsAid.cap.rule'), dataIndex: 'rule', key: 'rule', width: 190, render: (r: string) => label(V.CAP_RULE_LABELS, r) },
-    {
-      title: t('hsAid.cap.limit'),
-      key: 'limit',
-      width: 130,
-      align: 'right',
-      render: (_: unknown, c) => (c.rule === 'same_cause_per_year' ? t('hsAid.cap.times', { n: c.maxCount ?? '—' }) : yuan(c.amountFen)),
-    },
-    {
-      title: t('hsAid.cap.period'),
-      key: 'period',
-      width: 230,
-      render: (_: unknown, c) => (
-        <span>
-          {c.effectiveFrom} ~ {c.effectiveTo ?? t('hsAid.cap.open')} {active(c) ? <Tag color="green">{t('hsAid.rules.inForce')}</Tag> : c.effectiveFrom > today ? <Tag color="blue">{t('hsAid.rules.upcoming')}</Tag> : <Tag>{t('hsAid.cap.ended')}</Tag>}
-        </span>
-      ),
-    },
+    { title: t('hsAid.col.kind'), dataIndex: 'kind', key: 'kind', width: 120, render: (k: string | null) => (k ? label(AID_KINDS, k) : t('hsAid.cap.allKinds')) },
+    { title: t('hsAid.cap.rule'), dataIndex: 'rule', key: 'rule', width: 190, render: (r: string) => label(CAP_RULES, r) },
+    { title: t('hsAid.cap.limit'), key: 'limit', width: 130, align: 'right', render: (_: unknown, c) => (c.rule === 'same_cause_per_year' ? t('hsAid.cap.times', { n: c.maxCount ?? '—' }) : yuan(c.amountFen)) },
+    { title: t('hsAid.cap.period'), key: 'period', width: 230, render: (_: unknown, c) => <span>{c.effectiveFrom} ~ {c.effectiveTo ?? t('hsAid.cap.open')} <PeriodTag from={c.effectiveFrom} to={c.effectiveTo} today={today} /></span> },
     { title: t('hsAid.rules.source'), dataIndex: 'source', key: 'source', ellipsis: { showTitle: true } },
     { title: t('hsAid.rules.weak'), dataIndex: 'weak', key: 'weak', width: 90, render: (w: boolean) => (w ? <WeakTag /> : '—') },
-    ...(canEdit
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 80,
-            render: (_: unknown, c: CapItem) => (
-              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setTarget({ mode: 'edit', cap: c })} {...testId(`hs-cap-edit-${c.id}`)}>
-                {t('action.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...(canEdit ? [row.column] : []),
   ];
 
   return (
-    <Card
-      title={t('hsAid.rules.capsTitle')}
-      extra={
-        canEdit && (
-          <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create' })} data-testid="hs-cap-new">
-            {t('hsAid.cap.new')}
-          </Button>
-        )
-      }
-    >
-      <Table<CapItem>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={caps}
-        data-testid="hs-rules-caps"
-        onRow={(c) => testId(`hs-cap-row-${c.id}`)}
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: t('hsAid.cap.empty') }}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-      />
-      <Modal
+    <Card title={t('hsAid.rules.capsTitle')} extra={canEdit && <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setTarget({ cap: null })} data-testid="hs-cap-new">{t('hsAid.cap.new')}</Button>}>
+      <Table<CapItem> rowKey="id" size="small" columns={columns} dataSource={caps} data-testid="hs-rules-caps" onRow={(c) => testId(`hs-cap-row-${c.id}`)} scroll={{ x: 1000 }} locale={{ emptyText: t('hsAid.cap.empty') }} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
+      <FormModal<Values>
         open={!!target}
-        title={target?.mode === 'edit' ? t('hsAid.cap.editTitle') : t('hsAid.cap.newTitle')}
-        onCancel={() => setTarget(null)}
-        onOk={() => void save()}
-        okText={t('action.save')}
-        cancelText={t('action.cancel')}
-        okButtonProps={{ loading: busy, ...testId('hs-cap-save') }}
-        destroyOnHidden
-        modalRender={(node) => <div data-testid="hs-cap-modal">{node}</div>}
-      >
-        <Form form={form} layout="vertical">
-          <Form.Item name="kind" label={t('hsAid.col.kind')} rules={[{ required: true }]}>
-            <Select options={[{ value: ALL, label: t('hsAid.cap.allKinds') }, ...options(V.AID_KINDS, V.AID_KIND_LABELS)]} data-testid="hs-cap-kind" />
-          </Form.Item>
-          <Form.Item name="rule" label={t('hsAid.cap.rule')} rules={[{ required: true }]}>
-            <Select options={options(V.CAP_RULES, V.CAP_RULE_LABELS)} data-testid="hs-cap-rule" />
-          </Form.Item>
-          {countRule ? (
-            <Form.Item name="maxCount" label={t('hsAid.cap.maxCount')} rules={[{ required: true, message: t('hsAid.cap.maxCountRequired') }]}>
-              <InputNumber min={1} max={100} precision={0} suffix={t('hsAid.unit.times')} style={{ width: '100%' }} data-testid="hs-cap-count" />
-            </Form.Item>
-          ) : (
-            <Form.Item
-              name="amountYuan"
-              label={t('hsAid.cap.amountYuan')}
-              rules={yuanAmountRules(t)}
-            >
-              <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} data-testid="hs-cap-amount" />
-            </Form.Item>
-          )}
-          <Form.Item name="effectiveFrom" label={t('hsAid.rules.effectiveFrom')} rules={[{ required: true, message: t('hsAid.rules.effectiveRequired') }]}>
-            <DatePicker style={{ width: '100%' }} data-testid="hs-cap-from" />
-          </Form.Item>
-          <Form.Item
-            name="effectiveTo"
-            label={t('hsAid.cap.effectiveTo')}
-            dependencies={['effectiveFrom']}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: (_r, v: Dayjs | null | undefined) => {
-                  const from = getFieldValue('effectiveFrom') as Dayjs | undefined;
-                  return !v || !from || !v.isBefore(from, 'day') ? Promise.resolve() : Promise.reject(new Error(t('hsAid.cap.toBeforeFrom')));
-                },
-              }),
-            ]}
-          >
-            <DatePicker style={{ width: '100%' }} allowClear data-testid="hs-cap-to" />
-          </Form.Item>
-          <SourceAndWeak prefix="hs-cap" />
-        </Form>
-      </Modal>
+        form={form}
+        testId="hs-cap"
+        submitTestId="hs-cap-save"
+        title={editing ? t('hsAid.cap.editTitle') : t('hsAid.cap.newTitle')}
+        initialValues={editing ? { ...editing, kind: editing.kind ?? ALL } as Values : { kind: ALL, rule: 'per_payment', weak: false }}
+        onClose={() => setTarget(null)}
+        onSubmit={save}
+        fields={[
+          { name: 'kind', label: 'hsAid.col.kind', kind: 'select', required: true, options: [{ value: ALL, label: t('hsAid.cap.allKinds') }, ...options(AID_KINDS)], props: { allowClear: false } },
+          { name: 'rule', label: 'hsAid.cap.rule', kind: 'select', vocab: CAP_RULES, required: true, props: { allowClear: false } },
+          counted
+            ? { name: 'maxCount', label: 'hsAid.cap.maxCount', kind: 'number', min: 1, max: 100, required: 'hsAid.cap.maxCountRequired', props: { suffix: t('hsAid.unit.times') } }
+            : { name: 'amountFen', label: 'hsAid.cap.amountYuan', kind: 'money', required: 'hsAid.budget.amountRequired' },
+          { name: 'effectiveFrom', label: 'hsAid.rules.effectiveFrom', kind: 'date', required: 'hsAid.rules.effectiveRequired', span: 12 },
+          {
+            name: 'effectiveTo', label: 'hsAid.cap.effectiveTo', kind: 'date', span: 12, dependencies: ['effectiveFrom'],
+            rules: [({ getFieldValue }) => ({ validator: (_, v: string | null) => (!v || !getFieldValue('effectiveFrom') || v >= getFieldValue('effectiveFrom') ? Promise.resolve() : Promise.reject(new Error(t('hsAid.cap.toBeforeFrom')))) })],
+          },
+          ...sourceFields(t),
+        ]}
+      />
+      {row.drawer}
     </Card>
   );
 }

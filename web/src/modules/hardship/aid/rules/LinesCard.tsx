@@ -1,26 +1,21 @@
-import { useEffect, useMemo, useState } from 'react';
-import dayjs, { type Dayjs } from 'dayjs';
-import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Table, Tag, Tooltip, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { App, Button, Card, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { rulesApi, type RuleChanged, type SubsistenceLineItem } from '../../../../api/hardship-aid';
-import { orgApi } from '../../../../api/orgs';
+import { PlusOutlined } from '@ant-design/icons';
+import { hardshipRulesApi, type SubsistenceLineItem } from '../../../../../../common/src/contracts/hardship-rules';
+import { orgApi } from '../../../../../../common/src/contracts/org';
+import { call } from '../../../../api/client';
 import { useAccess } from '../../../../app/auth-context';
-import { useApiError } from '../../../../app/use-api-error';
 import { useRequest } from '../../../../app/use-request';
 import { useI18n } from '../../../../i18n';
 import { testId } from '../../../../app/test-id';
-import { toFen, yuan } from '../../shared/vocab';
-import { yuanAmountRules } from '../components/yuan-rules';
+import { FormModal, yuan } from '../../../../kit';
+import { PeriodTag, sourceFields, useRowActions, WeakTag } from './shared';
 
-/** Region code → a readable place name, taken from the unions that carry a region code (city, county, province level). */
+/** Region code → a readable place name, taken from the unions that carry a region code (province, city and county level). */
 function useRegionNames(enabled: boolean): Map<string, string> {
   const { data } = useRequest(
-    async () => {
-      if (!enabled) return [];
-      const pages = await Promise.all(['province', 'city', 'county'].map((level) => orgApi.list({ level, pageSize: 200, active: 'all' }).catch(() => null)));
-      return pages.flatMap((p) => p?.items ?? []);
-    },
+    async () => (enabled ? (await Promise.all((['province', 'city', 'county'] as const).map((level) => call(orgApi.list, { query: { level, pageSize: 200, active: 'all' } }).catch(() => null)))).flatMap((p) => p?.items ?? []) : []),
     [enabled],
   );
   return useMemo(() => {
@@ -31,194 +26,71 @@ function useRegionNames(enabled: boolean): Map<string, string> {
 }
 
 type Target = { mode: 'create' } | { mode: 'edit'; line: SubsistenceLineItem };
-interface Values {
-  regionCode?: string;
-  effectiveFrom?: Dayjs;
-  monthlyYuan?: number;
-  source?: string;
-  weak?: boolean;
-}
 
-/** 低保标准: region × effective date × yuan per person per month, with the source; add and correct with rule.manage. */
-export function LinesCard({ canEdit, lines, today, onChanged }: { canEdit: boolean; lines: SubsistenceLineItem[]; today: string; onChanged: (r: RuleChanged) => void }) {
+/** 低保标准: region × effective date × yuan per person per month, with the source; added and corrected with rule.manage. */
+export function LinesCard({ canEdit, lines, today, onChanged }: { canEdit: boolean; lines: SubsistenceLineItem[]; today: string; onChanged: () => void }) {
   const { t } = useI18n();
-  const access = useAccess();
-  const { showError } = useApiError();
   const { message } = App.useApp();
+  const access = useAccess();
   const names = useRegionNames(access.canReadOrg);
   const [target, setTarget] = useState<Target | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<Values>();
-
+  const place = (code: string) => `${code} ${names.get(code) ?? ''}`.trim();
+  const row = useRowActions<SubsistenceLineItem>('hs-line', hardshipRulesApi.lineHistory, (line) => setTarget({ mode: 'edit', line }), (l) => `${place(l.regionCode)} · ${l.effectiveFrom}`);
   // The line in force today per region: the latest started one.
   const inForce = useMemo(() => {
     const best = new Map<string, SubsistenceLineItem>();
     for (const l of lines) {
-      if (l.effectiveFrom > today) continue;
       const b = best.get(l.regionCode);
-      if (!b || l.effectiveFrom > b.effectiveFrom) best.set(l.regionCode, l);
+      if (l.effectiveFrom <= today && (!b || l.effectiveFrom > b.effectiveFrom)) best.set(l.regionCode, l);
     }
     return new Set([...best.values()].map((l) => l.id));
   }, [lines, today]);
+  const editing = target?.mode === 'edit' ? target.line : null;
 
-  useEffect(() => {
-    if (!target) return;
-    form.resetFields();
-    if (target.mode === 'edit') form.setFieldsValue({ monthlyYuan: target.line.monthlyFen / 100, source: target.line.source, weak: target.line.weak });
-    else form.setFieldsValue({ weak: false });
-  }, [target, form]);
-
-  const save = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const common = { monthlyFen: toFen(v.monthlyYuan!), source: v.source!.trim(), weak: !!v.weak };
-      const r =
-        target?.mode === 'edit'
-          ? await rulesApi.updateLine(target.line.id, { ...common, version: target.line.version })
-          : await rulesApi.addLine({ ...common, regionCode: v.regionCode!.trim(), effectiveFrom: v.effectiveFrom!.format('YYYY-MM-DD') });
-      void message.success(t('hsAid.rules.savedReevaluated', { n: r.reevaluated ?? 0 }));
-      setTarget(null);
-      onChanged(r);
-    } catch (e) {
-      showError(e, { form });
-    } finally {
-      setBusy(false);
-    }
+  const save = async (v: { regionCode: string; effectiveFrom: string; monthlyFen: number; source: string; weak?: boolean }) => {
+    const body = { monthlyFen: v.monthlyFen, source: v.source, weak: !!v.weak };
+    const r = editing
+      ? await call(hardshipRulesApi.updateLine, { params: { id: editing.id }, body: { ...body, version: editing.version } })
+      : await call(hardshipRulesApi.addLine, { body: { ...body, regionCode: v.regionCode, effectiveFrom: v.effectiveFrom } });
+    void message.success(t('hsAid.rules.savedReevaluated', { n: r.reevaluated ?? 0 }));
+    setTarget(null);
+    onChanged();
   };
 
   const columns: TableProps<SubsistenceLineItem>['columns'] = [
-    {
-      title: t('hsAid.line.region'),
-      dataIndex: 'regionCode',
-      key: 'regionCode',
-      width: 190,
-      render: (code: string) => (
-        <span>
-          <Typography.Text code>{code}</Typography.Text> {names.get(code) ?? ''}
-        </span>
-      ),
-    },
-    {
-      title: t('hsAid.rules.effectiveFrom'),
-      dataIndex: 'effectiveFrom',
-      key: 'effectiveFrom',
-      width: 150,
-      render: (d: string, l) => (
-        <span>
-          {d} {inForce.has(l.id) && <Tag color="green">{t('hsAid.rules.inForce')}</Tag>}
-          {d > today && <Tag color="blue">{t('hsAid.rules.upcoming')}</Tag>}
-        </span>
-      ),
-    },
+    { title: t('hsAid.line.region'), dataIndex: 'regionCode', key: 'regionCode', width: 190, render: (code: string) => <span><Typography.Text code>{code}</Typography.Text> {names.get(code) ?? ''}</span> },
+    { title: t('hsAid.rules.effectiveFrom'), dataIndex: 'effectiveFrom', key: 'effectiveFrom', width: 150, render: (d: string, l) => <span>{d} {(inForce.has(l.id) || d > today) && <PeriodTag from={d} today={today} />}</span> },
     { title: t('hsAid.line.monthly'), dataIndex: 'monthlyFen', key: 'monthlyFen', width: 170, align: 'right', render: (f: number) => yuan(f) },
     { title: t('hsAid.rules.source'), dataIndex: 'source', key: 'source', ellipsis: { showTitle: true } },
     { title: t('hsAid.rules.weak'), dataIndex: 'weak', key: 'weak', width: 90, render: (w: boolean) => (w ? <WeakTag /> : '—') },
-    ...(canEdit
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 80,
-            render: (_: unknown, l: SubsistenceLineItem) => (
-              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setTarget({ mode: 'edit', line: l })} {...testId(`hs-line-edit-${l.id}`)}>
-                {t('action.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...(canEdit ? [row.column] : []),
   ];
 
-  const editing = target?.mode === 'edit' ? target.line : null;
   return (
     <Card
       title={t('hsAid.rules.linesTitle')}
-      extra={
-        canEdit && (
-          <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create' })} data-testid="hs-line-new">
-            {t('hsAid.line.new')}
-          </Button>
-        )
-      }
       style={{ marginBottom: 16 }}
+      extra={canEdit && <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create' })} data-testid="hs-line-new">{t('hsAid.line.new')}</Button>}
     >
-      <Table<SubsistenceLineItem>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={lines}
-        data-testid="hs-rules-lines"
-        onRow={(l) => testId(`hs-line-row-${l.id}`)}
-        scroll={{ x: 900 }}
-        locale={{ emptyText: t('hsAid.line.empty') }}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-      />
-      <Modal
+      <Table<SubsistenceLineItem> rowKey="id" size="small" columns={columns} dataSource={lines} data-testid="hs-rules-lines" onRow={(l) => testId(`hs-line-row-${l.id}`)} scroll={{ x: 900 }} locale={{ emptyText: t('hsAid.line.empty') }} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
+      <FormModal
         open={!!target}
-        title={editing ? t('hsAid.line.editTitle', { region: `${editing.regionCode} ${names.get(editing.regionCode) ?? ''}`, from: editing.effectiveFrom }) : t('hsAid.line.newTitle')}
-        onCancel={() => setTarget(null)}
-        onOk={() => void save()}
-        okText={t('action.save')}
-        cancelText={t('action.cancel')}
-        okButtonProps={{ loading: busy, ...testId('hs-line-save') }}
-        destroyOnHidden
-        modalRender={(node) => <div data-testid="hs-line-modal">{node}</div>}
+        testId="hs-line"
+        submitTestId="hs-line-save"
+        title={editing ? t('hsAid.line.editTitle', { region: place(editing.regionCode), from: editing.effectiveFrom }) : t('hsAid.line.newTitle')}
+        initialValues={editing ? { monthlyFen: editing.monthlyFen, source: editing.source, weak: editing.weak } : { weak: false }}
+        onClose={() => setTarget(null)}
+        onSubmit={save}
+        fields={[
+          !editing && { name: 'regionCode', label: 'hsAid.line.regionCode', extra: 'hsAid.line.regionHint', required: 'hsAid.line.regionInvalid', max: 6, placeholder: { zh: '439900', en: '439900' }, rules: [{ pattern: /^\d{6}$/, message: t('hsAid.line.regionInvalid') }] },
+          !editing && { name: 'effectiveFrom', label: 'hsAid.rules.effectiveFrom', kind: 'date', required: 'hsAid.rules.effectiveRequired' },
+          { name: 'monthlyFen', label: 'hsAid.line.monthlyYuan', kind: 'money', required: 'hsAid.budget.amountRequired', rules: [{ validator: (_, v: number | null) => (v == null || v > 0 ? Promise.resolve() : Promise.reject(new Error(t('hsAid.budget.amountPositive')))) }] },
+          ...sourceFields(t),
+        ]}
       >
-        <Form form={form} layout="vertical">
-          {!editing && (
-            <>
-              <Form.Item
-                name="regionCode"
-                label={t('hsAid.line.regionCode')}
-                extra={t('hsAid.line.regionHint')}
-                rules={[{ required: true, pattern: /^\d{6}$/, message: t('hsAid.line.regionInvalid') }]}
-              >
-                <Input maxLength={6} placeholder="439900" data-testid="hs-line-region" />
-              </Form.Item>
-              <Form.Item name="effectiveFrom" label={t('hsAid.rules.effectiveFrom')} rules={[{ required: true, message: t('hsAid.rules.effectiveRequired') }]}>
-                <DatePicker style={{ width: '100%' }} data-testid="hs-line-from" defaultPickerValue={dayjs()} />
-              </Form.Item>
-            </>
-          )}
-          <Form.Item
-            name="monthlyYuan"
-            label={t('hsAid.line.monthlyYuan')}
-            rules={yuanAmountRules(t)}
-          >
-            <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} data-testid="hs-line-monthly" />
-          </Form.Item>
-          <SourceAndWeak prefix="hs-line" />
-        </Form>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {t('hsAid.rules.reevaluateNote')}
-        </Typography.Paragraph>
-      </Modal>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{t('hsAid.rules.reevaluateNote')}</Typography.Paragraph>
+      </FormModal>
+      {row.drawer}
     </Card>
-  );
-}
-
-/** The two fields every rule record carries: where it comes from, and whether that source is weak (a local practice or a guess). */
-export function SourceAndWeak({ prefix }: { prefix: string }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <Form.Item name="source" label={t('hsAid.rules.source')} rules={[{ required: true, whitespace: true, min: 2, max: 500, message: t('hsAid.rules.sourceRequired') }]}>
-        <Input.TextArea rows={2} maxLength={500} placeholder={t('hsAid.rules.sourcePlaceholder')} data-testid={`${prefix}-source`} />
-      </Form.Item>
-      <Form.Item name="weak" valuePropName="checked" extra={t('hsAid.rules.weakHint')}>
-        <Checkbox data-testid={`${prefix}-weak`}>{t('hsAid.rules.weakLabel')}</Checkbox>
-      </Form.Item>
-    </>
-  );
-}
-
-export function WeakTag() {
-  const { t } = useI18n();
-  return (
-    <Tooltip title={t('hsAid.rules.weakHint')}>
-      <Tag color="orange">{t('hsAid.rules.weakTag')}</Tag>
-    </Tooltip>
   );
 }
