@@ -121,13 +121,6 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url:
   return data as T;
 }
 
-export const api = {
-  get: <T>(url: string, query?: Query, signal?: AbortSignal) => request<T>('GET', url, { query, signal }),
-  post: <T>(url: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', url, { ...opts, body }),
-  put: <T>(url: string, body: unknown) => request<T>('PUT', url, { body }),
-  del: <T>(url: string) => request<T>('DELETE', url),
-};
-
 export interface CallOptions {
   signal?: AbortSignal;
   /** Do not treat 401 as "session lost" (sign-in forms, where 401 means wrong credentials). */

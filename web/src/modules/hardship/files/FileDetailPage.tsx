@@ -4,8 +4,8 @@ import { Alert, Button, Card, Col, Empty, Row, Space, Table, Tag, Timeline, Typo
 import { AuditOutlined, CheckCircleOutlined, EditOutlined, FileSearchOutlined, GiftOutlined, LogoutOutlined, RollbackOutlined, SolutionOutlined } from '@ant-design/icons';
 import { hardshipFilesApi, type FileDetail, type FileUnmasked } from '../../../../../common/src/contracts/hardship-files';
 import { FILE_FLOW } from '../../../../../common/src/hardship-workflow';
-import { call } from '../../../api/client';
-import { hardshipFileApi } from '../../../api/hardship-files';
+import { call, urlOf } from '../../../api/client';
+import { hardshipAidApi } from '../../../../../common/src/contracts/hardship-aid';
 import { useApiError } from '../../../app/use-api-error';
 import { useAccess } from '../../../app/auth-context';
 import { useI18n, type MessageKey } from '../../../i18n';
@@ -269,7 +269,7 @@ export default function FileDetailPage() {
                   {
                     title: t('hsFile.aid.col.receipt'), key: 'receipt', width: 100,
                     render: (_, a) => a.hasReceipt
-                      ? <Button type="link" size="small" onClick={() => downloadUrl(hardshipFileApi.receiptUrl(a.id), `receipt-${a.id}`).catch(showError)} {...testId(`hs-aid-receipt-${a.id}`)}>{t('hsFile.aid.receipt.view')}</Button>
+                      ? <Button type="link" size="small" onClick={() => downloadUrl(urlOf(hardshipAidApi.receipt, { params: { id: a.id } }), `receipt-${a.id}`).catch(showError)} {...testId(`hs-aid-receipt-${a.id}`)}>{t('hsFile.aid.receipt.view')}</Button>
                       : <Tag>{t('hsFile.aid.receipt.none')}</Tag>,
                   },
                 ]} />

@@ -8,7 +8,7 @@ import { LineChart } from 'echarts/charts';
 import { echarts } from '../../dashboard/echarts';
 import { hardshipFilesApi, type HardshipFigures } from '../../../../../common/src/contracts/hardship-files';
 import { call } from '../../../api/client';
-import { hardshipMonitorApi } from '../../../api/hardship-monitor';
+import { hardshipWarningsApi } from '../../../../../common/src/contracts/hardship-warnings';
 import { useRequest } from '../../../app/use-request';
 import { useApiError } from '../../../app/use-api-error';
 import { useI18n } from '../../../i18n';
@@ -36,7 +36,7 @@ export function HardshipDashboardSection() {
   const navigate = useNavigate();
   const { showError } = useApiError();
   const { data, loading } = useRequest(() => call(hardshipFilesApi.dashboard), [], showError);
-  const { data: mine, loading: mineLoading } = useRequest(() => hardshipMonitorApi.warnings({ status: 'open', page: 1, pageSize: 6 }), []);
+  const { data: mine, loading: mineLoading } = useRequest(() => call(hardshipWarningsApi.list, { query: { status: 'open', page: 1, pageSize: 6 } }), []);
   const filed = data ? data.byTier.reduce((s, x) => s + x.n, 0) : 0;
   const hasFiles = !!data && data.byStatus.some((s) => s.n > 0);
 
