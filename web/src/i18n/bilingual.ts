@@ -11,3 +11,11 @@ export function bilingual<K extends string>(pairs: Record<K, readonly [zh: strin
   }
   return { zh, en };
 }
+
+type Dict = { zh: Record<string, string>; en: Record<string, string> };
+type Keys<D> = D extends { zh: Record<infer K, string> } ? K : never;
+
+/** Several areas' strings as one pair of dictionaries (a domain's index merges its areas' files). */
+export function mergeMessages<D extends Dict[]>(...dicts: D): { zh: Record<Keys<D[number]>, string>; en: Record<Keys<D[number]>, string> } {
+  return { zh: Object.assign({}, ...dicts.map((d) => d.zh)), en: Object.assign({}, ...dicts.map((d) => d.en)) };
+}

@@ -2,8 +2,8 @@
  * UI strings. Chinese is the source language; the English dictionary must have every key (the
  * type says so). Domain labels (levels, kinds, permissions) come from GET /api/meta instead.
  */
-import { memberMessagesEn, memberMessagesZh } from '../modules/member/i18n';
-import { hardshipMessagesEn, hardshipMessagesZh } from '../modules/hardship/i18n';
+import { memberMessages } from '../modules/member/i18n';
+import { hardshipMessages } from '../modules/hardship/i18n';
 import { kitMessages } from '../kit/i18n';
 import { rulesMessages } from '../modules/rules/i18n';
 import { systemMessages } from '../modules/system/i18n';
@@ -313,8 +313,8 @@ const zhCN = {
   'settings.unit.minutes': '分钟',
   'settings.unit.hours': '小时',
   // The member registry's strings live with its pages (modules/member/i18n).
-  ...memberMessagesZh,
-  ...hardshipMessagesZh,
+  ...memberMessages.zh,
+  ...hardshipMessages.zh,
   ...kitMessages.zh,
   ...rulesMessages.zh,
   ...systemMessages.zh,
@@ -626,8 +626,8 @@ const enUS: Record<MessageKey, string> = {
   'settings.unit.times': 'times',
   'settings.unit.minutes': 'min',
   'settings.unit.hours': 'h',
-  ...memberMessagesEn,
-  ...hardshipMessagesEn,
+  ...memberMessages.en,
+  ...hardshipMessages.en,
   ...kitMessages.en,
   ...rulesMessages.en,
   ...systemMessages.en,

@@ -1,7 +1,7 @@
 /** UI strings of online joining: the public pages (入会申请, 申请进度, 会员卡核验) and the union's review. */
 import { bilingual } from '../../i18n/bilingual';
 
-const m = bilingual({
+export const joinMsgs = bilingual({
   'join.title': ['职工入会申请', 'Join the trade union'],
   'join.intro': ['凡在本市工作、以工资收入为主要生活来源的职工（含快递员、外卖送餐员、网约车司机、货车司机等新就业形态劳动者），都可以在线申请加入工会。申请直接提交给工会，不会通知您的用人单位。', 'Anyone working in the city who lives mainly on wages — couriers, delivery riders, ride-hailing and truck drivers included — can apply online. The application goes straight to the union; your employer is not told.'],
   'join.step.union': ['选择工会', 'Union'],
@@ -106,6 +106,3 @@ const m = bilingual({
   'card.verify.reason.unknown': ['未找到该会员卡', 'No such card'],
   'card.verify.reason.left': ['持卡人已退会，会员卡已失效', 'The holder has left the union; the card is no longer valid'],
 });
-
-export const joinZh = m.zh;
-export const joinEn = m.en;

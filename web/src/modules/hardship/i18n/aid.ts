@@ -1,7 +1,7 @@
 import { bilingual } from '../../../i18n/bilingual';
 
 /** UI strings of the aid, budget, campaign and rule pages, zh-CN first with the English beside it. */
-const aid = bilingual({
+export const aidMsgs = bilingual({
   'hsAid.tab.records': ['帮扶记录', 'Aid records'],
   'hsAid.tab.budgets': ['资金预算', 'Budgets'],
   'hsAid.col.paidOn': ['发放日期', 'Paid on'],
@@ -194,6 +194,3 @@ const aid = bilingual({
   'hsAid.budget.under': ['工会（含下级）', 'Union (incl. below)'],
   'hsAid.budget.q': ['工会名称或预算科目', 'Union or budget line'],
 });
-
-export const aidZh = aid.zh;
-export const aidEn = aid.en;

@@ -1,7 +1,7 @@
 import { bilingual } from '../../../i18n/bilingual';
 
 /** UI strings of the hardship files pages, zh-CN first with the English beside it. */
-const files = bilingual({
+export const filesMsgs = bilingual({
   // list
   'hsFile.title': ['困难职工档案', 'Hardship household files'],
   'hsFile.new': ['新建档案', 'New file'],
@@ -247,6 +247,3 @@ const files = bilingual({
   'hsFile.col.nameFileNo': ['姓名 / 档案编号', 'Name / file no.'],
   'hsFile.tab.overview': ['档案概况', 'Overview'],
 });
-
-export const filesZh = files.zh;
-export const filesEn = files.en;

@@ -1,7 +1,7 @@
 import { bilingual } from '../../../i18n/bilingual';
 
 /** UI strings of the warnings, the self-check and the online application (and the dashboard section), zh-CN first with the English beside it. */
-const monitor = bilingual({
+export const monitorMsgs = bilingual({
   'hsMon.intro': ['管辖范围内的监测预警，按等级和处置期限排序；逾期未处置的标红。', 'Warnings in your scope, by level and response deadline; overdue ones in red.'],
   'hsMon.scan': ['立即运行预警检查', 'Run the warning check now'],
   'hsMon.scan.raised': ['预警检查完成（{at}）：新产生 {n} 条预警', 'Check finished ({at}): {n} new warning(s)'],
@@ -183,6 +183,3 @@ const monitor = bilingual({
   'hsMon.dash.overdueSince': ['{d} 到期，已逾期', 'due {d}, overdue'],
   'hsMon.dash.dueOn': ['{d} 前处置', 'respond by {d}'],
 });
-
-export const monitorZh = monitor.zh;
-export const monitorEn = monitor.en;

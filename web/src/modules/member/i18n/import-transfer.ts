@@ -1,7 +1,7 @@
 /** UI strings of 名册导入 and 会员接转. */
 import { bilingual } from '../../../i18n/bilingual';
 
-const m = bilingual({
+export const importTransferMsgs = bilingual({
   'import.template': ['下载导入模板', 'Download template'],
   'import.upload.title': ['上传名册', 'Upload a roster'],
   'import.upload.hint': ['支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK）。表头可在前几行，列顺序不限，常见列名（姓名/名字、身份证号/公民身份号码、手机/联系电话等）都能识别。上传后先解析并预览，确认无误再导入。', 'Excel (.xlsx) or CSV (UTF-8 or GBK). The header may sit below title rows, columns may come in any order, and common headers (姓名/名字, 身份证号/公民身份号码, 手机/联系电话 …) are recognised. The file is checked and previewed first; nothing is saved until you confirm.'],
@@ -93,6 +93,3 @@ const m = bilingual({
   'transfer.cancelledMsg': ['已撤回', 'Cancelled'],
   'transfer.direction': ['方向', 'Direction'],
 });
-
-export const importTransferZh = m.zh;
-export const importTransferEn = m.en;

@@ -1,7 +1,7 @@
-import { memberEn, memberZh } from './member';
-import { importTransferEn, importTransferZh } from './import-transfer';
-import { joinEn, joinZh } from '../../join/i18n';
+import { mergeMessages } from '../../../i18n/bilingual';
+import { memberMsgs } from './member';
+import { importTransferMsgs } from './import-transfer';
+import { joinMsgs } from '../../join/i18n';
 
 /** The member registry's UI strings, merged into the app dictionary by i18n/messages.ts. */
-export const memberMessagesZh = { ...memberZh, ...importTransferZh, ...joinZh };
-export const memberMessagesEn: Record<keyof typeof memberMessagesZh, string> = { ...memberEn, ...importTransferEn, ...joinEn };
+export const memberMessages = mergeMessages(memberMsgs, importTransferMsgs, joinMsgs);

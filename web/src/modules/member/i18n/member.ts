@@ -1,7 +1,7 @@
 /** UI strings of the member pages (会员查询, 会员详情, 登记/编辑) and the dashboard's member section. */
 import { bilingual } from '../../../i18n/bilingual';
 
-const m = bilingual({
+export const memberMsgs = bilingual({
   'menu.member': ['会员管理', 'Members'],
   'menu.memberSearch': ['会员查询', 'Member search'],
   'menu.memberImport': ['名册导入', 'Roster import'],
@@ -121,6 +121,3 @@ const m = bilingual({
   'memberDash.withoutMembersList': ['无会员的基层工会（{n}个）', 'Grassroots unions without members ({n})'],
   'memberDash.noneWithout': ['所有基层工会都有会员', 'Every grassroots union has members'],
 });
-
-export const memberZh = m.zh;
-export const memberEn = m.en;
