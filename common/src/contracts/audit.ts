@@ -36,7 +36,14 @@ export const AuditEntrySchema = z.object({
   detail: z.string().nullable(),
 });
 
-export const AuditVerifySchema = z.object({ ok: z.boolean(), checked: z.number(), firstBroken: z.object({ seq: z.number(), reason: z.string() }).optional() });
+/** The chain checked from the archive anchor, and against every signed checkpoint (docs/operations.md, "Audit log"). */
+export const AuditVerifySchema = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  firstBroken: z.object({ seq: z.number(), reason: z.string() }).optional(),
+  checkpoint: z.object({ seq: z.number(), at: z.string() }).optional(),
+  archivedUpTo: z.number().optional(),
+});
 
 export const auditApi = endpoints('审计 audit', {
   list: { method: 'GET', path: '/api/audit', access: 'audit.read', summary: '审计日志（本人管辖范围）/ audit entries in scope', query: AuditQuery, response: cappedPageOf(AuditEntrySchema) },

@@ -54,6 +54,16 @@ describe('signed checkpoints', () => {
     expect(r.firstBroken).toEqual({ seq: head - 1, reason: expect.stringContaining(`reaches entry ${head}, the log ends at ${head - 2}`) });
   });
 
+  it('is what the audit page’s check reports: the server’s own checkpoints find the newest entries deleted', async () => {
+    const admin = await env.login('admin');
+    await env.signIn('nobody-last', 'wrong');
+    const cp = (await writeCheckpoint(env.services.db, env.services.auditSigner))!;
+    expect((await admin.get('/api/audit/verify')).json()).toMatchObject({ ok: true, checkpoint: { seq: cp.seq } }); // this signer's checkpoints start after the cut above
+    await rows(sql`DELETE FROM audit_log WHERE seq >= ${cp.seq - 1}`);
+    const report = (await admin.get('/api/audit/verify')).json();
+    expect(report).toMatchObject({ ok: false, firstBroken: { reason: expect.stringContaining(`reaches entry ${cp.seq}`) } });
+  });
+
   it('refuses a checkpoint signed with another key', async () => {
     const other = loadAuditSigner({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gh-audit-x-')), persist: false, file: path.join(dir, 'audit-checkpoints.log') });
     expect(other.keyId).not.toBe(signer.keyId);

@@ -6,7 +6,7 @@ import { auditLog } from './audit.schema.js';
 import { mount } from '../../platform/mount.js';
 import { resource } from '../../platform/resource.js';
 import { escapeLike } from '../../platform/scope.js';
-import { verifyAuditChain } from '../../platform/audit.js';
+import { verifyAuditLog } from '../../platform/audit-tail.js';
 import { AppError } from '../../platform/errors.js';
 
 /** The start of a China-local day as an instant. */
@@ -52,7 +52,7 @@ export async function auditRoutes(app: FastifyInstance) {
       }),
     verify: (c) => {
       if (!c.actor.scope.all) throw new AppError(403, 'FORBIDDEN', '只有全部数据范围的用户可以校验整条审计链', 'Only users with the whole-platform scope can verify the full chain');
-      return verifyAuditChain(c.db);
+      return verifyAuditLog(c.db, c.auditSigner);
     },
   });
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { addDays, todayInChina } from '../../../../common/src/dates.js';
+import { termRule } from '../org/org.service.js';
 import type { OrgFigures } from '../../../../common/src/contracts/dashboard.js';
 import { escapeLike, orgScopeSql } from '../../platform/scope.js';
 import { org } from '../org/org.schema.js';
@@ -9,7 +10,8 @@ import type { Ctx } from '../../platform/context.js';
 export async function orgFigures(c: Ctx): Promise<OrgFigures> {
   const scope = orgScopeSql(c.actor.scope, org.path, org.id);
   const today = todayInChina();
-  const soon = addDays(today, 90);
+  // The re-election window of the committee-term rule in force (docs/rules.md), as on the org list.
+  const soon = addDays(today, (await termRule(c, today)).reminderDays);
   // One pass over the orgs in scope (materialised once), from which every figure is derived; the
   // caller's children get their subtree's figures by the path segment right after the caller's own
   // path (one grouping) rather than a LIKE join of every org against each child.
