@@ -141,7 +141,9 @@ export const HardshipFigures = z.object({
   byCause: z.array(Count),
   /** Per child organisation of the caller's own (the districts for the city, the streets for a district …). */
   byArea: z.array(z.object({ id: z.string(), name: z.string(), filed: z.number(), deep: z.number(), relative: z.number(), accident: z.number(), monitoring: z.number(), openWarnings: z.number() })),
-  aid: z.object({ paidFen: z.number(), count: z.number(), households: z.number(), byKind: z.array(z.object({ key: z.string(), fen: z.number(), n: z.number() })) }),
+  /** Aid paid this year to the households in scope, from any budget; `fromAboveFen` the part paid from budgets of unions above the scope. */
+  aid: z.object({ paidFen: z.number(), fromAboveFen: z.number(), count: z.number(), households: z.number(), byKind: z.array(z.object({ key: z.string(), fen: z.number(), n: z.number() })) }),
+  /** This year's budgets of the unions in scope: allocated, spent (on any household they pay), remaining. */
   budget: z.object({ allocatedFen: z.number(), spentFen: z.number(), remainingFen: z.number() }),
   byMonth: z.array(z.object({ month: z.string(), exits: z.number(), relapses: z.number(), filed: z.number() })),
   warnings: z.object({ open: z.number(), overdue: z.number(), byLevel: z.array(Count), byRule: z.array(Count) }),

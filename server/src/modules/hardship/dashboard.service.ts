@@ -33,9 +33,13 @@ export async function hardshipDashboard(c: Ctx): Promise<HardshipFigures> {
     GROUP BY ch.id, ch.name, ch.code, ch.path ORDER BY ch.code`);
 
   const aidScope = ownedScopeSql(c.actor.scope, sql`a.org_id`);
-  const [aid] = await q<{ fen: string | number; n: number; households: number }>(sql`
-    SELECT coalesce(sum(a.amount_fen), 0)::bigint AS fen, count(*)::int AS n, count(DISTINCT a.file_id)::int AS households
-    FROM aid_record a WHERE a.paid_on BETWEEN ${from}::date AND ${to}::date AND ${aidScope}`);
+  // Paid to the households in scope this year, from any budget; the part paid from budgets of the
+  // unions above (a city's 送温暖 campaign …) is told apart, since the budget figures below count the
+  // scope's own budgets only.
+  const [aid] = await q<{ fen: string | number; above: string | number; n: number; households: number }>(sql`
+    SELECT coalesce(sum(a.amount_fen), 0)::bigint AS fen, count(*)::int AS n, count(DISTINCT a.file_id)::int AS households,
+      coalesce(sum(a.amount_fen) FILTER (WHERE NOT (${ownedScopeSql(c.actor.scope, sql`b.org_id`)})), 0)::bigint AS above
+    FROM aid_record a JOIN aid_budget b ON b.id = a.budget_id WHERE a.paid_on BETWEEN ${from}::date AND ${to}::date AND ${aidScope}`);
   const aidByKind = await q<{ key: string; fen: string | number; n: number }>(sql`
     SELECT a.kind AS key, sum(a.amount_fen)::bigint AS fen, count(*)::int AS n FROM aid_record a
     WHERE a.paid_on BETWEEN ${from}::date AND ${to}::date AND ${aidScope} GROUP BY 1 ORDER BY 2 DESC`);
@@ -71,7 +75,7 @@ export async function hardshipDashboard(c: Ctx): Promise<HardshipFigures> {
   return {
     year, byStatus, byTier, byCause,
     byArea: byArea.map((a) => ({ id: a.id, name: a.name, filed: a.filed, deep: a.deep, relative: a.relative, accident: a.accident, monitoring: a.monitoring, openWarnings: a.open_warnings })),
-    aid: { paidFen: Number(aid!.fen), count: aid!.n, households: aid!.households, byKind: aidByKind.map((k) => ({ key: k.key, fen: Number(k.fen), n: k.n })) },
+    aid: { paidFen: Number(aid!.fen), fromAboveFen: Number(aid!.above), count: aid!.n, households: aid!.households, byKind: aidByKind.map((k) => ({ key: k.key, fen: Number(k.fen), n: k.n })) },
     budget: { allocatedFen: allocated, spentFen: spent, remainingFen: allocated - spent },
     byMonth,
     warnings: { open: wt!.open, overdue: wt!.overdue, byLevel, byRule },

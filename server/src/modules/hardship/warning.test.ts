@@ -179,4 +179,18 @@ describe('handling warnings', () => {
     const mineOnly = (await chair.get('/api/hardship/dashboard')).json();
     expect(mineOnly.byArea).toEqual([]);
   });
+
+  it('each money figure says what it counts: aid paid to the scope’s households, the part from budgets above, and the scope’s own budgets', async () => {
+    const dash = (await district.get('/api/hardship/dashboard')).json();
+    const d01 = sql`(SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE code = 'D01'))`;
+    const [m] = await q<{ paid: string; above: string; allocated: string; spent: string }>(sql`
+      SELECT (SELECT coalesce(sum(a.amount_fen), 0)::text FROM aid_record a WHERE a.org_id IN ${d01} AND extract(year FROM a.paid_on) = ${dash.year}) AS paid,
+             (SELECT coalesce(sum(a.amount_fen), 0)::text FROM aid_record a JOIN aid_budget b ON b.id = a.budget_id
+               WHERE a.org_id IN ${d01} AND b.org_id NOT IN ${d01} AND extract(year FROM a.paid_on) = ${dash.year}) AS above,
+             (SELECT coalesce(sum(allocated_fen), 0)::text FROM aid_budget WHERE org_id IN ${d01} AND year = ${dash.year}) AS allocated,
+             (SELECT coalesce(sum(spent_fen), 0)::text FROM aid_budget WHERE org_id IN ${d01} AND year = ${dash.year}) AS spent`);
+    expect(dash.aid.paidFen).toBe(Number(m!.paid));
+    expect(dash.aid.fromAboveFen).toBe(Number(m!.above));
+    expect(dash.budget).toEqual({ allocatedFen: Number(m!.allocated), spentFen: Number(m!.spent), remainingFen: Number(m!.allocated) - Number(m!.spent) });
+  });
 });

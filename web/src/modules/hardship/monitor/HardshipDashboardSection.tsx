@@ -211,8 +211,12 @@ export function HardshipDashboardSection() {
                   <div style={{ minHeight: 280 }}>
                     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
                       <Statistic title={t('hsMon.dash.aidPaid')} value={yuan(data!.aid.paidFen)} />
-                      <Typography.Text type="secondary">{t('hsMon.dash.aidCount', { n: data!.aid.count, h: data!.aid.households })}</Typography.Text>
+                      <Typography.Text type="secondary" data-testid="hs-dashboard-aid-note">
+                        {t('hsMon.dash.aidCount', { n: data!.aid.count, h: data!.aid.households })}
+                        {data!.aid.fromAboveFen > 0 && t('hsMon.dash.fromAbove', { v: yuan(data!.aid.fromAboveFen) })}
+                      </Typography.Text>
                       <div>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('hsMon.dash.budgetNote', { y: data!.year })}</Typography.Text>
                         <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 13 }}>
                           <span>{t('hsMon.dash.spent', { v: yuan(budget.spentFen) })}</span>
                           <span>{t('hsMon.dash.allocated', { v: yuan(budget.allocatedFen) })}</span>
