@@ -12,6 +12,8 @@ export const OrgFiguresSchema = z.object({
   termExpiring: z.number(),
   termExpired: z.number(),
   employees: z.number(),
+  /** The re-election window of the committee-term rule in force (`termExpiring` counts the terms ending within it). */
+  termReminderDays: z.number(),
   byLevel: z.array(Count),
   byKind: z.array(Count),
   byChild: z.array(z.object({ id: z.string(), name: z.string(), grassroots: z.number(), withoutChair: z.number(), termDue: z.number() })),

@@ -11,6 +11,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { vi } from 'vitest';
 import { I18nProvider } from '../i18n';
 import { MetaProvider } from '../app/meta-context';
+import { AuthProvider, useAuth } from '../app/auth-context';
 
 export interface Sent {
   method: string;
@@ -28,9 +29,23 @@ function Where() {
   return null;
 }
 
-export function renderApp(ui: ReactElement, opts: { url?: string; path?: string; routes?: Record<string, Answer> } = {}) {
+/** Renders its children once the session is read, as the app's router does. */
+function WhenSignedIn({ children }: { children: ReactElement }) {
+  const { me } = useAuth();
+  return me ? children : null;
+}
+
+/** A signed-in user for `renderApp(…, { me: signedIn({ orgLevel: 'grassroots' }) })`. */
+export function signedIn(user: Partial<{ orgId: string; orgName: string; orgLevel: string }> = {}, permissions: string[] = []) {
+  return {
+    user: { id: 'u1', username: 'tester', displayName: '测试', orgId: '00000000-0000-7000-8000-000000000001', orgName: '滨江区总工会', orgLevel: 'county', ...user },
+    permissions, scope: { all: false, subtreeCount: 1, orgCount: 0 }, pending: null, totpEnabled: false, passwordExpiresAt: null, csrfToken: 'x',
+  };
+}
+
+export function renderApp(ui: ReactElement, opts: { url?: string; path?: string; routes?: Record<string, Answer>; me?: ReturnType<typeof signedIn> } = {}) {
   const sent: Sent[] = [];
-  const routes: Record<string, Answer> = { 'GET /api/meta': () => ({ permissions: [], orgLevels: [], orgKinds: [], scopeKinds: [], employmentForms: [], memberStatuses: [], eventKinds: [], educationLevels: [], politicalStatuses: [], ethnicities: [], consentVersion: 'v1' }), ...opts.routes };
+  const routes: Record<string, Answer> = { 'GET /api/meta': () => ({ permissions: [], orgLevels: [], orgKinds: [], scopeKinds: [], employmentForms: [], memberStatuses: [], eventKinds: [], educationLevels: [], politicalStatuses: [], ethnicities: [], consentVersion: 'v1' }), ...(opts.me ? { 'GET /api/auth/me': () => opts.me } : {}), ...opts.routes };
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
     const url = new URL(input, 'http://localhost');
     const method = init?.method ?? 'GET';
@@ -49,7 +64,7 @@ export function renderApp(ui: ReactElement, opts: { url?: string; path?: string;
             <MemoryRouter initialEntries={[opts.url ?? '/']}>
               <Where />
               <Routes>
-                <Route path={opts.path ?? '*'} element={ui} />
+                <Route path={opts.path ?? '*'} element={opts.me ? <AuthProvider><WhenSignedIn>{ui}</WhenSignedIn></AuthProvider> : ui} />
               </Routes>
             </MemoryRouter>
           </MetaProvider>

@@ -11,7 +11,8 @@ export async function orgFigures(c: Ctx): Promise<OrgFigures> {
   const scope = orgScopeSql(c.actor.scope, org.path, org.id);
   const today = todayInChina();
   // The re-election window of the committee-term rule in force (docs/rules.md), as on the org list.
-  const soon = addDays(today, (await termRule(c, today)).reminderDays);
+  const { reminderDays } = await termRule(c, today);
+  const soon = addDays(today, reminderDays);
   // One pass over the orgs in scope (materialised once), from which every figure is derived; the
   // caller's children get their subtree's figures by the path segment right after the caller's own
   // path (one grouping) rather than a LIKE join of every org against each child.
@@ -43,7 +44,7 @@ export async function orgFigures(c: Ctx): Promise<OrgFigures> {
   const f = r!;
   return {
     totalOrgs: f.total, grassroots: f.grassroots, withoutChair: f.without_chair, termExpiring: f.expiring, termExpired: f.expired,
-    employees: Number(f.employees), byLevel: f.by_level ?? [], byKind: f.by_kind ?? [],
+    employees: Number(f.employees), termReminderDays: reminderDays, byLevel: f.by_level ?? [], byKind: f.by_kind ?? [],
     byChild: (f.by_child ?? []).map((b) => ({ id: b.id, name: b.name, grassroots: b.grassroots, withoutChair: b.without_chair, termDue: b.term_due })),
   };
 }

@@ -14,6 +14,8 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { PageHeader } from '../../kit';
 import { MemberFiguresSection } from '../member/dashboard/MemberFiguresSection';
 import { HardshipDashboardSection } from '../hardship/monitor/HardshipDashboardSection';
+import { OwnUnionCard } from './OwnUnionCard';
+import { useFederationView } from './level';
 
 interface CardDef {
   key: keyof Pick<OrgFigures, 'totalOrgs' | 'grassroots' | 'withoutChair' | 'termExpiring' | 'termExpired' | 'employees'>;
@@ -40,7 +42,8 @@ export default function DashboardPage() {
   const { kindLabel } = useMeta();
   const { showError } = useApiError();
   const navigate = useNavigate();
-  const { data, loading } = useRequest(() => call(dashboardApi.orgs), [], showError);
+  const federation = useFederationView();
+  const { data, loading } = useRequest(() => (federation ? call(dashboardApi.orgs) : Promise.resolve(null)), [federation], showError);
 
   const kindPie = useMemo<EChartsOption | null>(() => {
     if (!data) return null;
@@ -81,43 +84,49 @@ export default function DashboardPage() {
 
   return (
     <div data-testid="dashboard-page">
-      <PageHeader title={t('dashboard.title')} extra={<Typography.Text type="secondary">{t('dashboard.scopeNote', { org: me?.user.orgName ?? '' })}</Typography.Text>} />
-      <Row gutter={[16, 16]}>
-        {CARDS.map((c) => (
-          <Col key={c.key} xs={24} sm={12} lg={8} xxl={4}>
-            <Link to={c.link} data-testid={`dashboard-card-${c.key}`} aria-label={t(c.title)}>
-              <Card className="gh-stat-card" loading={loading && !data}>
-                <Statistic
-                  title={t(c.title)}
-                  value={data?.[c.key] ?? 0}
-                  prefix={<span style={{ color: c.color, marginRight: 4 }}>{c.icon}</span>}
-                  groupSeparator=","
+      <PageHeader title={t('dashboard.title')} extra={<Typography.Text type="secondary">{t(federation ? 'dashboard.scopeNote' : 'dashboard.scopeNoteOwn', { org: me?.user.orgName ?? '' })}</Typography.Text>} />
+      {federation ? (
+        <>
+          <Row gutter={[16, 16]}>
+            {CARDS.map((c) => (
+              <Col key={c.key} xs={24} sm={12} lg={8} xxl={4}>
+                <Link to={c.link} data-testid={`dashboard-card-${c.key}`} aria-label={t(c.title, { n: data?.termReminderDays ?? '' })}>
+                  <Card className="gh-stat-card" loading={loading && !data}>
+                    <Statistic
+                      title={t(c.title, { n: data?.termReminderDays ?? '' })}
+                      value={data?.[c.key] ?? 0}
+                      prefix={<span style={{ color: c.color, marginRight: 4 }}>{c.icon}</span>}
+                      groupSeparator=","
+                    />
+                  </Card>
+                </Link>
+              </Col>
+            ))}
+          </Row>
+          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+            <Col xs={24} xl={10}>
+              <Card title={t('dashboard.byKind')} data-testid="dashboard-chart-kind">
+                <DashboardChart option={kindPie} loading={loading && !data} onClick={() => navigate('/orgs?level=grassroots')} />
+              </Card>
+            </Col>
+            <Col xs={24} xl={14}>
+              <Card title={t('dashboard.byChild')} data-testid="dashboard-chart-child">
+                <DashboardChart
+                  option={childBar}
+                  loading={loading && !data}
+                  empty={t('dashboard.noChildren')}
+                  onClick={(p) => {
+                    const child = data?.byChild[p.dataIndex];
+                    if (child) navigate(`/orgs?under=${child.id}&level=grassroots`);
+                  }}
                 />
               </Card>
-            </Link>
-          </Col>
-        ))}
-      </Row>
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} xl={10}>
-          <Card title={t('dashboard.byKind')} data-testid="dashboard-chart-kind">
-            <DashboardChart option={kindPie} loading={loading && !data} onClick={() => navigate('/orgs?level=grassroots')} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={14}>
-          <Card title={t('dashboard.byChild')} data-testid="dashboard-chart-child">
-            <DashboardChart
-              option={childBar}
-              loading={loading && !data}
-              empty={t('dashboard.noChildren')}
-              onClick={(p) => {
-                const child = data?.byChild[p.dataIndex];
-                if (child) navigate(`/orgs?under=${child.id}&level=grassroots`);
-              }}
-            />
-          </Card>
-        </Col>
-      </Row>
+            </Col>
+          </Row>
+        </>
+      ) : (
+        me && <OwnUnionCard orgId={me.user.orgId} />
+      )}
       <MemberFiguresSection />
       {access.canReadHardship && <HardshipDashboardSection />}
     </div>

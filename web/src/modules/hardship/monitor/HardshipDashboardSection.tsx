@@ -12,6 +12,7 @@ import { hardshipWarningsApi } from '../../../../../common/src/contracts/hardshi
 import { useRequest } from '../../../app/use-request';
 import { useApiError } from '../../../app/use-api-error';
 import { useI18n } from '../../../i18n';
+import { useFederationView } from '../../dashboard/level';
 import { StatusTag, useVocab, yuan } from '../../../kit';
 import { AID_KINDS, CAUSES, TIER_COLOR, TIERS, WARNING_LEVELS, WARNING_RULES } from '../shared/vocab';
 
@@ -34,6 +35,7 @@ export function HardshipDashboardSection() {
   const { t, lang } = useI18n();
   const { label } = useVocab();
   const navigate = useNavigate();
+  const federation = useFederationView();
   const { showError } = useApiError();
   const { data, loading } = useRequest(() => call(hardshipFilesApi.dashboard), [], showError);
   const { data: mine, loading: mineLoading } = useRequest(() => call(hardshipWarningsApi.list, { query: { status: 'open', page: 1, pageSize: 6 } }), []);
@@ -247,7 +249,7 @@ export function HardshipDashboardSection() {
             </Col>
           </Row>
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-            <Col xs={24} xl={14}>
+            {federation && <Col xs={24} xl={14}>
               <Card title={t('hsMon.dash.byArea')}>
                 {chart(
                   areaBar,
@@ -260,8 +262,8 @@ export function HardshipDashboardSection() {
                   320,
                 )}
               </Card>
-            </Col>
-            <Col xs={24} xl={10}>
+            </Col>}
+            <Col xs={24} xl={federation ? 10 : 24}>
               <Card title={t('hsMon.dash.monthly')}>{chart(monthly, 'hs-dashboard-chart-monthly', t('common.noData'), undefined, 320)}</Card>
             </Col>
           </Row>

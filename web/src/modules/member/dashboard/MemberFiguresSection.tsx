@@ -14,6 +14,7 @@ import { useAccess } from '../../../app/auth-context';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { useVocab } from '../../../kit';
 import { FORMS } from '../vocab';
+import { useFederationView } from '../../dashboard/level';
 
 // The org dashboard registers bar and pie; the monthly chart adds a line.
 echarts.use([LineChart]);
@@ -28,6 +29,8 @@ interface Figure {
   value: (f: MemberFigures) => number | string;
   link?: string;
   danger?: (f: MemberFigures) => boolean;
+  /** Only for a federation's view (unions below it). */
+  federation?: boolean;
 }
 
 const FIGURES: Figure[] = [
@@ -35,7 +38,7 @@ const FIGURES: Figure[] = [
   { key: 'gig', title: 'memberDash.gig', icon: <CarOutlined />, color: '#722ed1', value: (f) => f.byEmploymentForm.gig, link: '/members?employmentForm=gig&status=active' },
   { key: 'migrant', title: 'memberDash.migrant', icon: <HomeOutlined />, color: '#13a8a8', value: (f) => f.byEmploymentForm.migrantWorkers, link: '/members?migrantWorker=true' },
   { key: 'rate', title: 'memberDash.rate', icon: <PercentageOutlined />, color: '#389e0d', value: (f) => pct(f.membershipRate.overall) },
-  { key: 'withoutMembers', title: 'memberDash.withoutMembers', icon: <UsergroupDeleteOutlined />, color: '#d48806', value: (f) => f.withoutMembers.count },
+  { key: 'withoutMembers', title: 'memberDash.withoutMembers', icon: <UsergroupDeleteOutlined />, color: '#d48806', value: (f) => f.withoutMembers.count, federation: true },
   { key: 'pending', title: 'memberDash.pending', icon: <SolutionOutlined />, color: '#1f5fbf', value: (f) => f.applications.pending, link: '/members/applications' },
   { key: 'dueSoon', title: 'memberDash.dueSoon', icon: <ClockCircleOutlined />, color: '#fa8c16', value: (f) => f.applications.dueSoon, link: '/members/applications' },
   { key: 'overdue', title: 'memberDash.overdue', icon: <AlertOutlined />, color: '#cf1322', value: (f) => f.applications.overdue, link: '/members/applications', danger: (f) => f.applications.overdue > 0 },
@@ -71,6 +74,7 @@ function FormSplit({ standard, gig }: { standard: number; gig: number }) {
 export function MemberFiguresSection() {
   const { t } = useI18n();
   const access = useAccess();
+  const federation = useFederationView();
   const navigate = useNavigate();
   const { label } = useVocab();
   const { showError } = useApiError();
@@ -114,7 +118,7 @@ export function MemberFiguresSection() {
         {data && <Typography.Text type="secondary">{t('memberDash.asOf', { date: data.asOf })}</Typography.Text>}
       </div>
       <Row gutter={[16, 16]}>
-        {FIGURES.map((f) => {
+        {FIGURES.filter((f) => federation || !f.federation).map((f) => {
           const value = data ? f.value(data) : 0;
           const card = (
             <Card className={f.link ? 'gh-stat-card' : undefined} loading={loading && !data} size="small">
@@ -154,53 +158,55 @@ export function MemberFiguresSection() {
           </Card>
         </Col>
       </Row>
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} xl={14}>
-          <Card title={t('memberDash.lowestRate')} extra={<Typography.Text type="secondary">{t('memberDash.lowestRateNote')}</Typography.Text>}>
-            <Table
-              size="small"
-              rowKey="id"
-              loading={loading && !data}
-              dataSource={data?.membershipRate.lowest}
-              pagination={false}
-              scroll={{ y: 320 }}
-              data-testid="dashboard-member-rate-table"
-              locale={{ emptyText: t('common.noData') }}
-              columns={[
-                { title: t('memberDash.union'), dataIndex: 'name', key: 'name', ellipsis: true },
-                { title: t('memberDash.employees'), dataIndex: 'employees', key: 'employees', width: 100, align: 'right' },
-                { title: t('memberDash.active'), dataIndex: 'active', key: 'active', width: 90, align: 'right' },
-                {
-                  title: t('memberDash.rateCol'),
-                  dataIndex: 'rate',
-                  key: 'rate',
-                  width: 160,
-                  render: (r: number) => <Progress percent={Math.round(r * 1000) / 10} size="small" strokeColor={r < 0.5 ? '#cf1322' : undefined} />,
-                },
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={10}>
-          <Card title={t('memberDash.withoutMembersList', { n: data?.withoutMembers.count ?? 0 })}>
-            <Table
-              size="small"
-              rowKey="id"
-              loading={loading && !data}
-              dataSource={data?.withoutMembers.first}
-              pagination={false}
-              scroll={{ y: 320 }}
-              data-testid="dashboard-member-empty-table"
-              locale={{ emptyText: t('memberDash.noneWithout') }}
-              columns={[
-                { title: t('memberDash.code'), dataIndex: 'code', key: 'code', width: 130 },
-                { title: t('memberDash.union'), dataIndex: 'name', key: 'name', ellipsis: true, render: (n: string, o) => (access.canReadOrg ? <Link to={`/orgs/${o.id}`}>{n}</Link> : n) },
-                { title: t('memberDash.employees'), dataIndex: 'employees', key: 'employees', width: 100, align: 'right', render: (n: number | null) => n ?? '—' },
-              ]}
-            />
-          </Card>
-        </Col>
-      </Row>
+      {federation && (
+        <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+          <Col xs={24} xl={14}>
+            <Card title={t('memberDash.lowestRate')} extra={<Typography.Text type="secondary">{t('memberDash.lowestRateNote')}</Typography.Text>}>
+              <Table
+                size="small"
+                rowKey="id"
+                loading={loading && !data}
+                dataSource={data?.membershipRate.lowest}
+                pagination={false}
+                scroll={{ y: 320 }}
+                data-testid="dashboard-member-rate-table"
+                locale={{ emptyText: t('common.noData') }}
+                columns={[
+                  { title: t('memberDash.union'), dataIndex: 'name', key: 'name', ellipsis: true },
+                  { title: t('memberDash.employees'), dataIndex: 'employees', key: 'employees', width: 100, align: 'right' },
+                  { title: t('memberDash.active'), dataIndex: 'active', key: 'active', width: 90, align: 'right' },
+                  {
+                    title: t('memberDash.rateCol'),
+                    dataIndex: 'rate',
+                    key: 'rate',
+                    width: 160,
+                    render: (r: number) => <Progress percent={Math.round(r * 1000) / 10} size="small" strokeColor={r < 0.5 ? '#cf1322' : undefined} />,
+                  },
+                ]}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            <Card title={t('memberDash.withoutMembersList', { n: data?.withoutMembers.count ?? 0 })}>
+              <Table
+                size="small"
+                rowKey="id"
+                loading={loading && !data}
+                dataSource={data?.withoutMembers.first}
+                pagination={false}
+                scroll={{ y: 320 }}
+                data-testid="dashboard-member-empty-table"
+                locale={{ emptyText: t('memberDash.noneWithout') }}
+                columns={[
+                  { title: t('memberDash.code'), dataIndex: 'code', key: 'code', width: 130 },
+                  { title: t('memberDash.union'), dataIndex: 'name', key: 'name', ellipsis: true, render: (n: string, o) => (access.canReadOrg ? <Link to={`/orgs/${o.id}`}>{n}</Link> : n) },
+                  { title: t('memberDash.employees'), dataIndex: 'employees', key: 'employees', width: 100, align: 'right', render: (n: number | null) => n ?? '—' },
+                ]}
+              />
+            </Card>
+          </Col>
+        </Row>
+      )}
     </section>
   );
 }
