@@ -31,10 +31,10 @@ export function ExportDialog({ endpoint, query, count, testId, formats = ['xlsx'
   /** The list's filters. */
   query: Record<string, unknown>;
   /** How many the filters select, when known. */
-  count?: { total: number; exact: boolean };
+  count?: { total: number; exact: boolean; estimate?: number };
   testId: string;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const text = useText();
   const { message, modal } = App.useApp();
   const { showError } = useApiError();
@@ -83,7 +83,7 @@ export function ExportDialog({ endpoint, query, count, testId, formats = ['xlsx'
         cancelText={t('action.cancel')}
         modalRender={(node) => <div data-testid={`${testId}-export-modal`}>{node}</div>}
       >
-        {count && <Typography.Paragraph>{t('kit.exportDialog.count', { n: countText(count.total, count.exact) })}</Typography.Paragraph>}
+        {count && <Typography.Paragraph>{t('kit.exportDialog.count', { n: countText(count.total, count.exact, count.estimate, lang) })}</Typography.Paragraph>}
         <Form layout="vertical">
           {formats.length > 1 && (
             <Form.Item label={t('kit.exportDialog.format')}>

@@ -23,6 +23,10 @@ describe('the formatter', () => {
     expect(yuan(123456)).toBe('¥1,234.56');
     expect(yuan(-5)).toBe('-¥0.05');
     expect(countText(1000, false)).toBe('1,000+');
+    expect(countText(1000, false, 12_345)).toBe('约 1.2 万');
+    expect(countText(1000, false, 3_456)).toBe('约 3,500');
+    expect(countText(1000, false, 12_345, 'en-US')).toBe('about 12,000');
+    expect(countText(1000, false, 900)).toBe('1,000+');
     expect(countText(1234)).toBe('1,234');
   });
 });
@@ -78,6 +82,14 @@ describe('ListPage', () => {
       routes: { 'GET /api/orgs': () => ({ ...page(3), page: 1, total: 1000, totalExact: false }) },
     });
     await waitFor(() => expect(screen.getByTestId('t-total').textContent).toBe('共 1,000+ 条'));
+  });
+
+  it('shows a count past the cap as its order of magnitude when the server estimates it', async () => {
+    renderApp(<ListPage testId="t" endpoint={orgApi.list} columns={[{ key: 'name', title: 'org.field.name', dataIndex: 'name' }]} />, {
+      url: '/orgs',
+      routes: { 'GET /api/orgs': () => ({ ...page(3), page: 1, total: 1000, totalExact: false, totalEstimate: 12_345 }) },
+    });
+    await waitFor(() => expect(screen.getByTestId('t-total').textContent).toBe('共 约 1.2 万 条'));
   });
 
   it('says whether an empty list is empty or filtered empty', async () => {
