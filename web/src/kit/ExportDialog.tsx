@@ -8,6 +8,7 @@ import { testId as tid } from '../app/test-id';
 import { download } from './download';
 import { countText } from './format';
 import { useText, type Text } from './text';
+import { useExportJob } from './ExportButton';
 
 export interface ExportOptions {
   /** The file formats offered, the first chosen by default (the endpoint's `format` query). */
@@ -26,13 +27,15 @@ export interface ExportOptions {
  * data-testids: `<testId>-export` (the button), `-export-modal`, `-export-format`, `-export-unmask`,
  * `-export-unmask-ok`, `-export-start`.
  */
-export function ExportDialog({ endpoint, query, count, testId, formats = ['xlsx', 'csv'], unmask: mayUnmask, title, fileName = 'export' }: ExportOptions & {
+export function ExportDialog({ endpoint, query, count, testId, formats = ['xlsx', 'csv'], unmask: mayUnmask, title, fileName = 'export', kind }: ExportOptions & {
   endpoint: Endpoint;
   /** The list's filters. */
   query: Record<string, unknown>;
   /** How many the filters select, when known. */
   count?: { total: number; exact: boolean; estimate?: number };
   testId: string;
+  /** An export kind the server runs in the background: the file is then made with a progress bar and offered when ready (a large list takes a while). */
+  kind?: string;
 }) {
   const { t, lang } = useI18n();
   const text = useText();
@@ -42,10 +45,18 @@ export function ExportDialog({ endpoint, query, count, testId, formats = ['xlsx'
   const [format, setFormat] = useState(formats[0]!);
   const [unmask, setUnmask] = useState(false);
   const [busy, setBusy] = useState(false);
+  const job = useExportJob(kind ?? '', testId);
 
   const run = async () => {
     setBusy(true);
     try {
+      if (kind) {
+        if (await job.start({ ...query, format, ...(unmask ? { unmask: 'true' } : {}) })) {
+          setOpen(false);
+          setUnmask(false);
+        }
+        return;
+      }
       const name = await download(endpoint, { query: { ...query, format, ...(unmask ? { unmask: 'true' } : {}) } }, `${fileName}.${format}`);
       void message.success(t('kit.exportDialog.done', { name }));
       setOpen(false);
@@ -100,6 +111,7 @@ export function ExportDialog({ endpoint, query, count, testId, formats = ['xlsx'
         </Form>
         <Alert type={unmask ? 'warning' : 'info'} showIcon title={t(unmask ? 'kit.exportDialog.unmaskWarn' : 'kit.exportDialog.maskedNote')} />
       </Modal>
+      {kind && job.element}
     </>
   );
 }

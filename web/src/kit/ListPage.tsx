@@ -57,7 +57,7 @@ export interface ListPageProps<E extends Endpoint> {
   buttonTestIds?: { search?: string; reset?: string };
   /** A download honouring the current filters (the export endpoint's query takes the same filters). */
   exportTo?: Endpoint;
-  /** A background export of this kind (platform/export-jobs.ts) with the current filters: progress, then the file. */
+  /** A background export of this kind (platform/export-jobs.ts) with the current filters: progress, then the file. With exportOptions, the dialog's choices start it. */
   exportKind?: string;
   exportQuery?: Record<string, unknown>;
   /** Export through a dialog (file format; the values in clear for who may, confirmed, audited by the server) instead of a plain link. */
@@ -211,13 +211,13 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
           {t('kit.list.columns')}
         </Button>
       </Popover>
-      {p.exportKind && <ExportButton kind={p.exportKind} query={{ ...query, ...p.fixed, ...p.exportQuery }} testId={p.testId} />}
+      {p.exportKind && !p.exportOptions && <ExportButton kind={p.exportKind} query={{ ...query, ...p.fixed, ...p.exportQuery }} testId={p.testId} />}
       {exportHref && !p.exportKind && (
         <Button icon={<DownloadOutlined />} href={exportHref} title={t('kit.list.exportHint')} {...tid(`${p.testId}-export`)}>
           {t('kit.list.export')}
         </Button>
       )}
-      {p.exportTo && p.exportOptions && <ExportDialog endpoint={p.exportTo} query={exportInput} count={page && { total: page.total, exact: page.totalExact ?? true, estimate: page.totalEstimate }} testId={p.testId} {...p.exportOptions} />}
+      {p.exportTo && p.exportOptions && <ExportDialog endpoint={p.exportTo} query={exportInput} count={page && { total: page.total, exact: page.totalExact ?? true, estimate: page.totalEstimate }} testId={p.testId} kind={p.exportKind} {...p.exportOptions} />}
       {p.toolbar}
     </Space>
   );
