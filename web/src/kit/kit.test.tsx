@@ -86,6 +86,11 @@ describe('ListPage', () => {
     await waitFor(() => expect(screen.getByTestId('t-total').textContent).toBe('共 1,000+ 条'));
   });
 
+  it('names where the page sits in the menu when it names no breadcrumbs of its own', async () => {
+    renderApp(<ListPage testId="t" title="menu.orgList" endpoint={orgApi.list} columns={[{ key: 'name', title: 'org.field.name', dataIndex: 'name' }]} />, { url: '/orgs', routes: { 'GET /api/orgs': () => ({ ...page(1), page: 1, total: 1, totalExact: true }) } });
+    expect(screen.getByTestId('page-breadcrumb').textContent).toBe('组织管理/组织列表');
+  });
+
   it('shows a count past the cap as its order of magnitude when the server estimates it', async () => {
     renderApp(<ListPage testId="t" endpoint={orgApi.list} columns={[{ key: 'name', title: 'org.field.name', dataIndex: 'name' }]} />, {
       url: '/orgs',

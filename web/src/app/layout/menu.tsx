@@ -92,6 +92,18 @@ export function buildMenuItems(access: Access, t: (k: MessageKey) => string): It
   return items;
 }
 
+/**
+ * Where a location sits in the menu, for the breadcrumbs of a page that names none: its group and
+ * entry (the entry linked when the location is below it, e.g. a record opened from its list).
+ */
+export function menuTrail(pathname: string): { label: MessageKey; path?: string }[] {
+  const { selected, open } = selectedMenu(pathname);
+  if (!selected) return [];
+  const group = MENU.find((e) => e.key === open);
+  const leaf = (group && 'children' in group ? group.children : MENU).find((e) => e.key === selected);
+  return [...(group ? [{ label: group.label }] : []), ...(leaf ? [{ label: leaf.label, path: pathname === selected ? undefined : selected }] : [])];
+}
+
 /** The menu entry for a location: the longest menu path that prefixes it (so /orgs/123 lights 组织列表). */
 export function selectedMenu(pathname: string): { selected: string | undefined; open: string | undefined } {
   let best: { key: string; group?: string } | undefined;
