@@ -77,7 +77,7 @@ export const TaskSchema = z.object({
   /** Overdue: the union above the owner sees it on its supervision list (督办). */
   escalatedTo: z.string().nullable(),
   kpiMetric: z.string().nullable(), kpiTarget: z.number().nullable(), kpiUnit: z.string().nullable(), kpiDue: z.string().nullable(),
-  progress: z.number(), lastReportOn: z.string().nullable(), children: z.number(), version: z.number(), updatedAt: z.string(),
+  progress: z.number(), lastReportOn: z.string().nullable(), childCount: z.number(), version: z.number(), updatedAt: z.string(),
 });
 export const TaskDetail = TaskSchema.extend({
   triggers: z.array(Trigger),

@@ -38,7 +38,7 @@ export async function seedDemoPlans(tx: Executor, orgs: DemoOrg[], calendar?: Ca
     const d = { deploy: computeDeadline(assignedOn, r.deploy, calendar).due, report: computeDeadline(assignedOn, r.firstReport, calendar).due, close: computeDeadline(assignedOn, r.close, calendar).due };
     // How far it got: older tasks further along; a few stuck (overdue, red on the board).
     const roll = rng.next();
-    const stage = t.age < 2 ? 0 : roll < 0.12 ? 0 : roll < 0.25 ? 1 : roll < 0.7 ? 2 : roll < 0.8 ? 3 : 4;
+    const stage = t.age < 2 ? 0 : roll < 0.05 ? 0 : roll < 0.12 ? 1 : roll < 0.55 ? 2 : roll < 0.65 ? 3 : 4;
     const status = (['assigned', 'deployed', 'in_progress', 'closing', 'closed'] as const)[stage]!;
     const progress = [0, 10, rng.int(20, 90), 100, 100][stage]!;
     rows.push({
@@ -56,8 +56,8 @@ export async function seedDemoPlans(tx: Executor, orgs: DemoOrg[], calendar?: Ca
   };
   items.forEach(({ section, item }, i) => {
     const metric = item.kpi && isLiveMetric(item.kpi.metric) ? item.kpi.metric : null;
-    const major = item.kind === 'campaign' || rng.chance(0.2);
-    const age = rng.int(0, 45);
+    const major = item.kind === 'campaign' || rng.chance(0.6);
+    const age = rng.int(0, 30);
     const parentId = make({
       orgId: city.id, section, title: item.text.slice(0, 500), kind: item.kind, modules: item.modules, triggers: item.triggers, lead: null, coOwners: null, profile: profile.key,
       major, age, kpiMetric: metric, kpiTarget: metric && item.quantity?.value ? Math.round(item.quantity.value) : null, kpiUnit: metric ? KPI_METRICS[metric].unit : null, kpiDue: `${year}-12-31`,

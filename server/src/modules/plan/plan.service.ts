@@ -93,7 +93,7 @@ export function presentTask(t: TaskRow, n: Names, today = todayInChina()) {
     deployDue: t.deployDue, reportDue: t.reportDue, closeDue: t.closeDue, provisional: t.provisional, next, rag,
     escalatedTo: rag === 'red' ? n.parentOrgName : null,
     kpiMetric: t.kpiMetric, kpiTarget: t.kpiTarget, kpiUnit: t.kpiUnit, kpiDue: t.kpiDue, progress: t.progress, lastReportOn: t.lastReportOn,
-    children: n.children, version: t.version, updatedAt: t.updatedAt.toISOString(),
+    childCount: n.children, version: t.version, updatedAt: t.updatedAt.toISOString(),
   };
 }
 
