@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BranchesOutlined, UnorderedListOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOutlined, ControlOutlined } from '@ant-design/icons';
+import { ScheduleOutlined, ProjectOutlined, CarryOutOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
@@ -58,6 +59,16 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
       { key: '/hardship/campaigns', label: 'menu.hardshipCampaigns', icon: <FireOutlined />, access: 'canReadHardship', testId: 'menu-hardship-campaigns' },
       { key: '/hardship/warnings', label: 'menu.hardshipWarnings', icon: <AlertOutlined />, access: 'canReadHardship', testId: 'menu-hardship-warnings' },
       { key: '/hardship/rules', label: 'menu.hardshipRules', icon: <ControlOutlined />, access: 'canReadHardship', testId: 'menu-hardship-rules' },
+    ],
+  },
+  {
+    key: 'plan',
+    label: 'menu.plan',
+    icon: <ScheduleOutlined />,
+    testId: 'menu-plan',
+    children: [
+      { key: '/plans', label: 'menu.plans', icon: <ProjectOutlined />, access: 'canReadPlan', testId: 'menu-plans' },
+      { key: '/plans/tasks', label: 'menu.planTasks', icon: <CarryOutOutlined />, access: 'canReadPlan', testId: 'menu-plan-tasks' },
     ],
   },
   {
