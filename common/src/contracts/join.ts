@@ -81,6 +81,8 @@ export const JoinListItem = z.object({
   id: z.string(), appNo: z.string(), name: z.string(), idMasked: z.string(), mobileMasked: z.string().nullable(), orgId: z.string(), orgName: z.string(),
   employerName: z.string().nullable(), viaTerritorial: z.boolean(), status: z.string(), submittedOn: z.string(), dueOn: z.string(),
   decidedAt: z.string().nullable(), overdue: z.boolean(), workingDaysLeft: z.number().nullable(),
+  /** The due date reaches a year whose holiday arrangement is not entered yet: counted on weekends and the statutory holidays, recomputed when it is (docs/rules.md, "Deadlines"). */
+  provisional: z.boolean(),
 });
 export const JoinPage = pageOf(JoinListItem);
 
