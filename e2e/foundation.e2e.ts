@@ -86,6 +86,7 @@ describe('platform foundation (issue 2)', () => {
     // The form starts from the statutory holidays the law fixes; a make-up Saturday is added.
     const firstSaturday = [...Array(7)].map((_, i) => new Date(Date.UTC(next, 0, 4 + i))).find((d) => d.getUTCDay() === 6)!.toISOString().slice(0, 10);
     await page.getByTestId('calendar-form-workdays').fill(firstSaturday);
+    await page.waitForTimeout(500); // the modal's opening animation
     await env.shot(page, 'foundation-calendar-form');
     await page.getByTestId('calendar-form-submit').click();
     await page.getByTestId('calendar-form-confirm-ok').click();

@@ -16,6 +16,12 @@ function runsText(dates: readonly string[], sep = '、'): string {
   return dateRuns(dates).map(([a, b]) => (a === b ? a.slice(5) : `${a.slice(5)}~${b.slice(5)}`)).join(sep);
 }
 
+/** The same, each run kept on one line when the cell wraps. */
+function Runs({ dates }: { dates: readonly string[] }) {
+  const runs = runsText(dates).split('、');
+  return <>{runs.map((r, i) => <span key={r} style={{ whiteSpace: 'nowrap' }}>{r}{i < runs.length - 1 ? '、' : ''}</span>)}</>;
+}
+
 /** The form's text for a list of dates: one run a line, with the year. */
 const formText = (dates: readonly string[]) => dateRuns(dates).map(([a, b]) => (a === b ? a : `${a}~${b}`)).join('\n');
 
@@ -92,14 +98,14 @@ export default function CalendarPage() {
             key: 'holidays', title: 'calendar.col.holidays', dataIndex: 'holidays',
             render: (d: string[], r) => (
               <Space orientation="vertical" size={0} data-testid={`calendar-holidays-${r.year}`}>
-                <Typography.Text>{r.source === 'weekdays_only' ? t('calendar.statutoryOnly') : ''}{runsText(d) || t('calendar.none')}</Typography.Text>
+                <Typography.Text>{r.source === 'weekdays_only' ? t('calendar.statutoryOnly') : ''}{d.length ? <Runs dates={d} /> : t('calendar.none')}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('calendar.days', { n: d.length })}</Typography.Text>
               </Space>
             ),
           },
           {
             key: 'workdays', title: 'calendar.col.workdays', dataIndex: 'workdays', width: 260,
-            render: (d: string[], r) => <Typography.Text data-testid={`calendar-workdays-${r.year}`}>{runsText(d) || t('calendar.none')}</Typography.Text>,
+            render: (d: string[], r) => <Typography.Text data-testid={`calendar-workdays-${r.year}`}>{d.length ? <Runs dates={d} /> : t('calendar.none')}</Typography.Text>,
           },
           {
             key: 'actions', title: 'common.actions', width: 100, fixed: 'right', fixedShown: true,
