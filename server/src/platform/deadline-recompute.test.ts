@@ -34,7 +34,7 @@ const q = <T = Record<string, unknown>>(s: ReturnType<typeof sql>) => env.servic
 let ip = 0;
 const pub = (url: string, payload: object) => env.app.inject({ method: 'POST', url, payload, remoteAddress: `10.9.0.${++ip}` });
 
-async function apply(): Promise<{ id: string; dueOn: string }> {
+async function apply(): Promise<{ id: string; dueOn: string; provisional: boolean }> {
   const res = await pub('/api/join/applications', {
     orgId: o.g1.id, employerName: '江城宏达物流有限公司', viaTerritorial: false,
     fields: { name: '李冬梅', idNumber: freshId('F', '19920304'), mobile: freshMobile(), employmentForm: '快递员', ethnicity: '汉' },
@@ -42,13 +42,13 @@ async function apply(): Promise<{ id: string; dueOn: string }> {
   });
   expect(res.statusCode, res.body).toBe(201);
   const [row] = await q<{ id: string }>(sql`SELECT id FROM join_application WHERE app_no = ${res.json().appNo}`);
-  return { id: row!.id, dueOn: res.json().dueOn };
+  return { id: row!.id, dueOn: res.json().dueOn, provisional: res.json().provisional };
 }
 
 const recomputed = (entityId: string) =>
   q<{ from: string; to: string; actor: string }>(sql`SELECT changes->'dueOn'->>'from' AS from, changes->'dueOn'->>'to' AS to, actor_name AS actor FROM audit_log WHERE action = 'deadline.recomputed' AND entity_id = ${entityId} ORDER BY seq`);
 
-let applied: { id: string; dueOn: string };
+let applied: { id: string; dueOn: string; provisional: boolean };
 let savedEarlier: { id: string };
 let warningId: string;
 let fileId: string;
@@ -83,7 +83,8 @@ afterAll(async () => {
 
 describe('an application of 18 December 2026 before 2027 is entered', () => {
   it('is due on Monday 11 January 2027 — 21–25 and 28–31 December, 4–8 and 11 January, 1 January being 元旦 — and says the date is provisional', async () => {
-    expect(applied.dueOn).toBe('2027-01-11');
+    // The applicant is told so too.
+    expect(applied).toMatchObject({ dueOn: '2027-01-11', provisional: true });
     const detail = (await district.get(`/api/join/applications/${applied.id}`)).json();
     expect(detail).toMatchObject({ dueOn: '2027-01-11', provisional: true, workingDaysLeft: 15 });
     const listed = (await district.get('/api/join/applications?status=pending&pageSize=200')).json().items.find((a: { id: string }) => a.id === applied.id);
