@@ -12,7 +12,7 @@ const years = [
 ];
 /** The machine running the tests may be busy: give the page time to load. */
 const slow = { timeout: 10_000 };
-const admin = signedIn({ orgLevel: 'city', orgName: '江城市总工会' }, ['settings.manage', 'dashboard.read']);
+const admin = signedIn({ orgLevel: 'city', orgName: '江城市总工会' }, ['settings.manage', 'dashboard.read', 'audit.read']);
 
 afterEach(() => {
   vi.useRealTimers();
@@ -28,6 +28,8 @@ describe('the holiday calendar page', () => {
     expect(screen.getByTestId('calendar-holidays-2027').textContent).toContain('仅知法定节日：01-01、02-05~02-08');
     expect(screen.getByTestId('calendar-edit-2027').textContent).toContain('录入');
     expect(screen.getByTestId('calendar-edit-2026').textContent).toContain('更正');
+    // Who changed the calendar, and when: the audit log, filtered.
+    expect(screen.getByTestId('calendar-history').getAttribute('href')).toBe('/system/audit?action=settings.calendar');
     await waitFor(() => expect(screen.getByTestId('calendar-reminder').textContent).toContain('请录入 2027 年的节假日安排'), slow);
   });
 

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Space, Tag, Typography } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { AuditOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { systemApi, type CalendarYearRow } from '../../../../common/src/contracts/system';
 import { CALENDAR_YEAR_MAX, CALENDAR_YEAR_MIN, dateRuns, parseDateList } from '../../../../common/src/calendar-years';
 import { STATUTORY_HOLIDAYS } from '../../../../common/src/statutory-holidays';
 import { call } from '../../api/client';
+import { useAccess } from '../../app/auth-context';
 import { useI18n } from '../../i18n';
 import { FormModal, ListPage, type FieldSpec } from '../../kit';
 import { CalendarReminder } from './CalendarReminder';
@@ -38,6 +40,7 @@ interface FormValues {
 export default function CalendarPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const access = useAccess();
   const [editing, setEditing] = useState<{ year?: number; row?: CalendarYearRow } | null>(null);
   const [changed, setChanged] = useState(0);
 
@@ -78,9 +81,16 @@ export default function CalendarPage() {
         scrollX={1100}
         rowTestId={(r) => `calendar-row-${r.year}`}
         toolbar={(
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="calendar-add">
-            {t('calendar.add')}
-          </Button>
+          <>
+            {access.canReadAudit && (
+              <Link to="/system/audit?action=settings.calendar" data-testid="calendar-history">
+                <Button icon={<AuditOutlined />}>{t('calendar.history')}</Button>
+              </Link>
+            )}
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="calendar-add">
+              {t('calendar.add')}
+            </Button>
+          </>
         )}
         extra={() => (
           <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>

@@ -26,6 +26,7 @@ export const systemMessages = bilingual({
   'calendar.enter': ['录入', 'Enter'],
   'calendar.correct': ['更正', 'Correct'],
   'calendar.add': ['录入年度安排', 'Enter a year'],
+  'calendar.history': ['变更记录', 'History'],
   'calendar.form.title': ['{year} 年节假日安排', 'Holiday arrangement {year}'],
   'calendar.form.titleNew': ['录入年度节假日安排', 'Enter a year’s arrangement'],
   'calendar.field.year': ['年度', 'Year'],
