@@ -5,6 +5,7 @@ import { createTestEnv, type TestClient, type TestEnv } from '../test/harness.js
 import { demoOrgs, freshId, freshMobile, type DemoOrgs } from '../modules/member/join/fixtures.js';
 import { trackDeadline } from './deadline-track.js';
 import { hasDeadlineOwner } from './deadline-recompute.js';
+import { declaredMachines } from '../../../common/src/workflow.js';
 
 /**
  * Entering a year of the holiday calendar recounts every open deadline counted in working days (and
@@ -151,8 +152,10 @@ describe('entering 2027', () => {
 });
 
 describe('modules on the workflow helper', () => {
-  it('register where their recomputed dates go', () => {
-    expect(hasDeadlineOwner('hardship_file')).toBe(true);
+  it('register where their recomputed dates go: every machine of the app whose steps start a deadline', () => {
+    const starting = declaredMachines().filter((m) => Object.values(m.transitions).some((t) => t.starts)).map((m) => m.entity);
+    expect(starting).toContain('hardship_file');
+    expect(starting.filter((e) => !hasDeadlineOwner(e)), 'register the table with registerDeadlineOwner in a <domain>.deadlines.ts imported from modules/index.ts').toEqual([]);
   });
 
   it('every entity with open tracked deadlines has its owner registered', async () => {
