@@ -78,8 +78,12 @@ export function computeDeadline(start: string, rule: DeadlineRule, calendar?: Ca
     due = rule.unit === 'calendar_days' ? addDays(start, rule.n) : addMonthsClamped(start, rule.unit === 'months' ? rule.n : rule.n * 12);
     if (rule.rollForward !== false) while (!isWorkingDay(due, calendar)) due = addDays(due, 1);
   }
-  const provisional = yearsBetween(start, due).some((y) => calendarCoverage(y, calendar) === 'weekdays_only');
-  return { due, rule, provisional };
+  return { due, rule, provisional: isProvisional(start, due, calendar) };
+}
+
+/** Whether a deadline counted from `start` to `due` touches a year the calendar lacks (weekends and the statutory holidays only): it is recomputed when the year is entered. */
+export function isProvisional(start: string, due: string, calendar?: CalendarOverrides): boolean {
+  return yearsBetween(start, due).some((y) => calendarCoverage(y, calendar) === 'weekdays_only');
 }
 
 export interface DeadlineState {

@@ -10,7 +10,7 @@ export const PERMISSIONS = {
   'user.manage': { zh: '管理账号', en: 'Manage accounts', group: 'user' },
   'role.manage': { zh: '管理角色', en: 'Manage roles', group: 'user' },
   'audit.read': { zh: '查看审计日志', en: 'Read the audit log', group: 'system' },
-  'settings.manage': { zh: '管理安全设置', en: 'Manage security settings', group: 'system' },
+  'settings.manage': { zh: '管理安全设置和节假日日历', en: 'Manage security settings and the holiday calendar', group: 'system' },
   'member.read': { zh: '查看会员', en: 'View members', group: 'member' },
   'member.write': { zh: '登记和维护会员', en: 'Register and edit members', group: 'member' },
   'member.unmask': { zh: '查看完整身份证号和手机号', en: 'Reveal ID numbers and mobiles', group: 'member' },

@@ -50,9 +50,17 @@ export interface Machine<S extends string = string, A extends string = string> {
   transitions: Record<A, TransitionDef<S>>;
 }
 
+const declared: Machine[] = [];
+
 /** Declare a machine, keeping its state and action names as literal types. */
 export function machine<S extends string, A extends string>(m: Machine<S, A>): Machine<S, A> {
+  declared.push(m as unknown as Machine);
   return m;
+}
+
+/** The machines declared so far (those of every module the process loaded), e.g. to check that each one's deadlines can be recomputed. */
+export function declaredMachines(): readonly Machine[] {
+  return declared;
 }
 
 /** The actions a record in `state` allows, whatever the caller may do. */

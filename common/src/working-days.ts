@@ -31,6 +31,15 @@ export const JOIN_REPLY_WORKING_DAYS = 15;
 const PACKAGE_HOLIDAYS: Readonly<Record<string, string>> = (calendarData as { holidays: Record<string, string> }).holidays;
 const PACKAGE_WORKDAYS: Readonly<Record<string, string>> = (calendarData as { workdays: Record<string, string> }).workdays;
 
+/** The package's arrangement of one year: its days off (with the weekend days a holiday period covers) and its make-up working days. */
+export function packageArrangement(year: number): CalendarOverrides {
+  const prefix = `${year}-`;
+  return {
+    holidays: Object.keys(PACKAGE_HOLIDAYS).filter((d) => d.startsWith(prefix)).sort(),
+    workdays: Object.keys(PACKAGE_WORKDAYS).filter((d) => d.startsWith(prefix)).sort(),
+  };
+}
+
 /** Years for which the package has the State Council's arrangement (2004 onwards at the installed version). */
 export const PACKAGE_CALENDAR_YEARS: readonly number[] = [
   ...new Set(Object.keys(PACKAGE_HOLIDAYS).map((d) => Number(d.slice(0, 4)))),

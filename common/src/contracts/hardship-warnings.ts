@@ -22,6 +22,8 @@ export const WarningItem = z.object({
   id: z.string(), rule: z.string(), level: z.string(), fileId: z.string().nullable(), fileNo: z.string().nullable(), name: z.string().nullable(),
   orgId: z.string(), orgName: z.string(), explanation: z.string(), figures: z.record(z.string(), z.unknown()), raisedOn: z.string(), dueOn: z.string(),
   overdue: z.boolean(), status: z.string(), actionTaken: z.string().nullable(), closedAt: z.string().nullable(), closedByName: z.string().nullable(),
+  /** The due date reaches a year whose holiday arrangement is not entered yet: recomputed when it is (docs/rules.md, "Deadlines"). */
+  provisional: z.boolean(),
 });
 export const WarningPage = pageOf(WarningItem);
 export const CloseBody = z.strictObject({ action: z.string().trim().min(4, '请写明采取的措施（至少4个字）/ describe the action taken').max(1000) });

@@ -59,12 +59,17 @@ export const JoinApplyBody = z.strictObject({
 });
 export type JoinApply = z.infer<typeof JoinApplyBody>;
 
-export const JoinApplyResult = z.object({ appNo: z.string(), unionName: z.string(), submittedOn: z.string(), dueOn: z.string() });
+export const JoinApplyResult = z.object({
+  appNo: z.string(), unionName: z.string(), submittedOn: z.string(), dueOn: z.string(),
+  /** The due date reaches a year whose holiday arrangement is not entered yet: it may still move (docs/rules.md, "Deadlines"). */
+  provisional: z.boolean(),
+});
 
 export const StatusQuery = z.strictObject({ appNo: z.string().trim().min(1).max(30), idNumber: z.string().trim().min(1).max(40) });
 export const StatusResult = z.object({
   appNo: z.string(), status: z.string(), unionName: z.string(), submittedOn: z.string(), dueOn: z.string(),
   decidedAt: z.string().nullable(), rejectReason: z.string().nullable(), cardNo: z.string().nullable(),
+  provisional: z.boolean(),
 });
 
 export const JoinListQuery = z.strictObject({
@@ -81,6 +86,8 @@ export const JoinListItem = z.object({
   id: z.string(), appNo: z.string(), name: z.string(), idMasked: z.string(), mobileMasked: z.string().nullable(), orgId: z.string(), orgName: z.string(),
   employerName: z.string().nullable(), viaTerritorial: z.boolean(), status: z.string(), submittedOn: z.string(), dueOn: z.string(),
   decidedAt: z.string().nullable(), overdue: z.boolean(), workingDaysLeft: z.number().nullable(),
+  /** The due date reaches a year whose holiday arrangement is not entered yet: counted on weekends and the statutory holidays, recomputed when it is (docs/rules.md, "Deadlines"). */
+  provisional: z.boolean(),
 });
 export const JoinPage = pageOf(JoinListItem);
 

@@ -19,6 +19,7 @@ import { planRoutes } from './plan/plan.routes.js';
 // Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
 import './member/join/join.deadlines.js';
 import './hardship/warning.deadlines.js';
+import './hardship/file.deadlines.js';
 // Exports that run in the background (platform/export-jobs.ts).
 import './member/export/export-job.js';
 

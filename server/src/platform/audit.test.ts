@@ -85,6 +85,7 @@ const SCENARIOS: { route: string; action: string; run: () => Promise<unknown> }[
   { route: 'POST /api/users/:id/unlock', action: 'user.unlock', run: async () => ok(await district.post(`/api/users/${ids.user}/unlock`)) },
   { route: 'PUT /api/settings/security', action: 'settings.update', run: async () => ok(await admin.put('/api/settings/security', { ...LEVEL3_PRESET, lockMinutes: 20 })) },
   { route: 'PUT /api/settings/calendar', action: 'settings.calendar', run: async () => ok(await admin.put('/api/settings/calendar', { holidays: ['2031-01-01'], workdays: [] })) },
+  { route: 'PUT /api/settings/calendar/years/:year', action: 'settings.calendar', run: async () => ok(await admin.put('/api/settings/calendar/years/2036', { holidays: ['2036-01-01'], workdays: [] })) },
   { route: 'POST /api/auth/totp/setup', action: 'auth.totp_setup', run: async () => secrets.add((ids.totp = ok(await district.post('/api/auth/totp/setup')).secret)) },
   // A TOTP code is good once: enable, sign in and disable use codes of successive time steps (the server accepts ±1).
   { route: 'POST /api/auth/totp/enable', action: 'auth.totp_enable', run: async () => ok(await district.post('/api/auth/totp/enable', { code: await totpAt(ids.totp!, -1) })) },

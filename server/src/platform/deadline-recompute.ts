@@ -23,8 +23,8 @@ import type { Executor } from '../db/client.js';
 export interface DeadlineSource {
   /** The audit entity of the records. */
   entity: string;
-  /** Open records whose due date counts working days from `start`. */
-  open(exec: Executor): Promise<{ id: string; orgId: string; start: string; due: string }[]>;
+  /** Open records whose due date counts working days from `start`; `n`, where the rule fixes it, is the number of working days (else it is counted on the calendar before the change). */
+  open(exec: Executor): Promise<{ id: string; orgId: string; start: string; due: string; n?: number }[]>;
   save(exec: Executor, id: string, due: string): Promise<void>;
 }
 
@@ -39,6 +39,11 @@ export function registerDeadlineSource(s: DeadlineSource): void {
 /** A module whose records carry workflow deadlines names its table, so a recomputed date reaches the record. */
 export function registerDeadlineOwner(entity: string, table: PgTable, id: PgColumn, org: PgColumn): void {
   owners.set(entity, { table, id, org });
+}
+
+/** Whether a workflow entity's deadlines reach its records when recomputed (a module on the workflow helper registers its table). */
+export function hasDeadlineOwner(entity: string): boolean {
+  return owners.has(entity);
 }
 
 export interface RecomputeResult {
@@ -59,7 +64,7 @@ export async function recomputeDeadlines(c: Ctx, tx: Executor, before: CalendarO
     const rows = await s.open(tx);
     let changed = 0;
     for (const r of rows) {
-      const n = workingDaysBetween(r.start, r.due, before);
+      const n = r.n ?? workingDaysBetween(r.start, r.due, before);
       const due = addWorkingDays(r.start, n, after);
       if (due === r.due) continue;
       await s.save(tx, r.id, due);

@@ -55,6 +55,8 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   // City-wide dated rules (platform/rules.ts): only an administrator whose scope covers the whole tree changes them.
   { prefix: '/api/exports/:id', param: 'id', targets: (s) => s.exports },
   { prefix: '/api/rules/:key', param: 'key', targets: () => [{ id: 'org.committee_terms', version: 1, secrets: ['某区越权规则'] }] },
+  // The holiday calendar is the platform's own: only a system administrator enters a year.
+  { prefix: '/api/settings/calendar/years/:year', param: 'year', targets: () => [{ id: '2036', version: 1, secrets: ['2036-01-01'] }] },
 ];
 
 /**
@@ -77,6 +79,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   'POST /api/transfers/:id/cancel': () => ({ reason: '越权撤回接转' }),
   ...HARDSHIP_BODIES,
   ...PLAN_BODIES,
+  'PUT /api/settings/calendar/years/:year': () => ({ holidays: ['2036-01-01'], workdays: [] }),
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 

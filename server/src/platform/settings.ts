@@ -55,6 +55,19 @@ export class SettingsStore {
     await exec.insert(setting).values({ key, value }).onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
   }
 
+  /** The stored calendar read fresh and locked until the transaction ends, so two administrators entering different years both keep theirs. */
+  async calendarForUpdate(tx: Executor): Promise<CalendarOverrides> {
+    await tx.insert(setting).values({ key: 'calendar', value: { holidays: [], workdays: [] } }).onConflictDoNothing();
+    const rows = await tx.select().from(setting).where(eq(setting.key, 'calendar')).for('update');
+    const v = (rows[0]?.value ?? {}) as Partial<CalendarOverrides>;
+    return { holidays: v.holidays ?? [], workdays: v.workdays ?? [] };
+  }
+
+  /** Drop this process's copy of the calendar (after a change is committed). */
+  forgetCalendar(): void {
+    this.calendarCache = undefined;
+  }
+
   async saveCalendar(exec: Executor, value: CalendarOverrides): Promise<void> {
     await exec.insert(setting).values({ key: 'calendar', value }).onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
     this.calendarCache = undefined;

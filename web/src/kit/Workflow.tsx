@@ -26,6 +26,16 @@ function calendarDays(a: string, b: string): number {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 }
 
+/** "暂定" beside a due date counted on a year whose holiday arrangement is not entered yet, with the reason on hover. */
+export function ProvisionalTag({ testId }: { testId?: string }) {
+  const { t } = useI18n();
+  return (
+    <Tooltip title={t('kit.deadline.provisionalHint')}>
+      <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid={testId}>{t('kit.deadline.provisional')}</Tag>
+    </Tooltip>
+  );
+}
+
 /**
  * A deadline as people read it: "剩余 3 个工作日", "今天到期" or "已逾期 2 天", in the days the rule
  * counts. `left` comes from the server (common/src/deadlines.ts) for working-day rules; calendar

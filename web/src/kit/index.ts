@@ -11,7 +11,7 @@ export { MemberPicker } from './MemberPicker';
 export { IdNumberInput, MobileInput, MoneyInput, DatePicker, DateRangePicker, SensitiveValue, useFormatRule } from './inputs';
 export { StatusTag } from './StatusTag';
 export { ExportButton } from './ExportButton';
-export { WorkflowSteps, DeadlineBadge } from './Workflow';
+export { WorkflowSteps, DeadlineBadge, ProvisionalTag } from './Workflow';
 export { formatDate, formatDateTime, yuan, toFen, countText, todayInChina } from './format';
 export { useText, useVocab, vocabOf, type Text, type Vocab } from './text';
 export { download, downloadUrl, fileToBase64 } from './download';

@@ -2,6 +2,7 @@ import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { hardshipWarning } from './warning.schema.js';
 import { scanWarnings } from './warning.scan.js';
 import { todayInChina } from '../../../../common/src/dates.js';
+import { isProvisional } from '../../../../common/src/deadlines.js';
 import type { WarningListParams } from '../../../../common/src/contracts/hardship-warnings.js';
 import { appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
@@ -37,12 +38,13 @@ type Listed = typeof hardshipWarning.$inferSelect & { fileNo: string | null; nam
 
 export async function listWarnings(c: Ctx, p: WarningListParams) {
   const today = todayInChina();
-  const page = await warnings.list(c, { ...p, sort: 'urgency', order: 'asc' }, { select: listed });
+  const [page, cal] = await Promise.all([warnings.list(c, { ...p, sort: 'urgency', order: 'asc' }, { select: listed }), c.settings.calendar()]);
   return {
     ...page,
     items: (page.items as unknown as Listed[]).map((x) => ({
       id: x.id, rule: x.rule, level: x.level, fileId: x.fileId, fileNo: x.fileNo, name: x.name, orgId: x.orgId, orgName: x.orgName, explanation: x.explanation, figures: x.figures,
       raisedOn: x.raisedOn, dueOn: x.dueOn, overdue: x.status === 'open' && x.dueOn < today, status: x.status, actionTaken: x.actionTaken, closedAt: x.closedAt?.toISOString() ?? null, closedByName: x.closedByName,
+      provisional: x.status === 'open' && isProvisional(x.raisedOn, x.dueOn, cal),
     })),
   };
 }

@@ -12,6 +12,9 @@ import { CURRENT_CONSENT_VERSION } from '../../../../common/src/member-input.js'
 import { AppError } from '../../platform/errors.js';
 import { appendAudit, diffFields } from '../../platform/audit.js';
 import { mount } from '../../platform/mount.js';
+import { recomputeDeadlines } from '../../platform/deadline-recompute.js';
+import { calendarReminder, calendarYear, calendarYears, checkCalendarYear, describeCalendarProblem, REMINDER_FROM, withCalendarYear } from '../../../../common/src/calendar-years.js';
+import { todayInChina } from '../../../../common/src/dates.js';
 
 const meta = {
   permissions: Object.entries(PERMISSIONS).map(([code, v]) => ({ code, ...v })),
@@ -64,8 +67,41 @@ export async function systemRoutes(app: FastifyInstance) {
       await c.db.transaction(async (tx) => {
         await c.settings.saveCalendar(tx, value);
         await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'settings.calendar', entity: 'setting', entityId: 'calendar', changes: diffFields({ ...before }, { ...value }), ip: c.ip });
+        // Every open working-day deadline follows the new calendar, each change audited (docs/rules.md, "Deadlines").
+        await recomputeDeadlines(c, tx, before, value);
       });
       return calendarView();
+    },
+    calendarYears: async (c) => calendarYears(todayInChina(), await c.settings.calendar()),
+    saveCalendarYear: async (c, { params: { year }, body }) => {
+      const entry = { holidays: [...new Set(body.holidays)].sort(), workdays: [...new Set(body.workdays)].sort() };
+      const problems = checkCalendarYear(year, entry);
+      if (problems.length) {
+        const words = problems.map((p) => describeCalendarProblem(year, p));
+        throw new AppError(400, 'INVALID_CALENDAR', `${year} 年的节假日安排有误：${words.map((w) => w.zh).join('；')}`, `The ${year} arrangement is wrong: ${words.map((w) => w.en).join('; ')}`, {
+          problems,
+          fields: problems.map((p, i) => ({ path: `body.${p.field}`, message: words[i]!.zh, messageEn: words[i]!.en })),
+        });
+      }
+      const recomputed = await c.db.transaction(async (tx) => {
+        const before = await c.settings.calendarForUpdate(tx);
+        const after = withCalendarYear(before, year, entry);
+        const was = calendarYear(year, before);
+        await c.settings.saveCalendar(tx, after);
+        await appendAudit(tx, {
+          actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'settings.calendar', entity: 'setting', entityId: 'calendar', ip: c.ip,
+          changes: { year, ...diffFields({ holidays: was.holidays, workdays: was.workdays }, { holidays: entry.holidays, workdays: entry.workdays }) },
+          detail: `${year}`,
+        });
+        // Every open working-day deadline follows the new calendar, each change audited (docs/rules.md, "Deadlines").
+        return recomputeDeadlines(c, tx, before, after);
+      });
+      c.settings.forgetCalendar();
+      return { year: calendarYear(year, await c.settings.calendar()), recomputed };
+    },
+    calendarReminder: async (c) => {
+      const r = calendarReminder(todayInChina(), await c.settings.calendar());
+      return { year: r?.year ?? null, late: r?.late ?? false, from: REMINDER_FROM };
     },
   });
 }

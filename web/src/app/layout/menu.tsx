@@ -3,6 +3,7 @@ import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, Se
 import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOutlined, ControlOutlined } from '@ant-design/icons';
 import { ScheduleOutlined, ProjectOutlined, CarryOutOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
+import { CalendarOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -81,6 +82,7 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
       { key: '/system/roles', label: 'menu.roles', icon: <TeamOutlined />, access: 'canReadUsers', testId: 'menu-roles' },
       { key: '/system/audit', label: 'menu.audit', icon: <AuditOutlined />, access: 'canReadAudit', testId: 'menu-audit' },
       { key: '/system/settings', label: 'menu.settings', icon: <SafetyOutlined />, access: 'canManageSettings', testId: 'menu-settings' },
+      { key: '/system/calendar', label: 'calendar.menu', icon: <CalendarOutlined />, access: 'canManageSettings', testId: 'menu-calendar' },
       { key: '/system/rules', label: 'rules.title', icon: <ControlOutlined />, access: 'canReadDashboard', testId: 'menu-rules' },
     ],
   },

@@ -17,6 +17,7 @@ import { HardshipDashboardSection } from '../hardship/monitor/HardshipDashboardS
 import { PlanDashboardSection } from '../plan/PlanDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
 import { useFederationView } from './level';
+import { CalendarReminder } from '../system/CalendarReminder';
 
 interface CardDef {
   key: keyof Pick<OrgFigures, 'totalOrgs' | 'grassroots' | 'withoutChair' | 'termExpiring' | 'termExpired' | 'employees'>;
@@ -86,6 +87,7 @@ export default function DashboardPage() {
   return (
     <div data-testid="dashboard-page">
       <PageHeader title={t('dashboard.title')} extra={<Typography.Text type="secondary">{t(federation ? 'dashboard.scopeNote' : 'dashboard.scopeNoteOwn', { org: me?.user.orgName ?? '' })}</Typography.Text>} />
+      {access.canManageSettings && <CalendarReminder />}
       {federation ? (
         <>
           <Row gutter={[16, 16]}>

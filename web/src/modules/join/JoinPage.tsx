@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Result, Steps, Typography } from 'antd';
 import type { JoinApplyResultT } from '../../../../common/src/contracts/join';
-import { Fields } from '../../kit';
+import { Fields, ProvisionalTag } from '../../kit';
 import { useI18n } from '../../i18n';
 import { PublicShell } from './PublicShell';
 import { UnionFinder, type ChosenUnion } from './UnionFinder';
@@ -67,7 +67,7 @@ export default function JoinPage() {
                 },
                 { label: 'join.field.union', value: result.unionName },
                 { label: 'join.field.submittedOn', value: result.submittedOn },
-                { label: 'join.field.dueOn', value: result.dueOn, testId: 'join-due-on' },
+                { label: 'join.field.dueOn', value: <>{result.dueOn}{result.provisional && <ProvisionalTag testId="join-due-provisional" />}</>, testId: 'join-due-on' },
               ]}
             />
             <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>

@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { joinApi, type JoinStatusResultT } from '../../../../common/src/contracts/join';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n, type MessageKey } from '../../i18n';
-import { Fields, FormFields, formatDateTime } from '../../kit';
+import { Fields, FormFields, formatDateTime, ProvisionalTag } from '../../kit';
 import { PublicShell } from './PublicShell';
 
 const OUTCOME: Record<string, { status: 'info' | 'success' | 'warning'; title: MessageKey }> = {
@@ -69,7 +69,7 @@ export default function JoinStatusPage() {
                 { label: 'join.field.appNo', value: result.appNo },
                 { label: 'join.field.union', value: result.unionName },
                 { label: 'join.field.submittedOn', value: result.submittedOn },
-                { label: 'join.field.dueOn', value: result.dueOn },
+                { label: 'join.field.dueOn', value: <>{result.dueOn}{result.provisional && <ProvisionalTag testId="join-status-provisional" />}</> },
                 !!result.decidedAt && { label: 'join.field.decidedAt', value: formatDateTime(result.decidedAt) },
                 !!result.rejectReason && { label: 'join.review.reason', value: result.rejectReason },
                 !!result.cardNo && { label: 'member.field.cardNo', value: <span style={{ fontFamily: 'monospace' }}>{result.cardNo}</span>, testId: 'join-status-card' },

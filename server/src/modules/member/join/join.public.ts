@@ -14,6 +14,7 @@ import { maskMobile } from '../../../../../common/src/mobile.js';
 import { checkUscc } from '../../../../../common/src/uscc.js';
 import { todayInChina } from '../../../../../common/src/dates.js';
 import { addWorkingDays, JOIN_REPLY_WORKING_DAYS } from '../../../../../common/src/working-days.js';
+import { isProvisional } from '../../../../../common/src/deadlines.js';
 import { districtNameSql, isUniqueViolation, loadTargetUnion, streetNameSql, type PublicCtx } from './join.shared.js';
 import { JOIN_APPLICATIONS_PER_ID_PER_DAY, rateLimited } from './rate-limit.js';
 import type { JoinApply } from '../../../../../common/src/contracts/join.js';
@@ -84,7 +85,9 @@ export async function applyToJoin(s: PublicCtx, input: JoinApply) {
     .where(and(eq(joinApplication.idIndex, idIndex), eq(joinApplication.submittedOn, today)))) as [{ n: number }];
   if (n >= JOIN_APPLICATIONS_PER_ID_PER_DAY) throw rateLimited();
 
-  const dueOn = addWorkingDays(today, JOIN_REPLY_WORKING_DAYS, await s.settings.calendar());
+  const calendar = await s.settings.calendar();
+  const dueOn = addWorkingDays(today, JOIN_REPLY_WORKING_DAYS, calendar);
+  const provisional = isProvisional(today, dueOn, calendar);
   const id = uuidv7();
   const payload = {
     idKind: f.idKind, birthDate: f.birthDate, sex: f.sex, ethnicity: f.ethnicity, education: f.education, politicalStatus: f.politicalStatus,
@@ -108,7 +111,7 @@ export async function applyToJoin(s: PublicCtx, input: JoinApply) {
         });
         return true;
       });
-      if (created) return { appNo, unionName: target.name, submittedOn: today, dueOn };
+      if (created) return { appNo, unionName: target.name, submittedOn: today, dueOn, provisional };
     } catch (e) {
       // Two submissions of the same person at once: the partial unique index lets only one be pending.
       if (isUniqueViolation(e, 'join_application_one_pending_uq')) throw pendingExists(dueOn);
@@ -144,5 +147,6 @@ export async function applicationStatus(s: PublicCtx, appNo: string, idNumber: s
   return {
     appNo: a.appNo, status: a.status, unionName: a.unionName, submittedOn: a.submittedOn, dueOn: a.dueOn, decidedAt: a.decidedAt?.toISOString() ?? null,
     rejectReason: a.rejectReason, cardNo: a.status === 'approved' ? (a.cardNo ?? null) : null,
+    provisional: a.status === 'pending' && isProvisional(a.submittedOn, a.dueOn, await s.settings.calendar()),
   };
 }

@@ -9,6 +9,7 @@ import { todayInChina } from '../../../../../common/src/dates.js';
 import type { IdKind, IdSex } from '../../../../../common/src/id-number.js';
 import { addWorkingDays, workingDaysBetween, type CalendarOverrides } from '../../../../../common/src/working-days.js';
 import { joinNotPending } from './join.shared.js';
+import { isProvisional } from '../../../../../common/src/deadlines.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Executor } from '../../../db/client.js';
 import { resource } from '../../../platform/resource.js';
@@ -31,9 +32,9 @@ export const joinApplications = resource<typeof joinApplication, JoinListParams>
 type AppRow = typeof joinApplication.$inferSelect;
 type Payload = { idKind?: string; birthDate?: string; sex?: string; ethnicity?: string | null; education?: string | null; politicalStatus?: string | null; employmentForm?: string; migrantWorker?: boolean; occupation?: string | null };
 
-function deadline(a: { status: string; dueOn: string }, today: string, cal: CalendarOverrides) {
-  if (a.status !== 'pending') return { overdue: false, workingDaysLeft: null };
-  return { overdue: a.dueOn < today, workingDaysLeft: workingDaysBetween(today, a.dueOn, cal) };
+function deadline(a: { status: string; submittedOn: string; dueOn: string }, today: string, cal: CalendarOverrides) {
+  if (a.status !== 'pending') return { overdue: false, workingDaysLeft: null, provisional: false };
+  return { overdue: a.dueOn < today, workingDaysLeft: workingDaysBetween(today, a.dueOn, cal), provisional: isProvisional(a.submittedOn, a.dueOn, cal) };
 }
 
 const listColumns = {

@@ -176,7 +176,7 @@ export default function WarningsPage() {
             key: 'dueOn', title: 'hsMon.col.due', dataIndex: 'dueOn', width: 140,
             render: (d: string, w) => (
               <TwoLines
-                main={w.status === 'open' ? <Space size={0} orientation="vertical"><Typography.Text strong={w.overdue} type={w.overdue ? 'danger' : undefined}>{d}</Typography.Text><DeadlineBadge due={d} testId={`hs-warning-due-${w.id}`} /></Space> : <Typography.Text type="secondary">{d}</Typography.Text>}
+                main={w.status === 'open' ? <Space size={0} orientation="vertical"><Typography.Text strong={w.overdue} type={w.overdue ? 'danger' : undefined}>{d}</Typography.Text><DeadlineBadge due={d} provisional={w.provisional} testId={`hs-warning-due-${w.id}`} /></Space> : <Typography.Text type="secondary">{d}</Typography.Text>}
                 sub={t('hsMon.raisedOn', { d: w.raisedOn })}
               />
             ),

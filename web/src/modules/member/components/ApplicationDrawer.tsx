@@ -14,11 +14,11 @@ export const JOIN_STATUS = vocabOf(JOIN_STATUSES, JOIN_STATUS_LABELS, { pending:
 const mono = { fontFamily: 'monospace' } as const;
 
 /** The application's status with the answer deadline (15 working days) while it is pending. */
-export function JoinStatusCell({ a }: { a: Pick<JoinDetailT, 'status' | 'dueOn' | 'workingDaysLeft'> }) {
+export function JoinStatusCell({ a }: { a: Pick<JoinDetailT, 'status' | 'dueOn' | 'workingDaysLeft' | 'provisional'> }) {
   return (
     <Space size={4}>
       <StatusTag vocab={JOIN_STATUS} value={a.status} testId="join-status" />
-      {a.status === 'pending' && <DeadlineBadge due={a.dueOn} unit="working_days" left={a.workingDaysLeft} testId="join-deadline" />}
+      {a.status === 'pending' && <DeadlineBadge due={a.dueOn} unit="working_days" left={a.workingDaysLeft} provisional={a.provisional} testId="join-deadline" />}
     </Space>
   );
 }
