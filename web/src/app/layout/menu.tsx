@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BranchesOutlined, UnorderedListOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOutlined, ControlOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
+import { CloudServerOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -70,6 +71,7 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
       { key: '/system/roles', label: 'menu.roles', icon: <TeamOutlined />, access: 'canReadUsers', testId: 'menu-roles' },
       { key: '/system/audit', label: 'menu.audit', icon: <AuditOutlined />, access: 'canReadAudit', testId: 'menu-audit' },
       { key: '/system/settings', label: 'menu.settings', icon: <SafetyOutlined />, access: 'canManageSettings', testId: 'menu-settings' },
+      { key: '/system/backup', label: 'menu.backup', icon: <CloudServerOutlined />, access: 'canManageSettings', testId: 'menu-backup' },
       { key: '/system/rules', label: 'rules.title', icon: <ControlOutlined />, access: 'canReadDashboard', testId: 'menu-rules' },
     ],
   },
