@@ -58,6 +58,8 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error('启动失败 / failed to start:', e);
+  // One clear message; the stack only when asked for (LOG_LEVEL=debug or trace).
+  const debug = ['debug', 'trace'].includes(process.env.LOG_LEVEL ?? '');
+  console.error(`启动失败 / failed to start: ${debug || !(e instanceof Error) ? (e as Error)?.stack ?? e : e.message}`);
   process.exit(1);
 });
