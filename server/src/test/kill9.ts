@@ -100,23 +100,33 @@ interface Child {
   firstProgressMs: number | null;
 }
 
-function runCli(args: string[], env: NodeJS.ProcessEnv, killAfterMs: number | null, limitMs: number): Promise<Child> {
+/** Kill when the command reports `phase` (it has begun), `delayMs` later. */
+interface KillPlan {
+  phase: 'parsing' | 'committing';
+  delayMs: number;
+}
+
+function runCli(args: string[], env: NodeJS.ProcessEnv, plan: KillPlan | null, limitMs: number): Promise<Child & { phases: Record<string, number> }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'server/src/cli/main.ts'), ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let firstProgressMs: number | null = null;
+    const phases: Record<string, number> = {};
+    let killer: NodeJS.Timeout | null = null;
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => {
-      if (firstProgressMs === null && /parsing|committing/.test(String(d))) firstProgressMs = performance.now() - t0;
-      out = (out + d).slice(-4000);
+      const text = String(d);
+      for (const p of ['parsing', 'committing'] as const) if (phases[p] === undefined && text.includes(p)) phases[p] = performance.now() - t0;
+      if (firstProgressMs === null && phases.parsing !== undefined) firstProgressMs = phases.parsing;
+      if (plan && !killer && phases[plan.phase] !== undefined) killer = setTimeout(() => child.kill('SIGKILL'), plan.delayMs);
+      out = (out + text).slice(-4000);
     });
-    const killer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     const limit = setTimeout(() => child.kill('SIGKILL'), limitMs);
     child.on('exit', (code, signal) => {
       if (killer) clearTimeout(killer);
       clearTimeout(limit);
-      resolve({ code, signal, ms: performance.now() - t0, out, firstProgressMs });
+      resolve({ code, signal, ms: performance.now() - t0, out, firstProgressMs, phases });
     });
   });
 }
@@ -198,10 +208,11 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Report> {
     const first = await runCli(importArgs(f0.file), env, null, 600_000);
     if (first.code !== 0) throw new Error(`the unkilled import failed (${first.code}): ${first.out.slice(-1000)}`);
     report.importMs = Math.round(first.ms);
-    // Kills land from a second before the first progress report (the batch exists) to the end.
-    const from = Math.max(0, (first.firstProgressMs ?? 0) - 1000);
-    log(`  ${o.engine}: an unkilled import of ${o.rows} rows takes ${(first.ms / 1000).toFixed(1)} s; ${o.runs} kills follow`);
-
+    // A kill lands in the parse or in the commit (half each), at a random moment of that phase's
+    // length in the unkilled run (up to its end: some kills come after the commit has finished).
+    const parseMs = (first.phases.committing ?? first.ms) - (first.phases.parsing ?? 0);
+    const commitMs = first.ms - (first.phases.committing ?? first.ms);
+    log(`  ${o.engine}: an unkilled import of ${o.rows} rows takes ${(first.ms / 1000).toFixed(1)} s (parse ${(parseMs / 1000).toFixed(1)} s, commit ${(commitMs / 1000).toFixed(1)} s); ${o.runs} kills follow`);
     let current: State | null = null;
     for (let i = 1; i <= o.runs; i++) {
       const f = rosterFile(tmp, i, o.rows);
@@ -211,9 +222,10 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Report> {
       }
       const before: State = { ...current, marked: 0 };
       await release();
-      const killAt = Math.round(from + (first.ms - from) * random());
-      const killed = await runCli(importArgs(f.file), env, killAt, 600_000);
-      const fail = (what: string) => report.failures.push(`${o.engine} run ${i} (killed at ${killAt} ms, ${where}): ${what}`);
+      const plan: KillPlan = random() < 0.5 ? { phase: 'parsing', delayMs: Math.round(parseMs * random()) } : { phase: 'committing', delayMs: Math.round(Math.max(commitMs, 200) * 1.2 * random()) };
+      const killAt = `${plan.phase} + ${plan.delayMs} ms`;
+      const killed = await runCli(importArgs(f.file), env, plan, 600_000);
+      const fail = (what: string) => report.failures.push(`${o.engine} run ${i} (killed at ${killAt}, ${where}): ${what}`);
       let where = 'finished first';
       if (killed.signal !== 'SIGKILL') {
         report.finishedFirst++;

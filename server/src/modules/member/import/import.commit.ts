@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { importBatch, importRow } from '../member.schema.js';
-import { HOLDING_STATUSES } from '../member.service.js';
+import { forgetGramStats, HOLDING_STATUSES } from '../member.service.js';
 import { todayInChina } from '../../../../../common/src/dates.js';
 import { AppError } from '../../../platform/errors.js';
 import { appendAudit } from '../../../platform/audit.js';
@@ -83,8 +83,14 @@ export async function commitImport(c: Ctx, id: string, opts: CommitOptions = {})
   return { batchId: id };
 }
 
-/** Above this many new or changed members a commit refreshes the planner's statistics of the tables it filled. */
-export const ANALYZE_AFTER_ROWS = 10_000;
+/**
+ * A commit this large refreshes the planner's statistics of the tables it filled: 10,000 new or
+ * changed members, or a tenth of the table (at least 500) — the embedded database has no autovacuum
+ * to do it, and on PostgreSQL autovacuum may come minutes later.
+ */
+export function needsAnalyze(written: number, rowsBefore: number): boolean {
+  return written >= 10_000 || (written >= 500 && written >= rowsBefore / 10);
+}
 
 interface Counts {
   created: number;
@@ -151,12 +157,16 @@ async function runCommit(c: Ctx, id: string, orgId: string, job: ImportJob, chun
       .catch(() => undefined);
   }
   // A large commit changes the tables' shape (a union grows from nothing to tens of thousands): fresh
-  // statistics, so that list, search (the one-character plan reads them) and dashboard plans follow.
-  if (written >= ANALYZE_AFTER_ROWS) {
+  // statistics, so that list, search and dashboard plans follow; the one-character search strategy
+  // reads them anew (member.service.ts, oneCharPlan).
+  if (written > 0) {
     await timed('commit: analyze after', async () => {
+      const [t] = await repo.rows<{ n: number }>(c.db, sql`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'member'::regclass`);
+      if (!needsAnalyze(written, t?.n ?? 0)) return;
       await c.db.execute(sql`ANALYZE member`);
       await c.db.execute(sql`ANALYZE membership_event`);
       await c.db.execute(sql`ANALYZE member_org_tally`);
+      forgetGramStats(c.database);
     }).catch(() => undefined);
   }
 }
