@@ -260,8 +260,8 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Report> {
       else if (done.members !== before.members + f.fresh || done.marked !== o.rows || done.events !== before.events + f.fresh || done.duplicates || done.tallyDiff) {
         fail(`after the rerun: ${done.members - before.members} new members (want ${f.fresh}), ${done.marked} rows named (want ${o.rows}), ${done.duplicates} duplicates, ${done.tallyDiff} counter differences`);
       }
-      o.onRun?.(report);
       report.runs++;
+      o.onRun?.(report);
       if (i % 10 === 0 || i === o.runs) log(`  ${o.engine}: ${i}/${o.runs} runs, ${report.failures.length} failures; killed at ${JSON.stringify(report.killedAt)}`);
     }
   } finally {
