@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   GONGHUI_AUDIT_SIGNING_KEY: z.string().includes('PRIVATE KEY', { message: 'GONGHUI_AUDIT_SIGNING_KEY must be a PEM private key (Ed25519)' }).optional(),
   GONGHUI_AUDIT_CHECKPOINT_FILE: z.string().optional(),
   GONGHUI_BACKUP_DIR: z.string().optional(),
+  GONGHUI_IMPORT_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,6 +39,8 @@ export interface Config {
   auditCheckpointFile?: string;
   /** Where scheduled backups go (default DATA_DIR/backups). */
   backupDir?: string;
+  /** Where uploaded rosters are kept until their import ends, so an interrupted one can start again (default DATA_DIR/imports). */
+  importDir?: string;
   logLevel: string;
   /** Serve the built web app from this folder when it exists. */
   webDist: string;
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditSigningKey: e.GONGHUI_AUDIT_SIGNING_KEY,
     auditCheckpointFile: e.GONGHUI_AUDIT_CHECKPOINT_FILE ? path.resolve(e.GONGHUI_AUDIT_CHECKPOINT_FILE) : undefined,
     backupDir: e.GONGHUI_BACKUP_DIR ? path.resolve(e.GONGHUI_BACKUP_DIR) : undefined,
+    importDir: e.GONGHUI_IMPORT_DIR ? path.resolve(e.GONGHUI_IMPORT_DIR) : undefined,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
   };

@@ -5,6 +5,8 @@ import { runWarningJob } from './modules/hardship/warning.service.js';
 import { writeCheckpoint } from './platform/audit-tail.js';
 import { runScheduledBackup } from './platform/backup-schedule.js';
 import { jobRuns } from './platform/metrics.js';
+import { recoverImports } from './modules/member/import/import.recovery.js';
+import { jobs as importJobs } from './modules/member/import/import.service.js';
 
 /**
  * Background jobs run in the server process by default (GONGHUI_JOBS=0 turns them off on extra
@@ -22,21 +24,30 @@ export function startJobs(s: Services, log: FastifyBaseLogger): () => void {
         },
       );
     timers.push(setInterval(run, ms).unref());
+    return run;
   };
+  /** Also once shortly after start: a run the last process was killed in (or never got to) is not left for a whole interval. */
+  const afterStart = (run: () => Promise<void>) => timers.push(setTimeout(run, 30_000).unref());
   every(10 * 60_000, 'purge-sessions', () => purgeExpiredSessions(s));
   // Hardship monitoring and early warning (监测预警): idempotent, so a missed or doubled run is harmless.
-  every(60 * 60_000, 'hardship-warnings', async () => {
+  // One transaction under an advisory lock: a run cut short by a kill wrote nothing and simply runs again.
+  afterStart(every(60 * 60_000, 'hardship-warnings', async () => {
     const r = await runWarningJob(s);
     if (r.raised) log.info({ byRule: r.byRule }, `hardship warnings raised: ${r.raised}`);
-  });
+  }));
   // Signed checkpoints of the audit log's head, so that cutting its newest entries is found by `audit verify`.
   every(5 * 60_000, 'audit-checkpoint', async () => {
     await writeCheckpoint(s.db, s.auditSigner);
   });
   // Scheduled backups (settings: daily, keep 14); a run cut short leaves no half archive and runs again.
-  every(10 * 60_000, 'backup', async () => {
+  afterStart(every(10 * 60_000, 'backup', async () => {
     const file = await runScheduledBackup(s);
     if (file) log.info(`backup written: ${file}`);
+  }));
+  // Imports left 'parsing' or 'committing' by a replica that died (at start this process already looked).
+  every(10 * 60_000, 'import-recovery', async () => {
+    const failed = await recoverImports(s, new Set(importJobs.keys()));
+    if (failed.length) log.warn(`interrupted imports marked failed: ${failed.join(', ')}`);
   });
-  return () => timers.forEach(clearInterval);
+  return () => timers.forEach((t) => clearTimeout(t));
 }

@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { DataDirLockedError } from './db/lock.js';
 import { DEMO_PASSWORD, DEMO_USERS, hasDemoData, seedDemo } from './seed/demo.js';
 import { startJobs } from './jobs.js';
+import { recoverImports } from './modules/member/import/import.recovery.js';
 import { writeCheckpoint } from './platform/audit-tail.js';
 
 async function main() {
@@ -18,6 +19,9 @@ async function main() {
     }
     throw e;
   }
+  // Imports a killed process left half-way are marked failed with the reason (they can be restarted).
+  const interrupted = await recoverImports(services);
+  if (interrupted.length) console.log(`中断的导入已标记为失败，可重新开始 / interrupted imports marked failed (restartable): ${interrupted.length}`);
   const empty = await isDatabaseEmpty(services);
   if (empty && config.demo !== false) await seedDemo(services, { log: (m) => console.log(m), members: config.demoMembers });
   const demo = await hasDemoData(services);
@@ -54,6 +58,8 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error('启动失败 / failed to start:', e);
+  // One clear message; the stack only when asked for (LOG_LEVEL=debug or trace).
+  const debug = ['debug', 'trace'].includes(process.env.LOG_LEVEL ?? '');
+  console.error(`启动失败 / failed to start: ${debug || !(e instanceof Error) ? (e as Error)?.stack ?? e : e.message}`);
   process.exit(1);
 });

@@ -42,6 +42,7 @@ export const ImportBatchSchema = z.object({
   rowsDone: z.number().int(),
   rate: z.number().describe('每秒处理行数 / rows per second of the running phase'),
   message: z.string().nullable(),
+  restartable: z.boolean().describe('中断的批次可用服务器上保存的同一文件重新开始 / an interrupted batch can start again from its stored file'),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });
@@ -75,6 +76,10 @@ export const importApi = endpoints('会员名册导入 member import', {
   },
   commit: {
     method: 'POST', path: '/api/member-imports/:id/commit', access: 'member.import', summary: '确认导入（后台事务，全部成功或全部不写入）/ commit in the background, all or nothing',
+    params: IdParams, response: ImportAccepted, status: 202,
+  },
+  restart: {
+    method: 'POST', path: '/api/member-imports/:id/restart', access: 'member.import', summary: '用已保存的同一文件重新开始中断的批次 / start an interrupted batch again from its stored file',
     params: IdParams, response: ImportAccepted, status: 202,
   },
   cancel: { method: 'POST', path: '/api/member-imports/:id/cancel', access: 'member.import', summary: '取消批次 / cancel a batch', params: IdParams, response: OkSchema },

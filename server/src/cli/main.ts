@@ -11,6 +11,7 @@ import { org } from '../modules/org/org.schema.js';
 import { appUser, passwordHistory, role, userRole } from '../modules/user/user.schema.js';
 import { temporaryPassword } from '../modules/user/user.service.js';
 import { cliCommands } from './commands.js';
+import { recoverImports } from '../modules/member/import/import.recovery.js';
 import type { Services } from '../platform/context.js';
 
 /**
@@ -73,6 +74,8 @@ async function main() {
   try {
     await extra?.before?.(args);
     s = await createServices(loadConfig());
+    // Imports a killed process left half-way (a killed `members import` among them) are marked failed.
+    await recoverImports(s);
   } catch (e) {
     // One clear line, no stack trace (a locked data directory, a wrong key, a bad setting …).
     console.error(e instanceof Error ? e.message : String(e));

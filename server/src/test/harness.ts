@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../config.js';
@@ -63,7 +66,8 @@ export async function createTestEnv(
       await c.end();
     };
   }
-  const config = { ...loadConfig({}), databaseUrl, secretKeyHex: opts.secretKeyHex ?? crypto.randomBytes(32).toString('hex'), jobs: false, webDist: '/nonexistent' };
+  const config = { ...loadConfig({}), databaseUrl, secretKeyHex: opts.secretKeyHex ?? crypto.randomBytes(32).toString('hex'), jobs: false, webDist: '/nonexistent',
+    importDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gh-test-imports-')) };
   const services = await createServices(config, { dataDirForPglite: 'memory://' });
   if (opts.seed !== false) await seedDemo(services, { members: opts.members ?? TEST_DEMO_MEMBERS, hardship: opts.hardship ?? 300 });
   const capture = captureRoutes();
@@ -117,6 +121,7 @@ export async function createTestEnv(
       await app.close();
       await services.database.close();
       await dropDb?.();
+      fs.rmSync(config.importDir, { recursive: true, force: true });
     },
   };
 }

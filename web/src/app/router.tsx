@@ -23,6 +23,7 @@ const RoleListPage = lazy(() => import('../modules/user/RoleListPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const SecuritySettingsPage = lazy(() => import('../modules/system/SecuritySettingsPage'));
 const CalendarPage = lazy(() => import('../modules/system/CalendarPage'));
+const BackupSettingsPage = lazy(() => import('../modules/system/BackupSettingsPage'));
 const RulesPage = lazy(() => import('../modules/rules/RulesPage'));
 const MemberSearchPage = lazy(() => import('../modules/member/MemberSearchPage'));
 const MemberDetailPage = lazy(() => import('../modules/member/MemberDetailPage'));
@@ -100,6 +101,7 @@ export function AppRouter() {
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />
             <Route path="system/settings" element={guarded('canManageSettings', <SecuritySettingsPage />)} />
             <Route path="system/calendar" element={guarded('canManageSettings', <CalendarPage />)} />
+            <Route path="system/backup" element={guarded('canManageSettings', <BackupSettingsPage />)} />
             <Route path="system/rules" element={guarded('canReadDashboard', <RulesPage />)} />
             <Route path="welcome" element={<WelcomePage />} />
             <Route path="*" element={<NotFoundPage />} />

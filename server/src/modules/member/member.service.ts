@@ -89,6 +89,12 @@ interface GramStats { at: number; rows: number; freq: Map<string, number>; floor
 const gramStats = new WeakMap<object, GramStats>();
 const scopeSizes = new WeakMap<object, Map<string, { at: number; n: number }>>();
 
+/** Read the statistics anew on the next search (a large import has just analysed the table). */
+export function forgetGramStats(database: object): void {
+  gramStats.delete(database);
+  scopeSizes.delete(database);
+}
+
 async function loadGramStats(c: Ctx): Promise<GramStats> {
   const hit = gramStats.get(c.database);
   if (hit && Date.now() - hit.at < GRAM_STATS_MS) return hit;

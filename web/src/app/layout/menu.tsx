@@ -4,6 +4,7 @@ import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOut
 import { ScheduleOutlined, ProjectOutlined, CarryOutOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
+import { CloudServerOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -83,6 +84,7 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
       { key: '/system/audit', label: 'menu.audit', icon: <AuditOutlined />, access: 'canReadAudit', testId: 'menu-audit' },
       { key: '/system/settings', label: 'menu.settings', icon: <SafetyOutlined />, access: 'canManageSettings', testId: 'menu-settings' },
       { key: '/system/calendar', label: 'calendar.menu', icon: <CalendarOutlined />, access: 'canManageSettings', testId: 'menu-calendar' },
+      { key: '/system/backup', label: 'menu.backup', icon: <CloudServerOutlined />, access: 'canManageSettings', testId: 'menu-backup' },
       { key: '/system/rules', label: 'rules.title', icon: <ControlOutlined />, access: 'canReadDashboard', testId: 'menu-rules' },
     ],
   },

@@ -64,9 +64,17 @@ export async function runMembersImport(s: Services, args: string[], io: CliIo = 
 
   const c: Ctx = { ...s, actor: cliActor(target.id, target.path), ip: 'cli' };
   const started = Date.now();
+  // Progress every second, and at once when a phase begins.
+  let shown = '';
+  let last = 0;
   const progress = json ? null : setInterval(() => {
-    for (const [, j] of jobs) io.err(`\r${j.phase === 'parsing' ? '解析 / parsing' : '提交 / committing'}: ${j.rowsDone} 行 rows`);
-  }, 1000);
+    for (const [, j] of jobs) {
+      if (j.phase === shown && Date.now() - last < 1000) continue;
+      shown = j.phase;
+      last = Date.now();
+      io.err(`\r${j.phase === 'parsing' ? '解析 / parsing' : '提交 / committing'}: ${j.rowsDone} 行 rows`);
+    }
+  }, 100);
   try {
     const { batchId } = await startImport(c, { orgId: target.id, fileName: path.basename(file), path: file }, opts);
     await waitForImport(batchId);

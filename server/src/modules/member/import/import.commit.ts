@@ -1,10 +1,11 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { importBatch, importRow } from '../member.schema.js';
-import { HOLDING_STATUSES } from '../member.service.js';
+import { forgetGramStats, HOLDING_STATUSES } from '../member.service.js';
 import { todayInChina } from '../../../../../common/src/dates.js';
 import { AppError } from '../../../platform/errors.js';
 import { appendAudit } from '../../../platform/audit.js';
 import * as repo from './import.repo.js';
+import { dropStoredFile, holdBatch } from './import.recovery.js';
 import { actorIdOf, heldElsewhereError, jobs, requireBatchInScope, requireImportTarget, timed, type ImportJob } from './import.service.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Tx } from '../../../db/client.js';
@@ -51,7 +52,8 @@ export interface CommitOptions {
 export async function commitImport(c: Ctx, id: string, opts: CommitOptions = {}): Promise<{ batchId: string }> {
   const b = await requireBatchInScope(c, c.db, id);
   await requireImportTarget(c, c.db, b.batch.orgId);
-  const claimed = await c.db.transaction(async (tx) => {
+  const release = jobs.has(id) ? null : await holdBatch(c, id).catch(() => null);
+  const claimed = !release ? [] : await c.db.transaction(async (tx) => {
     let ok = b.batch.status === 'preview';
     if (b.batch.status === 'committing' && !jobs.has(id)) {
       const [lock] = await repo.rows<{ free: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${COMMIT_LOCK}) AS free`);
@@ -63,15 +65,31 @@ export async function commitImport(c: Ctx, id: string, opts: CommitOptions = {})
       .set({ status: 'committing', rowsDone: 0, message: null })
       .where(and(eq(importBatch.id, id), eq(importBatch.status, b.batch.status))) // compare-and-set: a concurrent claim wins once
       .returning({ id: importBatch.id });
+  }).catch(async (e) => {
+    await release?.();
+    throw e;
   });
   if (!claimed.length) {
+    await release?.();
     const zh = { parsing: '文件还在解析中，请等预览完成后再提交', committing: '该批次正在提交', done: '该批次已提交', cancelled: '该批次已取消', failed: '该批次导入失败，请修正文件后重新上传' }[b.batch.status] ?? '该批次不能提交';
     throw new AppError(409, 'IMPORT_NOT_COMMITTABLE', zh, `This batch cannot be committed (status ${b.batch.status})`);
   }
   const job: ImportJob = { phase: 'committing', phaseStartedAt: Date.now(), rowsDone: 0, cancelled: false, done: Promise.resolve() };
   jobs.set(id, job);
-  job.done = runCommit(c, id, b.batch.orgId, job, opts.chunkSize ?? (c.database.engine === 'postgres' ? 5000 : 1000)).finally(() => jobs.delete(id));
+  job.done = runCommit(c, id, b.batch.orgId, job, opts.chunkSize ?? (c.database.engine === 'postgres' ? 5000 : 1000)).finally(async () => {
+    jobs.delete(id);
+    await release!();
+  });
   return { batchId: id };
+}
+
+/**
+ * A commit this large refreshes the planner's statistics of the tables it filled: 10,000 new or
+ * changed members, or a tenth of the table (at least 500) — the embedded database has no autovacuum
+ * to do it, and on PostgreSQL autovacuum may come minutes later.
+ */
+export function needsAnalyze(written: number, rowsBefore: number): boolean {
+  return written >= 10_000 || (written >= 500 && written >= rowsBefore / 10);
 }
 
 interface Counts {
@@ -82,6 +100,7 @@ interface Counts {
 
 async function runCommit(c: Ctx, id: string, orgId: string, job: ImportJob, chunkSize: number): Promise<void> {
   const today = todayInChina();
+  let written = 0;
   try {
     await c.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${COMMIT_LOCK})`);
@@ -114,13 +133,21 @@ async function runCommit(c: Ctx, id: string, orgId: string, job: ImportJob, chun
       }
       await timed('commit: clear staging', () => repo.clearStaging(tx, id));
       const rejected = await repo.rejectedCount(tx, id);
-      await tx.update(importBatch).set({ status: 'done', ...total, rejected, rowsDone: done, message: null, finishedAt: new Date() }).where(eq(importBatch.id, id));
+      const finished = await tx
+        .update(importBatch)
+        .set({ status: 'done', ...total, rejected, rowsDone: done, message: null, finishedAt: new Date() })
+        .where(and(eq(importBatch.id, id), eq(importBatch.status, 'committing')))
+        .returning({ id: importBatch.id });
+      // Marked failed meanwhile (taken for interrupted): roll the whole commit back.
+      if (!finished.length) throw new AppError(409, 'IMPORT_NOT_COMMITTABLE', '该批次已被标记为中断，本次提交已回滚', 'The batch was marked interrupted; this commit was rolled back');
       const [b] = await repo.rows<{ total: number; file_name: string }>(tx, sql`SELECT total, file_name FROM import_batch WHERE id = ${id}`);
       await appendAudit(tx, {
         actorId: actorIdOf(c), actorName: c.actor.username, ip: c.ip, orgId, action: 'member.import', entity: 'import_batch', entityId: id,
         changes: { total: b!.total, ...total, rejected }, detail: `roster ${b!.file_name}`.slice(0, 300),
       });
+      written = total.created + total.updated;
     });
+    dropStoredFile(c, id);
   } catch (e) {
     const reason = e instanceof AppError ? e.zh : (e as Error).message.slice(0, 300);
     await c.db
@@ -128,6 +155,19 @@ async function runCommit(c: Ctx, id: string, orgId: string, job: ImportJob, chun
       .set({ status: 'preview', rowsDone: 0, message: `提交失败，未写入任何数据，可重试：${reason}` })
       .where(and(eq(importBatch.id, id), eq(importBatch.status, 'committing')))
       .catch(() => undefined);
+  }
+  // A large commit changes the tables' shape (a union grows from nothing to tens of thousands): fresh
+  // statistics, so that list, search and dashboard plans follow; the one-character search strategy
+  // reads them anew (member.service.ts, oneCharPlan).
+  if (written > 0) {
+    await timed('commit: analyze after', async () => {
+      const [t] = await repo.rows<{ n: number }>(c.db, sql`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'member'::regclass`);
+      if (!needsAnalyze(written, t?.n ?? 0)) return;
+      await c.db.execute(sql`ANALYZE member`);
+      await c.db.execute(sql`ANALYZE membership_event`);
+      await c.db.execute(sql`ANALYZE member_org_tally`);
+      forgetGramStats(c.database);
+    }).catch(() => undefined);
   }
 }
 

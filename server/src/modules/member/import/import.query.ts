@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { importBatch, importError } from '../member.schema.js';
 import * as repo from './import.repo.js';
+import { hasStoredFile } from './import.recovery.js';
 import { jobs, rateOf, requireBatchInScope } from './import.service.js';
 import { resource } from '../../../platform/resource.js';
 import type { Ctx } from '../../../platform/context.js';
@@ -16,7 +17,7 @@ export const importBatches = resource<typeof importBatch, ImportListParams>({
 type BatchRow = typeof importBatch.$inferSelect;
 type ErrorRowSel = typeof importError.$inferSelect;
 
-export function presentBatch(b: BatchRow, orgName: string) {
+export function presentBatch(b: BatchRow, orgName: string, s?: Pick<Ctx, 'config'>) {
   const job = jobs.get(b.id);
   const running = b.status === 'parsing' || b.status === 'committing';
   return {
@@ -24,7 +25,7 @@ export function presentBatch(b: BatchRow, orgName: string) {
     total: b.total, valid: b.valid, rejected: b.rejected, created: b.created, updated: b.updated, unchanged: b.unchanged,
     rowsDone: Math.max(job?.rowsDone ?? 0, b.rowsDone),
     rate: running || b.status === 'preview' ? rateOf(running ? job : undefined, b.rowsDone, b.startedAt, b.finishedAt) : 0,
-    message: b.message, startedAt: b.startedAt.toISOString(), finishedAt: b.finishedAt?.toISOString() ?? null,
+    message: b.message, restartable: b.status === 'failed' && !!s && hasStoredFile(s, b.id), startedAt: b.startedAt.toISOString(), finishedAt: b.finishedAt?.toISOString() ?? null,
   };
 }
 
@@ -38,7 +39,7 @@ export function presentError(e: ErrorRowSel) {
 
 export async function listImports(c: Ctx, p: ImportListParams) {
   const { items, total } = await repo.listBatches(c.db, c.actor.scope, p);
-  return { items: items.map((i) => presentBatch(i.batch, i.orgName)), total, page: p.page, pageSize: p.pageSize };
+  return { items: items.map((i) => presentBatch(i.batch, i.orgName, c)), total, page: p.page, pageSize: p.pageSize };
 }
 
 export async function getImport(c: Ctx, id: string) {
@@ -47,5 +48,5 @@ export async function getImport(c: Ctx, id: string) {
     repo.firstErrors(c.db, id, 100),
     c.db.select({ n: sql<number>`count(*)::int` }).from(importError).where(and(eq(importError.batchId, id))),
   ]);
-  return { ...presentBatch(b.batch, b.orgName), errorCount: count?.n ?? 0, errors: errs.map(presentError) };
+  return { ...presentBatch(b.batch, b.orgName, c), errorCount: count?.n ?? 0, errors: errs.map(presentError) };
 }

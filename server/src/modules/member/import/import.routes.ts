@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { importApi } from '../../../../../common/src/contracts/member-import.js';
-import { cancelImport, startImport } from './import.service.js';
+import { cancelImport, restartImport, startImport } from './import.service.js';
 import { commitImport } from './import.commit.js';
 import { getImport, importBatches, listImports } from './import.query.js';
 import { errorsWorkbook, templateWorkbook } from './import.files.js';
@@ -76,6 +76,7 @@ export async function importRoutes(app: FastifyInstance) {
       return reply.type(XLSX).header('content-disposition', download(fileName)).send(stream);
     },
     commit: (c, { params }) => commitImport(c, params.id),
+    restart: (c, { params }) => restartImport(c, params.id),
     cancel: async (c, { params }) => {
       await cancelImport(c, params.id);
       return { ok: true as const };

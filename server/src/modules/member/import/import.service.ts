@@ -14,6 +14,8 @@ import { runParse, type ParseMode } from './roster-host.js';
 import { RosterFileError } from './roster-reader.js';
 import type { HeaderInfo } from './roster-parse.js';
 import { rowData, type SealedChunk, type SealedRow } from './roster-seal.js';
+import { dropStoredFile, holdBatch, resetBatchRows, storedFile, storeFile } from './import.recovery.js';
+import { appendAudit } from '../../../platform/audit.js';
 import type { RowError } from './roster-row.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Executor } from '../../../db/client.js';
@@ -82,19 +84,73 @@ export interface StartInput {
   removeAfter?: boolean;
 }
 
-/** Create the batch and start parsing in the background; resolves as soon as the batch exists. */
+/**
+ * Create the batch and start parsing in the background; resolves as soon as the batch exists. The
+ * file is kept in the import folder until the batch ends, so an interrupted import can start again
+ * from it (import.recovery.ts).
+ */
 export async function startImport(c: Ctx, input: StartInput, opts: ImportOptions = {}): Promise<{ batchId: string }> {
   if (!input.bytes && !input.path) throw errors.invalid('请选择要导入的文件', 'Choose a file to import');
   const target = await requireImportTarget(c, c.db, input.orgId);
   const id = uuidv7();
   const fileName = (input.fileName || 'roster').slice(0, 200);
-  await c.db.insert(importBatch).values({ id, orgId: target.id, actorId: actorIdOf(c), fileName, fileHash: await hashFile(input), status: 'parsing' });
+  const release = await holdBatch(c, id);
+  let stored: string;
+  try {
+    await c.db.insert(importBatch).values({ id, orgId: target.id, actorId: actorIdOf(c), fileName, fileHash: await hashFile(input), status: 'parsing' });
+    stored = await storeFile(c, id, input);
+  } catch (e) {
+    await release();
+    throw e;
+  }
+  launchParse(c, id, target.id, { orgId: target.id, fileName, path: stored }, opts, release);
+  return { batchId: id };
+}
+
+/** Parse a batch's stored file in the background, holding the batch until it ends. */
+function launchParse(c: Ctx, id: string, orgId: string, input: StartInput, opts: ImportOptions, release: () => Promise<void>) {
   const job: ImportJob = { phase: 'parsing', phaseStartedAt: Date.now(), rowsDone: 0, cancelled: false, done: Promise.resolve() };
   jobs.set(id, job);
-  job.done = parseBatch(c, id, target.id, input, job, opts).finally(() => {
+  job.done = parseBatch(c, id, orgId, input, job, opts).finally(async () => {
     jobs.delete(id);
-    if (input.removeAfter && input.path) fs.promises.rm(input.path, { force: true }).catch(() => undefined);
+    await release();
   });
+}
+
+/**
+ * Start a batch that failed because the server stopped (or any failure that left its file stored)
+ * again from the same stored file: errors and staged rows are cleared and the batch is parsed anew.
+ */
+export async function restartImport(c: Ctx, id: string, opts: ImportOptions = {}): Promise<{ batchId: string }> {
+  const b = await requireBatchInScope(c, c.db, id);
+  await requireImportTarget(c, c.db, b.batch.orgId);
+  const notRestartable = (zh: string, en: string) => new AppError(409, 'IMPORT_NOT_RESTARTABLE', zh, en);
+  if (b.batch.status !== 'failed') throw notRestartable('只有失败的批次可以重新开始', 'Only a failed batch can be restarted');
+  const file = storedFile(c, id);
+  if (!fs.existsSync(file)) throw notRestartable('已上传的文件已不在服务器上，请重新上传', 'The uploaded file is no longer kept; upload it again');
+  if ((await hashFile({ path: file })) !== b.batch.fileHash) throw notRestartable('服务器上保存的文件与原上传文件不一致，请重新上传', 'The stored file differs from the upload; upload it again');
+  const release = await holdBatch(c, id);
+  try {
+    const claimed = await c.db.transaction(async (tx) => {
+      const rows = await tx
+        .update(importBatch)
+        .set({ status: 'parsing', total: 0, valid: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, rowsDone: 0, message: null, startedAt: new Date(), finishedAt: null })
+        .where(and(eq(importBatch.id, id), eq(importBatch.status, 'failed')))
+        .returning({ id: importBatch.id });
+      if (!rows.length) return false;
+      await resetBatchRows(tx, id);
+      await appendAudit(tx, {
+        actorId: actorIdOf(c), actorName: c.actor.username, ip: c.ip, orgId: b.batch.orgId, action: 'member.import_restart', entity: 'import_batch', entityId: id,
+        changes: { status: ['failed', 'parsing'] }, detail: `roster ${b.batch.fileName}`.slice(0, 300),
+      });
+      return true;
+    });
+    if (!claimed) throw notRestartable('该批次已在处理中', 'This batch is already being processed');
+  } catch (e) {
+    await release();
+    throw e;
+  }
+  launchParse(c, id, b.batch.orgId, { orgId: b.batch.orgId, fileName: b.batch.fileName, path: file }, opts, release);
   return { batchId: id };
 }
 
@@ -143,6 +199,8 @@ async function parseBatch(c: Ctx, batchId: string, orgId: string, input: StartIn
     await finishPreview(c, batchId, header!);
   } catch (e) {
     if (job.cancelled) return;
+    // A file that cannot be read will not read better on a restart: only other failures keep it.
+    if (e instanceof RosterFileError) dropStoredFile(c, batchId);
     const f = e instanceof RosterFileError ? e : new RosterFileError('PARSE_FAILED', `导入失败：${(e as Error).message}`, `The import failed: ${(e as Error).message}`);
     await c.db.transaction(async (tx) => {
       await repo.clearStaging(tx, batchId);
@@ -241,4 +299,5 @@ export async function cancelImport(c: Ctx, id: string) {
   });
   await job?.done.catch(() => undefined);
   await repo.clearStaging(c.db, id);
+  dropStoredFile(c, id);
 }

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Progress, Result, Row, Space, Statistic, Steps, Table, Tag, Typography } from 'antd';
-import { CheckCircleOutlined, CloudUploadOutlined, DownloadOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, CloudUploadOutlined, DownloadOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
 import { call, urlOf } from '../../../api/client';
 import { importApi, IMPORT_STATUSES, IMPORT_STATUS_LABELS, type ImportDetail, type ImportRowError } from '../../../../../common/src/contracts/member-import';
 import { useApiError } from '../../../app/use-api-error';
@@ -120,6 +120,17 @@ export function ImportBatchView({ batch: b, onCommitted, onReupload, onNew, onCh
       onOk: () => call(importApi.commit, { params: { id: b.id } }).then(onCommitted, showError),
     });
 
+  // A batch the server stopped in the middle of: parse the same stored file again.
+  const restart = async () => {
+    try {
+      await call(importApi.restart, { params: { id: b.id } });
+      void message.info(t('import.restarted'));
+      onChanged();
+    } catch (e) {
+      showError(e);
+    }
+  };
+
   const cancel = async (then?: () => void) => {
     try {
       if (cancellable) await call(importApi.cancel, { params: { id: b.id } });
@@ -177,7 +188,8 @@ export function ImportBatchView({ batch: b, onCommitted, onReupload, onNew, onCh
         <Actions
           actions={[
             { key: 'commit', label: 'import.commit', primary: true, icon: <CheckCircleOutlined />, show: b.status === 'preview', disabled: b.valid === 0, onClick: commit, testId: 'import-commit-btn' },
-            { key: 'reupload', label: 'import.reupload', primary: b.status !== 'preview', icon: <CloudUploadOutlined />, show: b.status === 'preview' || b.status === 'failed' || b.status === 'cancelled', onClick: () => (b.status === 'preview' ? cancel(onReupload) : onReupload()), testId: 'import-reupload-btn' },
+            { key: 'restart', label: 'import.restart', primary: true, icon: <RedoOutlined />, show: b.restartable, onClick: () => void restart(), testId: 'import-restart-btn' },
+            { key: 'reupload', label: 'import.reupload', primary: b.status !== 'preview' && !b.restartable, icon: <CloudUploadOutlined />, show: b.status === 'preview' || b.status === 'failed' || b.status === 'cancelled', onClick: () => (b.status === 'preview' ? cancel(onReupload) : onReupload()), testId: 'import-reupload-btn' },
             { key: 'cancel', label: 'import.cancel', icon: <StopOutlined />, show: b.status === 'preview', onClick: () => cancel(), testId: 'import-cancel-btn' },
           ]}
         />

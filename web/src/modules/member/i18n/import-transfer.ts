@@ -43,6 +43,8 @@ export const importTransferMsgs = bilingual({
   'import.commit.confirmRejected': ['将把 {n} 条记录导入“{org}”；{rejected} 条有错误的行不会导入，可修正后重新上传。导入在后台一次性完成，中途失败不会写入任何数据。', '{n} records will be imported into "{org}"; the {rejected} rows with errors will not — correct them and upload again. The import runs in the background as one transaction: if it fails, nothing is saved.'],
   'import.commit.ok': ['确认导入', 'Import'],
   'import.reupload': ['重新上传修正后的文件', 'Upload a corrected file'],
+  'import.restart': ['重新开始（使用已上传的文件）', 'Restart (the stored file)'],
+  'import.restarted': ['已重新开始，正在解析', 'Restarted: checking the file again'],
   'import.cancel': ['取消本批次', 'Cancel this batch'],
   'import.cancelled': ['已取消本批次', 'Batch cancelled'],
   'import.new': ['继续导入', 'Import another'],
