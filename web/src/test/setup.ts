@@ -9,7 +9,7 @@ afterEach(() => cleanup());
 // A page renders in several passes (session, data, antd's own effects); on a busy two-core CI
 // machine that takes longer than findBy/waitFor's default second; the first page a test file
 // renders (antd writing its styles for the first time) can take several seconds more.
-configure({ asyncUtilTimeout: 15_000 });
+configure({ asyncUtilTimeout: 25_000 });
 
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
