@@ -56,7 +56,7 @@ describe('join applications', () => {
     await waitFor(() => expect(screen.getByTestId('application-detail').dataset.status).toBe('pending'));
     expect(screen.getByTestId('application-approve-btn')).toBeTruthy();
     fireEvent.click(screen.getByTestId('application-reject-btn'));
-    fireEvent.click(await screen.findByTestId('application-reject-submit'));
+    await act(async () => fireEvent.click(await screen.findByTestId('application-reject-submit')));
     expect(await screen.findByText('请填写驳回理由（至少2个字）')).toBeTruthy();
     fireEvent.change(screen.getByTestId('application-reject-reason'), { target: { value: '非本单位职工' } });
     await act(async () => fireEvent.click(screen.getByTestId('application-reject-submit')));

@@ -42,7 +42,7 @@ describe('member detail', () => {
     expect(screen.queryByTestId('member-status-btn-retained')).toBeNull();
     expect(screen.queryByTestId('member-status-btn-reactivated')).toBeNull();
     fireEvent.click(screen.getByTestId('member-status-btn-left'));
-    fireEvent.click(await screen.findByTestId('member-status-submit'));
+    await act(async () => fireEvent.click(await screen.findByTestId('member-status-submit')));
     expect(await screen.findByText('请填写原因')).toBeTruthy();
     expect(sent.some((s) => s.method === 'POST')).toBe(false);
     fireEvent.change(screen.getByTestId('member-status-reason'), { target: { value: '调离本市' } });

@@ -52,7 +52,7 @@ describe('member transfers', () => {
   it('asks the reason of a rejection, and cancels without one', async () => {
     const { sent } = decide();
     fireEvent.click(await screen.findByTestId(`transfer-reject-${incoming.id}`));
-    fireEvent.click(await screen.findByTestId('transfer-reason-submit'));
+    await act(async () => fireEvent.click(await screen.findByTestId('transfer-reason-submit')));
     expect(await screen.findByText('请填写原因（至少2个字）')).toBeTruthy();
     expect(sent.some((s) => s.url.pathname.endsWith('/reject'))).toBe(false);
     fireEvent.change(screen.getByTestId('transfer-reason-reason'), { target: { value: '本人未到岗' } });
@@ -60,7 +60,7 @@ describe('member transfers', () => {
     await waitFor(() => expect(sent.find((s) => s.url.pathname.endsWith('/reject'))?.body).toEqual({ reason: '本人未到岗' }));
 
     fireEvent.click(screen.getByTestId(`transfer-cancel-${outgoing.id}`));
-    fireEvent.click(await screen.findByTestId('transfer-reason-submit'));
+    await act(async () => fireEvent.click(await screen.findByTestId('transfer-reason-submit')));
     await waitFor(() => expect(sent.find((s) => s.url.pathname.endsWith('/cancel'))?.body).toEqual({}));
   });
 });
