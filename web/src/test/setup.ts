@@ -26,3 +26,4 @@ window.IntersectionObserver ??= NoopObserver as unknown as typeof IntersectionOb
 const getComputedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (el: Element, pseudo?: string | null) => getComputedStyle(el, pseudo ? undefined : pseudo);
 window.scrollTo = () => undefined;
+Element.prototype.scrollIntoView ??= () => undefined;
