@@ -61,4 +61,20 @@ describe('member detail', () => {
     expect((await screen.findByTestId('member-detail-error')).textContent).toContain('会员不存在，或不在您的管辖范围内');
     expect(screen.getByText('返回会员查询').getAttribute('href')).toBe('/members');
   });
+  it('edits a member without the ID number or mobile unless given again, with the version read', async () => {
+    const { sent } = open(detail(), { [`PUT /api/members/${ID}`]: () => ({ id: ID }) });
+    fireEvent.click(await screen.findByTestId('member-edit-btn'));
+    const name = (await screen.findByTestId('member-form-name')) as HTMLInputElement;
+    await waitFor(() => expect(name.value).toBe('王芳'));
+    expect((screen.getByTestId('member-form-idNumber') as HTMLInputElement).value).toBe('');
+    expect((screen.getByTestId('member-form-idNumber') as HTMLInputElement).placeholder).toBe('330106********002X');
+    fireEvent.change(screen.getByTestId('member-form-occupation'), { target: { value: '快递站站长' } });
+    await act(async () => fireEvent.click(screen.getByTestId('member-form-submit')));
+    await waitFor(() => expect(sent.some((s) => s.method === 'PUT')).toBe(true));
+    const body = sent.find((s) => s.method === 'PUT')!.body as { fields: Record<string, unknown>; version: number };
+    expect(body.version).toBe(3);
+    expect(body.fields).toMatchObject({ name: '王芳', occupation: '快递站站长' });
+    expect(body.fields).not.toHaveProperty('idNumber');
+    expect(body.fields).not.toHaveProperty('mobile');
+  });
 });
