@@ -51,7 +51,8 @@ export function renderApp(ui: ReactElement, opts: { url?: string; path?: string;
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
     const url = new URL(input, 'http://localhost');
     const method = init?.method ?? 'GET';
-    const req = { method, url, body: init?.body ? JSON.parse(String(init.body)) : undefined };
+    // JSON as the object sent; a multipart upload as its FormData.
+    const req = { method, url, body: typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body ?? undefined };
     sent.push(req);
     const answer = routes[`${method} ${url.pathname}`];
     const out = answer ? answer(req) : { status: 404, body: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', messageEn: 'No route' } };

@@ -7,8 +7,10 @@ import { cleanup, configure } from '@testing-library/react';
 
 afterEach(() => cleanup());
 // A page renders in several passes (session, data, antd's own effects); on a busy two-core CI
-// machine that takes longer than findBy/waitFor's default second.
-configure({ asyncUtilTimeout: 5000 });
+// machine that takes longer than findBy/waitFor's default second; the first page a test file
+// renders (antd writing its styles for the first time) can take several seconds more, and with
+// other work on the machine tens of seconds. A passing test waits no longer for the generous limit.
+configure({ asyncUtilTimeout: 45_000 });
 
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
@@ -24,3 +26,4 @@ window.IntersectionObserver ??= NoopObserver as unknown as typeof IntersectionOb
 const getComputedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (el: Element, pseudo?: string | null) => getComputedStyle(el, pseudo ? undefined : pseudo);
 window.scrollTo = () => undefined;
+Element.prototype.scrollIntoView ??= () => undefined;
