@@ -4,7 +4,7 @@ import type { JoinStatusResultT } from '../../../../common/src/contracts/join';
 import { renderApp } from '../../test/render';
 import JoinStatusPage from './JoinStatusPage';
 
-const base: JoinStatusResultT = { appNo: 'RH20261204000001', status: 'pending', unionName: '顺达快递有限公司工会', submittedOn: '2026-12-04', dueOn: '2026-12-25', decidedAt: null, rejectReason: null, cardNo: null };
+const base: JoinStatusResultT = { appNo: 'RH20261204000001', status: 'pending', unionName: '顺达快递有限公司工会', submittedOn: '2026-12-04', dueOn: '2026-12-25', decidedAt: null, rejectReason: null, cardNo: null, provisional: false };
 
 describe('looking up an application', () => {
   it('takes the number from the link, asks for the ID number too, and says when the union will answer', async () => {

@@ -6,7 +6,7 @@ import ApplicationsPage from './ApplicationsPage';
 
 const item = (appNo: string, over: Partial<JoinListItemT> = {}): JoinListItemT => ({
   id: `00000000-0000-7000-8000-0000000${appNo.slice(-5)}`, appNo, name: '李强', idMasked: '110101********001X', mobileMasked: '138****5678', orgId: 'o1', orgName: '顺达快递有限公司工会',
-  employerName: '顺达快递有限公司', viaTerritorial: false, status: 'pending', submittedOn: '2026-11-20', dueOn: '2099-12-11', decidedAt: null, overdue: false, workingDaysLeft: 3, ...over,
+  employerName: '顺达快递有限公司', viaTerritorial: false, status: 'pending', submittedOn: '2026-11-20', dueOn: '2099-12-11', decidedAt: null, overdue: false, workingDaysLeft: 3, provisional: false, ...over,
 });
 const detail = (a: JoinListItemT, over: Partial<JoinDetailT> = {}): JoinDetailT => ({
   ...a, sex: 'M', birthDate: '1990-03-07', idKind: 'resident', employerUscc: null, ethnicity: '汉族', education: null, politicalStatus: null, employmentForm: 'courier',

@@ -8,7 +8,7 @@ const BATCH = '00000000-0000-7000-8000-0000000000b1';
 const UNION = '00000000-0000-7000-8000-0000000000aa';
 const batch = (over: Partial<ImportDetail> = {}): ImportDetail => ({
   id: BATCH, orgId: UNION, orgName: '顺达快递有限公司工会', fileName: '名册.xlsx', status: 'preview', total: 120, valid: 118, rejected: 2, created: 100, updated: 18, unchanged: 0,
-  rowsDone: 120, rate: 0, message: null, startedAt: '2026-12-04T01:00:00Z', finishedAt: null, errorCount: 2,
+  rowsDone: 120, rate: 0, restartable: false, message: null, startedAt: '2026-12-04T01:00:00Z', finishedAt: null, errorCount: 2,
   errors: [
     { row: 5, column: '身份证号', code: 'ID_CHECKSUM', message: '身份证号校验位不正确', messageEn: 'Wrong check digit', warning: false },
     { row: 17, column: '手机号码', code: 'MOBILE_FORMAT', message: '手机号码应为11位数字', messageEn: 'Mobile must be 11 digits', warning: false },

@@ -6,7 +6,7 @@ import WarningsPage from './WarningsPage';
 
 const w = (n: number, over: Partial<WarningItem> = {}): WarningItem => ({
   id: `00000000-0000-7000-8000-0000000000e${n}`, rule: 'serious_illness', level: 'red', fileId: 'f1', fileNo: 'KN2026000001', name: '陈红', orgId: 'o1', orgName: '顺达快递有限公司工会',
-  explanation: '家庭成员新发大病，医疗支出占年收入 62%', figures: {}, raisedOn: '2026-11-20', dueOn: '2099-12-01', overdue: false, status: 'open', actionTaken: null, closedAt: null, closedByName: null, ...over,
+  explanation: '家庭成员新发大病，医疗支出占年收入 62%', figures: {}, provisional: false, raisedOn: '2026-11-20', dueOn: '2099-12-01', overdue: false, status: 'open', actionTaken: null, closedAt: null, closedByName: null, ...over,
 });
 const due = w(1);
 const late = w(2, { level: 'orange', rule: 'visit_overdue', dueOn: '2026-11-25', overdue: true });
