@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness.js';
 import { addMember, demoOrgs, freshId, freshMobile, userAt, type DemoOrgs } from './fixtures.js';
 import { joinApplicationSummary } from './join.review.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
-import { addWorkingDays, JOIN_REPLY_WORKING_DAYS } from '../../../../../common/src/working-days.js';
 import { todayInChina } from '../../../../../common/src/dates.js';
 import { maskOrgName } from '../../../../../common/src/org.js';
 
@@ -75,6 +74,34 @@ describe('finding the union (public)', () => {
 });
 
 describe('applying (public)', () => {
+  describe('the answer is due 15 working days after submission, on the official calendar (hand-counted)', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    // Each expected date is counted by hand on the State Council's holiday notices, make-up days included.
+    it.each([
+      // Thu 2025-09-25: 9-26, 9-28 (Sunday make-up), 9-29, 9-30, National Day 10-1…10-8 off, 10-9, 10-10,
+      // 10-11 (Saturday make-up), 10-13…10-17, 10-20, 10-21, 10-22 = 15.
+      ['2025-09-25', '2025-10-22'],
+      // Tue 2026-02-10: 2-11, 2-12, 2-13, 2-14 (Saturday make-up), Spring Festival 2-15…2-23 off, 2-24…2-27,
+      // 2-28 (Saturday make-up), 3-2…3-6, 3-9 = 15.
+      ['2026-02-10', '2026-03-09'],
+      // Fri 2026-09-18: 9-20 (Sunday make-up), 9-21…9-24, Mid-Autumn 9-25…9-27 off, 9-28…9-30, National Day
+      // 10-1…10-7 off, 10-8, 10-9, 10-10 (Saturday make-up), 10-12…10-15 = 15.
+      ['2026-09-18', '2026-10-15'],
+      // Fri 2026-12-04: 12-7…12-11, 12-14…12-18, 12-21…12-25 = 15 (an ordinary stretch of weeks).
+      ['2026-12-04', '2026-12-25'],
+    ])('submitted on %s: due on %s', async (submitted, due) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(`${submitted}T10:00:00+08:00`));
+      const res = await pub('POST', '/api/join/applications', application(o.g1.id, freshId('M', '19900101')));
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ submittedOn: submitted, dueOn: due });
+      const [row] = await q<{ due_on: string }>(sql`SELECT due_on::text FROM join_application WHERE app_no = ${res.json().appNo}`);
+      expect(row!.due_on).toBe(due);
+    });
+  });
+
   it('stores the application encrypted, pending, due in 15 working days on the official calendar', async () => {
     const idNumber = freshId('F', '19950615');
     const body = application(o.g1.id, idNumber);
@@ -83,7 +110,7 @@ describe('applying (public)', () => {
     const out = res.json();
     const today = todayInChina();
     expect(out.appNo).toMatch(new RegExp(`^RH${today.replaceAll('-', '')}\\d{6}$`));
-    expect(out).toMatchObject({ unionName: o.g1.name, submittedOn: today, dueOn: addWorkingDays(today, JOIN_REPLY_WORKING_DAYS) });
+    expect(out).toMatchObject({ unionName: o.g1.name, submittedOn: today });
     const [row] = await q<Record<string, unknown>>(sql`SELECT * FROM join_application WHERE app_no = ${out.appNo}`);
     expect(row).toMatchObject({ status: 'pending', org_id: o.g1.id, name: '王小燕', id_masked: idNumber.slice(0, 6) + '********' + idNumber.slice(-4), consent_version: '2026-01' });
     const stored = JSON.stringify(row);
@@ -195,7 +222,7 @@ describe('reviewing (join.review, scoped)', () => {
     expect(await ids(d02)).not.toContain(mine.id);
     expect(await ids(admin)).toEqual(expect.arrayContaining([mine.id, other.id]));
     const item = (await chair.get('/api/join/applications?q=王小&pageSize=200')).json().items.find((i: { id: string }) => i.id === mine.id);
-    expect(item).toMatchObject({ overdue: false, workingDaysLeft: JOIN_REPLY_WORKING_DAYS, orgName: o.g1.name, name: '王小燕' });
+    expect(item).toMatchObject({ overdue: false, workingDaysLeft: 15, orgName: o.g1.name, name: '王小燕' });
     expect(item.idMasked).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     // The summary of D01 counts exactly the pending applications of the D01 subtree.
     const [expected] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM join_application a JOIN org g ON g.id = a.org_id WHERE a.status = 'pending' AND g.path LIKE ${o.d01.path + '%'}`);
