@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ID_PROBLEM_MESSAGES, parseIdNumber } from './id-number.js';
 import { MOBILE_PROBLEM_MESSAGES, normaliseMobile } from './mobile.js';
-import { normaliseEducation, normaliseEmploymentForm, normaliseEthnicity, normalisePoliticalStatus } from './member-vocab.js';
+import { memberAgeProblem, normaliseEducation, normaliseEmploymentForm, normaliseEthnicity, normalisePoliticalStatus } from './member-vocab.js';
 import { todayInChina } from './dates.js';
 import { DATE_MAX, DATE_MIN } from './contracts/kit.js';
 
@@ -62,6 +62,8 @@ export const MemberFieldsInput = memberFieldsShape.transform((v, ctx) => {
     if (v.birthDate && v.birthDate !== id.birthDate) {
       ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `出生日期与身份证号不一致（身份证为${id.birthDate}）/ birth date contradicts the ID number` });
     }
+    const age = memberAgeProblem(id.birthDate, todayInChina());
+    if (age) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: `${age.zh} / ${age.en}` });
     if (v.sex && v.sex !== id.sex) ctx.addIssue({ code: 'custom', path: ['sex'], message: '性别与身份证号不一致 / sex contradicts the ID number' });
     let mobile: string | null = null;
     if (v.mobile) {

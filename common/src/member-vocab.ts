@@ -397,6 +397,37 @@ export function ageOn(birthDate: string, today: string): number {
   return age;
 }
 
+/** Employers may not engage minors under 16 (《中华人民共和国劳动法》第十五条), so nobody younger joins a union as a worker. */
+export const MIN_MEMBER_AGE = 16;
+/** An age above this is taken for a typing error in the ID number or birth date (a plausibility check, see docs/rules.md). */
+export const MAX_PLAUSIBLE_AGE = 100;
+
+export type AgeProblem = { code: 'UNDER_MIN_AGE' | 'OVER_MAX_AGE'; age: number; zh: string; en: string };
+
+/**
+ * Whether a person born on `birthDate` may be a member on `today` (both YYYY-MM-DD): under
+ * MIN_MEMBER_AGE is refused by 劳动法 Art. 15, over MAX_PLAUSIBLE_AGE as a likely typing error to
+ * correct. One rule for the member form, online joining and roster import; null when acceptable.
+ */
+export function memberAgeProblem(birthDate: string, today: string): AgeProblem | null {
+  const age = ageOn(birthDate, today);
+  if (age < MIN_MEMBER_AGE) {
+    return {
+      code: 'UNDER_MIN_AGE', age,
+      zh: `按出生日期${birthDate}计算未满${MIN_MEMBER_AGE}周岁（${Math.max(age, 0)}岁）：用人单位不得招用未满十六周岁的未成年人（《劳动法》第十五条），不能入会`,
+      en: `born ${birthDate}, under ${MIN_MEMBER_AGE} (age ${Math.max(age, 0)}): employers may not engage minors under 16 (Labour Law Art. 15), so they cannot join`,
+    };
+  }
+  if (age > MAX_PLAUSIBLE_AGE) {
+    return {
+      code: 'OVER_MAX_AGE', age,
+      zh: `按出生日期${birthDate}计算已${age}岁，超过${MAX_PLAUSIBLE_AGE}岁，可能是身份证号或出生日期录入有误，请核对后更正`,
+      en: `born ${birthDate}, age ${age} is over ${MAX_PLAUSIBLE_AGE}: probably a typing error in the ID number or birth date; check and correct it`,
+    };
+  }
+  return null;
+}
+
 /** The band of an age in completed years, from `AGE_BANDS`. */
 export function ageBandOf(age: number): AgeBandCode {
   for (const b of AGE_BANDS) if (age <= b.max) return b.code;

@@ -108,6 +108,18 @@ describe('normaliseRow', () => {
     expect(r.kind === 'valid' && r.fields).toMatchObject({ mobile: null, ethnicity: null, employmentForm: 'standard', joinDate: '' });
   });
 
+  it('refuses a worker under 16 and an age over 100 with the row, the column and the reason', () => {
+    const young = normaliseRow(7, row({ 身份证号: makeId('2015-04-02', 21, 'F'), 性别: '女', 出生日期: '2015-04-02' }), COLS, TODAY);
+    expect(young.kind).toBe('invalid');
+    expect(young.kind === 'invalid' && young.errors).toEqual([expect.objectContaining({ row: 7, column: '身份证号', code: 'UNDER_MIN_AGE' })]);
+    expect(young.kind === 'invalid' && young.errors[0]!.message).toContain('未满16周岁');
+    const old = normaliseRow(8, row({ 身份证号: makeId('1920-08-15', 33, 'M'), 出生日期: '1920-08-15' }), COLS, TODAY);
+    expect(old.kind === 'invalid' && old.errors).toEqual([expect.objectContaining({ row: 8, column: '身份证号', code: 'OVER_MAX_AGE' })]);
+    expect(old.kind === 'invalid' && old.errors[0]!.message).toContain('105岁');
+    // The edges: 16 on the import date is accepted.
+    expect(normaliseRow(9, row({ 身份证号: makeId('2010-01-10', 41, 'M'), 出生日期: '2010-01-10', 入会时间: '2026-01-10' }), COLS, TODAY).kind).toBe('valid');
+  });
+
   it('refuses what the member form refuses (shared schema)', () => {
     const r = normaliseRow(2, row({ 姓名: '张三3' }), COLS, TODAY);
     expect(r.kind === 'invalid' && r.errors[0]).toMatchObject({ code: 'NAME_INVALID', column: '姓名' });

@@ -3,7 +3,7 @@ import { ID_PROBLEM_MESSAGES, idNumberFromCell, maskIdNumber } from '../../../..
 import { MOBILE_PROBLEM_MESSAGES, maskMobile, normaliseMobile } from '../../../../../common/src/mobile.js';
 import {
   EDUCATION_LABELS, EDUCATION_LEVELS, EMPLOYMENT_FORM_LABELS, EMPLOYMENT_FORMS, ETHNICITIES, ETHNICITY_EXTRAS, POLITICAL_STATUS_LABELS, POLITICAL_STATUSES,
-  normaliseEducation, normaliseEmploymentForm, normaliseEthnicity, normalisePoliticalStatus,
+  memberAgeProblem, normaliseEducation, normaliseEmploymentForm, normaliseEthnicity, normalisePoliticalStatus,
 } from '../../../../../common/src/member-vocab.js';
 import { MemberFieldsInput } from '../../../../../common/src/member-input.js';
 import type { MemberFields } from '../member.record.js';
@@ -158,6 +158,10 @@ export function normaliseRow(rowNo: number, cells: Cell[], columns: DetectedColu
     else if (id.code === 'looks_numeric') err(idCell.header, 'ID_NUMERIC', `“${idCell.header}”列：${m.zh}`, `${idCell.header} column: ${m.en}`);
     else err(idCell.header, 'ID_INVALID', `“${idCell.header}”：${m.zh}`, `${idCell.header}: ${m.en}`);
   }
+
+  // Age on the import date: under 16 refused (劳动法 Art. 15), over 100 taken for a typing error to correct.
+  const age = id.ok ? memberAgeProblem(id.birthDate, today) : null;
+  if (age) err(idCell.header, age.code, `“${idCell.header}”：${age.zh}`, `${idCell.header}: ${age.en}`);
 
   const sexCell = get('sex');
   const sexText = sexCell ? text(sexCell.value).toLowerCase() : '';

@@ -123,6 +123,17 @@ describe('applying (public)', () => {
     expect(audit!.n).toBe(1);
   });
 
+  it('refuses an applicant under 16 (劳动法 Art. 15) and an age over 100 as a typing error, on the ID number, storing nothing', async () => {
+    for (const [born, code] of [['20150301', '未满16周岁'], ['19200301', '超过100岁']] as const) {
+      const idNumber = freshId('M', born);
+      const res = await pub('POST', '/api/join/applications', application(o.g1.id, idNumber));
+      expect(res.statusCode, born).toBe(400);
+      expect(res.json().details.fields).toEqual([expect.objectContaining({ path: 'body.fields.idNumber', message: expect.stringContaining(code) })]);
+      const [n] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM join_application WHERE id_masked = ${idNumber.slice(0, 6) + '********' + idNumber.slice(-4)}`);
+      expect(n!.n).toBe(0);
+    }
+  });
+
   it('refuses a second pending application for the same ID, giving only the due date', async () => {
     const idNumber = freshId();
     const first = await apply(o.g1.id, idNumber);
