@@ -46,7 +46,11 @@ const memberFieldsShape = z
     ethnicity: vocab(normaliseEthnicity, '民族', 'ethnicity'),
     education: vocab(normaliseEducation, '学历', 'education'),
     politicalStatus: vocab(normalisePoliticalStatus, '政治面貌', 'political status'),
-    employmentForm: z.preprocess((v) => blankToNull(v) ?? 'standard', vocab(normaliseEmploymentForm, '用工形式', 'employment form')),
+    // Never standard by default (a rider who skipped the choice would count as a standard employee):
+    // left blank it is 未填 (unknown), counted apart; the join form requires a choice (contracts/join.ts).
+    employmentForm: z.preprocess((v) => blankToNull(v) ?? 'unknown', vocab(normaliseEmploymentForm, '用工形式', 'employment form')),
+    /** The roster cell's own text (劳动合同制, 劳务派遣 …), kept beside the category it maps to. */
+    employmentFormText: z.preprocess(blankToNull, z.string().trim().max(40).nullish()),
     migrantWorker: z.boolean().default(false),
     occupation: z.preprocess(blankToNull, z.string().trim().max(60).nullish()),
     employerName: z.preprocess(blankToNull, z.string().trim().max(100).nullish()),
@@ -83,7 +87,8 @@ export const MemberFieldsInput = memberFieldsShape.transform((v, ctx) => {
       ethnicity: v.ethnicity ?? null,
       education: v.education ?? null,
       politicalStatus: v.politicalStatus ?? null,
-      employmentForm: v.employmentForm ?? 'standard',
+      employmentForm: v.employmentForm ?? 'unknown',
+      ...(v.employmentFormText ? { employmentFormText: v.employmentFormText } : {}),
       migrantWorker: v.migrantWorker,
       occupation: v.occupation ?? null,
       employerName: v.employerName ?? null,

@@ -78,6 +78,9 @@ describe('employment forms', () => {
     expect(GIG_FORMS).toHaveLength(10);
     expect(GIG_FORMS).not.toContain('standard');
     expect(isGigWorker('standard')).toBe(false);
+    // Neither an HR system's other forms nor 未填 count as new forms of employment.
+    for (const f of ['dispatched', 'part_time', 'retiree_rehired', 'unknown']) expect(isGigWorker(f), f).toBe(false);
+    expect(EMPLOYMENT_FORM_LABELS.unknown.zh).toBe('未填');
     for (const f of GIG_FORMS) expect(isGigWorker(f)).toBe(true);
   });
 
@@ -105,6 +108,11 @@ describe('employment forms', () => {
       正式职工: 'standard',
       合同制职工: 'standard',
       灵活就业: 'other_flexible',
+      劳动合同制: 'standard',
+      合同制: 'standard',
+      劳务派遣: 'dispatched',
+      非全日制: 'part_time',
+      退休返聘: 'retiree_rehired',
     };
     for (const [input, want] of Object.entries(cases)) expect(normaliseEmploymentForm(input)).toBe(want);
   });

@@ -21,6 +21,8 @@ export const LookupQuery = z.strictObject({
 });
 export const UnionHit = z.object({
   id: z.string(), name: z.string(), kind: z.string().nullable(), level: z.string(), streetName: z.string().nullable(), districtName: z.string().nullable(),
+  /** The union of a platform or trade of new forms of employment (common/src/employer-keywords.ts): the join form offers those forms first. */
+  platform: z.boolean(),
 });
 export const TerritorialHit = z.object({ id: z.string(), name: z.string(), districtName: z.string().nullable() });
 
@@ -31,7 +33,10 @@ export const TerritorialHit = z.object({ id: z.string(), name: z.string(), distr
 const ApplicantFields = z.preprocess(
   (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('joinDate' in v) ? { ...v, joinDate: todayInChina() } : v),
   MemberFieldsInput,
-);
+).superRefine((f, ctx) => {
+  // The applicant chooses: 未填 is only what a blank roster cell gives.
+  if (f.employmentForm === 'unknown') ctx.addIssue({ code: 'custom', path: ['employmentForm'], message: '请选择用工形式 / choose the form of employment' });
+});
 
 export const JoinApplyBody = z.strictObject({
   orgId: z.uuid('请选择要加入的工会 / choose the union'),

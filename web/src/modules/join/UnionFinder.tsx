@@ -11,6 +11,8 @@ export interface ChosenUnion {
   name: string;
   note: string;
   viaTerritorial: boolean;
+  /** The gig path: a platform's union, or the territorial union of a worker whose employer has none; the new forms of employment are offered first. */
+  gig: boolean;
 }
 
 type Mode = 'employer' | 'territorial';
@@ -39,10 +41,10 @@ export function UnionFinder({ value, onChange }: { value: ChosenUnion | null; on
     try {
       if (mode === 'employer') {
         const r = await call(joinApi.unions, { query: { q: s } });
-        setHits(r.map((h) => ({ id: h.id, name: h.name, note: [h.districtName, h.streetName].filter(Boolean).join(' · '), viaTerritorial: false })));
+        setHits(r.map((h) => ({ id: h.id, name: h.name, note: [h.districtName, h.streetName].filter(Boolean).join(' · '), viaTerritorial: false, gig: h.platform })));
       } else {
         const r = await call(joinApi.territorial, { query: { q: s } });
-        setHits(r.map((h) => ({ id: h.id, name: h.name, note: h.districtName ?? '', viaTerritorial: true })));
+        setHits(r.map((h) => ({ id: h.id, name: h.name, note: h.districtName ?? '', viaTerritorial: true, gig: true })));
       }
     } catch (e) {
       setError(errorText(e));

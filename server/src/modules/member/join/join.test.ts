@@ -63,6 +63,23 @@ describe('finding the union (public)', () => {
     expect((await pub('GET', `/api/join/unions?q=${encodeURIComponent('工')}`)).statusCode).toBe(400);
   });
 
+  it('finds a platform’s union by its brand or the trade (美团, 外卖), marked as a platform so the form offers the new forms first', async () => {
+    const spare = await q<{ id: string }>(sql`SELECT id FROM org WHERE level = 'grassroots' AND active AND path LIKE ${o.d02.path + '%'} AND id <> ${o.g2.id} ORDER BY code DESC LIMIT 2`);
+    const [station, franchise] = spare.map((r) => r.id) as [string, string];
+    await q(sql`UPDATE org SET name = '江城恒泰外卖配送站工会委员会', employer_name = '江城恒泰外卖配送站' WHERE id = ${station}`);
+    await q(sql`UPDATE org SET name = '江城众诚网络科技有限公司工会委员会', employer_name = '北京三快在线科技有限公司江城分公司' WHERE id = ${franchise}`);
+    const find = async (text: string) => (await pub('GET', `/api/join/unions?q=${encodeURIComponent(text)}`)).json() as { id: string; platform: boolean }[];
+    const meituan = await find('美团');
+    expect(meituan.map((u) => u.id)).toEqual(expect.arrayContaining([station, franchise]));
+    expect(meituan.find((u) => u.id === station)!.platform).toBe(true);
+    expect(meituan.map((u) => u.id)).not.toContain(o.g1.id);
+    expect((await find('外卖')).map((u) => u.id)).toContain(station);
+    expect((await find('美团外卖')).map((u) => u.id)).toContain(station);
+    // An ordinary employer's union is not marked as a platform.
+    const byCode = await find(o.g1b.uscc!);
+    expect(byCode[0]).toMatchObject({ id: o.g1b.id, platform: false });
+  });
+
   it('finds territorial (street/park) unions by name', async () => {
     const res = await pub('GET', `/api/join/territorial?q=${encodeURIComponent([...o.street1.name].slice(0, 3).join(''))}`);
     expect(res.statusCode).toBe(200);
@@ -131,6 +148,15 @@ describe('applying (public)', () => {
       expect(res.json().details.fields).toEqual([expect.objectContaining({ path: 'body.fields.idNumber', message: expect.stringContaining(code) })]);
       const [n] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM join_application WHERE id_masked = ${idNumber.slice(0, 6) + '********' + idNumber.slice(-4)}`);
       expect(n!.n).toBe(0);
+    }
+  });
+
+  it('has no default employment form: left out or 未填, the application is refused on that field', async () => {
+    for (const employmentForm of [undefined, '', 'unknown']) {
+      const body = application(o.g1.id, freshId());
+      const res = await pub('POST', '/api/join/applications', { ...body, fields: { ...body.fields, employmentForm } });
+      expect(res.statusCode, String(employmentForm)).toBe(400);
+      expect(res.json().details.fields).toEqual([expect.objectContaining({ path: 'body.fields.employmentForm', message: expect.stringContaining('请选择用工形式') })]);
     }
   });
 
