@@ -58,6 +58,23 @@ export async function findTerritorial(s: PublicCtx, q: string) {
     .limit(20);
 }
 
+/**
+ * The areas the platform serves, from the union tree: active federations from the province down to
+ * the counties with their regions by name, and the street/park unions below them (the territorial
+ * unions a worker whose employer has none applies to). Public, like the union names themselves.
+ */
+export async function listAreas(s: PublicCtx) {
+  const rows = await s.db
+    .select({ id: org.id, parentId: org.parentId, level: org.level, name: org.name, regionCode: org.regionCode })
+    .from(org)
+    .where(and(eq(org.active, true), sql`${org.level} IN ('province', 'city', 'county', 'street')`))
+    .orderBy(asc(org.path));
+  return rows.map((r) => ({
+    ...r, level: r.level as 'province' | 'city' | 'county' | 'street',
+    areaName: r.level === 'street' ? r.name : r.name.replace(/(总工会|工会联合会|工会)$/, '') || r.name,
+  }));
+}
+
 function newAppNo(today: string): string {
   return 'RH' + today.replaceAll('-', '') + String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
 }

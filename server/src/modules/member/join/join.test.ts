@@ -80,6 +80,22 @@ describe('finding the union (public)', () => {
     expect(byCode[0]).toMatchObject({ id: o.g1b.id, platform: false });
   });
 
+  it('lists the areas served by name: the districts with their region codes, and their street/park unions (public)', async () => {
+    const res = await pub('GET', '/api/join/areas');
+    expect(res.statusCode).toBe(200);
+    const areas = res.json() as { id: string; parentId: string | null; level: string; name: string; areaName: string; regionCode: string | null }[];
+    const d01 = areas.find((a) => a.id === o.d01.id)!;
+    expect(d01).toMatchObject({ level: 'county', name: o.d01.name, areaName: o.d01.name.replace(/总工会$/, '') });
+    expect(d01.areaName).not.toContain('工会');
+    expect(d01.regionCode).toMatch(/^\d{6}$/);
+    const street = areas.find((a) => a.id === o.street1.id)!;
+    expect(street).toMatchObject({ level: 'street', areaName: o.street1.name });
+    // Every street hangs below an area of the list; no grassroots union is listed.
+    const ids = new Set(areas.map((a) => a.id));
+    for (const a of areas.filter((x) => x.level === 'street')) expect(ids.has(a.parentId!), a.name).toBe(true);
+    expect(areas.some((a) => a.id === o.g1.id)).toBe(false);
+  });
+
   it('finds territorial (street/park) unions by name', async () => {
     const res = await pub('GET', `/api/join/territorial?q=${encodeURIComponent([...o.street1.name].slice(0, 3).join(''))}`);
     expect(res.statusCode).toBe(200);
