@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderApp } from '../test/render';
-import { AreaCascader } from './AreaCascader';
+import { AreaCascader, useRegionName } from './AreaCascader';
+
+function RegionOf({ code }: { code: string }) {
+  return <span data-testid="region">{useRegionName()(code)}</span>;
+}
 
 const areas = [
   { id: 'c1', parentId: null, level: 'city', name: '江城市总工会', areaName: '江城市', regionCode: '439900' },
@@ -20,5 +24,10 @@ describe('AreaCascader', () => {
     fireEvent.click(await screen.findByText('滨江区'));
     await waitFor(() => expect(onChange).toHaveBeenLastCalledWith('439902'));
     expect(document.body.textContent).not.toContain('439902');
+  });
+
+  it('names a region by its code (the self-check’s result names the subsistence line’s region)', async () => {
+    renderApp(<RegionOf code="439902" />, { routes: { 'GET /api/join/areas': () => areas } });
+    await waitFor(() => expect(screen.getByTestId('region').textContent).toBe('滨江区'));
   });
 });

@@ -21,6 +21,22 @@ function loadAreas(): Promise<AreaNodeT[]> {
   return areasOnce;
 }
 
+/** The name of a region by its 6-digit code (from the areas served), or the code itself until they are loaded or when unknown. */
+export function useRegionName(): (code: string) => string {
+  const [nodes, setNodes] = useState<AreaNodeT[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadAreas().then((n) => live && setNodes(n), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return useMemo(() => {
+    const names = new Map((nodes ?? []).filter((n) => n.regionCode && n.level !== 'street').map((n) => [n.regionCode!, n.areaName]));
+    return (code: string) => names.get(code) ?? code;
+  }, [nodes]);
+}
+
 function treeOf(nodes: AreaNodeT[], keep: (n: AreaNodeT) => boolean, value: (n: AreaNodeT) => string): Option[] {
   const kept = nodes.filter(keep);
   const ids = new Set(kept.map((n) => n.id));
