@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ID_PROBLEM_MESSAGES, parseIdNumber } from './id-number.js';
 import { MOBILE_PROBLEM_MESSAGES, normaliseMobile } from './mobile.js';
-import { normaliseEducation, normaliseEmploymentForm, normaliseEthnicity, normalisePoliticalStatus } from './member-vocab.js';
+import { memberAgeProblem, normaliseEducation, normaliseEmploymentForm, normaliseEthnicity, normalisePoliticalStatus } from './member-vocab.js';
 import { todayInChina } from './dates.js';
 import { DATE_MAX, DATE_MIN } from './contracts/kit.js';
 
@@ -46,7 +46,11 @@ const memberFieldsShape = z
     ethnicity: vocab(normaliseEthnicity, '民族', 'ethnicity'),
     education: vocab(normaliseEducation, '学历', 'education'),
     politicalStatus: vocab(normalisePoliticalStatus, '政治面貌', 'political status'),
-    employmentForm: z.preprocess((v) => blankToNull(v) ?? 'standard', vocab(normaliseEmploymentForm, '用工形式', 'employment form')),
+    // Never standard by default (a rider who skipped the choice would count as a standard employee):
+    // left blank it is 未填 (unknown), counted apart; the join form requires a choice (contracts/join.ts).
+    employmentForm: z.preprocess((v) => blankToNull(v) ?? 'unknown', vocab(normaliseEmploymentForm, '用工形式', 'employment form')),
+    /** The roster cell's own text (劳动合同制, 劳务派遣 …), kept beside the category it maps to. */
+    employmentFormText: z.preprocess(blankToNull, z.string().trim().max(40).nullish()),
     migrantWorker: z.boolean().default(false),
     occupation: z.preprocess(blankToNull, z.string().trim().max(60).nullish()),
     employerName: z.preprocess(blankToNull, z.string().trim().max(100).nullish()),
@@ -62,6 +66,8 @@ export const MemberFieldsInput = memberFieldsShape.transform((v, ctx) => {
     if (v.birthDate && v.birthDate !== id.birthDate) {
       ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `出生日期与身份证号不一致（身份证为${id.birthDate}）/ birth date contradicts the ID number` });
     }
+    const age = memberAgeProblem(id.birthDate, todayInChina());
+    if (age) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: `${age.zh} / ${age.en}` });
     if (v.sex && v.sex !== id.sex) ctx.addIssue({ code: 'custom', path: ['sex'], message: '性别与身份证号不一致 / sex contradicts the ID number' });
     let mobile: string | null = null;
     if (v.mobile) {
@@ -81,7 +87,8 @@ export const MemberFieldsInput = memberFieldsShape.transform((v, ctx) => {
       ethnicity: v.ethnicity ?? null,
       education: v.education ?? null,
       politicalStatus: v.politicalStatus ?? null,
-      employmentForm: v.employmentForm ?? 'standard',
+      employmentForm: v.employmentForm ?? 'unknown',
+      ...(v.employmentFormText ? { employmentFormText: v.employmentFormText } : {}),
       migrantWorker: v.migrantWorker,
       occupation: v.occupation ?? null,
       employerName: v.employerName ?? null,

@@ -14,6 +14,7 @@ import {
   ethnicityCode,
   GIG_FORMS,
   isGigWorker,
+  memberAgeProblem,
   MEMBER_STATUS_LABELS,
   MEMBER_STATUSES,
   MEMBERSHIP_EVENT_KINDS,
@@ -77,6 +78,9 @@ describe('employment forms', () => {
     expect(GIG_FORMS).toHaveLength(10);
     expect(GIG_FORMS).not.toContain('standard');
     expect(isGigWorker('standard')).toBe(false);
+    // Neither an HR system's other forms nor 未填 count as new forms of employment.
+    for (const f of ['dispatched', 'part_time', 'retiree_rehired', 'unknown']) expect(isGigWorker(f), f).toBe(false);
+    expect(EMPLOYMENT_FORM_LABELS.unknown.zh).toBe('未填');
     for (const f of GIG_FORMS) expect(isGigWorker(f)).toBe(true);
   });
 
@@ -104,6 +108,11 @@ describe('employment forms', () => {
       正式职工: 'standard',
       合同制职工: 'standard',
       灵活就业: 'other_flexible',
+      劳动合同制: 'standard',
+      合同制: 'standard',
+      劳务派遣: 'dispatched',
+      非全日制: 'part_time',
+      退休返聘: 'retiree_rehired',
     };
     for (const [input, want] of Object.entries(cases)) expect(normaliseEmploymentForm(input)).toBe(want);
   });
@@ -218,6 +227,16 @@ describe('age', () => {
     expect(ageOn('2000-02-29', '2025-02-28')).toBe(24);
     expect(ageOn('2000-02-29', '2025-03-01')).toBe(25);
     expect(ageOn('2000-02-29', '2024-02-29')).toBe(24);
+  });
+
+  it('refuses a member under 16 (劳动法 Art. 15) and takes an age over 100 for a typing error, at the birthday edges', () => {
+    expect(memberAgeProblem('2010-01-10', '2026-01-10')).toBeNull(); // 16 today
+    expect(memberAgeProblem('2010-01-11', '2026-01-10')).toMatchObject({ code: 'UNDER_MIN_AGE', age: 15 });
+    expect(memberAgeProblem('2015-06-01', '2026-01-10')?.zh).toContain('《劳动法》第十五条');
+    expect(memberAgeProblem('1926-01-10', '2026-01-10')).toBeNull(); // 100 today
+    expect(memberAgeProblem('1925-01-11', '2026-01-10')).toBeNull(); // 100, turning 101 tomorrow
+    expect(memberAgeProblem('1925-01-10', '2026-01-10')).toMatchObject({ code: 'OVER_MAX_AGE', age: 101 });
+    expect(memberAgeProblem('1920-05-01', '2026-01-10')?.zh).toContain('核对后更正');
   });
 
   it('assigns bands at their edges and counts them', () => {

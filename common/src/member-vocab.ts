@@ -60,7 +60,13 @@ export function ethnicityCode(name: Ethnicity): string {
 // ---------------------------------------------------------------------------------------------
 // Employment form (用工形式): standard employment and the 八大群体 of new forms of employment
 
-/** Employment forms: standard employment, the 八大群体 named by the ACFTU's 2018 drive to organise new-employment-form workers, ride-hailing drivers and other flexible work (DOMAIN.md "Members"). */
+/**
+ * Employment forms (用工形式): standard employment; the 八大群体 of new forms of employment named by
+ * the ACFTU's drive to organise them (中华全国总工会《关于推进新就业形态劳动者入会工作的若干意见（试行）》,
+ * 2021), ride-hailing drivers and other flexible work; the forms of an HR system's rosters that are
+ * neither (劳务派遣 and 非全日制用工 under 《劳动合同法》第五章第二节、第三节, 退休返聘 a service
+ * relation); and `unknown` (未填) for a roster cell left blank — never standard by default.
+ */
 export const EMPLOYMENT_FORMS = [
   'standard',
   'truck_driver',
@@ -73,6 +79,10 @@ export const EMPLOYMENT_FORMS = [
   'security_guard',
   'ride_hailing_driver',
   'other_flexible',
+  'dispatched',
+  'part_time',
+  'retiree_rehired',
+  'unknown',
 ] as const;
 export type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number];
 
@@ -88,14 +98,37 @@ export const EMPLOYMENT_FORM_LABELS: Record<EmploymentForm, Label> = {
   security_guard: { zh: '保安员', en: 'Security guard' },
   ride_hailing_driver: { zh: '网约车驾驶员', en: 'Ride-hailing driver' },
   other_flexible: { zh: '其他灵活就业', en: 'Other flexible employment' },
+  dispatched: { zh: '劳务派遣', en: 'Agency (dispatched) worker' },
+  part_time: { zh: '非全日制用工', en: 'Part-time (hourly) worker' },
+  retiree_rehired: { zh: '退休返聘', en: 'Re-employed retiree' },
+  unknown: { zh: '未填', en: 'Not stated' },
 };
 
-/** The new-employment-form (新就业形态劳动者, `gig_worker`) forms: every form except standard employment. */
-export const GIG_FORMS = EMPLOYMENT_FORMS.filter((f) => f !== 'standard') as Exclude<EmploymentForm, 'standard'>[];
+/** The new-employment-form (新就业形态劳动者, `gig_worker`) forms: the eight groups, ride-hailing drivers and other flexible work. */
+export const GIG_FORMS = [
+  'truck_driver', 'courier', 'care_worker', 'domestic_worker', 'mall_info_staff', 'food_delivery_rider', 'real_estate_agent', 'security_guard', 'ride_hailing_driver', 'other_flexible',
+] as const satisfies readonly EmploymentForm[];
+export type GigForm = (typeof GIG_FORMS)[number];
 
-/** Whether a form counts as a new-employment-form worker (新就业形态劳动者, DOMAIN.md "Members"). */
-export function isGigWorker(form: EmploymentForm): boolean {
-  return form !== 'standard';
+/** Forms a person chooses (a form or a join application): every form but `unknown`, which only a blank roster cell gives. */
+export const CHOSEN_EMPLOYMENT_FORMS = EMPLOYMENT_FORMS.filter((f) => f !== 'unknown');
+
+/** Employee forms that are not new forms of employment: standard, agency, part-time, re-employed retirees. */
+export const EMPLOYEE_FORMS = CHOSEN_EMPLOYMENT_FORMS.filter((f) => !(GIG_FORMS as readonly string[]).includes(f));
+
+/**
+ * The choice of a form, in two groups: new forms of employment and employees. A worker on the gig
+ * path (a platform, or no employer's union) sees the new forms first; nothing is chosen for them.
+ */
+export function employmentFormGroups(gigFirst: boolean): { key: 'gig' | 'employee'; zh: string; en: string; forms: readonly EmploymentForm[] }[] {
+  const gig = { key: 'gig' as const, zh: '新就业形态劳动者', en: 'New forms of employment', forms: GIG_FORMS };
+  const employee = { key: 'employee' as const, zh: '单位职工', en: 'Employees', forms: EMPLOYEE_FORMS };
+  return gigFirst ? [gig, employee] : [employee, gig];
+}
+
+/** Whether a form counts as a new-employment-form worker (新就业形态劳动者); `unknown` does not, and is counted apart. */
+export function isGigWorker(form: string): boolean {
+  return (GIG_FORMS as readonly string[]).includes(form);
 }
 
 /** Everyday words for the forms, as rosters and join forms spell them. */
@@ -105,6 +138,24 @@ const EMPLOYMENT_FORM_SYNONYMS: Record<string, EmploymentForm> = {
   标准劳动关系: 'standard',
   劳动合同制职工: 'standard',
   在编职工: 'standard',
+  // The terms of companies' HR systems (劳动合同法 names the last three forms).
+  劳动合同制: 'standard',
+  合同制: 'standard',
+  合同工: 'standard',
+  全日制: 'standard',
+  劳务派遣: 'dispatched',
+  派遣: 'dispatched',
+  派遣工: 'dispatched',
+  劳务派遣工: 'dispatched',
+  非全日制: 'part_time',
+  非全日制用工: 'part_time',
+  小时工: 'part_time',
+  钟点工: 'part_time',
+  退休返聘: 'retiree_rehired',
+  返聘: 'retiree_rehired',
+  返聘人员: 'retiree_rehired',
+  未填: 'unknown',
+  未知: 'unknown',
   货车司机: 'truck_driver',
   卡车司机: 'truck_driver',
   货运司机: 'truck_driver',
@@ -395,6 +446,37 @@ export function ageOn(birthDate: string, today: string): number {
   let age = ty - by;
   if (tm < bm || (tm === bm && td < bd)) age--;
   return age;
+}
+
+/** Employers may not engage minors under 16 (《中华人民共和国劳动法》第十五条), so nobody younger joins a union as a worker. */
+export const MIN_MEMBER_AGE = 16;
+/** An age above this is taken for a typing error in the ID number or birth date (a plausibility check, see docs/rules.md). */
+export const MAX_PLAUSIBLE_AGE = 100;
+
+export type AgeProblem = { code: 'UNDER_MIN_AGE' | 'OVER_MAX_AGE'; age: number; zh: string; en: string };
+
+/**
+ * Whether a person born on `birthDate` may be a member on `today` (both YYYY-MM-DD): under
+ * MIN_MEMBER_AGE is refused by 劳动法 Art. 15, over MAX_PLAUSIBLE_AGE as a likely typing error to
+ * correct. One rule for the member form, online joining and roster import; null when acceptable.
+ */
+export function memberAgeProblem(birthDate: string, today: string): AgeProblem | null {
+  const age = ageOn(birthDate, today);
+  if (age < MIN_MEMBER_AGE) {
+    return {
+      code: 'UNDER_MIN_AGE', age,
+      zh: `按出生日期${birthDate}计算未满${MIN_MEMBER_AGE}周岁（${Math.max(age, 0)}岁）：用人单位不得招用未满十六周岁的未成年人（《劳动法》第十五条），不能入会`,
+      en: `born ${birthDate}, under ${MIN_MEMBER_AGE} (age ${Math.max(age, 0)}): employers may not engage minors under 16 (Labour Law Art. 15), so they cannot join`,
+    };
+  }
+  if (age > MAX_PLAUSIBLE_AGE) {
+    return {
+      code: 'OVER_MAX_AGE', age,
+      zh: `按出生日期${birthDate}计算已${age}岁，超过${MAX_PLAUSIBLE_AGE}岁，可能是身份证号或出生日期录入有误，请核对后更正`,
+      en: `born ${birthDate}, age ${age} is over ${MAX_PLAUSIBLE_AGE}: probably a typing error in the ID number or birth date; check and correct it`,
+    };
+  }
+  return null;
 }
 
 /** The band of an age in completed years, from `AGE_BANDS`. */

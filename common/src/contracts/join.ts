@@ -21,8 +21,22 @@ export const LookupQuery = z.strictObject({
 });
 export const UnionHit = z.object({
   id: z.string(), name: z.string(), kind: z.string().nullable(), level: z.string(), streetName: z.string().nullable(), districtName: z.string().nullable(),
+  /** The union of a platform or trade of new forms of employment (common/src/employer-keywords.ts): the join form offers those forms first. */
+  platform: z.boolean(),
 });
 export const TerritorialHit = z.object({ id: z.string(), name: z.string(), districtName: z.string().nullable() });
+/**
+ * An area the platform serves, from the union tree: a city or county federation (its region by
+ * name and 6-digit code) or a street/park union (the territorial union of its area). A flat list;
+ * `parentId` links a node to the area above it.
+ */
+export const AreaNode = z.object({
+  id: z.string(), parentId: z.string().nullable(), level: z.enum(['province', 'city', 'county', 'street']), name: z.string(),
+  /** The region's name (the federation's name without 总工会), or the street/park union's name. */
+  areaName: z.string(),
+  regionCode: z.string().nullable(),
+});
+export type AreaNodeT = z.infer<typeof AreaNode>;
 
 /**
  * The applicant's details as MemberFieldsInput (the same rules as a member record). The join date
@@ -31,7 +45,10 @@ export const TerritorialHit = z.object({ id: z.string(), name: z.string(), distr
 const ApplicantFields = z.preprocess(
   (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('joinDate' in v) ? { ...v, joinDate: todayInChina() } : v),
   MemberFieldsInput,
-);
+).superRefine((f, ctx) => {
+  // The applicant chooses: 未填 is only what a blank roster cell gives.
+  if (f.employmentForm === 'unknown') ctx.addIssue({ code: 'custom', path: ['employmentForm'], message: '请选择用工形式 / choose the form of employment' });
+});
 
 export const JoinApplyBody = z.strictObject({
   orgId: z.uuid('请选择要加入的工会 / choose the union'),
@@ -121,6 +138,11 @@ export const joinApi = endpoints('入会申请 join', {
   territorial: {
     method: 'GET', path: '/api/join/territorial', access: 'public', summary: '查找工作地的乡镇（街道）、园区工会（单位没有工会时，无需登录）/ find the territorial street/park union (public)',
     query: LookupQuery, response: z.array(TerritorialHit), rateLimit: lookupLimit,
+  },
+  areas: {
+    method: 'GET', path: '/api/join/areas', access: 'public',
+    summary: '平台服务的地区（市、县区及其乡镇街道、园区工会，按名称；无需登录）/ the areas served: cities, counties and their street/park unions, by name (public)',
+    response: z.array(AreaNode), rateLimit: lookupLimit,
   },
   apply: {
     method: 'POST', path: '/api/join/applications', access: 'public',

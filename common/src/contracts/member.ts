@@ -51,6 +51,8 @@ export const MemberListItem = z.object({
 export const MemberPage = cappedPageOf(MemberListItem);
 export const MemberDetail = MemberListItem.extend({
   idKind: z.string(), ethnicity: z.string().nullable(), education: z.string().nullable(), politicalStatus: z.string().nullable(),
+  /** The imported roster's own words for the employment form (劳动合同制, 劳务派遣 …), or null. */
+  employmentFormText: z.string().nullable(),
   occupation: z.string().nullable(), employerName: z.string().nullable(), consentVersion: z.string().nullable(), consentAt: z.string().nullable(),
   consentMethod: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
   events: z.array(z.object({ id: z.string(), kind: z.string(), onDate: z.string(), orgId: z.string(), orgName: z.string(), reason: z.string().nullable(), createdAt: z.string() })),
@@ -108,7 +110,12 @@ export const MemberFigures = z.object({
   /** Holding members by employment form; gig = every new-employment-form worker (八大群体, ride-hailing, other flexible). */
   byEmploymentForm: z.object({
     standard: z.number(),
+    /** New forms of employment (the eight groups, ride-hailing, other flexible work). */
     gig: z.number(),
+    /** 未填: a roster left the form blank — neither standard nor new-form. */
+    unknown: z.number(),
+    /** Agency, part-time and re-employed retirees: employees outside both groups above. */
+    otherEmployees: z.number(),
     migrantWorkers: z.number(),
     forms: z.array(z.object({ key: z.string(), label: z.string(), gig: z.boolean(), n: z.number() })),
   }),

@@ -27,6 +27,7 @@ const EXPECTED_PUBLIC = [
   'GET /api/cards/verify', // scanning a member card shows only a masked name and the union (member/card.ts)
   'GET /api/join/unions', // find the employer's union by name or credit code
   'GET /api/join/territorial', // find the street/park union when the employer has none
+  'GET /api/join/areas', // the areas served by name: the self-check's region and the territorial union of a worker's area
   'POST /api/join/applications', // apply to join
   'GET /api/join/applications/status', // the outcome, only with application number AND ID number
   'POST /api/transfers/self', // a member asks for a transfer, only with ID number AND the mobile on record

@@ -5,7 +5,7 @@
  * touches the database, the clock or Math.random().
  */
 import { computeIdCheck } from '../../../common/src/id-number.js';
-import type { EducationLevel, EmploymentForm, PoliticalStatus } from '../../../common/src/member-vocab.js';
+import type { EducationLevel, EmploymentForm, GigForm, PoliticalStatus } from '../../../common/src/member-vocab.js';
 import { DEMO_CITY, DEMO_REFERENCE_DATE, randomPersonName, type DemoOrg } from './demo-city.js';
 import type { Rng } from './prng.js';
 
@@ -53,14 +53,14 @@ const TRADE_FORMS: readonly (readonly [string, EmploymentForm, number])[] = [
   ['餐饮', 'food_delivery_rider', 0.2], ['家政服务', 'domestic_worker', 0.7], ['美容美发', 'other_flexible', 0.3], ['物业服务', 'security_guard', 0.3],
   ['建筑', 'other_flexible', 0.2], ['商贸', 'mall_info_staff', 0.3], ['保安服务', 'security_guard', 0.75],
 ];
-const GIG_EMPLOYERS: Record<Exclude<EmploymentForm, 'standard'>, string[] | null> = {
+const GIG_EMPLOYERS: Record<GigForm, string[] | null> = {
   truck_driver: words('货运物流有限公司 道路运输有限公司'), courier: words('速递服务站 快递营业部 快递网点'),
   care_worker: words('护理服务有限公司 养老服务中心'), domestic_worker: words('家政服务有限公司 家政服务中心'),
   mall_info_staff: words('商业广场 购物中心'), food_delivery_rider: words('同城配送站 外卖配送站'),
   real_estate_agent: words('房产经纪有限公司 不动产经纪有限公司'), security_guard: words('保安服务有限公司'),
   ride_hailing_driver: words('出行科技有限公司 汽车租赁有限公司'), other_flexible: null,
 };
-const GIG_OCCUPATIONS: Record<Exclude<EmploymentForm, 'standard'>, string[]> = {
+const GIG_OCCUPATIONS: Record<GigForm, string[]> = {
   truck_driver: ['货车司机'], courier: ['快递员', '快递分拣员'], care_worker: ['护工', '养老护理员'], domestic_worker: ['家政服务员', '育婴员', '保洁员'],
   mall_info_staff: ['商场信息员'], food_delivery_rider: ['外卖骑手', '网约配送员'], real_estate_agent: ['房产经纪人'], security_guard: ['保安员'],
   ride_hailing_driver: ['网约车司机'], other_flexible: words('代驾司机 直播电商从业人员 网络主播 自由摄影师 货拉拉司机 灵活就业人员'),
@@ -188,7 +188,7 @@ function sexFor(rng: Rng, form: EmploymentForm): 'M' | 'F' {
 function employerFor(rng: Rng, u: DemoUnion, form: EmploymentForm): string | null {
   const c = DEMO_CITY.short;
   if (form !== 'standard') {
-    const names = GIG_EMPLOYERS[form];
+    const names = GIG_EMPLOYERS[form as GigForm];
     if (!names || rng.chance(0.15)) return null; // self-employed or several platforms at once
     return c + rng.pick(BRANDS) + rng.pick(names);
   }
@@ -233,7 +233,7 @@ export function demoPerson(rng: Rng, u: DemoUnion, nextId: ReturnType<typeof idN
     gig ? rng.weighted(EDU_GIG)
     : u.org.kind === 'public_institution' ? rng.weighted(EDU_PUBLIC)
     : rng.weighted(EDU_STANDARD);
-  const occupation = form === 'standard' ? rng.pick(OCCUPATIONS[u.org.industry ?? ''] ?? OCCUPATIONS['']!) : rng.pick(GIG_OCCUPATIONS[form]);
+  const occupation = form === 'standard' ? rng.pick(OCCUPATIONS[u.org.industry ?? ''] ?? OCCUPATIONS['']!) : rng.pick(GIG_OCCUPATIONS[form as GigForm]);
   return {
     name: randomPersonName(rng, sex),
     idNumber: nextId(rng, area, birthDate, sex),

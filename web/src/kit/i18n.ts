@@ -6,6 +6,8 @@ export const kitMessages = bilingual({
   'kit.max': ['不超过{n}个字', 'At most {n} characters'],
   'kit.org.placeholder': ['选择或搜索工会组织', 'Choose or search an organisation'],
   'kit.org.searchPublic': ['输入单位或工会名称搜索', 'Type the employer or union name'],
+  'kit.area.regionPlaceholder': ['选择省、市、区县（可只选到市）', 'Choose the province, city and district (a city alone will do)'],
+  'kit.area.territorialPlaceholder': ['选择工作地所在的区县和乡镇（街道）、园区', 'Choose the district and street or park where you work'],
   'kit.member.placeholder': ['输入姓名、身份证号或会员证号搜索', 'Search by name, ID number or card number'],
   'kit.reveal': ['查看完整', 'Reveal'],
   'kit.reveal.title': ['查看完整信息', 'Reveal the full value'],

@@ -18,3 +18,4 @@ export { download, downloadUrl, fileToBase64 } from './download';
 export { ExportDialog, type ExportOptions } from './ExportDialog';
 export { upload, useUpload, type UploadInput } from './upload';
 export { ConsentNotice } from './ConsentNotice';
+export { AreaCascader, useRegionName } from './AreaCascader';

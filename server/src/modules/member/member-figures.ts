@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { escapeLike, orgScopeSql, ownedScopeSql } from '../../platform/scope.js';
 import { joinApplicationSummary } from './join/join.review.js';
 import { todayInChina } from '../../../../common/src/dates.js';
-import { EMPLOYMENT_FORM_LABELS, EMPLOYMENT_FORMS, MEMBER_STATUSES, type EmploymentForm } from '../../../../common/src/member-vocab.js';
+import { EMPLOYMENT_FORM_LABELS, EMPLOYMENT_FORMS, isGigWorker, MEMBER_STATUSES, type EmploymentForm } from '../../../../common/src/member-vocab.js';
 import type { Ctx } from '../../platform/context.js';
 import type { MemberFiguresT } from '../../../../common/src/contracts/member.js';
 
@@ -47,7 +47,9 @@ interface OneRow {
 const RATE_MIN_EMPLOYEES = 25;
 
 const STATUS_COLUMNS = ['active', 'retained', 'transferring', 'left'] as const;
-const FORM_COLUMNS = EMPLOYMENT_FORMS.map((f) => ['f_' + f, f] as const);
+/** The forms with a counter column of their own (migration 0006); the later ones (agency, part-time, re-employed retirees, 未填) are counted in member_form_tally. */
+export const TALLY_COLUMN_FORMS = EMPLOYMENT_FORMS.slice(0, EMPLOYMENT_FORMS.indexOf('other_flexible') + 1);
+const FORM_COLUMNS = TALLY_COLUMN_FORMS.map((f) => ['f_' + f, f] as const);
 
 /** The figures drawn from the unions' rows (units: grassroots unions in scope with members, active, employees), shared by both sources. */
 function unitFigures() {
@@ -178,8 +180,9 @@ export async function memberFigures(c: Ctx, source: FiguresSource = 'tally'): Pr
   const all = statuses.reduce((a, r) => a + r.n, 0);
 
   const formCount = new Map(forms.map((f) => [f.form, f.n]));
-  const knownForms = EMPLOYMENT_FORMS.map((f) => ({ key: f, label: EMPLOYMENT_FORM_LABELS[f].zh, gig: f !== 'standard', n: formCount.get(f) ?? 0 }));
-  const otherForms = forms.filter((f) => !(EMPLOYMENT_FORMS as readonly string[]).includes(f.form)).map((f) => ({ key: f.form, label: f.form, gig: true, n: f.n }));
+  const knownForms = EMPLOYMENT_FORMS.map((f) => ({ key: f, label: EMPLOYMENT_FORM_LABELS[f].zh, gig: isGigWorker(f), n: formCount.get(f) ?? 0 }));
+  // A value outside the vocabulary is not assumed to be a new form of employment.
+  const otherForms = forms.filter((f) => !(EMPLOYMENT_FORMS as readonly string[]).includes(f.form)).map((f) => ({ key: f.form, label: f.form, gig: false, n: f.n }));
   const formList = [...knownForms, ...otherForms];
 
   const byMonth = new Map(monthly.map((m) => [m.month, m]));
@@ -195,6 +198,8 @@ export async function memberFigures(c: Ctx, source: FiguresSource = 'tally'): Pr
     byEmploymentForm: {
       standard: formCount.get('standard' satisfies EmploymentForm) ?? 0,
       gig: formList.filter((f) => f.gig).reduce((a, f) => a + f.n, 0),
+      unknown: formCount.get('unknown' satisfies EmploymentForm) ?? 0,
+      otherEmployees: formList.filter((f) => !f.gig && f.key !== 'standard' && f.key !== 'unknown').reduce((a, f) => a + f.n, 0),
       migrantWorkers: r.migrant,
       forms: formList,
     },

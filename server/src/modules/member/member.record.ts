@@ -15,6 +15,8 @@ export interface MemberFields {
   education: string | null;
   politicalStatus: string | null;
   employmentForm: string;
+  /** A roster cell's own text of the employment form (劳动合同制, 劳务派遣 …), kept beside its category. */
+  employmentFormText?: string | null;
   migrantWorker: boolean;
   occupation: string | null;
   employerName: string | null;
@@ -63,6 +65,8 @@ export function buildMemberRecord(keys: KeyRing, f: MemberFields) {
     education: f.education,
     politicalStatus: f.politicalStatus,
     employmentForm: f.employmentForm,
+    // Left out unless given, so that an edit keeps the imported text.
+    ...(f.employmentFormText !== undefined ? { employmentFormText: f.employmentFormText } : {}),
     migrantWorker: f.migrantWorker,
     occupation: f.occupation,
     employerName: f.employerName,

@@ -31,6 +31,8 @@ export const member = pgTable(
     education: text('education'),
     politicalStatus: text('political_status'),
     employmentForm: text('employment_form').notNull(),
+    /** The roster cell's own text of the employment form (an HR system's 劳动合同制, 劳务派遣 …), null when typed in a form. */
+    employmentFormText: text('employment_form_text'),
     migrantWorker: boolean('migrant_worker').notNull().default(false),
     occupation: text('occupation'),
     employerName: text('employer_name'),

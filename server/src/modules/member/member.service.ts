@@ -182,7 +182,7 @@ export async function getMemberDetail(c: Ctx, id: string) {
   const change = (k: MemberStatusChangeKind) => write && !openTransfers.length && statusChangeAllowed(k, m.status);
   return {
     id: m.id, name: m.name, idMasked: m.idMasked, idKind: m.idKind, mobileMasked: m.mobileMasked, sex: m.sex, age: ageOn(m.birthDate, todayInChina()),
-    ethnicity: m.ethnicity, education: m.education, politicalStatus: m.politicalStatus, employmentForm: m.employmentForm, migrantWorker: m.migrantWorker,
+    ethnicity: m.ethnicity, education: m.education, politicalStatus: m.politicalStatus, employmentForm: m.employmentForm, employmentFormText: m.employmentFormText, migrantWorker: m.migrantWorker,
     occupation: m.occupation, employerName: m.employerName, orgId: m.orgId, orgName: o?.name ?? '', joinDate: m.joinDate, cardNo: m.cardNo, status: m.status,
     consentVersion: m.consentVersion, consentAt: m.consentAt?.toISOString() ?? null, consentMethod: m.consentMethod, version: m.version,
     createdAt: m.createdAt.toISOString(), updatedAt: m.updatedAt.toISOString(),
@@ -269,6 +269,8 @@ export async function updateMember(c: Ctx, id: string, input: MemberUpdate) {
 function mergeStoredIdentifiers(c: Ctx, before: MemberRow, patch: MemberUpdate['fields']): MemberFields {
   const merged = {
     ...patch,
+    // An edit that leaves the form out keeps the one on record rather than making it 未填.
+    employmentForm: patch.employmentForm ?? before.employmentForm,
     idNumber: patch.idNumber ?? c.keys.decrypt(before.idCipher),
     mobile: patch.mobile === undefined ? (before.mobileCipher ? c.keys.decrypt(before.mobileCipher) : null) : patch.mobile,
   };

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { isPermission } from '../../../../common/src/permissions.js';
 import { org } from '../org/org.schema.js';
 import { resolveScope, scopeCovers, scopeWithin, type OrgRef } from '../../platform/scope.js';
@@ -47,7 +47,22 @@ export async function canDefineRole(exec: Executor, actor: Actor, r: Pick<RoleLi
 /** Whether the actor may give this role to a user of `target` org: permissions held and resolved scope within theirs. */
 export async function canGrantRole(exec: Executor, actor: Actor, r: RoleLike, target: OrgRef): Promise<string | null> {
   if (!(await roleVisible(exec, actor, r))) return '角色不存在';
+  const outside = await heldOutsideOwner(exec, r, target);
+  if (outside) return outside;
   return roleExceedsActor(exec, actor, r, target);
+}
+
+/**
+ * A defined role is held only inside its owner's subtree: the org that defines a role may edit it
+ * later, so an account outside that subtree holding it would let the owner change the grants of
+ * an account it does not administer. Built-in roles belong to nobody and are edited by nobody.
+ */
+export async function heldOutsideOwner(exec: Executor, r: Pick<RoleLike, 'ownerOrgId' | 'builtIn'>, target: OrgRef): Promise<string | null> {
+  if (r.builtIn || !r.ownerOrgId) return null;
+  const owner = (await orgRefs(exec, [r.ownerOrgId])).get(r.ownerOrgId);
+  if (owner && target.path.startsWith(owner.path)) return null;
+  const [named] = await exec.select({ name: org.name }).from(org).where(eq(org.id, r.ownerOrgId));
+  return `该角色由“${named?.name ?? '其他组织'}”定义，只能授予其本级及下级组织的账号`;
 }
 
 /** Why the role, held at `target`, gives more than the actor has (permissions or resolved scope); null when it does not. */

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { role, userRole } from './user.schema.js';
+import { appUser, role, userRole } from './user.schema.js';
 import { org } from '../org/org.schema.js';
-import { canDefineRole, canGrantRole, roleVisible } from './grants.js';
+import { canDefineRole, canGrantRole, roleExceedsActor, roleVisible } from './grants.js';
+import { scopeCovers } from '../../platform/scope.js';
 import { AppError, errors } from '../../platform/errors.js';
 import { appendAudit, diffFields } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
@@ -54,6 +55,25 @@ async function checkDefinable(c: Ctx, exec: Executor, input: RoleInput) {
   if (input.scopeKind === 'orgs' && !input.scopeOrgIds.length) throw errors.invalid('“指定组织”数据范围须至少选择一个组织', 'Choose at least one organisation');
 }
 
+/**
+ * An edit changes the grants of every account holding the role: each must lie inside the editor's
+ * scope, and the edited role must not give any of them more than the editor holds where they sit.
+ */
+async function requireHoldersInScope(c: Ctx, exec: Executor, r: Pick<RoleRow, 'permissions' | 'scopeKind' | 'scopeOrgIds'> & { roleId: string }) {
+  const holders = await exec
+    .selectDistinct({ id: org.id, path: org.path, name: org.name })
+    .from(userRole)
+    .innerJoin(appUser, eq(appUser.id, userRole.userId))
+    .innerJoin(org, eq(org.id, appUser.orgId))
+    .where(eq(userRole.roleId, r.roleId));
+  for (const h of holders) {
+    const why = !scopeCovers(c.actor.scope, h) ? '持有该角色的账号不在您的管辖范围内' : await roleExceedsActor(exec, c.actor, r, h);
+    if (why) {
+      throw new AppError(403, 'ROLE_HELD_OUTSIDE_SCOPE', `不能修改该角色：“${h.name}”的账号持有它，${why}`, 'Accounts outside your scope hold this role; their grants would change', { org: h.name });
+    }
+  }
+}
+
 const auditBase = (c: Ctx) => ({ actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, ip: c.ip });
 
 export async function createRole(c: Ctx, input: RoleInput) {
@@ -79,6 +99,7 @@ export async function updateRole(c: Ctx, id: string, input: RoleInput & { versio
     if (whyOld) throw new AppError(403, 'GRANT_NOT_ALLOWED', `不能修改权限超出您的角色：${whyOld}`, 'This role exceeds your own grants');
     const { version, ...fields } = input;
     await checkDefinable(c, tx, fields);
+    await requireHoldersInScope(c, tx, { ...fields, roleId: id });
     if (fields.code !== before.code) {
       const [dup] = await tx.select({ id: role.id }).from(role).where(eq(role.code, fields.code));
       if (dup) throw errors.conflict(`角色编码 ${fields.code} 已存在`, `Role code ${fields.code} exists`, { field: 'code' });

@@ -195,6 +195,27 @@ describe('roles', () => {
     expect((await chair.get(`/api/roles/${role.id}/history`)).statusCode).toBe(404);
   });
 
+  it('a district’s role is held only inside that district: the city cannot give it to a sibling district’s account, and a holder outside stops the district’s edit', async () => {
+    const role = (await district.post('/api/roles', { code: 'd01_viewer', name: '滨江区查看员', permissions: ['member.read'], scopeKind: 'own' })).json();
+    const outsider = (await admin.post('/api/users', { username: 'd02clerk', displayName: '邻区办事员', orgId: d02.id, roleIds: [] })).json();
+    // The city administrator sees the role and may grant member.read, but not to an account of D02.
+    const granted = await admin.put(`/api/users/${outsider.id}`, { displayName: outsider.displayName, orgId: d02.id, roleIds: [role.id], active: true, version: outsider.version });
+    expect(granted.statusCode).toBe(403);
+    expect(granted.json()).toMatchObject({ code: 'GRANT_NOT_ALLOWED' });
+    expect(granted.json().message).toContain(d01.name);
+    const created = await admin.post('/api/users', { username: 'd02clerk2', displayName: '邻区办事员乙', orgId: d02.id, roleIds: [role.id] });
+    expect(created.statusCode).toBe(403);
+    // A holder outside the district (granted before this rule): the district may no longer widen the role.
+    await rows(sql`INSERT INTO user_role (user_id, role_id) VALUES (${outsider.id}, ${role.id})`);
+    const widen = await district.put(`/api/roles/${role.id}`, { code: 'd01_viewer', name: '滨江区查看员', permissions: ['member.read', 'member.unmask', 'member.export'], scopeKind: 'own', scopeOrgIds: [], version: 1 });
+    expect(widen.statusCode).toBe(403);
+    expect(widen.json()).toMatchObject({ code: 'ROLE_HELD_OUTSIDE_SCOPE' });
+    const [after] = await rows<{ permissions: string[]; version: number }>(sql`SELECT permissions, version FROM role WHERE id = ${role.id}`);
+    expect(after).toEqual({ permissions: ['member.read'], version: 1 });
+    // The city, whose scope holds every holder, still can.
+    expect((await admin.put(`/api/roles/${role.id}`, { code: 'd01_viewer', name: '滨江区查看员', permissions: ['member.read'], scopeKind: 'own', scopeOrgIds: [], version: 1 })).statusCode).toBe(200);
+  });
+
   it('a role holder gets the role’s permissions and scope at the next request', async () => {
     const role = (await district.post('/api/roles', { code: 'd01_reader', name: '滨江区只读', permissions: ['org.read'], scopeKind: 'subtree' })).json();
     const u = (await district.post('/api/users', account('reader1', { orgId: d01.id, roleIds: [role.id], password: 'Reader#2026a' }))).json();

@@ -3,7 +3,8 @@ import { Alert, App, Button, Col, Form, Radio, Row } from 'antd';
 import { call } from '../../api/client';
 import { joinApi, type JoinApplyResultT } from '../../../../common/src/contracts/join';
 import { CURRENT_CONSENT_VERSION } from '../../../../common/src/member-input';
-import { EDUCATION_LABELS, EMPLOYMENT_FORM_LABELS, ETHNICITIES, POLITICAL_STATUS_LABELS } from '../../../../common/src/member-vocab';
+import { EDUCATION_LABELS, ETHNICITIES, POLITICAL_STATUS_LABELS } from '../../../../common/src/member-vocab';
+import { employmentFormOptions } from '../member/vocab';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
 import { ConsentNotice, FormFields, placeFieldErrors, type FieldSpec } from '../../kit';
@@ -31,7 +32,7 @@ const PERSON_CODES = { MEMBER_HELD_ELSEWHERE: 'idNumber', JOIN_PENDING_EXISTS: '
 
 /** Step 2 of joining: the applicant's details (the member record's fields), the personal-information notice and consent. */
 export function ApplicantForm({ union, onBack, onDone }: { union: ChosenUnion; onBack: () => void; onDone: (r: JoinApplyResultT) => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const { message } = App.useApp();
   const { errorText } = useApiError();
   const [form] = Form.useForm<Values>();
@@ -45,7 +46,11 @@ export function ApplicantForm({ union, onBack, onDone }: { union: ChosenUnion; o
     { name: 'ethnicity', label: 'member.field.ethnicity', kind: 'select', options: ETHNICITIES.map((e) => ({ value: e, label: e })), props: { ...large, showSearch: true } },
     { name: 'education', label: 'member.field.education', kind: 'select', vocab: EDUCATION_LABELS, props: large },
     { name: 'politicalStatus', label: 'member.field.politicalStatus', kind: 'select', vocab: POLITICAL_STATUS_LABELS, props: large },
-    { name: 'employmentForm', label: 'member.field.employmentForm', kind: 'select', vocab: EMPLOYMENT_FORM_LABELS, required: 'member.rule.employmentForm', props: { ...large, allowClear: false } },
+    // No default: a required choice, the new forms of employment first on the gig path.
+    {
+      name: 'employmentForm', label: 'member.field.employmentForm', kind: 'select', options: employmentFormOptions(pick, union.gig) as never, required: 'member.rule.employmentForm',
+      placeholder: 'join.form.employmentFormPlaceholder', props: { ...large, allowClear: false },
+    },
     {
       name: 'migrantWorker', label: 'join.form.migrant', kind: 'custom',
       input: <Radio.Group data-testid="join-migrantWorker" options={[{ value: true, label: t('common.yes') }, { value: false, label: t('common.no') }]} />,
@@ -93,7 +98,7 @@ export function ApplicantForm({ union, onBack, onDone }: { union: ChosenUnion; o
       name="join-apply"
       requiredMark
       scrollToFirstError
-      initialValues={{ employmentForm: 'standard', migrantWorker: false }}
+      initialValues={{ migrantWorker: false }}
       onFinish={(v) => void submit(v)}
       data-testid="join-form"
     >

@@ -7,7 +7,7 @@ import { renderApp } from '../../test/render';
 import JoinPage from './JoinPage';
 
 const UNION = '00000000-0000-7000-8000-0000000000aa';
-const hit: UnionHitT = { id: UNION, name: '顺达快递有限公司工会', kind: 'enterprise', level: 'grassroots', streetName: '长河街道', districtName: '滨江区' };
+const hit: UnionHitT = { id: UNION, name: '顺达快递有限公司工会', kind: 'enterprise', level: 'grassroots', streetName: '长河街道', districtName: '滨江区', platform: false };
 const done: JoinApplyResultT = { appNo: 'RH20261204000001', unionName: hit.name, submittedOn: '2026-12-04', dueOn: '2026-12-25', provisional: false };
 const first17 = '11010119900307001';
 const goodId = first17 + computeIdCheck(first17);

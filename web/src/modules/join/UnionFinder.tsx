@@ -5,12 +5,15 @@ import { call } from '../../api/client';
 import { joinApi } from '../../../../common/src/contracts/join';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
+import { AreaCascader } from '../../kit';
 
 export interface ChosenUnion {
   id: string;
   name: string;
   note: string;
   viaTerritorial: boolean;
+  /** The gig path: a platform's union, or the territorial union of a worker whose employer has none; the new forms of employment are offered first. */
+  gig: boolean;
 }
 
 type Mode = 'employer' | 'territorial';
@@ -39,10 +42,10 @@ export function UnionFinder({ value, onChange }: { value: ChosenUnion | null; on
     try {
       if (mode === 'employer') {
         const r = await call(joinApi.unions, { query: { q: s } });
-        setHits(r.map((h) => ({ id: h.id, name: h.name, note: [h.districtName, h.streetName].filter(Boolean).join(' · '), viaTerritorial: false })));
+        setHits(r.map((h) => ({ id: h.id, name: h.name, note: [h.districtName, h.streetName].filter(Boolean).join(' · '), viaTerritorial: false, gig: h.platform })));
       } else {
         const r = await call(joinApi.territorial, { query: { q: s } });
-        setHits(r.map((h) => ({ id: h.id, name: h.name, note: h.districtName ?? '', viaTerritorial: true })));
+        setHits(r.map((h) => ({ id: h.id, name: h.name, note: h.districtName ?? '', viaTerritorial: true, gig: true })));
       }
     } catch (e) {
       setError(errorText(e));
@@ -74,6 +77,22 @@ export function UnionFinder({ value, onChange }: { value: ChosenUnion | null; on
         style={{ marginBottom: 16 }}
       />
       <Typography.Paragraph type="secondary">{t(mode === 'employer' ? 'join.find.employerHint' : 'join.find.territorialHint')}</Typography.Paragraph>
+      {mode === 'territorial' && (
+        // An employer not on file: the application goes to the union of the area chosen.
+        <div style={{ marginBottom: 12 }}>
+          <Typography.Text strong>{t('join.find.byArea')}</Typography.Text>
+          <AreaCascader
+            mode="territorial"
+            size="large"
+            testId="join-area"
+            value={value?.viaTerritorial ? value.id : undefined}
+            onPick={(n, county) => onChange(n && n.level === 'street' ? { id: n.id, name: n.name, note: county?.areaName ?? '', viaTerritorial: true, gig: true } : null)}
+          />
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 12 }}>
+            {t('join.find.orByName')}
+          </Typography.Text>
+        </div>
+      )}
       <Space.Compact style={{ width: '100%' }}>
         <Input
           size="large"

@@ -129,7 +129,12 @@ export default function MemberDetailPage() {
                       { label: 'member.field.ethnicity', value: m.ethnicity },
                       { label: 'member.field.education', value: m.education && label(EDUCATION, m.education) },
                       { label: 'member.field.politicalStatus', value: m.politicalStatus && label(POLITICAL, m.politicalStatus) },
-                      { label: 'member.field.employmentForm', value: label(FORMS, m.employmentForm) },
+                      {
+                        label: 'member.field.employmentForm',
+                        // The roster's own words are shown beside the category they were mapped to.
+                        value: m.employmentFormText && m.employmentFormText !== label(FORMS, m.employmentForm) ? t('member.field.employmentFormAsImported', { form: label(FORMS, m.employmentForm), text: m.employmentFormText }) : label(FORMS, m.employmentForm),
+                        testId: 'member-employmentForm',
+                      },
                       { label: 'member.field.migrantWorker', value: t(m.migrantWorker ? 'common.yes' : 'common.no') },
                       { label: 'member.field.occupation', value: m.occupation },
                       { label: 'member.field.employerName', value: m.employerName, span: 2 },

@@ -1,6 +1,6 @@
 /** The member registry's vocabularies for the kit (StatusTag, select fields), from common/src/member-vocab.ts. */
 import {
-  EDUCATION_LABELS, EDUCATION_LEVELS, EMPLOYMENT_FORM_LABELS, EMPLOYMENT_FORMS, ETHNICITIES, GIG_FORMS, MEMBER_STATUS_CHANGE_KINDS, MEMBER_STATUS_CHANGES,
+  EDUCATION_LABELS, EDUCATION_LEVELS, EMPLOYMENT_FORM_LABELS, EMPLOYMENT_FORMS, employmentFormGroups, ETHNICITIES, GIG_FORMS, MEMBER_STATUS_CHANGE_KINDS, MEMBER_STATUS_CHANGES,
   MEMBER_STATUS_COLORS, MEMBER_STATUS_LABELS, MEMBER_STATUSES, MEMBERSHIP_EVENT_KINDS, MEMBERSHIP_EVENT_LABELS, POLITICAL_STATUS_LABELS, POLITICAL_STATUSES,
 } from '../../../../common/src/member-vocab';
 import { vocabOf, type Vocab } from '../../kit';
@@ -19,3 +19,15 @@ export const SEX: Vocab = { M: { zh: '男', en: 'Male' }, F: { zh: '女', en: 'F
 export const YES_NO: Vocab = { true: { zh: '是', en: 'Yes' }, false: { zh: '否', en: 'No' } };
 /** How the person consented to the personal-information notice (common/src/member-input.ts ConsentInput). */
 export const CONSENT_METHODS: Vocab = { paper: { zh: '纸质签字', en: 'Signed on paper' }, online: { zh: '线上勾选', en: 'Online' }, app: { zh: '移动端确认', en: 'Mobile app' } };
+
+/**
+ * The employment forms a person chooses, as grouped Select options (new forms of employment and
+ * employees, the new forms first on the gig path); 未填 is never offered: it is what a blank roster
+ * cell gives, and the form has no default.
+ */
+export function employmentFormOptions(pick: (l: { zh: string; en: string }) => string, gigFirst: boolean) {
+  return employmentFormGroups(gigFirst).map((g) => ({
+    label: pick(g), title: pick(g),
+    options: g.forms.map((f) => ({ value: f, label: pick(EMPLOYMENT_FORM_LABELS[f]) })),
+  }));
+}

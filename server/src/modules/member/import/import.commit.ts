@@ -28,7 +28,7 @@ const holding = () => sql.join(HOLDING_STATUSES.map((s) => sql`${s}`), sql`, `);
 const OPTIONAL: [column: string, key: string, cast: string][] = [
   ['mobile_cipher', 'mobileCipher', ''], ['mobile_index', 'mobileIndex', ''], ['mobile_masked', 'mobileMasked', ''],
   ['ethnicity', 'ethnicity', ''], ['education', 'education', ''], ['political_status', 'politicalStatus', ''],
-  ['employment_form', 'employmentForm', ''], ['migrant_worker', 'migrantWorker', '::boolean'], ['occupation', 'occupation', ''], ['employer_name', 'employerName', ''],
+  ['employment_form', 'employmentForm', ''], ['employment_form_text', 'employmentFormText', ''], ['migrant_worker', 'migrantWorker', '::boolean'], ['occupation', 'occupation', ''], ['employer_name', 'employerName', ''],
 ];
 
 /** The SET list that copies a staged row (alias r) onto a member (alias m). Column names are constants. */
@@ -37,7 +37,11 @@ function setFromStaged(): SQL {
     `name = r.data->>'name'`, `name_grams = (r.data->>'nameGrams')::text[]`,
     `id_cipher = r.data->>'idCipher'`, `id_kind = r.data->>'idKind'`, `id_masked = r.data->>'idMasked'`,
     `birth_date = (r.data->>'birthDate')::date`, `sex = r.data->>'sex'`, `row_hash = r.row_hash`,
-    ...OPTIONAL.map(([col, key, cast]) => `${col} = CASE WHEN r.data ? '${key}' THEN (r.data->>'${key}')${cast} ELSE m.${col} END`),
+    // A blank employment-form cell (未填) does not erase a form already on record.
+    ...OPTIONAL.map(([col, key, cast]) =>
+      col === 'employment_form'
+        ? `${col} = CASE WHEN r.data ? '${key}' AND r.data->>'${key}' <> 'unknown' THEN r.data->>'${key}' ELSE m.${col} END`
+        : `${col} = CASE WHEN r.data ? '${key}' THEN (r.data->>'${key}')${cast} ELSE m.${col} END`),
     `version = m.version + 1`, `updated_at = now()`,
   ];
   return sql.raw(parts.join(', '));
@@ -272,10 +276,10 @@ async function insertNew(c: Ctx, tx: Tx, r: Range): Promise<number> {
       SELECT (r.data->>'id')::uuid AS id, (r.data->>'eventId')::uuid AS event_id FROM import_row r WHERE ${inRange}),
     ins AS (
       INSERT INTO member (id, org_id, name, name_grams, id_cipher, id_index, id_kind, id_masked, birth_date, sex, mobile_cipher, mobile_index, mobile_masked,
-        ethnicity, education, political_status, employment_form, migrant_worker, occupation, employer_name, join_date, card_no, status, row_hash)
+        ethnicity, education, political_status, employment_form, employment_form_text, migrant_worker, occupation, employer_name, join_date, card_no, status, row_hash)
       SELECT (r.data->>'id')::uuid, ${r.orgId}, r.data->>'name', (r.data->>'nameGrams')::text[], r.data->>'idCipher', r.id_index,
         r.data->>'idKind', r.data->>'idMasked', (r.data->>'birthDate')::date, r.data->>'sex', r.data->>'mobileCipher', r.data->>'mobileIndex', r.data->>'mobileMasked',
-        r.data->>'ethnicity', r.data->>'education', r.data->>'politicalStatus', COALESCE(r.data->>'employmentForm', 'standard'),
+        r.data->>'ethnicity', r.data->>'education', r.data->>'politicalStatus', COALESCE(r.data->>'employmentForm', 'unknown'), r.data->>'employmentFormText',
         COALESCE((r.data->>'migrantWorker')::boolean, false), r.data->>'occupation', r.data->>'employerName',
         COALESCE(NULLIF(r.data->>'joinDate', '')::date, ${r.today}::date),
         COALESCE(r.data->>'cardNo', 'GH' || lpad(nextval('member_card_seq')::text, 10, '0')), 'active', r.row_hash

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from '../../../platform/exceljs.js';
 import { matchHeader, ROSTER_COLUMNS } from '../../../../../common/src/roster-headers.js';
 import {
-  EDUCATION_LABELS, EDUCATION_LEVELS, EMPLOYMENT_FORM_LABELS, EMPLOYMENT_FORMS, ETHNICITIES, POLITICAL_STATUS_LABELS, POLITICAL_STATUSES,
+  CHOSEN_EMPLOYMENT_FORMS, EDUCATION_LABELS, EDUCATION_LEVELS, EMPLOYMENT_FORM_LABELS, ETHNICITIES, POLITICAL_STATUS_LABELS, POLITICAL_STATUSES,
 } from '../../../../../common/src/member-vocab.js';
 import { appendAudit } from '../../../platform/audit.js';
 import * as repo from './import.repo.js';
@@ -99,7 +99,7 @@ export async function templateWorkbook(): Promise<Buffer> {
 
   const vocab: [string, readonly string[]][] = [
     ['ethnicity', ETHNICITIES],
-    ['employmentForm', EMPLOYMENT_FORMS.map((f) => EMPLOYMENT_FORM_LABELS[f].zh)],
+    ['employmentForm', CHOSEN_EMPLOYMENT_FORMS.map((f) => EMPLOYMENT_FORM_LABELS[f].zh)],
     ['education', EDUCATION_LEVELS.map((e) => EDUCATION_LABELS[e].zh)],
     ['politicalStatus', POLITICAL_STATUSES.map((p) => POLITICAL_STATUS_LABELS[p].zh)],
   ];

@@ -120,7 +120,7 @@ describe('a messy roster', () => {
     expect(members.map((m) => [m.name, m.join_date, m.employment_form, m.ethnicity, m.mobile_masked, m.n])).toEqual([
       ['李娜', '2021-03-05', 'courier', '回族', '139****9002', 1],
       ['王伟', '2021-03-05', 'food_delivery_rider', '汉族', '138****8001', 1],
-      ['赵强', '2021-03-05', 'standard', null, null, 1],
+      ['赵强', '2021-03-05', 'unknown', null, null, 1], // a blank 用工形式 cell is 未填, not standard employment
     ]);
     for (const m of members) expect(m.card_no).toMatch(/^GH\d{10}$/);
     const [staging] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM import_row WHERE batch_id = ${batch.id}`);
@@ -128,6 +128,41 @@ describe('a messy roster', () => {
     const [audit] = await q<{ changes: Record<string, number> }>(sql`SELECT changes FROM audit_log WHERE action = 'member.import' AND entity_id = ${batch.id}`);
     expect(audit!.changes).toMatchObject({ total: 5, created: 3, updated: 0, unchanged: 0, rejected: 2 });
     expect((await admin.post(`/api/member-imports/${batch.id}/commit`)).statusCode).toBe(409);
+  });
+});
+
+describe('employment forms as HR systems write them', () => {
+  it('maps 劳动合同制, 合同制, 劳务派遣, 非全日制 and 退休返聘, keeps each row’s own text, stores a blank cell as 未填 and counts it so on the dashboard', async () => {
+    const people = [
+      ['周一', makeId('1985-05-01', 301, 'M'), '劳动合同制', 'standard'],
+      ['周二', makeId('1985-05-02', 302, 'F'), '合同制', 'standard'],
+      ['周三', makeId('1985-05-03', 303, 'M'), '劳务派遣', 'dispatched'],
+      ['周四', makeId('1985-05-04', 304, 'F'), '非全日制', 'part_time'],
+      ['周五', makeId('1958-05-05', 305, 'M'), '退休返聘', 'retiree_rehired'],
+      ['周六', makeId('1985-05-06', 306, 'F'), '', 'unknown'],
+    ] as const;
+    const before = (await admin.get('/api/dashboard/members')).json().byEmploymentForm;
+    const b = await preview(admin, orgA.id, 'hr.xlsx', await xlsxOf([['姓名', '身份证号', '用工形式'], ...people.map(([n, id, f]) => [n, id, f])], { textColumns: [2] }));
+    expect(b).toMatchObject({ valid: 6, rejected: 0 });
+    await commit(admin, b.id);
+    const stored = await q<{ name: string; employment_form: string; employment_form_text: string | null }>(sql`
+      SELECT name, employment_form, employment_form_text FROM member WHERE id_index IN (${sql.join(people.map((p) => sql`${idx(p[1])}`), sql`, `)}) ORDER BY name`);
+    const want = new Map(people.map(([n, , text, form]) => [n, [form, text || null]]));
+    for (const m of stored) expect([m.employment_form, m.employment_form_text], m.name).toEqual(want.get(m.name as (typeof people)[number][0]));
+    const after = (await admin.get('/api/dashboard/members')).json().byEmploymentForm;
+    expect(after.standard - before.standard).toBe(2);
+    expect(after.unknown - before.unknown).toBe(1);
+    expect(after.otherEmployees - before.otherEmployees).toBe(3);
+    expect(after.gig - before.gig).toBe(0);
+    expect(after.forms.find((f: { key: string }) => f.key === 'unknown')).toMatchObject({ label: '未填', gig: false });
+    // The record shows the roster's words beside the category.
+    const [one] = await q<{ id: string }>(sql`SELECT id FROM member WHERE id_index = ${idx(people[2][1])}`);
+    expect((await admin.get(`/api/members/${one!.id}`)).json()).toMatchObject({ employmentForm: 'dispatched', employmentFormText: '劳务派遣' });
+    // A later roster with the cell blank does not erase the form on record.
+    const again = await preview(admin, orgA.id, 'hr2.xlsx', await xlsxOf([['姓名', '身份证号', '用工形式'], ['周三', people[2][1], '']], { textColumns: [2] }));
+    await commit(admin, again.id);
+    const [kept] = await q<{ employment_form: string }>(sql`SELECT employment_form FROM member WHERE id_index = ${idx(people[2][1])}`);
+    expect(kept!.employment_form).toBe('dispatched');
   });
 });
 

@@ -53,7 +53,7 @@ describe('normaliseRow', () => {
     const r = normaliseRow(5, row(), COLS, TODAY);
     expect(r).toMatchObject({ kind: 'valid', rowNo: 5, cardNo: null });
     if (r.kind !== 'valid') return;
-    expect(r.fields).toMatchObject({ name: '张三', idNumber: ID, sex: 'M', birthDate: '1990-03-07', mobile: '13800138000', ethnicity: '汉族', education: 'bachelor', politicalStatus: 'masses', employmentForm: 'standard', migrantWorker: false, joinDate: '2021-03-05' });
+    expect(r.fields).toMatchObject({ name: '张三', idNumber: ID, sex: 'M', birthDate: '1990-03-07', mobile: '13800138000', ethnicity: '汉族', education: 'bachelor', politicalStatus: 'masses', employmentForm: 'unknown', migrantWorker: false, joinDate: '2021-03-05' });
     expect(r.raw['身份证号']).toBe(ID.slice(0, 6) + '********' + ID.slice(-4));
     expect(r.raw['手机号码']).toBe('138****8000');
   });
@@ -102,10 +102,31 @@ describe('normaliseRow', () => {
     expect(r.kind === 'invalid' && r.idNumber).toBe(ID);
   });
 
-  it('leaves optional fields blank, defaulting the employment form and keeping the join date open', () => {
+  it('leaves optional fields blank, the employment form 未填 (never standard by default), and the join date open', () => {
     const cols = header('名字', '证件号码');
     const r = normaliseRow(2, ['李四', ID], cols, TODAY);
-    expect(r.kind === 'valid' && r.fields).toMatchObject({ mobile: null, ethnicity: null, employmentForm: 'standard', joinDate: '' });
+    expect(r.kind === 'valid' && r.fields).toMatchObject({ mobile: null, ethnicity: null, employmentForm: 'unknown', joinDate: '' });
+    const blankCell = normaliseRow(3, row({ 用工形式: '' }), COLS, TODAY);
+    expect(blankCell.kind === 'valid' && blankCell.fields.employmentForm).toBe('unknown');
+  });
+
+  it.each([
+    ['劳动合同制', 'standard'], ['合同制', 'standard'], ['劳务派遣', 'dispatched'], ['非全日制', 'part_time'], ['退休返聘', 'retiree_rehired'], ['外卖骑手', 'food_delivery_rider'],
+  ])('reads the HR term %s as %s and keeps the row’s own text', (cell, form) => {
+    const r = normaliseRow(4, row({ 用工形式: cell }), COLS, TODAY);
+    expect(r.kind === 'valid' && r.fields).toMatchObject({ employmentForm: form, employmentFormText: cell });
+  });
+
+  it('refuses a worker under 16 and an age over 100 with the row, the column and the reason', () => {
+    const young = normaliseRow(7, row({ 身份证号: makeId('2015-04-02', 21, 'F'), 性别: '女', 出生日期: '2015-04-02' }), COLS, TODAY);
+    expect(young.kind).toBe('invalid');
+    expect(young.kind === 'invalid' && young.errors).toEqual([expect.objectContaining({ row: 7, column: '身份证号', code: 'UNDER_MIN_AGE' })]);
+    expect(young.kind === 'invalid' && young.errors[0]!.message).toContain('未满16周岁');
+    const old = normaliseRow(8, row({ 身份证号: makeId('1920-08-15', 33, 'M'), 出生日期: '1920-08-15' }), COLS, TODAY);
+    expect(old.kind === 'invalid' && old.errors).toEqual([expect.objectContaining({ row: 8, column: '身份证号', code: 'OVER_MAX_AGE' })]);
+    expect(old.kind === 'invalid' && old.errors[0]!.message).toContain('105岁');
+    // The edges: 16 on the import date is accepted.
+    expect(normaliseRow(9, row({ 身份证号: makeId('2010-01-10', 41, 'M'), 出生日期: '2010-01-10', 入会时间: '2026-01-10' }), COLS, TODAY).kind).toBe('valid');
   });
 
   it('refuses what the member form refuses (shared schema)', () => {

@@ -2,8 +2,8 @@ import { cellText, toHalfWidth, type DetectedColumn, type RosterField } from '..
 import { ID_PROBLEM_MESSAGES, idNumberFromCell, maskIdNumber } from '../../../../../common/src/id-number.js';
 import { MOBILE_PROBLEM_MESSAGES, maskMobile, normaliseMobile } from '../../../../../common/src/mobile.js';
 import {
-  EDUCATION_LABELS, EDUCATION_LEVELS, EMPLOYMENT_FORM_LABELS, EMPLOYMENT_FORMS, ETHNICITIES, ETHNICITY_EXTRAS, POLITICAL_STATUS_LABELS, POLITICAL_STATUSES,
-  normaliseEducation, normaliseEmploymentForm, normaliseEthnicity, normalisePoliticalStatus,
+  CHOSEN_EMPLOYMENT_FORMS, EDUCATION_LABELS, EDUCATION_LEVELS, EMPLOYMENT_FORM_LABELS, ETHNICITIES, ETHNICITY_EXTRAS, POLITICAL_STATUS_LABELS, POLITICAL_STATUSES,
+  memberAgeProblem, normaliseEducation, normaliseEmploymentForm, normaliseEthnicity, normalisePoliticalStatus,
 } from '../../../../../common/src/member-vocab.js';
 import { MemberFieldsInput } from '../../../../../common/src/member-input.js';
 import type { MemberFields } from '../member.record.js';
@@ -109,7 +109,7 @@ const VOCABS: Partial<Record<RosterField, Vocab>> = {
   ethnicity: { normalise: normaliseEthnicity, allowed: [...ETHNICITIES, ...ETHNICITY_EXTRAS], code: 'ETHNICITY_INVALID', en: 'ethnicity' },
   education: { normalise: normaliseEducation, allowed: EDUCATION_LEVELS.map((e) => EDUCATION_LABELS[e].zh), code: 'EDUCATION_INVALID', en: 'education' },
   politicalStatus: { normalise: normalisePoliticalStatus, allowed: POLITICAL_STATUSES.map((p) => POLITICAL_STATUS_LABELS[p].zh), code: 'POLITICAL_STATUS_INVALID', en: 'political status' },
-  employmentForm: { normalise: normaliseEmploymentForm, allowed: EMPLOYMENT_FORMS.map((f) => EMPLOYMENT_FORM_LABELS[f].zh), code: 'EMPLOYMENT_FORM_INVALID', en: 'employment form' },
+  employmentForm: { normalise: normaliseEmploymentForm, allowed: [...CHOSEN_EMPLOYMENT_FORMS.map((f) => EMPLOYMENT_FORM_LABELS[f].zh), '劳动合同制', '合同制'], code: 'EMPLOYMENT_FORM_INVALID', en: 'employment form' },
 };
 
 const DATE_HINT = '可写作 2021-03-05、2021/3/5、2021.3.5、2021年3月5日 或 20210305';
@@ -158,6 +158,10 @@ export function normaliseRow(rowNo: number, cells: Cell[], columns: DetectedColu
     else if (id.code === 'looks_numeric') err(idCell.header, 'ID_NUMERIC', `“${idCell.header}”列：${m.zh}`, `${idCell.header} column: ${m.en}`);
     else err(idCell.header, 'ID_INVALID', `“${idCell.header}”：${m.zh}`, `${idCell.header}: ${m.en}`);
   }
+
+  // Age on the import date: under 16 refused (劳动法 Art. 15), over 100 taken for a typing error to correct.
+  const age = id.ok ? memberAgeProblem(id.birthDate, today) : null;
+  if (age) err(idCell.header, age.code, `“${idCell.header}”：${age.zh}`, `${idCell.header}: ${age.en}`);
 
   const sexCell = get('sex');
   const sexText = sexCell ? text(sexCell.value).toLowerCase() : '';
@@ -236,8 +240,12 @@ export function normaliseRow(rowNo: number, cells: Cell[], columns: DetectedColu
   const fields: ImportFields = {
     name, idNumber: id.value, idKind: id.kind, birthDate: id.birthDate, sex: id.sex, mobile,
     ethnicity: vocab.ethnicity ?? null, education: vocab.education ?? null, politicalStatus: vocab.politicalStatus ?? null,
-    employmentForm: vocab.employmentForm ?? 'standard', migrantWorker, occupation, employerName, joinDate: join?.value ?? '',
+    // A blank cell is 未填 (unknown), never standard employment; the cell's own text is kept beside its category.
+    employmentForm: vocab.employmentForm ?? 'unknown', migrantWorker, occupation, employerName, joinDate: join?.value ?? '',
   };
+  const formCell = get('employmentForm');
+  const formText = formCell ? text(formCell.value).slice(0, 40) : '';
+  if (formText) fields.employmentFormText = formText;
   // The form's own schema has the last word, so an import never stores what the form would refuse.
   const check = MemberFieldsInput.safeParse({ ...fields, joinDate: fields.joinDate || today });
   if (!check.success) {

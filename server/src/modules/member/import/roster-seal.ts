@@ -61,7 +61,7 @@ export const dataOfCopyLine = (line: string) => line.split('\t')[3]!.replace(/\\
 /** Member fields a column of the roster feeds; a column missing from the file leaves stored values alone. */
 const FIELD_KEYS: Partial<Record<RosterField, string[]>> = {
   mobile: ['mobileCipher', 'mobileIndex', 'mobileMasked'],
-  ethnicity: ['ethnicity'], education: ['education'], politicalStatus: ['politicalStatus'], employmentForm: ['employmentForm'],
+  ethnicity: ['ethnicity'], education: ['education'], politicalStatus: ['politicalStatus'], employmentForm: ['employmentForm', 'employmentFormText'],
   migrantWorker: ['migrantWorker'], occupation: ['occupation'], employerName: ['employerName'],
 };
 

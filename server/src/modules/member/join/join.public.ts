@@ -12,6 +12,7 @@ import { escapeLike } from '../../../platform/scope.js';
 import { maskIdNumber, parseIdNumber } from '../../../../../common/src/id-number.js';
 import { maskMobile } from '../../../../../common/src/mobile.js';
 import { checkUscc } from '../../../../../common/src/uscc.js';
+import { employerSearchTerms, isPlatformName } from '../../../../../common/src/employer-keywords.js';
 import { todayInChina } from '../../../../../common/src/dates.js';
 import { addWorkingDays, JOIN_REPLY_WORKING_DAYS } from '../../../../../common/src/working-days.js';
 import { isProvisional } from '../../../../../common/src/deadlines.js';
@@ -24,17 +25,27 @@ import type { JoinApply } from '../../../../../common/src/contracts/join.js';
  * No sign-in; the employer is never told (DOMAIN.md "Membership").
  */
 
-/** The employer's union among active grassroots unions: by part of its (or the employer's) name, or the exact credit code. */
+/**
+ * The employer's union among active grassroots unions: by part of its (or the employer's) name,
+ * the exact credit code, or a platform's brand or trade word (美团, 外卖: common/src/employer-keywords.ts).
+ * Unions matching the typed words come before those found through a platform's words.
+ */
 export async function findUnions(s: PublicCtx, q: string) {
   const uscc = checkUscc(q.replace(/\s+/g, ''));
   const code = uscc.ok ? uscc.value : q.replace(/\s+/g, '').toUpperCase();
   const like = '%' + escapeLike(q) + '%';
-  return s.db
-    .select({ id: org.id, name: org.name, kind: org.kind, level: org.level, streetName: streetNameSql, districtName: districtNameSql })
+  const terms = employerSearchTerms(q).map((t) => '%' + escapeLike(t) + '%');
+  const matches = sql.join(terms.map((t) => sql`${org.name} ILIKE ${t} OR ${org.employerName} ILIKE ${t}`), sql` OR `);
+  const rows = await s.db
+    .select({ id: org.id, name: org.name, kind: org.kind, level: org.level, streetName: streetNameSql, districtName: districtNameSql, employerName: org.employerName })
     .from(org)
-    .where(and(eq(org.active, true), eq(org.level, 'grassroots'), sql`(${org.name} ILIKE ${like} OR ${org.employerName} ILIKE ${like} OR ${org.uscc} = ${code})`))
-    .orderBy(sql`(${org.uscc} = ${code}) DESC NULLS LAST`, sql`(${org.name} ILIKE ${escapeLike(q) + '%'}) DESC`, sql`length(${org.name})`, asc(org.name))
+    .where(and(eq(org.active, true), eq(org.level, 'grassroots'), sql`(${matches} OR ${org.uscc} = ${code})`))
+    .orderBy(
+      sql`(${org.uscc} = ${code}) DESC NULLS LAST`, sql`(${org.name} ILIKE ${like} OR ${org.employerName} ILIKE ${like}) DESC`,
+      sql`(${org.name} ILIKE ${escapeLike(q) + '%'}) DESC`, sql`length(${org.name})`, asc(org.name),
+    )
     .limit(20);
+  return rows.map(({ employerName, ...r }) => ({ ...r, platform: isPlatformName(r.name) || (!!employerName && isPlatformName(employerName)) }));
 }
 
 /** Street, township and park unions (level `street`): the territorial union for a worker whose employer has none. */
@@ -46,6 +57,23 @@ export async function findTerritorial(s: PublicCtx, q: string) {
     .where(and(eq(org.active, true), eq(org.level, 'street'), sql`${org.name} ILIKE ${like}`))
     .orderBy(sql`length(${org.name})`, asc(org.name))
     .limit(20);
+}
+
+/**
+ * The areas the platform serves, from the union tree: active federations from the province down to
+ * the counties with their regions by name, and the street/park unions below them (the territorial
+ * unions a worker whose employer has none applies to). Public, like the union names themselves.
+ */
+export async function listAreas(s: PublicCtx) {
+  const rows = await s.db
+    .select({ id: org.id, parentId: org.parentId, level: org.level, name: org.name, regionCode: org.regionCode })
+    .from(org)
+    .where(and(eq(org.active, true), sql`${org.level} IN ('province', 'city', 'county', 'street')`))
+    .orderBy(asc(org.path));
+  return rows.map((r) => ({
+    ...r, level: r.level as 'province' | 'city' | 'county' | 'street',
+    areaName: r.level === 'street' ? r.name : r.name.replace(/(总工会|工会联合会|工会)$/, '') || r.name,
+  }));
 }
 
 function newAppNo(today: string): string {

@@ -106,7 +106,7 @@ export async function getApplication(c: Ctx, id: string) {
     employerUscc: a.employerUscc, viaTerritorial: a.viaTerritorial, status: a.status, submittedOn: a.submittedOn, dueOn: a.dueOn,
     decidedAt: a.decidedAt?.toISOString() ?? null, ...deadline(a, today, await c.settings.calendar()),
     sex: p.sex ?? '', birthDate: p.birthDate ?? '', idKind: p.idKind ?? '', ethnicity: p.ethnicity ?? null, education: p.education ?? null,
-    politicalStatus: p.politicalStatus ?? null, employmentForm: p.employmentForm ?? 'standard', migrantWorker: !!p.migrantWorker, occupation: p.occupation ?? null,
+    politicalStatus: p.politicalStatus ?? null, employmentForm: p.employmentForm ?? 'unknown', migrantWorker: !!p.migrantWorker, occupation: p.occupation ?? null,
     consentVersion: a.consentVersion, consentAt: a.consentAt.toISOString(), rejectReason: a.rejectReason, memberId: a.memberId, cardNo: m?.cardNo ?? null,
   };
 }
@@ -128,7 +128,7 @@ export async function approveApplication(c: Ctx, id: string, joinDate?: string) 
     const fields = {
       name: a.name, idNumber: c.keys.decrypt(a.idCipher), idKind: (p.idKind ?? 'resident') as IdKind, birthDate: p.birthDate!, sex: p.sex as IdSex,
       mobile: a.mobileCipher ? c.keys.decrypt(a.mobileCipher) : null, ethnicity: p.ethnicity ?? null, education: p.education ?? null,
-      politicalStatus: p.politicalStatus ?? null, employmentForm: p.employmentForm ?? 'standard', migrantWorker: !!p.migrantWorker,
+      politicalStatus: p.politicalStatus ?? null, employmentForm: p.employmentForm ?? 'unknown', migrantWorker: !!p.migrantWorker,
       occupation: p.occupation ?? null, employerName: a.employerName, joinDate: on,
     };
     const memberId = await createMember(c, { orgId: a.orgId, fields, consent: { version: a.consentVersion, method: 'online' } }, { refId: a.id, exec: tx });

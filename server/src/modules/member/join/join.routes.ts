@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { joinApi } from '../../../../../common/src/contracts/join.js';
-import { applicationStatus, applyToJoin, findTerritorial, findUnions } from './join.public.js';
+import { applicationStatus, applyToJoin, findTerritorial, findUnions, listAreas } from './join.public.js';
 import { approveApplication, getApplication, joinApplicationSummary, joinApplications, listApplications, rejectApplication } from './join.review.js';
 import { mount } from '../../../platform/mount.js';
 
@@ -13,6 +13,7 @@ export async function joinRoutes(app: FastifyInstance) {
   mount(app, joinApi, {
     unions: (s, { query }) => findUnions(s, query.q),
     territorial: (s, { query }) => findTerritorial(s, query.q),
+    areas: (s) => listAreas(s),
     apply: (s, { body }) => applyToJoin(s, body),
     status: (s, { query }) => applicationStatus(s, query.appNo, query.idNumber),
     list: (c, { query }) => listApplications(c, query),

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness.js';
 import { addMember, demoOrgs, freshId, freshMobile, userAt, type DemoOrgs } from './fixtures.js';
 import { joinApplicationSummary } from './join.review.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
-import { addWorkingDays, JOIN_REPLY_WORKING_DAYS } from '../../../../../common/src/working-days.js';
 import { todayInChina } from '../../../../../common/src/dates.js';
 import { maskOrgName } from '../../../../../common/src/org.js';
 
@@ -64,6 +63,39 @@ describe('finding the union (public)', () => {
     expect((await pub('GET', `/api/join/unions?q=${encodeURIComponent('工')}`)).statusCode).toBe(400);
   });
 
+  it('finds a platform’s union by its brand or the trade (美团, 外卖), marked as a platform so the form offers the new forms first', async () => {
+    const spare = await q<{ id: string }>(sql`SELECT id FROM org WHERE level = 'grassroots' AND active AND path LIKE ${o.d02.path + '%'} AND id <> ${o.g2.id} ORDER BY code DESC LIMIT 2`);
+    const [station, franchise] = spare.map((r) => r.id) as [string, string];
+    await q(sql`UPDATE org SET name = '江城恒泰外卖配送站工会委员会', employer_name = '江城恒泰外卖配送站' WHERE id = ${station}`);
+    await q(sql`UPDATE org SET name = '江城众诚网络科技有限公司工会委员会', employer_name = '北京三快在线科技有限公司江城分公司' WHERE id = ${franchise}`);
+    const find = async (text: string) => (await pub('GET', `/api/join/unions?q=${encodeURIComponent(text)}`)).json() as { id: string; platform: boolean }[];
+    const meituan = await find('美团');
+    expect(meituan.map((u) => u.id)).toEqual(expect.arrayContaining([station, franchise]));
+    expect(meituan.find((u) => u.id === station)!.platform).toBe(true);
+    expect(meituan.map((u) => u.id)).not.toContain(o.g1.id);
+    expect((await find('外卖')).map((u) => u.id)).toContain(station);
+    expect((await find('美团外卖')).map((u) => u.id)).toContain(station);
+    // An ordinary employer's union is not marked as a platform.
+    const byCode = await find(o.g1b.uscc!);
+    expect(byCode[0]).toMatchObject({ id: o.g1b.id, platform: false });
+  });
+
+  it('lists the areas served by name: the districts with their region codes, and their street/park unions (public)', async () => {
+    const res = await pub('GET', '/api/join/areas');
+    expect(res.statusCode).toBe(200);
+    const areas = res.json() as { id: string; parentId: string | null; level: string; name: string; areaName: string; regionCode: string | null }[];
+    const d01 = areas.find((a) => a.id === o.d01.id)!;
+    expect(d01).toMatchObject({ level: 'county', name: o.d01.name, areaName: o.d01.name.replace(/总工会$/, '') });
+    expect(d01.areaName).not.toContain('工会');
+    expect(d01.regionCode).toMatch(/^\d{6}$/);
+    const street = areas.find((a) => a.id === o.street1.id)!;
+    expect(street).toMatchObject({ level: 'street', areaName: o.street1.name });
+    // Every street hangs below an area of the list; no grassroots union is listed.
+    const ids = new Set(areas.map((a) => a.id));
+    for (const a of areas.filter((x) => x.level === 'street')) expect(ids.has(a.parentId!), a.name).toBe(true);
+    expect(areas.some((a) => a.id === o.g1.id)).toBe(false);
+  });
+
   it('finds territorial (street/park) unions by name', async () => {
     const res = await pub('GET', `/api/join/territorial?q=${encodeURIComponent([...o.street1.name].slice(0, 3).join(''))}`);
     expect(res.statusCode).toBe(200);
@@ -75,6 +107,34 @@ describe('finding the union (public)', () => {
 });
 
 describe('applying (public)', () => {
+  describe('the answer is due 15 working days after submission, on the official calendar (hand-counted)', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    // Each expected date is counted by hand on the State Council's holiday notices, make-up days included.
+    it.each([
+      // Thu 2025-09-25: 9-26, 9-28 (Sunday make-up), 9-29, 9-30, National Day 10-1…10-8 off, 10-9, 10-10,
+      // 10-11 (Saturday make-up), 10-13…10-17, 10-20, 10-21, 10-22 = 15.
+      ['2025-09-25', '2025-10-22'],
+      // Tue 2026-02-10: 2-11, 2-12, 2-13, 2-14 (Saturday make-up), Spring Festival 2-15…2-23 off, 2-24…2-27,
+      // 2-28 (Saturday make-up), 3-2…3-6, 3-9 = 15.
+      ['2026-02-10', '2026-03-09'],
+      // Fri 2026-09-18: 9-20 (Sunday make-up), 9-21…9-24, Mid-Autumn 9-25…9-27 off, 9-28…9-30, National Day
+      // 10-1…10-7 off, 10-8, 10-9, 10-10 (Saturday make-up), 10-12…10-15 = 15.
+      ['2026-09-18', '2026-10-15'],
+      // Fri 2026-12-04: 12-7…12-11, 12-14…12-18, 12-21…12-25 = 15 (an ordinary stretch of weeks).
+      ['2026-12-04', '2026-12-25'],
+    ])('submitted on %s: due on %s', async (submitted, due) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(`${submitted}T10:00:00+08:00`));
+      const res = await pub('POST', '/api/join/applications', application(o.g1.id, freshId('M', '19900101')));
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ submittedOn: submitted, dueOn: due });
+      const [row] = await q<{ due_on: string }>(sql`SELECT due_on::text FROM join_application WHERE app_no = ${res.json().appNo}`);
+      expect(row!.due_on).toBe(due);
+    });
+  });
+
   it('stores the application encrypted, pending, due in 15 working days on the official calendar', async () => {
     const idNumber = freshId('F', '19950615');
     const body = application(o.g1.id, idNumber);
@@ -83,7 +143,7 @@ describe('applying (public)', () => {
     const out = res.json();
     const today = todayInChina();
     expect(out.appNo).toMatch(new RegExp(`^RH${today.replaceAll('-', '')}\\d{6}$`));
-    expect(out).toMatchObject({ unionName: o.g1.name, submittedOn: today, dueOn: addWorkingDays(today, JOIN_REPLY_WORKING_DAYS) });
+    expect(out).toMatchObject({ unionName: o.g1.name, submittedOn: today });
     const [row] = await q<Record<string, unknown>>(sql`SELECT * FROM join_application WHERE app_no = ${out.appNo}`);
     expect(row).toMatchObject({ status: 'pending', org_id: o.g1.id, name: '王小燕', id_masked: idNumber.slice(0, 6) + '********' + idNumber.slice(-4), consent_version: '2026-01' });
     const stored = JSON.stringify(row);
@@ -94,6 +154,26 @@ describe('applying (public)', () => {
     expect(Object.keys(row!.payload as object)).not.toContain('mobile');
     const [audit] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'join.apply' AND entity_id = ${row!.id as string}`);
     expect(audit!.n).toBe(1);
+  });
+
+  it('refuses an applicant under 16 (劳动法 Art. 15) and an age over 100 as a typing error, on the ID number, storing nothing', async () => {
+    for (const [born, code] of [['20150301', '未满16周岁'], ['19200301', '超过100岁']] as const) {
+      const idNumber = freshId('M', born);
+      const res = await pub('POST', '/api/join/applications', application(o.g1.id, idNumber));
+      expect(res.statusCode, born).toBe(400);
+      expect(res.json().details.fields).toEqual([expect.objectContaining({ path: 'body.fields.idNumber', message: expect.stringContaining(code) })]);
+      const [n] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM join_application WHERE id_masked = ${idNumber.slice(0, 6) + '********' + idNumber.slice(-4)}`);
+      expect(n!.n).toBe(0);
+    }
+  });
+
+  it('has no default employment form: left out or 未填, the application is refused on that field', async () => {
+    for (const employmentForm of [undefined, '', 'unknown']) {
+      const body = application(o.g1.id, freshId());
+      const res = await pub('POST', '/api/join/applications', { ...body, fields: { ...body.fields, employmentForm } });
+      expect(res.statusCode, String(employmentForm)).toBe(400);
+      expect(res.json().details.fields).toEqual([expect.objectContaining({ path: 'body.fields.employmentForm', message: expect.stringContaining('请选择用工形式') })]);
+    }
   });
 
   it('refuses a second pending application for the same ID, giving only the due date', async () => {
@@ -195,7 +275,7 @@ describe('reviewing (join.review, scoped)', () => {
     expect(await ids(d02)).not.toContain(mine.id);
     expect(await ids(admin)).toEqual(expect.arrayContaining([mine.id, other.id]));
     const item = (await chair.get('/api/join/applications?q=王小&pageSize=200')).json().items.find((i: { id: string }) => i.id === mine.id);
-    expect(item).toMatchObject({ overdue: false, workingDaysLeft: JOIN_REPLY_WORKING_DAYS, orgName: o.g1.name, name: '王小燕' });
+    expect(item).toMatchObject({ overdue: false, workingDaysLeft: 15, orgName: o.g1.name, name: '王小燕' });
     expect(item.idMasked).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     // The summary of D01 counts exactly the pending applications of the D01 subtree.
     const [expected] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM join_application a JOIN org g ON g.id = a.org_id WHERE a.status = 'pending' AND g.path LIKE ${o.d01.path + '%'}`);

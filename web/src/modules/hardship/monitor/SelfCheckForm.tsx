@@ -4,7 +4,7 @@ import { hardshipPublicApi, type SelfCheckInput, type SelfCheckOutput } from '..
 import { addMonths } from '../../../../../common/src/hardship-tier';
 import { call } from '../../../api/client';
 import { useI18n } from '../../../i18n';
-import { FormFields, todayInChina, type FieldSpec } from '../../../kit';
+import { AreaCascader, FormFields, todayInChina, type FieldSpec } from '../../../kit';
 import { PublicForm } from '../../../kit/PublicForm';
 
 /** The self-check form: money typed in yuan and kept in fen, as the server takes it. */
@@ -49,7 +49,8 @@ export function SelfCheckForm({ initial, onResult, onChange }: { initial: SelfCh
     money('annualIncomeFen', 'hsMon.self.annualIncome', 'hsMon.self.annualIncomeHint', 'hs-selfcheck-annualIncome', true),
     money('rigidMedicalFen', 'hsMon.self.rigidMedical', 'hsMon.self.rigidMedicalHint', 'hs-selfcheck-rigidMedical'),
     money('rigidSchoolingFen', 'hsMon.self.rigidSchooling', 'hsMon.self.rigidSchoolingHint', 'hs-selfcheck-rigidSchooling'),
-    { name: 'regionCode', label: 'hsMon.self.region', extra: 'hsMon.self.regionHint', span: 12, max: 6, placeholder: 'hsMon.self.regionPlaceholder', rules: [{ pattern: /^\d{6}$/, message: t('hsMon.self.regionPattern') }], props: { inputMode: 'numeric', style: { fontFamily: 'monospace' } } },
+    // The region by name (province, city, district), never a code to type: its subsistence line decides the tiers.
+    { name: 'regionCode', label: 'hsMon.self.region', extra: 'hsMon.self.regionHint', span: 12, kind: 'custom', input: <AreaCascader mode="region" testId="hs-selfcheck-region" /> },
     money('accidentCostFen', 'hsMon.self.accidentCost', 'hsMon.self.accidentCostHint', 'hs-selfcheck-accidentCost'),
     { name: 'migrantWorker', label: 'hsMon.self.migrant', kind: 'radio', span: 12, testId: 'hs-selfcheck-migrant', options: [{ value: true, label: t('common.yes') }, { value: false, label: t('common.no') }] },
     migrant && { name: 'monthsInCity', label: 'hsMon.self.monthsInCity', extra: 'hsMon.self.monthsInCityHint', kind: 'number', min: 0, max: 600, span: 12, required: 'hsMon.self.monthsRequired', testId: 'hs-selfcheck-months', props: { suffix: t('hsMon.self.months'), inputMode: 'numeric' } },

@@ -3,7 +3,7 @@ import { Alert, Collapse, Divider, Progress, Space, Typography } from 'antd';
 import { CheckCircleOutlined, InfoCircleOutlined, PhoneOutlined, WarningOutlined } from '@ant-design/icons';
 import type { SelfCheckOutput } from '../../../../../common/src/contracts/hardship-public';
 import { useI18n } from '../../../i18n';
-import { Fields, StatusTag, yuan } from '../../../kit';
+import { Fields, StatusTag, useRegionName, yuan } from '../../../kit';
 import { TIERS } from '../aid/vocab';
 
 const times = (p: number | null) => (p === null ? '—' : (p / 1000).toFixed(3));
@@ -12,6 +12,7 @@ const note = (s: ReactNode) => <Typography.Text type="secondary" style={{ fontSi
 /** The self-check's answer: the tier, the computation with its numbers, and what to do next. */
 export function SelfCheckResultPanel({ result: r, extra }: { result: SelfCheckOutput; extra?: ReactNode }) {
   const { t, pick } = useI18n();
+  const regionName = useRegionName();
   const x = r.result;
   const ref = useRef<HTMLDivElement>(null);
   // A new answer scrolls into view (on a phone it is below the form).
@@ -46,7 +47,7 @@ export function SelfCheckResultPanel({ result: r, extra }: { result: SelfCheckOu
             value: x.line ? (
               <>
                 <Typography.Text strong>{yuan(x.line.monthlyFen)}</Typography.Text>
-                {note(`${t('hsMon.self.res.lineWhere', { region: x.line.regionCode, from: x.line.effectiveFrom })}${x.line.weak ? ` · ${t('hsMon.self.res.weak')}` : ''}`)}
+                {note(`${t('hsMon.self.res.lineWhere', { region: regionName(x.line.regionCode), from: x.line.effectiveFrom })}${x.line.weak ? ` · ${t('hsMon.self.res.weak')}` : ''}`)}
                 {note(`${t('hsMon.self.res.source')}：${x.line.source}`)}
               </>
             ) : <Typography.Text type="warning">{t('hsMon.self.res.noLineShort')}</Typography.Text>,

@@ -4,7 +4,7 @@ import { CURRENT_CONSENT_VERSION } from '../../../../../common/src/member-input'
 import { call } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { FormModal, inUiLanguage, todayInChina } from '../../../kit';
-import { CONSENT_METHODS, EDUCATION, ETHNICITY, FORMS, POLITICAL } from '../vocab';
+import { CONSENT_METHODS, EDUCATION, employmentFormOptions, ETHNICITY, POLITICAL } from '../vocab';
 
 export type MemberFormTarget =
   | { mode: 'create' }
@@ -31,16 +31,16 @@ const blank = (s: string | null | undefined) => !s || !s.trim();
 
 /** 登记会员 / 编辑会员: the fields of MemberFieldsInput (common/src/member-input.ts); on an edit a blank ID number or mobile keeps the stored one. */
 export function MemberFormModal({ target, onClose, onSaved, onReload }: { target: MemberFormTarget | null; onClose: () => void; onSaved: (id: string) => void; onReload?: () => void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const m = target?.mode === 'edit' ? target.member : null;
   const initial: Partial<Values> = !target
     ? {}
     : target.mode === 'create'
-      ? { employmentForm: 'standard', migrantWorker: false, joinDate: todayInChina(), consentMethod: 'paper' }
+      ? { migrantWorker: false, joinDate: todayInChina(), consentMethod: 'paper' }
       : {
           name: m!.name, idNumber: target.revealed?.idNumber ?? '', mobile: target.revealed?.mobile ?? '', ethnicity: m!.ethnicity, education: m!.education,
-          politicalStatus: m!.politicalStatus, employmentForm: m!.employmentForm, migrantWorker: m!.migrantWorker, occupation: m!.occupation ?? undefined,
+          politicalStatus: m!.politicalStatus, employmentForm: m!.employmentForm === 'unknown' ? undefined : m!.employmentForm, migrantWorker: m!.migrantWorker, occupation: m!.occupation ?? undefined,
           employerName: m!.employerName ?? undefined, joinDate: m!.joinDate,
         };
 
@@ -85,7 +85,7 @@ export function MemberFormModal({ target, onClose, onSaved, onReload }: { target
         { name: 'ethnicity', label: 'member.field.ethnicity', kind: 'select', vocab: ETHNICITY },
         { name: 'education', label: 'member.field.education', kind: 'select', vocab: EDUCATION },
         { name: 'politicalStatus', label: 'member.field.politicalStatus', kind: 'select', vocab: POLITICAL },
-        { name: 'employmentForm', label: 'member.field.employmentForm', kind: 'select', vocab: FORMS, required: 'member.rule.employmentForm', props: { allowClear: false } },
+        { name: 'employmentForm', label: 'member.field.employmentForm', kind: 'select', options: employmentFormOptions(pick, false) as never, required: 'member.rule.employmentForm', props: { allowClear: false } },
         { name: 'joinDate', label: 'member.field.joinDate', kind: 'date', required: 'member.rule.joinDate', noFuture: true },
         { name: 'migrantWorker', label: 'member.field.migrantWorker', kind: 'switch' },
         { name: 'occupation', label: 'member.field.occupation', max: 60, span: 12 },

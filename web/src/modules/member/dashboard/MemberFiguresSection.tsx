@@ -44,24 +44,43 @@ const FIGURES: Figure[] = [
   { key: 'overdue', title: 'memberDash.overdue', icon: <AlertOutlined />, color: '#cf1322', value: (f) => f.applications.overdue, link: '/members/applications', danger: (f) => f.applications.overdue > 0 },
 ];
 
-/** Standard employment against new forms of employment, as one split bar. */
-function FormSplit({ standard, gig }: { standard: number; gig: number }) {
+/**
+ * Standard employment against new forms of employment, as one split bar; the other employee forms
+ * (agency, part-time, re-employed retirees) and 未填 (a roster left the form blank) are counted
+ * apart, never as standard employment.
+ */
+function FormSplit({ standard, gig, otherEmployees, unknown }: { standard: number; gig: number; otherEmployees: number; unknown: number }) {
   const { t } = useI18n();
-  const total = standard + gig;
-  const gigShare = total ? gig / total : 0;
+  const total = standard + gig + otherEmployees + unknown;
+  const share = (n: number) => (total ? n / total : 0);
+  const parts = [
+    { key: 'standard', n: standard, color: '#1f5fbf' },
+    { key: 'otherEmployees', n: otherEmployees, color: '#69b1ff' },
+    { key: 'gig', n: gig, color: '#722ed1' },
+    { key: 'unknown', n: unknown, color: '#bfbfbf' },
+  ] as const;
   return (
     <div style={{ marginBottom: 12 }} data-testid="dashboard-member-form-split">
-      <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 13 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16, fontSize: 13 }}>
         <span>
           <span style={{ color: '#1f5fbf' }}>■</span> {t('memberDash.standard')} {standard.toLocaleString()}
         </span>
+        {otherEmployees > 0 && (
+          <span>
+            <span style={{ color: '#69b1ff' }}>■</span> {t('memberDash.otherEmployees')} {otherEmployees.toLocaleString()}
+          </span>
+        )}
         <span>
-          <span style={{ color: '#722ed1' }}>■</span> {t('memberDash.gigShort')} {gig.toLocaleString()} ({pct(gigShare)})
+          <span style={{ color: '#722ed1' }}>■</span> {t('memberDash.gigShort')} {gig.toLocaleString()} ({pct(share(gig))})
+        </span>
+        <span data-testid="dashboard-member-form-unknown">
+          <span style={{ color: '#bfbfbf' }}>■</span> {t('memberDash.unknownForm')} {unknown.toLocaleString()}
         </span>
       </div>
       <div style={{ display: 'flex', height: 10, borderRadius: 5, overflow: 'hidden', marginTop: 6, background: '#f0f0f0' }}>
-        <div style={{ width: `${(1 - gigShare) * 100}%`, background: '#1f5fbf' }} />
-        <div style={{ width: `${gigShare * 100}%`, background: '#722ed1' }} />
+        {parts.map((p) => (
+          <div key={p.key} style={{ width: `${share(p.n) * 100}%`, background: p.color }} />
+        ))}
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('memberDash.gigByGroup')}
@@ -148,7 +167,7 @@ export function MemberFiguresSection() {
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={10}>
           <Card title={t('memberDash.byForm')}>
-            {data && <FormSplit standard={data.byEmploymentForm.standard} gig={data.byEmploymentForm.gig} />}
+            {data && <FormSplit standard={data.byEmploymentForm.standard} gig={data.byEmploymentForm.gig} otherEmployees={data.byEmploymentForm.otherEmployees} unknown={data.byEmploymentForm.unknown} />}
             <DashboardChart option={gigBar} loading={loading && !data} testId="dashboard-chart-member-forms" onClick={access.canReadMember ? () => navigate('/members?employmentForm=gig') : undefined} height={300} />
           </Card>
         </Col>

@@ -1,0 +1,1 @@
+ALTER TABLE "member" ADD COLUMN "employment_form_text" text;
