@@ -26,7 +26,7 @@ type Revealed = FileUnmasked & { fileId: string };
 const STEP_ICON: Record<StepAction, React.ReactNode> = {
   check: <CheckCircleOutlined />, review: <AuditOutlined />, reassess: <FileSearchOutlined />, exit: <LogoutOutlined />, relapse: <RollbackOutlined />,
 };
-const EVENT_COLOR: Record<string, string> = { opened: 'blue', applied: 'blue', checked: 'green', reviewed: 'green', filed: 'green', rejected: 'red', reassessed: 'blue', exited: 'gray', relapsed: 'red', tier_changed: 'orange' };
+const EVENT_COLOR: Record<string, string> = { opened: 'blue', applied: 'blue', checked: 'green', reviewed: 'green', filed: 'green', rejected: 'red', reassessed: 'blue', exited: 'gray', relapsed: 'red', relapse_refused: 'orange', tier_changed: 'orange' };
 
 /** The file's buttons: the workflow steps the server allows (drawn from the machine), edit, visit and aid, with their forms. */
 function FileActions({ f, reload, revealed, onAid }: { f: FileDetail; reload: () => void; revealed: Revealed | null; onAid: () => void }) {
@@ -192,7 +192,7 @@ function RevealedId({ f, onReveal }: { f: FileDetail; onReveal: (r: Revealed) =>
 
 const EVENT_KEYS: Record<string, MessageKey> = {
   opened: 'hsFile.event.opened', applied: 'hsFile.event.applied', checked: 'hsFile.event.checked', reviewed: 'hsFile.event.reviewed', filed: 'hsFile.event.filed',
-  rejected: 'hsFile.event.rejected', reassessed: 'hsFile.event.reassessed', exited: 'hsFile.event.exited', relapsed: 'hsFile.event.relapsed', tier_changed: 'hsFile.event.tier_changed',
+  rejected: 'hsFile.event.rejected', reassessed: 'hsFile.event.reassessed', exited: 'hsFile.event.exited', relapsed: 'hsFile.event.relapsed', relapse_refused: 'hsFile.event.relapse_refused', tier_changed: 'hsFile.event.tier_changed',
 };
 
 /** 档案详情: the household file with its tier computation, workflow, visits, scans, aid, the file's events and its audit history. */
