@@ -134,6 +134,8 @@ describe('hardship assistance (issue 4)', () => {
     await page.getByTestId('hs-aid-new').click();
     await page.getByTestId('hs-aid-modal').waitFor();
     await page.getByTestId('hs-aid-amount').fill(String(AID_YUAN));
+    // The way of paying has no default: it decides the proof (cash: a signature or the signed roster).
+    await page.getByTestId('hs-aid-method').getByText('现金', { exact: true }).click();
 
     const budget = await chooseFirst(page, 'hs-aid-budget');
     const budgetId = budget.innerTestId!.replace('hs-aid-budget-option-', '');
@@ -152,6 +154,8 @@ describe('hardship assistance (issue 4)', () => {
     const row = page.getByTestId('hs-aid-table').locator('.ant-table-row', { hasText: `¥${AID_YUAN}.00` });
     await row.first().waitFor();
     await row.first().locator('[data-testid^=hs-aid-receipt-]').waitFor();
+    // Paid to the head of the household by default, and shown as such.
+    expect(await row.first().locator('[data-testid^=hs-aid-recipient-]').innerText()).toContain('（本人）');
 
     await page.goto('/hardship/aid');
     await page.getByTestId('hs-aid-tab-budgets').click();

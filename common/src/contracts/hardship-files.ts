@@ -122,6 +122,7 @@ const Visit = z.object({ id: z.string(), kind: z.string(), dueOn: z.string().nul
 const Aid = z.object({
   id: z.string(), kind: z.string(), amountFen: z.number(), paidOn: z.string(), payer: z.string(), recipientName: z.string(), causeKey: z.string().nullable(),
   hasReceipt: z.boolean(), budgetLine: z.string().nullable(),
+  method: z.string(), recipientKind: z.string(), recipientRelation: z.string(), proxyReason: z.string().nullable(), proofStatus: z.string(),
 });
 
 export const FileDetail = FileListItem.extend({
