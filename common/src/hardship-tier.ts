@@ -129,6 +129,16 @@ export interface TierResult {
   explanation: string;
 }
 
+/** Household annual income less the rigid expenses (fen): the numerator of the per-person income. */
+export function netAnnualFen(f: { annualIncomeFen: number; rigidMedicalFen: number; rigidSchoolingFen: number }): number {
+  return f.annualIncomeFen - f.rigidMedicalFen - f.rigidSchoolingFen;
+}
+
+/** Per-person monthly income in whole fen, rounded down: (annual income − rigid expenses) ÷ 12 ÷ household size. */
+export function perCapitaMonthlyFen(net: number, householdSize: number): number {
+  return Math.floor(net / (12 * Math.max(1, householdSize)));
+}
+
 /** "1,234.56": fen as yuan with two decimals. */
 export function formatYuan(fen: number): string {
   const neg = fen < 0;
@@ -206,10 +216,10 @@ export function evaluateTier(input: TierInput, lines: readonly SubsistenceLine[]
   const P = rules.params;
   const line = lineInForce(lines, input.regionCode, input.evaluationDate);
   const rigid = input.rigidMedicalFen + input.rigidSchoolingFen;
-  const net = input.annualIncomeFen - rigid;
+  const net = netAnnualFen(input);
   const size = Math.max(1, input.householdSize);
   // Exact: per-capita = net / (12 × size); compare net × 1000 with line × 12 × size × multiple‰.
-  const perCapita = Math.floor(net / (12 * size));
+  const perCapita = perCapitaMonthlyFen(net, size);
   const ratio = line ? Math.floor((net * 1000) / (12 * size * line.monthlyFen)) : null;
   const below = (multiplePermille: number) => line !== null && net * 1000 < line.monthlyFen * 12 * size * multiplePermille;
   const test = (multiplePermille: number): LineTest => ({ multiplePermille, monthlyFen: line ? Math.round((line.monthlyFen * multiplePermille) / 1000) : 0, met: below(multiplePermille) });

@@ -139,7 +139,6 @@ export const aidMsgs = bilingual({
   'hsAid.set.weakCount': ['{n} 项待核实', '{n} to verify'],
   'hsAid.set.weakKeys': ['待核实的参数', 'Parameters to verify'],
   'hsAid.set.paramRequired': ['请填写', 'Required'],
-  'hsAid.set.deepBelowRelative': ['深度困难倍数须小于相对困难倍数', 'The deep-hardship multiple must be below the relative one'],
   'hsAid.set.groupTier': ['困难类别认定', 'Tiers'],
   'hsAid.set.groupMonitor': ['审核、复核与监测', 'Review, re-assessment and monitoring'],
   'hsAid.set.groupArea': ['区域预警与响应时限', 'Area warnings and response times'],
