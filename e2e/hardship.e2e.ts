@@ -143,6 +143,7 @@ describe('hardship assistance (issue 4)', () => {
 
     // The recipient signs on the screen.
     const pad = page.getByTestId('hs-aid-signature');
+    await pad.scrollIntoViewIfNeeded(); // the form is taller than the window: the way of paying and the recipient come first
     const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + 30, box.y + box.height / 2);
     await page.mouse.down();

@@ -322,6 +322,20 @@ describe('proof of payment (签领凭证) is rule data; a payment without it is 
   });
   const pay = (o: Record<string, unknown>) => chair.post(`/api/hardship/files/${fid}/aid`, aid({ kind: 'legal', amountFen: 10_000, budgetId: bid, ...o }));
 
+  it('the demo has payments still 待补签领 (some overdue, warned) and payments collected by proxies', async () => {
+    const [d] = await q<{ pending: number; proxies: number; badProxy: number; transfers: number }>(sql`
+      SELECT count(*) FILTER (WHERE proof_status = 'pending')::int AS pending, count(*) FILTER (WHERE recipient_kind = 'proxy')::int AS proxies,
+        count(*) FILTER (WHERE recipient_kind = 'proxy' AND (proxy_reason IS NULL OR recipient_relation = 'self'))::int AS "badProxy",
+        count(*) FILTER (WHERE method = 'transfer' AND receipt_kind = 'bank_record')::int AS transfers
+      FROM aid_record a JOIN hardship_file f ON f.id = a.file_id WHERE f.is_demo`);
+    expect(d!.pending).toBeGreaterThan(0);
+    expect(d!.proxies).toBeGreaterThan(0);
+    expect(d!.badProxy).toBe(0);
+    expect(d!.transfers).toBeGreaterThan(0);
+    const [w] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM hardship_warning WHERE rule = 'proof_missing'`);
+    expect(w!.n).toBeGreaterThan(0);
+  });
+
   it('the rule names the proof each way of paying needs, with its source', async () => {
     const rules = (await chair.get('/api/rules')).json() as { key: string; inForce: { value: Record<string, unknown>; source: string } }[];
     const proof = rules.find((r) => r.key === 'hardship.aid_proof')!;

@@ -78,14 +78,14 @@ export function AidModal({ file, open, onClose, onDone }: { file: { id: string; 
       onSubmit={save}
       fields={[
         { name: 'kind', label: 'hsFile.aid.kind', kind: 'select', vocab: AID_KINDS, required: true, props: { allowClear: false } },
-        // No default: the way of paying decides the proof, so the clerk says which it was.
-        { name: 'method', label: 'hsFile.aid.method', kind: 'radio', vocab: AID_METHODS, required: 'hsFile.aid.methodRequired', testId: 'hs-aid-method' },
         {
           name: 'amountFen', label: 'hsFile.aid.amount', kind: 'money', required: true, testId: 'hs-aid-amount',
           rules: [{ validator: (_, v: number | null) => (v == null || v > 0 ? Promise.resolve() : Promise.reject(new Error(t('hsFile.rule.positive')))) },
             { validator: (_, v: number | null) => (v == null || !budget || v <= budget.remainingFen ? Promise.resolve() : Promise.reject(new Error(t('hsFile.aid.overBudget', { remaining: yuan(budget.remainingFen) })))) }],
         },
         { name: 'paidOn', label: 'hsFile.aid.paidOn', kind: 'date', required: true, noFuture: true, testId: 'hs-aid-paidOn', props: { allowClear: false } },
+        // No default: the way of paying decides the proof, so the clerk says which it was.
+        { name: 'method', label: 'hsFile.aid.method', kind: 'radio', vocab: AID_METHODS, required: 'hsFile.aid.methodRequired', span: 24, testId: 'hs-aid-method' },
         {
           name: 'budgetId', label: 'hsFile.aid.budget', kind: 'custom', required: true, span: 24,
           input: <BudgetSelect year={year} forOrgId={file.orgId} follow disableSpent onPick={setBudget} optionTestId="hs-aid-budget-option" data-testid="hs-aid-budget" />,
@@ -96,7 +96,7 @@ export function AidModal({ file, open, onClose, onDone }: { file: { id: string; 
         { name: 'note', label: 'hsFile.aid.note', span: 12, max: 500 },
         {
           name: 'receiptKind', label: 'hsFile.aid.receipt', kind: 'radio', span: 24, testId: 'hs-aid-receipt-kind',
-          dependencies: ['method'], extra: 'hsFile.aid.receiptHint',
+          extra: 'hsFile.aid.receiptHint',
           options: [...proofs, 'later' as const].map((k) => ({ value: k, label: t(`hsFile.aid.receipt.${k}`) })),
           rules: [{
             validator: (_, k: string) => (k !== 'later' && !proofs.includes(k as never) ? Promise.reject(new Error(t('hsFile.aid.receipt.pick')))
