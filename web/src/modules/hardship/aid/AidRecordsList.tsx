@@ -64,12 +64,6 @@ export function AidRecordsList() {
           { key: 'orgName', title: 'hsAid.col.union', dataIndex: 'orgName', ellipsis: true },
           { key: 'kind', title: 'hsAid.col.kind', dataIndex: 'kind', width: 110, render: (k: string) => <StatusTag vocab={AID_KINDS} value={k} /> },
           { key: 'amountFen', title: 'hsAid.col.amount', dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => yuan(f) },
-          { key: 'method', title: 'hsAid.col.method', dataIndex: 'method', width: 96, render: (m: string) => <StatusTag vocab={AID_METHODS} value={m} /> },
-          {
-            key: 'recipientName', title: 'hsAid.col.recipient', width: 170,
-            render: (_: unknown, a) => <span data-testid={`hs-aid-recipient-${a.id}`} style={a.recipientKind === 'proxy' ? { color: '#d46b08' } : undefined}>{recipientText(a)}</span>,
-          },
-          { key: 'budget', title: 'hsAid.col.budget', ellipsis: true, render: (_: unknown, a) => <TwoLines main={a.budgetLine ? [a.budgetOrgName, a.budgetLine].filter(Boolean).join(' · ') : a.payer} sub={a.budgetLine ? a.payer : undefined} /> },
           {
             key: 'receipt', title: 'hsAid.col.proof', width: 190,
             render: (_: unknown, a) =>
@@ -94,6 +88,12 @@ export function AidRecordsList() {
                 <Tag color="green">{t('hsAid.receipt.yes')}</Tag>
               ),
           },
+          { key: 'method', title: 'hsAid.col.method', dataIndex: 'method', width: 96, render: (m: string) => <StatusTag vocab={AID_METHODS} value={m} /> },
+          {
+            key: 'recipientName', title: 'hsAid.col.recipient', width: 170,
+            render: (_: unknown, a) => <span data-testid={`hs-aid-recipient-${a.id}`} style={a.recipientKind === 'proxy' ? { color: '#d46b08' } : undefined}>{recipientText(a)}</span>,
+          },
+          { key: 'budget', title: 'hsAid.col.budget', ellipsis: true, render: (_: unknown, a) => <TwoLines main={a.budgetLine ? [a.budgetOrgName, a.budgetLine].filter(Boolean).join(' · ') : a.payer} sub={a.budgetLine ? a.payer : undefined} /> },
         ]}
         footer={(p) =>
           p.total > 0 && (
