@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AID_KINDS, AID_METHODS, CAUSES, FILE_STATUSES, PROOF_STATUSES, RECIPIENT_KINDS, TIERS } from '../hardship-vocab.js';
-import { endpoints, fen, FileBody, HistoryEntrySchema, IdParams, isoDate, OkSchema, optionalText, PageQuery, pageOf, requiredText, version } from './kit.js';
+import { endpoints, fen, FileBody, HistoryEntrySchema, IdParams, isoDate, OkSchema, optionalText, PageQuery, pageOf, version } from './kit.js';
 
 /** The JSON body of a receipt upload: a 5 MB scan, base64-encoded, is about 6.7 MB (the same limit as a file's attachments). */
 export const RECEIPT_BODY_LIMIT = 7 * 1024 * 1024 + 512 * 1024;
