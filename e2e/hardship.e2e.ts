@@ -134,6 +134,8 @@ describe('hardship assistance (issue 4)', () => {
     await page.getByTestId('hs-aid-new').click();
     await page.getByTestId('hs-aid-modal').waitFor();
     await page.getByTestId('hs-aid-amount').fill(String(AID_YUAN));
+    // The way of paying has no default: it decides the proof (cash: a signature or the signed roster).
+    await page.getByTestId('hs-aid-method').getByText('现金', { exact: true }).click();
 
     const budget = await chooseFirst(page, 'hs-aid-budget');
     const budgetId = budget.innerTestId!.replace('hs-aid-budget-option-', '');
@@ -141,6 +143,7 @@ describe('hardship assistance (issue 4)', () => {
 
     // The recipient signs on the screen.
     const pad = page.getByTestId('hs-aid-signature');
+    await pad.scrollIntoViewIfNeeded(); // the form is taller than the window: the way of paying and the recipient come first
     const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + 30, box.y + box.height / 2);
     await page.mouse.down();
@@ -152,6 +155,8 @@ describe('hardship assistance (issue 4)', () => {
     const row = page.getByTestId('hs-aid-table').locator('.ant-table-row', { hasText: `¥${AID_YUAN}.00` });
     await row.first().waitFor();
     await row.first().locator('[data-testid^=hs-aid-receipt-]').waitFor();
+    // Paid to the head of the household by default, and shown as such.
+    expect(await row.first().locator('[data-testid^=hs-aid-recipient-]').innerText()).toContain('（本人）');
 
     await page.goto('/hardship/aid');
     await page.getByTestId('hs-aid-tab-budgets').click();
@@ -159,6 +164,62 @@ describe('hardship assistance (issue 4)', () => {
     await remaining.waitFor();
     await expect.poll(async () => fenOf(await remaining.innerText())).toBe(remainingBefore - AID_YUAN * 100);
     await env.shot(page, 'hardship-budgets');
+    await closeContext(page);
+  }, 240_000);
+
+  it('lists the payments still without their proof (待补签领) and adds one later: the row leaves the list', async () => {
+    const page = await open();
+    await env.login(page, 'district');
+    await page.goto('/hardship/aid?proof=pending');
+    const first = page.locator('[data-testid^=hs-aid-proof-add-]').first();
+    await first.waitFor();
+    const id = (await first.getAttribute('data-testid'))!.replace('hs-aid-proof-add-', '');
+    await env.shot(page, 'hardship-aid-pending');
+    await first.click();
+    await page.getByTestId('hs-proof-modal').waitFor();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256, 7)]);
+    await page.getByTestId('hs-proof-modal').locator('input[type=file]').setInputFiles({ name: 'signed-roster.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('hs-proof-kind').locator('.ant-radio-wrapper').first().click();
+    await env.shot(page, 'hardship-aid-proof');
+    await page.getByTestId('hs-proof-save').click();
+    await page.getByTestId('hs-proof-modal').waitFor({ state: 'hidden' });
+    await page.getByTestId(`hs-aid-row-${id}`).waitFor({ state: 'detached' });
+    await closeContext(page);
+  }, 240_000);
+
+  it('a relapse is evaluated on the current figures: refused with the numbers and still monitored, or back to the check', async () => {
+    const page = await open();
+    await env.login(page, 'district');
+    await page.goto('/hardship/files');
+    const exited = (await (await page.request.get('/api/hardship/files?status=exited&pageSize=1')).json()) as { items: { id: string }[] };
+    await page.goto(`/hardship/files/${exited.items[0]!.id}`);
+    await page.getByTestId('hs-file-detail').waitFor();
+    const relapse = async (annualYuan: string | null) => {
+      await page.getByTestId('hs-action-relapse').click();
+      await page.getByTestId('hs-action-modal-relapse').waitFor();
+      if (annualYuan !== null) await page.getByTestId('hs-action-annualIncome').fill(annualYuan);
+      await page.getByTestId('hs-action-note').fill('家庭成员患病，收入下降');
+      await page.getByTestId('hs-action-submit').click();
+      await page.getByTestId('hs-action-confirm').click();
+      const result = page.getByTestId('hs-relapse-result');
+      await result.waitFor();
+      const eligible = await result.getAttribute('data-eligible');
+      const text = await result.innerText();
+      await env.shot(page, `hardship-relapse-${eligible === 'true' ? 'eligible' : 'refused'}`);
+      await page.locator('.ant-modal-confirm-btns button').click();
+      return { eligible, text };
+    };
+    // With an income far above the line, the relapse is refused with the per-person income against it.
+    const refused = await relapse('1000000');
+    expect(refused.eligible).toBe('false');
+    expect(refused.text).toContain('人均月收入');
+    expect(refused.text).toContain('低保标准');
+    await expect.poll(() => page.getByTestId('hs-file-detail').getAttribute('data-file-status')).toBe('exited');
+    // With what the household earns now, it qualifies: back to the union's check, the same file.
+    const eligible = await relapse('1000');
+    expect(eligible.eligible).toBe('true');
+    await expect.poll(() => page.getByTestId('hs-file-detail').getAttribute('data-file-status')).toBe('applied');
+    await page.getByTestId('hs-action-check').waitFor();
     await closeContext(page);
   }, 240_000);
 

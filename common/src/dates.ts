@@ -18,3 +18,8 @@ export function todayInChina(now?: Date): string {
 export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(isoDate + 'T00:00:00Z') + days * 86400_000).toISOString().slice(0, 10);
 }
+
+/** Calendar days from one ISO date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86400_000);
+}

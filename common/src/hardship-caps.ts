@@ -57,9 +57,14 @@ export function normaliseCauseKey(s: string | null | undefined): string | null {
 
 const kindZh = (k: AidKind | null) => (k ? AID_KIND_LABELS[k].zh : '各类帮扶合计');
 
+/** Whether a dated record runs on `date`: started, and not ended (its end day included). */
+export function inForceOn(effectiveFrom: string, effectiveTo: string | null | undefined, date: string): boolean {
+  return effectiveFrom <= date && (effectiveTo == null || date <= effectiveTo);
+}
+
 /** Caps in force on a date. */
 export function capsInForce(caps: readonly AidCap[], date: string): AidCap[] {
-  return caps.filter((c) => c.effectiveFrom <= date && (c.effectiveTo === null || date <= c.effectiveTo));
+  return caps.filter((c) => inForceOn(c.effectiveFrom, c.effectiveTo, date));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, DEFAULT_RULE_SET, evaluateTier, formatYuan, lineInForce, monthsBetween, nextSteps, ruleSetInForce, type RuleSet, type SubsistenceLine, type TierInput } from './hardship-tier.js';
-import { checkCaps, DEFAULT_CAPS, type AidLike } from './hardship-caps.js';
+import { addMonths, DEFAULT_RULE_SET, evaluateTier, formatYuan, ineligibleSummary, lineInForce, monthsBetween, nextSteps, ruleSetInForce, type RuleSet, type SubsistenceLine, type TierInput } from './hardship-tier.js';
+import { checkCaps, DEFAULT_CAPS, inForceOn, type AidLike } from './hardship-caps.js';
 
 /**
  * Worked examples of the tier rules (DOMAIN.md "Hardship tiers"): per person per month =
@@ -190,5 +190,23 @@ describe('aid caps (DOMAIN.md: one province, 2025, local and weak)', () => {
   });
   it('caps outside their dates do not apply', () => {
     expect(checkCaps(DEFAULT_CAPS, aid({ amountFen: 999_999, paidOn: '2024-06-01' }), [])).toEqual([]);
+  });
+});
+
+describe('ineligibleSummary: a refusal states the per-person income against the line (docs/hardship.md, relapse)', () => {
+  it('names the income, the line, the multiple and the threshold, hand-computed', () => {
+    // 3 people, 75,600 yuan a year, no rigid expenses: 2,100 yuan a person a month; line 1,000 → 2 × = 2,000.
+    const r = evaluateTier({ regionCode: '439902', evaluationDate: '2026-06-01', annualIncomeFen: 7_560_000, rigidMedicalFen: 0, rigidSchoolingFen: 0, householdSize: 3, accidentCostFen: 0, disaster: false, workAccident: false, migrantWorker: false, cityWorkSince: null },
+      [{ regionCode: '439900', effectiveFrom: '2025-01-01', monthlyFen: 100_000, source: '测试', weak: false }], []);
+    expect(r.tier).toBeNull();
+    expect(ineligibleSummary(r).zh).toBe('人均月收入 2,100.00 元，不低于低保标准 1,000.00 元/人·月的 2 倍（2,000.00 元），且无灾害、工伤或超过家庭年收入规定比例的意外/疾病支出，不符合困难职工认定条件（规则版本 tiers-2021.1，低保标准自 2025-01-01 起执行）');
+  });
+});
+
+describe('inForceOn: a dated record runs from its first day to its last, both included', () => {
+  it('before, on the first day, on the last day, after', () => {
+    expect([inForceOn('2025-01-01', '2025-12-31', '2024-12-31'), inForceOn('2025-01-01', '2025-12-31', '2025-01-01'), inForceOn('2025-01-01', '2025-12-31', '2025-12-31'), inForceOn('2025-01-01', '2025-12-31', '2026-01-01')])
+      .toEqual([false, true, true, false]);
+    expect(inForceOn('2025-01-01', null, '2099-01-01')).toBe(true);
   });
 });

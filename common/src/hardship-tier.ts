@@ -129,6 +129,16 @@ export interface TierResult {
   explanation: string;
 }
 
+/** Household annual income less the rigid expenses (fen): the numerator of the per-person income. */
+export function netAnnualFen(f: { annualIncomeFen: number; rigidMedicalFen: number; rigidSchoolingFen: number }): number {
+  return f.annualIncomeFen - f.rigidMedicalFen - f.rigidSchoolingFen;
+}
+
+/** Per-person monthly income in whole fen, rounded down: (annual income − rigid expenses) ÷ 12 ÷ household size. */
+export function perCapitaMonthlyFen(net: number, householdSize: number): number {
+  return Math.floor(net / (12 * Math.max(1, householdSize)));
+}
+
 /** "1,234.56": fen as yuan with two decimals. */
 export function formatYuan(fen: number): string {
   const neg = fen < 0;
@@ -206,10 +216,10 @@ export function evaluateTier(input: TierInput, lines: readonly SubsistenceLine[]
   const P = rules.params;
   const line = lineInForce(lines, input.regionCode, input.evaluationDate);
   const rigid = input.rigidMedicalFen + input.rigidSchoolingFen;
-  const net = input.annualIncomeFen - rigid;
+  const net = netAnnualFen(input);
   const size = Math.max(1, input.householdSize);
   // Exact: per-capita = net / (12 × size); compare net × 1000 with line × 12 × size × multiple‰.
-  const perCapita = Math.floor(net / (12 * size));
+  const perCapita = perCapitaMonthlyFen(net, size);
   const ratio = line ? Math.floor((net * 1000) / (12 * size * line.monthlyFen)) : null;
   const below = (multiplePermille: number) => line !== null && net * 1000 < line.monthlyFen * 12 * size * multiplePermille;
   const test = (multiplePermille: number): LineTest => ({ multiplePermille, monthlyFen: line ? Math.round((line.monthlyFen * multiplePermille) / 1000) : 0, met: below(multiplePermille) });
@@ -290,4 +300,25 @@ export function nextSteps(r: TierResult): { zh: string; en: string }[] {
     { zh: '准备身份证、户口簿、家庭收入证明，以及病历、残疾证等相关材料。', en: 'Prepare your ID card, household register, proof of income and any medical or disability papers.' },
     { zh: '在线提交困难职工建档申请，或向所在基层工会提出申请；工会将入户核实后逐级审核。', en: 'Apply online or at your grassroots union; the union will visit, check and pass it up for review.' },
   ];
+}
+
+/**
+ * Why a household does not qualify, in one sentence with its numbers: the per-person monthly income
+ * against the line and the highest income test (e.g. 2 × the line for 相对困难), the accident rule,
+ * or the migrant-worker year. Used when a relapse (返困) is refused, so the refusal shows the figures.
+ */
+export function ineligibleSummary(r: TierResult): { zh: string; en: string } {
+  if (r.status === 'invalid') return { zh: r.explanation.split('\n').pop() ?? '数据有误', en: 'The figures are invalid' };
+  if (r.status === 'migrant_too_recent') {
+    return { zh: `农民工须在城市务工满 ${r.migrant.required} 个月，目前 ${r.migrant.monthsInCity ?? 0} 个月，暂不符合建档条件`, en: `Migrant workers need ${r.migrant.required} months in the city; ${r.migrant.monthsInCity ?? 0} so far` };
+  }
+  const pc = formatYuan(r.perCapitaMonthlyFen);
+  if (!r.line || !r.lineTests) return { zh: `人均月收入 ${pc} 元；本地区低保标准尚未录入，无法判定`, en: `Income ${pc} yuan a person a month; no subsistence line on record` };
+  const rel = r.lineTests.relative;
+  const acc = r.accident.met ? '' : '，且无灾害、工伤或超过家庭年收入规定比例的意外/疾病支出';
+  const accEn = r.accident.met ? '' : '; no disaster, work accident or accident costs above the rule';
+  return {
+    zh: `人均月收入 ${pc} 元，不低于低保标准 ${formatYuan(r.line.monthlyFen)} 元/人·月的 ${permilleText(rel.multiplePermille)} 倍（${formatYuan(rel.monthlyFen)} 元）${acc}，不符合困难职工认定条件（规则版本 ${r.ruleVersion}，低保标准自 ${r.line.effectiveFrom} 起执行）`,
+    en: `Income ${pc} yuan a person a month is not below ${permilleText(rel.multiplePermille)} × the line of ${formatYuan(r.line.monthlyFen)} yuan (${formatYuan(rel.monthlyFen)} yuan)${accEn}`,
+  };
 }

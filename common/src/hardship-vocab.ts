@@ -153,6 +153,42 @@ export const AID_KIND_LABELS = labels<AidKind>({
   festival: { zh: '送温暖', en: 'Festival (warmth) aid' },
 });
 
+/** How aid is handed over (发放方式): the proof it needs follows from it (common/src/hardship-proof.ts). */
+export const AID_METHODS = ['cash', 'goods', 'transfer'] as const;
+export type AidMethod = (typeof AID_METHODS)[number];
+export const AID_METHOD_LABELS = labels<AidMethod>({
+  cash: { zh: '现金', en: 'Cash' },
+  goods: { zh: '实物', en: 'Goods' },
+  transfer: { zh: '银行转账', en: 'Bank transfer' },
+});
+
+/** Proof that aid reached the household (签领凭证). `upload` is the generic scan of records made before the kinds were told apart. */
+export const PROOF_KINDS = ['signature', 'signed_roster', 'bank_record', 'upload'] as const;
+export type ProofKind = (typeof PROOF_KINDS)[number];
+export const PROOF_KIND_LABELS = labels<ProofKind>({
+  signature: { zh: '领取人当面签名', en: 'Signature of the recipient' },
+  signed_roster: { zh: '已签字签领单/名册照片', en: 'Photo of the signed receipt or roster' },
+  bank_record: { zh: '银行转账记录', en: 'Bank transfer record' },
+  upload: { zh: '签收凭证扫描件', en: 'Scanned receipt' },
+});
+
+/** Whether a payment has the proof its method needs: 待补签领 until it has. */
+export const PROOF_STATUSES = ['complete', 'pending'] as const;
+export type ProofStatus = (typeof PROOF_STATUSES)[number];
+export const PROOF_STATUS_LABELS = labels<ProofStatus>({
+  complete: { zh: '凭证齐全', en: 'Proof complete' },
+  pending: { zh: '待补签领', en: 'Proof missing' },
+});
+
+/** Who received the aid (领取人): the worker (户主), a listed household member, or a proxy (代领) with the relation and the reason. */
+export const RECIPIENT_KINDS = ['head', 'member', 'proxy'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+export const RECIPIENT_KIND_LABELS = labels<RecipientKind>({
+  head: { zh: '户主本人', en: 'Head of household' },
+  member: { zh: '家庭成员', en: 'Household member' },
+  proxy: { zh: '代领', en: 'Proxy' },
+});
+
 /** Attachment kinds (附件) of a file; only PDF, JPEG and PNG scans are accepted. */
 export const ATTACHMENT_KINDS = ['id_card', 'income_proof', 'medical_record', 'disability_cert', 'hukou', 'visit_photo', 'other'] as const;
 export const ATTACHMENT_LABELS = labels<(typeof ATTACHMENT_KINDS)[number]>({
@@ -184,7 +220,7 @@ export const WARNING_LEVEL_LABELS = labels<WarningLevel>({
 
 /** Monitoring rules (监测预警规则); each signal raises one warning with a unique key per cause. */
 export const WARNING_RULES = [
-  'near_line', 'serious_illness', 'job_loss', 'disaster', 'relapse_risk', 'review_overdue', 'visit_overdue', 'area_relapse', 'area_new_deep',
+  'near_line', 'serious_illness', 'job_loss', 'disaster', 'relapse_risk', 'review_overdue', 'visit_overdue', 'area_relapse', 'area_new_deep', 'proof_missing',
 ] as const;
 export type WarningRule = (typeof WARNING_RULES)[number];
 export const WARNING_RULE_LABELS = labels<WarningRule>({
@@ -197,6 +233,7 @@ export const WARNING_RULE_LABELS = labels<WarningRule>({
   visit_overdue: { zh: '回访逾期', en: 'Follow-up visit overdue' },
   area_relapse: { zh: '区域返困人数超阈值（规模性返困）', en: 'Relapses in an area above the threshold' },
   area_new_deep: { zh: '区域新增深度困难超阈值', en: 'New deep-hardship files in an area above the threshold' },
+  proof_missing: { zh: '帮扶发放逾期未补签领凭证', en: 'Aid paid without its proof, overdue' },
 });
 
 /** Cap rules (帮扶标准上限) an administrator configures; see hardship-caps.ts. */

@@ -3,13 +3,17 @@
  * server (server/src/modules/hardship/workflow.service.ts applies each step through the workflow
  * helper) and the web (the file page draws the steps and the buttons the server allows):
  *
- *   applied ─check→ reviewing ─review (level 1 … N)→ filed ─exit→ exited ─relapse→ filed
- *      └─────────── reject (with the reason) ──────────→ rejected
+ *   applied ─check→ reviewing ─review (level 1 … N)→ filed ─exit→ exited ─relapse→ applied (eligible)
+ *      └─────────── reject (with the reason) ──────────→ rejected          └──→ exited (refused, still monitored)
  *
  * The check passes an application up for review, or files it at once when no level is above the
  * union; each review passes one level, the last one files it. A filed household is re-assessed
  * yearly (the next date is a deadline counted in months of the rule set in force). Exit ends that
- * deadline and starts the monitoring period; a relapse files the household again.
+ * deadline and starts the monitoring period. A relapse (返困) re-evaluates the household on its
+ * current figures: eligible, the same file goes back to `applied` and through the check and review
+ * like a new application (its history and relapse count stay); not eligible, it is refused with the
+ * figures and the household stays exited, in monitoring. Refusing a relapse application at the check
+ * or a review level also returns it to `exited` (docs/hardship.md "Workflow").
  */
 import { machine } from './workflow.js';
 import { DEFAULT_RULE_SET } from './hardship-tier.js';
@@ -45,7 +49,7 @@ export const FILE_FLOW = machine({
       starts: { ...reassess, when: ['filed'] }, confirm: true,
     },
     reject: {
-      zh: '不予建档', en: 'Reject', from: ['applied', 'reviewing'], to: ['rejected'], permission: 'hardship.write', permissionFrom: { reviewing: 'hardship.review' },
+      zh: '不予建档', en: 'Reject', from: ['applied', 'reviewing'], to: ['rejected', 'exited'], permission: 'hardship.write', permissionFrom: { reviewing: 'hardship.review' },
       requires: ['note'], audit: 'hardship.reject', confirm: true, danger: true,
     },
     reassess: { zh: '年度复核', en: 'Re-assess', from: ['filed'], to: ['filed'], permission: 'hardship.write', audit: 'hardship.reassess', starts: reassess, confirm: true },
@@ -54,8 +58,8 @@ export const FILE_FLOW = machine({
       ends: ['nextReviewDue'], confirm: true,
     },
     relapse: {
-      zh: '登记返困', en: 'Relapse', from: ['exited'], to: ['filed'], permission: 'hardship.write', requires: ['note'], audit: 'hardship.relapse',
-      starts: reassess, confirm: true, danger: true,
+      zh: '登记返困', en: 'Relapse', from: ['exited'], to: ['applied', 'exited'], permission: 'hardship.write', requires: ['note'], audit: 'hardship.relapse',
+      confirm: true, danger: true,
     },
   },
 });

@@ -4,35 +4,72 @@
  * the budget's remaining amount before it is saved.
  */
 import { z } from 'zod';
-import { AID_KINDS, CAUSES, FILE_STATUSES, TIERS } from '../hardship-vocab.js';
-import { endpoints, fen, FileBody, HistoryEntrySchema, IdParams, isoDate, OkSchema, optionalText, PageQuery, pageOf, requiredText, version } from './kit.js';
+import { AID_KINDS, AID_METHODS, CAUSES, FILE_STATUSES, PROOF_STATUSES, RECIPIENT_KINDS, TIERS } from '../hardship-vocab.js';
+import { endpoints, fen, FileBody, HistoryEntrySchema, IdParams, isoDate, OkSchema, optionalText, PageQuery, pageOf, version } from './kit.js';
 
 /** The JSON body of a receipt upload: a 5 MB scan, base64-encoded, is about 6.7 MB (the same limit as a file's attachments). */
 export const RECEIPT_BODY_LIMIT = 7 * 1024 * 1024 + 512 * 1024;
 
 const positive = fen.refine((v) => v > 0, '金额须大于0 / amount must be positive');
 const year = z.coerce.number().int().min(2000).max(2100);
-export const RECIPIENT_RELATIONS = ['self', 'spouse', 'child', 'parent', 'other'] as const;
 
+/** Proof sent with a payment or afterwards: the kinds a new record may carry (the old generic `upload` is only read). */
+export const NEW_PROOF_KINDS = ['signature', 'signed_roster', 'bank_record'] as const;
 export const ReceiptInput = z.strictObject({
-  /** `upload`: a scan (PDF/JPG/PNG); `signature`: the on-screen signature as PNG (data URL or base64). */
-  kind: z.enum(['upload', 'signature']),
+  /** `signature`: the on-screen signature as PNG; `signed_roster`: a photo or scan of the signed receipt or roster; `bank_record`: the bank's transfer record (PDF/JPG/PNG). */
+  kind: z.enum(NEW_PROOF_KINDS, { error: '凭证类型不正确 / unknown proof kind' }),
   data: z.string().min(1).max(RECEIPT_BODY_LIMIT),
 });
 
+/**
+ * Who received the aid: the head of the household (the worker), a household member listed on the
+ * file, or a proxy (代领) who must give their name, their relation to the household and the reason.
+ */
+const recipientShape = {
+  recipientKind: z.enum(RECIPIENT_KINDS, { error: '请选择领取人：户主本人、家庭成员或代领 / choose the recipient' }),
+  /** The listed household member (recipientKind member). */
+  recipientMemberId: z.uuid('请选择领取的家庭成员 / choose the household member').nullish(),
+  proxyName: optionalText(40),
+  proxyRelation: optionalText(20),
+  proxyReason: optionalText(200),
+};
+type RecipientFields = { recipientKind: string; recipientMemberId?: string | null; proxyName?: string | null; proxyRelation?: string | null; proxyReason?: string | null };
+function checkRecipient(v: RecipientFields, ctx: z.RefinementCtx) {
+  const need = (path: string, zh: string, en: string) => ctx.addIssue({ code: 'custom', path: [path], message: `${zh} / ${en}` });
+  if (v.recipientKind === 'member' && !v.recipientMemberId) need('recipientMemberId', '请选择领取的家庭成员（须为档案登记的家庭成员）', 'choose a household member listed on the file');
+  if (v.recipientKind === 'proxy') {
+    if (!v.proxyName) need('proxyName', '代领须填写代领人姓名', 'a proxy needs their name');
+    if (!v.proxyRelation) need('proxyRelation', '代领须填写代领人与困难职工的关系', 'a proxy needs their relation to the worker');
+    if (!v.proxyReason || v.proxyReason.length < 2) need('proxyReason', '代领须说明原因（如住院、行动不便）', 'a proxy needs the reason');
+  }
+  if (v.recipientKind !== 'member' && v.recipientMemberId) need('recipientMemberId', '只有家庭成员领取时才选择家庭成员', 'a household member is chosen only when one receives it');
+  if (v.recipientKind !== 'proxy' && (v.proxyName || v.proxyRelation || v.proxyReason)) need('proxyName', '只有代领时才填写代领人信息', 'proxy details are for a proxy only');
+}
+
 export const AidBody = z.strictObject({
   kind: z.enum(AID_KINDS, { error: '帮扶类型不正确 / unknown aid kind' }),
+  /** Cash, goods or a bank transfer: decides which proof the payment needs (common/src/hardship-proof.ts). */
+  method: z.enum(AID_METHODS, { error: '请选择发放方式：现金、实物或银行转账 / choose cash, goods or transfer' }),
   amountFen: positive,
   paidOn: isoDate,
   budgetId: z.uuid('请选择资金预算 / choose the budget'),
   payer: optionalText(60),
-  recipientName: requiredText(40, '请填写领取人姓名（实名）', 'recipient name is required'),
-  recipientRelation: z.enum(RECIPIENT_RELATIONS).default('self'),
+  ...recipientShape,
   causeKey: optionalText(60),
   note: optionalText(500),
+  /** Left out: the payment is 待补签领 until its proof is added. */
   receipt: ReceiptInput.optional(),
-});
-export const AidResult = z.object({ id: z.string(), budgetRemainingFen: z.number(), hasReceipt: z.boolean() });
+}).superRefine(checkRecipient);
+export const AidResult = z.object({ id: z.string(), budgetRemainingFen: z.number(), hasReceipt: z.boolean(), proofStatus: z.enum(PROOF_STATUSES) });
+
+/** Adding the proof later (补签领): the proof, and who signed when it was not the recipient recorded (a campaign's payee signing through a proxy, say). */
+export const ProofLaterBody = ReceiptInput.extend({
+  recipientKind: recipientShape.recipientKind.optional(),
+  recipientMemberId: recipientShape.recipientMemberId,
+  proxyName: recipientShape.proxyName,
+  proxyRelation: recipientShape.proxyRelation,
+  proxyReason: recipientShape.proxyReason,
+}).superRefine((v, ctx) => (v.recipientKind ? checkRecipient(v as RecipientFields, ctx) : undefined));
 
 export const AidListQuery = z.strictObject({
   ...PageQuery,
@@ -48,6 +85,10 @@ export const AidListQuery = z.strictObject({
   budgetId: z.uuid('资金预算编号不正确 / invalid budget id').optional(),
   /** Part of the household's name, or its file number. */
   q: z.string().trim().max(40, '关键字不超过40字 / at most 40 characters').optional().transform((v) => (v ? v : undefined)),
+  /** 待补签领 (pending) or complete. */
+  proof: z.enum(PROOF_STATUSES).optional(),
+  /** Paid from the budgets of this union (the paying union), whichever union the household belongs to. */
+  payerOrgId: z.uuid().optional(),
 }).superRefine((v, ctx) => {
   if (v.from && v.to && v.from > v.to) {
     ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期 / the end date cannot be before the start date' });
@@ -58,6 +99,10 @@ export const AidItem = z.object({
   paidOn: z.string(), payer: z.string(), recipientName: z.string(), causeKey: z.string().nullable(), budgetId: z.string(), budgetLine: z.string().nullable(),
   /** The budget's union (the household's own or one above it), named only where it lies in the caller's scope. */
   budgetOrgName: z.string().nullable(), campaignId: z.string().nullable(), hasReceipt: z.boolean(),
+  method: z.string(), recipientKind: z.string(), recipientRelation: z.string(), proxyReason: z.string().nullable(),
+  receiptKind: z.string().nullable(), proofStatus: z.string(),
+  /** Days since the payment while its proof is missing (null when complete). */
+  proofPendingDays: z.number().nullable(),
 });
 /** `totalFen`: the amount over every record matching the filter, not just this page. */
 export const AidPage = pageOf(AidItem).extend({ totalFen: z.number() });
@@ -99,6 +144,7 @@ export const CampaignCriteria = z.strictObject({
 export const CampaignBody = z.strictObject({
   name: z.string().trim().min(2).max(60),
   kind: z.enum(AID_KINDS).default('festival'),
+  method: z.enum(AID_METHODS, { error: '请选择发放方式：现金、实物或银行转账 / choose cash, goods or transfer' }).default('cash'),
   amountFen: positive,
   paidOn: isoDate,
   budgetId: z.uuid(),
@@ -112,6 +158,9 @@ export const CampaignListQuery = z.strictObject({ ...PageQuery, year: year.optio
 export const CampaignItem = z.object({
   id: z.string(), orgId: z.string(), orgName: z.string(), name: z.string(), kind: z.string(), amountFen: z.number(), paidOn: z.string(), budgetId: z.string(),
   budgetLine: z.string().nullable(), households: z.number(), totalFen: z.number(), skippedCount: z.number(), createdAt: z.string(),
+  method: z.string(),
+  /** Payments of the campaign (in the caller's scope) still 待补签领. */
+  pendingProofs: z.number(),
 });
 export const RosterQuery = z.strictObject({ format: z.enum(['xlsx', 'pdf']).default('xlsx') });
 
@@ -124,8 +173,8 @@ export const hardshipAidApi = endpoints('帮扶救助与资金 aid', {
   },
   list: { method: 'GET', path: '/api/hardship/aid', access: 'hardship.read', summary: '帮扶记录（管辖范围内）/ aid records in scope', query: AidListQuery, response: AidPage },
   attachReceipt: {
-    method: 'POST', path: '/api/hardship/aid/:id/receipt', access: 'aid.write', summary: '补交签收凭证（上传或屏幕签名 PNG）/ attach the signed receipt',
-    params: IdParams, body: ReceiptInput, response: OkSchema, bodyLimit: RECEIPT_BODY_LIMIT,
+    method: 'POST', path: '/api/hardship/aid/:id/receipt', access: 'aid.write', summary: '补签领：补交签领凭证（签名、签领单/名册照片或银行转账记录；可注明代领），记入审计 / add the missing proof, audited',
+    params: IdParams, body: ProofLaterBody, response: OkSchema, bodyLimit: RECEIPT_BODY_LIMIT,
   },
   receipt: { method: 'GET', path: '/api/hardship/aid/:id/receipt', access: 'hardship.read', summary: '查看签收凭证（记入审计）/ the receipt, audited', params: IdParams, response: FileBody('PDF, JPEG or PNG'), file: true },
 
@@ -151,6 +200,7 @@ export type AidInput = z.infer<typeof AidBody>;
 export type AidListParams = z.infer<typeof AidListQuery>;
 export type AidItem = z.infer<typeof AidItem>;
 export type ReceiptInput = z.infer<typeof ReceiptInput>;
+export type ProofLaterInput = z.infer<typeof ProofLaterBody>;
 export type BudgetInput = z.infer<typeof BudgetBody>;
 export type BudgetUpdate = z.infer<typeof BudgetUpdateBody>;
 export type BudgetListParams = z.infer<typeof BudgetQuery>;

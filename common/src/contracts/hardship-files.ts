@@ -46,7 +46,24 @@ export const ExitBody = z.strictObject({
   rigidMedicalFen: fen.optional(),
   rigidSchoolingFen: fen.optional(),
 });
-export const RelapseBody = z.strictObject({ note: z.string().trim().min(2, '请说明返困情况 / describe the relapse').max(500) });
+/** 返困: what happened and the household's current figures (left out: the file's own), on which it is evaluated again. */
+export const RelapseBody = z.strictObject({
+  note: z.string().trim().min(2, '请说明返困情况 / describe the relapse').max(500),
+  annualIncomeFen: fen.optional(),
+  rigidMedicalFen: fen.optional(),
+  rigidSchoolingFen: fen.optional(),
+  accidentCostFen: fen.optional(),
+});
+/**
+ * The outcome of a relapse: `eligible` — the file is back in `applied` for the check and review;
+ * otherwise refused with the figures (per person per month against the line) and still exited, in
+ * monitoring until `monitoringUntil`.
+ */
+export const RelapseResult = z.object({
+  id: z.string(), fileNo: z.string(), status: z.string(), tier: z.string().nullable(), version: z.number(),
+  eligible: z.boolean(), relapseCount: z.number(), perCapitaMonthlyFen: z.number(), lineMonthlyFen: z.number().nullable(),
+  summary: z.string(), summaryEn: z.string(), explanation: z.string(), monitoringUntil: z.string().nullable(),
+});
 export const VisitBody = z.strictObject({
   kind: z.enum(VISIT_KINDS),
   visitedOn: isoDate,
@@ -105,6 +122,7 @@ const Visit = z.object({ id: z.string(), kind: z.string(), dueOn: z.string().nul
 const Aid = z.object({
   id: z.string(), kind: z.string(), amountFen: z.number(), paidOn: z.string(), payer: z.string(), recipientName: z.string(), causeKey: z.string().nullable(),
   hasReceipt: z.boolean(), budgetLine: z.string().nullable(),
+  method: z.string(), recipientKind: z.string(), recipientRelation: z.string(), proxyReason: z.string().nullable(), proofStatus: z.string(),
 });
 
 export const FileDetail = FileListItem.extend({
@@ -168,7 +186,7 @@ export const hardshipFilesApi = endpoints('困难职工帮扶 hardship', {
     method: 'POST', path: `${FILE}/exit`, access: 'hardship.write', summary: '解困脱困（原因与数据；进入监测期并安排回访）/ exit with reason and figures', params: IdParams, body: ExitBody,
     response: FileRef.extend({ monitoringUntil: z.string(), plannedVisits: z.array(z.string()) }),
   },
-  relapse: { method: 'POST', path: `${FILE}/relapse`, access: 'hardship.write', summary: '登记返困（重新建档）/ record a relapse', params: IdParams, body: RelapseBody, response: FileRef },
+  relapse: { method: 'POST', path: `${FILE}/relapse`, access: 'hardship.write', summary: '登记返困：按现有数据重新评定，符合条件的重新核实、审核，不符合的列明数据后不予受理（继续监测）/ record a relapse: re-evaluated, then checked and reviewed or refused with the figures', params: IdParams, body: RelapseBody, response: RelapseResult },
   visit: { method: 'POST', path: `${FILE}/visits`, access: 'hardship.write', summary: '登记走访（含完成计划回访）/ record a visit', params: IdParams, body: VisitBody, response: z.object({ id: z.string() }), status: 201 },
   unmask: { method: 'POST', path: `${FILE}/unmask`, access: 'hardship.unmask', summary: '查看完整身份证号（含家庭成员，记入审计）/ reveal, audited', params: IdParams, response: FileUnmasked },
   attach: {
@@ -184,6 +202,8 @@ export type FileCreate = z.infer<typeof FileCreateBody>;
 export type FileUpdate = z.infer<typeof FileUpdateBody>;
 export type FileListParams = z.infer<typeof FileListQuery>;
 export type ExitInput = z.infer<typeof ExitBody>;
+export type RelapseInput = z.infer<typeof RelapseBody>;
+export type RelapseOutcome = z.infer<typeof RelapseResult>;
 export type VisitInput = z.infer<typeof VisitBody>;
 export type AttachmentInput = z.infer<typeof AttachmentBody>;
 export type FileListItem = z.infer<typeof FileListItem>;

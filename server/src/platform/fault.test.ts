@@ -56,7 +56,7 @@ describe('aid paid in parallel against one budget', () => {
     expect(made.statusCode, made.body).toBe(201);
     const budgetId = made.json().id;
     // 12 payments of ¥300 against ¥1,000: at most three can be paid.
-    const res = await Promise.all(Array.from({ length: PARALLEL }, () => admin.post(`/api/hardship/files/${f!.id}/aid`, { kind: 'living', amountFen: 30_000, paidOn: '2026-03-02', budgetId, recipientName: f!.name })));
+    const res = await Promise.all(Array.from({ length: PARALLEL }, () => admin.post(`/api/hardship/files/${f!.id}/aid`, { kind: 'living', method: 'cash', amountFen: 30_000, paidOn: '2026-03-02', budgetId, recipientKind: 'head' })));
     const ok = res.filter((r) => r.statusCode === 201).length;
     expect(ok).toBe(3);
     expect(res.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'BUDGET_EXCEEDED')).toBe(true);

@@ -109,6 +109,13 @@ export async function seedDemoHardship(tx: Executor, keys: KeyRing, opts: { coun
   const events: Row<typeof hardshipEvent>[] = [];
   const visits: Row<typeof hardshipVisit>[] = [];
   const aid: Row<typeof aidRecord>[] = [];
+  // A stream of its own, so the proof and recipient choices do not shift the rest of the demo data.
+  const proofRng = rng.fork('aid-proof');
+  /** Who received a payment: mostly the head; some proxies (代领) with the relation and the reason. */
+  const recipientOf = (head: string) =>
+    proofRng.chance(0.08)
+      ? { recipientKind: 'proxy', recipientName: proofRng.pick(['张桂兰', '李建国', '王秀英', '刘志强']), recipientRelation: proofRng.pick(['邻居', '侄子', '社区网格员', '同事']), proxyReason: proofRng.pick(['户主住院治疗，无法到场', '户主行动不便', '户主外出务工']) }
+      : { recipientKind: 'head', recipientName: head, recipientRelation: 'self', proxyReason: null };
   const nextId = idFactory();
   const ev = (f: { id: string; orgId: string }, kind: string, onDate: string, extra: Partial<Row<typeof hardshipEvent>> = {}) =>
     events.push({ id: rng.uuid(), fileId: f.id, orgId: f.orgId, kind, onDate, ...extra });
@@ -236,10 +243,14 @@ export async function seedDemoHardship(tx: Executor, keys: KeyRing, opts: { coun
         if (kind === 'medical' && medicalYears.has(paidOn.slice(0, 4))) continue;
         if (kind === 'medical') medicalYears.add(paidOn.slice(0, 4));
         const d = districtOf(pathOf.get(orgId)!)!;
+        const signed = rng.chance(0.9);
+        // Transfers carry the bank record; cash without a signature is 待补签领 (common/src/hardship-proof.ts).
+        const method = proofRng.chance(0.25) ? 'transfer' : 'cash';
+        const receiptKind = !signed ? null : method === 'transfer' ? 'bank_record' : 'signature';
         aid.push({
-          id: rng.uuid(), fileId: id, orgId, kind, amountFen: kind === 'living' ? rng.int(5, 20) * 10_000 : kind === 'medical' ? rng.int(10, 50) * 10_000 : rng.int(5, 30) * 10_000, paidOn,
-          budgetId: budgetId.get(`${d.id}:${paidOn.slice(0, 4)}`)!, payerOrgId: d.id, payer: '区总工会帮扶中心', recipientName: files[files.length - 1]!.name,
-          causeKey: kind === 'medical' ? rng.pick(ILLNESSES) : null, receiptKind: rng.chance(0.9) ? 'signature' : null, receiptMime: null, receiptData: null,
+          id: rng.uuid(), fileId: id, orgId, kind, method, amountFen: kind === 'living' ? rng.int(5, 20) * 10_000 : kind === 'medical' ? rng.int(10, 50) * 10_000 : rng.int(5, 30) * 10_000, paidOn,
+          budgetId: budgetId.get(`${d.id}:${paidOn.slice(0, 4)}`)!, payerOrgId: d.id, payer: '区总工会帮扶中心', ...recipientOf(files[files.length - 1]!.name),
+          causeKey: kind === 'medical' ? rng.pick(ILLNESSES) : null, receiptKind, receiptMime: null, receiptData: null, proofStatus: receiptKind ? 'complete' : 'pending',
         });
       }
     }
@@ -250,7 +261,12 @@ export async function seedDemoHardship(tx: Executor, keys: KeyRing, opts: { coun
   const paidOn = '2026-01-20';
   const payees = files.filter((f) => f.tier === 'deep' && f.filedOn && f.filedOn <= paidOn && (f.status === 'filed' || (f.exitOn ?? '') > paidOn));
   for (const f of payees) {
-    aid.push({ id: rng.uuid(), fileId: f.id!, orgId: f.orgId, kind: 'festival', amountFen: 50_000, paidOn, budgetId: festivalBudget, payerOrgId: city.id, payer: '江城市总工会（2026年春节送温暖）', recipientName: f.name, causeKey: '2026年春节送温暖', campaignId });
+    // Goods handed over against the signed roster; a few households never signed (待补签领).
+    const signed = !proofRng.chance(0.06);
+    aid.push({
+      id: rng.uuid(), fileId: f.id!, orgId: f.orgId, kind: 'festival', method: 'goods', amountFen: 50_000, paidOn, budgetId: festivalBudget, payerOrgId: city.id, payer: '江城市总工会（2026年春节送温暖）',
+      ...recipientOf(f.name), causeKey: '2026年春节送温暖', campaignId, receiptKind: signed ? 'signed_roster' : null, proofStatus: signed ? 'complete' : 'pending',
+    });
   }
 
   // Every grassroots union holding files also has its own 2026 fund, so its chair (scope: own union) can record aid.
@@ -269,7 +285,7 @@ export async function seedDemoHardship(tx: Executor, keys: KeyRing, opts: { coun
   await batch(hardshipEvent, events);
   await batch(hardshipVisit, visits);
   await tx.insert(aidCampaign).values({
-    id: campaignId, orgId: city.id, name: '2026年春节送温暖', kind: 'festival', amountFen: 50_000, paidOn, budgetId: festivalBudget, criteria: { tiers: ['deep'], causes: [], underOrgId: null, statuses: ['filed'] },
+    id: campaignId, orgId: city.id, name: '2026年春节送温暖', kind: 'festival', method: 'goods', amountFen: 50_000, paidOn, budgetId: festivalBudget, criteria: { tiers: ['deep'], causes: [], underOrgId: null, statuses: ['filed'] },
     households: payees.length, totalFen: payees.length * 50_000, skipped: [],
   });
   await batch(aidRecord, aid);

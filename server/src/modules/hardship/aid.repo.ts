@@ -25,6 +25,8 @@ export const aidRecords = resource<typeof aidRecord, AidListParams>({
     from: (v) => sql`${aidRecord.paidOn} >= ${v}`,
     to: (v) => sql`${aidRecord.paidOn} <= ${v}`,
     budgetId: (v) => eq(aidRecord.budgetId, v),
+    proof: (v) => eq(aidRecord.proofStatus, v),
+    payerOrgId: (v) => eq(aidRecord.payerOrgId, v),
     q: (v) => sql`${aidRecord.fileId} IN (SELECT ${hardshipFile.id} FROM ${hardshipFile} WHERE ${hardshipFile.name} LIKE ${'%' + escapeLike(v) + '%'} OR ${hardshipFile.fileNo} = ${v.toUpperCase()})`,
   },
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const bytes = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -27,9 +28,12 @@ export const aidBudget = pgTable(
 );
 
 /**
- * One payment or service (帮扶/救助 record), real-name with a signed receipt: an uploaded scan or an
- * on-screen signature (PNG). `org_id` is the file's union (the scope column); `budget_id` the fund
- * charged, which belongs to that union or one above it.
+ * One payment or service (帮扶/救助 record), real-name, to the head of the household, a listed
+ * household member or a proxy (代领, with the relation and the reason). Its proof (签领凭证: an
+ * on-screen signature, a photo of the signed receipt or roster, a bank record) is what the way of
+ * paying (`method`) needs under the rule in force (common/src/hardship-proof.ts); until then the
+ * payment is 待补签领 (`proof_status` = pending). `org_id` is the file's union (the scope column);
+ * `budget_id` the fund charged, which belongs to that union or one above it (`payer_org_id`).
  */
 export const aidRecord = pgTable(
   'aid_record',
@@ -43,8 +47,14 @@ export const aidRecord = pgTable(
     budgetId: uuid('budget_id').notNull(),
     payerOrgId: uuid('payer_org_id').notNull(),
     payer: text('payer').notNull(),
+    method: text('method').notNull().default('cash'),
+    recipientKind: text('recipient_kind').notNull().default('head'),
+    /** The household member who received it (recipient_kind member). */
+    recipientMemberId: uuid('recipient_member_id'),
     recipientName: text('recipient_name').notNull(),
+    /** The recipient's relation to the worker: self, the member's relationship, or the proxy's stated relation. */
     recipientRelation: text('recipient_relation').notNull().default('self'),
+    proxyReason: text('proxy_reason'),
     causeKey: text('cause_key'),
     campaignId: uuid('campaign_id'),
     note: text('note'),
@@ -52,6 +62,7 @@ export const aidRecord = pgTable(
     receiptMime: text('receipt_mime'),
     receiptData: bytes('receipt_data'),
     receiptAt: timestamp('receipt_at', { withTimezone: true }),
+    proofStatus: text('proof_status').notNull().default('complete'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -60,6 +71,8 @@ export const aidRecord = pgTable(
     index('aid_record_org_date_idx').on(t.orgId, t.paidOn),
     index('aid_record_budget_idx').on(t.budgetId),
     index('aid_record_campaign_idx').on(t.campaignId),
+    /** 待补签领 by paying union, oldest first (the list filter and the warning scan). */
+    index('aid_record_proof_pending_idx').on(t.payerOrgId, t.paidOn).where(sql`${t.proofStatus} = 'pending'`),
     /** A campaign pays a household once. */
     uniqueIndex('aid_record_campaign_file_uq').on(t.campaignId, t.fileId),
   ],
@@ -89,6 +102,8 @@ export const aidCampaign = pgTable(
     orgId: uuid('org_id').notNull(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
+    /** Cash, goods or transfer: the proof each payment of the campaign needs. */
+    method: text('method').notNull().default('cash'),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     paidOn: date('paid_on').notNull(),
     budgetId: uuid('budget_id').notNull(),

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { aidBudget, aidRecord } from './aid.schema.js';
-import { hardshipFile } from './hardship.schema.js';
+import { hardshipFile, hardshipHouseholdMember } from './hardship.schema.js';
+import { hardshipWarning } from './warning.schema.js';
 import { org } from '../org/org.schema.js';
 import { requireFileInScope } from './file.record.js';
 import { aidRecords, budgets } from './aid.repo.js';
@@ -10,15 +11,17 @@ import { decodeUpload } from './attachment.service.js';
 import { loadRules } from './rules.service.js';
 import { checkCaps, normaliseCauseKey, type AidLike } from '../../../../common/src/hardship-caps.js';
 import { formatYuan } from '../../../../common/src/hardship-tier.js';
-import type { AidKind } from '../../../../common/src/hardship-vocab.js';
-import { todayInChina } from '../../../../common/src/dates.js';
+import { AID_METHOD_LABELS, PROOF_KIND_LABELS, type AidKind, type AidMethod, type ProofKind, type RecipientKind } from '../../../../common/src/hardship-vocab.js';
+import { AID_PROOF_RULE, proofsFor, proofStatus, type AidProofRule } from '../../../../common/src/hardship-proof.js';
+import { ruleOn } from '../../platform/rules.js';
+import { daysBetween, todayInChina } from '../../../../common/src/dates.js';
 import { appendAudit } from '../../platform/audit.js';
 import { AppError, errors } from '../../platform/errors.js';
 import { scopeCovers } from '../../platform/scope.js';
 import { requireOrgInScope } from '../org/org.service.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
-import type { AidInput, AidListParams, BudgetInput, BudgetListParams, BudgetUpdate, ReceiptInput } from '../../../../common/src/contracts/hardship-aid.js';
+import type { AidInput, AidListParams, BudgetInput, BudgetListParams, BudgetUpdate, ProofLaterInput, ReceiptInput } from '../../../../common/src/contracts/hardship-aid.js';
 
 /**
  * Aid records (帮扶/救助) against budgets. Before saving: the caps in force (common/src/hardship-caps.ts)
@@ -55,14 +58,51 @@ function receiptColumns(r: ReceiptInput | undefined) {
   return { receiptKind: r.kind, receiptMime: mime, receiptData: bytes, receiptAt: new Date() };
 }
 
+/** The proof rule in force on the payment date (common/src/hardship-proof.ts). */
+export const proofRuleOn = (c: Pick<Ctx, 'db'>, paidOn: string, exec?: Executor) => ruleOn(c, AID_PROOF_RULE, paidOn, exec);
+
+/** A proof the way of paying does not accept: refused, naming what it needs and the rule's source. */
+function checkProofKind(rule: AidProofRule, method: AidMethod, kind: ProofKind | undefined) {
+  if (!kind || proofsFor(rule, method).includes(kind)) return;
+  const want = proofsFor(rule, method).filter((k) => k !== 'upload').map((k) => PROOF_KIND_LABELS[k].zh).join('或');
+  throw new AppError(400, 'PROOF_KIND_MISMATCH', `${AID_METHOD_LABELS[method].zh}发放须以${want}为凭，不能以“${PROOF_KIND_LABELS[kind].zh}”代替`, `${AID_METHOD_LABELS[method].en} needs: ${proofsFor(rule, method).join(', ')}`, {
+    fields: [{ path: 'body.receipt.kind', message: `须为${want}`, messageEn: `must be one of ${proofsFor(rule, method).join(', ')}` }],
+  });
+}
+
+type RecipientIn = { recipientKind?: RecipientKind; recipientMemberId?: string | null; proxyName?: string | null; proxyRelation?: string | null; proxyReason?: string | null };
+
+/**
+ * Who received it, checked against the file: the worker (head of the household), a member listed on
+ * the file, or a proxy with the relation and the reason (代领).
+ */
+async function recipientColumns(exec: Executor, f: { id: string; name: string }, r: RecipientIn) {
+  if (r.recipientKind === 'member') {
+    const [m] = await exec.select({ id: hardshipHouseholdMember.id, name: hardshipHouseholdMember.name, relationship: hardshipHouseholdMember.relationship })
+      .from(hardshipHouseholdMember).where(and(eq(hardshipHouseholdMember.id, r.recipientMemberId!), eq(hardshipHouseholdMember.fileId, f.id)));
+    if (!m) {
+      throw new AppError(400, 'RECIPIENT_NOT_IN_HOUSEHOLD', '领取人须为户主本人或本档案登记的家庭成员；其他人领取请选择“代领”并注明关系和原因', 'The recipient must be the head or a household member on the file; anyone else is a proxy', {
+        fields: [{ path: 'body.recipientMemberId', message: '不是本档案登记的家庭成员', messageEn: 'not a household member on this file' }],
+      });
+    }
+    return { recipientKind: 'member', recipientMemberId: m.id, recipientName: m.name, recipientRelation: m.relationship, proxyReason: null };
+  }
+  if (r.recipientKind === 'proxy') return { recipientKind: 'proxy', recipientMemberId: null, recipientName: r.proxyName!, recipientRelation: r.proxyRelation!, proxyReason: r.proxyReason! };
+  return { recipientKind: 'head', recipientMemberId: null, recipientName: f.name, recipientRelation: 'self', proxyReason: null };
+}
+
 /** Record one payment for a household: caps, then budget, then insert and charge, in one transaction. */
 export async function recordAid(c: Ctx, fileId: string, input: AidInput) {
   const today = todayInChina();
   if (input.paidOn > today) throw errors.invalid('发放日期不能晚于今天', 'The payment date is in the future');
+  const proofRule = await proofRuleOn(c, input.paidOn);
+  checkProofKind(proofRule, input.method, input.receipt?.kind);
   const receipt = receiptColumns(input.receipt);
+  const proof = proofStatus(proofRule, input.method, receipt.receiptKind);
   return c.db.transaction(async (tx) => {
     const f = await requireFileInScope(c, tx, fileId, { lock: true });
     if (!['filed', 'exited'].includes(f.status)) throw new AppError(409, 'HARDSHIP_WRONG_STATUS', '只有已建档（或脱困监测期内）的家庭可以登记帮扶', 'Only filed (or monitored) households can receive aid');
+    const recipient = await recipientColumns(tx, f, input);
     const rules = await loadRules(tx);
     const proposed: AidLike = { kind: input.kind, amountFen: input.amountFen, paidOn: input.paidOn, causeKey: normaliseCauseKey(input.causeKey) };
     const violations = checkCaps(rules.caps, proposed, await aidHistory(tx, fileId, input.paidOn.slice(0, 4)));
@@ -72,24 +112,41 @@ export async function recordAid(c: Ctx, fileId: string, input: AidInput) {
     if (input.amountFen > remaining) throw budgetError(remaining, input.amountFen);
     const id = uuidv7();
     await tx.insert(aidRecord).values({
-      id, fileId, orgId: f.orgId, kind: input.kind, amountFen: input.amountFen, paidOn: input.paidOn, budgetId: budget.id, payerOrgId: budget.orgId,
-      payer: input.payer ?? `${c.actor.displayName}（${budget.line}）`, recipientName: input.recipientName, recipientRelation: input.recipientRelation,
-      causeKey: proposed.causeKey, note: input.note, ...receipt, createdBy: c.actor.userId,
+      id, fileId, orgId: f.orgId, kind: input.kind, method: input.method, amountFen: input.amountFen, paidOn: input.paidOn, budgetId: budget.id, payerOrgId: budget.orgId,
+      payer: input.payer ?? `${c.actor.displayName}（${budget.line}）`, ...recipient, causeKey: proposed.causeKey, note: input.note, ...receipt, proofStatus: proof, createdBy: c.actor.userId,
     });
     await tx.update(aidBudget).set({ spentFen: sql`${aidBudget.spentFen} + ${input.amountFen}`, updatedAt: new Date() }).where(eq(aidBudget.id, budget.id));
-    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.aid', fileId, { changes: { aidId: id, kind: input.kind, amountFen: input.amountFen, paidOn: input.paidOn, budgetId: budget.id, recipientName: input.recipientName, receipt: receipt.receiptKind } }));
-    return { id, budgetRemainingFen: remaining - input.amountFen, hasReceipt: !!receipt.receiptKind };
+    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.aid', fileId, {
+      changes: {
+        aidId: id, kind: input.kind, method: input.method, amountFen: input.amountFen, paidOn: input.paidOn, budgetId: budget.id, recipientKind: recipient.recipientKind,
+        recipientName: recipient.recipientName, recipientRelation: recipient.recipientRelation, proxyReason: recipient.proxyReason, receipt: receipt.receiptKind, proofStatus: proof,
+      },
+    }));
+    return { id, budgetRemainingFen: remaining - input.amountFen, hasReceipt: !!receipt.receiptKind, proofStatus: proof };
   });
 }
 
-/** Attach the signed receipt afterwards (upload or on-screen signature). */
-export async function attachReceipt(c: Ctx, aidId: string, input: ReceiptInput) {
+/**
+ * 补签领: add the missing proof afterwards (a signature, a photo of the signed receipt or roster, the
+ * bank record), optionally naming who signed when it was not the recipient on record (a proxy, say).
+ * Audited; an open 待补签领 warning of the payment is closed with it.
+ */
+export async function attachReceipt(c: Ctx, aidId: string, input: ProofLaterInput) {
   const cols = receiptColumns(input);
   return c.db.transaction(async (tx) => {
     const a = await aidRecords.get(c, aidId, { exec: tx, lock: true });
-    if (a.receiptKind) throw errors.conflict('该笔帮扶已有签收凭证', 'This payment already has a receipt');
-    await tx.update(aidRecord).set(cols).where(eq(aidRecord.id, aidId));
-    await appendAudit(tx, auditOf(actorOf(c), a.orgId, 'hardship.aid_receipt', a.fileId, { changes: { aidId, receipt: input.kind, mime: cols.receiptMime, size: cols.receiptData?.length } }));
+    if (a.proofStatus === 'complete') throw errors.conflict('该笔帮扶的签领凭证已齐全', 'This payment already has its proof');
+    const rule = await proofRuleOn(c, a.paidOn, tx);
+    checkProofKind(rule, a.method as AidMethod, input.kind);
+    const [f] = await tx.select({ id: hardshipFile.id, name: hardshipFile.name }).from(hardshipFile).where(eq(hardshipFile.id, a.fileId));
+    const recipient = input.recipientKind ? await recipientColumns(tx, f!, input) : null;
+    const proof = proofStatus(rule, a.method as AidMethod, input.kind);
+    await tx.update(aidRecord).set({ ...cols, ...(recipient ?? {}), proofStatus: proof }).where(eq(aidRecord.id, aidId));
+    await tx.update(hardshipWarning).set({ status: 'closed', actionTaken: `已补交签领凭证（${PROOF_KIND_LABELS[input.kind].zh}）`, closedBy: c.actor.userId, closedAt: new Date() })
+      .where(and(eq(hardshipWarning.dedupKey, `proof_missing:${aidId}`), eq(hardshipWarning.status, 'open')));
+    await appendAudit(tx, auditOf(actorOf(c), a.orgId, 'hardship.aid_receipt', a.fileId, {
+      changes: { aidId, receipt: input.kind, mime: cols.receiptMime, size: cols.receiptData?.length, proofStatus: { from: a.proofStatus, to: proof }, ...(recipient ? { recipient } : {}) },
+    }));
     return { ok: true as const };
   });
 }
@@ -102,6 +159,7 @@ export async function readReceipt(c: Ctx, aidId: string) {
 }
 
 export async function listAid(c: Ctx, p: AidListParams) {
+  const today = todayInChina();
   const where = aidRecords.where(c, p);
   const rows = await c.db
     .select({ a: aidRecord, fileNo: hardshipFile.fileNo, name: hardshipFile.name, orgName: org.name, budgetLine: aidBudget.line, budgetOrg: sql<{ id: string; name: string; path: string } | null>`(SELECT json_build_object('id', bo.id, 'name', bo.name, 'path', bo.path) FROM org bo WHERE bo.id = ${aidBudget.orgId})` })
@@ -115,6 +173,8 @@ export async function listAid(c: Ctx, p: AidListParams) {
     items: rows.map(({ a, fileNo, name, orgName, budgetLine, budgetOrg }) => ({
       id: a.id, fileId: a.fileId, fileNo, name, orgId: a.orgId, orgName, kind: a.kind, amountFen: Number(a.amountFen), paidOn: a.paidOn, payer: a.payer,
       recipientName: a.recipientName, causeKey: a.causeKey, budgetId: a.budgetId, budgetLine, budgetOrgName: budgetOrg && scopeCovers(c.actor.scope, budgetOrg) ? budgetOrg.name : null, campaignId: a.campaignId, hasReceipt: !!a.receiptKind,
+      method: a.method, recipientKind: a.recipientKind, recipientRelation: a.recipientRelation, proxyReason: a.proxyReason, receiptKind: a.receiptKind, proofStatus: a.proofStatus,
+      proofPendingDays: a.proofStatus === 'pending' ? daysBetween(a.paidOn, today) : null,
     })),
     total, totalFen: Number(totalFen), page: p.page, pageSize: p.pageSize,
   };

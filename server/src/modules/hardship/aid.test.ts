@@ -4,6 +4,8 @@ import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness
 import { ensureTestLine, forceFiled, openFile, orgOf } from './test-helpers.js';
 import { findCjkFont } from './roster.js';
 import { todayInChina } from '../../../../common/src/dates.js';
+import { scanWarnings } from './warning.scan.js';
+import ExcelJS from '../../platform/exceljs.js';
 
 /** Aid against budgets: caps (DOMAIN.md, local and weak defaults) and budget refusals, receipts, campaigns and rosters. */
 let env: TestEnv;
@@ -18,7 +20,9 @@ const year = Number(today.slice(0, 4));
 const q = <T,>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
 const spent = async (id: string) => Number((await q<{ s: string }>(sql`SELECT spent_fen::text AS s FROM aid_budget WHERE id = ${id}`))[0]!.s);
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
-const aid = (o: Record<string, unknown> = {}) => ({ kind: 'living', amountFen: 100_000, paidOn: today, budgetId, recipientName: '测试职工', ...o });
+const aid = (o: Record<string, unknown> = {}) => ({ kind: 'living', method: 'cash', amountFen: 100_000, paidOn: today, budgetId, recipientKind: 'head', ...o });
+const jpeg = 'data:image/jpeg;base64,' + Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 2)]).toString('base64');
+const pdfScan = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64, 3)]).toString('base64');
 
 beforeAll(async () => {
   env = await createTestEnv({ hardship: 3000 }); // the campaign test needs several deep-tier households in one union
@@ -252,5 +256,165 @@ describe('the aid list: date range, budget line, name or file number, and the su
     expect(await list('q=筛选测试')).toMatchObject({ total: 3, totalFen: 200_000 });
     const wide = (await district.get('/api/hardship/aid?q=筛选测试')).json();
     expect(wide).toMatchObject({ total: 4, totalFen: 270_000 });
+  });
+});
+
+describe('who received the aid: the head, a listed household member, or a proxy with the relation and the reason', () => {
+  let fid: string;
+  let bid: string;
+  let members: { id: string; name: string; relationship: string }[];
+  beforeAll(async () => {
+    fid = (await openFile(chair, chairOrg.id, { name: '领取测试户' })).id;
+    await forceFiled(env, fid, today);
+    members = (await chair.get(`/api/hardship/files/${fid}`)).json().household;
+    bid = (await district.post('/api/hardship/budgets', { orgId: chairOrg.id, year, line: '领取测试资金', allocatedFen: 10_000_000 })).json().id;
+  });
+  const pay = (o: Record<string, unknown>) => chair.post(`/api/hardship/files/${fid}/aid`, aid({ kind: 'employment', amountFen: 10_000, budgetId: bid, ...o }));
+  const recorded = async (id: string) => (await chair.get(`/api/hardship/aid?fileId=${fid}&pageSize=200`)).json().items.find((x: { id: string }) => x.id === id);
+
+  it('the head: the name is the file\'s, not typed', async () => {
+    const r = await pay({ recipientKind: 'head', recipientName: '随便写的人' });
+    expect(r.statusCode).toBe(400); // a free-text name is no longer accepted
+    const ok = await pay({ recipientKind: 'head' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(await recorded(ok.json().id)).toMatchObject({ recipientName: '领取测试户', recipientKind: 'head', recipientRelation: 'self' });
+  });
+
+  it('a household member listed on the file, and no one else', async () => {
+    const spouse = members.find((m) => m.relationship === 'spouse')!;
+    const ok = await pay({ recipientKind: 'member', recipientMemberId: spouse.id });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(await recorded(ok.json().id)).toMatchObject({ recipientName: spouse.name, recipientKind: 'member', recipientRelation: 'spouse' });
+    const noneChosen = await pay({ recipientKind: 'member' });
+    expect(noneChosen.statusCode).toBe(400);
+    expect(noneChosen.json().message).toContain('请选择领取的家庭成员');
+    const [other] = await q<{ id: string }>(sql`SELECT id FROM hardship_household_member WHERE file_id <> ${fid} LIMIT 1`);
+    const stranger = await pay({ recipientKind: 'member', recipientMemberId: other!.id });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json()).toMatchObject({ code: 'RECIPIENT_NOT_IN_HOUSEHOLD' });
+    expect(stranger.json().message).toContain('代领');
+  });
+
+  it('a proxy (代领) needs the relation and the reason, and is shown as such', async () => {
+    const bare = await pay({ recipientKind: 'proxy', proxyName: '李四' });
+    expect(bare.statusCode).toBe(400);
+    const paths = bare.json().details.fields.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.proxyRelation', 'body.proxyReason']));
+    expect(bare.json().message).toContain('代领须填写代领人与困难职工的关系');
+    const ok = await pay({ recipientKind: 'proxy', proxyName: '李四', proxyRelation: '邻居', proxyReason: '户主住院，无法到场' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(await recorded(ok.json().id)).toMatchObject({ recipientName: '李四', recipientKind: 'proxy', recipientRelation: '邻居', proxyReason: '户主住院，无法到场' });
+    const [audit] = await q<{ changes: Record<string, unknown> }>(sql`SELECT changes FROM audit_log WHERE action = 'hardship.aid' AND changes ->> 'aidId' = ${ok.json().id}`);
+    expect(audit!.changes).toMatchObject({ recipientKind: 'proxy', recipientRelation: '邻居', proxyReason: '户主住院，无法到场' });
+  });
+});
+
+describe('proof of payment (签领凭证) is rule data; a payment without it is 待补签领', () => {
+  let fid: string;
+  let bid: string;
+  let lastBid: string;
+  const last = year - 1;
+  beforeAll(async () => {
+    fid = (await openFile(chair, chairOrg.id, { name: '凭证测试户' })).id;
+    await forceFiled(env, fid, `${last}-01-02`);
+    bid = (await district.post('/api/hardship/budgets', { orgId: chairOrg.id, year, line: '凭证测试资金', allocatedFen: 10_000_000 })).json().id;
+    lastBid = (await district.post('/api/hardship/budgets', { orgId: chairOrg.id, year: last, line: '凭证测试资金', allocatedFen: 10_000_000 })).json().id;
+  });
+  const pay = (o: Record<string, unknown>) => chair.post(`/api/hardship/files/${fid}/aid`, aid({ kind: 'legal', amountFen: 10_000, budgetId: bid, ...o }));
+
+  it('the demo has payments still 待补签领 (some overdue, warned) and payments collected by proxies', async () => {
+    const [d] = await q<{ pending: number; proxies: number; badProxy: number; transfers: number }>(sql`
+      SELECT count(*) FILTER (WHERE proof_status = 'pending')::int AS pending, count(*) FILTER (WHERE recipient_kind = 'proxy')::int AS proxies,
+        count(*) FILTER (WHERE recipient_kind = 'proxy' AND (proxy_reason IS NULL OR recipient_relation = 'self'))::int AS "badProxy",
+        count(*) FILTER (WHERE method = 'transfer' AND receipt_kind = 'bank_record')::int AS transfers
+      FROM aid_record a JOIN hardship_file f ON f.id = a.file_id WHERE f.is_demo`);
+    expect(d!.pending).toBeGreaterThan(0);
+    expect(d!.proxies).toBeGreaterThan(0);
+    expect(d!.badProxy).toBe(0);
+    expect(d!.transfers).toBeGreaterThan(0);
+    const [w] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM hardship_warning WHERE rule = 'proof_missing'`);
+    expect(w!.n).toBeGreaterThan(0);
+  });
+
+  it('the rule names the proof each way of paying needs, with its source', async () => {
+    const rules = (await chair.get('/api/rules')).json() as { key: string; inForce: { value: Record<string, unknown>; source: string } }[];
+    const proof = rules.find((r) => r.key === 'hardship.aid_proof')!;
+    expect(proof.inForce.value).toMatchObject({ cash: expect.arrayContaining(['signature', 'signed_roster']), goods: expect.arrayContaining(['signature', 'signed_roster']), transfer: ['bank_record'], followUpDays: 30 });
+    expect(proof.inForce.source).toContain('签收凭证');
+  });
+
+  it('a transfer needs the bank record: a signature is refused; the way of paying must be chosen', async () => {
+    const wrong = await pay({ method: 'transfer', receipt: { kind: 'signature', data: 'data:image/png;base64,' + png.toString('base64') } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ code: 'PROOF_KIND_MISMATCH' });
+    expect(wrong.json().message).toContain('银行转账发放须以银行转账记录为凭');
+    const ok = await pay({ method: 'transfer', receipt: { kind: 'bank_record', data: pdfScan } });
+    expect(ok.json()).toMatchObject({ proofStatus: 'complete', hasReceipt: true });
+    const noMethod = await chair.post(`/api/hardship/files/${fid}/aid`, { ...aid({ kind: 'legal', amountFen: 10_000, budgetId: bid }), method: undefined });
+    expect(noMethod.statusCode).toBe(400);
+    expect(noMethod.json().message).toContain('请选择发放方式');
+  });
+
+  it('without proof it is 待补签领, listed for the paying union; the proof added later is audited and completes it', async () => {
+    const r = await pay({ method: 'goods' });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ proofStatus: 'pending', hasReceipt: false });
+    const id = r.json().id;
+    const pending = (await district.get(`/api/hardship/aid?proof=pending&payerOrgId=${chairOrg.id}&pageSize=200`)).json();
+    expect(pending.items.map((x: { id: string }) => x.id)).toContain(id);
+    expect(pending.items.every((x: { proofStatus: string }) => x.proofStatus === 'pending')).toBe(true);
+    expect(pending.items.find((x: { id: string }) => x.id === id)).toMatchObject({ proofPendingDays: 0, method: 'goods' });
+    const complete = (await district.get(`/api/hardship/aid?proof=complete&payerOrgId=${chairOrg.id}&pageSize=200`)).json();
+    expect(complete.items.map((x: { id: string }) => x.id)).not.toContain(id);
+    // A bank record does not prove goods were handed over.
+    expect((await chair.post(`/api/hardship/aid/${id}/receipt`, { kind: 'bank_record', data: pdfScan })).json().code).toBe('PROOF_KIND_MISMATCH');
+    const later = await chair.post(`/api/hardship/aid/${id}/receipt`, { kind: 'signed_roster', data: jpeg });
+    expect(later.statusCode, later.body).toBe(200);
+    expect((await chair.get(`/api/hardship/aid?fileId=${fid}&proof=pending`)).json().items.map((x: { id: string }) => x.id)).not.toContain(id);
+    const [audit] = await q<{ changes: Record<string, unknown> }>(sql`SELECT changes FROM audit_log WHERE action = 'hardship.aid_receipt' AND changes ->> 'aidId' = ${id}`);
+    expect(audit!.changes).toMatchObject({ receipt: 'signed_roster', proofStatus: { from: 'pending', to: 'complete' } });
+    expect((await chair.post(`/api/hardship/aid/${id}/receipt`, { kind: 'signed_roster', data: jpeg })).statusCode).toBe(409);
+  });
+
+  it('after 30 days without proof the paying union is warned; the proof closes the warning', async () => {
+    const old = await pay({ method: 'cash', paidOn: `${last}-06-01`, budgetId: lastBid });
+    const fresh = await pay({ method: 'cash' });
+    expect(old.statusCode, old.body).toBe(201);
+    await scanWarnings(env.services.db);
+    const raised = await q<{ dedup_key: string; org_id: string; rule: string; status: string; explanation: string }>(sql`
+      SELECT dedup_key, org_id, rule, status, explanation FROM hardship_warning WHERE dedup_key IN (${'proof_missing:' + old.json().id}, ${'proof_missing:' + fresh.json().id})`);
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ dedup_key: 'proof_missing:' + old.json().id, rule: 'proof_missing', org_id: chairOrg.id, status: 'open' });
+    expect(raised[0]!.explanation).toContain('超过 30 天');
+    const listed = (await chair.get(`/api/hardship/warnings?rule=proof_missing&fileId=${fid}`)).json();
+    expect(listed.total).toBe(1);
+    await chair.post(`/api/hardship/aid/${old.json().id}/receipt`, { kind: 'signature', data: 'data:image/png;base64,' + png.toString('base64') });
+    const [after] = await q<{ status: string; action_taken: string }>(sql`SELECT status, action_taken FROM hardship_warning WHERE dedup_key = ${'proof_missing:' + old.json().id}`);
+    expect(after).toMatchObject({ status: 'closed' });
+    expect(after!.action_taken).toContain('已补交签领凭证');
+  });
+
+  it('a campaign\'s payments start 待补签领; its list and its roster show the missing ones and the proxies', async () => {
+    const b = await admin.post('/api/hardship/budgets', { orgId: chairOrg.id, year, line: '凭证送温暖', allocatedFen: 100_000_000 });
+    const made = await district.post('/api/hardship/campaigns', { name: '凭证测试慰问', kind: 'employment', method: 'goods', amountFen: 1_000, paidOn: today, budgetId: b.json().id, criteria: { tiers: ['deep'], underOrgId: chairOrg.id } });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id;
+    const households = made.json().households as number;
+    const listed = () => district.get(`/api/hardship/campaigns?year=${year}&pageSize=200`).then((r) => r.json().items.find((k: { id: string }) => k.id === id));
+    expect(await listed()).toMatchObject({ method: 'goods', pendingProofs: households });
+    // One payee signs through a proxy, with a photo of the signed roster.
+    const rows = (await district.get(`/api/hardship/aid?campaignId=${id}&pageSize=200`)).json().items as { id: string }[];
+    const proxied = await district.post(`/api/hardship/aid/${rows[0]!.id}/receipt`, { kind: 'signed_roster', data: jpeg, recipientKind: 'proxy', proxyName: '王五', proxyRelation: '女儿', proxyReason: '户主卧床' });
+    expect(proxied.statusCode, proxied.body).toBe(200);
+    expect(await listed()).toMatchObject({ pendingProofs: households - 1 });
+    const xlsx = await district.get(`/api/hardship/campaigns/${id}/roster?format=xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const text: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => text.push((row.values as unknown[]).slice(1).map(String).join('|')));
+    expect(text[1]).toContain(`待补签领：${households - 1} 户`);
+    expect(text[2]).toContain('签领凭证');
+    expect(text.filter((t) => t.includes('|待补签领|'))).toHaveLength(households - 1);
+    expect(text.some((t) => t.includes('代领：王五（女儿；户主卧床）') && t.includes('凭证齐全'))).toBe(true);
   });
 });

@@ -104,14 +104,15 @@ export async function createCampaign(c: Ctx, input: CampaignInput) {
     if (p.totalFen > remaining) throw budgetError(remaining, p.totalFen);
     const id = uuidv7();
     await tx.insert(aidCampaign).values({
-      id, orgId: b.orgId, name: input.name, kind: input.kind, amountFen: input.amountFen, paidOn: input.paidOn, budgetId: b.id, criteria: input.criteria,
+      id, orgId: b.orgId, name: input.name, kind: input.kind, method: input.method, amountFen: input.amountFen, paidOn: input.paidOn, budgetId: b.id, criteria: input.criteria,
       households: p.pay.length, totalFen: p.totalFen, skipped: p.skipped, createdBy: c.actor.userId,
     });
     const payer = `${b.orgName}（${input.name}）`;
     for (let i = 0; i < p.pay.length; i += 500) {
       await tx.insert(aidRecord).values(p.pay.slice(i, i + 500).map((f) => ({
-        id: uuidv7(), fileId: f.id, orgId: f.orgId, kind: input.kind, amountFen: input.amountFen, paidOn: input.paidOn, budgetId: b.id, payerOrgId: b.orgId,
-        payer, recipientName: f.name, causeKey: normaliseCauseKey(input.name), campaignId: id, createdBy: c.actor.userId,
+        id: uuidv7(), fileId: f.id, orgId: f.orgId, kind: input.kind, method: input.method, amountFen: input.amountFen, paidOn: input.paidOn, budgetId: b.id, payerOrgId: b.orgId,
+        // Paid to the head of each household; the proof (the signed roster) follows, so each payment starts 待补签领.
+        payer, recipientKind: 'head', recipientName: f.name, recipientRelation: 'self', causeKey: normaliseCauseKey(input.name), campaignId: id, proofStatus: 'pending', createdBy: c.actor.userId,
       })));
     }
     await tx.update(aidBudget).set({ spentFen: sql`${aidBudget.spentFen} + ${p.totalFen}`, updatedAt: new Date() }).where(eq(aidBudget.id, b.id));
@@ -127,14 +128,16 @@ export async function listCampaigns(c: Ctx, p: CampaignListParams) {
       ...getTableColumns(aidCampaign),
       orgName: sql<string>`(SELECT o.name FROM org o WHERE o.id = aid_campaign.org_id)`,
       budgetLine: sql<string | null>`(SELECT b.line FROM aid_budget b WHERE b.id = aid_campaign.budget_id)`,
+      pendingProofs: sql<number>`(SELECT count(*)::int FROM aid_record r WHERE r.campaign_id = aid_campaign.id AND r.proof_status = 'pending' AND ${ownedScopeSql(c.actor.scope, sql`r.org_id`)})`,
     },
   });
-  const rows = page.items as unknown as (typeof aidCampaign.$inferSelect & { orgName: string; budgetLine: string | null })[];
+  const rows = page.items as unknown as (typeof aidCampaign.$inferSelect & { orgName: string; budgetLine: string | null; pendingProofs: number })[];
   return {
     ...page,
     items: rows.map((k) => ({
       id: k.id, orgId: k.orgId, orgName: k.orgName, name: k.name, kind: k.kind, amountFen: Number(k.amountFen), paidOn: k.paidOn, budgetId: k.budgetId, budgetLine: k.budgetLine,
       households: k.households, totalFen: Number(k.totalFen), skippedCount: k.skipped.length, createdAt: k.createdAt.toISOString(),
+      method: k.method, pendingProofs: Number(k.pendingProofs),
     })),
   };
 }
@@ -144,7 +147,10 @@ export async function campaignRoster(c: Ctx, id: string) {
   const k = await campaigns.get(c, id);
   const [o] = await c.db.select({ name: org.name }).from(org).where(eq(org.id, k.orgId));
   const lines = await c.db
-    .select({ fileNo: hardshipFile.fileNo, name: aidRecord.recipientName, idMasked: hardshipFile.idMasked, orgName: org.name, tier: hardshipFile.tier, amountFen: aidRecord.amountFen })
+    .select({
+      fileNo: hardshipFile.fileNo, head: hardshipFile.name, name: aidRecord.recipientName, idMasked: hardshipFile.idMasked, orgName: org.name, tier: hardshipFile.tier, amountFen: aidRecord.amountFen,
+      recipientKind: aidRecord.recipientKind, recipientRelation: aidRecord.recipientRelation, proxyReason: aidRecord.proxyReason, proofStatus: aidRecord.proofStatus,
+    })
     .from(aidRecord).innerJoin(hardshipFile, eq(hardshipFile.id, aidRecord.fileId)).innerJoin(org, eq(org.id, aidRecord.orgId))
     .where(and(eq(aidRecord.campaignId, id), ownedScopeSql(c.actor.scope, aidRecord.orgId))).orderBy(asc(org.path), asc(hardshipFile.fileNo));
   return { campaign: { ...k, orgName: o!.name }, lines: lines.map((l) => ({ ...l, amountFen: Number(l.amountFen) })) };

@@ -60,7 +60,8 @@ export async function fileParts(exec: Executor, fileId: string) {
       .orderBy(asc(hardshipEvent.onDate), asc(hardshipEvent.createdAt), asc(hardshipEvent.id)),
     exec.select().from(hardshipVisit).where(eq(hardshipVisit.fileId, fileId)).orderBy(sql`coalesce(${hardshipVisit.visitedOn}, ${hardshipVisit.dueOn})`, asc(hardshipVisit.id)),
     exec
-      .select({ id: aidRecord.id, kind: aidRecord.kind, amountFen: aidRecord.amountFen, paidOn: aidRecord.paidOn, payer: aidRecord.payer, recipientName: aidRecord.recipientName, causeKey: aidRecord.causeKey, hasReceipt: sql<boolean>`${aidRecord.receiptKind} IS NOT NULL`, budgetLine: aidBudget.line })
+      .select({ id: aidRecord.id, kind: aidRecord.kind, amountFen: aidRecord.amountFen, paidOn: aidRecord.paidOn, payer: aidRecord.payer, recipientName: aidRecord.recipientName, causeKey: aidRecord.causeKey, hasReceipt: sql<boolean>`${aidRecord.receiptKind} IS NOT NULL`, budgetLine: aidBudget.line,
+        method: aidRecord.method, recipientKind: aidRecord.recipientKind, recipientRelation: aidRecord.recipientRelation, proxyReason: aidRecord.proxyReason, proofStatus: aidRecord.proofStatus })
       .from(aidRecord).leftJoin(aidBudget, eq(aidBudget.id, aidRecord.budgetId)).where(eq(aidRecord.fileId, fileId)).orderBy(desc(aidRecord.paidOn), desc(aidRecord.createdAt)),
     exec
       .select({ id: hardshipWarning.id, rule: hardshipWarning.rule, level: hardshipWarning.level, explanation: hardshipWarning.explanation, dueOn: hardshipWarning.dueOn })

@@ -141,17 +141,50 @@ describe('the workflow', () => {
     expect(visit.statusCode, visit.body).toBe(201);
     expect((await chair.get(`/api/hardship/files/${id}`)).json().visits.filter((v: { visitedOn: string | null }) => v.visitedOn)).toHaveLength(1);
 
-    const rel = await chair.post(`/api/hardship/files/${id}/relapse`, { note: '再次失业' });
-    expect(rel.json()).toMatchObject({ status: 'filed' });
+    // A relapse is evaluated on the current figures: the income at exit (2,500 yuan a person) does not qualify.
+    const refused = await chair.post(`/api/hardship/files/${id}/relapse`, { note: '再次失业' });
+    expect(refused.statusCode, refused.body).toBe(200);
+    expect(refused.json()).toMatchObject({ status: 'exited', eligible: false, relapseCount: 0, perCapitaMonthlyFen: 250_000, lineMonthlyFen: TEST_LINE_FEN, monitoringUntil: ex.json().monitoringUntil });
+    expect(refused.json().summary).toContain('人均月收入 2,500.00 元，不低于低保标准 1,000.00 元/人·月的 2 倍（2,000.00 元）');
+    const still = (await chair.get(`/api/hardship/files/${id}`)).json();
+    expect(still).toMatchObject({ status: 'exited', relapseCount: 0 });
+    expect(still.visits.filter((v: { visitedOn: string | null }) => !v.visitedOn)).toHaveLength(3);
+    expect(still.events.at(-1)).toMatchObject({ kind: 'relapse_refused' });
+    expect(still.events.at(-1).note).toContain('2,500.00');
+
+    // With the income the household has now, it qualifies: back to the check and review, not filed at once.
+    const rel = await chair.post(`/api/hardship/files/${id}/relapse`, { note: '再次失业', annualIncomeFen: annualFor(50_000, 3) });
+    expect(rel.json()).toMatchObject({ status: 'applied', eligible: true, relapseCount: 1, tier: 'deep' });
+    const again = (await chair.get(`/api/hardship/files/${id}`)).json();
+    expect(again).toMatchObject({ status: 'applied', relapseCount: 1, fileNo: made.fileNo, actions: ['check', 'reject'] });
+    expect(again.events.map((e: { kind: string }) => e.kind).slice(0, 5)).toEqual(['opened', 'checked', 'reviewed', 'reviewed', 'filed']);
+    expect((await chair.post(`/api/hardship/files/${id}/check`, { approve: true, note: '返困核实属实' })).json()).toMatchObject({ status: 'reviewing' });
+    await street.post(`/api/hardship/files/${id}/review`, { approve: true });
+    expect((await district.post(`/api/hardship/files/${id}/review`, { approve: true })).json()).toMatchObject({ status: 'filed', tier: 'deep' });
     const after = (await chair.get(`/api/hardship/files/${id}`)).json();
-    expect(after.relapseCount).toBe(1);
+    expect(after).toMatchObject({ relapseCount: 1, monitoringUntil: null });
     expect(after.visits.filter((v: { visitedOn: string | null }) => !v.visitedOn)).toHaveLength(0);
     for (const a of ['hardship.create', 'hardship.check', 'hardship.review', 'hardship.reassess', 'hardship.exit', 'hardship.visit', 'hardship.relapse']) {
       expect(await audits(a, id), a).toBeGreaterThan(0);
     }
     // The file's history is its audit entries, newest first.
     const history = (await chair.get(`/api/hardship/files/${id}/history`)).json();
-    expect(history.map((e: { action: string }) => e.action).slice(0, 2)).toEqual(['hardship.relapse', 'hardship.visit']);
+    expect(history.map((e: { action: string }) => e.action).slice(0, 6)).toEqual(['hardship.review', 'hardship.review', 'hardship.check', 'hardship.relapse', 'hardship.relapse', 'hardship.visit']);
+  });
+
+  it('a relapse application refused at the check goes back to monitoring, not to a closed file', async () => {
+    const made = await openFile(chair, chairOrg.id, { annualIncomeFen: annualFor(60_000, 3) });
+    await chair.post(`/api/hardship/files/${made.id}/check`, { approve: true });
+    await street.post(`/api/hardship/files/${made.id}/review`, { approve: true });
+    await district.post(`/api/hardship/files/${made.id}/review`, { approve: true });
+    const ex = await chair.post(`/api/hardship/files/${made.id}/exit`, { reason: 'income_up' });
+    const rel = await chair.post(`/api/hardship/files/${made.id}/relapse`, { note: '家人患病' });
+    expect(rel.json()).toMatchObject({ status: 'applied', eligible: true });
+    const no = await chair.post(`/api/hardship/files/${made.id}/check`, { approve: false, note: '入户核实收入已恢复' });
+    expect(no.json()).toMatchObject({ status: 'exited' });
+    const d = (await chair.get(`/api/hardship/files/${made.id}`)).json();
+    expect(d).toMatchObject({ status: 'exited', monitoringUntil: ex.json().monitoringUntil, relapseCount: 1, rejectReason: null });
+    expect(d.actions).toContain('relapse');
   });
 
   it('a household that does not qualify cannot pass the check; a rejection needs a reason', async () => {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import ExcelJS from '../../platform/exceljs.js';
 import PDFDocument from 'pdfkit';
 import { formatYuan } from '../../../../common/src/hardship-tier.js';
-import { AID_KIND_LABELS, TIER_LABELS, type AidKind, type Tier } from '../../../../common/src/hardship-vocab.js';
+import { AID_KIND_LABELS, PROOF_STATUS_LABELS, TIER_LABELS, type AidKind, type ProofStatus, type Tier } from '../../../../common/src/hardship-vocab.js';
+import { recipientText } from '../../../../common/src/hardship-proof.js';
 import { AppError } from '../../platform/errors.js';
 
 /**
@@ -14,10 +15,21 @@ import { AppError } from '../../platform/errors.js';
  */
 export interface RosterData {
   campaign: { name: string; orgName: string; kind: string; paidOn: string; amountFen: number; households: number; totalFen: number };
-  lines: { fileNo: string; name: string; idMasked: string; orgName: string; tier: string | null; amountFen: number }[];
+  lines: {
+    fileNo: string; head: string; name: string; idMasked: string; orgName: string; tier: string | null; amountFen: number;
+    recipientKind: string; recipientRelation: string; proxyReason: string | null; proofStatus: string;
+  }[];
 }
 
-const HEAD = ['序号', '档案编号', '姓名', '身份证号', '所在工会', '困难类别', '金额（元）', '领取人签名', '日期'];
+/** The roster's columns: the head of the household, who received it (a proxy named as such) and whether its proof is still missing (待补签领). */
+const HEAD = ['序号', '档案编号', '户主姓名', '身份证号', '所在工会', '困难类别', '金额（元）', '领取人', '签领凭证', '领取人签名', '日期'];
+const received = (l: RosterData['lines'][number]) => recipientText({ recipientKind: l.recipientKind, recipientName: l.name, recipientRelation: l.recipientRelation, proxyReason: l.proxyReason });
+const proofZh = (l: RosterData['lines'][number]) => PROOF_STATUS_LABELS[l.proofStatus as ProofStatus]?.zh ?? l.proofStatus;
+const cells = (l: RosterData['lines'][number], i: number) => [String(i + 1), l.fileNo, l.head, l.idMasked, l.orgName, tierZh(l.tier), formatYuan(l.amountFen), received(l), proofZh(l), '', ''];
+const summary = (r: RosterData) => {
+  const pending = r.lines.filter((l) => l.proofStatus === 'pending').length;
+  return `发放日期：${r.campaign.paidOn}    户数：${r.campaign.households}    合计：${formatYuan(r.campaign.totalFen)} 元    待补签领：${pending} 户`;
+};
 const tierZh = (t: string | null) => (t ? (TIER_LABELS[t as Tier]?.zh ?? t) : '');
 const title = (r: RosterData) => `${r.campaign.orgName} ${r.campaign.name} 签收名册（${AID_KIND_LABELS[r.campaign.kind as AidKind]?.zh ?? r.campaign.kind}）`;
 
@@ -26,12 +38,15 @@ export async function rosterXlsx(r: RosterData): Promise<Buffer> {
   const ws = wb.addWorksheet('签收名册', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.addRow([title(r)]).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, HEAD.length);
-  ws.addRow([`发放日期：${r.campaign.paidOn}    户数：${r.campaign.households}    合计：${formatYuan(r.campaign.totalFen)} 元`]);
+  ws.addRow([summary(r)]);
   ws.mergeCells(2, 1, 2, HEAD.length);
   const head = ws.addRow(HEAD);
   head.font = { bold: true };
-  r.lines.forEach((l, i) => ws.addRow([i + 1, l.fileNo, l.name, l.idMasked, l.orgName, tierZh(l.tier), Number(formatYuan(l.amountFen).replace(/,/g, '')), '', '']));
-  ws.columns.forEach((col, i) => (col.width = [6, 16, 10, 22, 30, 10, 12, 16, 12][i]));
+  r.lines.forEach((l, i) => {
+    const row = ws.addRow(cells(l, i).map((v, k) => (k === 0 ? i + 1 : k === 6 ? Number(formatYuan(l.amountFen).replace(/,/g, '')) : v)));
+    if (l.proofStatus === 'pending') row.getCell(9).font = { color: { argb: 'FFD4380D' }, bold: true };
+  });
+  ws.columns.forEach((col, i) => (col.width = [6, 16, 10, 22, 28, 10, 12, 26, 12, 16, 12][i]));
   for (let i = 3; i <= ws.rowCount; i++) {
     const row = ws.getRow(i);
     row.height = i === 3 ? 20 : 28;
@@ -77,12 +92,12 @@ export async function rosterPdf(r: RosterData): Promise<Buffer> {
   });
   doc.registerFont('cjk', font.path, font.family);
   doc.font('cjk');
-  const widths = [34, 92, 60, 130, 190, 60, 70, 100, 60];
+  const widths = [28, 84, 52, 112, 110, 52, 60, 110, 56, 54, 52];
   const x0 = doc.page.margins.left;
   const rowH = 26;
   const header = () => {
     doc.fontSize(15).text(title(r), x0, 36, { align: 'center', width: widths.reduce((a, b) => a + b) });
-    doc.fontSize(10).text(`发放日期：${r.campaign.paidOn}    户数：${r.campaign.households}    合计：${formatYuan(r.campaign.totalFen)} 元`, x0, 60);
+    doc.fontSize(10).text(summary(r), x0, 60);
     return 80;
   };
   const row = (y: number, cells: string[]) => {
@@ -103,7 +118,7 @@ export async function rosterPdf(r: RosterData): Promise<Buffer> {
       row(y, HEAD);
       y += rowH;
     }
-    row(y, [String(i + 1), l.fileNo, l.name, l.idMasked, l.orgName, tierZh(l.tier), formatYuan(l.amountFen), '', '']);
+    row(y, cells(l, i));
     y += rowH;
   });
   doc.end();

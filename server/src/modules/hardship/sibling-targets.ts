@@ -44,7 +44,7 @@ export const HARDSHIP_BODIES: Record<string, (t: Target) => unknown> = {
   'POST /api/hardship/files/:id/relapse': () => ({ note: '越权登记返困' }),
   'POST /api/hardship/files/:id/visits': () => ({ kind: 'follow_up', visitedOn: '2026-01-05', visitor: '越权者', findings: '越权走访记录' }),
   'POST /api/hardship/files/:id/attachments': () => ({ kind: 'other', fileName: 'hijack.png', data: PNG }),
-  'POST /api/hardship/files/:id/aid': (t) => ({ kind: 'living', amountFen: 100, paidOn: '2026-01-05', budgetId: t.id, recipientName: '越权领取人' }),
+  'POST /api/hardship/files/:id/aid': (t) => ({ kind: 'living', method: 'cash', amountFen: 100, paidOn: '2026-01-05', budgetId: t.id, recipientKind: 'head' }),
   'POST /api/hardship/aid/:id/receipt': () => ({ kind: 'signature', data: PNG }),
   'PUT /api/hardship/budgets/:id': (t) => ({ allocatedFen: 999_999_999, version: t.version }),
   'POST /api/hardship/warnings/:id/close': () => ({ action: '越权销号处理' }),

@@ -4,6 +4,8 @@ import { loadRules, lineLateralSql, paramsOn, reevaluateStale, type RulesData } 
 import { DEFAULT_RULE_SET, type HardshipParams } from '../../../../common/src/hardship-tier.js';
 import { addWorkingDays, type CalendarOverrides } from '../../../../common/src/working-days.js';
 import { todayInChina } from '../../../../common/src/dates.js';
+import { AID_PROOF_RULE } from '../../../../common/src/hardship-proof.js';
+import { ruleOn } from '../../platform/rules.js';
 import { orgScopeSql, ownedScopeSql, type Scope } from '../../platform/scope.js';
 import type { Executor } from '../../db/client.js';
 
@@ -24,6 +26,9 @@ import type { Executor } from '../../db/client.js';
  * Per area (district federation), in the current period (calendar blocks of areaPeriodMonths):
  *   area_relapse    relapses ≥ areaRelapseThreshold (规模性返困)
  *   area_new_deep   new deep-hardship files ≥ areaNewDeepThreshold
+ * Per payment, for the paying union (the budget's):
+ *   proof_missing   aid paid more than followUpDays ago still without its proof (待补签领; the days
+ *                   are the dated rule common/src/hardship-proof.ts, 30 by default)
  */
 export interface ScanOptions {
   today?: string;
@@ -31,6 +36,8 @@ export interface ScanOptions {
   scope?: Scope;
   params?: HardshipParams;
   calendar?: CalendarOverrides;
+  /** Days a payment may wait for its proof before a warning (the proof rule in force; read from it when left out). */
+  proofFollowUpDays?: number;
   /** Skip re-evaluating stale tiers first (the benchmark times the rules alone). */
   skipReevaluate?: boolean;
   rules?: RulesData;
@@ -43,6 +50,7 @@ export interface ScanParams {
   periodFrom: string;
   periodTo: string;
   scope: Scope;
+  proofFollowUpDays: number;
 }
 
 export function scanParams(opts: ScanOptions, params: HardshipParams): ScanParams {
@@ -57,7 +65,7 @@ export function scanParams(opts: ScanOptions, params: HardshipParams): ScanParam
   const m0 = Math.floor((Number(today.slice(5, 7)) - 1) / p.areaPeriodMonths) * p.areaPeriodMonths;
   const from = new Date(Date.UTC(y, m0, 1)).toISOString().slice(0, 10);
   const to = new Date(Date.UTC(y, m0 + p.areaPeriodMonths, 0)).toISOString().slice(0, 10);
-  return { today, p, due, periodFrom: from, periodTo: to, scope: opts.scope ?? { all: true } };
+  return { today, p, due, periodFrom: from, periodTo: to, scope: opts.scope ?? { all: true }, proofFollowUpDays: opts.proofFollowUpDays ?? AID_PROOF_RULE.defaults.at(-1)!.value.followUpDays };
 }
 
 const yuan = (col: SQL) => sql`to_char(${col} / 100.0, 'FM999999999990.00')`;
@@ -128,6 +136,11 @@ export function ruleSelects(s: ScanParams): Record<string, SQL> {
         jsonb_build_object('visitId', v.id, 'due', v.due_on)
       FROM hardship_visit v JOIN hardship_file f ON f.id = v.file_id
       WHERE v.visited_on IS NULL AND v.due_on < ${s.today}::date AND f.status = 'exited' AND ${ownedScopeSql(s.scope, sql`v.org_id`)}`,
+    proof_missing: sql`
+      SELECT 'proof_missing:' || a.id::text, 'proof_missing', 'orange', a.file_id, a.payer_org_id,
+        format('%s 发放的帮扶 %s 元（领取人 %s）已过 %s 天仍未补交签领凭证（待补签领），超过 %s 天的期限', a.paid_on, ${yuan(sql`a.amount_fen`)}, a.recipient_name, ${s.today}::date - a.paid_on, ${s.proofFollowUpDays}::int),
+        jsonb_build_object('aidId', a.id, 'paidOn', a.paid_on, 'amountFen', a.amount_fen, 'method', a.method, 'days', ${s.today}::date - a.paid_on, 'followUpDays', ${s.proofFollowUpDays}::int)
+      FROM aid_record a WHERE a.proof_status = 'pending' AND a.paid_on < ${s.today}::date - ${s.proofFollowUpDays}::int AND ${ownedScopeSql(s.scope, sql`a.payer_org_id`)}`,
     area_relapse: areas('area_relapse', sql`SELECT count(*)::int AS n FROM hardship_event e WHERE e.kind = 'relapsed' AND e.on_date BETWEEN ${s.periodFrom}::date AND ${s.periodTo}::date AND ${inDistrict('e')}`,
       s.p.areaRelapseThreshold, 'red', '返困'),
     area_new_deep: areas('area_new_deep', sql`SELECT count(*)::int AS n FROM hardship_file nf WHERE nf.tier = 'deep' AND nf.status = 'filed' AND nf.filed_on BETWEEN ${s.periodFrom}::date AND ${s.periodTo}::date AND ${inDistrict('nf')}`,
@@ -176,7 +189,8 @@ export async function scanWarnings(db: Executor, opts: ScanOptions = {}): Promis
   const rules = opts.rules ?? (await loadRules(db));
   const today = opts.today ?? todayInChina();
   const reevaluated = opts.skipReevaluate ? 0 : await reevaluateStale(db, today, rules);
-  const s = scanParams({ ...opts, today }, paramsOn(rules, today));
+  const proofFollowUpDays = opts.proofFollowUpDays ?? (await ruleOn({ db }, AID_PROOF_RULE, today, db)).followUpDays;
+  const s = scanParams({ ...opts, today, proofFollowUpDays }, paramsOn(rules, today));
   const byRule: Record<string, number> = {};
   let raised = 0;
   for (const select of Object.values(ruleSelects(s))) {

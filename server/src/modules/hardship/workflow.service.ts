@@ -5,7 +5,7 @@ import { org } from '../org/org.schema.js';
 import { requireFileInScope } from './file.record.js';
 import { actorOf, addEvent, auditOf } from './hardship.shared.js';
 import { loadRules, paramsOn, tierColumns, tierInputOf } from './rules.service.js';
-import { addMonths, evaluateTier } from '../../../../common/src/hardship-tier.js';
+import { addMonths, evaluateTier, ineligibleSummary } from '../../../../common/src/hardship-tier.js';
 import { FILE_FLOW, REASSESS_RULE } from '../../../../common/src/hardship-workflow.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import { AppError, errors } from '../../platform/errors.js';
@@ -13,13 +13,13 @@ import { appendAudit } from '../../platform/audit.js';
 import { guard, step, wrongState } from '../../platform/workflow.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
-import type { ExitInput, VisitInput } from '../../../../common/src/contracts/hardship-files.js';
+import type { ExitInput, RelapseInput, VisitInput } from '../../../../common/src/contracts/hardship-files.js';
 
 /**
  * The file workflow (docs/hardship.md; the machine in common/src/hardship-workflow.ts): applied →
  * checked by the grassroots union → reviewed by N levels above (N from the rule set, capped by the
  * levels that exist) → filed → re-assessed yearly → exited with the reason and figures → monitored
- * (planned follow-up visits) → relapse files it again. Each step goes through the workflow helper
+ * (planned follow-up visits) → a relapse is evaluated again and, if eligible, checked and reviewed anew. Each step goes through the workflow helper
  * (permission, state, required fields, the re-assessment deadline, the audit entry, a guarded
  * UPDATE so two clicks cannot both succeed); the service adds its rules — eligibility by the tier,
  * whose turn a review level is, the follow-up visits — and the file's event row.
@@ -57,7 +57,12 @@ type Decision = { approve: boolean; note: string | null };
 
 /** A refusal at the check or at a review level: the reason is required (the step's own field). */
 async function reject(c: Ctx, tx: Executor, f: HardshipFileRow, input: Decision, level: number) {
-  const after = await step(c, tx, FILE_FLOW, flowTable, 'reject', { row: f, input, set: { rejectReason: input.note }, detail: level ? `level ${level}: ${input.note}` : input.note, changes: level ? { level } : {} });
+  // A relapse application (the file exited before) refused: the household stays under monitoring.
+  const back = f.exitOn !== null;
+  const after = await step(c, tx, FILE_FLOW, flowTable, 'reject', {
+    row: f, input, to: back ? 'exited' : 'rejected', set: back ? {} : { rejectReason: input.note },
+    detail: level ? `level ${level}: ${input.note}` : input.note, changes: { ...(level ? { level } : {}), ...(back ? { relapse: true } : {}) },
+  });
   await addEvent(tx, f, 'rejected', actorOf(c), { note: input.note, level });
   return ref(after as HardshipFileRow);
 }
@@ -78,7 +83,7 @@ export async function checkFile(c: Ctx, id: string, input: Decision) {
     const filed = required === 0;
     const after = (await step(c, tx, FILE_FLOW, flowTable, 'check', {
       row: f, input, to: filed ? 'filed' : 'reviewing', rule: reassessRule(params),
-      set: { ...tierColumns(tier), ...(filed ? { filedOn: today } : { reviewLevelsRequired: required, reviewLevelsDone: 0 }) },
+      set: { ...tierColumns(tier), ...(filed ? { filedOn: today, ...(await endMonitoring(tx, f)) } : { reviewLevelsRequired: required, reviewLevelsDone: 0 }) },
       changes: { tier: tier.tier },
     })) as HardshipFileRow;
     await addEvent(tx, f, 'checked', actorOf(c), { note: input.note, level: 0, data: { tier: tier.tier } });
@@ -108,7 +113,7 @@ export async function reviewFile(c: Ctx, id: string, input: Decision) {
     const { params } = await evaluateNow(tx, f, today);
     const after = (await step(c, tx, FILE_FLOW, flowTable, 'review', {
       row: f, input, to: done ? 'filed' : 'reviewing', rule: reassessRule(params),
-      set: { reviewLevelsDone: level, ...(done ? { filedOn: today } : {}) },
+      set: { reviewLevelsDone: level, ...(done ? { filedOn: today, ...(await endMonitoring(tx, f)) } : {}) },
       changes: { level },
     })) as HardshipFileRow;
     await addEvent(tx, f, 'reviewed', actorOf(c), { level, note: input.note, data: { onBehalfOf: c.actor.orgId === levelOrgId ? null : levelOrgId } });
@@ -160,22 +165,53 @@ export async function exitFile(c: Ctx, id: string, input: ExitInput) {
   });
 }
 
-/** Relapse (返困): an exited household is filed again; remaining planned follow-ups are dropped. */
-export async function relapseFile(c: Ctx, id: string, input: { note: string }) {
+/**
+ * Relapse (返困): the exited household is evaluated again on its current figures (the form's, else
+ * the file's). Eligible: the same file goes back to `applied` — checked and reviewed like a new
+ * application, its history and relapse count kept. Not eligible: refused with the numbers (per
+ * person per month against the line), recorded, and the household stays exited, in monitoring.
+ */
+export async function relapseFile(c: Ctx, id: string, input: RelapseInput) {
   return c.db.transaction(async (tx) => {
     const f = await requireFileInScope(c, tx, id, { lock: true });
     guard(c, FILE_FLOW, 'relapse', f, input);
     const today = todayInChina();
-    const { tier, params } = await evaluateNow(tx, f, today);
+    const figures = {
+      annualIncomeFen: input.annualIncomeFen ?? Number(f.annualIncomeFen),
+      rigidMedicalFen: input.rigidMedicalFen ?? Number(f.rigidMedicalFen),
+      rigidSchoolingFen: input.rigidSchoolingFen ?? Number(f.rigidSchoolingFen),
+      accidentCostFen: input.accidentCostFen ?? Number(f.accidentCostFen),
+    };
+    const { tier } = await evaluateNow(tx, { ...f, ...figures }, today);
+    const eligible = tier.tier !== null;
+    const summary = eligible ? null : ineligibleSummary(tier);
+    const numbers = { perCapitaMonthlyFen: tier.perCapitaMonthlyFen, lineMonthlyFen: tier.line?.monthlyFen ?? null, tier: tier.tier };
+    const relapseCount = f.relapseCount + (eligible ? 1 : 0);
     const after = (await step(c, tx, FILE_FLOW, flowTable, 'relapse', {
-      row: f, input, rule: reassessRule(params),
-      set: { ...tierColumns(tier), relapseCount: f.relapseCount + 1, lastRelapseOn: today, filedOn: today, monitoringUntil: null },
-      changes: { relapseCount: f.relapseCount + 1 }, detail: input.note,
+      row: f, input, to: eligible ? 'applied' : 'exited',
+      set: {
+        ...figures, ...tierColumns(tier),
+        ...(eligible ? { relapseCount, lastRelapseOn: today, reviewLevelsRequired: 0, reviewLevelsDone: 0, rejectReason: null } : {}),
+      },
+      changes: { eligible, ...figures, ...numbers, relapseCount }, detail: summary ? `${input.note}；${summary.zh}` : input.note,
     })) as HardshipFileRow;
-    await tx.delete(hardshipVisit).where(and(eq(hardshipVisit.fileId, id), isNull(hardshipVisit.visitedOn), eq(hardshipVisit.kind, 'follow_up')));
-    await addEvent(tx, f, 'relapsed', actorOf(c), { note: input.note, data: { tier: tier.tier } });
-    return ref(after);
+    await addEvent(tx, f, eligible ? 'relapsed' : 'relapse_refused', actorOf(c), { note: summary ? `${input.note}（${summary.zh}）` : input.note, data: { ...figures, ...numbers } });
+    return {
+      ...ref(after), eligible, relapseCount, perCapitaMonthlyFen: tier.perCapitaMonthlyFen, lineMonthlyFen: tier.line?.monthlyFen ?? null,
+      summary: summary?.zh ?? '按现有数据符合困难职工认定条件，已重新提交基层工会核实、上级审核', summaryEn: summary?.en ?? 'Eligible on the current figures: back to the check and review',
+      explanation: tier.explanation, monitoringUntil: after.monitoringUntil,
+    };
   });
+}
+
+/**
+ * A relapse application (a file that exited before) filed again: the monitoring period ends and the
+ * follow-up visits still planned are dropped.
+ */
+async function endMonitoring(tx: Executor, f: HardshipFileRow) {
+  if (!f.exitOn) return {};
+  await tx.delete(hardshipVisit).where(and(eq(hardshipVisit.fileId, f.id), isNull(hardshipVisit.visitedOn), eq(hardshipVisit.kind, 'follow_up')));
+  return { monitoringUntil: null };
 }
 
 /** Record a visit: a planned follow-up is marked done, anything else is added. */

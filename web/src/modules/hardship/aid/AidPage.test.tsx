@@ -9,7 +9,7 @@ const B1 = '00000000-0000-7000-8000-0000000000b1';
 const B2 = '00000000-0000-7000-8000-0000000000b2';
 const budget = (id: string, over: Partial<BudgetItem> = {}): BudgetItem => ({ id, orgId: 'o1', orgName: '滨江区总工会', year: 2026, line: '送温暖', allocatedFen: 10_000_000, spentFen: 2_000_000, remainingFen: 8_000_000, note: null, version: 1, ...over });
 const aid = (n: number, over: Partial<z.infer<typeof AidItem>> = {}): z.infer<typeof AidItem> => ({
-  id: `00000000-0000-7000-8000-0000000000a${n}`, fileId: 'f1', fileNo: `KN202600000${n}`, name: `户主${n}`, orgId: 'o1', orgName: '顺达快递有限公司工会', kind: 'festival', amountFen: 50_000,
+  id: `00000000-0000-7000-8000-0000000000a${n}`, fileId: 'f1', fileNo: `KN202600000${n}`, name: `户主${n}`, orgId: 'o1', orgName: '顺达快递有限公司工会', kind: 'festival', amountFen: 50_000, method: 'cash', recipientKind: 'head', recipientRelation: '户主', proxyReason: null, receiptKind: 'signature', proofStatus: 'complete', proofPendingDays: null,
   paidOn: '2026-01-20', payer: '滨江区总工会', recipientName: `户主${n}`, causeKey: null, budgetId: B1, budgetLine: '送温暖', budgetOrgName: '滨江区总工会', campaignId: null, hasReceipt: n === 1, ...over,
 });
 const budgets = (items: BudgetItem[]) => ({ items, total: items.length, page: 1, pageSize: 50, totals: { allocatedFen: 0, spentFen: 0, remainingFen: 0 } });

@@ -7,7 +7,7 @@ import { useApiError } from '../../../app/use-api-error';
 import { useI18n } from '../../../i18n';
 import { testId } from '../../../app/test-id';
 import { Fields, FormFields, todayInChina, yuan, type FieldSpec } from '../../../kit';
-import { AID_KINDS, CAUSES, FILE_STATUSES, LIVE_STATUSES, TIERS } from './vocab';
+import { AID_KINDS, AID_METHODS, CAUSES, FILE_STATUSES, LIVE_STATUSES, TIERS } from './vocab';
 import { BudgetSelect } from './BudgetSelect';
 import { RosterButtons } from './RosterButtons';
 
@@ -44,6 +44,7 @@ export function CampaignWizard({ open, onClose, onCreated }: { open: boolean; on
     [
       { name: 'name', label: 'hsAid.campaign.name', required: 'hsAid.campaign.nameRequired', max: 60, span: 24, placeholder: 'hsAid.campaign.namePlaceholder', rules: [{ min: 2, message: t('hsAid.campaign.nameRequired') }] },
       { name: 'kind', label: 'hsAid.col.kind', kind: 'select', vocab: AID_KINDS, required: true, props: { allowClear: false } },
+      { name: 'method', label: 'hsAid.col.method', kind: 'radio', vocab: AID_METHODS, required: 'hsFile.aid.methodRequired', extra: 'hsAid.campaign.methodHint', testId: 'hs-campaign-method' },
       { name: 'amountFen', label: 'hsAid.campaign.amountYuan', kind: 'money', required: 'hsAid.budget.amountRequired', rules: [{ validator: (_, v: number | null) => (v == null || v > 0 ? Promise.resolve() : Promise.reject(new Error(t('hsAid.budget.amountPositive')))) }] },
       { name: 'paidOn', label: 'hsAid.campaign.paidOn', kind: 'date', noFuture: true, required: 'hsAid.campaign.paidOnRequired' },
       { name: 'budgetId', label: 'hsAid.campaign.budget', kind: 'custom', span: 24, required: 'hsAid.campaign.budgetRequired', extra: 'hsAid.campaign.budgetHint', input: <BudgetSelect year={year} follow disableSpent data-testid="hs-campaign-budgetId" /> },

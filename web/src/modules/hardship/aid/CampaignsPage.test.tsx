@@ -7,7 +7,7 @@ import CampaignsPage from './CampaignsPage';
 const C = '00000000-0000-7000-8000-0000000000c1';
 const campaign: CampaignItem = {
   id: C, orgId: 'o1', orgName: '滨江区总工会', name: '2026年春节送温暖', kind: 'festival', amountFen: 80_000, paidOn: '2026-01-20', budgetId: 'b1', budgetLine: '送温暖',
-  households: 120, totalFen: 9_600_000, skippedCount: 3, createdAt: '2026-01-18T02:00:00Z',
+  households: 120, totalFen: 9_600_000, skippedCount: 3, createdAt: '2026-01-18T02:00:00Z', method: 'cash', pendingProofs: 0,
 };
 const routes = (extra = {}) => ({ 'GET /api/hardship/campaigns': () => ({ items: [campaign], total: 1, page: 1, pageSize: 20 }), ...extra });
 

@@ -8,7 +8,7 @@ import { useI18n } from '../../../i18n';
 import { testId } from '../../../app/test-id';
 import { formatDateTime, ListPage, StatusTag, TwoLines, yuan } from '../../../kit';
 import { HistoryDrawer } from '../../../kit';
-import { AID_KINDS } from './vocab';
+import { AID_KINDS, AID_METHODS } from './vocab';
 import { CampaignWizard } from './CampaignWizard';
 import { RosterButtons } from './RosterButtons';
 
@@ -29,7 +29,7 @@ export default function CampaignsPage() {
         reloadKey={tick}
         rowTestId={(c) => `hs-campaign-row-${c.id}`}
         empty="hsAid.campaign.empty"
-        scrollX={1400}
+        scrollX={1600}
         toolbar={access.canWriteAid && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="hs-campaign-new">
             {t('hsAid.campaign.new')}
@@ -43,10 +43,18 @@ export default function CampaignsPage() {
         columns={[
           { key: 'name', title: 'hsAid.campaign.name', dataIndex: 'name', width: 180, fixed: 'left', fixedShown: true, render: (n: string, c) => <Link to={`/hardship/aid?campaignId=${c.id}`} data-testid={`hs-campaign-records-${c.id}`}>{n}</Link> },
           { key: 'kind', title: 'hsAid.col.kind', dataIndex: 'kind', width: 96, render: (k: string) => <StatusTag vocab={AID_KINDS} value={k} /> },
+          { key: 'method', title: 'hsAid.col.method', dataIndex: 'method', width: 96, render: (m: string) => <StatusTag vocab={AID_METHODS} value={m} /> },
           { key: 'paidOn', title: 'hsAid.campaign.paidOn', dataIndex: 'paidOn', width: 104 },
           {
             key: 'households', title: 'hsAid.campaign.households', dataIndex: 'households', width: 100, align: 'right',
             render: (n: number, c) => <TwoLines main={n.toLocaleString()} sub={c.skippedCount > 0 ? t('hsAid.campaign.skippedShort', { n: c.skippedCount }) : undefined} />,
+          },
+          {
+            // Payments of the campaign still without their proof: the link lists them.
+            key: 'pendingProofs', title: 'hsAid.campaign.pending', dataIndex: 'pendingProofs', width: 110, align: 'right',
+            render: (n: number, c) => (n > 0
+              ? <Link to={`/hardship/aid?campaignId=${c.id}&proof=pending`} data-testid={`hs-campaign-pending-${c.id}`} style={{ color: '#d46b08' }}>{t('hsAid.campaign.pendingLink', { n: n.toLocaleString() })}</Link>
+              : <span data-testid={`hs-campaign-pending-${c.id}`}>0</span>),
           },
           { key: 'amountFen', title: 'hsAid.campaign.amountPer', dataIndex: 'amountFen', width: 110, align: 'right', render: (f: number) => yuan(f) },
           { key: 'totalFen', title: 'hsAid.campaign.total', dataIndex: 'totalFen', width: 140, align: 'right', render: (f: number) => yuan(f) },

@@ -3,7 +3,6 @@
  * fields: the code lists and zh/en labels of common/src/hardship-vocab.ts with their tag colours.
  */
 import * as V from '../../../../../common/src/hardship-vocab';
-import { RECIPIENT_RELATIONS } from '../../../../../common/src/contracts/hardship-aid';
 import { WARNING_STATUSES } from '../../../../../common/src/contracts/hardship-warnings';
 import { vocabOf } from '../../../kit';
 
@@ -25,11 +24,8 @@ export const HEALTH = vocabOf(V.HEALTH_STATUSES, V.HEALTH_LABELS);
 export const DISABILITY = vocabOf(V.DISABILITY_GRADES, V.DISABILITY_LABELS);
 export const EMPLOYMENT = vocabOf(V.EMPLOYMENT_STATUSES, V.EMPLOYMENT_STATUS_LABELS);
 export const RELATIONSHIPS = vocabOf(V.RELATIONSHIPS, V.RELATIONSHIP_LABELS);
-/** Who signed for a payment (领取人与职工关系). */
-export const RECIPIENTS = vocabOf(RECIPIENT_RELATIONS, {
-  self: { zh: '本人', en: 'The worker' },
-  spouse: { zh: '配偶', en: 'Spouse' },
-  child: { zh: '子女', en: 'Child' },
-  parent: { zh: '父母', en: 'Parent' },
-  other: { zh: '其他', en: 'Other' },
-});
+/** How aid was handed over, the proof it carries, whether that proof is missing (待补签领), and who received it (户主/家庭成员/代领). */
+export const AID_METHODS = vocabOf(V.AID_METHODS, V.AID_METHOD_LABELS, { transfer: 'blue', goods: 'purple' });
+export const PROOF_KINDS = vocabOf(V.PROOF_KINDS, V.PROOF_KIND_LABELS);
+export const PROOF_STATUSES = vocabOf(V.PROOF_STATUSES, V.PROOF_STATUS_LABELS, { complete: 'success', pending: 'warning' });
+export const RECIPIENT_KINDS = vocabOf(V.RECIPIENT_KINDS, V.RECIPIENT_KIND_LABELS, { proxy: 'orange' });

@@ -20,13 +20,15 @@ import { StepModal, VisitModal, type StepAction } from './WorkflowModal';
 import { FileFormDrawer } from './FileFormDrawer';
 import { AttachmentsCard } from './AttachmentsCard';
 import { AidModal } from './AidModal';
+import { ProofModal } from '../aid/proof';
+import { recipientText } from '../../../../../common/src/hardship-proof';
 
 const mono = { fontFamily: 'monospace' } as const;
 type Revealed = FileUnmasked & { fileId: string };
 const STEP_ICON: Record<StepAction, React.ReactNode> = {
   check: <CheckCircleOutlined />, review: <AuditOutlined />, reassess: <FileSearchOutlined />, exit: <LogoutOutlined />, relapse: <RollbackOutlined />,
 };
-const EVENT_COLOR: Record<string, string> = { opened: 'blue', applied: 'blue', checked: 'green', reviewed: 'green', filed: 'green', rejected: 'red', reassessed: 'blue', exited: 'gray', relapsed: 'red', tier_changed: 'orange' };
+const EVENT_COLOR: Record<string, string> = { opened: 'blue', applied: 'blue', checked: 'green', reviewed: 'green', filed: 'green', rejected: 'red', reassessed: 'blue', exited: 'gray', relapsed: 'red', relapse_refused: 'orange', tier_changed: 'orange' };
 
 /** The file's buttons: the workflow steps the server allows (drawn from the machine), edit, visit and aid, with their forms. */
 function FileActions({ f, reload, revealed, onAid }: { f: FileDetail; reload: () => void; revealed: Revealed | null; onAid: () => void }) {
@@ -192,7 +194,7 @@ function RevealedId({ f, onReveal }: { f: FileDetail; onReveal: (r: Revealed) =>
 
 const EVENT_KEYS: Record<string, MessageKey> = {
   opened: 'hsFile.event.opened', applied: 'hsFile.event.applied', checked: 'hsFile.event.checked', reviewed: 'hsFile.event.reviewed', filed: 'hsFile.event.filed',
-  rejected: 'hsFile.event.rejected', reassessed: 'hsFile.event.reassessed', exited: 'hsFile.event.exited', relapsed: 'hsFile.event.relapsed', tier_changed: 'hsFile.event.tier_changed',
+  rejected: 'hsFile.event.rejected', reassessed: 'hsFile.event.reassessed', exited: 'hsFile.event.exited', relapsed: 'hsFile.event.relapsed', relapse_refused: 'hsFile.event.relapse_refused', tier_changed: 'hsFile.event.tier_changed',
 };
 
 /** 档案详情: the household file with its tier computation, workflow, visits, scans, aid, the file's events and its audit history. */
@@ -203,6 +205,8 @@ export default function FileDetailPage() {
   const { showError } = useApiError();
   const [sp, setSp] = useSearchParams();
   const [revealed, setRevealed] = useState<Revealed | null>(null);
+  const access = useAccess();
+  const [proofOf, setProofOf] = useState<FileDetail['aid'][number] | null>(null);
   const tab = sp.get('tab') ?? 'overview';
   const openTab = (k: string) => setSp(k === 'overview' ? {} : { tab: k }, { replace: true });
   return (
@@ -264,15 +268,23 @@ export default function FileDetailPage() {
                   { title: t('hsFile.aid.col.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: (n: number) => <Typography.Text strong>{yuan(n)}</Typography.Text> },
                   { title: t('hsFile.aid.col.budget'), dataIndex: 'budgetLine', width: 140, render: (s: string | null) => s ?? '—' },
                   { title: t('hsFile.aid.col.payer'), dataIndex: 'payer', ellipsis: true },
-                  { title: t('hsFile.aid.col.recipient'), dataIndex: 'recipientName', width: 100 },
+                  { title: t('hsFile.aid.col.recipient'), key: 'recipient', width: 170, render: (_, a) => <span data-testid={`hs-aid-recipient-${a.id}`}>{recipientText(a)}</span> },
                   { title: t('hsFile.aid.cause'), dataIndex: 'causeKey', width: 110, render: (s: string | null) => s ?? '—' },
                   {
-                    title: t('hsFile.aid.col.receipt'), key: 'receipt', width: 100,
-                    render: (_, a) => a.hasReceipt
-                      ? <Button type="link" size="small" onClick={() => downloadUrl(urlOf(hardshipAidApi.receipt, { params: { id: a.id } }), `receipt-${a.id}`).catch(showError)} {...testId(`hs-aid-receipt-${a.id}`)}>{t('hsFile.aid.receipt.view')}</Button>
-                      : <Tag>{t('hsFile.aid.receipt.none')}</Tag>,
+                    title: t('hsFile.aid.col.receipt'), key: 'receipt', width: 160,
+                    render: (_, a) => a.proofStatus === 'pending'
+                      ? (
+                        <span data-testid={`hs-aid-proof-${a.id}`} data-proof="pending">
+                          <Tag color="warning">{t('hsFile.aid.receipt.none')}</Tag>
+                          {access.canWriteAid && <Button type="link" size="small" onClick={() => setProofOf(a)} {...testId(`hs-aid-proof-add-${a.id}`)}>{t('hsAid.proof.add')}</Button>}
+                        </span>
+                      )
+                      : a.hasReceipt
+                        ? <Button type="link" size="small" onClick={() => downloadUrl(urlOf(hardshipAidApi.receipt, { params: { id: a.id } }), `receipt-${a.id}`).catch(showError)} {...testId(`hs-aid-receipt-${a.id}`)}>{t('hsFile.aid.receipt.view')}</Button>
+                        : <Tag color="green">{t('hsAid.receipt.yes')}</Tag>,
                   },
                 ]} />
+              <ProofModal aid={proofOf} household={f.household} onClose={() => setProofOf(null)} onDone={() => { setProofOf(null); reload(); }} />
             </>
           ),
         },

@@ -1,5 +1,6 @@
 import { Alert, Empty, Space, Tag, Typography } from 'antd';
 import type { TierSnapshot } from '../../../../../common/src/contracts/hardship-files';
+import { netAnnualFen } from '../../../../../common/src/hardship-tier';
 import { useI18n } from '../../../i18n';
 import { Fields, yuan } from '../../../kit';
 import { TierTag } from '../shared/vocab';
@@ -20,7 +21,7 @@ export function TierPanel({ snap, figures, testid = 'tier-panel' }: { snap: Tier
   if (!snap) return <Empty data-testid={testid} description={t('hsFile.tier.noSnapshot')} />;
   const line = snap.line;
   // The file's figures explain the net income when they are the ones the snapshot used.
-  const f = figures && figures.annualIncomeFen - figures.rigidMedicalFen - figures.rigidSchoolingFen === snap.netAnnualFen ? figures : null;
+  const f = figures && netAnnualFen(figures) === snap.netAnnualFen ? figures : null;
   const net = f ? `（${yuan(f.annualIncomeFen)} − ${yuan(f.rigidMedicalFen)} − ${yuan(f.rigidSchoolingFen)}）` : yuan(snap.netAnnualFen);
   const yes = (b: boolean) => (b ? t('common.yes') : t('common.no'));
   const test = (k: 'deep' | 'relative', type: 'danger' | 'warning') => {

@@ -21,12 +21,18 @@ interface Values {
   annualIncomeFen?: number | null;
   rigidMedicalFen?: number | null;
   rigidSchoolingFen?: number | null;
+  accidentCostFen?: number | null;
 }
+
+/** The figures a step may bring up to date (blank: the file's own); a relapse also takes the year's accident costs. */
+const FIGURES = { annualIncomeFen: 'hsFile.f.annualIncome', rigidMedicalFen: 'hsFile.f.rigidMedical', rigidSchoolingFen: 'hsFile.f.rigidSchooling', accidentCostFen: 'hsFile.f.accidentCost' } as const;
+const figuresOf = (a: StepAction | null) => (a === 'exit' ? (['annualIncomeFen', 'rigidMedicalFen', 'rigidSchoolingFen'] as const) : a === 'relapse' ? (Object.keys(FIGURES) as (keyof typeof FIGURES)[]) : []);
 
 /**
  * One workflow step of a file (common/src/hardship-workflow.ts) in a form with the step's required
  * fields and a confirmation: 核实 and 审核 pass or refuse (refusing is the `reject` step, which needs
- * the reason), 年度复核, 解困脱困 with the reason and the figures at exit, 返困. The server decides
+ * the reason), 年度复核, 解困脱困 with the reason and the figures at exit, 返困 with the current
+ * figures (the server evaluates them: back to the check, or refused with the numbers). The server decides
  * whether the step applies (state, level, scope); its refusal is shown in the form.
  */
 export function StepModal({ file, action, onClose, onDone }: { file: FileDetail; action: StepAction | null; onClose: () => void; onDone: () => void }) {
@@ -57,13 +63,24 @@ export function StepModal({ file, action, onClose, onDone }: { file: FileDetail;
           </div>
         ),
       });
-    } else if (action === 'exit') {
-      const figures = Object.fromEntries((['annualIncomeFen', 'rigidMedicalFen', 'rigidSchoolingFen'] as const).filter((k) => v[k] != null).map((k) => [k, v[k]]));
+    }
+    const figures = Object.fromEntries(figuresOf(action).filter((k) => v[k] != null).map((k) => [k, v[k]]));
+    if (action === 'exit') {
       const r = await call(hardshipFilesApi.exit, { params, body: { reason: v.reason as never, note, ...figures } });
       modal.success({ title: t('hsFile.exit.done', { date: r.monitoringUntil }), content: <div data-testid="hs-exit-result">{t('hsFile.exit.planned', { dates: r.plannedVisits.join('、') || '—' })}</div> });
     } else if (action === 'relapse') {
-      await call(hardshipFilesApi.relapse, { params, body: { note: note ?? '' } });
-      void message.success(t('hsFile.done'));
+      // The server evaluates the household and says why, with the numbers; nothing is compared here.
+      const r = await call(hardshipFilesApi.relapse, { params, body: { note: note ?? '', ...figures } });
+      (r.eligible ? modal.success : modal.warning)({
+        title: r.eligible ? t('hsFile.relapse.eligible') : t('hsFile.relapse.refused', { date: r.monitoringUntil ?? '—' }),
+        width: 640,
+        content: (
+          <div data-testid="hs-relapse-result" data-eligible={String(r.eligible)}>
+            <p>{r.summary}</p>
+            <div style={{ whiteSpace: 'pre-wrap', fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{r.explanation}</div>
+          </div>
+        ),
+      });
     }
   };
 
@@ -74,12 +91,9 @@ export function StepModal({ file, action, onClose, onDone }: { file: FileDetail;
       options: [{ value: true, label: t('hsFile.decision.approve') }, ...(canReject ? [{ value: false, label: t('hsFile.decision.reject') }] : [])],
     },
     action === 'exit' && { name: 'reason', label: 'hsFile.exit.reason', kind: 'select', vocab: EXIT_REASONS, required: required('exit', 'reason') },
-    ...(action === 'exit'
-      ? (['annualIncomeFen', 'rigidMedicalFen', 'rigidSchoolingFen'] as const).map((k): FieldSpec => ({
-          name: k, label: ({ annualIncomeFen: 'hsFile.f.annualIncome', rigidMedicalFen: 'hsFile.f.rigidMedical', rigidSchoolingFen: 'hsFile.f.rigidSchooling' } as const)[k],
-          kind: 'money', span: 8, props: { placeholder: String(file[k] / 100) }, testId: `hs-action-${k.replace(/Fen$/, '')}`,
-        }))
-      : []),
+    ...figuresOf(action).map((k): FieldSpec => ({
+      name: k, label: FIGURES[k], kind: 'money', span: action === 'relapse' ? 12 : 8, props: { placeholder: String(file[k] / 100) }, testId: `hs-action-${k.replace(/Fen$/, '')}`,
+    })),
     {
       name: 'note', label: action === 'relapse' ? 'hsFile.relapse.note' : 'hsFile.decision.note', kind: 'textarea', max: 500, dependencies: ['approve'],
       required: noteRequired && (decides ? 'hsFile.rule.rejectNote' : 'hsFile.rule.note'), rules: noteRequired ? [{ min: 2, message: t(decides ? 'hsFile.rule.rejectNote' : 'hsFile.rule.note') }] : [],
@@ -96,7 +110,7 @@ export function StepModal({ file, action, onClose, onDone }: { file: FileDetail;
       confirmTestId="hs-action-confirm"
       title={!action ? '' : action === 'review' ? t('hsFile.review.title', { level }) : t(`hsFile.${action}.title` as MessageKey)}
       okText="action.confirm"
-      width={action === 'exit' ? 640 : 560}
+      width={action === 'exit' || action === 'relapse' ? 640 : 560}
       initialValues={decides ? { approve: true } : {}}
       confirm="hsFile.confirm.irreversible"
       danger={(decides && approve === false) || (!!action && !!FILE_FLOW.transitions[action].danger)}

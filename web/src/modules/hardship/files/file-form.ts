@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { FileDetail } from '../../../../../common/src/contracts/hardship-files';
 import type { HardshipFieldsInput } from '../../../../../common/src/hardship-input';
 import { todayInChina } from '../../../kit';
+import { netAnnualFen, perCapitaMonthlyFen } from '../../../../../common/src/hardship-tier';
 
 type Fields = z.input<typeof HardshipFieldsInput>;
 type Member = NonNullable<Fields['household']>[number];
@@ -72,11 +73,15 @@ export function fieldsOf(v: FileFormValues): Fields {
   return out as Fields;
 }
 
-/** Per-person monthly income in fen from the form: an estimate shown while typing; the server computes the tier. */
+/**
+ * Per-person monthly income in fen from the form, shown while typing: the formula of
+ * common/src/hardship-tier.ts (the worker and the listed members make the household); the server
+ * computes the tier.
+ */
 export function estimatePerCapitaFen(v: FileFormValues): number | null {
   if (v.annualIncomeFen == null) return null;
-  const net = Math.max(0, v.annualIncomeFen - (v.rigidMedicalFen ?? 0) - (v.rigidSchoolingFen ?? 0));
-  return Math.floor(net / 12 / (1 + (v.household?.length ?? 0)));
+  const net = netAnnualFen({ annualIncomeFen: v.annualIncomeFen, rigidMedicalFen: v.rigidMedicalFen ?? 0, rigidSchoolingFen: v.rigidSchoolingFen ?? 0 });
+  return perCapitaMonthlyFen(net, 1 + (v.household?.length ?? 0));
 }
 
 /** The worker's and the members' incomes (fen a year), which the household income should cover. */

@@ -4,6 +4,7 @@ import type { TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { hardshipRulesApi, type SubsistenceLineItem } from '../../../../../../common/src/contracts/hardship-rules';
 import { orgApi } from '../../../../../../common/src/contracts/org';
+import { lineInForce } from '../../../../../../common/src/hardship-tier';
 import { call } from '../../../../api/client';
 import { useAccess } from '../../../../app/auth-context';
 import { useRequest } from '../../../../app/use-request';
@@ -36,14 +37,14 @@ export function LinesCard({ canEdit, lines, today, onChanged }: { canEdit: boole
   const [target, setTarget] = useState<Target | null>(null);
   const place = (code: string) => `${code} ${names.get(code) ?? ''}`.trim();
   const row = useRowActions<SubsistenceLineItem>('hs-line', hardshipRulesApi.lineHistory, (line) => setTarget({ mode: 'edit', line }), (l) => `${place(l.regionCode)} · ${l.effectiveFrom}`);
-  // The line in force today per region: the latest started one.
+  // The line in force today for each region that has lines of its own, by the rule the server applies (common/src/hardship-tier.ts lineInForce).
   const inForce = useMemo(() => {
-    const best = new Map<string, SubsistenceLineItem>();
-    for (const l of lines) {
-      const b = best.get(l.regionCode);
-      if (l.effectiveFrom <= today && (!b || l.effectiveFrom > b.effectiveFrom)) best.set(l.regionCode, l);
+    const ids = new Set<string>();
+    for (const code of new Set(lines.map((l) => l.regionCode))) {
+      const l = lineInForce(lines, code, today);
+      if (l?.regionCode === code && l.id) ids.add(l.id);
     }
-    return new Set([...best.values()].map((l) => l.id));
+    return ids;
   }, [lines, today]);
   const editing = target?.mode === 'edit' ? target.line : null;
 

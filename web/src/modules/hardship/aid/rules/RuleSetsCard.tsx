@@ -73,10 +73,7 @@ export function RuleSetsCard({ canEdit, sets, inForce, today, onChanged }: { can
       : {
           name: ['params', s.key], label: paramLabelKey(s.key), kind: 'number', span: 12, required: 'hsAid.set.paramRequired', min: toDisplay(s.unit, s.min), max: toDisplay(s.unit, s.max), testId: `hs-set-param-input-${s.key}`,
           props: { precision: s.unit === 'multiple' ? 3 : s.unit === 'percent' ? 1 : 0, step: s.unit === 'multiple' ? 0.1 : 1, suffix: s.unit === 'percent' ? '%' : t(unitKey(s.unit)) },
-          ...(s.key === 'deepMultiplePermille' ? {
-            dependencies: [['params', 'relativeMultiplePermille']],
-            rules: [({ getFieldValue }) => ({ validator: (_, v: number | null) => (v == null || v < getFieldValue(['params', 'relativeMultiplePermille']) ? Promise.resolve() : Promise.reject(new Error(t('hsAid.set.deepBelowRelative')))) })],
-          } : {}),
+          // "The deep multiple below the relative one" is the contract's rule (RuleParams): the server's refusal shows on this field.
         }),
   ];
   // The response times in a row of their own, then the sources.

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Space, Tag, Tooltip } from 'antd';
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { Endpoint } from '../../../../../../common/src/contracts/kit';
+import { inForceOn } from '../../../../../../common/src/hardship-caps';
 import { useI18n } from '../../../../i18n';
 import { testId } from '../../../../app/test-id';
 import type { FieldSpec } from '../../../../kit';
@@ -28,7 +29,7 @@ export function WeakTag() {
 export function PeriodTag({ from, to, today }: { from: string; to?: string | null; today: string }) {
   const { t } = useI18n();
   if (from > today) return <Tag color="blue">{t('hsAid.rules.upcoming')}</Tag>;
-  if (to && to < today) return <Tag>{t('hsAid.cap.ended')}</Tag>;
+  if (!inForceOn(from, to, today)) return <Tag>{t('hsAid.cap.ended')}</Tag>;
   return <Tag color="green">{t('hsAid.rules.inForce')}</Tag>;
 }
 
