@@ -47,6 +47,7 @@ export async function seedDemoContracts(tx: Executor, opts: { seed?: number } = 
     FROM org g JOIN org d ON d.level = 'county' AND g.path LIKE d.path || '%'
     WHERE g.level = 'grassroots' AND g.active AND g.kind IN (${kinds}) ORDER BY g.code`);
   const institutions = await q<Employer>(sql`SELECT g.id, g.path, g.parent_id, g.name, g.employer_name, g.kind, coalesce(g.employee_count, 0)::int AS employee_count, g.industry, '' AS district_id FROM org g WHERE g.level = 'grassroots' AND g.active AND g.kind = 'public_institution' ORDER BY g.code`);
+  const names = new Map((await q<{ id: string; name: string }>(sql`SELECT id, name FROM org WHERE level IN ('county', 'street')`)).map((o) => [o.id, o.name]));
   if (!employers.length) return { contracts: 0, covered: 0, employers: 0, congresses: 0, proposals: 0, disclosures: 0 };
 
   const contracts: B[] = [];
@@ -117,7 +118,7 @@ export async function seedDemoContracts(tx: Executor, opts: { seed?: number } = 
     if (small.length < 3 || !rng.chance(0.35)) continue;
     const members = rng.shuffle(small).slice(0, rng.int(3, Math.min(10, small.length)));
     members.forEach((m) => inRegional.add(m.id));
-    add(street, 'regional', rng.chance(0.5) ? 'wage' : 'general', `${rng.pick(['街道', '园区'])}区域性${rng.chance(0.5) ? '工资专项' : ''}集体合同`, members, rng.weighted([['effective', 8], ['expiring', 1], ['expired', 1]] as const));
+    add(street, 'regional', rng.chance(0.5) ? 'wage' : 'general', `${names.get(street) ?? ''}区域性${rng.chance(0.5) ? '工资专项' : ''}集体合同`, members, rng.weighted([['effective', 8], ['expiring', 1], ['expired', 1]] as const));
   }
   // Sector contracts: per district, the employers of one trade.
   const byDistrict = new Map<string, Employer[]>();
@@ -129,7 +130,7 @@ export async function seedDemoContracts(tx: Executor, opts: { seed?: number } = 
     const members = list.filter((e) => e.industry === trade && !inRegional.has(e.id)).slice(0, 8);
     if (members.length < 2) continue;
     members.forEach((m) => inRegional.add(m.id));
-    add(district, 'sector', 'wage', `${trade}行业工资专项集体合同`, members, 'effective');
+    add(district, 'sector', 'wage', `${names.get(district) ?? ''}${trade}行业工资专项集体合同`, members, 'effective');
   }
   // Single-employer contracts: most larger employers, fewer small ones; bargaining under way in every state.
   for (const e of employers) {
