@@ -135,9 +135,9 @@ export async function seedDemoContracts(tx: Executor, opts: { seed?: number } = 
   // Single-employer contracts: most larger employers, fewer small ones; bargaining under way in every state.
   for (const e of employers) {
     if (inRegional.has(e.id)) continue;
-    const p = e.employee_count >= 1000 ? 0.9 : e.employee_count >= 100 ? 0.72 : 0.4;
+    const p = e.employee_count >= 1000 ? 0.93 : e.employee_count >= 100 ? 0.82 : 0.5;
     if (!rng.chance(p)) continue;
-    const state = rng.weighted([['effective', 70], ['expiring', 8], ['expired', 8], ['requested', 2], ['refused', 1], ['negotiating', 3], ['draft', 2], ['adopted', 1], ['signed', 1.5], ['filed', 2], ['objected', 1]] as const);
+    const state = rng.weighted([['effective', 74], ['expiring', 8], ['expired', 8], ['requested', 2], ['refused', 1], ['negotiating', 3], ['draft', 2], ['adopted', 1], ['signed', 1.5], ['filed', 2], ['objected', 1]] as const);
     const name = e.employer_name ?? e.name.replace(/工会(委员会)?$/, '');
     const kind = rng.weighted([['general', 6], ['wage', 3], ['women', 1]] as const);
     add(e.id, 'single', kind, `${name}${kind === 'wage' ? '工资专项集体合同' : kind === 'women' ? '女职工权益保护专项集体合同' : '集体合同'}`, [e], state);

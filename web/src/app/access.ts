@@ -32,6 +32,8 @@ export interface Access {
   canManageBudget: boolean;
   canHandleWarning: boolean;
   canManageRules: boolean;
+  canReadContract: boolean;
+  canWriteContract: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -65,6 +67,8 @@ export function computeAccess(me: Me | null): Access {
     canManageBudget: has('hardship.read') && has('budget.manage'),
     canHandleWarning: has('hardship.read') && has('warning.handle'),
     canManageRules: has('hardship.read') && has('rule.manage'),
+    canReadContract: has('contract.read'),
+    canWriteContract: has('contract.read') && has('contract.write'),
   };
 }
 

@@ -30,6 +30,9 @@ const HardshipCampaignsPage = lazy(() => import('../modules/hardship/aid/Campaig
 const HardshipRulesPage = lazy(() => import('../modules/hardship/aid/RulesPage'));
 const HardshipWarningsPage = lazy(() => import('../modules/hardship/monitor/WarningsPage'));
 const HardshipSelfCheckPage = lazy(() => import('../modules/hardship/monitor/SelfCheckPage'));
+const ContractListPage = lazy(() => import('../modules/contract/ContractListPage'));
+const ContractDetailPage = lazy(() => import('../modules/contract/ContractDetailPage'));
+const CoveragePage = lazy(() => import('../modules/contract/CoveragePage'));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
 const JoinPage = lazy(() => import('../modules/join/JoinPage'));
 const JoinStatusPage = lazy(() => import('../modules/join/JoinStatusPage'));
@@ -83,6 +86,9 @@ export function AppRouter() {
             <Route path="hardship/aid" element={guarded('canReadHardship', <HardshipAidPage />)} />
             <Route path="hardship/campaigns" element={guarded('canReadHardship', <HardshipCampaignsPage />)} />
             <Route path="hardship/rules" element={guarded('canReadHardship', <HardshipRulesPage />)} />
+            <Route path="contracts" element={guarded('canReadContract', <ContractListPage />)} />
+            <Route path="contracts/coverage" element={guarded('canReadContract', <CoveragePage />)} />
+            <Route path="contracts/:id" element={guarded('canReadContract', <ContractDetailPage />)} />
             <Route path="hardship/warnings" element={guarded('canReadHardship', <HardshipWarningsPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />

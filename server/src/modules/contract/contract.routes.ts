@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { contractApi } from '../../../../common/src/contracts/contract.js';
+import { congressApi, contractApi } from '../../../../common/src/contracts/contract.js';
 import { mount } from '../../platform/mount.js';
-import { bargainings } from './contract.repo.js';
+import { bargainings, congresses } from './contract.repo.js';
 import * as svc from './contract.service.js';
 import { contractFigures, coverage } from './coverage.service.js';
+import * as congressSvc from './congress.service.js';
 
-/** Collective bargaining and contracts (docs/contracts.md). */
+/** Collective bargaining and contracts, workers' congresses and open management (docs/contracts.md). */
 export async function contractRoutes(app: FastifyInstance) {
   mount(app, contractApi, {
     list: (c, { query }) => svc.listContracts(c, query),
@@ -27,5 +28,18 @@ export async function contractRoutes(app: FastifyInstance) {
     publish: (c, { params, body }) => svc.publishContract(c, params.id, body),
     renew: (c, { params, body }) => svc.renewContract(c, params.id, body.version),
     expire: (c, { params, body }) => svc.expireContract(c, params.id, body.version),
+  });
+  mount(app, congressApi, {
+    list: (c, { query }) => congressSvc.listCongresses(c, query),
+    get: (c, { params }) => congressSvc.getCongress(c, params.id),
+    history: (c, { params }) => congresses.history(c, params.id),
+    save: (c, { body }) => congressSvc.saveCongress(c, body),
+    session: (c, { params, body }) => congressSvc.addSession(c, params.id, body),
+    addProposal: (c, { params, body }) => congressSvc.addProposal(c, params.id, body),
+    proposals: (c, { query }) => congressSvc.listProposals(c, query),
+    actOnProposal: (c, { params, body }) => congressSvc.actOnProposal(c, params.id, body),
+    disclosures: (c, { query }) => congressSvc.listDisclosures(c, query),
+    addDisclosure: (c, { body }) => congressSvc.addDisclosure(c, body),
+    missingDisclosures: (c, { query }) => congressSvc.missingDisclosures(c, query),
   });
 }

@@ -35,6 +35,8 @@ registerDeadlineOwner('bargaining', bargaining, bargaining.id, bargaining.orgId)
 
 type Row = typeof bargaining.$inferSelect;
 const flow = { table: bargaining, id: bargaining.id, status: bargaining.status, version: bargaining.version };
+/** States in which the negotiators and rounds may still change. */
+const OPEN_STATES = ['requested', 'negotiating', 'draft', 'objected'];
 const calendarDays = (n: number) => ({ n, unit: 'calendar_days' as const });
 
 export const bargainingRule = (c: Pick<Ctx, 'db'>, today = todayInChina(), exec: Executor = c.db) => ruleOn(c, BARGAINING_RULE, today, exec);
@@ -128,7 +130,7 @@ export async function presentContract(c: Ctx, r: Row, exec: Executor = c.db): Pr
     rounds: rounds.map((x) => ({ id: x.id, no: x.no, heldOn: x.heldOn, minutes: x.minutes, agreed: x.agreed, open: x.open })),
     actions,
     can: {
-      edit: write && !BARGAINING_MACHINE.states[r.status as keyof typeof BARGAINING_MACHINE.states]?.final && r.status !== 'effective',
+      edit: write && OPEN_STATES.includes(r.status),
       publish: write && r.status === 'effective',
       renew: write && !renewedBy && ((r.status === 'effective' && !!renewal?.open) || r.status === 'expired'),
     },
@@ -201,7 +203,6 @@ export async function answerRequest(c: Ctx, id: string, body: z.infer<typeof Ans
   });
 }
 
-const OPEN_STATES = ['requested', 'negotiating', 'draft', 'objected'];
 function requireOpen(r: Row, zh: string, en: string) {
   if (!OPEN_STATES.includes(r.status)) {
     const st = BARGAINING_MACHINE.states[r.status as keyof typeof BARGAINING_MACHINE.states];

@@ -191,7 +191,8 @@ describe('scope and bad input', () => {
     expect(res.statusCode).toBe(404);
     expect((await district.get(`/api/contracts/coverage?under=${d02!.id}`)).statusCode).toBe(404);
     // A chair sees their own union only, and cannot cover a neighbour from their own request.
-    const chairRes = await chair.post('/api/contracts', { orgId: employer.id, scope: 'single', kind: 'general', title: '越权要约', initiatedBy: 'union', requestOn: '2026-03-02', partyOrgIds: [employer.id] });
+    const [neighbour] = await rows<{ id: string }>(sql`SELECT g.id FROM org g JOIN app_user u ON u.username = 'grassroots' WHERE g.parent_id = (SELECT parent_id FROM org WHERE id = u.org_id) AND g.id <> u.org_id ORDER BY g.code LIMIT 1`);
+    const chairRes = await chair.post('/api/contracts', { orgId: neighbour!.id, scope: 'single', kind: 'general', title: '越权要约', initiatedBy: 'union', requestOn: '2026-03-02', partyOrgIds: [neighbour!.id] });
     expect(chairRes.statusCode).toBe(404);
   });
 
@@ -215,5 +216,59 @@ describe('scope and bad input', () => {
     expect(votes.statusCode).toBe(400);
     expect(votes.body).toContain('到会人数不能超过代表总数');
     expect(await count(sql`SELECT count(*)::int AS n FROM bargaining`)).toBe(before);
+  });
+});
+
+describe("workers' congress, proposals and open management", () => {
+  it('refuses delegates short of the quota or the make-up, with the numbers; an assembly below 100 workers', async () => {
+    const [o] = await rows<Org>(sql`SELECT g.id, g.path, g.name, g.employee_count FROM org g WHERE g.path LIKE ${d01.path + '%'} AND g.level = 'grassroots' AND g.kind IN (${kinds}) AND NOT EXISTS (SELECT 1 FROM congress k WHERE k.org_id = g.id) ORDER BY g.code LIMIT 1`);
+    const body = { orgId: o!.id, workforce: 500, womenInWorkforce: 200, termYears: 5, termStart: '2025-01-01', delegates: 28, frontLine: 13, managers: 5, women: 10 };
+    const short = await district.post('/api/congresses', body);
+    expect(short.statusCode).toBe(400);
+    expect(short.json().message).toBe('代表构成不符合规定：职工500人应选代表不少于30人，现有28人，差2人；一线职工代表应不少于50%（14人），现有13人，差1人；女职工代表应与女职工比例相适应（11人），现有10人，差1人');
+    expect((await district.post('/api/congresses', { ...body, termYears: 4, delegates: 40, frontLine: 20, managers: 8, women: 16 })).json().message).toBe('每届任期应为3或5年');
+    const ok = await district.post('/api/congresses', { ...body, delegates: 40, frontLine: 20, managers: 8, women: 16 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ form: 'congress', minDelegates: 30, delegates: 40, problems: [], termEnd: '2029-12-31', heldThisYear: false });
+    const k = ok.json();
+
+    // A session needs two thirds present (27 of 40); each item passes with more than half of all delegates (21).
+    const few = await district.post(`/api/congresses/${k.id}/sessions`, { heldOn: '2026-03-01', present: 26, items: [{ kind: 'wage_plan', title: '工资调整方案', for: 26, against: 0, abstain: 0 }] });
+    expect(few.statusCode).toBe(409);
+    expect(few.json().message).toBe('到会代表应不少于全体代表的三分之二（27人），实到26人，差1人，会议不能举行表决');
+    const held = await district.post(`/api/congresses/${k.id}/sessions`, { heldOn: todayInChina(), present: 30, items: [{ kind: 'wage_plan', title: '工资调整方案', for: 21, against: 9, abstain: 0 }, { kind: 'welfare', title: '福利方案', for: 20, against: 5, abstain: 5 }], resolutions: '通过工资调整方案' });
+    expect(held.statusCode, held.body).toBe(201);
+    expect(held.json()).toMatchObject({ heldThisYear: true, sessions: [{ present: 30, items: [{ passed: true }, { passed: false }] }] });
+
+    const small = await district.post('/api/congresses', { ...body, orgId: employer.id, workforce: 99, womenInWorkforce: 40, delegates: 0, frontLine: 0, managers: 0, women: 0 });
+    expect(small.json()).toMatchObject({ form: 'assembly', delegates: 99, minDelegates: null });
+
+    // A proposal followed to its close; a step out of turn is refused.
+    const p = await district.post(`/api/congresses/${k.id}/proposals`, { title: '增设职工停车位', delegate: '李强', content: '建议增设停车位', registeredOn: '2026-03-01' });
+    expect(p.statusCode, p.body).toBe(201);
+    expect(p.json()).toMatchObject({ no: '2026-001', status: 'registered' });
+    let pr = p.json();
+    expect((await district.post(`/api/congress-proposals/${pr.id}/act`, { action: 'close', version: pr.version })).statusCode).toBe(409);
+    pr = (await district.post(`/api/congress-proposals/${pr.id}/act`, { action: 'assign', department: '行政部', answerDue: '2026-04-01', version: pr.version })).json();
+    expect(pr).toMatchObject({ status: 'assigned', department: '行政部', overdue: true });
+    expect((await district.get(`/api/congress-proposals?overdue=true&q=${encodeURIComponent('增设职工停车位')}`)).json().items.map((x: { id: string }) => x.id)).toContain(pr.id);
+    pr = (await district.post(`/api/congress-proposals/${pr.id}/act`, { action: 'answer', answer: '已增设20个车位', answeredOn: '2026-03-20', version: pr.version })).json();
+    pr = (await district.post(`/api/congress-proposals/${pr.id}/act`, { action: 'close', version: pr.version })).json();
+    expect(pr).toMatchObject({ status: 'closed', overdue: false, answer: '已增设20个车位' });
+  });
+
+  it('lists the employers with no disclosure this year until one is recorded', async () => {
+    const missing = (await district.get(`/api/disclosures/missing?pageSize=5`)).json();
+    expect(missing.total).toBeGreaterThan(0);
+    const target = missing.items[0];
+    const year = todayInChina().slice(0, 4);
+    expect(missing.total).toBe(Math.min(1000, await count(sql`
+      SELECT count(*)::int AS n FROM org g WHERE g.path LIKE ${d01.path + '%'} AND g.level = 'grassroots' AND g.active AND g.kind IN (${kinds})
+        AND NOT EXISTS (SELECT 1 FROM disclosure d WHERE d.org_id = g.id AND d.disclosed_on >= ${year + '-01-01'})`)));
+    const added = await district.post('/api/disclosures', { orgId: target.orgId, disclosedOn: todayInChina(), channel: 'board', subject: '年度经营状况', content: '公开年度经营状况' });
+    expect(added.statusCode, added.body).toBe(201);
+    const after = (await district.get(`/api/disclosures/missing?pageSize=5`)).json();
+    expect(after.total).toBe(missing.total - 1);
+    expect(after.items.map((x: { orgId: string }) => x.orgId)).not.toContain(target.orgId);
   });
 });

@@ -9,10 +9,14 @@ import { sql, type SQL } from 'drizzle-orm';
 interface Target { id: string; version: number; secrets: string[] }
 export interface ContractSiblings {
   contracts: Target[];
+  congresses: Target[];
+  proposals: Target[];
 }
 
 export const CONTRACT_FILLERS: { prefix: string; param: string; targets: (s: ContractSiblings) => Target[] }[] = [
   { prefix: '/api/contracts/:id', param: 'id', targets: (s) => s.contracts },
+  { prefix: '/api/congresses/:id', param: 'id', targets: (s) => s.congresses },
+  { prefix: '/api/congress-proposals/:id', param: 'id', targets: (s) => s.proposals },
 ];
 
 const seats = [
@@ -34,6 +38,9 @@ export const CONTRACT_BODIES: Record<string, (t: Target) => unknown> = {
   'POST /api/contracts/:id/publish': (t) => ({ publishedOn: '2026-01-05', publishedVia: '越权公布', version: t.version }),
   'POST /api/contracts/:id/renew': (t) => ({ version: t.version }),
   'POST /api/contracts/:id/expire': (t) => ({ version: t.version }),
+  'POST /api/congresses/:id/sessions': () => ({ heldOn: '2026-01-05', present: 1, items: [{ kind: 'other', title: '越权议题', for: 1, against: 0, abstain: 0 }] }),
+  'POST /api/congresses/:id/proposals': () => ({ title: '越权提案', delegate: '越权代表', content: '越权提案内容', registeredOn: '2026-01-05' }),
+  'POST /api/congress-proposals/:id/act': (t) => ({ action: 'close', version: t.version }),
 };
 
 type Rows = <T>(q: SQL) => Promise<T[]>;
@@ -45,7 +52,15 @@ export async function contractTargets(rows: Rows, paths: string[]): Promise<Cont
     SELECT DISTINCT ON (b.status) b.id, b.version, b.title FROM bargaining b JOIN org o ON o.id = b.org_id
     WHERE (${under}) AND b.status IN ('requested', 'negotiating', 'draft', 'adopted', 'signed', 'filed', 'effective', 'expired') ORDER BY b.status, b.id`);
   expect(found.length, 'the demo data has bargainings in the sibling subtree').toBeGreaterThan(3);
-  return { contracts: found.map((b) => ({ id: b.id, version: b.version, secrets: [b.title] })) };
+  // Congress and proposal titles repeat across employers: their ids are what must not show.
+  const congresses = await rows<{ id: string; version: number }>(sql`SELECT k.id, k.version FROM congress k JOIN org o ON o.id = k.org_id WHERE (${under}) ORDER BY k.id LIMIT 2`);
+  const proposals = await rows<{ id: string; version: number }>(sql`SELECT DISTINCT ON (p.status) p.id, p.version FROM congress_proposal p JOIN org o ON o.id = p.org_id WHERE (${under}) ORDER BY p.status, p.id`);
+  expect(congresses.length && proposals.length, 'the demo data has congresses and proposals in the sibling subtree').toBeTruthy();
+  return {
+    contracts: found.map((b) => ({ id: b.id, version: b.version, secrets: [b.title] })),
+    congresses: congresses.map((k) => ({ id: k.id, version: k.version, secrets: [] })),
+    proposals: proposals.map((p) => ({ id: p.id, version: p.version, secrets: [] })),
+  };
 }
 
 /** Rows that no refused request may change. */
@@ -55,5 +70,8 @@ export function contractSnapshot(rows: Rows, ids: SQL) {
     rows(sql`SELECT * FROM negotiator WHERE bargaining_id IN (${ids}) ORDER BY id`),
     rows(sql`SELECT count(*)::int AS n FROM bargaining_round WHERE bargaining_id IN (${ids})`),
     rows(sql`SELECT count(*)::int AS n FROM bargaining WHERE renews_id IN (${ids})`),
+    rows(sql`SELECT * FROM congress WHERE id IN (${ids}) ORDER BY id`),
+    rows(sql`SELECT count(*)::int AS n FROM congress_session WHERE congress_id IN (${ids})`),
+    rows(sql`SELECT * FROM congress_proposal WHERE id IN (${ids}) OR congress_id IN (${ids}) ORDER BY id`),
   ]);
 }
