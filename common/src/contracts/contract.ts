@@ -159,7 +159,7 @@ export const ProposalItem = z.object({
   id: z.string(), congressId: z.string(), orgId: z.string(), orgName: z.string(), no: z.string(), title: z.string(), delegate: z.string(), content: z.string(),
   department: z.string().nullable(), status: z.string(), answerDue: z.string().nullable(), overdue: z.boolean(), answer: z.string().nullable(), answeredOn: z.string().nullable(), registeredOn: z.string(), version: z.number(),
 });
-export const ProposalListQuery = z.strictObject({ ...PageQuery, status: z.enum(PROPOSAL_STATUSES).optional(), under: z.uuid().optional(), overdue: flag, q: z.string().trim().max(40).optional(), sort: z.enum(['registeredOn', 'answerDue']).default('registeredOn'), order: order('desc') });
+export const ProposalListQuery = z.strictObject({ ...PageQuery, status: z.enum(PROPOSAL_STATUSES).optional(), under: z.uuid().optional(), congressId: z.uuid().optional(), overdue: flag, q: z.string().trim().max(40).optional(), sort: z.enum(['registeredOn', 'answerDue']).default('registeredOn'), order: order('desc') });
 
 export const DisclosureBody = z.strictObject({ orgId: z.uuid(), disclosedOn: isoDate, channel: z.enum(DISCLOSURE_CHANNELS), subject: requiredText(100), content: requiredText(4000), feedback: optionalText(2000) });
 export const DisclosureItem = z.object({ id: z.string(), orgId: z.string(), orgName: z.string(), disclosedOn: z.string(), channel: z.string(), subject: z.string(), content: z.string(), feedback: z.string().nullable() });

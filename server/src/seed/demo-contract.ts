@@ -177,7 +177,8 @@ export async function seedDemoContracts(tx: Executor, opts: { seed?: number } = 
       const n = rng.int(1, 4);
       for (let i = 1; i <= n; i++) {
         const status = rng.weighted([['registered', 2], ['assigned', 3], ['answered', 2], ['closed', 5], ['rejected', 1]] as const);
-        const registeredOn = addDays(REF, -rng.int(5, 200));
+        // Most assigned proposals are within their month to answer; some have run past it.
+        const registeredOn = addDays(REF, -(status === 'assigned' ? rng.int(5, 45) : rng.int(5, 200)));
         const assigned = status !== 'registered' && status !== 'rejected';
         const answerDue = assigned ? addDays(registeredOn, 30) : null;
         props.push({

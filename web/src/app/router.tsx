@@ -33,6 +33,10 @@ const HardshipSelfCheckPage = lazy(() => import('../modules/hardship/monitor/Sel
 const ContractListPage = lazy(() => import('../modules/contract/ContractListPage'));
 const ContractDetailPage = lazy(() => import('../modules/contract/ContractDetailPage'));
 const CoveragePage = lazy(() => import('../modules/contract/CoveragePage'));
+const CongressListPage = lazy(() => import('../modules/contract/CongressListPage'));
+const CongressDetailPage = lazy(() => import('../modules/contract/CongressDetailPage'));
+const ProposalsPage = lazy(() => import('../modules/contract/ProposalsPage'));
+const DisclosuresPage = lazy(() => import('../modules/contract/DisclosuresPage'));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
 const JoinPage = lazy(() => import('../modules/join/JoinPage'));
 const JoinStatusPage = lazy(() => import('../modules/join/JoinStatusPage'));
@@ -89,6 +93,10 @@ export function AppRouter() {
             <Route path="contracts" element={guarded('canReadContract', <ContractListPage />)} />
             <Route path="contracts/coverage" element={guarded('canReadContract', <CoveragePage />)} />
             <Route path="contracts/:id" element={guarded('canReadContract', <ContractDetailPage />)} />
+            <Route path="congresses" element={guarded('canReadContract', <CongressListPage />)} />
+            <Route path="congresses/proposals" element={guarded('canReadContract', <ProposalsPage />)} />
+            <Route path="congresses/disclosures" element={guarded('canReadContract', <DisclosuresPage />)} />
+            <Route path="congresses/:id" element={guarded('canReadContract', <CongressDetailPage />)} />
             <Route path="hardship/warnings" element={guarded('canReadHardship', <HardshipWarningsPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />

@@ -4,7 +4,7 @@
  */
 import { memberMessages } from '../modules/member/i18n';
 import { hardshipMessages } from '../modules/hardship/i18n';
-import { contractMessages } from '../modules/contract/i18n';
+import { congressMessages, contractMessages } from '../modules/contract/i18n';
 import { kitMessages } from '../kit/i18n';
 import { rulesMessages } from '../modules/rules/i18n';
 import { systemMessages } from '../modules/system/i18n';
@@ -320,6 +320,7 @@ const zhCN = {
   ...memberMessages.zh,
   ...hardshipMessages.zh,
   ...contractMessages.zh,
+  ...congressMessages.zh,
   ...kitMessages.zh,
   ...rulesMessages.zh,
   ...systemMessages.zh,
@@ -637,6 +638,7 @@ const enUS: Record<MessageKey, string> = {
   ...memberMessages.en,
   ...hardshipMessages.en,
   ...contractMessages.en,
+  ...congressMessages.en,
   ...kitMessages.en,
   ...rulesMessages.en,
   ...systemMessages.en,

@@ -61,7 +61,7 @@ export const congresses = resource<typeof congress, { q?: string; under?: string
   countCap: 1000,
 });
 
-export const proposals = resource<typeof congressProposal, { status?: string; under?: string; q?: string }>({
+export const proposals = resource<typeof congressProposal, { status?: string; under?: string; q?: string; congressId?: string }>({
   table: congressProposal,
   entity: 'congress_proposal',
   noun: ['代表提案', 'proposal'],
@@ -71,6 +71,7 @@ export const proposals = resource<typeof congressProposal, { status?: string; un
   filters: {
     status: (v) => eq(congressProposal.status, v),
     under: (v) => underOrg(congressProposal.orgId, v),
+    congressId: (v) => eq(congressProposal.congressId, v),
     q: (v) => sql`(${congressProposal.title} LIKE ${`%${escapeLike(v)}%`} OR ${congressProposal.delegate} LIKE ${`%${escapeLike(v)}%`})`,
   },
   sorts: { registeredOn: congressProposal.registeredOn, answerDue: congressProposal.answerDue },

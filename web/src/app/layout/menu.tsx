@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BranchesOutlined, UnorderedListOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOutlined, ControlOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
-import { FileProtectOutlined, FileTextOutlined, PieChartOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, BulbOutlined, NotificationOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -69,6 +69,9 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     children: [
       { key: '/contracts', label: 'menu.contracts', icon: <FileTextOutlined />, access: 'canReadContract', testId: 'menu-contracts' },
       { key: '/contracts/coverage', label: 'menu.contractCoverage', icon: <PieChartOutlined />, access: 'canReadContract', testId: 'menu-contract-coverage' },
+      { key: '/congresses', label: 'menu.congresses', icon: <BankOutlined />, access: 'canReadContract', testId: 'menu-congresses' },
+      { key: '/congresses/proposals', label: 'menu.proposals', icon: <BulbOutlined />, access: 'canReadContract', testId: 'menu-proposals' },
+      { key: '/congresses/disclosures', label: 'menu.disclosures', icon: <NotificationOutlined />, access: 'canReadContract', testId: 'menu-disclosures' },
     ],
   },
   {

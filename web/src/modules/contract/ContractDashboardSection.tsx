@@ -22,8 +22,8 @@ export function ContractDashboardSection() {
     { key: 'expiring', title: t('dashboard.contract.expiring'), value: data?.expiringIn90 ?? 0, icon: <ClockCircleOutlined />, color: '#fa8c16', link: '/contracts?expiring=true&sort=expiresOn&order=asc' },
     { key: 'expired', title: t('dashboard.contract.expired'), value: data?.expired ?? 0, icon: <FileExclamationOutlined />, color: '#8c8c8c', link: '/contracts?status=expired' },
     { key: 'overdue', title: t('dashboard.contract.overdue'), value: data?.overdueClocks ?? 0, icon: <AlertOutlined />, color: '#cf1322', link: '/contracts?overdue=true' },
-    { key: 'congresses', title: t('dashboard.contract.congresses'), value: data ? `${data.congresses.heldThisYear} / ${data.congresses.total}` : 0, icon: <UsergroupAddOutlined />, color: '#13a8a8', link: '/contracts/coverage' },
-    { key: 'proposals', title: t('dashboard.contract.proposals'), value: data ? `${data.proposals.open} / ${data.proposals.overdue}` : 0, icon: <SolutionOutlined />, color: '#722ed1', link: '/contracts/coverage' },
+    { key: 'congresses', title: t('dashboard.contract.congresses'), value: data ? `${data.congresses.heldThisYear} / ${data.congresses.total}` : 0, icon: <UsergroupAddOutlined />, color: '#13a8a8', link: '/congresses?notHeld=true' },
+    { key: 'proposals', title: t('dashboard.contract.proposals'), value: data ? `${data.proposals.open} / ${data.proposals.overdue}` : 0, icon: <SolutionOutlined />, color: '#722ed1', link: '/congresses/proposals?overdue=true' },
   ];
   return (
     <Card title={t('dashboard.contract.title')} style={{ marginTop: 16 }} data-testid="dashboard-contract">
