@@ -85,8 +85,8 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
       s = null;
     }
   };
-  let database = '';
-  let grassroots = 0;
+  let database: string;
+  let grassroots: number;
   try {
     database = await dbVersion(s);
     grassroots = orgs.filter((x) => x.level === 'grassroots').length;

@@ -45,7 +45,7 @@ const users = await s.db.select({ id: appUser.id, username: appUser.username }).
 const id = (u: string) => users.find((x) => x.username === u)!.id;
 const city = await sessionCookie(s, id('bench_city'));
 const district = await sessionCookie(s, id('bench_district'));
-let rows: ItemResult[] = [];
+let rows: ItemResult[];
 if (item === 'dashboard') {
   const app = await buildApp({ services: s });
   await app.ready();

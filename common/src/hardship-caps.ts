@@ -42,7 +42,7 @@ export interface CapViolation {
   alreadyCount: number | null;
 }
 
-const LOCAL_SOURCE = '某省2025年困难职工帮扶标准（地方规定，DOMAIN.md 标注为 local，待核实后按本地标准修改）';
+const LOCAL_SOURCE = '某省2025年困难职工帮扶标准（地方规定的示例，请按本地现行标准核实修改）';
 export const DEFAULT_CAPS: AidCap[] = [
   { kind: 'living', rule: 'per_payment', amountFen: 200_000, maxCount: null, effectiveFrom: '2025-01-01', effectiveTo: null, source: LOCAL_SOURCE, weak: true },
   { kind: 'festival', rule: 'per_person_year', amountFen: 220_000, maxCount: null, effectiveFrom: '2025-01-01', effectiveTo: null, source: LOCAL_SOURCE, weak: true },

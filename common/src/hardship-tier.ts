@@ -76,7 +76,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
     responseWorkingDays: { red: 3, orange: 5, yellow: 10 },
   },
   source:
-    '分档标准依据全国总工会困难职工帮扶工作相关规定（深度困难：人均收入低于当地低保标准；相对困难：低于低保标准2倍；意外致困：因灾、工伤或当年意外/疾病支出超过家庭年收入80%；农民工须在城市务工满1年），见 shared/DOMAIN.md。监测、复核与预警参数为本系统默认值。',
+    '分档标准依据全国总工会困难职工帮扶工作相关规定（深度困难：人均收入低于当地低保标准；相对困难：低于低保标准2倍；意外致困：因灾、工伤或当年意外/疾病支出超过家庭年收入80%；农民工须在城市务工满1年）。监测、复核与预警参数为本系统默认值，可按本地规定修改。',
   weakKeys: [
     'relativeMultiplePermille', 'nearLineBandPermille', 'monitoringMonths', 'followUpIntervalMonths', 'reviewLevels',
     'areaPeriodMonths', 'areaRelapseThreshold', 'areaNewDeepThreshold', 'jobLossLookbackDays', 'responseWorkingDays',

@@ -175,7 +175,7 @@ describe('parseIdNumber: numbers mangled by Excel', () => {
 
 describe('idNumberFromCell', () => {
   it('refuses numbers above 1e15: Excel kept only 15 significant digits', () => {
-    expect(idNumberFromCell(110105199001011234, TODAY)).toEqual({ ok: false, code: 'looks_numeric' });
+    expect(idNumberFromCell(Number('110105199001011234'), TODAY)).toEqual({ ok: false, code: 'looks_numeric' });
     expect(idNumberFromCell(1.10105199001011e17, TODAY)).toEqual({ ok: false, code: 'looks_numeric' });
     expect(idNumberFromCell(440306199003071232, TODAY)).toEqual({ ok: false, code: 'looks_numeric' });
   });
@@ -191,7 +191,7 @@ describe('idNumberFromCell', () => {
     expect(idNumberFromCell(440306199003071232n, TODAY)).toMatchObject({ ok: true, value: '440306199003071232' });
     expect(idNumberFromCell({ richText: [{ text: '110105' }, { text: '19491231002X' }] }, TODAY)).toMatchObject({ ok: true });
     expect(idNumberFromCell({ text: '11010519491231002X', hyperlink: 'x' }, TODAY)).toMatchObject({ ok: true });
-    expect(idNumberFromCell({ formula: 'A1', result: 110105199001011234 }, TODAY)).toEqual({ ok: false, code: 'looks_numeric' });
+    expect(idNumberFromCell({ formula: 'A1', result: Number('110105199001011234') }, TODAY)).toEqual({ ok: false, code: 'looks_numeric' });
   });
 
   it('treats blank cells as empty and other values as format errors', () => {

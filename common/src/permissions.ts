@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   'rule.manage': { zh: '维护低保标准、帮扶标准和预警规则', en: 'Maintain subsistence lines, caps and warning rules', group: 'hardship' },
   'contract.read': { zh: '查看集体协商、集体合同和职代会', en: 'View bargaining, contracts and congresses', group: 'contract' },
   'contract.write': { zh: '办理集体协商、集体合同、职代会和厂务公开', en: 'Handle bargaining, contracts, congresses and disclosures', group: 'contract' },
+  'plan.read': { zh: '查看重点工作和督办', en: 'View work plans and supervision', group: 'plan' },
+  'plan.write': { zh: '制定工作计划、交办和分解任务', en: 'Make plans, assign and split tasks', group: 'plan' },
+  'plan.report': { zh: '报告任务进展、申请销号', en: 'Report task progress, ask to close', group: 'plan' },
+  'plan.supervise': { zh: '督办：批准或退回销号', en: 'Supervise: approve or send back closings', group: 'plan' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -59,7 +59,7 @@ export function toHalfWidth(s: string): string {
 /** A header cell as it is compared: half-width, no spaces, no required markers, no bracketed notes, no trailing colon. */
 export function normaliseHeader(text: string): string {
   return toHalfWidth(text)
-    .replace(/[(\[【〔][^)\]】〕]*[)\]】〕]/g, '')
+    .replace(/[([【〔][^)\]】〕]*[)\]】〕]/g, '')
     .replace(/[\s*:：※★]/g, '')
     .toLowerCase();
 }

@@ -142,9 +142,12 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }
 
-/** A page whose count stops at a cap: `totalExact: false` means "more than `total`". */
+/**
+ * A page whose count stops at a cap: `totalExact: false` means "more than `total`", and
+ * `totalEstimate` then gives the planner's estimate of all matches, shown as an order of magnitude.
+ */
 export function cappedPageOf<T extends z.ZodType>(item: T) {
-  return pageOf(item).extend({ totalExact: z.boolean() });
+  return pageOf(item).extend({ totalExact: z.boolean(), totalEstimate: z.number().int().optional() });
 }
 
 export const OkSchema = z.object({ ok: z.literal(true) });

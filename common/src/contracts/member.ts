@@ -47,7 +47,7 @@ export const MemberListItem = z.object({
   orgId: z.string(), orgName: z.string(), employmentForm: z.string(), migrantWorker: z.boolean(), status: z.string(), joinDate: z.string(),
   cardNo: z.string(), version: z.number(),
 });
-/** `totalExact: false`: there are more than `total` matches (the count stops at a cap); show "N+". */
+/** `totalExact: false`: there are more than `total` matches (the count stops at a cap); `totalEstimate` says about how many. */
 export const MemberPage = cappedPageOf(MemberListItem);
 export const MemberDetail = MemberListItem.extend({
   idKind: z.string(), ethnicity: z.string().nullable(), education: z.string().nullable(), politicalStatus: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { auditLog } from '../modules/audit/audit.schema.js';
+import { estimatePast } from './estimate.js';
 import { appendAudit, diffFields } from './audit.js';
 import { errors } from './errors.js';
 import { ownedScopeSql, orgScopeSql, scopeCovers } from './scope.js';
@@ -57,6 +58,8 @@ export interface Page<R> {
   items: R[];
   total: number;
   totalExact: boolean;
+  /** Where the count stopped at its cap: the planner's estimate of all matches (an order of magnitude). */
+  totalEstimate?: number;
   page: number;
   pageSize: number;
 }
@@ -141,7 +144,8 @@ export function resource<T extends PgTable, Q extends Record<string, unknown>>(s
       const [rows, counted] = await Promise.all([rowsQ as unknown as Promise<Row<T>[]>, exec.execute(countQ) as unknown as Promise<{ rows: { n: number }[] }>]);
       const n = Number(counted.rows[0]?.n ?? 0);
       const exact = !cap || n <= cap;
-      return { items: (opts.map ? rows.map(opts.map) : rows) as never, total: exact ? n : cap!, totalExact: exact, page: q.page, pageSize: q.pageSize };
+      const totalEstimate = exact ? undefined : await estimatePast(exec, sql`SELECT 1 FROM ${t} WHERE ${cond}`, cap!);
+      return { items: (opts.map ? rows.map(opts.map) : rows) as never, total: exact ? n : cap!, totalExact: exact, totalEstimate, page: q.page, pageSize: q.pageSize };
     },
     get,
     async create(c, tx, values, audit) {

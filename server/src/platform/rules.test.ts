@@ -50,3 +50,14 @@ describe('the committee-term rule', () => {
     expect(audit[0]!.n).toBe(1);
   });
 });
+
+describe('what the rules pages show', () => {
+  it('states each rule and its source, never a file of the project or a placeholder note', async () => {
+    const admin = await env.login('admin');
+    for (const path of ['/api/rules', '/api/hardship/rules']) {
+      const res = await admin.get(path);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.body, path).not.toMatch(/\.md\b|DOMAIN|shared\/|标注为 local/);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { computeIdCheck } from '../../../common/src/id-number.js';
 import { createTestEnv, type TestClient, type TestEnv } from '../test/harness.js';
 import type { RegisteredRoute } from '../test/routes.js';
 import { IMPORT_FILLERS, importTarget, type ImportSiblings } from '../modules/member/import/sibling-targets.js';
+import { PLAN_BODIES, PLAN_FILLERS, planSnapshot, planTargets, type PlanSiblings } from '../modules/plan/sibling-targets.js';
 import { HARDSHIP_BODIES, HARDSHIP_FILLERS, hardshipSnapshot, hardshipTargets, type HardshipSiblings } from '../modules/hardship/sibling-targets.js';
 import { CONTRACT_BODIES, CONTRACT_FILLERS, contractSnapshot, contractTargets, type ContractSiblings } from '../modules/contract/sibling-targets.js';
 
@@ -25,7 +26,7 @@ interface Target {
   /** Strings that must not appear in a refusal: the object's name, code, username … */
   secrets: string[];
 }
-interface Siblings extends HardshipSiblings, ImportSiblings, ContractSiblings {
+interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -51,6 +52,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   { prefix: '/api/transfers/:id', param: 'id', targets: (s) => s.transfers },
   ...HARDSHIP_FILLERS,
   ...IMPORT_FILLERS,
+  ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
   // City-wide dated rules (platform/rules.ts): only an administrator whose scope covers the whole tree changes them.
   { prefix: '/api/exports/:id', param: 'id', targets: (s) => s.exports },
@@ -76,6 +78,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   'POST /api/transfers/:id/reject': () => ({ reason: '越权驳回接转' }),
   'POST /api/transfers/:id/cancel': () => ({ reason: '越权撤回接转' }),
   ...HARDSHIP_BODIES,
+  ...PLAN_BODIES,
   ...CONTRACT_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
@@ -198,6 +201,7 @@ beforeAll(async () => {
     transfers: [d02transfer],
     exports: [exportTarget],
     imports: [await importTarget(admin, d02Grassroots.id, '河西区')],
+    ...(await planTargets(admin, d02Grassroots.id, '河西区')),
   };
   forChair = {
     ...hsChair,
@@ -210,6 +214,7 @@ beforeAll(async () => {
     transfers: [neighbourTransfer, d02transfer],
     exports: [exportTarget],
     imports: [await importTarget(district, neighbour.id, '邻居工会'), ...forDistrict.imports],
+    ...(await planTargets(admin, neighbour.id, '邻居工会')),
   };
 
   // Everything the two callers must not change, and the sessions a password reset would end.
@@ -224,6 +229,7 @@ beforeAll(async () => {
     transfers: await rows(sql`SELECT * FROM transfer WHERE id IN (${list}) ORDER BY id`),
     imports: await rows(sql`SELECT * FROM import_batch WHERE id IN (${list}) ORDER BY id`),
     hardship: await hardshipSnapshot(rows, list),
+    plans: await planSnapshot(rows, list),
     contracts: await contractSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });

@@ -92,7 +92,7 @@ async function workerSource(s: Pick<Services, 'keys' | 'config'>, orgs: readonly
     return queue.shift()!;
   };
   const first = await next();
-  let trusted = false;
+  let trusted: boolean;
   try {
     trusted = !(first instanceof Error) && first.type === 'probe' && s.keys.decrypt(first.cipher) === 'probe';
   } catch {

@@ -130,7 +130,10 @@ function mutate(v: unknown, pick: number, replacement: unknown): unknown {
   const walk = (x: unknown, p: (string | number)[]) => {
     if (p.length > 6) return;
     if (Array.isArray(x)) x.forEach((y, i) => (paths.push([...p, i]), walk(y, [...p, i])));
-    else if (x && typeof x === 'object') for (const [k, y] of Object.entries(x)) (paths.push([...p, k]), walk(y, [...p, k]));
+    else if (x && typeof x === 'object') for (const [k, y] of Object.entries(x)) {
+      paths.push([...p, k]);
+      walk(y, [...p, k]);
+    }
   };
   walk(v, []);
   const path = paths[pick % paths.length]!;

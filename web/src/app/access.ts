@@ -32,6 +32,8 @@ export interface Access {
   canManageBudget: boolean;
   canHandleWarning: boolean;
   canManageRules: boolean;
+  canReadPlan: boolean;
+  canWritePlan: boolean;
   canReadContract: boolean;
   canWriteContract: boolean;
 }
@@ -67,6 +69,8 @@ export function computeAccess(me: Me | null): Access {
     canManageBudget: has('hardship.read') && has('budget.manage'),
     canHandleWarning: has('hardship.read') && has('warning.handle'),
     canManageRules: has('hardship.read') && has('rule.manage'),
+    canReadPlan: has('plan.read'),
+    canWritePlan: has('plan.read') && has('plan.write'),
     canReadContract: has('contract.read'),
     canWriteContract: has('contract.read') && has('contract.write'),
   };

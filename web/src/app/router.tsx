@@ -14,6 +14,11 @@ const OrgListPage = lazy(() => import('../modules/org/OrgListPage'));
 const OrgDetailPage = lazy(() => import('../modules/org/OrgDetailPage'));
 const TermWarningsPage = lazy(() => import('../modules/org/OrgListPage').then((m) => ({ default: m.TermWarningsPage })));
 const UserListPage = lazy(() => import('../modules/user/UserListPage'));
+const PlansPage = lazy(() => import('../modules/plan/PlansPage'));
+const PlanNewPage = lazy(() => import('../modules/plan/PlanNewPage'));
+const PlanDetailPage = lazy(() => import('../modules/plan/PlanDetailPage'));
+const PlanTasksPage = lazy(() => import('../modules/plan/TasksPage'));
+const TaskDetailPage = lazy(() => import('../modules/plan/TaskDetailPage'));
 const RoleListPage = lazy(() => import('../modules/user/RoleListPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const SecuritySettingsPage = lazy(() => import('../modules/system/SecuritySettingsPage'));
@@ -98,6 +103,11 @@ export function AppRouter() {
             <Route path="congresses/disclosures" element={guarded('canReadContract', <DisclosuresPage />)} />
             <Route path="congresses/:id" element={guarded('canReadContract', <CongressDetailPage />)} />
             <Route path="hardship/warnings" element={guarded('canReadHardship', <HardshipWarningsPage />)} />
+            <Route path="plans" element={guarded('canReadPlan', <PlansPage />)} />
+            <Route path="plans/new" element={guarded('canWritePlan', <PlanNewPage />)} />
+            <Route path="plans/tasks" element={guarded('canReadPlan', <PlanTasksPage />)} />
+            <Route path="plans/tasks/:id" element={guarded('canReadPlan', <TaskDetailPage />)} />
+            <Route path="plans/:id" element={guarded('canReadPlan', <PlanDetailPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

@@ -8,6 +8,7 @@ import { congressMessages, contractMessages } from '../modules/contract/i18n';
 import { kitMessages } from '../kit/i18n';
 import { rulesMessages } from '../modules/rules/i18n';
 import { systemMessages } from '../modules/system/i18n';
+import { planMessages } from '../modules/plan/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -324,6 +325,7 @@ const zhCN = {
   ...kitMessages.zh,
   ...rulesMessages.zh,
   ...systemMessages.zh,
+  ...planMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -642,6 +644,7 @@ const enUS: Record<MessageKey, string> = {
   ...kitMessages.en,
   ...rulesMessages.en,
   ...systemMessages.en,
+  ...planMessages.en,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -26,19 +26,20 @@ function follow(id: string, onChange: (j: ExportJob) => void): () => void {
 }
 
 /**
- * Export what the list shows, in the background: a progress bar with the rows done; "继续工作"
- * closes it and a notice offers the file when it is ready, wherever the user is by then.
+ * A background export job of `kind`: `start(query)` starts it and opens a progress bar with the
+ * rows done; "继续工作" closes it and a notice offers the file when it is ready, wherever the user
+ * is by then. `element` is the progress dialog, to be rendered by the caller.
  */
-export function ExportButton({ kind, query, testId, formats = ['xlsx', 'csv'] }: { kind: string; query: Record<string, unknown>; testId: string; formats?: ('xlsx' | 'csv')[] }) {
+export function useExportJob(kind: string, testId: string) {
   const { t } = useI18n();
   const { notification } = App.useApp();
   const { showError } = useApiError();
   const [job, setJob] = useState<ExportJob | null>(null);
   const [open, setOpen] = useState(false);
-  const clean = Object.fromEntries(Object.entries(query).filter(([k, v]) => v !== undefined && v !== null && v !== '' && !['page', 'pageSize', 'sort', 'order'].includes(k))) as Record<string, string | number | boolean>;
-  const start = async (format: string) => {
+  const start = async (query: Record<string, unknown>): Promise<boolean> => {
+    const clean = Object.fromEntries(Object.entries(query).filter(([k, v]) => v !== undefined && v !== null && v !== '' && !['page', 'pageSize', 'sort', 'order'].includes(k))) as Record<string, string | number | boolean>;
     try {
-      const j = await call(exportsApi.start, { body: { kind, query: { ...clean, format } } });
+      const j = await call(exportsApi.start, { body: { kind, query: clean } });
       setJob(j);
       setOpen(true);
       follow(j.id, (next) => {
@@ -56,40 +57,52 @@ export function ExportButton({ kind, query, testId, formats = ['xlsx', 'csv'] }:
           });
         } else if (next.status === 'failed') notification.error({ key: next.id, title: t('kit.export.failed'), description: next.error, duration: 0 });
       });
+      return true;
     } catch (e) {
       showError(e);
+      return false;
     }
   };
   const pct = job && job.rows ? Math.round((job.rowsDone / job.rows) * 100) : job?.status === 'done' ? 100 : 0;
+  const element = (
+    <Modal
+      open={open}
+      title={t('kit.export.title')}
+      onCancel={() => setOpen(false)}
+      footer={
+        job?.status === 'done' ? (
+          <Button type="primary" href={urlOf(exportsApi.file, { params: { id: job.id } })} onClick={() => setOpen(false)} {...tid(`${testId}-export-file`)}>
+            {t('kit.export.download', { name: job.fileName })}
+          </Button>
+        ) : (
+          <Button onClick={() => setOpen(false)} {...tid(`${testId}-export-background`)}>{t('kit.export.background')}</Button>
+        )
+      }
+      modalRender={(n) => <div data-testid={`${testId}-export-progress-modal`}>{n}</div>}
+    >
+      <Progress percent={pct} status={job?.status === 'failed' ? 'exception' : job?.status === 'done' ? 'success' : 'active'} />
+      <Typography.Text type="secondary" data-testid={`${testId}-export-progress`}>
+        {job?.status === 'failed' ? job.error : t('kit.export.rows', { done: (job?.rowsDone ?? 0).toLocaleString('zh-CN'), total: (job?.rows ?? 0).toLocaleString('zh-CN') })}
+      </Typography.Text>
+    </Modal>
+  );
+  return { start, element };
+}
+
+/** Export what the list shows, in the background, with a button per format (see useExportJob). */
+export function ExportButton({ kind, query, testId, formats = ['xlsx', 'csv'] }: { kind: string; query: Record<string, unknown>; testId: string; formats?: ('xlsx' | 'csv')[] }) {
+  const { t } = useI18n();
+  const job = useExportJob(kind, testId);
   return (
     <>
       <Space.Compact>
         {formats.map((f) => (
-          <Button key={f} icon={f === formats[0] ? <DownloadOutlined /> : undefined} onClick={() => start(f)} title={t('kit.list.exportHint')} {...tid(`${testId}-export-${f}`)}>
+          <Button key={f} icon={f === formats[0] ? <DownloadOutlined /> : undefined} onClick={() => void job.start({ ...query, format: f })} title={t('kit.list.exportHint')} {...tid(`${testId}-export-${f}`)}>
             {f === formats[0] ? `${t('kit.list.export')} ${f.toUpperCase()}` : f.toUpperCase()}
           </Button>
         ))}
       </Space.Compact>
-      <Modal
-        open={open}
-        title={t('kit.export.title')}
-        onCancel={() => setOpen(false)}
-        footer={
-          job?.status === 'done' ? (
-            <Button type="primary" href={urlOf(exportsApi.file, { params: { id: job.id } })} onClick={() => setOpen(false)} {...tid(`${testId}-export-file`)}>
-              {t('kit.export.download', { name: job.fileName })}
-            </Button>
-          ) : (
-            <Button onClick={() => setOpen(false)} {...tid(`${testId}-export-background`)}>{t('kit.export.background')}</Button>
-          )
-        }
-        modalRender={(n) => <div data-testid={`${testId}-export-modal`}>{n}</div>}
-      >
-        <Progress percent={pct} status={job?.status === 'failed' ? 'exception' : job?.status === 'done' ? 'success' : 'active'} />
-        <Typography.Text type="secondary" data-testid={`${testId}-export-progress`}>
-          {job?.status === 'failed' ? job.error : t('kit.export.rows', { done: (job?.rowsDone ?? 0).toLocaleString('zh-CN'), total: (job?.rows ?? 0).toLocaleString('zh-CN') })}
-        </Typography.Text>
-      </Modal>
+      {job.element}
     </>
   );
 }

@@ -8,6 +8,7 @@ import { testId as tid } from '../app/test-id';
 import { download } from './download';
 import { countText } from './format';
 import { useText, type Text } from './text';
+import { useExportJob } from './ExportButton';
 
 export interface ExportOptions {
   /** The file formats offered, the first chosen by default (the endpoint's `format` query). */
@@ -26,15 +27,17 @@ export interface ExportOptions {
  * data-testids: `<testId>-export` (the button), `-export-modal`, `-export-format`, `-export-unmask`,
  * `-export-unmask-ok`, `-export-start`.
  */
-export function ExportDialog({ endpoint, query, count, testId, formats = ['xlsx', 'csv'], unmask: mayUnmask, title, fileName = 'export' }: ExportOptions & {
+export function ExportDialog({ endpoint, query, count, testId, formats = ['xlsx', 'csv'], unmask: mayUnmask, title, fileName = 'export', kind }: ExportOptions & {
   endpoint: Endpoint;
   /** The list's filters. */
   query: Record<string, unknown>;
   /** How many the filters select, when known. */
-  count?: { total: number; exact: boolean };
+  count?: { total: number; exact: boolean; estimate?: number };
   testId: string;
+  /** An export kind the server runs in the background: the file is then made with a progress bar and offered when ready (a large list takes a while). */
+  kind?: string;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const text = useText();
   const { message, modal } = App.useApp();
   const { showError } = useApiError();
@@ -42,10 +45,18 @@ export function ExportDialog({ endpoint, query, count, testId, formats = ['xlsx'
   const [format, setFormat] = useState(formats[0]!);
   const [unmask, setUnmask] = useState(false);
   const [busy, setBusy] = useState(false);
+  const job = useExportJob(kind ?? '', testId);
 
   const run = async () => {
     setBusy(true);
     try {
+      if (kind) {
+        if (await job.start({ ...query, format, ...(unmask ? { unmask: 'true' } : {}) })) {
+          setOpen(false);
+          setUnmask(false);
+        }
+        return;
+      }
       const name = await download(endpoint, { query: { ...query, format, ...(unmask ? { unmask: 'true' } : {}) } }, `${fileName}.${format}`);
       void message.success(t('kit.exportDialog.done', { name }));
       setOpen(false);
@@ -83,7 +94,7 @@ export function ExportDialog({ endpoint, query, count, testId, formats = ['xlsx'
         cancelText={t('action.cancel')}
         modalRender={(node) => <div data-testid={`${testId}-export-modal`}>{node}</div>}
       >
-        {count && <Typography.Paragraph>{t('kit.exportDialog.count', { n: countText(count.total, count.exact) })}</Typography.Paragraph>}
+        {count && <Typography.Paragraph>{t('kit.exportDialog.count', { n: countText(count.total, count.exact, count.estimate, lang) })}</Typography.Paragraph>}
         <Form layout="vertical">
           {formats.length > 1 && (
             <Form.Item label={t('kit.exportDialog.format')}>
@@ -100,6 +111,7 @@ export function ExportDialog({ endpoint, query, count, testId, formats = ['xlsx'
         </Form>
         <Alert type={unmask ? 'warning' : 'info'} showIcon title={t(unmask ? 'kit.exportDialog.unmaskWarn' : 'kit.exportDialog.maskedNote')} />
       </Modal>
+      {kind && job.element}
     </>
   );
 }

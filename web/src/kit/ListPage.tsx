@@ -57,7 +57,7 @@ export interface ListPageProps<E extends Endpoint> {
   buttonTestIds?: { search?: string; reset?: string };
   /** A download honouring the current filters (the export endpoint's query takes the same filters). */
   exportTo?: Endpoint;
-  /** A background export of this kind (platform/export-jobs.ts) with the current filters: progress, then the file. */
+  /** A background export of this kind (platform/export-jobs.ts) with the current filters: progress, then the file. With exportOptions, the dialog's choices start it. */
   exportKind?: string;
   exportQuery?: Record<string, unknown>;
   /** Export through a dialog (file format; the values in clear for who may, confirmed, audited by the server) instead of a plain link. */
@@ -113,13 +113,15 @@ function readHidden(id: string): string[] {
  * and filters; see docs/architecture.md "Adding a module".
  */
 export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const text = useText();
   const input = useFieldInput();
   const { showError } = useApiError();
   const [sp, setSp] = useSearchParams();
   const [form] = Form.useForm();
-  const query = useMemo(() => queryFrom(p.endpoint, sp, p.defaults), [p.endpoint, sp, JSON.stringify(p.defaults)]);
+  // Pages pass their defaults inline: compare them by value, not by identity.
+  const defaultsKey = p.defaults === undefined ? undefined : JSON.stringify(p.defaults);
+  const query = useMemo(() => queryFrom(p.endpoint, sp, defaultsKey === undefined ? undefined : JSON.parse(defaultsKey)), [p.endpoint, sp, defaultsKey]);
   const filters = (p.filters ?? []).filter((f): f is FilterSpec => !!f && !f.hidden);
   const load = () => call(p.endpoint as Endpoint, { query: { ...query, ...p.fixed }, params: p.params } as never) as Promise<EndpointOutput<E>>;
   const { data, loading, error, reload } = useRequest(load, [JSON.stringify(query), JSON.stringify(p.fixed), JSON.stringify(p.params), p.reloadKey], showError);
@@ -182,7 +184,7 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
   };
   // A short list the server answers whole (an array, e.g. roles) is shown on one page.
   const whole = (p.endpoint.response as { type?: string }).type === 'array';
-  const page = (whole && Array.isArray(data) ? { items: data, total: data.length } : data) as unknown as { items: Item<E>[]; total: number; totalExact?: boolean } | undefined;
+  const page = (whole && Array.isArray(data) ? { items: data, total: data.length } : data) as unknown as { items: Item<E>[]; total: number; totalExact?: boolean; totalEstimate?: number } | undefined;
   const filtered = filters.some((f) => (f.keys ?? (f.kind === 'flags' ? (f.options ?? []).map((o) => String(o.value)) : [f.name])).some((k) => query[k] !== undefined && query[k] !== null && query[k] !== ''));
   const exportInput = { ...Object.fromEntries(Object.entries(query).filter(([k]) => !['page', 'pageSize', 'sort', 'order'].includes(k))), ...p.fixed, ...p.exportQuery };
   const exportHref = p.exportTo && !p.exportOptions ? urlOf(p.exportTo, { query: exportInput }) : null;
@@ -209,13 +211,13 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
           {t('kit.list.columns')}
         </Button>
       </Popover>
-      {p.exportKind && <ExportButton kind={p.exportKind} query={{ ...query, ...p.fixed, ...p.exportQuery }} testId={p.testId} />}
+      {p.exportKind && !p.exportOptions && <ExportButton kind={p.exportKind} query={{ ...query, ...p.fixed, ...p.exportQuery }} testId={p.testId} />}
       {exportHref && !p.exportKind && (
         <Button icon={<DownloadOutlined />} href={exportHref} title={t('kit.list.exportHint')} {...tid(`${p.testId}-export`)}>
           {t('kit.list.export')}
         </Button>
       )}
-      {p.exportTo && p.exportOptions && <ExportDialog endpoint={p.exportTo} query={exportInput} count={page && { total: page.total, exact: page.totalExact ?? true }} testId={p.testId} {...p.exportOptions} />}
+      {p.exportTo && p.exportOptions && <ExportDialog endpoint={p.exportTo} query={exportInput} count={page && { total: page.total, exact: page.totalExact ?? true, estimate: page.totalEstimate }} testId={p.testId} kind={p.exportKind} {...p.exportOptions} />}
       {p.toolbar}
     </Space>
   );
@@ -283,7 +285,7 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
               total: page?.total ?? 0,
               showSizeChanger: true,
               pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (n) => <span data-testid={`${p.testId}-total`}>{t('kit.list.total', { n: countText(n, page?.totalExact ?? true) })}</span>,
+              showTotal: (n) => <span data-testid={`${p.testId}-total`}>{t('kit.list.total', { n: countText(n, page?.totalExact ?? true, page?.totalEstimate, lang) })}</span>,
             }}
           />
           {data && p.footer && <div style={{ marginTop: 8 }}>{p.footer(data)}</div>}

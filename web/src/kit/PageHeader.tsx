@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
+import { menuTrail } from '../app/layout/menu';
+import { useI18n } from '../i18n';
 import { Breadcrumb, Space, Typography } from 'antd';
 
 export interface Crumb {
@@ -7,8 +9,14 @@ export interface Crumb {
   path?: string;
 }
 
-/** The top of a page: where it sits (breadcrumbs), its title with tags, and its buttons. */
-export function PageHeader({ title, crumbs, tags, extra, testId }: { title?: ReactNode; crumbs?: Crumb[]; tags?: ReactNode; extra?: ReactNode; testId?: string }) {
+/**
+ * The top of a page: where it sits (breadcrumbs: the page's own, or else its place in the menu), its
+ * title with tags, and its buttons.
+ */
+export function PageHeader({ title, crumbs: own, tags, extra, testId }: { title?: ReactNode; crumbs?: Crumb[]; tags?: ReactNode; extra?: ReactNode; testId?: string }) {
+  const { pathname } = useLocation();
+  const { t } = useI18n();
+  const crumbs = own ?? menuTrail(pathname).map((c) => ({ title: t(c.label), path: c.path }));
   return (
     <>
       {crumbs && crumbs.length > 0 && (

@@ -48,7 +48,18 @@ export function toFen(yuanValue: number): number {
   return Math.round(yuanValue * 100);
 }
 
-/** A count for a list header: exact ("1,234"), or where the server stopped counting, "1,000+". */
-export function countText(total: number, exact = true): string {
-  return exact ? total.toLocaleString('zh-CN') : `${total.toLocaleString('zh-CN')}+`;
+/**
+ * A count for a list header: exact ("1,234"); where the server stopped counting, its estimate as an
+ * order of magnitude ("约 1.2 万", "约 3,500"; English "about 12,000"), or without one "1,000+".
+ */
+export function countText(total: number, exact = true, estimate?: number, lang: 'zh-CN' | 'en-US' = 'zh-CN'): string {
+  if (exact) return total.toLocaleString('zh-CN');
+  if (!estimate || estimate <= total) return `${total.toLocaleString('zh-CN')}+`;
+  const digits = Math.floor(Math.log10(estimate));
+  const step = 10 ** Math.max(digits - 1, 0);
+  const rounded = Math.round(estimate / step) * step;
+  if (lang === 'en-US') return `about ${rounded.toLocaleString('en')}`;
+  if (rounded >= 1e8) return `约 ${+(rounded / 1e8).toFixed(1)} 亿`;
+  if (rounded >= 1e4) return `约 ${+(rounded / 1e4).toFixed(1)} 万`;
+  return `约 ${rounded.toLocaleString('zh-CN')}`;
 }

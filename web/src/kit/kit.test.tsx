@@ -12,6 +12,8 @@ import { FormModal } from './FormModal';
 import { FormFields } from './fields';
 import { MoneyInput } from './inputs';
 import { ExportButton } from './ExportButton';
+import { ExportDialog } from './ExportDialog';
+import { memberExportApi } from '../../../common/src/contracts/member';
 import { computeIdCheck, ID_PROBLEM_MESSAGES } from '../../../common/src/id-number';
 import { MOBILE_PROBLEM_MESSAGES } from '../../../common/src/mobile';
 
@@ -23,6 +25,10 @@ describe('the formatter', () => {
     expect(yuan(123456)).toBe('¥1,234.56');
     expect(yuan(-5)).toBe('-¥0.05');
     expect(countText(1000, false)).toBe('1,000+');
+    expect(countText(1000, false, 12_345)).toBe('约 1.2 万');
+    expect(countText(1000, false, 3_456)).toBe('约 3,500');
+    expect(countText(1000, false, 12_345, 'en-US')).toBe('about 12,000');
+    expect(countText(1000, false, 900)).toBe('1,000+');
     expect(countText(1234)).toBe('1,234');
   });
 });
@@ -78,6 +84,19 @@ describe('ListPage', () => {
       routes: { 'GET /api/orgs': () => ({ ...page(3), page: 1, total: 1000, totalExact: false }) },
     });
     await waitFor(() => expect(screen.getByTestId('t-total').textContent).toBe('共 1,000+ 条'));
+  });
+
+  it('names where the page sits in the menu when it names no breadcrumbs of its own', async () => {
+    renderApp(<ListPage testId="t" title="menu.orgList" endpoint={orgApi.list} columns={[{ key: 'name', title: 'org.field.name', dataIndex: 'name' }]} />, { url: '/orgs', routes: { 'GET /api/orgs': () => ({ ...page(1), page: 1, total: 1, totalExact: true }) } });
+    expect(screen.getByTestId('page-breadcrumb').textContent).toBe('组织管理/组织列表');
+  });
+
+  it('shows a count past the cap as its order of magnitude when the server estimates it', async () => {
+    renderApp(<ListPage testId="t" endpoint={orgApi.list} columns={[{ key: 'name', title: 'org.field.name', dataIndex: 'name' }]} />, {
+      url: '/orgs',
+      routes: { 'GET /api/orgs': () => ({ ...page(3), page: 1, total: 1000, totalExact: false, totalEstimate: 12_345 }) },
+    });
+    await waitFor(() => expect(screen.getByTestId('t-total').textContent).toBe('共 约 1.2 万 条'));
   });
 
   it('says whether an empty list is empty or filtered empty', async () => {
@@ -144,5 +163,25 @@ describe('ExportButton', () => {
     finished = true;
     const link = await screen.findByTestId('x-export-file', {}, { timeout: 5000 });
     expect(link.getAttribute('href')).toBe(`/api/exports/${job.id}/file`);
+  });
+});
+
+describe('ExportDialog with a background kind', () => {
+  it('starts the job with the chosen format and, confirmed, the values in clear, then shows its progress', async () => {
+    const job = { id: '0192d3c4-0000-7000-8000-000000000002', kind: 'members', rows: 12000, fileName: '会员名册.csv', bytes: 0, error: null, startedAt: '2026-12-04T01:00:00Z', finishedAt: null };
+    const { sent } = renderApp(<ExportDialog endpoint={memberExportApi.export} kind="members" query={{ status: 'active' }} count={{ total: 1000, exact: false, estimate: 12_000 }} unmask testId="m" />, {
+      routes: {
+        'POST /api/exports': () => ({ status: 202, body: { ...job, status: 'running', rowsDone: 0 } }),
+        [`GET /api/exports/${job.id}`]: () => ({ ...job, status: 'running', rowsDone: 6000 }),
+      },
+    });
+    await act(async () => fireEvent.click(screen.getByTestId('m-export')));
+    expect(screen.getByTestId('m-export-modal').textContent).toContain('约 1.2 万');
+    fireEvent.click(screen.getByText('CSV (.csv)'));
+    fireEvent.click(screen.getByTestId('m-export-unmask'));
+    await act(async () => fireEvent.click(screen.getByTestId('m-export-start')));
+    await act(async () => fireEvent.click(await screen.findByTestId('m-export-unmask-ok')));
+    await waitFor(() => expect(sent.find((s) => s.method === 'POST')?.body).toEqual({ kind: 'members', query: { status: 'active', format: 'csv', unmask: 'true' } }));
+    await waitFor(() => expect(screen.getByTestId('m-export-progress').textContent).toBe('已写出 6,000 / 12,000 行'), { timeout: 5000 });
   });
 });

@@ -3,7 +3,7 @@
  * the server answered by `routes`: each request is matched by method and path, and recorded so a
  * test can read what the page asked for. The network is stood in for; the code under test is not.
  */
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { App as AntApp, ConfigProvider } from 'antd';
@@ -25,7 +25,9 @@ export type Answer = (req: Sent) => unknown | { status: number; body: unknown };
 export const where = { current: '' };
 function Where() {
   const l = useLocation();
-  where.current = l.pathname + l.search;
+  useEffect(() => {
+    where.current = l.pathname + l.search;
+  });
   return null;
 }
 

@@ -3,9 +3,12 @@
  * pseudo-elements); these stand-ins answer as a desktop browser would. Nothing of the app is mocked.
  */
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 
 afterEach(() => cleanup());
+// A page renders in several passes (session, data, antd's own effects); on a busy two-core CI
+// machine that takes longer than findBy/waitFor's default second.
+configure({ asyncUtilTimeout: 5000 });
 
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>

@@ -16,6 +16,7 @@ import { normaliseMobile } from '../../../../common/src/mobile.js';
 import { MemberFieldsInput } from '../../../../common/src/member-input.js';
 import type { Ctx } from '../../platform/context.js';
 import { resource } from '../../platform/resource.js';
+import { estimatePast } from '../../platform/estimate.js';
 import type { Executor } from '../../db/client.js';
 import type { MemberCreate, MemberListParams, MemberStatusChange, MemberUpdate } from '../../../../common/src/contracts/member.js';
 
@@ -78,7 +79,8 @@ export async function listMembers(c: Ctx, p: MemberListParams, countCap = MEMBER
   const where = repo.memberSearchWhere(c.actor.scope, search);
   const { hits, rows } = await repo.searchMemberPage(c.database, where, p.sort, p.order, offset, p.pageSize, cap, collect);
   const today = todayInChina();
-  return { items: rows.map((r) => presentMemberListItem(r, today)), total: Math.min(hits, cap), totalExact: hits <= cap, page: p.page, pageSize: p.pageSize };
+  const totalEstimate = hits <= cap ? undefined : await estimatePast(c.db, sql`SELECT 1 FROM member WHERE ${where}`, cap);
+  return { items: rows.map((r) => presentMemberListItem(r, today)), total: Math.min(hits, cap), totalExact: hits <= cap, totalEstimate, page: p.page, pageSize: p.pageSize };
 }
 
 /** Statistics of the name grams (how often each common character occurs), read at most every 10 minutes. */

@@ -22,7 +22,7 @@ export async function healthRoutes(app: FastifyInstance) {
   app.get('/api/health/live', { config: { access: 'public' }, schema: { tags: ['系统 system'], summary: '存活探针 / liveness', response: { 200: Probe } } }, async () => ({ status: 'ok' as const, checks: { process: 'ok' } }));
   app.get('/api/health/ready', { config: { access: 'public' }, schema: { tags: ['系统 system'], summary: '就绪探针：数据库可达、迁移为当前版本 / readiness: database reachable, migrations current', response: { 200: Probe, 503: Probe } } }, async (_req, reply) => {
     const checks: Record<string, string> = {};
-    let ok = true;
+    let ok: boolean;
     try {
       await app.gh.database.query(sql`SELECT 1`);
       checks.database = 'ok';

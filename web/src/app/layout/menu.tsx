@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BranchesOutlined, UnorderedListOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOutlined, ControlOutlined } from '@ant-design/icons';
+import { ScheduleOutlined, ProjectOutlined, CarryOutOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, BulbOutlined, NotificationOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -62,6 +63,16 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     ],
   },
   {
+    key: 'plan',
+    label: 'menu.plan',
+    icon: <ScheduleOutlined />,
+    testId: 'menu-plan',
+    children: [
+      { key: '/plans', label: 'menu.plans', icon: <ProjectOutlined />, access: 'canReadPlan', testId: 'menu-plans' },
+      { key: '/plans/tasks', label: 'menu.planTasks', icon: <CarryOutOutlined />, access: 'canReadPlan', testId: 'menu-plan-tasks' },
+    ],
+  },
+  {
     key: 'contract',
     label: 'menu.contract',
     icon: <FileProtectOutlined />,
@@ -104,6 +115,18 @@ export function buildMenuItems(access: Access, t: (k: MessageKey) => string): It
     }
   }
   return items;
+}
+
+/**
+ * Where a location sits in the menu, for the breadcrumbs of a page that names none: its group and
+ * entry (the entry linked when the location is below it, e.g. a record opened from its list).
+ */
+export function menuTrail(pathname: string): { label: MessageKey; path?: string }[] {
+  const { selected, open } = selectedMenu(pathname);
+  if (!selected) return [];
+  const group = MENU.find((e) => e.key === open);
+  const leaf = (group && 'children' in group ? group.children : MENU).find((e) => e.key === selected);
+  return [...(group ? [{ label: group.label }] : []), ...(leaf ? [{ label: leaf.label, path: pathname === selected ? undefined : selected }] : [])];
 }
 
 /** The menu entry for a location: the longest menu path that prefixes it (so /orgs/123 lights 组织列表). */

@@ -14,6 +14,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { PageHeader } from '../../kit';
 import { MemberFiguresSection } from '../member/dashboard/MemberFiguresSection';
 import { HardshipDashboardSection } from '../hardship/monitor/HardshipDashboardSection';
+import { PlanDashboardSection } from '../plan/PlanDashboardSection';
 import { ContractDashboardSection } from '../contract/ContractDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
 import { useFederationView } from './level';
@@ -130,6 +131,7 @@ export default function DashboardPage() {
       )}
       <MemberFiguresSection />
       {access.canReadHardship && <HardshipDashboardSection />}
+      {access.canReadPlan && <PlanDashboardSection />}
       {access.canReadContract && <ContractDashboardSection />}
     </div>
   );

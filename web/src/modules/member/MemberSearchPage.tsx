@@ -39,6 +39,7 @@ export default function MemberSearchPage() {
         rowTestId={(m) => `member-row-${m.cardNo}`}
         scrollX={1240}
         exportTo={access.canExportMember ? memberExportApi.export : undefined}
+        exportKind="members"
         exportOptions={{ unmask: access.canUnmaskMember, title: 'member.export.title', fileName: 'members' }}
         toolbar={access.canWriteMember && <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create' })} data-testid="member-create-btn">{t('member.create')}</Button>}
         filters={[

@@ -109,8 +109,8 @@ export default function OrgTreePage() {
     }
   };
 
-  const toNode = useCallback(
-    (n: OrgTreeNode): TreeDataNode => {
+  const treeData = useMemo(() => {
+    const toNode = (n: OrgTreeNode): TreeDataNode => {
       const kids = children[n.id];
       return {
         key: n.id,
@@ -130,10 +130,9 @@ export default function OrgTreePage() {
         ),
         children: kids?.map(toNode),
       };
-    },
-    [children, levelLabel, t],
-  );
-  const treeData = useMemo(() => (roots ?? []).map(toNode), [roots, toNode]);
+    };
+    return (roots ?? []).map(toNode);
+  }, [roots, children, levelLabel, t]);
 
   // Once the revealed node is rendered, bring it into view inside the tree's scroll box.
   useEffect(() => {

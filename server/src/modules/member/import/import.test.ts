@@ -36,8 +36,11 @@ async function upload(client: TestClient, orgId: string, name: string, content: 
   return client.request('POST', '/api/member-imports', mp.body, { 'content-type': mp.contentType });
 }
 
+/** An import batch as the API answers it (what these tests read of it). */
+type Batch = { id: string; message?: string; errors: { row: number; column?: string; code: string; message: string; warning?: boolean }[]; [k: string]: unknown };
+
 /** Upload, wait for the background parse, return the batch as the API shows it. */
-async function preview(client: TestClient, orgId: string, name: string, content: Buffer) {
+async function preview(client: TestClient, orgId: string, name: string, content: Buffer): Promise<Batch> {
   const res = await upload(client, orgId, name, content);
   expect(res.statusCode, res.body).toBe(202);
   const id = res.json().batchId as string;
@@ -57,7 +60,7 @@ const idx = (id: string) => env.services.keys.blindIndex(id, 'id');
 const fw = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 
 describe('a messy roster', () => {
-  let batch: Record<string, any>;
+    let batch: Batch;
   const ids = [makeId('1988-01-15', 11, 'M'), makeId('1990-06-30', 22, 'F'), makeId('1979-12-01', 33, 'M'), makeId('2001-02-28', 44, 'F')];
 
   it('previews: title rows, synonyms in another order, blank rows, full-width digits, serial and written dates, a numeric ID', async () => {
@@ -75,10 +78,10 @@ describe('a messy roster', () => {
     ];
     batch = await preview(admin, orgA.id, '江城机械厂.xlsx', await xlsxOf(rows, { textColumns: [2] }));
     expect(batch).toMatchObject({ status: 'preview', total: 5, valid: 3, rejected: 2, created: 3, updated: 0, unchanged: 0, rowsDone: 5 });
-    const errs = batch.errors.filter((e: any) => !e.warning).map((e: any) => [e.row, e.column, e.code]);
+    const errs = batch.errors.filter((e) => !e.warning).map((e) => [e.row, e.column, e.code]);
     expect(errs).toEqual([[9, '公民身份号码', 'ID_NUMERIC'], [10, '性别', 'SEX_MISMATCH']]);
-    expect(batch.errors.find((e: any) => e.row === 9).message).toContain('设置为“文本”格式');
-    expect(batch.errors.find((e: any) => e.warning)).toMatchObject({ row: 4, code: 'UNKNOWN_COLUMNS' });
+    expect(batch.errors.find((e) => e.row === 9)!.message).toContain('设置为“文本”格式');
+    expect(batch.errors.find((e) => e.warning)).toMatchObject({ row: 4, code: 'UNKNOWN_COLUMNS' });
   });
 
   it('the staging rows hold only encrypted identifiers', async () => {
@@ -156,7 +159,7 @@ describe('duplicates and people held elsewhere', () => {
     const rows = [['姓名', '身份证号'], ['吴一', id], ['郑二', makeId('1993-09-09', 93)], ['吴一', id.toLowerCase()], [], ['吴一', id]];
     const b = await preview(admin, orgA.id, 'dup.xlsx', await xlsxOf(rows, { textColumns: [2] }));
     expect(b).toMatchObject({ total: 4, valid: 2, rejected: 2 });
-    expect(b.errors.map((e: any) => [e.row, e.code])).toEqual([[4, 'DUPLICATE_IN_FILE'], [6, 'DUPLICATE_IN_FILE']]);
+    expect(b.errors.map((e) => [e.row, e.code])).toEqual([[4, 'DUPLICATE_IN_FILE'], [6, 'DUPLICATE_IN_FILE']]);
     expect(b.errors[0].message).toContain('与第2行重复');
   });
 

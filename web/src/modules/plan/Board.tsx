@@ -1,0 +1,58 @@
+import { Card, Col, Row, Statistic, Table } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { planApi } from '../../../../common/src/contracts/plan';
+import { call } from '../../api/client';
+import { useRequest } from '../../app/use-request';
+import { useI18n } from '../../i18n';
+import { RAG } from './shared';
+
+/** The red-yellow-green board: counts that filter the list below, and the owners with the most red. */
+export function Board({ planId, reloadKey }: { planId?: string; reloadKey?: unknown }) {
+  const { t, pick } = useI18n();
+  const [sp, setSp] = useSearchParams();
+  const { data, loading } = useRequest(() => call(planApi.board, { query: planId ? { planId } : {} }), [planId, reloadKey]);
+  const pickRag = (k: string) => {
+    const next = new URLSearchParams(sp);
+    if (next.get('rag') === k) next.delete('rag');
+    else next.set('rag', k);
+    next.delete('page');
+    setSp(next);
+  };
+  return (
+    <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="plan-board">
+      {(['red', 'yellow', 'green', 'done'] as const).map((k) => (
+        <Col key={k} xs={12} lg={4}>
+          <Card size="small" hoverable className="gh-stat-card" loading={loading && !data} onClick={() => pickRag(k)} data-testid={`plan-board-${k}`} style={sp.get('rag') === k ? { borderColor: RAG[k].color } : undefined}>
+            <Statistic title={pick(RAG[k])} value={data?.rag[k] ?? 0} styles={{ content: k === 'red' && (data?.rag.red ?? 0) > 0 ? { color: '#cf1322' } : undefined }} />
+          </Card>
+        </Col>
+      ))}
+      <Col xs={12} lg={4}>
+        <Card size="small" className="gh-stat-card" loading={loading && !data}>
+          <Statistic title={t('plan.escalated')} value={data?.escalated ?? 0} />
+        </Card>
+      </Col>
+      <Col xs={12} lg={4}>
+        <Card size="small" className="gh-stat-card" loading={loading && !data}>
+          <Statistic title={t('plan.closedThisMonth')} value={data?.closedThisMonth ?? 0} />
+        </Card>
+      </Col>
+      {data && data.byOwner.length > 1 && (
+        <Col span={24}>
+          <Card size="small" title={t('plan.byOwner')}>
+            <Table
+              size="small"
+              rowKey="orgId"
+              pagination={{ pageSize: 5, hideOnSinglePage: true }}
+              dataSource={data.byOwner}
+              columns={[
+                { key: 'org', title: t('task.col.owner'), dataIndex: 'orgName' },
+                ...(['red', 'yellow', 'green', 'done'] as const).map((k) => ({ key: k, title: pick(RAG[k]), dataIndex: k, width: 90, align: 'right' as const })),
+              ]}
+            />
+          </Card>
+        </Col>
+      )}
+    </Row>
+  );
+}
