@@ -11,7 +11,7 @@ import { createRng, addDays } from './prng.js';
 import { DEMO_DEFAULT_SEED, DEMO_REFERENCE_DATE, type DemoOrg } from './demo-city.js';
 
 /** The city federation's 2022 plenary work report (an anonymised source text), the demo plan's source. */
-export const DEMO_SPEECH = path.resolve(import.meta.dirname, 'data/speech-city-federation-plenary-2022.txt');
+export const DEMO_SPEECH = path.resolve(import.meta.dirname, 'texts/speech-city-federation-plenary-2022.txt');
 
 /**
  * The demo city's plan for this year, extracted from the plenary report and accepted: tasks owned by

@@ -10,7 +10,7 @@ import { computeIdCheck } from '../../../../common/src/id-number.js';
  * their reports, escalation of overdue tasks to the level above, a task split to districts rolling
  * up, a live KPI that moves with the data, and the scope of each level.
  */
-const SPEECH = fs.readFileSync(path.resolve(import.meta.dirname, '../../seed/data/speech-city-federation-plenary-2022.txt'), 'utf8');
+const SPEECH = fs.readFileSync(path.resolve(import.meta.dirname, '../../seed/texts/speech-city-federation-plenary-2022.txt'), 'utf8');
 const idFor = (birth: string, seq: string) => {
   const first17 = '110105' + birth.replaceAll('-', '') + seq;
   return first17 + computeIdCheck(first17);
