@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDelegates, congressForm, congressRuleOn, countVote } from './congress-rules.js';
+import { bargainingRuleOn, checkDelegates, checkNegotiators, checkTerm, congressForm, congressRuleOn, contractExpiresOn, countVote, renewalDue, renewalOpensOn } from './congress-rules.js';
 
 const r = congressRuleOn('2026-12-04');
 
@@ -37,5 +37,39 @@ describe('a vote (集体合同规定 Art. 36)', () => {
   it('fails with a majority of those present but not of all delegates', () => {
     // 21 of 30 present, 15 for: 71% of those present, but 15 is not more than half of 30.
     expect(countVote({ delegates: 30, present: 21, for: 15, against: 6, abstain: 0 })).toMatchObject({ passed: false, quorum: true, majority: false });
+  });
+});
+
+describe('the contract term and its renewal (集体合同规定 Arts. 38–39)', () => {
+  const b = bargainingRuleOn('2026-12-04');
+  it('runs 1–3 years from the day it takes effect, to the day before the corresponding day', () => {
+    expect(contractExpiresOn('2026-05-13', 3)).toBe('2029-05-12');
+    expect(checkTerm(3, b)).toBeNull();
+    expect(checkTerm(4, b)?.zh).toBe('集体合同期限应为1至3年，现为4年');
+    expect(checkTerm(0, b)?.code).toBe('term');
+  });
+  it('raises the renewal alert at exactly 3 months before expiry, not a day earlier', () => {
+    expect(renewalOpensOn('2027-06-30', b)).toBe('2027-03-30');
+    expect(renewalDue('2027-06-30', '2027-03-29', b)).toBe(false);
+    expect(renewalDue('2027-06-30', '2027-03-30', b)).toBe(true);
+    expect(renewalDue('2027-06-30', '2027-06-30', b)).toBe(true);
+    expect(renewalDue('2027-06-30', '2027-07-01', b)).toBe(false);
+    // A month without the day: the window opens on the month's last day.
+    expect(renewalOpensOn('2027-05-31', b)).toBe('2027-02-28');
+  });
+});
+
+describe('the negotiators (集体合同规定 Art. 19)', () => {
+  const b = bargainingRuleOn('2026-12-04');
+  const side = (s: string, n: number, chiefs = 1) => Array.from({ length: n }, (_, i) => ({ side: s, chief: i < chiefs }));
+  it('need equal numbers, 3 to 10 a side, one chief each; vacated seats do not count', () => {
+    expect(checkNegotiators([...side('union', 3), ...side('employer', 3)], b)).toEqual([]);
+    expect(checkNegotiators([...side('union', 10), ...side('employer', 10)], b)).toEqual([]);
+    expect(checkNegotiators([...side('union', 2), ...side('employer', 2)], b).map((p) => p.code)).toEqual(['union_few', 'employer_few']);
+    expect(checkNegotiators([...side('union', 11), ...side('employer', 11)], b).map((p) => p.code)).toEqual(['union_many', 'employer_many']);
+    expect(checkNegotiators([...side('union', 3, 0), ...side('employer', 3, 2)], b).map((p) => p.code)).toEqual(['union_chief', 'employer_chief']);
+    const vacated = [...side('union', 3), { side: 'union', chief: false, vacatedOn: '2026-05-01' }, ...side('employer', 3)];
+    expect(checkNegotiators(vacated, b)).toEqual([]);
+    expect(checkNegotiators([...side('union', 4), ...side('employer', 3)], b)[0]!.zh).toBe('双方协商代表人数应当对等：职工方4人，企业方3人');
   });
 });

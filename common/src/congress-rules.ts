@@ -19,6 +19,8 @@
  */
 import { z } from 'zod';
 import { defineRule, versionOn, type RuleVersion } from './rules.js';
+import { addMonthsClamped } from './deadlines.js';
+import { addDays } from './dates.js';
 
 export const CONGRESS_RULE = defineRule({
   key: 'congress.quota',
@@ -174,4 +176,57 @@ export function countVote(v: VoteCount): VoteResult {
   if (!quorum) problems.push({ code: 'quorum', zh: `到会代表应不少于全体代表的三分之二（${quorumNeeded}人），实到${v.present}人，差${quorumNeeded - v.present}人`, en: `At least two thirds of the delegates must be present (${quorumNeeded}); ${v.present}`, needed: quorumNeeded, have: v.present, off: quorumNeeded - v.present });
   if (!majority) problems.push({ code: 'majority', zh: `赞成票应超过全体代表的半数（${majorityNeeded}票），现有${v.for}票，差${majorityNeeded - v.for}票`, en: `More than half of all delegates must vote for (${majorityNeeded}); ${v.for}`, needed: majorityNeeded, have: v.for, off: majorityNeeded - v.for });
   return { passed: quorum && majority, quorum, majority, quorumNeeded, majorityNeeded, problems };
+}
+
+export function bargainingRuleOn(date: string, entered: RuleVersion<BargainingRule>[] = []): BargainingRule {
+  return versionOn([...BARGAINING_RULE.defaults, ...entered], date).value;
+}
+
+/**
+ * The last day of a contract's term: `termYears` from the day it takes effect, the day before the
+ * corresponding day (a contract in force from 2026-03-01 for one year runs to 2027-02-28).
+ */
+export function contractExpiresOn(effectiveOn: string, termYears: number): string {
+  return addDays(addMonthsClamped(effectiveOn, termYears * 12), -1);
+}
+
+/** The first day renewal may be proposed: `renewalMonths` before the term ends (集体合同规定 Art. 39, practice). */
+export function renewalOpensOn(expiresOn: string, r: Pick<BargainingRule, 'renewalMonths'>): string {
+  return addMonthsClamped(expiresOn, -r.renewalMonths);
+}
+
+/** Whether the renewal alert is on: from the day the window opens until the term's last day. */
+export function renewalDue(expiresOn: string, today: string, r: Pick<BargainingRule, 'renewalMonths'>): boolean {
+  return today >= renewalOpensOn(expiresOn, r) && today <= expiresOn;
+}
+
+/** The term in years against the rule: 1–3 years (Art. 38). Null when allowed. */
+export function checkTerm(termYears: number, r: Pick<BargainingRule, 'termYearsMin' | 'termYearsMax'>): Problem | null {
+  if (termYears >= r.termYearsMin && termYears <= r.termYearsMax) return null;
+  return { code: 'term', zh: `集体合同期限应为${r.termYearsMin}至${r.termYearsMax}年，现为${termYears}年`, en: `A term of ${r.termYearsMin}–${r.termYearsMax} years; ${termYears} given`, needed: r.termYearsMax, have: termYears, off: termYears - r.termYearsMax };
+}
+
+export interface NegotiatorSeat {
+  side: 'union' | 'employer' | string;
+  chief: boolean;
+  vacatedOn?: string | null;
+}
+
+/**
+ * The negotiators against the rule (集体合同规定 Art. 19): equal numbers on both sides, between the
+ * minimum and the maximum each, one chief negotiator per side. Vacated seats do not count.
+ */
+export function checkNegotiators(seats: NegotiatorSeat[], r: Pick<BargainingRule, 'negotiatorsMin' | 'negotiatorsMax'>): Problem[] {
+  const active = seats.filter((s) => !s.vacatedOn);
+  const union = active.filter((s) => s.side === 'union');
+  const employer = active.filter((s) => s.side === 'employer');
+  const out: Problem[] = [];
+  if (union.length !== employer.length) out.push({ code: 'unequal', zh: `双方协商代表人数应当对等：职工方${union.length}人，企业方${employer.length}人`, en: `Both sides need equal numbers: union ${union.length}, employer ${employer.length}`, needed: union.length, have: employer.length, off: Math.abs(union.length - employer.length) });
+  for (const [side, list, zh] of [['union', union, '职工方'], ['employer', employer, '企业方']] as const) {
+    if (list.length < r.negotiatorsMin) out.push({ code: `${side}_few`, zh: `${zh}协商代表应不少于${r.negotiatorsMin}人，现有${list.length}人`, en: `The ${side} side needs at least ${r.negotiatorsMin} negotiators; ${list.length}`, needed: r.negotiatorsMin, have: list.length, off: r.negotiatorsMin - list.length });
+    if (list.length > r.negotiatorsMax) out.push({ code: `${side}_many`, zh: `${zh}协商代表应不超过${r.negotiatorsMax}人，现有${list.length}人`, en: `The ${side} side may have at most ${r.negotiatorsMax} negotiators; ${list.length}`, needed: r.negotiatorsMax, have: list.length, off: list.length - r.negotiatorsMax });
+    const chiefs = list.filter((s) => s.chief).length;
+    if (chiefs !== 1) out.push({ code: `${side}_chief`, zh: `${zh}应有且只有一名首席协商代表，现有${chiefs}名`, en: `The ${side} side needs exactly one chief negotiator; ${chiefs}`, needed: 1, have: chiefs, off: chiefs - 1 });
+  }
+  return out;
 }

@@ -5,6 +5,14 @@
  */
 import { machine } from './workflow.js';
 
+/**
+ * The grassroots unions that count as unionised employers for the coverage rate (建制率): an
+ * enterprise's union and a joint union of small enterprises (集体合同规定 Art. 2 applies to
+ * enterprises). Regional and sector federations run regional and sector contracts but are not
+ * employers; public institutions hold congresses but sign no collective contract here.
+ */
+export const CONTRACT_EMPLOYER_KINDS = ['enterprise', 'joint'] as const;
+
 export const BARGAINING_SCOPES = ['single', 'regional', 'sector'] as const;
 export const BARGAINING_SCOPE_LABELS = {
   single: { zh: '单个企业', en: 'One employer' },
@@ -59,8 +67,8 @@ export const BARGAINING_MACHINE = machine({
   path: ['requested', 'negotiating', 'draft', 'adopted', 'signed', 'filed', 'effective'],
   transitions: {
     answer: { zh: '登记书面回应', en: 'Record the answer', from: ['requested'], to: ['negotiating', 'refused'], permission: 'contract.write', requires: ['answer', 'answeredOn'], audit: 'contract.answer', ends: ['answerDue'] },
-    draft: { zh: '形成合同草案', en: 'Draft the contract', from: ['negotiating', 'objected'], to: ['draft'], permission: 'contract.write', audit: 'contract.draft' },
-    vote: { zh: '登记职代会表决', en: 'Record the vote', from: ['draft'], to: ['adopted', 'draft'], permission: 'contract.write', requires: ['heldOn'], audit: 'contract.vote' },
+    draft: { zh: '形成合同草案', en: 'Draft the contract', from: ['negotiating', 'objected', 'draft'], to: ['draft'], permission: 'contract.write', audit: 'contract.draft' },
+    vote: { zh: '登记职代会表决', en: 'Record the vote', from: ['draft'], to: ['adopted'], permission: 'contract.write', requires: ['heldOn'], audit: 'contract.vote' },
     sign: { zh: '双方首席代表签字', en: 'Both chiefs sign', from: ['adopted'], to: ['signed'], permission: 'contract.write', requires: ['signedOn'], audit: 'contract.sign', starts: { field: 'filingDue', rule: { n: 10, unit: 'calendar_days' } } },
     file: { zh: '报送劳动行政部门', en: 'File with the labour administration', from: ['signed'], to: ['filed'], permission: 'contract.write', requires: ['filedOn'], audit: 'contract.file', ends: ['filingDue'], starts: { field: 'reviewDue', rule: { n: 15, unit: 'calendar_days' } } },
     object: { zh: '登记审查异议', en: 'Record an objection', from: ['filed'], to: ['objected'], permission: 'contract.write', requires: ['objection'], audit: 'contract.object', ends: ['reviewDue'], danger: true, confirm: true },

@@ -82,6 +82,7 @@ export const ContractListQuery = z.strictObject({
   order: order('desc'),
 });
 
+const ProblemSchema = z.object({ code: z.string(), zh: z.string(), en: z.string(), needed: z.number(), have: z.number(), off: z.number() });
 const Clock = z.object({ field: z.string(), due: z.string(), unit: z.enum(['working_days', 'calendar_days']), overdue: z.boolean(), provisional: z.boolean() });
 export const ContractItem = z.object({
   id: z.string(), orgId: z.string(), orgName: z.string(), title: z.string(), scope: z.string(), kind: z.string(), status: z.string(),
@@ -92,7 +93,15 @@ export const ContractDetail = ContractItem.extend({
   initiatedBy: z.string(), answerDue: z.string().nullable(), answeredOn: z.string().nullable(), answer: z.string().nullable(),
   draft: z.array(z.object({ category: z.string(), title: z.string(), text: z.string() })), termYears: z.number().nullable(),
   signedOn: z.string().nullable(), filingDue: z.string().nullable(), filedOn: z.string().nullable(), reviewDue: z.string().nullable(),
-  objection: z.string().nullable(), publishedOn: z.string().nullable(), publishedVia: z.string().nullable(), renewsId: z.string().nullable(),
+  filedWith: z.string().nullable(), objection: z.string().nullable(), publishedOn: z.string().nullable(), publishedVia: z.string().nullable(), renewsId: z.string().nullable(),
+  /** The contract that renews this one, when a renewal has started. */
+  renewedById: z.string().nullable(),
+  /** The renewal window (the last months of the term) and whether it is open today. */
+  renewal: z.object({ opensOn: z.string(), open: z.boolean() }).nullable(),
+  /** The body that votes on the draft (职代会, or the all-worker assembly below 100 workers) and its minimum of delegates. */
+  votingBody: z.object({ form: z.enum(['congress', 'assembly']), minDelegates: z.number().nullable(), delegates: z.number().nullable() }),
+  /** What the negotiators lack against the rule (equal numbers, 3–10 a side, one chief each). */
+  negotiatorProblems: z.array(ProblemSchema),
   vote: z.object({ body: z.string(), delegates: z.number(), present: z.number(), for: z.number(), against: z.number(), abstain: z.number(), heldOn: z.string() }).nullable(),
   partyList: z.array(z.object({ orgId: z.string(), name: z.string(), workforce: z.number() })),
   negotiators: z.array(z.object({ id: z.string(), side: z.string(), name: z.string(), chief: z.boolean(), chosenBy: z.string().nullable(), vacatedOn: z.string().nullable(), fillDue: z.string().nullable() })),
@@ -131,7 +140,7 @@ export const SessionBody = z.strictObject({
 export const CongressItem = z.object({
   id: z.string(), orgId: z.string(), orgName: z.string(), workforce: z.number(), form: z.string(), minDelegates: z.number().nullable(), delegates: z.number(),
   termYears: z.number(), termStart: z.string(), termEnd: z.string(), lastSessionOn: z.string().nullable(), heldThisYear: z.boolean(),
-  problems: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), needed: z.number(), have: z.number(), off: z.number() })), version: z.number(),
+  problems: z.array(ProblemSchema), version: z.number(),
 });
 export const CongressDetail = CongressItem.extend({
   womenInWorkforce: z.number(), frontLine: z.number(), managers: z.number(), women: z.number(),
@@ -150,7 +159,7 @@ export const ProposalItem = z.object({
   id: z.string(), congressId: z.string(), orgId: z.string(), orgName: z.string(), no: z.string(), title: z.string(), delegate: z.string(), content: z.string(),
   department: z.string().nullable(), status: z.string(), answerDue: z.string().nullable(), overdue: z.boolean(), answer: z.string().nullable(), answeredOn: z.string().nullable(), registeredOn: z.string(), version: z.number(),
 });
-export const ProposalListQuery = z.strictObject({ ...PageQuery, status: z.enum(PROPOSAL_STATUSES).optional(), under: z.uuid().optional(), overdue: flag, q: z.string().trim().max(40).optional(), sort: z.enum(['registeredOn', 'answerDue']).default('registeredOn'), order: order('desc') });
+export const ProposalListQuery = z.strictObject({ ...PageQuery, status: z.enum(PROPOSAL_STATUSES).optional(), under: z.uuid().optional(), congressId: z.uuid().optional(), overdue: flag, q: z.string().trim().max(40).optional(), sort: z.enum(['registeredOn', 'answerDue']).default('registeredOn'), order: order('desc') });
 
 export const DisclosureBody = z.strictObject({ orgId: z.uuid(), disclosedOn: isoDate, channel: z.enum(DISCLOSURE_CHANNELS), subject: requiredText(100), content: requiredText(4000), feedback: optionalText(2000) });
 export const DisclosureItem = z.object({ id: z.string(), orgId: z.string(), orgName: z.string(), disclosedOn: z.string(), channel: z.string(), subject: z.string(), content: z.string(), feedback: z.string().nullable() });
@@ -186,6 +195,8 @@ export const contractApi = endpoints(C, {
   object: { method: 'POST', path: '/api/contracts/:id/object', access: 'contract.write', summary: '登记审查异议（退回重新协商）/ an objection', params: IdParams, body: ObjectBody, response: ContractDetail },
   takeEffect: { method: 'POST', path: '/api/contracts/:id/take-effect', access: 'contract.write', summary: '15日内无异议，合同生效 / in force', params: IdParams, body: EffectBody, response: ContractDetail },
   publish: { method: 'POST', path: '/api/contracts/:id/publish', access: 'contract.write', summary: '向职工公布 / published to the workers', params: IdParams, body: PublishBody, response: ContractDetail },
+  expire: { method: 'POST', path: '/api/contracts/:id/expire', access: 'contract.write', summary: '期满终止 / the term ended', params: IdParams, body: EffectBody, response: ContractDetail },
+  figures: { method: 'GET', path: '/api/dashboard/contracts', access: 'dashboard.read', summary: '集体合同与民主管理概况 / figures in scope', response: ContractFigures },
   renew: { method: 'POST', path: '/api/contracts/:id/renew', access: 'contract.write', summary: '续订：以原合同文本开始新一轮协商 / renew from the old text', params: IdParams, body: EffectBody, response: ContractDetail, status: 201 },
 });
 
@@ -201,7 +212,6 @@ export const congressApi = endpoints('职代会 workers_congress', {
   disclosures: { method: 'GET', path: '/api/disclosures', access: 'contract.read', summary: '厂务公开记录 / disclosures', query: DisclosureListQuery, response: cappedPageOf(DisclosureItem) },
   addDisclosure: { method: 'POST', path: '/api/disclosures', access: 'contract.write', summary: '登记厂务公开 / record a disclosure', body: DisclosureBody, response: DisclosureItem, status: 201 },
   missingDisclosures: { method: 'GET', path: '/api/disclosures/missing', access: 'contract.read', summary: '本年度未公开的单位 / employers with no disclosure this year', query: MissingDisclosureQuery, response: cappedPageOf(MissingDisclosure) },
-  figures: { method: 'GET', path: '/api/dashboard/contracts', access: 'dashboard.read', summary: '集体合同与民主管理概况 / figures in scope', response: ContractFigures },
 });
 
 export type ContractDetailT = z.infer<typeof ContractDetail>;

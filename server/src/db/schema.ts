@@ -8,3 +8,4 @@ export * from '../modules/member/member-counters.schema.js';
 export * from '../platform/deadline.schema.js';
 export * from '../platform/rules.schema.js';
 export * from '../modules/plan/plan.schema.js';
+export * from '../modules/contract/contract.schema.js';

@@ -17,6 +17,7 @@ import { importRoutes } from './member/import/import.routes.js';
 import { memberExportRoutes } from './member/export/export.routes.js';
 import { planRoutes } from './plan/plan.routes.js';
 import { backupRoutes } from './system/backup.routes.js';
+import { contractRoutes } from './contract/contract.routes.js';
 // Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
 import './member/join/join.deadlines.js';
 import './hardship/warning.deadlines.js';
@@ -44,4 +45,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(memberExportRoutes);
   await app.register(planRoutes);
   await app.register(backupRoutes);
+  await app.register(contractRoutes);
 }

@@ -6,6 +6,7 @@ import type { RegisteredRoute } from '../test/routes.js';
 import { IMPORT_FILLERS, importTarget, type ImportSiblings } from '../modules/member/import/sibling-targets.js';
 import { PLAN_BODIES, PLAN_FILLERS, planSnapshot, planTargets, type PlanSiblings } from '../modules/plan/sibling-targets.js';
 import { HARDSHIP_BODIES, HARDSHIP_FILLERS, hardshipSnapshot, hardshipTargets, type HardshipSiblings } from '../modules/hardship/sibling-targets.js';
+import { CONTRACT_BODIES, CONTRACT_FILLERS, contractSnapshot, contractTargets, type ContractSiblings } from '../modules/contract/sibling-targets.js';
 
 /**
  * THE sibling test (ARCHITECTURE invariant 1). The admin of district D01 and a grassroots chair
@@ -25,7 +26,7 @@ interface Target {
   /** Strings that must not appear in a refusal: the object's name, code, username … */
   secrets: string[];
 }
-interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings {
+interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -52,6 +53,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...HARDSHIP_FILLERS,
   ...IMPORT_FILLERS,
   ...PLAN_FILLERS,
+  ...CONTRACT_FILLERS,
   // City-wide dated rules (platform/rules.ts): only an administrator whose scope covers the whole tree changes them.
   { prefix: '/api/exports/:id', param: 'id', targets: (s) => s.exports },
   { prefix: '/api/rules/:key', param: 'key', targets: () => [{ id: 'org.committee_terms', version: 1, secrets: ['某区越权规则'] }] },
@@ -80,6 +82,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   ...HARDSHIP_BODIES,
   ...PLAN_BODIES,
   'PUT /api/settings/calendar/years/:year': () => ({ holidays: ['2036-01-01'], workdays: [] }),
+  ...CONTRACT_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -192,6 +195,7 @@ beforeAll(async () => {
   const hsChair = await hardshipTargets(rows, admin, [neighbour.path, d02.path], city.path, '邻居工会');
   forDistrict = {
     ...hsDistrict,
+    ...(await contractTargets(rows, [d02.path])),
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -204,6 +208,7 @@ beforeAll(async () => {
   };
   forChair = {
     ...hsChair,
+    ...(await contractTargets(rows, [neighbour.path, d02.path])),
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -228,6 +233,7 @@ beforeAll(async () => {
     imports: await rows(sql`SELECT * FROM import_batch WHERE id IN (${list}) ORDER BY id`),
     hardship: await hardshipSnapshot(rows, list),
     plans: await planSnapshot(rows, list),
+    contracts: await contractSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
@@ -326,7 +332,7 @@ describe('a district administrator and the sibling district', () => {
   });
 
   it('no list shows a sibling object', async () => {
-    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings, ...forDistrict.imports].flatMap((t) => [t.id, ...t.secrets])];
+    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings, ...forDistrict.imports, ...forDistrict.contracts, ...forDistrict.congresses, ...forDistrict.proposals].flatMap((t) => [t.id, ...t.secrets])];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
   });
 
@@ -394,7 +400,7 @@ describe('a grassroots chair (own-org scope)', () => {
 
   it('no list shows anything outside their own union', async () => {
     // Their union's own record names its parent street (parentId, parentName); nothing else around it may show.
-    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports].flatMap((t) => [t.id, ...t.secrets]);
+    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports, ...forChair.contracts, ...forChair.congresses, ...forChair.proposals].flatMap((t) => [t.id, ...t.secrets]);
     expect(await tryListRoutes(chair, forbidden)).toEqual([]);
   });
 

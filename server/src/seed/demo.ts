@@ -7,6 +7,7 @@ import { appendAudit } from '../platform/audit.js';
 import { DEMO_REFERENCE_DATE, generateDemoCity } from './demo-city.js';
 import { DEMO_MEMBER_COUNT, seedDemoMembers, type DemoMemberReport } from './demo-members.js';
 import { DEMO_HARDSHIP_COUNT, seedDemoHardship } from './demo-hardship.js';
+import { seedDemoContracts } from './demo-contract.js';
 import type { Services } from '../platform/context.js';
 import { seedDemoPlans } from './demo-plans.js';
 
@@ -59,6 +60,8 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     log(`困难职工帮扶演示数据 / hardship demo: ${hardship.files} 户, ${hardship.aid} 条帮扶, ${hardship.warnings} 条预警, ${(hardship.ms / 1000).toFixed(1)} s`);
     const plans = await seedDemoPlans(tx, orgs, await s.settings.calendar(tx));
     log(`重点工作演示数据 / work-plan demo: ${plans.tasks} 项任务, ${plans.reports} 条进展报告`);
+    const contracts = await seedDemoContracts(tx);
+    log(`集体合同演示数据 / contract demo: ${contracts.contracts} 份协商与合同, 建制 ${contracts.covered}/${contracts.employers} 家, ${contracts.congresses} 个职代会, ${contracts.proposals} 件提案, ${contracts.disclosures} 条厂务公开`);
     await tx.insert(setting).values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });
     await appendAudit(tx, { action: 'system.seed_demo', detail: `${orgs.length} orgs, ${DEMO_USERS.length} users, ${members.members} members` });
   });

@@ -34,6 +34,8 @@ export interface Access {
   canManageRules: boolean;
   canReadPlan: boolean;
   canWritePlan: boolean;
+  canReadContract: boolean;
+  canWriteContract: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -69,6 +71,8 @@ export function computeAccess(me: Me | null): Access {
     canManageRules: has('hardship.read') && has('rule.manage'),
     canReadPlan: has('plan.read'),
     canWritePlan: has('plan.read') && has('plan.write'),
+    canReadContract: has('contract.read'),
+    canWriteContract: has('contract.read') && has('contract.write'),
   };
 }
 

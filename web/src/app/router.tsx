@@ -37,6 +37,13 @@ const HardshipCampaignsPage = lazy(() => import('../modules/hardship/aid/Campaig
 const HardshipRulesPage = lazy(() => import('../modules/hardship/aid/RulesPage'));
 const HardshipWarningsPage = lazy(() => import('../modules/hardship/monitor/WarningsPage'));
 const HardshipSelfCheckPage = lazy(() => import('../modules/hardship/monitor/SelfCheckPage'));
+const ContractListPage = lazy(() => import('../modules/contract/ContractListPage'));
+const ContractDetailPage = lazy(() => import('../modules/contract/ContractDetailPage'));
+const CoveragePage = lazy(() => import('../modules/contract/CoveragePage'));
+const CongressListPage = lazy(() => import('../modules/contract/CongressListPage'));
+const CongressDetailPage = lazy(() => import('../modules/contract/CongressDetailPage'));
+const ProposalsPage = lazy(() => import('../modules/contract/ProposalsPage'));
+const DisclosuresPage = lazy(() => import('../modules/contract/DisclosuresPage'));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
 const JoinPage = lazy(() => import('../modules/join/JoinPage'));
 const JoinStatusPage = lazy(() => import('../modules/join/JoinStatusPage'));
@@ -90,6 +97,13 @@ export function AppRouter() {
             <Route path="hardship/aid" element={guarded('canReadHardship', <HardshipAidPage />)} />
             <Route path="hardship/campaigns" element={guarded('canReadHardship', <HardshipCampaignsPage />)} />
             <Route path="hardship/rules" element={guarded('canReadHardship', <HardshipRulesPage />)} />
+            <Route path="contracts" element={guarded('canReadContract', <ContractListPage />)} />
+            <Route path="contracts/coverage" element={guarded('canReadContract', <CoveragePage />)} />
+            <Route path="contracts/:id" element={guarded('canReadContract', <ContractDetailPage />)} />
+            <Route path="congresses" element={guarded('canReadContract', <CongressListPage />)} />
+            <Route path="congresses/proposals" element={guarded('canReadContract', <ProposalsPage />)} />
+            <Route path="congresses/disclosures" element={guarded('canReadContract', <DisclosuresPage />)} />
+            <Route path="congresses/:id" element={guarded('canReadContract', <CongressDetailPage />)} />
             <Route path="hardship/warnings" element={guarded('canReadHardship', <HardshipWarningsPage />)} />
             <Route path="plans" element={guarded('canReadPlan', <PlansPage />)} />
             <Route path="plans/new" element={guarded('canWritePlan', <PlanNewPage />)} />

@@ -4,6 +4,7 @@
  */
 import { memberMessages } from '../modules/member/i18n';
 import { hardshipMessages } from '../modules/hardship/i18n';
+import { congressMessages, contractMessages } from '../modules/contract/i18n';
 import { kitMessages } from '../kit/i18n';
 import { rulesMessages } from '../modules/rules/i18n';
 import { systemMessages } from '../modules/system/i18n';
@@ -319,6 +320,8 @@ const zhCN = {
   // The member registry's strings live with its pages (modules/member/i18n).
   ...memberMessages.zh,
   ...hardshipMessages.zh,
+  ...contractMessages.zh,
+  ...congressMessages.zh,
   ...kitMessages.zh,
   ...rulesMessages.zh,
   ...systemMessages.zh,
@@ -636,6 +639,8 @@ const enUS: Record<MessageKey, string> = {
   'settings.unit.hours': 'h',
   ...memberMessages.en,
   ...hardshipMessages.en,
+  ...contractMessages.en,
+  ...congressMessages.en,
   ...kitMessages.en,
   ...rulesMessages.en,
   ...systemMessages.en,

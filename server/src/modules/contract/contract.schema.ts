@@ -15,7 +15,7 @@ export const bargaining = pgTable(
     orgId: uuid('org_id').notNull(),
     /** single: one employer; regional: the employers of an area; sector: those of a trade. */
     scope: text('scope').notNull(),
-    /** general 综合集体合同, wage 工资专项集体合同, women 女职工专项 … (common/src/congress-rules.ts CONTRACT_KINDS). */
+    /** general 综合集体合同, wage 工资专项集体合同, women 女职工专项 … (common/src/contract-vocab.ts CONTRACT_KINDS). */
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     /** Who made the written request (要约): the union or the employer side. */
@@ -25,7 +25,7 @@ export const bargaining = pgTable(
     answerDue: date('answer_due', { mode: 'string' }),
     answeredOn: date('answered_on', { mode: 'string' }),
     answer: text('answer'),
-    /** requested → negotiating → draft → adopted → signed → filed → effective | objected | refused | expired | renewed */
+    /** requested → negotiating → draft → adopted → signed → filed → effective | objected | refused | expired (common/src/contract-vocab.ts BARGAINING_MACHINE) */
     status: text('status').notNull(),
     draft: jsonb('draft').$type<{ category: string; title: string; text: string }[]>().notNull().default(sql`'[]'::jsonb`),
     termYears: integer('term_years'),
@@ -33,6 +33,8 @@ export const bargaining = pgTable(
     /** Filed by the employer within 10 days of signing (Art. 42). */
     filingDue: date('filing_due', { mode: 'string' }),
     filedOn: date('filed_on', { mode: 'string' }),
+    /** The labour administration that received it. */
+    filedWith: text('filed_with'),
     /** In force unless the labour administration objects within 15 days (Art. 47). */
     reviewDue: date('review_due', { mode: 'string' }),
     effectiveOn: date('effective_on', { mode: 'string' }),
@@ -81,6 +83,8 @@ export const negotiator = pgTable(
     vacatedOn: date('vacated_on', { mode: 'string' }),
     /** A vacant seat is filled within 15 days (practice). */
     fillDue: date('fill_due', { mode: 'string' }),
+    /** When the seat was filled (a new set of negotiators replaced the vacant one). */
+    filledOn: date('filled_on', { mode: 'string' }),
   },
   (t) => [index('negotiator_bargaining_idx').on(t.bargainingId)],
 );

@@ -5,6 +5,7 @@ import { ScheduleOutlined, ProjectOutlined, CarryOutOutlined } from '@ant-design
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
 import { CloudServerOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, BulbOutlined, NotificationOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -71,6 +72,19 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     children: [
       { key: '/plans', label: 'menu.plans', icon: <ProjectOutlined />, access: 'canReadPlan', testId: 'menu-plans' },
       { key: '/plans/tasks', label: 'menu.planTasks', icon: <CarryOutOutlined />, access: 'canReadPlan', testId: 'menu-plan-tasks' },
+    ],
+  },
+  {
+    key: 'contract',
+    label: 'menu.contract',
+    icon: <FileProtectOutlined />,
+    testId: 'menu-contract',
+    children: [
+      { key: '/contracts', label: 'menu.contracts', icon: <FileTextOutlined />, access: 'canReadContract', testId: 'menu-contracts' },
+      { key: '/contracts/coverage', label: 'menu.contractCoverage', icon: <PieChartOutlined />, access: 'canReadContract', testId: 'menu-contract-coverage' },
+      { key: '/congresses', label: 'menu.congresses', icon: <BankOutlined />, access: 'canReadContract', testId: 'menu-congresses' },
+      { key: '/congresses/proposals', label: 'menu.proposals', icon: <BulbOutlined />, access: 'canReadContract', testId: 'menu-proposals' },
+      { key: '/congresses/disclosures', label: 'menu.disclosures', icon: <NotificationOutlined />, access: 'canReadContract', testId: 'menu-disclosures' },
     ],
   },
   {

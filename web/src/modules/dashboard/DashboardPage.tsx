@@ -15,6 +15,7 @@ import { PageHeader } from '../../kit';
 import { MemberFiguresSection } from '../member/dashboard/MemberFiguresSection';
 import { HardshipDashboardSection } from '../hardship/monitor/HardshipDashboardSection';
 import { PlanDashboardSection } from '../plan/PlanDashboardSection';
+import { ContractDashboardSection } from '../contract/ContractDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
 import { useFederationView } from './level';
 import { CalendarReminder } from '../system/CalendarReminder';
@@ -133,6 +134,7 @@ export default function DashboardPage() {
       <MemberFiguresSection />
       {access.canReadHardship && <HardshipDashboardSection />}
       {access.canReadPlan && <PlanDashboardSection />}
+      {access.canReadContract && <ContractDashboardSection />}
     </div>
   );
 }
