@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   'rule.manage': { zh: '维护低保标准、帮扶标准和预警规则', en: 'Maintain subsistence lines, caps and warning rules', group: 'hardship' },
   'contract.read': { zh: '查看集体协商、集体合同和职代会', en: 'View bargaining, contracts and congresses', group: 'contract' },
   'contract.write': { zh: '办理集体协商、集体合同、职代会和厂务公开', en: 'Handle bargaining, contracts, congresses and disclosures', group: 'contract' },
+  'dispute.read': { zh: '查看劳动争议案件', en: 'View labour-dispute cases', group: 'rights' },
+  'dispute.write': { zh: '受理、指派和调解劳动争议案件', en: 'Receive, assign and mediate labour-dispute cases', group: 'rights' },
+  'dispute.unmask': { zh: '查看争议当事人完整身份证号和手机号', en: 'Reveal ID numbers and mobiles of dispute parties', group: 'rights' },
+  'mediator.manage': { zh: '维护调解员名册', en: 'Maintain the mediator panel', group: 'rights' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

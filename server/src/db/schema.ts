@@ -7,3 +7,4 @@ export * from '../modules/hardship/hardship.schema.js';
 export * from '../modules/member/member-counters.schema.js';
 export * from '../platform/deadline.schema.js';
 export * from '../platform/rules.schema.js';
+export * from '../modules/dispute/dispute.schema.js';

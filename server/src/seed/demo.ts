@@ -7,6 +7,7 @@ import { appendAudit } from '../platform/audit.js';
 import { DEMO_REFERENCE_DATE, generateDemoCity } from './demo-city.js';
 import { DEMO_MEMBER_COUNT, seedDemoMembers, type DemoMemberReport } from './demo-members.js';
 import { DEMO_HARDSHIP_COUNT, seedDemoHardship } from './demo-hardship.js';
+import { DEMO_DISPUTE_COUNT, seedDemoDisputes } from './demo-dispute.js';
 import type { Services } from '../platform/context.js';
 
 export const DEMO_PASSWORD = 'Gonghui@2026';
@@ -24,6 +25,8 @@ export interface SeedDemoOptions {
   members?: number;
   /** Hardship household files (demo-hardship.ts): DEMO_HARDSHIP_COUNT (3,000) by default. */
   hardship?: number;
+  /** Labour-dispute cases (demo-dispute.ts): DEMO_DISPUTE_COUNT (1,500) by default. */
+  disputes?: number;
 }
 
 /**
@@ -56,6 +59,8 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     members = await seedDemoMembers(tx, s, orgs, { members: opts.members ?? DEMO_MEMBER_COUNT, focus: [grassroots.id] });
     const hardship = await seedDemoHardship(tx, s.keys, { count: opts.hardship ?? DEMO_HARDSHIP_COUNT });
     log(`困难职工帮扶演示数据 / hardship demo: ${hardship.files} 户, ${hardship.aid} 条帮扶, ${hardship.warnings} 条预警, ${(hardship.ms / 1000).toFixed(1)} s`);
+    const disputes = await seedDemoDisputes(tx, s.keys, { count: opts.disputes ?? DEMO_DISPUTE_COUNT });
+    log(`劳动争议演示数据 / dispute demo: ${disputes.cases} 件, ${disputes.mediators} 名调解员, ${(disputes.ms / 1000).toFixed(1)} s`);
     await tx.insert(setting).values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });
     await appendAudit(tx, { action: 'system.seed_demo', detail: `${orgs.length} orgs, ${DEMO_USERS.length} users, ${members.members} members` });
   });

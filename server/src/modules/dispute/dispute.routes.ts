@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { disputeApi, disputePublicApi, mediatorApi } from '../../../../common/src/contracts/dispute.js';
+import * as svc from './dispute.service.js';
+import { createMediator, listMediators, updateMediator } from './mediator.service.js';
+import { disputeDashboard } from './dashboard.service.js';
+import { disputes, mediators } from './dispute.repo.js';
+import { disputeCase } from './dispute.schema.js';
+import { mount } from '../../platform/mount.js';
+import { registerDeadlineOwner } from '../../platform/deadline-recompute.js';
+
+// A change of the holiday calendar moves the clocks a step started to their record.
+registerDeadlineOwner('dispute', disputeCase, disputeCase.id, disputeCase.orgId);
+
+/** Labour disputes (劳动争议): cases and their workflow, the mediator panel, the worker's online intake and follow-up. */
+export async function disputeRoutes(app: FastifyInstance) {
+  mount(app, disputePublicApi, {
+    centres: (c) => svc.centres(c),
+    apply: (c, { body }) => svc.applyOnline(c, body),
+    follow: (c, { query }) => svc.followCase(c, query.caseNo, query.mobile),
+  });
+  mount(app, disputeApi, {
+    list: (c, { query }) => svc.listDisputes(c, query),
+    dashboard: (c) => disputeDashboard(c),
+    get: (c, { params }) => svc.getDispute(c, params.id),
+    history: (c, { params }) => disputes.history(c, params.id),
+    create: (c, { body }) => svc.createDispute(c, body),
+    assign: (c, { params, body }) => svc.assignMediator(c, params.id, body),
+    transfer: (c, { params, body }) => svc.transferCase(c, params.id, body),
+    session: (c, { params, body }) => svc.recordSession(c, params.id, body),
+    agree: (c, { params, body }) => svc.agree(c, params.id, body),
+    fail: (c, { params, body }) => svc.failMediation(c, params.id, body),
+    close: (c, { params, body }) => svc.closeCase(c, params.id, body),
+    reject: (c, { params, body }) => svc.rejectCase(c, params.id, body),
+    unmask: (c, { params }) => svc.unmaskParties(c, params.id),
+  });
+  mount(app, mediatorApi, {
+    list: (c, { query }) => listMediators(c, query),
+    history: (c, { params }) => mediators.history(c, params.id),
+    create: (c, { body }) => createMediator(c, body),
+    update: (c, { params, body }) => updateMediator(c, params.id, body),
+  });
+}

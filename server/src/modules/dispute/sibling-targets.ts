@@ -1,0 +1,56 @@
+import { expect } from 'vitest';
+import { sql, type SQL } from 'drizzle-orm';
+
+/**
+ * Dispute objects for the sibling test (server/src/platform/scope-sibling.test.ts): which objects go
+ * into which path parameter, valid bodies that would change them, and the rows that must not change.
+ * Test-only.
+ */
+interface Target { id: string; version: number; secrets: string[] }
+export interface DisputeSiblings {
+  disputes: Target[];
+  mediators: Target[];
+}
+
+export const DISPUTE_FILLERS: { prefix: string; param: string; targets: (s: DisputeSiblings) => Target[] }[] = [
+  { prefix: '/api/disputes/:id', param: 'id', targets: (s) => s.disputes },
+  { prefix: '/api/mediators/:id', param: 'id', targets: (s) => s.mediators },
+];
+
+export const DISPUTE_BODIES: Record<string, (t: Target, own: { orgId: string }) => unknown> = {
+  'POST /api/disputes/:id/assign': () => ({}),
+  'POST /api/disputes/:id/transfer': (_t, own) => ({ toOrgId: own.orgId, reason: '越权移交案件' }),
+  'POST /api/disputes/:id/sessions': () => ({ heldOn: '2026-01-05', notes: '越权调解记录' }),
+  'POST /api/disputes/:id/agree': () => ({ terms: '越权协议', amountFen: 1 }),
+  'POST /api/disputes/:id/fail': () => ({ reason: '越权调解不成' }),
+  'POST /api/disputes/:id/close': () => ({}),
+  'POST /api/disputes/:id/reject': () => ({ reason: '越权不予受理', referTo: 'court' }),
+  'PUT /api/mediators/:id': (t, own) => ({ orgId: own.orgId, name: '越权改名', kind: 'union', version: t.version }),
+};
+
+type Rows = <T>(q: SQL) => Promise<T[]>;
+
+/** Open and concluded cases and mediators held by unions under `paths` (outside the caller's scope; grassroots unions left out). */
+export async function disputeTargets(rows: Rows, paths: string[]): Promise<DisputeSiblings> {
+  const under = sql.join(paths.map((p) => sql`o.path LIKE ${p + '%'}`), sql` OR `);
+  const cases = await rows<{ id: string; version: number; case_no: string }>(sql`
+    (SELECT d.id, d.version, d.case_no FROM dispute_case d JOIN org o ON o.id = d.org_id WHERE (${under}) AND o.level <> 'grassroots' AND d.status = 'mediating' ORDER BY d.case_no LIMIT 1)
+    UNION ALL
+    (SELECT d.id, d.version, d.case_no FROM dispute_case d JOIN org o ON o.id = d.org_id WHERE (${under}) AND o.level <> 'grassroots' AND d.status = 'received' ORDER BY d.case_no LIMIT 1)`);
+  expect(cases.length, 'the demo data has open dispute cases in the sibling subtree').toBeGreaterThan(0);
+  const meds = await rows<{ id: string; version: number }>(sql`SELECT m.id, m.version FROM mediator m JOIN org o ON o.id = m.org_id WHERE (${under}) AND o.level <> 'grassroots' ORDER BY m.id LIMIT 1`);
+  expect(meds.length, 'the demo data has mediators in the sibling subtree').toBeGreaterThan(0);
+  return {
+    disputes: cases.map((c) => ({ id: c.id, version: c.version, secrets: [c.case_no] })),
+    mediators: meds.map((m) => ({ id: m.id, version: m.version, secrets: [] })),
+  };
+}
+
+/** Rows that no refused request may change. */
+export function disputeSnapshot(rows: Rows, ids: SQL) {
+  return Promise.all([
+    rows(sql`SELECT * FROM dispute_case WHERE id IN (${ids}) ORDER BY id`),
+    rows(sql`SELECT * FROM mediator WHERE id IN (${ids}) ORDER BY id`),
+    rows(sql`SELECT count(*)::int AS sessions FROM dispute_session WHERE dispute_id IN (${ids})`),
+  ]);
+}

@@ -1,0 +1,135 @@
+/**
+ * Demo labour disputes (劳动争议): a mediator panel for the city and each district, and ~1,500 cases
+ * over two years across the districts in every state — collective cases, wage arrears partly
+ * agreed, court-delegated cases with their return dates, online applications, and open cases whose
+ * mediation clock has run out. Deterministic (its own Rng fork, dates relative to
+ * DEMO_REFERENCE_DATE) and bulk-inserted.
+ */
+import { sql } from 'drizzle-orm';
+import { disputeCase, disputeParty, disputeSession, mediator } from '../modules/dispute/dispute.schema.js';
+import { DEFAULT_DISPUTE_CLOCKS, isCollective, limitationAt, mediationDue } from '../../../common/src/dispute-rules.js';
+import { DISPUTE_TYPES, MEDIATOR_KINDS, REFER_TO, type DisputeType } from '../../../common/src/dispute-vocab.js';
+import { computeDeadline } from '../../../common/src/deadlines.js';
+import { usccCheckChar } from '../../../common/src/uscc.js';
+import { maskMobile } from '../../../common/src/mobile.js';
+import { addDays, createRng } from './prng.js';
+import { DEMO_DEFAULT_SEED, DEMO_REFERENCE_DATE, randomPersonName } from './demo-city.js';
+import { jsonInsert } from './demo-hardship.js';
+import type { KeyRing } from '../platform/crypto.js';
+import type { Executor } from '../db/client.js';
+
+export const DEMO_DISPUTE_COUNT = 1500;
+const REF = DEMO_REFERENCE_DATE;
+const TYPE_WEIGHTS: [DisputeType, number][] = [['wage_arrears', 40], ['termination', 18], ['social_insurance', 12], ['work_injury', 10], ['overtime', 10], ['labour_relation', 7], ['other', 3]];
+const EMPLOYERS = ['江城宏达建筑工程有限公司', '江城顺丰速运有限公司', '江城美味餐饮管理有限公司', '江城安居物业服务有限公司', '江城鑫源电子科技有限公司', '江城惠民超市有限公司', '江城远航物流有限公司', '江城康乐家政服务有限公司', '江城金石机械制造有限公司', '江城新城房地产经纪有限公司'];
+const PLATFORMS = ['某外卖平台江城站', '某网约车平台', '某同城货运平台', '某即时配送平台'];
+const FACTS: Record<DisputeType, string> = {
+  wage_arrears: '申请人在被申请人处工作，被申请人拖欠工资至今未付。',
+  termination: '被申请人未提前通知即解除劳动合同，未支付经济补偿。',
+  social_insurance: '被申请人未依法为申请人缴纳社会保险费。',
+  work_injury: '申请人在工作中受伤，已认定工伤，被申请人未支付工伤待遇。',
+  overtime: '申请人长期加班，被申请人未支付加班费。',
+  labour_relation: '申请人通过平台接单配送，请求确认与被申请人存在劳动关系。',
+  other: '双方因年休假工资发生争议。',
+};
+
+export interface DemoDisputeReport { cases: number; mediators: number; ms: number }
+
+/** A valid credit code made from a number (for the demo employers). */
+function demoUscc(n: number): string {
+  const first17 = '91439900' + String(100000000 + n).slice(-9);
+  return first17 + usccCheckChar(first17)!;
+}
+
+export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { count?: number; seed?: number } = {}): Promise<DemoDisputeReport> {
+  const started = Date.now();
+  const count = opts.count ?? DEMO_DISPUTE_COUNT;
+  const rng = createRng(opts.seed ?? DEMO_DEFAULT_SEED).fork('dispute');
+  const q = async <T>(s: ReturnType<typeof sql>) => ((await tx.execute(s)) as unknown as { rows: T[] }).rows;
+  const [city] = await q<{ id: string }>(sql`SELECT id FROM org WHERE parent_id IS NULL ORDER BY code LIMIT 1`);
+  const districts = await q<{ id: string; path: string }>(sql`SELECT id, path FROM org WHERE level = 'county' ORDER BY code`);
+  const streets = await q<{ id: string; path: string }>(sql`SELECT id, path FROM org WHERE level = 'street' ORDER BY code`);
+  if (!city || !districts.length) return { cases: 0, mediators: 0, ms: 0 };
+
+  // The panels: the city's and each district's (union, HR bureau, court-appointed, lawyer).
+  const mediators: (typeof mediator.$inferInsert)[] = [];
+  const panelOf = new Map<string, string[]>();
+  for (const o of [city, ...districts]) {
+    const ids: string[] = [];
+    for (const [i, kind] of [...MEDIATOR_KINDS, 'union', 'hr_bureau'].entries()) {
+      const id = rng.uuid();
+      ids.push(id);
+      mediators.push({ id, orgId: o.id, name: randomPersonName(rng), kind, specialties: i % 3 === 0 ? [] : rng.shuffle(DISPUTE_TYPES).slice(0, 3), capacity: rng.int(8, 20), isDemo: true });
+    }
+    panelOf.set(o.id, ids);
+  }
+  await tx.insert(mediator).values(mediators);
+
+  const cases: (typeof disputeCase.$inferInsert)[] = [];
+  const parties: (typeof disputeParty.$inferInsert)[] = [];
+  const sessions: (typeof disputeSession.$inferInsert)[] = [];
+  const start = addDays(REF, -730);
+  for (let i = 0; i < count; i++) {
+    const district = districts[i % districts.length]!;
+    const localStreets = streets.filter((s) => s.path.startsWith(district.path));
+    const holder = rng.chance(0.2) && localStreets.length ? rng.pick(localStreets).id : district.id;
+    const type = rng.weighted(TYPE_WEIGHTS);
+    const receivedOn = i % 25 === 0 ? addDays(REF, -rng.int(0, 12)) : rng.date(start, REF);
+    const age = Math.round((Date.parse(REF) - Date.parse(receivedOn)) / 86_400_000);
+    const channel = rng.weighted([['walk_in', 40], ['hotline', 20], ['online', 20], ['court_delegated', 12], ['arbitration_referral', 8]] as const);
+    const workers = rng.chance(0.08) ? rng.int(10, 60) : rng.chance(0.15) ? rng.int(2, 9) : 1;
+    const gig = type === 'labour_relation' || rng.chance(0.08);
+    const claimed = workers * rng.int(3_000, 40_000) * 100;
+    const knewOn = rng.chance(0.9) ? addDays(receivedOn, -rng.int(5, age > 400 ? 300 : 420)) : null;
+    const ongoing = type === 'wage_arrears' && rng.chance(0.4);
+    const limitation = limitationAt({ knewOn, type, employmentOngoing: ongoing }, receivedOn);
+    const due = mediationDue(receivedOn);
+    // Concluded unless recent; a few recent ones stay open past their day (overdue clocks).
+    const open = age <= 20 || (age <= 60 && rng.chance(0.15));
+    const status = open ? (rng.chance(0.3) ? 'received' : 'mediating') : rng.weighted([['closed', 55], ['agreed', 10], ['failed', 25], ['rejected', 10]] as const);
+    const panel = panelOf.get(holder) ?? panelOf.get(district.id)!;
+    const mediatorId = status === 'received' || status === 'rejected' ? null : rng.pick(panel);
+    const agreed = status === 'agreed' || (status === 'closed' && rng.chance(0.75));
+    const agreedOn = agreed ? min(addDays(receivedOn, rng.int(3, 15)), REF) : null;
+    const failed = status === 'failed' || (status === 'closed' && !agreed);
+    const employerNo = rng.int(0, EMPLOYERS.length - 1);
+    const id = rng.uuid();
+    const applicants = Array.from({ length: Math.min(workers, workers >= 10 ? 3 : workers) }, (_, k) => ({
+      id: rng.uuid(), name: randomPersonName(rng), mobile: '13' + String(rng.int(100000000, 999999999)), representative: workers >= 10,
+      seq: k + 1,
+    }));
+    cases.push({
+      id, caseNo: 'TJ' + receivedOn.slice(0, 4) + String(900000 + i).padStart(6, '0'), orgId: holder, channel, type, status, receivedOn, knewOn,
+      employmentOngoing: ongoing, limitationState: limitation.state, limitationDue: limitation.due, mediationDue: due,
+      courtCaseNo: channel === 'court_delegated' ? `（${receivedOn.slice(0, 4)}）江0${(i % 8) + 1}民诉前调${1000 + i}号` : null,
+      courtReturnOn: channel === 'court_delegated' ? addDays(receivedOn, 30) : null,
+      referralNo: channel === 'arbitration_referral' ? `江劳人仲移〔${receivedOn.slice(0, 4)}〕${100 + i}号` : null,
+      employerName: EMPLOYERS[employerNo]!, employerUscc: demoUscc(employerNo), platformName: gig ? rng.pick(PLATFORMS) : null, workerCount: workers,
+      collective: isCollective(workers), firstApplicant: applicants[0]!.name, amountClaimedFen: claimed, facts: FACTS[type], outcomeSought: '请求被申请人支付相应款项。',
+      mobileIndexes: applicants.map((a) => keys.blindIndex(a.mobile, 'mobile')), mediatorId, assignedOn: mediatorId ? min(addDays(receivedOn, 1), REF) : null,
+      agreementTerms: agreedOn ? '被申请人分期支付申请人款项，双方再无其他争议。' : null,
+      agreementAmountFen: agreedOn ? Math.round((claimed * rng.int(50, 100)) / 100) : null, agreedOn,
+      confirmationDue: status === 'agreed' && agreedOn ? computeDeadline(agreedOn, { n: DEFAULT_DISPUTE_CLOCKS.confirmationDays, unit: 'calendar_days' }).due : null,
+      failReason: failed ? '被申请人拒绝调解方案。' : null, advice: failed ? '可在时效内向劳动人事争议仲裁委员会申请仲裁。' : null,
+      rejectReason: status === 'rejected' ? '不属于劳动争议调解受理范围。' : null, referTo: status === 'rejected' ? rng.pick(REFER_TO) : null,
+      closedOn: status === 'closed' || status === 'rejected' ? min(addDays(receivedOn, rng.int(5, 30)), REF) : null,
+      isDemo: true,
+    });
+    for (const a of applicants) {
+      parties.push({ id: a.id, disputeId: id, orgId: holder, seq: a.seq, name: a.name, mobileCipher: keys.encrypt(a.mobile), mobileMasked: maskMobile(a.mobile), representative: a.representative });
+    }
+    if (mediatorId && status !== 'received') {
+      for (let k = 0, n = rng.int(1, 3); k < n; k++) {
+        sessions.push({ id: rng.uuid(), disputeId: id, orgId: holder, heldOn: min(addDays(receivedOn, 2 + k * 4), REF), attendees: '双方当事人', notes: '调解员听取双方陈述，释明法律规定。', mediatorId });
+      }
+    }
+  }
+  for (let i = 0; i < cases.length; i += 500) await tx.execute(jsonInsert(disputeCase, cases.slice(i, i + 500)));
+  for (let i = 0; i < parties.length; i += 1000) await tx.execute(jsonInsert(disputeParty, parties.slice(i, i + 1000)));
+  for (let i = 0; i < sessions.length; i += 1000) await tx.execute(jsonInsert(disputeSession, sessions.slice(i, i + 1000)));
+  // Later cases are numbered after the demo ones.
+  await tx.execute(sql`SELECT setval('dispute_case_seq', ${900000 + count})`);
+  return { cases: cases.length, mediators: mediators.length, ms: Date.now() - started };
+}
+
+const min = (a: string, b: string) => (a < b ? a : b);
