@@ -225,3 +225,4 @@ export type DisputeDetail = z.infer<typeof DisputeDetail>;
 export type DisputeListItem = z.infer<typeof DisputeListItem>;
 export type MediatorListParams = z.infer<typeof MediatorListQuery>;
 export type MediatorInput = z.infer<typeof MediatorBody>;
+export type DisputeFiguresT = z.infer<typeof DisputeFigures>;

@@ -32,6 +32,10 @@ export interface Access {
   canManageBudget: boolean;
   canHandleWarning: boolean;
   canManageRules: boolean;
+  canReadDispute: boolean;
+  canWriteDispute: boolean;
+  canUnmaskDispute: boolean;
+  canManageMediators: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -65,6 +69,10 @@ export function computeAccess(me: Me | null): Access {
     canManageBudget: has('hardship.read') && has('budget.manage'),
     canHandleWarning: has('hardship.read') && has('warning.handle'),
     canManageRules: has('hardship.read') && has('rule.manage'),
+    canReadDispute: has('dispute.read'),
+    canWriteDispute: has('dispute.read') && has('dispute.write'),
+    canUnmaskDispute: has('dispute.read') && has('dispute.unmask'),
+    canManageMediators: has('dispute.read') && has('mediator.manage'),
   };
 }
 

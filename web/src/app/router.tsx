@@ -30,6 +30,11 @@ const HardshipCampaignsPage = lazy(() => import('../modules/hardship/aid/Campaig
 const HardshipRulesPage = lazy(() => import('../modules/hardship/aid/RulesPage'));
 const HardshipWarningsPage = lazy(() => import('../modules/hardship/monitor/WarningsPage'));
 const HardshipSelfCheckPage = lazy(() => import('../modules/hardship/monitor/SelfCheckPage'));
+const DisputeListPage = lazy(() => import('../modules/dispute/DisputeListPage'));
+const DisputeDetailPage = lazy(() => import('../modules/dispute/DisputeDetailPage'));
+const MediatorsPage = lazy(() => import('../modules/dispute/MediatorsPage'));
+const MediationApplyPage = lazy(() => import('../modules/dispute/MediationApplyPage'));
+const MediationStatusPage = lazy(() => import('../modules/dispute/MediationStatusPage'));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
 const JoinPage = lazy(() => import('../modules/join/JoinPage'));
 const JoinStatusPage = lazy(() => import('../modules/join/JoinStatusPage'));
@@ -60,6 +65,8 @@ export function AppRouter() {
           <Route path="/join/status" element={<JoinStatusPage />} />
           <Route path="/card/verify" element={<CardVerifyPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
+          <Route path="/mediation" element={<MediationApplyPage />} />
+          <Route path="/mediation/status" element={<MediationStatusPage />} />
           <Route
             element={
               <RequireSignIn>
@@ -84,6 +91,9 @@ export function AppRouter() {
             <Route path="hardship/campaigns" element={guarded('canReadHardship', <HardshipCampaignsPage />)} />
             <Route path="hardship/rules" element={guarded('canReadHardship', <HardshipRulesPage />)} />
             <Route path="hardship/warnings" element={guarded('canReadHardship', <HardshipWarningsPage />)} />
+            <Route path="disputes" element={guarded('canReadDispute', <DisputeListPage />)} />
+            <Route path="disputes/mediators" element={guarded('canReadDispute', <MediatorsPage />)} />
+            <Route path="disputes/:id" element={guarded('canReadDispute', <DisputeDetailPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

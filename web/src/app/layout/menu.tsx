@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BranchesOutlined, UnorderedListOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOutlined, ControlOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -58,6 +59,16 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
       { key: '/hardship/campaigns', label: 'menu.hardshipCampaigns', icon: <FireOutlined />, access: 'canReadHardship', testId: 'menu-hardship-campaigns' },
       { key: '/hardship/warnings', label: 'menu.hardshipWarnings', icon: <AlertOutlined />, access: 'canReadHardship', testId: 'menu-hardship-warnings' },
       { key: '/hardship/rules', label: 'menu.hardshipRules', icon: <ControlOutlined />, access: 'canReadHardship', testId: 'menu-hardship-rules' },
+    ],
+  },
+  {
+    key: 'rights',
+    label: 'menu.rights',
+    icon: <SafetyCertificateOutlined />,
+    testId: 'menu-rights',
+    children: [
+      { key: '/disputes', label: 'menu.disputes', icon: <CaseOutlined />, access: 'canReadDispute', testId: 'menu-disputes' },
+      { key: '/disputes/mediators', label: 'menu.mediators', icon: <PanelOutlined />, access: 'canReadDispute', testId: 'menu-mediators' },
     ],
   },
   {

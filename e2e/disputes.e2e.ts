@@ -1,0 +1,132 @@
+/**
+ * Labour-dispute mediation in the browser: a worker applies on the public page on a phone and
+ * follows the case by its number and mobile; a district cadre assigns a mediator (by type and
+ * workload), records a session, records the agreement and closes the case; the dashboard shows the
+ * overdue clocks, and its card opens the list of those cases.
+ */
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startE2E, type E2EEnv } from './harness';
+import { choose, closeContext, prepare } from './ui';
+
+const PORT = 3105;
+let env: E2EEnv;
+const MOBILE = '13966660001';
+
+async function step(page: Page, action: string, fill: Record<string, string> = {}, confirm = false): Promise<string> {
+  await page.getByTestId(`dispute-action-${action}`).click();
+  await page.getByTestId(`dispute-step-${action}-modal`).waitFor();
+  for (const [k, v] of Object.entries(fill)) await page.getByTestId(`dispute-step-${action}-${k}`).fill(v);
+  const reloaded = page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/disputes\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname));
+  await page.getByTestId(`dispute-step-${action}-submit`).click();
+  if (confirm) await page.getByTestId(`dispute-step-${action}-confirm-ok`).click();
+  const { status } = (await (await reloaded).json()) as { status: string };
+  await expect.poll(() => page.getByTestId('dispute-detail').getAttribute('data-status')).toBe(status);
+  return status;
+}
+
+describe('labour-dispute mediation', () => {
+  beforeAll(async () => {
+    env = await startE2E(PORT);
+  }, 480_000);
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  const open = async () => {
+    const page = prepare(await env.newPage());
+    onTestFailed(async ({ task }) => {
+      await env.shot(page, `FAIL-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`).catch(() => undefined);
+    });
+    return page;
+  };
+
+  let caseNo = '';
+
+  it('a worker applies for mediation on a phone and follows the case with its number and mobile', async () => {
+    const d = prepare(await env.newPage());
+    await env.login(d, 'district');
+    const centre = (await d.getByTestId('header-org').innerText()).trim();
+    await closeContext(d);
+
+    const page = await open();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/mediation');
+    await page.getByTestId('mediation-apply-form').waitFor();
+    await choose(page, 'mediation-apply-orgId', centre);
+    await choose(page, 'mediation-apply-type', '拖欠工资');
+    await page.getByTestId('mediation-apply-employerName').fill('江城测试物流有限公司');
+    await page.getByTestId('mediation-apply-facts').fill('公司拖欠我两个月工资共一万元。');
+    await page.getByTestId('mediation-apply-outcomeSought').fill('支付拖欠工资一万元。');
+    await page.getByTestId('mediation-apply-applicant-0-name').fill('骑手王小明');
+    await page.getByTestId('mediation-apply-applicant-0-mobile').fill(MOBILE);
+    await page.getByTestId('mediation-apply-consent').check();
+    await env.shot(page, 'dispute-apply-phone');
+    await page.getByTestId('mediation-apply-submit').click();
+    const done = page.getByTestId('mediation-apply-done');
+    await done.waitFor();
+    caseNo = (await done.getAttribute('data-case-no'))!;
+    expect(caseNo).toMatch(/^TJ\d{10}$/);
+    await env.shot(page, 'dispute-apply-done');
+
+    await page.goto(`/mediation/status?caseNo=${caseNo}`);
+    await page.getByTestId('mediation-status-mobile').fill('13900000000');
+    await page.getByTestId('mediation-status-submit').click();
+    await page.getByTestId('mediation-status-error').waitFor();
+    await page.getByTestId('mediation-status-mobile').fill(MOBILE);
+    await page.getByTestId('mediation-status-submit').click();
+    const result = page.getByTestId('mediation-status-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-status')).toBe('received');
+    await env.shot(page, 'dispute-follow-phone');
+    await closeContext(page);
+  }, 240_000);
+
+  it('a district cadre assigns a mediator, records a session and the agreement, and closes the case', async () => {
+    const page = await open();
+    await env.login(page, 'district');
+    await page.getByTestId('menu-disputes').click();
+    await page.getByTestId('disputes-table').waitFor();
+    await page.goto(`/disputes?q=${caseNo}`);
+    await page.getByTestId(`dispute-link-${caseNo}`).click();
+    await page.getByTestId('dispute-detail').waitFor();
+    expect(await page.getByTestId('dispute-detail').getAttribute('data-status')).toBe('received');
+    await page.getByTestId('dispute-clock-mediation').waitFor();
+    await env.shot(page, 'dispute-received');
+
+    expect(await step(page, 'assign')).toBe('mediating');
+    expect((await page.getByTestId('dispute-mediator').innerText()).trim()).not.toBe('—');
+    expect(await step(page, 'session', { notes: '双方到场，用人单位同意分两期支付。' })).toBe('mediating');
+    await page.getByTestId('dispute-action-agree').click();
+    await page.getByTestId('dispute-step-agree-modal').waitFor();
+    await page.getByTestId('dispute-step-agree-terms').fill('被申请人于本月底前支付申请人工资一万元。');
+    await page.getByTestId('dispute-step-agree-amountFen').fill('10000');
+    await env.shot(page, 'dispute-agree-form');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('dispute-step-agree-modal').waitFor({ state: 'hidden' });
+    expect(await step(page, 'agree', { terms: '被申请人于本月底前支付申请人工资一万元。', amountFen: '10000' }, true)).toBe('agreed');
+    await page.getByTestId('dispute-clock-confirmation').waitFor();
+    await env.shot(page, 'dispute-agreed');
+    expect(await step(page, 'close', {}, true)).toBe('closed');
+    await page.getByText('结案').first().waitFor();
+    await closeContext(page);
+  }, 240_000);
+
+  it('the dashboard shows the overdue clocks; the card opens those cases', async () => {
+    const page = await open();
+    await env.login(page, 'district');
+    await page.goto('/dashboard');
+    const card = page.getByTestId('dispute-dash-overdue');
+    await card.waitFor();
+    await expect.poll(async () => Number((await card.locator('.ant-statistic-content-value').innerText()).replaceAll(',', ''))).toBeGreaterThan(0);
+    await page.getByTestId('dispute-dashboard').scrollIntoViewIfNeeded();
+    await env.shot(page, 'dispute-dashboard');
+    await card.click();
+    await page.waitForURL(/\/disputes\?overdue=true/);
+    const rows = page.getByTestId('disputes-table').locator('.ant-table-row');
+    await rows.first().waitFor();
+    await rows.first().locator('[data-overdue=true]').waitFor();
+    await env.shot(page, 'dispute-overdue-list');
+    await closeContext(page);
+  }, 180_000);
+});
