@@ -74,7 +74,9 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
     const localStreets = streets.filter((s) => s.path.startsWith(district.path));
     const holder = rng.chance(0.2) && localStreets.length ? rng.pick(localStreets).id : district.id;
     const type = rng.weighted(TYPE_WEIGHTS);
-    const receivedOn = i % 25 === 0 ? addDays(REF, -rng.int(0, 12)) : rng.date(start, REF);
+    // Every 25th case is recent; every 40th was received 16–40 days ago and is still open: its clock has run out.
+    const late = i % 40 === 7;
+    const receivedOn = i % 25 === 0 ? addDays(REF, -rng.int(0, 12)) : late ? addDays(REF, -rng.int(16, 40)) : rng.date(start, REF);
     const age = Math.round((Date.parse(REF) - Date.parse(receivedOn)) / 86_400_000);
     const channel = rng.weighted([['walk_in', 40], ['hotline', 20], ['online', 20], ['court_delegated', 12], ['arbitration_referral', 8]] as const);
     const workers = rng.chance(0.08) ? rng.int(10, 60) : rng.chance(0.15) ? rng.int(2, 9) : 1;
@@ -85,7 +87,7 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
     const limitation = limitationAt({ knewOn, type, employmentOngoing: ongoing }, receivedOn);
     const due = mediationDue(receivedOn);
     // Concluded unless recent; a few recent ones stay open past their day (overdue clocks).
-    const open = age <= 20 || (age <= 60 && rng.chance(0.15));
+    const open = late || age <= 20 || (age <= 60 && rng.chance(0.15));
     const status = open ? (rng.chance(0.3) ? 'received' : 'mediating') : rng.weighted([['closed', 55], ['agreed', 10], ['failed', 25], ['rejected', 10]] as const);
     const panel = panelOf.get(holder) ?? panelOf.get(district.id)!;
     const mediatorId = status === 'received' || status === 'rejected' ? null : rng.pick(panel);

@@ -53,7 +53,7 @@ export function DisputeDashboardSection() {
               <Card size="small" title={t('dispute.dash.byType')}>
                 {data.byType.map((x) => (
                   <div key={x.key} style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-                    <span style={{ width: 120, flex: 'none' }}>{label(DISPUTE_TYPE, x.key)}</span>
+                    <span style={{ width: 140, flex: 'none', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{label(DISPUTE_TYPE, x.key)}</span>
                     <Progress percent={(x.n / maxType) * 100} format={() => x.n} size="small" style={{ margin: 0 }} />
                   </div>
                 ))}
