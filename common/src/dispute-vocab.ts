@@ -69,3 +69,42 @@ export const REFER_TO_LABELS: Record<ReferTo, Label> = {
 export function labelList<K extends string>(codes: readonly K[], m: Record<K, Label>) {
   return codes.map((code) => ({ code, zh: m[code].zh, en: m[code].en }));
 }
+
+/** Legal aid (法律援助): what the worker asks for. */
+export const LEGAL_AID_KINDS = ['consultation', 'drafting', 'arbitration', 'litigation'] as const;
+export type LegalAidKind = (typeof LEGAL_AID_KINDS)[number];
+export const LEGAL_AID_KIND_LABELS: Record<LegalAidKind, Label> = {
+  consultation: { zh: '法律咨询', en: 'Consultation' },
+  drafting: { zh: '代写法律文书', en: 'Document drafting' },
+  arbitration: { zh: '仲裁代理', en: 'Representation in arbitration' },
+  litigation: { zh: '诉讼代理', en: 'Representation in court' },
+};
+export const LEGAL_AID_CHANNELS = ['hotline', 'walk_in', 'online', 'referral'] as const;
+export const LEGAL_AID_CHANNEL_LABELS: Record<(typeof LEGAL_AID_CHANNELS)[number], Label> = {
+  hotline: { zh: '12351热线', en: '12351 hotline' },
+  walk_in: { zh: '来访', en: 'Walk-in' },
+  online: { zh: '网上申请', en: 'Online' },
+  referral: { zh: '调解中心转介', en: 'Referred by the mediation centre' },
+};
+export const LEGAL_AID_STATUSES = ['requested', 'assigned', 'closed', 'declined'] as const;
+export const LEGAL_AID_STATUS_LABELS: Record<(typeof LEGAL_AID_STATUSES)[number], Label> = {
+  requested: { zh: '待指派', en: 'Requested' },
+  assigned: { zh: '律师承办中', en: 'With a lawyer' },
+  closed: { zh: '已办结', en: 'Closed' },
+  declined: { zh: '不予援助', en: 'Declined' },
+};
+export const LEGAL_AID_OUTCOMES = ['resolved', 'partly', 'not_resolved', 'referred'] as const;
+export const LEGAL_AID_OUTCOME_LABELS: Record<(typeof LEGAL_AID_OUTCOMES)[number], Label> = {
+  resolved: { zh: '诉求得到支持', en: 'Claim upheld' },
+  partly: { zh: '部分支持', en: 'Partly upheld' },
+  not_resolved: { zh: '未获支持', en: 'Not upheld' },
+  referred: { zh: '已转其他渠道', en: 'Referred elsewhere' },
+};
+/** What came of a 12351 call. */
+export const HOTLINE_RESULTS = ['answered', 'legal_aid', 'dispute', 'referred'] as const;
+export const HOTLINE_RESULT_LABELS: Record<(typeof HOTLINE_RESULTS)[number], Label> = {
+  answered: { zh: '当场解答', en: 'Answered' },
+  legal_aid: { zh: '转法律援助', en: 'Legal aid opened' },
+  dispute: { zh: '转调解', en: 'Sent to mediation' },
+  referred: { zh: '转其他部门', en: 'Referred elsewhere' },
+};

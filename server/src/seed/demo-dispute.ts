@@ -6,9 +6,9 @@
  * DEMO_REFERENCE_DATE) and bulk-inserted.
  */
 import { sql } from 'drizzle-orm';
-import { disputeCase, disputeParty, disputeSession, mediator } from '../modules/dispute/dispute.schema.js';
+import { disputeCase, disputeParty, disputeSession, hotlineCall, lawyer, legalAidRequest, mediator } from '../modules/dispute/dispute.schema.js';
 import { DEFAULT_DISPUTE_CLOCKS, isCollective, limitationAt, mediationDue } from '../../../common/src/dispute-rules.js';
-import { DISPUTE_TYPES, MEDIATOR_KINDS, REFER_TO, type DisputeType } from '../../../common/src/dispute-vocab.js';
+import { DISPUTE_TYPES, HOTLINE_RESULTS, LEGAL_AID_CHANNELS, LEGAL_AID_KINDS, LEGAL_AID_OUTCOMES, MEDIATOR_KINDS, REFER_TO, type DisputeType } from '../../../common/src/dispute-vocab.js';
 import { computeDeadline } from '../../../common/src/deadlines.js';
 import { usccCheckChar } from '../../../common/src/uscc.js';
 import { maskMobile } from '../../../common/src/mobile.js';
@@ -33,7 +33,7 @@ const FACTS: Record<DisputeType, string> = {
   other: '双方因年休假工资发生争议。',
 };
 
-export interface DemoDisputeReport { cases: number; mediators: number; ms: number }
+export interface DemoDisputeReport { cases: number; mediators: number; lawyers: number; legalAid: number; calls: number; ms: number }
 
 /** A valid credit code made from a number (for the demo employers). */
 function demoUscc(n: number): string {
@@ -49,7 +49,7 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
   const [city] = await q<{ id: string }>(sql`SELECT id FROM org WHERE parent_id IS NULL ORDER BY code LIMIT 1`);
   const districts = await q<{ id: string; path: string }>(sql`SELECT id, path FROM org WHERE level = 'county' ORDER BY code`);
   const streets = await q<{ id: string; path: string }>(sql`SELECT id, path FROM org WHERE level = 'street' ORDER BY code`);
-  if (!city || !districts.length) return { cases: 0, mediators: 0, ms: 0 };
+  if (!city || !districts.length) return { cases: 0, mediators: 0, lawyers: 0, legalAid: 0, calls: 0, ms: 0 };
 
   // The panels: the city's and each district's (union, HR bureau, court-appointed, lawyer).
   const mediators: (typeof mediator.$inferInsert)[] = [];
@@ -131,7 +131,58 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
   for (let i = 0; i < sessions.length; i += 1000) await tx.execute(jsonInsert(disputeSession, sessions.slice(i, i + 1000)));
   // Later cases are numbered after the demo ones.
   await tx.execute(sql`SELECT setval('dispute_case_seq', ${900000 + count})`);
-  return { cases: cases.length, mediators: mediators.length, ms: Date.now() - started };
+  const aid = await seedDemoLegalAid(tx, keys, rng.fork('legal-aid'), [city, ...districts], Math.round(count / 5));
+  return { cases: cases.length, mediators: mediators.length, ...aid, ms: Date.now() - started };
 }
 
 const min = (a: string, b: string) => (a < b ? a : b);
+
+const FIRMS = ['江城正义律师事务所', '江城明理律师事务所', '江城公信律师事务所', '江城衡平律师事务所'];
+const CALL_TOPICS = [...DISPUTE_TYPES, 'consultation'] as const;
+
+/** A lawyer panel per federation, legal-aid requests in every state, and the 12351 calls of the last 60 days. */
+async function seedDemoLegalAid(tx: Executor, keys: KeyRing, rng: ReturnType<typeof createRng>, unions: { id: string }[], count: number) {
+  const lawyers: (typeof lawyer.$inferInsert)[] = [];
+  const panelOf = new Map<string, string[]>();
+  for (const o of unions) {
+    const ids: string[] = [];
+    for (let k = 0; k < 4; k++) {
+      const id = rng.uuid();
+      ids.push(id);
+      // The first lawyer of each panel once acted for one of the demo employers: the conflict check refuses them for it.
+      lawyers.push({ id, orgId: o.id, name: randomPersonName(rng), firm: rng.pick(FIRMS), specialties: k % 2 ? rng.shuffle(DISPUTE_TYPES).slice(0, 3) : [], capacity: rng.int(4, 10), conflictUsccs: k === 0 ? [demoUscc(k)] : [], isDemo: true });
+    }
+    panelOf.set(o.id, ids);
+  }
+  await tx.insert(lawyer).values(lawyers);
+  const requests: (typeof legalAidRequest.$inferInsert)[] = [];
+  for (let i = 0; i < count; i++) {
+    const o = unions[1 + (i % (unions.length - 1))] ?? unions[0]!;
+    const requestedOn = rng.date(addDays(REF, -365), REF);
+    const age = Math.round((Date.parse(REF) - Date.parse(requestedOn)) / 86_400_000);
+    const status = age < 10 ? rng.weighted([['requested', 1], ['assigned', 2]] as const) : rng.weighted([['closed', 8], ['declined', 1], ['assigned', 1]] as const);
+    const lawyerId = status === 'assigned' || status === 'closed' ? rng.pick(panelOf.get(o.id)!.slice(1)) : null;
+    const mobile = '13' + String(rng.int(100000000, 999999999));
+    const employerNo = rng.int(0, EMPLOYERS.length - 1);
+    requests.push({
+      id: rng.uuid(), requestNo: 'FY' + requestedOn.slice(0, 4) + String(900000 + i).padStart(6, '0'), orgId: o.id, channel: rng.pick(LEGAL_AID_CHANNELS), kind: rng.pick(LEGAL_AID_KINDS),
+      type: rng.weighted(TYPE_WEIGHTS), status, requestedOn, applicantName: randomPersonName(rng), mobileCipher: keys.encrypt(mobile), mobileMasked: maskMobile(mobile),
+      employerName: EMPLOYERS[employerNo]!, employerUscc: demoUscc(employerNo), summary: '咨询如何维护自身劳动权益。', lawyerId, assignedOn: lawyerId ? min(addDays(requestedOn, 2), REF) : null,
+      minutes: status === 'closed' ? rng.int(1, 40) * 30 : null, outcomeKind: status === 'closed' ? rng.pick(LEGAL_AID_OUTCOMES) : null, outcome: status === 'closed' ? '律师提供法律意见并代理完成。' : null,
+      satisfaction: status === 'closed' ? rng.weighted([[5, 6], [4, 3], [3, 1]] as const) : null, declineReason: status === 'declined' ? '不符合法律援助条件。' : null,
+      closedOn: status === 'closed' || status === 'declined' ? min(addDays(requestedOn, rng.int(5, 60)), REF) : null, isDemo: true,
+    });
+  }
+  for (let i = 0; i < requests.length; i += 500) await tx.execute(jsonInsert(legalAidRequest, requests.slice(i, i + 500)));
+  await tx.execute(sql`SELECT setval('legal_aid_seq', ${900000 + count})`);
+  const calls: (typeof hotlineCall.$inferInsert)[] = [];
+  for (let i = 0; i < count * 2; i++) {
+    const day = addDays(REF, -rng.int(0, 60));
+    calls.push({
+      id: rng.uuid(), orgId: unions[i % unions.length]!.id, calledAt: new Date(`${day}T${String(rng.int(8, 17)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00+08:00`),
+      callerName: rng.chance(0.7) ? randomPersonName(rng) : null, topic: rng.pick(CALL_TOPICS), summary: '来电咨询劳动权益问题。', result: rng.weighted(HOTLINE_RESULTS.map((r, k) => [r, [6, 1, 2, 1][k]!] as const)), isDemo: true,
+    });
+  }
+  for (let i = 0; i < calls.length; i += 500) await tx.insert(hotlineCall).values(calls.slice(i, i + 500));
+  return { lawyers: lawyers.length, legalAid: requests.length, calls: calls.length };
+}

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { disputeApi, disputePublicApi, mediatorApi } from '../../../../common/src/contracts/dispute.js';
+import { hotlineApi, lawyerApi, legalAidApi } from '../../../../common/src/contracts/legal-aid.js';
+import * as aid from './legal-aid.service.js';
 import * as svc from './dispute.service.js';
 import { createMediator, listMediators, updateMediator } from './mediator.service.js';
 import { disputeDashboard } from './dashboard.service.js';
@@ -11,7 +13,7 @@ import { registerDeadlineOwner } from '../../platform/deadline-recompute.js';
 // A change of the holiday calendar moves the clocks a step started to their record.
 registerDeadlineOwner('dispute', disputeCase, disputeCase.id, disputeCase.orgId);
 
-/** Labour disputes (劳动争议): cases and their workflow, the mediator panel, the worker's online intake and follow-up. */
+/** Rights protection: labour-dispute cases and their workflow, the mediator panel, the worker's online intake and follow-up; legal aid, the lawyer panel and the 12351 call log. */
 export async function disputeRoutes(app: FastifyInstance) {
   mount(app, disputePublicApi, {
     centres: (c) => svc.centres(c),
@@ -38,5 +40,25 @@ export async function disputeRoutes(app: FastifyInstance) {
     history: (c, { params }) => mediators.history(c, params.id),
     create: (c, { body }) => createMediator(c, body),
     update: (c, { params, body }) => updateMediator(c, params.id, body),
+  });
+  mount(app, legalAidApi, {
+    list: (c, { query }) => aid.listLegalAid(c, query),
+    dashboard: (c) => aid.legalAidDashboard(c),
+    get: (c, { params }) => aid.getLegalAid(c, params.id),
+    history: (c, { params }) => aid.legalAid.history(c, params.id),
+    create: (c, { body }) => aid.createLegalAid(c, body),
+    assign: (c, { params, body }) => aid.assignLawyer(c, params.id, body),
+    close: (c, { params, body }) => aid.closeLegalAid(c, params.id, body),
+    decline: (c, { params, body }) => aid.declineLegalAid(c, params.id, body),
+  });
+  mount(app, lawyerApi, {
+    list: (c, { query }) => aid.listLawyers(c, query),
+    history: (c, { params }) => aid.lawyers.history(c, params.id),
+    create: (c, { body }) => aid.createLawyer(c, body),
+    update: (c, { params, body }) => aid.updateLawyer(c, params.id, body),
+  });
+  mount(app, hotlineApi, {
+    list: (c, { query }) => aid.listCalls(c, query),
+    create: (c, { body }) => aid.logCall(c, body),
   });
 }

@@ -124,3 +124,4 @@ export const mediator = pgTable(
   (t) => [index('mediator_org_idx').on(t.orgId)],
 );
 export type MediatorRow = typeof mediator.$inferSelect;
+export * from './legal-aid.schema.js';

@@ -10,11 +10,15 @@ interface Target { id: string; version: number; secrets: string[] }
 export interface DisputeSiblings {
   disputes: Target[];
   mediators: Target[];
+  legalAid: Target[];
+  lawyers: Target[];
 }
 
 export const DISPUTE_FILLERS: { prefix: string; param: string; targets: (s: DisputeSiblings) => Target[] }[] = [
   { prefix: '/api/disputes/:id', param: 'id', targets: (s) => s.disputes },
   { prefix: '/api/mediators/:id', param: 'id', targets: (s) => s.mediators },
+  { prefix: '/api/legal-aid/:id', param: 'id', targets: (s) => s.legalAid },
+  { prefix: '/api/lawyers/:id', param: 'id', targets: (s) => s.lawyers },
 ];
 
 export const DISPUTE_BODIES: Record<string, (t: Target, own: { orgId: string }) => unknown> = {
@@ -26,6 +30,10 @@ export const DISPUTE_BODIES: Record<string, (t: Target, own: { orgId: string }) 
   'POST /api/disputes/:id/close': () => ({}),
   'POST /api/disputes/:id/reject': () => ({ reason: '越权不予受理', referTo: 'court' }),
   'PUT /api/mediators/:id': (t, own) => ({ orgId: own.orgId, name: '越权改名', kind: 'union', version: t.version }),
+  'POST /api/legal-aid/:id/assign': () => ({}),
+  'POST /api/legal-aid/:id/close': () => ({ outcomeKind: 'resolved', outcome: '越权办结', hours: 1 }),
+  'POST /api/legal-aid/:id/decline': () => ({ reason: '越权不予援助' }),
+  'PUT /api/lawyers/:id': (t, own) => ({ orgId: own.orgId, name: '越权改名', firm: '越权律所', version: t.version }),
 };
 
 type Rows = <T>(q: SQL) => Promise<T[]>;
@@ -40,9 +48,15 @@ export async function disputeTargets(rows: Rows, paths: string[]): Promise<Dispu
   expect(cases.length, 'the demo data has open dispute cases in the sibling subtree').toBeGreaterThan(0);
   const meds = await rows<{ id: string; version: number }>(sql`SELECT m.id, m.version FROM mediator m JOIN org o ON o.id = m.org_id WHERE (${under}) AND o.level <> 'grassroots' ORDER BY m.id LIMIT 1`);
   expect(meds.length, 'the demo data has mediators in the sibling subtree').toBeGreaterThan(0);
+  const aid = await rows<{ id: string; version: number; request_no: string }>(sql`
+    SELECT r.id, r.version, r.request_no FROM legal_aid_request r JOIN org o ON o.id = r.org_id WHERE (${under}) AND o.level <> 'grassroots' AND r.status IN ('requested', 'assigned') ORDER BY r.request_no LIMIT 2`);
+  expect(aid.length, 'the demo data has open legal-aid requests in the sibling subtree').toBeGreaterThan(0);
+  const lawyers = await rows<{ id: string; version: number }>(sql`SELECT l.id, l.version FROM lawyer l JOIN org o ON o.id = l.org_id WHERE (${under}) AND o.level <> 'grassroots' ORDER BY l.id LIMIT 1`);
   return {
     disputes: cases.map((c) => ({ id: c.id, version: c.version, secrets: [c.case_no] })),
     mediators: meds.map((m) => ({ id: m.id, version: m.version, secrets: [] })),
+    legalAid: aid.map((r) => ({ id: r.id, version: r.version, secrets: [r.request_no] })),
+    lawyers: lawyers.map((l) => ({ id: l.id, version: l.version, secrets: [] })),
   };
 }
 
@@ -52,5 +66,7 @@ export function disputeSnapshot(rows: Rows, ids: SQL) {
     rows(sql`SELECT * FROM dispute_case WHERE id IN (${ids}) ORDER BY id`),
     rows(sql`SELECT * FROM mediator WHERE id IN (${ids}) ORDER BY id`),
     rows(sql`SELECT count(*)::int AS sessions FROM dispute_session WHERE dispute_id IN (${ids})`),
+    rows(sql`SELECT * FROM legal_aid_request WHERE id IN (${ids}) ORDER BY id`),
+    rows(sql`SELECT * FROM lawyer WHERE id IN (${ids}) ORDER BY id`),
   ]);
 }

@@ -28,7 +28,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     description: '本工会的组织信息和日常工作',
     permissions: ['dashboard.read', 'org.read', 'user.read', 'member.read', 'member.write', 'member.import', 'member.export', 'member.transfer', 'join.review',
       'hardship.read', 'hardship.write', 'aid.write', 'warning.handle', 'contract.read', 'contract.write',
-      'dispute.read', 'dispute.write'],
+      'dispute.read', 'dispute.write', 'legal_aid.read', 'legal_aid.write'],
     scopeKind: 'own',
   },
   { code: 'worker', name: '职工', description: '职工本人服务（会员卡、申请等）', permissions: [], scopeKind: 'own' },

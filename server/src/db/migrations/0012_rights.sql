@@ -1,4 +1,5 @@
 CREATE SEQUENCE "public"."dispute_case_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
+CREATE SEQUENCE "public"."legal_aid_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "dispute_case" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"case_no" text NOT NULL,
@@ -84,6 +85,67 @@ CREATE TABLE "mediator" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "hotline_call" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"called_at" timestamp with time zone NOT NULL,
+	"caller_name" text,
+	"mobile_cipher" text,
+	"mobile_masked" text,
+	"topic" text NOT NULL,
+	"summary" text NOT NULL,
+	"result" text NOT NULL,
+	"legal_aid_id" uuid,
+	"handled_by" uuid,
+	"is_demo" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "lawyer" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"firm" text NOT NULL,
+	"specialties" text[] DEFAULT '{}'::text[] NOT NULL,
+	"capacity" integer DEFAULT 5 NOT NULL,
+	"conflict_usccs" text[] DEFAULT '{}'::text[] NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"is_demo" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "legal_aid_request" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"request_no" text NOT NULL,
+	"org_id" uuid NOT NULL,
+	"channel" text NOT NULL,
+	"kind" text NOT NULL,
+	"type" text NOT NULL,
+	"status" text NOT NULL,
+	"requested_on" date NOT NULL,
+	"applicant_name" text NOT NULL,
+	"mobile_cipher" text,
+	"mobile_masked" text,
+	"employer_name" text,
+	"employer_uscc" text,
+	"dispute_id" uuid,
+	"summary" text NOT NULL,
+	"lawyer_id" uuid,
+	"assigned_on" date,
+	"minutes" integer,
+	"outcome_kind" text,
+	"outcome" text,
+	"satisfaction" integer,
+	"decline_reason" text,
+	"closed_on" date,
+	"is_demo" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE UNIQUE INDEX "dispute_case_no_uq" ON "dispute_case" USING btree ("case_no");--> statement-breakpoint
 CREATE INDEX "dispute_case_org_received_idx" ON "dispute_case" USING btree ("org_id","received_on");--> statement-breakpoint
 CREATE INDEX "dispute_case_open_due_idx" ON "dispute_case" USING btree ("mediation_due") WHERE "dispute_case"."status" IN ('received', 'mediating');--> statement-breakpoint
@@ -91,4 +153,8 @@ CREATE INDEX "dispute_case_mediator_idx" ON "dispute_case" USING btree ("mediato
 CREATE INDEX "dispute_party_case_idx" ON "dispute_party" USING btree ("dispute_id","seq");--> statement-breakpoint
 CREATE INDEX "dispute_party_id_idx" ON "dispute_party" USING btree ("id_index");--> statement-breakpoint
 CREATE INDEX "dispute_session_case_idx" ON "dispute_session" USING btree ("dispute_id","held_on");--> statement-breakpoint
-CREATE INDEX "mediator_org_idx" ON "mediator" USING btree ("org_id");
+CREATE INDEX "mediator_org_idx" ON "mediator" USING btree ("org_id");--> statement-breakpoint
+CREATE INDEX "hotline_call_org_at_idx" ON "hotline_call" USING btree ("org_id","called_at");--> statement-breakpoint
+CREATE INDEX "lawyer_org_idx" ON "lawyer" USING btree ("org_id");--> statement-breakpoint
+CREATE INDEX "legal_aid_org_requested_idx" ON "legal_aid_request" USING btree ("org_id","requested_on");--> statement-breakpoint
+CREATE INDEX "legal_aid_lawyer_idx" ON "legal_aid_request" USING btree ("lawyer_id") WHERE "legal_aid_request"."status" = 'assigned';
