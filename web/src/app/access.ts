@@ -36,6 +36,9 @@ export interface Access {
   canWriteDispute: boolean;
   canUnmaskDispute: boolean;
   canManageMediators: boolean;
+  canReadLegalAid: boolean;
+  canWriteLegalAid: boolean;
+  canManageLawyers: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -73,6 +76,9 @@ export function computeAccess(me: Me | null): Access {
     canWriteDispute: has('dispute.read') && has('dispute.write'),
     canUnmaskDispute: has('dispute.read') && has('dispute.unmask'),
     canManageMediators: has('dispute.read') && has('mediator.manage'),
+    canReadLegalAid: has('legal_aid.read'),
+    canWriteLegalAid: has('legal_aid.read') && has('legal_aid.write'),
+    canManageLawyers: has('legal_aid.read') && has('lawyer.manage'),
   };
 }
 

@@ -33,6 +33,9 @@ const HardshipSelfCheckPage = lazy(() => import('../modules/hardship/monitor/Sel
 const DisputeListPage = lazy(() => import('../modules/dispute/DisputeListPage'));
 const DisputeDetailPage = lazy(() => import('../modules/dispute/DisputeDetailPage'));
 const MediatorsPage = lazy(() => import('../modules/dispute/MediatorsPage'));
+const LegalAidPage = lazy(() => import('../modules/dispute/LegalAidPage'));
+const LawyersPage = lazy(() => import('../modules/dispute/LawyersPage'));
+const HotlinePage = lazy(() => import('../modules/dispute/HotlinePage'));
 const MediationApplyPage = lazy(() => import('../modules/dispute/MediationApplyPage'));
 const MediationStatusPage = lazy(() => import('../modules/dispute/MediationStatusPage'));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
@@ -94,6 +97,9 @@ export function AppRouter() {
             <Route path="disputes" element={guarded('canReadDispute', <DisputeListPage />)} />
             <Route path="disputes/mediators" element={guarded('canReadDispute', <MediatorsPage />)} />
             <Route path="disputes/:id" element={guarded('canReadDispute', <DisputeDetailPage />)} />
+            <Route path="legal-aid" element={guarded('canReadLegalAid', <LegalAidPage />)} />
+            <Route path="legal-aid/lawyers" element={guarded('canReadLegalAid', <LawyersPage />)} />
+            <Route path="legal-aid/hotline" element={guarded('canReadLegalAid', <HotlinePage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

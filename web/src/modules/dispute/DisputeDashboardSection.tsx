@@ -9,6 +9,8 @@ import { useApiError } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
 import { StatusTag, useVocab, yuan } from '../../kit';
 import { DISPUTE_TYPE, MEDIATOR_KIND } from './vocab';
+import { LegalAidDashboardRow } from './LegalAidDashboardRow';
+import { useAccess } from '../../app/auth-context';
 
 interface Figure { key: string; title: string; icon: ReactNode; color: string; value: (f: DisputeFigures) => number | string; link?: string; danger?: (f: DisputeFigures) => boolean }
 
@@ -19,6 +21,7 @@ export function DisputeDashboardSection() {
   const navigate = useNavigate();
   const { showError } = useApiError();
   const { data, loading } = useRequest(() => call(disputeApi.dashboard), [], showError);
+  const access = useAccess();
   const figures: Figure[] = [
     { key: 'total', title: t('dispute.dash.total'), icon: <FileTextOutlined />, color: '#1f5fbf', value: (f) => f.total, link: '/disputes' },
     { key: 'open', title: t('dispute.dash.open'), icon: <SolutionOutlined />, color: '#13a8a8', value: (f) => f.open, link: '/disputes?status=mediating' },
@@ -87,6 +90,7 @@ export function DisputeDashboardSection() {
               </Card>
             </Col>
           </Row>
+          {access.canReadLegalAid && <LegalAidDashboardRow />}
         </>
       )}
     </section>
