@@ -129,4 +129,38 @@ describe('labour-dispute mediation', () => {
     await env.shot(page, 'dispute-overdue-list');
     await closeContext(page);
   }, 180_000);
+
+  it('a 12351 call that asks for legal aid opens a request, which a lawyer takes and closes', async () => {
+    const page = await open();
+    await env.login(page, 'district');
+    const centre = (await page.getByTestId('header-org').innerText()).trim();
+    await page.getByTestId('menu-hotline').click();
+    await page.getByTestId('hotline-table').waitFor();
+    await page.getByTestId('hotline-new').click();
+    await page.getByTestId('hotline-form-modal').waitFor();
+    await choose(page, 'hotline-form-orgId', centre, centre.slice(0, 4));
+    await page.getByTestId('hotline-form-callerName').fill('来电人赵九');
+    await choose(page, 'hotline-form-topic', '拖欠工资');
+    await page.getByTestId('hotline-form-summary').fill('工地拖欠三个月工资，请求律师帮助申请仲裁。');
+    await choose(page, 'hotline-form-result', '转法律援助');
+    await choose(page, 'hotline-form-aidKind', '仲裁代理');
+    const made = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/hotline-calls');
+    await page.getByTestId('hotline-form-submit').click();
+    const { legalAid } = (await (await made).json()) as { legalAid: { requestNo: string } };
+    await env.shot(page, 'hotline-log');
+
+    await page.goto(`/legal-aid?q=${legalAid.requestNo}`);
+    await page.getByTestId(`legal-aid-assign-${legalAid.requestNo}`).click();
+    await page.getByTestId('legal-aid-assign-submit').click();
+    await page.getByTestId(`legal-aid-close-${legalAid.requestNo}`).click();
+    await choose(page, 'legal-aid-close-outcomeKind', '诉求得到支持');
+    await page.getByTestId('legal-aid-close-outcome').fill('代理仲裁，裁决支持全部工资。');
+    await page.getByTestId('legal-aid-close-hours').fill('6.5');
+    await page.getByTestId('legal-aid-close-submit').click();
+    await page.getByTestId('legal-aid-close-confirm-ok').click();
+    const row = page.getByTestId(`legal-aid-row-${legalAid.requestNo}`);
+    await row.getByTestId('legal-aid-status-closed').waitFor();
+    await env.shot(page, 'legal-aid-closed');
+    await closeContext(page);
+  }, 240_000);
 });

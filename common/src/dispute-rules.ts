@@ -115,3 +115,42 @@ export function arbitrationDues(
     suitDue: m.awardOn ? computeDeadline(m.awardOn, cal(r.suitDays), calendar).due : null,
   };
 }
+
+export interface WinterCampaignRule {
+  /** The campaign starts on this month-day of the year before the festival (MM-DD). */
+  startsOn: string;
+  /** Spring Festival days (农历正月初一) by year: the campaign aims to clear cases before them. */
+  springFestival: Record<string, string>;
+}
+
+/**
+ * The winter campaign against wage arrears (根治欠薪冬季行动): each year the authorities run it from
+ * mid-November to the Spring Festival, aiming to pay migrant workers before the holiday (保障农民工
+ * 工资支付条例, 2020). The start day varies by year and place: weak, configurable.
+ */
+export const WINTER_CAMPAIGN_RULE = defineRule<WinterCampaignRule>({
+  key: 'wage_arrears.winter_campaign',
+  zh: '根治欠薪冬季行动',
+  en: 'The winter campaign against wage arrears',
+  fields: { startsOn: { zh: '行动开始日（月-日）', en: 'Starts on (month-day)' }, springFestival: { zh: '各年春节日期', en: 'Spring Festival by year' } },
+  schema: z.strictObject({
+    startsOn: z.string().regex(/^\d{2}-\d{2}$/),
+    springFestival: z.record(z.string().regex(/^\d{4}$/), z.iso.date()),
+  }),
+  defaults: [
+    {
+      effectiveFrom: '2020-05-01',
+      value: { startsOn: '11-15', springFestival: { 2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06', 2028: '2028-01-26', 2029: '2029-02-13', 2030: '2030-02-03' } },
+      source: '《保障农民工工资支付条例》（2020年5月1日施行）；根治欠薪冬季专项行动通常自11月中旬至春节前，开始日期以当年通知为准',
+      weak: ['startsOn'],
+    },
+  ],
+});
+
+/** The winter campaign around `today`: running from its start to the next Spring Festival, or the next one's dates. */
+export function winterCampaign(today: string, r: WinterCampaignRule = WINTER_CAMPAIGN_RULE.defaults[0]!.value): { from: string; festival: string; running: boolean } | null {
+  const festival = Object.values(r.springFestival).sort().find((d) => d >= today);
+  if (!festival) return null;
+  const from = `${Number(festival.slice(0, 4)) - 1}-${r.startsOn}`;
+  return { from, festival, running: today >= from };
+}

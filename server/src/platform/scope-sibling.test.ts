@@ -323,7 +323,7 @@ describe('a district administrator and the sibling district', () => {
   });
 
   it('no list shows a sibling object', async () => {
-    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings, ...forDistrict.imports, ...forDistrict.disputes, ...forDistrict.mediators, ...forDistrict.legalAid, ...forDistrict.lawyers].flatMap((t) => [t.id, ...t.secrets])];
+    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings, ...forDistrict.imports, ...forDistrict.disputes, ...forDistrict.mediators, ...forDistrict.legalAid, ...forDistrict.lawyers, ...forDistrict.arrears].flatMap((t) => [t.id, ...t.secrets])];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
   });
 
@@ -391,7 +391,7 @@ describe('a grassroots chair (own-org scope)', () => {
 
   it('no list shows anything outside their own union', async () => {
     // Their union's own record names its parent street (parentId, parentName); nothing else around it may show.
-    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports, ...forChair.disputes, ...forChair.mediators, ...forChair.legalAid, ...forChair.lawyers].flatMap((t) => [t.id, ...t.secrets]);
+    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports, ...forChair.disputes, ...forChair.mediators, ...forChair.legalAid, ...forChair.lawyers, ...forChair.arrears].flatMap((t) => [t.id, ...t.secrets]);
     expect(await tryListRoutes(chair, forbidden)).toEqual([]);
   });
 

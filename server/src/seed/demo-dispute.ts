@@ -6,7 +6,7 @@
  * DEMO_REFERENCE_DATE) and bulk-inserted.
  */
 import { sql } from 'drizzle-orm';
-import { disputeCase, disputeParty, disputeSession, hotlineCall, lawyer, legalAidRequest, mediator } from '../modules/dispute/dispute.schema.js';
+import { disputeCase, disputeParty, disputeSession, hotlineCall, lawyer, legalAidRequest, mediator, wageArrears, wageRecovery } from '../modules/dispute/dispute.schema.js';
 import { DEFAULT_DISPUTE_CLOCKS, isCollective, limitationAt, mediationDue } from '../../../common/src/dispute-rules.js';
 import { DISPUTE_TYPES, HOTLINE_RESULTS, LEGAL_AID_CHANNELS, LEGAL_AID_KINDS, LEGAL_AID_OUTCOMES, MEDIATOR_KINDS, REFER_TO, type DisputeType } from '../../../common/src/dispute-vocab.js';
 import { computeDeadline } from '../../../common/src/deadlines.js';
@@ -33,7 +33,7 @@ const FACTS: Record<DisputeType, string> = {
   other: '双方因年休假工资发生争议。',
 };
 
-export interface DemoDisputeReport { cases: number; mediators: number; lawyers: number; legalAid: number; calls: number; ms: number }
+export interface DemoDisputeReport { cases: number; mediators: number; lawyers: number; legalAid: number; calls: number; arrears: number; ms: number }
 
 /** A valid credit code made from a number (for the demo employers). */
 function demoUscc(n: number): string {
@@ -49,7 +49,7 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
   const [city] = await q<{ id: string }>(sql`SELECT id FROM org WHERE parent_id IS NULL ORDER BY code LIMIT 1`);
   const districts = await q<{ id: string; path: string }>(sql`SELECT id, path FROM org WHERE level = 'county' ORDER BY code`);
   const streets = await q<{ id: string; path: string }>(sql`SELECT id, path FROM org WHERE level = 'street' ORDER BY code`);
-  if (!city || !districts.length) return { cases: 0, mediators: 0, lawyers: 0, legalAid: 0, calls: 0, ms: 0 };
+  if (!city || !districts.length) return { cases: 0, mediators: 0, lawyers: 0, legalAid: 0, calls: 0, arrears: 0, ms: 0 };
 
   // The panels: the city's and each district's (union, HR bureau, court-appointed, lawyer).
   const mediators: (typeof mediator.$inferInsert)[] = [];
@@ -74,8 +74,8 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
     const localStreets = streets.filter((s) => s.path.startsWith(district.path));
     const holder = rng.chance(0.2) && localStreets.length ? rng.pick(localStreets).id : district.id;
     const type = rng.weighted(TYPE_WEIGHTS);
-    // Every 25th case is recent; every 40th was received 16–40 days ago and is still open: its clock has run out.
-    const late = i % 40 === 7;
+    // Every 25th case is recent; every 41st was received 16–40 days ago and is still open: its clock has run out.
+    const late = i % 41 === 3;
     const receivedOn = i % 25 === 0 ? addDays(REF, -rng.int(0, 12)) : late ? addDays(REF, -rng.int(16, 40)) : rng.date(start, REF);
     const age = Math.round((Date.parse(REF) - Date.parse(receivedOn)) / 86_400_000);
     const channel = rng.weighted([['walk_in', 40], ['hotline', 20], ['online', 20], ['court_delegated', 12], ['arbitration_referral', 8]] as const);
@@ -131,8 +131,9 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
   for (let i = 0; i < sessions.length; i += 1000) await tx.execute(jsonInsert(disputeSession, sessions.slice(i, i + 1000)));
   // Later cases are numbered after the demo ones.
   await tx.execute(sql`SELECT setval('dispute_case_seq', ${900000 + count})`);
+  const arrears = await seedDemoArrears(tx, rng.fork('arrears'), cases);
   const aid = await seedDemoLegalAid(tx, keys, rng.fork('legal-aid'), [city, ...districts], Math.round(count / 5));
-  return { cases: cases.length, mediators: mediators.length, ...aid, ms: Date.now() - started };
+  return { cases: cases.length, mediators: mediators.length, ...aid, arrears, ms: Date.now() - started };
 }
 
 const min = (a: string, b: string) => (a < b ? a : b);
@@ -185,4 +186,42 @@ async function seedDemoLegalAid(tx: Executor, keys: KeyRing, rng: ReturnType<typ
   }
   for (let i = 0; i < calls.length; i += 500) await tx.insert(hotlineCall).values(calls.slice(i, i + 500));
   return { lawyers: lawyers.length, legalAid: requests.length, calls: calls.length };
+}
+
+const PROJECTS = ['滨江花园二期', '江城地铁5号线某标段', '城南安置房项目', '高新区标准厂房', '江城体育中心改造'];
+
+/** Wage-arrears cases from a third of the wage disputes (and as many again without one): construction projects, partly recovered amounts, some cleared. */
+async function seedDemoArrears(tx: Executor, rng: ReturnType<typeof createRng>, cases: (typeof disputeCase.$inferInsert)[]) {
+  const rows: (typeof wageArrears.$inferInsert)[] = [];
+  const pays: (typeof wageRecovery.$inferInsert)[] = [];
+  const wage = cases.filter((c) => c.type === 'wage_arrears');
+  wage.forEach((c, i) => {
+    if (i % 3 !== 0) return;
+    const construction = rng.chance(0.5);
+    const workers = Math.max(c.workerCount ?? 1, construction ? rng.int(5, 40) : 1);
+    const owed = Math.max(c.amountClaimedFen ?? 0, workers * rng.int(3000, 12000) * 100);
+    const reportedOn = c.receivedOn!;
+    const share = rng.weighted([[0, 3], [30, 2], [60, 2], [100, 3]] as const);
+    const id = rng.uuid();
+    let recovered = 0;
+    if (share > 0) {
+      const parts = share === 100 ? 2 : 1;
+      for (let k = 0; k < parts; k++) {
+        const amount = k === parts - 1 ? Math.round((owed * share) / 100) - recovered : Math.round((owed * share) / 200);
+        const paidOn = min(addDays(reportedOn, 10 + k * 15), REF);
+        pays.push({ id: rng.uuid(), arrearsId: id, orgId: c.orgId!, paidOn, amountFen: amount, note: '用人单位支付' });
+        recovered += amount;
+      }
+    }
+    rows.push({
+      id, caseNo: 'QX' + reportedOn.slice(0, 4) + String(900000 + rows.length).padStart(6, '0'), orgId: c.orgId!, disputeId: rng.chance(0.5) ? c.id! : null,
+      employerName: c.employerName!, employerUscc: c.employerUscc ?? null, construction, projectName: construction ? rng.pick(PROJECTS) : null,
+      siteAddress: construction ? '江城市某区施工现场' : null, workersAffected: workers, migrantWorkers: construction ? workers : Math.floor(workers / 2), owedFen: owed,
+      recoveredFen: recovered, status: recovered >= owed ? 'cleared' : 'open', reportedOn, clearedOn: recovered >= owed ? min(addDays(reportedOn, 25), REF) : null, isDemo: true,
+    });
+  });
+  for (let i = 0; i < rows.length; i += 500) await tx.execute(jsonInsert(wageArrears, rows.slice(i, i + 500)));
+  for (let i = 0; i < pays.length; i += 500) await tx.execute(jsonInsert(wageRecovery, pays.slice(i, i + 500)));
+  await tx.execute(sql`SELECT setval('wage_arrears_seq', ${900000 + rows.length + 1})`);
+  return rows.length;
 }

@@ -60,7 +60,7 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     const hardship = await seedDemoHardship(tx, s.keys, { count: opts.hardship ?? DEMO_HARDSHIP_COUNT });
     log(`困难职工帮扶演示数据 / hardship demo: ${hardship.files} 户, ${hardship.aid} 条帮扶, ${hardship.warnings} 条预警, ${(hardship.ms / 1000).toFixed(1)} s`);
     const disputes = await seedDemoDisputes(tx, s.keys, { count: opts.disputes ?? DEMO_DISPUTE_COUNT });
-    log(`维权服务演示数据 / rights demo: ${disputes.cases} 件争议, ${disputes.mediators} 名调解员, ${disputes.legalAid} 件法律援助, ${disputes.lawyers} 名律师, ${disputes.calls} 次来电, ${(disputes.ms / 1000).toFixed(1)} s`);
+    log(`维权服务演示数据 / rights demo: ${disputes.cases} 件争议, ${disputes.mediators} 名调解员, ${disputes.legalAid} 件法律援助, ${disputes.lawyers} 名律师, ${disputes.calls} 次来电, ${disputes.arrears} 件欠薪, ${(disputes.ms / 1000).toFixed(1)} s`);
     await tx.insert(setting).values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });
     await appendAudit(tx, { action: 'system.seed_demo', detail: `${orgs.length} orgs, ${DEMO_USERS.length} users, ${members.members} members` });
   });

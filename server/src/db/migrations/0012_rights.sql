@@ -1,5 +1,6 @@
 CREATE SEQUENCE "public"."dispute_case_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE SEQUENCE "public"."legal_aid_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
+CREATE SEQUENCE "public"."wage_arrears_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "dispute_case" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"case_no" text NOT NULL,
@@ -146,6 +147,42 @@ CREATE TABLE "legal_aid_request" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "wage_arrears" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"case_no" text NOT NULL,
+	"org_id" uuid NOT NULL,
+	"dispute_id" uuid,
+	"employer_name" text NOT NULL,
+	"employer_uscc" text,
+	"construction" boolean DEFAULT false NOT NULL,
+	"project_name" text,
+	"site_address" text,
+	"workers_affected" integer NOT NULL,
+	"migrant_workers" integer DEFAULT 0 NOT NULL,
+	"owed_fen" bigint NOT NULL,
+	"recovered_fen" bigint DEFAULT 0 NOT NULL,
+	"status" text NOT NULL,
+	"reported_on" date NOT NULL,
+	"cleared_on" date,
+	"note" text,
+	"is_demo" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "wage_recovery" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"arrears_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"paid_on" date NOT NULL,
+	"amount_fen" bigint NOT NULL,
+	"note" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE UNIQUE INDEX "dispute_case_no_uq" ON "dispute_case" USING btree ("case_no");--> statement-breakpoint
 CREATE INDEX "dispute_case_org_received_idx" ON "dispute_case" USING btree ("org_id","received_on");--> statement-breakpoint
 CREATE INDEX "dispute_case_open_due_idx" ON "dispute_case" USING btree ("mediation_due") WHERE "dispute_case"."status" IN ('received', 'mediating');--> statement-breakpoint
@@ -157,4 +194,7 @@ CREATE INDEX "mediator_org_idx" ON "mediator" USING btree ("org_id");--> stateme
 CREATE INDEX "hotline_call_org_at_idx" ON "hotline_call" USING btree ("org_id","called_at");--> statement-breakpoint
 CREATE INDEX "lawyer_org_idx" ON "lawyer" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "legal_aid_org_requested_idx" ON "legal_aid_request" USING btree ("org_id","requested_on");--> statement-breakpoint
-CREATE INDEX "legal_aid_lawyer_idx" ON "legal_aid_request" USING btree ("lawyer_id") WHERE "legal_aid_request"."status" = 'assigned';
+CREATE INDEX "legal_aid_lawyer_idx" ON "legal_aid_request" USING btree ("lawyer_id") WHERE "legal_aid_request"."status" = 'assigned';--> statement-breakpoint
+CREATE INDEX "wage_arrears_org_idx" ON "wage_arrears" USING btree ("org_id","reported_on");--> statement-breakpoint
+CREATE INDEX "wage_arrears_employer_idx" ON "wage_arrears" USING btree ("employer_uscc");--> statement-breakpoint
+CREATE INDEX "wage_recovery_arrears_idx" ON "wage_recovery" USING btree ("arrears_id","paid_on");

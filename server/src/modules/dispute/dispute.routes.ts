@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { disputeApi, disputePublicApi, mediatorApi } from '../../../../common/src/contracts/dispute.js';
 import { hotlineApi, lawyerApi, legalAidApi } from '../../../../common/src/contracts/legal-aid.js';
 import * as aid from './legal-aid.service.js';
+import { wageArrearsApi } from '../../../../common/src/contracts/wage-arrears.js';
+import * as wa from './wage-arrears.service.js';
 import * as svc from './dispute.service.js';
 import { createMediator, listMediators, updateMediator } from './mediator.service.js';
 import { disputeDashboard } from './dashboard.service.js';
@@ -56,6 +58,14 @@ export async function disputeRoutes(app: FastifyInstance) {
     history: (c, { params }) => aid.lawyers.history(c, params.id),
     create: (c, { body }) => aid.createLawyer(c, body),
     update: (c, { params, body }) => aid.updateLawyer(c, params.id, body),
+  });
+  mount(app, wageArrearsApi, {
+    list: (c, { query }) => wa.listArrears(c, query),
+    board: (c) => wa.arrearsBoard(c),
+    get: (c, { params }) => wa.getArrears(c, params.id),
+    history: (c, { params }) => wa.arrears.history(c, params.id),
+    create: (c, { body }) => wa.createArrears(c, body),
+    recover: (c, { params, body }) => wa.recordRecovery(c, params.id, body),
   });
   mount(app, hotlineApi, {
     list: (c, { query }) => aid.listCalls(c, query),

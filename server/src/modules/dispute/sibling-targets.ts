@@ -12,6 +12,7 @@ export interface DisputeSiblings {
   mediators: Target[];
   legalAid: Target[];
   lawyers: Target[];
+  arrears: Target[];
 }
 
 export const DISPUTE_FILLERS: { prefix: string; param: string; targets: (s: DisputeSiblings) => Target[] }[] = [
@@ -19,6 +20,7 @@ export const DISPUTE_FILLERS: { prefix: string; param: string; targets: (s: Disp
   { prefix: '/api/mediators/:id', param: 'id', targets: (s) => s.mediators },
   { prefix: '/api/legal-aid/:id', param: 'id', targets: (s) => s.legalAid },
   { prefix: '/api/lawyers/:id', param: 'id', targets: (s) => s.lawyers },
+  { prefix: '/api/wage-arrears/:id', param: 'id', targets: (s) => s.arrears },
 ];
 
 export const DISPUTE_BODIES: Record<string, (t: Target, own: { orgId: string }) => unknown> = {
@@ -33,6 +35,7 @@ export const DISPUTE_BODIES: Record<string, (t: Target, own: { orgId: string }) 
   'POST /api/legal-aid/:id/assign': () => ({}),
   'POST /api/legal-aid/:id/close': () => ({ outcomeKind: 'resolved', outcome: '越权办结', hours: 1 }),
   'POST /api/legal-aid/:id/decline': () => ({ reason: '越权不予援助' }),
+  'POST /api/wage-arrears/:id/recoveries': () => ({ paidOn: '2026-01-05', amountFen: 1 }),
   'PUT /api/lawyers/:id': (t, own) => ({ orgId: own.orgId, name: '越权改名', firm: '越权律所', version: t.version }),
 };
 
@@ -57,6 +60,9 @@ export async function disputeTargets(rows: Rows, paths: string[]): Promise<Dispu
     mediators: meds.map((m) => ({ id: m.id, version: m.version, secrets: [] })),
     legalAid: aid.map((r) => ({ id: r.id, version: r.version, secrets: [r.request_no] })),
     lawyers: lawyers.map((l) => ({ id: l.id, version: l.version, secrets: [] })),
+    arrears: (await rows<{ id: string; version: number; case_no: string }>(sql`
+      SELECT w.id, w.version, w.case_no FROM wage_arrears w JOIN org o ON o.id = w.org_id WHERE (${under}) AND o.level <> 'grassroots' AND w.status = 'open' ORDER BY w.case_no LIMIT 1`))
+      .map((w) => ({ id: w.id, version: w.version, secrets: [w.case_no] })),
   };
 }
 
@@ -68,5 +74,7 @@ export function disputeSnapshot(rows: Rows, ids: SQL) {
     rows(sql`SELECT count(*)::int AS sessions FROM dispute_session WHERE dispute_id IN (${ids})`),
     rows(sql`SELECT * FROM legal_aid_request WHERE id IN (${ids}) ORDER BY id`),
     rows(sql`SELECT * FROM lawyer WHERE id IN (${ids}) ORDER BY id`),
+    rows(sql`SELECT * FROM wage_arrears WHERE id IN (${ids}) ORDER BY id`),
+    rows(sql`SELECT count(*)::int AS recoveries FROM wage_recovery WHERE arrears_id IN (${ids})`),
   ]);
 }
