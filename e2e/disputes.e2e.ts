@@ -163,4 +163,35 @@ describe('labour-dispute mediation', () => {
     await env.shot(page, 'legal-aid-closed');
     await closeContext(page);
   }, 240_000);
+
+  it('wage arrears: the board and the campaign list; a recovery in two payments clears a case', async () => {
+    const page = await open();
+    await env.login(page, 'district');
+    await page.getByTestId('menu-wage-arrears').click();
+    await page.getByTestId('wage-board').waitFor();
+    await page.goto('/wage-arrears?campaign=true');
+    await page.getByTestId('wage-campaign').waitFor();
+    const first = page.getByTestId('wage-table').locator('.ant-table-row').first();
+    await first.waitFor();
+    await env.shot(page, 'wage-arrears-campaign');
+    const caseNo = ((await first.getAttribute('data-testid')) ?? '').replace('wage-row-', '');
+    const outstanding = await first.locator('td').nth(5).innerText();
+    const fen = Number(outstanding.replace(/[¥,]/g, '')) * 100;
+    expect(fen).toBeGreaterThan(0);
+    const pay = async (yuanAmount: string) => {
+      await page.getByTestId(`wage-recover-${caseNo}`).click();
+      await page.getByTestId('wage-recover-amountFen').fill(yuanAmount);
+      await page.getByTestId('wage-recover-submit').click();
+      await page.getByTestId('wage-recover-modal').waitFor({ state: 'hidden' });
+    };
+    await page.goto(`/wage-arrears?q=${caseNo}`);
+    await page.getByTestId(`wage-row-${caseNo}`).waitFor();
+    const half = Math.floor(fen / 2);
+    await pay((half / 100).toFixed(2));
+    await page.getByTestId(`wage-row-${caseNo}`).getByTestId('wage-status-open').waitFor();
+    await pay(((fen - half) / 100).toFixed(2));
+    await page.getByTestId(`wage-row-${caseNo}`).getByTestId('wage-status-cleared').waitFor();
+    await env.shot(page, 'wage-arrears-cleared');
+    await closeContext(page);
+  }, 240_000);
 });

@@ -36,6 +36,7 @@ const MediatorsPage = lazy(() => import('../modules/dispute/MediatorsPage'));
 const LegalAidPage = lazy(() => import('../modules/dispute/LegalAidPage'));
 const LawyersPage = lazy(() => import('../modules/dispute/LawyersPage'));
 const HotlinePage = lazy(() => import('../modules/dispute/HotlinePage'));
+const WageArrearsPage = lazy(() => import('../modules/dispute/WageArrearsPage'));
 const MediationApplyPage = lazy(() => import('../modules/dispute/MediationApplyPage'));
 const MediationStatusPage = lazy(() => import('../modules/dispute/MediationStatusPage'));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
@@ -100,6 +101,7 @@ export function AppRouter() {
             <Route path="legal-aid" element={guarded('canReadLegalAid', <LegalAidPage />)} />
             <Route path="legal-aid/lawyers" element={guarded('canReadLegalAid', <LawyersPage />)} />
             <Route path="legal-aid/hotline" element={guarded('canReadLegalAid', <HotlinePage />)} />
+            <Route path="wage-arrears" element={guarded('canReadDispute', <WageArrearsPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BranchesOutlined, UnorderedListOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOutlined, ControlOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
-import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined, PhoneOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined, PhoneOutlined, MoneyCollectOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -69,6 +69,7 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     children: [
       { key: '/disputes', label: 'menu.disputes', icon: <CaseOutlined />, access: 'canReadDispute', testId: 'menu-disputes' },
       { key: '/disputes/mediators', label: 'menu.mediators', icon: <PanelOutlined />, access: 'canReadDispute', testId: 'menu-mediators' },
+      { key: '/wage-arrears', label: 'menu.wageArrears', icon: <MoneyCollectOutlined />, access: 'canReadDispute', testId: 'menu-wage-arrears' },
       { key: '/legal-aid', label: 'menu.legalAid', icon: <SafetyCertificateOutlined />, access: 'canReadLegalAid', testId: 'menu-legal-aid' },
       { key: '/legal-aid/lawyers', label: 'menu.lawyers', icon: <PanelOutlined />, access: 'canReadLegalAid', testId: 'menu-lawyers' },
       { key: '/legal-aid/hotline', label: 'menu.hotline', icon: <PhoneOutlined />, access: 'canReadLegalAid', testId: 'menu-hotline' },
