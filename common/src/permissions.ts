@@ -32,6 +32,13 @@ export const PERMISSIONS = {
   'plan.write': { zh: '制定工作计划、交办和分解任务', en: 'Make plans, assign and split tasks', group: 'plan' },
   'plan.report': { zh: '报告任务进展、申请销号', en: 'Report task progress, ask to close', group: 'plan' },
   'plan.supervise': { zh: '督办：批准或退回销号', en: 'Supervise: approve or send back closings', group: 'plan' },
+  'dispute.read': { zh: '查看劳动争议案件', en: 'View labour-dispute cases', group: 'rights' },
+  'dispute.write': { zh: '受理、指派和调解劳动争议案件', en: 'Receive, assign and mediate labour-dispute cases', group: 'rights' },
+  'dispute.unmask': { zh: '查看争议当事人完整身份证号和手机号', en: 'Reveal ID numbers and mobiles of dispute parties', group: 'rights' },
+  'mediator.manage': { zh: '维护调解员名册', en: 'Maintain the mediator panel', group: 'rights' },
+  'legal_aid.read': { zh: '查看法律援助和12351热线记录', en: 'View legal aid and the 12351 call log', group: 'rights' },
+  'legal_aid.write': { zh: '受理、指派和办结法律援助，登记热线来电', en: 'Handle legal aid and log 12351 calls', group: 'rights' },
+  'lawyer.manage': { zh: '维护援助律师名册', en: 'Maintain the lawyer panel', group: 'rights' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,7 +4,7 @@ import { checkUscc, USCC_PROBLEM_MESSAGES } from '../uscc.js';
 import { ORG_KINDS, ORG_LEVELS } from '../org.js';
 import { endpoints, HistoryEntrySchema, IdParams, isoDate, optionalText, PageQuery, pageOf, version } from './kit.js';
 
-const uscc = z
+export const UsccInput = z
   .string()
   .trim()
   .transform((v, ctx) => {
@@ -24,7 +24,7 @@ const orgFields = {
   code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, '组织编码只能包含字母、数字、下划线和短横线，最长32位 / code: letters, digits, _ and -, up to 32'),
   name: z.string().trim().min(2, '组织名称至少2个字 / name too short').max(100, '组织名称不超过100字 / name too long'),
   employerName: optionalText(100),
-  uscc: uscc.nullish().transform((v) => v ?? null),
+  uscc: UsccInput.nullish().transform((v) => v ?? null),
   regionCode: z.string().trim().regex(/^\d{6}$/, '行政区划代码应为6位数字 / region code: 6 digits').nullish().or(z.literal('')).transform((v) => v || null),
   industry: optionalText(60),
   employeeCount: z.number().int('职工人数应为整数').min(0, '职工人数不能为负').max(2_000_000).nullish().transform((v) => v ?? null),

@@ -9,3 +9,4 @@ export * from '../platform/deadline.schema.js';
 export * from '../platform/rules.schema.js';
 export * from '../modules/plan/plan.schema.js';
 export * from '../modules/contract/contract.schema.js';
+export * from '../modules/dispute/dispute.schema.js';

@@ -18,6 +18,7 @@ import { memberExportRoutes } from './member/export/export.routes.js';
 import { planRoutes } from './plan/plan.routes.js';
 import { backupRoutes } from './system/backup.routes.js';
 import { contractRoutes } from './contract/contract.routes.js';
+import { disputeRoutes } from './dispute/dispute.routes.js';
 // Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
 import './member/join/join.deadlines.js';
 import './hardship/warning.deadlines.js';
@@ -46,4 +47,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(planRoutes);
   await app.register(backupRoutes);
   await app.register(contractRoutes);
+  await app.register(disputeRoutes);
 }

@@ -35,6 +35,10 @@ const EXPECTED_PUBLIC = [
   'POST /api/hardship/self-check', // tier from household figures, nothing stored
   'POST /api/hardship/apply', // apply for a hardship file, with separate consent
   'GET /api/hardship/meta', // the form's vocabularies
+  // Labour disputes: a worker applies for mediation and follows the case without an account. Rate-limited per IP.
+  'GET /api/disputes/centres', // the federations taking online applications (names only)
+  'POST /api/disputes/apply', // apply for mediation
+  'GET /api/disputes/follow', // the progress, only with the case number AND an applicant's mobile
 ];
 
 /** Routes usable before sign-in is finished (second factor, password change, TOTP enrolment). */

@@ -7,6 +7,7 @@ import { IMPORT_FILLERS, importTarget, type ImportSiblings } from '../modules/me
 import { PLAN_BODIES, PLAN_FILLERS, planSnapshot, planTargets, type PlanSiblings } from '../modules/plan/sibling-targets.js';
 import { HARDSHIP_BODIES, HARDSHIP_FILLERS, hardshipSnapshot, hardshipTargets, type HardshipSiblings } from '../modules/hardship/sibling-targets.js';
 import { CONTRACT_BODIES, CONTRACT_FILLERS, contractSnapshot, contractTargets, type ContractSiblings } from '../modules/contract/sibling-targets.js';
+import { DISPUTE_BODIES, DISPUTE_FILLERS, disputeSnapshot, disputeTargets, type DisputeSiblings } from '../modules/dispute/sibling-targets.js';
 
 /**
  * THE sibling test (ARCHITECTURE invariant 1). The admin of district D01 and a grassroots chair
@@ -26,7 +27,7 @@ interface Target {
   /** Strings that must not appear in a refusal: the object's name, code, username … */
   secrets: string[];
 }
-interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings {
+interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -51,6 +52,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   { prefix: '/api/join/applications/:id', param: 'id', targets: (s) => s.applications },
   { prefix: '/api/transfers/:id', param: 'id', targets: (s) => s.transfers },
   ...HARDSHIP_FILLERS,
+  ...DISPUTE_FILLERS,
   ...IMPORT_FILLERS,
   ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
@@ -83,6 +85,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   ...PLAN_BODIES,
   'PUT /api/settings/calendar/years/:year': () => ({ holidays: ['2036-01-01'], workdays: [] }),
   ...CONTRACT_BODIES,
+  ...DISPUTE_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -196,6 +199,7 @@ beforeAll(async () => {
   forDistrict = {
     ...hsDistrict,
     ...(await contractTargets(rows, [d02.path])),
+    ...(await disputeTargets(rows, [d02.path])),
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -209,6 +213,7 @@ beforeAll(async () => {
   forChair = {
     ...hsChair,
     ...(await contractTargets(rows, [neighbour.path, d02.path])),
+    ...(await disputeTargets(rows, [d01.path, d02.path])),
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -234,6 +239,7 @@ beforeAll(async () => {
     hardship: await hardshipSnapshot(rows, list),
     plans: await planSnapshot(rows, list),
     contracts: await contractSnapshot(rows, list),
+    disputes: await disputeSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
@@ -332,7 +338,7 @@ describe('a district administrator and the sibling district', () => {
   });
 
   it('no list shows a sibling object', async () => {
-    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings, ...forDistrict.imports, ...forDistrict.contracts, ...forDistrict.congresses, ...forDistrict.proposals].flatMap((t) => [t.id, ...t.secrets])];
+    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings, ...forDistrict.imports, ...forDistrict.contracts, ...forDistrict.congresses, ...forDistrict.proposals, ...forDistrict.disputes, ...forDistrict.mediators, ...forDistrict.legalAid, ...forDistrict.lawyers, ...forDistrict.arrears].flatMap((t) => [t.id, ...t.secrets])];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
   });
 
@@ -400,7 +406,7 @@ describe('a grassroots chair (own-org scope)', () => {
 
   it('no list shows anything outside their own union', async () => {
     // Their union's own record names its parent street (parentId, parentName); nothing else around it may show.
-    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports, ...forChair.contracts, ...forChair.congresses, ...forChair.proposals].flatMap((t) => [t.id, ...t.secrets]);
+    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports, ...forChair.contracts, ...forChair.congresses, ...forChair.proposals, ...forChair.disputes, ...forChair.mediators, ...forChair.legalAid, ...forChair.lawyers, ...forChair.arrears].flatMap((t) => [t.id, ...t.secrets]);
     expect(await tryListRoutes(chair, forbidden)).toEqual([]);
   });
 

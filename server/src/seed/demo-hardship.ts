@@ -53,7 +53,7 @@ function idFactory() {
 }
 
 /** One INSERT … SELECT FROM jsonb_populate_recordset($1) per batch: a single parameter, fast on both engines. */
-function jsonInsert<T extends Table>(table: T, rows: T['$inferInsert'][]): SQL {
+export function jsonInsert<T extends Table>(table: T, rows: T['$inferInsert'][]): SQL {
   const cols = Object.entries(getTableColumns(table)).filter(([k]) => rows.some((r) => (r as Record<string, unknown>)[k] !== undefined));
   const data = rows.map((r) => Object.fromEntries(cols.map(([k, c]) => [c.name, (r as Record<string, unknown>)[k] ?? null])));
   const names = sql.raw(cols.map(([, c]) => `"${c.name}"`).join(', '));

@@ -8,6 +8,7 @@ import { DEMO_REFERENCE_DATE, generateDemoCity } from './demo-city.js';
 import { DEMO_MEMBER_COUNT, seedDemoMembers, type DemoMemberReport } from './demo-members.js';
 import { DEMO_HARDSHIP_COUNT, seedDemoHardship } from './demo-hardship.js';
 import { seedDemoContracts } from './demo-contract.js';
+import { DEMO_DISPUTE_COUNT, seedDemoDisputes } from './demo-dispute.js';
 import type { Services } from '../platform/context.js';
 import { seedDemoPlans } from './demo-plans.js';
 
@@ -26,6 +27,8 @@ export interface SeedDemoOptions {
   members?: number;
   /** Hardship household files (demo-hardship.ts): DEMO_HARDSHIP_COUNT (3,000) by default. */
   hardship?: number;
+  /** Labour-dispute cases (demo-dispute.ts): DEMO_DISPUTE_COUNT (1,500) by default. */
+  disputes?: number;
 }
 
 /**
@@ -62,6 +65,8 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     log(`重点工作演示数据 / work-plan demo: ${plans.tasks} 项任务, ${plans.reports} 条进展报告`);
     const contracts = await seedDemoContracts(tx);
     log(`集体合同演示数据 / contract demo: ${contracts.contracts} 份协商与合同, 建制 ${contracts.covered}/${contracts.employers} 家, ${contracts.congresses} 个职代会, ${contracts.proposals} 件提案, ${contracts.disclosures} 条厂务公开`);
+    const disputes = await seedDemoDisputes(tx, s.keys, { count: opts.disputes ?? DEMO_DISPUTE_COUNT });
+    log(`维权服务演示数据 / rights demo: ${disputes.cases} 件争议, ${disputes.mediators} 名调解员, ${disputes.legalAid} 件法律援助, ${disputes.lawyers} 名律师, ${disputes.calls} 次来电, ${disputes.arrears} 件欠薪, ${(disputes.ms / 1000).toFixed(1)} s`);
     await tx.insert(setting).values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });
     await appendAudit(tx, { action: 'system.seed_demo', detail: `${orgs.length} orgs, ${DEMO_USERS.length} users, ${members.members} members` });
   });

@@ -44,7 +44,7 @@ export interface TestClient {
 export const TEST_DEMO_MEMBERS = 2000;
 
 export async function createTestEnv(
-  opts: { seed?: boolean; members?: number; hardship?: number; secretKeyHex?: string; engine?: 'pglite' | 'postgres' } = {},
+  opts: { seed?: boolean; members?: number; hardship?: number; disputes?: number; secretKeyHex?: string; engine?: 'pglite' | 'postgres' } = {},
 ): Promise<TestEnv> {
   // The engine: TEST_DATABASE_URL's server unless a test asks for the other one (a cross-engine restore).
   const base = opts.engine === 'pglite' ? undefined : (process.env.TEST_DATABASE_URL ?? (opts.engine === 'postgres' ? 'postgres://postgres@127.0.0.1:5432/test' : undefined));
@@ -69,7 +69,7 @@ export async function createTestEnv(
   const config = { ...loadConfig({}), databaseUrl, secretKeyHex: opts.secretKeyHex ?? crypto.randomBytes(32).toString('hex'), jobs: false, webDist: '/nonexistent',
     importDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gh-test-imports-')) };
   const services = await createServices(config, { dataDirForPglite: 'memory://' });
-  if (opts.seed !== false) await seedDemo(services, { members: opts.members ?? TEST_DEMO_MEMBERS, hardship: opts.hardship ?? 300 });
+  if (opts.seed !== false) await seedDemo(services, { members: opts.members ?? TEST_DEMO_MEMBERS, hardship: opts.hardship ?? 300, disputes: opts.disputes ?? 300 });
   const capture = captureRoutes();
   let app: FastifyInstance;
   try {

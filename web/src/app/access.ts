@@ -36,6 +36,13 @@ export interface Access {
   canWritePlan: boolean;
   canReadContract: boolean;
   canWriteContract: boolean;
+  canReadDispute: boolean;
+  canWriteDispute: boolean;
+  canUnmaskDispute: boolean;
+  canManageMediators: boolean;
+  canReadLegalAid: boolean;
+  canWriteLegalAid: boolean;
+  canManageLawyers: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -73,6 +80,13 @@ export function computeAccess(me: Me | null): Access {
     canWritePlan: has('plan.read') && has('plan.write'),
     canReadContract: has('contract.read'),
     canWriteContract: has('contract.read') && has('contract.write'),
+    canReadDispute: has('dispute.read'),
+    canWriteDispute: has('dispute.read') && has('dispute.write'),
+    canUnmaskDispute: has('dispute.read') && has('dispute.unmask'),
+    canManageMediators: has('dispute.read') && has('mediator.manage'),
+    canReadLegalAid: has('legal_aid.read'),
+    canWriteLegalAid: has('legal_aid.read') && has('legal_aid.write'),
+    canManageLawyers: has('legal_aid.read') && has('lawyer.manage'),
   };
 }
 

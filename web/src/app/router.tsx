@@ -44,6 +44,15 @@ const CongressListPage = lazy(() => import('../modules/contract/CongressListPage
 const CongressDetailPage = lazy(() => import('../modules/contract/CongressDetailPage'));
 const ProposalsPage = lazy(() => import('../modules/contract/ProposalsPage'));
 const DisclosuresPage = lazy(() => import('../modules/contract/DisclosuresPage'));
+const DisputeListPage = lazy(() => import('../modules/dispute/DisputeListPage'));
+const DisputeDetailPage = lazy(() => import('../modules/dispute/DisputeDetailPage'));
+const MediatorsPage = lazy(() => import('../modules/dispute/MediatorsPage'));
+const LegalAidPage = lazy(() => import('../modules/dispute/LegalAidPage'));
+const LawyersPage = lazy(() => import('../modules/dispute/LawyersPage'));
+const HotlinePage = lazy(() => import('../modules/dispute/HotlinePage'));
+const WageArrearsPage = lazy(() => import('../modules/dispute/WageArrearsPage'));
+const MediationApplyPage = lazy(() => import('../modules/dispute/MediationApplyPage'));
+const MediationStatusPage = lazy(() => import('../modules/dispute/MediationStatusPage'));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
 const JoinPage = lazy(() => import('../modules/join/JoinPage'));
 const JoinStatusPage = lazy(() => import('../modules/join/JoinStatusPage'));
@@ -74,6 +83,8 @@ export function AppRouter() {
           <Route path="/join/status" element={<JoinStatusPage />} />
           <Route path="/card/verify" element={<CardVerifyPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
+          <Route path="/mediation" element={<MediationApplyPage />} />
+          <Route path="/mediation/status" element={<MediationStatusPage />} />
           <Route
             element={
               <RequireSignIn>
@@ -110,6 +121,13 @@ export function AppRouter() {
             <Route path="plans/tasks" element={guarded('canReadPlan', <PlanTasksPage />)} />
             <Route path="plans/tasks/:id" element={guarded('canReadPlan', <TaskDetailPage />)} />
             <Route path="plans/:id" element={guarded('canReadPlan', <PlanDetailPage />)} />
+            <Route path="disputes" element={guarded('canReadDispute', <DisputeListPage />)} />
+            <Route path="disputes/mediators" element={guarded('canReadDispute', <MediatorsPage />)} />
+            <Route path="disputes/:id" element={guarded('canReadDispute', <DisputeDetailPage />)} />
+            <Route path="legal-aid" element={guarded('canReadLegalAid', <LegalAidPage />)} />
+            <Route path="legal-aid/lawyers" element={guarded('canReadLegalAid', <LawyersPage />)} />
+            <Route path="legal-aid/hotline" element={guarded('canReadLegalAid', <HotlinePage />)} />
+            <Route path="wage-arrears" element={guarded('canReadDispute', <WageArrearsPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

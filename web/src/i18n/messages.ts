@@ -9,6 +9,7 @@ import { kitMessages } from '../kit/i18n';
 import { rulesMessages } from '../modules/rules/i18n';
 import { systemMessages } from '../modules/system/i18n';
 import { planMessages } from '../modules/plan/i18n';
+import { disputeMessages } from '../modules/dispute/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -326,6 +327,7 @@ const zhCN = {
   ...rulesMessages.zh,
   ...systemMessages.zh,
   ...planMessages.zh,
+  ...disputeMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -645,6 +647,7 @@ const enUS: Record<MessageKey, string> = {
   ...rulesMessages.en,
   ...systemMessages.en,
   ...planMessages.en,
+  ...disputeMessages.en,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -6,6 +6,7 @@ import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, 
 import { CalendarOutlined } from '@ant-design/icons';
 import { CloudServerOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, BulbOutlined, NotificationOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined, PhoneOutlined, MoneyCollectOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -85,6 +86,20 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
       { key: '/congresses', label: 'menu.congresses', icon: <BankOutlined />, access: 'canReadContract', testId: 'menu-congresses' },
       { key: '/congresses/proposals', label: 'menu.proposals', icon: <BulbOutlined />, access: 'canReadContract', testId: 'menu-proposals' },
       { key: '/congresses/disclosures', label: 'menu.disclosures', icon: <NotificationOutlined />, access: 'canReadContract', testId: 'menu-disclosures' },
+    ],
+  },
+  {
+    key: 'rights',
+    label: 'menu.rights',
+    icon: <SafetyCertificateOutlined />,
+    testId: 'menu-rights',
+    children: [
+      { key: '/disputes', label: 'menu.disputes', icon: <CaseOutlined />, access: 'canReadDispute', testId: 'menu-disputes' },
+      { key: '/disputes/mediators', label: 'menu.mediators', icon: <PanelOutlined />, access: 'canReadDispute', testId: 'menu-mediators' },
+      { key: '/wage-arrears', label: 'menu.wageArrears', icon: <MoneyCollectOutlined />, access: 'canReadDispute', testId: 'menu-wage-arrears' },
+      { key: '/legal-aid', label: 'menu.legalAid', icon: <SafetyCertificateOutlined />, access: 'canReadLegalAid', testId: 'menu-legal-aid' },
+      { key: '/legal-aid/lawyers', label: 'menu.lawyers', icon: <PanelOutlined />, access: 'canReadLegalAid', testId: 'menu-lawyers' },
+      { key: '/legal-aid/hotline', label: 'menu.hotline', icon: <PhoneOutlined />, access: 'canReadLegalAid', testId: 'menu-hotline' },
     ],
   },
   {

@@ -16,6 +16,7 @@ import { MemberFiguresSection } from '../member/dashboard/MemberFiguresSection';
 import { HardshipDashboardSection } from '../hardship/monitor/HardshipDashboardSection';
 import { PlanDashboardSection } from '../plan/PlanDashboardSection';
 import { ContractDashboardSection } from '../contract/ContractDashboardSection';
+import { DisputeDashboardSection } from '../dispute/DisputeDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
 import { useFederationView } from './level';
 import { CalendarReminder } from '../system/CalendarReminder';
@@ -135,6 +136,7 @@ export default function DashboardPage() {
       {access.canReadHardship && <HardshipDashboardSection />}
       {access.canReadPlan && <PlanDashboardSection />}
       {access.canReadContract && <ContractDashboardSection />}
+      {access.canReadDispute && <DisputeDashboardSection />}
     </div>
   );
 }
