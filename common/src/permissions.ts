@@ -28,6 +28,13 @@ export const PERMISSIONS = {
   'rule.manage': { zh: '维护低保标准、帮扶标准和预警规则', en: 'Maintain subsistence lines, caps and warning rules', group: 'hardship' },
   'contract.read': { zh: '查看集体协商、集体合同和职代会', en: 'View bargaining, contracts and congresses', group: 'contract' },
   'contract.write': { zh: '办理集体协商、集体合同、职代会和厂务公开', en: 'Handle bargaining, contracts, congresses and disclosures', group: 'contract' },
+  'honor.read': { zh: '查看评选表彰、劳模工匠和关爱记录', en: 'View honours, holders and care records', group: 'achievement' },
+  'honor.write': { zh: '推荐人选、登记一票否决意见和劳模关爱', en: 'Nominate, record clearances and care', group: 'achievement' },
+  'honor.review': { zh: '发布评选通知、逐级审核、公示、处理异议和审批表彰', en: 'Issue calls, review, publish notices, answer objections and approve', group: 'achievement' },
+  'competition.read': { zh: '查看劳动和技能竞赛', en: 'View competitions', group: 'achievement' },
+  'competition.write': { zh: '组织劳动和技能竞赛、登记成绩', en: 'Run competitions and record scores', group: 'achievement' },
+  'studio.read': { zh: '查看创新工作室', en: 'View innovation studios', group: 'achievement' },
+  'studio.write': { zh: '登记创新工作室、联盟、成果和评估', en: 'Register studios, alliances, results and evaluations', group: 'achievement' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,3 +7,6 @@ export * from '../modules/hardship/hardship.schema.js';
 export * from '../modules/member/member-counters.schema.js';
 export * from '../platform/deadline.schema.js';
 export * from '../platform/rules.schema.js';
+export * from '../modules/honor/honor.schema.js';
+export * from '../modules/competition/competition.schema.js';
+export * from '../modules/studio/studio.schema.js';

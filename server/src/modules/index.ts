@@ -15,6 +15,7 @@ import { joinRoutes } from './member/join/join.routes.js';
 import { transferRoutes } from './member/transfer/transfer.routes.js';
 import { importRoutes } from './member/import/import.routes.js';
 import { memberExportRoutes } from './member/export/export.routes.js';
+import { honorRoutes } from './honor/honor.routes.js';
 // Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
 import './member/join/join.deadlines.js';
 import './hardship/warning.deadlines.js';
@@ -39,4 +40,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(transferRoutes);
   await app.register(importRoutes);
   await app.register(memberExportRoutes);
+  await app.register(honorRoutes);
 }
