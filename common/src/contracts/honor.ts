@@ -69,7 +69,8 @@ export const CallDetail = CallItem.extend({
   can: z.object({ edit: z.boolean(), nominate: z.boolean(), objections: z.boolean() }),
   createdAt: z.string(), updatedAt: z.string(),
 });
-export const CheckQuery = z.strictObject({ orgId: z.uuid() });
+/** The union whose list is checked; left out: the caller's own. */
+export const CheckQuery = z.strictObject({ orgId: z.uuid().optional() });
 export const ListCheck = z.object({
   orgId: z.string(), orgName: z.string(), passes: z.boolean(),
   quotas: z.array(QuotaUse), figures: z.array(FloorFigure),

@@ -34,6 +34,10 @@ const EXPECTED_PUBLIC = [
   'POST /api/hardship/self-check', // tier from household figures, nothing stored
   'POST /api/hardship/apply', // apply for a hardship file, with separate consent
   'GET /api/hardship/meta', // the form's vocabularies
+  // Honours: the public notice (公示) must be readable by anyone and take objections without an account; names, employers, posts and deeds only. Rate-limited per IP.
+  'GET /api/public/notices', // notices open now
+  'GET /api/public/notices/:id', // one notice's list
+  'POST /api/public/notices/:id/objections', // an objection, only inside the period
 ];
 
 /** Routes usable before sign-in is finished (second factor, password change, TOTP enrolment). */

@@ -18,7 +18,7 @@ export async function honorRoutes(app: FastifyInstance) {
     closeCall: (c, { params, body }) => callSvc.callStep(c, params.id, 'close', body.version),
     publishCall: (c, { params, body }) => callSvc.publishCall(c, params.id, body.noticeFrom, body.version),
     finishCall: (c, { params, body }) => callSvc.callStep(c, params.id, 'finish', body.version),
-    checkList: (c, { params, query }) => callSvc.checkListFor(c, params.id, query.orgId),
+    checkList: (c, { params, query }) => callSvc.checkListFor(c, params.id, query.orgId ?? c.actor.orgId),
     submitList: (c, { params, body }) => nomSvc.submitList(c, params.id, body.orgId),
     objections: (c, { params }) => nomSvc.listObjections(c, params.id),
     listNominations: (c, { query }) => nomSvc.listNominations(c, query),
