@@ -32,6 +32,13 @@ export interface Access {
   canManageBudget: boolean;
   canHandleWarning: boolean;
   canManageRules: boolean;
+  canReadHonor: boolean;
+  canWriteHonor: boolean;
+  canReviewHonor: boolean;
+  canReadCompetition: boolean;
+  canWriteCompetition: boolean;
+  canReadStudio: boolean;
+  canWriteStudio: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -65,6 +72,13 @@ export function computeAccess(me: Me | null): Access {
     canManageBudget: has('hardship.read') && has('budget.manage'),
     canHandleWarning: has('hardship.read') && has('warning.handle'),
     canManageRules: has('hardship.read') && has('rule.manage'),
+    canReadHonor: has('honor.read'),
+    canWriteHonor: has('honor.read') && has('honor.write'),
+    canReviewHonor: has('honor.read') && has('honor.review'),
+    canReadCompetition: has('competition.read'),
+    canWriteCompetition: has('competition.read') && has('competition.write'),
+    canReadStudio: has('studio.read'),
+    canWriteStudio: has('studio.read') && has('studio.write'),
   };
 }
 

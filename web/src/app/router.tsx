@@ -30,6 +30,13 @@ const HardshipCampaignsPage = lazy(() => import('../modules/hardship/aid/Campaig
 const HardshipRulesPage = lazy(() => import('../modules/hardship/aid/RulesPage'));
 const HardshipWarningsPage = lazy(() => import('../modules/hardship/monitor/WarningsPage'));
 const HardshipSelfCheckPage = lazy(() => import('../modules/hardship/monitor/SelfCheckPage'));
+const HonorCallsPage = lazy(() => import('../modules/honor/CallsPage'));
+const HonorCallDetailPage = lazy(() => import('../modules/honor/CallDetailPage'));
+const HonorNominationPage = lazy(() => import('../modules/honor/NominationDetailPage'));
+const HonorRecordsPage = lazy(() => import('../modules/honor/RecordsPage'));
+const HonorRecordDetailPage = lazy(() => import('../modules/honor/RecordDetailPage'));
+const PublicNoticePage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticePage })));
+const PublicNoticesPage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticesPage })));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
 const JoinPage = lazy(() => import('../modules/join/JoinPage'));
 const JoinStatusPage = lazy(() => import('../modules/join/JoinStatusPage'));
@@ -60,6 +67,8 @@ export function AppRouter() {
           <Route path="/join/status" element={<JoinStatusPage />} />
           <Route path="/card/verify" element={<CardVerifyPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
+          <Route path="/notices" element={<PublicNoticesPage />} />
+          <Route path="/notices/:id" element={<PublicNoticePage />} />
           <Route
             element={
               <RequireSignIn>
@@ -84,6 +93,11 @@ export function AppRouter() {
             <Route path="hardship/campaigns" element={guarded('canReadHardship', <HardshipCampaignsPage />)} />
             <Route path="hardship/rules" element={guarded('canReadHardship', <HardshipRulesPage />)} />
             <Route path="hardship/warnings" element={guarded('canReadHardship', <HardshipWarningsPage />)} />
+            <Route path="honors/calls" element={guarded('canReadHonor', <HonorCallsPage />)} />
+            <Route path="honors/calls/:id" element={guarded('canReadHonor', <HonorCallDetailPage />)} />
+            <Route path="honors/nominations/:id" element={guarded('canReadHonor', <HonorNominationPage />)} />
+            <Route path="honors/records" element={guarded('canReadHonor', <HonorRecordsPage />)} />
+            <Route path="honors/records/:id" element={guarded('canReadHonor', <HonorRecordDetailPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

@@ -7,6 +7,7 @@ import { hardshipMessages } from '../modules/hardship/i18n';
 import { kitMessages } from '../kit/i18n';
 import { rulesMessages } from '../modules/rules/i18n';
 import { systemMessages } from '../modules/system/i18n';
+import { honorMessages } from '../modules/honor/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -321,6 +322,7 @@ const zhCN = {
   ...kitMessages.zh,
   ...rulesMessages.zh,
   ...systemMessages.zh,
+  ...honorMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -637,6 +639,7 @@ const enUS: Record<MessageKey, string> = {
   ...kitMessages.en,
   ...rulesMessages.en,
   ...systemMessages.en,
+  ...honorMessages.en,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

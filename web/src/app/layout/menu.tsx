@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BranchesOutlined, UnorderedListOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOutlined, ControlOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
+import { TrophyOutlined, CrownOutlined, StarOutlined, TrophyFilled, ExperimentOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -58,6 +59,18 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
       { key: '/hardship/campaigns', label: 'menu.hardshipCampaigns', icon: <FireOutlined />, access: 'canReadHardship', testId: 'menu-hardship-campaigns' },
       { key: '/hardship/warnings', label: 'menu.hardshipWarnings', icon: <AlertOutlined />, access: 'canReadHardship', testId: 'menu-hardship-warnings' },
       { key: '/hardship/rules', label: 'menu.hardshipRules', icon: <ControlOutlined />, access: 'canReadHardship', testId: 'menu-hardship-rules' },
+    ],
+  },
+  {
+    key: 'achievement',
+    label: 'menu.achievement',
+    icon: <TrophyOutlined />,
+    testId: 'menu-achievement',
+    children: [
+      { key: '/honors/calls', label: 'menu.honorCalls', icon: <CrownOutlined />, access: 'canReadHonor', testId: 'menu-honor-calls' },
+      { key: '/honors/records', label: 'menu.honorRecords', icon: <StarOutlined />, access: 'canReadHonor', testId: 'menu-honor-records' },
+      { key: '/competitions', label: 'menu.competitions', icon: <TrophyFilled />, access: 'canReadCompetition', testId: 'menu-competitions' },
+      { key: '/studios', label: 'menu.studios', icon: <ExperimentOutlined />, access: 'canReadStudio', testId: 'menu-studios' },
     ],
   },
   {

@@ -14,6 +14,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { PageHeader } from '../../kit';
 import { MemberFiguresSection } from '../member/dashboard/MemberFiguresSection';
 import { HardshipDashboardSection } from '../hardship/monitor/HardshipDashboardSection';
+import { HonorDashboardSection } from '../honor/HonorDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
 import { useFederationView } from './level';
 
@@ -129,6 +130,7 @@ export default function DashboardPage() {
       )}
       <MemberFiguresSection />
       {access.canReadHardship && <HardshipDashboardSection />}
+      {access.canReadHonor && <HonorDashboardSection />}
     </div>
   );
 }
