@@ -204,3 +204,16 @@ describe('review, clearance, the public notice and objections', () => {
     expect(dash.careThisYear.n).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the demo data', () => {
+  it('has a call in every state, one in public notice with an objection, and about 300 holders with care', async () => {
+    const states = await q<{ status: string; n: number }>(sql`SELECT status, count(*)::int AS n FROM honor_call WHERE is_demo GROUP BY status ORDER BY status`);
+    expect(states.map((s) => s.status)).toEqual(['decided', 'draft', 'nominating', 'notice', 'reviewing']);
+    const [open] = await q<{ id: string }>(sql`SELECT id FROM honor_call WHERE is_demo AND status = 'notice' AND notice_from <= ${today} AND notice_to >= ${today}`);
+    expect((await env.anonymous().get(`/api/public/notices/${open!.id}`)).json().open).toBe(true);
+    expect((await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM honor_objection WHERE call_id = ${open!.id}`))[0]!.n).toBe(1);
+    const [h] = await q<{ n: number; care: number }>(sql`SELECT count(*)::int AS n, (SELECT count(*)::int FROM honor_care) AS care FROM honor_record WHERE is_demo`);
+    expect(h!.n).toBeGreaterThanOrEqual(300);
+    expect(h!.care).toBeGreaterThan(200);
+  });
+});
