@@ -16,6 +16,8 @@ import { transferRoutes } from './member/transfer/transfer.routes.js';
 import { importRoutes } from './member/import/import.routes.js';
 import { memberExportRoutes } from './member/export/export.routes.js';
 import { honorRoutes } from './honor/honor.routes.js';
+import { competitionRoutes } from './competition/competition.routes.js';
+import { studioRoutes } from './studio/studio.routes.js';
 // Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
 import './member/join/join.deadlines.js';
 import './hardship/warning.deadlines.js';
@@ -41,4 +43,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(importRoutes);
   await app.register(memberExportRoutes);
   await app.register(honorRoutes);
+  await app.register(competitionRoutes);
+  await app.register(studioRoutes);
 }

@@ -6,6 +6,7 @@ import type { RegisteredRoute } from '../test/routes.js';
 import { IMPORT_FILLERS, importTarget, type ImportSiblings } from '../modules/member/import/sibling-targets.js';
 import { HARDSHIP_BODIES, HARDSHIP_FILLERS, hardshipSnapshot, hardshipTargets, type HardshipSiblings } from '../modules/hardship/sibling-targets.js';
 import { HONOR_BODIES, HONOR_FILLERS, honorSnapshot, honorTargets, type HonorSiblings } from '../modules/honor/sibling-targets.js';
+import { ACHIEVEMENT_BODIES, ACHIEVEMENT_FILLERS, achievementSnapshot, achievementTargets, type AchievementSiblings } from '../modules/competition/sibling-targets.js';
 
 /**
  * THE sibling test (ARCHITECTURE invariant 1). The admin of district D01 and a grassroots chair
@@ -25,7 +26,7 @@ interface Target {
   /** Strings that must not appear in a refusal: the object's name, code, username … */
   secrets: string[];
 }
-interface Siblings extends HardshipSiblings, ImportSiblings, HonorSiblings {
+interface Siblings extends HardshipSiblings, ImportSiblings, HonorSiblings, AchievementSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -51,6 +52,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   { prefix: '/api/transfers/:id', param: 'id', targets: (s) => s.transfers },
   ...HARDSHIP_FILLERS,
   ...HONOR_FILLERS,
+  ...ACHIEVEMENT_FILLERS,
   ...IMPORT_FILLERS,
   // City-wide dated rules (platform/rules.ts): only an administrator whose scope covers the whole tree changes them.
   { prefix: '/api/exports/:id', param: 'id', targets: (s) => s.exports },
@@ -77,6 +79,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   'POST /api/transfers/:id/cancel': () => ({ reason: '越权撤回接转' }),
   ...HARDSHIP_BODIES,
   ...HONOR_BODIES,
+  ...ACHIEVEMENT_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -189,9 +192,12 @@ beforeAll(async () => {
   const hsChair = await hardshipTargets(rows, admin, [neighbour.path, d02.path], city.path, '邻居工会');
   const honorDistrict = await honorTargets(rows, admin, { callOrgId: d02.id, unitOrgId: d02Grassroots.id, recordOrgId: d02Grassroots.id }, '河西区荣誉');
   const honorChair = await honorTargets(rows, admin, { callOrgId: d02.id, unitOrgId: d02Grassroots.id, recordOrgId: neighbour.id }, '邻居荣誉');
+  const achDistrict = await achievementTargets(rows, admin, { competitionOrgId: d02.id, studioOrgId: d02Grassroots.id }, '河西区建功');
+  const achChair = await achievementTargets(rows, admin, { competitionOrgId: d02.id, studioOrgId: neighbour.id }, '邻居建功');
   forDistrict = {
     ...hsDistrict,
     ...honorDistrict,
+    ...achDistrict,
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -204,6 +210,7 @@ beforeAll(async () => {
   forChair = {
     ...hsChair,
     ...honorChair,
+    ...achChair,
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -227,6 +234,7 @@ beforeAll(async () => {
     imports: await rows(sql`SELECT * FROM import_batch WHERE id IN (${list}) ORDER BY id`),
     hardship: await hardshipSnapshot(rows, list),
     honor: await honorSnapshot(rows, list),
+    achievement: await achievementSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
@@ -325,7 +333,7 @@ describe('a district administrator and the sibling district', () => {
   });
 
   it('no list shows a sibling object', async () => {
-    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings, ...forDistrict.imports, ...forDistrict.honorCalls, ...forDistrict.honorNominations, ...forDistrict.honorObjections, ...forDistrict.honorRecords].flatMap((t) => [t.id, ...t.secrets])];
+    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings, ...forDistrict.imports, ...forDistrict.honorCalls, ...forDistrict.honorNominations, ...forDistrict.honorObjections, ...forDistrict.honorRecords, ...forDistrict.competitions, ...forDistrict.competitionEntries, ...forDistrict.studios].flatMap((t) => [t.id, ...t.secrets])];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
   });
 
@@ -393,7 +401,7 @@ describe('a grassroots chair (own-org scope)', () => {
 
   it('no list shows anything outside their own union', async () => {
     // Their union's own record names its parent street (parentId, parentName); nothing else around it may show.
-    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports, ...forChair.honorCalls, ...forChair.honorNominations, ...forChair.honorObjections, ...forChair.honorRecords].flatMap((t) => [t.id, ...t.secrets]);
+    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports, ...forChair.honorCalls, ...forChair.honorNominations, ...forChair.honorObjections, ...forChair.honorRecords, ...forChair.competitions, ...forChair.competitionEntries, ...forChair.studios].flatMap((t) => [t.id, ...t.secrets]);
     expect(await tryListRoutes(chair, forbidden)).toEqual([]);
   });
 

@@ -70,6 +70,9 @@ function quotaUse(call: CallRow, noms: NominationRow[], names: Map<string, { nam
 }
 
 const asNominee = (n: NominationRow) => ({ ...n, occupation: n.occupation as never, kind: n.kind as HonorKind });
+const floorKey = (fs: Floor[]) => fs.map((f) => [f.category, f.kinds.join('+'), f.op, f.pct ?? '', f.count ?? ''].join(':')).join('|');
+/** The call's floors narrowed to the kinds it awards (a default floor of the 先锋号 says nothing of a call for 劳动模范). */
+const floorsOf = (call: CallRow): Floor[] => call.floors.map((f) => ({ ...f, kinds: f.kinds.filter((k) => call.kinds.includes(k)) })).filter((f) => f.kinds.length > 0);
 
 export async function getCall(c: Ctx, id: string) {
   const call = await calls.get(c, id);
@@ -81,7 +84,7 @@ export async function getCall(c: Ctx, id: string) {
     ...presentItem(call, names.get(call.orgId)?.name ?? '', noms.length),
     floors: call.floors, floorSource: call.floorSource, note: call.note,
     quotas: quotaUse(call, noms, names),
-    figures: floorFigures(call.floors, listed.map(asNominee)),
+    figures: floorFigures(floorsOf(call), listed.map(asNominee)),
     noticeOpen: noticeOpen(call, todayInChina()),
     actions: manage ? allowedActions(CALL_FLOW, call.status, c.actor.permissions) : [],
     can: { edit: manage && ['draft', 'nominating'].includes(call.status), nominate: call.status === 'nominating' && c.actor.permissions.has('honor.write'), objections: manage },
@@ -135,7 +138,7 @@ export async function updateCall(c: Ctx, id: string, body: CallInput & { version
     await checkCallInput(tx, o, floors, body.quotas, body.kinds);
     const { after } = await calls.update(c, tx, id, body.version, {
       title: body.title, year: body.year, kinds: body.kinds, nominationDeadline: body.nominationDeadline, noticeDays: body.noticeDays ?? call.noticeDays,
-      noticeUnit: body.noticeUnit ?? call.noticeUnit, floors, floorSource: body.floors ? '本次评选通知确定' : call.floorSource, quotas: body.quotas, note: body.note,
+      noticeUnit: body.noticeUnit ?? call.noticeUnit, floors, floorSource: body.floors && floorKey(body.floors) !== floorKey(call.floors) ? '本次评选通知确定' : call.floorSource, quotas: body.quotas, note: body.note,
     }, { action: 'honor.call_update' });
     return presentItem(after, o.name, 0);
   });
@@ -188,10 +191,10 @@ export async function checkList(c: Ctx, exec: Executor, call: CallRow, orgId: st
   const list = noms.filter((n) => n.quotaOrgId === orgId && ON_LIST.includes(n.status) && !n.outsideQuota);
   const problems = [
     ...quotas.filter((q) => q.left < 0).map((q) => ({ code: 'quota', zh: `${HONOR_KIND_LABELS[q.kind as HonorKind].zh}名额${q.quota}个，已推荐${q.used}人，超出${-q.left}人`, en: `${q.kind}: quota ${q.quota}, ${q.used} nominated`, needed: q.quota, have: q.used, off: -q.left })),
-    ...checkFloors(call.floors, list.map(asNominee)).map((p) => ({ code: `${p.op === 'min' ? 'floor' : 'ceiling'}.${p.category}`, zh: p.zh, en: p.en, needed: p.needed, have: p.have, off: p.off })),
+    ...checkFloors(floorsOf(call), list.map(asNominee)).map((p) => ({ code: `${p.op === 'min' ? 'floor' : 'ceiling'}.${p.category}`, zh: p.zh, en: p.en, needed: p.needed, have: p.have, off: p.off })),
   ];
   if (!list.length) problems.push({ code: 'empty', zh: '没有已审核的推荐人选可报送', en: 'No endorsed nominations to submit', needed: 1, have: 0, off: 1 });
-  return { orgId, orgName: names.get(orgId)?.name ?? '', passes: problems.length === 0, quotas, figures: floorFigures(call.floors, list.map(asNominee)), problems };
+  return { orgId, orgName: names.get(orgId)?.name ?? '', passes: problems.length === 0, quotas, figures: floorFigures(floorsOf(call), list.map(asNominee)), problems };
 }
 
 export async function checkListFor(c: Ctx, id: string, orgId: string) {

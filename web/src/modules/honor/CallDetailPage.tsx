@@ -153,7 +153,7 @@ function CallBody({ c, reload }: { c: CallDetail; reload: () => void }) {
       </Card>
       {(c.status === 'nominating' || c.status === 'reviewing') && <CheckCard c={c} reload={reload} />}
       <Card size="small" title={t('honor.nom.title')} style={{ marginTop: 16 }}>
-        <ListPage embedded testId="honor-call-nominations" endpoint={honorApi.listNominations} fixed={{ callId: c.id }} reloadKey={c.version} rowTestId={(n) => `honor-nom-row-${n.name}`}
+        <ListPage embedded testId="honor-call-nominations" endpoint={honorApi.listNominations} fixed={{ callId: c.id }} reloadKey={`${c.version}-${c.nominations}-${c.quotas.map((q) => q.used).join()}-${c.updatedAt}`} rowTestId={(n) => `honor-nom-row-${n.name}`}
           filters={[{ name: 'status', label: 'honor.nom.status', kind: 'select', vocab: NOMINATION_STATUS }, { name: 'q', label: 'honor.nom.name' }]}
           columns={[
             { key: 'name', title: 'honor.nom.name', dataIndex: 'name', sort: 'name', render: (v: string, n) => <Link to={`/honors/nominations/${n.id}`} data-testid={`honor-nom-link-${n.name}`}>{v}</Link> },
@@ -205,6 +205,7 @@ export default function CallDetailPage() {
       testId="honor-call"
       load={() => call(honorApi.getCall, { params: { id: id! } })}
       deps={[id]}
+      rootProps={(c) => ({ 'data-status': c.status })}
       back={{ path: '/honors/calls', label: 'menu.honorCalls' }}
       crumbs={(c) => [{ title: t('menu.achievement') }, { title: t('menu.honorCalls'), path: '/honors/calls' }, ...(c ? [{ title: c.title }] : [])]}
       title={(c) => c.title}

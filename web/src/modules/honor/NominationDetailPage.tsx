@@ -94,6 +94,7 @@ export default function NominationDetailPage() {
       testId="honor-nom"
       load={() => call(honorApi.getNomination, { params: { id: id! } })}
       deps={[id]}
+      rootProps={(n) => ({ 'data-status': n.status })}
       back={{ path: '/honors/calls', label: 'menu.honorCalls' }}
       crumbs={(n) => [{ title: t('menu.honorCalls'), path: '/honors/calls' }, ...(n ? [{ title: n.callTitle, path: `/honors/calls/${n.callId}` }, { title: n.name }] : [])]}
       title={(n) => n.name}
