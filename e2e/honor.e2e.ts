@@ -11,6 +11,8 @@ import { startE2E, type E2EEnv } from './harness';
 import { choose, closeContext, prepare } from './ui';
 
 const PORT = 3107;
+/** The machine is slow and shared: UI waits poll for up to 30 s. */
+const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
 let env: E2EEnv;
 const CALL = '江城市五一劳动奖章评选（浏览器测试）';
 const UNIT = '滨江高新技术产业园区联合工会委员会';
@@ -42,7 +44,7 @@ async function stepOn(page: Page, name: string, action: string, expected: string
   await page.getByTestId(`honor-nom-link-${name}`).click();
   await page.getByTestId(`honor-nom-${action}`).click();
   await page.getByTestId(`honor-nom-${action}-ok`).click();
-  await expect.poll(() => page.getByTestId('honor-nom').getAttribute('data-status')).toBe(expected);
+  await poll(() => page.getByTestId('honor-nom').getAttribute('data-status')).toBe(expected);
   await page.goBack();
   await page.getByTestId(`honor-nom-link-${name}`).waitFor();
 }
@@ -50,7 +52,7 @@ async function stepOn(page: Page, name: string, action: string, expected: string
 async function callStep(page: Page, action: string, expected: string) {
   await page.getByTestId(`honor-call-${action}`).click();
   await page.getByTestId(`honor-call-${action}-ok`).click();
-  await expect.poll(() => page.getByTestId('honor-call').getAttribute('data-status')).toBe(expected);
+  await poll(() => page.getByTestId('honor-call').getAttribute('data-status')).toBe(expected);
 }
 
 describe('honours from call to record', () => {
@@ -79,7 +81,7 @@ describe('honours from call to record', () => {
     await choose(page, 'honor-call-form-orgId', '江城市总工会', '江城市总工会');
     await page.getByTestId('honor-call-form-title').fill(CALL);
     await page.getByTestId('honor-call-save').click();
-    await expect.poll(() => page.getByTestId('honor-call').getAttribute('data-status')).toBe('draft');
+    await poll(() => page.getByTestId('honor-call').getAttribute('data-status')).toBe('draft');
     callUrl = new URL(page.url()).pathname;
     // The ACFTU 2022 floors are the call's defaults.
     await page.getByTestId('honor-call-floors-industrial_worker-labor_medal').waitFor();
@@ -95,18 +97,18 @@ describe('honours from call to record', () => {
     await choose(page, 'honor-check-org', '滨江区总工会', '滨江区总工会');
     await page.getByTestId('honor-check-run').click();
     const result = page.getByTestId('honor-check-result');
-    await expect.poll(() => result.getAttribute('data-passes')).toBe('false');
+    await poll(() => result.getAttribute('data-passes')).toBe('false');
     // Three medals: teachers and researchers ≥ 20% needs 1, the list has 0.
-    await expect.poll(() => result.innerText()).toContain('教师和科研人员应不少于20%（3人中1人），现有0人，差1人');
+    await poll(() => result.innerText()).toContain('教师和科研人员应不少于20%（3人中1人），现有0人，差1人');
     await env.shot(page, 'honor-quota-check-fails');
 
     await nominate(page, D);
     await stepOn(page, D.name, 'endorse', 'endorsed');
     await choose(page, 'honor-check-org', '滨江区总工会', '滨江区总工会');
     await page.getByTestId('honor-check-run').click();
-    await expect.poll(() => result.getAttribute('data-passes')).toBe('true');
+    await poll(() => result.getAttribute('data-passes')).toBe('true');
     await page.getByTestId('honor-check-submit').click();
-    await expect.poll(() => page.getByTestId('honor-quotas').innerText()).toContain('是');
+    await poll(() => page.getByTestId('honor-quotas').innerText()).toContain('是');
 
     await callStep(page, 'close', 'reviewing');
     for (const n of [A, B, C, D]) await stepOn(page, n.name, 'review', 'recommended');
@@ -116,13 +118,13 @@ describe('honours from call to record', () => {
     for (const a of AGENCIES) {
       await page.getByTestId(`honor-clear-${a}`).click();
       await page.getByTestId('honor-clear-save').click();
-      await expect.poll(() => page.getByTestId(`honor-clearance-${a}`).getAttribute('data-result')).toBe('clear');
+      await poll(() => page.getByTestId(`honor-clearance-${a}`).getAttribute('data-result')).toBe('clear');
     }
     await env.shot(page, 'honor-clearance');
     await page.goBack();
     await page.getByTestId('honor-call-publish').click();
     await page.getByTestId('honor-publish-save').click();
-    await expect.poll(() => page.getByTestId('honor-call').getAttribute('data-status')).toBe('notice');
+    await poll(() => page.getByTestId('honor-call').getAttribute('data-status')).toBe('notice');
     await env.shot(page, 'honor-call-notice');
     await closeContext(page);
   }, 900_000);
@@ -153,7 +155,7 @@ describe('honours from call to record', () => {
     await page.getByTestId('honor-answer-save').click();
     await objections.getByText('经核实，技术革新成果署名无误。').waitFor();
     await page.getByTestId(`honor-nom-link-${A.name}`).click();
-    await expect.poll(() => page.getByTestId('honor-nom-blockers').innerText()).toContain('期满后方可批准');
+    await poll(() => page.getByTestId('honor-nom-blockers').innerText()).toContain('期满后方可批准');
     expect(await page.getByTestId('honor-nom-approve').isDisabled()).toBe(true);
     await closeContext(page);
   }, 600_000);
@@ -166,8 +168,8 @@ describe('honours from call to record', () => {
     await page.getByTestId('honor-call-nominations-page').locator('[data-testid^="honor-nom-link-"]').first().click();
     await page.getByTestId('honor-nom-approve').click();
     await page.getByTestId('honor-nom-approve-ok').click();
-    await expect.poll(() => page.getByTestId('honor-nom').getAttribute('data-status')).toBe('approved');
-    await expect.poll(() => page.getByTestId('honor-nom-approved').innerText()).toMatch(/RY\d{10}/);
+    await poll(() => page.getByTestId('honor-nom').getAttribute('data-status')).toBe('approved');
+    await poll(() => page.getByTestId('honor-nom-approved').innerText()).toMatch(/RY\d{10}/);
     await page.getByTestId('honor-nom-approved').getByRole('link').click();
     await page.getByTestId('honor-record').waitFor();
     await page.getByTestId('honor-record-fields').getByRole('link', { name: '查看' }).first().click();

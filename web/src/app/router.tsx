@@ -35,6 +35,10 @@ const HonorCallDetailPage = lazy(() => import('../modules/honor/CallDetailPage')
 const HonorNominationPage = lazy(() => import('../modules/honor/NominationDetailPage'));
 const HonorRecordsPage = lazy(() => import('../modules/honor/RecordsPage'));
 const HonorRecordDetailPage = lazy(() => import('../modules/honor/RecordDetailPage'));
+const CompetitionsPage = lazy(() => import('../modules/competition/CompetitionsPage'));
+const CompetitionDetailPage = lazy(() => import('../modules/competition/CompetitionDetailPage'));
+const StudiosPage = lazy(() => import('../modules/studio/StudiosPage'));
+const StudioDetailPage = lazy(() => import('../modules/studio/StudioDetailPage'));
 const PublicNoticePage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticePage })));
 const PublicNoticesPage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticesPage })));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
@@ -98,6 +102,10 @@ export function AppRouter() {
             <Route path="honors/nominations/:id" element={guarded('canReadHonor', <HonorNominationPage />)} />
             <Route path="honors/records" element={guarded('canReadHonor', <HonorRecordsPage />)} />
             <Route path="honors/records/:id" element={guarded('canReadHonor', <HonorRecordDetailPage />)} />
+            <Route path="competitions" element={guarded('canReadCompetition', <CompetitionsPage />)} />
+            <Route path="competitions/:id" element={guarded('canReadCompetition', <CompetitionDetailPage />)} />
+            <Route path="studios" element={guarded('canReadStudio', <StudiosPage />)} />
+            <Route path="studios/:id" element={guarded('canReadStudio', <StudioDetailPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

@@ -8,6 +8,7 @@ import { kitMessages } from '../kit/i18n';
 import { rulesMessages } from '../modules/rules/i18n';
 import { systemMessages } from '../modules/system/i18n';
 import { honorMessages } from '../modules/honor/i18n';
+import { competitionMessages } from '../modules/competition/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -323,6 +324,7 @@ const zhCN = {
   ...rulesMessages.zh,
   ...systemMessages.zh,
   ...honorMessages.zh,
+  ...competitionMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -640,6 +642,7 @@ const enUS: Record<MessageKey, string> = {
   ...rulesMessages.en,
   ...systemMessages.en,
   ...honorMessages.en,
+  ...competitionMessages.en,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -15,6 +15,7 @@ import { PageHeader } from '../../kit';
 import { MemberFiguresSection } from '../member/dashboard/MemberFiguresSection';
 import { HardshipDashboardSection } from '../hardship/monitor/HardshipDashboardSection';
 import { HonorDashboardSection } from '../honor/HonorDashboardSection';
+import { AchievementDashboardSection } from '../competition/AchievementDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
 import { useFederationView } from './level';
 
@@ -131,6 +132,7 @@ export default function DashboardPage() {
       <MemberFiguresSection />
       {access.canReadHardship && <HardshipDashboardSection />}
       {access.canReadHonor && <HonorDashboardSection />}
+      <AchievementDashboardSection />
     </div>
   );
 }
