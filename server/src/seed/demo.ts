@@ -8,6 +8,7 @@ import { DEMO_REFERENCE_DATE, generateDemoCity } from './demo-city.js';
 import { DEMO_MEMBER_COUNT, seedDemoMembers, type DemoMemberReport } from './demo-members.js';
 import { DEMO_HARDSHIP_COUNT, seedDemoHardship } from './demo-hardship.js';
 import { seedDemoHonor } from './demo-honor.js';
+import { seedDemoAchievement } from './demo-achievement.js';
 import type { Services } from '../platform/context.js';
 
 export const DEMO_PASSWORD = 'Gonghui@2026';
@@ -59,6 +60,8 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     log(`困难职工帮扶演示数据 / hardship demo: ${hardship.files} 户, ${hardship.aid} 条帮扶, ${hardship.warnings} 条预警, ${(hardship.ms / 1000).toFixed(1)} s`);
     const honor = await seedDemoHonor(tx, { focusOrgId: grassroots.id });
     log(`评选表彰演示数据 / honours demo: ${honor.holders} 名劳模工匠, ${honor.care} 条关爱, ${honor.calls} 次评选, ${honor.nominations} 名推荐人选`);
+    const ach = await seedDemoAchievement(tx);
+    log(`竞赛与创新工作室演示数据 / competitions and studios demo: ${ach.competitions} 项竞赛, ${ach.entries} 名参赛, ${ach.studios} 个工作室, ${ach.results} 项成果`);
     await tx.insert(setting).values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });
     await appendAudit(tx, { action: 'system.seed_demo', detail: `${orgs.length} orgs, ${DEMO_USERS.length} users, ${members.members} members` });
   });

@@ -93,3 +93,13 @@ describe('innovation studios', () => {
     expect((await chair.get('/api/studios/alliances')).json().map((a: { name: string }) => a.name)).toContain('江城市焊接技术创新工作室联盟');
   });
 });
+
+describe('the demo data', () => {
+  it('has two years of contests across sectors, and 40 studios in 3 alliances with results', async () => {
+    const [c] = await q<{ years: number; sectors: number; n: number }>(sql`SELECT count(DISTINCT extract(year FROM starts_on))::int AS years, count(DISTINCT sector)::int AS sectors, count(*)::int AS n FROM competition WHERE is_demo`);
+    expect(c).toMatchObject({ years: 2, sectors: 10 });
+    const [s] = await q<{ n: number; alliances: number; results: number }>(sql`SELECT count(*)::int AS n, count(DISTINCT alliance_id)::int AS alliances, (SELECT count(*)::int FROM studio_result) AS results FROM studio WHERE is_demo`);
+    expect(s).toMatchObject({ n: 40, alliances: 3 });
+    expect(s!.results).toBeGreaterThanOrEqual(40);
+  });
+});
