@@ -177,4 +177,24 @@ describe('honours from call to record', () => {
     await env.shot(page, 'honor-on-member-record');
     await closeContext(page);
   }, 300_000);
+  it('a contest with its figures and ranked entries, a studio with its alliance and results, the dashboard sections', async () => {
+    const page = await open();
+    await env.login(page, 'admin');
+    await page.goto('/competitions?level=national');
+    await page.getByTestId('competitions-table').getByRole('link').first().click();
+    await page.getByTestId('competition-figures').waitFor();
+    await page.getByTestId('competition-entries').getByText('一等奖').first().waitFor();
+    await env.shot(page, 'competition-detail');
+    await page.goto('/studios');
+    await page.getByTestId('studio-alliances').getByText('江城市智能制造创新工作室联盟').waitFor();
+    await env.shot(page, 'studios');
+    await page.getByTestId('studios-table').getByRole('link').first().click();
+    await page.getByTestId('studio-results').waitFor();
+    await env.shot(page, 'studio-detail');
+    await page.goto('/dashboard');
+    await page.getByTestId('dash-honor').waitFor();
+    await page.getByTestId('dash-achievement').waitFor();
+    await env.shot(page, 'dashboard-achievement');
+    await closeContext(page);
+  }, 300_000);
 });
