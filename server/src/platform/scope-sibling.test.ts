@@ -400,8 +400,9 @@ describe('a grassroots chair (own-org scope)', () => {
   });
 
   it('no list shows anything outside their own union', async () => {
-    // Their union's own record names its parent street (parentId, parentName); nothing else around it may show.
-    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports, ...forChair.honorCalls, ...forChair.honorNominations, ...forChair.honorObjections, ...forChair.honorRecords, ...forChair.competitions, ...forChair.competitionEntries, ...forChair.studios].flatMap((t) => [t.id, ...t.secrets]);
+    // Their union's own record names its parent street (parentId, parentName), and the unions above it name themselves on the
+    // calls, contests and alliances they issue downward (docs/achievement.md); nothing else around it may show.
+    const forbidden = [...forChair.orgs.filter((o) => !chairOrg.path.includes(o.id)), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports, ...forChair.honorCalls, ...forChair.honorNominations, ...forChair.honorObjections, ...forChair.honorRecords, ...forChair.competitions, ...forChair.competitionEntries, ...forChair.studios].flatMap((t) => [t.id, ...t.secrets]);
     expect(await tryListRoutes(chair, forbidden)).toEqual([]);
   });
 
