@@ -3,7 +3,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { studio, studioAlliance, studioEvaluation, studioResult } from './studio.schema.js';
 import { org } from '../org/org.schema.js';
 import { requireOrgInScope } from '../org/org.service.js';
-import { orgCovered } from '../honor/honor.repo.js';
 import { resource } from '../../platform/resource.js';
 import { appendAudit } from '../../platform/audit.js';
 import { errors } from '../../platform/errors.js';

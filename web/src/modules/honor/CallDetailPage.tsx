@@ -6,6 +6,7 @@ import { honorApi, type CallDetail } from '../../../../common/src/contracts/hono
 import { CALL_FLOW } from '../../../../common/src/honor-workflow';
 import { call } from '../../api/client';
 import { useApiError } from '../../app/use-api-error';
+import { useRequest } from '../../app/use-request';
 import { useI18n } from '../../i18n';
 import { Actions, DetailPage, Fields, FormModal, ListPage, OrgPicker, StatusTag, todayInChina, useVocab, WorkflowSteps, type Action } from '../../kit';
 import { CALL_STATUS, CATEGORIES, HONOR_KINDS, NOMINATION_STATUS, NOTICE_UNITS, OBJECTION_FINDING, OBJECTION_STATUS } from './vocab';
@@ -78,11 +79,8 @@ function ObjectionsCard({ c }: { c: CallDetail }) {
   const { label } = useVocab();
   const [tick, setTick] = useState(0);
   const [answering, setAnswering] = useState<Objection | null>(null);
-  const [rows, setRows] = useState<Objection[] | null>(null);
   const { showError } = useApiError();
-  if (rows === null || (rows as Objection[] & { tick?: number }).tick !== tick) {
-    void call(honorApi.objections, { params: { id: c.id } }).then((r) => setRows(Object.assign(r, { tick })), (e) => { showError(e); setRows(Object.assign([], { tick })); });
-  }
+  const { data: rows } = useRequest(() => call(honorApi.objections, { params: { id: c.id } }), [c.id, tick], showError);
   return (
     <Card size="small" title={t('honor.obj.title')} extra={<Typography.Text type="secondary">{t('honor.obj.onlyReviewers')}</Typography.Text>} style={{ marginTop: 16 }}>
       <Table rowKey="id" size="small" pagination={false} dataSource={rows ?? []} data-testid="honor-objections" locale={{ emptyText: t('honor.obj.none') }} scroll={{ x: 800 }}
