@@ -10,3 +10,6 @@ export * from '../platform/rules.schema.js';
 export * from '../modules/plan/plan.schema.js';
 export * from '../modules/contract/contract.schema.js';
 export * from '../modules/dispute/dispute.schema.js';
+export * from '../modules/honor/honor.schema.js';
+export * from '../modules/competition/competition.schema.js';
+export * from '../modules/studio/studio.schema.js';

@@ -19,6 +19,9 @@ import { planRoutes } from './plan/plan.routes.js';
 import { backupRoutes } from './system/backup.routes.js';
 import { contractRoutes } from './contract/contract.routes.js';
 import { disputeRoutes } from './dispute/dispute.routes.js';
+import { honorRoutes } from './honor/honor.routes.js';
+import { competitionRoutes } from './competition/competition.routes.js';
+import { studioRoutes } from './studio/studio.routes.js';
 // Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
 import './member/join/join.deadlines.js';
 import './hardship/warning.deadlines.js';
@@ -48,4 +51,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(backupRoutes);
   await app.register(contractRoutes);
   await app.register(disputeRoutes);
+  await app.register(honorRoutes);
+  await app.register(competitionRoutes);
+  await app.register(studioRoutes);
 }

@@ -39,6 +39,10 @@ const EXPECTED_PUBLIC = [
   'GET /api/disputes/centres', // the federations taking online applications (names only)
   'POST /api/disputes/apply', // apply for mediation
   'GET /api/disputes/follow', // the progress, only with the case number AND an applicant's mobile
+  // Honours: the public notice (公示) must be readable by anyone and take objections without an account; names, employers, posts and deeds only. Rate-limited per IP.
+  'GET /api/public/notices', // notices open now
+  'GET /api/public/notices/:id', // one notice's list
+  'POST /api/public/notices/:id/objections', // an objection, only inside the period
 ];
 
 /** Routes usable before sign-in is finished (second factor, password change, TOTP enrolment). */

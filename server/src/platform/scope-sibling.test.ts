@@ -8,6 +8,8 @@ import { PLAN_BODIES, PLAN_FILLERS, planSnapshot, planTargets, type PlanSiblings
 import { HARDSHIP_BODIES, HARDSHIP_FILLERS, hardshipSnapshot, hardshipTargets, type HardshipSiblings } from '../modules/hardship/sibling-targets.js';
 import { CONTRACT_BODIES, CONTRACT_FILLERS, contractSnapshot, contractTargets, type ContractSiblings } from '../modules/contract/sibling-targets.js';
 import { DISPUTE_BODIES, DISPUTE_FILLERS, disputeSnapshot, disputeTargets, type DisputeSiblings } from '../modules/dispute/sibling-targets.js';
+import { HONOR_BODIES, HONOR_FILLERS, honorSnapshot, honorTargets, type HonorSiblings } from '../modules/honor/sibling-targets.js';
+import { ACHIEVEMENT_BODIES, ACHIEVEMENT_FILLERS, achievementSnapshot, achievementTargets, type AchievementSiblings } from '../modules/competition/sibling-targets.js';
 
 /**
  * THE sibling test (ARCHITECTURE invariant 1). The admin of district D01 and a grassroots chair
@@ -27,7 +29,7 @@ interface Target {
   /** Strings that must not appear in a refusal: the object's name, code, username … */
   secrets: string[];
 }
-interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings {
+interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -53,6 +55,8 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   { prefix: '/api/transfers/:id', param: 'id', targets: (s) => s.transfers },
   ...HARDSHIP_FILLERS,
   ...DISPUTE_FILLERS,
+  ...HONOR_FILLERS,
+  ...ACHIEVEMENT_FILLERS,
   ...IMPORT_FILLERS,
   ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
@@ -86,6 +90,8 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   'PUT /api/settings/calendar/years/:year': () => ({ holidays: ['2036-01-01'], workdays: [] }),
   ...CONTRACT_BODIES,
   ...DISPUTE_BODIES,
+  ...HONOR_BODIES,
+  ...ACHIEVEMENT_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -196,10 +202,16 @@ beforeAll(async () => {
   // Hardship files, scans, aid, budgets, warnings of the sibling subtree; the city's campaign; the city-wide rules.
   const hsDistrict = await hardshipTargets(rows, admin, [d02.path], city.path, '河西区');
   const hsChair = await hardshipTargets(rows, admin, [neighbour.path, d02.path], city.path, '邻居工会');
+  const honorDistrict = await honorTargets(rows, admin, { callOrgId: d02.id, unitOrgId: d02Grassroots.id, recordOrgId: d02Grassroots.id }, '河西区荣誉');
+  const honorChair = await honorTargets(rows, admin, { callOrgId: d02.id, unitOrgId: d02Grassroots.id, recordOrgId: neighbour.id }, '邻居荣誉');
+  const achDistrict = await achievementTargets(rows, admin, { competitionOrgId: d02.id, studioOrgId: d02Grassroots.id }, '河西区建功');
+  const achChair = await achievementTargets(rows, admin, { competitionOrgId: d02.id, studioOrgId: neighbour.id }, '邻居建功');
   forDistrict = {
     ...hsDistrict,
     ...(await contractTargets(rows, [d02.path])),
     ...(await disputeTargets(rows, [d02.path])),
+    ...honorDistrict,
+    ...achDistrict,
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -214,6 +226,8 @@ beforeAll(async () => {
     ...hsChair,
     ...(await contractTargets(rows, [neighbour.path, d02.path])),
     ...(await disputeTargets(rows, [d01.path, d02.path])),
+    ...honorChair,
+    ...achChair,
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -240,6 +254,8 @@ beforeAll(async () => {
     plans: await planSnapshot(rows, list),
     contracts: await contractSnapshot(rows, list),
     disputes: await disputeSnapshot(rows, list),
+    honor: await honorSnapshot(rows, list),
+    achievement: await achievementSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
@@ -338,7 +354,7 @@ describe('a district administrator and the sibling district', () => {
   });
 
   it('no list shows a sibling object', async () => {
-    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings, ...forDistrict.imports, ...forDistrict.contracts, ...forDistrict.congresses, ...forDistrict.proposals, ...forDistrict.disputes, ...forDistrict.mediators, ...forDistrict.legalAid, ...forDistrict.lawyers, ...forDistrict.arrears].flatMap((t) => [t.id, ...t.secrets])];
+    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings, ...forDistrict.imports, ...forDistrict.contracts, ...forDistrict.congresses, ...forDistrict.proposals, ...forDistrict.disputes, ...forDistrict.mediators, ...forDistrict.legalAid, ...forDistrict.lawyers, ...forDistrict.arrears, ...forDistrict.honorCalls, ...forDistrict.honorNominations, ...forDistrict.honorObjections, ...forDistrict.honorRecords, ...forDistrict.competitions, ...forDistrict.competitionEntries, ...forDistrict.studios].flatMap((t) => [t.id, ...t.secrets])];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
   });
 
@@ -405,8 +421,9 @@ describe('a grassroots chair (own-org scope)', () => {
   });
 
   it('no list shows anything outside their own union', async () => {
-    // Their union's own record names its parent street (parentId, parentName); nothing else around it may show.
-    const forbidden = [...forChair.orgs.filter((o) => o.id !== chairOrg.parent_id), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports, ...forChair.contracts, ...forChair.congresses, ...forChair.proposals, ...forChair.disputes, ...forChair.mediators, ...forChair.legalAid, ...forChair.lawyers, ...forChair.arrears].flatMap((t) => [t.id, ...t.secrets]);
+    // Their union's own record names its parent street (parentId, parentName), and the unions above it name themselves on the
+    // calls, contests and alliances they issue downward (docs/achievement.md); nothing else around it may show.
+    const forbidden = [...forChair.orgs.filter((o) => !chairOrg.path.includes(o.id)), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports, ...forChair.honorCalls, ...forChair.honorNominations, ...forChair.honorObjections, ...forChair.honorRecords, ...forChair.competitions, ...forChair.competitionEntries, ...forChair.studios, ...forChair.contracts, ...forChair.congresses, ...forChair.proposals, ...forChair.disputes, ...forChair.mediators, ...forChair.legalAid, ...forChair.lawyers, ...forChair.arrears].flatMap((t) => [t.id, ...t.secrets]);
     expect(await tryListRoutes(chair, forbidden)).toEqual([]);
   });
 

@@ -98,3 +98,18 @@ export function ownedScopeSql(scope: Scope, orgIdCol: AnyColumn | SQL): SQL {
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
+
+/** The ids of the caller's own org and the unions above it, read from its materialised path. */
+export function pathIds(orgPath: string): string[] {
+  return orgPath.split('/').filter(Boolean);
+}
+
+/**
+ * Records a federation issues downward (a call for honours, a contest, an alliance): seen in the
+ * owner's scope, and by the unions below the owner, who take part. Only the owner's scope edits them.
+ */
+export function inScopeOrAboveSql(scope: Scope, orgPath: string, orgIdCol: AnyColumn | SQL): SQL {
+  const above = pathIds(orgPath);
+  if (scope.all || !above.length) return ownedScopeSql(scope, orgIdCol);
+  return sql`(${ownedScopeSql(scope, orgIdCol)} OR ${orgIdCol} IN (${sql.join(above.map((id) => sql`${id}::uuid`), sql`, `)}))`;
+}

@@ -43,6 +43,13 @@ export interface Access {
   canReadLegalAid: boolean;
   canWriteLegalAid: boolean;
   canManageLawyers: boolean;
+  canReadHonor: boolean;
+  canWriteHonor: boolean;
+  canReviewHonor: boolean;
+  canReadCompetition: boolean;
+  canWriteCompetition: boolean;
+  canReadStudio: boolean;
+  canWriteStudio: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -87,6 +94,13 @@ export function computeAccess(me: Me | null): Access {
     canReadLegalAid: has('legal_aid.read'),
     canWriteLegalAid: has('legal_aid.read') && has('legal_aid.write'),
     canManageLawyers: has('legal_aid.read') && has('lawyer.manage'),
+    canReadHonor: has('honor.read'),
+    canWriteHonor: has('honor.read') && has('honor.write'),
+    canReviewHonor: has('honor.read') && has('honor.review'),
+    canReadCompetition: has('competition.read'),
+    canWriteCompetition: has('competition.read') && has('competition.write'),
+    canReadStudio: has('studio.read'),
+    canWriteStudio: has('studio.read') && has('studio.write'),
   };
 }
 

@@ -53,6 +53,17 @@ const HotlinePage = lazy(() => import('../modules/dispute/HotlinePage'));
 const WageArrearsPage = lazy(() => import('../modules/dispute/WageArrearsPage'));
 const MediationApplyPage = lazy(() => import('../modules/dispute/MediationApplyPage'));
 const MediationStatusPage = lazy(() => import('../modules/dispute/MediationStatusPage'));
+const HonorCallsPage = lazy(() => import('../modules/honor/CallsPage'));
+const HonorCallDetailPage = lazy(() => import('../modules/honor/CallDetailPage'));
+const HonorNominationPage = lazy(() => import('../modules/honor/NominationDetailPage'));
+const HonorRecordsPage = lazy(() => import('../modules/honor/RecordsPage'));
+const HonorRecordDetailPage = lazy(() => import('../modules/honor/RecordDetailPage'));
+const CompetitionsPage = lazy(() => import('../modules/competition/CompetitionsPage'));
+const CompetitionDetailPage = lazy(() => import('../modules/competition/CompetitionDetailPage'));
+const StudiosPage = lazy(() => import('../modules/studio/StudiosPage'));
+const StudioDetailPage = lazy(() => import('../modules/studio/StudioDetailPage'));
+const PublicNoticePage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticePage })));
+const PublicNoticesPage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticesPage })));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
 const JoinPage = lazy(() => import('../modules/join/JoinPage'));
 const JoinStatusPage = lazy(() => import('../modules/join/JoinStatusPage'));
@@ -85,6 +96,8 @@ export function AppRouter() {
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
           <Route path="/mediation" element={<MediationApplyPage />} />
           <Route path="/mediation/status" element={<MediationStatusPage />} />
+          <Route path="/notices" element={<PublicNoticesPage />} />
+          <Route path="/notices/:id" element={<PublicNoticePage />} />
           <Route
             element={
               <RequireSignIn>
@@ -128,6 +141,15 @@ export function AppRouter() {
             <Route path="legal-aid/lawyers" element={guarded('canReadLegalAid', <LawyersPage />)} />
             <Route path="legal-aid/hotline" element={guarded('canReadLegalAid', <HotlinePage />)} />
             <Route path="wage-arrears" element={guarded('canReadDispute', <WageArrearsPage />)} />
+            <Route path="honors/calls" element={guarded('canReadHonor', <HonorCallsPage />)} />
+            <Route path="honors/calls/:id" element={guarded('canReadHonor', <HonorCallDetailPage />)} />
+            <Route path="honors/nominations/:id" element={guarded('canReadHonor', <HonorNominationPage />)} />
+            <Route path="honors/records" element={guarded('canReadHonor', <HonorRecordsPage />)} />
+            <Route path="honors/records/:id" element={guarded('canReadHonor', <HonorRecordDetailPage />)} />
+            <Route path="competitions" element={guarded('canReadCompetition', <CompetitionsPage />)} />
+            <Route path="competitions/:id" element={guarded('canReadCompetition', <CompetitionDetailPage />)} />
+            <Route path="studios" element={guarded('canReadStudio', <StudiosPage />)} />
+            <Route path="studios/:id" element={guarded('canReadStudio', <StudioDetailPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

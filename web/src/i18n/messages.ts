@@ -10,6 +10,8 @@ import { rulesMessages } from '../modules/rules/i18n';
 import { systemMessages } from '../modules/system/i18n';
 import { planMessages } from '../modules/plan/i18n';
 import { disputeMessages } from '../modules/dispute/i18n';
+import { honorMessages } from '../modules/honor/i18n';
+import { competitionMessages } from '../modules/competition/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -328,6 +330,8 @@ const zhCN = {
   ...systemMessages.zh,
   ...planMessages.zh,
   ...disputeMessages.zh,
+  ...honorMessages.zh,
+  ...competitionMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -648,6 +652,8 @@ const enUS: Record<MessageKey, string> = {
   ...systemMessages.en,
   ...planMessages.en,
   ...disputeMessages.en,
+  ...honorMessages.en,
+  ...competitionMessages.en,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

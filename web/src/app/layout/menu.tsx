@@ -7,6 +7,7 @@ import { CalendarOutlined } from '@ant-design/icons';
 import { CloudServerOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, BulbOutlined, NotificationOutlined } from '@ant-design/icons';
 import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined, PhoneOutlined, MoneyCollectOutlined } from '@ant-design/icons';
+import { TrophyOutlined, CrownOutlined, StarOutlined, TrophyFilled, ExperimentOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -100,6 +101,18 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
       { key: '/legal-aid', label: 'menu.legalAid', icon: <SafetyCertificateOutlined />, access: 'canReadLegalAid', testId: 'menu-legal-aid' },
       { key: '/legal-aid/lawyers', label: 'menu.lawyers', icon: <PanelOutlined />, access: 'canReadLegalAid', testId: 'menu-lawyers' },
       { key: '/legal-aid/hotline', label: 'menu.hotline', icon: <PhoneOutlined />, access: 'canReadLegalAid', testId: 'menu-hotline' },
+    ],
+  },
+  {
+    key: 'achievement',
+    label: 'menu.achievement',
+    icon: <TrophyOutlined />,
+    testId: 'menu-achievement',
+    children: [
+      { key: '/honors/calls', label: 'menu.honorCalls', icon: <CrownOutlined />, access: 'canReadHonor', testId: 'menu-honor-calls' },
+      { key: '/honors/records', label: 'menu.honorRecords', icon: <StarOutlined />, access: 'canReadHonor', testId: 'menu-honor-records' },
+      { key: '/competitions', label: 'menu.competitions', icon: <TrophyFilled />, access: 'canReadCompetition', testId: 'menu-competitions' },
+      { key: '/studios', label: 'menu.studios', icon: <ExperimentOutlined />, access: 'canReadStudio', testId: 'menu-studios' },
     ],
   },
   {

@@ -17,6 +17,8 @@ import { HardshipDashboardSection } from '../hardship/monitor/HardshipDashboardS
 import { PlanDashboardSection } from '../plan/PlanDashboardSection';
 import { ContractDashboardSection } from '../contract/ContractDashboardSection';
 import { DisputeDashboardSection } from '../dispute/DisputeDashboardSection';
+import { HonorDashboardSection } from '../honor/HonorDashboardSection';
+import { AchievementDashboardSection } from '../competition/AchievementDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
 import { useFederationView } from './level';
 import { CalendarReminder } from '../system/CalendarReminder';
@@ -137,6 +139,8 @@ export default function DashboardPage() {
       {access.canReadPlan && <PlanDashboardSection />}
       {access.canReadContract && <ContractDashboardSection />}
       {access.canReadDispute && <DisputeDashboardSection />}
+      {access.canReadHonor && <HonorDashboardSection />}
+      <AchievementDashboardSection />
     </div>
   );
 }

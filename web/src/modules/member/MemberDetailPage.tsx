@@ -12,6 +12,7 @@ import { FormTag } from './components/FormTag';
 import { MemberFormModal, type MemberFormTarget } from './components/MemberFormModal';
 import { StatusChangeModal } from './components/StatusChangeModal';
 import { MemberCardModal } from './components/MemberCardModal';
+import { MemberHonorsCard } from '../honor/MemberHonorsCard';
 import { StartTransferModal, type TransferStart } from './components/StartTransferModal';
 import { CONSENT_METHODS, EDUCATION, EVENTS, FORMS, POLITICAL, SEX, STATUS_CHANGES, STATUSES } from './vocab';
 
@@ -153,6 +154,7 @@ export default function MemberDetailPage() {
                   <Card title={t('member.detail.timeline')} size="small">
                     <MemberTimeline events={m.events} />
                   </Card>
+                  <MemberHonorsCard memberId={m.id} />
                 </Col>
               </Row>
             ),
