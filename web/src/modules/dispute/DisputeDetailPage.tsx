@@ -24,7 +24,7 @@ function Clock({ label, clock, testId }: { label: string; clock: { due: string |
 /** 案件详情: what the case holds, its statutory clocks, parties, sessions and outcome; the steps the server allows as buttons. */
 export default function DisputeDetailPage() {
   const { id } = useParams();
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const [step, setStep] = useState<CaseStep | null>(null);
   const [revealed, setRevealed] = useState<Record<string, { idNumber: string | null; mobile: string | null }>>({});
   return (
