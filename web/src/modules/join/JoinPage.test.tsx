@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { JoinApplyResultT, UnionHitT } from '../../../../common/src/contracts/join';
 import { computeIdCheck, ID_PROBLEM_MESSAGES } from '../../../../common/src/id-number';
 import { MOBILE_PROBLEM_MESSAGES } from '../../../../common/src/mobile';
@@ -21,6 +21,13 @@ async function toDetails(routes = {}) {
   fireEvent.click(screen.getByTestId('join-next'));
   await screen.findByTestId('join-form');
   return r;
+}
+
+/** The employment form has no default: the applicant must choose one. */
+async function pickStandardEmployment() {
+  fireEvent.mouseDown(within(screen.getByTestId('join-employmentForm').closest('.ant-select')!).getByRole('combobox'));
+  await waitFor(() => expect(document.querySelector('.ant-select-item-option[title="标准劳动关系职工"]')).toBeTruthy());
+  fireEvent.click(document.querySelector('.ant-select-item-option[title="标准劳动关系职工"]')!);
 }
 
 describe('joining online', () => {
@@ -61,6 +68,7 @@ describe('joining online', () => {
     fireEvent.change(screen.getByTestId('join-idNumber'), { target: { value: goodId } });
     fireEvent.change(screen.getByTestId('join-mobile'), { target: { value: '13812345678' } });
     fireEvent.change(screen.getByTestId('join-employerName'), { target: { value: '顺达快递有限公司' } });
+    await pickStandardEmployment();
     fireEvent.click(screen.getByTestId('join-consent'));
     await act(async () => fireEvent.click(screen.getByTestId('join-submit')));
     expect((await screen.findByTestId('join-app-no')).textContent).toContain('RH20261204000001');
@@ -76,6 +84,7 @@ describe('joining online', () => {
     fireEvent.change(screen.getByTestId('join-idNumber'), { target: { value: goodId } });
     fireEvent.change(screen.getByTestId('join-mobile'), { target: { value: '13812345678' } });
     fireEvent.change(screen.getByTestId('join-employerName'), { target: { value: '顺达快递有限公司' } });
+    await pickStandardEmployment();
     fireEvent.click(screen.getByTestId('join-consent'));
     await act(async () => fireEvent.click(screen.getByTestId('join-submit')));
     await waitFor(() => expect(screen.getByTestId('join-idNumber').closest('.ant-form-item')!.textContent).toContain('该身份证号已是会员'));

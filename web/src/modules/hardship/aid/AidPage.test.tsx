@@ -19,13 +19,13 @@ describe('aid records and budgets', () => {
     const { sent } = renderApp(<AidPage />, {
       me: signedIn({}, ['hardship.read']), url: '/hardship/aid',
       routes: {
-        'GET /api/hardship/aid': () => ({ items: [aid(1), aid(2)], total: 45, page: 1, pageSize: 20, totalFen: 1_234_500 }),
+        'GET /api/hardship/aid': () => ({ items: [aid(1), aid(2, { proofStatus: 'pending', proofPendingDays: 12 })], total: 45, page: 1, pageSize: 20, totalFen: 1_234_500 }),
         'GET /api/hardship/campaigns': () => ({ items: [], total: 0, page: 1, pageSize: 200 }),
         'GET /api/hardship/budgets': (r) => budgets(r.url.searchParams.get('q') === '温暖' ? [budget(B1)] : [budget(B1), budget(B2, { line: '助学' })]),
       },
     });
     expect((await screen.findByTestId('hs-aid-total')).textContent).toBe('合计 ¥12,345.00（共 45 笔）');
-    expect(within(screen.getByTestId(`hs-aid-row-${aid(2).id}`)).getByText('待补签收')).toBeTruthy(); // a payment without a signed receipt is called out
+    expect(within(screen.getByTestId(`hs-aid-row-${aid(2).id}`)).getByText('待补签领 · 12 天')).toBeTruthy(); // a payment without its proof is called out, with how long it has waited
     const box = within(screen.getByTestId('hs-aid-records-filter-budgetId').closest('.ant-select')!).getByRole('combobox');
     fireEvent.mouseDown(box);
     fireEvent.change(box, { target: { value: '温暖' } });
