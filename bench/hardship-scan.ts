@@ -1,5 +1,5 @@
 /**
- * Benchmark hook for the hardship monitoring scan (issue 4 §10): generate N households set-based,
+ * Benchmark hook for the hardship monitoring scan (docs/hardship.md, monitoring): generate N households set-based,
  * then time the app's scan (scanWarnings: one INSERT … SELECT … ON CONFLICT DO NOTHING per rule,
  * through Drizzle) beside the same rules as ONE raw SQL statement sent through the driver
  * (scanWarningsRawQuery). Each side starts from no warnings; both must raise the same number.

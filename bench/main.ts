@@ -1,6 +1,6 @@
 /**
  * `npm run bench` — Gonghui at city scale, each figure measured beside its limit in the same run
- * (issue 5). For each engine: a fresh database, migrations, the demo org tree topped up to about
+ * (README, "Performance"). For each engine: a fresh database, migrations, the demo org tree topped up to about
  * one grassroots union per 50 members, a deterministic synthetic member set, then:
  *
  *   import-csv   the roster CSV of all N members through the real import pipeline, inside the
@@ -11,7 +11,7 @@
  *   list         GET /api/members under autocannon vs a bare Fastify route
  *   export       csv and xlsx export of the whole city vs the library alone
  *   import-xlsx  an xlsx roster of other people via the pipeline vs ExcelJS reading it alone
- *   hardship-scan the monitoring scan over N hardship households (issue 4) vs the same rules as one raw SQL
+ *   hardship-scan the monitoring scan over N hardship households vs the same rules as one raw SQL
  *
  * Results: bench/results/<engine>-<date>[-quick].json (+ .md) and a markdown table on stdout.
  * Targets are reported, never asserted: the exit code is 0 whatever the figures.
@@ -182,7 +182,7 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
       }
     }
 
-    // 3b. The hardship warning scan over N households (issue 4): the app's scan vs the same rules as one raw statement.
+    // 3b. The hardship warning scan over N households: the app's scan vs the same rules as one raw statement.
     if (want('hardship-scan')) {
       step(`${engine}: hardship warning scan over ${o.households.toLocaleString('en')} households (service vs one raw SQL)`);
       await guarded(items, 'hardship.scan', 'hardship warning scan', async () => {

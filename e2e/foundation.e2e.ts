@@ -1,5 +1,5 @@
 /**
- * Issue 2 in the browser: an administrator creates an organisation, finds it in the tree and sees
+ * The platform foundation in the browser: an administrator creates an organisation, finds it in the tree and sees
  * the audit entry; a district administrator sees only their district.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ async function districts(page: Page): Promise<{ id: string; name: string; code: 
   return page.evaluate(async () => (await (await fetch('/api/orgs?level=county&pageSize=50&sort=code')).json()).items);
 }
 
-describe('platform foundation (issue 2)', () => {
+describe('platform foundation', () => {
   beforeAll(async () => {
     env = await startE2E(PORT);
   }, 480_000);

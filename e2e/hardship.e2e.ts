@@ -1,5 +1,5 @@
 /**
- * Issue 4 in the browser: a worker's self-check (public, nothing stored); a district cadre opens a
+ * Hardship assistance in the browser: a worker's self-check (public, nothing stored); a district cadre opens a
  * household file after a visit and watches the tier appear with its computation, takes it through
  * check and review to filed, records aid against a budget with an on-screen signature (the budget's
  * remaining amount drops by exactly that much), runs the warning check (the new household near the
@@ -41,7 +41,7 @@ async function workflowStep(page: Page, action: 'check' | 'review'): Promise<str
   return status;
 }
 
-describe('hardship assistance (issue 4)', () => {
+describe('hardship assistance', () => {
   beforeAll(async () => {
     env = await startE2E(PORT);
   }, 480_000);

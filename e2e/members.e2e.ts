@@ -1,5 +1,5 @@
 /**
- * Issue 3 in the browser: import a roster (progress, a rejected row, a corrected file, commit),
+ * The member registry in the browser: import a roster (progress, a rejected row, a corrected file, commit),
  * search, reveal a member (audited), join online as a worker, approve as the union, and look up
  * the outcome.
  */
@@ -52,7 +52,7 @@ async function uploadRoster(page: Page, fixed: boolean) {
   await page.locator('[data-testid=import-batch][data-status=preview]').waitFor();
 }
 
-describe('member registry (issue 3)', () => {
+describe('member registry', () => {
   beforeAll(async () => {
     env = await startE2E(PORT);
   }, 480_000);

@@ -5,7 +5,7 @@ export interface Options {
   quick: boolean;
   members: number;
   xlsxRows: number;
-  /** Households for the hardship warning scan (issue 4). */
+  /** Households for the hardship warning scan (docs/hardship.md). */
   households: number;
   engines: ('pglite' | 'postgres')[];
   only: Set<Item>;

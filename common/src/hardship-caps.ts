@@ -1,6 +1,6 @@
 /**
  * Aid caps (帮扶标准上限), checked before an aid record is saved. Caps are dated rule data an
- * administrator keeps; the defaults are the figures DOMAIN.md quotes from one province (2025) and
+ * administrator keeps; the defaults are the figures docs/rules.md quotes from one province (2025) and
  * are marked *weak* (local practice):
  *   - one-off hardship (living) payment ≤ 2,000 yuan;
  *   - festival gifts ≤ 2,200 yuan a person a year;

@@ -3,7 +3,7 @@ import { addMonths, DEFAULT_RULE_SET, evaluateTier, formatYuan, ineligibleSummar
 import { checkCaps, DEFAULT_CAPS, inForceOn, type AidLike } from './hardship-caps.js';
 
 /**
- * Worked examples of the tier rules (DOMAIN.md "Hardship tiers"): per person per month =
+ * Worked examples of the tier rules (docs/rules.md "Hardship assistance"): per person per month =
  * (household annual income − rigid expenses) ÷ 12 ÷ household size; deep below 1 × the local
  * subsistence line, relative below 2 ×; accident: disaster, work accident, or the year's
  * accident/illness costs above 80 % of annual income; migrant workers need ≥ 1 year in the city.
@@ -166,7 +166,7 @@ describe('helpers', () => {
   });
 });
 
-describe('aid caps (DOMAIN.md: one province, 2025, local and weak)', () => {
+describe('aid caps (docs/rules.md: one province, 2025, local and weak)', () => {
   const aid = (a: Partial<AidLike>): AidLike => ({ kind: 'living', amountFen: 100_000, paidOn: '2026-05-01', causeKey: null, ...a });
   it('one-off hardship payment ≤ 2,000 yuan: exactly 2,000 passes, 1 fen more is refused', () => {
     expect(checkCaps(DEFAULT_CAPS, aid({ amountFen: 200_000 }), [])).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Hardship tiers (深度困难 / 相对困难 / 意外致困), DOMAIN.md "Hardship tiers":
+ * Hardship tiers (深度困难 / 相对困难 / 意外致困), docs/rules.md "Hardship assistance":
  *
  *   per-person monthly income = (household annual income − rigid expenses) ÷ 12 ÷ household size
  *   deep      : below 1 × the local subsistence line (低保标准) in force on the evaluation date
@@ -52,7 +52,7 @@ export interface RuleSet {
   effectiveFrom: string;
   params: HardshipParams;
   source: string;
-  /** Parameters whose default is a local practice or a guess (*weak* in DOMAIN.md): the UI says so. */
+  /** Parameters whose default is a local practice or a guess (*weak* in docs/rules.md): the UI says so. */
   weakKeys: (keyof HardshipParams)[];
 }
 

@@ -1,12 +1,12 @@
 /**
- * Assistance vocabulary (困难职工帮扶, see shared/DOMAIN.md "Assistance"): tiers, causes, the
+ * Assistance vocabulary (困难职工帮扶, see docs/rules.md "Hardship assistance"): tiers, causes, the
  * archive form's lists (health, disability, employment, housing, marriage, household registration),
  * file statuses, aid kinds, warning levels and rules. Code names are the glossary's; the UI shows zh.
  */
 type Label = { zh: string; en: string };
 const labels = <K extends string>(m: Record<K, Label>) => m;
 
-/** Hardship tiers (深度困难 / 相对困难 / 意外致困), DOMAIN.md "Hardship tiers". */
+/** Hardship tiers (深度困难 / 相对困难 / 意外致困), docs/rules.md "Hardship assistance". */
 export const TIERS = ['deep', 'relative', 'accident'] as const;
 export type Tier = (typeof TIERS)[number];
 export const TIER_LABELS = labels<Tier>({

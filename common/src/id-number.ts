@@ -2,7 +2,7 @@
  * Resident identity numbers (公民身份号码), GB 11643-1999, and the residence permits for Hong Kong,
  * Macao and Taiwan residents (港澳台居民居住证, area codes 810000 / 820000 / 830000), which use the
  * same layout: 6-digit area code, 8-digit birth date, 3-digit sequence (odd = male), check
- * character by ISO 7064 MOD 11-2. See shared/DOMAIN.md "Identifiers".
+ * character by ISO 7064 MOD 11-2. See docs/rules.md "Identifiers".
  */
 import { todayInChina } from './dates.js';
 import { removeSpaces, toHalfWidth } from './text-normalise.js';
@@ -83,7 +83,7 @@ function kindOfArea(area: string): IdKind | null {
   return 'resident';
 }
 
-/** Validate and normalise an 18-digit ID number or residence-permit number, converting a legacy 15-digit one (GB 11643-1999 §4, Annex; DOMAIN.md "Identifiers"). */
+/** Validate and normalise an 18-digit ID number or residence-permit number, converting a legacy 15-digit one (GB 11643-1999 §4, Annex; docs/rules.md "Identifiers"). */
 export function parseIdNumber(input: string, today: string = todayInChina()): IdNumberResult {
   const v = normaliseIdInput(input);
   if (v === '') return { ok: false, code: 'empty' };
@@ -149,7 +149,7 @@ export function idNumberFromCell(cell: unknown, today: string = todayInChina()):
   return { ok: false, code: 'format' };
 }
 
-/** Display mask required by DOMAIN.md "Personal information": first 6 + 8 asterisks + last 4 (`410302********1234`); short values are fully masked. */
+/** Display mask required by docs/rules.md "Personal information and security": first 6 + 8 asterisks + last 4 (`410302********1234`); short values are fully masked. */
 export function maskIdNumber(v: string): string {
   const s = normaliseIdInput(v);
   if (s.length < 15) return '*'.repeat(s.length);

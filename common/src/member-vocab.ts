@@ -1,5 +1,5 @@
 /**
- * Member-registry vocabulary (会员实名制, see shared/DOMAIN.md "Members"): ethnicity, employment
+ * Member-registry vocabulary (会员实名制, see docs/rules.md "Members"): ethnicity, employment
  * form, education, political status, membership events and statuses, and age bands, each with a
  * tolerant normaliser for values typed by hand or imported from spreadsheets.
  */
@@ -347,7 +347,7 @@ export function normalisePoliticalStatus(input: string): PoliticalStatus | null 
 // ---------------------------------------------------------------------------------------------
 // Membership events and status (会籍)
 
-/** What can happen to a membership (DOMAIN.md "Members": 一次入会、动态接转, 保留会籍, 退会). */
+/** What can happen to a membership (docs/rules.md "Members": 一次入会、动态接转, 保留会籍, 退会). */
 export const MEMBERSHIP_EVENT_KINDS = ['joined', 'transferred_out', 'transferred_in', 'retained', 'left', 'rejoined'] as const;
 export type MembershipEventKind = (typeof MEMBERSHIP_EVENT_KINDS)[number];
 export const MEMBERSHIP_EVENT_LABELS: Record<MembershipEventKind, Label> = {
@@ -372,7 +372,7 @@ export const MEMBER_STATUS_LABELS: Record<MemberStatus, Label> = {
 export const MEMBER_STATUS_COLORS: Record<MemberStatus, string> = { active: 'success', retained: 'processing', transferring: 'warning', left: 'default' };
 
 /**
- * The status changes a union records on a member (DOMAIN.md "Members": 保留会籍, 退会) and the
+ * The status changes a union records on a member (docs/rules.md "Members": 保留会籍, 退会) and the
  * statuses each may start from; a transfer under way (transferring) allows none until it ends.
  * `reason`: whether the union must say why.
  */
@@ -408,7 +408,7 @@ const STATUS_AFTER: Record<MembershipEventKind, MemberStatus> = {
 };
 
 /**
- * A member's current status from the membership events (DOMAIN.md "Members"): the latest event by
+ * A member's current status from the membership events (docs/rules.md "Members"): the latest event by
  * date, then by `seq`, then by array order, decides — joined / rejoined / transferred_in → active,
  * retained → retained, left and transferred_out (with no later transferred_in) → left; an active
  * member with a transfer under way (`pendingTransfer`) is 'transferring'. No events → null.

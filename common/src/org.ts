@@ -1,4 +1,4 @@
-/** Organisation vocabulary (see shared/DOMAIN.md): levels of the union tree and grassroots kinds. */
+/** Organisation vocabulary (docs/rules.md "Organisations"): levels of the union tree and grassroots kinds. */
 export const ORG_LEVELS = ['national', 'province', 'city', 'county', 'street', 'grassroots'] as const;
 export type OrgLevel = (typeof ORG_LEVELS)[number];
 export const ORG_LEVEL_LABELS: Record<OrgLevel, { zh: string; en: string }> = {

@@ -4,7 +4,7 @@ import { detectHeader, matchHeader, normaliseHeader, ROSTER_COLUMNS, type Header
 const rows = (...r: unknown[][]): HeaderRow[] => r.map((cells, i) => ({ rowNo: i + 1, cells }));
 
 describe('header cells', () => {
-  it('recognises the synonyms offices use (issue 3, item 8)', () => {
+  it('recognises the synonyms offices use for the roster’s headers', () => {
     expect(matchHeader('名字')).toBe('name');
     expect(matchHeader('会员姓名')).toBe('name');
     for (const h of ['身份证号', '身份证号码', '公民身份号码', '证件号码', '身份证']) expect(matchHeader(h)).toBe('idNumber');

@@ -1,5 +1,5 @@
 /**
- * Rules with numbers as dated data with their sources (ARCHITECTURE invariant 6): each rule is a
+ * Rules with numbers as dated data with their sources (docs/architecture.md, invariant 9): each rule is a
  * key, a schema, and versions that take effect on a date. The defaults below ship with the code and
  * cite their source; an administrator adds a version (a locality's figure, a changed statute) that
  * applies from its date. The version in force on a day is the latest started one. Values marked

@@ -1,7 +1,7 @@
 /**
  * Working-day arithmetic on the official Chinese holiday calendar, with its make-up working days
  * (调休), as published each year by the General Office of the State Council (国务院办公厅关于
- * 部分节假日安排的通知). See shared/DOMAIN.md "Working days".
+ * 部分节假日安排的通知). See docs/rules.md "Deadlines".
  *
  * The calendar comes from the `chinese-days` package. We read its published data file
  * (`dist/chinese-days.json`, documented in its README) rather than calling its functions, because
@@ -22,7 +22,7 @@ export interface CalendarOverrides {
 }
 
 /**
- * Days the receiving union has to contact an online join applicant (DOMAIN.md "Membership",
+ * Days the receiving union has to contact an online join applicant (docs/rules.md "Members",
  * Shanghai practice: 15 working days; the employer is not notified). A default for the dated rule
  * table, not a fixed rule: other localities may set other figures.
  */
@@ -90,12 +90,12 @@ function lookup(extra?: CalendarOverrides): Lookup {
   };
 }
 
-/** Whether a date is a working day on the official calendar with 调休 (DOMAIN.md "Working days"); a date listed in both override lists counts as a holiday. */
+/** Whether a date is a working day on the official calendar with 调休 (docs/rules.md "Deadlines"); a date listed in both override lists counts as a holiday. */
 export function isWorkingDay(isoDate: string, extra?: CalendarOverrides): boolean {
   return lookup(extra)(isoDate, toDayNumber(isoDate));
 }
 
-/** The n-th working day after `isoDate`, the start itself not counting (a deadline "within n working days", DOMAIN.md "Working days"); n = 0 gives the start, n < 0 counts backwards. */
+/** The n-th working day after `isoDate`, the start itself not counting (a deadline "within n working days", docs/rules.md "Deadlines"); n = 0 gives the start, n < 0 counts backwards. */
 export function addWorkingDays(isoDate: string, n: number, extra?: CalendarOverrides): string {
   if (!Number.isInteger(n)) throw new RangeError('addWorkingDays needs a whole number of days');
   const isWork = lookup(extra);
@@ -108,7 +108,7 @@ export function addWorkingDays(isoDate: string, n: number, extra?: CalendarOverr
   return fromDayNumber(day);
 }
 
-/** Working days after `a` up to and including `b` (so addWorkingDays(a, k) = b gives k), negative when b is before a (DOMAIN.md "Working days"). */
+/** Working days after `a` up to and including `b` (so addWorkingDays(a, k) = b gives k), negative when b is before a (docs/rules.md "Deadlines"). */
 export function workingDaysBetween(a: string, b: string, extra?: CalendarOverrides): number {
   const from = toDayNumber(a);
   const to = toDayNumber(b);

@@ -1,7 +1,7 @@
 /**
  * Rule data of the assistance work (docs/hardship.md): local subsistence lines (低保标准), dated
  * sets of the tier and monitoring parameters (分档与监测参数) and the aid caps (帮扶标准上限) — each
- * dated and with its source (ARCHITECTURE invariant 6). Installation-wide: only an administrator
+ * dated and with its source (docs/architecture.md, invariant 9). Installation-wide: only an administrator
  * whose scope covers the top organisation changes them; a change re-evaluates the affected files.
  */
 import { z } from 'zod';

@@ -3,7 +3,7 @@
  * (validation, access, rate limit, OpenAPI) and the web derives its client call and its types from
  * the same object. See docs/architecture.md, "Adding a module".
  *
- * Every input is bounded here (ARCHITECTURE invariant 10): dates have a sane range, integers fit
+ * Every input is bounded here (docs/architecture.md, invariant 11): dates have a sane range, integers fit
  * their column, text is well-formed Unicode without NUL, so bad input is a 400 before any query.
  */
 import { z } from 'zod';
@@ -36,7 +36,7 @@ export interface Endpoint {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** The success response: a serialiser, fields not named are not sent (invariant 2). */
+  /** The success response: a serialiser, fields not named are not sent (docs/architecture.md, invariant 3). */
   response: z.ZodType;
   /** The success status, 200 unless said. */
   status?: 200 | 201 | 202;

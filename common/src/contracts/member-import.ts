@@ -1,6 +1,6 @@
 /**
  * Roster import (名册导入): a spreadsheet is uploaded, parsed in the background, previewed with its
- * rejected rows, then committed in the background, all or nothing (ARCHITECTURE invariant 9).
+ * rejected rows, then committed in the background, all or nothing (docs/architecture.md, invariant 10).
  */
 import { z } from 'zod';
 import { endpoints, FileBody, HistoryEntrySchema, IdParams, OkSchema, PageQuery, pageOf } from './kit.js';

@@ -26,6 +26,7 @@ import { studioRoutes } from './studio/studio.routes.js';
 import './member/join/join.deadlines.js';
 import './hardship/warning.deadlines.js';
 import './hardship/file.deadlines.js';
+import './honor/honor.deadlines.js';
 // Exports that run in the background (platform/export-jobs.ts).
 import './member/export/export-job.js';
 

@@ -7,7 +7,7 @@ import { createTestEnv, type TestEnv } from '../test/harness.js';
 import { archiveAuditLog, loadAuditSigner, verifyAuditLog, writeCheckpoint, type AuditSigner } from './audit-tail.js';
 
 /**
- * The audit log's tail (ARCHITECTURE invariant 4, docs/operations.md "The audit log"): signed
+ * The audit log's tail (docs/architecture.md, invariant 5, docs/operations.md "The audit log"): signed
  * checkpoints kept outside the database find the newest entries cut away, as the chain finds an
  * altered field or a deleted middle entry; entries younger than six months cannot be archived, and
  * archived ones leave a signed anchor so the rest still verifies.

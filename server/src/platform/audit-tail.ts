@@ -9,7 +9,7 @@ import { todayInChina } from '../../../common/src/dates.js';
 import type { Db } from '../db/client.js';
 
 /**
- * The tail of the audit log (ARCHITECTURE invariant 4, docs/operations.md "The audit log").
+ * The tail of the audit log (docs/architecture.md, invariant 5, docs/operations.md "The audit log").
  *
  * The hash chain shows an altered or missing entry in the middle, but not the newest entries cut
  * away: the chain that remains is intact. So the platform signs checkpoints — the head's sequence

@@ -11,7 +11,7 @@ import type { LightMyRequestResponse } from 'fastify';
 const totpAt = (secret: string, k: number) => generate({ secret, epoch: (Math.floor(Date.now() / 30_000) + k) * 30 + 15 });
 
 /**
- * ARCHITECTURE invariant 4: every write leaves an audit entry, the log is a hash chain that shows
+ * docs/architecture.md, invariant 5: every write leaves an audit entry, the log is a hash chain that shows
  * the first altered or missing entry, and secrets never enter it.
  */
 
@@ -84,6 +84,7 @@ const SCENARIOS: { route: string; action: string; run: () => Promise<unknown> }[
   { route: 'POST /api/users/:id/reset-password', action: 'user.reset_password', run: async () => secrets.add(ok(await district.post(`/api/users/${ids.user}/reset-password`)).temporaryPassword) },
   { route: 'POST /api/users/:id/unlock', action: 'user.unlock', run: async () => ok(await district.post(`/api/users/${ids.user}/unlock`)) },
   { route: 'PUT /api/settings/security', action: 'settings.update', run: async () => ok(await admin.put('/api/settings/security', { ...LEVEL3_PRESET, lockMinutes: 20 })) },
+  { route: 'PUT /api/settings/backup', action: 'settings.backup', run: async () => ok(await admin.put('/api/settings/backup', { enabled: true, intervalHours: 12, keep: 7 })) },
   { route: 'PUT /api/settings/calendar', action: 'settings.calendar', run: async () => ok(await admin.put('/api/settings/calendar', { holidays: ['2031-01-01'], workdays: [] })) },
   { route: 'PUT /api/settings/calendar/years/:year', action: 'settings.calendar', run: async () => ok(await admin.put('/api/settings/calendar/years/2036', { holidays: ['2036-01-01'], workdays: [] })) },
   { route: 'POST /api/auth/totp/setup', action: 'auth.totp_setup', run: async () => secrets.add((ids.totp = ok(await district.post('/api/auth/totp/setup')).secret)) },

@@ -4,7 +4,7 @@ import { createTestEnv, type TestClient, type TestEnv } from '../test/harness.js
 import { fuzzRequests, operationsOf, type FuzzRequest } from '../test/fuzz.js';
 
 /**
- * The fuzz suite (ARCHITECTURE invariant 10): about a thousand malformed requests generated from
+ * The fuzz suite (docs/architecture.md, invariant 11): about a thousand malformed requests generated from
  * the OpenAPI document — every route, as the city administrator, who may call all of them — must
  * give no 5xx, and a refused request must write nothing. `npm run bench` runs the same at ≥ 10,000.
  * FUZZ_RUNS and FUZZ_SEED change the size and the sample.

@@ -10,7 +10,7 @@ import type { Ctx } from './context.js';
 import type { Executor } from '../db/client.js';
 
 /**
- * The scoped list/get/write helper (ARCHITECTURE invariant 1, docs/architecture.md "Adding a
+ * The scoped list/get/write helper (docs/architecture.md, invariant 1, docs/architecture.md "Adding a
  * module"). A module states its table, the column naming the owning org, its filters and sorts;
  * the helper puts the caller's data scope into every query, counts with a cap, answers 404 for a
  * record outside the scope (existence is not leaked), refuses stale versions and writes the audit

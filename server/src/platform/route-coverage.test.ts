@@ -6,7 +6,7 @@ import { createTestEnv, type TestEnv } from '../test/harness.js';
 import type { RegisteredRoute } from '../test/routes.js';
 
 /**
- * ARCHITECTURE invariant 1: every API route declares who may call it, and the guard enforces
+ * docs/architecture.md, invariant 1: every API route declares who may call it, and the guard enforces
  * exactly that. Routes are read from the app itself (see test/routes.ts), so a new route is
  * covered the moment it is registered.
  */
@@ -23,7 +23,7 @@ const EXPECTED_PUBLIC = [
   'GET /api/meta', // vocabularies and the permission catalogue, needed by the sign-in page
   'GET /api/openapi.json',
   'POST /api/auth/login',
-  // Online joining and member-initiated transfers: workers have no account (issue 3 items 5, 6); rate-limited, see member/join/rate-limit.ts.
+  // Online joining and member-initiated transfers: workers need no account (docs/rules.md "Members"); rate-limited, see member/join/rate-limit.ts.
   'GET /api/cards/verify', // scanning a member card shows only a masked name and the union (member/card.ts)
   'GET /api/join/unions', // find the employer's union by name or credit code
   'GET /api/join/territorial', // find the street/park union when the employer has none
@@ -31,7 +31,7 @@ const EXPECTED_PUBLIC = [
   'POST /api/join/applications', // apply to join
   'GET /api/join/applications/status', // the outcome, only with application number AND ID number
   'POST /api/transfers/self', // a member asks for a transfer, only with ID number AND the mobile on record
-  // Assistance (issue 4): workers check and apply without an account; nothing is stored by the self-check. Rate-limited per IP.
+  // Assistance (docs/hardship.md): workers check and apply without an account; nothing is stored by the self-check. Rate-limited per IP.
   'POST /api/hardship/self-check', // tier from household figures, nothing stored
   'POST /api/hardship/apply', // apply for a hardship file, with separate consent
   'GET /api/hardship/meta', // the form's vocabularies

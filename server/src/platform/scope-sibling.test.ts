@@ -12,7 +12,7 @@ import { HONOR_BODIES, HONOR_FILLERS, honorSnapshot, honorTargets, type HonorSib
 import { ACHIEVEMENT_BODIES, ACHIEVEMENT_FILLERS, achievementSnapshot, achievementTargets, type AchievementSiblings } from '../modules/competition/sibling-targets.js';
 
 /**
- * THE sibling test (ARCHITECTURE invariant 1). The admin of district D01 and a grassroots chair
+ * THE sibling test (docs/architecture.md, invariant 1). The admin of district D01 and a grassroots chair
  * inside D01 try every route that takes an id with objects they must not reach: orgs, accounts
  * and roles of the sibling district D02 (and, for the chair, the orgs around their own). Every
  * attempt must answer 403 or 404 without naming the object, and nothing may change. Lists and
@@ -162,7 +162,7 @@ beforeAll(async () => {
   const d02member = await member(d02admin, d02Grassroots.id, '河西会员甲', 11);
   // A pending online application (public) and a pending transfer, both wholly inside the given orgs.
   const application = async (orgId: string, name: string, n: number): Promise<Target> => {
-    const body = { orgId, employerName: '越权测试单位', viaTerritorial: false, fields: { ...memberFields(name, n), mobile: '13900000000' }, consent: { version: '2026-01', agreed: true } };
+    const body = { orgId, employerName: '越权测试单位', viaTerritorial: false, fields: { ...memberFields(name, n), mobile: '13900000000', employmentForm: 'standard' }, consent: { version: '2026-01', agreed: true } };
     const res = await env.anonymous().post('/api/join/applications', body);
     expect(res.statusCode, res.body).toBe(201);
     const [a] = await rows<{ id: string }>(sql`SELECT id FROM join_application WHERE app_no = ${res.json().appNo}`);

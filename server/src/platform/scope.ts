@@ -4,7 +4,7 @@ import type { ScopeKind } from '../../../common/src/permissions.js';
 /**
  * A user's data scope: everything, or a set of subtrees (materialised path prefixes) plus single
  * orgs. It becomes one SQL predicate that every list, count, dashboard and export query takes,
- * and one in-memory check for single-record reads and writes (ARCHITECTURE invariant 1).
+ * and one in-memory check for single-record reads and writes (docs/architecture.md, invariant 1).
  */
 export type Scope = { all: true } | { all: false; subtreePaths: string[]; orgIds: string[] };
 

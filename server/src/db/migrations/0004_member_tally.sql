@@ -8,7 +8,7 @@ CREATE TABLE "member_tally" (
 );
 --> statement-breakpoint
 CREATE INDEX "membership_event_date_idx" ON "membership_event" USING btree ("on_date","org_id","kind");--> statement-breakpoint
--- member_tally is kept exact by PostgreSQL itself (issue 5): statement-level AFTER triggers with
+-- member_tally is kept exact by PostgreSQL itself: statement-level AFTER triggers with
 -- transition tables turn each INSERT / UPDATE / DELETE / COPY on member into one grouped delta per
 -- (org_id, status, employment_form), upserted in key order (a stable lock order); counters that
 -- reach zero are removed. TRUNCATE member empties the tally.

@@ -1,4 +1,4 @@
--- Issue 5: the data-scope index becomes a covering index. A district's search walks its unions
+-- The data-scope index becomes a covering index. A district's search walks its unions
 -- (org_id) and can now test every list filter — name part, status, employment form, sex, birth
 -- and join dates, migrant worker — and the sort keys on the index entry alone (an index-only scan),
 -- visiting the table only for the page's 20 rows. Same name and key columns as before, so the

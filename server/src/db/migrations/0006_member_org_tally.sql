@@ -30,7 +30,7 @@ CREATE TABLE "member_org_tally" (
 --> statement-breakpoint
 DROP TABLE "member_tally" CASCADE;
 --> statement-breakpoint
--- Issue 5: the counters become one row per union (member_org_tally) instead of one per union ×
+-- The counters become one row per union (member_org_tally) instead of one per union ×
 -- status × form (member_tally, ~9 per union at 1M members): the city's figures read ~20,000 short
 -- rows. Same triggers as 0004 (statement level, transition tables, deltas upserted in org_id order,
 -- rows reaching zero removed); the function now fills the new tables. Known employment forms are

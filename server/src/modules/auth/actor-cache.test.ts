@@ -5,7 +5,7 @@ import { appUser, session, userRole } from '../user/user.schema.js';
 import { ACTOR_CACHE_MS, invalidateActors } from './session.js';
 
 /**
- * The per-process actor cache (issue 5): a signed-in session's actor is reused for a few seconds,
+ * The per-process actor cache: a signed-in session's actor is reused for a few seconds,
  * but every security property still holds — a change made through this process (role removed,
  * permissions edited, user deactivated, logout) is refused on the very next request; a change made
  * elsewhere (another replica, the CLI, straight in the database) within ACTOR_CACHE_MS; session

@@ -31,7 +31,7 @@ export const aidRecords = resource<typeof aidRecord, AidListParams>({
   },
 });
 
-/** Budgets (帮扶资金预算) of the unions in scope; a budget is held and used only inside its union's subtree (invariant 11). */
+/** Budgets (帮扶资金预算) of the unions in scope; a budget is held and used only inside its union's subtree (docs/architecture.md, invariant 12). */
 export const budgets = resource<typeof aidBudget, BudgetListParams>({
   table: aidBudget, entity: 'aid_budget', noun: ['资金预算', 'budget'], orgColumn: aidBudget.orgId, idColumn: aidBudget.id, versionColumn: aidBudget.version,
   filters: {

@@ -7,7 +7,7 @@ import { todayInChina } from '../../../../common/src/dates.js';
 import { scanWarnings } from './warning.scan.js';
 import ExcelJS from '../../platform/exceljs.js';
 
-/** Aid against budgets: caps (DOMAIN.md, local and weak defaults) and budget refusals, receipts, campaigns and rosters. */
+/** Aid against budgets: caps (docs/rules.md, local and weak defaults) and budget refusals, receipts, campaigns and rosters. */
 let env: TestEnv;
 let admin: TestClient;
 let district: TestClient;

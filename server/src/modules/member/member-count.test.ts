@@ -7,7 +7,7 @@ import { MemberListQuery } from '../../../../common/src/contracts/member.js';
 import type { Ctx } from '../../platform/context.js';
 
 /**
- * The search's total (issue 5): counted only up to a cap, so a broad search does not count a
+ * The search's total: counted only up to a cap, so a broad search does not count a
  * whole district for every page. Below the cap and on the last page it is exact; above it, the
  * total is the cap with `totalExact: false` (the page shows "共 1,000+ 条").
  */

@@ -1,7 +1,7 @@
 import { integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Exact member counters for the dashboard (issue 5), one row per union (org_id): members by status,
+ * Exact member counters for the dashboard, one row per union (org_id): members by status,
  * the holding ones (everyone but those who left) by employment form, and the holding migrant
  * workers. Maintained by PostgreSQL itself — statement-level AFTER INSERT / UPDATE / DELETE /
  * TRUNCATE triggers on `member` with transition tables (migrations 0004 and 0006) — so every write

@@ -7,7 +7,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { MemberFiguresT } from '../../../../common/src/contracts/member.js';
 
 /**
- * Member figures for the dashboard (issue 3, item 10), all inside the caller's data scope: every
+ * Member figures for the dashboard, all inside the caller's data scope: every
  * query takes the scope predicate (ownedScopeSql on member_org_tally / membership_event /
  * join_application, orgScopeSql on org). Four statements, sent together: the member counts by status and form
  * come from member_org_tally — exact counters, one row per union, that the database keeps in step

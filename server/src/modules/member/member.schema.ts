@@ -77,7 +77,7 @@ export const membershipEvent = pgTable(
   (t) => [
     index('membership_event_member_idx').on(t.memberId, t.onDate),
     index('membership_event_org_date_idx').on(t.orgId, t.onDate),
-    /** The dashboard's last 12 months city-wide: an index-only range scan over the window (issue 5). */
+    /** The dashboard's last 12 months city-wide: an index-only range scan over the window. */
     index('membership_event_date_idx').on(t.onDate, t.orgId, t.kind),
   ],
 );

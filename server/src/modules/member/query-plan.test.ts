@@ -16,7 +16,7 @@ import type { Actor, Ctx } from '../../platform/context.js';
 import type { Scope } from '../../platform/scope.js';
 
 /**
- * Query-plan check for the hot member queries (issue 5): the search must stay on its indexes — the
+ * Query-plan check for the hot member queries: the search must stay on its indexes — the
  * GIN index on name grams for a name part, the blind-index unique index for an exact ID number, the
  * (org_id, status) index for the data-scope predicate — so that a later change (a function wrapped
  * around a column, a dropped index, a rewritten predicate) cannot silently fall back to a

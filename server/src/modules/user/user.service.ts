@@ -47,7 +47,7 @@ export async function listUsers(c: Ctx, p: UserListParams) {
   return { ...page, items: await present(c.db, page.items) };
 }
 
-/** An account the caller may see, or 404 (ARCHITECTURE invariant 1). */
+/** An account the caller may see, or 404 (docs/architecture.md, invariant 1). */
 const requireUserInScope = (c: Ctx, exec: Executor, id: string): Promise<UserRow> => users.get(c, id, { exec });
 
 export async function getUser(c: Ctx, id: string) {

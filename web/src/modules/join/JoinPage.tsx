@@ -8,7 +8,7 @@ import { PublicShell } from './PublicShell';
 import { UnionFinder, type ChosenUnion } from './UnionFinder';
 import { ApplicantForm } from './ApplicantForm';
 
-/** /join: any worker applies to join, without signing in (issue 3, item 5). */
+/** /join: any worker applies to join, without signing in (docs/rules.md "Members"). */
 export default function JoinPage() {
   const { t } = useI18n();
   const [step, setStep] = useState(0);

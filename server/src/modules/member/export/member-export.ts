@@ -14,7 +14,7 @@ import type { MemberExportQuery } from '../../../../../common/src/contracts/memb
 import type { Ctx } from '../../../platform/context.js';
 
 /**
- * Export of the current member search (issue 3, item 9): exactly the rows GET /api/members finds
+ * Export of the current member search: exactly the rows GET /api/members finds
  * for the same filters, inside the caller's scope, streamed as CSV or XLSX. The result is never
  * held in memory: pages of EXPORT_PAGE rows by keyset (ORDER BY id, id > last) are written one after the
  * other, waiting for the client to take each page before reading the next. Each page is its own

@@ -22,7 +22,7 @@ import type { JoinApply } from '../../../../../common/src/contracts/join.js';
 
 /**
  * Online joining (入会申请), the public side: find the union, apply, look up the outcome.
- * No sign-in; the employer is never told (DOMAIN.md "Membership").
+ * No sign-in; the employer is never told (docs/rules.md "Members").
  */
 
 /**
