@@ -73,7 +73,7 @@ export async function createTestEnv(
   const capture = captureRoutes();
   let app: FastifyInstance;
   try {
-    app = await buildApp({ services });
+    app = await buildApp({ services, logger: process.env.TEST_LOG ? { level: "error" } : false });
     await app.ready();
   } finally {
     capture.stop();

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { App, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Tabs, Timeline, Typography } from 'antd';
+import type { z } from 'zod';
 import type { Endpoint } from '../../../common/src/contracts/kit';
 import type { HistoryEntry } from '../../../common/src/contracts/kit';
 import { auditActionLabel } from '../../../common/src/audit-actions';
@@ -10,6 +11,7 @@ import { useApiError } from '../app/use-api-error';
 import { useI18n } from '../i18n';
 import { testId as tid } from '../app/test-id';
 import { PageHeader, type Crumb } from './PageHeader';
+import { menuTrail, selectedMenu } from '../app/layout/menu';
 import { formatDateTime } from './format';
 import { useText, type Text } from './text';
 
@@ -109,9 +111,15 @@ export function History({ endpoint, id, reloadKey }: { endpoint: Endpoint; id: s
 export interface DetailPageProps<T> {
   /** data-testid of the page root; `<id>-name` on the title, `<id>-error` on a failed load. */
   testId: string;
-  load: () => Promise<T>;
-  deps: unknown[];
-  crumbs: (r: T | undefined) => Crumb[];
+  /** The record's GET route with an `:id` path param: the id is read from the page's route. */
+  get?: Endpoint & { response: z.ZodType<T> };
+  /** The record's id where it is not the route's `:id` (a record shown beside a tree …). */
+  id?: string;
+  /** Or load it yourself (a record found otherwise than by the `:id` of the route). */
+  load?: () => Promise<T>;
+  deps?: unknown[];
+  /** By default the page's place in the menu, then the record's title. */
+  crumbs?: (r: T | undefined) => Crumb[];
   title: (r: T) => ReactNode;
   tags?: (r: T) => ReactNode;
   actions?: (r: T, reload: () => void) => ReactNode;
@@ -124,8 +132,8 @@ export interface DetailPageProps<T> {
   /** The open tab, when the page keeps it (in the URL, or to show a tab after an action). */
   activeTab?: string;
   onTabChange?: (key: string) => void;
-  /** Where "back" goes when the record cannot be shown, and what to say then. */
-  back: { path: string; label: Text };
+  /** Where "back" goes when the record cannot be shown, and what to say then; by default the menu entry the page sits under. */
+  back?: { path: string; label: Text };
   notFound?: Text;
   /** Extra data-* on the root (ids the tests read). */
   rootProps?: (r: T) => Record<string, string>;
@@ -140,13 +148,21 @@ export function DetailPage<T>(p: DetailPageProps<T>) {
   const { t } = useI18n();
   const text = useText();
   const { showError } = useApiError();
-  const { data: r, loading, error, reload } = useRequest(p.load, p.deps, (e) => !(e instanceof ApiError && e.status === 404) && showError(e));
+  const routeId = useParams().id;
+  const id = p.id ?? routeId;
+  const { pathname } = useLocation();
+  const load = p.load ?? (() => call(p.get!, { params: { id: id! } } as never) as Promise<T>);
+  const { data: r, loading, error, reload } = useRequest(load, p.deps ?? [id], (e) => !(e instanceof ApiError && e.status === 404) && showError(e));
+  const trail = menuTrail(pathname).map((c) => ({ title: t(c.label), path: c.path }));
+  const crumbs = p.crumbs ?? ((x: T | undefined) => [...trail, ...(x ? [{ title: p.title(x) }] : [])]);
+  const selected = selectedMenu(pathname).selected;
+  const back = p.back ?? { path: selected ?? '/', label: menuTrail(pathname).at(-1)?.label ?? 'menu.dashboard' };
   if (error && !r) {
     const notFound = error instanceof ApiError && (error.status === 404 || error.status === 403);
     return (
       <div data-testid={`${p.testId}-error`}>
-        <PageHeader crumbs={p.crumbs(undefined)} />
-        <Result status={notFound ? '404' : 'error'} title={notFound ? text(p.notFound ?? 'kit.detail.notFound') : t('error.loadFailed')} extra={<Link to={p.back.path}>{text(p.back.label)}</Link>} />
+        <PageHeader crumbs={crumbs(undefined)} />
+        <Result status={notFound ? '404' : 'error'} title={notFound ? text(p.notFound ?? 'kit.detail.notFound') : t('error.loadFailed')} extra={<Link to={back.path}>{text(back.label)}</Link>} />
       </div>
     );
   }
@@ -155,7 +171,7 @@ export function DetailPage<T>(p: DetailPageProps<T>) {
   const history = p.history ? <History endpoint={p.history.endpoint} id={p.history.id} reloadKey={r} /> : null;
   return (
     <div data-testid={p.testId} {...(p.rootProps?.(r) ?? {})}>
-      <PageHeader crumbs={p.crumbs(r)} title={p.title(r)} tags={p.tags?.(r)} extra={p.actions?.(r, reload)} testId={`${p.testId}-name`} />
+      <PageHeader crumbs={crumbs(r)} title={p.title(r)} tags={p.tags?.(r)} extra={p.actions?.(r, reload)} testId={`${p.testId}-name`} />
       {p.alerts?.(r)}
       {tabs.length ? (
         <Card size="small">

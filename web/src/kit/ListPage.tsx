@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Checkbox, Col, Form, Popover, Row, Space, Table, Typography } from 'antd';
 import type { TableColumnType, TableProps } from 'antd';
-import { DownloadOutlined, ReloadOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import type { Endpoint, EndpointOutput } from '../../../common/src/contracts/kit';
 import { call, urlOf } from '../api/client';
@@ -16,6 +16,8 @@ import { useText, type Text } from './text';
 import { PageHeader, type Crumb } from './PageHeader';
 import { ExportButton } from './ExportButton';
 import { ExportDialog, type ExportOptions } from './ExportDialog';
+import { FormModal, type FormModalProps } from './FormModal';
+import { menuTrail } from '../app/layout/menu';
 
 type Item<E extends Endpoint> = EndpointOutput<E> extends { items: (infer I)[] } ? I : EndpointOutput<E> extends (infer I)[] ? I : never;
 
@@ -32,6 +34,22 @@ export interface ListColumn<T> extends Omit<TableColumnType<T>, 'title' | 'sorte
 
 /** A filter: a field of the list's query. `dateRange` filters name the two query keys in `keys`. */
 export type FilterSpec = FieldSpec & { name: string; keys?: [string, string] };
+
+/**
+ * A list's "new" button (primary, beside the title; shown when `show` is not false) and the form it
+ * opens: the kit's FormModal titled with the button's label, or a form of the page's own (`render`).
+ * After a successful submit the new record's page (`to`) opens, or the list reloads.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface CreateSpec<R = { id: string }, V = any> {
+  label: Text;
+  show?: boolean;
+  /** data-testid of the button. */
+  testId: string;
+  form?: Omit<FormModalProps<V>, 'open' | 'title' | 'onClose' | 'onDone' | 'onSubmit'> & { onSubmit: (values: V) => Promise<R> };
+  render?: (close: () => void, done: (r: R) => void) => ReactNode;
+  to?: (r: R) => string;
+}
 
 export interface ListPageProps<E extends Endpoint> {
   /** data-testid prefix: `<id>-page`, `<id>-filters`, `<id>-filter-<name>`, `<id>-search`, `<id>-reset`, `<id>-table`, `<id>-reload`. */
@@ -51,8 +69,10 @@ export interface ListPageProps<E extends Endpoint> {
   rowKey?: string;
   rowTestId?: (r: Item<E>) => string;
   onRow?: TableProps<Item<E>>['onRow'];
-  /** Buttons beside the title (create …). */
+  /** Buttons beside the title. */
   toolbar?: ReactNode;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  create?: CreateSpec<any>;
   /** data-testids of the filter bar's buttons where a test names them otherwise than `<testId>-search` / `<testId>-reset`. */
   buttonTestIds?: { search?: string; reset?: string };
   /** A download honouring the current filters (the export endpoint's query takes the same filters). */
@@ -126,6 +146,16 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
   const load = () => call(p.endpoint as Endpoint, { query: { ...query, ...p.fixed }, params: p.params } as never) as Promise<EndpointOutput<E>>;
   const { data, loading, error, reload } = useRequest(load, [JSON.stringify(query), JSON.stringify(p.fixed), JSON.stringify(p.params), p.reloadKey], showError);
   const [hidden, setHidden] = useState<string[]>(() => readHidden(p.testId));
+  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  // The page's own menu entry names it, unless it says otherwise.
+  const title = p.title ?? (p.embedded ? undefined : menuTrail(pathname).at(-1)?.label);
+  const created = (r: { id: string }) => {
+    setCreating(false);
+    if (p.create?.to) navigate(p.create.to(r));
+    else reload();
+  };
 
   // The filter form shows what the URL says.
   useEffect(() => {
@@ -219,12 +249,22 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
       )}
       {p.exportTo && p.exportOptions && <ExportDialog endpoint={p.exportTo} query={exportInput} count={page && { total: page.total, exact: page.totalExact ?? true, estimate: page.totalEstimate }} testId={p.testId} kind={p.exportKind} {...p.exportOptions} />}
       {p.toolbar}
+      {p.create && p.create.show !== false && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} {...tid(p.create.testId)}>
+          {text(p.create.label)}
+        </Button>
+      )}
     </Space>
+  );
+  const createForm = p.create?.form && (
+    <FormModal {...p.create.form} open={creating} title={text(p.create.label)} onClose={() => setCreating(false)} onDone={(r) => created(r as { id: string })} />
   );
 
   return (
     <div data-testid={`${p.testId}-page`}>
-      {!p.embedded && <PageHeader title={p.title ? text(p.title) : undefined} crumbs={p.crumbs} extra={tools} />}
+      {!p.embedded && <PageHeader title={title ? text(title) : undefined} crumbs={p.crumbs} extra={tools} />}
+      {createForm}
+      {creating && p.create?.render?.(() => setCreating(false), created)}
       {filters.length > 0 && (
         <Card style={{ marginBottom: 16 }} size="small">
           <Form form={form} layout="vertical" onFinish={search} data-testid={`${p.testId}-filters`}>

@@ -25,6 +25,8 @@ export async function createSession(
     stage,
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    // The process's clock, not the database's: the two timeouts are checked against it.
+    lastSeenAt: new Date(),
     expiresAt: new Date(Date.now() + sec.absoluteHours * 3600_000),
   });
   return { token, csrfToken };

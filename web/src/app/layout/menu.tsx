@@ -27,109 +27,65 @@ interface MenuGroup {
   children: MenuLeaf[];
 }
 
+const leaf = (key: string, label: MessageKey, icon: ReactNode, access: AccessKey, testId: string): MenuLeaf => ({ key, label, icon, access, testId });
+/** A group of the menu; its data-testid is `menu-<key>`. */
+const group = (key: string, label: MessageKey, icon: ReactNode, children: MenuLeaf[]): MenuGroup => ({ key, label, icon, testId: `menu-${key}`, children });
+
 /** The side menu: each entry names the permission that shows it (the same one its route checks). */
 export const MENU: (MenuLeaf | MenuGroup)[] = [
-  { key: '/dashboard', label: 'menu.dashboard', icon: <DashboardOutlined />, access: 'canReadDashboard', testId: 'menu-dashboard' },
-  {
-    key: 'org',
-    label: 'menu.org',
-    icon: <ApartmentOutlined />,
-    testId: 'menu-org',
-    children: [
-      { key: '/orgs/tree', label: 'menu.orgTree', icon: <BranchesOutlined />, access: 'canReadOrg', testId: 'menu-org-tree' },
-      { key: '/orgs', label: 'menu.orgList', icon: <UnorderedListOutlined />, access: 'canReadOrg', testId: 'menu-org-list' },
-      { key: '/orgs/warnings', label: 'menu.orgWarnings', icon: <FieldTimeOutlined />, access: 'canReadOrg', testId: 'menu-org-warnings' },
-    ],
-  },
-  {
-    key: 'member',
-    label: 'menu.member',
-    icon: <IdcardOutlined />,
-    testId: 'menu-member',
-    children: [
-      { key: '/members', label: 'menu.memberSearch', icon: <SearchOutlined />, access: 'canReadMember', testId: 'menu-member-search' },
-      { key: '/members/import', label: 'menu.memberImport', icon: <CloudUploadOutlined />, access: 'canImportMember', testId: 'menu-member-import' },
-      { key: '/members/applications', label: 'menu.memberApplications', icon: <SolutionOutlined />, access: 'canReviewJoin', testId: 'menu-member-applications' },
-      { key: '/members/transfers', label: 'menu.memberTransfers', icon: <SwapOutlined />, access: 'canTransferMember', testId: 'menu-member-transfers' },
-    ],
-  },
-  {
-    key: 'hardship',
-    label: 'menu.hardship',
-    icon: <HeartOutlined />,
-    testId: 'menu-hardship',
-    children: [
-      { key: '/hardship/files', label: 'menu.hardshipFiles', icon: <FolderOpenOutlined />, access: 'canReadHardship', testId: 'menu-hardship-files' },
-      { key: '/hardship/aid', label: 'menu.hardshipAid', icon: <GiftOutlined />, access: 'canReadHardship', testId: 'menu-hardship-aid' },
-      { key: '/hardship/campaigns', label: 'menu.hardshipCampaigns', icon: <FireOutlined />, access: 'canReadHardship', testId: 'menu-hardship-campaigns' },
-      { key: '/hardship/warnings', label: 'menu.hardshipWarnings', icon: <AlertOutlined />, access: 'canReadHardship', testId: 'menu-hardship-warnings' },
-      { key: '/hardship/rules', label: 'menu.hardshipRules', icon: <ControlOutlined />, access: 'canReadHardship', testId: 'menu-hardship-rules' },
-    ],
-  },
-  {
-    key: 'plan',
-    label: 'menu.plan',
-    icon: <ScheduleOutlined />,
-    testId: 'menu-plan',
-    children: [
-      { key: '/plans', label: 'menu.plans', icon: <ProjectOutlined />, access: 'canReadPlan', testId: 'menu-plans' },
-      { key: '/plans/tasks', label: 'menu.planTasks', icon: <CarryOutOutlined />, access: 'canReadPlan', testId: 'menu-plan-tasks' },
-    ],
-  },
-  {
-    key: 'contract',
-    label: 'menu.contract',
-    icon: <FileProtectOutlined />,
-    testId: 'menu-contract',
-    children: [
-      { key: '/contracts', label: 'menu.contracts', icon: <FileTextOutlined />, access: 'canReadContract', testId: 'menu-contracts' },
-      { key: '/contracts/coverage', label: 'menu.contractCoverage', icon: <PieChartOutlined />, access: 'canReadContract', testId: 'menu-contract-coverage' },
-      { key: '/congresses', label: 'menu.congresses', icon: <BankOutlined />, access: 'canReadContract', testId: 'menu-congresses' },
-      { key: '/congresses/proposals', label: 'menu.proposals', icon: <BulbOutlined />, access: 'canReadContract', testId: 'menu-proposals' },
-      { key: '/congresses/disclosures', label: 'menu.disclosures', icon: <NotificationOutlined />, access: 'canReadContract', testId: 'menu-disclosures' },
-    ],
-  },
-  {
-    key: 'rights',
-    label: 'menu.rights',
-    icon: <SafetyCertificateOutlined />,
-    testId: 'menu-rights',
-    children: [
-      { key: '/disputes', label: 'menu.disputes', icon: <CaseOutlined />, access: 'canReadDispute', testId: 'menu-disputes' },
-      { key: '/disputes/mediators', label: 'menu.mediators', icon: <PanelOutlined />, access: 'canReadDispute', testId: 'menu-mediators' },
-      { key: '/wage-arrears', label: 'menu.wageArrears', icon: <MoneyCollectOutlined />, access: 'canReadDispute', testId: 'menu-wage-arrears' },
-      { key: '/legal-aid', label: 'menu.legalAid', icon: <SafetyCertificateOutlined />, access: 'canReadLegalAid', testId: 'menu-legal-aid' },
-      { key: '/legal-aid/lawyers', label: 'menu.lawyers', icon: <PanelOutlined />, access: 'canReadLegalAid', testId: 'menu-lawyers' },
-      { key: '/legal-aid/hotline', label: 'menu.hotline', icon: <PhoneOutlined />, access: 'canReadLegalAid', testId: 'menu-hotline' },
-    ],
-  },
-  {
-    key: 'achievement',
-    label: 'menu.achievement',
-    icon: <TrophyOutlined />,
-    testId: 'menu-achievement',
-    children: [
-      { key: '/honors/calls', label: 'menu.honorCalls', icon: <CrownOutlined />, access: 'canReadHonor', testId: 'menu-honor-calls' },
-      { key: '/honors/records', label: 'menu.honorRecords', icon: <StarOutlined />, access: 'canReadHonor', testId: 'menu-honor-records' },
-      { key: '/competitions', label: 'menu.competitions', icon: <TrophyFilled />, access: 'canReadCompetition', testId: 'menu-competitions' },
-      { key: '/studios', label: 'menu.studios', icon: <ExperimentOutlined />, access: 'canReadStudio', testId: 'menu-studios' },
-    ],
-  },
-  {
-    key: 'system',
-    label: 'menu.system',
-    icon: <SettingOutlined />,
-    testId: 'menu-system',
-    children: [
-      { key: '/system/users', label: 'menu.users', icon: <UserOutlined />, access: 'canReadUsers', testId: 'menu-users' },
-      { key: '/system/roles', label: 'menu.roles', icon: <TeamOutlined />, access: 'canReadUsers', testId: 'menu-roles' },
-      { key: '/system/audit', label: 'menu.audit', icon: <AuditOutlined />, access: 'canReadAudit', testId: 'menu-audit' },
-      { key: '/system/settings', label: 'menu.settings', icon: <SafetyOutlined />, access: 'canManageSettings', testId: 'menu-settings' },
-      { key: '/system/calendar', label: 'calendar.menu', icon: <CalendarOutlined />, access: 'canManageSettings', testId: 'menu-calendar' },
-      { key: '/system/backup', label: 'menu.backup', icon: <CloudServerOutlined />, access: 'canManageSettings', testId: 'menu-backup' },
-      { key: '/system/rules', label: 'rules.title', icon: <ControlOutlined />, access: 'canReadDashboard', testId: 'menu-rules' },
-    ],
-  },
+  leaf('/dashboard', 'menu.dashboard', <DashboardOutlined />, 'canReadDashboard', 'menu-dashboard'),
+  group('org', 'menu.org', <ApartmentOutlined />, [
+    leaf('/orgs/tree', 'menu.orgTree', <BranchesOutlined />, 'canReadOrg', 'menu-org-tree'),
+    leaf('/orgs', 'menu.orgList', <UnorderedListOutlined />, 'canReadOrg', 'menu-org-list'),
+    leaf('/orgs/warnings', 'menu.orgWarnings', <FieldTimeOutlined />, 'canReadOrg', 'menu-org-warnings'),
+  ]),
+  group('member', 'menu.member', <IdcardOutlined />, [
+    leaf('/members', 'menu.memberSearch', <SearchOutlined />, 'canReadMember', 'menu-member-search'),
+    leaf('/members/import', 'menu.memberImport', <CloudUploadOutlined />, 'canImportMember', 'menu-member-import'),
+    leaf('/members/applications', 'menu.memberApplications', <SolutionOutlined />, 'canReviewJoin', 'menu-member-applications'),
+    leaf('/members/transfers', 'menu.memberTransfers', <SwapOutlined />, 'canTransferMember', 'menu-member-transfers'),
+  ]),
+  group('hardship', 'menu.hardship', <HeartOutlined />, [
+    leaf('/hardship/files', 'menu.hardshipFiles', <FolderOpenOutlined />, 'canReadHardship', 'menu-hardship-files'),
+    leaf('/hardship/aid', 'menu.hardshipAid', <GiftOutlined />, 'canReadHardship', 'menu-hardship-aid'),
+    leaf('/hardship/campaigns', 'menu.hardshipCampaigns', <FireOutlined />, 'canReadHardship', 'menu-hardship-campaigns'),
+    leaf('/hardship/warnings', 'menu.hardshipWarnings', <AlertOutlined />, 'canReadHardship', 'menu-hardship-warnings'),
+    leaf('/hardship/rules', 'menu.hardshipRules', <ControlOutlined />, 'canReadHardship', 'menu-hardship-rules'),
+  ]),
+  group('plan', 'menu.plan', <ScheduleOutlined />, [
+    leaf('/plans', 'menu.plans', <ProjectOutlined />, 'canReadPlan', 'menu-plans'),
+    leaf('/plans/tasks', 'menu.planTasks', <CarryOutOutlined />, 'canReadPlan', 'menu-plan-tasks'),
+  ]),
+  group('contract', 'menu.contract', <FileProtectOutlined />, [
+    leaf('/contracts', 'menu.contracts', <FileTextOutlined />, 'canReadContract', 'menu-contracts'),
+    leaf('/contracts/coverage', 'menu.contractCoverage', <PieChartOutlined />, 'canReadContract', 'menu-contract-coverage'),
+    leaf('/congresses', 'menu.congresses', <BankOutlined />, 'canReadContract', 'menu-congresses'),
+    leaf('/congresses/proposals', 'menu.proposals', <BulbOutlined />, 'canReadContract', 'menu-proposals'),
+    leaf('/congresses/disclosures', 'menu.disclosures', <NotificationOutlined />, 'canReadContract', 'menu-disclosures'),
+  ]),
+  group('rights', 'menu.rights', <SafetyCertificateOutlined />, [
+    leaf('/disputes', 'menu.disputes', <CaseOutlined />, 'canReadDispute', 'menu-disputes'),
+    leaf('/disputes/mediators', 'menu.mediators', <PanelOutlined />, 'canReadDispute', 'menu-mediators'),
+    leaf('/wage-arrears', 'menu.wageArrears', <MoneyCollectOutlined />, 'canReadDispute', 'menu-wage-arrears'),
+    leaf('/legal-aid', 'menu.legalAid', <SafetyCertificateOutlined />, 'canReadLegalAid', 'menu-legal-aid'),
+    leaf('/legal-aid/lawyers', 'menu.lawyers', <PanelOutlined />, 'canReadLegalAid', 'menu-lawyers'),
+    leaf('/legal-aid/hotline', 'menu.hotline', <PhoneOutlined />, 'canReadLegalAid', 'menu-hotline'),
+  ]),
+  group('achievement', 'menu.achievement', <TrophyOutlined />, [
+    leaf('/honors/calls', 'menu.honorCalls', <CrownOutlined />, 'canReadHonor', 'menu-honor-calls'),
+    leaf('/honors/records', 'menu.honorRecords', <StarOutlined />, 'canReadHonor', 'menu-honor-records'),
+    leaf('/competitions', 'menu.competitions', <TrophyFilled />, 'canReadCompetition', 'menu-competitions'),
+    leaf('/studios', 'menu.studios', <ExperimentOutlined />, 'canReadStudio', 'menu-studios'),
+  ]),
+  group('system', 'menu.system', <SettingOutlined />, [
+    leaf('/system/users', 'menu.users', <UserOutlined />, 'canReadUsers', 'menu-users'),
+    leaf('/system/roles', 'menu.roles', <TeamOutlined />, 'canReadUsers', 'menu-roles'),
+    leaf('/system/audit', 'menu.audit', <AuditOutlined />, 'canReadAudit', 'menu-audit'),
+    leaf('/system/settings', 'menu.settings', <SafetyOutlined />, 'canManageSettings', 'menu-settings'),
+    leaf('/system/calendar', 'calendar.menu', <CalendarOutlined />, 'canManageSettings', 'menu-calendar'),
+    leaf('/system/backup', 'menu.backup', <CloudServerOutlined />, 'canManageSettings', 'menu-backup'),
+    leaf('/system/rules', 'rules.title', <ControlOutlined />, 'canReadDashboard', 'menu-rules'),
+  ]),
 ];
 
 type Items = NonNullable<MenuProps['items']>;

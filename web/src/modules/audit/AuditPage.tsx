@@ -72,9 +72,7 @@ export default function AuditPage() {
   };
 
   return (
-    <ListPage
-      testId="audit"
-      title="menu.audit"
+    <ListPage testId="audit" title="menu.audit"
       crumbs={[{ title: t('menu.system') }, { title: t('menu.audit') }]}
       endpoint={auditApi.list}
       rowKey="seq"

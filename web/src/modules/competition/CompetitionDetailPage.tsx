@@ -18,13 +18,7 @@ export default function CompetitionDetailPage() {
   const { label } = useVocab();
   const [adding, setAdding] = useState(false);
   return (
-    <DetailPage<CompetitionDetail>
-      testId="competition"
-      load={() => call(competitionApi.get, { params: { id: id! } })}
-      deps={[id]}
-      back={{ path: '/competitions', label: 'menu.competitions' }}
-      crumbs={(c) => [{ title: t('menu.achievement') }, { title: t('menu.competitions'), path: '/competitions' }, ...(c ? [{ title: c.name }] : [])]}
-      title={(c) => c.name}
+    <DetailPage<CompetitionDetail> testId="competition" get={competitionApi.get} title={(c) => c.name}
       tags={(c) => <StatusTag vocab={COMPETITION_KINDS} value={c.kind} />}
       actions={(c, reload) => (
         <>

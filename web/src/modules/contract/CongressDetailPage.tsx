@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Card, Empty, Space, Table, Tag } from 'antd';
 import { congressApi, type CongressDetailT } from '../../../../common/src/contracts/contract';
-import { call } from '../../api/client';
 import { useAccess } from '../../app/auth-context';
 import { useI18n } from '../../i18n';
 import { Actions, DetailPage, Fields, StatusTag, useVocab } from '../../kit';
@@ -19,10 +18,7 @@ export default function CongressDetailPage() {
   const [open, setOpen] = useState<'edit' | 'session' | 'proposal' | null>(null);
   const [proposals, setProposals] = useState(0);
   return (
-    <DetailPage<CongressDetailT>
-      testId="congress-detail"
-      load={() => call(congressApi.get, { params: { id } })}
-      deps={[id]}
+    <DetailPage<CongressDetailT> testId="congress-detail" get={congressApi.get}
       crumbs={() => [{ title: t('menu.contract') }, { title: t('menu.congresses'), path: '/congresses' }]}
       title={(k) => k.orgName}
       tags={(k) => <Space size={4}><StatusTag vocab={BODIES} value={k.form} /><Tag color={k.heldThisYear ? 'green' : 'red'}>{t(k.heldThisYear ? 'congress.heldThisYear' : 'congress.notHeld')}</Tag></Space>}
@@ -72,7 +68,6 @@ export default function CongressDetailPage() {
         </Space>
       )}
       history={{ endpoint: congressApi.history, id }}
-      back={{ path: '/congresses', label: 'menu.congresses' }}
     />
   );
 }

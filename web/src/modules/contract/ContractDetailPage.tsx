@@ -147,10 +147,7 @@ export default function ContractDetailPage() {
   const { t } = useI18n();
   const [step, setStep] = useState<ContractStep | null>(null);
   return (
-    <DetailPage<ContractDetailT>
-      testId="contract-detail"
-      load={() => call(contractApi.get, { params: { id } })}
-      deps={[id]}
+    <DetailPage<ContractDetailT> testId="contract-detail" get={contractApi.get}
       crumbs={() => [{ title: t('menu.contract') }, { title: t('menu.contracts'), path: '/contracts' }]}
       title={(k) => k.title}
       tags={(k) => <Space size={4}><StatusTag vocab={STATUSES} value={k.status} testId="contract-status" /><StatusTag vocab={SCOPES} value={k.scope} /><StatusTag vocab={KINDS} value={k.kind} /></Space>}
@@ -172,7 +169,6 @@ export default function ContractDetailPage() {
       )}
       body={(k) => <Overview k={k} />}
       history={{ endpoint: contractApi.history, id }}
-      back={{ path: '/contracts', label: 'menu.contracts' }}
     />
   );
 }

@@ -16,10 +16,7 @@ export default function DisclosuresPage() {
   const [done, setDone] = useState(0);
   return (
     <>
-      <ListPage
-        testId="disclosures"
-        title="disclosure.title"
-        endpoint={congressApi.disclosures}
+      <ListPage testId="disclosures" title="disclosure.title" endpoint={congressApi.disclosures}
         reloadKey={done}
         rowTestId={(d) => `disclosure-row-${d.id}`}
         empty="disclosure.empty"
@@ -39,9 +36,7 @@ export default function DisclosuresPage() {
         ]}
       />
       <div style={{ marginTop: 16 }}>
-        <ListPage
-          testId="disclosures-missing"
-          title="disclosure.missing"
+        <ListPage testId="disclosures-missing" title="disclosure.missing"
           embedded
           keep={['under', 'year']}
           endpoint={congressApi.missingDisclosures}

@@ -24,9 +24,7 @@ export function ProposalList({ congressId, embedded, reloadKey }: { congressId?:
   const [done, setDone] = useState(0);
   return (
     <>
-      <ListPage
-        testId="proposals"
-        title="proposal.title"
+      <ListPage testId="proposals" title="proposal.title"
         embedded={embedded}
         endpoint={congressApi.proposals}
         fixed={congressId ? { congressId } : undefined}

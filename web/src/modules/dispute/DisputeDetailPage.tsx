@@ -28,10 +28,7 @@ export default function DisputeDetailPage() {
   const [step, setStep] = useState<CaseStep | null>(null);
   const [revealed, setRevealed] = useState<Record<string, { idNumber: string | null; mobile: string | null }>>({});
   return (
-    <DetailPage<DisputeDetail>
-      testId="dispute-detail"
-      load={() => call(disputeApi.get, { params: { id: id! } })}
-      deps={[id]}
+    <DetailPage<DisputeDetail> testId="dispute-detail" get={disputeApi.get}
       back={{ path: '/disputes', label: 'dispute.title' }}
       crumbs={(d) => [{ title: t('dispute.title'), path: '/disputes' }, ...(d ? [{ title: d.caseNo }] : [])]}
       title={(d) => d.caseNo}

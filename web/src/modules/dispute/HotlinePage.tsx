@@ -20,10 +20,7 @@ export default function HotlinePage() {
   const [tick, setTick] = useState(0);
   return (
     <>
-      <ListPage
-        testId="hotline"
-        title="hotline.title"
-        endpoint={hotlineApi.list}
+      <ListPage testId="hotline" title="hotline.title" endpoint={hotlineApi.list}
         reloadKey={tick}
         toolbar={access.canWriteLegalAid && <Button type="primary" icon={<PhoneOutlined />} onClick={() => setOpen(true)} data-testid="hotline-new">{t('hotline.new')}</Button>}
         filters={[

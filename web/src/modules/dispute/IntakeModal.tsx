@@ -7,13 +7,9 @@ import { FormFields, FormModal, todayInChina, type FieldSpec } from '../../kit';
 import { DISPUTE_CHANNEL, DISPUTE_TYPE } from './vocab';
 import { ApplicantsList, applicantsOut } from './ApplicantsList';
 
-interface Values {
+/** What a case holds, however it arrives (the cadre's intake, the worker's online application). */
+export interface CaseValues {
   orgId: string;
-  channel: 'walk_in' | 'hotline' | 'court_delegated' | 'arbitration_referral';
-  receivedOn?: string;
-  courtCaseNo?: string;
-  courtReturnOn?: string | null;
-  referralNo?: string;
   type: string;
   workerCount: number;
   employerName: string;
@@ -25,6 +21,14 @@ interface Values {
   knewOn?: string | null;
   employmentOngoing?: boolean;
   applicants: { name: string; mobile?: string; idNumber?: string; representative?: boolean }[];
+}
+
+interface Values extends CaseValues {
+  channel: 'walk_in' | 'hotline' | 'court_delegated' | 'arbitration_referral';
+  receivedOn?: string;
+  courtCaseNo?: string;
+  courtReturnOn?: string | null;
+  referralNo?: string;
 }
 
 /** The fields of what a case holds, shared by the cadre's intake and the worker's online application. */

@@ -21,10 +21,7 @@ export default function LawyersPage() {
   const [tick, setTick] = useState(0);
   return (
     <>
-      <ListPage
-        testId="lawyers"
-        title="lawyer.title"
-        endpoint={lawyerApi.list}
+      <ListPage testId="lawyers" title="lawyer.title" endpoint={lawyerApi.list}
         reloadKey={tick}
         toolbar={access.canManageLawyers && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="lawyer-new">{t('lawyer.new')}</Button>}
         filters={[access.canReadOrg && { name: 'under', label: 'dispute.filter.under', kind: 'org', span: 8 }]}

@@ -63,10 +63,7 @@ export default function LegalAidPage() {
   const tr = open && open.step !== 'new' ? LEGAL_AID_FLOW.transitions[open.step] : null;
   return (
     <>
-      <ListPage
-        testId="legal-aid"
-        title="legalAid.title"
-        endpoint={legalAidApi.list}
+      <ListPage testId="legal-aid" title="legalAid.title" endpoint={legalAidApi.list}
         reloadKey={tick}
         rowTestId={(r) => `legal-aid-row-${r.requestNo}`}
         scrollX={1100}

@@ -9,22 +9,10 @@ import { useI18n } from '../../i18n';
 import { ConsentNotice, FormFields } from '../../kit';
 import { PublicForm } from '../../kit/PublicForm';
 import { PublicShell } from '../join/PublicShell';
-import { caseFields } from './IntakeModal';
+import { caseFields, type CaseValues } from './IntakeModal';
 import { ApplicantsList, applicantsOut } from './ApplicantsList';
 
-interface Values {
-  orgId: string;
-  type: string;
-  workerCount: number;
-  employerName: string;
-  employerUscc?: string;
-  platformName?: string;
-  amountClaimedFen?: number | null;
-  facts: string;
-  outcomeSought: string;
-  knewOn?: string | null;
-  employmentOngoing?: boolean;
-  applicants: { name: string; mobile?: string; idNumber?: string; representative?: boolean }[];
+interface Values extends CaseValues {
   accepted?: boolean;
 }
 

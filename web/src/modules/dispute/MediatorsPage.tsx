@@ -22,10 +22,7 @@ export default function MediatorsPage() {
   const [tick, setTick] = useState(0);
   return (
     <>
-      <ListPage
-        testId="mediators"
-        title="mediator.title"
-        endpoint={mediatorApi.list}
+      <ListPage testId="mediators" title="mediator.title" endpoint={mediatorApi.list}
         reloadKey={tick}
         rowTestId={(m) => `mediator-row-${m.id}`}
         toolbar={access.canManageMediators && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="mediator-new">{t('mediator.new')}</Button>}

@@ -55,10 +55,7 @@ export default function WageArrearsPage() {
   return (
     <>
       <Board tick={tick} />
-      <ListPage
-        testId="wage"
-        title="wage.title"
-        endpoint={wageArrearsApi.list}
+      <ListPage testId="wage" title="wage.title" endpoint={wageArrearsApi.list}
         reloadKey={tick}
         rowTestId={(r) => `wage-row-${r.caseNo}`}
         scrollX={1150}

@@ -199,13 +199,8 @@ export default function CallDetailPage() {
     try { await call(e, { params: { id: c.id }, body: { version: c.version } }); reload(); } catch (err) { showError(err, { reload }); }
   };
   return (
-    <DetailPage<CallDetail>
-      testId="honor-call"
-      load={() => call(honorApi.getCall, { params: { id: id! } })}
-      deps={[id]}
+    <DetailPage<CallDetail> testId="honor-call" get={honorApi.getCall}
       rootProps={(c) => ({ 'data-status': c.status })}
-      back={{ path: '/honors/calls', label: 'menu.honorCalls' }}
-      crumbs={(c) => [{ title: t('menu.achievement') }, { title: t('menu.honorCalls'), path: '/honors/calls' }, ...(c ? [{ title: c.title }] : [])]}
       title={(c) => c.title}
       tags={(c) => <StatusTag vocab={CALL_STATUS} value={c.status} testId="honor-call-status" />}
       actions={(c, reload) => (

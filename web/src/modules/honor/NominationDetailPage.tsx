@@ -90,12 +90,8 @@ export default function NominationDetailPage() {
     try { await call(e, { params: { id: n.id }, body: { version: n.version } }); reload(); } catch (err) { showError(err, { reload }); }
   };
   return (
-    <DetailPage<NominationDetail>
-      testId="honor-nom"
-      load={() => call(honorApi.getNomination, { params: { id: id! } })}
-      deps={[id]}
+    <DetailPage<NominationDetail> testId="honor-nom" get={honorApi.getNomination}
       rootProps={(n) => ({ 'data-status': n.status })}
-      back={{ path: '/honors/calls', label: 'menu.honorCalls' }}
       crumbs={(n) => [{ title: t('menu.honorCalls'), path: '/honors/calls' }, ...(n ? [{ title: n.callTitle, path: `/honors/calls/${n.callId}` }, { title: n.name }] : [])]}
       title={(n) => n.name}
       tags={(n) => <StatusTag vocab={NOMINATION_STATUS} value={n.status} testId="honor-nom-status" />}

@@ -18,13 +18,7 @@ export default function RecordDetailPage() {
   const access = useAccess();
   const [adding, setAdding] = useState(false);
   return (
-    <DetailPage<RecordDetail>
-      testId="honor-record"
-      load={() => call(honorApi.getRecord, { params: { id: id! } })}
-      deps={[id]}
-      back={{ path: '/honors/records', label: 'menu.honorRecords' }}
-      crumbs={(r) => [{ title: t('menu.achievement') }, { title: t('menu.honorRecords'), path: '/honors/records' }, ...(r ? [{ title: r.name }] : [])]}
-      title={(r) => `${r.name} · ${r.title}`}
+    <DetailPage<RecordDetail> testId="honor-record" get={honorApi.getRecord} title={(r) => `${r.name} · ${r.title}`}
       tags={(r) => <StatusTag vocab={HONOR_KINDS} value={r.kind} />}
       actions={(r, reload) => (
         <>

@@ -30,6 +30,17 @@ async function pickStandardEmployment() {
   fireEvent.click(document.querySelector('.ant-select-item-option[title="标准劳动关系职工"]')!);
 }
 
+/** A complete application, the consent given, sent. */
+async function fillAndSend() {
+  fireEvent.change(screen.getByTestId('join-name'), { target: { value: '李强' } });
+  fireEvent.change(screen.getByTestId('join-idNumber'), { target: { value: goodId } });
+  fireEvent.change(screen.getByTestId('join-mobile'), { target: { value: '13812345678' } });
+  fireEvent.change(screen.getByTestId('join-employerName'), { target: { value: '顺达快递有限公司' } });
+  await pickStandardEmployment();
+  fireEvent.click(screen.getByTestId('join-consent'));
+  await act(async () => fireEvent.click(screen.getByTestId('join-submit')));
+}
+
 describe('joining online', () => {
   it('asks for two characters before looking a union up, and offers the local union when the employer has none', async () => {
     const { sent } = renderApp(<JoinPage />, { url: '/join', routes: { 'GET /api/join/unions': () => [], 'GET /api/join/territorial': () => [{ id: UNION, name: '长河街道总工会', districtName: '滨江区' }] } });
@@ -64,13 +75,7 @@ describe('joining online', () => {
 
   it('sends a complete application with the consent and shows the application number and the answer’s due date', async () => {
     const { sent } = await toDetails({ 'POST /api/join/applications': () => ({ status: 201, body: done }) });
-    fireEvent.change(screen.getByTestId('join-name'), { target: { value: '李强' } });
-    fireEvent.change(screen.getByTestId('join-idNumber'), { target: { value: goodId } });
-    fireEvent.change(screen.getByTestId('join-mobile'), { target: { value: '13812345678' } });
-    fireEvent.change(screen.getByTestId('join-employerName'), { target: { value: '顺达快递有限公司' } });
-    await pickStandardEmployment();
-    fireEvent.click(screen.getByTestId('join-consent'));
-    await act(async () => fireEvent.click(screen.getByTestId('join-submit')));
+    await fillAndSend();
     expect((await screen.findByTestId('join-app-no')).textContent).toContain('RH20261204000001');
     expect(screen.getByTestId('join-due-on').textContent).toBe('2026-12-25');
     const body = sent.find((s) => s.method === 'POST')!.body as { orgId: string; viaTerritorial: boolean; consent: { agreed: boolean }; fields: { name: string; idNumber: string; employmentForm: string } };
@@ -80,13 +85,7 @@ describe('joining online', () => {
 
   it('shows a refusal about the person under the ID number', async () => {
     await toDetails({ 'POST /api/join/applications': () => ({ status: 409, body: { code: 'MEMBER_HELD_ELSEWHERE', message: '该身份证号已是会员 / already a member', messageEn: 'Already a member' } }) });
-    fireEvent.change(screen.getByTestId('join-name'), { target: { value: '李强' } });
-    fireEvent.change(screen.getByTestId('join-idNumber'), { target: { value: goodId } });
-    fireEvent.change(screen.getByTestId('join-mobile'), { target: { value: '13812345678' } });
-    fireEvent.change(screen.getByTestId('join-employerName'), { target: { value: '顺达快递有限公司' } });
-    await pickStandardEmployment();
-    fireEvent.click(screen.getByTestId('join-consent'));
-    await act(async () => fireEvent.click(screen.getByTestId('join-submit')));
+    await fillAndSend();
     await waitFor(() => expect(screen.getByTestId('join-idNumber').closest('.ant-form-item')!.textContent).toContain('该身份证号已是会员'));
   });
 });

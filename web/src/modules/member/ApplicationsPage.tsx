@@ -30,10 +30,7 @@ export default function ApplicationsPage() {
 
   return (
     <>
-      <ListPage
-        testId="applications"
-        title="menu.memberApplications"
-        endpoint={joinApi.list}
+      <ListPage testId="applications" title="menu.memberApplications" endpoint={joinApi.list}
         defaults={{ status: 'pending' }}
         reloadKey={decided}
         rowTestId={(a) => `application-row-${a.appNo}`}

@@ -68,14 +68,10 @@ export default function MemberDetailPage() {
   };
 
   return (
-    <DetailPage<MemberDetailT>
-      testId="member-detail"
-      load={() => call(memberApi.get, { params: { id: id! } })}
-      deps={[id]}
+    <DetailPage<MemberDetailT> testId="member-detail" get={memberApi.get}
       back={{ path: '/members', label: 'member.backToSearch' }}
       notFound="member.notFound"
       rootProps={(m) => ({ 'data-member-id': m.id })}
-      crumbs={(m) => [{ title: t('menu.memberSearch'), path: '/members' }, ...(m ? [{ title: m.name }] : [])]}
       title={(m) => m.name}
       tags={(m) => <><StatusTag vocab={STATUSES} value={m.status} testId="member-status" /><FormTag form={m.employmentForm} /></>}
       actions={(m, reload) => {

@@ -30,8 +30,7 @@ export default function MemberSearchPage() {
 
   return (
     <>
-      <ListPage
-        testId="member-search"
+      <ListPage testId="member-search"
         tableTestId="member-table"
         buttonTestIds={{ search: 'member-search-submit', reset: 'member-search-reset' }}
         title="menu.memberSearch"

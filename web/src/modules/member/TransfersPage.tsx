@@ -53,10 +53,7 @@ export default function TransfersPage() {
 
   return (
     <>
-      <ListPage
-        testId="transfers"
-        title="menu.memberTransfers"
-        endpoint={transferApi.list}
+      <ListPage testId="transfers" title="menu.memberTransfers" endpoint={transferApi.list}
         defaults={{ status: 'pending' }}
         reloadKey={changed}
         rowTestId={(tr) => `transfer-row-${tr.id}`}

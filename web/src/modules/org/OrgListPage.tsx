@@ -12,9 +12,7 @@ const ACTIVE_FILTER = { true: ACTIVE.true, false: ACTIVE.false, all: { zh: 'å…¨é
 export function OrgList({ testId, title, due }: { testId: string; title: MessageKey; due?: boolean }) {
   const { t } = useI18n();
   return (
-    <ListPage
-      testId={testId}
-      title={title}
+    <ListPage testId={testId} title={title}
       crumbs={[{ title: t('menu.org') }, { title: t(title) }]}
       endpoint={orgApi.list}
       fixed={due ? { termStatus: 'due' } : undefined}

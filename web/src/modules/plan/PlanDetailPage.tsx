@@ -1,8 +1,6 @@
 import { useParams } from 'react-router-dom';
 import { Card, Progress } from 'antd';
 import { planApi } from '../../../../common/src/contracts/plan';
-import { call } from '../../api/client';
-import { useI18n } from '../../i18n';
 import { DetailPage, Fields, ListPage, formatDateTime } from '../../kit';
 import { Board } from './Board';
 import { RagTags, TASK_STATUS, RAG, useTaskColumns } from './shared';
@@ -10,16 +8,9 @@ import { RagTags, TASK_STATUS, RAG, useTaskColumns } from './shared';
 /** One plan: where it came from, its board and its task list (filters in the URL), the ledger export. */
 export default function PlanDetailPage() {
   const { id } = useParams();
-  const { t } = useI18n();
   const columns = useTaskColumns();
   return (
-    <DetailPage
-      testId="plan-detail"
-      load={() => call(planApi.get, { params: { id: id! } })}
-      deps={[id]}
-      back={{ path: '/plans', label: 'menu.plans' }}
-      crumbs={(p) => [{ title: t('menu.plans'), path: '/plans' }, ...(p ? [{ title: p.title }] : [])]}
-      title={(p) => p.title}
+    <DetailPage testId="plan-detail" get={planApi.get} title={(p) => p.title}
       tags={(p) => <RagTags rag={p.rag} testId="plan-rag" />}
       history={{ endpoint: planApi.history, id: id! }}
       body={(p) => (

@@ -13,10 +13,7 @@ export default function PlansPage() {
   const access = useAccess();
   const navigate = useNavigate();
   return (
-    <ListPage
-      testId="plans"
-      title="plan.title"
-      endpoint={planApi.list}
+    <ListPage testId="plans" title="plan.title" endpoint={planApi.list}
       toolbar={access.canWritePlan && <Button type="primary" icon={<FileTextOutlined />} onClick={() => navigate('/plans/new')} data-testid="plans-new">{t('plan.new')}</Button>}
       filters={[{ name: 'q', label: 'plan.filter.q' }, { name: 'year', label: 'plan.col.year', kind: 'number', span: 4 }]}
       columns={[

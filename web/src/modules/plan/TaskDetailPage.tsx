@@ -106,11 +106,7 @@ export default function TaskDetailPage() {
   const { t, pick } = useI18n();
   const columns = useTaskColumns();
   return (
-    <DetailPage<Detail>
-      testId="task-detail"
-      load={() => call(planApi.task, { params: { id: id! } })}
-      deps={[id]}
-      back={{ path: '/plans/tasks', label: 'menu.planTasks' }}
+    <DetailPage<Detail> testId="task-detail" get={planApi.task}
       rootProps={(x) => ({ 'data-task-status': x.status })}
       crumbs={(x) => [{ title: t('menu.planTasks'), path: '/plans/tasks' }, ...(x ? [{ title: x.planTitle, path: `/plans/${x.planId}` }] : [])]}
       title={(x) => <Typography.Paragraph ellipsis={{ rows: 2, tooltip: x.title }} style={{ marginBottom: 0, maxWidth: 900 }}>{x.title}</Typography.Paragraph>}

@@ -7,10 +7,7 @@ import { RAG, TASK_STATUS, useTaskColumns } from './shared';
 export default function TasksPage() {
   const columns = useTaskColumns({ plan: true });
   return (
-    <ListPage
-      testId="plan-tasks"
-      title="menu.planTasks"
-      endpoint={planApi.tasks}
+    <ListPage testId="plan-tasks" title="menu.planTasks" endpoint={planApi.tasks}
       exportTo={planApi.ledger}
       extra={() => <Board />}
       filters={[

@@ -19,13 +19,7 @@ export default function StudioDetailPage() {
   const { label } = useVocab();
   const [form, setForm] = useState<'result' | 'eval' | null>(null);
   return (
-    <DetailPage<StudioDetail>
-      testId="studio"
-      load={() => call(studioApi.get, { params: { id: id! } })}
-      deps={[id]}
-      back={{ path: '/studios', label: 'menu.studios' }}
-      crumbs={(s) => [{ title: t('menu.achievement') }, { title: t('menu.studios'), path: '/studios' }, ...(s ? [{ title: s.name }] : [])]}
-      title={(s) => s.name}
+    <DetailPage<StudioDetail> testId="studio" get={studioApi.get} title={(s) => s.name}
       tags={(s) => <StatusTag vocab={STUDIO_KINDS} value={s.kind} />}
       actions={(s, reload) => (
         <>

@@ -23,9 +23,7 @@ export default function StudiosPage() {
   const allianceOptions = (alliances.data ?? []).map((a) => ({ value: a.id, label: a.name }));
   return (
     <>
-      <ListPage
-        testId="studios"
-        title="menu.studios"
+      <ListPage testId="studios" title="menu.studios"
         crumbs={[{ title: t('menu.achievement') }, { title: t('menu.studios') }]}
         endpoint={studioApi.list}
         rowTestId={(s) => `studio-row-${s.id}`}

@@ -71,9 +71,7 @@ export default function CalendarPage() {
 
   return (
     <>
-      <ListPage
-        testId="calendar"
-        title="calendar.menu"
+      <ListPage testId="calendar" title="calendar.menu"
         crumbs={[{ title: t('menu.system') }, { title: t('calendar.menu') }]}
         endpoint={systemApi.calendarYears}
         rowKey="year"

@@ -34,9 +34,7 @@ export default function RoleListPage() {
 
   return (
     <>
-      <ListPage
-        testId="role"
-        title="menu.roles"
+      <ListPage testId="role" title="menu.roles"
         crumbs={[{ title: t('menu.system') }, { title: t('menu.roles') }]}
         endpoint={roleApi.list}
         reloadKey={changed}

@@ -49,9 +49,7 @@ export default function UserListPage() {
 
   return (
     <>
-      <ListPage
-        testId="user"
-        title="menu.users"
+      <ListPage testId="user" title="menu.users"
         crumbs={[{ title: t('menu.system') }, { title: t('menu.users') }]}
         endpoint={userApi.list}
         reloadKey={changed}

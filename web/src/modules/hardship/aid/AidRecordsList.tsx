@@ -35,9 +35,7 @@ export function AidRecordsList() {
   const receipt = (id: string) => download(hardshipAidApi.receipt, { params: { id } }, `receipt-${id}`).catch(showError);
   return (
     <>
-      <ListPage
-        testId="hs-aid-records"
-        endpoint={hardshipAidApi.list}
+      <ListPage testId="hs-aid-records" endpoint={hardshipAidApi.list}
         embedded
         keep={['tab']}
         reloadKey={tick}

@@ -24,9 +24,7 @@ export function BudgetsList() {
   const [tick, setTick] = useState(0);
   return (
     <>
-      <ListPage
-        testId="hs-budget"
-        endpoint={hardshipAidApi.budgets}
+      <ListPage testId="hs-budget" endpoint={hardshipAidApi.budgets}
         embedded
         keep={['tab']}
         reloadKey={tick}

@@ -21,9 +21,7 @@ export default function CampaignsPage() {
   const [tick, setTick] = useState(0);
   return (
     <>
-      <ListPage
-        testId="hs-campaign"
-        title="menu.hardshipCampaigns"
+      <ListPage testId="hs-campaign" title="menu.hardshipCampaigns"
         crumbs={[{ title: t('menu.hardship') }, { title: t('menu.hardshipCampaigns') }]}
         endpoint={hardshipAidApi.campaigns}
         reloadKey={tick}

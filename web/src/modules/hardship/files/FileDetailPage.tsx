@@ -210,10 +210,7 @@ export default function FileDetailPage() {
   const tab = sp.get('tab') ?? 'overview';
   const openTab = (k: string) => setSp(k === 'overview' ? {} : { tab: k }, { replace: true });
   return (
-    <DetailPage<FileDetail>
-      testId="hs-file-detail"
-      load={() => call(hardshipFilesApi.get, { params: { id: id! } })}
-      deps={[id]}
+    <DetailPage<FileDetail> testId="hs-file-detail" get={hardshipFilesApi.get}
       back={{ path: '/hardship/files', label: 'hsFile.back' }}
       notFound="hsFile.notFound"
       rootProps={(f) => ({ 'data-file-id': f.id, 'data-file-status': f.status })}

@@ -113,9 +113,7 @@ export default function WarningsPage() {
 
   return (
     <>
-      <ListPage
-        testId="hs-warnings"
-        title="menu.hardshipWarnings"
+      <ListPage testId="hs-warnings" title="menu.hardshipWarnings"
         crumbs={[{ title: t('menu.hardship') }, { title: t('menu.hardshipWarnings') }]}
         endpoint={hardshipWarningsApi.list}
         reloadKey={tick}

@@ -116,11 +116,7 @@ export function OrgDetailView({ id, compact, onChanged }: { id: string; compact?
   const { t } = useI18n();
   if (compact) return <CompactOrg id={id} onChanged={onChanged} />;
   return (
-    <DetailPage<OrgDetail>
-      testId="org-detail"
-      load={() => call(orgApi.get, { params: { id } })}
-      deps={[id]}
-      back={{ path: '/orgs', label: 'menu.orgList' }}
+    <DetailPage<OrgDetail> testId="org-detail" get={orgApi.get} id={id}
       notFound="org.notFound"
       rootProps={(o) => ({ 'data-org-id': o.id })}
       crumbs={(o) => {
@@ -138,11 +134,7 @@ export function OrgDetailView({ id, compact, onChanged }: { id: string; compact?
 
 function CompactOrg({ id, onChanged }: { id: string; onChanged?: (c: OrgChange) => void }) {
   return (
-    <DetailPage<OrgDetail>
-      testId="org-detail"
-      load={() => call(orgApi.get, { params: { id } })}
-      deps={[id]}
-      back={{ path: '/orgs/tree', label: 'menu.orgTree' }}
+    <DetailPage<OrgDetail> testId="org-detail" get={orgApi.get} id={id}
       notFound="org.notFound"
       rootProps={(o) => ({ 'data-org-id': o.id })}
       crumbs={() => []}
