@@ -99,7 +99,10 @@ describe('hardship assistance', () => {
     await choose(page, 'hs-file-form-employmentStatus', '灵活就业');
     await choose(page, 'hs-file-form-hukouType', '城镇户籍');
     await page.getByTestId('hs-file-form-annualIncome').fill(ANNUAL_INCOME);
-    await page.getByTestId('hs-file-form-regionCode').fill('439900');
+    // The region by name (the city), never by its code.
+    await page.getByTestId('hs-file-form-regionCode').click();
+    await page.locator('.ant-cascader-menu-item').filter({ hasText: '江城' }).first().click();
+    await page.keyboard.press('Escape');
     await choose(page, 'hs-file-form-mainCause', '收入低');
     // Opened after a visit (主动发现): the visit is recorded with the file.
     await page.getByTestId('hs-file-form-visitor').fill('王建国');

@@ -5,7 +5,7 @@ import { monthsBetween } from '../../../../../common/src/hardship-tier';
 import { ApiError, call } from '../../../api/client';
 import { splitBilingual, useI18n } from '../../../i18n';
 import { testId } from '../../../app/test-id';
-import { FormFields, FormModal, todayInChina, useVocab, yuan, type FieldSpec } from '../../../kit';
+import { AreaCascader, FormFields, FormModal, todayInChina, useVocab, yuan, type FieldSpec } from '../../../kit';
 import { CAUSES, DISABILITY, EMPLOYMENT, HEALTH, HOUSING, HUKOU, MARITAL, ORIGINS, RELATIONSHIPS, TIERS } from '../shared/vocab';
 import { defaultsForCreate, estimatePerCapitaFen, fieldsOf, incomesOf, valuesOfFile, type FileFormValues } from './file-form';
 
@@ -142,7 +142,7 @@ export function FileFormDrawer({ target, onClose, onSaved, onReload }: { target:
         money('accidentCostFen', 'hsFile.f.accidentCost', { span: 8 }),
         money('rigidMedicalFen', 'hsFile.f.rigidMedical', { span: 8 }),
         money('rigidSchoolingFen', 'hsFile.f.rigidSchooling', { span: 8 }),
-        { name: 'regionCode', label: 'hsFile.form.regionCode', extra: 'hsFile.form.regionHint', max: 6, span: 8, props: { inputMode: 'numeric' }, rules: [{ pattern: /^\d{6}$/, message: t('hsFile.rule.region') }] },
+        { name: 'regionCode', label: 'hsFile.form.regionCode', extra: 'hsFile.form.regionHint', span: 8, kind: 'custom', input: <AreaCascader mode="region" testId="hs-file-form-regionCode" /> },
       ])}
       {v.annualIncomeFen != null && incomes > v.annualIncomeFen && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('hsFile.form.incomeLow', { sum: yuan(incomes) })} data-testid={`${P}-income-low`} />}
       {estimate != null && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('hsFile.form.estimate', { yuan: yuan(estimate) })} data-testid={`${P}-estimate`} />}

@@ -2,7 +2,7 @@ import { Alert, Empty, Space, Tag, Typography } from 'antd';
 import type { TierSnapshot } from '../../../../../common/src/contracts/hardship-files';
 import { netAnnualFen } from '../../../../../common/src/hardship-tier';
 import { useI18n } from '../../../i18n';
-import { Fields, yuan } from '../../../kit';
+import { Fields, useRegionName, yuan } from '../../../kit';
 import { TierTag } from '../shared/vocab';
 
 /** Multiples of the line are stored in permille: 1234 → "1.23". */
@@ -18,6 +18,7 @@ type Figures = { annualIncomeFen: number; rigidMedicalFen: number; rigidSchoolin
  */
 export function TierPanel({ snap, figures, testid = 'tier-panel' }: { snap: TierSnapshot | null; figures?: Figures; testid?: string }) {
   const { t } = useI18n();
+  const regionName = useRegionName();
   if (!snap) return <Empty data-testid={testid} description={t('hsFile.tier.noSnapshot')} />;
   const line = snap.line;
   // The file's figures explain the net income when they are the ones the snapshot used.
@@ -52,7 +53,7 @@ export function TierPanel({ snap, figures, testid = 'tier-panel' }: { snap: Tier
             value: line ? (
               <Space orientation="vertical" size={0}>
                 <span data-testid="tier-line">
-                  {t('hsFile.tier.lineValue', { yuan: yuan(line.monthlyFen), region: line.regionCode, from: line.effectiveFrom })}
+                  {t('hsFile.tier.lineValue', { yuan: yuan(line.monthlyFen), region: regionName(line.regionCode), from: line.effectiveFrom })}
                   {line.weak && <Tag color="gold" style={{ marginLeft: 8 }}>{t('hsFile.tier.weak')}</Tag>}
                 </span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('hsFile.tier.lineSource')}：{line.source}</Typography.Text>

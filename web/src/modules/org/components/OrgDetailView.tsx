@@ -7,7 +7,7 @@ import { call } from '../../../api/client';
 import { useApiError } from '../../../app/use-api-error';
 import { useAuth } from '../../../app/auth-context';
 import { useI18n } from '../../../i18n';
-import { Actions, DetailPage, Fields, formatDateTime, History, StatusTag } from '../../../kit';
+import { Actions, DetailPage, Fields, formatDateTime, History, StatusTag, useRegionName } from '../../../kit';
 import { ACTIVE, KINDS, LEVELS, TERM } from '../vocab';
 import { OrgFormModal, type OrgFormTarget } from './OrgFormModal';
 import { MoveOrgModal } from './MoveOrgModal';
@@ -23,6 +23,7 @@ export interface OrgChange {
 function OrgBody({ org, reload, compact, onChanged }: { org: OrgDetail; reload: () => void; compact?: boolean; onChanged?: (c: OrgChange) => void }) {
   const { t } = useI18n();
   const { me } = useAuth();
+  const regionName = useRegionName();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const { showError } = useApiError();
@@ -84,7 +85,7 @@ function OrgBody({ org, reload, compact, onChanged }: { org: OrgDetail; reload: 
             { label: 'org.field.parent', value: org.parentId && (linkable.has(org.parentId) ? <Link to={`/orgs/${org.parentId}`}>{org.parentName}</Link> : org.parentName) },
             { label: 'org.field.employerName', value: org.employerName },
             { label: 'org.field.uscc', value: org.uscc && <Typography.Text code>{org.uscc}</Typography.Text> },
-            { label: 'org.field.regionCode', value: org.regionCode },
+            { label: 'org.field.regionCode', value: org.regionCode && regionName(org.regionCode) },
             { label: 'org.field.industry', value: org.industry },
             { label: 'org.field.employeeCount', value: org.employeeCount?.toLocaleString() },
             { label: 'org.field.foundedOn', value: org.foundedOn },

@@ -6,7 +6,7 @@ import { useRequest } from '../../../app/use-request';
 import { orgApi, type Org, type OrgDetail } from '../../../../../common/src/contracts/org';
 import { call } from '../../../api/client';
 import { useI18n } from '../../../i18n';
-import { FormModal } from '../../../kit';
+import { AreaCascader, FormModal } from '../../../kit';
 import { KINDS, LEVELS } from '../vocab';
 
 export type OrgFormTarget = { mode: 'create'; parent: { id: string; name: string; level: string } } | { mode: 'edit'; org: OrgDetail };
@@ -57,7 +57,7 @@ export function OrgFormModal({ target, onClose, onSaved, onReload }: { target: O
         { name: 'name', label: 'org.field.name', required: 'org.rule.nameRequired', max: 100, rules: [{ min: 2, message: t('org.rule.nameMin') }] },
         { name: 'employerName', label: 'org.field.employerName', max: 100 },
         { name: 'uscc', label: 'org.field.uscc', kind: 'uscc', placeholder: 'org.form.usccPlaceholder' },
-        { name: 'regionCode', label: 'org.field.regionCode', span: 8, max: 6, rules: [{ pattern: /^\d{6}$/, message: t('org.rule.regionCode') }] },
+        { name: 'regionCode', label: 'org.field.regionCode', span: 8, kind: 'custom', input: <AreaCascader mode="region" testId="org-form-regionCode" /> },
         { name: 'industry', label: 'org.field.industry', span: 8, max: 60 },
         { name: 'employeeCount', label: 'org.field.employeeCount', kind: 'number', span: 8, min: 0, max: 2_000_000 },
         { name: 'foundedOn', label: 'org.field.foundedOn', kind: 'date', span: 8 },
