@@ -5,29 +5,33 @@
  */
 import type { HardshipParams } from '../../../../../../common/src/hardship-tier';
 import type { MessageKey } from '../../../../i18n';
+import { RuleParams } from '../../../../../../common/src/contracts/hardship-rules';
 
 export type ScalarParam = Exclude<keyof HardshipParams, 'responseWorkingDays'>;
 /** multiple: permille shown as ×; percent: permille shown as %; the rest are whole numbers with a unit. */
 export type ParamUnit = 'multiple' | 'percent' | 'months' | 'days' | 'levels' | 'persons' | 'households';
 
-export const SCALAR_PARAMS: { key: ScalarParam; unit: ParamUnit; min: number; max: number; group: 'tier' | 'monitor' | 'area' }[] = [
-  { key: 'deepMultiplePermille', unit: 'multiple', min: 100, max: 10000, group: 'tier' },
-  { key: 'relativeMultiplePermille', unit: 'multiple', min: 100, max: 10000, group: 'tier' },
-  { key: 'accidentCostPermille', unit: 'percent', min: 1, max: 10000, group: 'tier' },
-  { key: 'migrantMinMonths', unit: 'months', min: 0, max: 120, group: 'tier' },
-  { key: 'nearLineBandPermille', unit: 'multiple', min: 100, max: 10000, group: 'monitor' },
-  { key: 'monitoringMonths', unit: 'months', min: 1, max: 120, group: 'monitor' },
-  { key: 'followUpIntervalMonths', unit: 'months', min: 1, max: 24, group: 'monitor' },
-  { key: 'reassessMonths', unit: 'months', min: 1, max: 60, group: 'monitor' },
-  { key: 'reviewLevels', unit: 'levels', min: 0, max: 5, group: 'monitor' },
-  { key: 'jobLossLookbackDays', unit: 'days', min: 1, max: 3650, group: 'monitor' },
-  { key: 'areaPeriodMonths', unit: 'months', min: 1, max: 12, group: 'area' },
-  { key: 'areaRelapseThreshold', unit: 'persons', min: 1, max: 100000, group: 'area' },
-  { key: 'areaNewDeepThreshold', unit: 'households', min: 1, max: 100000, group: 'area' },
-];
+type Group = 'tier' | 'monitor' | 'area';
+
+/** The unit each parameter is read in, by the part of the page that shows it. */
+const UNITS: Record<Group, Partial<Record<ScalarParam, ParamUnit>>> = {
+  tier: { deepMultiplePermille: 'multiple', relativeMultiplePermille: 'multiple', accidentCostPermille: 'percent', migrantMinMonths: 'months' },
+  monitor: { nearLineBandPermille: 'multiple', monitoringMonths: 'months', followUpIntervalMonths: 'months', reassessMonths: 'months', reviewLevels: 'levels', jobLossLookbackDays: 'days' },
+  area: { areaPeriodMonths: 'months', areaRelapseThreshold: 'persons', areaNewDeepThreshold: 'households' },
+};
 
 /** The only periods the server accepts for the area warnings. */
 export const AREA_PERIODS = [1, 2, 3, 4, 6, 12];
+
+/** A parameter's bounds are the server's own (the rule-set contract), never a second copy. */
+function bounds(key: ScalarParam): { min: number; max: number } {
+  const schema = RuleParams.shape[key] as unknown as { minValue?: number | null; maxValue?: number | null };
+  return typeof schema.minValue === 'number' && typeof schema.maxValue === 'number' ? { min: schema.minValue, max: schema.maxValue } : { min: AREA_PERIODS[0]!, max: AREA_PERIODS.at(-1)! };
+}
+
+export const SCALAR_PARAMS: { key: ScalarParam; unit: ParamUnit; min: number; max: number; group: Group }[] = (Object.keys(UNITS) as Group[]).flatMap((group) =>
+  (Object.entries(UNITS[group]) as [ScalarParam, ParamUnit][]).map(([key, unit]) => ({ key, unit, group, ...bounds(key) })),
+);
 
 export const PARAM_KEYS: (keyof HardshipParams)[] = [...SCALAR_PARAMS.map((p) => p.key), 'responseWorkingDays'];
 
