@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Link, Navigate, useLocation } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
+import { Navigate, useLocation } from 'react-router-dom';
+import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { authApi } from '../../../../common/src/contracts/auth';
 import { call } from '../../api/client';
@@ -11,6 +11,7 @@ import { LangSwitch } from '../../app/layout/LangSwitch';
 import { useI18n } from '../../i18n';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { TotpEnrol } from './TotpEnrol';
+import { PublicLinks } from '../join/PublicShell';
 
 /**
  * /login: the password form, then whatever the session still asks for (me.pending): the second
@@ -83,17 +84,7 @@ export default function LoginPage() {
         {body}
         {!me && (
           <div style={{ textAlign: 'center', marginTop: 16 }} data-testid="login-public-links">
-            <Space separator={<span style={{ color: '#ccc' }}>|</span>}>
-              <Link to="/join" data-testid="login-link-join">
-                {t('join.link.apply')}
-              </Link>
-              <Link to="/join/status" data-testid="login-link-join-status">
-                {t('join.link.status')}
-              </Link>
-              <Link to="/hardship/self-check" data-testid="login-link-hardship-self-check">
-                {t('hsMon.self.link')}
-              </Link>
-            </Space>
+            <PublicLinks testIdPrefix="login-link" />
           </div>
         )}
       </Card>

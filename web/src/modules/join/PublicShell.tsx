@@ -34,19 +34,21 @@ export function PublicShell({ title, children, testId }: { title: string; childr
       </header>
       <main style={{ width: '100%', maxWidth: 760, margin: '0 auto', padding: '16px 12px 32px', boxSizing: 'border-box' }}>{children}</main>
       <footer style={{ textAlign: 'center', padding: '0 12px 24px' }}>
-        <Space wrap separator={<span style={{ color: '#bbb' }}>|</span>}>
-          <Link to="/join" data-testid="public-link-join">
-            {t('join.link.apply')}
-          </Link>
-          <Link to="/join/status" data-testid="public-link-status">
-            {t('join.link.status')}
-          </Link>
-          <Link to="/hardship/self-check" data-testid="public-link-hardship-self-check">
-            {t('hsMon.self.link')}
-          </Link>
-          <Link to="/login">{t('join.link.login')}</Link>
-        </Space>
+        <PublicLinks testIdPrefix="public-link" withLogin />
       </footer>
     </Layout>
+  );
+}
+
+/** The ways in for a worker without an account (join, follow an application, the hardship self-check), and the sign-in for cadres. */
+export function PublicLinks({ testIdPrefix, withLogin }: { testIdPrefix: string; withLogin?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Space wrap separator={<span style={{ color: '#bbb' }}>|</span>}>
+      <Link to="/join" data-testid={`${testIdPrefix}-join`}>{t('join.link.apply')}</Link>
+      <Link to="/join/status" data-testid={`${testIdPrefix}-join-status`}>{t('join.link.status')}</Link>
+      <Link to="/hardship/self-check" data-testid={`${testIdPrefix}-hardship-self-check`}>{t('hsMon.self.link')}</Link>
+      {withLogin && <Link to="/login">{t('join.link.login')}</Link>}
+    </Space>
   );
 }
