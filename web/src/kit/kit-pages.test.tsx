@@ -4,8 +4,9 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { Form, Input } from 'antd';
 import { orgApi } from '../../../common/src/contracts/org';
 import { ApiError } from '../api/client';
-import { renderApp } from '../test/render';
+import { renderApp, where } from '../test/render';
 import { Actions, DetailPage } from './DetailPage';
+import { ListPage } from './ListPage';
 import { HistoryDrawer } from './HistoryDrawer';
 import { PublicForm } from './PublicForm';
 import { ConsentNotice } from './ConsentNotice';
@@ -103,5 +104,48 @@ describe('PublicForm and ConsentNotice', () => {
     const error = await screen.findByTestId('pf-error');
     await waitFor(() => expect(error.textContent).toContain('提交过于频繁'));
     expect(error.textContent).toContain('请稍后再试，或致电工会');
+  });
+});
+
+describe('the menu gives a page its name, its breadcrumbs and its way back', () => {
+  const ORG = '00000000-0000-7000-8000-0000000000aa';
+  it('a record page loads the record of its route, and names its place in the menu', async () => {
+    renderApp(<DetailPage<{ name: string }> testId="org" get={orgApi.get} title={(o) => o.name} />, {
+      url: `/orgs/${ORG}`, path: '/orgs/:id',
+      routes: { [`GET /api/orgs/${ORG}`]: () => ({ name: '滨江区总工会' }) },
+    });
+    expect((await screen.findByTestId('org-name')).textContent).toBe('滨江区总工会');
+    expect(screen.getByTestId('page-breadcrumb').textContent).toBe('组织管理/组织列表/滨江区总工会');
+  });
+
+  it('a record outside the caller’s scope answers 404: the page says so and offers the list it sits under', async () => {
+    renderApp(<DetailPage<{ name: string }> testId="org" get={orgApi.get} title={(o) => o.name} />, { url: `/orgs/${ORG}`, path: '/orgs/:id' });
+    await screen.findByTestId('org-error');
+    expect(screen.getAllByRole('link', { name: '组织列表' }).map((a) => a.getAttribute('href'))).toEqual(['/orgs', '/orgs']); // the breadcrumb and the way back
+  });
+
+  it('a list is titled by its menu entry; its "new" button opens the declared form and then the new record', async () => {
+    const { sent } = renderApp(
+      <ListPage testId="orgs" endpoint={orgApi.list} columns={[{ key: 'name', title: 'org.field.name', dataIndex: 'name' }]}
+        create={{
+          label: { zh: '新建组织', en: 'New' }, testId: 'orgs-new', to: (r) => `/orgs/${r.id}`,
+          form: { testId: 'orgs-form', onSubmit: async (v: { name: string }) => ({ id: ORG, ...v }), fields: [{ name: 'name', label: 'org.field.name', required: true }] },
+        }} />,
+      { url: '/orgs', routes: { 'GET /api/orgs': () => ({ items: [], total: 0, page: 1, pageSize: 20 }) } },
+    );
+    expect((await screen.findByRole('heading', { level: 4 })).textContent).toBe('组织列表');
+    fireEvent.click(screen.getByTestId('orgs-new'));
+    fireEvent.change(await screen.findByTestId('orgs-form-name'), { target: { value: '新组织' } });
+    await act(async () => fireEvent.click(screen.getByTestId('orgs-form-submit')));
+    await waitFor(() => expect(where.current).toBe(`/orgs/${ORG}`));
+    expect(sent.some((s) => s.method === 'POST')).toBe(false); // the page's own onSubmit sent it
+  });
+
+  it('a list offers no "new" button to who may not create', async () => {
+    renderApp(<ListPage testId="orgs" endpoint={orgApi.list} columns={[]} create={{ label: { zh: '新建组织', en: 'New' }, show: false, testId: 'orgs-new', render: () => null }} />, {
+      url: '/orgs', routes: { 'GET /api/orgs': () => ({ items: [], total: 0, page: 1, pageSize: 20 }) },
+    });
+    await screen.findByTestId('orgs-table');
+    expect(screen.queryByTestId('orgs-new')).toBeNull();
   });
 });
