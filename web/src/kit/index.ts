@@ -19,3 +19,4 @@ export { ExportDialog, type ExportOptions } from './ExportDialog';
 export { upload, useUpload, type UploadInput } from './upload';
 export { ConsentNotice } from './ConsentNotice';
 export { AreaCascader, useRegionName } from './AreaCascader';
+export { useRowActions } from './RowActions';

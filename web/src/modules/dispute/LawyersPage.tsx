@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, Space, Tag } from 'antd';
-import { EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { lawyerApi } from '../../../../common/src/contracts/legal-aid';
 import { call } from '../../api/client';
 import { useAccess } from '../../app/auth-context';
 import { useI18n } from '../../i18n';
-import { FormModal, HistoryDrawer, ListPage, useVocab } from '../../kit';
+import { FormModal, ListPage, useRowActions, useVocab } from '../../kit';
 import { DISPUTE_TYPE } from './vocab';
 
 type Row = { id: string; orgId: string; orgName: string; name: string; firm: string; specialties: string[]; capacity: number; conflictUsccs: string[]; active: boolean; version: number };
@@ -17,12 +17,11 @@ export default function LawyersPage() {
   const access = useAccess();
   const { label } = useVocab();
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
-  const [history, setHistory] = useState<string | null>(null);
+  const row = useRowActions<Row>('lawyer', lawyerApi.history, setEditing, (r) => r.name, access.canManageLawyers);
   const [tick, setTick] = useState(0);
   return (
     <>
-      <ListPage testId="lawyers" title="lawyer.title" endpoint={lawyerApi.list}
-        reloadKey={tick}
+      <ListPage testId="lawyers" title="lawyer.title" endpoint={lawyerApi.list} reloadKey={tick}
         toolbar={access.canManageLawyers && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="lawyer-new">{t('lawyer.new')}</Button>}
         filters={[access.canReadOrg && { name: 'under', label: 'dispute.filter.under', kind: 'org', span: 8 }]}
         columns={[
@@ -33,15 +32,7 @@ export default function LawyersPage() {
           { key: 'stats', title: 'lawyer.col.stats', dataIndex: 'open', width: 150, render: (_: number, l) => `${l.open}/${l.capacity} · ${l.closed} · ${l.hours} h` },
           { key: 'satisfaction', title: 'lawyer.col.satisfaction', dataIndex: 'satisfaction', width: 90, render: (v: number | null) => v ?? '—' },
           { key: 'conflicts', title: 'lawyer.field.conflicts', dataIndex: 'conflictUsccs', width: 120, render: (c: string[]) => c.length || '—' },
-          {
-            key: 'actions', title: 'common.actions', width: 100,
-            render: (_: unknown, l) => (
-              <Space>
-                {access.canManageLawyers && <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(l)} />}
-                <Button size="small" icon={<HistoryOutlined />} onClick={() => setHistory(l.id)} />
-              </Space>
-            ),
-          },
+          row.listColumn,
         ]}
       />
       <FormModal<Values>
@@ -69,7 +60,7 @@ export default function LawyersPage() {
         aliases={{ conflictUsccs: 'conflictUsccs' }}
         onDone={() => { setEditing(null); setTick((x) => x + 1); }}
       />
-      <HistoryDrawer endpoint={lawyerApi.history} target={history ? { id: history } : null} onClose={() => setHistory(null)} />
+      {row.drawer}
     </>
   );
 }

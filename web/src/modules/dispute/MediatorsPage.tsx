@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Button, Space, Tag } from 'antd';
-import { EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { mediatorApi } from '../../../../common/src/contracts/dispute';
 import type { MediatorKind } from '../../../../common/src/dispute-vocab';
 import { call } from '../../api/client';
 import { useAccess } from '../../app/auth-context';
 import { useI18n } from '../../i18n';
-import { FormModal, HistoryDrawer, ListPage, StatusTag, useVocab } from '../../kit';
+import { FormModal, ListPage, StatusTag, useRowActions, useVocab } from '../../kit';
 import { DISPUTE_TYPE, MEDIATOR_KIND } from './vocab';
 
 type Row = { id: string; orgId: string; orgName: string; name: string; kind: string; specialties: string[]; capacity: number; active: boolean; open: number; version: number };
@@ -18,13 +18,11 @@ export default function MediatorsPage() {
   const access = useAccess();
   const { label } = useVocab();
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
-  const [history, setHistory] = useState<string | null>(null);
+  const row = useRowActions<Row>('mediator', mediatorApi.history, setEditing, (r) => r.name, access.canManageMediators);
   const [tick, setTick] = useState(0);
   return (
     <>
-      <ListPage testId="mediators" title="mediator.title" endpoint={mediatorApi.list}
-        reloadKey={tick}
-        rowTestId={(m) => `mediator-row-${m.id}`}
+      <ListPage testId="mediators" title="mediator.title" endpoint={mediatorApi.list} reloadKey={tick} rowTestId={(m) => `mediator-row-${m.id}`}
         toolbar={access.canManageMediators && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="mediator-new">{t('mediator.new')}</Button>}
         filters={[
           access.canReadOrg && { name: 'under', label: 'dispute.filter.under', kind: 'org', span: 8 },
@@ -37,15 +35,7 @@ export default function MediatorsPage() {
           { key: 'specialties', title: 'mediator.field.specialties', dataIndex: 'specialties', render: (s: string[]) => (s.length ? <Space size={2} wrap>{s.map((x) => <Tag key={x}>{label(DISPUTE_TYPE, x)}</Tag>)}</Space> : t('mediator.all')) },
           { key: 'open', title: 'mediator.col.open', dataIndex: 'open', width: 110, align: 'right', render: (n: number, m) => `${n} / ${m.capacity}` },
           { key: 'active', title: 'mediator.field.active', dataIndex: 'active', width: 80, render: (a: boolean) => (a ? t('common.yes') : t('common.no')) },
-          {
-            key: 'actions', title: 'common.actions', width: 100,
-            render: (_: unknown, m) => (
-              <Space>
-                {access.canManageMediators && <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(m)} data-testid={`mediator-edit-${m.id}`} />}
-                <Button size="small" icon={<HistoryOutlined />} onClick={() => setHistory(m.id)} />
-              </Space>
-            ),
-          },
+          row.listColumn,
         ]}
       />
       <FormModal<Values>
@@ -70,7 +60,7 @@ export default function MediatorsPage() {
         }}
         onDone={() => { setEditing(null); setTick((x) => x + 1); }}
       />
-      <HistoryDrawer endpoint={mediatorApi.history} target={history ? { id: history } : null} onClose={() => setHistory(null)} />
+      {row.drawer}
     </>
   );
 }

@@ -6,9 +6,9 @@ import { hardshipRulesApi, type CapInput, type CapItem } from '../../../../../..
 import { call } from '../../../../api/client';
 import { useI18n } from '../../../../i18n';
 import { testId } from '../../../../app/test-id';
-import { FormModal, useVocab, yuan } from '../../../../kit';
+import { FormModal, useRowActions, useVocab, yuan } from '../../../../kit';
 import { AID_KINDS, CAP_RULES } from '../vocab';
-import { PeriodTag, sourceFields, useRowActions, WeakTag } from './shared';
+import { PeriodTag, sourceFields, WeakTag } from './shared';
 
 /** The select's value for "every aid kind" (kind null on the server). */
 const ALL = 'all';

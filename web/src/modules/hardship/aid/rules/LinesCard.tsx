@@ -10,8 +10,8 @@ import { useAccess } from '../../../../app/auth-context';
 import { useRequest } from '../../../../app/use-request';
 import { useI18n } from '../../../../i18n';
 import { testId } from '../../../../app/test-id';
-import { FormModal, yuan } from '../../../../kit';
-import { PeriodTag, sourceFields, useRowActions, WeakTag } from './shared';
+import { FormModal, useRowActions, yuan } from '../../../../kit';
+import { PeriodTag, sourceFields, WeakTag } from './shared';
 
 /** Region code → a readable place name, taken from the unions that carry a region code (province, city and county level). */
 function useRegionNames(enabled: boolean): Map<string, string> {
