@@ -10,8 +10,8 @@ import type { Services } from './platform/context.js';
 import { VERSION } from './version.js';
 
 /** Open the database, migrate it, and assemble what every service needs. */
-export async function createServices(config: Config, opts: { dataDirForPglite?: string } = {}): Promise<Services> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.dataDirForPglite ?? config.dataDir });
+export async function createServices(config: Config, opts: { dataDirForPglite?: string; pgliteImage?: Blob } = {}): Promise<Services> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.dataDirForPglite ?? config.dataDir, image: opts.pgliteImage });
   try {
     await runMigrations(database);
     await ensureBuiltInRoles(database.db);

@@ -29,6 +29,8 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** PGlite data directory; `memory://` for an in-memory database (tests). */
   dataDir?: string;
+  /** PGlite: start from this dump of a data directory (`dumpDataDir`), e.g. a migrated and seeded test database. */
+  image?: Blob;
 }
 
 // pg returns int8 as string by default; counts fit in JS numbers.
@@ -61,7 +63,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   let client: PGlite;
   try {
-    client = new PGlite(dir ?? dataDir, {});
+    client = new PGlite(dir ?? dataDir, opts.image ? { loadDataDir: opts.image } : {});
     await client.waitReady;
   } catch (e) {
     lock?.release();

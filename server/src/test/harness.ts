@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../config.js';
 import { createServices } from '../services.js';
@@ -43,6 +44,35 @@ export interface TestClient {
 /** Demo members per test database: enough for every member feature, small enough to seed in well under a second. */
 export const TEST_DEMO_MEMBERS = 2000;
 
+/** The data key of test databases that name none: fixed, so that a seeded database can be reused by every test file. */
+const TEST_SECRET_KEY = crypto.createHash('sha256').update('gonghui test databases').digest('hex');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const IMAGE_DIR = path.join(os.tmpdir(), 'gh-test-images');
+
+/**
+ * Migrating and seeding a database takes most of a test file's start; the result is kept (a PGlite
+ * dump in the temp folder, a template database on PostgreSQL) and reused while the code that builds
+ * it is unchanged. GONGHUI_TEST_IMAGES=0 builds every database afresh.
+ */
+const reuseImages = () => process.env.GONGHUI_TEST_IMAGES !== '0';
+let codeHash: string | undefined;
+function imageKey(parts: unknown): string {
+  if (!codeHash) {
+    const h = crypto.createHash('sha256');
+    for (const dir of ['server/src', 'common/src']) {
+      const files = (fs.readdirSync(path.join(ROOT, dir), { recursive: true }) as string[])
+        .filter((f) => /\.(ts|sql|json|txt)$/.test(f) && !f.endsWith('.test.ts'))
+        .sort();
+      for (const f of files)
+        h.update(`${dir}/${f}\0`)
+          .update(fs.readFileSync(path.join(ROOT, dir, f)))
+          .update('\0');
+    }
+    codeHash = h.digest('hex');
+  }
+  return crypto.createHash('sha256').update(codeHash).update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+}
+
 export async function createTestEnv(
   opts: { seed?: boolean; members?: number; hardship?: number; disputes?: number; secretKeyHex?: string; engine?: 'pglite' | 'postgres' } = {},
 ): Promise<TestEnv> {
@@ -51,35 +81,75 @@ export async function createTestEnv(
     opts.engine === 'pglite'
       ? undefined
       : (process.env.TEST_DATABASE_URL ?? (opts.engine === 'postgres' ? 'postgres://postgres@127.0.0.1:5432/test' : undefined));
+  const seed = opts.seed === false ? null : { members: opts.members ?? TEST_DEMO_MEMBERS, hardship: opts.hardship ?? 300, disputes: opts.disputes ?? 300 };
+  const secretKeyHex = opts.secretKeyHex ?? TEST_SECRET_KEY;
+  const image = reuseImages() ? imageKey({ seed, secretKeyHex }) : null;
+  const config = {
+    ...loadConfig({}),
+    databaseUrl: undefined as string | undefined,
+    secretKeyHex,
+    jobs: false,
+    webDist: '/nonexistent',
+    importDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gh-test-imports-')),
+  };
   let dropDb: (() => Promise<void>) | undefined;
-  let databaseUrl: string | undefined;
+  let services: Services;
   if (base) {
     const name = `gh_t_${crypto.randomBytes(6).toString('hex')}`;
+    const urlOf = (db: string) => Object.assign(new URL(base), { pathname: '/' + db }).toString();
+    // One template per version of the code and seed options: migrated and seeded once, copied per file.
+    const template = image && `gh_tpl_${image}`;
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(base);
-    u.pathname = '/' + name;
-    databaseUrl = u.toString();
+    try {
+      if (template) {
+        await admin.query('SELECT pg_advisory_lock(740011)');
+        const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+        if (!found.rowCount) {
+          await admin.query(`CREATE DATABASE ${template}`);
+          const built = await createServices({ ...config, databaseUrl: urlOf(template) });
+          try {
+            if (seed) await seedDemo(built, seed);
+          } finally {
+            await built.database.close();
+          }
+          // Templates of earlier versions of the code are dropped when nothing uses them.
+          const old = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'gh_tpl_%' AND datname <> $1`, [template]);
+          for (const r of old.rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname}`).catch(() => undefined);
+        }
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      } else {
+        await admin.query(`CREATE DATABASE ${name}`);
+      }
+    } finally {
+      await admin.end();
+    }
+    config.databaseUrl = urlOf(name);
     dropDb = async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     };
+    services = await createServices(config);
+    if (seed && !template) await seedDemo(services, seed);
+  } else {
+    const file = image && path.join(IMAGE_DIR, `${image}.tgz`);
+    if (file && fs.existsSync(file)) {
+      services = await createServices(config, { dataDirForPglite: 'memory://', pgliteImage: new Blob([fs.readFileSync(file)]) });
+    } else {
+      services = await createServices(config, { dataDirForPglite: 'memory://' });
+      if (seed) await seedDemo(services, seed);
+      if (file) {
+        // Written whole, then renamed: a parallel test file never reads half an image.
+        const dump = await (services.database.driver as PGlite).dumpDataDir('gzip');
+        fs.mkdirSync(IMAGE_DIR, { recursive: true });
+        const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+        fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+        fs.renameSync(tmp, file);
+      }
+    }
   }
-  const config = {
-    ...loadConfig({}),
-    databaseUrl,
-    secretKeyHex: opts.secretKeyHex ?? crypto.randomBytes(32).toString('hex'),
-    jobs: false,
-    webDist: '/nonexistent',
-    importDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gh-test-imports-')),
-  };
-  const services = await createServices(config, { dataDirForPglite: 'memory://' });
-  if (opts.seed !== false)
-    await seedDemo(services, { members: opts.members ?? TEST_DEMO_MEMBERS, hardship: opts.hardship ?? 300, disputes: opts.disputes ?? 300 });
   const capture = captureRoutes();
   let app: FastifyInstance;
   try {
