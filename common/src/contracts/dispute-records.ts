@@ -12,7 +12,7 @@ import { endpoints, fen, FileBody, IdParams, isoDate, OkSchema, optionalText, re
 
 export { MAX_ATTACHMENT_BYTES, UPLOAD_MIME_TYPES };
 
-const fileName = z.string().trim().min(1, '请填写文件名 / file name is required').max(120, '文件名不超过120字 / at most 120 characters').regex(/^[^/\\\u0000-\u001f]+$/, '文件名不能包含路径或控制字符 / no paths or control characters');
+const fileName = z.string().trim().min(1, '请填写文件名 / file name is required').max(120, '文件名不超过120字 / at most 120 characters').refine((v) => !/[/\\]/.test(v) && ![...v].some((ch) => ch.charCodeAt(0) < 32), '文件名不能包含路径或控制字符 / no paths or control characters');
 const base64 = z.string().min(1, '文件为空 / the file is empty').max(UPLOAD_BODY_LIMIT, '文件过大 / the file is too large');
 
 export const EvidenceBody = z.strictObject({

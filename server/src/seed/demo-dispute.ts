@@ -15,10 +15,17 @@ import { maskMobile } from '../../../common/src/mobile.js';
 import { addDays, createRng } from './prng.js';
 import { DEMO_DEFAULT_SEED, DEMO_REFERENCE_DATE, randomPersonName } from './demo-city.js';
 import { jsonInsert } from './demo-hardship.js';
+import { DEMO_MEMBER_COUNT } from './demo-members.js';
+import { seedDemoDisputeRecords, type DemoRecordsReport } from './demo-dispute-records.js';
 import type { KeyRing } from '../platform/crypto.js';
 import type { Executor } from '../db/client.js';
 
 export const DEMO_DISPUTE_COUNT = 1500;
+
+/** Cases for a city of `members` (GONGHUI_DEMO_MEMBERS): 1,500 at the default 200,000 members, in proportion, at least 100. */
+export function demoDisputeCount(members: number | undefined): number {
+  return members === undefined ? DEMO_DISPUTE_COUNT : Math.max(100, Math.round((DEMO_DISPUTE_COUNT * members) / DEMO_MEMBER_COUNT));
+}
 const REF = DEMO_REFERENCE_DATE;
 const TYPE_WEIGHTS: [DisputeType, number][] = [['wage_arrears', 40], ['termination', 18], ['social_insurance', 12], ['work_injury', 10], ['overtime', 10], ['labour_relation', 7], ['other', 3]];
 const EMPLOYERS = ['江城宏达建筑工程有限公司', '江城顺丰速运有限公司', '江城美味餐饮管理有限公司', '江城安居物业服务有限公司', '江城鑫源电子科技有限公司', '江城惠民超市有限公司', '江城远航物流有限公司', '江城康乐家政服务有限公司', '江城金石机械制造有限公司', '江城新城房地产经纪有限公司'];
@@ -33,7 +40,7 @@ const FACTS: Record<DisputeType, string> = {
   other: '双方因年休假工资发生争议。',
 };
 
-export interface DemoDisputeReport { cases: number; mediators: number; lawyers: number; legalAid: number; calls: number; arrears: number; ms: number }
+export interface DemoDisputeReport { cases: number; mediators: number; lawyers: number; legalAid: number; calls: number; arrears: number; ms: number; records?: DemoRecordsReport }
 
 /** A valid credit code made from a number (for the demo employers). */
 function demoUscc(n: number): string {
@@ -133,7 +140,8 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
   await tx.execute(sql`SELECT setval('dispute_case_seq', ${900000 + count})`);
   const arrears = await seedDemoArrears(tx, rng.fork('arrears'), cases);
   const aid = await seedDemoLegalAid(tx, keys, rng.fork('legal-aid'), [city, ...districts], Math.round(count / 5));
-  return { cases: cases.length, mediators: mediators.length, ...aid, arrears, ms: Date.now() - started };
+  const records = await seedDemoDisputeRecords(tx, rng.fork('records'), cases);
+  return { cases: cases.length, mediators: mediators.length, ...aid, arrears, records, ms: Date.now() - started };
 }
 
 const min = (a: string, b: string) => (a < b ? a : b);
