@@ -130,7 +130,7 @@ describe('labour-dispute mediation', () => {
     await fillDate(page, 'dispute-rec-schedule-due0', todayInChina());
     await page.getByTestId('dispute-rec-schedule-submit').click();
     await page.getByTestId('dispute-instalment-1').waitFor();
-    for (const name of ['骑手王小明', '江城测试物流有限公司 李经理', '调解员']) {
+    for (const name of ['骑手王小明', '江城测试物流有限公司 李经理', '调解员陈明']) {
       await page.getByTestId('dispute-sign').click();
       const modal = page.getByTestId('dispute-rec-sign-modal');
       await modal.waitFor();

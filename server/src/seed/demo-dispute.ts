@@ -81,8 +81,9 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
     const localStreets = streets.filter((s) => s.path.startsWith(district.path));
     const holder = rng.chance(0.2) && localStreets.length ? rng.pick(localStreets).id : district.id;
     const type = rng.weighted(TYPE_WEIGHTS);
-    // Every 25th case is recent; every 41st was received 16–40 days ago and is still open: its clock has run out.
-    const late = i % 41 === 3;
+    // Every 25th case is recent; in every 41st round over the districts (so each district has some,
+    // however small the city), a case was received 16–40 days ago and is still open: its clock has run out.
+    const late = Math.floor(i / districts.length) % 41 === 3;
     const receivedOn = i % 25 === 0 ? addDays(REF, -rng.int(0, 12)) : late ? addDays(REF, -rng.int(16, 40)) : rng.date(start, REF);
     const age = Math.round((Date.parse(REF) - Date.parse(receivedOn)) / 86_400_000);
     const channel = rng.weighted([['walk_in', 40], ['hotline', 20], ['online', 20], ['court_delegated', 12], ['arbitration_referral', 8]] as const);
