@@ -219,4 +219,14 @@ describe('scope', () => {
     const [n] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM dispute_evidence WHERE dispute_id = ${id}`);
     expect(n!.n).toBe(1);
   });
+  it('the evidence goes with a transferred case: the sender no longer reaches it', async () => {
+    const [d02] = await q<{ id: string }>(sql`SELECT id FROM org WHERE code = 'D02'`);
+    const id = (await district.post('/api/disputes', intake())).json().id;
+    const ev = (await district.post(`/api/disputes/${id}/evidence`, { kind: 'contract', fileName: '劳动合同.pdf', data: PDF })).json();
+    expect((await district.post(`/api/disputes/${id}/transfer`, { toOrgId: d02!.id, reason: '用人单位注册地在河西区' })).statusCode).toBe(200);
+    expect((await district.get(`/api/dispute-evidence/${ev.id}`)).statusCode).toBe(404);
+    const seen = (await admin.get(`/api/disputes/${id}/records`)).json();
+    expect(seen.evidence.map((e: { fileName: string }) => e.fileName)).toEqual(['劳动合同.pdf']);
+    expect((await admin.get(`/api/dispute-evidence/${ev.id}`)).statusCode).toBe(200);
+  });
 });
