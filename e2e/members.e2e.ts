@@ -160,7 +160,7 @@ describe('member registry', () => {
     await page.getByTestId('join-name').fill(applicant.name);
     await page.getByTestId('join-idNumber').fill(applicant.id);
     await page.getByTestId('join-mobile').fill(applicant.mobile);
-    await choose(page, 'join-employmentForm', '网约送餐员');
+    await choose(page, 'join-employmentForm', '网约送餐员', '送餐');
     await page.getByTestId('join-occupation').fill('外卖骑手');
     await page.getByTestId('join-employerName').fill('江城同城配送站');
     // Consent is required: submitting without it shows the error next to the checkbox.

@@ -18,12 +18,17 @@ fs.mkdirSync(OUT, { recursive: true });
 
 /** What each demo login opens: a federation (city, district), a grassroots chair. */
 const CADRE_PAGES: Record<string, string[]> = {
-  admin: ['/dashboard', '/orgs', '/orgs/tree', '/orgs/warnings', '/members', '/members/import', '/members/applications', '/members/transfers', '/hardship/files', '/hardship/aid', '/hardship/campaigns', '/hardship/rules', '/hardship/warnings', '/system/users', '/system/roles', '/system/audit', '/system/settings', '/system/rules'],
+  admin: ['/dashboard', '/orgs', '/orgs/tree', '/orgs/warnings', '/members', '/members/import', '/members/applications', '/members/transfers', '/hardship/files', '/hardship/aid', '/hardship/campaigns', '/hardship/rules', '/hardship/warnings', '/system/users', '/system/roles', '/system/audit', '/system/settings', '/system/rules',
+    '/system/calendar', '/system/backup', '/plans', '/plans/tasks', '/contracts', '/contracts/coverage', '/congresses', '/congresses/proposals', '/congresses/disclosures',
+    '/disputes', '/disputes/mediators', '/wage-arrears', '/legal-aid', '/legal-aid/lawyers', '/legal-aid/hotline', '/honors/calls', '/honors/records', '/competitions', '/studios'],
   district: ['/dashboard', '/orgs', '/members', '/hardship/files', '/hardship/aid', '/hardship/warnings', '/system/audit'],
   grassroots: ['/dashboard', '/members', '/members/applications', '/hardship/files'],
 };
 /** The first row of these lists is opened too, to show a detail page. */
-const DETAIL_FROM: Record<string, string> = { '/orgs': '/orgs/', '/members': '/members/', '/hardship/files': '/hardship/files/' };
+const DETAIL_FROM: Record<string, string> = {
+  '/orgs': '/orgs/', '/members': '/members/', '/hardship/files': '/hardship/files/', '/plans': '/plans/', '/contracts': '/contracts/', '/congresses': '/congresses/',
+  '/disputes': '/disputes/', '/honors/calls': '/honors/calls/', '/honors/records': '/honors/records/', '/competitions': '/competitions/', '/studios': '/studios/',
+};
 const PUBLIC_PAGES = ['/join', '/join/status', '/hardship/self-check', '/card/verify', '/login'];
 
 const problems: string[] = [];

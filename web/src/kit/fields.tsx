@@ -69,7 +69,8 @@ export function useFieldInput() {
       case 'number':
         return <InputNumber style={{ width: '100%' }} min={f.min} max={f.max} precision={0} {...common} />;
       case 'select':
-        return <Select allowClear showSearch={opts.length > 8 ? { optionFilterProp: 'label' } : undefined} options={opts as never} placeholder={t('common.pleaseSelect')} {...common} />;
+        // A long list (counting the options inside groups) can be searched by typing.
+        return <Select allowClear showSearch={opts.reduce((n, o) => n + ((o as { options?: unknown[] }).options?.length ?? 1), 0) > 8 ? { optionFilterProp: 'label' } : undefined} options={opts as never} placeholder={t('common.pleaseSelect')} {...common} />;
       case 'multiselect':
         return <Select mode="multiple" allowClear options={opts as never} placeholder={t('common.pleaseSelect')} {...common} />;
       case 'switch':
