@@ -51,7 +51,12 @@ export const MILESTONE_KIND_LABELS: Record<MilestoneKind, Label> = {
   award: { zh: '作出裁决', en: 'Award' },
 };
 
-export interface Instalment { seq: number; dueOn: string; amountFen: number; paidOn: string | null }
+export interface Instalment {
+  seq: number;
+  dueOn: string;
+  amountFen: number;
+  paidOn: string | null;
+}
 
 /**
  * The instalments missed on `today`: unpaid after their due day. One is a breach of the agreement;
@@ -63,7 +68,9 @@ export function missedInstalments<T extends Instalment>(list: T[], today: string
 
 /** The first day of breach: the day after the earliest missed instalment fell due, or null. */
 export function breachSince(list: Instalment[], today: string): string | null {
-  const missed = missedInstalments(list, today).map((i) => i.dueOn).sort();
+  const missed = missedInstalments(list, today)
+    .map((i) => i.dueOn)
+    .sort();
   return missed[0] ?? null;
 }
 

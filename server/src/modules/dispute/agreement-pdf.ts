@@ -5,10 +5,20 @@ import { DISPUTE_TYPE_LABELS, type DisputeType } from '../../../../common/src/di
 import { SIGNATORY_ROLE_LABELS, SIGNATURE_METHOD_LABELS, type SignatoryRole } from '../../../../common/src/dispute-records.js';
 
 export interface AgreementData {
-  caseNo: string; centreName: string; mediatorName: string | null;
-  applicants: { name: string; idMasked: string | null; representative: boolean }[]; workerCount: number;
-  employerName: string; employerUscc: string | null; type: string; facts: string; outcomeSought: string;
-  terms: string; amountFen: number; agreedOn: string; confirmationDue: string | null;
+  caseNo: string;
+  centreName: string;
+  mediatorName: string | null;
+  applicants: { name: string; idMasked: string | null; representative: boolean }[];
+  workerCount: number;
+  employerName: string;
+  employerUscc: string | null;
+  type: string;
+  facts: string;
+  outcomeSought: string;
+  terms: string;
+  amountFen: number;
+  agreedOn: string;
+  confirmationDue: string | null;
   instalments: { seq: number; dueOn: string; amountFen: number; paidOn: string | null }[];
   signatures: { role: string; signerName: string; signedOn: string; method: string; mime: string | null; image: Buffer | null }[];
 }
@@ -79,7 +89,9 @@ export async function agreementPdf(a: AgreementData): Promise<Buffer> {
   heading(a.instalments.length ? '五、其他约定' : '四、其他约定');
   para('本协议经双方当事人签名或盖章、调解员签名并加盖调解组织印章后生效，对双方当事人具有约束力，当事人应当履行（《劳动争议调解仲裁法》第十四条）。');
   para('达成调解协议后，一方当事人在协议约定期限内不履行调解协议的，另一方当事人可以依法申请仲裁（《劳动争议调解仲裁法》第十五条）。');
-  para(`双方当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认${a.confirmationDue ? `（截止${ymd(a.confirmationDue)}）` : ''}（《人民调解法》第三十三条）。`);
+  para(
+    `双方当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认${a.confirmationDue ? `（截止${ymd(a.confirmationDue)}）` : ''}（《人民调解法》第三十三条）。`,
+  );
 
   heading('签署');
   for (const role of ['applicant', 'employer', 'mediator'] as SignatoryRole[]) {

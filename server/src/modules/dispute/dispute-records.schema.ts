@@ -62,7 +62,13 @@ export const disputeInstalment = pgTable(
     note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('dispute_instalment_seq_uq').on(t.disputeId, t.seq), index('dispute_instalment_unpaid_idx').on(t.dueOn).where(sql`paid_on IS NULL`), index('dispute_instalment_paid_idx').on(t.paidOn)],
+  (t) => [
+    uniqueIndex('dispute_instalment_seq_uq').on(t.disputeId, t.seq),
+    index('dispute_instalment_unpaid_idx')
+      .on(t.dueOn)
+      .where(sql`paid_on IS NULL`),
+    index('dispute_instalment_paid_idx').on(t.paidOn),
+  ],
 );
 
 /**
@@ -81,7 +87,14 @@ export const disputeReferral = pgTable(
     commission: text('commission').notNull(),
     note: text('note'),
     /** The file assembled: the agreement, the missed instalments, the evidence list. */
-    file: jsonb('file').$type<{ missed: { seq: number; dueOn: string; amountFen: number }[]; evidence: { id: string; kind: string; fileName: string }[]; agreedOn: string | null; agreementAmountFen: number | null }>().notNull(),
+    file: jsonb('file')
+      .$type<{
+        missed: { seq: number; dueOn: string; amountFen: number }[];
+        evidence: { id: string; kind: string; fileName: string }[];
+        agreedOn: string | null;
+        agreementAmountFen: number | null;
+      }>()
+      .notNull(),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

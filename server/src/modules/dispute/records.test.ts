@@ -13,20 +13,33 @@ let district: TestClient;
 let admin: TestClient;
 let d01: string;
 let png: string;
-const q = <T,>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
+const q = <T>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
 const today = todayInChina();
 const PDF = Buffer.from('%PDF-1.4\n%test\n').toString('base64');
 
 const intake = (over: Record<string, unknown> = {}) => ({
-  orgId: d01, channel: 'walk_in', type: 'wage_arrears', employerName: '江城测试建材有限公司', amountClaimedFen: 900_000, receivedOn: addDays(today, -20),
-  facts: '被申请人拖欠申请人两个月工资。', outcomeSought: '支付拖欠工资九千元。', workerCount: 1, applicants: [{ name: '王五', mobile: '13912345678' }], ...over,
+  orgId: d01,
+  channel: 'walk_in',
+  type: 'wage_arrears',
+  employerName: '江城测试建材有限公司',
+  amountClaimedFen: 900_000,
+  receivedOn: addDays(today, -20),
+  facts: '被申请人拖欠申请人两个月工资。',
+  outcomeSought: '支付拖欠工资九千元。',
+  workerCount: 1,
+  applicants: [{ name: '王五', mobile: '13912345678' }],
+  ...over,
 });
 
 /** A case received 20 days ago, assigned, agreed 10 days ago for 9,000 yuan. */
 async function agreedCase(amountFen = 900_000) {
   const made = (await district.post('/api/disputes', intake())).json();
   expect((await district.post(`/api/disputes/${made.id}/assign`, {})).statusCode).toBe(200);
-  const agreed = await district.post(`/api/disputes/${made.id}/agree`, { terms: '被申请人分两期支付拖欠工资九千元。', amountFen, effectiveOn: addDays(today, -10) });
+  const agreed = await district.post(`/api/disputes/${made.id}/agree`, {
+    terms: '被申请人分两期支付拖欠工资九千元。',
+    amountFen,
+    effectiveOn: addDays(today, -10),
+  });
   expect(agreed.statusCode, agreed.body).toBe(200);
   return made.id as string;
 }
@@ -34,7 +47,7 @@ async function agreedCase(amountFen = 900_000) {
 beforeAll(async () => {
   env = await createTestEnv({ disputes: 120 });
   district = await env.login('district');
-  [{ id: d01 }] = await q<{ id: string }>(sql`SELECT id FROM org WHERE code = 'D01'`) as [{ id: string }];
+  [{ id: d01 }] = (await q<{ id: string }>(sql`SELECT id FROM org WHERE code = 'D01'`)) as [{ id: string }];
   png = (await QRCode.toBuffer('签名', { type: 'png', width: 64 })).toString('base64');
   admin = await env.login('admin');
 }, 600_000);
@@ -44,16 +57,24 @@ afterAll(async () => {
 
 describe('pure rules', () => {
   it('a missed instalment is a breach from its due day; one paid or not yet due is not', () => {
-    const list = [{ seq: 1, dueOn: '2026-03-01', amountFen: 1, paidOn: '2026-03-01' }, { seq: 2, dueOn: '2026-04-01', amountFen: 1, paidOn: null }];
+    const list = [
+      { seq: 1, dueOn: '2026-03-01', amountFen: 1, paidOn: '2026-03-01' },
+      { seq: 2, dueOn: '2026-04-01', amountFen: 1, paidOn: null },
+    ];
     expect(breachSince(list, '2026-04-01')).toBeNull();
     expect(breachSince(list, '2026-04-02')).toBe('2026-04-01');
   });
   it('arbitration days follow the milestones: acceptance 5, award 45 or 45 + 15, suit 15 (Arts. 29, 43, 48)', () => {
-    const ms = [{ kind: 'application', onDate: '2026-03-02' }, { kind: 'acceptance', onDate: '2026-03-06' }];
+    const ms = [
+      { kind: 'application', onDate: '2026-03-02' },
+      { kind: 'acceptance', onDate: '2026-03-06' },
+    ];
     const d = milestoneDues(ms);
     expect(d.acceptanceDue).toBe(computeDeadline('2026-03-02', { n: 5, unit: 'calendar_days' }).due);
     expect(d.awardDue).toBe(computeDeadline('2026-03-06', { n: 45, unit: 'calendar_days' }).due);
-    expect(milestoneDues([...ms, { kind: 'extension', onDate: '2026-04-01' }]).awardDue).toBe(computeDeadline('2026-03-06', { n: 60, unit: 'calendar_days' }).due);
+    expect(milestoneDues([...ms, { kind: 'extension', onDate: '2026-04-01' }]).awardDue).toBe(
+      computeDeadline('2026-03-06', { n: 60, unit: 'calendar_days' }).due,
+    );
     expect(milestoneDues([...ms, { kind: 'award', onDate: '2026-04-10' }]).suitDue).toBe(computeDeadline('2026-04-10', { n: 15, unit: 'calendar_days' }).due);
     expect(milestoneDues([])).toEqual({ acceptanceDue: null, awardDue: null, suitDue: null });
   });
@@ -80,7 +101,11 @@ describe('evidence', () => {
 
   it('refuses a file whose content is not PDF/JPEG/PNG (415) and a path in the name (400), in Chinese', async () => {
     const id = (await district.post('/api/disputes', intake())).json().id;
-    const exe = await district.post(`/api/disputes/${id}/evidence`, { kind: 'other', fileName: '证据.pdf', data: Buffer.from('MZ\x90\x00 not a pdf').toString('base64') });
+    const exe = await district.post(`/api/disputes/${id}/evidence`, {
+      kind: 'other',
+      fileName: '证据.pdf',
+      data: Buffer.from('MZ\x90\x00 not a pdf').toString('base64'),
+    });
     expect(exe.statusCode).toBe(415);
     expect(exe.json().message).toContain('只接受');
     const path = await district.post(`/api/disputes/${id}/evidence`, { kind: 'other', fileName: '../../etc/passwd', data: PDF });
@@ -107,8 +132,21 @@ describe('the agreement, its payments and a breach', () => {
 
   it('signed by both parties and the mediator, the agreement prints as a PDF; paid on time, no breach', async () => {
     const id = await agreedCase();
-    expect((await district.put(`/api/disputes/${id}/schedule`, { instalments: [{ dueOn: addDays(today, -5), amountFen: 400_000 }, { dueOn: addDays(today, 20), amountFen: 500_000 }] })).statusCode).toBe(200);
-    for (const [role, name] of [['applicant', '王五'], ['employer', '江城测试建材有限公司 张经理'], ['mediator', '调解员']] as const) {
+    expect(
+      (
+        await district.put(`/api/disputes/${id}/schedule`, {
+          instalments: [
+            { dueOn: addDays(today, -5), amountFen: 400_000 },
+            { dueOn: addDays(today, 20), amountFen: 500_000 },
+          ],
+        })
+      ).statusCode,
+    ).toBe(200);
+    for (const [role, name] of [
+      ['applicant', '王五'],
+      ['employer', '江城测试建材有限公司 张经理'],
+      ['mediator', '调解员'],
+    ] as const) {
       const s = await district.post(`/api/disputes/${id}/signatures`, { role, signerName: name, method: 'on_screen', image: png });
       expect(s.statusCode, s.body).toBe(201);
     }
@@ -175,7 +213,10 @@ describe('arbitration milestones', () => {
     const outOfOrder = await district.post(`/api/disputes/${made.id}/milestones`, { kind: 'award', onDate: addDays(today, -1) });
     expect(outOfOrder.statusCode).toBe(409);
     expect(outOfOrder.json().message).toContain('请先登记“仲裁受理”');
-    expect((await district.post(`/api/disputes/${made.id}/milestones`, { kind: 'application', onDate: addDays(today, -8), reference: '江劳人仲案字〔2026〕1号' })).statusCode).toBe(201);
+    expect(
+      (await district.post(`/api/disputes/${made.id}/milestones`, { kind: 'application', onDate: addDays(today, -8), reference: '江劳人仲案字〔2026〕1号' }))
+        .statusCode,
+    ).toBe(201);
     const before = await district.post(`/api/disputes/${made.id}/milestones`, { kind: 'acceptance', onDate: addDays(today, -9) });
     expect(before.statusCode).toBe(400);
     expect((await district.post(`/api/disputes/${made.id}/milestones`, { kind: 'acceptance', onDate: addDays(today, -6) })).statusCode).toBe(201);
@@ -196,7 +237,12 @@ describe('the dashboard', () => {
   it('counts breached agreements among the overdue clocks and the money recovered this year', async () => {
     const before = (await district.get('/api/disputes/dashboard')).json();
     const id = await agreedCase(250_000);
-    await district.put(`/api/disputes/${id}/schedule`, { instalments: [{ dueOn: addDays(today, -2), amountFen: 50_000 }, { dueOn: addDays(today, -1), amountFen: 200_000 }] });
+    await district.put(`/api/disputes/${id}/schedule`, {
+      instalments: [
+        { dueOn: addDays(today, -2), amountFen: 50_000 },
+        { dueOn: addDays(today, -1), amountFen: 200_000 },
+      ],
+    });
     await district.post(`/api/disputes/${id}/payments`, { seq: 1, paidOn: addDays(today, -2) });
     const after = (await district.get('/api/disputes/dashboard')).json();
     expect(after.breached).toBe(before.breached + 1);
