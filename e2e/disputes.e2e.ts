@@ -7,11 +7,20 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2EEnv } from './harness';
-import { choose, closeContext, prepare } from './ui';
+import { choose, chooseFirst, closeContext, prepare } from './ui';
+import { todayInChina } from '../common/src/dates';
 
 const PORT = 3105;
 let env: E2EEnv;
 const MOBILE = '13966660001';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+async function fillDate(page: Page, testId: string, value: string) {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
 
 async function step(page: Page, action: string, fill: Record<string, string> = {}, confirm = false): Promise<string> {
   await page.getByTestId(`dispute-action-${action}`).click();
@@ -107,6 +116,44 @@ describe('labour-dispute mediation', () => {
     expect(await step(page, 'agree', { terms: '被申请人于本月底前支付申请人工资一万元。', amountFen: '10000' }, true)).toBe('agreed');
     await page.getByTestId('dispute-clock-confirmation').waitFor();
     await env.shot(page, 'dispute-agreed');
+
+    // Evidence, the payment schedule, the three signatures, the agreement PDF and the payment.
+    await page.getByRole('tab', { name: '证据与协议' }).click();
+    const records = page.getByTestId('dispute-records');
+    await records.waitFor();
+    await records.locator('input[type=file]').first().setInputFiles({ name: '工资条.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('dispute-ev-table').getByText('工资条.pdf').waitFor();
+    await page.getByTestId('dispute-schedule').click();
+    await page.getByTestId('dispute-rec-schedule-modal').waitFor();
+    await page.getByTestId('dispute-pay-count').fill('1');
+    await page.getByTestId('dispute-rec-schedule-amount0').fill('10000');
+    await fillDate(page, 'dispute-rec-schedule-due0', todayInChina());
+    await page.getByTestId('dispute-rec-schedule-submit').click();
+    await page.getByTestId('dispute-instalment-1').waitFor();
+    for (const name of ['骑手王小明', '江城测试物流有限公司 李经理', '调解员陈明']) {
+      await page.getByTestId('dispute-sign').click();
+      const modal = page.getByTestId('dispute-rec-sign-modal');
+      await modal.waitFor();
+      await chooseFirst(page, 'dispute-rec-sign-role');
+      await page.getByTestId('dispute-rec-sign-signerName').fill(name);
+      await modal.locator('input[type=file]').setInputFiles({ name: '签字页.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page.getByTestId('dispute-rec-sign-submit').click();
+      await modal.waitFor({ state: 'hidden' });
+      await page.getByTestId('dispute-signatures').getByText(name).waitFor();
+    }
+    await page.getByTestId('dispute-signed-all').waitFor();
+    const pdf = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/agreement.pdf'));
+    await page.getByTestId('dispute-agreement-pdf').click();
+    const pdfRes = await pdf;
+    expect(pdfRes.status()).toBe(200);
+    expect(pdfRes.headers()['content-type']).toContain('application/pdf');
+    await page.getByTestId('dispute-pay').click();
+    await page.getByTestId('dispute-rec-pay-modal').waitFor();
+    await page.getByTestId('dispute-rec-pay-submit').click();
+    await page.getByTestId('dispute-instalment-1').getByText('已付').waitFor();
+    await expect.poll(async () => page.getByTestId('dispute-paid').innerText()).toContain('10,000.00 / 协议金额');
+    await env.shot(page, 'dispute-agreement-paid');
+
     expect(await step(page, 'close', {}, true)).toBe('closed');
     await page.getByText('结案').first().waitFor();
     await closeContext(page);

@@ -189,6 +189,12 @@ export const DisputeFigures = z.object({
   medianDaysToClose: z.number().nullable(),
   agreedAmountFen: z.number(),
   mediators: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), open: z.number() })),
+  /** Agreements with an instalment unpaid after its day (劳动争议调解仲裁法 Art. 15). */
+  breached: z.number(),
+  /** Every clock past its day: open cases overdue, and agreements breached. */
+  overdueClocks: z.number(),
+  /** Recovered for workers this calendar year (China time): instalments of agreements paid and wage arrears recovered. */
+  recoveredThisYearFen: z.number(),
 });
 
 export const MediatorBody = z.strictObject({

@@ -34,10 +34,17 @@ import { maskMobile } from '../../../common/src/mobile.js';
 import { addDays, createRng } from './prng.js';
 import { DEMO_DEFAULT_SEED, DEMO_REFERENCE_DATE, randomPersonName } from './demo-city.js';
 import { jsonInsert } from './demo-hardship.js';
+import { DEMO_MEMBER_COUNT } from './demo-members.js';
+import { seedDemoDisputeRecords, type DemoRecordsReport } from './demo-dispute-records.js';
 import type { KeyRing } from '../platform/crypto.js';
 import type { Executor } from '../db/client.js';
 
 export const DEMO_DISPUTE_COUNT = 1500;
+
+/** Cases for a city of `members` (GONGHUI_DEMO_MEMBERS): 1,500 at the default 200,000 members, in proportion, at least 100. */
+export function demoDisputeCount(members: number | undefined): number {
+  return members === undefined ? DEMO_DISPUTE_COUNT : Math.max(100, Math.round((DEMO_DISPUTE_COUNT * members) / DEMO_MEMBER_COUNT));
+}
 const REF = DEMO_REFERENCE_DATE;
 const TYPE_WEIGHTS: [DisputeType, number][] = [
   ['wage_arrears', 40],
@@ -79,6 +86,7 @@ export interface DemoDisputeReport {
   calls: number;
   arrears: number;
   ms: number;
+  records?: DemoRecordsReport;
 }
 
 /** A valid credit code made from a number (for the demo employers). */
@@ -128,8 +136,9 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
     const localStreets = streets.filter((s) => s.path.startsWith(district.path));
     const holder = rng.chance(0.2) && localStreets.length ? rng.pick(localStreets).id : district.id;
     const type = rng.weighted(TYPE_WEIGHTS);
-    // Every 25th case is recent; every 41st was received 16–40 days ago and is still open: its clock has run out.
-    const late = i % 41 === 3;
+    // Every 25th case is recent; in every 41st round over the districts (so each district has some,
+    // however small the city), a case was received 16–40 days ago and is still open: its clock has run out.
+    const late = Math.floor(i / districts.length) % 41 === 3;
     const receivedOn = i % 25 === 0 ? addDays(REF, -rng.int(0, 12)) : late ? addDays(REF, -rng.int(16, 40)) : rng.date(start, REF);
     const age = Math.round((Date.parse(REF) - Date.parse(receivedOn)) / 86_400_000);
     const channel = rng.weighted([
@@ -245,7 +254,8 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
   await tx.execute(sql`SELECT setval('dispute_case_seq', ${900000 + count})`);
   const arrears = await seedDemoArrears(tx, rng.fork('arrears'), cases);
   const aid = await seedDemoLegalAid(tx, keys, rng.fork('legal-aid'), [city, ...districts], Math.round(count / 5));
-  return { cases: cases.length, mediators: mediators.length, ...aid, arrears, ms: Date.now() - started };
+  const records = await seedDemoDisputeRecords(tx, rng.fork('records'), cases);
+  return { cases: cases.length, mediators: mediators.length, ...aid, arrears, records, ms: Date.now() - started };
 }
 
 const min = (a: string, b: string) => (a < b ? a : b);

@@ -8,7 +8,7 @@ import { DEMO_REFERENCE_DATE, generateDemoCity } from './demo-city.js';
 import { DEMO_MEMBER_COUNT, seedDemoMembers, type DemoMemberReport } from './demo-members.js';
 import { DEMO_HARDSHIP_COUNT, seedDemoHardship } from './demo-hardship.js';
 import { seedDemoContracts } from './demo-contract.js';
-import { DEMO_DISPUTE_COUNT, seedDemoDisputes } from './demo-dispute.js';
+import { demoDisputeCount, seedDemoDisputes } from './demo-dispute.js';
 import { seedDemoHonor } from './demo-honor.js';
 import { seedDemoAchievement } from './demo-achievement.js';
 import type { Services } from '../platform/context.js';
@@ -29,7 +29,7 @@ export interface SeedDemoOptions {
   members?: number;
   /** Hardship household files (demo-hardship.ts): DEMO_HARDSHIP_COUNT (3,000) by default. */
   hardship?: number;
-  /** Labour-dispute cases (demo-dispute.ts): DEMO_DISPUTE_COUNT (1,500) by default. */
+  /** Labour-dispute cases (demo-dispute.ts): in proportion to the members, 1,500 at the default 200,000. */
   disputes?: number;
 }
 
@@ -76,9 +76,9 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     log(
       `集体合同演示数据 / contract demo: ${contracts.contracts} 份协商与合同, 建制 ${contracts.covered}/${contracts.employers} 家, ${contracts.congresses} 个职代会, ${contracts.proposals} 件提案, ${contracts.disclosures} 条厂务公开`,
     );
-    const disputes = await seedDemoDisputes(tx, s.keys, { count: opts.disputes ?? DEMO_DISPUTE_COUNT });
+    const disputes = await seedDemoDisputes(tx, s.keys, { count: opts.disputes ?? demoDisputeCount(opts.members ?? DEMO_MEMBER_COUNT) });
     log(
-      `维权服务演示数据 / rights demo: ${disputes.cases} 件争议, ${disputes.mediators} 名调解员, ${disputes.legalAid} 件法律援助, ${disputes.lawyers} 名律师, ${disputes.calls} 次来电, ${disputes.arrears} 件欠薪, ${(disputes.ms / 1000).toFixed(1)} s`,
+      `维权服务演示数据 / rights demo: ${disputes.cases} 件争议, ${disputes.mediators} 名调解员, ${disputes.legalAid} 件法律援助, ${disputes.lawyers} 名律师, ${disputes.calls} 次来电, ${disputes.arrears} 件欠薪, ${disputes.records?.instalments ?? 0} 期履行计划 (${disputes.records?.breached ?? 0} 件未履行), ${disputes.records?.milestones ?? 0} 个仲裁节点, ${(disputes.ms / 1000).toFixed(1)} s`,
     );
     const honor = await seedDemoHonor(tx, { focusOrgId: grassroots.id });
     log(`评选表彰演示数据 / honours demo: ${honor.holders} 名劳模工匠, ${honor.care} 条关爱, ${honor.calls} 次评选, ${honor.nominations} 名推荐人选`);

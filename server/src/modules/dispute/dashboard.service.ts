@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { disputeCase, mediator } from './dispute.schema.js';
 import { disputes, mediators, overdueSql } from './dispute.repo.js';
+import { arrears } from './wage-arrears.service.js';
 import { org } from '../org/org.schema.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import type { Ctx } from '../../platform/context.js';
@@ -21,7 +22,8 @@ export async function disputeDashboard(c: Ctx) {
       .groupBy(col)
       .orderBy(asc(col));
   const kids = await c.db.select({ id: org.id, name: org.name, path: org.path }).from(org).where(eq(org.parentId, c.actor.orgId)).orderBy(asc(org.path));
-  const [byStatus, byType, totals, areas, loads] = await Promise.all([
+  const yearStart = today.slice(0, 4) + '-01-01';
+  const [byStatus, byType, totals, areas, loads, rights] = await Promise.all([
     counted(disputeCase.status),
     counted(disputeCase.type),
     c.db.execute(sql`
@@ -53,7 +55,18 @@ export async function disputeDashboard(c: Ctx) {
       .groupBy(mediator.id, mediator.name, mediator.kind)
       .orderBy(sql`count(${disputeCase.id}) DESC`, asc(mediator.name))
       .limit(20),
+    // Breached agreements and the money recovered this year, both scoped through their case.
+    c.db.execute(sql`
+      SELECT (SELECT count(DISTINCT i.dispute_id)::int FROM dispute_instalment i JOIN dispute_case ON dispute_case.id = i.dispute_id
+               WHERE i.paid_on IS NULL AND i.due_on < ${today} AND dispute_case.status = 'agreed' AND ${scope}) AS breached,
+             (SELECT coalesce(sum(i.amount_fen), 0)::bigint FROM dispute_instalment i JOIN dispute_case ON dispute_case.id = i.dispute_id
+               WHERE i.paid_on >= ${yearStart} AND i.paid_on <= ${today} AND ${scope}) AS instalments_fen,
+             (SELECT coalesce(sum(r.amount_fen), 0)::bigint FROM wage_recovery r JOIN wage_arrears ON wage_arrears.id = r.arrears_id
+               WHERE r.paid_on >= ${yearStart} AND r.paid_on <= ${today} AND ${arrears.inScope(c)}) AS arrears_fen`) as unknown as Promise<{
+      rows: Record<string, number | string>[];
+    }>,
   ]);
+  const r = rights.rows[0] ?? {};
   const t = totals.rows[0] ?? {};
   const agreed = Number(t.agreed ?? 0);
   const failed = Number(t.failed ?? 0);
@@ -75,5 +88,8 @@ export async function disputeDashboard(c: Ctx) {
     medianDaysToClose: t.median_days === null || t.median_days === undefined ? null : Math.round(Number(t.median_days)),
     agreedAmountFen: Number(t.agreed_fen ?? 0),
     mediators: loads.map((m) => ({ ...m, open: Number(m.open) })),
+    breached: Number(r.breached ?? 0),
+    overdueClocks: Number(t.overdue ?? 0) + Number(r.breached ?? 0),
+    recoveredThisYearFen: Number(r.instalments_fen ?? 0) + Number(r.arrears_fen ?? 0),
   };
 }

@@ -9,6 +9,9 @@ import { createMediator, listMediators, updateMediator } from './mediator.servic
 import { disputeDashboard } from './dashboard.service.js';
 import { disputes, mediators } from './dispute.repo.js';
 import { disputeCase } from './dispute.schema.js';
+import { disputeRecordsApi } from '../../../../common/src/contracts/dispute-records.js';
+import * as rec from './records.service.js';
+import { sendFile } from '../hardship/hardship.shared.js';
 import { mount } from '../../platform/mount.js';
 import { registerDeadlineOwner } from '../../platform/deadline-recompute.js';
 
@@ -66,6 +69,27 @@ export async function disputeRoutes(app: FastifyInstance) {
     history: (c, { params }) => wa.arrears.history(c, params.id),
     create: (c, { body }) => wa.createArrears(c, body),
     recover: (c, { params, body }) => wa.recordRecovery(c, params.id, body),
+  });
+  mount(app, disputeRecordsApi, {
+    records: (c, { params }) => rec.disputeRecords(c, params.id),
+    addEvidence: (c, { params, body }) => rec.addEvidence(c, params.id, body),
+    evidence: async (c, { params }, _req, reply) => {
+      const e = await rec.readEvidence(c, params.id);
+      return sendFile(reply, e.mime, e.fileName, e.data);
+    },
+    deleteEvidence: async (c, { params }) => {
+      await rec.deleteEvidence(c, params.id);
+      return { ok: true as const };
+    },
+    schedule: (c, { params, body }) => rec.setSchedule(c, params.id, body),
+    sign: (c, { params, body }) => rec.signAgreement(c, params.id, body),
+    agreementPdf: async (c, { params }, _req, reply) => {
+      const { pdf, fileName } = await rec.printAgreement(c, params.id);
+      return sendFile(reply, 'application/pdf', fileName, pdf);
+    },
+    pay: (c, { params, body }) => rec.recordPayment(c, params.id, body),
+    refer: (c, { params, body }) => rec.referToArbitration(c, params.id, body),
+    milestone: (c, { params, body }) => rec.recordMilestone(c, params.id, body),
   });
   mount(app, hotlineApi, {
     list: (c, { query }) => aid.listCalls(c, query),

@@ -136,3 +136,4 @@ export const mediator = pgTable(
 export type MediatorRow = typeof mediator.$inferSelect;
 export * from './legal-aid.schema.js';
 export * from './wage-arrears.schema.js';
+export * from './dispute-records.schema.js';

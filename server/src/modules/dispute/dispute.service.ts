@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { disputeCase, disputeParty, disputeSession, mediator, type DisputeCaseRow } from './dispute.schema.js';
 import { disputes, mediatorNames, openLoads, orgNames } from './dispute.repo.js';
+import { moveRecords } from './records.service.js';
 import { org } from '../org/org.schema.js';
 import { requireOrgInScope } from '../org/org.service.js';
 import { DISPUTE_CLOCK_RULE, isCollective, limitationAt, mediationRule, type DisputeClockRule } from '../../../../common/src/dispute-rules.js';
@@ -444,6 +445,7 @@ export async function transferCase(c: Ctx, id: string, input: z.infer<typeof Tra
     });
     await tx.update(disputeParty).set({ orgId: to.id }).where(eq(disputeParty.disputeId, id));
     await tx.update(disputeSession).set({ orgId: to.id }).where(eq(disputeSession.disputeId, id));
+    await moveRecords(tx, id, to.id);
     return ref(after as DisputeCaseRow);
   });
 }

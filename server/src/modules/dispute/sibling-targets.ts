@@ -11,12 +11,14 @@ interface Target {
   version: number;
   secrets: string[];
 }
+const PDF = Buffer.from('%PDF-1.4\n%sibling\n').toString('base64');
 export interface DisputeSiblings {
   disputes: Target[];
   mediators: Target[];
   legalAid: Target[];
   lawyers: Target[];
   arrears: Target[];
+  evidence: Target[];
 }
 
 export const DISPUTE_FILLERS: { prefix: string; param: string; targets: (s: DisputeSiblings) => Target[] }[] = [
@@ -25,6 +27,7 @@ export const DISPUTE_FILLERS: { prefix: string; param: string; targets: (s: Disp
   { prefix: '/api/legal-aid/:id', param: 'id', targets: (s) => s.legalAid },
   { prefix: '/api/lawyers/:id', param: 'id', targets: (s) => s.lawyers },
   { prefix: '/api/wage-arrears/:id', param: 'id', targets: (s) => s.arrears },
+  { prefix: '/api/dispute-evidence/:id', param: 'id', targets: (s) => s.evidence },
 ];
 
 export const DISPUTE_BODIES: Record<string, (t: Target, own: { orgId: string }) => unknown> = {
@@ -41,6 +44,12 @@ export const DISPUTE_BODIES: Record<string, (t: Target, own: { orgId: string }) 
   'POST /api/legal-aid/:id/decline': () => ({ reason: '越权不予援助' }),
   'POST /api/wage-arrears/:id/recoveries': () => ({ paidOn: '2026-01-05', amountFen: 1 }),
   'PUT /api/lawyers/:id': (t, own) => ({ orgId: own.orgId, name: '越权改名', firm: '越权律所', version: t.version }),
+  'POST /api/disputes/:id/evidence': () => ({ kind: 'other', fileName: '越权证据.pdf', data: PDF }),
+  'PUT /api/disputes/:id/schedule': () => ({ instalments: [{ dueOn: '2026-01-05', amountFen: 1 }] }),
+  'POST /api/disputes/:id/signatures': () => ({ role: 'applicant', signerName: '越权签署', method: 'upload', image: PDF }),
+  'POST /api/disputes/:id/payments': () => ({ seq: 1, paidOn: '2026-01-05' }),
+  'POST /api/disputes/:id/referral': () => ({ commission: '越权仲裁委员会' }),
+  'POST /api/disputes/:id/milestones': () => ({ kind: 'application', onDate: '2026-01-05' }),
 };
 
 type Rows = <T>(q: SQL) => Promise<T[]>;
@@ -75,6 +84,10 @@ export async function disputeTargets(rows: Rows, paths: string[]): Promise<Dispu
       await rows<{ id: string; version: number; case_no: string }>(sql`
       SELECT w.id, w.version, w.case_no FROM wage_arrears w JOIN org o ON o.id = w.org_id WHERE (${under}) AND o.level <> 'grassroots' AND w.status = 'open' ORDER BY w.case_no LIMIT 1`)
     ).map((w) => ({ id: w.id, version: w.version, secrets: [w.case_no] })),
+    evidence: (
+      await rows<{ id: string; file_name: string }>(sql`
+      SELECT e.id, e.file_name FROM dispute_evidence e JOIN org o ON o.id = e.org_id WHERE (${under}) AND o.level <> 'grassroots' ORDER BY e.id LIMIT 1`)
+    ).map((e) => ({ id: e.id, version: 1, secrets: [e.file_name] })),
   };
 }
 
@@ -88,5 +101,10 @@ export function disputeSnapshot(rows: Rows, ids: SQL) {
     rows(sql`SELECT * FROM lawyer WHERE id IN (${ids}) ORDER BY id`),
     rows(sql`SELECT * FROM wage_arrears WHERE id IN (${ids}) ORDER BY id`),
     rows(sql`SELECT count(*)::int AS recoveries FROM wage_recovery WHERE arrears_id IN (${ids})`),
+    rows(sql`SELECT id, dispute_id, sha256 FROM dispute_evidence WHERE id IN (${ids}) OR dispute_id IN (${ids}) ORDER BY id`),
+    rows(sql`SELECT count(*)::int AS signatures FROM dispute_signature WHERE dispute_id IN (${ids})`),
+    rows(sql`SELECT * FROM dispute_instalment WHERE dispute_id IN (${ids}) ORDER BY id`),
+    rows(sql`SELECT count(*)::int AS referrals FROM dispute_referral WHERE dispute_id IN (${ids})`),
+    rows(sql`SELECT count(*)::int AS milestones FROM dispute_milestone WHERE dispute_id IN (${ids})`),
   ]);
 }

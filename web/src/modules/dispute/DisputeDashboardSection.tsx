@@ -29,6 +29,9 @@ export function DisputeDashboardSection() {
     { key: 'rate', title: t('dispute.dash.rate'), icon: <CheckCircleOutlined />, color: '#389e0d', value: (f) => (f.agreementRatePermille === null ? '—' : `${(f.agreementRatePermille / 10).toFixed(1)}%`) },
     { key: 'median', title: t('dispute.dash.median'), icon: <FieldTimeOutlined />, color: '#d48806', value: (f) => f.medianDaysToClose ?? '—' },
     { key: 'amount', title: t('dispute.dash.amount'), icon: <MoneyCollectOutlined />, color: '#722ed1', value: (f) => yuan(f.agreedAmountFen) },
+    { key: 'overdueClocks', title: t('dispute.dash.overdueClocks'), icon: <ClockCircleOutlined />, color: '#cf1322', value: (f) => f.overdueClocks, link: '/disputes?overdue=true', danger: (f) => f.overdueClocks > 0 },
+    { key: 'breached', title: t('dispute.dash.breached'), icon: <SolutionOutlined />, color: '#d4380d', value: (f) => f.breached, danger: (f) => f.breached > 0 },
+    { key: 'recovered', title: t('dispute.dash.recovered'), icon: <MoneyCollectOutlined />, color: '#389e0d', value: (f) => yuan(f.recoveredThisYearFen) },
   ];
   const maxType = Math.max(1, ...(data?.byType.map((x) => x.n) ?? [1]));
   return (

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { Actions, DeadlineBadge, DetailPage, Fields, StatusTag, WorkflowSteps, yuan, type Action } from '../../kit';
 import { DISPUTE_CHANNEL, DISPUTE_STATUS, DISPUTE_TYPE, LIMITATION, REFER } from './vocab';
 import { StepModal, type CaseStep } from './StepModal';
+import { CaseRecords } from './CaseRecords';
 
 const STEPS: DisputeAction[] = ['assign', 'transfer', 'agree', 'fail', 'close', 'reject'];
 
@@ -152,6 +153,7 @@ export default function DisputeDetailPage() {
             <Fields items={[{ label: 'dispute.step.reason', value: d.rejectReason }, { label: 'dispute.step.referTo', value: d.referTo && <StatusTag vocab={REFER} value={d.referTo} /> }]} />
           ) : <Empty description={t('dispute.outcome.none')} />,
         },
+        { key: 'records', label: 'dispute.tab.records', children: <CaseRecords dispute={d} /> },
       ]}
     />
   );

@@ -24,3 +24,5 @@ export const LEGAL_AID_STATUS = vocabOf(LEGAL_AID_STATUSES, LEGAL_AID_STATUS_LAB
 export const LEGAL_AID_OUTCOME = vocabOf(LEGAL_AID_OUTCOMES, LEGAL_AID_OUTCOME_LABELS);
 export const HOTLINE_RESULT = vocabOf(HOTLINE_RESULTS, HOTLINE_RESULT_LABELS, { legal_aid: 'purple', dispute: 'geekblue' });
 export const CALL_TOPIC = { ...DISPUTE_TYPE, consultation: { zh: '一般法律咨询', en: 'General advice' } };
+
+export { EVIDENCE_KIND, MILESTONE_KIND, REFERRAL_GROUND, SIGNATORY_ROLE, SIGNATURE_METHOD } from './records-vocab';
