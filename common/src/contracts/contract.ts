@@ -118,6 +118,8 @@ export const ContractItem = z.object({
   parties: z.number(),
   workers: z.number(),
   clock: Clock.nullable(),
+  /** In force and ending within the renewal window (the last 3 months, `BARGAINING_RULE.renewalMonths`): shown as a tag. */
+  expiring: z.boolean(),
   version: z.number(),
 });
 export const ContractDetail = ContractItem.extend({
