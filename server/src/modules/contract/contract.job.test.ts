@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { sql, type SQL } from 'drizzle-orm';
 import { CONTRACT_EMPLOYER_KINDS } from '../../../../common/src/contract-vocab.js';
 import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness.js';
@@ -138,5 +139,55 @@ describe('expiring within the renewal window (the list tag and filter)', () => {
     expect(isExpiring(row, '2027-02-24', rule)).toBe(true);
     expect(isExpiring(row, '2027-02-25', rule)).toBe(false);
     expect(isExpiring({ ...row, status: 'expired' }, '2026-12-01', rule)).toBe(false);
+  });
+});
+
+describe('exports: the ledger and the coverage table as xlsx', () => {
+  const sheet = async (url: string) => {
+    const res = await district.request('GET', url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const out: string[][] = [];
+    ws.eachRow((r, n) => {
+      if (n > 1) out.push((r.values as unknown[]).slice(1).map((v) => String(v ?? '')));
+    });
+    return out;
+  };
+  const titlesUnder = async (path: string, extra: SQL = sql`TRUE`) =>
+    (await rows<{ title: string }>(sql`SELECT b.title FROM bargaining b JOIN org o ON o.id = b.org_id WHERE o.path LIKE ${path + '%'} AND ${extra}`)).map(
+      (r) => r.title,
+    );
+
+  it('the ledger holds exactly the list in scope with its filters, never a row of the sibling district; audited', async () => {
+    const [d02] = await rows<Org>(sql`SELECT id, path, name FROM org WHERE code = 'D02'`);
+    const sibling = new Set(await titlesUnder(d02!.path));
+    expect(sibling.size).toBeGreaterThan(0);
+
+    const all = await sheet('/api/contracts/ledger');
+    const listed = (await district.get('/api/contracts?pageSize=1')).json().total;
+    expect(all.length).toBe(listed);
+    expect(all.filter((r) => sibling.has(r[1]!))).toEqual([]);
+    expect(new Set(all.map((r) => r[1]))).toEqual(new Set(await titlesUnder(d01.path)));
+
+    const inForce = await sheet('/api/contracts/ledger?status=effective');
+    expect(inForce.length).toBe((await titlesUnder(d01.path, sql`b.status = 'effective'`)).length);
+    expect(new Set(inForce.map((r) => r[5]))).toEqual(new Set(['已生效']));
+    // Asking for the sibling district's area gives an empty ledger, as the list does: the scope stays in the query.
+    expect(await sheet(`/api/contracts/ledger?under=${d02!.id}`)).toEqual([]);
+
+    const [a] = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'contract.ledger.export' AND actor_name = 'district'`);
+    expect(a!.n).toBe(3);
+  });
+
+  it('the coverage table is the page’s figures for the district and each child; the sibling district is refused', async () => {
+    const cov = (await district.get('/api/contracts/coverage')).json();
+    const table = await sheet('/api/contracts/coverage/xlsx');
+    expect(table.map((r) => r[0])).toEqual([cov.total.name, ...cov.children.map((c: { name: string }) => c.name)]);
+    expect(table[0]!.slice(1, 3).map(Number)).toEqual([cov.total.employers, cov.total.covered]);
+    const [d02] = await rows<Org>(sql`SELECT id, path, name FROM org WHERE code = 'D02'`);
+    expect((await district.request('GET', `/api/contracts/coverage/xlsx?under=${d02!.id}`)).statusCode).toBe(404);
   });
 });

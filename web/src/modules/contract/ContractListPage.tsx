@@ -48,6 +48,7 @@ export default function ContractListPage() {
   const access = useAccess();
   return (
     <ListPage testId="contracts" title="contract.title" endpoint={contractApi.list} rowTestId={(r) => `contract-row-${r.id}`} scrollX={1200}
+      exportTo={contractApi.ledger}
       empty="contract.empty"
       filters={[
         { name: 'q', label: 'contract.filter.q', max: 40 },
