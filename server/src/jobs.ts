@@ -7,6 +7,7 @@ import { runScheduledBackup } from './platform/backup-schedule.js';
 import { jobRuns } from './platform/metrics.js';
 import { recoverImports } from './modules/member/import/import.recovery.js';
 import { jobs as importJobs } from './modules/member/import/import.service.js';
+import { runContractJob } from './modules/contract/contract.job.js';
 
 /**
  * Background jobs run in the server process by default (GONGHUI_JOBS=0 turns them off on extra
@@ -53,5 +54,13 @@ export function startJobs(s: Services, log: FastifyBaseLogger): () => void {
     const failed = await recoverImports(s, new Set(importJobs.keys()));
     if (failed.length) log.warn(`interrupted imports marked failed: ${failed.join(', ')}`);
   });
+  // Collective contracts (docs/contracts.md): in force after a review with no objection, expired after the last day.
+  // Idempotent and dated by the day, so running it hourly makes each change on the first run of its day.
+  afterStart(
+    every(60 * 60_000, 'contract-effect-expiry', async () => {
+      const r = await runContractJob(s);
+      if (r.effective.length || r.expired.length) log.info(`contracts in force: ${r.effective.length}, expired: ${r.expired.length}`);
+    }),
+  );
   return () => timers.forEach((t) => clearTimeout(t));
 }

@@ -9,7 +9,20 @@ import {
   DISCLOSURE_CHANNELS,
   PROPOSAL_STATUSES,
 } from '../contract-vocab.js';
-import { cappedPageOf, endpoints, flag, HistoryEntrySchema, IdParams, isoDate, optionalText, order, PageQuery, requiredText, version } from './kit.js';
+import {
+  cappedPageOf,
+  endpoints,
+  FileBody as FileResponse,
+  flag,
+  HistoryEntrySchema,
+  IdParams,
+  isoDate,
+  optionalText,
+  order,
+  PageQuery,
+  requiredText,
+  version,
+} from './kit.js';
 
 const count = (max = 1_000_000) =>
   z
@@ -118,6 +131,8 @@ export const ContractItem = z.object({
   parties: z.number(),
   workers: z.number(),
   clock: Clock.nullable(),
+  /** In force and ending within the renewal window (the last 3 months, `BARGAINING_RULE.renewalMonths`): shown as a tag. */
+  expiring: z.boolean(),
   version: z.number(),
 });
 export const ContractDetail = ContractItem.extend({
@@ -345,6 +360,24 @@ export const contractApi = endpoints(C, {
     summary: '集体合同建制率与覆盖职工（可逐级下钻）/ contract coverage, drillable',
     query: CoverageQuery,
     response: Coverage,
+  },
+  ledger: {
+    method: 'GET',
+    path: '/api/contracts/ledger',
+    access: 'contract.read',
+    summary: '集体合同台账（xlsx，按列表筛选条件）/ the contract ledger as xlsx, with the list’s filters',
+    query: ContractListQuery,
+    response: FileResponse('xlsx'),
+    file: true,
+  },
+  coverageSheet: {
+    method: 'GET',
+    path: '/api/contracts/coverage/xlsx',
+    access: 'contract.read',
+    summary: '建制率与覆盖表（xlsx）/ the coverage table as xlsx',
+    query: CoverageQuery,
+    response: FileResponse('xlsx'),
+    file: true,
   },
   get: {
     method: 'GET',

@@ -5,6 +5,8 @@ import { bargainings, congresses } from './contract.repo.js';
 import * as svc from './contract.service.js';
 import { contractFigures, coverage } from './coverage.service.js';
 import * as congressSvc from './congress.service.js';
+import { contractLedger, coverageSheet } from './contract.export.js';
+import { sendFile } from '../hardship/hardship.shared.js';
 
 /** Collective bargaining and contracts, workers' congresses and open management (docs/contracts.md). */
 export async function contractRoutes(app: FastifyInstance) {
@@ -12,6 +14,14 @@ export async function contractRoutes(app: FastifyInstance) {
     list: (c, { query }) => svc.listContracts(c, query),
     coverage: (c, { query }) => coverage(c, query.under),
     figures: (c) => contractFigures(c),
+    ledger: async (c, { query }, _req, reply) => {
+      const f = await contractLedger(c, query);
+      return sendFile(reply, f.mime, f.fileName, f.bytes);
+    },
+    coverageSheet: async (c, { query }, _req, reply) => {
+      const f = await coverageSheet(c, query.under);
+      return sendFile(reply, f.mime, f.fileName, f.bytes);
+    },
     get: (c, { params }) => svc.getContract(c, params.id),
     history: (c, { params }) => bargainings.history(c, params.id),
     create: (c, { body }) => svc.createContract(c, body),

@@ -97,7 +97,11 @@ function clockOf(r: Row, today: string, calendar: Awaited<ReturnType<Ctx['settin
   return { field: open[0], due, unit: 'calendar_days' as const, overdue: due < today, provisional };
 }
 
-const listItem = (r: Row, extra: { orgName: string; parties: number; workers: number }, clock: ReturnType<typeof clockOf>) => ({
+/** In force and ending within the renewal window from today (the same test as the list's `expiring` filter). */
+export const isExpiring = (r: Row, today: string, rule: BargainingRule) =>
+  r.status === 'effective' && !!r.expiresOn && r.expiresOn >= today && r.expiresOn <= addMonthsClamped(today, rule.renewalMonths);
+
+const listItem = (r: Row, extra: { orgName: string; parties: number; workers: number }, clock: ReturnType<typeof clockOf>, expiring: boolean) => ({
   id: r.id,
   orgId: r.orgId,
   orgName: extra.orgName,
@@ -111,6 +115,7 @@ const listItem = (r: Row, extra: { orgName: string; parties: number; workers: nu
   parties: Number(extra.parties),
   workers: Number(extra.workers),
   clock,
+  expiring,
   version: r.version,
 });
 
@@ -130,7 +135,7 @@ export async function listContracts(c: Ctx, q: ContractListParams) {
   return {
     ...page,
     items: (page.items as unknown as { b: Row; orgName: string; parties: number; workers: number }[]).map((x) =>
-      listItem(x.b, x, clockOf(x.b, today, calendar)),
+      listItem(x.b, x, clockOf(x.b, today, calendar), isExpiring(x.b, today, rule)),
     ),
   };
 }
@@ -179,7 +184,7 @@ export async function presentContract(c: Ctx, r: Row, exec: Executor = c.db): Pr
   });
   const renewal = r.expiresOn ? { opensOn: renewalOpensOn(r.expiresOn, rule), open: today >= renewalOpensOn(r.expiresOn, rule) } : null;
   return {
-    ...listItem(r, { orgName: runBy?.name ?? '', parties: parties.length, workers: workforce }, clockOf(r, today, calendar)),
+    ...listItem(r, { orgName: runBy?.name ?? '', parties: parties.length, workers: workforce }, clockOf(r, today, calendar), isExpiring(r, today, rule)),
     initiatedBy: r.initiatedBy,
     answerDue: r.answerDue,
     answeredOn: r.answeredOn,

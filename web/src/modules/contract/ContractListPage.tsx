@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router-dom';
-import { Space, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { contractApi } from '../../../../common/src/contracts/contract';
 import { call } from '../../api/client';
 import { useAccess, useAuth } from '../../app/auth-context';
@@ -48,6 +48,7 @@ export default function ContractListPage() {
   const access = useAccess();
   return (
     <ListPage testId="contracts" title="contract.title" endpoint={contractApi.list} rowTestId={(r) => `contract-row-${r.id}`} scrollX={1200}
+      exportTo={contractApi.ledger}
       empty="contract.empty"
       filters={[
         { name: 'q', label: 'contract.filter.q', max: 40 },
@@ -61,7 +62,9 @@ export default function ContractListPage() {
         { key: 'title', title: 'contract.col.title', dataIndex: 'title', sort: 'title', width: 320, fixedShown: true, render: (title: string, r) => (
           <TwoLines main={<Link to={`/contracts/${r.id}`} data-testid={`contract-link-${r.id}`}>{title}</Link>} sub={<Space size={4}><StatusTag vocab={SCOPES} value={r.scope} /><StatusTag vocab={KINDS} value={r.kind} /></Space>} />
         ) },
-        { key: 'status', title: 'contract.filter.status', dataIndex: 'status', width: 130, render: (s: string) => <StatusTag vocab={STATUSES} value={s} testId="contract-status" /> },
+        { key: 'status', title: 'contract.filter.status', dataIndex: 'status', width: 130, render: (s: string, r) => (
+          <Space size={4}><StatusTag vocab={STATUSES} value={s} testId="contract-status" />{r.expiring && <Tag color="orange" data-testid="contract-expiring">{t('contract.tag.expiring')}</Tag>}</Space>
+        ) },
         { key: 'org', title: 'contract.col.org', dataIndex: 'orgName', width: 200, ellipsis: true },
         { key: 'parties', title: 'contract.col.parties', dataIndex: 'parties', width: 150, render: (n: number, r) => t('contract.partiesWorkers', { n, w: r.workers.toLocaleString() }) },
         { key: 'requestOn', title: 'contract.f.requestOn', dataIndex: 'requestOn', sort: 'requestOn', width: 120 },

@@ -1,7 +1,8 @@
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card } from 'antd';
+import { Alert, Button, Card, Space } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { contractApi } from '../../../../common/src/contracts/contract';
-import { call } from '../../api/client';
+import { call, urlOf } from '../../api/client';
 import { useRequest } from '../../app/use-request';
 import { useApiError } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
@@ -17,7 +18,10 @@ export default function CoveragePage() {
   const { data, loading } = useRequest(() => call(contractApi.coverage, { query: under ? { under } : {} }), [under], showError);
   return (
     <div data-testid="coverage-page">
-      <PageHeader crumbs={[{ title: t('menu.contract') }, { title: t('menu.contractCoverage') }]} title={t('coverage.title')} extra={under && <Button onClick={() => window.history.back()} data-testid="coverage-up">{t('coverage.up')}</Button>} />
+      <PageHeader crumbs={[{ title: t('menu.contract') }, { title: t('menu.contractCoverage') }]} title={t('coverage.title')} extra={<Space>
+        {under && <Button onClick={() => window.history.back()} data-testid="coverage-up">{t('coverage.up')}</Button>}
+        <Button icon={<DownloadOutlined />} href={urlOf(contractApi.coverageSheet, { query: under ? { under } : {} })} data-testid="coverage-export">{t('kit.list.export')}</Button>
+      </Space>} />
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('coverage.note')} />
       <Card size="small">
         <CoverageTable loading={loading} total={data?.total} children={data?.children ?? []} onDrill={(r) => setSp(new URLSearchParams({ under: r.orgId }))} />

@@ -15,6 +15,7 @@ export const contractMessages = bilingual({
   'contract.filter.scope': ['协商范围', 'Scope'],
   'contract.filter.under': ['所属区域/工会', 'Area / union'],
   'contract.filter.expiring': ['即将到期（续订期内）', 'Expiring (renewal window)'],
+  'contract.tag.expiring': ['即将到期', 'Expiring'],
   'contract.filter.overdue': ['法定期限已过', 'Statutory clock overdue'],
   'contract.col.title': ['协商事项 / 合同', 'Bargaining / contract'],
   'contract.col.org': ['承办工会', 'Union'],
