@@ -227,3 +227,13 @@ describe('my applications and the inbox', () => {
     expect((await p.send('GET', '/api/portal/notifications')).json().items[0]).toMatchObject({ title: '活动提醒', link: '/m' });
   });
 });
+
+describe('demo worker accounts', () => {
+  it('13800000001 signs in with the demo password, linked to a demo member with a card', async () => {
+    const p = phone();
+    const res = await p.send('POST', '/api/portal/session', { mobile: '13800000001', password: 'Worker@2026' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ linked: true, member: { orgName: o.g1.name, status: 'active' }, unreadCount: 1 });
+    expect((await p.send('GET', '/api/portal/card')).json().cardNo).toMatch(/^GH\d{10}$/);
+  });
+});
