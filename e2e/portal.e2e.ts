@@ -26,12 +26,12 @@ describe('worker portal', () => {
     // The union registers the worker (the grassroots chair, through the API as the member form would).
     const cadre = prepare(await env.newPage());
     await env.login(cadre, 'grassroots');
-    const me = (await (await cadre.request.get('/api/auth/me')).json()) as { orgId: string; csrfToken: string };
+    const me = (await (await cadre.request.get('/api/auth/me')).json()) as { user: { orgId: string }; csrfToken: string };
     const created = await cadre.request.post('/api/members', {
       headers: { 'X-CSRF-Token': me.csrfToken },
-      data: { orgId: me.orgId, fields: { name: WORKER.name, idNumber: WORKER.id, employmentForm: '快递员', joinDate: '2025-05-01' }, consent: { version: '2026-01', method: 'paper' } },
+      data: { orgId: me.user.orgId, fields: { name: WORKER.name, idNumber: WORKER.id, mobile: '13977770015', employmentForm: '快递员', joinDate: '2025-05-01' }, consent: { version: '2026-01', method: 'paper' } },
     });
-    expect(created.status()).toBe(201);
+    expect(created.status(), await created.text()).toBe(201);
 
     const page = prepare(await env.browser.newPage({ baseURL: env.baseUrl, viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }));
     await page.goto('/m');
