@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { ApiError, call } from '../../api/client';
 import { portalApi, type WorkerCard, type WorkerMe } from '../../../../common/src/contracts/portal';
 import { MEMBER_STATUS_LABELS } from '../../../../common/src/member-vocab';
+import { DISPUTE_STATUS_LABELS } from '../../../../common/src/dispute-vocab';
+import { FILE_STATUS_LABELS } from '../../../../common/src/hardship-vocab';
 import { useApiError } from '../../app/use-api-error';
 import { useRequest } from '../../app/use-request';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -158,9 +160,12 @@ function CardView({ offlineOnly }: { card: Card | null; offlineOnly?: boolean })
 }
 
 const KIND: Record<string, MessageKey> = { join: 'portal.apps.kind.join', hardship: 'portal.apps.kind.hardship', dispute: 'portal.apps.kind.dispute' };
+const JOIN_STATUS_LABELS = { pending: { zh: '审核中', en: 'Under review' }, approved: { zh: '已通过', en: 'Approved' }, rejected: { zh: '未通过', en: 'Refused' } };
+const STATUS_LABELS: Record<string, Record<string, { zh: string; en: string }>> = { join: JOIN_STATUS_LABELS, hardship: FILE_STATUS_LABELS, dispute: DISPUTE_STATUS_LABELS };
 
 function Applications() {
   const { t } = useI18n();
+  const { label } = useVocab();
   const { data, loading } = useRequest(() => call(portalApi.applications, {}, quiet), []);
   return (
     <Card title={t('portal.apps.title')} data-testid="portal-applications" styles={{ body: { padding: '0 16px' } }}>
@@ -171,7 +176,7 @@ function Applications() {
         renderItem={(a) => (
           <List.Item data-testid={`portal-app-${a.kind}`}>
             <List.Item.Meta
-              title={<Space wrap>{t(KIND[a.kind]!)}<Tag>{a.status}</Tag></Space>}
+              title={<Space wrap>{t(KIND[a.kind]!)}<Tag>{label(STATUS_LABELS[a.kind] ?? {}, a.status)}</Tag></Space>}
               description={
                 <>
                   {a.ref} · {a.orgName}

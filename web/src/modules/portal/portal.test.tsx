@@ -55,6 +55,7 @@ describe('/m', () => {
     expect((await screen.findByTestId('portal-card-qr')).getAttribute('data-verify-url')).toContain('/card/verify?token=');
     expect(screen.getByTestId('portal-card-no').textContent).toBe('GH0000000001');
     expect((await screen.findByTestId('portal-app-join')).textContent).toContain('RH20260001');
+    expect(screen.getByTestId('portal-app-join').textContent).toContain('已通过');
     expect((await screen.findByTestId('portal-message')).textContent).toContain('入会申请已通过');
     expect(screen.queryByTestId('portal-card-offline')).toBeNull();
     await waitFor(() => expect(JSON.parse(localStorage.getItem(CARD_STORAGE_KEY)!).cardNo).toBe('GH0000000001'));
