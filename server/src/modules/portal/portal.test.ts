@@ -107,6 +107,11 @@ describe('worker accounts', () => {
     const res = await phone().send('POST', '/api/portal/code', { mobile: '12345' });
     expect(res.statusCode).toBe(400);
     expect(msg(res)).toContain('手机号');
+    const badCode = await phone().send('POST', '/api/portal/session', { mobile: freshMobile(), code: '12' });
+    expect(badCode.statusCode).toBe(400);
+    expect(msg(badCode)).toContain('验证码为6位数字');
+    const badLink = await phone().send('POST', '/api/portal/link', { name: '', idNumber: '1' });
+    expect([400, 401]).toContain(badLink.statusCode);
   });
 
   it('signs in with a password once set', async () => {
