@@ -52,7 +52,7 @@ export const filesMsgs = bilingual({
   'hsFile.form.visitor': ['走访人', 'Visitor'],
   'hsFile.form.findings': ['走访情况', 'Findings'],
   'hsFile.form.withVisit': ['记录发现本户的走访', 'Record the visit that found the household'],
-  'hsFile.form.regionCode': ['行政区划代码', 'Region code'],
+  'hsFile.form.regionCode': ['所在地区', 'Region'],
   'hsFile.form.regionHint': ['留空则使用负责工会所在地区的低保标准', 'Blank: the line of the union’s region applies'],
   // fields
   'hsFile.f.name': ['姓名', 'Name'],
@@ -203,7 +203,6 @@ export const filesMsgs = bilingual({
   'hsFile.event.tier_changed': ['困难类别变更', 'Tier changed'],
   'hsFile.tier.times': ['{x} 倍', '{x}×'],
   'hsFile.rule.positive': ['金额须大于 0', 'The amount must be above 0'],
-  'hsFile.rule.region': ['行政区划代码应为 6 位数字', 'Region code: 6 digits'],
   'hsFile.aid.new': ['登记帮扶', 'Record aid'],
   'hsFile.aid.title': ['登记帮扶（实名签收）', 'Record aid (real-name receipt)'],
   'hsFile.aid.kind': ['帮扶类型', 'Kind'],
