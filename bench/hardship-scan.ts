@@ -35,7 +35,11 @@ const REGION = '439900';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 type RawDriver = { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> };
 
-export async function benchHardshipScan(database: Database, households: number, opts: { runs?: number; log?: (m: string) => void; /** Log EXPLAIN ANALYZE of each rule's SELECT. */ explain?: boolean } = {}): Promise<HardshipScanBench> {
+export async function benchHardshipScan(
+  database: Database,
+  households: number,
+  opts: { runs?: number; log?: (m: string) => void; /** Log EXPLAIN ANALYZE of each rule's SELECT. */ explain?: boolean } = {},
+): Promise<HardshipScanBench> {
   const log = opts.log ?? (() => undefined);
   const runs = opts.runs ?? 3;
   const db = database.db;
@@ -47,7 +51,9 @@ export async function benchHardshipScan(database: Database, households: number, 
   await db.transaction((tx) => ensureHardshipDefaults(tx));
   let rules = await loadRules(db);
   if (!lineInForce(rules.lines, REGION, today)) {
-    await q(sql`INSERT INTO subsistence_line (id, region_code, effective_from, monthly_fen, source) VALUES (gen_random_uuid(), ${REGION}, '2000-01-01', 85000, ${marker})`);
+    await q(
+      sql`INSERT INTO subsistence_line (id, region_code, effective_from, monthly_fen, source) VALUES (gen_random_uuid(), ${REGION}, '2000-01-01', 85000, ${marker})`,
+    );
     rules = await loadRules(db);
   }
   const line = lineInForce(rules.lines, REGION, today)!;
@@ -137,7 +143,15 @@ export async function benchHardshipScan(database: Database, households: number, 
   const s = median(serviceMs);
   const r = median(rawMs);
   return {
-    households, generateMs, raised: raisedService, serviceMs, rawMs, serviceMedianMs: s, rawMedianMs: r, ratio: r ? s / r : 0,
-    repeatMs, sameResult: raisedService === raisedRaw && again.raised === 0,
+    households,
+    generateMs,
+    raised: raisedService,
+    serviceMs,
+    rawMs,
+    serviceMedianMs: s,
+    rawMedianMs: r,
+    ratio: r ? s / r : 0,
+    repeatMs,
+    sameResult: raisedService === raisedRaw && again.raised === 0,
   };
 }

@@ -125,8 +125,12 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
     await rawQuery(s, 'VACUUM ANALYZE member');
     await rawQuery(s, 'VACUUM ANALYZE membership_event');
     const copyRate = o.members / (copyMs / 1000);
-    log(`  member COPY ${(copyMs / 1000).toFixed(1)} s (${fmtInt(copyRate)} rows/s); events COPY ${(eventsMs / 1000).toFixed(1)} s; VACUUM ANALYZE ${((performance.now() - vacuumT0) / 1000).toFixed(1)} s`);
-    notes.push(`Data set loaded with COPY: ${o.members.toLocaleString('en')} members in ${(copyMs / 1000).toFixed(1)} s (${fmtInt(copyRate)} rows/s, all indexes in place), ${files.events.toLocaleString('en')} membership events in ${(eventsMs / 1000).toFixed(1)} s; then VACUUM ANALYZE.`);
+    log(
+      `  member COPY ${(copyMs / 1000).toFixed(1)} s (${fmtInt(copyRate)} rows/s); events COPY ${(eventsMs / 1000).toFixed(1)} s; VACUUM ANALYZE ${((performance.now() - vacuumT0) / 1000).toFixed(1)} s`,
+    );
+    notes.push(
+      `Data set loaded with COPY: ${o.members.toLocaleString('en')} members in ${(copyMs / 1000).toFixed(1)} s (${fmtInt(copyRate)} rows/s, all indexes in place), ${files.events.toLocaleString('en')} membership events in ${(eventsMs / 1000).toFixed(1)} s; then VACUUM ANALYZE.`,
+    );
 
     if (want('import-csv')) {
       const what = `roster import csv, ${o.members.toLocaleString('en')} rows end to end (parse, validate, encrypt, dedupe, write)`;
@@ -169,10 +173,23 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
             const t0 = performance.now();
             const rows = await m.seed(s!, { orgs, scale: o.moduleScale, log });
             await rawQuery(s!, 'ANALYZE');
-            log(`  ${m.id} data: ${Object.entries(rows).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+            log(
+              `  ${m.id} data: ${Object.entries(rows)
+                .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+                .join(', ')} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+            );
             const out = [];
             for (const r of m.routes) {
-              out.push(await measureRoute(s!, app, { city: city.cookie, district: district.cookie }, { ...r, url: r.url.replace('{district}', users.district.orgId) }, o.dashboard, log));
+              out.push(
+                await measureRoute(
+                  s!,
+                  app,
+                  { city: city.cookie, district: district.cookie },
+                  { ...r, url: r.url.replace('{district}', users.district.orgId) },
+                  o.dashboard,
+                  log,
+                ),
+              );
             }
             return out;
           });
@@ -190,15 +207,25 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
         const what = `hardship warning scan, ${o.households.toLocaleString('en')} households, ${r.raised.toLocaleString('en')} warnings raised`;
         return [
           {
-            id: 'hardship.scan', what,
+            id: 'hardship.scan',
+            what,
             ours: `median ${fmtMs(r.serviceMedianMs)} (runs ${r.serviceMs.map((x) => fmtMs(x)).join(', ')})${r.sameResult ? '' : ' — results differ from the raw statement!'}`,
             limit: `one raw SQL statement, median ${fmtMs(r.rawMedianMs)}`,
-            ratio: r.ratio, ratioLabel: `${fmtRatio(r.ratio)} × raw`, target: '—', met: null,
+            ratio: r.ratio,
+            ratioLabel: `${fmtRatio(r.ratio)} × raw`,
+            target: '—',
+            met: null,
             data: { ...r },
           },
           {
-            id: 'hardship.scan.repeat', what: 'hardship warning scan repeated (nothing new to raise: the hourly steady state, tiers re-checked)',
-            ours: fmtMs(r.repeatMs), limit: '—', ratio: null, ratioLabel: '—', target: 'raises none', met: r.sameResult,
+            id: 'hardship.scan.repeat',
+            what: 'hardship warning scan repeated (nothing new to raise: the hourly steady state, tiers re-checked)',
+            ours: fmtMs(r.repeatMs),
+            limit: '—',
+            ratio: null,
+            ratioLabel: '—',
+            target: 'raises none',
+            met: r.sameResult,
           },
         ];
       });
@@ -222,7 +249,13 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
         }
       }
       // The mixed workload's users: members of the district to edit (one each), names to search.
-      const editable = want('load') ? (await s.database.query<{ id: string }>(sql`SELECT id FROM member WHERE status = 'active' AND org_id IN (SELECT id FROM org WHERE path LIKE ${users.district.orgPath + '%'}) ORDER BY id LIMIT ${o.load.users}`)).map((r) => r.id) : [];
+      const editable = want('load')
+        ? (
+            await s.database.query<{ id: string }>(
+              sql`SELECT id FROM member WHERE status = 'active' AND org_id IN (SELECT id FROM org WHERE path LIKE ${users.district.orgPath + '%'}) ORDER BY id LIMIT ${o.load.users}`,
+            )
+          ).map((r) => r.id)
+        : [];
       await release();
       step(`${engine}: server/src/main.ts as a child process`);
       const server = await startChild(path.join(REPO, 'server/src/main.ts'), { env: { ...b.env, ...(want('load') ? { GONGHUI_RATE_LIMITS: 'off' } : {}) } });
@@ -235,7 +268,19 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
           step(`${engine}: mixed workload — ${o.load.users} users for ${o.load.seconds} s`);
           const terms = files.samples.flatMap((p) => [p.name, p.name.slice(1)]).slice(0, 200);
           await guarded(items, 'load.mixed', 'mixed workload', () =>
-            runMixedLoad(server, { ...o.load, accounts: [{ username: users.city.username, password: BENCH_PASSWORD }, { username: users.district.username, password: BENCH_PASSWORD }], editable, terms }, log),
+            runMixedLoad(
+              server,
+              {
+                ...o.load,
+                accounts: [
+                  { username: users.city.username, password: BENCH_PASSWORD },
+                  { username: users.district.username, password: BENCH_PASSWORD },
+                ],
+                editable,
+                terms,
+              },
+              log,
+            ),
           );
         }
         if (want('export')) {
@@ -260,7 +305,10 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
         } else step(`${engine}: import-xlsx`);
         const { token } = await sessionCookie(s!, users.city.id);
         await release();
-        const { result: bare } = await runChildJson<{ ms: number; rows: number; cells: number; peakRssMiB: number }>(path.join(REPO, 'bench/child/xlsx-read.ts'), [file]);
+        const { result: bare } = await runChildJson<{ ms: number; rows: number; cells: number; peakRssMiB: number }>(
+          path.join(REPO, 'bench/child/xlsx-read.ts'),
+          [file],
+        );
         log(`  ExcelJS alone: ${(bare.ms / 1000).toFixed(2)} s for ${bare.rows} rows`);
         const server = await startImportServer(b);
         let run: ImportRun;
@@ -295,13 +343,23 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
         }
         if (run.missing) return notMeasured('import.xlsx', what, run.missing, '≤ 1.5 × library read');
         if (run.commitMissing) return notMeasured('import.xlsx', what, 'commitImport not found (only the parse/stage half exists)', '≤ 1.5 × library read');
-        if (run.final?.status !== 'done') return notMeasured('import.xlsx', what, `the import ended in status ${String(run.final?.status)}: ${String(run.final?.message ?? '')}`.slice(0, 200), '≤ 1.5 × library read');
+        if (run.final?.status !== 'done')
+          return notMeasured(
+            'import.xlsx',
+            what,
+            `the import ended in status ${String(run.final?.status)}: ${String(run.final?.message ?? '')}`.slice(0, 200),
+            '≤ 1.5 × library read',
+          );
         const ratio = run.totalMs! / bare.ms;
         return {
-          id: 'import.xlsx', what,
+          id: 'import.xlsx',
+          what,
           ours: `${(run.totalMs! / 1000).toFixed(2)} s (parse+stage ${(run.parseMs! / 1000).toFixed(2)} s, commit ${((run.commitMs ?? 0) / 1000).toFixed(2)} s), ${String(run.final?.created ?? '?')} created`,
           limit: `ExcelJS read alone ${(bare.ms / 1000).toFixed(2)} s${floorMs !== null ? `; the same rows and events written inside the database (INSERT … SELECT) ${(floorMs / 1000).toFixed(2)} s, so read + write alone = ${fmtRatio((bare.ms + floorMs) / bare.ms)} × the read` : ''}`,
-          ratio, ratioLabel: `${fmtRatio(ratio)} × library time`, target: '≤ 1.5 × library read', met: ratio <= 1.5,
+          ratio,
+          ratioLabel: `${fmtRatio(ratio)} × library time`,
+          target: '≤ 1.5 × library read',
+          met: ratio <= 1.5,
           data: { run, library: bare, databaseWriteMs: floorMs },
         };
       });
@@ -313,8 +371,17 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
   }
   const date = startedAt.toISOString().slice(0, 10);
   return {
-    engine, date, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), members: o.members, grassrootsUnions: grassroots,
-    quick: o.quick, machine: describeMachine(), database, items, notes,
+    engine,
+    date,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    members: o.members,
+    grassrootsUnions: grassroots,
+    quick: o.quick,
+    machine: describeMachine(),
+    database,
+    items,
+    notes,
   };
 }
 
@@ -331,21 +398,36 @@ function importItems(run: ImportRun, rows: number, copyMs: number, what: string,
     const rate = rows / (run.totalMs! / 1000);
     const created = Number(run.final?.created ?? NaN);
     out.push({
-      id: 'import.csv', what,
+      id: 'import.csv',
+      what,
       ours: `${fmtInt(rate)} rows/s (${(run.totalMs! / 1000).toFixed(1)} s: parse+stage ${(run.parseMs! / 1000).toFixed(1)} s, commit ${(run.commitMs / 1000).toFixed(1)} s; ${Number.isFinite(created) ? created.toLocaleString('en') : '?'} created)`,
       limit: `COPY ${fmtInt(copyRate)} rows/s (${(copyMs / 1000).toFixed(1)} s)`,
-      ratio: rate / copyRate, ratioLabel: `${fmtRatio(rate / copyRate)} of COPY`, target, met: rate / copyRate >= 0.3,
+      ratio: rate / copyRate,
+      ratioLabel: `${fmtRatio(rate / copyRate)} of COPY`,
+      target,
+      met: rate / copyRate >= 0.3,
       data: { run, copyMs, rows },
     });
   }
   out.push({
-    id: 'import.rss', what: `server peak RSS during the ${rows.toLocaleString('en')}-row import`,
-    ours: `${run.peakRssMiB.toFixed(0)} MiB`, limit: '—', ratio: null, ratioLabel: '—', target: '≤ 512 MB', met: run.peakRssMiB * 1.048576 <= 512,
+    id: 'import.rss',
+    what: `server peak RSS during the ${rows.toLocaleString('en')}-row import`,
+    ours: `${run.peakRssMiB.toFixed(0)} MiB`,
+    limit: '—',
+    ratio: null,
+    ratioLabel: '—',
+    target: '≤ 512 MB',
+    met: run.peakRssMiB * 1.048576 <= 512,
   });
   out.push({
-    id: 'import.health', what: 'GET /api/health during the import (every 100 ms)',
+    id: 'import.health',
+    what: 'GET /api/health during the import (every 100 ms)',
     ours: `p50 ${fmtMs(run.health.p50)}, p95 ${fmtMs(run.health.p95)}, max ${fmtMs(run.health.max)}; ${run.health.n} answered, ${run.health.failed} failed`,
-    limit: '—', ratio: null, ratioLabel: '—', target: 'keeps answering (no failure or 2 s timeout)', met: run.health.failed === 0 && run.health.n > 0,
+    limit: '—',
+    ratio: null,
+    ratioLabel: '—',
+    target: 'keeps answering (no failure or 2 s timeout)',
+    met: run.health.failed === 0 && run.health.n > 0,
   });
   return out;
 }

@@ -48,11 +48,16 @@ describe('collective bargaining', () => {
     await env.login(page, 'district');
 
     // An employer of the district with no bargaining at all, 100–999 workers (a congress of at least 30 votes).
-    const orgs = (await (await page.request.get('/api/orgs?level=grassroots&kind=enterprise&pageSize=100&sort=code&order=asc')).json()) as { items: { id: string; name: string; employeeCount: number | null }[] };
+    const orgs = (await (await page.request.get('/api/orgs?level=grassroots&kind=enterprise&pageSize=100&sort=code&order=asc')).json()) as {
+      items: { id: string; name: string; employeeCount: number | null }[];
+    };
     let employer: { id: string; name: string; employeeCount: number | null } | undefined;
     for (const o of orgs.items.filter((x) => (x.employeeCount ?? 0) >= 100 && (x.employeeCount ?? 0) < 1000)) {
       const hits = (await (await page.request.get(`/api/contracts?q=${encodeURIComponent(o.name)}`)).json()) as { total: number };
-      if (hits.total === 0) { employer = o; break; }
+      if (hits.total === 0) {
+        employer = o;
+        break;
+      }
     }
     expect(employer, 'an employer of the district without a contract').toBeTruthy();
     const workers = employer!.employeeCount!;
@@ -75,10 +80,16 @@ describe('collective bargaining', () => {
     await page.getByTestId('contract-detail').getByTestId('contract-status-requested').waitFor();
     await page.getByTestId('contract-clock').waitFor();
 
-    await stepTo(page, 'answer', 'answer', async () => {
-      await fillDate(page, 'contract-step-answer-answeredOn', day(-55));
-      await page.getByTestId('contract-step-answer-answer').fill('企业书面回复：同意开展集体协商。');
-    }, 'negotiating');
+    await stepTo(
+      page,
+      'answer',
+      'answer',
+      async () => {
+        await fillDate(page, 'contract-step-answer-answeredOn', day(-55));
+        await page.getByTestId('contract-step-answer-answer').fill('企业书面回复：同意开展集体协商。');
+      },
+      'negotiating',
+    );
 
     // Three a side with a chief each.
     await page.getByTestId('contract-action-negotiators').click();
@@ -98,14 +109,20 @@ describe('collective bargaining', () => {
     await page.getByTestId('contract-round-1').waitFor();
 
     // The draft from the clause library.
-    await stepTo(page, 'draft', 'draft', async () => {
-      for (const [i, clause] of ['年度工资调整', '女职工特殊保护'].entries()) {
-        await page.getByTestId('contract-clause-library').click();
-        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: clause }).first().click();
-        await page.getByTestId(`contract-clause-${i}`).waitFor();
-      }
-      await env.shot(page, 'contract-draft');
-    }, 'draft');
+    await stepTo(
+      page,
+      'draft',
+      'draft',
+      async () => {
+        for (const [i, clause] of ['年度工资调整', '女职工特殊保护'].entries()) {
+          await page.getByTestId('contract-clause-library').click();
+          await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: clause }).first().click();
+          await page.getByTestId(`contract-clause-${i}`).waitFor();
+        }
+        await env.shot(page, 'contract-draft');
+      },
+      'draft',
+    );
 
     // The congress vote: 30 delegates, 20 present, 15 for is a majority of those present but not of all: refused.
     await page.getByTestId('contract-action-vote').click();
@@ -118,7 +135,11 @@ describe('collective bargaining', () => {
     await page.getByTestId('contract-vote-check').getByText('赞成票应超过全体代表的半数（16票）').waitFor();
     await page.getByTestId('contract-step-vote-submit').click();
     // The server's refusal lands on the form, with the numbers.
-    await page.getByTestId('contract-step-vote').getByText(/表决未通过.*赞成票应超过全体代表的半数（16票），现有15票，差1票/).first().waitFor();
+    await page
+      .getByTestId('contract-step-vote')
+      .getByText(/表决未通过.*赞成票应超过全体代表的半数（16票），现有15票，差1票/)
+      .first()
+      .waitFor();
     await env.shot(page, 'contract-vote-refused');
     await page.getByTestId('contract-step-vote-for').fill('16');
     await page.getByTestId('contract-step-vote-against').fill('4');
@@ -128,10 +149,16 @@ describe('collective bargaining', () => {
 
     await stepTo(page, 'sign', 'sign', () => fillDate(page, 'contract-step-sign-signedOn', day(-40)), 'signed');
     await page.getByTestId('contract-filing-due').waitFor();
-    await stepTo(page, 'file', 'file', async () => {
-      await fillDate(page, 'contract-step-file-filedOn', day(-30));
-      await page.getByTestId('contract-step-file-authority').fill('滨江区人力资源和社会保障局');
-    }, 'filed');
+    await stepTo(
+      page,
+      'file',
+      'file',
+      async () => {
+        await fillDate(page, 'contract-step-file-filedOn', day(-30));
+        await page.getByTestId('contract-step-file-authority').fill('滨江区人力资源和社会保障局');
+      },
+      'filed',
+    );
 
     // Fifteen days have passed with no objection: in force.
     await page.getByTestId('contract-action-takeEffect').click();

@@ -84,7 +84,11 @@ describe('platform foundation', () => {
     await page.getByTestId(`calendar-edit-${next}`).click();
     await page.getByTestId('calendar-form-modal').waitFor();
     // The form starts from the statutory holidays the law fixes; a make-up Saturday is added.
-    const firstSaturday = [...Array(7)].map((_, i) => new Date(Date.UTC(next, 0, 4 + i))).find((d) => d.getUTCDay() === 6)!.toISOString().slice(0, 10);
+    const firstSaturday = [...Array(7)]
+      .map((_, i) => new Date(Date.UTC(next, 0, 4 + i)))
+      .find((d) => d.getUTCDay() === 6)!
+      .toISOString()
+      .slice(0, 10);
     await page.getByTestId('calendar-form-workdays').fill(firstSaturday);
     await page.waitForTimeout(500); // the modal's opening animation
     await env.shot(page, 'foundation-calendar-form');

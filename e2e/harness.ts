@@ -28,7 +28,15 @@ export async function startE2E(basePort: number): Promise<E2EEnv> {
   const { DATABASE_URL: _pg, ...inherited } = process.env;
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], {
     cwd: root,
-    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, GONGHUI_JOBS: '0', GONGHUI_DEMO_MEMBERS: process.env.GONGHUI_DEMO_MEMBERS ?? '20000', LOG_LEVEL: 'warn' },
+    env: {
+      ...inherited,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      GONGHUI_JOBS: '0',
+      GONGHUI_DEMO_MEMBERS: process.env.GONGHUI_DEMO_MEMBERS ?? '20000',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

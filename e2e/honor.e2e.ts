@@ -12,13 +12,17 @@ import { choose, closeContext, prepare } from './ui';
 
 const PORT = 3107;
 /** The machine is slow and shared: UI waits poll for up to 30 s. */
-const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
 let env: E2EEnv;
 const CALL = '江城市五一劳动奖章评选（浏览器测试）';
 const UNIT = '滨江高新技术产业园区联合工会委员会';
 const AGENCIES = ['discipline', 'market', 'tax', 'audit', 'work_safety', 'environment', 'social_insurance'];
 
-interface Nominee { name: string; occupation: string; flags: string[] }
+interface Nominee {
+  name: string;
+  occupation: string;
+  flags: string[];
+}
 const A: Nominee = { name: '甲产业工人', occupation: '产业工人', flags: ['农民工', '非公有制企业'] };
 const B: Nominee = { name: '乙产业工人', occupation: '产业工人', flags: ['新就业形态', '非公有制企业'] };
 const C: Nominee = { name: '丙技术员', occupation: '其他一线职工和专业技术人员', flags: [] };

@@ -210,7 +210,10 @@ describe('member registry', () => {
     await page.getByTestId('join-status-idNumber').fill(applicant.id);
     await page.getByTestId('join-status-submit').click();
     await page.locator('[data-testid=join-status-result][data-status=approved]').waitFor();
-    await page.getByTestId('join-status-card').getByText(/^GH\d{10}$/).waitFor();
+    await page
+      .getByTestId('join-status-card')
+      .getByText(/^GH\d{10}$/)
+      .waitFor();
     await env.shot(page, 'members-join-status-approved');
     await closeContext(page);
   }, 120_000);

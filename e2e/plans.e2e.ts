@@ -15,7 +15,13 @@ let env: E2EEnv;
 /** The opening parts of the city federation's report (its first sections and their points). */
 const SPEECH = fs.readFileSync(path.resolve(import.meta.dirname, '../server/src/seed/texts/speech-city-federation-plenary-2022.txt'), 'utf8').slice(0, 9000);
 
-async function stepTask(page: Page, action: 'deploy' | 'report' | 'requestClose' | 'approveClose', fill: Record<string, string>, confirm: boolean, status: string) {
+async function stepTask(
+  page: Page,
+  action: 'deploy' | 'report' | 'requestClose' | 'approveClose',
+  fill: Record<string, string>,
+  confirm: boolean,
+  status: string,
+) {
   await page.getByTestId(`task-step-${action}`).click();
   await page.getByTestId('task-step-modal').waitFor();
   for (const [k, v] of Object.entries(fill)) await page.getByTestId(`task-step-${k}`).fill(v);

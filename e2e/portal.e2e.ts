@@ -29,11 +29,17 @@ describe('worker portal', () => {
     const me = (await (await cadre.request.get('/api/auth/me')).json()) as { user: { orgId: string }; csrfToken: string };
     const created = await cadre.request.post('/api/members', {
       headers: { 'X-CSRF-Token': me.csrfToken },
-      data: { orgId: me.user.orgId, fields: { name: WORKER.name, idNumber: WORKER.id, mobile: '13977770015', employmentForm: '快递员', joinDate: '2025-05-01' }, consent: { version: '2026-01', method: 'paper' } },
+      data: {
+        orgId: me.user.orgId,
+        fields: { name: WORKER.name, idNumber: WORKER.id, mobile: '13977770015', employmentForm: '快递员', joinDate: '2025-05-01' },
+        consent: { version: '2026-01', method: 'paper' },
+      },
     });
     expect(created.status(), await created.text()).toBe(201);
 
-    const page = prepare(await env.browser.newPage({ baseURL: env.baseUrl, viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }));
+    const page = prepare(
+      await env.browser.newPage({ baseURL: env.baseUrl, viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }),
+    );
     await page.goto('/m');
     await page.waitForURL((u) => u.pathname === '/m/login');
     await page.getByTestId('portal-mobile').fill(WORKER.mobile);
@@ -43,7 +49,9 @@ describe('worker portal', () => {
     // The administrator reads the code in the outbox.
     const admin = prepare(await env.newPage());
     await env.login(admin, 'admin');
-    const outbox = (await (await admin.request.get(`/api/system/sms-outbox?mobile=${WORKER.mobile}`)).json()) as { items: { body: string; mobileMasked: string }[] };
+    const outbox = (await (await admin.request.get(`/api/system/sms-outbox?mobile=${WORKER.mobile}`)).json()) as {
+      items: { body: string; mobileMasked: string }[];
+    };
     expect(outbox.items[0]!.mobileMasked).toBe('139****0014');
     const code = /(\d{6})/.exec(outbox.items[0]!.body)![1]!;
     await admin.goto('/system/sms-outbox');

@@ -18,16 +18,61 @@ fs.mkdirSync(OUT, { recursive: true });
 
 /** What each demo login opens: a federation (city, district), a grassroots chair. */
 const CADRE_PAGES: Record<string, string[]> = {
-  admin: ['/dashboard', '/orgs', '/orgs/tree', '/orgs/warnings', '/members', '/members/import', '/members/applications', '/members/transfers', '/hardship/files', '/hardship/aid', '/hardship/campaigns', '/hardship/rules', '/hardship/warnings', '/system/users', '/system/roles', '/system/audit', '/system/settings', '/system/rules',
-    '/system/calendar', '/system/backup', '/plans', '/plans/tasks', '/contracts', '/contracts/coverage', '/congresses', '/congresses/proposals', '/congresses/disclosures',
-    '/disputes', '/disputes/mediators', '/wage-arrears', '/legal-aid', '/legal-aid/lawyers', '/legal-aid/hotline', '/honors/calls', '/honors/records', '/competitions', '/studios'],
+  admin: [
+    '/dashboard',
+    '/orgs',
+    '/orgs/tree',
+    '/orgs/warnings',
+    '/members',
+    '/members/import',
+    '/members/applications',
+    '/members/transfers',
+    '/hardship/files',
+    '/hardship/aid',
+    '/hardship/campaigns',
+    '/hardship/rules',
+    '/hardship/warnings',
+    '/system/users',
+    '/system/roles',
+    '/system/audit',
+    '/system/settings',
+    '/system/rules',
+    '/system/calendar',
+    '/system/backup',
+    '/plans',
+    '/plans/tasks',
+    '/contracts',
+    '/contracts/coverage',
+    '/congresses',
+    '/congresses/proposals',
+    '/congresses/disclosures',
+    '/disputes',
+    '/disputes/mediators',
+    '/wage-arrears',
+    '/legal-aid',
+    '/legal-aid/lawyers',
+    '/legal-aid/hotline',
+    '/honors/calls',
+    '/honors/records',
+    '/competitions',
+    '/studios',
+  ],
   district: ['/dashboard', '/orgs', '/members', '/hardship/files', '/hardship/aid', '/hardship/warnings', '/system/audit'],
   grassroots: ['/dashboard', '/members', '/members/applications', '/hardship/files'],
 };
 /** The first row of these lists is opened too, to show a detail page. */
 const DETAIL_FROM: Record<string, string> = {
-  '/orgs': '/orgs/', '/members': '/members/', '/hardship/files': '/hardship/files/', '/plans': '/plans/', '/contracts': '/contracts/', '/congresses': '/congresses/',
-  '/disputes': '/disputes/', '/honors/calls': '/honors/calls/', '/honors/records': '/honors/records/', '/competitions': '/competitions/', '/studios': '/studios/',
+  '/orgs': '/orgs/',
+  '/members': '/members/',
+  '/hardship/files': '/hardship/files/',
+  '/plans': '/plans/',
+  '/contracts': '/contracts/',
+  '/congresses': '/congresses/',
+  '/disputes': '/disputes/',
+  '/honors/calls': '/honors/calls/',
+  '/honors/records': '/honors/records/',
+  '/competitions': '/competitions/',
+  '/studios': '/studios/',
 };
 const PUBLIC_PAGES = ['/join', '/join/status', '/hardship/self-check', '/card/verify', '/login'];
 
@@ -48,7 +93,11 @@ async function visit(page: Page, who: string, path: string, errors: string[]) {
   console.log(`${who.padEnd(10)} ${path}`);
   const prefix = DETAIL_FROM[path];
   if (prefix) {
-    const href = await page.locator(`a[href^="${prefix}"]`).first().getAttribute('href').catch(() => null);
+    const href = await page
+      .locator(`a[href^="${prefix}"]`)
+      .first()
+      .getAttribute('href')
+      .catch(() => null);
     if (href) await visit(page, who, href.split('?')[0], errors);
   }
 }

@@ -34,10 +34,16 @@ export async function choose(page: Page, testId: string, optionText: string | Re
     await select.click();
     if (search !== undefined) await ((await select.locator('input').count()) ? select.locator('input').first() : select).fill(search);
     // A Select lists options; a TreeSelect (the org picker) lists tree nodes.
-    const option = page.locator('.ant-select-dropdown:visible :is(.ant-select-item-option, .ant-select-tree-node-content-wrapper)', { hasText: optionText }).first();
+    const option = page
+      .locator('.ant-select-dropdown:visible :is(.ant-select-item-option, .ant-select-tree-node-content-wrapper)', { hasText: optionText })
+      .first();
     await option.waitFor();
     await option.click();
-    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => page.keyboard.press('Escape'));
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 3_000 })
+      .catch(() => page.keyboard.press('Escape'));
     if (await took()) return;
   }
   throw new Error(`the select ${testId} did not take the option ${String(optionText)}`);
@@ -48,13 +54,21 @@ export async function chooseFirst(page: Page, testId: string): Promise<{ text: s
   const root = selectRoot(page, testId);
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.getByTestId(testId).click();
-    const option = page.locator('.ant-select-dropdown:visible :is(.ant-select-item-option:not(.ant-select-item-option-disabled), .ant-select-tree-node-content-wrapper:not(.ant-select-tree-node-content-wrapper-disabled))').first();
+    const option = page
+      .locator(
+        '.ant-select-dropdown:visible :is(.ant-select-item-option:not(.ant-select-item-option-disabled), .ant-select-tree-node-content-wrapper:not(.ant-select-tree-node-content-wrapper-disabled))',
+      )
+      .first();
     await option.waitFor();
     const text = (await option.innerText()).trim();
     const inner = option.locator('[data-testid]').first();
     const innerId = (await inner.count()) ? await inner.getAttribute('data-testid') : null;
     await option.click();
-    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => page.keyboard.press('Escape'));
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 3_000 })
+      .catch(() => page.keyboard.press('Escape'));
     if ((await root.innerText()).includes(text.slice(0, 8))) return { text, innerTestId: innerId };
   }
   throw new Error(`the select ${testId} did not take its first option`);

@@ -18,7 +18,10 @@ const sources = ['web/src', 'web/index.html', 'web/vite.config.ts'].map((p) => p
 const stale = !fs.existsSync(dist) || sources.some((s) => newest(s) > fs.statSync(dist).mtimeMs);
 if (stale && sources.length) {
   console.log('构建网页端 / building the web app …');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

@@ -37,7 +37,10 @@ async function main() {
     const mib = (n: number) => (n / 1048576).toFixed(0);
     setInterval(() => {
       const m = process.memoryUsage();
-      fs.appendFileSync(file, `${new Date().toISOString().slice(11, 19)} rss ${mib(m.rss)} heapTotal ${mib(m.heapTotal)} heapUsed ${mib(m.heapUsed)} external ${mib(m.external)} arrayBuffers ${mib(m.arrayBuffers)}\n`);
+      fs.appendFileSync(
+        file,
+        `${new Date().toISOString().slice(11, 19)} rss ${mib(m.rss)} heapTotal ${mib(m.heapTotal)} heapUsed ${mib(m.heapUsed)} external ${mib(m.external)} arrayBuffers ${mib(m.arrayBuffers)}\n`,
+      );
     }, 1000).unref();
   }
   const config = loadConfig();
@@ -60,7 +63,11 @@ async function main() {
       if (!actor || actor === 'expired') throw new Error('bench session not valid');
       const c: Ctx = { ...services, actor, ip: '127.0.0.1' };
       const started = performance.now();
-      const { batchId } = (await (api.startImport as (c: Ctx, i: unknown) => Promise<{ batchId: string }>)(c, { orgId: m.orgId, fileName: path.basename(m.file), path: m.file }));
+      const { batchId } = await (api.startImport as (c: Ctx, i: unknown) => Promise<{ batchId: string }>)(c, {
+        orgId: m.orgId,
+        fileName: path.basename(m.file),
+        path: m.file,
+      });
       const progress = setInterval(async () => {
         const b = await batchStatus(batchId).catch(() => null);
         if (b) process.send?.({ type: 'progress', status: b.status, rowsDone: b.rows_done });
@@ -87,8 +94,13 @@ async function main() {
           }
         }
         reply(true, {
-          batchId, parseMs: parsedAt - started, commitMs: committedAt === null ? null : committedAt - parsedAt,
-          totalMs: (committedAt ?? parsedAt) - started, preview, final, commitMissing,
+          batchId,
+          parseMs: parsedAt - started,
+          commitMs: committedAt === null ? null : committedAt - parsedAt,
+          totalMs: (committedAt ?? parsedAt) - started,
+          preview,
+          final,
+          commitMissing,
         });
       } finally {
         clearInterval(progress);

@@ -11,7 +11,11 @@ const t0 = performance.now();
 let rows = 0;
 let cells = 0;
 const reader = new ExcelJS.stream.xlsx.WorkbookReader(fs.createReadStream(file, { highWaterMark: 256 * 1024 }), {
-  worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+  worksheets: 'emit',
+  sharedStrings: 'cache',
+  styles: 'cache',
+  hyperlinks: 'ignore',
+  entries: 'ignore',
 } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1]);
 for await (const ws of reader as AsyncIterable<AsyncIterable<ExcelJS.Row>>) {
   for await (const row of ws) {

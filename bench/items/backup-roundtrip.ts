@@ -25,7 +25,14 @@ const members = Number(values.members ?? 20_000);
 const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-backup-rt-'));
 const key = crypto.randomBytes(32).toString('hex');
-const config = (dataDir: string, databaseUrl?: string) => ({ ...loadConfig({}), dataDir, databaseUrl, secretKeyHex: key, jobs: false, importDir: path.join(tmp, 'imports') });
+const config = (dataDir: string, databaseUrl?: string) => ({
+  ...loadConfig({}),
+  dataDir,
+  databaseUrl,
+  secretKeyHex: key,
+  jobs: false,
+  importDir: path.join(tmp, 'imports'),
+});
 const secs = (t: number) => Math.round((performance.now() - t) / 100) / 10;
 const same = (a: BackupManifest, b: BackupManifest) => JSON.stringify(a.tables) === JSON.stringify(b.tables);
 
@@ -73,6 +80,9 @@ try {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 out.machine = describeMachine();
-fs.writeFileSync(path.resolve(import.meta.dirname, `../results/backup-roundtrip-${new Date().toISOString().slice(0, 10)}.json`), JSON.stringify(out, null, 2) + '\n');
+fs.writeFileSync(
+  path.resolve(import.meta.dirname, `../results/backup-roundtrip-${new Date().toISOString().slice(0, 10)}.json`),
+  JSON.stringify(out, null, 2) + '\n',
+);
 console.log(JSON.stringify(out));
 process.exit(out.pgliteToPostgresIdentical && out.postgresToPgliteIdentical ? 0 : 1);

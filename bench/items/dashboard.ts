@@ -22,7 +22,12 @@ export interface DashboardOptions {
 }
 
 export async function runDashboards(
-  s: Services, app: FastifyInstance, cookies: { city: string; district: string }, o: DashboardOptions, members: number, log: (m: string) => void,
+  s: Services,
+  app: FastifyInstance,
+  cookies: { city: string; district: string },
+  o: DashboardOptions,
+  members: number,
+  log: (m: string) => void,
 ): Promise<ItemResult[]> {
   const out: ItemResult[] = [];
   for (const route of ['/api/dashboard/members', '/api/dashboard/orgs']) {
@@ -38,12 +43,21 @@ export async function runDashboards(
           const c = { ...s, actor, ip: '127.0.0.1' };
           const t: number[] = [];
           const until = performance.now() + o.budgetSeconds * 1000;
-          for (let i = 0; i < Math.min(o.iterations, 10) && (i < 3 || performance.now() < until); i++) t.push((await timeIt(() => memberFigures(c, 'members'))).ms);
+          for (let i = 0; i < Math.min(o.iterations, 10) && (i < 3 || performance.now() < until); i++)
+            t.push((await timeIt(() => memberFigures(c, 'members'))).ms);
           plain = summarise(t);
         }
       }
       const note = plain ? `; plain aggregate over member p50 ${fmtMs(plain.p50)}, p95 ${fmtMs(plain.p95)} (n=${plain.n})` : '';
-      const r = await measureRoute(s, app, cookies, { id, what, url: route, who, target: cityMembers ? { p95Ms: 100 } : undefined }, o, log, plain ? { note, data: { plainAggregate: plain } } : undefined);
+      const r = await measureRoute(
+        s,
+        app,
+        cookies,
+        { id, what, url: route, who, target: cityMembers ? { p95Ms: 100 } : undefined },
+        o,
+        log,
+        plain ? { note, data: { plainAggregate: plain } } : undefined,
+      );
       if (cityMembers && !o.target100ms) r.target += ` (for 1M; this run ${members.toLocaleString('en')})`;
       out.push(r);
     }

@@ -44,7 +44,9 @@ export async function runExport(server: Child, cookie: string, dir: string, expe
   let csvRows = expectedRows;
   const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths?: Record<string, unknown> };
   if (!spec.paths?.['/api/members/export']) {
-    return (['csv', 'xlsx'] as const).map((f) => notMeasured(`export.${f}`, `export ${f}, whole city (masked)`, 'route GET /api/members/export does not exist yet'));
+    return (['csv', 'xlsx'] as const).map((f) =>
+      notMeasured(`export.${f}`, `export ${f}, whole city (masked)`, 'route GET /api/members/export does not exist yet'),
+    );
   }
   for (const format of ['csv', 'xlsx'] as const) {
     const id = `export.${format}`;
@@ -77,18 +79,25 @@ export async function runExport(server: Child, cookie: string, dir: string, expe
       continue;
     }
     const { result: base } = await runChildJson<{ ms: number; rows: number; bytes: number; peakRssMiB: number }>(
-      path.join(REPO, 'bench/child/export-baseline.ts'), ['--format', format, '--rows', String(rows), '--sample', sampleFile, '--out', path.join(dir, `baseline.${format}`)],
+      path.join(REPO, 'bench/child/export-baseline.ts'),
+      ['--format', format, '--rows', String(rows), '--sample', sampleFile, '--out', path.join(dir, `baseline.${format}`)],
     );
     fs.rmSync(path.join(dir, `baseline.${format}`), { force: true });
     const oursRate = rows / (r.ms / 1000);
     const baseRate = base.rows / (base.ms / 1000);
     const ratio = oursRate / baseRate;
-    log(`  export ${format}: ${fmtInt(oursRate)} rows/s, peak RSS ${mem.peakMiB.toFixed(0)} MiB; library alone ${fmtInt(baseRate)} rows/s, ${base.peakRssMiB.toFixed(0)} MiB`);
+    log(
+      `  export ${format}: ${fmtInt(oursRate)} rows/s, peak RSS ${mem.peakMiB.toFixed(0)} MiB; library alone ${fmtInt(baseRate)} rows/s, ${base.peakRssMiB.toFixed(0)} MiB`,
+    );
     out.push({
-      id, what: `${what} — ${rows.toLocaleString('en')} rows, ${(r.bytes / 1048576).toFixed(0)} MiB`,
+      id,
+      what: `${what} — ${rows.toLocaleString('en')} rows, ${(r.bytes / 1048576).toFixed(0)} MiB`,
       ours: `${fmtInt(oursRate)} rows/s (${(r.ms / 1000).toFixed(1)} s), server peak RSS ${mem.peakMiB.toFixed(0)} MiB`,
       limit: `library alone ${fmtInt(baseRate)} rows/s (${(base.ms / 1000).toFixed(1)} s), RSS ${base.peakRssMiB.toFixed(0)} MiB`,
-      ratio, ratioLabel: `${fmtRatio(ratio)} of library rows/s`, target: '— (streamed: RSS flat)', met: null,
+      ratio,
+      ratioLabel: `${fmtRatio(ratio)} of library rows/s`,
+      target: '— (streamed: RSS flat)',
+      met: null,
       data: { ours: { rows, ms: r.ms, bytes: r.bytes, peakRssMiB: mem.peakMiB, contentType: r.contentType }, library: base },
     });
   }

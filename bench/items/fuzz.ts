@@ -21,16 +21,29 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 const t0 = performance.now();
 const r = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.config.ts', 'server/src/platform/fuzz.test.ts'], {
-  cwd: repo, env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_SEED: String(seed) }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+  cwd: repo,
+  env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_SEED: String(seed) },
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
 });
 const out = `${r.stdout}\n${r.stderr}`;
 const line = /fuzz: (\d+) requests over (\d+) operations \(seed (\d+)\); statuses (\{[^}]*\}); 5xx (\d+); refused but written (\d+)/.exec(out);
 const result = {
-  engine, passed: r.status === 0, requests: line ? Number(line[1]) : null, operations: line ? Number(line[2]) : null, seed,
-  statuses: line ? JSON.parse(line[4]!) : null, serverErrors: line ? Number(line[5]) : null, refusedButWritten: line ? Number(line[6]) : null,
-  minutes: Math.round((performance.now() - t0) / 600) / 100, machine: describeMachine(),
+  engine,
+  passed: r.status === 0,
+  requests: line ? Number(line[1]) : null,
+  operations: line ? Number(line[2]) : null,
+  seed,
+  statuses: line ? JSON.parse(line[4]!) : null,
+  serverErrors: line ? Number(line[5]) : null,
+  refusedButWritten: line ? Number(line[6]) : null,
+  minutes: Math.round((performance.now() - t0) / 600) / 100,
+  machine: describeMachine(),
 };
-fs.writeFileSync(path.resolve(import.meta.dirname, `../results/fuzz-${engine}-${new Date().toISOString().slice(0, 10)}.json`), JSON.stringify(result, null, 2) + '\n');
+fs.writeFileSync(
+  path.resolve(import.meta.dirname, `../results/fuzz-${engine}-${new Date().toISOString().slice(0, 10)}.json`),
+  JSON.stringify(result, null, 2) + '\n',
+);
 console.log(JSON.stringify(result));
 if (r.status !== 0) console.log(out.slice(-4000));
 process.exit(r.status === 0 ? 0 : 1);

@@ -28,36 +28,48 @@ function write(r: Kill9Report, finished: boolean) {
   const file = path.join(results, `kill9-${r.engine}-${new Date().toISOString().slice(0, 10)}`);
   const machine = describeMachine();
   fs.writeFileSync(`${file}.json`, JSON.stringify({ ...r, finished, seed, machine }, null, 2) + '\n');
-  const where = Object.entries(r.killedAt).map(([k, n]) => `${k} ${n}`).join(', ');
-  fs.writeFileSync(`${file}.md`, [
-    `# kill -9 during a roster import — ${r.engine}${finished ? '' : ' (cut short)'}`,
-    '',
-    `Machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadAverage.join(' / ')}.`,
-    '',
-    '| figure | value |',
-    '|---|---|',
-    `| runs (a kill, recovery, checks, a rerun) | ${r.runs} |`,
-    `| runs with a broken invariant | ${r.failures.length} |`,
-    `| rows per roster file | ${r.rows.toLocaleString('en')} (a tenth updates of the previous file) |`,
-    `| where the kill landed | ${where} |`,
-    `| unkilled import (the kill window) | ${(r.importMs / 1000).toFixed(1)} s |`,
-    `| whole suite | ${(r.totalMs / 60_000).toFixed(1)} min |`,
-    '',
-    ...(r.failures.length ? ['## Failures', '', ...r.failures.map((f) => `- ${f}`)] : []),
-    '',
-  ].join('\n'));
+  const where = Object.entries(r.killedAt)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  fs.writeFileSync(
+    `${file}.md`,
+    [
+      `# kill -9 during a roster import — ${r.engine}${finished ? '' : ' (cut short)'}`,
+      '',
+      `Machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadAverage.join(' / ')}.`,
+      '',
+      '| figure | value |',
+      '|---|---|',
+      `| runs (a kill, recovery, checks, a rerun) | ${r.runs} |`,
+      `| runs with a broken invariant | ${r.failures.length} |`,
+      `| rows per roster file | ${r.rows.toLocaleString('en')} (a tenth updates of the previous file) |`,
+      `| where the kill landed | ${where} |`,
+      `| unkilled import (the kill window) | ${(r.importMs / 1000).toFixed(1)} s |`,
+      `| whole suite | ${(r.totalMs / 60_000).toFixed(1)} min |`,
+      '',
+      ...(r.failures.length ? ['## Failures', '', ...r.failures.map((f) => `- ${f}`)] : []),
+      '',
+    ].join('\n'),
+  );
 }
 
 let broken = 0;
 for (const engine of engines) {
   const t0 = performance.now();
   const r = await runKill9({
-    engine, runs, rows, seed, databaseUrl, log: (m) => console.error(m),
+    engine,
+    runs,
+    rows,
+    seed,
+    databaseUrl,
+    log: (m) => console.error(m),
     onRun: (partial) => write({ ...partial, totalMs: Math.round(performance.now() - t0) }, false),
   });
   write(r, true);
   broken += r.failures.length;
-  console.log(`kill9 ${engine}: ${r.runs} runs, ${r.failures.length} failures; killed at ${JSON.stringify(r.killedAt)}; ${(r.totalMs / 60_000).toFixed(1)} min`);
+  console.log(
+    `kill9 ${engine}: ${r.runs} runs, ${r.failures.length} failures; killed at ${JSON.stringify(r.killedAt)}; ${(r.totalMs / 60_000).toFixed(1)} min`,
+  );
   for (const f of r.failures) console.log(`  ${f}`);
 }
 process.exit(broken ? 1 : 0);

@@ -23,17 +23,19 @@ export async function driverLoad(s: Services, statements: Captured[], connection
   let errors = 0;
   const until = performance.now() + seconds * 1000;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (performance.now() < until) {
-      const t = performance.now();
-      try {
-        await replayRaw(s, statements);
-        times.push(performance.now() - t);
-      } catch {
-        errors++;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        try {
+          await replayRaw(s, statements);
+          times.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
       }
-    }
-  }));
+    }),
+  );
   const secs = (performance.now() - t0) / 1000;
   return { reqPerSec: times.length / secs, latency: summarise(times), errors, non2xx: 0, total: times.length };
 }
@@ -52,10 +54,23 @@ export async function load(url: string, headers: Record<string, string>, connect
   const inst = autocannon({ url, connections, duration: seconds, headers, timeout: 30 });
   inst.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
   const r = await inst;
-  return { reqPerSec: r.requests.total / (r.duration || seconds), latency: summarise(times), errors: r.errors + r.timeouts, non2xx: r.non2xx, total: r.requests.total };
+  return {
+    reqPerSec: r.requests.total / (r.duration || seconds),
+    latency: summarise(times),
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    total: r.requests.total,
+  };
 }
 
-export async function runListLoad(server: Child, cookie: string, dir: string, o: { connections: number; seconds: number }, log: (m: string) => void, driver?: LoadResult): Promise<ItemResult> {
+export async function runListLoad(
+  server: Child,
+  cookie: string,
+  dir: string,
+  o: { connections: number; seconds: number },
+  log: (m: string) => void,
+  driver?: LoadResult,
+): Promise<ItemResult> {
   const listUrl = `${server.url}/api/members?page=1&pageSize=20`;
   const first = await fetch(listUrl, { headers: { cookie } });
   if (!first.ok) throw new Error(`GET /api/members answered ${first.status}: ${(await first.text()).slice(0, 300)}`);
@@ -83,7 +98,8 @@ export async function runListLoad(server: Child, cookie: string, dir: string, o:
     what: `GET /api/members (district admin, page 1 of 20) — ${o.connections} connections, ${o.seconds} s`,
     ours: `${fmtInt(ours.reqPerSec)} req/s, p95 ${fmtMs(ours.latency.p95)}${failed ? `, ${failed} failed` : ''}`,
     limit: `bare Fastify ${fmtInt(limit.reqPerSec)} req/s, p95 ${fmtMs(limit.latency.p95)}${driver ? `; its SQL through the driver alone ${fmtInt(driver.reqPerSec)} req/s, p95 ${fmtMs(driver.latency.p95)} (ours = ${fmtRatio(ours.reqPerSec / driver.reqPerSec)} of that)` : ''}`,
-    ratio, ratioLabel: `${fmtRatio(ratio)} of bare req/s`,
+    ratio,
+    ratioLabel: `${fmtRatio(ratio)} of bare req/s`,
     target: '≥ 0.25 of bare throughput',
     met: ratio >= 0.25 && failed === 0,
     data: { ours, bare: limit, driver: driver ?? null },

@@ -21,7 +21,13 @@ export interface MixedOptions {
 }
 
 type Action = 'signin' | 'search' | 'list' | 'detail' | 'dashboard' | 'edit';
-const MIX: [Exclude<Action, 'signin'>, number][] = [['search', 30], ['list', 25], ['detail', 20], ['dashboard', 15], ['edit', 10]];
+const MIX: [Exclude<Action, 'signin'>, number][] = [
+  ['search', 30],
+  ['list', 25],
+  ['detail', 20],
+  ['dashboard', 15],
+  ['edit', 10],
+];
 
 export async function runMixedLoad(server: Child, o: MixedOptions, log: (m: string) => void): Promise<ItemResult[]> {
   const times = new Map<Action, number[]>();
@@ -36,7 +42,7 @@ export async function runMixedLoad(server: Child, o: MixedOptions, log: (m: stri
   const rss = sampleRss(server.pid, 500);
   const until = Date.now() + o.seconds * 1000;
   let seed = 1;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
   async function user(i: number) {
     const acct = o.accounts[i % o.accounts.length]!;
@@ -52,7 +58,8 @@ export async function runMixedLoad(server: Child, o: MixedOptions, log: (m: stri
         });
         const text = await res.text();
         record(a, performance.now() - t);
-        if (res.status >= 500 || (res.status >= 400 && !(expect409 && res.status === 409))) errors.push(`${a} ${method} ${path} → ${res.status} ${text.slice(0, 120)}`);
+        if (res.status >= 500 || (res.status >= 400 && !(expect409 && res.status === 409)))
+          errors.push(`${a} ${method} ${path} → ${res.status} ${text.slice(0, 120)}`);
         return { res, text };
       } catch (e) {
         record(a, performance.now() - t);
@@ -67,7 +74,11 @@ export async function runMixedLoad(server: Child, o: MixedOptions, log: (m: stri
       let r = null;
       for (let attempt = 0; attempt < 6; attempt++) {
         const t = performance.now();
-        const res = await fetch(server.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: acct.username, password: acct.password }) }).catch(() => null);
+        const res = await fetch(server.url + '/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: acct.username, password: acct.password }),
+        }).catch(() => null);
         const text = res ? await res.text() : '';
         if (res?.status === 429) {
           await new Promise((w) => setTimeout(w, 200 * (attempt + 1)));
@@ -96,7 +107,13 @@ export async function runMixedLoad(server: Child, o: MixedOptions, log: (m: stri
         const d = await call('detail', 'GET', `/api/members/${mine}`);
         if (d?.res.ok) {
           const m = JSON.parse(d.text) as { version: number; joinDate: string; name: string };
-          await call('edit', 'PUT', `/api/members/${mine}`, { fields: { name: m.name, joinDate: m.joinDate, occupation: `岗位${Math.floor(rand() * 100)}` }, version: m.version }, true);
+          await call(
+            'edit',
+            'PUT',
+            `/api/members/${mine}`,
+            { fields: { name: m.name, joinDate: m.joinDate, occupation: `岗位${Math.floor(rand() * 100)}` }, version: m.version },
+            true,
+          );
         }
       }
       await new Promise((r) => setTimeout(r, 50 + rand() * 200)); // think time
@@ -109,18 +126,33 @@ export async function runMixedLoad(server: Child, o: MixedOptions, log: (m: stri
   const mem = rss.stop();
   const by: Record<string, Summary> = {};
   for (const [a, list] of times) by[a] = summarise(list);
-  log(`  mixed load: ${o.users} users, ${secs.toFixed(0)} s, ${requests} requests (${(requests / secs).toFixed(0)}/s), ${errors.length} errors, peak RSS ${mem.peakMiB.toFixed(0)} MiB`);
+  log(
+    `  mixed load: ${o.users} users, ${secs.toFixed(0)} s, ${requests} requests (${(requests / secs).toFixed(0)}/s), ${errors.length} errors, peak RSS ${mem.peakMiB.toFixed(0)} MiB`,
+  );
   for (const [a, s] of Object.entries(by)) log(`    ${a}: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (n=${s.n})`);
   if (errors.length) log(`    first errors: ${errors.slice(0, 5).join(' | ')}`);
   const what = `mixed workload: ${o.users} users for ${Math.round(secs)} s (sign-in, search, list, detail, dashboard, edits)`;
   return [
     {
-      id: 'load.mixed', what, ours: `${errors.length} errors of ${requests} requests (${(requests / secs).toFixed(0)} req/s); server peak RSS ${mem.peakMiB.toFixed(0)} MiB`,
-      limit: '—', ratio: null, ratioLabel: '—', target: '0 errors', met: errors.length === 0,
+      id: 'load.mixed',
+      what,
+      ours: `${errors.length} errors of ${requests} requests (${(requests / secs).toFixed(0)} req/s); server peak RSS ${mem.peakMiB.toFixed(0)} MiB`,
+      limit: '—',
+      ratio: null,
+      ratioLabel: '—',
+      target: '0 errors',
+      met: errors.length === 0,
       data: { users: o.users, seconds: secs, requests, errors: errors.slice(0, 50), errorCount: errors.length, peakRssMiB: mem.peakMiB, byAction: by },
     },
     ...Object.entries(by).map(([a, s]) => ({
-      id: `load.mixed.${a}`, what: `mixed workload — ${a}`, ours: `p50 ${fmtMs(s.p50)}, p95 ${fmtMs(s.p95)} (n=${s.n})`, limit: '—', ratio: null, ratioLabel: '—', target: '—', met: null,
+      id: `load.mixed.${a}`,
+      what: `mixed workload — ${a}`,
+      ours: `p50 ${fmtMs(s.p50)}, p95 ${fmtMs(s.p95)} (n=${s.n})`,
+      limit: '—',
+      ratio: null,
+      ratioLabel: '—',
+      target: '—',
+      met: null,
     })),
   ];
 }

@@ -27,10 +27,19 @@ export interface RouteOptions {
   iterations: number;
 }
 
-const targetText = (t?: RouteSpec['target']) => (!t ? '—' : [t.p95Ms ? `p95 ≤ ${t.p95Ms} ms` : '', t.ratio ? `≤ ${t.ratio}× raw` : ''].filter(Boolean).join(', '));
+const targetText = (t?: RouteSpec['target']) =>
+  !t ? '—' : [t.p95Ms ? `p95 ≤ ${t.p95Ms} ms` : '', t.ratio ? `≤ ${t.ratio}× raw` : ''].filter(Boolean).join(', ');
 
 /** Time one route against its own SQL; `extra` adds notes (a plain aggregate …) to the result. */
-export async function measureRoute(s: Services, app: FastifyInstance, cookies: Record<'city' | 'district', string>, spec: RouteSpec, o: RouteOptions, log: (m: string) => void, extra?: { note: string; data: Record<string, unknown> }): Promise<ItemResult> {
+export async function measureRoute(
+  s: Services,
+  app: FastifyInstance,
+  cookies: Record<'city' | 'district', string>,
+  spec: RouteSpec,
+  o: RouteOptions,
+  log: (m: string) => void,
+  extra?: { note: string; data: Record<string, unknown> },
+): Promise<ItemResult> {
   const path = spec.url.split('?')[0]!;
   if (!app.hasRoute({ method: 'GET', url: path }) && !app.printRoutes().includes(path.split('/').pop()!)) {
     return notMeasured(spec.id, spec.what, `route GET ${path} does not exist yet`, targetText(spec.target));
@@ -60,8 +69,13 @@ export async function measureRoute(s: Services, app: FastifyInstance, cookies: R
   log(`  ${spec.id}: route p95 ${S.p95.toFixed(1)} ms, raw p95 ${R.p95.toFixed(1)} ms (${statements.length} statements)${extra?.note ?? ''}`);
   const t = spec.target;
   return {
-    id: spec.id, what: spec.what, ours: `p50 ${fmtMs(S.p50)}, p95 ${fmtMs(S.p95)} (n=${S.n})`, limit: `raw SQL p50 ${fmtMs(R.p50)}, p95 ${fmtMs(R.p95)} (${statements.length} statements)${extra?.note ?? ''}`,
-    ratio, ratioLabel: `${fmtRatio(ratio)} × raw p95`, target: targetText(t),
+    id: spec.id,
+    what: spec.what,
+    ours: `p50 ${fmtMs(S.p50)}, p95 ${fmtMs(S.p95)} (n=${S.n})`,
+    limit: `raw SQL p50 ${fmtMs(R.p50)}, p95 ${fmtMs(R.p95)} (${statements.length} statements)${extra?.note ?? ''}`,
+    ratio,
+    ratioLabel: `${fmtRatio(ratio)} × raw p95`,
+    target: targetText(t),
     met: !t ? null : (t.p95Ms === undefined || S.p95 <= t.p95Ms) && (t.ratio === undefined || ratio <= t.ratio),
     data: { route: S, raw: R, statements: statements.map((st) => st.text), ...(extra?.data ?? {}) },
   };

@@ -22,15 +22,24 @@ export interface SearchCase {
 export function searchCases(samples: DatasetFiles['samples']): SearchCase[] {
   const three = samples.filter((s) => [...s.name].length === 3);
   const withMobile = samples.filter((s) => s.mobile);
-  const at = <T,>(list: T[], n: number) => list[n % list.length]!;
+  const at = <T>(list: T[], n: number) => list[n % list.length]!;
   return [
     { id: 'search.name', what: 'search: full name (2–3 chars)', params: (n) => ({ q: at(samples, n).name }) },
-    { id: 'search.namePart', what: 'search: given-name part (2 chars)', params: (n) => ({ q: [...at(three.length ? three : samples, n).name].slice(-2).join('') }) },
+    {
+      id: 'search.namePart',
+      what: 'search: given-name part (2 chars)',
+      params: (n) => ({ q: [...at(three.length ? three : samples, n).name].slice(-2).join('') }),
+    },
     { id: 'search.surname', what: 'search: one character (surname)', params: (n) => ({ q: [...at(samples, n).name][0]! }) },
     { id: 'search.idNumber', what: 'search: exact ID number (blind index)', params: (n) => ({ idNumber: at(samples, n).idNumber }) },
-    { id: 'search.mobile', what: 'search: exact mobile (blind index)', params: (n) => ({ mobile: at(withMobile.length ? withMobile : samples, n).mobile ?? '13800000000' }) },
     {
-      id: 'search.filters', what: 'search: filters (gig, active, F, age 30–40, joined ≥ 2020)',
+      id: 'search.mobile',
+      what: 'search: exact mobile (blind index)',
+      params: (n) => ({ mobile: at(withMobile.length ? withMobile : samples, n).mobile ?? '13800000000' }),
+    },
+    {
+      id: 'search.filters',
+      what: 'search: filters (gig, active, F, age 30–40, joined ≥ 2020)',
       params: (n) => ({ employmentForm: 'gig', status: 'active', sex: 'F', minAge: String(30 + (n % 3)), maxAge: '40', joinFrom: '2020-01-01' }),
     },
     { id: 'search.list', what: 'search: no filter (first page of the district)', params: () => ({}) },
@@ -80,7 +89,12 @@ async function measureCase(s: Services, c: Ctx, sc: SearchCase, o: SearchOptions
   return { service: summarise(svc), raw: summarise(raw), statements: variants[0]!.statements.length, avgTotal };
 }
 
-export function searchItem(sc: SearchCase, r: { service: Summary; raw: Summary; statements: number; avgTotal: number }, target50ms: boolean, members: number): ItemResult {
+export function searchItem(
+  sc: SearchCase,
+  r: { service: Summary; raw: Summary; statements: number; avgTotal: number },
+  target50ms: boolean,
+  members: number,
+): ItemResult {
   const ratio = r.service.p95 / r.raw.p95;
   const metRatio = ratio <= 1.5;
   const metAbs = r.service.p95 <= 50;
@@ -97,7 +111,14 @@ export function searchItem(sc: SearchCase, r: { service: Summary; raw: Summary; 
   };
 }
 
-export async function runSearch(s: Services, token: string, samples: DatasetFiles['samples'], o: SearchOptions, members: number, log: (m: string) => void): Promise<ItemResult[]> {
+export async function runSearch(
+  s: Services,
+  token: string,
+  samples: DatasetFiles['samples'],
+  o: SearchOptions,
+  members: number,
+  log: (m: string) => void,
+): Promise<ItemResult[]> {
   const actor = await loadActor(s, token);
   if (!actor || actor === 'expired') throw new Error('bench district session not valid');
   const c: Ctx = { ...s, actor, ip: '127.0.0.1' };

@@ -63,7 +63,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Options {
   else if (engineArg === 'both') engines = ['pglite', 'postgres'];
   else if (engineArg === 'pglite' || engineArg === 'postgres') engines = [engineArg];
   else throw new Error(`--engine: pglite, postgres or both\n\n${USAGE}`);
-  if (engines.includes('postgres') && !pgUrl) throw new Error('the postgres engine needs BENCH_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
+  if (engines.includes('postgres') && !pgUrl)
+    throw new Error('the postgres engine needs BENCH_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
   const onlyArg = val('--only');
   const only = new Set<Item>();
   for (const x of onlyArg ? onlyArg.split(',') : ITEMS) {

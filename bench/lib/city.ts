@@ -8,7 +8,14 @@
 import { generateDemoCity, randomPersonName, type DemoOrg } from '../../server/src/seed/demo-city.js';
 import { createRng, type Rng } from '../../server/src/seed/prng.js';
 import { computeIdCheck } from '../../common/src/id-number.js';
-import { EDUCATION_LABELS, EMPLOYMENT_FORM_LABELS, POLITICAL_STATUS_LABELS, type EducationLevel, type EmploymentForm, type PoliticalStatus } from '../../common/src/member-vocab.js';
+import {
+  EDUCATION_LABELS,
+  EMPLOYMENT_FORM_LABELS,
+  POLITICAL_STATUS_LABELS,
+  type EducationLevel,
+  type EmploymentForm,
+  type PoliticalStatus,
+} from '../../common/src/member-vocab.js';
 import type { MemberFields } from '../../server/src/modules/member/member.record.js';
 
 export const BENCH_SEED = 20261121;
@@ -35,11 +42,26 @@ export function benchOrgs(members: number): BenchOrg[] {
     const id = rng.uuid();
     const employer = `江城${rng.pick(BRANDS)}${rng.pick(TRADES)}第${i + 1}有限公司`;
     out.push({
-      id, parentId: street.id, path: street.path + id + '/', depth: street.depth + 1, level: 'grassroots', kind: 'enterprise',
-      code: 'B' + String(i + 1).padStart(6, '0'), name: employer + '工会委员会', employerName: employer, uscc: null,
-      regionCode: street.regionCode, industry: '制造业', employeeCount: 20 + Math.floor(rng.next() ** 1.8 * 400),
-      foundedOn: rng.date('2000-01-01', '2024-12-31'), chairName: randomPersonName(rng), termStart: null, termYears: null, termEnd: null,
-      hasWomenCommittee: false, isBench: true,
+      id,
+      parentId: street.id,
+      path: street.path + id + '/',
+      depth: street.depth + 1,
+      level: 'grassroots',
+      kind: 'enterprise',
+      code: 'B' + String(i + 1).padStart(6, '0'),
+      name: employer + '工会委员会',
+      employerName: employer,
+      uscc: null,
+      regionCode: street.regionCode,
+      industry: '制造业',
+      employeeCount: 20 + Math.floor(rng.next() ** 1.8 * 400),
+      foundedOn: rng.date('2000-01-01', '2024-12-31'),
+      chairName: randomPersonName(rng),
+      termStart: null,
+      termYears: null,
+      termEnd: null,
+      hasWomenCommittee: false,
+      isBench: true,
     });
   }
   return out;
@@ -69,20 +91,57 @@ function idNumberOf(index: number, male: boolean): { idNumber: string; birthDate
 // --- attributes ------------------------------------------------------------------------------------
 
 const FORMS: readonly (readonly [EmploymentForm, number])[] = [
-  ['standard', 76], ['courier', 4], ['food_delivery_rider', 5], ['truck_driver', 3], ['ride_hailing_driver', 3], ['security_guard', 2],
-  ['domestic_worker', 2], ['care_worker', 1.5], ['real_estate_agent', 1.5], ['mall_info_staff', 0.5], ['other_flexible', 1.5],
+  ['standard', 76],
+  ['courier', 4],
+  ['food_delivery_rider', 5],
+  ['truck_driver', 3],
+  ['ride_hailing_driver', 3],
+  ['security_guard', 2],
+  ['domestic_worker', 2],
+  ['care_worker', 1.5],
+  ['real_estate_agent', 1.5],
+  ['mall_info_staff', 0.5],
+  ['other_flexible', 1.5],
 ];
 const EDUCATION: readonly (readonly [EducationLevel, number])[] = [
-  ['master', 3], ['bachelor', 24], ['junior_college', 26], ['secondary_specialized', 10], ['vocational_high', 6], ['technical_school', 5],
-  ['high_school', 12], ['junior_high', 12], ['primary', 2],
+  ['master', 3],
+  ['bachelor', 24],
+  ['junior_college', 26],
+  ['secondary_specialized', 10],
+  ['vocational_high', 6],
+  ['technical_school', 5],
+  ['high_school', 12],
+  ['junior_high', 12],
+  ['primary', 2],
 ];
-const POLITICAL: readonly (readonly [PoliticalStatus, number])[] = [['masses', 72], ['cpc_member', 12], ['cyl_member', 14], ['cpc_probationary', 1], ['non_party', 1]];
-const ETHNIC: readonly (readonly [string, number])[] = [['汉族', 91], ['土家族', 3], ['苗族', 2], ['侗族', 1], ['瑶族', 1], ['回族', 1], ['壮族', 1]];
+const POLITICAL: readonly (readonly [PoliticalStatus, number])[] = [
+  ['masses', 72],
+  ['cpc_member', 12],
+  ['cyl_member', 14],
+  ['cpc_probationary', 1],
+  ['non_party', 1],
+];
+const ETHNIC: readonly (readonly [string, number])[] = [
+  ['汉族', 91],
+  ['土家族', 3],
+  ['苗族', 2],
+  ['侗族', 1],
+  ['瑶族', 1],
+  ['回族', 1],
+  ['壮族', 1],
+];
 const OCCUPATIONS: Record<string, string[]> = {
   standard: '操作工 技术员 工程师 会计 文员 销售 质检员 仓管员 电工 焊工 司机 厨师 护士 教师 保洁员'.split(' '),
-  courier: ['快递员'], food_delivery_rider: ['外卖骑手'], truck_driver: ['货车司机'], ride_hailing_driver: ['网约车司机'],
-  security_guard: ['保安'], domestic_worker: ['家政服务员'], care_worker: ['护理员'], real_estate_agent: ['房产经纪人'],
-  mall_info_staff: ['商场信息员'], other_flexible: ['灵活就业'],
+  courier: ['快递员'],
+  food_delivery_rider: ['外卖骑手'],
+  truck_driver: ['货车司机'],
+  ride_hailing_driver: ['网约车司机'],
+  security_guard: ['保安'],
+  domestic_worker: ['家政服务员'],
+  care_worker: ['护理员'],
+  real_estate_agent: ['房产经纪人'],
+  mall_info_staff: ['商场信息员'],
+  other_flexible: ['灵活就业'],
 };
 
 export type Status = 'active' | 'retained' | 'left';
@@ -114,7 +173,12 @@ export class PersonGenerator {
   private readonly streets: BenchOrg[];
   private next: number;
 
-  constructor(orgs: BenchOrg[], label: string, first: number, private readonly today = '2026-11-21') {
+  constructor(
+    orgs: BenchOrg[],
+    label: string,
+    first: number,
+    private readonly today = '2026-11-21',
+  ) {
     this.rng = createRng(BENCH_SEED).fork('people:' + label);
     this.unions = orgs.filter((o) => o.level === 'grassroots');
     this.streets = orgs.filter((o) => o.level === 'street');
@@ -176,13 +240,36 @@ export class PersonGenerator {
 }
 
 /** The roster columns (Chinese headers, as offices write them) and one person's cells. */
-export const ROSTER_HEADER = ['姓名', '身份证号', '手机号码', '性别', '出生日期', '民族', '学历', '政治面貌', '用工形式', '是否农民工', '职业', '工作单位', '入会时间'];
+export const ROSTER_HEADER = [
+  '姓名',
+  '身份证号',
+  '手机号码',
+  '性别',
+  '出生日期',
+  '民族',
+  '学历',
+  '政治面貌',
+  '用工形式',
+  '是否农民工',
+  '职业',
+  '工作单位',
+  '入会时间',
+];
 
 export function rosterCells(f: MemberFields): string[] {
   return [
-    f.name, f.idNumber, f.mobile ?? '', f.sex === 'M' ? '男' : '女', f.birthDate, f.ethnicity ?? '',
+    f.name,
+    f.idNumber,
+    f.mobile ?? '',
+    f.sex === 'M' ? '男' : '女',
+    f.birthDate,
+    f.ethnicity ?? '',
     f.education ? EDUCATION_LABELS[f.education as EducationLevel].zh : '',
     f.politicalStatus ? POLITICAL_STATUS_LABELS[f.politicalStatus as PoliticalStatus].zh : '',
-    EMPLOYMENT_FORM_LABELS[f.employmentForm as EmploymentForm].zh, f.migrantWorker ? '是' : '否', f.occupation ?? '', f.employerName ?? '', f.joinDate,
+    EMPLOYMENT_FORM_LABELS[f.employmentForm as EmploymentForm].zh,
+    f.migrantWorker ? '是' : '否',
+    f.occupation ?? '',
+    f.employerName ?? '',
+    f.joinDate,
   ];
 }

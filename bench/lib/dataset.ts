@@ -92,8 +92,18 @@ export function copyCodec(table: typeof member | typeof membershipEvent, sample:
 export function memberRow(keys: KeyRing, p: Person, orgId: string, cardNo: string): Record<string, unknown> {
   const now = new Date();
   return {
-    id: uuidv7(), orgId, ...buildMemberRecord(keys, p.fields), cardNo, status: p.status,
-    consentVersion: '2026-01', consentAt: now, consentMethod: 'paper', isDemo: false, version: 1, createdAt: now, updatedAt: now,
+    id: uuidv7(),
+    orgId,
+    ...buildMemberRecord(keys, p.fields),
+    cardNo,
+    status: p.status,
+    consentVersion: '2026-01',
+    consentAt: now,
+    consentMethod: 'paper',
+    isDemo: false,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
   };
 }
 
@@ -117,7 +127,14 @@ export interface DatasetFiles {
  * One pass over persons 0…N−1: the roster CSV line, the member row exactly as the import would build
  * it (buildMemberRecord: encryption, blind indexes, masks, row hash) and its events.
  */
-export async function writeDataset(keys: KeyRing, orgs: BenchOrg[], n: number, dir: string, districtPath: string, log: (m: string) => void): Promise<DatasetFiles> {
+export async function writeDataset(
+  keys: KeyRing,
+  orgs: BenchOrg[],
+  n: number,
+  dir: string,
+  districtPath: string,
+  log: (m: string) => void,
+): Promise<DatasetFiles> {
   const t0 = performance.now();
   fs.mkdirSync(dir, { recursive: true });
   const gen = new PersonGenerator(orgs, 'dataset', 0);
@@ -161,7 +178,15 @@ export async function writeDataset(keys: KeyRing, orgs: BenchOrg[], n: number, d
   }
   await Promise.all([csv, mOut, eOut].map((w) => (w ? new Promise<void>((r) => w.end(() => r())) : undefined)));
   return {
-    dir, csvPath, memberChunks, eventChunks, memberColumns: mCodec!.columns, eventColumns: eCodec!.columns, rows: n, events, samples,
+    dir,
+    csvPath,
+    memberChunks,
+    eventChunks,
+    memberColumns: mCodec!.columns,
+    eventColumns: eCodec!.columns,
+    rows: n,
+    events,
+    samples,
     generateMs: performance.now() - t0,
   };
 }

@@ -32,7 +32,10 @@ export async function createBenchDb(engine: Engine, baseUrl?: string): Promise<B
   const common = { GONGHUI_SECRET_KEY: secretKeyHex, GONGHUI_DEMO: '0', GONGHUI_JOBS: '0', LOG_LEVEL: 'warn', DATA_DIR: dataDir };
   if (engine === 'pglite') {
     return {
-      engine, dataDir, secretKeyHex, env: common,
+      engine,
+      dataDir,
+      secretKeyHex,
+      env: common,
       drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
     };
   }
@@ -46,7 +49,11 @@ export async function createBenchDb(engine: Engine, baseUrl?: string): Promise<B
   u.pathname = '/' + name;
   const databaseUrl = u.toString();
   return {
-    engine, dataDir, secretKeyHex, databaseUrl, env: { ...common, DATABASE_URL: databaseUrl },
+    engine,
+    dataDir,
+    secretKeyHex,
+    databaseUrl,
+    env: { ...common, DATABASE_URL: databaseUrl },
     drop: async () => {
       const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();
@@ -58,7 +65,15 @@ export async function createBenchDb(engine: Engine, baseUrl?: string): Promise<B
 }
 
 export function benchConfig(b: BenchDb): Config {
-  return { ...loadConfig({}), databaseUrl: b.databaseUrl, dataDir: b.dataDir, secretKeyHex: b.secretKeyHex, jobs: false, webDist: '/nonexistent', logLevel: 'warn' };
+  return {
+    ...loadConfig({}),
+    databaseUrl: b.databaseUrl,
+    dataDir: b.dataDir,
+    secretKeyHex: b.secretKeyHex,
+    jobs: false,
+    webDist: '/nonexistent',
+    logLevel: 'warn',
+  };
 }
 
 /** Open the database in this process (migrations run); PGlite must be closed before a child opens it. */

@@ -81,7 +81,10 @@ export interface Child {
  * Start a TypeScript entry point as a child Node process under tsx (node --import tsx, not npx, so
  * the pid is the server's own), wait until GET `readyPath` answers, and return it.
  */
-export async function startChild(entry: string, opts: { env: Record<string, string | undefined>; readyPath?: string; ipc?: boolean; args?: string[]; nodeArgs?: string[]; timeoutMs?: number }): Promise<Child> {
+export async function startChild(
+  entry: string,
+  opts: { env: Record<string, string | undefined>; readyPath?: string; ipc?: boolean; args?: string[]; nodeArgs?: string[]; timeoutMs?: number },
+): Promise<Child> {
   const port = await freePort();
   const env = { ...process.env, ...opts.env, PORT: String(port), HOST: '127.0.0.1' };
   // BENCH_CPU_PROF=<dir>: the server under test writes V8 CPU profiles there (main thread and workers).
@@ -164,8 +167,17 @@ export function ipcCall<T>(child: ChildProcess, msg: Record<string, unknown>, ti
 }
 
 /** Run a child script to completion and parse the JSON it prints as its last stdout line. */
-export async function runChildJson<T>(entry: string, args: string[], env: Record<string, string | undefined> = {}, nodeArgs: string[] = []): Promise<{ result: T; pid: number }> {
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...args], { cwd: REPO, env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function runChildJson<T>(
+  entry: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  nodeArgs: string[] = [],
+): Promise<{ result: T; pid: number }> {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...args], {
+    cwd: REPO,
+    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   proc.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));

@@ -38,9 +38,13 @@ const esc = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 export function markdown(r: EngineReport): string {
   const lines: string[] = [];
-  lines.push(`### ${r.engine} — ${r.members.toLocaleString('en')} members, ${r.grassrootsUnions.toLocaleString('en')} grassroots unions${r.quick ? ' (quick run)' : ''}`);
+  lines.push(
+    `### ${r.engine} — ${r.members.toLocaleString('en')} members, ${r.grassrootsUnions.toLocaleString('en')} grassroots unions${r.quick ? ' (quick run)' : ''}`,
+  );
   lines.push('');
-  lines.push(`Machine: ${r.machine.cores} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, load average at start ${r.machine.loadAverage.join(' / ')}. Database: ${r.database}.`);
+  lines.push(
+    `Machine: ${r.machine.cores} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, load average at start ${r.machine.loadAverage.join(' / ')}. Database: ${r.database}.`,
+  );
   lines.push('');
   lines.push('| item | ours | limit | ratio | target | met |');
   lines.push('|---|---|---|---|---|---|');

@@ -43,7 +43,11 @@ for (const f of files) {
     byFile.set(file, (byFile.get(file) ?? 0) + us);
   }
   const show = (m: Map<string, number>) =>
-    [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`)
+      .join('\n');
   console.log(`\n${f}: ${(total / 1e6).toFixed(1)} s sampled (${((p.endTime - p.startTime) / 1e6).toFixed(1)} s wall)`);
   console.log(' by function (self):\n' + show(byFn));
   console.log(' by file / package (self):\n' + show(byFile));

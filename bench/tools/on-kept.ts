@@ -40,8 +40,19 @@ if (!url || !['dashboard', 'list', 'search', 'xlsx'].includes(item)) {
   process.exit(2);
 }
 const log = (m: string) => console.log(m);
-const s = await createServices({ ...loadConfig({}), databaseUrl: url, dataDir: os.tmpdir(), secretKeyHex: BENCH_SECRET_KEY_HEX, jobs: false, webDist: '/nonexistent', logLevel: 'warn' });
-const users = await s.db.select({ id: appUser.id, username: appUser.username }).from(appUser).where(sql`${appUser.username} IN ('bench_city', 'bench_district')`);
+const s = await createServices({
+  ...loadConfig({}),
+  databaseUrl: url,
+  dataDir: os.tmpdir(),
+  secretKeyHex: BENCH_SECRET_KEY_HEX,
+  jobs: false,
+  webDist: '/nonexistent',
+  logLevel: 'warn',
+});
+const users = await s.db
+  .select({ id: appUser.id, username: appUser.username })
+  .from(appUser)
+  .where(sql`${appUser.username} IN ('bench_city', 'bench_district')`);
 const id = (u: string) => users.find((x) => x.username === u)!.id;
 const city = await sessionCookie(s, id('bench_city'));
 const district = await sessionCookie(s, id('bench_district'));
@@ -49,7 +60,14 @@ let rows: ItemResult[];
 if (item === 'dashboard') {
   const app = await buildApp({ services: s });
   await app.ready();
-  rows = await runDashboards(s, app, { city: city.cookie, district: district.cookie }, { budgetSeconds: 20, warmup: 5, iterations: 40, target100ms: true }, 1_000_000, log);
+  rows = await runDashboards(
+    s,
+    app,
+    { city: city.cookie, district: district.cookie },
+    { budgetSeconds: 20, warmup: 5, iterations: 40, target100ms: true },
+    1_000_000,
+    log,
+  );
   await app.close();
 } else if (item === 'search') {
   // The samples writeDataset picks (district people), without encrypting a million rows again.
@@ -59,7 +77,8 @@ if (item === 'dashboard') {
   const samples: { name: string; idNumber: string; mobile: string | null }[] = [];
   for (let i = 0; samples.length < 200 && i < 1_000_000; i++) {
     const p = gen.person();
-    if (p.org.path.startsWith(districtPath) && p.status === 'active' && i % 7 === 3) samples.push({ name: p.fields.name, idNumber: p.fields.idNumber, mobile: p.fields.mobile });
+    if (p.org.path.startsWith(districtPath) && p.status === 'active' && i % 7 === 3)
+      samples.push({ name: p.fields.name, idNumber: p.fields.idNumber, mobile: p.fields.mobile });
   }
   rows = await runSearch(s, district.token, samples, { budgetSeconds: 30, variants: 20, warmup: 10, iterations: 100, target50ms: true }, 1_000_000, log);
 } else if (item === 'xlsx') {
@@ -75,7 +94,9 @@ if (item === 'dashboard') {
   const since = new Date();
   try {
     const run = await runImport(server, city.token, target.id, file, log);
-    log(`import: ${((run.totalMs ?? 0) / 1000).toFixed(2)} s (parse+stage ${((run.parseMs ?? 0) / 1000).toFixed(2)} s, commit ${((run.commitMs ?? 0) / 1000).toFixed(2)} s) = ${((run.totalMs ?? 0) / bare.ms).toFixed(2)} × the read; ${String(run.final?.status)} ${String(run.final?.created)} created`);
+    log(
+      `import: ${((run.totalMs ?? 0) / 1000).toFixed(2)} s (parse+stage ${((run.parseMs ?? 0) / 1000).toFixed(2)} s, commit ${((run.commitMs ?? 0) / 1000).toFixed(2)} s) = ${((run.totalMs ?? 0) / bare.ms).toFixed(2)} × the read; ${String(run.final?.status)} ${String(run.final?.created)} created`,
+    );
   } finally {
     await server.stop();
   }

@@ -6,7 +6,11 @@ import { z } from 'zod';
  */
 export const BackupSettingsSchema = z.strictObject({
   enabled: z.boolean(),
-  intervalHours: z.number().int().min(1, '间隔至少1小时 / at least every hour').max(24 * 31, '间隔不超过31天 / at most 31 days'),
+  intervalHours: z
+    .number()
+    .int()
+    .min(1, '间隔至少1小时 / at least every hour')
+    .max(24 * 31, '间隔不超过31天 / at most 31 days'),
   keep: z.number().int().min(1, '至少保留1份 / keep at least 1').max(365, '最多保留365份 / keep at most 365'),
 });
 export type BackupSettings = z.infer<typeof BackupSettingsSchema>;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { calendarReminder, calendarYear, calendarYears, checkCalendarYear, dateRuns, describeCalendarProblem, parseDateList, withCalendarYear } from './calendar-years.js';
+import {
+  calendarReminder,
+  calendarYear,
+  calendarYears,
+  checkCalendarYear,
+  dateRuns,
+  describeCalendarProblem,
+  parseDateList,
+  withCalendarYear,
+} from './calendar-years.js';
 import { addWorkingDays, isWorkingDay } from './working-days.js';
 
 describe('a year of the calendar', () => {
@@ -26,12 +35,17 @@ describe('entering a year', () => {
     expect(problems).toContainEqual({ field: 'workdays', date: '2027-01-01', problem: 'in_both_lists' });
     expect(problems).toContainEqual({ field: 'holidays', date: '2027-10-01', problem: 'statutory_missing' });
     expect(problems.some((p) => p.date === '2027-02-20')).toBe(false); // a Saturday worked is a make-up day
-    expect(describeCalendarProblem(2027, { field: 'workdays', date: '2027-01-06', problem: 'not_a_rest_day' }).zh).toBe('2027-01-06 是周三，本来就是工作日，不是调休上班日');
+    expect(describeCalendarProblem(2027, { field: 'workdays', date: '2027-01-06', problem: 'not_a_rest_day' }).zh).toBe(
+      '2027-01-06 是周三，本来就是工作日，不是调休上班日',
+    );
   });
 
   it('in a year the package covers, a day off dropped by a correction is worked again and a make-up day dropped is a rest day', () => {
     const y = calendarYear(2026);
-    const after = withCalendarYear({ holidays: ['2030-01-01'], workdays: [] }, 2026, { holidays: y.holidays.filter((d) => d !== '2026-01-02'), workdays: y.workdays.filter((d) => d !== '2026-01-04') });
+    const after = withCalendarYear({ holidays: ['2030-01-01'], workdays: [] }, 2026, {
+      holidays: y.holidays.filter((d) => d !== '2026-01-02'),
+      workdays: y.workdays.filter((d) => d !== '2026-01-04'),
+    });
     expect(isWorkingDay('2026-01-02', after)).toBe(true);
     expect(isWorkingDay('2026-01-04', after)).toBe(false);
     expect(isWorkingDay('2026-01-01', after)).toBe(false);
@@ -40,7 +54,10 @@ describe('entering a year', () => {
   });
 
   it('replaces the year it enters: the entered 2027 moves the 15th working day after 18 December 2026 when 4 January is bridged', () => {
-    const entered = withCalendarYear({ holidays: [], workdays: [] }, 2027, { holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'], workdays: [] });
+    const entered = withCalendarYear({ holidays: [], workdays: [] }, 2027, {
+      holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'],
+      workdays: [],
+    });
     expect(addWorkingDays('2026-12-18', 15, entered)).toBe('2027-01-12');
     const corrected = withCalendarYear(entered, 2027, { holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [] });
     expect(corrected.holidays).toEqual(['2027-01-01', '2027-01-02', '2027-01-03']);
@@ -55,7 +72,10 @@ describe('dates as typed', () => {
       bad: ['2027-02-31', 'soon'],
     });
     expect(parseDateList('2027-03-01~2027-01-01').bad).toEqual(['2027-03-01~2027-01-01']);
-    expect(dateRuns(['2027-01-03', '2027-01-01', '2027-01-02', '2027-02-20'])).toEqual([['2027-01-01', '2027-01-03'], ['2027-02-20', '2027-02-20']]);
+    expect(dateRuns(['2027-01-03', '2027-01-01', '2027-01-02', '2027-02-20'])).toEqual([
+      ['2027-01-01', '2027-01-03'],
+      ['2027-02-20', '2027-02-20'],
+    ]);
   });
 });
 

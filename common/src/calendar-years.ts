@@ -56,7 +56,9 @@ export function calendarYear(year: number, extra?: CalendarOverrides): CalendarY
   const own = new Set(ofYear(extra, year).holidays);
   const days = daysOf(year);
   return {
-    year, source, provisional: false,
+    year,
+    source,
+    provisional: false,
     holidays: days.filter((d) => !isWorkingDay(d, extra) && (!weekend(d) || own.has(d))),
     workdays: days.filter((d) => weekend(d) && isWorkingDay(d, extra)),
   };
@@ -70,7 +72,10 @@ export function calendarYears(today: string, extra?: CalendarOverrides): Calenda
   const y = Number(today.slice(0, 4));
   const years = new Set<number>([y - 2, y - 1, y, y + 1]);
   for (const d of [...(extra?.holidays ?? []), ...(extra?.workdays ?? [])]) years.add(Number(d.slice(0, 4)));
-  return [...years].filter((x) => x >= CALENDAR_YEAR_MIN && x <= CALENDAR_YEAR_MAX).sort((a, b) => b - a).map((x) => calendarYear(x, extra));
+  return [...years]
+    .filter((x) => x >= CALENDAR_YEAR_MIN && x <= CALENDAR_YEAR_MAX)
+    .sort((a, b) => b - a)
+    .map((x) => calendarYear(x, extra));
 }
 
 export type CalendarYearProblem =
@@ -113,12 +118,21 @@ const WEEKDAY_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', 
 export function describeCalendarProblem(year: number, p: CalendarYearProblem): { zh: string; en: string } {
   const d = p.date ?? '';
   switch (p.problem) {
-    case 'invalid_date': return { zh: `${d} 不是有效日期`, en: `${d} is not a valid date` };
-    case 'other_year': return { zh: `${d} 不在 ${year} 年内`, en: `${d} is not in ${year}` };
-    case 'in_both_lists': return { zh: `${d} 同时出现在放假日和调休上班日中`, en: `${d} is both a day off and a working day` };
-    case 'not_a_rest_day': return { zh: `${d} 是${WEEKDAY_ZH[new Date(`${d}T00:00:00Z`).getUTCDay()]}，本来就是工作日，不是调休上班日`, en: `${d} is a weekday and a working day anyway, not a make-up working day` };
-    case 'statutory_missing': return { zh: `缺少法定节假日 ${d}（全国年节及纪念日放假办法）`, en: `The statutory holiday ${d} is missing` };
-    case 'no_holidays': return { zh: '请至少填写一个放假日', en: 'Enter at least one day off' };
+    case 'invalid_date':
+      return { zh: `${d} 不是有效日期`, en: `${d} is not a valid date` };
+    case 'other_year':
+      return { zh: `${d} 不在 ${year} 年内`, en: `${d} is not in ${year}` };
+    case 'in_both_lists':
+      return { zh: `${d} 同时出现在放假日和调休上班日中`, en: `${d} is both a day off and a working day` };
+    case 'not_a_rest_day':
+      return {
+        zh: `${d} 是${WEEKDAY_ZH[new Date(`${d}T00:00:00Z`).getUTCDay()]}，本来就是工作日，不是调休上班日`,
+        en: `${d} is a weekday and a working day anyway, not a make-up working day`,
+      };
+    case 'statutory_missing':
+      return { zh: `缺少法定节假日 ${d}（全国年节及纪念日放假办法）`, en: `The statutory holiday ${d} is missing` };
+    case 'no_holidays':
+      return { zh: '请至少填写一个放假日', en: 'Enter at least one day off' };
   }
 }
 

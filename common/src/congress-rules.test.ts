@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { bargainingRuleOn, checkDelegates, checkNegotiators, checkTerm, congressForm, congressRuleOn, contractExpiresOn, countVote, renewalDue, renewalOpensOn } from './congress-rules.js';
+import {
+  bargainingRuleOn,
+  checkDelegates,
+  checkNegotiators,
+  checkTerm,
+  congressForm,
+  congressRuleOn,
+  contractExpiresOn,
+  countVote,
+  renewalDue,
+  renewalOpensOn,
+} from './congress-rules.js';
 
 const r = congressRuleOn('2026-12-04');
 
@@ -19,7 +30,11 @@ describe('the delegate quota by workforce (企业民主管理规定 and the loca
     // 40 delegates of 500 workers, 200 of them women: front line ≥ 20, managers ≤ 8, women ≥ 16.
     expect(checkDelegates(500, 200, { total: 40, frontLine: 20, managers: 8, women: 16 }, r)).toEqual([]);
     const p = checkDelegates(500, 200, { total: 28, frontLine: 13, managers: 5, women: 10 }, r); // managers ≤ floor(28 × 20%) = 5
-    expect(p.map((x) => [x.code, x.needed, x.have, x.off])).toEqual([['quota', 30, 28, 2], ['front_line', 14, 13, 1], ['women', 11, 10, 1]]);
+    expect(p.map((x) => [x.code, x.needed, x.have, x.off])).toEqual([
+      ['quota', 30, 28, 2],
+      ['front_line', 14, 13, 1],
+      ['women', 11, 10, 1],
+    ]);
     expect(p[0]!.zh).toBe('职工500人应选代表不少于30人，现有28人，差2人');
     expect(checkDelegates(500, 0, { total: 30, frontLine: 15, managers: 7, women: 0 }, r).map((x) => x.code)).toEqual(['managers']);
   });

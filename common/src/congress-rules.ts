@@ -35,7 +35,10 @@ export const CONGRESS_RULE = defineRule({
   },
   schema: z.strictObject({
     assemblyBelow: z.number().int().min(1).max(10_000),
-    bands: z.array(z.strictObject({ from: z.number().int().min(1), min: z.number().int().min(1) })).min(1).max(10),
+    bands: z
+      .array(z.strictObject({ from: z.number().int().min(1), min: z.number().int().min(1) }))
+      .min(1)
+      .max(10),
     frontLineMinPct: z.number().int().min(0).max(100),
     managersMaxPct: z.number().int().min(0).max(100),
     termYears: z.array(z.number().int().min(1).max(10)).min(1),
@@ -43,8 +46,19 @@ export const CONGRESS_RULE = defineRule({
   defaults: [
     {
       effectiveFrom: '2012-02-13',
-      value: { assemblyBelow: 100, bands: [{ from: 100, min: 30 }, { from: 1000, min: 100 }, { from: 10_000, min: 150 }], frontLineMinPct: 50, managersMaxPct: 20, termYears: [3, 5] },
-      source: '《企业民主管理规定》（中纪发〔2012〕12号）及各地职工代表大会条例：职工人数不足一百人的召开职工大会；代表名额按职工人数确定（一百至九百九十九人不少于三十人，一千至九千九百九十九人不少于一百人，一万人以上不少于一百五十人）；一线职工代表一般不少于百分之五十，中层以上管理人员一般不超过百分之二十；每届任期三年或五年',
+      value: {
+        assemblyBelow: 100,
+        bands: [
+          { from: 100, min: 30 },
+          { from: 1000, min: 100 },
+          { from: 10_000, min: 150 },
+        ],
+        frontLineMinPct: 50,
+        managersMaxPct: 20,
+        termYears: [3, 5],
+      },
+      source:
+        '《企业民主管理规定》（中纪发〔2012〕12号）及各地职工代表大会条例：职工人数不足一百人的召开职工大会；代表名额按职工人数确定（一百至九百九十九人不少于三十人，一千至九千九百九十九人不少于一百人，一万人以上不少于一百五十人）；一线职工代表一般不少于百分之五十，中层以上管理人员一般不超过百分之二十；每届任期三年或五年',
     },
   ],
 });
@@ -78,8 +92,19 @@ export const BARGAINING_RULE = defineRule({
   defaults: [
     {
       effectiveFrom: '2004-05-01',
-      value: { answerDays: 20, negotiatorsMin: 3, negotiatorsMax: 10, vacancyDays: 15, filingDays: 10, reviewDays: 15, termYearsMin: 1, termYearsMax: 3, renewalMonths: 3 },
-      source: '《集体合同规定》（劳动和社会保障部令第22号）第三十二条（二十日内书面回应）、第十九条（每方至少三人、人数对等）、第四十二条（签字后十日内报送）、第四十七条（十五日内未提出异议即行生效）、第三十八条（期限一般为一至三年）；每方最多十人、出缺补齐期限与续订提出时间为工作惯例',
+      value: {
+        answerDays: 20,
+        negotiatorsMin: 3,
+        negotiatorsMax: 10,
+        vacancyDays: 15,
+        filingDays: 10,
+        reviewDays: 15,
+        termYearsMin: 1,
+        termYearsMax: 3,
+        renewalMonths: 3,
+      },
+      source:
+        '《集体合同规定》（劳动和社会保障部令第22号）第三十二条（二十日内书面回应）、第十九条（每方至少三人、人数对等）、第四十二条（签字后十日内报送）、第四十七条（十五日内未提出异议即行生效）、第三十八条（期限一般为一至三年）；每方最多十人、出缺补齐期限与续订提出时间为工作惯例',
       weak: ['negotiatorsMax', 'vacancyDays', 'renewalMonths'],
     },
   ],
@@ -98,7 +123,10 @@ export type CongressForm = { kind: 'assembly' } | { kind: 'congress'; minDelegat
 /** The body an employer of `workforce` workers holds, and its minimum number of delegates. */
 export function congressForm(workforce: number, r: CongressRule): CongressForm {
   if (workforce < r.assemblyBelow) return { kind: 'assembly' };
-  const band = [...r.bands].sort((a, b) => a.from - b.from).filter((b) => workforce >= b.from).at(-1);
+  const band = [...r.bands]
+    .sort((a, b) => a.from - b.from)
+    .filter((b) => workforce >= b.from)
+    .at(-1);
   return { kind: 'congress', minDelegates: band?.min ?? r.bands[0]!.min };
 }
 
@@ -124,20 +152,49 @@ export function checkDelegates(workforce: number, womenInWorkforce: number, mix:
   const out: Problem[] = [];
   const form = congressForm(workforce, r);
   if (form.kind === 'congress' && mix.total < form.minDelegates) {
-    out.push({ code: 'quota', zh: `职工${workforce}人应选代表不少于${form.minDelegates}人，现有${mix.total}人，差${form.minDelegates - mix.total}人`, en: `${form.minDelegates} delegates needed for ${workforce} workers; ${mix.total} elected`, needed: form.minDelegates, have: mix.total, off: form.minDelegates - mix.total });
+    out.push({
+      code: 'quota',
+      zh: `职工${workforce}人应选代表不少于${form.minDelegates}人，现有${mix.total}人，差${form.minDelegates - mix.total}人`,
+      en: `${form.minDelegates} delegates needed for ${workforce} workers; ${mix.total} elected`,
+      needed: form.minDelegates,
+      have: mix.total,
+      off: form.minDelegates - mix.total,
+    });
   }
   const frontNeeded = Math.ceil((mix.total * r.frontLineMinPct) / 100);
   if (mix.frontLine < frontNeeded) {
-    out.push({ code: 'front_line', zh: `一线职工代表应不少于${r.frontLineMinPct}%（${frontNeeded}人），现有${mix.frontLine}人，差${frontNeeded - mix.frontLine}人`, en: `Front-line delegates must be at least ${r.frontLineMinPct}% (${frontNeeded}); ${mix.frontLine}`, needed: frontNeeded, have: mix.frontLine, off: frontNeeded - mix.frontLine });
+    out.push({
+      code: 'front_line',
+      zh: `一线职工代表应不少于${r.frontLineMinPct}%（${frontNeeded}人），现有${mix.frontLine}人，差${frontNeeded - mix.frontLine}人`,
+      en: `Front-line delegates must be at least ${r.frontLineMinPct}% (${frontNeeded}); ${mix.frontLine}`,
+      needed: frontNeeded,
+      have: mix.frontLine,
+      off: frontNeeded - mix.frontLine,
+    });
   }
   const managersAllowed = Math.floor((mix.total * r.managersMaxPct) / 100);
   if (mix.managers > managersAllowed) {
-    out.push({ code: 'managers', zh: `中层以上管理人员代表应不超过${r.managersMaxPct}%（${managersAllowed}人），现有${mix.managers}人，多${mix.managers - managersAllowed}人`, en: `Managers must be at most ${r.managersMaxPct}% (${managersAllowed}); ${mix.managers}`, needed: managersAllowed, have: mix.managers, off: mix.managers - managersAllowed });
+    out.push({
+      code: 'managers',
+      zh: `中层以上管理人员代表应不超过${r.managersMaxPct}%（${managersAllowed}人），现有${mix.managers}人，多${mix.managers - managersAllowed}人`,
+      en: `Managers must be at most ${r.managersMaxPct}% (${managersAllowed}); ${mix.managers}`,
+      needed: managersAllowed,
+      have: mix.managers,
+      off: mix.managers - managersAllowed,
+    });
   }
   if (workforce > 0) {
     // Women in proportion to the workforce, rounded down (a body of 30 from a workforce 35% women: at least 10).
     const womenNeeded = Math.floor((mix.total * womenInWorkforce) / workforce);
-    if (mix.women < womenNeeded) out.push({ code: 'women', zh: `女职工代表应与女职工比例相适应（${womenNeeded}人），现有${mix.women}人，差${womenNeeded - mix.women}人`, en: `Women delegates in proportion: ${womenNeeded}; ${mix.women}`, needed: womenNeeded, have: mix.women, off: womenNeeded - mix.women });
+    if (mix.women < womenNeeded)
+      out.push({
+        code: 'women',
+        zh: `女职工代表应与女职工比例相适应（${womenNeeded}人），现有${mix.women}人，差${womenNeeded - mix.women}人`,
+        en: `Women delegates in proportion: ${womenNeeded}; ${mix.women}`,
+        needed: womenNeeded,
+        have: mix.women,
+        off: womenNeeded - mix.women,
+      });
   }
   return out;
 }
@@ -173,8 +230,24 @@ export function countVote(v: VoteCount): VoteResult {
   const quorum = v.present >= quorumNeeded;
   const majority = v.for >= majorityNeeded;
   const problems: Problem[] = [];
-  if (!quorum) problems.push({ code: 'quorum', zh: `到会代表应不少于全体代表的三分之二（${quorumNeeded}人），实到${v.present}人，差${quorumNeeded - v.present}人`, en: `At least two thirds of the delegates must be present (${quorumNeeded}); ${v.present}`, needed: quorumNeeded, have: v.present, off: quorumNeeded - v.present });
-  if (!majority) problems.push({ code: 'majority', zh: `赞成票应超过全体代表的半数（${majorityNeeded}票），现有${v.for}票，差${majorityNeeded - v.for}票`, en: `More than half of all delegates must vote for (${majorityNeeded}); ${v.for}`, needed: majorityNeeded, have: v.for, off: majorityNeeded - v.for });
+  if (!quorum)
+    problems.push({
+      code: 'quorum',
+      zh: `到会代表应不少于全体代表的三分之二（${quorumNeeded}人），实到${v.present}人，差${quorumNeeded - v.present}人`,
+      en: `At least two thirds of the delegates must be present (${quorumNeeded}); ${v.present}`,
+      needed: quorumNeeded,
+      have: v.present,
+      off: quorumNeeded - v.present,
+    });
+  if (!majority)
+    problems.push({
+      code: 'majority',
+      zh: `赞成票应超过全体代表的半数（${majorityNeeded}票），现有${v.for}票，差${majorityNeeded - v.for}票`,
+      en: `More than half of all delegates must vote for (${majorityNeeded}); ${v.for}`,
+      needed: majorityNeeded,
+      have: v.for,
+      off: majorityNeeded - v.for,
+    });
   return { passed: quorum && majority, quorum, majority, quorumNeeded, majorityNeeded, problems };
 }
 
@@ -203,7 +276,14 @@ export function renewalDue(expiresOn: string, today: string, r: Pick<BargainingR
 /** The term in years against the rule: 1–3 years (Art. 38). Null when allowed. */
 export function checkTerm(termYears: number, r: Pick<BargainingRule, 'termYearsMin' | 'termYearsMax'>): Problem | null {
   if (termYears >= r.termYearsMin && termYears <= r.termYearsMax) return null;
-  return { code: 'term', zh: `集体合同期限应为${r.termYearsMin}至${r.termYearsMax}年，现为${termYears}年`, en: `A term of ${r.termYearsMin}–${r.termYearsMax} years; ${termYears} given`, needed: r.termYearsMax, have: termYears, off: termYears - r.termYearsMax };
+  return {
+    code: 'term',
+    zh: `集体合同期限应为${r.termYearsMin}至${r.termYearsMax}年，现为${termYears}年`,
+    en: `A term of ${r.termYearsMin}–${r.termYearsMax} years; ${termYears} given`,
+    needed: r.termYearsMax,
+    have: termYears,
+    off: termYears - r.termYearsMax,
+  };
 }
 
 export interface NegotiatorSeat {
@@ -221,12 +301,47 @@ export function checkNegotiators(seats: NegotiatorSeat[], r: Pick<BargainingRule
   const union = active.filter((s) => s.side === 'union');
   const employer = active.filter((s) => s.side === 'employer');
   const out: Problem[] = [];
-  if (union.length !== employer.length) out.push({ code: 'unequal', zh: `双方协商代表人数应当对等：职工方${union.length}人，企业方${employer.length}人`, en: `Both sides need equal numbers: union ${union.length}, employer ${employer.length}`, needed: union.length, have: employer.length, off: Math.abs(union.length - employer.length) });
-  for (const [side, list, zh] of [['union', union, '职工方'], ['employer', employer, '企业方']] as const) {
-    if (list.length < r.negotiatorsMin) out.push({ code: `${side}_few`, zh: `${zh}协商代表应不少于${r.negotiatorsMin}人，现有${list.length}人`, en: `The ${side} side needs at least ${r.negotiatorsMin} negotiators; ${list.length}`, needed: r.negotiatorsMin, have: list.length, off: r.negotiatorsMin - list.length });
-    if (list.length > r.negotiatorsMax) out.push({ code: `${side}_many`, zh: `${zh}协商代表应不超过${r.negotiatorsMax}人，现有${list.length}人`, en: `The ${side} side may have at most ${r.negotiatorsMax} negotiators; ${list.length}`, needed: r.negotiatorsMax, have: list.length, off: list.length - r.negotiatorsMax });
+  if (union.length !== employer.length)
+    out.push({
+      code: 'unequal',
+      zh: `双方协商代表人数应当对等：职工方${union.length}人，企业方${employer.length}人`,
+      en: `Both sides need equal numbers: union ${union.length}, employer ${employer.length}`,
+      needed: union.length,
+      have: employer.length,
+      off: Math.abs(union.length - employer.length),
+    });
+  for (const [side, list, zh] of [
+    ['union', union, '职工方'],
+    ['employer', employer, '企业方'],
+  ] as const) {
+    if (list.length < r.negotiatorsMin)
+      out.push({
+        code: `${side}_few`,
+        zh: `${zh}协商代表应不少于${r.negotiatorsMin}人，现有${list.length}人`,
+        en: `The ${side} side needs at least ${r.negotiatorsMin} negotiators; ${list.length}`,
+        needed: r.negotiatorsMin,
+        have: list.length,
+        off: r.negotiatorsMin - list.length,
+      });
+    if (list.length > r.negotiatorsMax)
+      out.push({
+        code: `${side}_many`,
+        zh: `${zh}协商代表应不超过${r.negotiatorsMax}人，现有${list.length}人`,
+        en: `The ${side} side may have at most ${r.negotiatorsMax} negotiators; ${list.length}`,
+        needed: r.negotiatorsMax,
+        have: list.length,
+        off: list.length - r.negotiatorsMax,
+      });
     const chiefs = list.filter((s) => s.chief).length;
-    if (chiefs !== 1) out.push({ code: `${side}_chief`, zh: `${zh}应有且只有一名首席协商代表，现有${chiefs}名`, en: `The ${side} side needs exactly one chief negotiator; ${chiefs}`, needed: 1, have: chiefs, off: chiefs - 1 });
+    if (chiefs !== 1)
+      out.push({
+        code: `${side}_chief`,
+        zh: `${zh}应有且只有一名首席协商代表，现有${chiefs}名`,
+        en: `The ${side} side needs exactly one chief negotiator; ${chiefs}`,
+        needed: 1,
+        have: chiefs,
+        off: chiefs - 1,
+      });
   }
   return out;
 }

@@ -44,13 +44,28 @@ export const DISPUTE_CLOCK_RULE = defineRule<DisputeClockRule>({
     confirmationDays: { zh: '申请司法确认期限（日）', en: 'Judicial confirmation (days)' },
   },
   schema: z.strictObject({
-    mediationDays: days, limitationYears: z.number().int().min(1).max(5), collectiveMin: z.number().int().min(2).max(1000), acceptanceDays: days,
-    awardDays: days, awardExtensionDays: days, suitDays: days, confirmationDays: days,
+    mediationDays: days,
+    limitationYears: z.number().int().min(1).max(5),
+    collectiveMin: z.number().int().min(2).max(1000),
+    acceptanceDays: days,
+    awardDays: days,
+    awardExtensionDays: days,
+    suitDays: days,
+    confirmationDays: days,
   }),
   defaults: [
     {
       effectiveFrom: '2008-05-01',
-      value: { mediationDays: 15, limitationYears: 1, collectiveMin: 10, acceptanceDays: 5, awardDays: 45, awardExtensionDays: 15, suitDays: 15, confirmationDays: 30 },
+      value: {
+        mediationDays: 15,
+        limitationYears: 1,
+        collectiveMin: 10,
+        acceptanceDays: 5,
+        awardDays: 45,
+        awardExtensionDays: 15,
+        suitDays: 15,
+        confirmationDays: 30,
+      },
       source: '《中华人民共和国劳动争议调解仲裁法》第7、14、27、29、43、48、50条；《中华人民共和国人民调解法》第33条',
     },
   ],
@@ -140,7 +155,10 @@ export const WINTER_CAMPAIGN_RULE = defineRule<WinterCampaignRule>({
   defaults: [
     {
       effectiveFrom: '2020-05-01',
-      value: { startsOn: '11-15', springFestival: { 2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06', 2028: '2028-01-26', 2029: '2029-02-13', 2030: '2030-02-03' } },
+      value: {
+        startsOn: '11-15',
+        springFestival: { 2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06', 2028: '2028-01-26', 2029: '2029-02-13', 2030: '2030-02-03' },
+      },
       source: '《保障农民工工资支付条例》（2020年5月1日施行）；根治欠薪冬季专项行动通常自11月中旬至春节前，开始日期以当年通知为准',
       weak: ['startsOn'],
     },
@@ -148,8 +166,13 @@ export const WINTER_CAMPAIGN_RULE = defineRule<WinterCampaignRule>({
 });
 
 /** The winter campaign around `today`: running from its start to the next Spring Festival, or the next one's dates. */
-export function winterCampaign(today: string, r: WinterCampaignRule = WINTER_CAMPAIGN_RULE.defaults[0]!.value): { from: string; festival: string; running: boolean } | null {
-  const festival = Object.values(r.springFestival).sort().find((d) => d >= today);
+export function winterCampaign(
+  today: string,
+  r: WinterCampaignRule = WINTER_CAMPAIGN_RULE.defaults[0]!.value,
+): { from: string; festival: string; running: boolean } | null {
+  const festival = Object.values(r.springFestival)
+    .sort()
+    .find((d) => d >= today);
   if (!festival) return null;
   const from = `${Number(festival.slice(0, 4)) - 1}-${r.startsOn}`;
   return { from, festival, running: today >= from };

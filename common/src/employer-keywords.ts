@@ -17,7 +17,10 @@ export const PLATFORM_KEYWORDS: readonly PlatformKeywords[] = [
   { words: ['饿了么', '蜂鸟', '蜂鸟即配'], names: ['饿了么', '拉扎斯', '蜂鸟', '网约配送', '外卖配送', '同城配送'] },
   { words: ['外卖', '送餐', '骑手', '外卖骑手', '配送员', '跑腿'], names: ['网约配送', '外卖配送', '同城配送', '配送站'] },
   { words: ['滴滴', '高德打车', '曹操出行', 'T3出行', '网约车', '打车', '专车', '快车'], names: ['滴滴', '出行科技', '网约车', '汽车租赁'] },
-  { words: ['顺丰', '京东物流', '中通', '圆通', '申通', '韵达', '极兔', '邮政快递', 'EMS', '快递', '快递员'], names: ['快递', '速递', '物流', '顺丰', '中通', '圆通', '申通', '韵达', '极兔'] },
+  {
+    words: ['顺丰', '京东物流', '中通', '圆通', '申通', '韵达', '极兔', '邮政快递', 'EMS', '快递', '快递员'],
+    names: ['快递', '速递', '物流', '顺丰', '中通', '圆通', '申通', '韵达', '极兔'],
+  },
   { words: ['货拉拉', '满帮', '运满满', '快狗打车', '货车', '货运', '卡车'], names: ['货运', '道路运输', '道路货运', '货拉拉', '满帮'] },
   { words: ['58到家', '天鹅到家', '家政', '保姆', '月嫂', '保洁'], names: ['家政'] },
   { words: ['链家', '贝壳', '我爱我家', '房产中介', '中介'], names: ['房产经纪', '不动产经纪', '链家', '贝壳', '房产中介'] },
@@ -33,7 +36,8 @@ export function employerSearchTerms(q: string): string[] {
   const terms = [q.trim()];
   if ([...s].length >= 2) {
     for (const p of PLATFORM_KEYWORDS) {
-      if (p.words.some((w) => s.toLowerCase().includes(w.toLowerCase()) || ([...s].length >= 2 && w.toLowerCase().startsWith(s.toLowerCase())))) terms.push(...p.names);
+      if (p.words.some((w) => s.toLowerCase().includes(w.toLowerCase()) || ([...s].length >= 2 && w.toLowerCase().startsWith(s.toLowerCase()))))
+        terms.push(...p.names);
     }
   }
   return [...new Set(terms)];

@@ -45,8 +45,26 @@ export interface CapViolation {
 const LOCAL_SOURCE = '某省2025年困难职工帮扶标准（地方规定的示例，请按本地现行标准核实修改）';
 export const DEFAULT_CAPS: AidCap[] = [
   { kind: 'living', rule: 'per_payment', amountFen: 200_000, maxCount: null, effectiveFrom: '2025-01-01', effectiveTo: null, source: LOCAL_SOURCE, weak: true },
-  { kind: 'festival', rule: 'per_person_year', amountFen: 220_000, maxCount: null, effectiveFrom: '2025-01-01', effectiveTo: null, source: LOCAL_SOURCE, weak: true },
-  { kind: 'medical', rule: 'same_cause_per_year', amountFen: null, maxCount: 1, effectiveFrom: '2025-01-01', effectiveTo: null, source: LOCAL_SOURCE, weak: true },
+  {
+    kind: 'festival',
+    rule: 'per_person_year',
+    amountFen: 220_000,
+    maxCount: null,
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    source: LOCAL_SOURCE,
+    weak: true,
+  },
+  {
+    kind: 'medical',
+    rule: 'same_cause_per_year',
+    amountFen: null,
+    maxCount: 1,
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    source: LOCAL_SOURCE,
+    weak: true,
+  },
 ];
 
 /** Normalise a cause key so "肺癌 " and "肺 癌" are the same illness. */
@@ -77,7 +95,15 @@ export function checkCaps(caps: readonly AidCap[], proposed: AidLike, history: r
   for (const cap of capsInForce(caps, proposed.paidOn)) {
     if (cap.kind !== null && cap.kind !== proposed.kind) continue;
     const sameYear = history.filter((h) => h.paidOn.slice(0, 4) === year && (cap.kind === null || h.kind === cap.kind));
-    const base = { capId: cap.id ?? null, rule: cap.rule, kind: cap.kind, limitFen: cap.amountFen, maxCount: cap.maxCount, alreadyFen: null, alreadyCount: null };
+    const base = {
+      capId: cap.id ?? null,
+      rule: cap.rule,
+      kind: cap.kind,
+      limitFen: cap.amountFen,
+      maxCount: cap.maxCount,
+      alreadyFen: null,
+      alreadyCount: null,
+    };
     if (cap.rule === 'per_payment' && cap.amountFen !== null && proposed.amountFen > cap.amountFen) {
       out.push({
         ...base,
@@ -89,7 +115,8 @@ export function checkCaps(caps: readonly AidCap[], proposed: AidLike, history: r
       const already = sameYear.reduce((s, h) => s + h.amountFen, 0);
       if (already + proposed.amountFen > cap.amountFen) {
         out.push({
-          ...base, alreadyFen: already,
+          ...base,
+          alreadyFen: already,
           message: `${kindZh(cap.kind)}每人每年累计不得超过 ${formatYuan(cap.amountFen)} 元：${year} 年已发放 ${formatYuan(already)} 元，本次 ${formatYuan(proposed.amountFen)} 元，最多还可发放 ${formatYuan(Math.max(0, cap.amountFen - already))} 元（依据：${cap.source}）`,
           messageEn: `${cap.kind ?? 'Aid'} is capped at ${formatYuan(cap.amountFen)} yuan a person a year; ${formatYuan(already)} already paid in ${year}`,
         });
@@ -98,13 +125,18 @@ export function checkCaps(caps: readonly AidCap[], proposed: AidLike, history: r
     if (cap.rule === 'same_cause_per_year' && cap.maxCount !== null) {
       const key = normaliseCauseKey(proposed.causeKey);
       if (!key) {
-        out.push({ ...base, message: `${kindZh(cap.kind)}须填写事由（如疾病名称），以核对“同一事由每年不超过 ${cap.maxCount} 次”的规定`, messageEn: 'State the cause (e.g. the illness) so the once-a-year rule can be checked' });
+        out.push({
+          ...base,
+          message: `${kindZh(cap.kind)}须填写事由（如疾病名称），以核对“同一事由每年不超过 ${cap.maxCount} 次”的规定`,
+          messageEn: 'State the cause (e.g. the illness) so the once-a-year rule can be checked',
+        });
         continue;
       }
       const n = sameYear.filter((h) => normaliseCauseKey(h.causeKey) === key).length;
       if (n >= cap.maxCount) {
         out.push({
-          ...base, alreadyCount: n,
+          ...base,
+          alreadyCount: n,
           message: `同一事由“${proposed.causeKey}”的${kindZh(cap.kind)}每年不超过 ${cap.maxCount} 次，${year} 年已发放 ${n} 次（依据：${cap.source}）`,
           messageEn: `${cap.kind ?? 'Aid'} for the same cause is limited to ${cap.maxCount} a year; already ${n} in ${year}`,
         });

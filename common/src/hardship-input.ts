@@ -7,46 +7,77 @@ import { z } from 'zod';
 import { ID_PROBLEM_MESSAGES, parseIdNumber } from './id-number.js';
 import { MOBILE_PROBLEM_MESSAGES, normaliseMobile } from './mobile.js';
 import {
-  CAUSES, DISABILITY_GRADES, EMPLOYMENT_STATUSES, HEALTH_STATUSES, HOUSING_KINDS, HUKOU_TYPES, MARITAL_STATUSES, RELATIONSHIPS,
+  CAUSES,
+  DISABILITY_GRADES,
+  EMPLOYMENT_STATUSES,
+  HEALTH_STATUSES,
+  HOUSING_KINDS,
+  HUKOU_TYPES,
+  MARITAL_STATUSES,
+  RELATIONSHIPS,
 } from './hardship-vocab.js';
 
 const msg = (m: { zh: string; en: string }) => `${m.zh} / ${m.en}`;
 /** Up to 100 million yuan, in fen. */
-export const Fen = z.number({ error: '金额应为以“分”为单位的整数 / amount in fen' }).int('金额应为整数（分）/ whole fen').min(0, '金额不能为负 / negative amount').max(10_000_000_000);
+export const Fen = z
+  .number({ error: '金额应为以“分”为单位的整数 / amount in fen' })
+  .int('金额应为整数（分）/ whole fen')
+  .min(0, '金额不能为负 / negative amount')
+  .max(10_000_000_000);
 const isoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD / date: YYYY-MM-DD' });
-const text = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
-const personName = z.string().trim().min(1, '请填写姓名 / name is required').max(40).regex(/^[\p{L}·•.\s]+$/u, '姓名只能包含文字和间隔号 / name: letters only').transform((v) => v.replace(/\s+/g, ''));
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const personName = z
+  .string()
+  .trim()
+  .min(1, '请填写姓名 / name is required')
+  .max(40)
+  .regex(/^[\p{L}·•.\s]+$/u, '姓名只能包含文字和间隔号 / name: letters only')
+  .transform((v) => v.replace(/\s+/g, ''));
 
 /** An ID number, parsed by GB 11643-1999 (birth date and sex come from it). */
-export const IdNumberInput = z.string().max(40).transform((v, ctx) => {
-  const r = parseIdNumber(v);
-  if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: msg(ID_PROBLEM_MESSAGES[r.code]) });
-    return z.NEVER;
-  }
-  return { value: r.value, birthDate: r.birthDate, sex: r.sex };
-});
+export const IdNumberInput = z
+  .string()
+  .max(40)
+  .transform((v, ctx) => {
+    const r = parseIdNumber(v);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: msg(ID_PROBLEM_MESSAGES[r.code]) });
+      return z.NEVER;
+    }
+    return { value: r.value, birthDate: r.birthDate, sex: r.sex };
+  });
 
-export const MobileInput = z.string().max(40).transform((v, ctx) => {
-  if (!v.trim()) return null;
-  const r = normaliseMobile(v);
-  if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: msg(MOBILE_PROBLEM_MESSAGES[r.code]) });
-    return z.NEVER;
-  }
-  return r.value;
-});
+export const MobileInput = z
+  .string()
+  .max(40)
+  .transform((v, ctx) => {
+    if (!v.trim()) return null;
+    const r = normaliseMobile(v);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: msg(MOBILE_PROBLEM_MESSAGES[r.code]) });
+      return z.NEVER;
+    }
+    return r.value;
+  });
 
 /** One household member (家庭成员) besides the worker; `id` keeps a stored member (and its ID number when none is sent). */
-export const HouseholdMemberInput = z.object({
-  id: z.uuid().optional(),
-  name: personName,
-  relationship: z.enum(RELATIONSHIPS, { error: '与职工关系不正确 / unknown relationship' }),
-  idNumber: IdNumberInput.nullish(),
-  health: z.enum(HEALTH_STATUSES, { error: '健康状况不正确 / unknown health status' }),
-  employmentStatus: z.enum(EMPLOYMENT_STATUSES, { error: '就业状况不正确 / unknown employment status' }),
-  annualIncomeFen: Fen.default(0),
-}).strict();
+export const HouseholdMemberInput = z
+  .object({
+    id: z.uuid().optional(),
+    name: personName,
+    relationship: z.enum(RELATIONSHIPS, { error: '与职工关系不正确 / unknown relationship' }),
+    idNumber: IdNumberInput.nullish(),
+    health: z.enum(HEALTH_STATUSES, { error: '健康状况不正确 / unknown health status' }),
+    employmentStatus: z.enum(EMPLOYMENT_STATUSES, { error: '就业状况不正确 / unknown employment status' }),
+    annualIncomeFen: Fen.default(0),
+  })
+  .strict();
 
 /** The household figures the tier rules need (also the public self-check). */
 export const TierFiguresInput = z.object({
@@ -68,9 +99,15 @@ export const HardshipFieldsInput = TierFiguresInput.extend({
   health: z.enum(HEALTH_STATUSES, { error: '健康状况不正确 / unknown health status' }),
   disability: z.enum(DISABILITY_GRADES).default('none'),
   employmentStatus: z.enum(EMPLOYMENT_STATUSES, { error: '就业状况不正确 / unknown employment status' }),
-  housing: z.enum(HOUSING_KINDS).nullish().transform((v) => v ?? null),
+  housing: z
+    .enum(HOUSING_KINDS)
+    .nullish()
+    .transform((v) => v ?? null),
   industry: text(60),
-  maritalStatus: z.enum(MARITAL_STATUSES).nullish().transform((v) => v ?? null),
+  maritalStatus: z
+    .enum(MARITAL_STATUSES)
+    .nullish()
+    .transform((v) => v ?? null),
   hukouType: z.enum(HUKOU_TYPES, { error: '户籍类型不正确 / unknown household registration type' }),
   singleParent: z.boolean().default(false),
   zeroEmployment: z.boolean().default(false),
@@ -78,7 +115,11 @@ export const HardshipFieldsInput = TierFiguresInput.extend({
   disasterOn: isoDate.nullish().transform((v) => v ?? null),
   mainCause: z.enum(CAUSES, { error: '请选择主要致困原因 / choose the main cause' }),
   otherCauses: z.array(z.enum(CAUSES)).max(CAUSES.length).default([]),
-  regionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字 / region code: 6 digits').nullish().transform((v) => v ?? null),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/, '行政区划代码应为6位数字 / region code: 6 digits')
+    .nullish()
+    .transform((v) => v ?? null),
   household: z.array(HouseholdMemberInput).max(20, '家庭成员最多20人 / at most 20 household members').default([]),
 }).strict();
 

@@ -57,7 +57,8 @@ export function proofStatus(rule: AidProofRule, method: AidMethod, kind: ProofKi
  */
 export function recipientText(r: { recipientKind: string; recipientName: string; recipientRelation: string; proxyReason: string | null }): string {
   if (r.recipientKind === 'proxy') return `代领：${r.recipientName}（${r.recipientRelation}；${r.proxyReason ?? ''}）`;
-  if (r.recipientKind === 'member') return `${r.recipientName}（${RELATIONSHIP_LABELS[r.recipientRelation as keyof typeof RELATIONSHIP_LABELS]?.zh ?? r.recipientRelation}）`;
+  if (r.recipientKind === 'member')
+    return `${r.recipientName}（${RELATIONSHIP_LABELS[r.recipientRelation as keyof typeof RELATIONSHIP_LABELS]?.zh ?? r.recipientRelation}）`;
   return `${r.recipientName}（本人）`;
 }
 

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, DEFAULT_RULE_SET, evaluateTier, formatYuan, ineligibleSummary, lineInForce, monthsBetween, nextSteps, ruleSetInForce, type RuleSet, type SubsistenceLine, type TierInput } from './hardship-tier.js';
+import {
+  addMonths,
+  DEFAULT_RULE_SET,
+  evaluateTier,
+  formatYuan,
+  ineligibleSummary,
+  lineInForce,
+  monthsBetween,
+  nextSteps,
+  ruleSetInForce,
+  type RuleSet,
+  type SubsistenceLine,
+  type TierInput,
+} from './hardship-tier.js';
 import { checkCaps, DEFAULT_CAPS, inForceOn, type AidLike } from './hardship-caps.js';
 
 /**
@@ -17,8 +30,17 @@ const LINES: SubsistenceLine[] = [
 const RULES = [DEFAULT_RULE_SET];
 
 const base: TierInput = {
-  regionCode: '439902', evaluationDate: '2026-03-01', annualIncomeFen: 0, rigidMedicalFen: 0, rigidSchoolingFen: 0, householdSize: 3,
-  accidentCostFen: 0, disaster: false, workAccident: false, migrantWorker: false, cityWorkSince: null,
+  regionCode: '439902',
+  evaluationDate: '2026-03-01',
+  annualIncomeFen: 0,
+  rigidMedicalFen: 0,
+  rigidSchoolingFen: 0,
+  householdSize: 3,
+  accidentCostFen: 0,
+  disaster: false,
+  workAccident: false,
+  migrantWorker: false,
+  cityWorkSince: null,
 };
 /** Annual household income that gives exactly `perCapitaFen` a person a month. */
 const annualFor = (perCapitaFen: number, size = 3) => perCapitaFen * 12 * size;
@@ -37,7 +59,10 @@ describe('deep and relative tiers by income (line 800 yuan in 439900, district 4
     expect(r.ratioPermille).toBe(1000);
     expect(r.tier).toBe('relative');
     // The tests as made, kept in the result so a page shows them without comparing again.
-    expect(r.lineTests).toEqual({ deep: { multiplePermille: 1000, monthlyFen: 80_000, met: false }, relative: { multiplePermille: 2000, monthlyFen: 160_000, met: true } });
+    expect(r.lineTests).toEqual({
+      deep: { multiplePermille: 1000, monthlyFen: 80_000, met: false },
+      relative: { multiplePermille: 2000, monthlyFen: 160_000, met: true },
+    });
   });
 
   it('just under 2× (1 fen a year) is relative; exactly 2× is not in hardship', () => {
@@ -140,9 +165,17 @@ describe('migrant workers need at least 12 months in the city', () => {
 
 describe('rules are dated data', () => {
   it('a later rule set (e.g. relative below 1.5×) takes over from its date', () => {
-    const stricter: RuleSet = { ...DEFAULT_RULE_SET, version: 'local-2026', effectiveFrom: '2026-01-01', params: { ...DEFAULT_RULE_SET.params, relativeMultiplePermille: 1500 } };
+    const stricter: RuleSet = {
+      ...DEFAULT_RULE_SET,
+      version: 'local-2026',
+      effectiveFrom: '2026-01-01',
+      params: { ...DEFAULT_RULE_SET.params, relativeMultiplePermille: 1500 },
+    };
     const i = { ...base, annualIncomeFen: annualFor(140_000) };
-    expect(evaluateTier({ ...i, evaluationDate: '2025-12-31' }, LINES, [DEFAULT_RULE_SET, stricter])).toMatchObject({ tier: 'relative', ruleVersion: DEFAULT_RULE_SET.version });
+    expect(evaluateTier({ ...i, evaluationDate: '2025-12-31' }, LINES, [DEFAULT_RULE_SET, stricter])).toMatchObject({
+      tier: 'relative',
+      ruleVersion: DEFAULT_RULE_SET.version,
+    });
     expect(evaluateTier(i, LINES, [DEFAULT_RULE_SET, stricter])).toMatchObject({ tier: null, ruleVersion: 'local-2026' });
     expect(ruleSetInForce([], '2026-01-01')).toBe(DEFAULT_RULE_SET);
   });
@@ -196,17 +229,38 @@ describe('aid caps (docs/rules.md: one province, 2025, local and weak)', () => {
 describe('ineligibleSummary: a refusal states the per-person income against the line (docs/hardship.md, relapse)', () => {
   it('names the income, the line, the multiple and the threshold, hand-computed', () => {
     // 3 people, 75,600 yuan a year, no rigid expenses: 2,100 yuan a person a month; line 1,000 → 2 × = 2,000.
-    const r = evaluateTier({ regionCode: '439902', evaluationDate: '2026-06-01', annualIncomeFen: 7_560_000, rigidMedicalFen: 0, rigidSchoolingFen: 0, householdSize: 3, accidentCostFen: 0, disaster: false, workAccident: false, migrantWorker: false, cityWorkSince: null },
-      [{ regionCode: '439900', effectiveFrom: '2025-01-01', monthlyFen: 100_000, source: '测试', weak: false }], []);
+    const r = evaluateTier(
+      {
+        regionCode: '439902',
+        evaluationDate: '2026-06-01',
+        annualIncomeFen: 7_560_000,
+        rigidMedicalFen: 0,
+        rigidSchoolingFen: 0,
+        householdSize: 3,
+        accidentCostFen: 0,
+        disaster: false,
+        workAccident: false,
+        migrantWorker: false,
+        cityWorkSince: null,
+      },
+      [{ regionCode: '439900', effectiveFrom: '2025-01-01', monthlyFen: 100_000, source: '测试', weak: false }],
+      [],
+    );
     expect(r.tier).toBeNull();
-    expect(ineligibleSummary(r).zh).toBe('人均月收入 2,100.00 元，不低于低保标准 1,000.00 元/人·月的 2 倍（2,000.00 元），且无灾害、工伤或超过家庭年收入规定比例的意外/疾病支出，不符合困难职工认定条件（规则版本 tiers-2021.1，低保标准自 2025-01-01 起执行）');
+    expect(ineligibleSummary(r).zh).toBe(
+      '人均月收入 2,100.00 元，不低于低保标准 1,000.00 元/人·月的 2 倍（2,000.00 元），且无灾害、工伤或超过家庭年收入规定比例的意外/疾病支出，不符合困难职工认定条件（规则版本 tiers-2021.1，低保标准自 2025-01-01 起执行）',
+    );
   });
 });
 
 describe('inForceOn: a dated record runs from its first day to its last, both included', () => {
   it('before, on the first day, on the last day, after', () => {
-    expect([inForceOn('2025-01-01', '2025-12-31', '2024-12-31'), inForceOn('2025-01-01', '2025-12-31', '2025-01-01'), inForceOn('2025-01-01', '2025-12-31', '2025-12-31'), inForceOn('2025-01-01', '2025-12-31', '2026-01-01')])
-      .toEqual([false, true, true, false]);
+    expect([
+      inForceOn('2025-01-01', '2025-12-31', '2024-12-31'),
+      inForceOn('2025-01-01', '2025-12-31', '2025-01-01'),
+      inForceOn('2025-01-01', '2025-12-31', '2025-12-31'),
+      inForceOn('2025-01-01', '2025-12-31', '2026-01-01'),
+    ]).toEqual([false, true, true, false]);
     expect(inForceOn('2025-01-01', null, '2099-01-01')).toBe(true);
   });
 });

@@ -78,8 +78,16 @@ export const DEFAULT_RULE_SET: RuleSet = {
   source:
     '分档标准依据全国总工会困难职工帮扶工作相关规定（深度困难：人均收入低于当地低保标准；相对困难：低于低保标准2倍；意外致困：因灾、工伤或当年意外/疾病支出超过家庭年收入80%；农民工须在城市务工满1年）。监测、复核与预警参数为本系统默认值，可按本地规定修改。',
   weakKeys: [
-    'relativeMultiplePermille', 'nearLineBandPermille', 'monitoringMonths', 'followUpIntervalMonths', 'reviewLevels',
-    'areaPeriodMonths', 'areaRelapseThreshold', 'areaNewDeepThreshold', 'jobLossLookbackDays', 'responseWorkingDays',
+    'relativeMultiplePermille',
+    'nearLineBandPermille',
+    'monitoringMonths',
+    'followUpIntervalMonths',
+    'reviewLevels',
+    'areaPeriodMonths',
+    'areaRelapseThreshold',
+    'areaNewDeepThreshold',
+    'jobLossLookbackDays',
+    'responseWorkingDays',
   ],
 };
 
@@ -222,7 +230,11 @@ export function evaluateTier(input: TierInput, lines: readonly SubsistenceLine[]
   const perCapita = perCapitaMonthlyFen(net, size);
   const ratio = line ? Math.floor((net * 1000) / (12 * size * line.monthlyFen)) : null;
   const below = (multiplePermille: number) => line !== null && net * 1000 < line.monthlyFen * 12 * size * multiplePermille;
-  const test = (multiplePermille: number): LineTest => ({ multiplePermille, monthlyFen: line ? Math.round((line.monthlyFen * multiplePermille) / 1000) : 0, met: below(multiplePermille) });
+  const test = (multiplePermille: number): LineTest => ({
+    multiplePermille,
+    monthlyFen: line ? Math.round((line.monthlyFen * multiplePermille) / 1000) : 0,
+    met: below(multiplePermille),
+  });
   const lineTests = line ? { deep: test(P.deepMultiplePermille), relative: test(P.relativeMultiplePermille) } : null;
 
   const costShare = input.annualIncomeFen > 0 ? Math.floor((input.accidentCostFen * 1000) / input.annualIncomeFen) : null;
@@ -261,7 +273,11 @@ export function evaluateTier(input: TierInput, lines: readonly SubsistenceLine[]
   if (input.disaster) acc.push('遭受灾害');
   if (input.workAccident) acc.push('发生工伤');
   if (costRuleMet) acc.push(`当年意外/疾病支出 ${formatYuan(input.accidentCostFen)} 元超过家庭年收入的 ${permilleText(P.accidentCostPermille * 100)}%`);
-  steps.push(acc.length ? `意外致困条件：${acc.join('；')}。` : `意外致困条件：无灾害、无工伤，当年意外/疾病支出 ${formatYuan(input.accidentCostFen)} 元未超过家庭年收入的 ${permilleText(P.accidentCostPermille * 100)}%。`);
+  steps.push(
+    acc.length
+      ? `意外致困条件：${acc.join('；')}。`
+      : `意外致困条件：无灾害、无工伤，当年意外/疾病支出 ${formatYuan(input.accidentCostFen)} 元未超过家庭年收入的 ${permilleText(P.accidentCostPermille * 100)}%。`,
+  );
   if (input.migrantWorker) {
     steps.push(
       migrantOk
@@ -270,20 +286,50 @@ export function evaluateTier(input: TierInput, lines: readonly SubsistenceLine[]
     );
   }
   const verdict =
-    status === 'invalid' ? `数据有误：${problems.join('；')}。`
-    : status === 'migrant_too_recent' ? '结论：暂不符合建档条件（务工年限不足）。'
-    : tier === 'deep' ? '结论：深度困难。'
-    : tier === 'relative' ? '结论：相对困难。'
-    : tier === 'accident' ? '结论：意外致困。'
-    : status === 'no_line' ? '结论：无法判定。'
-    : '结论：不符合困难职工认定条件。';
+    status === 'invalid'
+      ? `数据有误：${problems.join('；')}。`
+      : status === 'migrant_too_recent'
+        ? '结论：暂不符合建档条件（务工年限不足）。'
+        : tier === 'deep'
+          ? '结论：深度困难。'
+          : tier === 'relative'
+            ? '结论：相对困难。'
+            : tier === 'accident'
+              ? '结论：意外致困。'
+              : status === 'no_line'
+                ? '结论：无法判定。'
+                : '结论：不符合困难职工认定条件。';
   steps.push(`${verdict}（评定日期 ${input.evaluationDate}，规则版本 ${rules.version}）`);
 
   return {
-    tier, status, evaluatedOn: input.evaluationDate, ruleVersion: rules.version, ruleSetEffectiveFrom: rules.effectiveFrom,
-    line: line ? { id: line.id ?? null, regionCode: line.regionCode, effectiveFrom: line.effectiveFrom, monthlyFen: line.monthlyFen, source: line.source, weak: line.weak } : null,
-    netAnnualFen: net, householdSize: size, perCapitaMonthlyFen: perCapita, ratioPermille: ratio, lineTests,
-    accident: { disaster: input.disaster, workAccident: input.workAccident, costFen: input.accidentCostFen, costSharePermille: costShare, costRuleMet, met: accidentMet },
+    tier,
+    status,
+    evaluatedOn: input.evaluationDate,
+    ruleVersion: rules.version,
+    ruleSetEffectiveFrom: rules.effectiveFrom,
+    line: line
+      ? {
+          id: line.id ?? null,
+          regionCode: line.regionCode,
+          effectiveFrom: line.effectiveFrom,
+          monthlyFen: line.monthlyFen,
+          source: line.source,
+          weak: line.weak,
+        }
+      : null,
+    netAnnualFen: net,
+    householdSize: size,
+    perCapitaMonthlyFen: perCapita,
+    ratioPermille: ratio,
+    lineTests,
+    accident: {
+      disaster: input.disaster,
+      workAccident: input.workAccident,
+      costFen: input.accidentCostFen,
+      costSharePermille: costShare,
+      costRuleMet,
+      met: accidentMet,
+    },
     migrant: { applies: input.migrantWorker, monthsInCity, required: P.migrantMinMonths, ok: migrantOk },
     explanation: steps.join('\n'),
   };
@@ -292,13 +338,31 @@ export function evaluateTier(input: TierInput, lines: readonly SubsistenceLine[]
 /** What a worker should do next, for the public self-check (zh and en). */
 export function nextSteps(r: TierResult): { zh: string; en: string }[] {
   if (r.status === 'migrant_too_recent') {
-    return [{ zh: `在城市务工满 ${r.migrant.required} 个月后可申请建档；遇到急难可先向所在工会申请临时救助。`, en: `You can apply once you have worked in the city for ${r.migrant.required} months; ask your union for emergency help meanwhile.` }];
+    return [
+      {
+        zh: `在城市务工满 ${r.migrant.required} 个月后可申请建档；遇到急难可先向所在工会申请临时救助。`,
+        en: `You can apply once you have worked in the city for ${r.migrant.required} months; ask your union for emergency help meanwhile.`,
+      },
+    ];
   }
-  if (r.status === 'no_line') return [{ zh: '本地区低保标准尚未录入，请联系所在工会咨询。', en: 'The local subsistence line is not on record yet; ask your union.' }];
-  if (!r.tier) return [{ zh: '按您填写的数据暂不符合困难职工认定条件；如家庭情况变化（大病、失业、灾害），可随时再测或联系工会。', en: 'By these figures you do not qualify; check again if things change (illness, job loss, disaster).' }];
+  if (r.status === 'no_line')
+    return [{ zh: '本地区低保标准尚未录入，请联系所在工会咨询。', en: 'The local subsistence line is not on record yet; ask your union.' }];
+  if (!r.tier)
+    return [
+      {
+        zh: '按您填写的数据暂不符合困难职工认定条件；如家庭情况变化（大病、失业、灾害），可随时再测或联系工会。',
+        en: 'By these figures you do not qualify; check again if things change (illness, job loss, disaster).',
+      },
+    ];
   return [
-    { zh: '准备身份证、户口簿、家庭收入证明，以及病历、残疾证等相关材料。', en: 'Prepare your ID card, household register, proof of income and any medical or disability papers.' },
-    { zh: '在线提交困难职工建档申请，或向所在基层工会提出申请；工会将入户核实后逐级审核。', en: 'Apply online or at your grassroots union; the union will visit, check and pass it up for review.' },
+    {
+      zh: '准备身份证、户口簿、家庭收入证明，以及病历、残疾证等相关材料。',
+      en: 'Prepare your ID card, household register, proof of income and any medical or disability papers.',
+    },
+    {
+      zh: '在线提交困难职工建档申请，或向所在基层工会提出申请；工会将入户核实后逐级审核。',
+      en: 'Apply online or at your grassroots union; the union will visit, check and pass it up for review.',
+    },
   ];
 }
 
@@ -310,10 +374,14 @@ export function nextSteps(r: TierResult): { zh: string; en: string }[] {
 export function ineligibleSummary(r: TierResult): { zh: string; en: string } {
   if (r.status === 'invalid') return { zh: r.explanation.split('\n').pop() ?? '数据有误', en: 'The figures are invalid' };
   if (r.status === 'migrant_too_recent') {
-    return { zh: `农民工须在城市务工满 ${r.migrant.required} 个月，目前 ${r.migrant.monthsInCity ?? 0} 个月，暂不符合建档条件`, en: `Migrant workers need ${r.migrant.required} months in the city; ${r.migrant.monthsInCity ?? 0} so far` };
+    return {
+      zh: `农民工须在城市务工满 ${r.migrant.required} 个月，目前 ${r.migrant.monthsInCity ?? 0} 个月，暂不符合建档条件`,
+      en: `Migrant workers need ${r.migrant.required} months in the city; ${r.migrant.monthsInCity ?? 0} so far`,
+    };
   }
   const pc = formatYuan(r.perCapitaMonthlyFen);
-  if (!r.line || !r.lineTests) return { zh: `人均月收入 ${pc} 元；本地区低保标准尚未录入，无法判定`, en: `Income ${pc} yuan a person a month; no subsistence line on record` };
+  if (!r.line || !r.lineTests)
+    return { zh: `人均月收入 ${pc} 元；本地区低保标准尚未录入，无法判定`, en: `Income ${pc} yuan a person a month; no subsistence line on record` };
   const rel = r.lineTests.relative;
   const acc = r.accident.met ? '' : '，且无灾害、工伤或超过家庭年收入规定比例的意外/疾病支出';
   const accEn = r.accident.met ? '' : '; no disaster, work accident or accident costs above the rule';

@@ -17,7 +17,16 @@ export const TIER_LABELS = labels<Tier>({
 
 /** Causes of hardship (致困原因) as listed on the archive form; a file has one main cause and any others. */
 export const CAUSES = [
-  'illness', 'disability', 'disaster', 'schooling', 'unemployment', 'single_parent', 'work_injury', 'accident', 'low_income', 'other',
+  'illness',
+  'disability',
+  'disaster',
+  'schooling',
+  'unemployment',
+  'single_parent',
+  'work_injury',
+  'accident',
+  'low_income',
+  'other',
 ] as const;
 export type Cause = (typeof CAUSES)[number];
 export const CAUSE_LABELS = labels<Cause>({
@@ -220,7 +229,16 @@ export const WARNING_LEVEL_LABELS = labels<WarningLevel>({
 
 /** Monitoring rules (监测预警规则); each signal raises one warning with a unique key per cause. */
 export const WARNING_RULES = [
-  'near_line', 'serious_illness', 'job_loss', 'disaster', 'relapse_risk', 'review_overdue', 'visit_overdue', 'area_relapse', 'area_new_deep', 'proof_missing',
+  'near_line',
+  'serious_illness',
+  'job_loss',
+  'disaster',
+  'relapse_risk',
+  'review_overdue',
+  'visit_overdue',
+  'area_relapse',
+  'area_new_deep',
+  'proof_missing',
 ] as const;
 export type WarningRule = (typeof WARNING_RULES)[number];
 export const WARNING_RULE_LABELS = labels<WarningRule>({

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkFloors, honorCallDefaultsOn, impossibleFloors, mayGoOutsideQuota, noticeOpen, noticePeriod, unclearedAgencies, type Floor, type Nominee, type HonorKind } from './honor-rules.js';
+import {
+  checkFloors,
+  honorCallDefaultsOn,
+  impossibleFloors,
+  mayGoOutsideQuota,
+  noticeOpen,
+  noticePeriod,
+  unclearedAgencies,
+  type Floor,
+  type Nominee,
+  type HonorKind,
+} from './honor-rules.js';
 
 const base: Nominee = { occupation: 'other', migrantWorker: false, nonPublic: false, team: false, gigWorker: false, woman: false, frontline: false };
 const medal = (o: Partial<Nominee>, n = 1) => Array.from({ length: n }, () => ({ ...base, ...o, kind: 'labor_medal' as HonorKind }));
@@ -8,7 +19,14 @@ const defaults = honorCallDefaultsOn('2026-12-04');
 describe('the floors of the ACFTU 2022 national notice (the default of a call)', () => {
   it('ships the notice figures: 35 / 20 / 20 / 10 of the medal, 35 non-public, 70 teams of the pioneer, 5 working days of notice', () => {
     const f = (c: string) => defaults.floors.find((x) => x.category === c)!;
-    expect([f('industrial_worker').pct, f('frontline_tech').pct, f('teacher_researcher').pct, f('migrant_worker').pct, f('non_public').pct, f('team').pct]).toEqual([35, 20, 20, 10, 35, 70]);
+    expect([
+      f('industrial_worker').pct,
+      f('frontline_tech').pct,
+      f('teacher_researcher').pct,
+      f('migrant_worker').pct,
+      f('non_public').pct,
+      f('team').pct,
+    ]).toEqual([35, 20, 20, 10, 35, 70]);
     expect(f('non_public').kinds).toEqual(['labor_award', 'labor_medal', 'pioneer']);
     expect(defaults).toMatchObject({ noticeDays: 5, noticeUnit: 'working_days' });
   });
@@ -31,7 +49,11 @@ describe('the floors of the ACFTU 2022 national notice (the default of a call)',
 
   it('one industrial worker fewer fails with the numbers: needed 7, have 6, short by 1', () => {
     const list = exactly();
-    list.splice(list.findIndex((n) => n.occupation === 'industrial_worker' && !n.migrantWorker && !n.gigWorker), 1, { ...base, kind: 'labor_medal', occupation: 'other', nonPublic: true });
+    list.splice(
+      list.findIndex((n) => n.occupation === 'industrial_worker' && !n.migrantWorker && !n.gigWorker),
+      1,
+      { ...base, kind: 'labor_medal', occupation: 'other', nonPublic: true },
+    );
     const p = checkFloors(defaults.floors, list);
     expect(p.map((x) => [x.category, x.needed, x.have, x.off])).toEqual([['industrial_worker', 7, 6, 1]]);
     expect(p[0]!.zh).toBe('五一劳动奖章中产业工人应不少于35%（20人中7人），现有6人，差1人');
@@ -71,7 +93,9 @@ describe('the floors of the ACFTU 2022 national notice (the default of a call)',
       { category: 'industrial_worker', kinds: ['labor_medal'], op: 'min', pct: 60, count: null },
       { category: 'teacher_researcher', kinds: ['labor_medal'], op: 'min', pct: 50, count: null },
     ];
-    expect(impossibleFloors(bad)).toEqual([{ kind: 'labor_medal', group: ['industrial_worker', 'frontline_tech', 'teacher_researcher', 'head_official'], sum: 110 }]);
+    expect(impossibleFloors(bad)).toEqual([
+      { kind: 'labor_medal', group: ['industrial_worker', 'frontline_tech', 'teacher_researcher', 'head_official'], sum: 110 },
+    ]);
   });
 });
 

@@ -47,7 +47,16 @@ export const OCCUPATION_LABELS: Record<Occupation, Label> = {
 };
 
 export const CATEGORIES = [
-  'industrial_worker', 'frontline_tech', 'teacher_researcher', 'head_official', 'migrant_worker', 'non_public', 'team', 'gig_worker', 'woman', 'frontline',
+  'industrial_worker',
+  'frontline_tech',
+  'teacher_researcher',
+  'head_official',
+  'migrant_worker',
+  'non_public',
+  'team',
+  'gig_worker',
+  'woman',
+  'frontline',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 export const CATEGORY_LABELS: Record<Category, Label> = {
@@ -78,23 +87,45 @@ export interface Nominee {
 
 export function inCategory(n: Nominee, c: Category): boolean {
   switch (c) {
-    case 'migrant_worker': return n.migrantWorker;
-    case 'non_public': return n.nonPublic;
-    case 'team': return n.team;
-    case 'gig_worker': return n.gigWorker;
-    case 'woman': return n.woman;
-    case 'frontline': return n.frontline || n.occupation === 'industrial_worker' || n.occupation === 'frontline_tech';
-    default: return n.occupation === c;
+    case 'migrant_worker':
+      return n.migrantWorker;
+    case 'non_public':
+      return n.nonPublic;
+    case 'team':
+      return n.team;
+    case 'gig_worker':
+      return n.gigWorker;
+    case 'woman':
+      return n.woman;
+    case 'frontline':
+      return n.frontline || n.occupation === 'industrial_worker' || n.occupation === 'frontline_tech';
+    default:
+      return n.occupation === c;
   }
 }
 
 /** A floor (`min`) or ceiling (`max`) over the kinds it names: a share in per cent, or a number of nominees. */
 export const FloorSchema = z.strictObject({
   category: z.enum(CATEGORIES, { error: '类别不存在 / unknown category' }),
-  kinds: z.array(z.enum(HONOR_KINDS, { error: '荣誉种类不存在 / unknown honour kind' })).min(1, '请选择适用的荣誉种类 / choose the kinds').max(HONOR_KINDS.length),
+  kinds: z
+    .array(z.enum(HONOR_KINDS, { error: '荣誉种类不存在 / unknown honour kind' }))
+    .min(1, '请选择适用的荣誉种类 / choose the kinds')
+    .max(HONOR_KINDS.length),
   op: z.enum(['min', 'max']),
-  pct: z.number().int().min(0, '比例不能为负 / no negative share').max(100, '比例不能超过100% / at most 100%').nullish().transform((v) => v ?? null),
-  count: z.number().int().min(0).max(100_000).nullish().transform((v) => v ?? null),
+  pct: z
+    .number()
+    .int()
+    .min(0, '比例不能为负 / no negative share')
+    .max(100, '比例不能超过100% / at most 100%')
+    .nullish()
+    .transform((v) => v ?? null),
+  count: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type Floor = z.infer<typeof FloorSchema>;
 
@@ -120,7 +151,9 @@ export function impossibleFloors(floors: readonly Floor[]): { kind: HonorKind; g
   const out: { kind: HonorKind; group: Category[]; sum: number }[] = [];
   for (const kind of HONOR_KINDS) {
     for (const group of EXCLUSIVE_GROUPS) {
-      const sum = floors.filter((f) => f.op === 'min' && f.pct !== null && f.kinds.includes(kind) && group.includes(f.category)).reduce((s, f) => s + f.pct!, 0);
+      const sum = floors
+        .filter((f) => f.op === 'min' && f.pct !== null && f.kinds.includes(kind) && group.includes(f.category))
+        .reduce((s, f) => s + f.pct!, 0);
       if (sum > 100) out.push({ kind, group: [...group], sum });
     }
   }
@@ -147,7 +180,13 @@ export function checkFloors(floors: readonly Floor[], list: readonly (Nominee & 
         const needed = Math.max(f.pct !== null ? Math.ceil((total * f.pct) / 100) : 0, f.count ?? 0);
         if (have < needed) {
           out.push({
-            index, kind, category: f.category, op: 'min', needed, have, off: needed - have,
+            index,
+            kind,
+            category: f.category,
+            op: 'min',
+            needed,
+            have,
+            off: needed - have,
             zh: `${kindZh(kind)}中${catZh(f.category)}应不少于${f.pct !== null ? `${f.pct}%（${total}人中${needed}人）` : `${needed}人`}，现有${have}人，差${needed - have}人`,
             en: `${HONOR_KIND_LABELS[kind].en}: ${CATEGORY_LABELS[f.category].en} at least ${needed}${f.pct !== null ? ` (${f.pct}% of ${total})` : ''}; ${have} on the list, ${needed - have} short`,
           });
@@ -156,7 +195,13 @@ export function checkFloors(floors: readonly Floor[], list: readonly (Nominee & 
         const allowed = Math.min(f.pct !== null ? Math.floor((total * f.pct) / 100) : Infinity, f.count ?? Infinity);
         if (Number.isFinite(allowed) && have > allowed) {
           out.push({
-            index, kind, category: f.category, op: 'max', needed: allowed, have, off: have - allowed,
+            index,
+            kind,
+            category: f.category,
+            op: 'max',
+            needed: allowed,
+            have,
+            off: have - allowed,
             zh: `${kindZh(kind)}中${catZh(f.category)}应不超过${f.pct !== null ? `${f.pct}%（${total}人中${allowed}人）` : `${allowed}人`}，现有${have}人，多${have - allowed}人`,
             en: `${HONOR_KIND_LABELS[kind].en}: ${CATEGORY_LABELS[f.category].en} at most ${allowed}; ${have} on the list, ${have - allowed} over`,
           });
@@ -170,20 +215,27 @@ export function checkFloors(floors: readonly Floor[], list: readonly (Nominee & 
 /** Every floor of a call against a list, met or not: what the call page shows (needed / have / short by). */
 export function floorFigures(floors: readonly Floor[], list: readonly (Nominee & { kind: HonorKind })[]) {
   const broken = checkFloors(floors, list);
-  return floors.flatMap((f, index) => f.kinds.map((kind) => {
-    const ofKind = list.filter((n) => n.kind === kind);
-    const have = ofKind.filter((n) => inCategory(n, f.category)).length;
-    const total = ofKind.length;
-    const needed = f.op === 'min'
-      ? Math.max(f.pct !== null ? Math.ceil((total * f.pct) / 100) : 0, f.count ?? 0)
-      : Math.min(f.pct !== null ? Math.floor((total * f.pct) / 100) : 1e9, f.count ?? 1e9);
-    const problem = broken.find((p) => p.index === index && p.kind === kind);
-    return { index, kind, category: f.category, op: f.op, pct: f.pct, count: f.count, total, needed, have, off: problem?.off ?? 0, met: !problem };
-  }));
+  return floors.flatMap((f, index) =>
+    f.kinds.map((kind) => {
+      const ofKind = list.filter((n) => n.kind === kind);
+      const have = ofKind.filter((n) => inCategory(n, f.category)).length;
+      const total = ofKind.length;
+      const needed =
+        f.op === 'min'
+          ? Math.max(f.pct !== null ? Math.ceil((total * f.pct) / 100) : 0, f.count ?? 0)
+          : Math.min(f.pct !== null ? Math.floor((total * f.pct) / 100) : 1e9, f.count ?? 1e9);
+      const problem = broken.find((p) => p.index === index && p.kind === kind);
+      return { index, kind, category: f.category, op: f.op, pct: f.pct, count: f.count, total, needed, have, off: problem?.off ?? 0, met: !problem };
+    }),
+  );
 }
 
 /** A quota of the call: how many of a kind a subordinate union may put forward. */
-export interface Quota { orgId: string; kind: HonorKind; n: number }
+export interface Quota {
+  orgId: string;
+  kind: HonorKind;
+  n: number;
+}
 
 /** Whether one more nomination of `kind` by `orgId` fits its quota; `used` counts those already in quota. */
 export function quotaLeft(quotas: readonly Quota[], orgId: string, kind: HonorKind, used: number): { quota: number; used: number; left: number } {
@@ -266,7 +318,8 @@ export const HONOR_CALL_RULE = defineRule({
         noticeDays: 5,
         noticeUnit: 'working_days',
       },
-      source: '中华全国总工会关于开展2022年全国五一劳动奖和全国工人先锋号评选表彰工作的通知：奖章中产业工人不低于35%，其他一线职工和专业技术人员不低于20%，教科文卫（教师和科研人员）不低于20%，农民工不低于10%；非公有制企业不低于奖状、奖章和先锋号的35%；班组不低于先锋号的70%；企业负责人和县处级以上干部控制在规定名额内；货车司机、网约车司机、快递员、外卖配送员等新就业形态劳动者应有入选。负责人名额（默认1名）与公示期（默认5个工作日）为工作惯例，由每次评选的通知确定',
+      source:
+        '中华全国总工会关于开展2022年全国五一劳动奖和全国工人先锋号评选表彰工作的通知：奖章中产业工人不低于35%，其他一线职工和专业技术人员不低于20%，教科文卫（教师和科研人员）不低于20%，农民工不低于10%；非公有制企业不低于奖状、奖章和先锋号的35%；班组不低于先锋号的70%；企业负责人和县处级以上干部控制在规定名额内；货车司机、网约车司机、快递员、外卖配送员等新就业形态劳动者应有入选。负责人名额（默认1名）与公示期（默认5个工作日）为工作惯例，由每次评选的通知确定',
       weak: ['noticeDays', 'noticeUnit'],
     },
   ],
@@ -292,7 +345,8 @@ export const HONOR_OUTSIDE_QUOTA_RULE = defineRule({
     {
       effectiveFrom: '2022-01-01',
       value: { kinds: ['labor_medal'], competitionLevels: ['national'], maxRank: 1 },
-      source: '《职工职业技能比赛授予全国五一劳动奖章管理办法》：全国职工职业技能比赛获奖者可单列推荐全国五一劳动奖章，不占所在地区和产业的名额；获奖名次要求按当年比赛方案确定',
+      source:
+        '《职工职业技能比赛授予全国五一劳动奖章管理办法》：全国职工职业技能比赛获奖者可单列推荐全国五一劳动奖章，不占所在地区和产业的名额；获奖名次要求按当年比赛方案确定',
       weak: ['maxRank'],
     },
   ],

@@ -1,13 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  computeIdCheck,
-  ID_PROBLEM_MESSAGES,
-  idNumberFromCell,
-  maskIdNumber,
-  normaliseIdInput,
-  parseIdNumber,
-  type IdProblem,
-} from './id-number.js';
+import { computeIdCheck, ID_PROBLEM_MESSAGES, idNumberFromCell, maskIdNumber, normaliseIdInput, parseIdNumber, type IdProblem } from './id-number.js';
 
 const TODAY = '2026-11-21';
 const parse = (s: string) => parseIdNumber(s, TODAY);
@@ -141,7 +133,15 @@ describe('parseIdNumber: problems', () => {
   });
 
   it('area: unknown province prefix, or 81/82/83 other than the permit codes', () => {
-    for (const first17 of ['00000019900101123', '99000019900101123', '16010519900101123', '40010519900101123', '91000019900101123', '81000119900101123', '83010019900101123']) {
+    for (const first17 of [
+      '00000019900101123',
+      '99000019900101123',
+      '16010519900101123',
+      '40010519900101123',
+      '91000019900101123',
+      '81000119900101123',
+      '83010019900101123',
+    ]) {
       expect(code(first17 + computeIdCheck(first17))).toBe('area');
     }
     expect(code('000105491231002')).toBe('area');
@@ -226,9 +226,7 @@ describe('normaliseIdInput and messages', () => {
       expect(ID_PROBLEM_MESSAGES[p].zh.length).toBeGreaterThan(0);
       expect(ID_PROBLEM_MESSAGES[p].en.length).toBeGreaterThan(0);
     }
-    expect(ID_PROBLEM_MESSAGES.looks_numeric.zh).toBe(
-      '身份证号被 Excel 转成了数字，后几位已丢失：请将该列设置为“文本”格式后重新填写身份证号',
-    );
+    expect(ID_PROBLEM_MESSAGES.looks_numeric.zh).toBe('身份证号被 Excel 转成了数字，后几位已丢失：请将该列设置为“文本”格式后重新填写身份证号');
     expect(ID_PROBLEM_MESSAGES.looks_numeric.en).toMatch(/Text/);
   });
 });

@@ -11,9 +11,7 @@ export type IdProblem = 'empty' | 'length' | 'format' | 'checksum' | 'birth_date
 export type IdKind = 'resident' | 'hk' | 'mo' | 'tw';
 export type IdSex = 'M' | 'F';
 
-export type IdNumberResult =
-  | { ok: true; value: string; kind: IdKind; birthDate: string; sex: IdSex; converted15?: boolean }
-  | { ok: false; code: IdProblem };
+export type IdNumberResult = { ok: true; value: string; kind: IdKind; birthDate: string; sex: IdSex; converted15?: boolean } | { ok: false; code: IdProblem };
 
 /** ISO 7064 MOD 11-2 weights (2^(17−i) mod 11) as listed in GB 11643-1999 §8.2. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -22,13 +20,41 @@ const CHECK_CHARS = '10X98765432';
 
 /** Province-level prefixes of GB/T 2260 (11–65), 71 Taiwan, 81 Hong Kong, 82 Macao, and 83 (Taiwan residents' permits). */
 const PROVINCE_PREFIXES = new Set([
-  '11', '12', '13', '14', '15',
-  '21', '22', '23',
-  '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54',
-  '61', '62', '63', '64', '65',
-  '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 /** Area codes of the HK/MO/TW residence permits (国务院办公厅《港澳台居民居住证申领发放办法》, 2018). */

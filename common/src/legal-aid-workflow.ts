@@ -17,9 +17,35 @@ export const LEGAL_AID_FLOW = machine({
   },
   path: ['requested', 'assigned', 'closed'],
   transitions: {
-    assign: { zh: '指派律师', en: 'Assign a lawyer', from: ['requested', 'assigned'], to: ['assigned'], permission: 'legal_aid.write', audit: 'legal_aid.assign' },
-    close: { zh: '办结', en: 'Close', from: ['assigned'], to: ['closed'], permission: 'legal_aid.write', requires: ['outcome', 'outcomeKind'], audit: 'legal_aid.close', confirm: true },
-    decline: { zh: '不予援助', en: 'Decline', from: ['requested'], to: ['declined'], permission: 'legal_aid.write', requires: ['reason'], audit: 'legal_aid.decline', confirm: true, danger: true },
+    assign: {
+      zh: '指派律师',
+      en: 'Assign a lawyer',
+      from: ['requested', 'assigned'],
+      to: ['assigned'],
+      permission: 'legal_aid.write',
+      audit: 'legal_aid.assign',
+    },
+    close: {
+      zh: '办结',
+      en: 'Close',
+      from: ['assigned'],
+      to: ['closed'],
+      permission: 'legal_aid.write',
+      requires: ['outcome', 'outcomeKind'],
+      audit: 'legal_aid.close',
+      confirm: true,
+    },
+    decline: {
+      zh: '不予援助',
+      en: 'Decline',
+      from: ['requested'],
+      to: ['declined'],
+      permission: 'legal_aid.write',
+      requires: ['reason'],
+      audit: 'legal_aid.decline',
+      confirm: true,
+      danger: true,
+    },
   },
 });
 

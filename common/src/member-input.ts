@@ -10,7 +10,9 @@ const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 
 /** A date of the record as YYYY-MM-DD within the range every API accepts (contracts/kit.ts), with the field's own message. */
 const recordDate = (error: string) =>
-  z.iso.date({ error }).refine((d) => d >= DATE_MIN && d <= DATE_MAX, { error: `日期应在 ${DATE_MIN} 至 ${DATE_MAX} 之间 / date must be between ${DATE_MIN} and ${DATE_MAX}` });
+  z.iso
+    .date({ error })
+    .refine((d) => d >= DATE_MIN && d <= DATE_MAX, { error: `日期应在 ${DATE_MIN} 至 ${DATE_MAX} 之间 / date must be between ${DATE_MIN} and ${DATE_MAX}` });
 
 function vocab(normalise: (s: string) => string | null, zh: string, en: string) {
   return z.preprocess(
@@ -36,65 +38,69 @@ function vocab(normalise: (s: string) => string | null, zh: string, en: string) 
  * and checked: the ID number (GB 11643) decides birth date and sex, and a contradicting entry is an
  * error; mobile, ethnicity, education, political status and employment form are normalised.
  */
-const memberFieldsShape = z
-  .object({
-    name: z.string().trim().min(1, '请填写姓名 / name is required').max(40, '姓名不超过40字 / name too long').regex(/^[\p{L}·•.\s]+$/u, '姓名只能包含文字和间隔号 / name: letters only'),
-    idNumber: z.string().max(40),
-    birthDate: z.preprocess(blankToNull, recordDate('出生日期格式应为 YYYY-MM-DD / birth date: YYYY-MM-DD').nullish()),
-    sex: z.preprocess(blankToNull, z.enum(['M', 'F'], { error: '性别应为男或女 / sex: M or F' }).nullish()),
-    mobile: z.preprocess(blankToNull, z.string().max(40).nullish()),
-    ethnicity: vocab(normaliseEthnicity, '民族', 'ethnicity'),
-    education: vocab(normaliseEducation, '学历', 'education'),
-    politicalStatus: vocab(normalisePoliticalStatus, '政治面貌', 'political status'),
-    // Never standard by default (a rider who skipped the choice would count as a standard employee):
-    // left blank it is 未填 (unknown), counted apart; the join form requires a choice (contracts/join.ts).
-    employmentForm: z.preprocess((v) => blankToNull(v) ?? 'unknown', vocab(normaliseEmploymentForm, '用工形式', 'employment form')),
-    /** The roster cell's own text (劳动合同制, 劳务派遣 …), kept beside the category it maps to. */
-    employmentFormText: z.preprocess(blankToNull, z.string().trim().max(40).nullish()),
-    migrantWorker: z.boolean().default(false),
-    occupation: z.preprocess(blankToNull, z.string().trim().max(60).nullish()),
-    employerName: z.preprocess(blankToNull, z.string().trim().max(100).nullish()),
-    joinDate: recordDate('入会日期格式应为 YYYY-MM-DD / join date: YYYY-MM-DD'),
-  });
+const memberFieldsShape = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, '请填写姓名 / name is required')
+    .max(40, '姓名不超过40字 / name too long')
+    .regex(/^[\p{L}·•.\s]+$/u, '姓名只能包含文字和间隔号 / name: letters only'),
+  idNumber: z.string().max(40),
+  birthDate: z.preprocess(blankToNull, recordDate('出生日期格式应为 YYYY-MM-DD / birth date: YYYY-MM-DD').nullish()),
+  sex: z.preprocess(blankToNull, z.enum(['M', 'F'], { error: '性别应为男或女 / sex: M or F' }).nullish()),
+  mobile: z.preprocess(blankToNull, z.string().max(40).nullish()),
+  ethnicity: vocab(normaliseEthnicity, '民族', 'ethnicity'),
+  education: vocab(normaliseEducation, '学历', 'education'),
+  politicalStatus: vocab(normalisePoliticalStatus, '政治面貌', 'political status'),
+  // Never standard by default (a rider who skipped the choice would count as a standard employee):
+  // left blank it is 未填 (unknown), counted apart; the join form requires a choice (contracts/join.ts).
+  employmentForm: z.preprocess((v) => blankToNull(v) ?? 'unknown', vocab(normaliseEmploymentForm, '用工形式', 'employment form')),
+  /** The roster cell's own text (劳动合同制, 劳务派遣 …), kept beside the category it maps to. */
+  employmentFormText: z.preprocess(blankToNull, z.string().trim().max(40).nullish()),
+  migrantWorker: z.boolean().default(false),
+  occupation: z.preprocess(blankToNull, z.string().trim().max(60).nullish()),
+  employerName: z.preprocess(blankToNull, z.string().trim().max(100).nullish()),
+  joinDate: recordDate('入会日期格式应为 YYYY-MM-DD / join date: YYYY-MM-DD'),
+});
 
 export const MemberFieldsInput = memberFieldsShape.transform((v, ctx) => {
-    const id = parseIdNumber(v.idNumber);
-    if (!id.ok) {
-      ctx.addIssue({ code: 'custom', path: ['idNumber'], message: msg(ID_PROBLEM_MESSAGES[id.code]) });
-      return z.NEVER;
-    }
-    if (v.birthDate && v.birthDate !== id.birthDate) {
-      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `出生日期与身份证号不一致（身份证为${id.birthDate}）/ birth date contradicts the ID number` });
-    }
-    const age = memberAgeProblem(id.birthDate, todayInChina());
-    if (age) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: `${age.zh} / ${age.en}` });
-    if (v.sex && v.sex !== id.sex) ctx.addIssue({ code: 'custom', path: ['sex'], message: '性别与身份证号不一致 / sex contradicts the ID number' });
-    let mobile: string | null = null;
-    if (v.mobile) {
-      const m = normaliseMobile(v.mobile);
-      if (!m.ok) ctx.addIssue({ code: 'custom', path: ['mobile'], message: msg(MOBILE_PROBLEM_MESSAGES[m.code]) });
-      else mobile = m.value;
-    }
-    if (v.joinDate > todayInChina()) ctx.addIssue({ code: 'custom', path: ['joinDate'], message: '入会日期不能晚于今天 / join date is in the future' });
-    if (v.joinDate < id.birthDate) ctx.addIssue({ code: 'custom', path: ['joinDate'], message: '入会日期早于出生日期 / join date before birth' });
-    return {
-      name: v.name.replace(/\s+/g, ''),
-      idNumber: id.value,
-      idKind: id.kind,
-      birthDate: id.birthDate,
-      sex: id.sex,
-      mobile,
-      ethnicity: v.ethnicity ?? null,
-      education: v.education ?? null,
-      politicalStatus: v.politicalStatus ?? null,
-      employmentForm: v.employmentForm ?? 'unknown',
-      ...(v.employmentFormText ? { employmentFormText: v.employmentFormText } : {}),
-      migrantWorker: v.migrantWorker,
-      occupation: v.occupation ?? null,
-      employerName: v.employerName ?? null,
-      joinDate: v.joinDate,
-    };
-  });
+  const id = parseIdNumber(v.idNumber);
+  if (!id.ok) {
+    ctx.addIssue({ code: 'custom', path: ['idNumber'], message: msg(ID_PROBLEM_MESSAGES[id.code]) });
+    return z.NEVER;
+  }
+  if (v.birthDate && v.birthDate !== id.birthDate) {
+    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `出生日期与身份证号不一致（身份证为${id.birthDate}）/ birth date contradicts the ID number` });
+  }
+  const age = memberAgeProblem(id.birthDate, todayInChina());
+  if (age) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: `${age.zh} / ${age.en}` });
+  if (v.sex && v.sex !== id.sex) ctx.addIssue({ code: 'custom', path: ['sex'], message: '性别与身份证号不一致 / sex contradicts the ID number' });
+  let mobile: string | null = null;
+  if (v.mobile) {
+    const m = normaliseMobile(v.mobile);
+    if (!m.ok) ctx.addIssue({ code: 'custom', path: ['mobile'], message: msg(MOBILE_PROBLEM_MESSAGES[m.code]) });
+    else mobile = m.value;
+  }
+  if (v.joinDate > todayInChina()) ctx.addIssue({ code: 'custom', path: ['joinDate'], message: '入会日期不能晚于今天 / join date is in the future' });
+  if (v.joinDate < id.birthDate) ctx.addIssue({ code: 'custom', path: ['joinDate'], message: '入会日期早于出生日期 / join date before birth' });
+  return {
+    name: v.name.replace(/\s+/g, ''),
+    idNumber: id.value,
+    idKind: id.kind,
+    birthDate: id.birthDate,
+    sex: id.sex,
+    mobile,
+    ethnicity: v.ethnicity ?? null,
+    education: v.education ?? null,
+    politicalStatus: v.politicalStatus ?? null,
+    employmentForm: v.employmentForm ?? 'unknown',
+    ...(v.employmentFormText ? { employmentFormText: v.employmentFormText } : {}),
+    migrantWorker: v.migrantWorker,
+    occupation: v.occupation ?? null,
+    employerName: v.employerName ?? null,
+    joinDate: v.joinDate,
+  };
+});
 
 /**
  * An edit of a member record: the ID number and mobile may be left out to keep the stored ones

@@ -241,7 +241,16 @@ describe('age', () => {
 
   it('assigns bands at their edges and counts them', () => {
     expect([18, 25, 26, 35, 36, 45, 46, 55, 56, 70].map(ageBandOf)).toEqual([
-      'to25', 'to25', '26to35', '26to35', '36to45', '36to45', '46to55', '46to55', '56plus', '56plus',
+      'to25',
+      'to25',
+      '26to35',
+      '26to35',
+      '36to45',
+      '36to45',
+      '46to55',
+      '46to55',
+      '56plus',
+      '56plus',
     ]);
     expect(ageBands([20, 30, 31, 60])).toEqual({ to25: 1, '26to35': 2, '36to45': 0, '46to55': 0, '56plus': 1 });
     expect(AGE_BANDS.map((b) => b.zh)).toEqual(['25岁及以下', '26-35岁', '36-45岁', '46-55岁', '56岁及以上']);

@@ -17,12 +17,62 @@ function clean(input: string): string {
 
 /** The 56 officially recognised ethnic groups, in the order (and so the codes 01–56) of GB/T 3304-1991 《中国各民族名称的罗马字母拼写法和代码》. */
 export const ETHNICITIES = [
-  '汉族', '蒙古族', '回族', '藏族', '维吾尔族', '苗族', '彝族', '壮族', '布依族', '朝鲜族',
-  '满族', '侗族', '瑶族', '白族', '土家族', '哈尼族', '哈萨克族', '傣族', '黎族', '傈僳族',
-  '佤族', '畲族', '高山族', '拉祜族', '水族', '东乡族', '纳西族', '景颇族', '柯尔克孜族', '土族',
-  '达斡尔族', '仫佬族', '羌族', '布朗族', '撒拉族', '毛南族', '仡佬族', '锡伯族', '阿昌族', '普米族',
-  '塔吉克族', '怒族', '乌孜别克族', '俄罗斯族', '鄂温克族', '德昂族', '保安族', '裕固族', '京族', '塔塔尔族',
-  '独龙族', '鄂伦春族', '赫哲族', '门巴族', '珞巴族', '基诺族',
+  '汉族',
+  '蒙古族',
+  '回族',
+  '藏族',
+  '维吾尔族',
+  '苗族',
+  '彝族',
+  '壮族',
+  '布依族',
+  '朝鲜族',
+  '满族',
+  '侗族',
+  '瑶族',
+  '白族',
+  '土家族',
+  '哈尼族',
+  '哈萨克族',
+  '傣族',
+  '黎族',
+  '傈僳族',
+  '佤族',
+  '畲族',
+  '高山族',
+  '拉祜族',
+  '水族',
+  '东乡族',
+  '纳西族',
+  '景颇族',
+  '柯尔克孜族',
+  '土族',
+  '达斡尔族',
+  '仫佬族',
+  '羌族',
+  '布朗族',
+  '撒拉族',
+  '毛南族',
+  '仡佬族',
+  '锡伯族',
+  '阿昌族',
+  '普米族',
+  '塔吉克族',
+  '怒族',
+  '乌孜别克族',
+  '俄罗斯族',
+  '鄂温克族',
+  '德昂族',
+  '保安族',
+  '裕固族',
+  '京族',
+  '塔塔尔族',
+  '独龙族',
+  '鄂伦春族',
+  '赫哲族',
+  '门巴族',
+  '珞巴族',
+  '基诺族',
 ] as const;
 /** Optional extra entries of GB/T 3304-1991: 97 其他 (unidentified), 98 外国血统中国籍人士 (naturalised citizens of foreign descent). */
 export const ETHNICITY_EXTRAS = ['其他', '外国血统中国籍人士'] as const;
@@ -106,7 +156,16 @@ export const EMPLOYMENT_FORM_LABELS: Record<EmploymentForm, Label> = {
 
 /** The new-employment-form (新就业形态劳动者, `gig_worker`) forms: the eight groups, ride-hailing drivers and other flexible work. */
 export const GIG_FORMS = [
-  'truck_driver', 'courier', 'care_worker', 'domestic_worker', 'mall_info_staff', 'food_delivery_rider', 'real_estate_agent', 'security_guard', 'ride_hailing_driver', 'other_flexible',
+  'truck_driver',
+  'courier',
+  'care_worker',
+  'domestic_worker',
+  'mall_info_staff',
+  'food_delivery_rider',
+  'real_estate_agent',
+  'security_guard',
+  'ride_hailing_driver',
+  'other_flexible',
 ] as const satisfies readonly EmploymentForm[];
 export type GigForm = (typeof GIG_FORMS)[number];
 
@@ -464,14 +523,16 @@ export function memberAgeProblem(birthDate: string, today: string): AgeProblem |
   const age = ageOn(birthDate, today);
   if (age < MIN_MEMBER_AGE) {
     return {
-      code: 'UNDER_MIN_AGE', age,
+      code: 'UNDER_MIN_AGE',
+      age,
       zh: `按出生日期${birthDate}计算未满${MIN_MEMBER_AGE}周岁（${Math.max(age, 0)}岁）：用人单位不得招用未满十六周岁的未成年人（《劳动法》第十五条），不能入会`,
       en: `born ${birthDate}, under ${MIN_MEMBER_AGE} (age ${Math.max(age, 0)}): employers may not engage minors under 16 (Labour Law Art. 15), so they cannot join`,
     };
   }
   if (age > MAX_PLAUSIBLE_AGE) {
     return {
-      code: 'OVER_MAX_AGE', age,
+      code: 'OVER_MAX_AGE',
+      age,
       zh: `按出生日期${birthDate}计算已${age}岁，超过${MAX_PLAUSIBLE_AGE}岁，可能是身份证号或出生日期录入有误，请核对后更正`,
       en: `born ${birthDate}, age ${age} is over ${MAX_PLAUSIBLE_AGE}: probably a typing error in the ID number or birth date; check and correct it`,
     };

@@ -41,7 +41,11 @@ export const PERMISSIONS = {
   'lawyer.manage': { zh: '维护援助律师名册', en: 'Maintain the lawyer panel', group: 'rights' },
   'honor.read': { zh: '查看评选表彰、劳模工匠和关爱记录', en: 'View honours, holders and care records', group: 'achievement' },
   'honor.write': { zh: '推荐人选、登记一票否决意见和劳模关爱', en: 'Nominate, record clearances and care', group: 'achievement' },
-  'honor.review': { zh: '发布评选通知、逐级审核、公示、处理异议和审批表彰', en: 'Issue calls, review, publish notices, answer objections and approve', group: 'achievement' },
+  'honor.review': {
+    zh: '发布评选通知、逐级审核、公示、处理异议和审批表彰',
+    en: 'Issue calls, review, publish notices, answer objections and approve',
+    group: 'achievement',
+  },
   'competition.read': { zh: '查看劳动和技能竞赛', en: 'View competitions', group: 'achievement' },
   'competition.write': { zh: '组织劳动和技能竞赛、登记成绩', en: 'Run competitions and record scores', group: 'achievement' },
   'studio.read': { zh: '查看创新工作室', en: 'View innovation studios', group: 'achievement' },

@@ -87,20 +87,60 @@ export function chineseNumber(s: string): number | null {
 }
 
 /** The units targets are counted in. */
-const UNITS = ['万人次', '人次', '万人', '万元', '亿元', '万户', '万名', '余户', '个', '家', '场', '名', '人', '件', '项', '所', '户', '元', '次', '支', '批', '条', '期', '处', '座', '家次', '%', '％'];
-const UNIT_RE = UNITS.sort((a, b) => b.length - a.length).map((u) => u.replace('%', '%')).join('|');
+const UNITS = [
+  '万人次',
+  '人次',
+  '万人',
+  '万元',
+  '亿元',
+  '万户',
+  '万名',
+  '余户',
+  '个',
+  '家',
+  '场',
+  '名',
+  '人',
+  '件',
+  '项',
+  '所',
+  '户',
+  '元',
+  '次',
+  '支',
+  '批',
+  '条',
+  '期',
+  '处',
+  '座',
+  '家次',
+  '%',
+  '％',
+];
+const UNIT_RE = UNITS.sort((a, b) => b.length - a.length)
+  .map((u) => u.replace('%', '%'))
+  .join('|');
 /** A placeholder for an unknown number in an anonymised text. */
 const PLACEHOLDER = '(?:[Xx×]{1,6}|\\*{1,6})';
 const NUM = `(?:\\d+(?:\\.\\d+)?|${CN_NUM}|${PLACEHOLDER})`;
 const QTY_RE = new RegExp(`(不少于|不低于|超过|达到|至少)?(${NUM})(余|多)?(万|亿)?(${UNIT_RE})(以上|以内|左右)?`, 'g');
 
 /** Words before a number that make it a count of something to do (开展1000场), not a date or a name (二十大). */
-const ACTION = /(新建|建成|建设|建立|开展|组织|举办|培训|筹集|投入|发放|帮扶|救助|慰问|覆盖|发展|吸纳|实现|达到|完成|打造|创建|培育|选树|推荐|表彰|命名|办好|实施|提升|新增|累计|不少于|不低于|力争|确保|超过|至少|惠及|服务|走访|签订|调解|追回|入会|建会)/;
+const ACTION =
+  /(新建|建成|建设|建立|开展|组织|举办|培训|筹集|投入|发放|帮扶|救助|慰问|覆盖|发展|吸纳|实现|达到|完成|打造|创建|培育|选树|推荐|表彰|命名|办好|实施|提升|新增|累计|不少于|不低于|力争|确保|超过|至少|惠及|服务|走访|签订|调解|追回|入会|建会)/;
 
 function parseQuantity(clause: string): Quantity | undefined {
   QTY_RE.lastIndex = 0;
   for (let m = QTY_RE.exec(clause); m; m = QTY_RE.exec(clause)) {
-    const [raw, pre, num, more, big, unit, post] = m as unknown as [string, string | undefined, string, string | undefined, string | undefined, string, string | undefined];
+    const [raw, pre, num, more, big, unit, post] = m as unknown as [
+      string,
+      string | undefined,
+      string,
+      string | undefined,
+      string | undefined,
+      string,
+      string | undefined,
+    ];
     const before = clause.slice(0, m.index);
     const after = clause.slice(m.index + raw.length, m.index + raw.length + 4);
     // A year, a date, an ordinal (第…), a meeting (二十大, 十九届), a plan period (十四五), the count of
@@ -119,19 +159,28 @@ function parseQuantity(clause: string): Quantity | undefined {
     }
     const base = placeholder ? null : /^\d/.test(num) ? Number(num) : chineseNumber(num);
     const value = base === null ? null : base * times;
-    const bound = post === '以上' || pre === '不少于' || pre === '不低于' || pre === '至少' ? 'atLeast' : post === '以内' ? 'atMost' : more || pre === '超过' ? 'moreThan' : undefined;
+    const bound =
+      post === '以上' || pre === '不少于' || pre === '不低于' || pre === '至少'
+        ? 'atLeast'
+        : post === '以内'
+          ? 'atMost'
+          : more || pre === '超过'
+            ? 'moreThan'
+            : undefined;
     return { value, unit: unitBase, raw, ...(placeholder ? { placeholder: true as const } : {}), ...(bound ? { bound } : {}) };
   }
   // "百万职工": a round Chinese number before a group of people.
   const group = /(百万|千万|十万|万)(职工|会员|农民工|劳动者|群众)/.exec(clause);
-  if (group && ACTION.test(clause.slice(0, group.index + 2) + '实现')) return { value: chineseNumber(group[1]!) ?? (group[1] === '百万' ? 1_000_000 : null), unit: '人', raw: group[0] };
+  if (group && ACTION.test(clause.slice(0, group.index + 2) + '实现'))
+    return { value: chineseNumber(group[1]!) ?? (group[1] === '百万' ? 1_000_000 : null), unit: '人', raw: group[0] };
   return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Deadlines, campaigns, directives
 
-const DEADLINE_RE = /(\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底)?(?:前|之前|以前)|\d{4}年(?:底|年底)(?:前)?|\d{4}年\d{1,2}月(?=完成|底)|今年(?:年)?底(?:前)?|年底前|年内|上半年|下半年|[一二三四1-4]季度(?:末|前)?|\d{1,2}月底?前|\d{1,2}月份?(?:内|底))/;
+const DEADLINE_RE =
+  /(\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底)?(?:前|之前|以前)|\d{4}年(?:底|年底)(?:前)?|\d{4}年\d{1,2}月(?=完成|底)|今年(?:年)?底(?:前)?|年底前|年内|上半年|下半年|[一二三四1-4]季度(?:末|前)?|\d{1,2}月底?前|\d{1,2}月份?(?:内|底))/;
 
 const CAMPAIGN_SUFFIX = '主题劳动和技能竞赛|劳动和技能竞赛|主题活动|系列活动|主题教育|行动|工程|品牌|计划|竞赛|活动|实事|工作室';
 const QUOTED_CAMPAIGN = new RegExp(`“([^”]{2,40})”(${CAMPAIGN_SUFFIX})?`, 'g');
@@ -152,7 +201,8 @@ function findCampaign(clause: string): string | undefined {
 }
 
 /** Markers of something to be done (a directive), as the speeches phrase it. */
-const IMPERATIVE = /(要|必须|务必|着力|坚持|推动|推进|加强|深化|扎实|持续|实施|开展|落实|完善|建立|健全|做好|抓好|办好|抓住|提升|打造|聚焦|强化|引导|确保|力争|全面|切实|积极|大力|广泛|不断)/;
+const IMPERATIVE =
+  /(要|必须|务必|着力|坚持|推动|推进|加强|深化|扎实|持续|实施|开展|落实|完善|建立|健全|做好|抓好|办好|抓住|提升|打造|聚焦|强化|引导|确保|力争|全面|切实|积极|大力|广泛|不断)/;
 /** Narrative about the past year, or about others' instructions: not a directive of this plan. */
 const NARRATIVE = /^(一年来|去年|\d{4}年，|我们实施|在此|这些成绩|年初以来|\d{1,2}月\d{1,2}日，)/;
 
@@ -223,10 +273,16 @@ const ENUM_SPLIT = /(?=(?:[一二三四五六七八九十]+(?:是|要)|另一方
 
 /** The clauses of a paragraph: sentences, then enumerations within them. */
 export function clausesOf(paragraph: string): string[] {
-  const sentences = paragraph.split(/(?<=[。！？；])/).map((s) => s.trim()).filter(Boolean);
+  const sentences = paragraph
+    .split(/(?<=[。！？；])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const out: string[] = [];
   for (const s of sentences) {
-    const parts = s.split(ENUM_SPLIT).map((p) => p.trim()).filter((p) => p.length > 1);
+    const parts = s
+      .split(ENUM_SPLIT)
+      .map((p) => p.trim())
+      .filter((p) => p.length > 1);
     out.push(...(parts.length > 1 ? parts : [s]));
   }
   return out;
@@ -245,14 +301,26 @@ function itemOf(clause: string, point?: string): PlanItem | null {
   const kind: ItemKind = name ? 'campaign' : quantity ? 'target' : 'directive';
   const kpi = kind !== 'directive' || modules.length ? kpiFor(text) : undefined;
   return {
-    text, kind, modules, triggers,
-    ...(quantity ? { quantity } : {}), ...(deadline ? { deadline } : {}), ...(name ? { name } : {}), ...(kpi ? { kpi } : {}), ...(point ? { point } : {}),
+    text,
+    kind,
+    modules,
+    triggers,
+    ...(quantity ? { quantity } : {}),
+    ...(deadline ? { deadline } : {}),
+    ...(name ? { name } : {}),
+    ...(kpi ? { kpi } : {}),
+    ...(point ? { point } : {}),
   };
 }
 
 /** Read a speech or report; sections are its top-level numbered parts (the preamble is the year's review, not the plan). */
 export function extractPlan(text: string): ExtractedPlan {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\u3000/g, ' ').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u3000/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   // The title is the first line when it is one (not a salutation such as "同志们：").
   const title = lines[0] && !SECTION_RE.test(lines[0]) && lines[0].length <= 60 && !/[：:]$/.test(lines[0]) ? lines[0] : null;
   const sections: PlanSection[] = [];
@@ -290,7 +358,9 @@ export function planJson(p: ExtractedPlan) {
       no: s.no,
       heading: s.heading,
       items: s.items.map((i) => ({
-        text: i.text, kind: i.kind, modules: i.modules,
+        text: i.text,
+        kind: i.kind,
+        modules: i.modules,
         ...(i.quantity ? { quantity: { value: i.quantity.value, unit: i.quantity.unit } } : {}),
         ...(i.deadline ? { deadline: i.deadline } : {}),
       })),

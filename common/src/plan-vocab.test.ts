@@ -9,7 +9,11 @@ import { SLA_RULE, taskRules } from './plan-vocab.js';
  */
 const [workdays, calendar] = SLA_RULE.defaults[0]!.value.profiles;
 const on = '2025-09-30';
-const due = (r: ReturnType<typeof taskRules>) => ({ deploy: computeDeadline(on, r.deploy).due, report: computeDeadline(on, r.firstReport).due, close: computeDeadline(on, r.close).due });
+const due = (r: ReturnType<typeof taskRules>) => ({
+  deploy: computeDeadline(on, r.deploy).due,
+  report: computeDeadline(on, r.firstReport).due,
+  close: computeDeadline(on, r.close).due,
+});
 
 describe('13710 deadlines', () => {
   it('in working days skip the eight days off and count the Saturday make-up day', () => {

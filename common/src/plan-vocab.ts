@@ -26,18 +26,66 @@ export const TASK_MACHINE = machine({
   },
   path: ['assigned', 'deployed', 'in_progress', 'closing', 'closed'],
   transitions: {
-    deploy: { zh: '部署', en: 'Deploy', from: ['assigned'], to: ['deployed'], permission: 'plan.report', requires: ['note'], audit: 'plan.task.deploy', ends: ['deployDue'] },
-    report: { zh: '报告进展', en: 'Report progress', from: ['deployed', 'in_progress'], to: ['in_progress'], permission: 'plan.report', requires: ['note'], audit: 'plan.task.report', ends: ['reportDue'] },
-    requestClose: { zh: '申请销号', en: 'Ask to close', from: ['in_progress'], to: ['closing'], permission: 'plan.report', requires: ['note', 'evidence'], audit: 'plan.task.request_close', confirm: true },
-    approveClose: { zh: '批准销号', en: 'Approve closing', from: ['closing'], to: ['closed'], permission: 'plan.supervise', audit: 'plan.task.close', ends: ['closeDue'], confirm: true },
-    returnClose: { zh: '退回', en: 'Send back', from: ['closing'], to: ['in_progress'], permission: 'plan.supervise', requires: ['note'], audit: 'plan.task.return', danger: true },
+    deploy: {
+      zh: '部署',
+      en: 'Deploy',
+      from: ['assigned'],
+      to: ['deployed'],
+      permission: 'plan.report',
+      requires: ['note'],
+      audit: 'plan.task.deploy',
+      ends: ['deployDue'],
+    },
+    report: {
+      zh: '报告进展',
+      en: 'Report progress',
+      from: ['deployed', 'in_progress'],
+      to: ['in_progress'],
+      permission: 'plan.report',
+      requires: ['note'],
+      audit: 'plan.task.report',
+      ends: ['reportDue'],
+    },
+    requestClose: {
+      zh: '申请销号',
+      en: 'Ask to close',
+      from: ['in_progress'],
+      to: ['closing'],
+      permission: 'plan.report',
+      requires: ['note', 'evidence'],
+      audit: 'plan.task.request_close',
+      confirm: true,
+    },
+    approveClose: {
+      zh: '批准销号',
+      en: 'Approve closing',
+      from: ['closing'],
+      to: ['closed'],
+      permission: 'plan.supervise',
+      audit: 'plan.task.close',
+      ends: ['closeDue'],
+      confirm: true,
+    },
+    returnClose: {
+      zh: '退回',
+      en: 'Send back',
+      from: ['closing'],
+      to: ['in_progress'],
+      permission: 'plan.supervise',
+      requires: ['note'],
+      audit: 'plan.task.return',
+      danger: true,
+    },
   },
 });
 export type TaskAction = keyof typeof TASK_MACHINE.transitions;
 
 /** One deadline profile: the days of each step and which days they count. */
 export const SlaProfileSchema = z.strictObject({
-  key: z.string().trim().regex(/^[a-z0-9_-]{1,20}$/),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_-]{1,20}$/),
   name: z.string().trim().min(1).max(40),
   unit: z.enum(['working_days', 'calendar_days']),
   deployDays: z.number().int().min(1).max(60),

@@ -41,12 +41,23 @@ describe('header cells', () => {
 
 describe('detectHeader', () => {
   it('finds the header below title rows and blank rows, with columns in any order', () => {
-    const d = detectHeader(rows(['XX公司工会会员花名册'], ['填报日期：2024年1月5日', null, '填报人：李四'], [], ['序号', '公民身份号码', '联系电话', '名字', '民族'], ['1', '110105199003070013', '13800138000', '张三', '汉']));
+    const d = detectHeader(
+      rows(
+        ['XX公司工会会员花名册'],
+        ['填报日期：2024年1月5日', null, '填报人：李四'],
+        [],
+        ['序号', '公民身份号码', '联系电话', '名字', '民族'],
+        ['1', '110105199003070013', '13800138000', '张三', '汉'],
+      ),
+    );
     expect(d.ok).toBe(true);
     if (!d.ok) return;
     expect(d.rowNo).toBe(4);
     expect(d.columns.map((c) => [c.index, c.field, c.header])).toEqual([
-      [1, 'idNumber', '公民身份号码'], [2, 'mobile', '联系电话'], [3, 'name', '名字'], [4, 'ethnicity', '民族'],
+      [1, 'idNumber', '公民身份号码'],
+      [2, 'mobile', '联系电话'],
+      [3, 'name', '名字'],
+      [4, 'ethnicity', '民族'],
     ]);
     expect(d.unknown).toEqual([{ index: 0, header: '序号' }]);
   });

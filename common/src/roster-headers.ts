@@ -10,8 +10,21 @@ import { toHalfWidth as toHalfWidthChars } from './text-normalise.js';
 const WIDE_SPACE = /[\u3000\u00A0]/;
 
 export type RosterField =
-  | 'name' | 'idNumber' | 'mobile' | 'sex' | 'birthDate' | 'ethnicity' | 'education' | 'politicalStatus'
-  | 'employmentForm' | 'migrantWorker' | 'occupation' | 'employerName' | 'joinDate' | 'cardNo' | 'remark';
+  | 'name'
+  | 'idNumber'
+  | 'mobile'
+  | 'sex'
+  | 'birthDate'
+  | 'ethnicity'
+  | 'education'
+  | 'politicalStatus'
+  | 'employmentForm'
+  | 'migrantWorker'
+  | 'occupation'
+  | 'employerName'
+  | 'joinDate'
+  | 'cardNo'
+  | 'remark';
 
 export interface RosterColumnDef {
   field: RosterField;
@@ -26,14 +39,26 @@ export interface RosterColumnDef {
 /** The roster columns in template order. `remark` is recognised so that it is not reported, and then ignored. */
 export const ROSTER_COLUMNS: readonly RosterColumnDef[] = [
   { field: 'name', label: '姓名', en: 'Name', required: true, synonyms: ['姓名', '名字', '会员姓名', '职工姓名', '员工姓名'] },
-  { field: 'idNumber', label: '身份证号', en: 'ID number', required: true, synonyms: ['身份证号', '身份证号码', '公民身份号码', '公民身份证号码', '证件号码', '证件号', '身份证', '居民身份证号码', '身份证件号码'] },
+  {
+    field: 'idNumber',
+    label: '身份证号',
+    en: 'ID number',
+    required: true,
+    synonyms: ['身份证号', '身份证号码', '公民身份号码', '公民身份证号码', '证件号码', '证件号', '身份证', '居民身份证号码', '身份证件号码'],
+  },
   { field: 'mobile', label: '手机号码', en: 'Mobile', required: false, synonyms: ['手机', '手机号', '手机号码', '联系电话', '电话', '联系方式', '移动电话'] },
   { field: 'sex', label: '性别', en: 'Sex', required: false, synonyms: ['性别'] },
   { field: 'birthDate', label: '出生日期', en: 'Birth date', required: false, synonyms: ['出生日期', '出生年月', '出生年月日', '生日'] },
   { field: 'ethnicity', label: '民族', en: 'Ethnicity', required: false, synonyms: ['民族'] },
   { field: 'education', label: '学历', en: 'Education', required: false, synonyms: ['学历', '文化程度', '最高学历'] },
   { field: 'politicalStatus', label: '政治面貌', en: 'Political status', required: false, synonyms: ['政治面貌'] },
-  { field: 'employmentForm', label: '用工形式', en: 'Employment form', required: false, synonyms: ['用工形式', '就业形态', '职工类型', '就业形式', '用工类型'] },
+  {
+    field: 'employmentForm',
+    label: '用工形式',
+    en: 'Employment form',
+    required: false,
+    synonyms: ['用工形式', '就业形态', '职工类型', '就业形式', '用工类型'],
+  },
   { field: 'migrantWorker', label: '是否农民工', en: 'Migrant worker', required: false, synonyms: ['是否农民工', '农民工'] },
   { field: 'occupation', label: '职业', en: 'Occupation', required: false, synonyms: ['职业', '岗位', '工种', '职务', '岗位工种'] },
   { field: 'employerName', label: '工作单位', en: 'Employer', required: false, synonyms: ['工作单位', '用人单位', '单位名称', '所在单位'] },
@@ -87,7 +112,13 @@ export interface HeaderRow {
 export type HeaderProblem = 'no_header' | 'missing_required';
 
 export type HeaderDetection =
-  | { ok: true; rowNo: number; columns: DetectedColumn[]; unknown: { index: number; header: string }[]; duplicates: { index: number; header: string; field: RosterField }[] }
+  | {
+      ok: true;
+      rowNo: number;
+      columns: DetectedColumn[];
+      unknown: { index: number; header: string }[];
+      duplicates: { index: number; header: string; field: RosterField }[];
+    }
   | { ok: false; problem: HeaderProblem; rowNo: number | null; missing: RosterField[]; zh: string; en: string };
 
 export function cellText(v: unknown): string {
@@ -119,7 +150,10 @@ export function detectHeader(rows: readonly HeaderRow[]): HeaderDetection {
   if (!best) {
     const names = REQUIRED.map((c) => c.label).join('”和“');
     return {
-      ok: false, problem: 'no_header', rowNo: null, missing: REQUIRED.map((c) => c.field),
+      ok: false,
+      problem: 'no_header',
+      rowNo: null,
+      missing: REQUIRED.map((c) => c.field),
       zh: `在前${HEADER_SEARCH_ROWS}行中没有找到表头行。请确认表格含有“${names}”等列标题（可下载导入模板对照）`,
       en: `No header row was found in the first ${HEADER_SEARCH_ROWS} rows. The sheet needs column headers such as 姓名 (name) and 身份证号 (ID number); download the template to compare`,
     };
@@ -140,7 +174,10 @@ export function detectHeader(rows: readonly HeaderRow[]): HeaderDetection {
     const labels = missing.map((m) => `“${m.label}”`).join('、');
     const syn = missing.map((m) => `${m.label}（可写作：${m.synonyms.join('、')}）`).join('；');
     return {
-      ok: false, problem: 'missing_required', rowNo: best.row.rowNo, missing: missing.map((m) => m.field),
+      ok: false,
+      problem: 'missing_required',
+      rowNo: best.row.rowNo,
+      missing: missing.map((m) => m.field),
       zh: `第${best.row.rowNo}行是表头，但缺少必填列${labels}。${syn}`,
       en: `Row ${best.row.rowNo} is the header, but the required column(s) ${missing.map((m) => `${m.label} (${m.en})`).join(', ')} are missing`,
     };

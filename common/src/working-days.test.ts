@@ -161,7 +161,11 @@ describe('a year the calendar package lacks', () => {
     // 元旦 — and Monday 11 January is the 15th. Counting Monday to Friday only gave 8 January.
     expect(addWorkingDays('2026-12-18', 15)).toBe('2027-01-11');
     expect(isWorkingDay('2027-01-01')).toBe(false);
-    expect(computeDeadline('2026-12-18', { n: 15, unit: 'working_days' })).toEqual({ due: '2027-01-11', rule: { n: 15, unit: 'working_days' }, provisional: true });
+    expect(computeDeadline('2026-12-18', { n: 15, unit: 'working_days' })).toEqual({
+      due: '2027-01-11',
+      rule: { n: 15, unit: 'working_days' },
+      provisional: true,
+    });
     // Spring Festival 2027: New Year's Eve 5 February, days 1–3 to 8 February.
     expect(['2027-02-05', '2027-02-08'].map((d) => isWorkingDay(d))).toEqual([false, false]);
   });

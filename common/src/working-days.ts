@@ -35,15 +35,17 @@ const PACKAGE_WORKDAYS: Readonly<Record<string, string>> = (calendarData as { wo
 export function packageArrangement(year: number): CalendarOverrides {
   const prefix = `${year}-`;
   return {
-    holidays: Object.keys(PACKAGE_HOLIDAYS).filter((d) => d.startsWith(prefix)).sort(),
-    workdays: Object.keys(PACKAGE_WORKDAYS).filter((d) => d.startsWith(prefix)).sort(),
+    holidays: Object.keys(PACKAGE_HOLIDAYS)
+      .filter((d) => d.startsWith(prefix))
+      .sort(),
+    workdays: Object.keys(PACKAGE_WORKDAYS)
+      .filter((d) => d.startsWith(prefix))
+      .sort(),
   };
 }
 
 /** Years for which the package has the State Council's arrangement (2004 onwards at the installed version). */
-export const PACKAGE_CALENDAR_YEARS: readonly number[] = [
-  ...new Set(Object.keys(PACKAGE_HOLIDAYS).map((d) => Number(d.slice(0, 4)))),
-].sort((a, b) => a - b);
+export const PACKAGE_CALENDAR_YEARS: readonly number[] = [...new Set(Object.keys(PACKAGE_HOLIDAYS).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
 
 const DAY_MS = 86_400_000;
 
@@ -101,7 +103,7 @@ export function addWorkingDays(isoDate: string, n: number, extra?: CalendarOverr
   const isWork = lookup(extra);
   let day = toDayNumber(isoDate);
   const step = n > 0 ? 1 : -1;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day += step;
     if (isWork(fromDayNumber(day), day)) left--;
   }

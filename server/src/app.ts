@@ -33,7 +33,7 @@ export async function buildApp({ services, logger = false }: BuildOptions): Prom
 
   // Routes registered by plugins (docs UI, static files) are public by declaration, not by omission.
   app.addHook('onRoute', (route) => {
-    if (!route.config?.access && !route.url.startsWith('/api/') ) route.config = { ...(route.config ?? {}), access: 'public' };
+    if (!route.config?.access && !route.url.startsWith('/api/')) route.config = { ...(route.config ?? {}), access: 'public' };
     if (!route.config?.access && route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
   });
 
@@ -67,13 +67,22 @@ export async function buildApp({ services, logger = false }: BuildOptions): Prom
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Gonghui 智慧工会 API', version: services.version, description: '工会组织、会员、帮扶、维权等业务接口。会话 Cookie 认证，写操作需携带 X-CSRF-Token。' },
+      info: {
+        title: 'Gonghui 智慧工会 API',
+        version: services.version,
+        description: '工会组织、会员、帮扶、维权等业务接口。会话 Cookie 认证，写操作需携带 X-CSRF-Token。',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gh_sid' } } },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (h) => h.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'") });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (h) =>
+      h.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'"),
+  });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await registerModules(app);

@@ -8,7 +8,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   GONGHUI_DEMO: z.enum(['0', '1']).optional(),
-  GONGHUI_SECRET_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'GONGHUI_SECRET_KEY must be 64 hex characters').optional(),
+  GONGHUI_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'GONGHUI_SECRET_KEY must be 64 hex characters')
+    .optional(),
   GONGHUI_JOBS: z.enum(['0', '1']).default('1'),
   GONGHUI_DEMO_MEMBERS: z.coerce.number().int().min(0).max(5_000_000).optional(),
   GONGHUI_COOKIE_SECURE: z.enum(['0', '1']).default('0'),

@@ -31,19 +31,23 @@ export function startJobs(s: Services, log: FastifyBaseLogger): () => void {
   every(10 * 60_000, 'purge-sessions', () => purgeExpiredSessions(s));
   // Hardship monitoring and early warning (监测预警): idempotent, so a missed or doubled run is harmless.
   // One transaction under an advisory lock: a run cut short by a kill wrote nothing and simply runs again.
-  afterStart(every(60 * 60_000, 'hardship-warnings', async () => {
-    const r = await runWarningJob(s);
-    if (r.raised) log.info({ byRule: r.byRule }, `hardship warnings raised: ${r.raised}`);
-  }));
+  afterStart(
+    every(60 * 60_000, 'hardship-warnings', async () => {
+      const r = await runWarningJob(s);
+      if (r.raised) log.info({ byRule: r.byRule }, `hardship warnings raised: ${r.raised}`);
+    }),
+  );
   // Signed checkpoints of the audit log's head, so that cutting its newest entries is found by `audit verify`.
   every(5 * 60_000, 'audit-checkpoint', async () => {
     await writeCheckpoint(s.db, s.auditSigner);
   });
   // Scheduled backups (settings: daily, keep 14); a run cut short leaves no half archive and runs again.
-  afterStart(every(10 * 60_000, 'backup', async () => {
-    const file = await runScheduledBackup(s);
-    if (file) log.info(`backup written: ${file}`);
-  }));
+  afterStart(
+    every(10 * 60_000, 'backup', async () => {
+      const file = await runScheduledBackup(s);
+      if (file) log.info(`backup written: ${file}`);
+    }),
+  );
   // Imports left 'parsing' or 'committing' by a replica that died (at start this process already looked).
   every(10 * 60_000, 'import-recovery', async () => {
     const failed = await recoverImports(s, new Set(importJobs.keys()));

@@ -60,6 +60,6 @@ async function main() {
 main().catch((e) => {
   // One clear message; the stack only when asked for (LOG_LEVEL=debug or trace).
   const debug = ['debug', 'trace'].includes(process.env.LOG_LEVEL ?? '');
-  console.error(`启动失败 / failed to start: ${debug || !(e instanceof Error) ? (e as Error)?.stack ?? e : e.message}`);
+  console.error(`启动失败 / failed to start: ${debug || !(e instanceof Error) ? ((e as Error)?.stack ?? e) : e.message}`);
   process.exit(1);
 });

@@ -21,7 +21,12 @@ export async function createServices(config: Config, opts: { dataDirForPglite?: 
   }
   const inMemory = (opts.dataDirForPglite ?? '').startsWith('memory://');
   const keys = loadKeyRing({ secretKeyHex: config.secretKeyHex, dataDir: config.dataDir, persist: !inMemory });
-  const auditSigner = loadAuditSigner({ pem: config.auditSigningKey, dataDir: config.dataDir, persist: !inMemory, file: config.auditCheckpointFile ?? (inMemory ? null : undefined) });
+  const auditSigner = loadAuditSigner({
+    pem: config.auditSigningKey,
+    dataDir: config.dataDir,
+    persist: !inMemory,
+    file: config.auditCheckpointFile ?? (inMemory ? null : undefined),
+  });
   return { config, database, db: database.db, keys, auditSigner, settings: new SettingsStore(database.db), version: VERSION };
 }
 

@@ -46,8 +46,21 @@ export const AuditVerifySchema = z.object({
 });
 
 export const auditApi = endpoints('审计 audit', {
-  list: { method: 'GET', path: '/api/audit', access: 'audit.read', summary: '审计日志（本人管辖范围）/ audit entries in scope', query: AuditQuery, response: cappedPageOf(AuditEntrySchema) },
-  verify: { method: 'GET', path: '/api/audit/verify', access: 'audit.read', summary: '校验审计日志哈希链 / verify the hash chain', response: AuditVerifySchema },
+  list: {
+    method: 'GET',
+    path: '/api/audit',
+    access: 'audit.read',
+    summary: '审计日志（本人管辖范围）/ audit entries in scope',
+    query: AuditQuery,
+    response: cappedPageOf(AuditEntrySchema),
+  },
+  verify: {
+    method: 'GET',
+    path: '/api/audit/verify',
+    access: 'audit.read',
+    summary: '校验审计日志哈希链 / verify the hash chain',
+    response: AuditVerifySchema,
+  },
 });
 
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

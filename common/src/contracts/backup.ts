@@ -15,10 +15,20 @@ export const BackupView = z.object({
 });
 
 export const backupApi = endpoints('备份 backup', {
-  get: { method: 'GET', path: '/api/settings/backup', access: 'settings.manage', summary: '定时备份设置与最近备份 / scheduled backups and the latest archives', response: BackupView },
+  get: {
+    method: 'GET',
+    path: '/api/settings/backup',
+    access: 'settings.manage',
+    summary: '定时备份设置与最近备份 / scheduled backups and the latest archives',
+    response: BackupView,
+  },
   save: {
-    method: 'PUT', path: '/api/settings/backup', access: 'settings.manage', summary: '修改定时备份设置（默认每天一次、保留14份）/ change scheduled backups (default daily, keep 14)',
-    body: BackupSettingsSchema, response: BackupView,
+    method: 'PUT',
+    path: '/api/settings/backup',
+    access: 'settings.manage',
+    summary: '修改定时备份设置（默认每天一次、保留14份）/ change scheduled backups (default daily, keep 14)',
+    body: BackupSettingsSchema,
+    response: BackupView,
   },
 });
 

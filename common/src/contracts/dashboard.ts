@@ -20,7 +20,13 @@ export const OrgFiguresSchema = z.object({
 });
 
 export const dashboardApi = endpoints('首页 dashboard', {
-  orgs: { method: 'GET', path: '/api/dashboard/orgs', access: 'dashboard.read', summary: '组织概况（本人管辖范围）/ organisation figures in scope', response: OrgFiguresSchema },
+  orgs: {
+    method: 'GET',
+    path: '/api/dashboard/orgs',
+    access: 'dashboard.read',
+    summary: '组织概况（本人管辖范围）/ organisation figures in scope',
+    response: OrgFiguresSchema,
+  },
 });
 
 export type OrgFigures = z.infer<typeof OrgFiguresSchema>;

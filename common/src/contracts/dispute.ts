@@ -44,7 +44,9 @@ const caseFields = {
 export const DisputeCreateBody = z.strictObject({
   /** The handling body: the union whose mediation centre receives the case. */
   orgId: z.uuid('请选择受理的调解组织 / choose the handling body'),
-  channel: z.enum(DISPUTE_CHANNELS.filter((c) => c !== 'online') as ['walk_in', 'hotline', 'court_delegated', 'arbitration_referral'], { error: '请选择受理渠道 / choose the channel' }),
+  channel: z.enum(DISPUTE_CHANNELS.filter((c) => c !== 'online') as ['walk_in', 'hotline', 'court_delegated', 'arbitration_referral'], {
+    error: '请选择受理渠道 / choose the channel',
+  }),
   receivedOn: isoDate.optional(),
   /** 诉前委派: the court's case number and the date the case must go back to the court. */
   courtCaseNo: optionalText(60),
@@ -56,7 +58,10 @@ export const DisputeCreateBody = z.strictObject({
 
 export const AssignBody = z.strictObject({
   /** Left out: the panel's member with the fewest open cases among those who take this type. */
-  mediatorId: z.uuid().nullish().transform((v) => v ?? null),
+  mediatorId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
   note: optionalText(500),
 });
 export const TransferBody = z.strictObject({
@@ -104,24 +109,60 @@ export const DisputeListQuery = z.strictObject({
 const Clock = z.object({ due: z.string().nullable(), overdue: z.boolean() });
 
 export const DisputeListItem = z.object({
-  id: z.string(), caseNo: z.string(), orgId: z.string(), orgName: z.string(), channel: z.string(), type: z.string(), status: z.string(),
-  receivedOn: z.string(), employerName: z.string(), platformName: z.string().nullable(), firstApplicant: z.string(), workerCount: z.number(), collective: z.boolean(),
-  amountClaimedFen: z.number(), mediatorName: z.string().nullable(), mediationDue: z.string().nullable(), courtReturnOn: z.string().nullable(),
-  limitationState: z.string(), overdue: z.boolean(), version: z.number(),
+  id: z.string(),
+  caseNo: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  channel: z.string(),
+  type: z.string(),
+  status: z.string(),
+  receivedOn: z.string(),
+  employerName: z.string(),
+  platformName: z.string().nullable(),
+  firstApplicant: z.string(),
+  workerCount: z.number(),
+  collective: z.boolean(),
+  amountClaimedFen: z.number(),
+  mediatorName: z.string().nullable(),
+  mediationDue: z.string().nullable(),
+  courtReturnOn: z.string().nullable(),
+  limitationState: z.string(),
+  overdue: z.boolean(),
+  version: z.number(),
 });
 export const DisputePage = cappedPageOf(DisputeListItem);
 
-const Applicant = z.object({ id: z.string(), name: z.string(), idMasked: z.string().nullable(), mobileMasked: z.string().nullable(), representative: z.boolean() });
+const Applicant = z.object({
+  id: z.string(),
+  name: z.string(),
+  idMasked: z.string().nullable(),
+  mobileMasked: z.string().nullable(),
+  representative: z.boolean(),
+});
 const Session = z.object({ id: z.string(), heldOn: z.string(), attendees: z.string().nullable(), notes: z.string(), mediatorName: z.string().nullable() });
 
 export const DisputeDetail = DisputeListItem.extend({
   employerUscc: z.string().nullable(),
   /** The employer's union, when one with this credit code exists and lies in the caller's scope. */
   employerUnion: z.object({ id: z.string(), name: z.string() }).nullable(),
-  facts: z.string(), outcomeSought: z.string(), knewOn: z.string().nullable(), employmentOngoing: z.boolean(), limitationDue: z.string().nullable(),
-  courtCaseNo: z.string().nullable(), referralNo: z.string().nullable(), mediatorId: z.string().nullable(), assignedOn: z.string().nullable(),
-  agreementTerms: z.string().nullable(), agreementAmountFen: z.number().nullable(), agreedOn: z.string().nullable(), confirmationDue: z.string().nullable(),
-  failReason: z.string().nullable(), advice: z.string().nullable(), rejectReason: z.string().nullable(), referTo: z.string().nullable(), closedOn: z.string().nullable(),
+  facts: z.string(),
+  outcomeSought: z.string(),
+  knewOn: z.string().nullable(),
+  employmentOngoing: z.boolean(),
+  limitationDue: z.string().nullable(),
+  courtCaseNo: z.string().nullable(),
+  referralNo: z.string().nullable(),
+  mediatorId: z.string().nullable(),
+  assignedOn: z.string().nullable(),
+  agreementTerms: z.string().nullable(),
+  agreementAmountFen: z.number().nullable(),
+  agreedOn: z.string().nullable(),
+  confirmationDue: z.string().nullable(),
+  failReason: z.string().nullable(),
+  advice: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  referTo: z.string().nullable(),
+  closedOn: z.string().nullable(),
   clocks: z.object({ mediation: Clock, courtReturn: Clock, confirmation: Clock }),
   applicants: z.array(Applicant),
   sessions: z.array(Session),
@@ -130,7 +171,9 @@ export const DisputeDetail = DisputeListItem.extend({
   can: z.object({ session: z.boolean(), unmask: z.boolean() }),
 });
 export const DisputeRef = z.object({ id: z.string(), caseNo: z.string(), status: z.string(), version: z.number() });
-export const DisputeUnmasked = z.object({ applicants: z.array(z.object({ id: z.string(), name: z.string(), idNumber: z.string().nullable(), mobile: z.string().nullable() })) });
+export const DisputeUnmasked = z.object({
+  applicants: z.array(z.object({ id: z.string(), name: z.string(), idNumber: z.string().nullable(), mobile: z.string().nullable() })),
+});
 
 const Count = z.object({ key: z.string(), n: z.number() });
 export const DisputeFigures = z.object({
@@ -157,34 +200,169 @@ export const MediatorBody = z.strictObject({
   capacity: z.number().int().min(1).max(200).default(10),
   active: z.boolean().default(true),
 });
-export const MediatorListQuery = z.strictObject({ ...PageQuery, under: z.uuid().optional(), kind: z.enum(MEDIATOR_KINDS).optional(), sort: z.enum(['name']).default('name'), order: order('asc') });
+export const MediatorListQuery = z.strictObject({
+  ...PageQuery,
+  under: z.uuid().optional(),
+  kind: z.enum(MEDIATOR_KINDS).optional(),
+  sort: z.enum(['name']).default('name'),
+  order: order('asc'),
+});
 export const Mediator = z.object({
-  id: z.string(), orgId: z.string(), orgName: z.string(), name: z.string(), kind: z.string(), specialties: z.array(z.string()), capacity: z.number(),
-  active: z.boolean(), open: z.number(), version: z.number(),
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  specialties: z.array(z.string()),
+  capacity: z.number(),
+  active: z.boolean(),
+  open: z.number(),
+  version: z.number(),
 });
 
 const CASE = '/api/disputes/:id';
 export const disputeApi = endpoints('劳动争议 dispute', {
-  list: { method: 'GET', path: '/api/disputes', access: 'dispute.read', summary: '劳动争议案件列表（管辖范围内；overdue=true 为时限已过的案件）/ cases in scope', query: DisputeListQuery, response: DisputePage },
-  dashboard: { method: 'GET', path: '/api/disputes/dashboard', access: 'dispute.read', summary: '劳动争议调解概况 / dispute figures in scope', response: DisputeFigures },
-  get: { method: 'GET', path: CASE, access: 'dispute.read', summary: '案件详情（非承办单位查看记入审计）/ one case, read outside the handling body audited', params: IdParams, response: DisputeDetail },
-  history: { method: 'GET', path: `${CASE}/history`, access: 'dispute.read', summary: '案件的办理记录（审计）/ the case’s history', params: IdParams, response: z.array(HistoryEntrySchema) },
-  create: { method: 'POST', path: '/api/disputes', access: 'dispute.write', summary: '受理登记（来访、12351热线、法院诉前委派、仲裁委移送）/ record a case', body: DisputeCreateBody, response: DisputeRef, status: 201 },
-  assign: { method: 'POST', path: `${CASE}/assign`, access: 'dispute.write', summary: '指派调解员（未指定时按类型和工作量分配）/ assign a mediator', params: IdParams, body: AssignBody, response: DisputeRef },
-  transfer: { method: 'POST', path: `${CASE}/transfer`, access: 'dispute.write', summary: '移交其他调解组织（保留办理记录）/ transfer', params: IdParams, body: TransferBody, response: DisputeRef },
-  session: { method: 'POST', path: `${CASE}/sessions`, access: 'dispute.write', summary: '记录一次调解 / record a session', params: IdParams, body: SessionBody, response: z.object({ id: z.string() }), status: 201 },
-  agree: { method: 'POST', path: `${CASE}/agree`, access: 'dispute.write', summary: '达成调解协议 / record the agreement', params: IdParams, body: AgreeBody, response: DisputeRef },
-  fail: { method: 'POST', path: `${CASE}/fail`, access: 'dispute.write', summary: '调解不成（可申请仲裁）/ no agreement', params: IdParams, body: FailBody, response: DisputeRef },
+  list: {
+    method: 'GET',
+    path: '/api/disputes',
+    access: 'dispute.read',
+    summary: '劳动争议案件列表（管辖范围内；overdue=true 为时限已过的案件）/ cases in scope',
+    query: DisputeListQuery,
+    response: DisputePage,
+  },
+  dashboard: {
+    method: 'GET',
+    path: '/api/disputes/dashboard',
+    access: 'dispute.read',
+    summary: '劳动争议调解概况 / dispute figures in scope',
+    response: DisputeFigures,
+  },
+  get: {
+    method: 'GET',
+    path: CASE,
+    access: 'dispute.read',
+    summary: '案件详情（非承办单位查看记入审计）/ one case, read outside the handling body audited',
+    params: IdParams,
+    response: DisputeDetail,
+  },
+  history: {
+    method: 'GET',
+    path: `${CASE}/history`,
+    access: 'dispute.read',
+    summary: '案件的办理记录（审计）/ the case’s history',
+    params: IdParams,
+    response: z.array(HistoryEntrySchema),
+  },
+  create: {
+    method: 'POST',
+    path: '/api/disputes',
+    access: 'dispute.write',
+    summary: '受理登记（来访、12351热线、法院诉前委派、仲裁委移送）/ record a case',
+    body: DisputeCreateBody,
+    response: DisputeRef,
+    status: 201,
+  },
+  assign: {
+    method: 'POST',
+    path: `${CASE}/assign`,
+    access: 'dispute.write',
+    summary: '指派调解员（未指定时按类型和工作量分配）/ assign a mediator',
+    params: IdParams,
+    body: AssignBody,
+    response: DisputeRef,
+  },
+  transfer: {
+    method: 'POST',
+    path: `${CASE}/transfer`,
+    access: 'dispute.write',
+    summary: '移交其他调解组织（保留办理记录）/ transfer',
+    params: IdParams,
+    body: TransferBody,
+    response: DisputeRef,
+  },
+  session: {
+    method: 'POST',
+    path: `${CASE}/sessions`,
+    access: 'dispute.write',
+    summary: '记录一次调解 / record a session',
+    params: IdParams,
+    body: SessionBody,
+    response: z.object({ id: z.string() }),
+    status: 201,
+  },
+  agree: {
+    method: 'POST',
+    path: `${CASE}/agree`,
+    access: 'dispute.write',
+    summary: '达成调解协议 / record the agreement',
+    params: IdParams,
+    body: AgreeBody,
+    response: DisputeRef,
+  },
+  fail: {
+    method: 'POST',
+    path: `${CASE}/fail`,
+    access: 'dispute.write',
+    summary: '调解不成（可申请仲裁）/ no agreement',
+    params: IdParams,
+    body: FailBody,
+    response: DisputeRef,
+  },
   close: { method: 'POST', path: `${CASE}/close`, access: 'dispute.write', summary: '结案 / close', params: IdParams, body: CloseBody, response: DisputeRef },
-  reject: { method: 'POST', path: `${CASE}/reject`, access: 'dispute.write', summary: '不予受理（理由和建议前往的机构）/ reject, saying where to go', params: IdParams, body: RejectBody, response: DisputeRef },
-  unmask: { method: 'POST', path: `${CASE}/unmask`, access: 'dispute.unmask', summary: '查看当事人完整身份证号和手机号（记入审计）/ reveal, audited', params: IdParams, response: DisputeUnmasked },
+  reject: {
+    method: 'POST',
+    path: `${CASE}/reject`,
+    access: 'dispute.write',
+    summary: '不予受理（理由和建议前往的机构）/ reject, saying where to go',
+    params: IdParams,
+    body: RejectBody,
+    response: DisputeRef,
+  },
+  unmask: {
+    method: 'POST',
+    path: `${CASE}/unmask`,
+    access: 'dispute.unmask',
+    summary: '查看当事人完整身份证号和手机号（记入审计）/ reveal, audited',
+    params: IdParams,
+    response: DisputeUnmasked,
+  },
 });
 
 export const mediatorApi = endpoints('劳动争议 dispute', {
-  list: { method: 'GET', path: '/api/mediators', access: 'dispute.read', summary: '调解员名册 / the mediator panel', query: MediatorListQuery, response: cappedPageOf(Mediator) },
-  history: { method: 'GET', path: '/api/mediators/:id/history', access: 'dispute.read', summary: '调解员变更记录 / history', params: IdParams, response: z.array(HistoryEntrySchema) },
-  create: { method: 'POST', path: '/api/mediators', access: 'mediator.manage', summary: '新增调解员 / add a mediator', body: MediatorBody, response: Mediator, status: 201 },
-  update: { method: 'PUT', path: '/api/mediators/:id', access: 'mediator.manage', summary: '修改调解员 / edit a mediator', params: IdParams, body: MediatorBody.extend({ version }), response: Mediator },
+  list: {
+    method: 'GET',
+    path: '/api/mediators',
+    access: 'dispute.read',
+    summary: '调解员名册 / the mediator panel',
+    query: MediatorListQuery,
+    response: cappedPageOf(Mediator),
+  },
+  history: {
+    method: 'GET',
+    path: '/api/mediators/:id/history',
+    access: 'dispute.read',
+    summary: '调解员变更记录 / history',
+    params: IdParams,
+    response: z.array(HistoryEntrySchema),
+  },
+  create: {
+    method: 'POST',
+    path: '/api/mediators',
+    access: 'mediator.manage',
+    summary: '新增调解员 / add a mediator',
+    body: MediatorBody,
+    response: Mediator,
+    status: 201,
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/mediators/:id',
+    access: 'mediator.manage',
+    summary: '修改调解员 / edit a mediator',
+    params: IdParams,
+    body: MediatorBody.extend({ version }),
+    response: Mediator,
+  },
 });
 
 /** Per client IP, like the join application and its status. */
@@ -194,27 +372,64 @@ const FOLLOW_LIMIT = { bucket: 'dispute.follow', limit: 30, windowMs: 600_000 };
 export const DisputeApplyBody = z.strictObject({
   orgId: z.uuid('请选择调解组织 / choose the mediation centre'),
   ...caseFields,
-  applicants: z.array(ApplicantInput.extend({ mobile: MobileInput.refine((v) => !!v, '请填写手机号码，用于查询进度 / a mobile is required') })).min(1).max(50),
+  applicants: z
+    .array(ApplicantInput.extend({ mobile: MobileInput.refine((v) => !!v, '请填写手机号码，用于查询进度 / a mobile is required') }))
+    .min(1)
+    .max(50),
   consent: z.strictObject({ version: z.string().trim().min(1).max(20), accepted: z.literal(true, { error: '须同意个人信息处理规则 / consent is required' }) }),
 });
-export const DisputeApplyResult = z.object({ caseNo: z.string(), centreName: z.string(), receivedOn: z.string(), mediationDue: z.string(), limitationState: z.string() });
+export const DisputeApplyResult = z.object({
+  caseNo: z.string(),
+  centreName: z.string(),
+  receivedOn: z.string(),
+  mediationDue: z.string(),
+  limitationState: z.string(),
+});
 export const FollowQuery = z.strictObject({ caseNo: z.string().trim().min(1).max(30), mobile: z.string().trim().min(1).max(40) });
 export const FollowResult = z.object({
-  caseNo: z.string(), status: z.string(), type: z.string(), centreName: z.string(), receivedOn: z.string(), mediationDue: z.string().nullable(),
-  mediatorName: z.string().nullable(), sessions: z.array(z.object({ heldOn: z.string() })), agreedOn: z.string().nullable(), advice: z.string().nullable(),
-  rejectReason: z.string().nullable(), referTo: z.string().nullable(), closedOn: z.string().nullable(),
+  caseNo: z.string(),
+  status: z.string(),
+  type: z.string(),
+  centreName: z.string(),
+  receivedOn: z.string(),
+  mediationDue: z.string().nullable(),
+  mediatorName: z.string().nullable(),
+  sessions: z.array(z.object({ heldOn: z.string() })),
+  agreedOn: z.string().nullable(),
+  advice: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  referTo: z.string().nullable(),
+  closedOn: z.string().nullable(),
 });
 export const Centre = z.object({ id: z.string(), name: z.string(), level: z.string() });
 
 export const disputePublicApi = endpoints('劳动争议 dispute', {
-  centres: { method: 'GET', path: '/api/disputes/centres', access: 'public', summary: '可受理网上申请的调解组织（无需登录）/ centres taking online applications (public)', response: z.array(Centre), rateLimit: { bucket: 'dispute.centres', limit: 120, windowMs: 60_000 } },
+  centres: {
+    method: 'GET',
+    path: '/api/disputes/centres',
+    access: 'public',
+    summary: '可受理网上申请的调解组织（无需登录）/ centres taking online applications (public)',
+    response: z.array(Centre),
+    rateLimit: { bucket: 'dispute.centres', limit: 120, windowMs: 60_000 },
+  },
   apply: {
-    method: 'POST', path: '/api/disputes/apply', access: 'public', summary: '职工网上申请调解（无需登录）/ apply online for mediation (public)',
-    body: DisputeApplyBody, response: DisputeApplyResult, status: 201, rateLimit: APPLY_LIMIT,
+    method: 'POST',
+    path: '/api/disputes/apply',
+    access: 'public',
+    summary: '职工网上申请调解（无需登录）/ apply online for mediation (public)',
+    body: DisputeApplyBody,
+    response: DisputeApplyResult,
+    status: 201,
+    rateLimit: APPLY_LIMIT,
   },
   follow: {
-    method: 'GET', path: '/api/disputes/follow', access: 'public', summary: '凭案件编号和手机号查询进度（无需登录）/ follow a case by its number and mobile (public)',
-    query: FollowQuery, response: FollowResult, rateLimit: FOLLOW_LIMIT,
+    method: 'GET',
+    path: '/api/disputes/follow',
+    access: 'public',
+    summary: '凭案件编号和手机号查询进度（无需登录）/ follow a case by its number and mobile (public)',
+    query: FollowQuery,
+    response: FollowResult,
+    rateLimit: FOLLOW_LIMIT,
   },
 });
 

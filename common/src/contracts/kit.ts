@@ -94,18 +94,26 @@ export const DATE_MIN = '1900-01-01';
 export const DATE_MAX = '2100-12-31';
 
 /** A calendar date as YYYY-MM-DD within DATE_MIN…DATE_MAX; anything else is a 400 with the range named. */
-export const isoDate = z
-  .iso.date({ error: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' })
+export const isoDate = z.iso
+  .date({ error: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' })
   .refine((d) => d >= DATE_MIN && d <= DATE_MAX, { error: `日期应在 ${DATE_MIN} 至 ${DATE_MAX} 之间 / date must be between ${DATE_MIN} and ${DATE_MAX}` });
 
 /** The largest value of a PostgreSQL `integer` column. */
 export const INT4_MAX = 2_147_483_647;
 
 /** The optimistic-lock version a client sends back (fits the int4 column). */
-export const version = z.number({ error: '版本号应为整数 / version must be an integer' }).int().min(1).max(INT4_MAX, { error: '版本号超出范围 / version out of range' });
+export const version = z
+  .number({ error: '版本号应为整数 / version must be an integer' })
+  .int()
+  .min(1)
+  .max(INT4_MAX, { error: '版本号超出范围 / version out of range' });
 
 /** Money in integer fen (分), not negative, at most 100 million yuan. */
-export const fen = z.number({ error: '金额应为数字（单位：分）/ amount must be a number of fen' }).int('金额应为整数分 / amount must be whole fen').min(0, '金额不能为负 / amount cannot be negative').max(10_000_000_000, '金额过大 / amount too large');
+export const fen = z
+  .number({ error: '金额应为数字（单位：分）/ amount must be a number of fen' })
+  .int('金额应为整数分 / amount must be whole fen')
+  .min(0, '金额不能为负 / amount cannot be negative')
+  .max(10_000_000_000, '金额过大 / amount too large');
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -116,11 +124,20 @@ export function isStorableText(s: string): boolean {
 
 /** Trimmed text of at most `max` characters; blank becomes null. */
 export const optionalText = (max: number) =>
-  z.string().trim().max(max, `不超过${max}字 / at most ${max} characters`).nullish().transform((v) => (v ? v : null));
+  z
+    .string()
+    .trim()
+    .max(max, `不超过${max}字 / at most ${max} characters`)
+    .nullish()
+    .transform((v) => (v ? v : null));
 
 /** Trimmed text of 1…`max` characters. */
 export const requiredText = (max: number, zh = '请填写此项', en = 'required') =>
-  z.string({ error: `${zh} / ${en}` }).trim().min(1, `${zh} / ${en}`).max(max, `不超过${max}字 / at most ${max} characters`);
+  z
+    .string({ error: `${zh} / ${en}` })
+    .trim()
+    .min(1, `${zh} / ${en}`)
+    .max(max, `不超过${max}字 / at most ${max} characters`);
 
 export const ErrorSchema = z.object({
   code: z.string(),

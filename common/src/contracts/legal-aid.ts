@@ -22,17 +22,31 @@ export const LegalAidBody = z.strictObject({
   employerName: optionalText(100),
   employerUscc: UsccInput.nullish().transform((v) => v ?? null),
   /** The dispute case this request helps with, if any (must be in the caller's scope). */
-  disputeId: z.uuid().nullish().transform((v) => v ?? null),
+  disputeId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
   summary: requiredText(2000, '请填写咨询或求助事项', 'describe the request'),
   requestedOn: isoDate.optional(),
 });
-export const LegalAidAssignBody = z.strictObject({ lawyerId: z.uuid().nullish().transform((v) => v ?? null) });
+export const LegalAidAssignBody = z.strictObject({
+  lawyerId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
+});
 export const LegalAidCloseBody = z.strictObject({
   outcomeKind: z.enum(LEGAL_AID_OUTCOMES, { error: '请选择办理结果 / choose the outcome' }),
   outcome: requiredText(2000, '请填写办理情况', 'describe the outcome'),
   /** Time spent, in hours (half hours allowed). */
   hours: z.number({ error: '请填写工时 / hours' }).min(0).max(2000).multipleOf(0.5, '工时以0.5小时为单位 / in half hours'),
-  satisfaction: z.number().int().min(1, '满意度为1至5分 / 1 to 5').max(5, '满意度为1至5分 / 1 to 5').nullish().transform((v) => v ?? null),
+  satisfaction: z
+    .number()
+    .int()
+    .min(1, '满意度为1至5分 / 1 to 5')
+    .max(5, '满意度为1至5分 / 1 to 5')
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export const LegalAidDeclineBody = z.strictObject({ reason: requiredText(500, '请填写不予援助的理由', 'reason is required') });
 
@@ -47,11 +61,31 @@ export const LegalAidListQuery = z.strictObject({
   order: order('desc'),
 });
 export const LegalAidItem = z.object({
-  id: z.string(), requestNo: z.string(), orgId: z.string(), orgName: z.string(), channel: z.string(), kind: z.string(), type: z.string(), status: z.string(),
-  requestedOn: z.string(), applicantName: z.string(), mobileMasked: z.string().nullable(), employerName: z.string().nullable(), employerUscc: z.string().nullable(),
-  disputeId: z.string().nullable(), summary: z.string(), lawyerId: z.string().nullable(), lawyerName: z.string().nullable(), assignedOn: z.string().nullable(),
-  hours: z.number().nullable(), outcomeKind: z.string().nullable(), outcome: z.string().nullable(), satisfaction: z.number().nullable(), declineReason: z.string().nullable(),
-  closedOn: z.string().nullable(), version: z.number(),
+  id: z.string(),
+  requestNo: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  channel: z.string(),
+  kind: z.string(),
+  type: z.string(),
+  status: z.string(),
+  requestedOn: z.string(),
+  applicantName: z.string(),
+  mobileMasked: z.string().nullable(),
+  employerName: z.string().nullable(),
+  employerUscc: z.string().nullable(),
+  disputeId: z.string().nullable(),
+  summary: z.string(),
+  lawyerId: z.string().nullable(),
+  lawyerName: z.string().nullable(),
+  assignedOn: z.string().nullable(),
+  hours: z.number().nullable(),
+  outcomeKind: z.string().nullable(),
+  outcome: z.string().nullable(),
+  satisfaction: z.number().nullable(),
+  declineReason: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  version: z.number(),
   /** The workflow steps this caller may take now. */
   actions: z.array(z.enum(LEGAL_AID_ACTIONS)),
 });
@@ -63,13 +97,28 @@ export const LawyerBody = z.strictObject({
   firm: requiredText(100, '请填写律师事务所', 'law firm is required'),
   specialties: z.array(z.enum(DISPUTE_TYPES)).max(DISPUTE_TYPES.length).default([]),
   capacity: z.number().int().min(1).max(100).default(5),
-  conflictUsccs: z.array(UsccInput.pipe(z.string({ error: '请填写统一社会信用代码 / credit code required' }))).max(200).default([]),
+  conflictUsccs: z
+    .array(UsccInput.pipe(z.string({ error: '请填写统一社会信用代码 / credit code required' })))
+    .max(200)
+    .default([]),
   active: z.boolean().default(true),
 });
 export const LawyerListQuery = z.strictObject({ ...PageQuery, under: z.uuid().optional(), sort: z.enum(['name']).default('name'), order: order('asc') });
 export const Lawyer = z.object({
-  id: z.string(), orgId: z.string(), orgName: z.string(), name: z.string(), firm: z.string(), specialties: z.array(z.string()), capacity: z.number(),
-  conflictUsccs: z.array(z.string()), active: z.boolean(), open: z.number(), closed: z.number(), hours: z.number(), satisfaction: z.number().nullable(), version: z.number(),
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  name: z.string(),
+  firm: z.string(),
+  specialties: z.array(z.string()),
+  capacity: z.number(),
+  conflictUsccs: z.array(z.string()),
+  active: z.boolean(),
+  open: z.number(),
+  closed: z.number(),
+  hours: z.number(),
+  satisfaction: z.number().nullable(),
+  version: z.number(),
 });
 
 export const HotlineBody = z.strictObject({
@@ -84,39 +133,155 @@ export const HotlineBody = z.strictObject({
   aidKind: z.enum(LEGAL_AID_KINDS).optional(),
 });
 export const HotlineListQuery = z.strictObject({
-  ...PageQuery, under: z.uuid().optional(), result: z.enum(HOTLINE_RESULTS).optional(), today: flag, sort: z.enum(['calledAt']).default('calledAt'), order: order('desc'),
+  ...PageQuery,
+  under: z.uuid().optional(),
+  result: z.enum(HOTLINE_RESULTS).optional(),
+  today: flag,
+  sort: z.enum(['calledAt']).default('calledAt'),
+  order: order('desc'),
 });
 export const HotlineCall = z.object({
-  id: z.string(), orgId: z.string(), orgName: z.string(), calledAt: z.string(), callerName: z.string().nullable(), mobileMasked: z.string().nullable(), topic: z.string(),
-  summary: z.string(), result: z.string(), legalAidId: z.string().nullable(), handledByName: z.string().nullable(),
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  calledAt: z.string(),
+  callerName: z.string().nullable(),
+  mobileMasked: z.string().nullable(),
+  topic: z.string(),
+  summary: z.string(),
+  result: z.string(),
+  legalAidId: z.string().nullable(),
+  handledByName: z.string().nullable(),
 });
 
 export const LegalAidFigures = z.object({
-  open: z.number(), closed: z.number(), declined: z.number(), hours: z.number(), satisfaction: z.number().nullable(), callsThisMonth: z.number(),
+  open: z.number(),
+  closed: z.number(),
+  declined: z.number(),
+  hours: z.number(),
+  satisfaction: z.number().nullable(),
+  callsThisMonth: z.number(),
   byKind: z.array(z.object({ key: z.string(), n: z.number() })),
   lawyers: z.array(z.object({ id: z.string(), name: z.string(), firm: z.string(), open: z.number() })),
 });
 
 const AID = '/api/legal-aid/:id';
 export const legalAidApi = endpoints('法律援助 legal aid', {
-  list: { method: 'GET', path: '/api/legal-aid', access: 'legal_aid.read', summary: '法律援助申请列表 / legal-aid requests in scope', query: LegalAidListQuery, response: cappedPageOf(LegalAidItem) },
-  dashboard: { method: 'GET', path: '/api/legal-aid/dashboard', access: 'legal_aid.read', summary: '法律援助概况 / legal-aid figures in scope', response: LegalAidFigures },
+  list: {
+    method: 'GET',
+    path: '/api/legal-aid',
+    access: 'legal_aid.read',
+    summary: '法律援助申请列表 / legal-aid requests in scope',
+    query: LegalAidListQuery,
+    response: cappedPageOf(LegalAidItem),
+  },
+  dashboard: {
+    method: 'GET',
+    path: '/api/legal-aid/dashboard',
+    access: 'legal_aid.read',
+    summary: '法律援助概况 / legal-aid figures in scope',
+    response: LegalAidFigures,
+  },
   get: { method: 'GET', path: AID, access: 'legal_aid.read', summary: '法律援助申请 / one request', params: IdParams, response: LegalAidItem },
-  history: { method: 'GET', path: `${AID}/history`, access: 'legal_aid.read', summary: '办理记录 / history', params: IdParams, response: z.array(HistoryEntrySchema) },
-  create: { method: 'POST', path: '/api/legal-aid', access: 'legal_aid.write', summary: '受理法律援助申请 / record a request', body: LegalAidBody, response: LegalAidRef, status: 201 },
-  assign: { method: 'POST', path: `${AID}/assign`, access: 'legal_aid.write', summary: '指派律师（利益冲突审查；未指定时按专长和工作量）/ assign a lawyer, conflict-checked', params: IdParams, body: LegalAidAssignBody, response: LegalAidRef },
-  close: { method: 'POST', path: `${AID}/close`, access: 'legal_aid.write', summary: '办结（工时、结果、满意度）/ close with hours, outcome and satisfaction', params: IdParams, body: LegalAidCloseBody, response: LegalAidRef },
-  decline: { method: 'POST', path: `${AID}/decline`, access: 'legal_aid.write', summary: '不予援助 / decline', params: IdParams, body: LegalAidDeclineBody, response: LegalAidRef },
+  history: {
+    method: 'GET',
+    path: `${AID}/history`,
+    access: 'legal_aid.read',
+    summary: '办理记录 / history',
+    params: IdParams,
+    response: z.array(HistoryEntrySchema),
+  },
+  create: {
+    method: 'POST',
+    path: '/api/legal-aid',
+    access: 'legal_aid.write',
+    summary: '受理法律援助申请 / record a request',
+    body: LegalAidBody,
+    response: LegalAidRef,
+    status: 201,
+  },
+  assign: {
+    method: 'POST',
+    path: `${AID}/assign`,
+    access: 'legal_aid.write',
+    summary: '指派律师（利益冲突审查；未指定时按专长和工作量）/ assign a lawyer, conflict-checked',
+    params: IdParams,
+    body: LegalAidAssignBody,
+    response: LegalAidRef,
+  },
+  close: {
+    method: 'POST',
+    path: `${AID}/close`,
+    access: 'legal_aid.write',
+    summary: '办结（工时、结果、满意度）/ close with hours, outcome and satisfaction',
+    params: IdParams,
+    body: LegalAidCloseBody,
+    response: LegalAidRef,
+  },
+  decline: {
+    method: 'POST',
+    path: `${AID}/decline`,
+    access: 'legal_aid.write',
+    summary: '不予援助 / decline',
+    params: IdParams,
+    body: LegalAidDeclineBody,
+    response: LegalAidRef,
+  },
 });
 export const lawyerApi = endpoints('法律援助 legal aid', {
-  list: { method: 'GET', path: '/api/lawyers', access: 'legal_aid.read', summary: '援助律师名册 / the lawyer panel', query: LawyerListQuery, response: cappedPageOf(Lawyer) },
-  history: { method: 'GET', path: '/api/lawyers/:id/history', access: 'legal_aid.read', summary: '变更记录 / history', params: IdParams, response: z.array(HistoryEntrySchema) },
-  create: { method: 'POST', path: '/api/lawyers', access: 'lawyer.manage', summary: '新增援助律师 / add a lawyer', body: LawyerBody, response: Lawyer, status: 201 },
-  update: { method: 'PUT', path: '/api/lawyers/:id', access: 'lawyer.manage', summary: '修改援助律师 / edit a lawyer', params: IdParams, body: LawyerBody.extend({ version }), response: Lawyer },
+  list: {
+    method: 'GET',
+    path: '/api/lawyers',
+    access: 'legal_aid.read',
+    summary: '援助律师名册 / the lawyer panel',
+    query: LawyerListQuery,
+    response: cappedPageOf(Lawyer),
+  },
+  history: {
+    method: 'GET',
+    path: '/api/lawyers/:id/history',
+    access: 'legal_aid.read',
+    summary: '变更记录 / history',
+    params: IdParams,
+    response: z.array(HistoryEntrySchema),
+  },
+  create: {
+    method: 'POST',
+    path: '/api/lawyers',
+    access: 'lawyer.manage',
+    summary: '新增援助律师 / add a lawyer',
+    body: LawyerBody,
+    response: Lawyer,
+    status: 201,
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/lawyers/:id',
+    access: 'lawyer.manage',
+    summary: '修改援助律师 / edit a lawyer',
+    params: IdParams,
+    body: LawyerBody.extend({ version }),
+    response: Lawyer,
+  },
 });
 export const hotlineApi = endpoints('法律援助 legal aid', {
-  list: { method: 'GET', path: '/api/hotline-calls', access: 'legal_aid.read', summary: '12351热线来电记录 / the 12351 call log', query: HotlineListQuery, response: cappedPageOf(HotlineCall) },
-  create: { method: 'POST', path: '/api/hotline-calls', access: 'legal_aid.write', summary: '登记来电（可同时受理法律援助）/ log a call', body: HotlineBody, response: HotlineCall.extend({ legalAid: LegalAidRef.nullable() }), status: 201 },
+  list: {
+    method: 'GET',
+    path: '/api/hotline-calls',
+    access: 'legal_aid.read',
+    summary: '12351热线来电记录 / the 12351 call log',
+    query: HotlineListQuery,
+    response: cappedPageOf(HotlineCall),
+  },
+  create: {
+    method: 'POST',
+    path: '/api/hotline-calls',
+    access: 'legal_aid.write',
+    summary: '登记来电（可同时受理法律援助）/ log a call',
+    body: HotlineBody,
+    response: HotlineCall.extend({ legalAid: LegalAidRef.nullable() }),
+    status: 201,
+  },
 });
 
 export type LegalAidInput = z.infer<typeof LegalAidBody>;

@@ -43,41 +43,149 @@ export const MemberExportQuery = z.strictObject({
 });
 
 export const MemberListItem = z.object({
-  id: z.string(), name: z.string(), idMasked: z.string(), mobileMasked: z.string().nullable(), sex: z.string(), age: z.number(),
-  orgId: z.string(), orgName: z.string(), employmentForm: z.string(), migrantWorker: z.boolean(), status: z.string(), joinDate: z.string(),
-  cardNo: z.string(), version: z.number(),
+  id: z.string(),
+  name: z.string(),
+  idMasked: z.string(),
+  mobileMasked: z.string().nullable(),
+  sex: z.string(),
+  age: z.number(),
+  orgId: z.string(),
+  orgName: z.string(),
+  employmentForm: z.string(),
+  migrantWorker: z.boolean(),
+  status: z.string(),
+  joinDate: z.string(),
+  cardNo: z.string(),
+  version: z.number(),
 });
 /** `totalExact: false`: there are more than `total` matches (the count stops at a cap); `totalEstimate` says about how many. */
 export const MemberPage = cappedPageOf(MemberListItem);
 export const MemberDetail = MemberListItem.extend({
-  idKind: z.string(), ethnicity: z.string().nullable(), education: z.string().nullable(), politicalStatus: z.string().nullable(),
+  idKind: z.string(),
+  ethnicity: z.string().nullable(),
+  education: z.string().nullable(),
+  politicalStatus: z.string().nullable(),
   /** The imported roster's own words for the employment form (劳动合同制, 劳务派遣 …), or null. */
   employmentFormText: z.string().nullable(),
-  occupation: z.string().nullable(), employerName: z.string().nullable(), consentVersion: z.string().nullable(), consentAt: z.string().nullable(),
-  consentMethod: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
-  events: z.array(z.object({ id: z.string(), kind: z.string(), onDate: z.string(), orgId: z.string(), orgName: z.string(), reason: z.string().nullable(), createdAt: z.string() })),
+  occupation: z.string().nullable(),
+  employerName: z.string().nullable(),
+  consentVersion: z.string().nullable(),
+  consentAt: z.string().nullable(),
+  consentMethod: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  events: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      onDate: z.string(),
+      orgId: z.string(),
+      orgName: z.string(),
+      reason: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
   openTransfer: z.object({ id: z.string(), fromOrgId: z.string(), toOrgId: z.string(), createdAt: z.string() }).nullable(),
   /** What the caller may do with this record now: reveal, edit, start a transfer, and each status change. */
   can: z.object({ unmask: z.boolean(), edit: z.boolean(), transfer: z.boolean(), retained: z.boolean(), left: z.boolean(), reactivated: z.boolean() }),
 });
 export const Unmasked = z.object({ idNumber: z.string(), mobile: z.string().nullable() });
 
-export const MemberCard = z.object({ cardNo: z.string(), name: z.string(), orgName: z.string(), joinDate: z.string(), status: z.string(), token: z.string(), verifyUrl: z.string(), qrDataUrl: z.string() });
+export const MemberCard = z.object({
+  cardNo: z.string(),
+  name: z.string(),
+  orgName: z.string(),
+  joinDate: z.string(),
+  status: z.string(),
+  token: z.string(),
+  verifyUrl: z.string(),
+  qrDataUrl: z.string(),
+});
 export const CardVerifyQuery = z.strictObject({ token: z.string().min(1).max(500) });
-export const CardVerifyResult = z.object({ valid: z.boolean(), reason: z.string().nullable(), maskedName: z.string().optional(), unionName: z.string().optional(), status: z.string().optional() });
+export const CardVerifyResult = z.object({
+  valid: z.boolean(),
+  reason: z.string().nullable(),
+  maskedName: z.string().optional(),
+  unionName: z.string().optional(),
+  status: z.string().optional(),
+});
 const Created = z.object({ id: z.string() });
 
 export const memberApi = endpoints('会员 member', {
-  list: { method: 'GET', path: '/api/members', access: 'member.read', summary: '会员查询（管辖范围内）/ search members in scope', query: MemberListQuery, response: MemberPage },
-  get: { method: 'GET', path: '/api/members/:id', access: 'member.read', summary: '会员详情与会籍时间线 / member with history', params: IdParams, response: MemberDetail },
-  history: { method: 'GET', path: '/api/members/:id/history', access: 'member.read', summary: '会员记录的变更记录（审计）/ the record’s history', params: IdParams, response: z.array(HistoryEntrySchema) },
-  create: { method: 'POST', path: '/api/members', access: 'member.write', summary: '登记会员 / register a member', body: MemberCreateBody, response: Created, status: 201 },
-  update: { method: 'PUT', path: '/api/members/:id', access: 'member.write', summary: '修改会员信息 / update', params: IdParams, body: MemberUpdateBody, response: Created },
-  changeStatus: { method: 'POST', path: '/api/members/:id/status', access: 'member.write', summary: '保留会籍、退会、恢复 / retain, leave, reactivate', params: IdParams, body: MemberStatusBody, response: OkSchema },
-  unmask: { method: 'POST', path: '/api/members/:id/unmask', access: 'member.unmask', summary: '查看完整身份证号和手机号（记入审计）/ reveal, audited', params: IdParams, response: Unmasked },
-  card: { method: 'GET', path: '/api/members/:id/card', access: 'member.read', summary: '电子会员卡 / electronic card', params: IdParams, response: MemberCard },
+  list: {
+    method: 'GET',
+    path: '/api/members',
+    access: 'member.read',
+    summary: '会员查询（管辖范围内）/ search members in scope',
+    query: MemberListQuery,
+    response: MemberPage,
+  },
+  get: {
+    method: 'GET',
+    path: '/api/members/:id',
+    access: 'member.read',
+    summary: '会员详情与会籍时间线 / member with history',
+    params: IdParams,
+    response: MemberDetail,
+  },
+  history: {
+    method: 'GET',
+    path: '/api/members/:id/history',
+    access: 'member.read',
+    summary: '会员记录的变更记录（审计）/ the record’s history',
+    params: IdParams,
+    response: z.array(HistoryEntrySchema),
+  },
+  create: {
+    method: 'POST',
+    path: '/api/members',
+    access: 'member.write',
+    summary: '登记会员 / register a member',
+    body: MemberCreateBody,
+    response: Created,
+    status: 201,
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/members/:id',
+    access: 'member.write',
+    summary: '修改会员信息 / update',
+    params: IdParams,
+    body: MemberUpdateBody,
+    response: Created,
+  },
+  changeStatus: {
+    method: 'POST',
+    path: '/api/members/:id/status',
+    access: 'member.write',
+    summary: '保留会籍、退会、恢复 / retain, leave, reactivate',
+    params: IdParams,
+    body: MemberStatusBody,
+    response: OkSchema,
+  },
+  unmask: {
+    method: 'POST',
+    path: '/api/members/:id/unmask',
+    access: 'member.unmask',
+    summary: '查看完整身份证号和手机号（记入审计）/ reveal, audited',
+    params: IdParams,
+    response: Unmasked,
+  },
+  card: {
+    method: 'GET',
+    path: '/api/members/:id/card',
+    access: 'member.read',
+    summary: '电子会员卡 / electronic card',
+    params: IdParams,
+    response: MemberCard,
+  },
   verifyCard: {
-    method: 'GET', path: '/api/cards/verify', access: 'public', summary: '核验会员卡（仅显示脱敏姓名和工会）/ verify a card', query: CardVerifyQuery, response: CardVerifyResult,
+    method: 'GET',
+    path: '/api/cards/verify',
+    access: 'public',
+    summary: '核验会员卡（仅显示脱敏姓名和工会）/ verify a card',
+    query: CardVerifyQuery,
+    response: CardVerifyResult,
     rateLimit: { bucket: 'card.verify', limit: 120, windowMs: 60_000 },
   },
 });
@@ -85,7 +193,11 @@ export const memberApi = endpoints('会员 member', {
 /** The roster export (server/src/modules/member/export): the current search as a file, streamed and audited. */
 export const memberExportApi = endpoints('会员 member', {
   export: {
-    method: 'GET', path: '/api/members/export', access: 'member.export', file: true, query: MemberExportQuery,
+    method: 'GET',
+    path: '/api/members/export',
+    access: 'member.export',
+    file: true,
+    query: MemberExportQuery,
     summary: '导出会员名册（当前查询条件，流式；unmask=true 需 member.unmask，记入审计）/ export the current search, streamed',
     description:
       'Same filters as GET /api/members. CSV is UTF-8 with a BOM; XLSX cells are text. ID numbers and mobiles are masked unless unmask=true ' +
@@ -133,14 +245,23 @@ export const MemberFigures = z.object({
     lowest: z.array(z.object({ id: z.string(), name: z.string(), employees: z.number(), active: z.number(), rate: z.number() })),
   }),
   /** Active grassroots unions without a single holding member: how many, and the first 20 by code. */
-  withoutMembers: z.object({ count: z.number(), first: z.array(z.object({ id: z.string(), name: z.string(), code: z.string(), employees: z.number().nullable() })) }),
+  withoutMembers: z.object({
+    count: z.number(),
+    first: z.array(z.object({ id: z.string(), name: z.string(), code: z.string(), employees: z.number().nullable() })),
+  }),
   /** Pending online join applications, and those past their 15-working-day answer date. */
   applications: z.object({ pending: z.number(), overdue: z.number(), dueSoon: z.number(), overdueBelow: z.number() }),
 });
 
 /** The dashboard's member section (the organisation figures are dashboardApi's). */
 export const memberDashboardApi = endpoints('首页 dashboard', {
-  members: { method: 'GET', path: '/api/dashboard/members', access: 'dashboard.read', summary: '会员概况（本人管辖范围）/ member figures in scope', response: MemberFigures },
+  members: {
+    method: 'GET',
+    path: '/api/dashboard/members',
+    access: 'dashboard.read',
+    summary: '会员概况（本人管辖范围）/ member figures in scope',
+    response: MemberFigures,
+  },
 });
 
 export type MemberListItemT = z.infer<typeof MemberListItem>;

@@ -1,6 +1,19 @@
 /** Work plans and supervision (重点工作 · 督办): from the speech to a plan, tasks on 13710, live KPIs (docs/plans.md). */
 import { z } from 'zod';
-import { endpoints, FileBody, HistoryEntrySchema, IdParams, isoDate, optionalText, order, PageQuery, cappedPageOf, pageOf, requiredText, version } from './kit.js';
+import {
+  endpoints,
+  FileBody,
+  HistoryEntrySchema,
+  IdParams,
+  isoDate,
+  optionalText,
+  order,
+  PageQuery,
+  cappedPageOf,
+  pageOf,
+  requiredText,
+  version,
+} from './kit.js';
 import { KPI_METRIC_KEYS, TASK_STATUSES } from '../plan-vocab.js';
 
 /** A speech: pasted text, or a .txt/.docx file (base64), at most 2 MB. */
@@ -10,25 +23,44 @@ export const ExtractBody = z
     text: z.string().max(200_000, '文本过长（不超过20万字）/ text too long').optional(),
     fileName: z.string().trim().max(200).optional(),
     /** base64 of the file. */
-    data: z.string().max(Math.ceil((PLAN_SOURCE_MAX_BYTES * 4) / 3) + 8, '文件超过2MB / file over 2 MB').optional(),
+    data: z
+      .string()
+      .max(Math.ceil((PLAN_SOURCE_MAX_BYTES * 4) / 3) + 8, '文件超过2MB / file over 2 MB')
+      .optional(),
   })
   .refine((b) => (b.text && b.text.trim()) || b.data, { message: '请粘贴讲话稿或上传文件 / paste a speech or upload a file', path: ['text'] });
 
 const Trigger = z.object({ module: z.string(), phrase: z.string() });
 export const ExtractedItem = z.object({
-  text: z.string(), kind: z.enum(['directive', 'target', 'campaign']), modules: z.array(z.string()), triggers: z.array(Trigger),
-  quantity: z.object({ value: z.number().nullable(), unit: z.string(), raw: z.string(), placeholder: z.boolean().optional(), bound: z.string().optional() }).optional(),
-  deadline: z.string().optional(), name: z.string().optional(), kpi: z.object({ metric: z.string(), phrase: z.string() }).optional(), point: z.string().optional(),
+  text: z.string(),
+  kind: z.enum(['directive', 'target', 'campaign']),
+  modules: z.array(z.string()),
+  triggers: z.array(Trigger),
+  quantity: z
+    .object({ value: z.number().nullable(), unit: z.string(), raw: z.string(), placeholder: z.boolean().optional(), bound: z.string().optional() })
+    .optional(),
+  deadline: z.string().optional(),
+  name: z.string().optional(),
+  kpi: z.object({ metric: z.string(), phrase: z.string() }).optional(),
+  point: z.string().optional(),
 });
-export const Extracted = z.object({ title: z.string().nullable(), sections: z.array(z.object({ no: z.string(), heading: z.string(), items: z.array(ExtractedItem) })) });
+export const Extracted = z.object({
+  title: z.string().nullable(),
+  sections: z.array(z.object({ no: z.string(), heading: z.string(), items: z.array(ExtractedItem) })),
+});
 
-const kpiMetric = z.enum(KPI_METRIC_KEYS as [string, ...string[]], { error: '该指标暂无实时数据来源，请改为进展报告 / no live source for this metric; use progress reports' });
+const kpiMetric = z.enum(KPI_METRIC_KEYS as [string, ...string[]], {
+  error: '该指标暂无实时数据来源，请改为进展报告 / no live source for this metric; use progress reports',
+});
 const TaskInput = z.strictObject({
   section: optionalText(200),
   title: requiredText(500, '请填写任务内容', 'the task is required'),
   kind: z.enum(['directive', 'target', 'campaign']).default('directive'),
   modules: z.array(z.string().max(40)).max(12).default([]),
-  triggers: z.array(z.strictObject({ module: z.string().max(40), phrase: z.string().max(100) })).max(20).default([]),
+  triggers: z
+    .array(z.strictObject({ module: z.string().max(40), phrase: z.string().max(100) }))
+    .max(20)
+    .default([]),
   orgId: z.uuid('责任单位不正确 / invalid owner').optional(),
   lead: optionalText(40),
   coOwners: optionalText(200),
@@ -50,10 +82,23 @@ export type PlanCreate = z.infer<typeof PlanCreateBody>;
 
 const RagCounts = z.object({ red: z.number(), yellow: z.number(), green: z.number(), done: z.number() });
 export const PlanSchema = z.object({
-  id: z.string(), orgId: z.string(), orgName: z.string(), year: z.number(), title: z.string(), source: z.string().nullable(), version: z.number(),
-  tasks: z.number(), rag: RagCounts, progress: z.number(), createdAt: z.string(),
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  year: z.number(),
+  title: z.string(),
+  source: z.string().nullable(),
+  version: z.number(),
+  tasks: z.number(),
+  rag: RagCounts,
+  progress: z.number(),
+  createdAt: z.string(),
 });
-export const PlanListQuery = z.strictObject({ ...PageQuery, year: z.coerce.number().int().min(2000).max(2100).optional(), q: z.string().trim().max(40).optional() });
+export const PlanListQuery = z.strictObject({
+  ...PageQuery,
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  q: z.string().trim().max(40).optional(),
+});
 
 export const TaskListQuery = z.strictObject({
   ...PageQuery,
@@ -68,22 +113,66 @@ export const TaskListQuery = z.strictObject({
 });
 const Due = z.object({ field: z.enum(['deployDue', 'reportDue', 'closeDue']), due: z.string(), days: z.number() }).nullable();
 export const TaskSchema = z.object({
-  id: z.string(), planId: z.string(), planTitle: z.string(), parentId: z.string().nullable(), orgId: z.string(), orgName: z.string(), section: z.string().nullable(),
-  title: z.string(), kind: z.string(), modules: z.array(z.string()), lead: z.string().nullable(), coOwners: z.string().nullable(), profile: z.string(), major: z.boolean(),
-  status: z.string(), assignedOn: z.string(), deployDue: z.string().nullable(), reportDue: z.string().nullable(), closeDue: z.string().nullable(), provisional: z.boolean(),
+  id: z.string(),
+  planId: z.string(),
+  planTitle: z.string(),
+  parentId: z.string().nullable(),
+  orgId: z.string(),
+  orgName: z.string(),
+  section: z.string().nullable(),
+  title: z.string(),
+  kind: z.string(),
+  modules: z.array(z.string()),
+  lead: z.string().nullable(),
+  coOwners: z.string().nullable(),
+  profile: z.string(),
+  major: z.boolean(),
+  status: z.string(),
+  assignedOn: z.string(),
+  deployDue: z.string().nullable(),
+  reportDue: z.string().nullable(),
+  closeDue: z.string().nullable(),
+  provisional: z.boolean(),
   /** The next open deadline, and the days to it (negative: overdue by). */
   next: Due,
   rag: z.enum(['red', 'yellow', 'green', 'done']),
   /** Overdue: the union above the owner sees it on its supervision list (督办). */
   escalatedTo: z.string().nullable(),
-  kpiMetric: z.string().nullable(), kpiTarget: z.number().nullable(), kpiUnit: z.string().nullable(), kpiDue: z.string().nullable(),
-  progress: z.number(), lastReportOn: z.string().nullable(), childCount: z.number(), version: z.number(), updatedAt: z.string(),
+  kpiMetric: z.string().nullable(),
+  kpiTarget: z.number().nullable(),
+  kpiUnit: z.string().nullable(),
+  kpiDue: z.string().nullable(),
+  progress: z.number(),
+  lastReportOn: z.string().nullable(),
+  childCount: z.number(),
+  version: z.number(),
+  updatedAt: z.string(),
 });
 export const TaskDetail = TaskSchema.extend({
   triggers: z.array(Trigger),
   /** The KPI's value now, for the owner's subtree, where it has a live source. */
-  kpi: z.object({ metric: z.string(), zh: z.string(), en: z.string(), unit: z.string(), value: z.number(), target: z.number().nullable(), progress: z.number().nullable() }).nullable(),
-  reports: z.array(z.object({ id: z.string(), kind: z.string(), reportedOn: z.string(), progress: z.number().nullable(), note: z.string(), evidence: z.string().nullable(), actorName: z.string() })),
+  kpi: z
+    .object({
+      metric: z.string(),
+      zh: z.string(),
+      en: z.string(),
+      unit: z.string(),
+      value: z.number(),
+      target: z.number().nullable(),
+      progress: z.number().nullable(),
+    })
+    .nullable(),
+  reports: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      reportedOn: z.string(),
+      progress: z.number().nullable(),
+      note: z.string(),
+      evidence: z.string().nullable(),
+      actorName: z.string(),
+    }),
+  ),
   childTasks: z.array(TaskSchema),
   actions: z.array(z.enum(['deploy', 'report', 'requestClose', 'approveClose', 'returnClose'])),
   can: z.object({ edit: z.boolean(), split: z.boolean() }),
@@ -111,21 +200,92 @@ const step = (name: string, summary: string) =>
   ({ method: 'POST', path: `${TASK}/${name}`, access: 'plan.report', summary, params: IdParams, body: TaskStepBody, response: TaskDetail }) as const;
 export const planApi = endpoints('重点工作 plan', {
   extract: {
-    method: 'POST', path: '/api/plans/extract', access: 'plan.write', summary: '从讲话稿或工作报告提取计划建议（离线、可解释）/ propose a plan from a speech', body: ExtractBody, response: Extracted,
+    method: 'POST',
+    path: '/api/plans/extract',
+    access: 'plan.write',
+    summary: '从讲话稿或工作报告提取计划建议（离线、可解释）/ propose a plan from a speech',
+    body: ExtractBody,
+    response: Extracted,
     bodyLimit: Math.ceil((PLAN_SOURCE_MAX_BYTES * 4) / 3) + 64 * 1024,
   },
-  metrics: { method: 'GET', path: '/api/plans/metrics', access: 'plan.read', summary: '可实时计算的指标 / live KPI catalogue', response: z.array(MetricSchema) },
+  metrics: {
+    method: 'GET',
+    path: '/api/plans/metrics',
+    access: 'plan.read',
+    summary: '可实时计算的指标 / live KPI catalogue',
+    response: z.array(MetricSchema),
+  },
   list: { method: 'GET', path: '/api/plans', access: 'plan.read', summary: '工作计划 / plans in scope', query: PlanListQuery, response: pageOf(PlanSchema) },
   get: { method: 'GET', path: '/api/plans/:id', access: 'plan.read', summary: '计划详情 / one plan', params: IdParams, response: PlanSchema },
-  history: { method: 'GET', path: '/api/plans/:id/history', access: 'plan.read', summary: '变更记录 / history', params: IdParams, response: z.array(HistoryEntrySchema) },
-  create: { method: 'POST', path: '/api/plans', access: 'plan.write', summary: '采纳建议，生成计划和任务 / accept a plan with its tasks', body: PlanCreateBody, response: PlanSchema, status: 201 },
-  tasks: { method: 'GET', path: '/api/plan-tasks', access: 'plan.read', summary: '任务台账 / the task ledger', query: TaskListQuery, response: cappedPageOf(TaskSchema) },
-  ledger: { method: 'GET', path: '/api/plan-tasks/ledger', access: 'plan.read', summary: '导出台账（xlsx）/ the ledger as xlsx', query: TaskListQuery, response: FileBody('xlsx'), file: true },
-  board: { method: 'GET', path: '/api/plan-tasks/board', access: 'plan.read', summary: '红黄绿督办看板（按责任单位）/ the red-yellow-green board by owner', query: BoardQuery, response: PlanFigures },
+  history: {
+    method: 'GET',
+    path: '/api/plans/:id/history',
+    access: 'plan.read',
+    summary: '变更记录 / history',
+    params: IdParams,
+    response: z.array(HistoryEntrySchema),
+  },
+  create: {
+    method: 'POST',
+    path: '/api/plans',
+    access: 'plan.write',
+    summary: '采纳建议，生成计划和任务 / accept a plan with its tasks',
+    body: PlanCreateBody,
+    response: PlanSchema,
+    status: 201,
+  },
+  tasks: {
+    method: 'GET',
+    path: '/api/plan-tasks',
+    access: 'plan.read',
+    summary: '任务台账 / the task ledger',
+    query: TaskListQuery,
+    response: cappedPageOf(TaskSchema),
+  },
+  ledger: {
+    method: 'GET',
+    path: '/api/plan-tasks/ledger',
+    access: 'plan.read',
+    summary: '导出台账（xlsx）/ the ledger as xlsx',
+    query: TaskListQuery,
+    response: FileBody('xlsx'),
+    file: true,
+  },
+  board: {
+    method: 'GET',
+    path: '/api/plan-tasks/board',
+    access: 'plan.read',
+    summary: '红黄绿督办看板（按责任单位）/ the red-yellow-green board by owner',
+    query: BoardQuery,
+    response: PlanFigures,
+  },
   task: { method: 'GET', path: TASK, access: 'plan.read', summary: '任务详情：时限、进展、指标 / one task', params: IdParams, response: TaskDetail },
-  taskHistory: { method: 'GET', path: `${TASK}/history`, access: 'plan.read', summary: '任务变更记录 / history', params: IdParams, response: z.array(HistoryEntrySchema) },
-  updateTask: { method: 'PUT', path: TASK, access: 'plan.write', summary: '修改任务 / edit a task', params: IdParams, body: TaskUpdateBody, response: TaskDetail },
-  split: { method: 'POST', path: `${TASK}/split`, access: 'plan.write', summary: '分解到下级工会（进度逐级汇总）/ split to subordinate unions', params: IdParams, body: SplitBody, response: TaskDetail },
+  taskHistory: {
+    method: 'GET',
+    path: `${TASK}/history`,
+    access: 'plan.read',
+    summary: '任务变更记录 / history',
+    params: IdParams,
+    response: z.array(HistoryEntrySchema),
+  },
+  updateTask: {
+    method: 'PUT',
+    path: TASK,
+    access: 'plan.write',
+    summary: '修改任务 / edit a task',
+    params: IdParams,
+    body: TaskUpdateBody,
+    response: TaskDetail,
+  },
+  split: {
+    method: 'POST',
+    path: `${TASK}/split`,
+    access: 'plan.write',
+    summary: '分解到下级工会（进度逐级汇总）/ split to subordinate unions',
+    params: IdParams,
+    body: SplitBody,
+    response: TaskDetail,
+  },
   deploy: step('deploy', '部署（1日内）/ deploy'),
   report: step('report', '报告进展 / report progress'),
   requestClose: step('request-close', '申请销号（附佐证）/ ask to close, with evidence'),

@@ -25,14 +25,29 @@ export const RuleKeyParams = z.strictObject({ key: z.string().regex(/^[a-z_]+\.[
 export const RuleVersionBody = z.strictObject({
   effectiveFrom: isoDate,
   value: z.record(z.string(), z.unknown()),
-  source: requiredText(300, '请填写依据（文件名称和条款）', 'the source (document and article) is required').refine((s) => s.length >= 4, '依据至少4个字 / the source is too short'),
+  source: requiredText(300, '请填写依据（文件名称和条款）', 'the source (document and article) is required').refine(
+    (s) => s.length >= 4,
+    '依据至少4个字 / the source is too short',
+  ),
 });
 
 export const rulesApi = endpoints('规则 rules', {
-  list: { method: 'GET', path: '/api/rules', access: 'authenticated', summary: '规则及其生效版本（含依据）/ rules with their dated versions and sources', response: z.array(RuleSchema) },
+  list: {
+    method: 'GET',
+    path: '/api/rules',
+    access: 'authenticated',
+    summary: '规则及其生效版本（含依据）/ rules with their dated versions and sources',
+    response: z.array(RuleSchema),
+  },
   addVersion: {
-    method: 'POST', path: '/api/rules/:key/versions', access: 'rule.manage', summary: '新增规则版本（自生效日起适用）/ add a version from its date',
-    params: RuleKeyParams, body: RuleVersionBody, response: RuleSchema, status: 201,
+    method: 'POST',
+    path: '/api/rules/:key/versions',
+    access: 'rule.manage',
+    summary: '新增规则版本（自生效日起适用）/ add a version from its date',
+    params: RuleKeyParams,
+    body: RuleVersionBody,
+    response: RuleSchema,
+    status: 201,
   },
 });
 

@@ -41,7 +41,9 @@ export const CalendarYearSchema = z.object({
   provisional: z.boolean(),
 });
 export const CalendarYearParams = z.strictObject({
-  year: z.coerce.number({ error: '年份应为数字 / year must be a number' }).int('年份应为整数 / year must be whole')
+  year: z.coerce
+    .number({ error: '年份应为数字 / year must be a number' })
+    .int('年份应为整数 / year must be whole')
     .min(CALENDAR_YEAR_MIN, `年份应在 ${CALENDAR_YEAR_MIN} 至 ${CALENDAR_YEAR_MAX} 之间 / year must be between ${CALENDAR_YEAR_MIN} and ${CALENDAR_YEAR_MAX}`)
     .max(CALENDAR_YEAR_MAX, `年份应在 ${CALENDAR_YEAR_MIN} 至 ${CALENDAR_YEAR_MAX} 之间 / year must be between ${CALENDAR_YEAR_MIN} and ${CALENDAR_YEAR_MAX}`),
 });
@@ -58,16 +60,59 @@ export const CalendarReminderSchema = z.object({ year: z.number().nullable(), la
 export const systemApi = endpoints('系统 system', {
   health: { method: 'GET', path: '/api/health', access: 'public', summary: '健康检查 / health', response: HealthSchema, responses: { 503: HealthFailed } },
   meta: { method: 'GET', path: '/api/meta', access: 'public', summary: '枚举与权限目录 / vocabularies', response: MetaSchema },
-  security: { method: 'GET', path: '/api/settings/security', access: 'settings.manage', summary: '安全设置（等保三级预设）/ security settings', response: SecuritySettingsSchema },
-  saveSecurity: { method: 'PUT', path: '/api/settings/security', access: 'settings.manage', summary: '修改安全设置 / update security settings', body: SecuritySettingsSchema, response: SecuritySettingsSchema },
-  calendar: { method: 'GET', path: '/api/settings/calendar', access: 'settings.manage', summary: '法定节假日补充（日历包未覆盖的年份）/ holiday calendar additions', response: CalendarView },
-  saveCalendar: { method: 'PUT', path: '/api/settings/calendar', access: 'settings.manage', summary: '补充节假日与调休上班日 / add holidays and make-up working days', body: CalendarBody, response: CalendarView },
-  calendarYears: { method: 'GET', path: '/api/settings/calendar/years', access: 'settings.manage', summary: '节假日日历（按年：放假日与调休上班日）/ holiday calendar by year', response: z.array(CalendarYearSchema) },
-  saveCalendarYear: {
-    method: 'PUT', path: '/api/settings/calendar/years/:year', access: 'settings.manage', summary: '录入或更正一年的节假日安排（重算未结的工作日期限）/ enter or correct a year (open deadlines recomputed)',
-    params: CalendarYearParams, body: CalendarYearBody, response: CalendarYearSaved,
+  security: {
+    method: 'GET',
+    path: '/api/settings/security',
+    access: 'settings.manage',
+    summary: '安全设置（等保三级预设）/ security settings',
+    response: SecuritySettingsSchema,
   },
-  calendarReminder: { method: 'GET', path: '/api/settings/calendar/reminder', access: 'settings.manage', summary: '提醒录入下一年节假日安排 / reminder to enter next year', response: CalendarReminderSchema },
+  saveSecurity: {
+    method: 'PUT',
+    path: '/api/settings/security',
+    access: 'settings.manage',
+    summary: '修改安全设置 / update security settings',
+    body: SecuritySettingsSchema,
+    response: SecuritySettingsSchema,
+  },
+  calendar: {
+    method: 'GET',
+    path: '/api/settings/calendar',
+    access: 'settings.manage',
+    summary: '法定节假日补充（日历包未覆盖的年份）/ holiday calendar additions',
+    response: CalendarView,
+  },
+  saveCalendar: {
+    method: 'PUT',
+    path: '/api/settings/calendar',
+    access: 'settings.manage',
+    summary: '补充节假日与调休上班日 / add holidays and make-up working days',
+    body: CalendarBody,
+    response: CalendarView,
+  },
+  calendarYears: {
+    method: 'GET',
+    path: '/api/settings/calendar/years',
+    access: 'settings.manage',
+    summary: '节假日日历（按年：放假日与调休上班日）/ holiday calendar by year',
+    response: z.array(CalendarYearSchema),
+  },
+  saveCalendarYear: {
+    method: 'PUT',
+    path: '/api/settings/calendar/years/:year',
+    access: 'settings.manage',
+    summary: '录入或更正一年的节假日安排（重算未结的工作日期限）/ enter or correct a year (open deadlines recomputed)',
+    params: CalendarYearParams,
+    body: CalendarYearBody,
+    response: CalendarYearSaved,
+  },
+  calendarReminder: {
+    method: 'GET',
+    path: '/api/settings/calendar/reminder',
+    access: 'settings.manage',
+    summary: '提醒录入下一年节假日安排 / reminder to enter next year',
+    response: CalendarReminderSchema,
+  },
 });
 
 export type Meta = z.infer<typeof MetaSchema>;

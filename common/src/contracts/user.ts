@@ -51,7 +51,12 @@ export const PasswordReset = z.object({ temporaryPassword: z.string() });
 export const RoleBody = z.strictObject({
   code: z.string().trim().regex(ROLE_CODE_PATTERN, '角色编码为小写字母开头的字母、数字、下划线 / code: lower-case letters, digits, _'),
   name: z.string().trim().min(2, '角色名称至少2个字 / name: at least 2 characters').max(40),
-  description: z.string().trim().max(200).nullish().transform((v) => v || null),
+  description: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((v) => v || null),
   permissions: z.array(z.string()).max(200),
   scopeKind: z.enum(SCOPE_KINDS, { error: '数据范围不正确 / unknown scope' }),
   scopeOrgIds: z.array(z.uuid()).max(200).default([]),
@@ -78,20 +83,72 @@ const History = z.array(HistoryEntrySchema);
 export const userApi = endpoints('账号 user', {
   list: { method: 'GET', path: '/api/users', access: 'user.read', summary: '账号列表 / list accounts', query: UserListQuery, response: UserPage },
   get: { method: 'GET', path: '/api/users/:id', access: 'user.read', summary: '账号详情 / account', params: IdParams, response: UserSchema },
-  history: { method: 'GET', path: '/api/users/:id/history', access: 'user.read', summary: '账号的变更记录（审计）/ the account’s history', params: IdParams, response: History },
-  create: { method: 'POST', path: '/api/users', access: 'user.manage', summary: '新建账号（首次登录须改密码）/ create account', body: UserCreateBody, response: UserCreated, status: 201 },
-  update: { method: 'PUT', path: '/api/users/:id', access: 'user.manage', summary: '修改账号、角色、启停 / update account', params: IdParams, body: UserUpdateBody, response: UserSchema },
-  resetPassword: { method: 'POST', path: '/api/users/:id/reset-password', access: 'user.manage', summary: '重置密码 / reset password', params: IdParams, response: PasswordReset },
+  history: {
+    method: 'GET',
+    path: '/api/users/:id/history',
+    access: 'user.read',
+    summary: '账号的变更记录（审计）/ the account’s history',
+    params: IdParams,
+    response: History,
+  },
+  create: {
+    method: 'POST',
+    path: '/api/users',
+    access: 'user.manage',
+    summary: '新建账号（首次登录须改密码）/ create account',
+    body: UserCreateBody,
+    response: UserCreated,
+    status: 201,
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/users/:id',
+    access: 'user.manage',
+    summary: '修改账号、角色、启停 / update account',
+    params: IdParams,
+    body: UserUpdateBody,
+    response: UserSchema,
+  },
+  resetPassword: {
+    method: 'POST',
+    path: '/api/users/:id/reset-password',
+    access: 'user.manage',
+    summary: '重置密码 / reset password',
+    params: IdParams,
+    response: PasswordReset,
+  },
   unlock: { method: 'POST', path: '/api/users/:id/unlock', access: 'user.manage', summary: '解除锁定 / unlock', params: IdParams, response: UserSchema },
 });
 
 export const roleApi = endpoints('角色 role', {
   list: { method: 'GET', path: '/api/roles', access: 'user.read', summary: '角色列表 / list roles', response: z.array(RoleSchema) },
   get: { method: 'GET', path: '/api/roles/:id', access: 'user.read', summary: '角色详情 / role', params: IdParams, response: RoleSchema },
-  history: { method: 'GET', path: '/api/roles/:id/history', access: 'user.read', summary: '角色的变更记录（审计）/ the role’s history', params: IdParams, response: History },
+  history: {
+    method: 'GET',
+    path: '/api/roles/:id/history',
+    access: 'user.read',
+    summary: '角色的变更记录（审计）/ the role’s history',
+    params: IdParams,
+    response: History,
+  },
   create: { method: 'POST', path: '/api/roles', access: 'role.manage', summary: '新建角色 / create role', body: RoleBody, response: RoleSchema, status: 201 },
-  update: { method: 'PUT', path: '/api/roles/:id', access: 'role.manage', summary: '修改角色 / update role', params: IdParams, body: RoleUpdateBody, response: RoleSchema },
-  remove: { method: 'DELETE', path: '/api/roles/:id', access: 'role.manage', summary: '删除角色（无账号使用时）/ delete role', params: IdParams, response: OkSchema },
+  update: {
+    method: 'PUT',
+    path: '/api/roles/:id',
+    access: 'role.manage',
+    summary: '修改角色 / update role',
+    params: IdParams,
+    body: RoleUpdateBody,
+    response: RoleSchema,
+  },
+  remove: {
+    method: 'DELETE',
+    path: '/api/roles/:id',
+    access: 'role.manage',
+    summary: '删除角色（无账号使用时）/ delete role',
+    params: IdParams,
+    response: OkSchema,
+  },
 });
 
 export type User = z.infer<typeof UserSchema>;

@@ -22,7 +22,9 @@ export const backupCommands: CliCommand[] = [
       const m = await backupDatabase(s, file, (line) => console.log(`  ${line}`));
       const rows = m.tables.reduce((n, t) => n + t.rows, 0);
       console.log(`已备份 / backed up: ${file} (${m.tables.length} tables, ${rows} rows, ${(fs.statSync(file).size / 1048576).toFixed(1)} MB)`);
-      console.log(`恢复时需要同一加密密钥（指纹 ${m.keyFingerprint}），请另行妥善保管 / a restore needs the same key (fingerprint ${m.keyFingerprint}); keep it apart from the archive`);
+      console.log(
+        `恢复时需要同一加密密钥（指纹 ${m.keyFingerprint}），请另行妥善保管 / a restore needs the same key (fingerprint ${m.keyFingerprint}); keep it apart from the archive`,
+      );
       return 0;
     },
   },
@@ -47,13 +49,18 @@ export const backupCommands: CliCommand[] = [
       }
       const keyId = makeKeyRing(Buffer.from(hex, 'hex')).keyId;
       if (keyId !== m.keyFingerprint) {
-        throw new BackupError(`加密密钥不一致：备份使用指纹为 ${m.keyFingerprint} 的密钥，当前密钥指纹为 ${keyId}`, `Key mismatch: the archive was encrypted with key ${m.keyFingerprint}, the key given is ${keyId}`);
+        throw new BackupError(
+          `加密密钥不一致：备份使用指纹为 ${m.keyFingerprint} 的密钥，当前密钥指纹为 ${keyId}`,
+          `Key mismatch: the archive was encrypted with key ${m.keyFingerprint}, the key given is ${keyId}`,
+        );
       }
     },
     async run(s, args) {
       const file = path.resolve(args[0]!);
       const m = await restoreDatabase(s, file, (line) => console.log(`  ${line}`));
-      console.log(`已恢复 / restored: ${m.tables.length} tables from ${m.createdAt} (${m.engine}, version ${m.appVersion}); 各表行数和校验和与清单一致 / counts and checksums match the manifest`);
+      console.log(
+        `已恢复 / restored: ${m.tables.length} tables from ${m.createdAt} (${m.engine}, version ${m.appVersion}); 各表行数和校验和与清单一致 / counts and checksums match the manifest`,
+      );
       return 0;
     },
   },

@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 const REPO = path.resolve(import.meta.dirname, '../../..');
 function cli(args: string[], env: Record<string, string>) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], {
-    cwd: REPO, encoding: 'utf8', timeout: 180_000, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', GONGHUI_DEMO: '0', ...env },
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 180_000,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', GONGHUI_DEMO: '0', ...env },
   });
   return { code: r.status, err: r.stderr, out: r.stdout };
 }

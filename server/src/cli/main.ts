@@ -24,12 +24,25 @@ const USAGE = `用法 / usage: npm run cli -- <command>
 ${cliCommands.map((c) => `  ${c.usage}\n        ${c.help}`).join('\n')}`;
 
 async function adminCreate(s: Services, args: string[]) {
-  const { values } = parseArgs({ args, options: { username: { type: 'string' }, name: { type: 'string' }, 'org-code': { type: 'string' }, 'org-name': { type: 'string' }, level: { type: 'string' }, password: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      'org-code': { type: 'string' },
+      'org-name': { type: 'string' },
+      level: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
   if (!values.username || !values.name) throw new UsageError('需要 --username 和 --name / --username and --name are required');
   const sec = await s.settings.security();
   const password = values.password ?? temporaryPassword();
   const problems = checkPassword(password, { minLength: sec.passwordMinLength, minClasses: sec.passwordMinClasses }, values.username);
-  if (problems.length) throw new UsageError(problems.map((p) => passwordProblemMessage(p, { minLength: sec.passwordMinLength, minClasses: sec.passwordMinClasses }).zh).join('；'));
+  if (problems.length)
+    throw new UsageError(
+      problems.map((p) => passwordProblemMessage(p, { minLength: sec.passwordMinLength, minClasses: sec.passwordMinClasses }).zh).join('；'),
+    );
   await s.db.transaction(async (tx) => {
     const [dup] = await tx.select({ id: appUser.id }).from(appUser).where(eq(appUser.username, values.username!));
     if (dup) throw new UsageError(`用户名 ${values.username} 已存在 / username exists`);
@@ -37,11 +50,14 @@ async function adminCreate(s: Services, args: string[]) {
     const [existing] = values['org-code'] ? await tx.select().from(org).where(eq(org.code, values['org-code'])) : [];
     if (existing) orgId = existing.id;
     else {
-      const [{ n }] = (await tx.execute(sql`SELECT count(*)::int AS n FROM org`) as unknown as { rows: [{ n: number }] }).rows;
-      if (n > 0) throw new UsageError(values['org-code'] ? `组织编码 ${values['org-code']} 不存在 / no such org` : '请用 --org-code 指定所属组织 / give --org-code');
+      const [{ n }] = ((await tx.execute(sql`SELECT count(*)::int AS n FROM org`)) as unknown as { rows: [{ n: number }] }).rows;
+      if (n > 0)
+        throw new UsageError(values['org-code'] ? `组织编码 ${values['org-code']} 不存在 / no such org` : '请用 --org-code 指定所属组织 / give --org-code');
       const level = values.level ?? 'city';
-      if (!['national', 'province', 'city', 'county'].includes(level) || !(ORG_LEVELS as readonly string[]).includes(level)) throw new UsageError('--level 应为 national、province、city 或 county');
-      if (!values['org-name'] || !values['org-code']) throw new UsageError('空数据库需要 --org-code 和 --org-name 来创建根组织 / an empty database needs --org-code and --org-name for the root org');
+      if (!['national', 'province', 'city', 'county'].includes(level) || !(ORG_LEVELS as readonly string[]).includes(level))
+        throw new UsageError('--level 应为 national、province、city 或 county');
+      if (!values['org-name'] || !values['org-code'])
+        throw new UsageError('空数据库需要 --org-code 和 --org-name 来创建根组织 / an empty database needs --org-code and --org-name for the root org');
       orgId = uuidv7();
       await tx.insert(org).values({ id: orgId, parentId: null, path: `/${orgId}/`, depth: 0, level, code: values['org-code'], name: values['org-name'] });
     }
@@ -51,7 +67,14 @@ async function adminCreate(s: Services, args: string[]) {
     await tx.insert(passwordHistory).values({ userId: id, hash });
     const [admin] = await tx.select({ id: role.id }).from(role).where(eq(role.code, 'system_admin'));
     await tx.insert(userRole).values({ userId: id, roleId: admin!.id });
-    await appendAudit(tx, { actorName: 'cli', orgId, action: 'user.create', entity: 'user', entityId: id, changes: { username: values.username, role: 'system_admin', password: '[redacted]' } });
+    await appendAudit(tx, {
+      actorName: 'cli',
+      orgId,
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      changes: { username: values.username, role: 'system_admin', password: '[redacted]' },
+    });
   });
   console.log(`已创建管理员 / administrator created: ${values.username}`);
   if (!values.password) console.log(`临时密码 / temporary password (首次登录须修改 / change at first sign-in): ${password}`);

@@ -44,7 +44,9 @@ export const plansCommands: CliCommand[] = [
         for (const i of s.items) {
           if (i.kind === 'directive' && !i.modules.length) continue;
           const q = i.quantity ? ` [${i.quantity.value ?? '?'}${i.quantity.unit}]` : '';
-          console.log(`  ${{ directive: '部署', target: '目标', campaign: '活动' }[i.kind]}${q}${i.deadline ? ` (${i.deadline})` : ''} ${i.modules.join(',')}: ${i.name ?? i.text.slice(0, 60)}`);
+          console.log(
+            `  ${{ directive: '部署', target: '目标', campaign: '活动' }[i.kind]}${q}${i.deadline ? ` (${i.deadline})` : ''} ${i.modules.join(',')}: ${i.name ?? i.text.slice(0, 60)}`,
+          );
         }
       }
       return 0;

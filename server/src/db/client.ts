@@ -47,7 +47,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db,
       engine: 'postgres',
       driver: pool,
-      query: async <T,>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows,
+      query: async <T>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows,
       close: () => pool.end(),
     };
   }
@@ -72,7 +72,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     db,
     engine: 'pglite',
     driver: client,
-    query: async <T,>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows,
+    query: async <T>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows,
     close: async () => {
       try {
         await client.close();

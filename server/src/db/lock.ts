@@ -10,7 +10,10 @@ export interface DataDirLock {
 }
 
 export class DataDirLockedError extends Error {
-  constructor(public readonly pid: number, public readonly dir: string) {
+  constructor(
+    public readonly pid: number,
+    public readonly dir: string,
+  ) {
     super(
       `数据目录 ${dir} 正被另一个 Gonghui 进程（PID ${pid}）使用，同一嵌入式数据库只能由一个进程打开。\n` +
         `The data directory ${dir} is in use by another Gonghui process (PID ${pid}); an embedded database can be opened by one process only. ` +

@@ -20,7 +20,7 @@ const maxSeq = async () => (await rows<{ n: number }>(sql`SELECT coalesce(max(se
 
 beforeAll(async () => {
   env = await createTestEnv();
-  rows = <T,>(q: SQL) => env.services.database.query<T>(q);
+  rows = <T>(q: SQL) => env.services.database.query<T>(q);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-audit-'));
   signer = loadAuditSigner({ dataDir: dir, persist: true });
   for (let i = 0; i < 5; i++) await env.signIn(`nobody${i}`, 'wrong');
@@ -65,9 +65,16 @@ describe('signed checkpoints', () => {
   });
 
   it('refuses a checkpoint signed with another key', async () => {
-    const other = loadAuditSigner({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gh-audit-x-')), persist: false, file: path.join(dir, 'audit-checkpoints.log') });
+    const other = loadAuditSigner({
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gh-audit-x-')),
+      persist: false,
+      file: path.join(dir, 'audit-checkpoints.log'),
+    });
     expect(other.keyId).not.toBe(signer.keyId);
-    const forged = { ...JSON.parse(fs.readFileSync(path.join(dir, 'audit-checkpoints.log'), 'utf8').trim().split('\n')[0]!), signature: other.sign('anything') };
+    const forged = {
+      ...JSON.parse(fs.readFileSync(path.join(dir, 'audit-checkpoints.log'), 'utf8').trim().split('\n')[0]!),
+      signature: other.sign('anything'),
+    };
     fs.appendFileSync(path.join(dir, 'audit-checkpoints.log'), JSON.stringify(forged) + '\n');
     expect((await verifyAuditLog(env.services.db, signer)).firstBroken?.reason).toMatch(/invalid signature/);
   });
@@ -88,7 +95,7 @@ describe('retention and archives', () => {
   it('archives old entries to a signed file and leaves an anchor the chain starts from', async () => {
     const fresh = await createTestEnv({ seed: false });
     try {
-      const q = <T,>(x: SQL) => fresh.services.database.query<T>(x);
+      const q = <T>(x: SQL) => fresh.services.database.query<T>(x);
       // Entries written a year ago (their hashes cover their dates), then three of today.
       const s = loadAuditSigner({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gh-audit-a-')), persist: false, file: null });
       await q(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
@@ -100,7 +107,7 @@ describe('retention and archives', () => {
       const RealDate = Date;
       globalThis.Date = class extends RealDate {
         constructor(...a: ConstructorParameters<typeof Date>) {
-          super(...(a.length ? a : [realNow() - 400 * 86_400_000]) as [number]);
+          super(...((a.length ? a : [realNow() - 400 * 86_400_000]) as [number]));
         }
       } as DateConstructor;
       try {

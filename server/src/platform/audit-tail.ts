@@ -46,7 +46,11 @@ export function loadAuditSigner(opts: { pem?: string; dataDir: string; persist: 
   }
   const privateKey = crypto.createPrivateKey(pem);
   const publicKey = crypto.createPublicKey(privateKey);
-  const keyId = crypto.createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  const keyId = crypto
+    .createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
   return {
     keyId,
     sign: (data) => crypto.sign(null, Buffer.from(data), privateKey).toString('base64'),
@@ -80,7 +84,10 @@ export async function writeCheckpoint(db: Db, signer: AuditSigner): Promise<Chec
   const base = { seq: head.seq, hash: head.hash, at: new Date().toISOString(), keyId: signer.keyId };
   const cp: Checkpoint = { ...base, signature: signer.sign(payload(base)) };
   if (signer.file) fs.appendFileSync(signer.file, JSON.stringify(cp) + '\n', { mode: 0o600 });
-  await db.insert(auditCheckpoint).values({ seq: cp.seq, hash: cp.hash, at: new Date(cp.at), keyId: cp.keyId, signature: cp.signature }).onConflictDoNothing();
+  await db
+    .insert(auditCheckpoint)
+    .values({ seq: cp.seq, hash: cp.hash, at: new Date(cp.at), keyId: cp.keyId, signature: cp.signature })
+    .onConflictDoNothing();
   return cp;
 }
 
@@ -132,7 +139,11 @@ export async function verifyAuditLog(db: Db, signer: AuditSigner, pageSize?: num
   for (const c of valid) {
     if (anchor && c.seq <= anchor.uptoSeq) continue;
     if (c.seq > headSeq) {
-      return { ...report, ok: false, firstBroken: { seq: headSeq + 1, reason: `newest entries deleted: a signed checkpoint of ${c.at} reaches entry ${c.seq}, the log ends at ${headSeq}` } };
+      return {
+        ...report,
+        ok: false,
+        firstBroken: { seq: headSeq + 1, reason: `newest entries deleted: a signed checkpoint of ${c.at} reaches entry ${c.seq}, the log ends at ${headSeq}` },
+      };
     }
     const [e] = await db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, c.seq));
     if (!e || e.hash !== c.hash) return { ...report, ok: false, firstBroken: { seq: c.seq, reason: 'entry differs from its signed checkpoint' } };
@@ -151,29 +162,62 @@ export function archivableBefore(today = todayInChina()): string {
  * file, then remove them from the database, leaving a signed anchor so the rest still verifies.
  * Refuses a later date; nothing is removed unless the file was written and checked.
  */
-export async function archiveAuditLog(db: Db, signer: AuditSigner, before: string, outFile: string, actor = 'cli'): Promise<{ archived: number; uptoSeq: number | null; file: string }> {
+export async function archiveAuditLog(
+  db: Db,
+  signer: AuditSigner,
+  before: string,
+  outFile: string,
+  actor = 'cli',
+): Promise<{ archived: number; uptoSeq: number | null; file: string }> {
   const limit = archivableBefore();
-  if (before > limit) throw new Error(`审计日志须保存至少6个月（网络安全法第二十一条）：只能归档 ${limit} 之前的记录 / entries must be kept 6 months: archive only before ${limit}`);
+  if (before > limit)
+    throw new Error(
+      `审计日志须保存至少6个月（网络安全法第二十一条）：只能归档 ${limit} 之前的记录 / entries must be kept 6 months: archive only before ${limit}`,
+    );
   const verified = await verifyAuditLog(db, signer);
   if (!verified.ok) throw new Error(`审计链不完整，不能归档 / the chain is broken, nothing archived: ${verified.firstBroken?.reason}`);
   const cutoff = new Date(before + 'T00:00:00+08:00');
   // The contiguous prefix of the chain up to the last entry before the cut-off.
-  const [{ upto }] = (await db.select({ upto: sql<number | null>`max(${auditLog.seq})` }).from(auditLog).where(sql`${auditLog.at} < ${cutoff}`)) as [{ upto: number | null }];
+  const [{ upto }] = (await db
+    .select({ upto: sql<number | null>`max(${auditLog.seq})` })
+    .from(auditLog)
+    .where(sql`${auditLog.at} < ${cutoff}`)) as [{ upto: number | null }];
   if (upto === null) return { archived: 0, uptoSeq: null, file: outFile };
-  const rows = await db.select().from(auditLog).where(lte(auditLog.seq, Number(upto))).orderBy(asc(auditLog.seq));
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(lte(auditLog.seq, Number(upto)))
+    .orderBy(asc(auditLog.seq));
   if (!rows.length) return { archived: 0, uptoSeq: null, file: outFile };
   const last = rows[rows.length - 1]!;
   const body = rows.map((r) => JSON.stringify({ ...r, at: r.at.toISOString() })).join('\n') + '\n';
   const sha = crypto.createHash('sha256').update(body).digest('hex');
   const signature = signer.sign(`gonghui-audit-archive:${last.seq}:${last.hash}:${sha}`);
-  fs.writeFileSync(outFile, body + JSON.stringify({ archive: { uptoSeq: last.seq, lastHash: last.hash, sha256: sha, keyId: signer.keyId, signature } }) + '\n', { mode: 0o600, flag: 'wx' });
-  if (crypto.createHash('sha256').update(fs.readFileSync(outFile, 'utf8').slice(0, body.length)).digest('hex') !== sha) throw new Error('archive file could not be read back');
+  fs.writeFileSync(
+    outFile,
+    body + JSON.stringify({ archive: { uptoSeq: last.seq, lastHash: last.hash, sha256: sha, keyId: signer.keyId, signature } }) + '\n',
+    { mode: 0o600, flag: 'wx' },
+  );
+  if (crypto.createHash('sha256').update(fs.readFileSync(outFile, 'utf8').slice(0, body.length)).digest('hex') !== sha)
+    throw new Error('archive file could not be read back');
   await db.transaction(async (tx) => {
-    await tx.insert(auditAnchor).values({ uptoSeq: last.seq, lastHash: last.hash, fileName: path.basename(outFile), fileSha256: sha, keyId: signer.keyId, signature, archivedAt: new Date() });
+    await tx.insert(auditAnchor).values({
+      uptoSeq: last.seq,
+      lastHash: last.hash,
+      fileName: path.basename(outFile),
+      fileSha256: sha,
+      keyId: signer.keyId,
+      signature,
+      archivedAt: new Date(),
+    });
     await tx.execute(sql`SELECT set_config('gonghui.audit_archive', 'on', true)`);
     await tx.delete(auditLog).where(lte(auditLog.seq, last.seq));
     await tx.execute(sql`SELECT set_config('gonghui.audit_archive', 'off', true)`);
-    await appendAudit(tx, { actorName: actor, action: 'audit.archive', detail: `archived entries 1…${last.seq} before ${before} to ${path.basename(outFile)} (sha256 ${sha.slice(0, 16)}…)` });
+    await appendAudit(tx, {
+      actorName: actor,
+      action: 'audit.archive',
+      detail: `archived entries 1…${last.seq} before ${before} to ${path.basename(outFile)} (sha256 ${sha.slice(0, 16)}…)`,
+    });
   });
   return { archived: rows.length, uptoSeq: last.seq, file: outFile };
 }

@@ -26,7 +26,7 @@ let maxSeq: () => Promise<number>;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  rows = <T,>(q: SQL) => env.services.database.query<T>(q);
+  rows = <T>(q: SQL) => env.services.database.query<T>(q);
   maxSeq = async () => (await rows<{ n: number }>(sql`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log`))[0]!.n;
   admin = await env.login('admin');
   district = await env.login('district');
@@ -55,24 +55,76 @@ const version = async (table: 'org' | 'app_user' | 'role', id: string) =>
  */
 const SCENARIOS: { route: string; action: string; run: () => Promise<unknown> }[] = [
   { route: 'POST /api/auth/login', action: 'auth.login', run: async () => ok((await env.signIn('worker')).res) },
-  { route: 'POST /api/orgs', action: 'org.create', run: async () => (ids.org = ok(await district.post('/api/orgs', { parentId: ids.street, level: 'grassroots', kind: 'joint', code: 'A0001', name: '审计测试联合工会' })).id) },
-  { route: 'PUT /api/orgs/:id', action: 'org.update', run: async () => ok(await district.put(`/api/orgs/${ids.org}`, { level: 'grassroots', kind: 'joint', code: 'A0001', name: '审计测试联合工会（改）', version: await version('org', ids.org!) })) },
-  { route: 'POST /api/orgs/:id/move', action: 'org.move', run: async () => ok(await district.post(`/api/orgs/${ids.org}/move`, { parentId: ids.street2, version: await version('org', ids.org!) })) },
-  { route: 'POST /api/orgs/:id/deactivate', action: 'org.deactivate', run: async () => ok(await district.post(`/api/orgs/${ids.org}/deactivate`, { version: await version('org', ids.org!) })) },
-  { route: 'POST /api/orgs/:id/reactivate', action: 'org.reactivate', run: async () => ok(await district.post(`/api/orgs/${ids.org}/reactivate`, { version: await version('org', ids.org!) })) },
-  { route: 'POST /api/roles', action: 'role.create', run: async () => (ids.role = ok(await district.post('/api/roles', { code: 'audit_role', name: '审计角色', permissions: ['org.read'], scopeKind: 'own' })).id) },
-  { route: 'PUT /api/roles/:id', action: 'role.update', run: async () => ok(await district.put(`/api/roles/${ids.role}`, { code: 'audit_role', name: '审计角色二', permissions: [], scopeKind: 'own', version: 1 })) },
+  {
+    route: 'POST /api/orgs',
+    action: 'org.create',
+    run: async () =>
+      (ids.org = ok(
+        await district.post('/api/orgs', { parentId: ids.street, level: 'grassroots', kind: 'joint', code: 'A0001', name: '审计测试联合工会' }),
+      ).id),
+  },
+  {
+    route: 'PUT /api/orgs/:id',
+    action: 'org.update',
+    run: async () =>
+      ok(
+        await district.put(`/api/orgs/${ids.org}`, {
+          level: 'grassroots',
+          kind: 'joint',
+          code: 'A0001',
+          name: '审计测试联合工会（改）',
+          version: await version('org', ids.org!),
+        }),
+      ),
+  },
+  {
+    route: 'POST /api/orgs/:id/move',
+    action: 'org.move',
+    run: async () => ok(await district.post(`/api/orgs/${ids.org}/move`, { parentId: ids.street2, version: await version('org', ids.org!) })),
+  },
+  {
+    route: 'POST /api/orgs/:id/deactivate',
+    action: 'org.deactivate',
+    run: async () => ok(await district.post(`/api/orgs/${ids.org}/deactivate`, { version: await version('org', ids.org!) })),
+  },
+  {
+    route: 'POST /api/orgs/:id/reactivate',
+    action: 'org.reactivate',
+    run: async () => ok(await district.post(`/api/orgs/${ids.org}/reactivate`, { version: await version('org', ids.org!) })),
+  },
+  {
+    route: 'POST /api/roles',
+    action: 'role.create',
+    run: async () =>
+      (ids.role = ok(await district.post('/api/roles', { code: 'audit_role', name: '审计角色', permissions: ['org.read'], scopeKind: 'own' })).id),
+  },
+  {
+    route: 'PUT /api/roles/:id',
+    action: 'role.update',
+    run: async () =>
+      ok(await district.put(`/api/roles/${ids.role}`, { code: 'audit_role', name: '审计角色二', permissions: [], scopeKind: 'own', version: 1 })),
+  },
   { route: 'DELETE /api/roles/:id', action: 'role.delete', run: async () => ok(await district.del(`/api/roles/${ids.role}`)) },
   {
-    route: 'POST /api/users', action: 'user.create',
+    route: 'POST /api/users',
+    action: 'user.create',
     run: async () => {
-      const u = ok(await district.post('/api/users', { username: 'auditee', displayName: '审计对象', orgId: ids.grassrootsOrg, roleIds: [ids.chairRole], password: 'First#2026aa' }));
+      const u = ok(
+        await district.post('/api/users', {
+          username: 'auditee',
+          displayName: '审计对象',
+          orgId: ids.grassrootsOrg,
+          roleIds: [ids.chairRole],
+          password: 'First#2026aa',
+        }),
+      );
       secrets.add('First#2026aa');
       ids.user = u.id;
     },
   },
   {
-    route: 'POST /api/auth/password', action: 'auth.password_change',
+    route: 'POST /api/auth/password',
+    action: 'auth.password_change',
     run: async () => {
       const { client } = await env.signIn('auditee', 'First#2026aa');
       secrets.add(client!.csrf);
@@ -80,24 +132,70 @@ const SCENARIOS: { route: string; action: string; run: () => Promise<unknown> }[
       ok(await client!.post('/api/auth/password', { currentPassword: 'First#2026aa', newPassword: 'Second#2026bb' }));
     },
   },
-  { route: 'PUT /api/users/:id', action: 'user.update', run: async () => ok(await district.put(`/api/users/${ids.user}`, { displayName: '审计对象（改）', orgId: ids.grassrootsOrg, roleIds: [], active: true, version: await version('app_user', ids.user!) })) },
-  { route: 'POST /api/users/:id/reset-password', action: 'user.reset_password', run: async () => secrets.add(ok(await district.post(`/api/users/${ids.user}/reset-password`)).temporaryPassword) },
-  { route: 'POST /api/users/:id/unlock', action: 'user.unlock', run: async () => ok(await district.post(`/api/users/${ids.user}/unlock`)) },
-  { route: 'PUT /api/settings/security', action: 'settings.update', run: async () => ok(await admin.put('/api/settings/security', { ...LEVEL3_PRESET, lockMinutes: 20 })) },
-  { route: 'PUT /api/settings/backup', action: 'settings.backup', run: async () => ok(await admin.put('/api/settings/backup', { enabled: true, intervalHours: 12, keep: 7 })) },
-  { route: 'PUT /api/settings/calendar', action: 'settings.calendar', run: async () => ok(await admin.put('/api/settings/calendar', { holidays: ['2031-01-01'], workdays: [] })) },
-  { route: 'PUT /api/settings/calendar/years/:year', action: 'settings.calendar', run: async () => ok(await admin.put('/api/settings/calendar/years/2036', { holidays: ['2036-01-01'], workdays: [] })) },
-  { route: 'POST /api/auth/totp/setup', action: 'auth.totp_setup', run: async () => secrets.add((ids.totp = ok(await district.post('/api/auth/totp/setup')).secret)) },
-  // A TOTP code is good once: enable, sign in and disable use codes of successive time steps (the server accepts ±1).
-  { route: 'POST /api/auth/totp/enable', action: 'auth.totp_enable', run: async () => ok(await district.post('/api/auth/totp/enable', { code: await totpAt(ids.totp!, -1) })) },
   {
-    route: 'POST /api/auth/login/totp', action: 'auth.totp',
+    route: 'PUT /api/users/:id',
+    action: 'user.update',
+    run: async () =>
+      ok(
+        await district.put(`/api/users/${ids.user}`, {
+          displayName: '审计对象（改）',
+          orgId: ids.grassrootsOrg,
+          roleIds: [],
+          active: true,
+          version: await version('app_user', ids.user!),
+        }),
+      ),
+  },
+  {
+    route: 'POST /api/users/:id/reset-password',
+    action: 'user.reset_password',
+    run: async () => secrets.add(ok(await district.post(`/api/users/${ids.user}/reset-password`)).temporaryPassword),
+  },
+  { route: 'POST /api/users/:id/unlock', action: 'user.unlock', run: async () => ok(await district.post(`/api/users/${ids.user}/unlock`)) },
+  {
+    route: 'PUT /api/settings/security',
+    action: 'settings.update',
+    run: async () => ok(await admin.put('/api/settings/security', { ...LEVEL3_PRESET, lockMinutes: 20 })),
+  },
+  {
+    route: 'PUT /api/settings/backup',
+    action: 'settings.backup',
+    run: async () => ok(await admin.put('/api/settings/backup', { enabled: true, intervalHours: 12, keep: 7 })),
+  },
+  {
+    route: 'PUT /api/settings/calendar',
+    action: 'settings.calendar',
+    run: async () => ok(await admin.put('/api/settings/calendar', { holidays: ['2031-01-01'], workdays: [] })),
+  },
+  {
+    route: 'PUT /api/settings/calendar/years/:year',
+    action: 'settings.calendar',
+    run: async () => ok(await admin.put('/api/settings/calendar/years/2036', { holidays: ['2036-01-01'], workdays: [] })),
+  },
+  {
+    route: 'POST /api/auth/totp/setup',
+    action: 'auth.totp_setup',
+    run: async () => secrets.add((ids.totp = ok(await district.post('/api/auth/totp/setup')).secret)),
+  },
+  // A TOTP code is good once: enable, sign in and disable use codes of successive time steps (the server accepts ±1).
+  {
+    route: 'POST /api/auth/totp/enable',
+    action: 'auth.totp_enable',
+    run: async () => ok(await district.post('/api/auth/totp/enable', { code: await totpAt(ids.totp!, -1) })),
+  },
+  {
+    route: 'POST /api/auth/login/totp',
+    action: 'auth.totp',
     run: async () => {
       district = (await env.signIn('district')).client!;
       ok(await district.post('/api/auth/login/totp', { code: await totpAt(ids.totp!, 0) }));
     },
   },
-  { route: 'POST /api/auth/totp/disable', action: 'auth.totp_disable', run: async () => ok(await district.post('/api/auth/totp/disable', { code: await totpAt(ids.totp!, 1) })) },
+  {
+    route: 'POST /api/auth/totp/disable',
+    action: 'auth.totp_disable',
+    run: async () => ok(await district.post('/api/auth/totp/disable', { code: await totpAt(ids.totp!, 1) })),
+  },
   { route: 'POST /api/auth/logout', action: 'auth.logout', run: async () => ok(await (await env.login('worker')).post('/api/auth/logout')) },
 ];
 
@@ -106,13 +204,18 @@ describe('every write is audited', () => {
     const platform = /^\/api\/(auth|orgs|users|roles|settings|audit|dashboard|health|meta)(\/|$)/;
     const writes = env.routes.filter((r) => platform.test(r.url) && !['GET', 'HEAD', 'OPTIONS'].includes(r.method)).map((r) => `${r.method} ${r.url}`);
     const covered = new Set(SCENARIOS.map((s) => s.route));
-    expect(writes.filter((w) => !covered.has(w)), 'add a scenario to SCENARIOS in server/src/platform/audit.test.ts').toEqual([]);
+    expect(
+      writes.filter((w) => !covered.has(w)),
+      'add a scenario to SCENARIOS in server/src/platform/audit.test.ts',
+    ).toEqual([]);
   });
 
   it.each(SCENARIOS.map((s) => [s.route, s.action, s] as const))('%s leaves a %s entry', async (_route, _action, s) => {
     const from = await maxSeq();
     await s.run();
-    const entries = await rows<{ action: string; result: string; at: Date; actor_name: string | null }>(sql`SELECT action, result, at, actor_name FROM audit_log WHERE seq > ${from} ORDER BY seq`);
+    const entries = await rows<{ action: string; result: string; at: Date; actor_name: string | null }>(
+      sql`SELECT action, result, at, actor_name FROM audit_log WHERE seq > ${from} ORDER BY seq`,
+    );
     expect(entries.map((e) => e.action)).toContain(s.action);
     const entry = entries.find((e) => e.action === s.action)!;
     expect(entry.result).toBe('ok');
@@ -123,12 +226,18 @@ describe('every write is audited', () => {
   it('the district sees its own writes in its audit list, with the changed fields', async () => {
     const list = (await district.get('/api/audit?action=org.update&pageSize=50')).json();
     const mine = list.items.find((e: { entityId: string }) => e.entityId === ids.org);
-    expect(mine).toMatchObject({ actorName: 'district', entity: 'org', result: 'ok', changes: { name: { from: '审计测试联合工会', to: '审计测试联合工会（改）' } } });
+    expect(mine).toMatchObject({
+      actorName: 'district',
+      entity: 'org',
+      result: 'ok',
+      changes: { name: { from: '审计测试联合工会', to: '审计测试联合工会（改）' } },
+    });
     expect(mine.orgName).toBe('审计测试联合工会（改）');
   });
 
   it('filters by an organisation and those below it and by China-local days, and names the record an entry concerns', async () => {
-    const subtree = async (id: string) => new Set((await rows<{ id: string }>(sql`SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE id = ${id})`)).map((r) => r.id));
+    const subtree = async (id: string) =>
+      new Set((await rows<{ id: string }>(sql`SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE id = ${id})`)).map((r) => r.id));
     const below2 = (await district.get(`/api/audit?action=org.&under=${ids.street2}&pageSize=200`)).json();
     expect(below2.totalExact).toBe(true);
     const inStreet2 = await subtree(ids.street2!);
@@ -151,13 +260,17 @@ describe('every write is audited', () => {
 
 describe('secrets stay out of the log', () => {
   it('no password, temporary password, TOTP secret, CSRF token or password hash appears in any entry', async () => {
-    const all = await rows<{ seq: number; text: string }>(sql`SELECT seq, concat_ws(' ', actor_name, action, entity_id, changes::text, detail) AS text FROM audit_log`);
+    const all = await rows<{ seq: number; text: string }>(
+      sql`SELECT seq, concat_ws(' ', actor_name, action, entity_id, changes::text, detail) AS text FROM audit_log`,
+    );
     expect(secrets.size).toBeGreaterThanOrEqual(8);
     for (const e of all) {
       for (const s of secrets) expect(e.text.includes(s), `seq ${e.seq} holds a secret`).toBe(false);
       expect(e.text).not.toMatch(/scrypt\$/);
     }
-    const redacted = await rows<{ changes: unknown }>(sql`SELECT changes FROM audit_log WHERE action IN ('user.create', 'auth.password_change', 'user.reset_password')`);
+    const redacted = await rows<{ changes: unknown }>(
+      sql`SELECT changes FROM audit_log WHERE action IN ('user.create', 'auth.password_change', 'user.reset_password')`,
+    );
     for (const r of redacted) expect(r.changes).toMatchObject({ password: '[redacted]' });
   });
 });
@@ -178,7 +291,11 @@ describe('the hash chain', () => {
   });
 
   it('refuses to change or delete an entry through the database', async () => {
-    const refusal = (q: SQL) => rows(q).then(() => 'done', (e: { cause?: Error; message: string }) => e.cause?.message ?? e.message);
+    const refusal = (q: SQL) =>
+      rows(q).then(
+        () => 'done',
+        (e: { cause?: Error; message: string }) => e.cause?.message ?? e.message,
+      );
     expect(await refusal(sql`UPDATE audit_log SET detail = 'x' WHERE seq = 1`)).toMatch(/append-only \(UPDATE\)/);
     expect(await refusal(sql`DELETE FROM audit_log WHERE seq = 1`)).toMatch(/append-only \(DELETE\)/);
     expect(await refusal(sql`TRUNCATE audit_log`)).toMatch(/append-only \(TRUNCATE\)/);
@@ -195,7 +312,9 @@ describe('the hash chain', () => {
     await rows(sql`UPDATE audit_log SET detail = ${detail} WHERE seq = ${n}`);
     expect((await verifyAuditChain(env.services.db)).ok).toBe(true);
 
-    const [{ seq }] = (await rows<{ seq: number }>(sql`SELECT seq FROM audit_log WHERE changes IS NOT NULL AND seq > 1 ORDER BY seq LIMIT 1`)) as [{ seq: number }];
+    const [{ seq }] = (await rows<{ seq: number }>(sql`SELECT seq FROM audit_log WHERE changes IS NOT NULL AND seq > 1 ORDER BY seq LIMIT 1`)) as [
+      { seq: number },
+    ];
     await rows(sql`UPDATE audit_log SET changes = jsonb_set(changes, '{forged}', 'true') WHERE seq = ${seq}`);
     expect((await verifyAuditChain(env.services.db)).firstBroken).toEqual({ seq, reason: 'content does not match its hash' });
     await rows(sql`UPDATE audit_log SET changes = changes - 'forged' WHERE seq = ${seq}`);

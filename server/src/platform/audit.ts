@@ -25,18 +25,38 @@ export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return '[' + v.map(canonicalJson).join(',') + ']';
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return '{' + Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => JSON.stringify(k) + ':' + canonicalJson(o[k])).join(',') + '}';
+    return (
+      '{' +
+      Object.keys(o)
+        .filter((k) => o[k] !== undefined)
+        .sort()
+        .map((k) => JSON.stringify(k) + ':' + canonicalJson(o[k]))
+        .join(',') +
+      '}'
+    );
   }
   return JSON.stringify(v);
 }
 
 function entryHash(prevHash: string, e: { seq: number; at: Date } & AuditEntry): string {
   const body = canonicalJson({
-    seq: e.seq, at: e.at.toISOString(), actorId: e.actorId ?? null, actorName: e.actorName ?? null, orgId: e.orgId ?? null,
-    action: e.action, entity: e.entity ?? null, entityId: e.entityId ?? null, changes: e.changes ?? null, ip: e.ip ?? null,
-    result: e.result ?? 'ok', detail: e.detail ?? null,
+    seq: e.seq,
+    at: e.at.toISOString(),
+    actorId: e.actorId ?? null,
+    actorName: e.actorName ?? null,
+    orgId: e.orgId ?? null,
+    action: e.action,
+    entity: e.entity ?? null,
+    entityId: e.entityId ?? null,
+    changes: e.changes ?? null,
+    ip: e.ip ?? null,
+    result: e.result ?? 'ok',
+    detail: e.detail ?? null,
   });
-  return crypto.createHash('sha256').update(prevHash + '\n' + body).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(prevHash + '\n' + body)
+    .digest('hex');
 }
 
 /**
@@ -67,10 +87,20 @@ export async function appendAudit(exec: Executor, entry: AuditEntry): Promise<vo
   const at = new Date();
   const hash = entryHash(prevHash, { ...entry, seq, at });
   await exec.insert(auditLog).values({
-    seq, at, prevHash, hash,
-    actorId: entry.actorId ?? null, actorName: entry.actorName ?? null, orgId: entry.orgId ?? null,
-    action: entry.action, entity: entry.entity ?? null, entityId: entry.entityId ?? null,
-    changes: entry.changes ?? null, ip: entry.ip ?? null, result: entry.result ?? 'ok', detail: entry.detail ?? null,
+    seq,
+    at,
+    prevHash,
+    hash,
+    actorId: entry.actorId ?? null,
+    actorName: entry.actorName ?? null,
+    orgId: entry.orgId ?? null,
+    action: entry.action,
+    entity: entry.entity ?? null,
+    entityId: entry.entityId ?? null,
+    changes: entry.changes ?? null,
+    ip: entry.ip ?? null,
+    result: entry.result ?? 'ok',
+    detail: entry.detail ?? null,
   });
 }
 
@@ -102,8 +132,18 @@ export async function verifyAuditChain(db: Db, pageSize = 5000, start?: { seq: n
       if (r.seq !== expectedSeq) return { ok: false, checked, firstBroken: { seq: r.seq, reason: `missing entry before ${r.seq} (expected ${expectedSeq})` } };
       if (r.prevHash !== prevHash) return { ok: false, checked, firstBroken: { seq: r.seq, reason: 'link to previous entry broken' } };
       const h = entryHash(prevHash, {
-        seq: r.seq, at: r.at, actorId: r.actorId, actorName: r.actorName, orgId: r.orgId, action: r.action, entity: r.entity,
-        entityId: r.entityId, changes: r.changes as Record<string, unknown> | null, ip: r.ip, result: r.result as AuditEntry['result'], detail: r.detail,
+        seq: r.seq,
+        at: r.at,
+        actorId: r.actorId,
+        actorName: r.actorName,
+        orgId: r.orgId,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entityId,
+        changes: r.changes as Record<string, unknown> | null,
+        ip: r.ip,
+        result: r.result as AuditEntry['result'],
+        detail: r.detail,
       });
       if (h !== r.hash) return { ok: false, checked, firstBroken: { seq: r.seq, reason: 'content does not match its hash' } };
       prevHash = r.hash;

@@ -28,10 +28,15 @@ export async function backupStatus(s: Services): Promise<BackupStatus> {
   const last = await s.settings.get('backup.last', LastRun, NEVER);
   const dir = backupDir(s);
   const files = fs.existsSync(dir)
-    ? fs.readdirSync(dir).filter((f) => NAME.test(f)).sort().reverse().map((name) => {
-        const st = fs.statSync(path.join(dir, name));
-        return { name, bytes: st.size, at: st.mtime.toISOString() };
-      })
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => NAME.test(f))
+        .sort()
+        .reverse()
+        .map((name) => {
+          const st = fs.statSync(path.join(dir, name));
+          return { name, bytes: st.size, at: st.mtime.toISOString() };
+        })
     : [];
   return { lastAt: last.at, lastFile: last.file, lastError: last.error, files };
 }
@@ -56,7 +61,10 @@ export async function runScheduledBackup(s: Services, opts: { force?: boolean; n
     await s.settings.save(s.db, 'backup.last', { at: last.at, file: last.file, error: `${now.toISOString()}: ${(e as Error).message}` });
     throw e;
   }
-  const all = fs.readdirSync(dir).filter((f) => NAME.test(f)).sort();
+  const all = fs
+    .readdirSync(dir)
+    .filter((f) => NAME.test(f))
+    .sort();
   for (const old of all.slice(0, Math.max(0, all.length - cfg.keep))) fs.rmSync(path.join(dir, old), { force: true });
   return file;
 }

@@ -25,7 +25,9 @@ describe('scheduled backups settings', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().settings).toEqual({ enabled: true, intervalHours: 12, keep: 30 });
     expect((await admin.get('/api/settings/backup')).json().settings).toEqual({ enabled: true, intervalHours: 12, keep: 30 });
-    const [a] = await env.services.database.query<{ changes: Record<string, unknown> }>(sql`SELECT changes FROM audit_log WHERE action = 'settings.backup' ORDER BY seq DESC LIMIT 1`);
+    const [a] = await env.services.database.query<{ changes: Record<string, unknown> }>(
+      sql`SELECT changes FROM audit_log WHERE action = 'settings.backup' ORDER BY seq DESC LIMIT 1`,
+    );
     expect(a!.changes).toMatchObject({ intervalHours: expect.anything(), keep: expect.anything() });
   });
 

@@ -36,11 +36,17 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const count = async (env: TestEnv, table: string) => Number((await env.services.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]!.n);
+const count = async (env: TestEnv, table: string) =>
+  Number((await env.services.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]!.n);
 
 describe('backup', () => {
   it('writes one archive with a manifest: version, migrations, counts, checksums and the key fingerprint, not the key', async () => {
-    expect(manifest).toMatchObject({ format: 'gonghui-backup/1', appVersion: src.services.version, engine: src.engine, keyFingerprint: src.services.keys.keyId });
+    expect(manifest).toMatchObject({
+      format: 'gonghui-backup/1',
+      appVersion: src.services.version,
+      engine: src.engine,
+      keyFingerprint: src.services.keys.keyId,
+    });
     expect(manifest.migrations.count).toBeGreaterThan(8);
     for (const t of ['org', 'member', 'audit_log', 'hardship_file']) expect(manifest.tables.find((x) => x.name === t)?.rows).toBe(await count(src, t));
     expect(manifest.sequences.member_card_seq).toBeGreaterThan(0);
@@ -71,23 +77,27 @@ describe(`restore${crossEngine ? ' on the other engine' : ''}`, () => {
     }
   }, 240_000);
 
-  it.runIf(crossEngine)('also the other way: an archive of the embedded database restores on PostgreSQL', async () => {
-    const k = crypto.randomBytes(32).toString('hex');
-    const lite = await createTestEnv({ secretKeyHex: k, members: 300, hardship: 30, engine: 'pglite' });
-    const pg = await createTestEnv({ seed: false, secretKeyHex: k });
-    try {
-      const f = path.join(dir, 'lite.backup');
-      const m = await backupDatabase(lite.services, f);
-      expect(m.engine).toBe('pglite');
-      expect(pg.engine).toBe('postgres');
-      await restoreDatabase(pg.services, f);
-      expect((await backupDatabase(pg.services, path.join(dir, 'lite-again.backup'))).tables).toEqual(m.tables);
-      expect((await (await pg.login('admin')).get('/api/hardship/files?pageSize=1')).statusCode).toBe(200);
-    } finally {
-      await lite.close();
-      await pg.close();
-    }
-  }, 240_000);
+  it.runIf(crossEngine)(
+    'also the other way: an archive of the embedded database restores on PostgreSQL',
+    async () => {
+      const k = crypto.randomBytes(32).toString('hex');
+      const lite = await createTestEnv({ secretKeyHex: k, members: 300, hardship: 30, engine: 'pglite' });
+      const pg = await createTestEnv({ seed: false, secretKeyHex: k });
+      try {
+        const f = path.join(dir, 'lite.backup');
+        const m = await backupDatabase(lite.services, f);
+        expect(m.engine).toBe('pglite');
+        expect(pg.engine).toBe('postgres');
+        await restoreDatabase(pg.services, f);
+        expect((await backupDatabase(pg.services, path.join(dir, 'lite-again.backup'))).tables).toEqual(m.tables);
+        expect((await (await pg.login('admin')).get('/api/hardship/files?pageSize=1')).statusCode).toBe(200);
+      } finally {
+        await lite.close();
+        await pg.close();
+      }
+    },
+    240_000,
+  );
 
   it('refuses another key, naming both fingerprints, and writes nothing', async () => {
     const dst = await createTestEnv({ seed: false, engine: other });

@@ -50,21 +50,27 @@ export interface BackupManifest {
 }
 
 export class BackupError extends Error {
-  constructor(public readonly zh: string, public readonly en: string) {
+  constructor(
+    public readonly zh: string,
+    public readonly en: string,
+  ) {
     super(`${zh} / ${en}`);
   }
 }
 
-const rowsOf = async <T,>(exec: Executor, q: ReturnType<typeof sql>) => ((await exec.execute(q)) as unknown as { rows: T[] }).rows;
+const rowsOf = async <T>(exec: Executor, q: ReturnType<typeof sql>) => ((await exec.execute(q)) as unknown as { rows: T[] }).rows;
 
 /** The platform's tables (the migrations' own bookkeeping lives in the `drizzle` schema and is not one). */
 async function tables(exec: Executor): Promise<{ name: string; pk: string[] }[]> {
   const names = await rowsOf<{ name: string }>(exec, sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
   const out: { name: string; pk: string[] }[] = [];
   for (const { name } of names) {
-    const pk = await rowsOf<{ col: string }>(exec, sql`
+    const pk = await rowsOf<{ col: string }>(
+      exec,
+      sql`
       SELECT a.attname AS col FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-      WHERE i.indrelid = ${'public.' + name}::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`);
+      WHERE i.indrelid = ${'public.' + name}::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`,
+    );
     if (!pk.length) throw new Error(`table ${name} has no primary key: a backup needs one to read it in a stable order`);
     out.push({ name, pk: pk.map((p) => p.col) });
   }
@@ -72,8 +78,13 @@ async function tables(exec: Executor): Promise<{ name: string; pk: string[] }[]>
 }
 
 async function migrationLevel(exec: Executor): Promise<{ count: number; last: string | null }> {
-  const [r] = await rowsOf<{ count: number; created_at: string | null }>(exec, sql`SELECT count(*)::int AS count, max(created_at)::text AS created_at FROM drizzle.__drizzle_migrations`);
-  const journal = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../db/migrations/meta/_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+  const [r] = await rowsOf<{ count: number; created_at: string | null }>(
+    exec,
+    sql`SELECT count(*)::int AS count, max(created_at)::text AS created_at FROM drizzle.__drizzle_migrations`,
+  );
+  const journal = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../db/migrations/meta/_journal.json'), 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
   const last = journal.entries.find((e) => String(e.when) === r?.created_at)?.tag ?? null;
   return { count: r?.count ?? 0, last };
 }
@@ -81,11 +92,25 @@ async function migrationLevel(exec: Executor): Promise<{ count: number; last: st
 /** Each row of a table as JSON text, in primary-key order, a page at a time. */
 async function* tableRows(exec: Executor, t: { name: string; pk: string[] }): AsyncGenerator<string> {
   const table = sql.identifier(t.name);
-  const order = sql.join(t.pk.map((c) => sql.identifier(c)), sql`, `);
+  const order = sql.join(
+    t.pk.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
   let after: unknown[] | null = null;
   for (;;) {
-    const where = after ? sql`WHERE (${order}) > (${sql.join(after.map((v) => sql`${v}`), sql`, `)})` : sql``;
-    const page: (Record<string, unknown> & { __j: string })[] = await rowsOf<Record<string, unknown> & { __j: string }>(exec, sql`SELECT row_to_json(t)::text AS __j, ${sql.join(t.pk.map((c) => sql`t.${sql.identifier(c)}::text AS ${sql.identifier('__k_' + c)}`), sql`, `)} FROM ${table} t ${where} ORDER BY ${order} LIMIT ${PAGE}`);
+    const where = after
+      ? sql`WHERE (${order}) > (${sql.join(
+          after.map((v) => sql`${v}`),
+          sql`, `,
+        )})`
+      : sql``;
+    const page: (Record<string, unknown> & { __j: string })[] = await rowsOf<Record<string, unknown> & { __j: string }>(
+      exec,
+      sql`SELECT row_to_json(t)::text AS __j, ${sql.join(
+        t.pk.map((c) => sql`t.${sql.identifier(c)}::text AS ${sql.identifier('__k_' + c)}`),
+        sql`, `,
+      )} FROM ${table} t ${where} ORDER BY ${order} LIMIT ${PAGE}`,
+    );
     for (const r of page) yield r.__j;
     if (page.length < PAGE) return;
     const last: Record<string, unknown> = page[page.length - 1]!;
@@ -130,10 +155,20 @@ export async function backupDatabase(s: Services, file: string, log: (m: string)
         out.push({ name: t.name, ...d, ...(DERIVED.has(t.name) ? { derived: true as const } : {}) });
         log(`${t.name}: ${d.rows}`);
       }
-      const seqs = await rowsOf<{ name: string; value: number }>(tx, sql`SELECT sequencename AS name, coalesce(last_value, 0)::bigint AS value FROM pg_sequences WHERE schemaname = 'public'`);
+      const seqs = await rowsOf<{ name: string; value: number }>(
+        tx,
+        sql`SELECT sequencename AS name, coalesce(last_value, 0)::bigint AS value FROM pg_sequences WHERE schemaname = 'public'`,
+      );
       return {
-        format: BACKUP_FORMAT, appVersion: s.version, migrations: await migrationLevel(tx), engine: s.database.engine, createdAt: new Date().toISOString(),
-        keyFingerprint: s.keys.keyId, auditKeyId: s.auditSigner.keyId, sequences: Object.fromEntries(seqs.map((q) => [q.name, Number(q.value)])), tables: out,
+        format: BACKUP_FORMAT,
+        appVersion: s.version,
+        migrations: await migrationLevel(tx),
+        engine: s.database.engine,
+        createdAt: new Date().toISOString(),
+        keyFingerprint: s.keys.keyId,
+        auditKeyId: s.auditSigner.keyId,
+        sequences: Object.fromEntries(seqs.map((q) => [q.name, Number(q.value)])),
+        tables: out,
       } satisfies BackupManifest;
     });
     const tmp = `${file}.part`;
@@ -181,7 +216,8 @@ async function unpack(file: string, dir: string): Promise<BackupManifest> {
   } catch {
     throw new BackupError('备份文件已损坏或不是本系统的备份', 'The file is damaged or not a Gonghui backup');
   }
-  if (!manifest || (manifest as BackupManifest).format !== BACKUP_FORMAT) throw new BackupError('备份文件缺少清单或格式不符', 'The archive has no manifest or an unknown format');
+  if (!manifest || (manifest as BackupManifest).format !== BACKUP_FORMAT)
+    throw new BackupError('备份文件缺少清单或格式不符', 'The archive has no manifest or an unknown format');
   return manifest;
 }
 
@@ -204,9 +240,17 @@ export async function restoreDatabase(s: Services, file: string, log: (m: string
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-restore-'));
   try {
     const m = await unpack(file, work);
-    if (newer(m.appVersion, s.version)) throw new BackupError(`备份来自更新的版本 ${m.appVersion}，当前为 ${s.version}：请先升级本系统`, `The archive is from a newer version (${m.appVersion}; this is ${s.version}): upgrade first`);
+    if (newer(m.appVersion, s.version))
+      throw new BackupError(
+        `备份来自更新的版本 ${m.appVersion}，当前为 ${s.version}：请先升级本系统`,
+        `The archive is from a newer version (${m.appVersion}; this is ${s.version}): upgrade first`,
+      );
     const level = await migrationLevel(s.db);
-    if (m.migrations.count > level.count) throw new BackupError(`备份的数据库结构（第 ${m.migrations.count} 版）比当前（第 ${level.count} 版）新：请先升级本系统`, `The archive's schema (${m.migrations.count} migrations) is newer than this one (${level.count})`);
+    if (m.migrations.count > level.count)
+      throw new BackupError(
+        `备份的数据库结构（第 ${m.migrations.count} 版）比当前（第 ${level.count} 版）新：请先升级本系统`,
+        `The archive's schema (${m.migrations.count} migrations) is newer than this one (${level.count})`,
+      );
     if (m.keyFingerprint !== s.keys.keyId) {
       throw new BackupError(
         `加密密钥不一致：备份使用指纹为 ${m.keyFingerprint} 的密钥，当前密钥指纹为 ${s.keys.keyId}。请用原密钥启动（GONGHUI_SECRET_KEY 或 DATA_DIR/secret.key）`,
@@ -216,7 +260,11 @@ export async function restoreDatabase(s: Services, file: string, log: (m: string
     const here = await tables(s.db);
     // Empty: no organisation and no account yet (the start-up only installs built-in roles and default rules).
     const [{ n }] = await rowsOf<{ n: number }>(s.db, sql`SELECT (SELECT count(*) FROM org) + (SELECT count(*) FROM app_user) AS n`);
-    if (Number(n) > 0) throw new BackupError('目标数据库不是空的：请恢复到新的空数据目录或空数据库', 'The target database is not empty: restore into an empty DATA_DIR or database');
+    if (Number(n) > 0)
+      throw new BackupError(
+        '目标数据库不是空的：请恢复到新的空数据目录或空数据库',
+        'The target database is not empty: restore into an empty DATA_DIR or database',
+      );
     for (const t of m.tables) {
       if (!here.some((h) => h.name === t.name)) throw new BackupError(`当前版本没有表 ${t.name}`, `This version has no table ${t.name}`);
     }
@@ -229,7 +277,10 @@ export async function restoreDatabase(s: Services, file: string, log: (m: string
       await tx.execute(sql`SELECT set_config('gonghui.audit_archive', 'off', true)`);
       for (const t of m.tables) {
         if (t.derived) continue;
-        const lines = readline.createInterface({ input: fs.createReadStream(path.join(work, `${t.name}.jsonl.gz`)).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+        const lines = readline.createInterface({
+          input: fs.createReadStream(path.join(work, `${t.name}.jsonl.gz`)).pipe(zlib.createGunzip()),
+          crlfDelay: Infinity,
+        });
         let batch: string[] = [];
         const flush = async () => {
           if (!batch.length) return;
@@ -252,7 +303,10 @@ export async function restoreDatabase(s: Services, file: string, log: (m: string
       for (const t of m.tables) {
         const d = await digest(tx, byName.get(t.name)!);
         if (d.rows !== t.rows || d.sha256 !== t.sha256) {
-          throw new BackupError(`恢复后表 ${t.name} 与备份不一致（${d.rows} 行，备份为 ${t.rows} 行），已回滚`, `Table ${t.name} differs from the archive after restoring (${d.rows} rows, archive ${t.rows}); rolled back`);
+          throw new BackupError(
+            `恢复后表 ${t.name} 与备份不一致（${d.rows} 行，备份为 ${t.rows} 行），已回滚`,
+            `Table ${t.name} differs from the archive after restoring (${d.rows} rows, archive ${t.rows}); rolled back`,
+          );
         }
       }
     });
@@ -271,4 +325,3 @@ export async function readManifest(file: string): Promise<BackupManifest> {
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
-

@@ -14,7 +14,10 @@ const SCRYPT = { N: 1 << 15, r: 8, p: 1, keylen: 32 };
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.randomBytes(16);
   const key = await scryptAsync(password.normalize('NFKC'), salt, SCRYPT.keylen, {
-    N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p, maxmem: 128 * SCRYPT.N * SCRYPT.r * 2,
+    N: SCRYPT.N,
+    r: SCRYPT.r,
+    p: SCRYPT.p,
+    maxmem: 128 * SCRYPT.N * SCRYPT.r * 2,
   });
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
@@ -95,7 +98,11 @@ export function makeKeyRing(master: Buffer): KeyRing {
       return Buffer.concat([d.update(buf.subarray(28)), d.final()]).toString('utf8');
     },
     blindIndex(value, purpose) {
-      return crypto.createHmac('sha256', macKey).update(purpose + '\0' + value).digest('base64url').slice(0, 32);
+      return crypto
+        .createHmac('sha256', macKey)
+        .update(purpose + '\0' + value)
+        .digest('base64url')
+        .slice(0, 32);
     },
     sign(data) {
       return crypto.createHmac('sha256', signKey).update(data).digest('base64url');

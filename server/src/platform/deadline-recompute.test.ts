@@ -27,7 +27,15 @@ function days(a: string, b: string): string[] {
 
 /** A 2027 arrangement as the State Council might publish it: 元旦 1–3 January, 春节 5–11 February (make-up Saturday 20 February), 清明 3–5 April, 劳动节 1–5 May, 端午 9 June, 中秋 15 September, 国庆 1–7 October (make-up Saturday 9 October). */
 const Y2027 = {
-  holidays: [...days('2027-01-01', '2027-01-03'), ...days('2027-02-05', '2027-02-11'), ...days('2027-04-03', '2027-04-05'), ...days('2027-05-01', '2027-05-05'), '2027-06-09', '2027-09-15', ...days('2027-10-01', '2027-10-07')],
+  holidays: [
+    ...days('2027-01-01', '2027-01-03'),
+    ...days('2027-02-05', '2027-02-11'),
+    ...days('2027-04-03', '2027-04-05'),
+    ...days('2027-05-01', '2027-05-05'),
+    '2027-06-09',
+    '2027-09-15',
+    ...days('2027-10-01', '2027-10-07'),
+  ],
   workdays: ['2027-02-20', '2027-10-09'],
 };
 
@@ -37,7 +45,9 @@ const pub = (url: string, payload: object) => env.app.inject({ method: 'POST', u
 
 async function apply(): Promise<{ id: string; dueOn: string; provisional: boolean }> {
   const res = await pub('/api/join/applications', {
-    orgId: o.g1.id, employerName: '江城宏达物流有限公司', viaTerritorial: false,
+    orgId: o.g1.id,
+    employerName: '江城宏达物流有限公司',
+    viaTerritorial: false,
     fields: { name: '李冬梅', idNumber: freshId('F', '19920304'), mobile: freshMobile(), employmentForm: '快递员', ethnicity: '汉' },
     consent: { version: '2026-01', agreed: true },
   });
@@ -47,7 +57,9 @@ async function apply(): Promise<{ id: string; dueOn: string; provisional: boolea
 }
 
 const recomputed = (entityId: string) =>
-  q<{ from: string; to: string; actor: string }>(sql`SELECT changes->'dueOn'->>'from' AS from, changes->'dueOn'->>'to' AS to, actor_name AS actor FROM audit_log WHERE action = 'deadline.recomputed' AND entity_id = ${entityId} ORDER BY seq`);
+  q<{ from: string; to: string; actor: string }>(
+    sql`SELECT changes->'dueOn'->>'from' AS from, changes->'dueOn'->>'to' AS to, actor_name AS actor FROM audit_log WHERE action = 'deadline.recomputed' AND entity_id = ${entityId} ORDER BY seq`,
+  );
 
 let applied: { id: string; dueOn: string; provisional: boolean };
 let savedEarlier: { id: string };
@@ -74,7 +86,15 @@ beforeAll(async () => {
     VALUES (${warningId}, ${'test:' + warningId}, 'income_drop', 'orange', ${fileId}, ${anyFile!.org_id}, '收入骤降', '{}'::jsonb, '2027-01-29', '2027-02-16')`);
   // A period of 15 calendar days a workflow step started on Sunday 24 January 2027: it ends on Monday
   // 8 February, 春节 by law, so it moves to Tuesday 9 February.
-  await trackDeadline(env.services.db, { entity: 'hardship_file', entityId: fileId, field: 'nextReviewDue', startOn: '2027-01-24', rule: { n: 15, unit: 'calendar_days' }, due: '2027-02-09', provisional: true });
+  await trackDeadline(env.services.db, {
+    entity: 'hardship_file',
+    entityId: fileId,
+    field: 'nextReviewDue',
+    startOn: '2027-01-24',
+    rule: { n: 15, unit: 'calendar_days' },
+    due: '2027-02-09',
+    provisional: true,
+  });
   await q(sql`UPDATE hardship_file SET next_review_due = '2027-02-09' WHERE id = ${fileId}`);
 });
 afterAll(async () => {
@@ -133,9 +153,13 @@ describe('entering 2027', () => {
   it('moves a workflow period off the holidays to Friday 12 February, on the record itself and in the tracked deadline', async () => {
     const [file] = await q<{ due: string }>(sql`SELECT next_review_due::text AS due FROM hardship_file WHERE id = ${fileId}`);
     expect(file!.due).toBe('2027-02-12');
-    const [tracked] = await q<{ due: string; provisional: boolean }>(sql`SELECT due_on::text AS due, provisional FROM tracked_deadline WHERE entity = 'hardship_file' AND entity_id = ${fileId}`);
+    const [tracked] = await q<{ due: string; provisional: boolean }>(
+      sql`SELECT due_on::text AS due, provisional FROM tracked_deadline WHERE entity = 'hardship_file' AND entity_id = ${fileId}`,
+    );
     expect(tracked).toEqual({ due: '2027-02-12', provisional: false });
-    const [entry] = await q<{ org_id: string; from: string; to: string }>(sql`SELECT org_id, changes->'dueOn'->>'from' AS from, changes->'dueOn'->>'to' AS to FROM audit_log WHERE action = 'deadline.recomputed' AND entity = 'hardship_file' AND entity_id = ${fileId}`);
+    const [entry] = await q<{ org_id: string; from: string; to: string }>(
+      sql`SELECT org_id, changes->'dueOn'->>'from' AS from, changes->'dueOn'->>'to' AS to FROM audit_log WHERE action = 'deadline.recomputed' AND entity = 'hardship_file' AND entity_id = ${fileId}`,
+    );
     const [owner] = await q<{ org_id: string }>(sql`SELECT org_id FROM hardship_file WHERE id = ${fileId}`);
     expect(entry).toEqual({ org_id: owner!.org_id, from: '2027-02-09', to: '2027-02-12' });
   });
@@ -144,7 +168,8 @@ describe('entering 2027', () => {
     const corrected = await admin.put('/api/settings/calendar/years/2027', { ...Y2027, holidays: [...Y2027.holidays, '2027-01-04'] });
     expect(corrected.statusCode, corrected.body).toBe(200);
     // 4 January off: 5–8 January are the 10th–13th working days, 11 January the 14th, 12 January the 15th.
-    for (const id of [applied.id, savedEarlier.id]) expect((await district.get(`/api/join/applications/${id}`)).json()).toMatchObject({ dueOn: '2027-01-12', provisional: false });
+    for (const id of [applied.id, savedEarlier.id])
+      expect((await district.get(`/api/join/applications/${id}`)).json()).toMatchObject({ dueOn: '2027-01-12', provisional: false });
     expect(await recomputed(applied.id)).toEqual([{ from: '2027-01-11', to: '2027-01-12', actor: 'admin' }]);
     // The warning's February is unchanged.
     expect(await recomputed(warningId)).toHaveLength(1);
@@ -153,9 +178,14 @@ describe('entering 2027', () => {
 
 describe('modules on the workflow helper', () => {
   it('register where their recomputed dates go: every machine of the app whose steps start a deadline', () => {
-    const starting = declaredMachines().filter((m) => Object.values(m.transitions).some((t) => t.starts)).map((m) => m.entity);
+    const starting = declaredMachines()
+      .filter((m) => Object.values(m.transitions).some((t) => t.starts))
+      .map((m) => m.entity);
     expect(starting).toContain('hardship_file');
-    expect(starting.filter((e) => !hasDeadlineOwner(e)), 'register the table with registerDeadlineOwner in a <domain>.deadlines.ts imported from modules/index.ts').toEqual([]);
+    expect(
+      starting.filter((e) => !hasDeadlineOwner(e)),
+      'register the table with registerDeadlineOwner in a <domain>.deadlines.ts imported from modules/index.ts',
+    ).toEqual([]);
   });
 
   it('every entity with open tracked deadlines has its owner registered', async () => {

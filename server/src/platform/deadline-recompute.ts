@@ -58,7 +58,17 @@ const keyOf = (t: PgTable, c: PgColumn) => Object.entries(t).find(([, v]) => v =
 export async function recomputeDeadlines(c: Ctx, tx: Executor, before: CalendarOverrides, after: CalendarOverrides): Promise<RecomputeResult[]> {
   const out: RecomputeResult[] = [];
   const audit = (entity: string, id: string, orgId: string | null, from: string, to: string) =>
-    appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId, action: 'deadline.recomputed', entity, entityId: id, changes: { dueOn: { from, to } }, detail: 'holiday calendar changed' });
+    appendAudit(tx, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      ip: c.ip,
+      orgId,
+      action: 'deadline.recomputed',
+      entity,
+      entityId: id,
+      changes: { dueOn: { from, to } },
+      detail: 'holiday calendar changed',
+    });
 
   for (const s of sources) {
     const rows = await s.open(tx);
@@ -82,14 +92,20 @@ export async function recomputeDeadlines(c: Ctx, tx: Executor, before: CalendarO
     res.checked++;
     const next = computeDeadline(d.startOn, { n: d.n, unit: d.unit as DayCount, rollForward: d.rollForward }, after);
     if (next.due === d.dueOn && next.provisional === d.provisional) continue;
-    await tx.update(trackedDeadline).set({ dueOn: next.due, provisional: next.provisional, updatedAt: new Date() })
+    await tx
+      .update(trackedDeadline)
+      .set({ dueOn: next.due, provisional: next.provisional, updatedAt: new Date() })
       .where(and(eq(trackedDeadline.entity, d.entity), eq(trackedDeadline.entityId, d.entityId), eq(trackedDeadline.field, d.field)));
     if (next.due === d.dueOn) continue;
     const owner = owners.get(d.entity);
     let orgId: string | null = null;
     if (owner) {
       const field = d.field;
-      const [row] = (await tx.update(owner.table).set({ [field]: next.due } as never).where(eq(owner.id as unknown as AnyColumn, d.entityId)).returning()) as Record<string, unknown>[];
+      const [row] = (await tx
+        .update(owner.table)
+        .set({ [field]: next.due } as never)
+        .where(eq(owner.id as unknown as AnyColumn, d.entityId))
+        .returning()) as Record<string, unknown>[];
       orgId = (row?.[keyOf(owner.table, owner.org) ?? ''] as string | undefined) ?? null;
     }
     await audit(d.entity, d.entityId, orgId, d.dueOn, next.due);

@@ -74,5 +74,4 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error(err);
     return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试', messageEn: 'Internal server error' });
   });
-
 }

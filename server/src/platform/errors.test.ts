@@ -33,7 +33,9 @@ describe('input errors', () => {
 
   it('names the field of a wrong type, and keeps the messages a schema writes itself', async () => {
     const res = await admin.post('/api/auth/password', { currentPassword: 12345, newPassword: 'Other#2026aa' });
-    expect(res.json().details.fields).toEqual([{ path: 'body.currentPassword', message: '无效输入：期望 string，实际接收 数字', messageEn: 'Invalid input: expected string, received number' }]);
+    expect(res.json().details.fields).toEqual([
+      { path: 'body.currentPassword', message: '无效输入：期望 string，实际接收 数字', messageEn: 'Invalid input: expected string, received number' },
+    ]);
     const own = await admin.post('/api/auth/login/totp', { code: '12ab' });
     expect(own.json().details.fields[0]).toMatchObject({ path: 'body.code', message: '动态验证码为6位数字' });
   });
@@ -41,7 +43,10 @@ describe('input errors', () => {
   it('a malformed id in the path is a 400 naming the parameter', async () => {
     const res = await admin.get('/api/orgs/not-a-uuid');
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ path: 'params.id', message: '编号格式不正确', messageEn: 'malformed id' }] } });
+    expect(res.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [{ path: 'params.id', message: '编号格式不正确', messageEn: 'malformed id' }] },
+    });
   });
 
   it('malformed or empty JSON is INVALID_JSON; prototype pollution is refused', async () => {
@@ -81,7 +86,12 @@ describe('input errors', () => {
   });
 
   it('an unknown route is a JSON 404, for any method and caller', async () => {
-    for (const [client, method, url] of [[admin, 'GET', '/api/nothing-here'], [admin, 'DELETE', '/api/orgs'], [env.anonymous(), 'POST', '/api/nothing'], [env.anonymous(), 'GET', '/no-web-build-here']] as const) {
+    for (const [client, method, url] of [
+      [admin, 'GET', '/api/nothing-here'],
+      [admin, 'DELETE', '/api/orgs'],
+      [env.anonymous(), 'POST', '/api/nothing'],
+      [env.anonymous(), 'GET', '/no-web-build-here'],
+    ] as const) {
       const res = await client.request(method, url);
       expect(res.statusCode, `${method} ${url}`).toBe(404);
       expect(res.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND', message: '接口不存在' });
@@ -93,11 +103,39 @@ describe('fuzz: junk never makes a 500', () => {
   const huge = '鸡'.repeat(100_000);
   const junkValues: unknown[] = [null, 0, -1, 1e308, -0.5, true, '', ' ', huge, '\u202e\ud83d\ude00', [], [null], {}, { $gt: '' }, ['a', 1, {}]];
   const fieldNames = [
-    'id', 'name', 'code', 'level', 'kind', 'parentId', 'orgId', 'version', 'username', 'displayName', 'password', 'currentPassword', 'newPassword',
-    'roleIds', 'permissions', 'scopeKind', 'scopeOrgIds', 'uscc', 'termStart', 'termYears', 'employeeCount', 'active', 'code', 'fields', 'consent',
-    'kind', 'onDate', 'reason', 'token', 'idNumber', 'mobile',
+    'id',
+    'name',
+    'code',
+    'level',
+    'kind',
+    'parentId',
+    'orgId',
+    'version',
+    'username',
+    'displayName',
+    'password',
+    'currentPassword',
+    'newPassword',
+    'roleIds',
+    'permissions',
+    'scopeKind',
+    'scopeOrgIds',
+    'uscc',
+    'termStart',
+    'termYears',
+    'employeeCount',
+    'active',
+    'code',
+    'fields',
+    'consent',
+    'kind',
+    'onDate',
+    'reason',
+    'token',
+    'idNumber',
+    'mobile',
   ];
-  const pick = <T,>(xs: T[], i: number) => xs[i % xs.length]!;
+  const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
   /** Raw JSON bodies: scalars, arrays, known field names filled with junk, deep nesting, a huge string. */
   const bodies = (): string[] => [
     ...[null, 42, 'text', [1, 2, 3], {}].map((v) => JSON.stringify(v)),
@@ -109,9 +147,21 @@ describe('fuzz: junk never makes a 500', () => {
     JSON.stringify({ name: huge, code: huge, username: huge, password: huge }),
   ];
   const queries = [
-    '?page=-1&pageSize=1000000', '?page=abc', '?pageSize=1e9', `?q=${encodeURIComponent(huge.slice(0, 2000))}`, '?q=%25%5F%5C', '?sort=pg_sleep&order=sideways',
-    '?under=not-a-uuid&parentId=1', '?active=maybe&level=galaxy', '?termStatus=expired&termStatus=due', '?q[]=1&q[]=2', '?q=%E0%A4%A', '?from=2026-02-30&to=0000-00-00',
-    '?orgId=00000000-0000-0000-0000-000000000000', '?token=' + 'x'.repeat(600), '?minAge=-5&maxAge=1000&joinFrom=yesterday',
+    '?page=-1&pageSize=1000000',
+    '?page=abc',
+    '?pageSize=1e9',
+    `?q=${encodeURIComponent(huge.slice(0, 2000))}`,
+    '?q=%25%5F%5C',
+    '?sort=pg_sleep&order=sideways',
+    '?under=not-a-uuid&parentId=1',
+    '?active=maybe&level=galaxy',
+    '?termStatus=expired&termStatus=due',
+    '?q[]=1&q[]=2',
+    '?q=%E0%A4%A',
+    '?from=2026-02-30&to=0000-00-00',
+    '?orgId=00000000-0000-0000-0000-000000000000',
+    '?token=' + 'x'.repeat(600),
+    '?minAge=-5&maxAge=1000&joinFrom=yesterday',
   ];
   const params = () => [crypto.randomUUID(), 'not-a-uuid', '00000000-0000-0000-0000-000000000000', '..%2F..%2Fetc%2Fpasswd', '%F0%9F%92%A9'];
 
@@ -121,13 +171,17 @@ describe('fuzz: junk never makes a 500', () => {
   it('every route answers below 500 to junk paths, queries and bodies', async () => {
     const failures: string[] = [];
     // HEAD runs the GET handler; docs are static files.
-    const routes = env.routes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD' && !skip.has(`${r.method} ${r.url}`));
+    const routes = env.routes.filter(
+      (r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD' && !skip.has(`${r.method} ${r.url}`),
+    );
     expect(routes.length).toBeGreaterThan(40);
     for (const r of routes) {
       const read = r.method === 'GET' || r.method === 'HEAD';
       const fill = (p: string) => r.url.replace(/:[A-Za-z0-9_]+/g, p);
       // Junk in the path alone, then every junk query or body on a well-formed (unknown) id.
-      const requests: [string, string | undefined][] = r.url.includes(':') ? params().map((p) => [fill(p), read ? undefined : '{}'] as [string, string | undefined]) : [];
+      const requests: [string, string | undefined][] = r.url.includes(':')
+        ? params().map((p) => [fill(p), read ? undefined : '{}'] as [string, string | undefined])
+        : [];
       const url = fill(crypto.randomUUID());
       // Input a route does not declare never reaches it, so one try is enough there.
       if (read) for (const q of r.hasQuery ? queries : ['?junk=1']) requests.push([url + q, undefined]);

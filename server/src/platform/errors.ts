@@ -19,8 +19,7 @@ export const errors = {
   outOfScope: () => new AppError(403, 'OUT_OF_SCOPE', '该数据不在您的管辖范围内', 'This record is outside your data scope'),
   notFound: (zhWhat = '记录', enWhat = 'record') => new AppError(404, 'NOT_FOUND', `${zhWhat}不存在`, `The ${enWhat} does not exist`),
   conflict: (zh: string, en: string, details?: unknown) => new AppError(409, 'CONFLICT', zh, en, details),
-  versionConflict: () =>
-    new AppError(409, 'VERSION_CONFLICT', '该记录已被他人修改，请刷新后重试', 'Someone else changed this record; reload and try again'),
+  versionConflict: () => new AppError(409, 'VERSION_CONFLICT', '该记录已被他人修改，请刷新后重试', 'Someone else changed this record; reload and try again'),
   invalid: (zh: string, en: string, details?: unknown) => new AppError(400, 'INVALID_INPUT', zh, en, details),
   csrf: () => new AppError(403, 'CSRF_FAILED', '安全校验失败，请刷新页面后重试', 'Security token missing or wrong; reload the page'),
 };

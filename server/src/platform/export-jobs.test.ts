@@ -27,7 +27,10 @@ describe('a roster export in the background', () => {
     expect(started.statusCode, started.body).toBe(202);
     const job = started.json();
     expect(job).toMatchObject({ kind: 'members', status: 'running', rows: Number(direct.headers['x-total-count']) });
-    const done = await until(async () => (await admin.get(`/api/exports/${job.id}`)).json(), (j) => j.status !== 'running');
+    const done = await until(
+      async () => (await admin.get(`/api/exports/${job.id}`)).json(),
+      (j) => j.status !== 'running',
+    );
     expect(done).toMatchObject({ status: 'done', rowsDone: job.rows, fileName: expect.stringMatching(/^会员名册-\d{8}\.csv$/) });
     const file = await admin.get(`/api/exports/${job.id}/file`);
     expect(file.statusCode).toBe(200);
@@ -50,6 +53,9 @@ describe('a roster export in the background', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('joinFrom');
     expect((await admin.post('/api/exports', { kind: 'nothing', query: {} })).statusCode).toBe(400);
-    await until(async () => (await admin.get(`/api/exports/${job.id}`)).json(), (j) => j.status !== 'running');
+    await until(
+      async () => (await admin.get(`/api/exports/${job.id}`)).json(),
+      (j) => j.status !== 'running',
+    );
   });
 });

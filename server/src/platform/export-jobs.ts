@@ -65,7 +65,18 @@ function sweep() {
   }
 }
 
-const present = (j: ExportJob) => ({ id: j.id, kind: j.kind, status: j.status, rowsDone: j.rowsDone, rows: j.rows, fileName: j.fileName, bytes: j.bytes, error: j.error, startedAt: j.startedAt, finishedAt: j.finishedAt });
+const present = (j: ExportJob) => ({
+  id: j.id,
+  kind: j.kind,
+  status: j.status,
+  rowsDone: j.rowsDone,
+  rows: j.rows,
+  fileName: j.fileName,
+  bytes: j.bytes,
+  error: j.error,
+  startedAt: j.startedAt,
+  finishedAt: j.finishedAt,
+});
 
 /** Start an export of `kind` for the caller; it runs on while they work. */
 export async function startExportJob(c: Ctx, kind: string, query: Record<string, unknown>) {
@@ -74,11 +85,23 @@ export async function startExportJob(c: Ctx, kind: string, query: Record<string,
   if (!def) throw errors.invalid(`没有这种导出：${kind}`, `No such export: ${kind}`);
   if (!c.actor.permissions.has(def.permission)) throw errors.forbidden(def.permission);
   const running = [...jobs.values()].filter((j) => j.userId === c.actor.userId && j.status === 'running').length;
-  if (running >= 3) throw new AppError(429, 'EXPORTS_BUSY', '您已有3个导出正在进行，请等其完成后再试', 'You already have three exports running; wait for one to finish');
+  if (running >= 3)
+    throw new AppError(429, 'EXPORTS_BUSY', '您已有3个导出正在进行，请等其完成后再试', 'You already have three exports running; wait for one to finish');
   const id = crypto.randomUUID();
   const job: ExportJob = {
-    id, kind, userId: c.actor.userId, status: 'running', rowsDone: 0, rows: 0, fileName: '', contentType: '', bytes: 0, error: null,
-    startedAt: new Date().toISOString(), finishedAt: null, path: path.join(os.tmpdir(), `gonghui-export-${id}`),
+    id,
+    kind,
+    userId: c.actor.userId,
+    status: 'running',
+    rowsDone: 0,
+    rows: 0,
+    fileName: '',
+    contentType: '',
+    bytes: 0,
+    error: null,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    path: path.join(os.tmpdir(), `gonghui-export-${id}`),
   };
   // The kind's own checks (scope, unmask permission …) run now, so a refusal answers this request.
   const run = await def.start(c, query, (n) => void (job.rowsDone = n));
@@ -109,12 +132,21 @@ export function getExportJob(c: Ctx, id: string) {
 
 export function listExportJobs(c: Ctx) {
   sweep();
-  return [...jobs.values()].filter((j) => j.userId === c.actor.userId).sort((a, b) => b.startedAt.localeCompare(a.startedAt)).map(present);
+  return [...jobs.values()]
+    .filter((j) => j.userId === c.actor.userId)
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+    .map(present);
 }
 
 /** The finished file. */
 export function exportFile(c: Ctx, id: string): { stream: Readable; fileName: string; contentType: string; bytes: number } {
   const j = mine(c, id);
-  if (j.status !== 'done') throw new AppError(409, 'EXPORT_NOT_READY', j.status === 'failed' ? `导出失败：${j.error}` : '导出尚未完成', j.status === 'failed' ? `The export failed: ${j.error}` : 'The export is not finished yet');
+  if (j.status !== 'done')
+    throw new AppError(
+      409,
+      'EXPORT_NOT_READY',
+      j.status === 'failed' ? `导出失败：${j.error}` : '导出尚未完成',
+      j.status === 'failed' ? `The export failed: ${j.error}` : 'The export is not finished yet',
+    );
   return { stream: fs.createReadStream(j.path), fileName: j.fileName, contentType: j.contentType, bytes: j.bytes };
 }

@@ -10,7 +10,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const PENDING_ERRORS = {
   totp: () => new AppError(403, 'TOTP_REQUIRED', '请输入动态验证码完成登录', 'Enter your authenticator code to finish signing in'),
   password_change: () =>
-    new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改密码（首次登录或密码已超过有效期）', 'Change your password first (first sign-in or password expired)'),
+    new AppError(
+      403,
+      'PASSWORD_CHANGE_REQUIRED',
+      '请先修改密码（首次登录或密码已超过有效期）',
+      'Change your password first (first sign-in or password expired)',
+    ),
   totp_enrol: () =>
     new AppError(403, 'TOTP_ENROL_REQUIRED', '管理员账号须先绑定动态验证码（双因素认证）', 'Administrators must enrol an authenticator (two-factor) first'),
 };
@@ -61,14 +66,22 @@ export function installGuard(app: FastifyInstance): void {
   // (or inside the audit entry) with a 500.
   app.addHook('preValidation', async (req: FastifyRequest) => {
     if (containsBadText(req.query) || containsBadText(req.params) || containsBadText(req.body)) {
-      throw errors.invalid('输入包含不允许的字符（NUL 控制字符或不完整的 Unicode 代理项）', 'The input contains a NUL character or ill-formed Unicode (a lone surrogate)');
+      throw errors.invalid(
+        '输入包含不允许的字符（NUL 控制字符或不完整的 Unicode 代理项）',
+        'The input contains a NUL character or ill-formed Unicode (a lone surrogate)',
+      );
     }
   });
 
   async function audit(req: FastifyRequest, action: string, result: 'denied' | 'failed', detail?: string) {
     await appendAuditStandalone(app.gh.db, {
-      actorId: req.actor?.userId, actorName: req.actor?.username, orgId: req.actor?.orgId,
-      action, ip: req.ip, result, detail: detail ?? `${req.method} ${req.url}`.slice(0, 300),
+      actorId: req.actor?.userId,
+      actorName: req.actor?.username,
+      orgId: req.actor?.orgId,
+      action,
+      ip: req.ip,
+      result,
+      detail: detail ?? `${req.method} ${req.url}`.slice(0, 300),
     });
   }
 }

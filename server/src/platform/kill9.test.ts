@@ -11,7 +11,13 @@ const RUNS = Number(process.env.KILL9_RUNS ?? 3);
 
 describe('kill -9 during a roster import', () => {
   it(`leaves nothing partial or duplicated after ${RUNS} kills, and each rerun completes`, async () => {
-    const r = await runKill9({ engine: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite', databaseUrl: process.env.TEST_DATABASE_URL, runs: RUNS, rows: 300, seed: 7 });
+    const r = await runKill9({
+      engine: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
+      databaseUrl: process.env.TEST_DATABASE_URL,
+      runs: RUNS,
+      rows: 300,
+      seed: 7,
+    });
     console.log(`kill9: ${r.engine} ${r.runs} runs, killed at ${JSON.stringify(r.killedAt)}, ${r.failures.length} failures`);
     expect(r.failures).toEqual([]);
     expect(r.runs).toBe(RUNS);

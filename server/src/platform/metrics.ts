@@ -19,7 +19,12 @@ const requests = new client.Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   registers: [registry],
 });
-export const jobRuns = new client.Counter({ name: 'gonghui_job_runs_total', help: 'Background job runs by job and result', labelNames: ['job', 'result'], registers: [registry] });
+export const jobRuns = new client.Counter({
+  name: 'gonghui_job_runs_total',
+  help: 'Background job runs by job and result',
+  labelNames: ['job', 'result'],
+  registers: [registry],
+});
 
 let services: Services | null = null;
 new client.Gauge({
@@ -28,7 +33,8 @@ new client.Gauge({
   labelNames: ['state'],
   registers: [registry],
   collect() {
-    const pool = services?.database.engine === 'postgres' ? (services.database.driver as { totalCount: number; idleCount: number; waitingCount: number }) : null;
+    const pool =
+      services?.database.engine === 'postgres' ? (services.database.driver as { totalCount: number; idleCount: number; waitingCount: number }) : null;
     this.set({ state: 'total' }, pool ? pool.totalCount : 1);
     this.set({ state: 'idle' }, pool ? pool.idleCount : 0);
     this.set({ state: 'waiting' }, pool ? pool.waitingCount : 0);
@@ -42,9 +48,13 @@ new client.Gauge({
   async collect() {
     if (!services) return;
     this.reset();
-    const rows = await services.database.query<{ status: string; done: number; total: number }>(sql`
+    const rows = await services.database
+      .query<{ status: string; done: number; total: number }>(
+        sql`
       SELECT status, coalesce(sum(rows_done), 0)::bigint AS done, coalesce(sum(total), 0)::bigint AS total
-      FROM import_batch WHERE status IN ('parsing', 'committing') GROUP BY status`).catch(() => []);
+      FROM import_batch WHERE status IN ('parsing', 'committing') GROUP BY status`,
+      )
+      .catch(() => []);
     for (const r of rows) {
       this.set({ status: r.status, kind: 'done' }, Number(r.done));
       this.set({ status: r.status, kind: 'total' }, Number(r.total));
@@ -63,8 +73,12 @@ export function installMetrics(app: FastifyInstance, s: Services): void {
   if (!token) return;
   const expected = crypto.createHash('sha256').update(`Bearer ${token}`).digest();
   app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
-    const got = crypto.createHash('sha256').update(String(req.headers.authorization ?? '')).digest();
-    if (!crypto.timingSafeEqual(got, expected)) return reply.code(401).send({ code: 'UNAUTHENTICATED', message: '需要监控令牌', messageEn: 'A metrics token is required' });
+    const got = crypto
+      .createHash('sha256')
+      .update(String(req.headers.authorization ?? ''))
+      .digest();
+    if (!crypto.timingSafeEqual(got, expected))
+      return reply.code(401).send({ code: 'UNAUTHENTICATED', message: '需要监控令牌', messageEn: 'A metrics token is required' });
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 }

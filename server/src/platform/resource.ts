@@ -71,13 +71,24 @@ export interface Resource<T extends PgTable, Q extends Record<string, unknown>> 
   /** Conditions of the filters the query sets, plus the scope. */
   where(c: Ctx, q: Partial<Q>, extra?: (SQL | undefined)[]): SQL;
   /** One page with its (capped) count: one round trip for the rows, one for the count. */
-  list<R = Row<T>>(c: Ctx, q: Partial<Q> & ListQuery, opts?: { extra?: (SQL | undefined)[]; select?: Record<string, unknown>; exec?: Executor; map?: (r: Row<T>) => R }): Promise<Page<R>>;
+  list<R = Row<T>>(
+    c: Ctx,
+    q: Partial<Q> & ListQuery,
+    opts?: { extra?: (SQL | undefined)[]; select?: Record<string, unknown>; exec?: Executor; map?: (r: Row<T>) => R },
+  ): Promise<Page<R>>;
   /** A record the caller may see, or 404; `lock` takes a row lock (inside a transaction). */
   get(c: Ctx, id: string, opts?: { exec?: Executor; lock?: boolean }): Promise<Row<T>>;
   /** Insert a row owned by an org in the caller's scope and audit it, inside the caller's transaction. */
   create(c: Ctx, tx: Executor, values: Insert<T>, audit: { action: string; changes?: Record<string, unknown>; orgId?: string }): Promise<Row<T>>;
   /** Update with the version check (409 on a stale version) and an audit entry of the changed fields. */
-  update(c: Ctx, tx: Executor, id: string, version: number | undefined, set: Partial<Insert<T>>, audit: { action: string; changes?: Record<string, unknown>; detail?: string }): Promise<{ before: Row<T>; after: Row<T> }>;
+  update(
+    c: Ctx,
+    tx: Executor,
+    id: string,
+    version: number | undefined,
+    set: Partial<Insert<T>>,
+    audit: { action: string; changes?: Record<string, unknown>; detail?: string },
+  ): Promise<{ before: Row<T>; after: Row<T> }>;
   /** The audit entries of one record (its history), newest first; the record must be in scope. */
   history(c: Ctx, id: string): Promise<HistoryEntry[]>;
 }
@@ -134,9 +145,12 @@ export function resource<T extends PgTable, Q extends Record<string, unknown>>(s
       const cond = where(c, q, opts.extra);
       const sortExpr = (q.sort && spec.sorts?.[q.sort]) || id;
       const dir = q.order === 'asc' ? asc : desc;
-      const rowsQ = (opts.select ? exec.select(opts.select as never) : exec.select()).from(t as never).where(cond)
+      const rowsQ = (opts.select ? exec.select(opts.select as never) : exec.select())
+        .from(t as never)
+        .where(cond)
         .orderBy(q.order === 'asc' ? sql`${sortExpr} ASC NULLS LAST` : sql`${sortExpr} DESC NULLS LAST`, dir(id))
-        .limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize);
       const cap = spec.countCap;
       const countQ = cap
         ? sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${t} WHERE ${cond} LIMIT ${cap + 1}) capped`
@@ -145,15 +159,31 @@ export function resource<T extends PgTable, Q extends Record<string, unknown>>(s
       const n = Number(counted.rows[0]?.n ?? 0);
       const exact = !cap || n <= cap;
       const totalEstimate = exact ? undefined : await estimatePast(exec, sql`SELECT 1 FROM ${t} WHERE ${cond}`, cap!);
-      return { items: (opts.map ? rows.map(opts.map) : rows) as never, total: exact ? n : cap!, totalExact: exact, totalEstimate, page: q.page, pageSize: q.pageSize };
+      return {
+        items: (opts.map ? rows.map(opts.map) : rows) as never,
+        total: exact ? n : cap!,
+        totalExact: exact,
+        totalEstimate,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
     get,
     async create(c, tx, values, audit) {
-      const [row] = (await tx.insert(t).values(values as never).returning()) as Row<T>[];
+      const [row] = (await tx
+        .insert(t)
+        .values(values as never)
+        .returning()) as Row<T>[];
       const r = row as Record<string, unknown>;
       await appendAudit(tx, {
-        actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: audit.orgId ?? (r[orgKey(spec)] as string),
-        action: audit.action, entity: spec.entity, entityId: String(r[idKey(spec)]), changes: audit.changes ?? diffFields(null, plain(r)),
+        actorId: c.actor.userId,
+        actorName: c.actor.username,
+        ip: c.ip,
+        orgId: audit.orgId ?? (r[orgKey(spec)] as string),
+        action: audit.action,
+        entity: spec.entity,
+        entityId: String(r[idKey(spec)]),
+        changes: audit.changes ?? diffFields(null, plain(r)),
       });
       return row!;
     },
@@ -164,11 +194,22 @@ export function resource<T extends PgTable, Q extends Record<string, unknown>>(s
       if (vKey && version !== undefined && b[vKey] !== version) throw errors.versionConflict();
       const next = { ...set, ...(vKey ? { [vKey]: (b[vKey] as number) + 1 } : {}), ...('updatedAt' in b ? { updatedAt: new Date() } : {}) };
       const guard = vKey && version !== undefined ? and(eq(id, rid), eq(col(t, spec.versionColumn!), version)) : eq(id, rid);
-      const [after] = (await tx.update(t).set(next as never).where(guard).returning()) as Row<T>[];
+      const [after] = (await tx
+        .update(t)
+        .set(next as never)
+        .where(guard)
+        .returning()) as Row<T>[];
       if (!after) throw errors.versionConflict();
       await appendAudit(tx, {
-        actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: b[orgKey(spec)] as string,
-        action: audit.action, entity: spec.entity, entityId: rid, changes: audit.changes ?? diffFields(plain(b), plain(after as Record<string, unknown>)), detail: audit.detail ?? null,
+        actorId: c.actor.userId,
+        actorName: c.actor.username,
+        ip: c.ip,
+        orgId: b[orgKey(spec)] as string,
+        action: audit.action,
+        entity: spec.entity,
+        entityId: rid,
+        changes: audit.changes ?? diffFields(plain(b), plain(after as Record<string, unknown>)),
+        detail: audit.detail ?? null,
       });
       return { before, after: after! };
     },
@@ -184,7 +225,12 @@ export function resource<T extends PgTable, Q extends Record<string, unknown>>(s
  * (installation-wide rule data) the caller checks access itself; owned records use `history`.
  */
 export async function auditTrail(exec: Executor, entity: string, id: string): Promise<HistoryEntry[]> {
-  const rows = await exec.select().from(auditLog).where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, id))).orderBy(desc(auditLog.seq)).limit(200);
+  const rows = await exec
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.seq))
+    .limit(200);
   return rows.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, action: e.action, changes: e.changes, detail: e.detail }));
 }
 

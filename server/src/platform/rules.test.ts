@@ -22,8 +22,18 @@ describe('the committee-term rule', () => {
     const terms = rules.find((r: { key: string }) => r.key === 'org.committee_terms');
     expect(terms.inForce).toMatchObject({ value: { termYears: [3, 5], reminderDays: 90 }, weak: ['reminderDays'], origin: 'default' });
     expect(terms.inForce.source).toContain('工会法');
-    const [o] = await env.services.database.query<{ id: string; version: number; level: string; kind: string; code: string; name: string }>(sql`SELECT id, version, level, kind, code, name FROM org WHERE level = 'grassroots' ORDER BY code LIMIT 1`);
-    const four = await admin.put(`/api/orgs/${o!.id}`, { level: o!.level, kind: o!.kind, code: o!.code, name: o!.name, termStart: '2025-01-01', termYears: 4, version: o!.version });
+    const [o] = await env.services.database.query<{ id: string; version: number; level: string; kind: string; code: string; name: string }>(
+      sql`SELECT id, version, level, kind, code, name FROM org WHERE level = 'grassroots' ORDER BY code LIMIT 1`,
+    );
+    const four = await admin.put(`/api/orgs/${o!.id}`, {
+      level: o!.level,
+      kind: o!.kind,
+      code: o!.code,
+      name: o!.name,
+      termStart: '2025-01-01',
+      termYears: 4,
+      version: o!.version,
+    });
     expect(four.statusCode).toBe(400);
     expect(four.json().message).toContain('任期只能是3年或5年');
   });
@@ -38,15 +48,27 @@ describe('the committee-term rule', () => {
     expect(made.statusCode, made.body).toBe(201);
     expect(made.json().inForce).toMatchObject({ value: { termYears: [3, 4, 5], reminderDays: 30 }, origin: 'entered', weak: [] });
     expect((await admin.post('/api/rules/org.committee_terms/versions', body)).statusCode).toBe(409);
-    const [o] = await env.services.database.query<{ id: string; version: number; level: string; kind: string; code: string; name: string }>(sql`SELECT id, version, level, kind, code, name FROM org WHERE level = 'grassroots' ORDER BY code LIMIT 1`);
+    const [o] = await env.services.database.query<{ id: string; version: number; level: string; kind: string; code: string; name: string }>(
+      sql`SELECT id, version, level, kind, code, name FROM org WHERE level = 'grassroots' ORDER BY code LIMIT 1`,
+    );
     // A term that ends in 60 days: due with the old 90-day reminder, not with the new 30-day one.
     const start = addDays(todayInChina(), 60 - 4 * 365 - 1);
-    const saved = await admin.put(`/api/orgs/${o!.id}`, { level: o!.level, kind: o!.kind, code: o!.code, name: o!.name, termStart: start, termYears: 4, version: o!.version });
+    const saved = await admin.put(`/api/orgs/${o!.id}`, {
+      level: o!.level,
+      kind: o!.kind,
+      code: o!.code,
+      name: o!.name,
+      termStart: start,
+      termYears: 4,
+      version: o!.version,
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().termStatus).toBe('ok');
     const due = (await admin.get(`/api/orgs?termStatus=due&q=${o!.code}&pageSize=5`)).json();
     expect(due.items.map((x: { id: string }) => x.id)).not.toContain(o!.id);
-    const audit = await env.services.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'rule.version_add' AND entity_id = 'org.committee_terms'`);
+    const audit = await env.services.database.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'rule.version_add' AND entity_id = 'org.committee_terms'`,
+    );
     expect(audit[0]!.n).toBe(1);
   });
 });

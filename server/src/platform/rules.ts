@@ -17,8 +17,17 @@ async function versionsOf(exec: Executor, def: RuleDef): Promise<Stored[]> {
   const hit = cache.get(def.key);
   if (hit && Date.now() - hit.at < 30_000) return hit.versions;
   const rows = await exec.select().from(ruleVersion).where(eq(ruleVersion.key, def.key)).orderBy(asc(ruleVersion.effectiveFrom));
-  const entered = rows.map((r) => ({ effectiveFrom: r.effectiveFrom, value: r.value, source: r.source, weak: r.weak, origin: 'entered' as const, enteredBy: r.createdByName }));
-  const defaults = def.defaults.filter((d) => !entered.some((e) => e.effectiveFrom === d.effectiveFrom)).map((d) => ({ ...d, weak: d.weak ?? [], origin: 'default' as const, enteredBy: null }));
+  const entered = rows.map((r) => ({
+    effectiveFrom: r.effectiveFrom,
+    value: r.value,
+    source: r.source,
+    weak: r.weak,
+    origin: 'entered' as const,
+    enteredBy: r.createdByName,
+  }));
+  const defaults = def.defaults
+    .filter((d) => !entered.some((e) => e.effectiveFrom === d.effectiveFrom))
+    .map((d) => ({ ...d, weak: d.weak ?? [], origin: 'default' as const, enteredBy: null }));
   const versions = [...defaults, ...entered].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   cache.set(def.key, { at: Date.now(), versions });
   return versions;
@@ -53,16 +62,47 @@ export async function addRuleVersion(c: Ctx, key: string, input: { effectiveFrom
   const parsed = def.schema.safeParse(input.value);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    throw new AppError(400, 'VALIDATION_FAILED', `规则取值有误：${first.path.join('.')} ${first.message}`, `Invalid value: ${first.path.join('.')} ${first.message}`, {
-      fields: parsed.error.issues.map((i) => ({ path: ['body', 'value', ...i.path].join('.'), message: i.message, messageEn: i.message })),
-    });
+    throw new AppError(
+      400,
+      'VALIDATION_FAILED',
+      `规则取值有误：${first.path.join('.')} ${first.message}`,
+      `Invalid value: ${first.path.join('.')} ${first.message}`,
+      {
+        fields: parsed.error.issues.map((i) => ({ path: ['body', 'value', ...i.path].join('.'), message: i.message, messageEn: i.message })),
+      },
+    );
   }
-  const weak = (def.defaults.at(-1)?.weak ?? []).filter((k) => JSON.stringify((parsed.data as Record<string, unknown>)[k]) === JSON.stringify((def.defaults.at(-1)!.value as Record<string, unknown>)[k]));
+  const weak = (def.defaults.at(-1)?.weak ?? []).filter(
+    (k) => JSON.stringify((parsed.data as Record<string, unknown>)[k]) === JSON.stringify((def.defaults.at(-1)!.value as Record<string, unknown>)[k]),
+  );
   await c.db.transaction(async (tx) => {
-    const inserted = await tx.insert(ruleVersion).values({ key, effectiveFrom: input.effectiveFrom, value: parsed.data, source: input.source, weak, createdBy: c.actor.userId, createdByName: c.actor.displayName })
-      .onConflictDoNothing().returning({ key: ruleVersion.key });
-    if (!inserted.length) throw errors.conflict(`该规则在 ${input.effectiveFrom} 已有版本`, `The rule already has a version from ${input.effectiveFrom}`, { field: 'effectiveFrom' });
-    await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: c.actor.orgId, action: 'rule.version_add', entity: 'rule', entityId: key, changes: { effectiveFrom: input.effectiveFrom, value: parsed.data, source: input.source } });
+    const inserted = await tx
+      .insert(ruleVersion)
+      .values({
+        key,
+        effectiveFrom: input.effectiveFrom,
+        value: parsed.data,
+        source: input.source,
+        weak,
+        createdBy: c.actor.userId,
+        createdByName: c.actor.displayName,
+      })
+      .onConflictDoNothing()
+      .returning({ key: ruleVersion.key });
+    if (!inserted.length)
+      throw errors.conflict(`该规则在 ${input.effectiveFrom} 已有版本`, `The rule already has a version from ${input.effectiveFrom}`, {
+        field: 'effectiveFrom',
+      });
+    await appendAudit(tx, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      ip: c.ip,
+      orgId: c.actor.orgId,
+      action: 'rule.version_add',
+      entity: 'rule',
+      entityId: key,
+      changes: { effectiveFrom: input.effectiveFrom, value: parsed.data, source: input.source },
+    });
   });
   cache.delete(key);
   return (await listRules(c, today)).find((r) => r.key === key)!;

@@ -9,7 +9,13 @@ import { HARDSHIP_BODIES, HARDSHIP_FILLERS, hardshipSnapshot, hardshipTargets, t
 import { CONTRACT_BODIES, CONTRACT_FILLERS, contractSnapshot, contractTargets, type ContractSiblings } from '../modules/contract/sibling-targets.js';
 import { DISPUTE_BODIES, DISPUTE_FILLERS, disputeSnapshot, disputeTargets, type DisputeSiblings } from '../modules/dispute/sibling-targets.js';
 import { HONOR_BODIES, HONOR_FILLERS, honorSnapshot, honorTargets, type HonorSiblings } from '../modules/honor/sibling-targets.js';
-import { ACHIEVEMENT_BODIES, ACHIEVEMENT_FILLERS, achievementSnapshot, achievementTargets, type AchievementSiblings } from '../modules/competition/sibling-targets.js';
+import {
+  ACHIEVEMENT_BODIES,
+  ACHIEVEMENT_FILLERS,
+  achievementSnapshot,
+  achievementTargets,
+  type AchievementSiblings,
+} from '../modules/competition/sibling-targets.js';
 
 /**
  * THE sibling test (docs/architecture.md, invariant 1). The admin of district D01 and a grassroots chair
@@ -128,8 +134,9 @@ const orgTarget = (o: OrgRow): Target => ({ id: o.id, version: o.version, secret
 
 beforeAll(async () => {
   env = await createTestEnv();
-  rows = <T,>(q: SQL) => env.services.database.query<T>(q);
-  const org = async (where: SQL) => (await rows<OrgRow>(sql`SELECT id, path, name, code, version, parent_id FROM org WHERE ${where} ORDER BY code LIMIT 1`))[0]!;
+  rows = <T>(q: SQL) => env.services.database.query<T>(q);
+  const org = async (where: SQL) =>
+    (await rows<OrgRow>(sql`SELECT id, path, name, code, version, parent_id FROM org WHERE ${where} ORDER BY code LIMIT 1`))[0]!;
   const city = await org(sql`level = 'city'`);
   const d01Row = await org(sql`code = 'D01'`);
   const d02Row = await org(sql`code = 'D02'`);
@@ -142,13 +149,29 @@ beforeAll(async () => {
 
   // The sibling district gets its own administrator, who defines a role and a clerk account.
   const admin = await env.login('admin');
-  const made = await admin.post('/api/users', { username: 'd02admin', displayName: '河西区管理员', orgId: d02.id, roleIds: [await roleId('federation_admin')], password: PW });
+  const made = await admin.post('/api/users', {
+    username: 'd02admin',
+    displayName: '河西区管理员',
+    orgId: d02.id,
+    roleIds: [await roleId('federation_admin')],
+    password: PW,
+  });
   expect(made.statusCode).toBe(201);
   const d02admin = (await env.signIn('d02admin', PW)).client!;
   expect((await d02admin.post('/api/auth/password', { currentPassword: PW, newPassword: PW + 'b' })).statusCode).toBe(200);
-  const d02role = await d02admin.post('/api/roles', { code: 'd02_clerk', name: '河西区办事员角色', permissions: ['org.read', 'user.read'], scopeKind: 'subtree' });
+  const d02role = await d02admin.post('/api/roles', {
+    code: 'd02_clerk',
+    name: '河西区办事员角色',
+    permissions: ['org.read', 'user.read'],
+    scopeKind: 'subtree',
+  });
   expect(d02role.statusCode).toBe(201);
-  const d02clerk = await d02admin.post('/api/users', { username: 'd02clerk', displayName: '河西区办事员甲', orgId: d02Grassroots.id, roleIds: [d02role.json().id] });
+  const d02clerk = await d02admin.post('/api/users', {
+    username: 'd02clerk',
+    displayName: '河西区办事员甲',
+    orgId: d02Grassroots.id,
+    roleIds: [d02role.json().id],
+  });
   expect(d02clerk.statusCode).toBe(201);
   const cityRole = await admin.post('/api/roles', { code: 'city_viewer', name: '市总查看员', permissions: ['org.read'], scopeKind: 'subtree' });
   expect(cityRole.statusCode).toBe(201);
@@ -162,7 +185,13 @@ beforeAll(async () => {
   const d02member = await member(d02admin, d02Grassroots.id, '河西会员甲', 11);
   // A pending online application (public) and a pending transfer, both wholly inside the given orgs.
   const application = async (orgId: string, name: string, n: number): Promise<Target> => {
-    const body = { orgId, employerName: '越权测试单位', viaTerritorial: false, fields: { ...memberFields(name, n), mobile: '13900000000', employmentForm: 'standard' }, consent: { version: '2026-01', agreed: true } };
+    const body = {
+      orgId,
+      employerName: '越权测试单位',
+      viaTerritorial: false,
+      fields: { ...memberFields(name, n), mobile: '13900000000', employmentForm: 'standard' },
+      consent: { version: '2026-01', agreed: true },
+    };
     const res = await env.anonymous().post('/api/join/applications', body);
     expect(res.statusCode, res.body).toBe(201);
     const [a] = await rows<{ id: string }>(sql`SELECT id FROM join_application WHERE app_no = ${res.json().appNo}`);
@@ -191,7 +220,9 @@ beforeAll(async () => {
   const neighbourTransfer = await transfer(district, await member(district, neighbour.id, '邻居会员丁', 17), street.id);
 
   const user = async (username: string): Promise<Target> => {
-    const [u] = await rows<{ id: string; version: number; display_name: string }>(sql`SELECT id, version, display_name FROM app_user WHERE username = ${username}`);
+    const [u] = await rows<{ id: string; version: number; display_name: string }>(
+      sql`SELECT id, version, display_name FROM app_user WHERE username = ${username}`,
+    );
     // 'admin' is too common a word to look for (role codes contain it); its display name is enough.
     return { id: u!.id, version: u!.version, secrets: username === 'admin' ? [u!.display_name] : [username, u!.display_name] };
   };
@@ -241,7 +272,10 @@ beforeAll(async () => {
 
   // Everything the two callers must not change, and the sessions a password reset would end.
   const all = [forDistrict, forChair].flatMap((s) => Object.values(s).flat() as Target[]).map((t) => t.id);
-  const list = sql.join(all.map((id) => sql`${id}::uuid`), sql`, `);
+  const list = sql.join(
+    all.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   snapshot = async () => ({
     orgs: await rows(sql`SELECT * FROM org WHERE id IN (${list}) ORDER BY id`),
     users: await rows(sql`SELECT * FROM app_user WHERE id IN (${list}) ORDER BY id`),
@@ -315,7 +349,9 @@ const count = async (q: SQL) => (await rows<{ n: number }>(q))[0]!.n;
 
 describe('coverage', () => {
   it('every route with a path parameter is covered by FILLERS', () => {
-    const unknown = apiRoutes().filter((r) => r.url.includes(':') && !fillerOf(r)).map(routeKey);
+    const unknown = apiRoutes()
+      .filter((r) => r.url.includes(':') && !fillerOf(r))
+      .map(routeKey);
     expect(
       unknown,
       'this test does not know which sibling object to put into these path parameters. Add an entry to FILLERS in ' +
@@ -341,9 +377,21 @@ describe('a district administrator and the sibling district', () => {
     await expectStatus(district.post('/api/orgs', { parentId: d02Street, level: 'grassroots', kind: 'enterprise', code: 'X9001', name: '越权新建工会' }), 404);
     await expectStatus(district.post(`/api/orgs/${street!.id}/move`, { parentId: d02.id, version: street!.version }), 404);
     await expectStatus(district.post('/api/users', { username: 'sneaky', displayName: '越权账号', orgId: d02Grassroots, roleIds: [] }), 404);
-    await expectStatus(district.put(`/api/users/${(await rows<{ id: string }>(sql`SELECT id FROM app_user WHERE username = 'worker'`))[0]!.id}`, { displayName: '职工张三', orgId: d02Grassroots, roleIds: [], active: true, version: 1 }), 404);
+    await expectStatus(
+      district.put(`/api/users/${(await rows<{ id: string }>(sql`SELECT id FROM app_user WHERE username = 'worker'`))[0]!.id}`, {
+        displayName: '职工张三',
+        orgId: d02Grassroots,
+        roleIds: [],
+        active: true,
+        version: 1,
+      }),
+      404,
+    );
     await expectStatus(district.post('/api/users', { username: 'sneaky', displayName: '越权账号', orgId: d01.id, roleIds: [forDistrict.roles[0]!.id] }), 403);
-    await expectStatus(district.post('/api/roles', { code: 'd02_reach', name: '越界角色', permissions: ['org.read'], scopeKind: 'orgs', scopeOrgIds: [d02.id] }), 403);
+    await expectStatus(
+      district.post('/api/roles', { code: 'd02_reach', name: '越界角色', permissions: ['org.read'], scopeKind: 'orgs', scopeOrgIds: [d02.id] }),
+      403,
+    );
     await expectStatus(district.get(`/api/orgs/tree?parentId=${d02.id}`), 404);
     for (const q of [`under=${d02.id}`, `parentId=${d02.id}`, 'q=河西区']) {
       expect((await district.get(`/api/orgs?active=all&${q}`)).json().total, q).toBe(0);
@@ -354,7 +402,38 @@ describe('a district administrator and the sibling district', () => {
   });
 
   it('no list shows a sibling object', async () => {
-    const forbidden = [...d02OrgIds, d02.name, ...[...forDistrict.users, ...forDistrict.roles, ...forDistrict.members, ...forDistrict.applications, ...forDistrict.transfers, ...forDistrict.hardshipFiles, ...forDistrict.hardshipAttachments, ...forDistrict.hardshipAid, ...forDistrict.hardshipBudgets, ...forDistrict.hardshipWarnings, ...forDistrict.imports, ...forDistrict.contracts, ...forDistrict.congresses, ...forDistrict.proposals, ...forDistrict.disputes, ...forDistrict.mediators, ...forDistrict.legalAid, ...forDistrict.lawyers, ...forDistrict.arrears, ...forDistrict.honorCalls, ...forDistrict.honorNominations, ...forDistrict.honorObjections, ...forDistrict.honorRecords, ...forDistrict.competitions, ...forDistrict.competitionEntries, ...forDistrict.studios].flatMap((t) => [t.id, ...t.secrets])];
+    const forbidden = [
+      ...d02OrgIds,
+      d02.name,
+      ...[
+        ...forDistrict.users,
+        ...forDistrict.roles,
+        ...forDistrict.members,
+        ...forDistrict.applications,
+        ...forDistrict.transfers,
+        ...forDistrict.hardshipFiles,
+        ...forDistrict.hardshipAttachments,
+        ...forDistrict.hardshipAid,
+        ...forDistrict.hardshipBudgets,
+        ...forDistrict.hardshipWarnings,
+        ...forDistrict.imports,
+        ...forDistrict.contracts,
+        ...forDistrict.congresses,
+        ...forDistrict.proposals,
+        ...forDistrict.disputes,
+        ...forDistrict.mediators,
+        ...forDistrict.legalAid,
+        ...forDistrict.lawyers,
+        ...forDistrict.arrears,
+        ...forDistrict.honorCalls,
+        ...forDistrict.honorNominations,
+        ...forDistrict.honorObjections,
+        ...forDistrict.honorRecords,
+        ...forDistrict.competitions,
+        ...forDistrict.competitionEntries,
+        ...forDistrict.studios,
+      ].flatMap((t) => [t.id, ...t.secrets]),
+    ];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
   });
 
@@ -371,14 +450,18 @@ describe('a district administrator and the sibling district', () => {
       seen.push(...res.items.map((o: { id: string }) => o.id));
     }
     expect(new Set(seen)).toEqual(inD01);
-    expect((await district.get('/api/orgs?pageSize=1')).json().total).toBe(await count(sql`SELECT count(*)::int AS n FROM org WHERE path LIKE ${under} AND active`));
+    expect((await district.get('/api/orgs?pageSize=1')).json().total).toBe(
+      await count(sql`SELECT count(*)::int AS n FROM org WHERE path LIKE ${under} AND active`),
+    );
 
     const top = (await district.get('/api/orgs/tree')).json();
     expect(top.map((n: { id: string }) => n.id)).toEqual([d01.id]);
     const kids = (await district.get(`/api/orgs/tree?parentId=${d01.id}`)).json();
     expect(kids).toHaveLength(await count(sql`SELECT count(*)::int AS n FROM org WHERE parent_id = ${d01.id}`));
     const search = (await district.get('/api/orgs/tree/search?q=街道')).json() as { id: string; ancestorIds: string[] }[];
-    expect(search.length).toBe(Math.min(50, await count(sql`SELECT count(*)::int AS n FROM org WHERE path LIKE ${under} AND (name LIKE '%街道%' OR code LIKE '%街道%')`)));
+    expect(search.length).toBe(
+      Math.min(50, await count(sql`SELECT count(*)::int AS n FROM org WHERE path LIKE ${under} AND (name LIKE '%街道%' OR code LIKE '%街道%')`)),
+    );
     for (const h of search) {
       expect(inD01.has(h.id)).toBe(true);
       for (const a of h.ancestorIds) expect(inD01.has(a), 'ancestors outside the scope are not shown').toBe(true);
@@ -423,7 +506,35 @@ describe('a grassroots chair (own-org scope)', () => {
   it('no list shows anything outside their own union', async () => {
     // Their union's own record names its parent street (parentId, parentName), and the unions above it name themselves on the
     // calls, contests and alliances they issue downward (docs/achievement.md); nothing else around it may show.
-    const forbidden = [...forChair.orgs.filter((o) => !chairOrg.path.includes(o.id)), ...forChair.users, ...forChair.roles, ...forChair.members, ...forChair.applications, ...forChair.transfers, ...forChair.hardshipFiles, ...forChair.hardshipAttachments, ...forChair.hardshipAid, ...forChair.hardshipBudgets, ...forChair.hardshipWarnings, ...forChair.imports, ...forChair.honorCalls, ...forChair.honorNominations, ...forChair.honorObjections, ...forChair.honorRecords, ...forChair.competitions, ...forChair.competitionEntries, ...forChair.studios, ...forChair.contracts, ...forChair.congresses, ...forChair.proposals, ...forChair.disputes, ...forChair.mediators, ...forChair.legalAid, ...forChair.lawyers, ...forChair.arrears].flatMap((t) => [t.id, ...t.secrets]);
+    const forbidden = [
+      ...forChair.orgs.filter((o) => !chairOrg.path.includes(o.id)),
+      ...forChair.users,
+      ...forChair.roles,
+      ...forChair.members,
+      ...forChair.applications,
+      ...forChair.transfers,
+      ...forChair.hardshipFiles,
+      ...forChair.hardshipAttachments,
+      ...forChair.hardshipAid,
+      ...forChair.hardshipBudgets,
+      ...forChair.hardshipWarnings,
+      ...forChair.imports,
+      ...forChair.honorCalls,
+      ...forChair.honorNominations,
+      ...forChair.honorObjections,
+      ...forChair.honorRecords,
+      ...forChair.competitions,
+      ...forChair.competitionEntries,
+      ...forChair.studios,
+      ...forChair.contracts,
+      ...forChair.congresses,
+      ...forChair.proposals,
+      ...forChair.disputes,
+      ...forChair.mediators,
+      ...forChair.legalAid,
+      ...forChair.lawyers,
+      ...forChair.arrears,
+    ].flatMap((t) => [t.id, ...t.secrets]);
     expect(await tryListRoutes(chair, forbidden)).toEqual([]);
   });
 

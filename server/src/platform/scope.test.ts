@@ -22,7 +22,16 @@ const ids = {
   g111: '00000000-0000-4000-8000-000000000007',
   g211: '00000000-0000-4000-8000-000000000008',
 };
-const parents: Record<keyof typeof ids, keyof typeof ids | null> = { city: null, d1: 'city', d2: 'city', s11: 'd1', s12: 'd1', s21: 'd2', g111: 's11', g211: 's21' };
+const parents: Record<keyof typeof ids, keyof typeof ids | null> = {
+  city: null,
+  d1: 'city',
+  d2: 'city',
+  s11: 'd1',
+  s12: 'd1',
+  s21: 'd2',
+  g111: 's11',
+  g211: 's21',
+};
 const pathOf = (k: keyof typeof ids): string => (parents[k] ? pathOf(parents[k]!) : '/') + ids[k] + '/';
 const ref = (k: keyof typeof ids): OrgRef => ({ id: ids[k], path: pathOf(k) });
 const orgsById = new Map(Object.keys(ids).map((k) => [ids[k as keyof typeof ids], ref(k as keyof typeof ids)]));
@@ -36,7 +45,16 @@ const render = (q: SQL) => {
 
 describe('resolveScope', () => {
   it("'all' wins over everything else", () => {
-    expect(resolveScope([{ scopeKind: 'own', scopeOrgIds: [] }, { scopeKind: 'all', scopeOrgIds: [] }], ref('g111'), orgsById)).toEqual({ all: true });
+    expect(
+      resolveScope(
+        [
+          { scopeKind: 'own', scopeOrgIds: [] },
+          { scopeKind: 'all', scopeOrgIds: [] },
+        ],
+        ref('g111'),
+        orgsById,
+      ),
+    ).toEqual({ all: true });
   });
 
   it("'subtree' is the holder's own subtree; 'own' is the holder's org alone", () => {
@@ -63,7 +81,14 @@ describe('resolveScope', () => {
   });
 
   it('keeps a single org that lies outside the subtrees', () => {
-    const s = resolveScope([{ scopeKind: 'own', scopeOrgIds: [] }, { scopeKind: 'orgs', scopeOrgIds: [ids.s21] }], ref('g111'), orgsById);
+    const s = resolveScope(
+      [
+        { scopeKind: 'own', scopeOrgIds: [] },
+        { scopeKind: 'orgs', scopeOrgIds: [ids.s21] },
+      ],
+      ref('g111'),
+      orgsById,
+    );
     expect(s).toEqual({ all: false, subtreePaths: [pathOf('s21')], orgIds: [ids.g111] });
   });
 

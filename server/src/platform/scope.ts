@@ -78,7 +78,13 @@ export function scopeWithin(inner: Scope, outer: Scope, pathOf: (id: string) => 
 export function orgScopeSql(scope: Scope, pathCol: AnyColumn | SQL, idCol: AnyColumn | SQL): SQL {
   if (scope.all) return sql`true`;
   const parts: SQL[] = scope.subtreePaths.map((p) => sql`${pathCol} LIKE ${escapeLike(p) + '%'}`);
-  if (scope.orgIds.length) parts.push(sql`${idCol} IN (${sql.join(scope.orgIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  if (scope.orgIds.length)
+    parts.push(
+      sql`${idCol} IN (${sql.join(
+        scope.orgIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   if (!parts.length) return sql`false`;
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
@@ -86,7 +92,12 @@ export function orgScopeSql(scope: Scope, pathCol: AnyColumn | SQL, idCol: AnyCo
 /** The predicate for any org-owned table: its org id must belong to an org in scope. */
 export function ownedScopeSql(scope: Scope, orgIdCol: AnyColumn | SQL): SQL {
   if (scope.all) return sql`true`;
-  const direct = scope.orgIds.length ? sql`${orgIdCol} IN (${sql.join(scope.orgIds.map((id) => sql`${id}::uuid`), sql`, `)})` : null;
+  const direct = scope.orgIds.length
+    ? sql`${orgIdCol} IN (${sql.join(
+        scope.orgIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : null;
   if (!scope.subtreePaths.length) return direct ?? sql`false`;
   const sub = sql`${orgIdCol} IN (SELECT o.id FROM org o WHERE ${sql.join(
     scope.subtreePaths.map((p) => sql`o.path LIKE ${escapeLike(p) + '%'}`),
@@ -111,5 +122,8 @@ export function pathIds(orgPath: string): string[] {
 export function inScopeOrAboveSql(scope: Scope, orgPath: string, orgIdCol: AnyColumn | SQL): SQL {
   const above = pathIds(orgPath);
   if (scope.all || !above.length) return ownedScopeSql(scope, orgIdCol);
-  return sql`(${ownedScopeSql(scope, orgIdCol)} OR ${orgIdCol} IN (${sql.join(above.map((id) => sql`${id}::uuid`), sql`, `)}))`;
+  return sql`(${ownedScopeSql(scope, orgIdCol)} OR ${orgIdCol} IN (${sql.join(
+    above.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )}))`;
 }

@@ -11,7 +11,10 @@ import type { CalendarOverrides } from '../../../common/src/working-days.js';
 export class SettingsStore {
   private cache: { value: SecuritySettings; at: number } | undefined;
   private calendarCache: { value: CalendarOverrides; at: number } | undefined;
-  constructor(private readonly db: Db, private readonly ttlMs = 5000) {}
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 5000,
+  ) {}
 
   /**
    * Inside a transaction pass it as `exec`: PGlite has one connection, so a read through the
@@ -52,12 +55,18 @@ export class SettingsStore {
   }
 
   async save(exec: Executor, key: string, value: unknown): Promise<void> {
-    await exec.insert(setting).values({ key, value }).onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
+    await exec
+      .insert(setting)
+      .values({ key, value })
+      .onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
   }
 
   /** The stored calendar read fresh and locked until the transaction ends, so two administrators entering different years both keep theirs. */
   async calendarForUpdate(tx: Executor): Promise<CalendarOverrides> {
-    await tx.insert(setting).values({ key: 'calendar', value: { holidays: [], workdays: [] } }).onConflictDoNothing();
+    await tx
+      .insert(setting)
+      .values({ key: 'calendar', value: { holidays: [], workdays: [] } })
+      .onConflictDoNothing();
     const rows = await tx.select().from(setting).where(eq(setting.key, 'calendar')).for('update');
     const v = (rows[0]?.value ?? {}) as Partial<CalendarOverrides>;
     return { holidays: v.holidays ?? [], workdays: v.workdays ?? [] };
@@ -69,7 +78,10 @@ export class SettingsStore {
   }
 
   async saveCalendar(exec: Executor, value: CalendarOverrides): Promise<void> {
-    await exec.insert(setting).values({ key: 'calendar', value }).onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
+    await exec
+      .insert(setting)
+      .values({ key: 'calendar', value })
+      .onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
     this.calendarCache = undefined;
   }
 }

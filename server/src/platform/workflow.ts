@@ -47,7 +47,8 @@ export function wrongState(m: Machine, action: string, status: string) {
   const t = m.transitions[action];
   const st = m.states[status];
   return new AppError(
-    409, 'WRONG_STATUS',
+    409,
+    'WRONG_STATUS',
     `当前状态“${st?.zh ?? status}”不能${t?.zh ?? action}`,
     `A record that is ${st?.en ?? status} does not allow “${t?.en ?? action}”`,
     { status, action },
@@ -65,7 +66,13 @@ const key = (t: PgTable, c: PgColumn) => {
  * it first when rules of its own (eligibility, whose turn it is) must be checked after these and
  * before the step.
  */
-export function guard<S extends string, A extends string>(c: Ctx, m: Machine<S, A>, action: A, row: { status: string }, input?: Record<string, unknown>): TransitionDef<S> {
+export function guard<S extends string, A extends string>(
+  c: Ctx,
+  m: Machine<S, A>,
+  action: A,
+  row: { status: string },
+  input?: Record<string, unknown>,
+): TransitionDef<S> {
   const t = m.transitions[action];
   if (!t) throw new Error(`unknown transition ${action} of ${m.entity}`);
   const permission = permissionFor(t as TransitionDef<string>, row.status);
@@ -98,13 +105,24 @@ export async function step<S extends string, A extends string>(c: Ctx, tx: Execu
   }
   for (const f of t.ends ?? []) set[f] = null;
   if (t.ends?.length) await closeDeadlines(tx, m.entity, o.row.id, [...t.ends]);
-  const [after] = (await tx.update(w.table).set(set as never)
-    .where(and(eq(w.id as unknown as AnyColumn, o.row.id), eq(w.status as unknown as AnyColumn, o.row.status), eq(w.version as unknown as AnyColumn, o.row.version)))
+  const [after] = (await tx
+    .update(w.table)
+    .set(set as never)
+    .where(
+      and(eq(w.id as unknown as AnyColumn, o.row.id), eq(w.status as unknown as AnyColumn, o.row.status), eq(w.version as unknown as AnyColumn, o.row.version)),
+    )
     .returning()) as Record<string, unknown>[];
   if (!after) throw errors.versionConflict();
   await appendAudit(tx, {
-    actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: o.row.orgId, action: t.audit, entity: m.entity, entityId: o.row.id,
-    changes: { status: { from: o.row.status, to }, ...(deadline ? { [deadline.field]: deadline.due } : {}), ...(o.changes ?? {}) }, detail: o.detail ?? null,
+    actorId: c.actor.userId,
+    actorName: c.actor.username,
+    ip: c.ip,
+    orgId: o.row.orgId,
+    action: t.audit,
+    entity: m.entity,
+    entityId: o.row.id,
+    changes: { status: { from: o.row.status, to }, ...(deadline ? { [deadline.field]: deadline.due } : {}), ...(o.changes ?? {}) },
+    detail: o.detail ?? null,
   });
   return after;
 }

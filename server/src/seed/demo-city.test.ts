@@ -28,7 +28,12 @@ describe('createRng', () => {
       expect(n).toBeGreaterThanOrEqual(3);
       expect(n).toBeLessThanOrEqual(5);
       expect(['a', 'b']).toContain(r.pick(['a', 'b']));
-      expect(r.weighted([['x', 1], ['y', 0]] as const)).toBe('x');
+      expect(
+        r.weighted([
+          ['x', 1],
+          ['y', 0],
+        ] as const),
+      ).toBe('x');
       const d = r.date('2020-02-27', '2020-03-02');
       expect(d >= '2020-02-27' && d <= '2020-03-02').toBe(true);
     }
@@ -203,7 +208,10 @@ describe('the demo stays current', () => {
       const counts = {};
       for (const o of orgs) { const s = termStatus(o.termStart, o.termYears, DEMO_REFERENCE_DATE, 90); counts[s] = (counts[s] ?? 0) + 1; }
       console.log(JSON.stringify({ ref: DEMO_REFERENCE_DATE, counts, firstTermStart: orgs[1].termStart }));`;
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '../../..'), env: { ...process.env, GONGHUI_DEMO_DATE: date } });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: path.resolve(import.meta.dirname, '../../..'),
+      env: { ...process.env, GONGHUI_DEMO_DATE: date },
+    });
     return JSON.parse(out.toString()) as { ref: string; counts: Record<string, number>; firstTermStart: string };
   };
 

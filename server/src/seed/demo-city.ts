@@ -259,8 +259,19 @@ export function generateDemoCity(seed = DEMO_DEFAULT_SEED): DemoOrg[] {
   const federation = (parent: DemoOrg | null, level: OrgLevel, code: string, name: string, regionCode: string, term: TermCategory, founded: string) => {
     const t = makeTerm(rng, term, 5);
     return make(parent, {
-      level, kind: null, code, name, employerName: null, uscc: nextUscc('81', regionCode, false), regionCode,
-      industry: null, employeeCount: null, foundedOn: founded, chairName: randomPersonName(rng), ...t, hasWomenCommittee: true,
+      level,
+      kind: null,
+      code,
+      name,
+      employerName: null,
+      uscc: nextUscc('81', regionCode, false),
+      regionCode,
+      industry: null,
+      employeeCount: null,
+      foundedOn: founded,
+      chairName: randomPersonName(rng),
+      ...t,
+      hasWomenCommittee: true,
     });
   };
 
@@ -273,7 +284,10 @@ export function generateDemoCity(seed = DEMO_DEFAULT_SEED): DemoOrg[] {
 
   const streets: Street[] = [];
   const places = rng.shuffle(PLACES);
-  const streetTerms = termCategories(rng, counts.reduce((a, b) => a + b, 0));
+  const streetTerms = termCategories(
+    rng,
+    counts.reduce((a, b) => a + b, 0),
+  );
   DISTRICTS.forEach((d, di) => {
     for (let si = 0; si < counts[di]!; si++) {
       const isPark = si === 0 && d.park !== null;
@@ -316,10 +330,19 @@ export function generateDemoCity(seed = DEMO_DEFAULT_SEED): DemoOrg[] {
       const staff = g.employeeCount ?? 0;
       const t = makeTerm(rng, terms[seq - 1]!);
       make(s.org, {
-        level: 'grassroots', kind: g.kind, code: 'G' + String(seq).padStart(5, '0'), name: g.name, employerName: g.employerName,
-        uscc: g.uscc, regionCode: s.district.regionCode, industry: g.industry, employeeCount: staff,
-        foundedOn: foundedBefore(rng, t.termStart), chairName: rng.chance(NO_CHAIR_SHARE) ? null : randomPersonName(rng),
-        ...t, hasWomenCommittee: staff >= 25 ? rng.chance(0.9) : rng.chance(0.1),
+        level: 'grassroots',
+        kind: g.kind,
+        code: 'G' + String(seq).padStart(5, '0'),
+        name: g.name,
+        employerName: g.employerName,
+        uscc: g.uscc,
+        regionCode: s.district.regionCode,
+        industry: g.industry,
+        employeeCount: staff,
+        foundedOn: foundedBefore(rng, t.termStart),
+        chairName: rng.chance(NO_CHAIR_SHARE) ? null : randomPersonName(rng),
+        ...t,
+        hasWomenCommittee: staff >= 25 ? rng.chance(0.9) : rng.chance(0.1),
       });
     }
   });
@@ -336,7 +359,10 @@ interface GrassrootsDraft {
 }
 
 function grassroots(
-  rng: Rng, s: Street, kind: OrgKind, streetJoint: boolean,
+  rng: Rng,
+  s: Street,
+  kind: OrgKind,
+  streetJoint: boolean,
   unique: (build: () => string, tries?: number) => string | null,
   nextUscc: (prefix: '91' | '12' | '81', region: string, modern: boolean) => string,
 ): GrassrootsDraft | null {
@@ -362,8 +388,12 @@ function grassroots(
     const employer = unique(build) ?? unique(templates[5]![0], 200);
     if (employer) {
       return {
-        kind, name: employer + unionSuffix(), employerName: employer, uscc: nextUscc('12', region, false),
-        industry, employeeCount: employeeCount(rng, kind),
+        kind,
+        name: employer + unionSuffix(),
+        employerName: employer,
+        uscc: nextUscc('12', region, false),
+        industry,
+        employeeCount: employeeCount(rng, kind),
       };
     }
     kind = 'enterprise'; // template space exhausted in this district: fall through to an enterprise
@@ -377,8 +407,12 @@ function grassroots(
     if (!employer) return null;
     const founded2016 = rng.chance(0.45);
     return {
-      kind, name: employer + unionSuffix(), employerName: employer, uscc: nextUscc('91', region, founded2016),
-      industry: ind[0], employeeCount: staff,
+      kind,
+      name: employer + unionSuffix(),
+      employerName: employer,
+      uscc: nextUscc('91', region, founded2016),
+      industry: ind[0],
+      employeeCount: staff,
     };
   }
 
@@ -390,20 +424,28 @@ function grassroots(
     const name = unique(() => {
       const v = streetJoint ? 0 : rng.int(1, 3);
       anchor =
-        v === 0 ? s.place
-        : v === 1 ? `${s.place}${rng.pick(PLACES)}${s.isTown ? '村' : '社区'}`
-        : v === 2 ? `${c}${rng.pick(BRANDS)}大厦`
-        : `${c}${rng.pick(BRANDS)}农贸市场`;
+        v === 0
+          ? s.place
+          : v === 1
+            ? `${s.place}${rng.pick(PLACES)}${s.isTown ? '村' : '社区'}`
+            : v === 2
+              ? `${c}${rng.pick(BRANDS)}大厦`
+              : `${c}${rng.pick(BRANDS)}农贸市场`;
       industry = v <= 1 ? (s.isTown && v === 1 ? '农、林、牧、渔业' : '居民服务、修理和其他服务业') : v === 2 ? '租赁和商务服务业' : '批发和零售业';
       return anchor + '联合工会委员会';
     });
     if (!name) return null;
     // The anchoring body that hosts the joint union: the street office, the village or community committee, the building or market.
     const employer =
-      anchor === s.place ? (s.isPark ? c + s.place + '管理委员会' : cityDistrict + s.place + (s.isTown ? '人民政府' : '办事处'))
-      : anchor.endsWith('社区') ? anchor + '居民委员会'
-      : anchor.endsWith('村') ? anchor + '村民委员会'
-      : anchor;
+      anchor === s.place
+        ? s.isPark
+          ? c + s.place + '管理委员会'
+          : cityDistrict + s.place + (s.isTown ? '人民政府' : '办事处')
+        : anchor.endsWith('社区')
+          ? anchor + '居民委员会'
+          : anchor.endsWith('村')
+            ? anchor + '村民委员会'
+            : anchor;
     return { kind, name, employerName: employer, uscc: uscc(), industry, employeeCount: employeeCount(rng, kind) };
   }
 

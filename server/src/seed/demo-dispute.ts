@@ -6,9 +6,28 @@
  * DEMO_REFERENCE_DATE) and bulk-inserted.
  */
 import { sql } from 'drizzle-orm';
-import { disputeCase, disputeParty, disputeSession, hotlineCall, lawyer, legalAidRequest, mediator, wageArrears, wageRecovery } from '../modules/dispute/dispute.schema.js';
+import {
+  disputeCase,
+  disputeParty,
+  disputeSession,
+  hotlineCall,
+  lawyer,
+  legalAidRequest,
+  mediator,
+  wageArrears,
+  wageRecovery,
+} from '../modules/dispute/dispute.schema.js';
 import { DEFAULT_DISPUTE_CLOCKS, isCollective, limitationAt, mediationDue } from '../../../common/src/dispute-rules.js';
-import { DISPUTE_TYPES, HOTLINE_RESULTS, LEGAL_AID_CHANNELS, LEGAL_AID_KINDS, LEGAL_AID_OUTCOMES, MEDIATOR_KINDS, REFER_TO, type DisputeType } from '../../../common/src/dispute-vocab.js';
+import {
+  DISPUTE_TYPES,
+  HOTLINE_RESULTS,
+  LEGAL_AID_CHANNELS,
+  LEGAL_AID_KINDS,
+  LEGAL_AID_OUTCOMES,
+  MEDIATOR_KINDS,
+  REFER_TO,
+  type DisputeType,
+} from '../../../common/src/dispute-vocab.js';
 import { computeDeadline } from '../../../common/src/deadlines.js';
 import { usccCheckChar } from '../../../common/src/uscc.js';
 import { maskMobile } from '../../../common/src/mobile.js';
@@ -20,8 +39,27 @@ import type { Executor } from '../db/client.js';
 
 export const DEMO_DISPUTE_COUNT = 1500;
 const REF = DEMO_REFERENCE_DATE;
-const TYPE_WEIGHTS: [DisputeType, number][] = [['wage_arrears', 40], ['termination', 18], ['social_insurance', 12], ['work_injury', 10], ['overtime', 10], ['labour_relation', 7], ['other', 3]];
-const EMPLOYERS = ['江城宏达建筑工程有限公司', '江城顺丰速运有限公司', '江城美味餐饮管理有限公司', '江城安居物业服务有限公司', '江城鑫源电子科技有限公司', '江城惠民超市有限公司', '江城远航物流有限公司', '江城康乐家政服务有限公司', '江城金石机械制造有限公司', '江城新城房地产经纪有限公司'];
+const TYPE_WEIGHTS: [DisputeType, number][] = [
+  ['wage_arrears', 40],
+  ['termination', 18],
+  ['social_insurance', 12],
+  ['work_injury', 10],
+  ['overtime', 10],
+  ['labour_relation', 7],
+  ['other', 3],
+];
+const EMPLOYERS = [
+  '江城宏达建筑工程有限公司',
+  '江城顺丰速运有限公司',
+  '江城美味餐饮管理有限公司',
+  '江城安居物业服务有限公司',
+  '江城鑫源电子科技有限公司',
+  '江城惠民超市有限公司',
+  '江城远航物流有限公司',
+  '江城康乐家政服务有限公司',
+  '江城金石机械制造有限公司',
+  '江城新城房地产经纪有限公司',
+];
 const PLATFORMS = ['某外卖平台江城站', '某网约车平台', '某同城货运平台', '某即时配送平台'];
 const FACTS: Record<DisputeType, string> = {
   wage_arrears: '申请人在被申请人处工作，被申请人拖欠工资至今未付。',
@@ -33,7 +71,15 @@ const FACTS: Record<DisputeType, string> = {
   other: '双方因年休假工资发生争议。',
 };
 
-export interface DemoDisputeReport { cases: number; mediators: number; lawyers: number; legalAid: number; calls: number; arrears: number; ms: number }
+export interface DemoDisputeReport {
+  cases: number;
+  mediators: number;
+  lawyers: number;
+  legalAid: number;
+  calls: number;
+  arrears: number;
+  ms: number;
+}
 
 /** A valid credit code made from a number (for the demo employers). */
 function demoUscc(n: number): string {
@@ -59,7 +105,15 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
     for (const [i, kind] of [...MEDIATOR_KINDS, 'union', 'hr_bureau'].entries()) {
       const id = rng.uuid();
       ids.push(id);
-      mediators.push({ id, orgId: o.id, name: randomPersonName(rng), kind, specialties: i % 3 === 0 ? [] : rng.shuffle(DISPUTE_TYPES).slice(0, 3), capacity: rng.int(8, 20), isDemo: true });
+      mediators.push({
+        id,
+        orgId: o.id,
+        name: randomPersonName(rng),
+        kind,
+        specialties: i % 3 === 0 ? [] : rng.shuffle(DISPUTE_TYPES).slice(0, 3),
+        capacity: rng.int(8, 20),
+        isDemo: true,
+      });
     }
     panelOf.set(o.id, ids);
   }
@@ -78,7 +132,13 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
     const late = i % 41 === 3;
     const receivedOn = i % 25 === 0 ? addDays(REF, -rng.int(0, 12)) : late ? addDays(REF, -rng.int(16, 40)) : rng.date(start, REF);
     const age = Math.round((Date.parse(REF) - Date.parse(receivedOn)) / 86_400_000);
-    const channel = rng.weighted([['walk_in', 40], ['hotline', 20], ['online', 20], ['court_delegated', 12], ['arbitration_referral', 8]] as const);
+    const channel = rng.weighted([
+      ['walk_in', 40],
+      ['hotline', 20],
+      ['online', 20],
+      ['court_delegated', 12],
+      ['arbitration_referral', 8],
+    ] as const);
     const workers = rng.chance(0.08) ? rng.int(10, 60) : rng.chance(0.15) ? rng.int(2, 9) : 1;
     const gig = type === 'labour_relation' || rng.chance(0.08);
     const claimed = workers * rng.int(3_000, 40_000) * 100;
@@ -88,7 +148,16 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
     const due = mediationDue(receivedOn);
     // Concluded unless recent; a few recent ones stay open past their day (overdue clocks).
     const open = late || age <= 20 || (age <= 60 && rng.chance(0.15));
-    const status = open ? (rng.chance(0.3) ? 'received' : 'mediating') : rng.weighted([['closed', 55], ['agreed', 10], ['failed', 25], ['rejected', 10]] as const);
+    const status = open
+      ? rng.chance(0.3)
+        ? 'received'
+        : 'mediating'
+      : rng.weighted([
+          ['closed', 55],
+          ['agreed', 10],
+          ['failed', 25],
+          ['rejected', 10],
+        ] as const);
     const panel = panelOf.get(holder) ?? panelOf.get(district.id)!;
     const mediatorId = status === 'received' || status === 'rejected' ? null : rng.pick(panel);
     const agreed = status === 'agreed' || (status === 'closed' && rng.chance(0.75));
@@ -97,32 +166,75 @@ export async function seedDemoDisputes(tx: Executor, keys: KeyRing, opts: { coun
     const employerNo = rng.int(0, EMPLOYERS.length - 1);
     const id = rng.uuid();
     const applicants = Array.from({ length: Math.min(workers, workers >= 10 ? 3 : workers) }, (_, k) => ({
-      id: rng.uuid(), name: randomPersonName(rng), mobile: '13' + String(rng.int(100000000, 999999999)), representative: workers >= 10,
+      id: rng.uuid(),
+      name: randomPersonName(rng),
+      mobile: '13' + String(rng.int(100000000, 999999999)),
+      representative: workers >= 10,
       seq: k + 1,
     }));
     cases.push({
-      id, caseNo: 'TJ' + receivedOn.slice(0, 4) + String(900000 + i).padStart(6, '0'), orgId: holder, channel, type, status, receivedOn, knewOn,
-      employmentOngoing: ongoing, limitationState: limitation.state, limitationDue: limitation.due, mediationDue: due,
+      id,
+      caseNo: 'TJ' + receivedOn.slice(0, 4) + String(900000 + i).padStart(6, '0'),
+      orgId: holder,
+      channel,
+      type,
+      status,
+      receivedOn,
+      knewOn,
+      employmentOngoing: ongoing,
+      limitationState: limitation.state,
+      limitationDue: limitation.due,
+      mediationDue: due,
       courtCaseNo: channel === 'court_delegated' ? `（${receivedOn.slice(0, 4)}）江0${(i % 8) + 1}民诉前调${1000 + i}号` : null,
       courtReturnOn: channel === 'court_delegated' ? addDays(receivedOn, 30) : null,
       referralNo: channel === 'arbitration_referral' ? `江劳人仲移〔${receivedOn.slice(0, 4)}〕${100 + i}号` : null,
-      employerName: EMPLOYERS[employerNo]!, employerUscc: demoUscc(employerNo), platformName: gig ? rng.pick(PLATFORMS) : null, workerCount: workers,
-      collective: isCollective(workers), firstApplicant: applicants[0]!.name, amountClaimedFen: claimed, facts: FACTS[type], outcomeSought: '请求被申请人支付相应款项。',
-      mobileIndexes: applicants.map((a) => keys.blindIndex(a.mobile, 'mobile')), mediatorId, assignedOn: mediatorId ? min(addDays(receivedOn, 1), REF) : null,
+      employerName: EMPLOYERS[employerNo]!,
+      employerUscc: demoUscc(employerNo),
+      platformName: gig ? rng.pick(PLATFORMS) : null,
+      workerCount: workers,
+      collective: isCollective(workers),
+      firstApplicant: applicants[0]!.name,
+      amountClaimedFen: claimed,
+      facts: FACTS[type],
+      outcomeSought: '请求被申请人支付相应款项。',
+      mobileIndexes: applicants.map((a) => keys.blindIndex(a.mobile, 'mobile')),
+      mediatorId,
+      assignedOn: mediatorId ? min(addDays(receivedOn, 1), REF) : null,
       agreementTerms: agreedOn ? '被申请人分期支付申请人款项，双方再无其他争议。' : null,
-      agreementAmountFen: agreedOn ? Math.round((claimed * rng.int(50, 100)) / 100) : null, agreedOn,
-      confirmationDue: status === 'agreed' && agreedOn ? computeDeadline(agreedOn, { n: DEFAULT_DISPUTE_CLOCKS.confirmationDays, unit: 'calendar_days' }).due : null,
-      failReason: failed ? '被申请人拒绝调解方案。' : null, advice: failed ? '可在时效内向劳动人事争议仲裁委员会申请仲裁。' : null,
-      rejectReason: status === 'rejected' ? '不属于劳动争议调解受理范围。' : null, referTo: status === 'rejected' ? rng.pick(REFER_TO) : null,
+      agreementAmountFen: agreedOn ? Math.round((claimed * rng.int(50, 100)) / 100) : null,
+      agreedOn,
+      confirmationDue:
+        status === 'agreed' && agreedOn ? computeDeadline(agreedOn, { n: DEFAULT_DISPUTE_CLOCKS.confirmationDays, unit: 'calendar_days' }).due : null,
+      failReason: failed ? '被申请人拒绝调解方案。' : null,
+      advice: failed ? '可在时效内向劳动人事争议仲裁委员会申请仲裁。' : null,
+      rejectReason: status === 'rejected' ? '不属于劳动争议调解受理范围。' : null,
+      referTo: status === 'rejected' ? rng.pick(REFER_TO) : null,
       closedOn: status === 'closed' || status === 'rejected' ? min(addDays(receivedOn, rng.int(5, 30)), REF) : null,
       isDemo: true,
     });
     for (const a of applicants) {
-      parties.push({ id: a.id, disputeId: id, orgId: holder, seq: a.seq, name: a.name, mobileCipher: keys.encrypt(a.mobile), mobileMasked: maskMobile(a.mobile), representative: a.representative });
+      parties.push({
+        id: a.id,
+        disputeId: id,
+        orgId: holder,
+        seq: a.seq,
+        name: a.name,
+        mobileCipher: keys.encrypt(a.mobile),
+        mobileMasked: maskMobile(a.mobile),
+        representative: a.representative,
+      });
     }
     if (mediatorId && status !== 'received') {
       for (let k = 0, n = rng.int(1, 3); k < n; k++) {
-        sessions.push({ id: rng.uuid(), disputeId: id, orgId: holder, heldOn: min(addDays(receivedOn, 2 + k * 4), REF), attendees: '双方当事人', notes: '调解员听取双方陈述，释明法律规定。', mediatorId });
+        sessions.push({
+          id: rng.uuid(),
+          disputeId: id,
+          orgId: holder,
+          heldOn: min(addDays(receivedOn, 2 + k * 4), REF),
+          attendees: '双方当事人',
+          notes: '调解员听取双方陈述，释明法律规定。',
+          mediatorId,
+        });
       }
     }
   }
@@ -151,7 +263,16 @@ async function seedDemoLegalAid(tx: Executor, keys: KeyRing, rng: ReturnType<typ
       const id = rng.uuid();
       ids.push(id);
       // The first lawyer of each panel once acted for one of the demo employers: the conflict check refuses them for it.
-      lawyers.push({ id, orgId: o.id, name: randomPersonName(rng), firm: rng.pick(FIRMS), specialties: k % 2 ? rng.shuffle(DISPUTE_TYPES).slice(0, 3) : [], capacity: rng.int(4, 10), conflictUsccs: k === 0 ? [demoUscc(k)] : [], isDemo: true });
+      lawyers.push({
+        id,
+        orgId: o.id,
+        name: randomPersonName(rng),
+        firm: rng.pick(FIRMS),
+        specialties: k % 2 ? rng.shuffle(DISPUTE_TYPES).slice(0, 3) : [],
+        capacity: rng.int(4, 10),
+        conflictUsccs: k === 0 ? [demoUscc(k)] : [],
+        isDemo: true,
+      });
     }
     panelOf.set(o.id, ids);
   }
@@ -161,17 +282,51 @@ async function seedDemoLegalAid(tx: Executor, keys: KeyRing, rng: ReturnType<typ
     const o = unions[1 + (i % (unions.length - 1))] ?? unions[0]!;
     const requestedOn = rng.date(addDays(REF, -365), REF);
     const age = Math.round((Date.parse(REF) - Date.parse(requestedOn)) / 86_400_000);
-    const status = age < 10 ? rng.weighted([['requested', 1], ['assigned', 2]] as const) : rng.weighted([['closed', 8], ['declined', 1], ['assigned', 1]] as const);
+    const status =
+      age < 10
+        ? rng.weighted([
+            ['requested', 1],
+            ['assigned', 2],
+          ] as const)
+        : rng.weighted([
+            ['closed', 8],
+            ['declined', 1],
+            ['assigned', 1],
+          ] as const);
     const lawyerId = status === 'assigned' || status === 'closed' ? rng.pick(panelOf.get(o.id)!.slice(1)) : null;
     const mobile = '13' + String(rng.int(100000000, 999999999));
     const employerNo = rng.int(0, EMPLOYERS.length - 1);
     requests.push({
-      id: rng.uuid(), requestNo: 'FY' + requestedOn.slice(0, 4) + String(900000 + i).padStart(6, '0'), orgId: o.id, channel: rng.pick(LEGAL_AID_CHANNELS), kind: rng.pick(LEGAL_AID_KINDS),
-      type: rng.weighted(TYPE_WEIGHTS), status, requestedOn, applicantName: randomPersonName(rng), mobileCipher: keys.encrypt(mobile), mobileMasked: maskMobile(mobile),
-      employerName: EMPLOYERS[employerNo]!, employerUscc: demoUscc(employerNo), summary: '咨询如何维护自身劳动权益。', lawyerId, assignedOn: lawyerId ? min(addDays(requestedOn, 2), REF) : null,
-      minutes: status === 'closed' ? rng.int(1, 40) * 30 : null, outcomeKind: status === 'closed' ? rng.pick(LEGAL_AID_OUTCOMES) : null, outcome: status === 'closed' ? '律师提供法律意见并代理完成。' : null,
-      satisfaction: status === 'closed' ? rng.weighted([[5, 6], [4, 3], [3, 1]] as const) : null, declineReason: status === 'declined' ? '不符合法律援助条件。' : null,
-      closedOn: status === 'closed' || status === 'declined' ? min(addDays(requestedOn, rng.int(5, 60)), REF) : null, isDemo: true,
+      id: rng.uuid(),
+      requestNo: 'FY' + requestedOn.slice(0, 4) + String(900000 + i).padStart(6, '0'),
+      orgId: o.id,
+      channel: rng.pick(LEGAL_AID_CHANNELS),
+      kind: rng.pick(LEGAL_AID_KINDS),
+      type: rng.weighted(TYPE_WEIGHTS),
+      status,
+      requestedOn,
+      applicantName: randomPersonName(rng),
+      mobileCipher: keys.encrypt(mobile),
+      mobileMasked: maskMobile(mobile),
+      employerName: EMPLOYERS[employerNo]!,
+      employerUscc: demoUscc(employerNo),
+      summary: '咨询如何维护自身劳动权益。',
+      lawyerId,
+      assignedOn: lawyerId ? min(addDays(requestedOn, 2), REF) : null,
+      minutes: status === 'closed' ? rng.int(1, 40) * 30 : null,
+      outcomeKind: status === 'closed' ? rng.pick(LEGAL_AID_OUTCOMES) : null,
+      outcome: status === 'closed' ? '律师提供法律意见并代理完成。' : null,
+      satisfaction:
+        status === 'closed'
+          ? rng.weighted([
+              [5, 6],
+              [4, 3],
+              [3, 1],
+            ] as const)
+          : null,
+      declineReason: status === 'declined' ? '不符合法律援助条件。' : null,
+      closedOn: status === 'closed' || status === 'declined' ? min(addDays(requestedOn, rng.int(5, 60)), REF) : null,
+      isDemo: true,
     });
   }
   for (let i = 0; i < requests.length; i += 500) await tx.execute(jsonInsert(legalAidRequest, requests.slice(i, i + 500)));
@@ -180,8 +335,14 @@ async function seedDemoLegalAid(tx: Executor, keys: KeyRing, rng: ReturnType<typ
   for (let i = 0; i < count * 2; i++) {
     const day = addDays(REF, -rng.int(0, 60));
     calls.push({
-      id: rng.uuid(), orgId: unions[i % unions.length]!.id, calledAt: new Date(`${day}T${String(rng.int(8, 17)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00+08:00`),
-      callerName: rng.chance(0.7) ? randomPersonName(rng) : null, topic: rng.pick(CALL_TOPICS), summary: '来电咨询劳动权益问题。', result: rng.weighted(HOTLINE_RESULTS.map((r, k) => [r, [6, 1, 2, 1][k]!] as const)), isDemo: true,
+      id: rng.uuid(),
+      orgId: unions[i % unions.length]!.id,
+      calledAt: new Date(`${day}T${String(rng.int(8, 17)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00+08:00`),
+      callerName: rng.chance(0.7) ? randomPersonName(rng) : null,
+      topic: rng.pick(CALL_TOPICS),
+      summary: '来电咨询劳动权益问题。',
+      result: rng.weighted(HOTLINE_RESULTS.map((r, k) => [r, [6, 1, 2, 1][k]!] as const)),
+      isDemo: true,
     });
   }
   for (let i = 0; i < calls.length; i += 500) await tx.insert(hotlineCall).values(calls.slice(i, i + 500));
@@ -201,7 +362,12 @@ async function seedDemoArrears(tx: Executor, rng: ReturnType<typeof createRng>, 
     const workers = Math.max(c.workerCount ?? 1, construction ? rng.int(5, 40) : 1);
     const owed = Math.max(c.amountClaimedFen ?? 0, workers * rng.int(3000, 12000) * 100);
     const reportedOn = c.receivedOn!;
-    const share = rng.weighted([[0, 3], [30, 2], [60, 2], [100, 3]] as const);
+    const share = rng.weighted([
+      [0, 3],
+      [30, 2],
+      [60, 2],
+      [100, 3],
+    ] as const);
     const id = rng.uuid();
     let recovered = 0;
     if (share > 0) {
@@ -214,10 +380,23 @@ async function seedDemoArrears(tx: Executor, rng: ReturnType<typeof createRng>, 
       }
     }
     rows.push({
-      id, caseNo: 'QX' + reportedOn.slice(0, 4) + String(900000 + rows.length).padStart(6, '0'), orgId: c.orgId!, disputeId: rng.chance(0.5) ? c.id! : null,
-      employerName: c.employerName!, employerUscc: c.employerUscc ?? null, construction, projectName: construction ? rng.pick(PROJECTS) : null,
-      siteAddress: construction ? '江城市某区施工现场' : null, workersAffected: workers, migrantWorkers: construction ? workers : Math.floor(workers / 2), owedFen: owed,
-      recoveredFen: recovered, status: recovered >= owed ? 'cleared' : 'open', reportedOn, clearedOn: recovered >= owed ? min(addDays(reportedOn, 25), REF) : null, isDemo: true,
+      id,
+      caseNo: 'QX' + reportedOn.slice(0, 4) + String(900000 + rows.length).padStart(6, '0'),
+      orgId: c.orgId!,
+      disputeId: rng.chance(0.5) ? c.id! : null,
+      employerName: c.employerName!,
+      employerUscc: c.employerUscc ?? null,
+      construction,
+      projectName: construction ? rng.pick(PROJECTS) : null,
+      siteAddress: construction ? '江城市某区施工现场' : null,
+      workersAffected: workers,
+      migrantWorkers: construction ? workers : Math.floor(workers / 2),
+      owedFen: owed,
+      recoveredFen: recovered,
+      status: recovered >= owed ? 'cleared' : 'open',
+      reportedOn,
+      clearedOn: recovered >= owed ? min(addDays(reportedOn, 25), REF) : null,
+      isDemo: true,
     });
   });
   for (let i = 0; i < rows.length; i += 500) await tx.execute(jsonInsert(wageArrears, rows.slice(i, i + 500)));

@@ -23,11 +23,26 @@ const DEEDS = [
   '长期从事快递配送工作，风雨无阻，服务零投诉，热心公益，带动新就业形态劳动者入会。',
 ];
 const POSTS = ['钳工班长', '高级技师', '车间主任', '技术员', '快递员', '网约车驾驶员', '教师', '研究员', '焊工', '电工'];
-const KIND_WEIGHTS: [HonorKind, number][] = [['model_worker', 50], ['labor_medal', 25], ['craftsman', 15], ['advanced_worker', 10]];
-const LEVEL_WEIGHTS: [string, number][] = [['city', 55], ['county', 25], ['province', 15], ['national', 5]];
+const KIND_WEIGHTS: [HonorKind, number][] = [
+  ['model_worker', 50],
+  ['labor_medal', 25],
+  ['craftsman', 15],
+  ['advanced_worker', 10],
+];
+const LEVEL_WEIGHTS: [string, number][] = [
+  ['city', 55],
+  ['county', 25],
+  ['province', 15],
+  ['national', 5],
+];
 const LEVEL_ZH: Record<string, string> = { city: '市', county: '区', province: '省', national: '全国' };
 
-export interface DemoHonorReport { holders: number; care: number; calls: number; nominations: number }
+export interface DemoHonorReport {
+  holders: number;
+  care: number;
+  calls: number;
+  nominations: number;
+}
 
 export async function seedDemoHonor(tx: Executor, opts: { seed?: number; holders?: number; focusOrgId?: string } = {}): Promise<DemoHonorReport> {
   const rng = createRng(opts.seed ?? DEMO_DEFAULT_SEED).fork('honor');
@@ -51,15 +66,31 @@ export async function seedDemoHonor(tx: Executor, opts: { seed?: number; holders
     const year = rng.int(YEAR - 15, YEAR - 1);
     const id = rng.uuid();
     records.push({
-      id, orgId: u.id, memberId: m?.id ?? null, kind, level, title: `${LEVEL_ZH[level]}${HONOR_KIND_LABELS[kind].zh}`, year, name: m?.name ?? randomPersonName(rng),
-      employer: m?.employer_name ?? u.name.replace(/工会.*$/, ''), post: rng.pick(POSTS), certificateNo: `RY${year}D${String(i + 1).padStart(5, '0')}`,
-      awardedOn: `${year}-04-${String(rng.int(20, 29)).padStart(2, '0')}`, isDemo: true,
+      id,
+      orgId: u.id,
+      memberId: m?.id ?? null,
+      kind,
+      level,
+      title: `${LEVEL_ZH[level]}${HONOR_KIND_LABELS[kind].zh}`,
+      year,
+      name: m?.name ?? randomPersonName(rng),
+      employer: m?.employer_name ?? u.name.replace(/工会.*$/, ''),
+      post: rng.pick(POSTS),
+      certificateNo: `RY${year}D${String(i + 1).padStart(5, '0')}`,
+      awardedOn: `${year}-04-${String(rng.int(20, 29)).padStart(2, '0')}`,
+      isDemo: true,
     });
     for (let k = rng.int(0, 3); k > 0; k--) {
       const kindOf = rng.pick(['allowance', 'checkup', 'recuperation', 'visit'] as const);
       care.push({
-        id: rng.uuid(), recordId: id, orgId: u.id, kind: kindOf, onDate: rng.date(addDays(REF, -720), REF),
-        amountFen: kindOf === 'allowance' ? rng.int(5, 30) * 10_000 : kindOf === 'visit' ? rng.int(2, 10) * 10_000 : 0, note: null, byName: '演示数据',
+        id: rng.uuid(),
+        recordId: id,
+        orgId: u.id,
+        kind: kindOf,
+        onDate: rng.date(addDays(REF, -720), REF),
+        amountFen: kindOf === 'allowance' ? rng.int(5, 30) * 10_000 : kindOf === 'visit' ? rng.int(2, 10) * 10_000 : 0,
+        note: null,
+        byName: '演示数据',
       });
     }
   }
@@ -79,51 +110,127 @@ export async function seedDemoHonor(tx: Executor, opts: { seed?: number; holders
   const pending = CLEARANCE_AGENCIES.map((agency) => ({ agency, result: 'pending', on: null, note: null }));
   const open = noticePeriod(REF, { n: 5, unit: 'working_days' });
   const ended = noticePeriod(addDays(REF, -20), { n: 5, unit: 'working_days' });
-  const states: { status: string; title: string; year: number; nomStatus: string; notice?: { from: string; to: string }; orgId?: string; q?: typeof quotas }[] = [
-    { status: 'draft', title: `${YEAR + 1}年江城市五一劳动奖章评选`, year: YEAR + 1, nomStatus: '' },
-    { status: 'nominating', title: `${YEAR}年江城市劳动模范评选`, year: YEAR, nomStatus: 'nominated' },
-    { status: 'reviewing', title: `${YEAR}年江城市工人先锋号评选`, year: YEAR, nomStatus: 'submitted' },
-    { status: 'notice', title: `${YEAR}年江城市五一劳动奖章评选`, year: YEAR, nomStatus: 'recommended', notice: open },
-    { status: 'decided', title: `${YEAR - 1}年江城市劳动模范评选`, year: YEAR - 1, nomStatus: 'approved', notice: { from: `${YEAR - 1}-04-10`, to: `${YEAR - 1}-04-16` } },
-    { status: 'notice', title: `${YEAR}年${focusDistrict.name}先进工作者评选`, year: YEAR, nomStatus: 'recommended', notice: ended, orgId: focusDistrict.id, q: [] },
-  ];
+  const states: { status: string; title: string; year: number; nomStatus: string; notice?: { from: string; to: string }; orgId?: string; q?: typeof quotas }[] =
+    [
+      { status: 'draft', title: `${YEAR + 1}年江城市五一劳动奖章评选`, year: YEAR + 1, nomStatus: '' },
+      { status: 'nominating', title: `${YEAR}年江城市劳动模范评选`, year: YEAR, nomStatus: 'nominated' },
+      { status: 'reviewing', title: `${YEAR}年江城市工人先锋号评选`, year: YEAR, nomStatus: 'submitted' },
+      { status: 'notice', title: `${YEAR}年江城市五一劳动奖章评选`, year: YEAR, nomStatus: 'recommended', notice: open },
+      {
+        status: 'decided',
+        title: `${YEAR - 1}年江城市劳动模范评选`,
+        year: YEAR - 1,
+        nomStatus: 'approved',
+        notice: { from: `${YEAR - 1}-04-10`, to: `${YEAR - 1}-04-16` },
+      },
+      {
+        status: 'notice',
+        title: `${YEAR}年${focusDistrict.name}先进工作者评选`,
+        year: YEAR,
+        nomStatus: 'recommended',
+        notice: ended,
+        orgId: focusDistrict.id,
+        q: [],
+      },
+    ];
   for (const s of states) {
     const callId = rng.uuid();
     const callOrg = s.orgId ?? city.id;
-    const kind: HonorKind = s.title.includes('奖章') ? 'labor_medal' : s.title.includes('先锋号') ? 'pioneer' : s.title.includes('先进工作者') ? 'advanced_worker' : 'model_worker';
+    const kind: HonorKind = s.title.includes('奖章')
+      ? 'labor_medal'
+      : s.title.includes('先锋号')
+        ? 'pioneer'
+        : s.title.includes('先进工作者')
+          ? 'advanced_worker'
+          : 'model_worker';
     const streetUnits = unions.filter((u) => u.path.startsWith(focusDistrict.path));
     const quotaHolders = s.q ? [unions.find((u) => u.id === opts.focusOrgId) ?? streetUnits[0]!] : districts;
     calls.push({
-      id: callId, orgId: callOrg, title: s.title, year: s.year, kinds: [kind], status: s.status, nominationDeadline: addDays(REF, s.status === 'nominating' ? 20 : -30),
-      noticeFrom: s.notice?.from ?? null, noticeTo: s.notice?.to ?? null, noticeDays: 5, noticeUnit: 'working_days', floors, floorSource: source,
-      quotas: s.q ? quotaHolders.map((u) => ({ orgId: u.id, kind, n: 3 })) : quotas.map((x) => ({ ...x, kind })), note: '演示数据', isDemo: true,
+      id: callId,
+      orgId: callOrg,
+      title: s.title,
+      year: s.year,
+      kinds: [kind],
+      status: s.status,
+      nominationDeadline: addDays(REF, s.status === 'nominating' ? 20 : -30),
+      noticeFrom: s.notice?.from ?? null,
+      noticeTo: s.notice?.to ?? null,
+      noticeDays: 5,
+      noticeUnit: 'working_days',
+      floors,
+      floorSource: source,
+      quotas: s.q ? quotaHolders.map((u) => ({ orgId: u.id, kind, n: 3 })) : quotas.map((x) => ({ ...x, kind })),
+      note: '演示数据',
+      isDemo: true,
     });
     if (!s.nomStatus) continue;
     for (const [di, d] of quotaHolders.entries()) {
       const inDistrict = s.q ? [d] : unions.filter((u) => u.path.startsWith(d.path));
       const n = s.q ? 2 : 3;
       for (let k = 0; k < n; k++) {
-        const unit = s.q && opts.focusOrgId ? { id: opts.focusOrgId } : (k === 0 && d.id === focusDistrict.id && opts.focusOrgId ? { id: opts.focusOrgId } : rng.pick(inDistrict));
+        const unit =
+          s.q && opts.focusOrgId
+            ? { id: opts.focusOrgId }
+            : k === 0 && d.id === focusDistrict.id && opts.focusOrgId
+              ? { id: opts.focusOrgId }
+              : rng.pick(inDistrict);
         const m = members.find((x) => x.org_id === unit.id && !noms.some((y) => y.memberId === x.id)) ?? null;
         const occupation = (['industrial_worker', 'industrial_worker', 'frontline_tech', 'teacher_researcher'] as const)[(k + di) % 4]!;
         const nomId = rng.uuid();
         noms.push({
-          id: nomId, callId, orgId: unit.id, quotaOrgId: d.id, kind, name: m?.name ?? randomPersonName(rng), memberId: m?.id ?? null, employer: m?.employer_name ?? '江城演示单位',
-          post: rng.pick(POSTS), occupation, migrantWorker: rng.chance(0.2), nonPublic: rng.chance(0.5), team: kind === 'pioneer', gigWorker: rng.chance(0.1), woman: rng.chance(0.4),
-          frontline: occupation !== 'teacher_researcher', deeds: rng.pick(DEEDS).replace('{n}', String(rng.int(3, 20))),
+          id: nomId,
+          callId,
+          orgId: unit.id,
+          quotaOrgId: d.id,
+          kind,
+          name: m?.name ?? randomPersonName(rng),
+          memberId: m?.id ?? null,
+          employer: m?.employer_name ?? '江城演示单位',
+          post: rng.pick(POSTS),
+          occupation,
+          migrantWorker: rng.chance(0.2),
+          nonPublic: rng.chance(0.5),
+          team: kind === 'pioneer',
+          gigWorker: rng.chance(0.1),
+          woman: rng.chance(0.4),
+          frontline: occupation !== 'teacher_researcher',
+          deeds: rng.pick(DEEDS).replace('{n}', String(rng.int(3, 20))),
           recommendation: { method: 'congress', on: addDays(REF, -40), votesFor: rng.int(60, 90), votesTotal: 95, note: null },
-          status: s.nomStatus, clearance: ['recommended', 'approved'].includes(s.nomStatus) ? cleared : pending, isDemo: true,
+          status: s.nomStatus,
+          clearance: ['recommended', 'approved'].includes(s.nomStatus) ? cleared : pending,
+          isDemo: true,
         });
         if (s.status === 'notice' && !s.q && di === 0 && k === 0) {
-          objections.push({ id: rng.uuid(), callId, nominationId: nomId, orgId: callOrg, receiptNo: `YY${YEAR}D00001`, content: '反映该同志申报材料中的技术革新成果署名存在争议，请组织核实。', contactMasked: '139****21', status: 'registered' });
+          objections.push({
+            id: rng.uuid(),
+            callId,
+            nominationId: nomId,
+            orgId: callOrg,
+            receiptNo: `YY${YEAR}D00001`,
+            content: '反映该同志申报材料中的技术革新成果署名存在争议，请组织核实。',
+            contactMasked: '139****21',
+            status: 'registered',
+          });
         }
         if (s.nomStatus === 'approved') {
           const recId = rng.uuid();
           noms[noms.length - 1]!.recordId = recId;
           await tx.insert(honorRecord).values({
-            id: recId, orgId: unit.id, memberId: m?.id ?? null, callId, nominationId: nomId, kind, level: 'city', title: `市${HONOR_KIND_LABELS[kind].zh}`, year: s.year,
-            name: noms[noms.length - 1]!.name, employer: noms[noms.length - 1]!.employer, post: noms[noms.length - 1]!.post, certificateNo: `RY${s.year}C${String(noms.length).padStart(5, '0')}`,
-            awardedOn: `${s.year}-04-28`, isDemo: true,
+            id: recId,
+            orgId: unit.id,
+            memberId: m?.id ?? null,
+            callId,
+            nominationId: nomId,
+            kind,
+            level: 'city',
+            title: `市${HONOR_KIND_LABELS[kind].zh}`,
+            year: s.year,
+            name: noms[noms.length - 1]!.name,
+            employer: noms[noms.length - 1]!.employer,
+            post: noms[noms.length - 1]!.post,
+            certificateNo: `RY${s.year}C${String(noms.length).padStart(5, '0')}`,
+            awardedOn: `${s.year}-04-28`,
+            isDemo: true,
           });
         }
       }

@@ -30,12 +30,37 @@ export interface DemoMemberOptions {
   focus?: string[];
 }
 
-export interface DemoEvent { id: string; orgId: string; kind: string; onDate: string; reason: string | null; refId: string | null }
-export interface DemoTransfer {
-  id: string; memberId: string; fromOrgId: string; toOrgId: string; initiatedBy: 'from' | 'to' | 'member'; reason: string; status: 'pending' | 'completed';
-  prevStatus: string | null; fromConfirmed: boolean; toConfirmed: boolean; completedOn: string | null; createdOn: string;
+export interface DemoEvent {
+  id: string;
+  orgId: string;
+  kind: string;
+  onDate: string;
+  reason: string | null;
+  refId: string | null;
 }
-export interface DemoMember { id: string; orgId: string; cardNo: string; status: string; person: DemoPerson; events: DemoEvent[]; transfer: DemoTransfer | null }
+export interface DemoTransfer {
+  id: string;
+  memberId: string;
+  fromOrgId: string;
+  toOrgId: string;
+  initiatedBy: 'from' | 'to' | 'member';
+  reason: string;
+  status: 'pending' | 'completed';
+  prevStatus: string | null;
+  fromConfirmed: boolean;
+  toConfirmed: boolean;
+  completedOn: string | null;
+  createdOn: string;
+}
+export interface DemoMember {
+  id: string;
+  orgId: string;
+  cardNo: string;
+  status: string;
+  person: DemoPerson;
+  events: DemoEvent[];
+  transfer: DemoTransfer | null;
+}
 
 /** Deterministic UUID v7 (RFC 9562): a millisecond stamp that grows with each id, so keys arrive in index order, and random bits from the seed. */
 const HEX4 = Array.from({ length: 0x10000 }, (_, i) => i.toString(16).padStart(4, '0'));
@@ -54,7 +79,12 @@ export function allocateMembers(rng: Rng, orgs: readonly DemoOrg[], total: numbe
   const grassroots = orgs.filter((o) => o.level === 'grassroots');
   const streets = orgs.filter((o) => o.level === 'street');
   const candidates = grassroots.filter((o) => !focus.includes(o.id));
-  const empty = new Set(rng.shuffle(candidates).slice(0, Math.round(grassroots.length * EMPTY_UNION_SHARE)).map((o) => o.id));
+  const empty = new Set(
+    rng
+      .shuffle(candidates)
+      .slice(0, Math.round(grassroots.length * EMPTY_UNION_SHARE))
+      .map((o) => o.id),
+  );
   const weights = new Map<string, number>();
   for (const g of grassroots) weights.set(g.id, empty.has(g.id) ? 0 : (g.employeeCount ?? 0) * (0.6 + 0.4 * rng.next()));
   const gSum = [...weights.values()].reduce((a, b) => a + b, 0);
@@ -106,7 +136,14 @@ export function* generateDemoMembers(orgs: readonly DemoOrg[], opts: DemoMemberO
     for (let k = 0; k < n; k++) {
       const person = demoPerson(rng, u, nextId);
       const id = memberId();
-      const ev = (orgId: string, kind: string, onDate: string, reason: string | null = null, refId: string | null = null): DemoEvent => ({ id: eventId(), orgId, kind, onDate, reason, refId });
+      const ev = (orgId: string, kind: string, onDate: string, reason: string | null = null, refId: string | null = null): DemoEvent => ({
+        id: eventId(),
+        orgId,
+        kind,
+        onDate,
+        reason,
+        refId,
+      });
       const events: DemoEvent[] = [];
       let status = 'active';
       let transfer: DemoTransfer | null = null;
@@ -114,7 +151,10 @@ export function* generateDemoMembers(orgs: readonly DemoOrg[], opts: DemoMemberO
       const retainChance = person.birthDate <= retireAge ? RETAINED_OLD : RETAINED_YOUNG;
       if (r < retainChance) {
         status = 'retained';
-        events.push(ev(o.id, 'joined', person.joinDate), ev(o.id, 'retained', dateAfter(rng, person.joinDate, 30), person.birthDate <= retireAge ? '退休' : rng.pick(RETAIN_REASONS)));
+        events.push(
+          ev(o.id, 'joined', person.joinDate),
+          ev(o.id, 'retained', dateAfter(rng, person.joinDate, 30), person.birthDate <= retireAge ? '退休' : rng.pick(RETAIN_REASONS)),
+        );
       } else if (r < retainChance + LEFT_SHARE) {
         status = 'left';
         events.push(ev(o.id, 'joined', person.joinDate), ev(o.id, 'left', dateAfter(rng, person.joinDate, 30), rng.pick(LEAVE_REASONS)));
@@ -126,8 +166,18 @@ export function* generateDemoMembers(orgs: readonly DemoOrg[], opts: DemoMemberO
           const tid = transferId();
           const reason = rng.pick(TRANSFER_REASONS);
           transfer = {
-            id: tid, memberId: id, fromOrgId: from.id, toOrgId: o.id, initiatedBy: rng.pick(['from', 'to', 'member'] as const), reason, status: 'completed',
-            prevStatus: 'active', fromConfirmed: true, toConfirmed: true, completedOn: on, createdOn: addDays(on, -rng.int(1, 10)),
+            id: tid,
+            memberId: id,
+            fromOrgId: from.id,
+            toOrgId: o.id,
+            initiatedBy: rng.pick(['from', 'to', 'member'] as const),
+            reason,
+            status: 'completed',
+            prevStatus: 'active',
+            fromConfirmed: true,
+            toConfirmed: true,
+            completedOn: on,
+            createdOn: addDays(on, -rng.int(1, 10)),
           };
           events.push(ev(from.id, 'joined', person.joinDate), ev(from.id, 'transferred_out', on, reason, tid), ev(o.id, 'transferred_in', on, reason, tid));
         } else events.push(ev(o.id, 'joined', person.joinDate));
@@ -140,9 +190,18 @@ export function* generateDemoMembers(orgs: readonly DemoOrg[], opts: DemoMemberO
             status = 'transferring';
             const initiatedBy = rng.pick(['from', 'to', 'member'] as const);
             transfer = {
-              id: transferId(), memberId: id, fromOrgId: o.id, toOrgId: to.id, initiatedBy, reason: rng.pick(TRANSFER_REASONS), status: 'pending', prevStatus: 'active',
-              fromConfirmed: initiatedBy === 'from' || (initiatedBy === 'member' && rng.chance(0.3)), toConfirmed: initiatedBy === 'to',
-              completedOn: null, createdOn: addDays(DEMO_REFERENCE_DATE, -rng.int(0, 20)),
+              id: transferId(),
+              memberId: id,
+              fromOrgId: o.id,
+              toOrgId: to.id,
+              initiatedBy,
+              reason: rng.pick(TRANSFER_REASONS),
+              status: 'pending',
+              prevStatus: 'active',
+              fromConfirmed: initiatedBy === 'from' || (initiatedBy === 'member' && rng.chance(0.3)),
+              toConfirmed: initiatedBy === 'to',
+              completedOn: null,
+              createdOn: addDays(DEMO_REFERENCE_DATE, -rng.int(0, 20)),
             };
           }
         }
@@ -152,7 +211,15 @@ export function* generateDemoMembers(orgs: readonly DemoOrg[], opts: DemoMemberO
   }
 }
 
-export interface DemoApplication { id: string; appNo: string; orgId: string; person: DemoPerson; submittedOn: string; dueOn: string; viaTerritorial: boolean }
+export interface DemoApplication {
+  id: string;
+  appNo: string;
+  orgId: string;
+  person: DemoPerson;
+  submittedOn: string;
+  dueOn: string;
+  viaTerritorial: boolean;
+}
 
 /** Pending online join applications (入会申请), most within the 15-working-day answer period and about 13% overdue; applicants are not members. */
 export function generateDemoApplications(orgs: readonly DemoOrg[], opts: DemoMemberOptions, nextId = idNumberFactory()): DemoApplication[] {
@@ -165,7 +232,11 @@ export function generateDemoApplications(orgs: readonly DemoOrg[], opts: DemoMem
   const others = orgs.filter((o) => o.level === 'grassroots' && o.kind !== 'joint');
   const out: DemoApplication[] = [];
   for (let i = 0; i < n; i++) {
-    const o = rng.weighted([[streets, 40], [joint, 40], [others, 20]] as const);
+    const o = rng.weighted([
+      [streets, 40],
+      [joint, 40],
+      [others, 20],
+    ] as const);
     const org = rng.pick(o);
     const late = i < overdue;
     let submittedOn = '';

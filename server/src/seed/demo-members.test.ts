@@ -45,9 +45,16 @@ describe('demo members (pure)', () => {
       const p = m.person;
       const id = parseIdNumber(p.idNumber, DEMO_REFERENCE_DATE);
       const ok =
-        id.ok && id.birthDate === p.birthDate && id.sex === p.sex && p.birthDate >= '1960-01-01' && p.birthDate <= '2006-12-31' &&
-        p.joinDate >= '2000-01-01' && p.joinDate <= DEMO_REFERENCE_DATE && p.joinDate > p.birthDate &&
-        (p.mobile === null || normaliseMobile(p.mobile).ok) && FORMS.has(p.employmentForm);
+        id.ok &&
+        id.birthDate === p.birthDate &&
+        id.sex === p.sex &&
+        p.birthDate >= '1960-01-01' &&
+        p.birthDate <= '2006-12-31' &&
+        p.joinDate >= '2000-01-01' &&
+        p.joinDate <= DEMO_REFERENCE_DATE &&
+        p.joinDate > p.birthDate &&
+        (p.mobile === null || normaliseMobile(p.mobile).ok) &&
+        FORMS.has(p.employmentForm);
       if (!ok) bad.push(JSON.stringify(p));
     }
     expect(bad).toEqual([]);
@@ -84,7 +91,10 @@ describe('demo members (pure)', () => {
 
   it('derives each status from its events', () => {
     const bad = members.filter((m) => {
-      const status = deriveMemberStatus(m.events.map((e) => ({ kind: e.kind as MembershipEventKind, onDate: e.onDate })), m.transfer?.status === 'pending');
+      const status = deriveMemberStatus(
+        m.events.map((e) => ({ kind: e.kind as MembershipEventKind, onDate: e.onDate })),
+        m.transfer?.status === 'pending',
+      );
       return status !== m.status || m.events[0]!.kind !== 'joined' || m.events.at(-1)!.orgId !== m.orgId;
     });
     expect(bad).toEqual([]);
@@ -135,7 +145,10 @@ describe('demo members in the database', () => {
     const ids = rows.map((r) => keys.decrypt(r.id_cipher));
     const gen = take(generateDemoMembers(orgs, { members: TEST_DEMO_MEMBERS, focus: [await chairOrg()] }), 50);
     expect(ids.slice(0, 50)).toEqual(gen.map((m) => m.person.idNumber));
-    const bad = rows.filter((r, i) => !parseIdNumber(ids[i]!).ok || r.id_index !== keys.blindIndex(ids[i]!, 'id') || (r.mobile_cipher && !normaliseMobile(keys.decrypt(r.mobile_cipher)).ok));
+    const bad = rows.filter(
+      (r, i) =>
+        !parseIdNumber(ids[i]!).ok || r.id_index !== keys.blindIndex(ids[i]!, 'id') || (r.mobile_cipher && !normaliseMobile(keys.decrypt(r.mobile_cipher)).ok),
+    );
     expect(bad).toEqual([]);
     const search = await (await env.login('admin')).get(`/api/members?idNumber=${ids[7]}`);
     expect(search.json().items.map((m: { cardNo: string }) => m.cardNo)).toEqual([rows[7]!.card_no]);
@@ -163,7 +176,9 @@ describe('demo members in the database', () => {
     expect(next!.n).toBe(TEST_DEMO_MEMBERS + 1);
     // The indexes dropped for the bulk load are back.
     const idx = await q<{ indexname: string }>(sql`SELECT indexname FROM pg_indexes WHERE tablename = 'member'`);
-    expect(idx.map((i) => i.indexname)).toEqual(expect.arrayContaining(['member_id_index_uq', 'member_card_no_uq', 'member_name_grams_idx', 'member_org_status_idx']));
+    expect(idx.map((i) => i.indexname)).toEqual(
+      expect.arrayContaining(['member_id_index_uq', 'member_card_no_uq', 'member_name_grams_idx', 'member_org_status_idx']),
+    );
   });
 
   it('gives the same rows from the worker thread as inline', async () => {

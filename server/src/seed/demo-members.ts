@@ -26,8 +26,14 @@ export { DEMO_MEMBER_COUNT } from './demo-member-gen.js';
 const WORKER_FROM = 20_000;
 
 export interface DemoMemberReport {
-  members: number; events: number; transfers: number; pendingTransfers: number; applications: number; overdueApplications: number;
-  ms: number; mode: 'worker' | 'inline';
+  members: number;
+  events: number;
+  transfers: number;
+  pendingTransfers: number;
+  applications: number;
+  overdueApplications: number;
+  ms: number;
+  mode: 'worker' | 'inline';
 }
 
 /** INSERT … SELECT FROM unnest(one array parameter per column); `select` can transform the unnested columns (named u_<column>). */
@@ -45,7 +51,10 @@ async function dropSecondaryIndexes(tx: Executor, tables: string[]): Promise<() 
   const res = (await tx.execute(sql`
     SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
     FROM pg_index i
-    WHERE i.indrelid::regclass::text IN (${sql.join(tables.map((t) => sql`${t}`), sql`, `)}) AND NOT i.indisprimary
+    WHERE i.indrelid::regclass::text IN (${sql.join(
+      tables.map((t) => sql`${t}`),
+      sql`, `,
+    )}) AND NOT i.indisprimary
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
     ORDER BY 1`)) as unknown as { rows: { name: string; def: string }[] };
   for (const r of res.rows) await tx.execute(sql.raw(`DROP INDEX ${r.name}`));
@@ -63,13 +72,19 @@ function workerEntry(): URL {
   const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const api = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
   const target = new URL('./demo-members.worker.ts', import.meta.url).href;
-  return new URL('data:text/javascript,' + encodeURIComponent(`import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(target)});`));
+  return new URL(
+    'data:text/javascript,' + encodeURIComponent(`import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(target)});`),
+  );
 }
 
 type WorkerMessage = { type: 'probe'; cipher: string } | { type: 'batch'; batch: DemoBatch } | { type: 'done' } | { type: 'fatal'; message: string };
 
 /** Batches from a worker thread, or null when it cannot start or does not hold the server's key (then the caller runs inline). */
-async function workerSource(s: Pick<Services, 'keys' | 'config'>, orgs: readonly DemoOrg[], opts: DemoMemberOptions): Promise<AsyncGenerator<DemoBatch> | null> {
+async function workerSource(
+  s: Pick<Services, 'keys' | 'config'>,
+  orgs: readonly DemoOrg[],
+  opts: DemoMemberOptions,
+): Promise<AsyncGenerator<DemoBatch> | null> {
   let worker: Worker;
   try {
     worker = new Worker(workerEntry(), { workerData: { orgs, opts, secretKeyHex: s.config.secretKeyHex, dataDir: s.config.dataDir } });
@@ -129,7 +144,10 @@ async function* inlineSource(s: Pick<Services, 'keys'>, orgs: readonly DemoOrg[]
 
 /** Generate, encrypt and insert the demo registry in the caller's transaction; the registry must be empty. */
 export async function seedDemoMembers(
-  tx: Executor, s: Pick<Services, 'keys' | 'config'>, orgs: readonly DemoOrg[], opts: DemoMemberOptions & { worker?: boolean },
+  tx: Executor,
+  s: Pick<Services, 'keys' | 'config'>,
+  orgs: readonly DemoOrg[],
+  opts: DemoMemberOptions & { worker?: boolean },
 ): Promise<DemoMemberReport> {
   const started = Date.now();
   const report: DemoMemberReport = { members: 0, events: 0, transfers: 0, pendingTransfers: 0, applications: 0, overdueApplications: 0, ms: 0, mode: 'inline' };

@@ -39,31 +39,63 @@ const OTHER_AREA_CODES = words(
     '422822 410122 411323 411421 411526 412726 510922 511529 512021 513401 520221 520324 522121 450126 450422 452122 ' +
     '440882 441481 500230 500236 341222 341602 341881 362502',
 );
-const MOBILE_PREFIXES = words('130 131 132 133 135 136 137 138 139 150 151 152 153 155 156 157 158 159 166 173 175 176 177 178 180 181 182 183 185 186 187 188 189 191 193 195 198 199');
-const BRANDS = words('恒泰 鑫源 嘉禾 汇通 晨光 瑞丰 长兴 众诚 康源 安达 锦程 信和 润泽 立信 诚泰 万通 聚力 优品 蓝天 绿源 启航 鼎盛 和顺 富康 百川 泰和 鸿运 佳和 荣昌 信达');
+const MOBILE_PREFIXES = words(
+  '130 131 132 133 135 136 137 138 139 150 151 152 153 155 156 157 158 159 166 173 175 176 177 178 180 181 182 183 185 186 187 188 189 191 193 195 198 199',
+);
+const BRANDS = words(
+  '恒泰 鑫源 嘉禾 汇通 晨光 瑞丰 长兴 众诚 康源 安达 锦程 信和 润泽 立信 诚泰 万通 聚力 优品 蓝天 绿源 启航 鼎盛 和顺 富康 百川 泰和 鸿运 佳和 荣昌 信达',
+);
 const SMALL_SHOPS = words('便利店 餐馆 汽车维修店 美发店 五金店 超市 药店 干洗店 茶楼 广告店 装饰工作室 文印店 水果店 烘焙店 宠物店');
 
 const GIG_WEIGHTS: readonly (readonly [EmploymentForm, number])[] = [
-  ['food_delivery_rider', 22], ['courier', 20], ['truck_driver', 12], ['ride_hailing_driver', 10], ['domestic_worker', 8],
-  ['care_worker', 7], ['security_guard', 8], ['real_estate_agent', 5], ['mall_info_staff', 3], ['other_flexible', 5],
+  ['food_delivery_rider', 22],
+  ['courier', 20],
+  ['truck_driver', 12],
+  ['ride_hailing_driver', 10],
+  ['domestic_worker', 8],
+  ['care_worker', 7],
+  ['security_guard', 8],
+  ['real_estate_agent', 5],
+  ['mall_info_staff', 3],
+  ['other_flexible', 5],
 ];
 /** Industry federations of demo-city.ts and the form most of their members work in. */
 const TRADE_FORMS: readonly (readonly [string, EmploymentForm, number])[] = [
-  ['快递物流', 'courier', 0.7], ['道路货运', 'truck_driver', 0.75], ['网约配送', 'food_delivery_rider', 0.8], ['网约车', 'ride_hailing_driver', 0.8],
-  ['餐饮', 'food_delivery_rider', 0.2], ['家政服务', 'domestic_worker', 0.7], ['美容美发', 'other_flexible', 0.3], ['物业服务', 'security_guard', 0.3],
-  ['建筑', 'other_flexible', 0.2], ['商贸', 'mall_info_staff', 0.3], ['保安服务', 'security_guard', 0.75],
+  ['快递物流', 'courier', 0.7],
+  ['道路货运', 'truck_driver', 0.75],
+  ['网约配送', 'food_delivery_rider', 0.8],
+  ['网约车', 'ride_hailing_driver', 0.8],
+  ['餐饮', 'food_delivery_rider', 0.2],
+  ['家政服务', 'domestic_worker', 0.7],
+  ['美容美发', 'other_flexible', 0.3],
+  ['物业服务', 'security_guard', 0.3],
+  ['建筑', 'other_flexible', 0.2],
+  ['商贸', 'mall_info_staff', 0.3],
+  ['保安服务', 'security_guard', 0.75],
 ];
 const GIG_EMPLOYERS: Record<GigForm, string[] | null> = {
-  truck_driver: words('货运物流有限公司 道路运输有限公司'), courier: words('速递服务站 快递营业部 快递网点'),
-  care_worker: words('护理服务有限公司 养老服务中心'), domestic_worker: words('家政服务有限公司 家政服务中心'),
-  mall_info_staff: words('商业广场 购物中心'), food_delivery_rider: words('同城配送站 外卖配送站'),
-  real_estate_agent: words('房产经纪有限公司 不动产经纪有限公司'), security_guard: words('保安服务有限公司'),
-  ride_hailing_driver: words('出行科技有限公司 汽车租赁有限公司'), other_flexible: null,
+  truck_driver: words('货运物流有限公司 道路运输有限公司'),
+  courier: words('速递服务站 快递营业部 快递网点'),
+  care_worker: words('护理服务有限公司 养老服务中心'),
+  domestic_worker: words('家政服务有限公司 家政服务中心'),
+  mall_info_staff: words('商业广场 购物中心'),
+  food_delivery_rider: words('同城配送站 外卖配送站'),
+  real_estate_agent: words('房产经纪有限公司 不动产经纪有限公司'),
+  security_guard: words('保安服务有限公司'),
+  ride_hailing_driver: words('出行科技有限公司 汽车租赁有限公司'),
+  other_flexible: null,
 };
 const GIG_OCCUPATIONS: Record<GigForm, string[]> = {
-  truck_driver: ['货车司机'], courier: ['快递员', '快递分拣员'], care_worker: ['护工', '养老护理员'], domestic_worker: ['家政服务员', '育婴员', '保洁员'],
-  mall_info_staff: ['商场信息员'], food_delivery_rider: ['外卖骑手', '网约配送员'], real_estate_agent: ['房产经纪人'], security_guard: ['保安员'],
-  ride_hailing_driver: ['网约车司机'], other_flexible: words('代驾司机 直播电商从业人员 网络主播 自由摄影师 货拉拉司机 灵活就业人员'),
+  truck_driver: ['货车司机'],
+  courier: ['快递员', '快递分拣员'],
+  care_worker: ['护工', '养老护理员'],
+  domestic_worker: ['家政服务员', '育婴员', '保洁员'],
+  mall_info_staff: ['商场信息员'],
+  food_delivery_rider: ['外卖骑手', '网约配送员'],
+  real_estate_agent: ['房产经纪人'],
+  security_guard: ['保安员'],
+  ride_hailing_driver: ['网约车司机'],
+  other_flexible: words('代驾司机 直播电商从业人员 网络主播 自由摄影师 货拉拉司机 灵活就业人员'),
 };
 const OCCUPATIONS: Record<string, string[]> = {
   制造业: words('操作工 装配工 质检员 技术员 机修工 焊工 车工 仓管员 班组长 工程师 行政专员 会计'),
@@ -81,15 +113,46 @@ const OCCUPATIONS: Record<string, string[]> = {
   '': words('职员 技术员 行政专员 会计 出纳 驾驶员 业务员'),
 };
 const ETHNICITY_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['汉族', 930], ['土家族', 20], ['苗族', 15], ['侗族', 8], ['瑶族', 8], ['回族', 6], ['壮族', 5], ['满族', 4], ['蒙古族', 2], ['维吾尔族', 1], ['朝鲜族', 1],
+  ['汉族', 930],
+  ['土家族', 20],
+  ['苗族', 15],
+  ['侗族', 8],
+  ['瑶族', 8],
+  ['回族', 6],
+  ['壮族', 5],
+  ['满族', 4],
+  ['蒙古族', 2],
+  ['维吾尔族', 1],
+  ['朝鲜族', 1],
 ];
 const EDU_GIG: readonly (readonly [EducationLevel, number])[] = [
-  ['junior_high', 25], ['high_school', 25], ['secondary_specialized', 15], ['vocational_high', 5], ['technical_school', 5], ['junior_college', 20], ['bachelor', 5],
+  ['junior_high', 25],
+  ['high_school', 25],
+  ['secondary_specialized', 15],
+  ['vocational_high', 5],
+  ['technical_school', 5],
+  ['junior_college', 20],
+  ['bachelor', 5],
 ];
 const EDU_STANDARD: readonly (readonly [EducationLevel, number])[] = [
-  ['junior_high', 8], ['high_school', 14], ['secondary_specialized', 8], ['vocational_high', 3], ['technical_school', 5], ['junior_college', 25], ['bachelor', 30], ['master', 6], ['doctorate', 1],
+  ['junior_high', 8],
+  ['high_school', 14],
+  ['secondary_specialized', 8],
+  ['vocational_high', 3],
+  ['technical_school', 5],
+  ['junior_college', 25],
+  ['bachelor', 30],
+  ['master', 6],
+  ['doctorate', 1],
 ];
-const EDU_PUBLIC: readonly (readonly [EducationLevel, number])[] = [['high_school', 4], ['secondary_specialized', 6], ['junior_college', 22], ['bachelor', 50], ['master', 15], ['doctorate', 3]];
+const EDU_PUBLIC: readonly (readonly [EducationLevel, number])[] = [
+  ['high_school', 4],
+  ['secondary_specialized', 6],
+  ['junior_college', 22],
+  ['bachelor', 50],
+  ['master', 15],
+  ['doctorate', 3],
+];
 const DEMOCRATIC_PARTIES: PoliticalStatus[] = ['rckmt_member', 'cdl_member', 'cndca_member', 'capd_member', 'cpwdp_member', 'zhigong_member', 'jiusan_member'];
 
 /** One demo person: the plaintext fields of a member record (MemberFields of member.record.ts). */
@@ -149,8 +212,19 @@ export function idNumberFactory() {
 
 function birthDateFor(rng: Rng, gig: boolean): string {
   const decades: readonly (readonly [[string, string], number])[] = gig
-    ? [[['1966-01-01', '1975-12-31'], 10], [['1976-01-01', '1985-12-31'], 30], [['1986-01-01', '1995-12-31'], 40], [['1996-01-01', '2006-12-31'], 20]]
-    : [[['1960-01-01', '1969-12-31'], 10], [['1970-01-01', '1979-12-31'], 22], [['1980-01-01', '1989-12-31'], 32], [['1990-01-01', '1999-12-31'], 28], [['2000-01-01', '2006-12-31'], 8]];
+    ? [
+        [['1966-01-01', '1975-12-31'], 10],
+        [['1976-01-01', '1985-12-31'], 30],
+        [['1986-01-01', '1995-12-31'], 40],
+        [['1996-01-01', '2006-12-31'], 20],
+      ]
+    : [
+        [['1960-01-01', '1969-12-31'], 10],
+        [['1970-01-01', '1979-12-31'], 22],
+        [['1980-01-01', '1989-12-31'], 32],
+        [['1990-01-01', '1999-12-31'], 28],
+        [['2000-01-01', '2006-12-31'], 8],
+      ];
   const [from, to] = rng.weighted(decades);
   return drawDate(rng, from, to);
 }
@@ -177,11 +251,15 @@ function gigForm(rng: Rng, u: DemoUnion): EmploymentForm {
 
 function sexFor(rng: Rng, form: EmploymentForm): 'M' | 'F' {
   const male =
-    form === 'domestic_worker' || form === 'care_worker' ? 0.15
-    : form === 'mall_info_staff' ? 0.4
-    : form === 'standard' ? 0.55
-    : form === 'real_estate_agent' || form === 'other_flexible' ? 0.6
-    : 0.92;
+    form === 'domestic_worker' || form === 'care_worker'
+      ? 0.15
+      : form === 'mall_info_staff'
+        ? 0.4
+        : form === 'standard'
+          ? 0.55
+          : form === 'real_estate_agent' || form === 'other_flexible'
+            ? 0.6
+            : 0.92;
   return rng.chance(male) ? 'M' : 'F';
 }
 
@@ -229,10 +307,7 @@ export function demoPerson(rng: Rng, u: DemoUnion, nextId: ReturnType<typeof idN
   const district = u.org.regionCode ?? CITY_AREA_CODES[0]!;
   const r = rng.next();
   const area = migrantWorker || r < 0.08 ? rng.pick(OTHER_AREA_CODES) : r < 0.2 ? rng.pick(CITY_AREA_CODES) : district;
-  const education =
-    gig ? rng.weighted(EDU_GIG)
-    : u.org.kind === 'public_institution' ? rng.weighted(EDU_PUBLIC)
-    : rng.weighted(EDU_STANDARD);
+  const education = gig ? rng.weighted(EDU_GIG) : u.org.kind === 'public_institution' ? rng.weighted(EDU_PUBLIC) : rng.weighted(EDU_STANDARD);
   const occupation = form === 'standard' ? rng.pick(OCCUPATIONS[u.org.industry ?? ''] ?? OCCUPATIONS['']!) : rng.pick(GIG_OCCUPATIONS[form as GigForm]);
   return {
     name: randomPersonName(rng, sex),

@@ -27,23 +27,45 @@ export async function seedDemoPlans(tx: Executor, orgs: DemoOrg[], calendar?: Ca
   const profile = SLA_RULE.defaults[0]!.value.profiles[0]!;
   const planId = rng.uuid();
   const year = Number(today.slice(0, 4));
-  await tx.insert(plan).values({ id: planId, orgId: city.id, year, title: `${year}年${extracted.title ? '重点工作（据全委会工作报告）' : '重点工作'}`, source: extracted.title ?? '全委会工作报告' });
-  const items = extracted.sections.flatMap((s) => s.items.filter((i) => i.kind !== 'directive' || i.modules.length).slice(0, 8).map((i) => ({ section: `${s.no}、${s.heading}`, item: i })));
+  await tx.insert(plan).values({
+    id: planId,
+    orgId: city.id,
+    year,
+    title: `${year}年${extracted.title ? '重点工作（据全委会工作报告）' : '重点工作'}`,
+    source: extracted.title ?? '全委会工作报告',
+  });
+  const items = extracted.sections.flatMap((s) =>
+    s.items
+      .filter((i) => i.kind !== 'directive' || i.modules.length)
+      .slice(0, 8)
+      .map((i) => ({ section: `${s.no}、${s.heading}`, item: i })),
+  );
   const rows: (typeof planTask.$inferInsert)[] = [];
   const reports: (typeof planReport.$inferInsert)[] = [];
   const make = (t: Omit<typeof planTask.$inferInsert, 'id' | 'planId' | 'assignedOn'> & { age: number; major: boolean }) => {
     const id = rng.uuid();
     const assignedOn = addDays(today, -t.age);
     const r = taskRules(profile, t.major);
-    const d = { deploy: computeDeadline(assignedOn, r.deploy, calendar).due, report: computeDeadline(assignedOn, r.firstReport, calendar).due, close: computeDeadline(assignedOn, r.close, calendar).due };
+    const d = {
+      deploy: computeDeadline(assignedOn, r.deploy, calendar).due,
+      report: computeDeadline(assignedOn, r.firstReport, calendar).due,
+      close: computeDeadline(assignedOn, r.close, calendar).due,
+    };
     // How far it got: older tasks further along; a few stuck (overdue, red on the board).
     const roll = rng.next();
     const stage = t.age < 2 ? 0 : roll < 0.05 ? 0 : roll < 0.12 ? 1 : roll < 0.55 ? 2 : roll < 0.65 ? 3 : 4;
     const status = (['assigned', 'deployed', 'in_progress', 'closing', 'closed'] as const)[stage]!;
     const progress = [0, 10, rng.int(20, 90), 100, 100][stage]!;
     rows.push({
-      ...t, id, planId, assignedOn, status, progress,
-      deployDue: stage >= 1 ? null : d.deploy, reportDue: stage >= 2 ? null : d.report, closeDue: stage >= 4 ? null : d.close,
+      ...t,
+      id,
+      planId,
+      assignedOn,
+      status,
+      progress,
+      deployDue: stage >= 1 ? null : d.deploy,
+      reportDue: stage >= 2 ? null : d.report,
+      closeDue: stage >= 4 ? null : d.close,
       lastReportOn: stage >= 2 ? addDays(assignedOn, Math.min(t.age, rng.int(2, 20))) : null,
     });
     const say = (kind: string, on: string, note: string, p: number | null, evidence: string | null = null) =>
@@ -59,19 +81,51 @@ export async function seedDemoPlans(tx: Executor, orgs: DemoOrg[], calendar?: Ca
     const major = item.kind === 'campaign' || rng.chance(0.6);
     const age = rng.int(0, 30);
     const parentId = make({
-      orgId: city.id, section, title: item.text.slice(0, 500), kind: item.kind, modules: item.modules, triggers: item.triggers, lead: null, coOwners: null, profile: profile.key,
-      major, age, kpiMetric: metric, kpiTarget: metric && item.quantity?.value ? Math.round(item.quantity.value) : null, kpiUnit: metric ? KPI_METRICS[metric].unit : null, kpiDue: `${year}-12-31`,
+      orgId: city.id,
+      section,
+      title: item.text.slice(0, 500),
+      kind: item.kind,
+      modules: item.modules,
+      triggers: item.triggers,
+      lead: null,
+      coOwners: null,
+      profile: profile.key,
+      major,
+      age,
+      kpiMetric: metric,
+      kpiTarget: metric && item.quantity?.value ? Math.round(item.quantity.value) : null,
+      kpiUnit: metric ? KPI_METRICS[metric].unit : null,
+      kpiDue: `${year}-12-31`,
     });
     // Every third task is split to the districts ("每区不少于…"): each district carries its share.
     if (i % 3 === 0) {
       for (const d of districts) {
-        make({ orgId: d.id, parentId, section, title: item.text.slice(0, 500), kind: item.kind, modules: item.modules, triggers: item.triggers, lead: null, coOwners: null, profile: profile.key, major, age: Math.max(0, age - 1), kpiMetric: metric, kpiTarget: null, kpiUnit: metric ? KPI_METRICS[metric].unit : null, kpiDue: `${year}-12-31` });
+        make({
+          orgId: d.id,
+          parentId,
+          section,
+          title: item.text.slice(0, 500),
+          kind: item.kind,
+          modules: item.modules,
+          triggers: item.triggers,
+          lead: null,
+          coOwners: null,
+          profile: profile.key,
+          major,
+          age: Math.max(0, age - 1),
+          kpiMetric: metric,
+          kpiTarget: null,
+          kpiUnit: metric ? KPI_METRICS[metric].unit : null,
+          kpiDue: `${year}-12-31`,
+        });
       }
     }
   });
   for (let i = 0; i < rows.length; i += 500) await tx.insert(planTask).values(rows.slice(i, i + 500));
   for (let i = 0; i < reports.length; i += 500) await tx.insert(planReport).values(reports.slice(i, i + 500));
   // A split task's progress is its children's average.
-  await tx.execute(sql`UPDATE plan_task p SET progress = c.avg FROM (SELECT parent_id, round(avg(progress))::int AS avg FROM plan_task WHERE parent_id IS NOT NULL GROUP BY parent_id) c WHERE p.id = c.parent_id AND p.status <> 'closed'`);
+  await tx.execute(
+    sql`UPDATE plan_task p SET progress = c.avg FROM (SELECT parent_id, round(avg(progress))::int AS avg FROM plan_task WHERE parent_id IS NOT NULL GROUP BY parent_id) c WHERE p.id = c.parent_id AND p.status <> 'closed'`,
+  );
   return { plans: 1, tasks: rows.length, reports: reports.length };
 }

@@ -23,12 +23,21 @@ export async function seedDemoPortal(tx: Executor, keys: KeyRing, grassrootsOrgI
     // Fixed, readable ids for the demo rows: the seed is deterministic.
     const id = `00000000-0000-4000-8000-0000000a000${i + 1}`;
     await tx.insert(workerAccount).values({
-      id, mobileIndex: keys.blindIndex(mobile, 'mobile'), mobileCipher: keys.encrypt(mobile), mobileMasked: maskMobile(mobile),
-      passwordHash, memberId: m.id, idIndex: m.idIndex, linkedAt: new Date(),
+      id,
+      mobileIndex: keys.blindIndex(mobile, 'mobile'),
+      mobileCipher: keys.encrypt(mobile),
+      mobileMasked: maskMobile(mobile),
+      passwordHash,
+      memberId: m.id,
+      idIndex: m.idIndex,
+      linkedAt: new Date(),
     });
     await tx.insert(workerNotification).values({
-      id: `00000000-0000-4000-8000-0000000b000${i + 1}`, accountId: id, title: '欢迎使用“我的工会”',
-      body: `${m.name}，您的账号已关联会员档案，可以在“我的”中出示电子会员卡。`, link: '/m',
+      id: `00000000-0000-4000-8000-0000000b000${i + 1}`,
+      accountId: id,
+      title: '欢迎使用“我的工会”',
+      body: `${m.name}，您的账号已关联会员档案，可以在“我的”中出示电子会员卡。`,
+      link: '/m',
     });
     n++;
   }

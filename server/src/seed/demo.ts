@@ -56,27 +56,42 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     for (const u of DEMO_USERS) {
       const id = uuidv7();
       await tx.insert(appUser).values({
-        id, username: u.username, displayName: u.displayName, orgId: orgFor[u.org].id,
-        passwordHash: await hashPassword(DEMO_PASSWORD), isDemo: true, mustChangePassword: false,
+        id,
+        username: u.username,
+        displayName: u.displayName,
+        orgId: orgFor[u.org].id,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        isDemo: true,
+        mustChangePassword: false,
       });
       await tx.insert(userRole).values({ userId: id, roleId: roles.get(u.role)! });
     }
     members = await seedDemoMembers(tx, s, orgs, { members: opts.members ?? DEMO_MEMBER_COUNT, focus: [grassroots.id] });
     const hardship = await seedDemoHardship(tx, s.keys, { count: opts.hardship ?? DEMO_HARDSHIP_COUNT });
-    log(`困难职工帮扶演示数据 / hardship demo: ${hardship.files} 户, ${hardship.aid} 条帮扶, ${hardship.warnings} 条预警, ${(hardship.ms / 1000).toFixed(1)} s`);
+    log(
+      `困难职工帮扶演示数据 / hardship demo: ${hardship.files} 户, ${hardship.aid} 条帮扶, ${hardship.warnings} 条预警, ${(hardship.ms / 1000).toFixed(1)} s`,
+    );
     const plans = await seedDemoPlans(tx, orgs, await s.settings.calendar(tx));
     log(`重点工作演示数据 / work-plan demo: ${plans.tasks} 项任务, ${plans.reports} 条进展报告`);
     const contracts = await seedDemoContracts(tx);
-    log(`集体合同演示数据 / contract demo: ${contracts.contracts} 份协商与合同, 建制 ${contracts.covered}/${contracts.employers} 家, ${contracts.congresses} 个职代会, ${contracts.proposals} 件提案, ${contracts.disclosures} 条厂务公开`);
+    log(
+      `集体合同演示数据 / contract demo: ${contracts.contracts} 份协商与合同, 建制 ${contracts.covered}/${contracts.employers} 家, ${contracts.congresses} 个职代会, ${contracts.proposals} 件提案, ${contracts.disclosures} 条厂务公开`,
+    );
     const disputes = await seedDemoDisputes(tx, s.keys, { count: opts.disputes ?? DEMO_DISPUTE_COUNT });
-    log(`维权服务演示数据 / rights demo: ${disputes.cases} 件争议, ${disputes.mediators} 名调解员, ${disputes.legalAid} 件法律援助, ${disputes.lawyers} 名律师, ${disputes.calls} 次来电, ${disputes.arrears} 件欠薪, ${(disputes.ms / 1000).toFixed(1)} s`);
+    log(
+      `维权服务演示数据 / rights demo: ${disputes.cases} 件争议, ${disputes.mediators} 名调解员, ${disputes.legalAid} 件法律援助, ${disputes.lawyers} 名律师, ${disputes.calls} 次来电, ${disputes.arrears} 件欠薪, ${(disputes.ms / 1000).toFixed(1)} s`,
+    );
     const honor = await seedDemoHonor(tx, { focusOrgId: grassroots.id });
     log(`评选表彰演示数据 / honours demo: ${honor.holders} 名劳模工匠, ${honor.care} 条关爱, ${honor.calls} 次评选, ${honor.nominations} 名推荐人选`);
     const ach = await seedDemoAchievement(tx);
-    log(`竞赛与创新工作室演示数据 / competitions and studios demo: ${ach.competitions} 项竞赛, ${ach.entries} 名参赛, ${ach.studios} 个工作室, ${ach.results} 项成果`);
+    log(
+      `竞赛与创新工作室演示数据 / competitions and studios demo: ${ach.competitions} 项竞赛, ${ach.entries} 名参赛, ${ach.studios} 个工作室, ${ach.results} 项成果`,
+    );
     const portal = await seedDemoPortal(tx, s.keys, grassroots.id);
     log(`职工服务演示数据 / worker portal demo: ${portal.accounts} 个职工账号（手机号 13800000001 起）`);
-    await tx.insert(setting).values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });
+    await tx
+      .insert(setting)
+      .values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });
     await appendAudit(tx, { action: 'system.seed_demo', detail: `${orgs.length} orgs, ${DEMO_USERS.length} users, ${members.members} members` });
   });
   // Fresh statistics for everything just loaded: without them the planner guesses (a district's

@@ -45,7 +45,12 @@ export interface FuzzRequest {
 }
 
 /** Every operation of the document that is part of the API. */
-export function operationsOf(doc: { paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema: JsonSchema }[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> } }>> }): Operation[] {
+export function operationsOf(doc: {
+  paths: Record<
+    string,
+    Record<string, { parameters?: { in: string; name: string; schema: JsonSchema }[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> } }>
+  >;
+}): Operation[] {
   const ops: Operation[] = [];
   for (const [p, methods] of Object.entries(doc.paths)) {
     if (!p.startsWith('/api/') || p.startsWith('/api/docs')) continue;
@@ -54,23 +59,83 @@ export function operationsOf(doc: { paths: Record<string, Record<string, { param
       const params = (op.parameters ?? []).filter((x) => x.in === 'path').map((x) => x.name);
       const query = Object.fromEntries((op.parameters ?? []).filter((x) => x.in === 'query').map((x) => [x.name, x.schema]));
       const content = op.requestBody?.content ?? {};
-      ops.push({ method: m.toUpperCase(), path: p, params, query, body: content['application/json']?.schema ?? null, multipart: !!content['multipart/form-data'] });
+      ops.push({
+        method: m.toUpperCase(),
+        path: p,
+        params,
+        query,
+        body: content['application/json']?.schema ?? null,
+        multipart: !!content['multipart/form-data'],
+      });
     }
   }
   return ops;
 }
 
 const nasty = [
-  '', ' ', 'null', 'undefined', '0', '-1', 'NaN', 'Infinity', 'true', '[]', '{}',
-  "' OR '1'='1", "'; DROP TABLE member; --", '1; SELECT pg_sleep(10)', '" OR ""="', '\\', '%', '_', '%%%',
-  '=cmd|\' /C calc\'!A0', '+SUM(1+1)', '-2+3', '@SUM(1)', '\t=1', '\r=1',
-  '../../../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/shadow', 'C:\\boot.ini', 'file:///etc/passwd',
-  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '${7*7}', '{{7*7}}',
-  '😀😀😀', '👨‍👩‍👧‍👦', '\u202e\u0644\u0645\u0631\u062d\u0628\u0627', 'مرحبا بالعالم', '\u200b\u200d\ufeff', '𠮷野家',
-  'x\u0000y', 'x\ud800y', '\udfff', 'a\nb\r\nc',
-  '0000-01-01', '9999-12-31', '2023-02-30', '2023-13-01', '1899-12-31', '2101-01-01', '2026-1-1', '20260101', '2026-02-29T00:00:00Z',
-  '2147483648', '-2147483649', '9223372036854775808', '1e308', '-1e308', '0.1', '1.5',
-  '00000000-0000-0000-0000-000000000000', 'not-a-uuid', 'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  '',
+  ' ',
+  'null',
+  'undefined',
+  '0',
+  '-1',
+  'NaN',
+  'Infinity',
+  'true',
+  '[]',
+  '{}',
+  "' OR '1'='1",
+  "'; DROP TABLE member; --",
+  '1; SELECT pg_sleep(10)',
+  '" OR ""="',
+  '\\',
+  '%',
+  '_',
+  '%%%',
+  "=cmd|' /C calc'!A0",
+  '+SUM(1+1)',
+  '-2+3',
+  '@SUM(1)',
+  '\t=1',
+  '\r=1',
+  '../../../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  '/etc/shadow',
+  'C:\\boot.ini',
+  'file:///etc/passwd',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '${7*7}',
+  '{{7*7}}',
+  '😀😀😀',
+  '👨‍👩‍👧‍👦',
+  '\u202e\u0644\u0645\u0631\u062d\u0628\u0627',
+  'مرحبا بالعالم',
+  '\u200b\u200d\ufeff',
+  '𠮷野家',
+  'x\u0000y',
+  'x\ud800y',
+  '\udfff',
+  'a\nb\r\nc',
+  '0000-01-01',
+  '9999-12-31',
+  '2023-02-30',
+  '2023-13-01',
+  '1899-12-31',
+  '2101-01-01',
+  '2026-1-1',
+  '20260101',
+  '2026-02-29T00:00:00Z',
+  '2147483648',
+  '-2147483649',
+  '9223372036854775808',
+  '1e308',
+  '-1e308',
+  '0.1',
+  '1.5',
+  '00000000-0000-0000-0000-000000000000',
+  'not-a-uuid',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
 ];
 
 const str = fc.oneof(
@@ -86,7 +151,15 @@ const num = fc.oneof(
   fc.double({ noNaN: true }),
 );
 const anyJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, str, num, fc.boolean(), fc.constant(null), fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), tie('v'), { maxKeys: 4 })),
+  v: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    str,
+    num,
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('v'), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 8 }), tie('v'), { maxKeys: 4 }),
+  ),
 })).v;
 
 /** A value the schema accepts, as far as a generator can tell (enums, formats, bounds, required keys). */
@@ -105,23 +178,35 @@ function validFor(s: JsonSchema | undefined, ids: string[], depth = 0): fc.Arbit
     if (s.format === 'date') return fc.constantFrom('2026-01-05', '2025-06-30', '2026-03-02');
     if (s.format === 'date-time') return fc.constant('2026-01-05T08:00:00.000Z');
     if (s.pattern) return fc.constantFrom('D01', 'A0001', '439902', '123456', 'x');
-    return fc.constantFrom('测试内容', '职工张三', 'abc', '说明文字用于测试的一段话').map((v) => v.padEnd(min, '字').slice(0, Math.max(min, Math.min(max, v.length))));
+    return fc
+      .constantFrom('测试内容', '职工张三', 'abc', '说明文字用于测试的一段话')
+      .map((v) => v.padEnd(min, '字').slice(0, Math.max(min, Math.min(max, v.length))));
   }
-  if (t === 'integer' || t === 'number') return fc.integer({ min: Math.ceil(s.minimum ?? 0), max: Math.floor(Math.min(s.maximum ?? 1000, (s.minimum ?? 0) + 1000)) });
+  if (t === 'integer' || t === 'number')
+    return fc.integer({ min: Math.ceil(s.minimum ?? 0), max: Math.floor(Math.min(s.maximum ?? 1000, (s.minimum ?? 0) + 1000)) });
   if (t === 'boolean') return fc.boolean();
   if (t === 'array') return fc.array(validFor(s.items, ids, depth + 1), { minLength: (s as { minItems?: number }).minItems ?? 0, maxLength: 2 });
   if (t === 'object' || s.properties) {
     const props = s.properties ?? {};
     const required = new Set(s.required ?? []);
-    return fc.record(Object.fromEntries(Object.keys(props).map((k) => [k, validFor(props[k], ids, depth + 1)])), { requiredKeys: [...required].filter((k) => k in props) });
+    return fc.record(Object.fromEntries(Object.keys(props).map((k) => [k, validFor(props[k], ids, depth + 1)])), {
+      requiredKeys: [...required].filter((k) => k in props),
+    });
   }
   return fc.constant(null);
 }
 
 /** A nasty value to put in one place of an otherwise valid input. */
 const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
-  str, num, fc.constant(null), fc.constant(2_147_483_648), fc.constant(-1), fc.constantFrom('0000-01-01', '9999-12-31', '2023-02-30', 'x\ud800y', 'x\u0000y'),
-  fc.constant([]), fc.constant({}), fc.constant(true),
+  str,
+  num,
+  fc.constant(null),
+  fc.constant(2_147_483_648),
+  fc.constant(-1),
+  fc.constantFrom('0000-01-01', '9999-12-31', '2023-02-30', 'x\ud800y', 'x\u0000y'),
+  fc.constant([]),
+  fc.constant({}),
+  fc.constant(true),
 );
 
 /** Replace the value at one path (chosen by `pick`) of a JSON value. */
@@ -130,10 +215,11 @@ function mutate(v: unknown, pick: number, replacement: unknown): unknown {
   const walk = (x: unknown, p: (string | number)[]) => {
     if (p.length > 6) return;
     if (Array.isArray(x)) x.forEach((y, i) => (paths.push([...p, i]), walk(y, [...p, i])));
-    else if (x && typeof x === 'object') for (const [k, y] of Object.entries(x)) {
-      paths.push([...p, k]);
-      walk(y, [...p, k]);
-    }
+    else if (x && typeof x === 'object')
+      for (const [k, y] of Object.entries(x)) {
+        paths.push([...p, k]);
+        walk(y, [...p, k]);
+      }
   };
   walk(v, []);
   const path = paths[pick % paths.length]!;
@@ -160,10 +246,14 @@ function pct(v: string): string {
   try {
     return encodeURIComponent(v);
   } catch {
-    return [...v].map((ch) => {
-      const c = ch.charCodeAt(0);
-      return c >= 0xd800 && c <= 0xdfff ? `%${(0xe0 | (c >> 12)).toString(16)}%${(0x80 | ((c >> 6) & 0x3f)).toString(16)}%${(0x80 | (c & 0x3f)).toString(16)}`.toUpperCase() : encodeURIComponent(ch);
-    }).join('');
+    return [...v]
+      .map((ch) => {
+        const c = ch.charCodeAt(0);
+        return c >= 0xd800 && c <= 0xdfff
+          ? `%${(0xe0 | (c >> 12)).toString(16)}%${(0x80 | ((c >> 6) & 0x3f)).toString(16)}%${(0x80 | (c & 0x3f)).toString(16)}`.toUpperCase()
+          : encodeURIComponent(ch);
+      })
+      .join('');
   }
 }
 
@@ -176,13 +266,25 @@ function qs(q: Record<string, unknown>): string {
 
 /** A malformed multipart body: random bytes or a broken spreadsheet under a hostile file name, or a broken envelope. */
 const multipartBody = fc.oneof(
-  fc.record({ name: fc.constantFrom('roster.xlsx', 'roster.csv', '../../evil.xlsx', 'a\u0000b.csv', '=cmd.xlsx', '花名册.xlsx'), bytes: fc.oneof(fc.uint8Array({ maxLength: 2048 }), fc.constant(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])), fc.constant(new TextEncoder().encode('姓名,身份证号\n"unterminated,1\n'))) }).map(({ name, bytes }) => {
-    const b = '----fuzz' + Math.abs(bytes.length * 7919 % 100000);
-    const head = `--${b}\r\nContent-Disposition: form-data; name="orgId"\r\n\r\n${'00000000-0000-0000-0000-000000000000'}\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-    return { payload: Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${b}--\r\n`)]), type: `multipart/form-data; boundary=${b}` };
-  }),
+  fc
+    .record({
+      name: fc.constantFrom('roster.xlsx', 'roster.csv', '../../evil.xlsx', 'a\u0000b.csv', '=cmd.xlsx', '花名册.xlsx'),
+      bytes: fc.oneof(
+        fc.uint8Array({ maxLength: 2048 }),
+        fc.constant(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])),
+        fc.constant(new TextEncoder().encode('姓名,身份证号\n"unterminated,1\n')),
+      ),
+    })
+    .map(({ name, bytes }) => {
+      const b = '----fuzz' + Math.abs((bytes.length * 7919) % 100000);
+      const head = `--${b}\r\nContent-Disposition: form-data; name="orgId"\r\n\r\n${'00000000-0000-0000-0000-000000000000'}\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+      return { payload: Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${b}--\r\n`)]), type: `multipart/form-data; boundary=${b}` };
+    }),
   fc.constantFrom(
-    { payload: Buffer.from('--x\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\u0003\u0004trunc'), type: 'multipart/form-data; boundary=x' },
+    {
+      payload: Buffer.from('--x\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\u0003\u0004trunc'),
+      type: 'multipart/form-data; boundary=x',
+    },
     { payload: Buffer.from('no boundary at all'), type: 'multipart/form-data' },
     { payload: Buffer.from(''), type: 'multipart/form-data; boundary=abc' },
   ),
@@ -190,23 +292,56 @@ const multipartBody = fc.oneof(
 
 /** Requests for one operation; `ids` are real record ids, so the handlers behind the 404 are reached too. */
 export function requestsFor(op: Operation, ids: string[] = []): fc.Arbitrary<FuzzRequest> {
-  const id = ids.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: str.filter((s) => s.length < 3000) }) : fc.oneof(fc.uuid(), str.filter((s) => s.length < 3000));
+  const id = ids.length
+    ? fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...ids) },
+        { weight: 1, arbitrary: fc.uuid() },
+        { weight: 1, arbitrary: str.filter((s) => s.length < 3000) },
+      )
+    : fc.oneof(
+        fc.uuid(),
+        str.filter((s) => s.length < 3000),
+      );
   const params = fc.record(Object.fromEntries(op.params.map((p) => [p, id])));
   const query = fc.oneof(
     fc.constant({}),
     fc.record(Object.fromEntries(Object.entries(op.query).map(([k, s]) => [k, valueFor(s, ids)])), { requiredKeys: [] }),
     fc.dictionary(fc.constantFrom(...Object.keys(op.query), 'page', 'unknown'), str, { maxKeys: 3 }),
   );
-  const url = fc.tuple(params, query).map(([p, q]) => op.path.replace(/\{(\w+)\}/g, (_, k: string) => pct(String((p as Record<string, unknown>)[k] ?? 'x'))) + qs(q));
+  const url = fc
+    .tuple(params, query)
+    .map(([p, q]) => op.path.replace(/\{(\w+)\}/g, (_, k: string) => pct(String((p as Record<string, unknown>)[k] ?? 'x'))) + qs(q));
   if (op.method === 'GET' || op.method === 'DELETE') return url.map((u) => ({ op, method: op.method, url: u, headers: {}, label: `${op.method} ${op.path}` }));
   if (op.multipart) {
-    return fc.tuple(url, multipartBody).map(([u, b]) => ({ op, method: op.method, url: u, payload: b.payload, headers: { 'content-type': b.type }, label: `${op.method} ${op.path} (multipart)` }));
+    return fc.tuple(url, multipartBody).map(([u, b]) => ({
+      op,
+      method: op.method,
+      url: u,
+      payload: b.payload,
+      headers: { 'content-type': b.type },
+      label: `${op.method} ${op.path} (multipart)`,
+    }));
   }
   const body = fc.oneof(
     { weight: 4, arbitrary: (op.body ? valueFor(op.body, ids) : anyJson).map((b) => JSON.stringify(b) ?? 'null') },
-    { weight: 1, arbitrary: fc.constantFrom('{', '', '[]', '"x"', '{"a":1,"a":2}', '{"__proto__":{"x":1}}', '{"x":"\\ud800"}', '{"x":"\\u0000"}', JSON.stringify({ deep: nest(200) })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '{',
+        '',
+        '[]',
+        '"x"',
+        '{"a":1,"a":2}',
+        '{"__proto__":{"x":1}}',
+        '{"x":"\\ud800"}',
+        '{"x":"\\u0000"}',
+        JSON.stringify({ deep: nest(200) }),
+      ),
+    },
   );
-  return fc.tuple(url, body).map(([u, b]) => ({ op, method: op.method, url: u, payload: b, headers: { 'content-type': 'application/json' }, label: `${op.method} ${op.path}` }));
+  return fc
+    .tuple(url, body)
+    .map(([u, b]) => ({ op, method: op.method, url: u, payload: b, headers: { 'content-type': 'application/json' }, label: `${op.method} ${op.path}` }));
 }
 
 function nest(n: number): unknown {
@@ -227,7 +362,9 @@ export function idsForPath(path: string, pool: IdPool): string[] {
   const at = segs.findIndex((x) => x.startsWith('{'));
   const seg = (at > 0 ? segs[at - 1]! : '').replace(/ies$/, 'y').replace(/s$/, '').replace(/-/g, '_');
   const word = seg.split('_').pop() ?? seg;
-  const hit = Object.entries(pool).filter(([t]) => seg && (t.includes(seg) || t.includes(word))).flatMap(([, v]) => v);
+  const hit = Object.entries(pool)
+    .filter(([t]) => seg && (t.includes(seg) || t.includes(word)))
+    .flatMap(([, v]) => v);
   return hit.length ? hit : Object.values(pool).flat();
 }
 
@@ -238,7 +375,9 @@ function systematic(op: Operation, pool: IdPool, seed: number): FuzzRequest[] {
   const pathIds = idsForPath(op.path, pool);
   const [valid] = fc.sample(validFor(op.body, ids), { numRuns: 1, seed });
   const url = op.path.replace(/\{(\w+)\}/g, () => pathIds[seed % Math.max(pathIds.length, 1)] ?? '00000000-0000-0000-0000-000000000000');
-  const out: FuzzRequest[] = [{ op, method: op.method, url, payload: JSON.stringify(valid), headers: { 'content-type': 'application/json' }, label: `${op.method} ${op.path} (valid)` }];
+  const out: FuzzRequest[] = [
+    { op, method: op.method, url, payload: JSON.stringify(valid), headers: { 'content-type': 'application/json' }, label: `${op.method} ${op.path} (valid)` },
+  ];
   let places = 1;
   const count = (x: unknown) => {
     if (Array.isArray(x)) x.forEach((y) => (places++, count(y)));
@@ -246,7 +385,15 @@ function systematic(op: Operation, pool: IdPool, seed: number): FuzzRequest[] {
   };
   count(valid);
   for (let p = 1; p < Math.min(places, 40); p++) {
-    for (const k of KILLERS) out.push({ op, method: op.method, url, payload: JSON.stringify(mutate(valid, p, k)), headers: { 'content-type': 'application/json' }, label: `${op.method} ${op.path} (field ${p})` });
+    for (const k of KILLERS)
+      out.push({
+        op,
+        method: op.method,
+        url,
+        payload: JSON.stringify(mutate(valid, p, k)),
+        headers: { 'content-type': 'application/json' },
+        label: `${op.method} ${op.path} (field ${p})`,
+      });
   }
   return out;
 }

@@ -47,7 +47,10 @@ export async function createTestEnv(
   opts: { seed?: boolean; members?: number; hardship?: number; disputes?: number; secretKeyHex?: string; engine?: 'pglite' | 'postgres' } = {},
 ): Promise<TestEnv> {
   // The engine: TEST_DATABASE_URL's server unless a test asks for the other one (a cross-engine restore).
-  const base = opts.engine === 'pglite' ? undefined : (process.env.TEST_DATABASE_URL ?? (opts.engine === 'postgres' ? 'postgres://postgres@127.0.0.1:5432/test' : undefined));
+  const base =
+    opts.engine === 'pglite'
+      ? undefined
+      : (process.env.TEST_DATABASE_URL ?? (opts.engine === 'postgres' ? 'postgres://postgres@127.0.0.1:5432/test' : undefined));
   let dropDb: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
   if (base) {
@@ -66,14 +69,21 @@ export async function createTestEnv(
       await c.end();
     };
   }
-  const config = { ...loadConfig({}), databaseUrl, secretKeyHex: opts.secretKeyHex ?? crypto.randomBytes(32).toString('hex'), jobs: false, webDist: '/nonexistent',
-    importDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gh-test-imports-')) };
+  const config = {
+    ...loadConfig({}),
+    databaseUrl,
+    secretKeyHex: opts.secretKeyHex ?? crypto.randomBytes(32).toString('hex'),
+    jobs: false,
+    webDist: '/nonexistent',
+    importDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gh-test-imports-')),
+  };
   const services = await createServices(config, { dataDirForPglite: 'memory://' });
-  if (opts.seed !== false) await seedDemo(services, { members: opts.members ?? TEST_DEMO_MEMBERS, hardship: opts.hardship ?? 300, disputes: opts.disputes ?? 300 });
+  if (opts.seed !== false)
+    await seedDemo(services, { members: opts.members ?? TEST_DEMO_MEMBERS, hardship: opts.hardship ?? 300, disputes: opts.disputes ?? 300 });
   const capture = captureRoutes();
   let app: FastifyInstance;
   try {
-    app = await buildApp({ services, logger: process.env.TEST_LOG ? { level: "error" } : false });
+    app = await buildApp({ services, logger: process.env.TEST_LOG ? { level: 'error' } : false });
     await app.ready();
   } finally {
     capture.stop();

@@ -82,12 +82,12 @@ function rosterFile(dir: string, i: number, rows: number): { file: string; marke
   const fresh = rows - overlap;
   const firstFresh = i === 0 ? 0 : rows + (i - 1) * (rows - Math.floor(rows / 10));
   const marker = `测${code(i, 3)}`;
-  const people = [
-    ...Array.from({ length: overlap }, (_, k) => firstFresh - overlap + k),
-    ...Array.from({ length: fresh }, (_, k) => firstFresh + k),
-  ];
+  const people = [...Array.from({ length: overlap }, (_, k) => firstFresh - overlap + k), ...Array.from({ length: fresh }, (_, k) => firstFresh + k)];
   const file = path.join(dir, `roster-${i}.csv`);
-  fs.writeFileSync(file, csvOf([['姓名', '身份证号', '手机号码'], ...people.map((p) => [`${marker}${code(p, 5)}`, personId(p), `13${String(p).padStart(9, '0')}`])], 'utf8'));
+  fs.writeFileSync(
+    file,
+    csvOf([['姓名', '身份证号', '手机号码'], ...people.map((p) => [`${marker}${code(p, 5)}`, personId(p), `13${String(p).padStart(9, '0')}`])], 'utf8'),
+  );
   return { file, marker, fresh };
 }
 
@@ -109,7 +109,11 @@ interface KillPlan {
 function runCli(args: string[], env: NodeJS.ProcessEnv, plan: KillPlan | null, limitMs: number): Promise<Child & { phases: Record<string, number> }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'server/src/cli/main.ts'), ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'server/src/cli/main.ts'), ...args], {
+      cwd: REPO,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let firstProgressMs: number | null = null;
     const phases: Record<string, number> = {};
@@ -179,7 +183,12 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Report> {
     };
   }
   const env: NodeJS.ProcessEnv = {
-    ...process.env, DATA_DIR: path.join(tmp, 'data'), GONGHUI_IMPORT_DIR: path.join(tmp, 'imports'), GONGHUI_SECRET_KEY: secret, GONGHUI_DEMO: '0', LOG_LEVEL: 'silent',
+    ...process.env,
+    DATA_DIR: path.join(tmp, 'data'),
+    GONGHUI_IMPORT_DIR: path.join(tmp, 'imports'),
+    GONGHUI_SECRET_KEY: secret,
+    GONGHUI_DEMO: '0',
+    LOG_LEVEL: 'silent',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
   delete env.TEST_DATABASE_URL;
@@ -191,7 +200,9 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Report> {
   let s: Services | null = await open();
   try {
     await seedDemo(s, { members: 200, hardship: 0 });
-    const [{ code: orgCode }] = (await s.database.query<{ code: string }>(sql`SELECT code FROM org WHERE level = 'grassroots' ORDER BY code LIMIT 1`)) as [{ code: string }];
+    const [{ code: orgCode }] = (await s.database.query<{ code: string }>(sql`SELECT code FROM org WHERE level = 'grassroots' ORDER BY code LIMIT 1`)) as [
+      { code: string },
+    ];
     // PGlite is one process's: the parent closes it while a child has it.
     const release = async () => {
       if (o.engine === 'pglite' && s) {
@@ -212,7 +223,9 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Report> {
     // length in the unkilled run (up to its end: some kills come after the commit has finished).
     const parseMs = (first.phases.committing ?? first.ms) - (first.phases.parsing ?? 0);
     const commitMs = first.ms - (first.phases.committing ?? first.ms);
-    log(`  ${o.engine}: an unkilled import of ${o.rows} rows takes ${(first.ms / 1000).toFixed(1)} s (parse ${(parseMs / 1000).toFixed(1)} s, commit ${(commitMs / 1000).toFixed(1)} s); ${o.runs} kills follow`);
+    log(
+      `  ${o.engine}: an unkilled import of ${o.rows} rows takes ${(first.ms / 1000).toFixed(1)} s (parse ${(parseMs / 1000).toFixed(1)} s, commit ${(commitMs / 1000).toFixed(1)} s); ${o.runs} kills follow`,
+    );
     let current: State | null = null;
     for (let i = 1; i <= o.runs; i++) {
       const f = rosterFile(tmp, i, o.rows);
@@ -222,7 +235,10 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Report> {
       }
       const before: State = { ...current, marked: 0 };
       await release();
-      const plan: KillPlan = random() < 0.5 ? { phase: 'parsing', delayMs: Math.round(parseMs * random()) } : { phase: 'committing', delayMs: Math.round(Math.max(commitMs, 200) * 1.2 * random()) };
+      const plan: KillPlan =
+        random() < 0.5
+          ? { phase: 'parsing', delayMs: Math.round(parseMs * random()) }
+          : { phase: 'committing', delayMs: Math.round(Math.max(commitMs, 200) * 1.2 * random()) };
       const killAt = `${plan.phase} + ${plan.delayMs} ms`;
       const killed = await runCli(importArgs(f.file), env, plan, 600_000);
       const fail = (what: string) => report.failures.push(`${o.engine} run ${i} (killed at ${killAt}, ${where}): ${what}`);
@@ -233,7 +249,9 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Report> {
       }
       s = await reopen();
       if (killed.signal === 'SIGKILL') {
-        const [b] = await s.database.query<{ status: string }>(sql`SELECT status FROM import_batch WHERE file_name = ${path.basename(f.file)} ORDER BY started_at DESC LIMIT 1`);
+        const [b] = await s.database.query<{ status: string }>(
+          sql`SELECT status FROM import_batch WHERE file_name = ${path.basename(f.file)} ORDER BY started_at DESC LIMIT 1`,
+        );
         where = b ? b.status : 'no batch yet';
       }
       report.killedAt[where] = (report.killedAt[where] ?? 0) + 1;
@@ -244,7 +262,8 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Report> {
       if (after.members !== before.members && !committed) fail(`partial commit: ${after.members - before.members} of ${f.fresh} new members`);
       if (after.marked !== 0 && after.marked !== o.rows) fail(`partial commit: ${after.marked} of ${o.rows} rows carry the file's names`);
       if ((after.marked === o.rows) !== committed) fail('new members and updated members disagree');
-      if (after.events - before.events !== after.members - before.members) fail(`membership events ${after.events - before.events} for ${after.members - before.members} new members`);
+      if (after.events - before.events !== after.members - before.members)
+        fail(`membership events ${after.events - before.events} for ${after.members - before.members} new members`);
       if (after.duplicates) fail(`${after.duplicates} duplicated ID numbers or card numbers`);
       if (after.tallyDiff) fail(`${after.tallyDiff} unions whose counters differ from direct counts`);
       if (after.running) fail(`${after.running} batches still running after recovery`);
@@ -253,16 +272,28 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Report> {
       if (!chain.ok) fail(`audit chain broken at ${chain.firstBroken?.seq}: ${chain.firstBroken?.reason}`);
       // A rerun of the same import completes (in this process: the same command, without a second start-up).
       let rerunOut = '';
-      const rerunCode = await runMembersImport(s, [...importArgs(f.file).slice(2), '--json'], { out: (x) => void (rerunOut += x), err: (x) => void (rerunOut = (rerunOut + x).slice(-2000)) });
+      const rerunCode = await runMembersImport(s, [...importArgs(f.file).slice(2), '--json'], {
+        out: (x) => void (rerunOut += x),
+        err: (x) => void (rerunOut = (rerunOut + x).slice(-2000)),
+      });
       const done = await stateOf(s, f.marker);
       current = done;
       if (rerunCode !== 0) fail(`the rerun exited ${rerunCode}: ${rerunOut.slice(-300)}`);
-      else if (done.members !== before.members + f.fresh || done.marked !== o.rows || done.events !== before.events + f.fresh || done.duplicates || done.tallyDiff) {
-        fail(`after the rerun: ${done.members - before.members} new members (want ${f.fresh}), ${done.marked} rows named (want ${o.rows}), ${done.duplicates} duplicates, ${done.tallyDiff} counter differences`);
+      else if (
+        done.members !== before.members + f.fresh ||
+        done.marked !== o.rows ||
+        done.events !== before.events + f.fresh ||
+        done.duplicates ||
+        done.tallyDiff
+      ) {
+        fail(
+          `after the rerun: ${done.members - before.members} new members (want ${f.fresh}), ${done.marked} rows named (want ${o.rows}), ${done.duplicates} duplicates, ${done.tallyDiff} counter differences`,
+        );
       }
       report.runs++;
       o.onRun?.(report);
-      if (i % 10 === 0 || i === o.runs) log(`  ${o.engine}: ${i}/${o.runs} runs, ${report.failures.length} failures; killed at ${JSON.stringify(report.killedAt)}`);
+      if (i % 10 === 0 || i === o.runs)
+        log(`  ${o.engine}: ${i}/${o.runs} runs, ${report.failures.length} failures; killed at ${JSON.stringify(report.killedAt)}`);
     }
   } finally {
     await (s as Services | null)?.database.close().catch(() => undefined);

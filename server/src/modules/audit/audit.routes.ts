@@ -14,7 +14,11 @@ const chinaDayStart = (d: string) => new Date(d + 'T00:00:00+08:00');
 
 /** Entries belong to the org they name (the record's, or the actor's); the scope decides which a caller reads. */
 const entries = resource<typeof auditLog, AuditListParams>({
-  table: auditLog, entity: 'audit', noun: ['审计记录', 'audit entry'], orgColumn: auditLog.orgId, idColumn: auditLog.seq,
+  table: auditLog,
+  entity: 'audit',
+  noun: ['审计记录', 'audit entry'],
+  orgColumn: auditLog.orgId,
+  idColumn: auditLog.seq,
   filters: {
     actor: (v) => eq(auditLog.actorName, v),
     action: (v) => like(auditLog.action, escapeLike(v) + '%'),
@@ -45,13 +49,25 @@ export async function auditRoutes(app: FastifyInstance) {
         map: (row) => {
           const { e, orgName, entityName: name } = row as unknown as Listed;
           return {
-            seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, orgId: e.orgId, orgName, action: e.action, entity: e.entity,
-            entityId: e.entityId, entityName: name, changes: e.changes, ip: e.ip, result: e.result, detail: e.detail,
+            seq: e.seq,
+            at: e.at.toISOString(),
+            actorName: e.actorName,
+            orgId: e.orgId,
+            orgName,
+            action: e.action,
+            entity: e.entity,
+            entityId: e.entityId,
+            entityName: name,
+            changes: e.changes,
+            ip: e.ip,
+            result: e.result,
+            detail: e.detail,
           };
         },
       }),
     verify: (c) => {
-      if (!c.actor.scope.all) throw new AppError(403, 'FORBIDDEN', '只有全部数据范围的用户可以校验整条审计链', 'Only users with the whole-platform scope can verify the full chain');
+      if (!c.actor.scope.all)
+        throw new AppError(403, 'FORBIDDEN', '只有全部数据范围的用户可以校验整条审计链', 'Only users with the whole-platform scope can verify the full chain');
       return verifyAuditLog(c.db, c.auditSigner);
     },
   });

@@ -23,11 +23,7 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [
-    index('audit_at_idx').on(t.at),
-    index('audit_org_idx').on(t.orgId, t.seq),
-    index('audit_entity_idx').on(t.entity, t.entityId),
-  ],
+  (t) => [index('audit_at_idx').on(t.at), index('audit_org_idx').on(t.orgId, t.seq), index('audit_entity_idx').on(t.entity, t.entityId)],
 );
 
 /**

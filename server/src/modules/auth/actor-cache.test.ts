@@ -28,12 +28,25 @@ const userNamed = async (username: string) => (await env.services.db.select().fr
 
 async function userView(username: string) {
   const u = await userNamed(username);
-  return (await admin.get(`/api/users/${u.id}`)).json() as { id: string; displayName: string; orgId: string; active: boolean; version: number; roles: { id: string }[] };
+  return (await admin.get(`/api/users/${u.id}`)).json() as {
+    id: string;
+    displayName: string;
+    orgId: string;
+    active: boolean;
+    version: number;
+    roles: { id: string }[];
+  };
 }
 
 async function putUser(username: string, patch: { roleIds?: string[]; active?: boolean }) {
   const u = await userView(username);
-  const res = await admin.put(`/api/users/${u.id}`, { displayName: u.displayName, orgId: u.orgId, roleIds: patch.roleIds ?? u.roles.map((r) => r.id), active: patch.active ?? u.active, version: u.version });
+  const res = await admin.put(`/api/users/${u.id}`, {
+    displayName: u.displayName,
+    orgId: u.orgId,
+    roleIds: patch.roleIds ?? u.roles.map((r) => r.id),
+    active: patch.active ?? u.active,
+    version: u.version,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return u;
 }
@@ -117,12 +130,14 @@ describe('actor cache', () => {
     const other = await env.login('district');
     expect((await other.get('/api/auth/me')).statusCode).toBe(200);
     const soon = new Date(Date.now() + 2000);
-    await env.services.db.update(session).set({ expiresAt: soon }).where(sql`${session.userId} = (SELECT id FROM app_user WHERE username = 'district')`);
+    await env.services.db
+      .update(session)
+      .set({ expiresAt: soon })
+      .where(sql`${session.userId} = (SELECT id FROM app_user WHERE username = 'district')`);
     invalidateActors(env.services);
     expect((await other.get('/api/auth/me')).statusCode).toBe(200); // reloaded, cached with the new expiry
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(soon.getTime() + 1);
     expect((await other.get('/api/auth/me')).statusCode).toBe(401);
   });
-
 });

@@ -11,7 +11,9 @@ export function presentMe(a: Actor) {
   return {
     user: { id: a.userId, username: a.username, displayName: a.displayName, orgId: a.orgId, orgName: a.orgName, orgLevel: a.orgLevel },
     permissions: [...a.permissions].sort(),
-    scope: a.scope.all ? { all: true, subtreeCount: 0, orgCount: 0 } : { all: false, subtreeCount: a.scope.subtreePaths.length, orgCount: a.scope.orgIds.length },
+    scope: a.scope.all
+      ? { all: true, subtreeCount: 0, orgCount: 0 }
+      : { all: false, subtreeCount: a.scope.subtreePaths.length, orgCount: a.scope.orgIds.length },
     pending: a.pending,
     totpEnabled: a.totpEnabled,
     passwordExpiresAt: a.passwordExpiresAt,
@@ -52,7 +54,8 @@ export async function authRoutes(app: FastifyInstance) {
     },
     totpSetup: (c) => {
       const pending = c.actor.pending;
-      if (pending === 'totp' || pending === 'password_change') throw new AppError(403, 'SIGN_IN_UNFINISHED', '请先完成登录（验证码或修改密码）', 'Finish signing in first');
+      if (pending === 'totp' || pending === 'password_change')
+        throw new AppError(403, 'SIGN_IN_UNFINISHED', '请先完成登录（验证码或修改密码）', 'Finish signing in first');
       return setupTotp(c);
     },
     totpEnable: async (c, { body }) => {

@@ -12,7 +12,13 @@ import type { Executor } from '../../db/client.js';
 
 const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
 const locked = (minutes: number) =>
-  new AppError(423, 'ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定，请${minutes}分钟后再试`, `Too many failed attempts; the account is locked for ${minutes} more minute(s)`, { minutes });
+  new AppError(
+    423,
+    'ACCOUNT_LOCKED',
+    `登录失败次数过多，账号已锁定，请${minutes}分钟后再试`,
+    `Too many failed attempts; the account is locked for ${minutes} more minute(s)`,
+    { minutes },
+  );
 
 /**
  * A hash of a random password, checked against when the username is unknown or disabled, so such
@@ -49,7 +55,11 @@ export async function login(s: Services, username: string, password: string, met
     .set({ failedLogins: sql`${appUser.failedLogins} + 1` })
     .where(and(eq(appUser.id, user.id), or(isNull(appUser.lockedUntil), lte(appUser.lockedUntil, new Date(now)))))
     .returning({ failures: appUser.failedLogins });
-  const lock = () => s.db.update(appUser).set({ failedLogins: 0, lockedUntil: new Date(now + sec.lockMinutes * 60000) }).where(eq(appUser.id, user.id));
+  const lock = () =>
+    s.db
+      .update(appUser)
+      .set({ failedLogins: 0, lockedUntil: new Date(now + sec.lockMinutes * 60000) })
+      .where(eq(appUser.id, user.id));
   if (!slot) {
     await fail('account locked', user.orgId, user.id);
     throw locked(sec.lockMinutes);
@@ -58,7 +68,10 @@ export async function login(s: Services, username: string, password: string, met
     // More attempts in flight than failures allowed: this one is not checked, and not counted — the
     // account locks only on failures confirmed by a check, so several correct sign-ins at once
     // (tabs, devices, a shared clerk account) never lock it.
-    await s.db.update(appUser).set({ failedLogins: sql`greatest(${appUser.failedLogins} - 1, 0)` }).where(eq(appUser.id, user.id));
+    await s.db
+      .update(appUser)
+      .set({ failedLogins: sql`greatest(${appUser.failedLogins} - 1, 0)` })
+      .where(eq(appUser.id, user.id));
     await fail('too many sign-in attempts at once', user.orgId, user.id);
     throw new AppError(429, 'LOGIN_BUSY', '同一账号同时登录的请求过多，请稍后重试', 'Too many sign-ins of this account at once; try again shortly');
   }
@@ -70,11 +83,19 @@ export async function login(s: Services, username: string, password: string, met
     if (lockNow) throw locked(sec.lockMinutes);
     throw badCredentials();
   }
-  await s.db.update(appUser).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date(now) }).where(eq(appUser.id, user.id));
+  await s.db
+    .update(appUser)
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date(now) })
+    .where(eq(appUser.id, user.id));
   const stage = user.totpEnabled ? 'totp' : 'active';
   const created = await createSession(s, user.id, stage, meta);
   await appendAuditStandalone(s.db, {
-    actorId: user.id, actorName: user.username, orgId: user.orgId, action: 'auth.login', ip: meta.ip, result: 'ok',
+    actorId: user.id,
+    actorName: user.username,
+    orgId: user.orgId,
+    action: 'auth.login',
+    ip: meta.ip,
+    result: 'ok',
     detail: stage === 'totp' ? 'password ok, awaiting second factor' : null,
   });
   return { ...created, stage };
@@ -101,7 +122,14 @@ async function checkTotp(s: Services, user: { id: string; totpSecret: string | n
 export async function completeTotpLogin(c: Ctx, code: string): Promise<void> {
   const [user] = await c.db.select().from(appUser).where(eq(appUser.id, c.actor.userId));
   if (!user || !(await checkTotp(c, user, code))) {
-    await appendAuditStandalone(c.db, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'auth.totp', ip: c.ip, result: 'failed' });
+    await appendAuditStandalone(c.db, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      orgId: c.actor.orgId,
+      action: 'auth.totp',
+      ip: c.ip,
+      result: 'failed',
+    });
     throw new AppError(401, 'TOTP_INVALID', '动态验证码不正确', 'The authenticator code is wrong');
   }
   await c.db.transaction(async (tx) => {
@@ -128,7 +156,12 @@ export async function acceptNewPassword(s: Services, exec: Executor, userId: str
       .limit(sec.passwordHistory);
     for (const r of recent) {
       if (await verifyPassword(password, r.hash)) {
-        throw new AppError(400, 'PASSWORD_REUSED', `新密码不能与最近${sec.passwordHistory}次使用过的密码相同`, `The new password may not repeat any of the last ${sec.passwordHistory}`);
+        throw new AppError(
+          400,
+          'PASSWORD_REUSED',
+          `新密码不能与最近${sec.passwordHistory}次使用过的密码相同`,
+          `The new password may not repeat any of the last ${sec.passwordHistory}`,
+        );
       }
     }
   }
@@ -142,15 +175,35 @@ export async function recordPassword(exec: Executor, userId: string, hash: strin
 export async function changeOwnPassword(c: Ctx, current: string, next: string): Promise<void> {
   const [user] = await c.db.select().from(appUser).where(eq(appUser.id, c.actor.userId));
   if (!user || !(await verifyPassword(current, user.passwordHash))) {
-    await appendAuditStandalone(c.db, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'auth.password_change', ip: c.ip, result: 'failed', detail: 'wrong current password' });
+    await appendAuditStandalone(c.db, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      orgId: c.actor.orgId,
+      action: 'auth.password_change',
+      ip: c.ip,
+      result: 'failed',
+      detail: 'wrong current password',
+    });
     throw new AppError(400, 'WRONG_CURRENT_PASSWORD', '当前密码不正确', 'The current password is wrong');
   }
   if (current === next) throw new AppError(400, 'PASSWORD_REUSED', '新密码不能与当前密码相同', 'The new password must differ from the current one');
   await c.db.transaction(async (tx) => {
     const hash = await acceptNewPassword(c, tx, user.id, user.username, next);
-    await tx.update(appUser).set({ passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false, version: user.version + 1, updatedAt: new Date() }).where(eq(appUser.id, user.id));
+    await tx
+      .update(appUser)
+      .set({ passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false, version: user.version + 1, updatedAt: new Date() })
+      .where(eq(appUser.id, user.id));
     await recordPassword(tx, user.id, hash);
-    await appendAudit(tx, { actorId: user.id, actorName: user.username, orgId: user.orgId, action: 'auth.password_change', entity: 'user', entityId: user.id, changes: { password: '[redacted]' }, ip: c.ip });
+    await appendAudit(tx, {
+      actorId: user.id,
+      actorName: user.username,
+      orgId: user.orgId,
+      action: 'auth.password_change',
+      entity: 'user',
+      entityId: user.id,
+      changes: { password: '[redacted]' },
+      ip: c.ip,
+    });
   });
 }
 
@@ -158,13 +211,29 @@ export async function changeOwnPassword(c: Ctx, current: string, next: string): 
 export async function setupTotp(c: Ctx) {
   // A new set-up would replace the enabled secret and switch the second factor off without a code.
   if (c.actor.totpEnabled) {
-    throw new AppError(409, 'TOTP_ALREADY_ENABLED', '动态验证码已启用；如需更换，请先用当前验证码停用', 'The authenticator is already enabled; disable it with a current code first');
+    throw new AppError(
+      409,
+      'TOTP_ALREADY_ENABLED',
+      '动态验证码已启用；如需更换，请先用当前验证码停用',
+      'The authenticator is already enabled; disable it with a current code first',
+    );
   }
   const secret = generateSecret();
   const otpauthUrl = generateURI({ issuer: 'Gonghui 智慧工会', label: c.actor.username, secret });
   await c.db.transaction(async (tx) => {
-    await tx.update(appUser).set({ totpSecret: c.keys.encrypt(secret), totpEnabled: false }).where(eq(appUser.id, c.actor.userId));
-    await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'auth.totp_setup', entity: 'user', entityId: c.actor.userId, ip: c.ip });
+    await tx
+      .update(appUser)
+      .set({ totpSecret: c.keys.encrypt(secret), totpEnabled: false })
+      .where(eq(appUser.id, c.actor.userId));
+    await appendAudit(tx, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      orgId: c.actor.orgId,
+      action: 'auth.totp_setup',
+      entity: 'user',
+      entityId: c.actor.userId,
+      ip: c.ip,
+    });
   });
   const qrDataUrl = await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 });
   return { secret, otpauthUrl, qrDataUrl };
@@ -176,7 +245,15 @@ export async function enableTotp(c: Ctx, code: string): Promise<void> {
   if (!(await checkTotp(c, user, code))) throw new AppError(400, 'TOTP_INVALID', '动态验证码不正确', 'The authenticator code is wrong');
   await c.db.transaction(async (tx) => {
     await tx.update(appUser).set({ totpEnabled: true, updatedAt: new Date() }).where(eq(appUser.id, user.id));
-    await appendAudit(tx, { actorId: user.id, actorName: user.username, orgId: user.orgId, action: 'auth.totp_enable', entity: 'user', entityId: user.id, ip: c.ip });
+    await appendAudit(tx, {
+      actorId: user.id,
+      actorName: user.username,
+      orgId: user.orgId,
+      action: 'auth.totp_enable',
+      entity: 'user',
+      entityId: user.id,
+      ip: c.ip,
+    });
   });
 }
 
@@ -185,6 +262,14 @@ export async function disableTotp(c: Ctx, code: string): Promise<void> {
   if (!user?.totpEnabled || !(await checkTotp(c, user, code))) throw new AppError(400, 'TOTP_INVALID', '动态验证码不正确', 'The authenticator code is wrong');
   await c.db.transaction(async (tx) => {
     await tx.update(appUser).set({ totpEnabled: false, totpSecret: null, updatedAt: new Date() }).where(eq(appUser.id, user.id));
-    await appendAudit(tx, { actorId: user.id, actorName: user.username, orgId: user.orgId, action: 'auth.totp_disable', entity: 'user', entityId: user.id, ip: c.ip });
+    await appendAudit(tx, {
+      actorId: user.id,
+      actorName: user.username,
+      orgId: user.orgId,
+      action: 'auth.totp_disable',
+      entity: 'user',
+      entityId: user.id,
+      ip: c.ip,
+    });
   });
 }

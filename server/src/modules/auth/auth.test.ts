@@ -15,7 +15,7 @@ let grassrootsOrgId: string;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  rows = <T,>(q: SQL) => env.services.database.query<T>(q);
+  rows = <T>(q: SQL) => env.services.database.query<T>(q);
   admin = await env.login('admin');
   [{ id: chairRoleId }] = (await rows<{ id: string }>(sql`SELECT id FROM role WHERE code = 'grassroots_chair'`)) as [{ id: string }];
   [{ id: grassrootsOrgId }] = (await rows<{ id: string }>(sql`SELECT org_id AS id FROM app_user WHERE username = 'grassroots'`)) as [{ id: string }];
@@ -26,7 +26,13 @@ afterAll(async () => {
 
 /** A new account made by the admin: a grassroots chair who must change the password at first sign-in. */
 async function newUser(username: string, password?: string): Promise<{ id: string; password: string }> {
-  const res = await admin.post('/api/users', { username, displayName: `测试${username}`, orgId: grassrootsOrgId, roleIds: [chairRoleId], ...(password ? { password } : {}) });
+  const res = await admin.post('/api/users', {
+    username,
+    displayName: `测试${username}`,
+    orgId: grassrootsOrgId,
+    roleIds: [chairRoleId],
+    ...(password ? { password } : {}),
+  });
   expect(res.statusCode, res.body).toBe(201);
   return { id: res.json().id, password: password ?? res.json().temporaryPassword };
 }
@@ -52,7 +58,10 @@ describe('password sign-in', () => {
 
   it('refuses a wrong password or an unknown user with the same answer, and audits both', async () => {
     const before = await auditCount(sql`action = 'auth.login' AND result = 'failed'`);
-    for (const [username, password] of [['district', 'Wrong#2026x'], ['nobody', 'Gonghui@2026']]) {
+    for (const [username, password] of [
+      ['district', 'Wrong#2026x'],
+      ['nobody', 'Gonghui@2026'],
+    ]) {
       const { res, client } = await env.signIn(username!, password);
       expect(client).toBeNull();
       expect(res.statusCode).toBe(401);
@@ -60,7 +69,9 @@ describe('password sign-in', () => {
       expect(res.cookies.find((c) => c.name === 'gh_sid')).toBeUndefined();
     }
     expect(await auditCount(sql`action = 'auth.login' AND result = 'failed'`)).toBe(before + 2);
-    const [entry] = await rows<{ actor_name: string; detail: string; org_id: string | null }>(sql`SELECT actor_name, detail, org_id FROM audit_log WHERE action = 'auth.login' AND result = 'failed' AND actor_name = 'district' ORDER BY seq DESC LIMIT 1`);
+    const [entry] = await rows<{ actor_name: string; detail: string; org_id: string | null }>(
+      sql`SELECT actor_name, detail, org_id FROM audit_log WHERE action = 'auth.login' AND result = 'failed' AND actor_name = 'district' ORDER BY seq DESC LIMIT 1`,
+    );
     expect(entry).toMatchObject({ actor_name: 'district', detail: 'wrong password (1/5)' });
     expect(entry!.org_id).not.toBeNull();
     // A good sign-in clears the failure count.
@@ -165,7 +176,9 @@ describe('sessions', () => {
 
   it('ends a session at its absolute expiry however active it is', async () => {
     const worker = await env.login('worker');
-    const [{ hours }] = (await rows<{ hours: number }>(sql`SELECT round(extract(epoch FROM expires_at - created_at) / 3600)::int AS hours FROM session WHERE csrf_token = ${worker.csrf}`)) as [{ hours: number }];
+    const [{ hours }] = (await rows<{ hours: number }>(
+      sql`SELECT round(extract(epoch FROM expires_at - created_at) / 3600)::int AS hours FROM session WHERE csrf_token = ${worker.csrf}`,
+    )) as [{ hours: number }];
     expect(hours).toBe(12);
     await rows(sql`UPDATE session SET expires_at = now() - interval '1 second' WHERE csrf_token = ${worker.csrf}`);
     // Changed behind the server's back (SQL): as from another process, it holds once the actor cache lets go.
@@ -214,7 +227,8 @@ describe('passwords', () => {
     await newUser('reuser', pw(0));
     const client = await readyUser('reuser', pw(0), pw(1));
     for (let i = 2; i <= 5; i++) expect((await client.post('/api/auth/password', { currentPassword: pw(i - 1), newPassword: pw(i) })).statusCode).toBe(200);
-    for (const old of [1]) { // the 5th most recent: still refused
+    for (const old of [1]) {
+      // the 5th most recent: still refused
       const res = await client.post('/api/auth/password', { currentPassword: pw(5), newPassword: pw(old) });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({ code: 'PASSWORD_REUSED', message: '新密码不能与最近5次使用过的密码相同' });

@@ -123,11 +123,17 @@ export async function loadActor(s: Services, token: string): Promise<Actor | 'ex
     const now = Date.now();
     const sec = await s.settings.security();
     const fresh = now - hit.at < ACTOR_CACHE_MS;
-    const valid = hit.expiresAt > now && hit.lastSeenAt + sec.idleMinutes * 60_000 > now && !(hit.actor.passwordExpiresAt && Date.parse(hit.actor.passwordExpiresAt) <= now);
+    const valid =
+      hit.expiresAt > now &&
+      hit.lastSeenAt + sec.idleMinutes * 60_000 > now &&
+      !(hit.actor.passwordExpiresAt && Date.parse(hit.actor.passwordExpiresAt) <= now);
     if (fresh && valid && cache.entries.get(id) === hit) {
       if (now - hit.lastSeenAt > 60_000) {
         hit.lastSeenAt = now;
-        await s.db.update(session).set({ lastSeenAt: new Date(now) }).where(eq(session.id, id));
+        await s.db
+          .update(session)
+          .set({ lastSeenAt: new Date(now) })
+          .where(eq(session.id, id));
       }
       return hit.actor;
     }
@@ -150,13 +156,14 @@ export async function loadActor(s: Services, token: string): Promise<Actor | 'ex
   }
   // Touch at most once a minute: idle timeout precision of a minute, far fewer writes.
   if (now - row.session.lastSeenAt.getTime() > 60_000) {
-    await s.db.update(session).set({ lastSeenAt: new Date(now) }).where(eq(session.id, id));
+    await s.db
+      .update(session)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(session.id, id));
   }
   const { permissions, scope } = await loadGrants(s.db, row.user.id, { id: row.user.orgId, path: row.orgPath });
   const passwordExpiresAt =
-    sec.passwordMaxAgeDays > 0 && !row.user.isDemo
-      ? new Date(row.user.passwordChangedAt.getTime() + sec.passwordMaxAgeDays * 86400_000)
-      : null;
+    sec.passwordMaxAgeDays > 0 && !row.user.isDemo ? new Date(row.user.passwordChangedAt.getTime() + sec.passwordMaxAgeDays * 86400_000) : null;
   let pending: Actor['pending'] = null;
   if (row.session.stage === 'totp') pending = 'totp';
   else if (row.user.mustChangePassword || (passwordExpiresAt && passwordExpiresAt.getTime() <= now)) pending = 'password_change';

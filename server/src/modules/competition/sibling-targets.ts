@@ -7,7 +7,11 @@ import type { TestClient } from '../../test/harness.js';
  * contest organised outside the caller's reach with one entry, and a studio of a union outside the
  * caller's scope. Test-only.
  */
-interface Target { id: string; version: number; secrets: string[] }
+interface Target {
+  id: string;
+  version: number;
+  secrets: string[];
+}
 export interface AchievementSiblings {
   competitions: Target[];
   competitionEntries: Target[];
@@ -22,22 +26,67 @@ export const ACHIEVEMENT_FILLERS: { prefix: string; param: string; targets: (s: 
 
 const entry = { event: '越权项目', unitName: '越权单位', score: 1, winner: true };
 export const ACHIEVEMENT_BODIES: Record<string, (t: Target, own: { orgId: string }) => unknown> = {
-  'PUT /api/competitions/:id': (t, own) => ({ orgId: own.orgId, name: '越权修改竞赛', kind: 'labour', level: 'city', sector: 'other', startsOn: '2026-01-01', endsOn: '2026-02-01', version: t.version }),
+  'PUT /api/competitions/:id': (t, own) => ({
+    orgId: own.orgId,
+    name: '越权修改竞赛',
+    kind: 'labour',
+    level: 'city',
+    sector: 'other',
+    startsOn: '2026-01-01',
+    endsOn: '2026-02-01',
+    version: t.version,
+  }),
   'POST /api/competitions/:id/entries': () => entry,
   'PUT /api/competitions/entries/:id': () => entry,
-  'PUT /api/studios/:id': (t, own) => ({ orgId: own.orgId, name: '越权修改工作室', kind: 'craftsman', level: 'city', sector: 'other', leaderName: '越权者', foundedOn: '2020-01-01', version: t.version }),
+  'PUT /api/studios/:id': (t, own) => ({
+    orgId: own.orgId,
+    name: '越权修改工作室',
+    kind: 'craftsman',
+    level: 'city',
+    sector: 'other',
+    leaderName: '越权者',
+    foundedOn: '2020-01-01',
+    version: t.version,
+  }),
   'POST /api/studios/:id/results': () => ({ kind: 'patent', title: '越权成果', onDate: '2026-01-05', savingsFen: 1 }),
   'POST /api/studios/:id/evaluations': () => ({ year: 2026, grade: 'fail', fundingFen: 0 }),
 };
 
 type Rows = <T>(q: SQL) => Promise<T[]>;
 
-export async function achievementTargets(rows: Rows, admin: TestClient, o: { competitionOrgId: string; studioOrgId: string }, label: string): Promise<AchievementSiblings> {
-  const comp = await admin.post('/api/competitions', { orgId: o.competitionOrgId, name: `${label}竞赛`, kind: 'skills', level: 'county', sector: 'manufacturing', startsOn: '2026-03-01', endsOn: '2026-06-30' });
+export async function achievementTargets(
+  rows: Rows,
+  admin: TestClient,
+  o: { competitionOrgId: string; studioOrgId: string },
+  label: string,
+): Promise<AchievementSiblings> {
+  const comp = await admin.post('/api/competitions', {
+    orgId: o.competitionOrgId,
+    name: `${label}竞赛`,
+    kind: 'skills',
+    level: 'county',
+    sector: 'manufacturing',
+    startsOn: '2026-03-01',
+    endsOn: '2026-06-30',
+  });
   expect(comp.statusCode, comp.body).toBe(201);
-  const e = await admin.post(`/api/competitions/${comp.json().id}/entries`, { event: '焊工', unitName: `${label}参赛单位`, personName: `${label}选手`, score: 95.5, winner: true });
+  const e = await admin.post(`/api/competitions/${comp.json().id}/entries`, {
+    event: '焊工',
+    unitName: `${label}参赛单位`,
+    personName: `${label}选手`,
+    score: 95.5,
+    winner: true,
+  });
   expect(e.statusCode, e.body).toBe(201);
-  const st = await admin.post('/api/studios', { orgId: o.studioOrgId, name: `${label}工作室`, kind: 'model_worker', level: 'city', sector: 'manufacturing', leaderName: `${label}领衔人`, foundedOn: '2021-05-01' });
+  const st = await admin.post('/api/studios', {
+    orgId: o.studioOrgId,
+    name: `${label}工作室`,
+    kind: 'model_worker',
+    level: 'city',
+    sector: 'manufacturing',
+    leaderName: `${label}领衔人`,
+    foundedOn: '2021-05-01',
+  });
   expect(st.statusCode, st.body).toBe(201);
   void rows;
   return {

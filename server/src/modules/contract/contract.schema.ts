@@ -27,7 +27,10 @@ export const bargaining = pgTable(
     answer: text('answer'),
     /** requested → negotiating → draft → adopted → signed → filed → effective | objected | refused | expired (common/src/contract-vocab.ts BARGAINING_MACHINE) */
     status: text('status').notNull(),
-    draft: jsonb('draft').$type<{ category: string; title: string; text: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    draft: jsonb('draft')
+      .$type<{ category: string; title: string; text: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     termYears: integer('term_years'),
     signedOn: date('signed_on', { mode: 'string' }),
     /** Filed by the employer within 10 days of signing (Art. 42). */
@@ -53,7 +56,9 @@ export const bargaining = pgTable(
   },
   (t) => [
     index('bargaining_org_status_idx').on(t.orgId, t.status),
-    index('bargaining_expires_idx').on(t.expiresOn).where(sql`${t.status} = 'effective'`),
+    index('bargaining_expires_idx')
+      .on(t.expiresOn)
+      .where(sql`${t.status} = 'effective'`),
   ],
 );
 
@@ -104,28 +109,25 @@ export const bargainingRound = pgTable(
 );
 
 /** An employer's workers' congress (职工代表大会), or its all-worker assembly below 100 workers. */
-export const congress = pgTable(
-  'congress',
-  {
-    id: uuid('id').primaryKey(),
-    /** The employer's grassroots union. */
-    orgId: uuid('org_id').notNull().unique(),
-    workforce: integer('workforce').notNull(),
-    womenInWorkforce: integer('women_in_workforce').notNull(),
-    form: text('form').notNull(),
-    termYears: integer('term_years').notNull(),
-    termStart: date('term_start', { mode: 'string' }).notNull(),
-    electedOn: date('elected_on', { mode: 'string' }),
-    delegates: integer('delegates').notNull(),
-    frontLine: integer('front_line').notNull(),
-    managers: integer('managers').notNull(),
-    women: integer('women').notNull(),
-    isDemo: boolean('is_demo').notNull().default(false),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-);
+export const congress = pgTable('congress', {
+  id: uuid('id').primaryKey(),
+  /** The employer's grassroots union. */
+  orgId: uuid('org_id').notNull().unique(),
+  workforce: integer('workforce').notNull(),
+  womenInWorkforce: integer('women_in_workforce').notNull(),
+  form: text('form').notNull(),
+  termYears: integer('term_years').notNull(),
+  termStart: date('term_start', { mode: 'string' }).notNull(),
+  electedOn: date('elected_on', { mode: 'string' }),
+  delegates: integer('delegates').notNull(),
+  frontLine: integer('front_line').notNull(),
+  managers: integer('managers').notNull(),
+  women: integer('women').notNull(),
+  isDemo: boolean('is_demo').notNull().default(false),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** A session of the congress: attendance, the agenda with a vote per item, resolutions. */
 export const congressSession = pgTable(

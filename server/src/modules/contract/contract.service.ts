@@ -5,7 +5,18 @@ import { bargainings, listColumns } from './contract.repo.js';
 import { org } from '../org/org.schema.js';
 import { requireOrgInScope } from '../org/org.service.js';
 import { BARGAINING_MACHINE } from '../../../../common/src/contract-vocab.js';
-import { BARGAINING_RULE, CONGRESS_RULE, checkNegotiators, checkTerm, congressForm, contractExpiresOn, countVote, renewalOpensOn, type BargainingRule, type Problem } from '../../../../common/src/congress-rules.js';
+import {
+  BARGAINING_RULE,
+  CONGRESS_RULE,
+  checkNegotiators,
+  checkTerm,
+  congressForm,
+  contractExpiresOn,
+  countVote,
+  renewalOpensOn,
+  type BargainingRule,
+  type Problem,
+} from '../../../../common/src/congress-rules.js';
 import { computeDeadline, addMonthsClamped } from '../../../../common/src/deadlines.js';
 import { calendarCoverage } from '../../../../common/src/working-days.js';
 import { addDays, todayInChina } from '../../../../common/src/dates.js';
@@ -18,7 +29,19 @@ import { AppError, errors } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
 import type {
-  AnswerBody, BargainingCreateBody, ContractDetailT, ContractListParams, DraftBody, FileBody, NegotiatorsBody, ObjectBody, PublishBody, RoundBody, SignBody, VacateBody, VoteBody,
+  AnswerBody,
+  BargainingCreateBody,
+  ContractDetailT,
+  ContractListParams,
+  DraftBody,
+  FileBody,
+  NegotiatorsBody,
+  ObjectBody,
+  PublishBody,
+  RoundBody,
+  SignBody,
+  VacateBody,
+  VoteBody,
 } from '../../../../common/src/contracts/contract.js';
 import type { z } from 'zod';
 
@@ -49,7 +72,8 @@ function fieldError(field: string, zh: string, en: string): AppError {
 /** A step's date: not in the future, not before the step it follows. */
 function checkStepDate(field: string, value: string, today: string, notBefore: { on: string | null | undefined; zh: string; en: string } | null) {
   if (value > today) throw fieldError(field, `日期不能晚于今天（${today}）`, `The date cannot be after today (${today})`);
-  if (notBefore?.on && value < notBefore.on) throw fieldError(field, `日期不能早于${notBefore.zh}（${notBefore.on}）`, `The date cannot be before ${notBefore.en} (${notBefore.on})`);
+  if (notBefore?.on && value < notBefore.on)
+    throw fieldError(field, `日期不能早于${notBefore.zh}（${notBefore.on}）`, `The date cannot be before ${notBefore.en} (${notBefore.on})`);
 }
 
 function problemsError(code: string, lead: { zh: string; en: string }, problems: Problem[], field?: string): AppError {
@@ -60,7 +84,13 @@ function problemsError(code: string, lead: { zh: string; en: string }, problems:
 
 /** The open statutory clock of a record (answer, filing or review), as the list and the detail show it. */
 function clockOf(r: Row, today: string, calendar: Awaited<ReturnType<Ctx['settings']['calendar']>>) {
-  const open = ([['answerDue', r.answerDue], ['filingDue', r.filingDue], ['reviewDue', r.reviewDue]] as const).find(([, d]) => d);
+  const open = (
+    [
+      ['answerDue', r.answerDue],
+      ['filingDue', r.filingDue],
+      ['reviewDue', r.reviewDue],
+    ] as const
+  ).find(([, d]) => d);
   if (!open) return null;
   const due = open[1]!;
   const provisional = calendarCoverage(Number(due.slice(0, 4)), calendar) === 'weekdays_only';
@@ -68,14 +98,27 @@ function clockOf(r: Row, today: string, calendar: Awaited<ReturnType<Ctx['settin
 }
 
 const listItem = (r: Row, extra: { orgName: string; parties: number; workers: number }, clock: ReturnType<typeof clockOf>) => ({
-  id: r.id, orgId: r.orgId, orgName: extra.orgName, title: r.title, scope: r.scope, kind: r.kind, status: r.status,
-  requestOn: r.requestOn, effectiveOn: r.effectiveOn, expiresOn: r.expiresOn, parties: Number(extra.parties), workers: Number(extra.workers), clock, version: r.version,
+  id: r.id,
+  orgId: r.orgId,
+  orgName: extra.orgName,
+  title: r.title,
+  scope: r.scope,
+  kind: r.kind,
+  status: r.status,
+  requestOn: r.requestOn,
+  effectiveOn: r.effectiveOn,
+  expiresOn: r.expiresOn,
+  parties: Number(extra.parties),
+  workers: Number(extra.workers),
+  clock,
+  version: r.version,
 });
 
 /** Conditions of the list that depend on today and the rule in force (expiring within the renewal window; a clock past its day). */
 function dayFilters(q: Partial<ContractListParams>, today: string, rule: BargainingRule): SQL[] {
   const out: SQL[] = [];
-  if (q.expiring) out.push(sql`${bargaining.status} = 'effective' AND ${bargaining.expiresOn} BETWEEN ${today} AND ${addMonthsClamped(today, rule.renewalMonths)}`);
+  if (q.expiring)
+    out.push(sql`${bargaining.status} = 'effective' AND ${bargaining.expiresOn} BETWEEN ${today} AND ${addMonthsClamped(today, rule.renewalMonths)}`);
   if (q.overdue) out.push(sql`(${bargaining.answerDue} < ${today} OR ${bargaining.filingDue} < ${today} OR ${bargaining.reviewDue} < ${today})`);
   return out;
 }
@@ -86,27 +129,45 @@ export async function listContracts(c: Ctx, q: ContractListParams) {
   const page = await bargainings.list(c, q, { extra: dayFilters(q, today, rule), select: listColumns });
   return {
     ...page,
-    items: (page.items as unknown as { b: Row; orgName: string; parties: number; workers: number }[]).map((x) => listItem(x.b, x, clockOf(x.b, today, calendar))),
+    items: (page.items as unknown as { b: Row; orgName: string; parties: number; workers: number }[]).map((x) =>
+      listItem(x.b, x, clockOf(x.b, today, calendar)),
+    ),
   };
 }
 
 async function partiesOf(exec: Executor, id: string) {
-  return exec.select({ orgId: bargainingParty.orgId, name: org.name, workforce: bargainingParty.workforce })
-    .from(bargainingParty).innerJoin(org, eq(org.id, bargainingParty.orgId)).where(eq(bargainingParty.bargainingId, id)).orderBy(asc(org.code));
+  return exec
+    .select({ orgId: bargainingParty.orgId, name: org.name, workforce: bargainingParty.workforce })
+    .from(bargainingParty)
+    .innerJoin(org, eq(org.id, bargainingParty.orgId))
+    .where(eq(bargainingParty.bargainingId, id))
+    .orderBy(asc(org.code));
 }
 
 async function negotiatorsOf(exec: Executor, id: string) {
-  return exec.select().from(negotiator).where(eq(negotiator.bargainingId, id)).orderBy(asc(negotiator.side), asc(negotiator.vacatedOn), sql`${negotiator.chief} DESC`, asc(negotiator.id));
+  return exec
+    .select()
+    .from(negotiator)
+    .where(eq(negotiator.bargainingId, id))
+    .orderBy(asc(negotiator.side), asc(negotiator.vacatedOn), sql`${negotiator.chief} DESC`, asc(negotiator.id));
 }
 
 /** The record with everything its page shows, and what the caller may do with it now. */
 export async function presentContract(c: Ctx, r: Row, exec: Executor = c.db): Promise<ContractDetailT> {
   const today = todayInChina();
   const [rule, congressRule, calendar, parties, seats, rounds, [runBy], [renewedBy]] = await Promise.all([
-    bargainingRule(c, today, exec), ruleOn(c, CONGRESS_RULE, today, exec), c.settings.calendar(exec), partiesOf(exec, r.id), negotiatorsOf(exec, r.id),
+    bargainingRule(c, today, exec),
+    ruleOn(c, CONGRESS_RULE, today, exec),
+    c.settings.calendar(exec),
+    partiesOf(exec, r.id),
+    negotiatorsOf(exec, r.id),
     exec.select().from(bargainingRound).where(eq(bargainingRound.bargainingId, r.id)).orderBy(asc(bargainingRound.no)),
     exec.select({ name: org.name }).from(org).where(eq(org.id, r.orgId)),
-    exec.select({ id: bargaining.id }).from(bargaining).where(and(eq(bargaining.renewsId, r.id), ne(bargaining.status, 'refused'))).limit(1),
+    exec
+      .select({ id: bargaining.id })
+      .from(bargaining)
+      .where(and(eq(bargaining.renewsId, r.id), ne(bargaining.status, 'refused')))
+      .limit(1),
   ]);
   const workforce = parties.reduce((s, p) => s + p.workforce, 0);
   const form = congressForm(workforce, congressRule);
@@ -119,14 +180,36 @@ export async function presentContract(c: Ctx, r: Row, exec: Executor = c.db): Pr
   const renewal = r.expiresOn ? { opensOn: renewalOpensOn(r.expiresOn, rule), open: today >= renewalOpensOn(r.expiresOn, rule) } : null;
   return {
     ...listItem(r, { orgName: runBy?.name ?? '', parties: parties.length, workers: workforce }, clockOf(r, today, calendar)),
-    initiatedBy: r.initiatedBy, answerDue: r.answerDue, answeredOn: r.answeredOn, answer: r.answer, draft: r.draft, termYears: r.termYears,
-    signedOn: r.signedOn, filingDue: r.filingDue, filedOn: r.filedOn, filedWith: r.filedWith, reviewDue: r.reviewDue, objection: r.objection,
-    publishedOn: r.publishedOn, publishedVia: r.publishedVia, renewsId: r.renewsId, renewedById: renewedBy?.id ?? null, renewal,
+    initiatedBy: r.initiatedBy,
+    answerDue: r.answerDue,
+    answeredOn: r.answeredOn,
+    answer: r.answer,
+    draft: r.draft,
+    termYears: r.termYears,
+    signedOn: r.signedOn,
+    filingDue: r.filingDue,
+    filedOn: r.filedOn,
+    filedWith: r.filedWith,
+    reviewDue: r.reviewDue,
+    objection: r.objection,
+    publishedOn: r.publishedOn,
+    publishedVia: r.publishedVia,
+    renewsId: r.renewsId,
+    renewedById: renewedBy?.id ?? null,
+    renewal,
     votingBody: { form: form.kind, minDelegates: form.kind === 'congress' ? form.minDelegates : null, delegates: form.kind === 'assembly' ? workforce : null },
     negotiatorProblems: checkNegotiators(seats, rule),
     vote: r.vote ?? null,
     partyList: parties,
-    negotiators: seats.map((s) => ({ id: s.id, side: s.side, name: s.name, chief: s.chief, chosenBy: s.chosenBy, vacatedOn: s.vacatedOn, fillDue: s.filledOn ? null : s.fillDue })),
+    negotiators: seats.map((s) => ({
+      id: s.id,
+      side: s.side,
+      name: s.name,
+      chief: s.chief,
+      chosenBy: s.chosenBy,
+      vacatedOn: s.vacatedOn,
+      fillDue: s.filledOn ? null : s.fillDue,
+    })),
     rounds: rounds.map((x) => ({ id: x.id, no: x.no, heldOn: x.heldOn, minutes: x.minutes, agreed: x.agreed, open: x.open })),
     actions,
     can: {
@@ -156,35 +239,85 @@ async function touch(c: Ctx, tx: Executor, r: Row, set: Partial<Row>, action: st
 
 function insertNegotiators(tx: Executor, bargainingId: string, list: z.infer<typeof NegotiatorsBody>['negotiators']) {
   if (!list.length) return Promise.resolve();
-  return tx.insert(negotiator).values(list.map((n) => ({ id: uuidv7(), bargainingId, side: n.side, name: n.name, chief: n.chief, chosenBy: n.side === 'union' ? (n.chosenBy ?? null) : null })));
+  return tx
+    .insert(negotiator)
+    .values(
+      list.map((n) => ({ id: uuidv7(), bargainingId, side: n.side, name: n.name, chief: n.chief, chosenBy: n.side === 'union' ? (n.chosenBy ?? null) : null })),
+    );
 }
 
 /** A written request to bargain (要约): the other side's answer is due within 20 days (集体合同规定 Art. 32). */
-export async function createContract(c: Ctx, body: z.infer<typeof BargainingCreateBody>, opts: { renews?: Row; draft?: Row['draft']; termYears?: number | null } = {}) {
+export async function createContract(
+  c: Ctx,
+  body: z.infer<typeof BargainingCreateBody>,
+  opts: { renews?: Row; draft?: Row['draft']; termYears?: number | null } = {},
+) {
   const today = todayInChina();
   if (body.requestOn > today) throw fieldError('requestOn', `要约日期不能晚于今天（${today}）`, `The request date cannot be after today (${today})`);
   const ids = [...new Set(body.partyOrgIds)];
-  if (body.scope === 'single' && ids.length !== 1) throw fieldError('partyOrgIds', '单个企业的集体协商只覆盖一个单位', 'A single-employer bargaining covers one employer');
+  if (body.scope === 'single' && ids.length !== 1)
+    throw fieldError('partyOrgIds', '单个企业的集体协商只覆盖一个单位', 'A single-employer bargaining covers one employer');
   return c.db.transaction(async (tx) => {
     const runner = await requireOrgInScope(c, tx, body.orgId);
-    const parties = await tx.select({ id: org.id, path: org.path, level: org.level, name: org.name, employeeCount: org.employeeCount }).from(org).where(inArray(org.id, ids));
+    const parties = await tx
+      .select({ id: org.id, path: org.path, level: org.level, name: org.name, employeeCount: org.employeeCount })
+      .from(org)
+      .where(inArray(org.id, ids));
     if (parties.length !== ids.length) throw errors.notFound('工会组织', 'organisation');
     for (const p of parties) {
       if (!p.path.startsWith(runner.path)) throw errors.notFound('工会组织', 'organisation');
-      if (p.level !== 'grassroots') throw fieldError('partyOrgIds', `“${p.name}”不是基层工会，覆盖的单位应选择企业的基层工会`, `${p.name} is not a grassroots union`);
+      if (p.level !== 'grassroots')
+        throw fieldError('partyOrgIds', `“${p.name}”不是基层工会，覆盖的单位应选择企业的基层工会`, `${p.name} is not a grassroots union`);
     }
     const rule = await bargainingRule(c, today, tx);
-    const seatProblems = body.negotiators.length ? checkNegotiators(body.negotiators, rule).filter((p) => p.code.endsWith('_many') || (p.code.endsWith('_chief') && p.have > 1)) : [];
-    if (seatProblems.length) throw problemsError('NEGOTIATORS_INVALID', { zh: '协商代表不符合规定', en: 'The negotiators do not meet the rule' }, seatProblems, 'negotiators');
+    const seatProblems = body.negotiators.length
+      ? checkNegotiators(body.negotiators, rule).filter((p) => p.code.endsWith('_many') || (p.code.endsWith('_chief') && p.have > 1))
+      : [];
+    if (seatProblems.length)
+      throw problemsError('NEGOTIATORS_INVALID', { zh: '协商代表不符合规定', en: 'The negotiators do not meet the rule' }, seatProblems, 'negotiators');
     const answer = computeDeadline(body.requestOn, calendarDays(rule.answerDays), await c.settings.calendar(tx));
     const id = uuidv7();
-    const row = await bargainings.create(c, tx, {
-      id, orgId: body.orgId, scope: body.scope, kind: body.kind, title: body.title, initiatedBy: body.initiatedBy, requestOn: body.requestOn,
-      answerDue: answer.due, status: 'requested', draft: opts.draft ?? [], termYears: opts.termYears ?? null, renewsId: opts.renews?.id ?? null,
-    }, { action: opts.renews ? 'contract.renew' : 'contract.request', changes: { title: body.title, scope: body.scope, kind: body.kind, requestOn: body.requestOn, answerDue: answer.due, parties: ids.length, ...(opts.renews ? { renews: opts.renews.id } : {}) } });
+    const row = await bargainings.create(
+      c,
+      tx,
+      {
+        id,
+        orgId: body.orgId,
+        scope: body.scope,
+        kind: body.kind,
+        title: body.title,
+        initiatedBy: body.initiatedBy,
+        requestOn: body.requestOn,
+        answerDue: answer.due,
+        status: 'requested',
+        draft: opts.draft ?? [],
+        termYears: opts.termYears ?? null,
+        renewsId: opts.renews?.id ?? null,
+      },
+      {
+        action: opts.renews ? 'contract.renew' : 'contract.request',
+        changes: {
+          title: body.title,
+          scope: body.scope,
+          kind: body.kind,
+          requestOn: body.requestOn,
+          answerDue: answer.due,
+          parties: ids.length,
+          ...(opts.renews ? { renews: opts.renews.id } : {}),
+        },
+      },
+    );
     await tx.insert(bargainingParty).values(parties.map((p) => ({ bargainingId: id, orgId: p.id, workforce: p.employeeCount ?? 0 })));
     await insertNegotiators(tx, id, body.negotiators);
-    await trackDeadline(tx, { entity: 'bargaining', entityId: id, field: 'answerDue', startOn: body.requestOn, rule: calendarDays(rule.answerDays), due: answer.due, provisional: answer.provisional });
+    await trackDeadline(tx, {
+      entity: 'bargaining',
+      entityId: id,
+      field: 'answerDue',
+      startOn: body.requestOn,
+      rule: calendarDays(rule.answerDays),
+      due: answer.due,
+      provisional: answer.provisional,
+    });
     return presentContract(c, row, tx);
   });
 }
@@ -196,7 +329,10 @@ export async function answerRequest(c: Ctx, id: string, body: z.infer<typeof Ans
     guard(c, BARGAINING_MACHINE, 'answer', r, body);
     checkStepDate('answeredOn', body.answeredOn, todayInChina(), { on: r.requestOn, zh: '要约日期', en: 'the request' });
     const after = await step(c, tx, BARGAINING_MACHINE, flow, 'answer', {
-      row: r, input: body, to: body.agreed ? 'negotiating' : 'refused', set: { answeredOn: body.answeredOn, answer: body.answer },
+      row: r,
+      input: body,
+      to: body.agreed ? 'negotiating' : 'refused',
+      set: { answeredOn: body.answeredOn, answer: body.answer },
       changes: { answeredOn: body.answeredOn, agreed: body.agreed, late: !!r.answerDue && body.answeredOn > r.answerDue },
     });
     return presentContract(c, after as Row, tx);
@@ -221,9 +357,13 @@ export async function setNegotiators(c: Ctx, id: string, body: z.infer<typeof Ne
     const r = await lockFor(c, tx, id, body.version);
     requireOpen(r, '调整协商代表', 'changing the negotiators');
     const problems = checkNegotiators(body.negotiators, await bargainingRule(c, todayInChina(), tx));
-    if (problems.length) throw problemsError('NEGOTIATORS_INVALID', { zh: '协商代表不符合规定', en: 'The negotiators do not meet the rule' }, problems, 'negotiators');
+    if (problems.length)
+      throw problemsError('NEGOTIATORS_INVALID', { zh: '协商代表不符合规定', en: 'The negotiators do not meet the rule' }, problems, 'negotiators');
     await tx.delete(negotiator).where(and(eq(negotiator.bargainingId, id), isNull(negotiator.vacatedOn)));
-    await tx.update(negotiator).set({ filledOn: todayInChina() }).where(and(eq(negotiator.bargainingId, id), isNull(negotiator.filledOn), sql`${negotiator.vacatedOn} IS NOT NULL`));
+    await tx
+      .update(negotiator)
+      .set({ filledOn: todayInChina() })
+      .where(and(eq(negotiator.bargainingId, id), isNull(negotiator.filledOn), sql`${negotiator.vacatedOn} IS NOT NULL`));
     await insertNegotiators(tx, id, body.negotiators);
     const after = await touch(c, tx, r, {}, 'contract.negotiators', {
       union: body.negotiators.filter((n) => n.side === 'union').map((n) => n.name + (n.chief ? '（首席）' : '')),
@@ -239,7 +379,10 @@ export async function vacateSeat(c: Ctx, id: string, body: z.infer<typeof Vacate
   return c.db.transaction(async (tx) => {
     const r = await lockFor(c, tx, id, body.version);
     requireOpen(r, '登记代表出缺', 'a vacancy');
-    const [seat] = await tx.select().from(negotiator).where(and(eq(negotiator.id, body.negotiatorId), eq(negotiator.bargainingId, id)));
+    const [seat] = await tx
+      .select()
+      .from(negotiator)
+      .where(and(eq(negotiator.id, body.negotiatorId), eq(negotiator.bargainingId, id)));
     if (!seat || seat.vacatedOn) throw fieldError('negotiatorId', '该协商代表不在任', 'That negotiator is not serving');
     const today = todayInChina();
     checkStepDate('vacatedOn', body.vacatedOn, today, { on: r.requestOn, zh: '要约日期', en: 'the request' });
@@ -258,11 +401,27 @@ export async function addRound(c: Ctx, id: string, body: z.infer<typeof RoundBod
     const r = await lockFor(c, tx, id);
     if (!['negotiating', 'draft', 'objected'].includes(r.status)) {
       const st = BARGAINING_MACHINE.states[r.status as keyof typeof BARGAINING_MACHINE.states];
-      throw new AppError(409, 'WRONG_STATUS', `当前状态“${st?.zh ?? r.status}”不能登记协商会议（对方书面同意协商后方可开始）`, `A record that is ${st?.en ?? r.status} takes no rounds (bargaining starts once the other side agrees)`);
+      throw new AppError(
+        409,
+        'WRONG_STATUS',
+        `当前状态“${st?.zh ?? r.status}”不能登记协商会议（对方书面同意协商后方可开始）`,
+        `A record that is ${st?.en ?? r.status} takes no rounds (bargaining starts once the other side agrees)`,
+      );
     }
     checkStepDate('heldOn', body.heldOn, todayInChina(), { on: r.answeredOn ?? r.requestOn, zh: '对方回应日期', en: 'the answer' });
-    const [{ n }] = (await tx.select({ n: sql<number>`coalesce(max(${bargainingRound.no}), 0)::int` }).from(bargainingRound).where(eq(bargainingRound.bargainingId, id))) as [{ n: number }];
-    await tx.insert(bargainingRound).values({ id: uuidv7(), bargainingId: id, no: Number(n) + 1, heldOn: body.heldOn, minutes: body.minutes, agreed: body.agreed ?? null, open: body.open ?? null });
+    const [{ n }] = (await tx
+      .select({ n: sql<number>`coalesce(max(${bargainingRound.no}), 0)::int` })
+      .from(bargainingRound)
+      .where(eq(bargainingRound.bargainingId, id))) as [{ n: number }];
+    await tx.insert(bargainingRound).values({
+      id: uuidv7(),
+      bargainingId: id,
+      no: Number(n) + 1,
+      heldOn: body.heldOn,
+      minutes: body.minutes,
+      agreed: body.agreed ?? null,
+      open: body.open ?? null,
+    });
     const after = await touch(c, tx, r, {}, 'contract.round', { no: Number(n) + 1, heldOn: body.heldOn });
     return presentContract(c, after, tx);
   });
@@ -278,10 +437,19 @@ export async function saveDraft(c: Ctx, id: string, body: z.infer<typeof DraftBo
     if (term) throw fieldError('termYears', term.zh, term.en);
     const seats = await negotiatorsOf(tx, id);
     const problems = checkNegotiators(seats, rule);
-    if (problems.length) throw problemsError('NEGOTIATORS_INVALID', { zh: '形成草案前协商代表应当齐备', en: 'The negotiators must be complete before the draft' }, problems);
-    const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(bargainingRound).where(eq(bargainingRound.bargainingId, id))) as [{ n: number }];
-    if (!Number(n)) throw new AppError(409, 'NO_ROUNDS', '请先登记至少一次协商会议及其纪要，再形成草案', 'Record at least one round with its minutes before the draft');
-    const after = await step(c, tx, BARGAINING_MACHINE, flow, 'draft', { row: r, set: { draft: body.clauses, termYears: body.termYears }, changes: { clauses: body.clauses.length, termYears: body.termYears } });
+    if (problems.length)
+      throw problemsError('NEGOTIATORS_INVALID', { zh: '形成草案前协商代表应当齐备', en: 'The negotiators must be complete before the draft' }, problems);
+    const [{ n }] = (await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(bargainingRound)
+      .where(eq(bargainingRound.bargainingId, id))) as [{ n: number }];
+    if (!Number(n))
+      throw new AppError(409, 'NO_ROUNDS', '请先登记至少一次协商会议及其纪要，再形成草案', 'Record at least one round with its minutes before the draft');
+    const after = await step(c, tx, BARGAINING_MACHINE, flow, 'draft', {
+      row: r,
+      set: { draft: body.clauses, termYears: body.termYears },
+      changes: { clauses: body.clauses.length, termYears: body.termYears },
+    });
     return presentContract(c, after as Row, tx);
   });
 }
@@ -295,22 +463,49 @@ export async function recordVote(c: Ctx, id: string, body: z.infer<typeof VoteBo
   return c.db.transaction(async (tx) => {
     const r = await lockFor(c, tx, id, body.version);
     guard(c, BARGAINING_MACHINE, 'vote', r, body);
-    const [last] = await tx.select({ heldOn: bargainingRound.heldOn }).from(bargainingRound).where(eq(bargainingRound.bargainingId, id)).orderBy(sql`${bargainingRound.heldOn} DESC`).limit(1);
+    const [last] = await tx
+      .select({ heldOn: bargainingRound.heldOn })
+      .from(bargainingRound)
+      .where(eq(bargainingRound.bargainingId, id))
+      .orderBy(sql`${bargainingRound.heldOn} DESC`)
+      .limit(1);
     checkStepDate('heldOn', body.heldOn, todayInChina(), { on: last?.heldOn, zh: '最后一次协商会议', en: 'the last round' });
     if (r.scope === 'single') {
       const parties = await partiesOf(tx, id);
       const workforce = parties.reduce((s, p) => s + p.workforce, 0);
       const form = congressForm(workforce, await ruleOn(c, CONGRESS_RULE, body.heldOn, tx));
       if (form.kind !== body.body) {
-        throw fieldError('body', form.kind === 'assembly' ? `职工${workforce}人，不足100人的单位应由职工大会表决` : `职工${workforce}人，应由职工代表大会表决`, form.kind === 'assembly' ? `${workforce} workers: the all-worker assembly votes` : `${workforce} workers: the workers' congress votes`);
+        throw fieldError(
+          'body',
+          form.kind === 'assembly' ? `职工${workforce}人，不足100人的单位应由职工大会表决` : `职工${workforce}人，应由职工代表大会表决`,
+          form.kind === 'assembly' ? `${workforce} workers: the all-worker assembly votes` : `${workforce} workers: the workers' congress votes`,
+        );
       }
       if (form.kind === 'congress' && body.delegates < form.minDelegates) {
-        throw fieldError('delegates', `职工${workforce}人的职代会代表应不少于${form.minDelegates}人，现填${body.delegates}人`, `A congress of ${workforce} workers has at least ${form.minDelegates} delegates; ${body.delegates} given`);
+        throw fieldError(
+          'delegates',
+          `职工${workforce}人的职代会代表应不少于${form.minDelegates}人，现填${body.delegates}人`,
+          `A congress of ${workforce} workers has at least ${form.minDelegates} delegates; ${body.delegates} given`,
+        );
       }
     }
     const v = countVote(body);
-    if (!v.passed) throw problemsError('VOTE_FAILED', { zh: '表决未通过，不能作为通过记录', en: 'The vote fails and is not recorded as adopted' }, v.problems, v.quorum ? 'for' : 'present');
-    const vote = { body: body.body, delegates: body.delegates, present: body.present, for: body.for, against: body.against, abstain: body.abstain, heldOn: body.heldOn };
+    if (!v.passed)
+      throw problemsError(
+        'VOTE_FAILED',
+        { zh: '表决未通过，不能作为通过记录', en: 'The vote fails and is not recorded as adopted' },
+        v.problems,
+        v.quorum ? 'for' : 'present',
+      );
+    const vote = {
+      body: body.body,
+      delegates: body.delegates,
+      present: body.present,
+      for: body.for,
+      against: body.against,
+      abstain: body.abstain,
+      heldOn: body.heldOn,
+    };
     const after = await step(c, tx, BARGAINING_MACHINE, flow, 'vote', { row: r, input: body, to: 'adopted', set: { vote }, changes: { vote } });
     return presentContract(c, after as Row, tx);
   });
@@ -324,11 +519,25 @@ export async function signContract(c: Ctx, id: string, body: z.infer<typeof Sign
     checkStepDate('signedOn', body.signedOn, todayInChina(), { on: r.vote?.heldOn, zh: '表决日期', en: 'the vote' });
     const seats = (await negotiatorsOf(tx, id)).filter((s) => !s.vacatedOn && s.chief);
     const chief = (side: string) => seats.find((s) => s.side === side)?.name;
-    if (chief('union') !== body.unionChief) throw fieldError('unionChief', `职工方首席协商代表为“${chief('union') ?? '未确定'}”，应由其签字`, `The union side's chief negotiator (${chief('union') ?? 'none'}) signs`);
-    if (chief('employer') !== body.employerChief) throw fieldError('employerChief', `企业方首席协商代表为“${chief('employer') ?? '未确定'}”，应由其签字`, `The employer side's chief negotiator (${chief('employer') ?? 'none'}) signs`);
+    if (chief('union') !== body.unionChief)
+      throw fieldError(
+        'unionChief',
+        `职工方首席协商代表为“${chief('union') ?? '未确定'}”，应由其签字`,
+        `The union side's chief negotiator (${chief('union') ?? 'none'}) signs`,
+      );
+    if (chief('employer') !== body.employerChief)
+      throw fieldError(
+        'employerChief',
+        `企业方首席协商代表为“${chief('employer') ?? '未确定'}”，应由其签字`,
+        `The employer side's chief negotiator (${chief('employer') ?? 'none'}) signs`,
+      );
     const rule = await bargainingRule(c, todayInChina(), tx);
     const after = await step(c, tx, BARGAINING_MACHINE, flow, 'sign', {
-      row: r, input: body, startOn: body.signedOn, rule: calendarDays(rule.filingDays), set: { signedOn: body.signedOn },
+      row: r,
+      input: body,
+      startOn: body.signedOn,
+      rule: calendarDays(rule.filingDays),
+      set: { signedOn: body.signedOn },
       changes: { signedOn: body.signedOn, unionChief: body.unionChief, employerChief: body.employerChief },
     });
     return presentContract(c, after as Row, tx);
@@ -343,7 +552,11 @@ export async function fileContract(c: Ctx, id: string, body: z.infer<typeof File
     checkStepDate('filedOn', body.filedOn, todayInChina(), { on: r.signedOn, zh: '签字日期', en: 'the signing' });
     const rule = await bargainingRule(c, todayInChina(), tx);
     const after = await step(c, tx, BARGAINING_MACHINE, flow, 'file', {
-      row: r, input: body, startOn: body.filedOn, rule: calendarDays(rule.reviewDays), set: { filedOn: body.filedOn, filedWith: body.authority },
+      row: r,
+      input: body,
+      startOn: body.filedOn,
+      rule: calendarDays(rule.reviewDays),
+      set: { filedOn: body.filedOn, filedWith: body.authority },
       changes: { filedOn: body.filedOn, authority: body.authority, late: !!r.filingDue && body.filedOn > r.filingDue },
     });
     return presentContract(c, after as Row, tx);
@@ -369,7 +582,12 @@ export async function takeEffect(c: Ctx, id: string, version: number) {
     guard(c, BARGAINING_MACHINE, 'takeEffect', r);
     const today = todayInChina();
     if (!r.reviewDue || today <= r.reviewDue) {
-      throw new AppError(409, 'REVIEW_RUNNING', `审查期至${r.reviewDue}届满，届满前未收到异议方可确认生效`, `The review runs until ${r.reviewDue}; the contract takes effect after it without objection`);
+      throw new AppError(
+        409,
+        'REVIEW_RUNNING',
+        `审查期至${r.reviewDue}届满，届满前未收到异议方可确认生效`,
+        `The review runs until ${r.reviewDue}; the contract takes effect after it without objection`,
+      );
     }
     const effectiveOn = addDays(r.reviewDue, 1);
     const expiresOn = contractExpiresOn(effectiveOn, r.termYears ?? 1);
@@ -385,7 +603,10 @@ export async function publishContract(c: Ctx, id: string, body: z.infer<typeof P
     const r = await lockFor(c, tx, id, body.version);
     if (r.status !== 'effective') throw new AppError(409, 'WRONG_STATUS', '集体合同生效后方可向职工公布', 'A contract is published once it is in force');
     checkStepDate('publishedOn', body.publishedOn, todayInChina(), { on: r.effectiveOn, zh: '生效日期', en: 'the day it took effect' });
-    const after = await touch(c, tx, r, { publishedOn: body.publishedOn, publishedVia: body.publishedVia }, 'contract.publish', { publishedOn: body.publishedOn, publishedVia: body.publishedVia });
+    const after = await touch(c, tx, r, { publishedOn: body.publishedOn, publishedVia: body.publishedVia }, 'contract.publish', {
+      publishedOn: body.publishedOn,
+      publishedVia: body.publishedVia,
+    });
     return presentContract(c, after, tx);
   });
 }
@@ -398,13 +619,28 @@ export async function renewContract(c: Ctx, id: string, version: number) {
   const detail = await presentContract(c, r);
   if (!detail.can.renew) {
     if (detail.renewedById) throw new AppError(409, 'ALREADY_RENEWED', '该合同已发起续订', 'A renewal of this contract has already started');
-    throw new AppError(409, 'RENEWAL_NOT_OPEN', detail.renewal ? `续订自${detail.renewal.opensOn}起可以提出（期满前${(await bargainingRule(c)).renewalMonths}个月）` : '只有已生效或已到期的合同可以续订', detail.renewal ? `Renewal may be proposed from ${detail.renewal.opensOn}` : 'Only a contract in force or expired can be renewed');
+    throw new AppError(
+      409,
+      'RENEWAL_NOT_OPEN',
+      detail.renewal ? `续订自${detail.renewal.opensOn}起可以提出（期满前${(await bargainingRule(c)).renewalMonths}个月）` : '只有已生效或已到期的合同可以续订',
+      detail.renewal ? `Renewal may be proposed from ${detail.renewal.opensOn}` : 'Only a contract in force or expired can be renewed',
+    );
   }
   const seats = (await negotiatorsOf(c.db, id)).filter((s) => !s.vacatedOn);
-  return createContract(c, {
-    orgId: r.orgId, scope: r.scope as 'single', kind: r.kind as 'general', title: r.title.replace(/（续订）$/, '') + '（续订）', initiatedBy: 'union', requestOn: todayInChina(),
-    partyOrgIds: detail.partyList.map((p) => p.orgId), negotiators: seats.map((s) => ({ side: s.side as 'union', name: s.name, chief: s.chief, chosenBy: s.chosenBy })),
-  }, { renews: r, draft: r.draft, termYears: r.termYears });
+  return createContract(
+    c,
+    {
+      orgId: r.orgId,
+      scope: r.scope as 'single',
+      kind: r.kind as 'general',
+      title: r.title.replace(/（续订）$/, '') + '（续订）',
+      initiatedBy: 'union',
+      requestOn: todayInChina(),
+      partyOrgIds: detail.partyList.map((p) => p.orgId),
+      negotiators: seats.map((s) => ({ side: s.side as 'union', name: s.name, chief: s.chief, chosenBy: s.chosenBy })),
+    },
+    { renews: r, draft: r.draft, termYears: r.termYears },
+  );
 }
 
 /** The term ended: the contract is no longer in force. */
@@ -412,9 +648,9 @@ export async function expireContract(c: Ctx, id: string, version: number) {
   return c.db.transaction(async (tx) => {
     const r = await lockFor(c, tx, id, version);
     guard(c, BARGAINING_MACHINE, 'expire', r);
-    if (!r.expiresOn || todayInChina() <= r.expiresOn) throw new AppError(409, 'TERM_RUNNING', `合同期限至${r.expiresOn}，期满后方可终止`, `The term runs until ${r.expiresOn}`);
+    if (!r.expiresOn || todayInChina() <= r.expiresOn)
+      throw new AppError(409, 'TERM_RUNNING', `合同期限至${r.expiresOn}，期满后方可终止`, `The term runs until ${r.expiresOn}`);
     const after = await step(c, tx, BARGAINING_MACHINE, flow, 'expire', { row: r });
     return presentContract(c, after as Row, tx);
   });
 }
-

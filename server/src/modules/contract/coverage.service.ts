@@ -24,7 +24,10 @@ export interface CoverageRow {
 }
 
 const EXPIRING_DAYS = 90;
-const kinds = sql.join(CONTRACT_EMPLOYER_KINDS.map((k) => sql`${k}`), sql`, `);
+const kinds = sql.join(
+  CONTRACT_EMPLOYER_KINDS.map((k) => sql`${k}`),
+  sql`, `,
+);
 
 /** The rate in percent with one decimal; null where there is no employer. */
 export const rateOf = (covered: number, employers: number) => (employers ? Math.round((covered / employers) * 1000) / 10 : null);
@@ -34,7 +37,16 @@ export async function coverage(c: Ctx, under?: string): Promise<{ total: Coverag
   const today = todayInChina();
   const horizon = addDays(today, EXPIRING_DAYS);
   const inScope: SQL = orgScopeSql(c.actor.scope, sql`g.path`, sql`g.id`);
-  const rows = await c.database.query<{ id: string; name: string; is_root: boolean; employers: number; covered: number; workers: number; workers_covered: number; expiring: number }>(sql`
+  const rows = await c.database.query<{
+    id: string;
+    name: string;
+    is_root: boolean;
+    employers: number;
+    covered: number;
+    workers: number;
+    workers_covered: number;
+    expiring: number;
+  }>(sql`
     WITH covered AS (
       SELECT p.org_id, max(b.expires_on) AS until
       FROM bargaining_party p JOIN bargaining b ON b.id = p.bargaining_id
@@ -54,8 +66,14 @@ export async function coverage(c: Ctx, under?: string): Promise<{ total: Coverag
     GROUP BY c.id, c.name, c.code
     ORDER BY c.id = ${root.id} DESC, c.code`);
   const row = (r: (typeof rows)[number]): CoverageRow => ({
-    orgId: r.id, name: r.name, employers: Number(r.employers), covered: Number(r.covered), rate: rateOf(Number(r.covered), Number(r.employers)),
-    workers: Number(r.workers), workersCovered: Number(r.workers_covered), expiring: Number(r.expiring),
+    orgId: r.id,
+    name: r.name,
+    employers: Number(r.employers),
+    covered: Number(r.covered),
+    rate: rateOf(Number(r.covered), Number(r.employers)),
+    workers: Number(r.workers),
+    workersCovered: Number(r.workers_covered),
+    expiring: Number(r.expiring),
   });
   const total = rows.find((r) => r.is_root)!;
   return { total: row(total), children: rows.filter((r) => !r.is_root).map(row) };
@@ -68,7 +86,9 @@ export async function contractFigures(c: Ctx) {
   const owned = (col: SQL) => ownedScopeSql(c.actor.scope, col);
   const [cov, byStatus, [clocks], [congresses], [props]] = await Promise.all([
     coverage(c),
-    c.database.query<{ key: string; n: number }>(sql`SELECT status AS key, count(*)::int AS n FROM bargaining WHERE ${owned(sql`org_id`)} GROUP BY status ORDER BY status`),
+    c.database.query<{ key: string; n: number }>(
+      sql`SELECT status AS key, count(*)::int AS n FROM bargaining WHERE ${owned(sql`org_id`)} GROUP BY status ORDER BY status`,
+    ),
     c.database.query<{ expiring: number; expired: number; overdue: number }>(sql`
       SELECT count(*) FILTER (WHERE status = 'effective' AND expires_on BETWEEN ${today} AND ${addDays(today, EXPIRING_DAYS)})::int AS expiring,
              count(*) FILTER (WHERE status = 'expired' OR (status = 'effective' AND expires_on < ${today}))::int AS expired,
@@ -90,7 +110,11 @@ export async function contractFigures(c: Ctx) {
     expiringIn90: Number(clocks?.expiring ?? 0),
     expired: Number(clocks?.expired ?? 0),
     overdueClocks: Number(clocks?.overdue ?? 0),
-    congresses: { total: Number(congresses?.total ?? 0), heldThisYear: Number(congresses?.held ?? 0), notHeld: Number(congresses?.total ?? 0) - Number(congresses?.held ?? 0) },
+    congresses: {
+      total: Number(congresses?.total ?? 0),
+      heldThisYear: Number(congresses?.held ?? 0),
+      notHeld: Number(congresses?.total ?? 0) - Number(congresses?.held ?? 0),
+    },
     proposals: { open: Number(props?.open ?? 0), overdue: Number(props?.overdue ?? 0), closed: Number(props?.closed ?? 0) },
   };
 }

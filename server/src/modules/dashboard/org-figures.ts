@@ -17,8 +17,14 @@ export async function orgFigures(c: Ctx): Promise<OrgFigures> {
   // caller's children get their subtree's figures by the path segment right after the caller's own
   // path (one grouping) rather than a LIKE join of every org against each child.
   const [r] = await c.database.query<{
-    total: number; grassroots: number; without_chair: number; expiring: number; expired: number; employees: number;
-    by_level: { key: string; n: number }[] | null; by_kind: { key: string; n: number }[] | null;
+    total: number;
+    grassroots: number;
+    without_chair: number;
+    expiring: number;
+    expired: number;
+    employees: number;
+    by_level: { key: string; n: number }[] | null;
+    by_kind: { key: string; n: number }[] | null;
     by_child: { id: string; name: string; grassroots: number; without_chair: number; term_due: number }[] | null;
   }>(sql`
     WITH g AS MATERIALIZED (
@@ -43,8 +49,15 @@ export async function orgFigures(c: Ctx): Promise<OrgFigures> {
     FROM g`);
   const f = r!;
   return {
-    totalOrgs: f.total, grassroots: f.grassroots, withoutChair: f.without_chair, termExpiring: f.expiring, termExpired: f.expired,
-    employees: Number(f.employees), termReminderDays: reminderDays, byLevel: f.by_level ?? [], byKind: f.by_kind ?? [],
+    totalOrgs: f.total,
+    grassroots: f.grassroots,
+    withoutChair: f.without_chair,
+    termExpiring: f.expiring,
+    termExpired: f.expired,
+    employees: Number(f.employees),
+    termReminderDays: reminderDays,
+    byLevel: f.by_level ?? [],
+    byKind: f.by_kind ?? [],
     byChild: (f.by_child ?? []).map((b) => ({ id: b.id, name: b.name, grassroots: b.grassroots, withoutChair: b.without_chair, termDue: b.term_due })),
   };
 }

@@ -14,7 +14,12 @@ export async function disputeDashboard(c: Ctx) {
   const today = todayInChina();
   const scope = disputes.inScope(c);
   const counted = (col: typeof disputeCase.status | typeof disputeCase.type) =>
-    c.db.select({ key: col, n: sql<number>`count(*)::int` }).from(disputeCase).where(scope).groupBy(col).orderBy(asc(col));
+    c.db
+      .select({ key: col, n: sql<number>`count(*)::int` })
+      .from(disputeCase)
+      .where(scope)
+      .groupBy(col)
+      .orderBy(asc(col));
   const kids = await c.db.select({ id: org.id, name: org.name, path: org.path }).from(org).where(eq(org.parentId, c.actor.orgId)).orderBy(asc(org.path));
   const [byStatus, byType, totals, areas, loads] = await Promise.all([
     counted(disputeCase.status),
@@ -29,13 +34,16 @@ export async function disputeDashboard(c: Ctx) {
              percentile_cont(0.5) WITHIN GROUP (ORDER BY closed_on - received_on) FILTER (WHERE closed_on IS NOT NULL AND status = 'closed') AS median_days
       FROM dispute_case WHERE ${scope}`) as unknown as Promise<{ rows: Record<string, number | string | null>[] }>,
     kids.length
-      ? c.db.execute(sql`
+      ? (c.db.execute(sql`
           SELECT k.id, count(dispute_case.id)::int AS total,
                  count(dispute_case.id) FILTER (WHERE dispute_case.status IN ('received', 'mediating'))::int AS open,
                  count(dispute_case.id) FILTER (WHERE ${overdueSql(today)})::int AS overdue
           FROM org k JOIN org o ON o.path LIKE k.path || '%' JOIN dispute_case ON dispute_case.org_id = o.id
-          WHERE k.id IN (${sql.join(kids.map((k) => sql`${k.id}::uuid`), sql`, `)}) AND ${scope}
-          GROUP BY k.id`) as unknown as Promise<{ rows: { id: string; total: number; open: number; overdue: number }[] }>
+          WHERE k.id IN (${sql.join(
+            kids.map((k) => sql`${k.id}::uuid`),
+            sql`, `,
+          )}) AND ${scope}
+          GROUP BY k.id`) as unknown as Promise<{ rows: { id: string; total: number; open: number; overdue: number }[] }>)
       : Promise.resolve({ rows: [] }),
     c.db
       .select({ id: mediator.id, name: mediator.name, kind: mediator.kind, open: sql<number>`count(${disputeCase.id})::int` })
@@ -51,9 +59,18 @@ export async function disputeDashboard(c: Ctx) {
   const failed = Number(t.failed ?? 0);
   const byArea = new Map(areas.rows.map((r) => [r.id, r]));
   return {
-    total: Number(t.total ?? 0), open: Number(t.open ?? 0), overdue: Number(t.overdue ?? 0),
-    byStatus: byStatus.map((r) => ({ key: r.key, n: Number(r.n) })), byType: byType.map((r) => ({ key: r.key, n: Number(r.n) })),
-    byArea: kids.map((k) => ({ id: k.id, name: k.name, total: Number(byArea.get(k.id)?.total ?? 0), open: Number(byArea.get(k.id)?.open ?? 0), overdue: Number(byArea.get(k.id)?.overdue ?? 0) })),
+    total: Number(t.total ?? 0),
+    open: Number(t.open ?? 0),
+    overdue: Number(t.overdue ?? 0),
+    byStatus: byStatus.map((r) => ({ key: r.key, n: Number(r.n) })),
+    byType: byType.map((r) => ({ key: r.key, n: Number(r.n) })),
+    byArea: kids.map((k) => ({
+      id: k.id,
+      name: k.name,
+      total: Number(byArea.get(k.id)?.total ?? 0),
+      open: Number(byArea.get(k.id)?.open ?? 0),
+      overdue: Number(byArea.get(k.id)?.overdue ?? 0),
+    })),
     agreementRatePermille: agreed + failed ? Math.round((agreed * 1000) / (agreed + failed)) : null,
     medianDaysToClose: t.median_days === null || t.median_days === undefined ? null : Math.round(Number(t.median_days)),
     agreedAmountFen: Number(t.agreed_fen ?? 0),

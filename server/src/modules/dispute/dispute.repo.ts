@@ -23,14 +23,16 @@ export const disputes = resource<typeof disputeCase, DisputeListParams>({
   idColumn: disputeCase.id,
   versionColumn: disputeCase.version,
   filters: {
-    q: (v) => sql`(${disputeCase.caseNo} = ${v.toUpperCase()} OR ${disputeCase.employerName} LIKE ${'%' + escapeLike(v) + '%'} OR ${disputeCase.platformName} LIKE ${'%' + escapeLike(v) + '%'})`,
+    q: (v) =>
+      sql`(${disputeCase.caseNo} = ${v.toUpperCase()} OR ${disputeCase.employerName} LIKE ${'%' + escapeLike(v) + '%'} OR ${disputeCase.platformName} LIKE ${'%' + escapeLike(v) + '%'})`,
     status: (v) => eq(disputeCase.status, v),
     type: (v) => eq(disputeCase.type, v),
     channel: (v) => eq(disputeCase.channel, v),
     under: (v) => under(disputeCase.orgId, v),
     mediatorId: (v) => eq(disputeCase.mediatorId, v),
     overdue: () => overdueSql(todayInChina()),
-    dueSoon: () => sql`(${disputeCase.status} IN ('received', 'mediating') AND ${disputeCase.mediationDue} BETWEEN ${todayInChina()} AND (${todayInChina()}::date + 3))`,
+    dueSoon: () =>
+      sql`(${disputeCase.status} IN ('received', 'mediating') AND ${disputeCase.mediationDue} BETWEEN ${todayInChina()} AND (${todayInChina()}::date + 3))`,
     collective: () => eq(disputeCase.collective, true),
   },
   sorts: { receivedOn: disputeCase.receivedOn, mediationDue: disputeCase.mediationDue, amount: disputeCase.amountClaimedFen },

@@ -41,7 +41,10 @@ export const disputeCase = pgTable(
     facts: text('facts').notNull(),
     outcomeSought: text('outcome_sought').notNull(),
     /** Blind indexes of the applicants' mobiles: a worker follows the case with its number and one of them. */
-    mobileIndexes: text('mobile_indexes').array().notNull().default(sql`'{}'::text[]`),
+    mobileIndexes: text('mobile_indexes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     mediatorId: uuid('mediator_id'),
     assignedOn: date('assigned_on', { mode: 'string' }),
     agreementTerms: text('agreement_terms'),
@@ -63,8 +66,12 @@ export const disputeCase = pgTable(
   (t) => [
     uniqueIndex('dispute_case_no_uq').on(t.caseNo),
     index('dispute_case_org_received_idx').on(t.orgId, t.receivedOn),
-    index('dispute_case_open_due_idx').on(t.mediationDue).where(sql`${t.status} IN ('received', 'mediating')`),
-    index('dispute_case_mediator_idx').on(t.mediatorId).where(sql`${t.status} IN ('received', 'mediating')`),
+    index('dispute_case_open_due_idx')
+      .on(t.mediationDue)
+      .where(sql`${t.status} IN ('received', 'mediating')`),
+    index('dispute_case_mediator_idx')
+      .on(t.mediatorId)
+      .where(sql`${t.status} IN ('received', 'mediating')`),
   ],
 );
 export type DisputeCaseRow = typeof disputeCase.$inferSelect;
@@ -113,7 +120,10 @@ export const mediator = pgTable(
     orgId: uuid('org_id').notNull(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
-    specialties: text('specialties').array().notNull().default(sql`'{}'::text[]`),
+    specialties: text('specialties')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     capacity: integer('capacity').notNull().default(10),
     active: boolean('active').notNull().default(true),
     isDemo: boolean('is_demo').notNull().default(false),

@@ -23,7 +23,17 @@ import type { Ctx, PublicCtx, Services } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
 import type { KeyRing } from '../../platform/crypto.js';
 import type { z } from 'zod';
-import type { AgreeBody, AssignBody, DisputeApply, DisputeCreate, DisputeListParams, FailBody, RejectBody, SessionBody, TransferBody } from '../../../../common/src/contracts/dispute.js';
+import type {
+  AgreeBody,
+  AssignBody,
+  DisputeApply,
+  DisputeCreate,
+  DisputeListParams,
+  FailBody,
+  RejectBody,
+  SessionBody,
+  TransferBody,
+} from '../../../../common/src/contracts/dispute.js';
 
 /**
  * Labour-dispute cases (docs/rights.md): intake by a cadre or online, assignment to a mediator of
@@ -45,17 +55,42 @@ export function isOverdue(d: Pick<DisputeCaseRow, 'status' | 'mediationDue' | 'c
 
 export function presentItem(d: DisputeCaseRow, names: { org: Map<string, string>; mediator: Map<string, string> }, today: string) {
   return {
-    id: d.id, caseNo: d.caseNo, orgId: d.orgId, orgName: names.org.get(d.orgId) ?? '', channel: d.channel, type: d.type, status: d.status, receivedOn: d.receivedOn,
-    employerName: d.employerName, platformName: d.platformName, firstApplicant: d.firstApplicant, workerCount: d.workerCount, collective: d.collective,
-    amountClaimedFen: Number(d.amountClaimedFen), mediatorName: d.mediatorId ? (names.mediator.get(d.mediatorId) ?? null) : null, mediationDue: d.mediationDue,
-    courtReturnOn: d.courtReturnOn, limitationState: d.limitationState, overdue: isOverdue(d, today), version: d.version,
+    id: d.id,
+    caseNo: d.caseNo,
+    orgId: d.orgId,
+    orgName: names.org.get(d.orgId) ?? '',
+    channel: d.channel,
+    type: d.type,
+    status: d.status,
+    receivedOn: d.receivedOn,
+    employerName: d.employerName,
+    platformName: d.platformName,
+    firstApplicant: d.firstApplicant,
+    workerCount: d.workerCount,
+    collective: d.collective,
+    amountClaimedFen: Number(d.amountClaimedFen),
+    mediatorName: d.mediatorId ? (names.mediator.get(d.mediatorId) ?? null) : null,
+    mediationDue: d.mediationDue,
+    courtReturnOn: d.courtReturnOn,
+    limitationState: d.limitationState,
+    overdue: isOverdue(d, today),
+    version: d.version,
   };
 }
 
 export async function listDisputes(c: Ctx, q: DisputeListParams) {
   const page = await disputes.list(c, q);
   const today = todayInChina();
-  const [o, m] = await Promise.all([orgNames(c.db, page.items.map((d) => d.orgId)), mediatorNames(c.db, page.items.map((d) => d.mediatorId))]);
+  const [o, m] = await Promise.all([
+    orgNames(
+      c.db,
+      page.items.map((d) => d.orgId),
+    ),
+    mediatorNames(
+      c.db,
+      page.items.map((d) => d.mediatorId),
+    ),
+  ]);
   return { ...page, items: page.items.map((d) => presentItem(d, { org: o, mediator: m }, today)) };
 }
 
@@ -66,39 +101,84 @@ export async function getDispute(c: Ctx, id: string) {
   const d = await disputes.get(c, id);
   // Someone outside the handling body (a federation above it) reads the case: recorded.
   if (c.actor.orgId !== d.orgId) {
-    await c.db.transaction((tx) => appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: d.orgId, action: 'dispute.read', entity: 'dispute', entityId: d.id }));
+    await c.db.transaction((tx) =>
+      appendAudit(tx, {
+        actorId: c.actor.userId,
+        actorName: c.actor.username,
+        ip: c.ip,
+        orgId: d.orgId,
+        action: 'dispute.read',
+        entity: 'dispute',
+        entityId: d.id,
+      }),
+    );
   }
   const today = todayInChina();
   const [parties, sessions, names, employerUnion] = await Promise.all([
     c.db.select().from(disputeParty).where(eq(disputeParty.disputeId, id)).orderBy(asc(disputeParty.seq)),
     c.db.select().from(disputeSession).where(eq(disputeSession.disputeId, id)).orderBy(asc(disputeSession.heldOn), asc(disputeSession.createdAt)),
     Promise.all([orgNames(c.db, [d.orgId]), mediatorNames(c.db, [d.mediatorId])]),
-    d.employerUscc ? c.db.select({ id: org.id, name: org.name, path: org.path }).from(org).where(and(eq(org.uscc, d.employerUscc), eq(org.active, true))).limit(1) : Promise.resolve([]),
+    d.employerUscc
+      ? c.db
+          .select({ id: org.id, name: org.name, path: org.path })
+          .from(org)
+          .where(and(eq(org.uscc, d.employerUscc), eq(org.active, true)))
+          .limit(1)
+      : Promise.resolve([]),
   ]);
-  const sessionMediators = await mediatorNames(c.db, sessions.map((s) => s.mediatorId));
+  const sessionMediators = await mediatorNames(
+    c.db,
+    sessions.map((s) => s.mediatorId),
+  );
   const eu = employerUnion[0];
   const clock = (due: string | null, running: boolean) => ({ due, overdue: running && !!due && due < today });
   return {
     ...presentItem(d, { org: names[0], mediator: names[1] }, today),
-    employerUscc: d.employerUscc, employerUnion: eu && scopeCovers(c.actor.scope, eu) ? { id: eu.id, name: eu.name } : null,
-    facts: d.facts, outcomeSought: d.outcomeSought, knewOn: d.knewOn, employmentOngoing: d.employmentOngoing, limitationDue: d.limitationDue,
-    courtCaseNo: d.courtCaseNo, referralNo: d.referralNo, mediatorId: d.mediatorId, assignedOn: d.assignedOn, agreementTerms: d.agreementTerms,
-    agreementAmountFen: d.agreementAmountFen === null ? null : Number(d.agreementAmountFen), agreedOn: d.agreedOn, confirmationDue: d.confirmationDue,
-    failReason: d.failReason, advice: d.advice, rejectReason: d.rejectReason, referTo: d.referTo, closedOn: d.closedOn,
+    employerUscc: d.employerUscc,
+    employerUnion: eu && scopeCovers(c.actor.scope, eu) ? { id: eu.id, name: eu.name } : null,
+    facts: d.facts,
+    outcomeSought: d.outcomeSought,
+    knewOn: d.knewOn,
+    employmentOngoing: d.employmentOngoing,
+    limitationDue: d.limitationDue,
+    courtCaseNo: d.courtCaseNo,
+    referralNo: d.referralNo,
+    mediatorId: d.mediatorId,
+    assignedOn: d.assignedOn,
+    agreementTerms: d.agreementTerms,
+    agreementAmountFen: d.agreementAmountFen === null ? null : Number(d.agreementAmountFen),
+    agreedOn: d.agreedOn,
+    confirmationDue: d.confirmationDue,
+    failReason: d.failReason,
+    advice: d.advice,
+    rejectReason: d.rejectReason,
+    referTo: d.referTo,
+    closedOn: d.closedOn,
     clocks: {
       mediation: clock(d.mediationDue, isOpen(d.status)),
       courtReturn: clock(d.courtReturnOn, isOpen(d.status)),
       confirmation: clock(d.confirmationDue, d.status === 'agreed'),
     },
     applicants: parties.map((p) => ({ id: p.id, name: p.name, idMasked: p.idMasked, mobileMasked: p.mobileMasked, representative: p.representative })),
-    sessions: sessions.map((s) => ({ id: s.id, heldOn: s.heldOn, attendees: s.attendees, notes: s.notes, mediatorName: s.mediatorId ? (sessionMediators.get(s.mediatorId) ?? null) : null })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      heldOn: s.heldOn,
+      attendees: s.attendees,
+      notes: s.notes,
+      mediatorName: s.mediatorId ? (sessionMediators.get(s.mediatorId) ?? null) : null,
+    })),
     actions: allowedActions(DISPUTE_FLOW, d.status, c.actor.permissions),
     can: { session: c.actor.permissions.has('dispute.write') && d.status === 'mediating', unmask: c.actor.permissions.has('dispute.unmask') },
   };
 }
 
 type Intake = Omit<DisputeCreate, 'channel' | 'receivedOn' | 'courtCaseNo' | 'courtReturnOn' | 'referralNo'> & {
-  channel: string; receivedOn: string; courtCaseNo?: string | null; courtReturnOn?: string | null; referralNo?: string | null; consentVersion?: string | null;
+  channel: string;
+  receivedOn: string;
+  courtCaseNo?: string | null;
+  courtReturnOn?: string | null;
+  referralNo?: string | null;
+  consentVersion?: string | null;
 };
 
 /** A union that can hold a mediation centre (federations, streets and parks, grassroots unions): active. */
@@ -117,12 +197,21 @@ function checkIntake(input: Intake, rule: DisputeClockRule) {
   const fail = (path: string, zh: string, en: string) => {
     throw new AppError(400, 'VALIDATION_FAILED', zh, en, { fields: [{ path: `body.${path}`, message: zh, messageEn: en }] });
   };
-  if (input.applicants.length > input.workerCount) fail('workerCount', '涉及人数不能少于登记的申请人数', 'The number of workers is smaller than the applicants listed');
+  if (input.applicants.length > input.workerCount)
+    fail('workerCount', '涉及人数不能少于登记的申请人数', 'The number of workers is smaller than the applicants listed');
   if (isCollective(input.workerCount, rule) && !input.applicants.some((a) => a.representative)) {
-    fail('applicants', `${rule.collectiveMin}人以上的集体争议应推举代表人（劳动争议调解仲裁法第七条），请标记代表人`, `A collective dispute of ${rule.collectiveMin} or more workers needs representatives (Art. 7)`);
+    fail(
+      'applicants',
+      `${rule.collectiveMin}人以上的集体争议应推举代表人（劳动争议调解仲裁法第七条），请标记代表人`,
+      `A collective dispute of ${rule.collectiveMin} or more workers needs representatives (Art. 7)`,
+    );
   }
   if (input.channel === 'court_delegated' && (!input.courtCaseNo || !input.courtReturnOn)) {
-    fail(input.courtCaseNo ? 'courtReturnOn' : 'courtCaseNo', '法院诉前委派的案件须填写法院案号和退回日期', 'A court-delegated case needs the court’s case number and return date');
+    fail(
+      input.courtCaseNo ? 'courtReturnOn' : 'courtCaseNo',
+      '法院诉前委派的案件须填写法院案号和退回日期',
+      'A court-delegated case needs the court’s case number and return date',
+    );
   }
   if (input.courtReturnOn && input.courtReturnOn < input.receivedOn) fail('courtReturnOn', '退回法院日期不能早于受理日期', 'The return date is before receipt');
   if (input.knewOn && input.knewOn > input.receivedOn) fail('knewOn', '知道权利被侵害的日期不能晚于受理日期', 'The day the worker knew is after receipt');
@@ -139,25 +228,80 @@ async function insertCase(s: Services, tx: Executor, input: Intake, actor: { use
   const caseNo = 'TJ' + input.receivedOn.slice(0, 4) + String(res.rows[0]!.n).padStart(6, '0');
   const id = uuidv7();
   const mobiles = input.applicants.map((a) => a.mobile).filter((m): m is string => !!m);
-  const [row] = await tx.insert(disputeCase).values({
-    id, caseNo, orgId: input.orgId, channel: input.channel, type: input.type, status: 'received', receivedOn: input.receivedOn, knewOn: input.knewOn,
-    employmentOngoing: input.employmentOngoing, limitationState: limitation.state, limitationDue: limitation.due, mediationDue: mediation.due,
-    courtCaseNo: input.courtCaseNo ?? null, courtReturnOn: input.courtReturnOn ?? null, referralNo: input.referralNo ?? null,
-    employerName: input.employerName, employerUscc: input.employerUscc, platformName: input.platformName, workerCount: input.workerCount,
-    collective: isCollective(input.workerCount, rule), firstApplicant: input.applicants[0]!.name, amountClaimedFen: input.amountClaimedFen,
-    facts: input.facts, outcomeSought: input.outcomeSought, mobileIndexes: [...new Set(mobiles.map((m) => mobileIndex(s.keys, m)))],
-    consentVersion: input.consentVersion ?? null, createdBy: actor.userId,
-  }).returning();
-  await tx.insert(disputeParty).values(input.applicants.map((a, i) => ({
-    id: uuidv7(), disputeId: id, orgId: input.orgId, seq: i + 1, name: a.name,
-    idCipher: a.idNumber ? s.keys.encrypt(a.idNumber.value) : null, idIndex: a.idNumber ? s.keys.blindIndex(a.idNumber.value, 'id') : null,
-    idMasked: a.idNumber ? maskIdNumber(a.idNumber.value) : null,
-    mobileCipher: a.mobile ? s.keys.encrypt(a.mobile) : null, mobileMasked: a.mobile ? maskMobile(a.mobile) : null, representative: a.representative,
-  })));
-  await trackDeadline(tx, { entity: 'dispute', entityId: id, field: 'mediationDue', startOn: input.receivedOn, rule: mediationRule(rule), due: mediation.due, provisional: mediation.provisional });
+  const [row] = await tx
+    .insert(disputeCase)
+    .values({
+      id,
+      caseNo,
+      orgId: input.orgId,
+      channel: input.channel,
+      type: input.type,
+      status: 'received',
+      receivedOn: input.receivedOn,
+      knewOn: input.knewOn,
+      employmentOngoing: input.employmentOngoing,
+      limitationState: limitation.state,
+      limitationDue: limitation.due,
+      mediationDue: mediation.due,
+      courtCaseNo: input.courtCaseNo ?? null,
+      courtReturnOn: input.courtReturnOn ?? null,
+      referralNo: input.referralNo ?? null,
+      employerName: input.employerName,
+      employerUscc: input.employerUscc,
+      platformName: input.platformName,
+      workerCount: input.workerCount,
+      collective: isCollective(input.workerCount, rule),
+      firstApplicant: input.applicants[0]!.name,
+      amountClaimedFen: input.amountClaimedFen,
+      facts: input.facts,
+      outcomeSought: input.outcomeSought,
+      mobileIndexes: [...new Set(mobiles.map((m) => mobileIndex(s.keys, m)))],
+      consentVersion: input.consentVersion ?? null,
+      createdBy: actor.userId,
+    })
+    .returning();
+  await tx.insert(disputeParty).values(
+    input.applicants.map((a, i) => ({
+      id: uuidv7(),
+      disputeId: id,
+      orgId: input.orgId,
+      seq: i + 1,
+      name: a.name,
+      idCipher: a.idNumber ? s.keys.encrypt(a.idNumber.value) : null,
+      idIndex: a.idNumber ? s.keys.blindIndex(a.idNumber.value, 'id') : null,
+      idMasked: a.idNumber ? maskIdNumber(a.idNumber.value) : null,
+      mobileCipher: a.mobile ? s.keys.encrypt(a.mobile) : null,
+      mobileMasked: a.mobile ? maskMobile(a.mobile) : null,
+      representative: a.representative,
+    })),
+  );
+  await trackDeadline(tx, {
+    entity: 'dispute',
+    entityId: id,
+    field: 'mediationDue',
+    startOn: input.receivedOn,
+    rule: mediationRule(rule),
+    due: mediation.due,
+    provisional: mediation.provisional,
+  });
   await appendAudit(tx, {
-    actorId: actor.userId, actorName: actor.username ?? 'public', ip: actor.ip, orgId: input.orgId, action: actor.userId ? 'dispute.create' : 'dispute.apply', entity: 'dispute', entityId: id,
-    changes: { caseNo, channel: input.channel, type: input.type, workerCount: input.workerCount, amountClaimedFen: input.amountClaimedFen, limitation: limitation.state, mediationDue: mediation.due, applicants: '[encrypted]' },
+    actorId: actor.userId,
+    actorName: actor.username ?? 'public',
+    ip: actor.ip,
+    orgId: input.orgId,
+    action: actor.userId ? 'dispute.create' : 'dispute.apply',
+    entity: 'dispute',
+    entityId: id,
+    changes: {
+      caseNo,
+      channel: input.channel,
+      type: input.type,
+      workerCount: input.workerCount,
+      amountClaimedFen: input.amountClaimedFen,
+      limitation: limitation.state,
+      mediationDue: mediation.due,
+      applicants: '[encrypted]',
+    },
   });
   return { row: row!, limitation, mediation };
 }
@@ -180,7 +324,12 @@ export async function applyOnline(s: PublicCtx, input: DisputeApply) {
   return s.db.transaction(async (tx) => {
     const o = await requireCentre(tx, input.orgId);
     const { consent, ...rest } = input;
-    const { row, limitation, mediation } = await insertCase(s, tx, { ...rest, channel: 'online', receivedOn: today, consentVersion: consent.version }, { userId: null, username: null, ip: s.ip });
+    const { row, limitation, mediation } = await insertCase(
+      s,
+      tx,
+      { ...rest, channel: 'online', receivedOn: today, consentVersion: consent.version },
+      { userId: null, username: null, ip: s.ip },
+    );
     return { caseNo: row.caseNo, centreName: o.name, receivedOn: today, mediationDue: mediation.due, limitationState: limitation.state };
   });
 }
@@ -195,18 +344,34 @@ export async function followCase(s: PublicCtx, caseNo: string, mobile: string) {
   // One answer whether the number or the mobile was wrong.
   if (!d || !d.mobileIndexes.some((m) => m.length === idx.length && crypto.timingSafeEqual(Buffer.from(m), Buffer.from(idx)))) throw notFollowed();
   const [centre, names, sessions] = await Promise.all([
-    orgNames(s.db, [d.orgId]), mediatorNames(s.db, [d.mediatorId]),
+    orgNames(s.db, [d.orgId]),
+    mediatorNames(s.db, [d.mediatorId]),
     s.db.select({ heldOn: disputeSession.heldOn }).from(disputeSession).where(eq(disputeSession.disputeId, d.id)).orderBy(asc(disputeSession.heldOn)),
   ]);
   return {
-    caseNo: d.caseNo, status: d.status, type: d.type, centreName: centre.get(d.orgId) ?? '', receivedOn: d.receivedOn, mediationDue: isOpen(d.status) ? d.mediationDue : null,
-    mediatorName: d.mediatorId ? (names.get(d.mediatorId) ?? null) : null, sessions, agreedOn: d.agreedOn, advice: d.advice, rejectReason: d.rejectReason, referTo: d.referTo, closedOn: d.closedOn,
+    caseNo: d.caseNo,
+    status: d.status,
+    type: d.type,
+    centreName: centre.get(d.orgId) ?? '',
+    receivedOn: d.receivedOn,
+    mediationDue: isOpen(d.status) ? d.mediationDue : null,
+    mediatorName: d.mediatorId ? (names.get(d.mediatorId) ?? null) : null,
+    sessions,
+    agreedOn: d.agreedOn,
+    advice: d.advice,
+    rejectReason: d.rejectReason,
+    referTo: d.referTo,
+    closedOn: d.closedOn,
   };
 }
 
 /** The centres a worker may apply to online: the federations (city and districts). */
 export async function centres(s: PublicCtx) {
-  return s.db.select({ id: org.id, name: org.name, level: org.level }).from(org).where(and(inArray(org.level, ['city', 'county']), eq(org.active, true))).orderBy(asc(org.path));
+  return s.db
+    .select({ id: org.id, name: org.name, level: org.level })
+    .from(org)
+    .where(and(inArray(org.level, ['city', 'county']), eq(org.active, true)))
+    .orderBy(asc(org.path));
 }
 
 /** The panels a case may draw on: its centre's and those of the unions above it, nearest first. */
@@ -224,21 +389,40 @@ export async function assignMediator(c: Ctx, id: string, input: z.infer<typeof A
     const d = await load(c, tx, id);
     guard(c, DISPUTE_FLOW, 'assign', d);
     const panels = await panelOrgIds(tx, d.orgId);
-    const pool = await tx.select().from(mediator).where(and(inArray(mediator.orgId, panels), eq(mediator.active, true)));
-    const loads = await openLoads(tx, pool.map((m) => m.id));
+    const pool = await tx
+      .select()
+      .from(mediator)
+      .where(and(inArray(mediator.orgId, panels), eq(mediator.active, true)));
+    const loads = await openLoads(
+      tx,
+      pool.map((m) => m.id),
+    );
     let chosen;
     if (input.mediatorId) {
       chosen = pool.find((m) => m.id === input.mediatorId);
       if (!chosen) throw errors.invalid('该调解员不在本案可用的调解员名册中或已停用', 'The mediator is not on a panel this case may use, or is inactive');
     } else {
-      const fits = pool.filter((m) => (!m.specialties.length || m.specialties.includes(d.type)) && (loads.get(m.id) ?? 0) < m.capacity && m.id !== d.mediatorId);
-      fits.sort((a, b) => panels.indexOf(a.orgId) - panels.indexOf(b.orgId) || (loads.get(a.id) ?? 0) - (loads.get(b.id) ?? 0) || a.name.localeCompare(b.name, 'zh'));
+      const fits = pool.filter(
+        (m) => (!m.specialties.length || m.specialties.includes(d.type)) && (loads.get(m.id) ?? 0) < m.capacity && m.id !== d.mediatorId,
+      );
+      fits.sort(
+        (a, b) => panels.indexOf(a.orgId) - panels.indexOf(b.orgId) || (loads.get(a.id) ?? 0) - (loads.get(b.id) ?? 0) || a.name.localeCompare(b.name, 'zh'),
+      );
       chosen = fits[0];
-      if (!chosen) throw new AppError(409, 'NO_MEDIATOR', '没有可分配的调解员：名册中无受理此类案件且尚有余量的调解员，请在调解员名册中添加或手动指定', 'No mediator on the panels takes this type with room for another case');
+      if (!chosen)
+        throw new AppError(
+          409,
+          'NO_MEDIATOR',
+          '没有可分配的调解员：名册中无受理此类案件且尚有余量的调解员，请在调解员名册中添加或手动指定',
+          'No mediator on the panels takes this type with room for another case',
+        );
     }
     const today = todayInChina();
     const after = await step(c, tx, DISPUTE_FLOW, flowTable, 'assign', {
-      row: d, set: { mediatorId: chosen.id, assignedOn: today }, changes: { mediator: { from: d.mediatorId, to: chosen.id }, mediatorName: chosen.name }, detail: input.note,
+      row: d,
+      set: { mediatorId: chosen.id, assignedOn: today },
+      changes: { mediator: { from: d.mediatorId, to: chosen.id }, mediatorName: chosen.name },
+      detail: input.note,
     });
     return ref(after as DisputeCaseRow);
   });
@@ -252,7 +436,11 @@ export async function transferCase(c: Ctx, id: string, input: z.infer<typeof Tra
     if (input.toOrgId === d.orgId) throw errors.invalid('接收组织与当前承办组织相同', 'The case is already with this body');
     const to = await requireCentre(tx, input.toOrgId);
     const after = await step(c, tx, DISPUTE_FLOW, flowTable, 'transfer', {
-      row: d, input, set: { orgId: to.id, mediatorId: null, assignedOn: null }, changes: { org: { from: d.orgId, to: to.id }, toName: to.name }, detail: input.reason,
+      row: d,
+      input,
+      set: { orgId: to.id, mediatorId: null, assignedOn: null },
+      changes: { org: { from: d.orgId, to: to.id }, toName: to.name },
+      detail: input.reason,
     });
     await tx.update(disputeParty).set({ orgId: to.id }).where(eq(disputeParty.disputeId, id));
     await tx.update(disputeSession).set({ orgId: to.id }).where(eq(disputeSession.disputeId, id));
@@ -263,12 +451,31 @@ export async function transferCase(c: Ctx, id: string, input: z.infer<typeof Tra
 export async function recordSession(c: Ctx, id: string, input: z.infer<typeof SessionBody>) {
   return c.db.transaction(async (tx) => {
     const d = await load(c, tx, id);
-    if (d.status !== 'mediating') throw new AppError(409, 'WRONG_STATUS', '只有调解中的案件可以记录调解', 'Sessions are recorded while the case is being mediated');
+    if (d.status !== 'mediating')
+      throw new AppError(409, 'WRONG_STATUS', '只有调解中的案件可以记录调解', 'Sessions are recorded while the case is being mediated');
     if (input.heldOn > todayInChina()) throw errors.invalid('调解日期不能晚于今天', 'The session date is in the future');
     if (input.heldOn < d.receivedOn) throw errors.invalid('调解日期不能早于受理日期', 'The session is before receipt');
     const sid = uuidv7();
-    await tx.insert(disputeSession).values({ id: sid, disputeId: id, orgId: d.orgId, heldOn: input.heldOn, attendees: input.attendees, notes: input.notes, mediatorId: d.mediatorId, createdBy: c.actor.userId });
-    await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: d.orgId, action: 'dispute.session', entity: 'dispute', entityId: id, changes: { sessionId: sid, heldOn: input.heldOn } });
+    await tx.insert(disputeSession).values({
+      id: sid,
+      disputeId: id,
+      orgId: d.orgId,
+      heldOn: input.heldOn,
+      attendees: input.attendees,
+      notes: input.notes,
+      mediatorId: d.mediatorId,
+      createdBy: c.actor.userId,
+    });
+    await appendAudit(tx, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      ip: c.ip,
+      orgId: d.orgId,
+      action: 'dispute.session',
+      entity: 'dispute',
+      entityId: id,
+      changes: { sessionId: sid, heldOn: input.heldOn },
+    });
     return { id: sid };
   });
 }
@@ -279,11 +486,16 @@ export async function agree(c: Ctx, id: string, input: z.infer<typeof AgreeBody>
     const d = await load(c, tx, id);
     guard(c, DISPUTE_FLOW, 'agree', d, input);
     const effectiveOn = input.effectiveOn ?? todayInChina();
-    if (effectiveOn > todayInChina() || effectiveOn < d.receivedOn) throw errors.invalid('协议生效日期应在受理日期和今天之间', 'The agreement’s date must lie between receipt and today');
+    if (effectiveOn > todayInChina() || effectiveOn < d.receivedOn)
+      throw errors.invalid('协议生效日期应在受理日期和今天之间', 'The agreement’s date must lie between receipt and today');
     const rule = await clockRule(c, effectiveOn, tx);
     const after = await step(c, tx, DISPUTE_FLOW, flowTable, 'agree', {
-      row: d, input, startOn: effectiveOn, rule: { n: rule.confirmationDays, unit: 'calendar_days' },
-      set: { agreementTerms: input.terms, agreementAmountFen: input.amountFen, agreedOn: effectiveOn }, changes: { amountFen: input.amountFen, agreedOn: effectiveOn },
+      row: d,
+      input,
+      startOn: effectiveOn,
+      rule: { n: rule.confirmationDays, unit: 'calendar_days' },
+      set: { agreementTerms: input.terms, agreementAmountFen: input.amountFen, agreedOn: effectiveOn },
+      changes: { amountFen: input.amountFen, agreedOn: effectiveOn },
     });
     return ref(after as DisputeCaseRow);
   });
@@ -293,7 +505,12 @@ export async function agree(c: Ctx, id: string, input: z.infer<typeof AgreeBody>
 export async function failMediation(c: Ctx, id: string, input: z.infer<typeof FailBody>) {
   return c.db.transaction(async (tx) => {
     const d = await load(c, tx, id);
-    const after = await step(c, tx, DISPUTE_FLOW, flowTable, 'fail', { row: d, input, set: { failReason: input.reason, advice: input.advice }, detail: input.reason });
+    const after = await step(c, tx, DISPUTE_FLOW, flowTable, 'fail', {
+      row: d,
+      input,
+      set: { failReason: input.reason, advice: input.advice },
+      detail: input.reason,
+    });
     return ref(after as DisputeCaseRow);
   });
 }
@@ -310,7 +527,13 @@ export async function closeCase(c: Ctx, id: string, input: { note: string | null
 export async function rejectCase(c: Ctx, id: string, input: z.infer<typeof RejectBody>) {
   return c.db.transaction(async (tx) => {
     const d = await load(c, tx, id);
-    const after = await step(c, tx, DISPUTE_FLOW, flowTable, 'reject', { row: d, input, set: { rejectReason: input.reason, referTo: input.referTo, closedOn: todayInChina() }, changes: { referTo: input.referTo }, detail: input.reason });
+    const after = await step(c, tx, DISPUTE_FLOW, flowTable, 'reject', {
+      row: d,
+      input,
+      set: { rejectReason: input.reason, referTo: input.referTo, closedOn: todayInChina() },
+      changes: { referTo: input.referTo },
+      detail: input.reason,
+    });
     return ref(after as DisputeCaseRow);
   });
 }
@@ -318,9 +541,23 @@ export async function rejectCase(c: Ctx, id: string, input: z.infer<typeof Rejec
 export async function unmaskParties(c: Ctx, id: string) {
   const d = await disputes.get(c, id);
   const parties = await c.db.select().from(disputeParty).where(eq(disputeParty.disputeId, id)).orderBy(asc(disputeParty.seq));
-  await c.db.transaction((tx) => appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: d.orgId, action: 'dispute.unmask', entity: 'dispute', entityId: id }));
+  await c.db.transaction((tx) =>
+    appendAudit(tx, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      ip: c.ip,
+      orgId: d.orgId,
+      action: 'dispute.unmask',
+      entity: 'dispute',
+      entityId: id,
+    }),
+  );
   return {
-    applicants: parties.map((p) => ({ id: p.id, name: p.name, idNumber: p.idCipher ? c.keys.decrypt(p.idCipher) : null, mobile: p.mobileCipher ? c.keys.decrypt(p.mobileCipher) : null })),
+    applicants: parties.map((p) => ({
+      id: p.id,
+      name: p.name,
+      idNumber: p.idCipher ? c.keys.decrypt(p.idCipher) : null,
+      mobile: p.mobileCipher ? c.keys.decrypt(p.mobileCipher) : null,
+    })),
   };
 }
-

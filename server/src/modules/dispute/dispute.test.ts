@@ -12,15 +12,24 @@ let district: TestClient;
 let chair: TestClient;
 let d01: string;
 let d02: string;
-const q = <T,>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
+const q = <T>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
 const today = todayInChina();
 const first17 = '91439900MA0000001';
 const USCC = first17 + usccCheckChar(first17);
 
 const intake = (over: Record<string, unknown> = {}) => ({
-  orgId: d01, channel: 'walk_in', type: 'wage_arrears', employerName: '江城测试建筑有限公司', employerUscc: USCC, amountClaimedFen: 1_200_000,
-  facts: '被申请人拖欠申请人三个月工资。', outcomeSought: '支付拖欠工资一万二千元。', workerCount: 1,
-  applicants: [{ name: '李四', mobile: '13812345678' }], knewOn: addDays(today, -30), ...over,
+  orgId: d01,
+  channel: 'walk_in',
+  type: 'wage_arrears',
+  employerName: '江城测试建筑有限公司',
+  employerUscc: USCC,
+  amountClaimedFen: 1_200_000,
+  facts: '被申请人拖欠申请人三个月工资。',
+  outcomeSought: '支付拖欠工资一万二千元。',
+  workerCount: 1,
+  applicants: [{ name: '李四', mobile: '13812345678' }],
+  knewOn: addDays(today, -30),
+  ...over,
 });
 
 beforeAll(async () => {
@@ -28,7 +37,10 @@ beforeAll(async () => {
   admin = await env.login('admin');
   district = await env.login('district');
   chair = await env.login('grassroots');
-  [{ id: d01 }, { id: d02 }] = await q<{ id: string }>(sql`SELECT id FROM org WHERE code IN ('D01', 'D02') ORDER BY code`) as [{ id: string }, { id: string }];
+  [{ id: d01 }, { id: d02 }] = (await q<{ id: string }>(sql`SELECT id FROM org WHERE code IN ('D01', 'D02') ORDER BY code`)) as [
+    { id: string },
+    { id: string },
+  ];
 }, 600_000);
 afterAll(async () => {
   await env?.close();
@@ -70,7 +82,16 @@ describe('intake', () => {
     const noRep = await district.post('/api/disputes', intake({ workerCount: 10 }));
     expect(noRep.statusCode).toBe(400);
     expect(noRep.json().message).toContain('代表人');
-    const ten = await district.post('/api/disputes', intake({ workerCount: 10, applicants: [{ name: '王五', representative: true }, { name: '赵六', representative: true }] }));
+    const ten = await district.post(
+      '/api/disputes',
+      intake({
+        workerCount: 10,
+        applicants: [
+          { name: '王五', representative: true },
+          { name: '赵六', representative: true },
+        ],
+      }),
+    );
     expect(ten.statusCode, ten.body).toBe(201);
     expect((await district.get(`/api/disputes/${ten.json().id}`)).json()).toMatchObject({ collective: true, workerCount: 10 });
   });
@@ -78,7 +99,10 @@ describe('intake', () => {
   it('a court-delegated case needs the court’s case number and return date; the return date is a clock', async () => {
     const missing = await district.post('/api/disputes', intake({ channel: 'court_delegated' }));
     expect(missing.statusCode).toBe(400);
-    const made = await district.post('/api/disputes', intake({ channel: 'court_delegated', courtCaseNo: '（2026）江01民诉前调1号', courtReturnOn: addDays(today, 20) }));
+    const made = await district.post(
+      '/api/disputes',
+      intake({ channel: 'court_delegated', courtCaseNo: '（2026）江01民诉前调1号', courtReturnOn: addDays(today, 20) }),
+    );
     expect(made.statusCode, made.body).toBe(201);
     expect((await district.get(`/api/disputes/${made.json().id}`)).json().clocks.courtReturn).toEqual({ due: addDays(today, 20), overdue: false });
   });
@@ -143,16 +167,21 @@ describe('the case workflow', () => {
     const dashRes = await district.get('/api/disputes/dashboard');
     expect(dashRes.statusCode, dashRes.body).toBe(200);
     const dash = dashRes.json();
-    expect(dash.overdue).toBe((await q<{ n: number }>(sql`
+    expect(dash.overdue).toBe(
+      (
+        await q<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM dispute_case WHERE status IN ('received', 'mediating') AND (mediation_due < ${today} OR court_return_on < ${today})
-        AND org_id IN (SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE id = ${d01}))`))[0]!.n);
+        AND org_id IN (SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE id = ${d01}))`)
+      )[0]!.n,
+    );
   });
 });
 
 describe('privacy and scope', () => {
   it('a read by someone outside the handling body is audited; the handling body’s own is not', async () => {
     const made = (await district.post('/api/disputes', intake())).json();
-    const reads = async () => (await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'dispute.read' AND entity_id = ${made.id}`))[0]!.n;
+    const reads = async () =>
+      (await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'dispute.read' AND entity_id = ${made.id}`))[0]!.n;
     await district.get(`/api/disputes/${made.id}`);
     expect(await reads()).toBe(0);
     await admin.get(`/api/disputes/${made.id}`);
@@ -173,7 +202,14 @@ describe('the worker’s online intake and follow-up (public)', () => {
     const anon = env.anonymous();
     const centres = (await anon.get('/api/disputes/centres')).json();
     expect(centres.map((c: { id: string }) => c.id)).toContain(d01);
-    const body = { ...intake(), channel: undefined, applicants: [{ name: '外卖骑手甲', mobile: '13700001111' }], type: 'labour_relation', platformName: '某外卖平台', consent: { version: '2026-01', accepted: true } };
+    const body = {
+      ...intake(),
+      channel: undefined,
+      applicants: [{ name: '外卖骑手甲', mobile: '13700001111' }],
+      type: 'labour_relation',
+      platformName: '某外卖平台',
+      consent: { version: '2026-01', accepted: true },
+    };
     delete (body as Record<string, unknown>).channel;
     const res = await anon.post('/api/disputes/apply', body);
     expect(res.statusCode, res.body).toBe(201);

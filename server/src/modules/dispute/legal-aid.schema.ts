@@ -42,7 +42,9 @@ export const legalAidRequest = pgTable(
   },
   (t) => [
     index('legal_aid_org_requested_idx').on(t.orgId, t.requestedOn),
-    index('legal_aid_lawyer_idx').on(t.lawyerId).where(sql`${t.status} = 'assigned'`),
+    index('legal_aid_lawyer_idx')
+      .on(t.lawyerId)
+      .where(sql`${t.status} = 'assigned'`),
   ],
 );
 export type LegalAidRow = typeof legalAidRequest.$inferSelect;
@@ -55,10 +57,16 @@ export const lawyer = pgTable(
     orgId: uuid('org_id').notNull(),
     name: text('name').notNull(),
     firm: text('firm').notNull(),
-    specialties: text('specialties').array().notNull().default(sql`'{}'::text[]`),
+    specialties: text('specialties')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     capacity: integer('capacity').notNull().default(5),
     /** Credit codes of employers the lawyer has acted for: never assigned against them. */
-    conflictUsccs: text('conflict_usccs').array().notNull().default(sql`'{}'::text[]`),
+    conflictUsccs: text('conflict_usccs')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     active: boolean('active').notNull().default(true),
     isDemo: boolean('is_demo').notNull().default(false),
     version: integer('version').notNull().default(1),

@@ -8,7 +8,7 @@ let env: TestEnv;
 let district: TestClient;
 let chair: TestClient;
 let d01: string;
-const q = <T,>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
+const q = <T>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
 const uscc = (n: number) => {
   const first17 = '91439900MA' + String(1000000 + n).slice(-7);
   return first17 + usccCheckChar(first17);
@@ -16,8 +16,16 @@ const uscc = (n: number) => {
 const EMPLOYER = uscc(42);
 
 const request = (over: Record<string, unknown> = {}) => ({
-  orgId: d01, channel: 'walk_in', kind: 'arbitration', type: 'termination', applicantName: '周七', mobile: '13811112222',
-  employerName: '江城冲突测试有限公司', employerUscc: EMPLOYER, summary: '被违法解除劳动合同，请求代理仲裁。', ...over,
+  orgId: d01,
+  channel: 'walk_in',
+  kind: 'arbitration',
+  type: 'termination',
+  applicantName: '周七',
+  mobile: '13811112222',
+  employerName: '江城冲突测试有限公司',
+  employerUscc: EMPLOYER,
+  summary: '被违法解除劳动合同，请求代理仲裁。',
+  ...over,
 });
 
 beforeAll(async () => {
@@ -27,7 +35,10 @@ beforeAll(async () => {
   [{ id: d01 }] = (await q<{ id: string }>(sql`SELECT id FROM org WHERE code = 'D01'`)) as [{ id: string }];
   // The district's own panel for this test: one lawyer who acted for the employer, one who did not.
   await q(sql`UPDATE lawyer SET active = false WHERE org_id = ${d01}`);
-  for (const [name, conflicts] of [['甲律师', [EMPLOYER]], ['乙律师', []]] as const) {
+  for (const [name, conflicts] of [
+    ['甲律师', [EMPLOYER]],
+    ['乙律师', []],
+  ] as const) {
     const res = await district.post('/api/lawyers', { orgId: d01, name, firm: '江城测试律师事务所', specialties: [], capacity: 5, conflictUsccs: conflicts });
     expect(res.statusCode, res.body).toBe(201);
   }
@@ -63,7 +74,12 @@ describe('legal aid', () => {
   });
 
   it('a wrong credit code on the conflict list is a 400', async () => {
-    const res = await district.post('/api/lawyers', { orgId: d01, name: '丙律师', firm: '某所', conflictUsccs: [EMPLOYER.slice(0, 17) + (EMPLOYER.endsWith('0') ? '1' : '0')] });
+    const res = await district.post('/api/lawyers', {
+      orgId: d01,
+      name: '丙律师',
+      firm: '某所',
+      conflictUsccs: [EMPLOYER.slice(0, 17) + (EMPLOYER.endsWith('0') ? '1' : '0')],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('统一社会信用代码');
   });
@@ -73,7 +89,15 @@ describe('legal aid', () => {
     expect(plain.statusCode, plain.body).toBe(201);
     expect(plain.json().legalAid).toBeNull();
     expect((await district.post('/api/hotline-calls', { orgId: d01, topic: 'wage_arrears', summary: '工地欠薪', result: 'legal_aid' })).statusCode).toBe(400);
-    const aid = await district.post('/api/hotline-calls', { orgId: d01, callerName: '吴八', mobile: '13922223333', topic: 'wage_arrears', summary: '工地欠薪三个月', result: 'legal_aid', aidKind: 'consultation' });
+    const aid = await district.post('/api/hotline-calls', {
+      orgId: d01,
+      callerName: '吴八',
+      mobile: '13922223333',
+      topic: 'wage_arrears',
+      summary: '工地欠薪三个月',
+      result: 'legal_aid',
+      aidKind: 'consultation',
+    });
     expect(aid.statusCode, aid.body).toBe(201);
     const r = (await district.get(`/api/legal-aid/${aid.json().legalAid.id}`)).json();
     expect(r).toMatchObject({ channel: 'hotline', kind: 'consultation', type: 'wage_arrears', applicantName: '吴八', status: 'requested' });
@@ -88,6 +112,12 @@ describe('legal aid', () => {
     const other = (await district.post('/api/legal-aid', request())).json();
     expect((await chair.get(`/api/legal-aid/${other.id}`)).statusCode).toBe(404);
     const dash = (await district.get('/api/legal-aid/dashboard')).json();
-    expect(dash.open).toBe((await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM legal_aid_request WHERE status IN ('requested', 'assigned') AND org_id IN (SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE id = ${d01}))`))[0]!.n);
+    expect(dash.open).toBe(
+      (
+        await q<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM legal_aid_request WHERE status IN ('requested', 'assigned') AND org_id IN (SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE id = ${d01}))`,
+        )
+      )[0]!.n,
+    );
   });
 });

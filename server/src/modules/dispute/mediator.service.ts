@@ -9,10 +9,27 @@ import type { Executor } from '../../db/client.js';
 /** The mediator panel (调解员名册) of each centre: who mediates, which case types, how many open cases at most. */
 
 async function present(exec: Executor, rows: MediatorRow[]) {
-  const [names, loads] = await Promise.all([orgNames(exec, rows.map((m) => m.orgId)), openLoads(exec, rows.map((m) => m.id))]);
+  const [names, loads] = await Promise.all([
+    orgNames(
+      exec,
+      rows.map((m) => m.orgId),
+    ),
+    openLoads(
+      exec,
+      rows.map((m) => m.id),
+    ),
+  ]);
   return rows.map((m) => ({
-    id: m.id, orgId: m.orgId, orgName: names.get(m.orgId) ?? '', name: m.name, kind: m.kind, specialties: m.specialties, capacity: m.capacity,
-    active: m.active, open: loads.get(m.id) ?? 0, version: m.version,
+    id: m.id,
+    orgId: m.orgId,
+    orgName: names.get(m.orgId) ?? '',
+    name: m.name,
+    kind: m.kind,
+    specialties: m.specialties,
+    capacity: m.capacity,
+    active: m.active,
+    open: loads.get(m.id) ?? 0,
+    version: m.version,
   }));
 }
 

@@ -6,7 +6,11 @@ import { sql, type SQL } from 'drizzle-orm';
  * into which path parameter, valid bodies that would change them, and the rows that must not change.
  * Test-only.
  */
-interface Target { id: string; version: number; secrets: string[] }
+interface Target {
+  id: string;
+  version: number;
+  secrets: string[];
+}
 export interface DisputeSiblings {
   disputes: Target[];
   mediators: Target[];
@@ -43,26 +47,34 @@ type Rows = <T>(q: SQL) => Promise<T[]>;
 
 /** Open and concluded cases and mediators held by unions under `paths` (outside the caller's scope; grassroots unions left out). */
 export async function disputeTargets(rows: Rows, paths: string[]): Promise<DisputeSiblings> {
-  const under = sql.join(paths.map((p) => sql`o.path LIKE ${p + '%'}`), sql` OR `);
+  const under = sql.join(
+    paths.map((p) => sql`o.path LIKE ${p + '%'}`),
+    sql` OR `,
+  );
   const cases = await rows<{ id: string; version: number; case_no: string }>(sql`
     (SELECT d.id, d.version, d.case_no FROM dispute_case d JOIN org o ON o.id = d.org_id WHERE (${under}) AND o.level <> 'grassroots' AND d.status = 'mediating' ORDER BY d.case_no LIMIT 1)
     UNION ALL
     (SELECT d.id, d.version, d.case_no FROM dispute_case d JOIN org o ON o.id = d.org_id WHERE (${under}) AND o.level <> 'grassroots' AND d.status = 'received' ORDER BY d.case_no LIMIT 1)`);
   expect(cases.length, 'the demo data has open dispute cases in the sibling subtree').toBeGreaterThan(0);
-  const meds = await rows<{ id: string; version: number }>(sql`SELECT m.id, m.version FROM mediator m JOIN org o ON o.id = m.org_id WHERE (${under}) AND o.level <> 'grassroots' ORDER BY m.id LIMIT 1`);
+  const meds = await rows<{ id: string; version: number }>(
+    sql`SELECT m.id, m.version FROM mediator m JOIN org o ON o.id = m.org_id WHERE (${under}) AND o.level <> 'grassroots' ORDER BY m.id LIMIT 1`,
+  );
   expect(meds.length, 'the demo data has mediators in the sibling subtree').toBeGreaterThan(0);
   const aid = await rows<{ id: string; version: number; request_no: string }>(sql`
     SELECT r.id, r.version, r.request_no FROM legal_aid_request r JOIN org o ON o.id = r.org_id WHERE (${under}) AND o.level <> 'grassroots' AND r.status IN ('requested', 'assigned') ORDER BY r.request_no LIMIT 2`);
   expect(aid.length, 'the demo data has open legal-aid requests in the sibling subtree').toBeGreaterThan(0);
-  const lawyers = await rows<{ id: string; version: number }>(sql`SELECT l.id, l.version FROM lawyer l JOIN org o ON o.id = l.org_id WHERE (${under}) AND o.level <> 'grassroots' ORDER BY l.id LIMIT 1`);
+  const lawyers = await rows<{ id: string; version: number }>(
+    sql`SELECT l.id, l.version FROM lawyer l JOIN org o ON o.id = l.org_id WHERE (${under}) AND o.level <> 'grassroots' ORDER BY l.id LIMIT 1`,
+  );
   return {
     disputes: cases.map((c) => ({ id: c.id, version: c.version, secrets: [c.case_no] })),
     mediators: meds.map((m) => ({ id: m.id, version: m.version, secrets: [] })),
     legalAid: aid.map((r) => ({ id: r.id, version: r.version, secrets: [r.request_no] })),
     lawyers: lawyers.map((l) => ({ id: l.id, version: l.version, secrets: [] })),
-    arrears: (await rows<{ id: string; version: number; case_no: string }>(sql`
-      SELECT w.id, w.version, w.case_no FROM wage_arrears w JOIN org o ON o.id = w.org_id WHERE (${under}) AND o.level <> 'grassroots' AND w.status = 'open' ORDER BY w.case_no LIMIT 1`))
-      .map((w) => ({ id: w.id, version: w.version, secrets: [w.case_no] })),
+    arrears: (
+      await rows<{ id: string; version: number; case_no: string }>(sql`
+      SELECT w.id, w.version, w.case_no FROM wage_arrears w JOIN org o ON o.id = w.org_id WHERE (${under}) AND o.level <> 'grassroots' AND w.status = 'open' ORDER BY w.case_no LIMIT 1`)
+    ).map((w) => ({ id: w.id, version: w.version, secrets: [w.case_no] })),
   };
 }
 

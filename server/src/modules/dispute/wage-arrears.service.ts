@@ -22,9 +22,15 @@ import type { WageArrearsInput, WageArrearsListParams } from '../../../../common
 
 const outstanding = sql`(${wageArrears.owedFen} - ${wageArrears.recoveredFen})`;
 export const arrears = resource<typeof wageArrears, WageArrearsListParams>({
-  table: wageArrears, entity: 'wage_arrears', noun: ['欠薪案件', 'wage-arrears case'], orgColumn: wageArrears.orgId, idColumn: wageArrears.id, versionColumn: wageArrears.version,
+  table: wageArrears,
+  entity: 'wage_arrears',
+  noun: ['欠薪案件', 'wage-arrears case'],
+  orgColumn: wageArrears.orgId,
+  idColumn: wageArrears.id,
+  versionColumn: wageArrears.version,
   filters: {
-    q: (v) => sql`(${wageArrears.caseNo} = ${v.toUpperCase()} OR ${wageArrears.employerName} LIKE ${'%' + escapeLike(v) + '%'} OR ${wageArrears.projectName} LIKE ${'%' + escapeLike(v) + '%'})`,
+    q: (v) =>
+      sql`(${wageArrears.caseNo} = ${v.toUpperCase()} OR ${wageArrears.employerName} LIKE ${'%' + escapeLike(v) + '%'} OR ${wageArrears.projectName} LIKE ${'%' + escapeLike(v) + '%'})`,
     status: (v) => eq(wageArrears.status, v),
     under: (v) => sql`${wageArrears.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`,
     construction: () => eq(wageArrears.construction, true),
@@ -40,20 +46,48 @@ const employerKey = (r: Pick<WageArrearsRow, 'employerUscc' | 'employerName'>) =
 async function employerOpen(c: Ctx, rows: WageArrearsRow[], exec: Executor = c.db): Promise<Map<string, number>> {
   if (!rows.length) return new Map();
   const keys = [...new Set(rows.map(employerKey))];
-  const got = await exec.select({ key: sql<string>`coalesce(${wageArrears.employerUscc}, 'name:' || ${wageArrears.employerName})`, n: sql<number>`count(*)::int` })
-    .from(wageArrears).where(and(arrears.inScope(c), eq(wageArrears.status, 'open'), inArray(sql`coalesce(${wageArrears.employerUscc}, 'name:' || ${wageArrears.employerName})`, keys)))
+  const got = await exec
+    .select({ key: sql<string>`coalesce(${wageArrears.employerUscc}, 'name:' || ${wageArrears.employerName})`, n: sql<number>`count(*)::int` })
+    .from(wageArrears)
+    .where(
+      and(
+        arrears.inScope(c),
+        eq(wageArrears.status, 'open'),
+        inArray(sql`coalesce(${wageArrears.employerUscc}, 'name:' || ${wageArrears.employerName})`, keys),
+      ),
+    )
     .groupBy(sql`1`);
   return new Map(got.map((g) => [g.key, Number(g.n)]));
 }
 
 async function present(c: Ctx, rows: WageArrearsRow[], exec: Executor = c.db) {
-  const names = await orgNames(exec, rows.map((r) => r.orgId));
+  const names = await orgNames(
+    exec,
+    rows.map((r) => r.orgId),
+  );
   const open = await employerOpen(c, rows, exec);
   return rows.map((r) => ({
-    id: r.id, caseNo: r.caseNo, orgId: r.orgId, orgName: names.get(r.orgId) ?? '', disputeId: r.disputeId, employerName: r.employerName, employerUscc: r.employerUscc,
-    construction: r.construction, projectName: r.projectName, siteAddress: r.siteAddress, workersAffected: r.workersAffected, migrantWorkers: r.migrantWorkers,
-    owedFen: Number(r.owedFen), recoveredFen: Number(r.recoveredFen), outstandingFen: Number(r.owedFen) - Number(r.recoveredFen), status: r.status, reportedOn: r.reportedOn,
-    clearedOn: r.clearedOn, note: r.note, employerOpenCases: open.get(employerKey(r)) ?? 0, version: r.version,
+    id: r.id,
+    caseNo: r.caseNo,
+    orgId: r.orgId,
+    orgName: names.get(r.orgId) ?? '',
+    disputeId: r.disputeId,
+    employerName: r.employerName,
+    employerUscc: r.employerUscc,
+    construction: r.construction,
+    projectName: r.projectName,
+    siteAddress: r.siteAddress,
+    workersAffected: r.workersAffected,
+    migrantWorkers: r.migrantWorkers,
+    owedFen: Number(r.owedFen),
+    recoveredFen: Number(r.recoveredFen),
+    outstandingFen: Number(r.owedFen) - Number(r.recoveredFen),
+    status: r.status,
+    reportedOn: r.reportedOn,
+    clearedOn: r.clearedOn,
+    note: r.note,
+    employerOpenCases: open.get(employerKey(r)) ?? 0,
+    version: r.version,
   }));
 }
 
@@ -61,13 +95,20 @@ export async function listArrears(c: Ctx, q: WageArrearsListParams) {
   const query = q.campaign ? { ...q, sort: 'outstanding' as const, order: 'desc' as const } : q;
   const [page, totals, rule] = await Promise.all([
     arrears.list(c, query),
-    c.db.select({ owed: sql<number>`coalesce(sum(${wageArrears.owedFen}), 0)::bigint`, recovered: sql<number>`coalesce(sum(${wageArrears.recoveredFen}), 0)::bigint`, workers: sql<number>`coalesce(sum(${wageArrears.workersAffected}), 0)::int` })
-      .from(wageArrears).where(arrears.where(c, query)),
+    c.db
+      .select({
+        owed: sql<number>`coalesce(sum(${wageArrears.owedFen}), 0)::bigint`,
+        recovered: sql<number>`coalesce(sum(${wageArrears.recoveredFen}), 0)::bigint`,
+        workers: sql<number>`coalesce(sum(${wageArrears.workersAffected}), 0)::int`,
+      })
+      .from(wageArrears)
+      .where(arrears.where(c, query)),
     ruleOn(c, WINTER_CAMPAIGN_RULE, todayInChina()),
   ]);
   const t = totals[0]!;
   return {
-    ...page, items: await present(c, page.items),
+    ...page,
+    items: await present(c, page.items),
     totals: { owedFen: Number(t.owed), recoveredFen: Number(t.recovered), workers: Number(t.workers) },
     campaign: winterCampaign(todayInChina(), rule),
   };
@@ -75,7 +116,11 @@ export async function listArrears(c: Ctx, q: WageArrearsListParams) {
 
 export async function getArrears(c: Ctx, id: string) {
   const r = await arrears.get(c, id);
-  const recoveries = await c.db.select().from(wageRecovery).where(eq(wageRecovery.arrearsId, id)).orderBy(asc(wageRecovery.paidOn), asc(wageRecovery.createdAt));
+  const recoveries = await c.db
+    .select()
+    .from(wageRecovery)
+    .where(eq(wageRecovery.arrearsId, id))
+    .orderBy(asc(wageRecovery.paidOn), asc(wageRecovery.createdAt));
   return { ...(await present(c, [r]))[0]!, recoveries: recoveries.map((p) => ({ id: p.id, paidOn: p.paidOn, amountFen: Number(p.amountFen), note: p.note })) };
 }
 
@@ -88,7 +133,12 @@ export async function createArrears(c: Ctx, input: WageArrearsInput) {
     if (input.disputeId) await disputes.get(c, input.disputeId, { exec: tx });
     const res = (await tx.execute(sql`SELECT nextval('wage_arrears_seq')::bigint AS n`)) as unknown as { rows: { n: number | string }[] };
     const caseNo = 'QX' + reportedOn.slice(0, 4) + String(res.rows[0]!.n).padStart(6, '0');
-    const row = await arrears.create(c, tx, { id: uuidv7(), caseNo, ...input, reportedOn, status: 'open', createdBy: c.actor.userId }, { action: 'wage_arrears.create' });
+    const row = await arrears.create(
+      c,
+      tx,
+      { id: uuidv7(), caseNo, ...input, reportedOn, status: 'open', createdBy: c.actor.userId },
+      { action: 'wage_arrears.create' },
+    );
     return (await present(c, [row], tx))[0]!;
   });
 }
@@ -100,13 +150,24 @@ export async function recordRecovery(c: Ctx, id: string, input: { paidOn: string
     const r = await arrears.get(c, id, { exec: tx, lock: true });
     const left = Number(r.owedFen) - Number(r.recoveredFen);
     if (r.status !== 'open') throw errors.conflict('该欠薪案件已清欠', 'This case is already cleared');
-    if (input.amountFen > left) throw errors.invalid(`追回金额超过尚欠金额（尚欠 ${(left / 100).toFixed(2)} 元）`, `More than the outstanding ${(left / 100).toFixed(2)} yuan`);
-    await tx.insert(wageRecovery).values({ id: uuidv7(), arrearsId: id, orgId: r.orgId, paidOn: input.paidOn, amountFen: input.amountFen, note: input.note, createdBy: c.actor.userId });
+    if (input.amountFen > left)
+      throw errors.invalid(`追回金额超过尚欠金额（尚欠 ${(left / 100).toFixed(2)} 元）`, `More than the outstanding ${(left / 100).toFixed(2)} yuan`);
+    await tx
+      .insert(wageRecovery)
+      .values({ id: uuidv7(), arrearsId: id, orgId: r.orgId, paidOn: input.paidOn, amountFen: input.amountFen, note: input.note, createdBy: c.actor.userId });
     const recovered = Number(r.recoveredFen) + input.amountFen;
     const cleared = recovered >= Number(r.owedFen);
-    const { after } = await arrears.update(c, tx, id, undefined, { recoveredFen: recovered, ...(cleared ? { status: 'cleared', clearedOn: input.paidOn } : {}) }, {
-      action: cleared ? 'wage_arrears.cleared' : 'wage_arrears.recovery', changes: { amountFen: input.amountFen, paidOn: input.paidOn, recoveredFen: recovered },
-    });
+    const { after } = await arrears.update(
+      c,
+      tx,
+      id,
+      undefined,
+      { recoveredFen: recovered, ...(cleared ? { status: 'cleared', clearedOn: input.paidOn } : {}) },
+      {
+        action: cleared ? 'wage_arrears.cleared' : 'wage_arrears.recovery',
+        changes: { amountFen: input.amountFen, paidOn: input.paidOn, recoveredFen: recovered },
+      },
+    );
     return (await present(c, [after], tx))[0]!;
   });
 }
@@ -122,14 +183,24 @@ export async function arrearsBoard(c: Ctx) {
                  coalesce(sum(wage_arrears.workers_affected) FILTER (WHERE wage_arrears.status = 'open'), 0)::int AS workers,
                  coalesce(sum(wage_arrears.owed_fen), 0)::bigint AS owed, coalesce(sum(wage_arrears.recovered_fen), 0)::bigint AS recovered
           FROM org k JOIN org o ON o.path LIKE k.path || '%' JOIN wage_arrears ON wage_arrears.org_id = o.id
-          WHERE k.id IN (${sql.join(kids.map((k) => sql`${k.id}::uuid`), sql`, `)}) AND ${scope}
+          WHERE k.id IN (${sql.join(
+            kids.map((k) => sql`${k.id}::uuid`),
+            sql`, `,
+          )}) AND ${scope}
           GROUP BY k.id`) as unknown as Promise<{ rows: { id: string; open: number; cleared: number; workers: number; owed: string; recovered: string }[] }>)
       : Promise.resolve({ rows: [] }),
-    c.db.select({
-      employerName: sql<string>`min(${wageArrears.employerName})`, employerUscc: wageArrears.employerUscc, openCases: sql<number>`count(*)::int`,
-      outstandingFen: sql<number>`sum(${outstanding})::bigint`,
-    }).from(wageArrears).where(and(scope, eq(wageArrears.status, 'open'))).groupBy(wageArrears.employerUscc, sql`CASE WHEN ${wageArrears.employerUscc} IS NULL THEN ${wageArrears.employerName} END`)
-      .orderBy(sql`sum(${outstanding}) DESC`).limit(10),
+    c.db
+      .select({
+        employerName: sql<string>`min(${wageArrears.employerName})`,
+        employerUscc: wageArrears.employerUscc,
+        openCases: sql<number>`count(*)::int`,
+        outstandingFen: sql<number>`sum(${outstanding})::bigint`,
+      })
+      .from(wageArrears)
+      .where(and(scope, eq(wageArrears.status, 'open')))
+      .groupBy(wageArrears.employerUscc, sql`CASE WHEN ${wageArrears.employerUscc} IS NULL THEN ${wageArrears.employerName} END`)
+      .orderBy(sql`sum(${outstanding}) DESC`)
+      .limit(10),
   ]);
   const by = new Map(areas.rows.map((a) => [a.id, a]));
   return {
@@ -137,9 +208,22 @@ export async function arrearsBoard(c: Ctx) {
       const a = by.get(k.id);
       const owed = Number(a?.owed ?? 0);
       const recovered = Number(a?.recovered ?? 0);
-      return { id: k.id, name: k.name, open: Number(a?.open ?? 0), cleared: Number(a?.cleared ?? 0), workers: Number(a?.workers ?? 0), owedFen: owed, recoveredFen: recovered, outstandingFen: owed - recovered };
+      return {
+        id: k.id,
+        name: k.name,
+        open: Number(a?.open ?? 0),
+        cleared: Number(a?.cleared ?? 0),
+        workers: Number(a?.workers ?? 0),
+        owedFen: owed,
+        recoveredFen: recovered,
+        outstandingFen: owed - recovered,
+      };
     }),
-    flaggedEmployers: flagged.map((f) => ({ employerName: f.employerName, employerUscc: f.employerUscc, openCases: Number(f.openCases), outstandingFen: Number(f.outstandingFen) })),
+    flaggedEmployers: flagged.map((f) => ({
+      employerName: f.employerName,
+      employerUscc: f.employerUscc,
+      openCases: Number(f.openCases),
+      outstandingFen: Number(f.outstandingFen),
+    })),
   };
 }
-

@@ -9,12 +9,20 @@ let env: TestEnv;
 let district: TestClient;
 let chair: TestClient;
 let d01: string;
-const q = <T,>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
+const q = <T>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
 const first17 = '91439900MA0000077';
 const USCC = first17 + usccCheckChar(first17);
 const body = (over: Record<string, unknown> = {}) => ({
-  orgId: d01, employerName: '江城欠薪测试建设有限公司', employerUscc: USCC, construction: true, projectName: '滨江花园二期', siteAddress: '滨江区江堤路1号',
-  workersAffected: 12, migrantWorkers: 10, owedFen: 36_000_000, ...over,
+  orgId: d01,
+  employerName: '江城欠薪测试建设有限公司',
+  employerUscc: USCC,
+  construction: true,
+  projectName: '滨江花园二期',
+  siteAddress: '滨江区江堤路1号',
+  workersAffected: 12,
+  migrantWorkers: 10,
+  owedFen: 36_000_000,
+  ...over,
 });
 
 beforeAll(async () => {
@@ -56,14 +64,27 @@ describe('wage arrears', () => {
     const list = (await district.get(`/api/wage-arrears?q=${encodeURIComponent('欠薪测试建设')}&status=open`)).json();
     expect(list.items.every((r: { employerOpenCases: number }) => r.employerOpenCases === 2)).toBe(true);
     const board = (await district.get('/api/wage-arrears/board')).json();
-    const [sums] = await q<{ open: number; owed: string }>(sql`SELECT count(*) FILTER (WHERE status = 'open')::int AS open, sum(owed_fen)::bigint AS owed FROM wage_arrears WHERE org_id IN (SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE id = ${d01}))`);
-    expect(board.areas.reduce((s: number, a: { open: number }) => s + a.open, 0) + (await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM wage_arrears WHERE org_id = ${d01} AND status = 'open'`))[0]!.n).toBe(sums!.open);
+    const [sums] = await q<{ open: number; owed: string }>(
+      sql`SELECT count(*) FILTER (WHERE status = 'open')::int AS open, sum(owed_fen)::bigint AS owed FROM wage_arrears WHERE org_id IN (SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE id = ${d01}))`,
+    );
+    expect(
+      board.areas.reduce((s: number, a: { open: number }) => s + a.open, 0) +
+        (await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM wage_arrears WHERE org_id = ${d01} AND status = 'open'`))[0]!.n,
+    ).toBe(sums!.open);
     expect(board.flaggedEmployers.map((e: { employerUscc: string }) => e.employerUscc)).toContain(USCC);
     const campaign = (await district.get('/api/wage-arrears?campaign=true&pageSize=50')).json();
     const out = campaign.items.map((r: { outstandingFen: number; status: string }) => r.outstandingFen);
     expect(campaign.items.every((r: { status: string }) => r.status === 'open')).toBe(true);
     expect(out).toEqual([...out].sort((a: number, b: number) => b - a));
-    expect(campaign.totals.owedFen).toBe(Number((await q<{ s: string }>(sql`SELECT coalesce(sum(owed_fen), 0)::bigint AS s FROM wage_arrears WHERE status = 'open' AND org_id IN (SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE id = ${d01}))`))[0]!.s));
+    expect(campaign.totals.owedFen).toBe(
+      Number(
+        (
+          await q<{ s: string }>(
+            sql`SELECT coalesce(sum(owed_fen), 0)::bigint AS s FROM wage_arrears WHERE status = 'open' AND org_id IN (SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE id = ${d01}))`,
+          )
+        )[0]!.s,
+      ),
+    );
   });
 
   it('the winter campaign runs from mid-November to the Spring Festival', () => {

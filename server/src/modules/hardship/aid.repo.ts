@@ -6,7 +6,8 @@ import { resource } from '../../platform/resource.js';
 import type { AidListParams, BudgetListParams, CampaignListParams } from '../../../../common/src/contracts/hardship-aid.js';
 
 /** Rows of `table` whose union lies under the org `id` (a union and the unions below it). */
-const underOrg = (orgId: unknown, id: string) => sql`${orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${id}))`;
+const underOrg = (orgId: unknown, id: string) =>
+  sql`${orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${id}))`;
 const inYear = (col: unknown, year: number) => sql`${col} >= ${year + '-01-01'} AND ${col} <= ${year + '-12-31'}`;
 
 /**
@@ -15,7 +16,11 @@ const inYear = (col: unknown, year: number) => sql`${col} >= ${year + '-01-01'} 
  * shows in the file's history.
  */
 export const aidRecords = resource<typeof aidRecord, AidListParams>({
-  table: aidRecord, entity: 'hardship_file', noun: ['帮扶记录', 'aid record'], orgColumn: aidRecord.orgId, idColumn: aidRecord.id,
+  table: aidRecord,
+  entity: 'hardship_file',
+  noun: ['帮扶记录', 'aid record'],
+  orgColumn: aidRecord.orgId,
+  idColumn: aidRecord.id,
   filters: {
     year: (v) => inYear(aidRecord.paidOn, v),
     kind: (v) => eq(aidRecord.kind, v),
@@ -27,13 +32,19 @@ export const aidRecords = resource<typeof aidRecord, AidListParams>({
     budgetId: (v) => eq(aidRecord.budgetId, v),
     proof: (v) => eq(aidRecord.proofStatus, v),
     payerOrgId: (v) => eq(aidRecord.payerOrgId, v),
-    q: (v) => sql`${aidRecord.fileId} IN (SELECT ${hardshipFile.id} FROM ${hardshipFile} WHERE ${hardshipFile.name} LIKE ${'%' + escapeLike(v) + '%'} OR ${hardshipFile.fileNo} = ${v.toUpperCase()})`,
+    q: (v) =>
+      sql`${aidRecord.fileId} IN (SELECT ${hardshipFile.id} FROM ${hardshipFile} WHERE ${hardshipFile.name} LIKE ${'%' + escapeLike(v) + '%'} OR ${hardshipFile.fileNo} = ${v.toUpperCase()})`,
   },
 });
 
 /** Budgets (帮扶资金预算) of the unions in scope; a budget is held and used only inside its union's subtree (docs/architecture.md, invariant 12). */
 export const budgets = resource<typeof aidBudget, BudgetListParams>({
-  table: aidBudget, entity: 'aid_budget', noun: ['资金预算', 'budget'], orgColumn: aidBudget.orgId, idColumn: aidBudget.id, versionColumn: aidBudget.version,
+  table: aidBudget,
+  entity: 'aid_budget',
+  noun: ['资金预算', 'budget'],
+  orgColumn: aidBudget.orgId,
+  idColumn: aidBudget.id,
+  versionColumn: aidBudget.version,
   filters: {
     id: (v) => eq(aidBudget.id, v),
     year: (v) => eq(aidBudget.year, v),
@@ -49,7 +60,11 @@ export const budgets = resource<typeof aidBudget, BudgetListParams>({
 
 /** Campaigns (送温暖活动), owned by the budget's union. */
 export const campaigns = resource<typeof aidCampaign, CampaignListParams>({
-  table: aidCampaign, entity: 'aid_campaign', noun: ['送温暖活动', 'campaign'], orgColumn: aidCampaign.orgId, idColumn: aidCampaign.id,
+  table: aidCampaign,
+  entity: 'aid_campaign',
+  noun: ['送温暖活动', 'campaign'],
+  orgColumn: aidCampaign.orgId,
+  idColumn: aidCampaign.id,
   filters: {
     year: (v) => inYear(aidCampaign.paidOn, v),
     kind: (v) => eq(aidCampaign.kind, v),

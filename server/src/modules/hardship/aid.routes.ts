@@ -30,9 +30,20 @@ export async function aidRoutes(app: FastifyInstance) {
     campaignHistory: (c, { params }) => campaigns.history(c, params.id),
     roster: async (c, { params, query }, _req, reply) => {
       const data = await campaign.campaignRoster(c, params.id);
-      const roster = { campaign: { ...data.campaign, amountFen: Number(data.campaign.amountFen), totalFen: Number(data.campaign.totalFen) }, lines: data.lines };
+      const roster = {
+        campaign: { ...data.campaign, amountFen: Number(data.campaign.amountFen), totalFen: Number(data.campaign.totalFen) },
+        lines: data.lines,
+      };
       const bytes = query.format === 'pdf' ? await rosterPdf(roster) : await rosterXlsx(roster);
-      await c.db.transaction((tx) => appendAudit(tx, auditOf(actorOf(c), data.campaign.orgId, 'hardship.roster_export', params.id, { entity: 'aid_campaign', changes: { format: query.format, rows: data.lines.length } })));
+      await c.db.transaction((tx) =>
+        appendAudit(
+          tx,
+          auditOf(actorOf(c), data.campaign.orgId, 'hardship.roster_export', params.id, {
+            entity: 'aid_campaign',
+            changes: { format: query.format, rows: data.lines.length },
+          }),
+        ),
+      );
       const mime = query.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       return sendFile(reply, mime, `${data.campaign.name}签收名册.${query.format}`, bytes);
     },

@@ -72,7 +72,9 @@ export const aidRecord = pgTable(
     index('aid_record_budget_idx').on(t.budgetId),
     index('aid_record_campaign_idx').on(t.campaignId),
     /** 待补签领 by paying union, oldest first (the list filter and the warning scan). */
-    index('aid_record_proof_pending_idx').on(t.payerOrgId, t.paidOn).where(sql`${t.proofStatus} = 'pending'`),
+    index('aid_record_proof_pending_idx')
+      .on(t.payerOrgId, t.paidOn)
+      .where(sql`${t.proofStatus} = 'pending'`),
     /** A campaign pays a household once. */
     uniqueIndex('aid_record_campaign_file_uq').on(t.campaignId, t.fileId),
   ],

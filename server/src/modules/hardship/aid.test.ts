@@ -17,7 +17,7 @@ let fileId: string;
 let budgetId: string;
 const today = todayInChina();
 const year = Number(today.slice(0, 4));
-const q = <T,>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
+const q = <T>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
 const spent = async (id: string) => Number((await q<{ s: string }>(sql`SELECT spent_fen::text AS s FROM aid_budget WHERE id = ${id}`))[0]!.s);
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 const aid = (o: Record<string, unknown> = {}) => ({ kind: 'living', method: 'cash', amountFen: 100_000, paidOn: today, budgetId, recipientKind: 'head', ...o });
@@ -47,7 +47,10 @@ describe('caps are checked before saving, with a clear message', () => {
     expect(over.statusCode).toBe(409);
     expect(over.json()).toMatchObject({ code: 'AID_CAP_EXCEEDED' });
     expect(over.json().message).toContain('2,000.00');
-    const ok = await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ amountFen: 200_000, receipt: { kind: 'signature', data: 'data:image/png;base64,' + png.toString('base64') } }));
+    const ok = await chair.post(
+      `/api/hardship/files/${fileId}/aid`,
+      aid({ amountFen: 200_000, receipt: { kind: 'signature', data: 'data:image/png;base64,' + png.toString('base64') } }),
+    );
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ budgetRemainingFen: 100_000, hasReceipt: true });
     const receipt = await chair.get(`/api/hardship/aid/${ok.json().id}/receipt`);
@@ -71,7 +74,13 @@ describe('caps are checked before saving, with a clear message', () => {
 
 describe('the caps are rule data with a history', () => {
   it('a cap’s history is for those who maintain the rules', async () => {
-    const cap = await admin.post('/api/hardship/rules/caps', { kind: 'legal', rule: 'per_payment', amountFen: 500_000, effectiveFrom: '2099-01-01', source: '测试：远期标准' });
+    const cap = await admin.post('/api/hardship/rules/caps', {
+      kind: 'legal',
+      rule: 'per_payment',
+      amountFen: 500_000,
+      effectiveFrom: '2099-01-01',
+      source: '测试：远期标准',
+    });
     expect(cap.statusCode, cap.body).toBe(201);
     const history = (await admin.get(`/api/hardship/rules/caps/${cap.json().id}/history`)).json() as { action: string }[];
     expect(history.map((h) => h.action)).toEqual(['hardship.cap_add']);
@@ -93,7 +102,9 @@ describe('budgets: allocated, spent, remaining; overspending is refused', () => 
   it('two payments at once that together overspend: exactly one succeeds (row lock)', async () => {
     const b = await district.post('/api/hardship/budgets', { orgId: chairOrg.id, year, line: '并发测试', allocatedFen: 150_000 });
     const bid = b.json().id;
-    const results = await Promise.all([1, 2, 3].map(() => chair.post(`/api/hardship/files/${fileId}/aid`, aid({ kind: 'legal', budgetId: bid, amountFen: 100_000 }))));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => chair.post(`/api/hardship/files/${fileId}/aid`, aid({ kind: 'legal', budgetId: bid, amountFen: 100_000 }))),
+    );
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
     expect(await spent(bid)).toBe(100_000);
   });
@@ -104,11 +115,14 @@ describe('budgets: allocated, spent, remaining; overspending is refused', () => 
     expect((await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ paidOn: `${year - 1}-12-31` }))).statusCode).toBe(400);
   });
 
-  it('lists the budgets chargeable for a union, and one household\'s aid with its budget line', async () => {
+  it("lists the budgets chargeable for a union, and one household's aid with its budget line", async () => {
     const [sibling] = await q<{ id: string }>(sql`SELECT id FROM org WHERE parent_id = ${chairOrg.parent_id} AND id <> ${chairOrg.id} LIMIT 1`);
     const other = await district.post('/api/hardship/budgets', { orgId: sibling!.id, year, line: '邻近工会资金', allocatedFen: 100_000 });
     expect(other.statusCode, other.body).toBe(201);
-    const forChair = (await district.get(`/api/hardship/budgets?year=${year}&forOrgId=${chairOrg.id}&pageSize=200`)).json().items as { id: string; orgId: string }[];
+    const forChair = (await district.get(`/api/hardship/budgets?year=${year}&forOrgId=${chairOrg.id}&pageSize=200`)).json().items as {
+      id: string;
+      orgId: string;
+    }[];
     expect(forChair.map((b) => b.id)).toContain(budgetId);
     expect(forChair.map((b) => b.id)).not.toContain(other.json().id);
     const mine = (await chair.get(`/api/hardship/aid?fileId=${fileId}`)).json();
@@ -118,15 +132,19 @@ describe('budgets: allocated, spent, remaining; overspending is refused', () => 
     expect(mine.items.find((x: { budgetId: string }) => x.budgetId === budgetId)).toMatchObject({ budgetLine: '测试资金', budgetOrgName: own!.name });
   });
 
-  it("the demo gives each grassroots union holding files a 2026 fund of its own, which its chair sees and may charge", async () => {
-    const mine = (await chair.get(`/api/hardship/budgets?year=2026&forOrgId=${chairOrg.id}&pageSize=200`)).json().items as { orgId: string; line: string; allocatedFen: number }[];
+  it('the demo gives each grassroots union holding files a 2026 fund of its own, which its chair sees and may charge', async () => {
+    const mine = (await chair.get(`/api/hardship/budgets?year=2026&forOrgId=${chairOrg.id}&pageSize=200`)).json().items as {
+      orgId: string;
+      line: string;
+      allocatedFen: number;
+    }[];
     expect(mine.find((b) => b.orgId === chairOrg.id && b.line === '帮扶资金')).toMatchObject({ allocatedFen: 2_000_000 });
     const [{ n: without }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT DISTINCT org_id FROM hardship_file WHERE is_demo) f
       WHERE NOT EXISTS (SELECT 1 FROM aid_budget b WHERE b.org_id = f.org_id AND b.year = 2026 AND b.line = '帮扶资金')`);
     expect(without).toBe(0);
   });
 
-  it("a budget of the sibling district cannot be charged or even seen", async () => {
+  it('a budget of the sibling district cannot be charged or even seen', async () => {
     const [d02b] = await q<{ id: string }>(sql`SELECT b.id FROM aid_budget b JOIN org o ON o.id = b.org_id WHERE o.code = 'D02' LIMIT 1`);
     const res = await chair.post(`/api/hardship/files/${fileId}/aid`, aid({ budgetId: d02b!.id, amountFen: 1 }));
     expect(res.statusCode).toBe(404);
@@ -136,9 +154,11 @@ describe('budgets: allocated, spent, remaining; overspending is refused', () => 
     expect((await district.get(`/api/hardship/budgets/${d02b!.id}/history`)).statusCode).toBe(404);
   });
 
-  it('pages the budgets with totals over every matching budget; a budget\'s history names its allocation and changes', async () => {
+  it("pages the budgets with totals over every matching budget; a budget's history names its allocation and changes", async () => {
     const page = (await district.get(`/api/hardship/budgets?year=${year}&under=${chairOrg.id}&pageSize=1`)).json();
-    const [sum] = await q<{ n: number; a: string; s: string }>(sql`SELECT count(*)::int AS n, sum(allocated_fen)::text AS a, sum(spent_fen)::text AS s FROM aid_budget WHERE org_id = ${chairOrg.id} AND year = ${year}`);
+    const [sum] = await q<{ n: number; a: string; s: string }>(
+      sql`SELECT count(*)::int AS n, sum(allocated_fen)::text AS a, sum(spent_fen)::text AS s FROM aid_budget WHERE org_id = ${chairOrg.id} AND year = ${year}`,
+    );
     expect(page.items).toHaveLength(1);
     expect(page.total).toBe(sum!.n);
     expect(page.totals).toEqual({ allocatedFen: Number(sum!.a), spentFen: Number(sum!.s), remainingFen: Number(sum!.a) - Number(sum!.s) });
@@ -152,7 +172,9 @@ describe('campaigns (送温暖) and signature rosters', () => {
     const b = await admin.post('/api/hardship/budgets', { orgId: chairOrg.id, year, line: '送温暖测试', allocatedFen: 100_000_000 });
     const body = { name: '测试送温暖', amountFen: 100_000, paidOn: today, budgetId: b.json().id, criteria: { tiers: ['deep'], underOrgId: chairOrg.id } };
     const preview = (await district.post('/api/hardship/campaigns/preview', body)).json();
-    const [{ n }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM hardship_file WHERE org_id = ${chairOrg.id} AND status = 'filed' AND tier = 'deep'`);
+    const [{ n }] = await q<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM hardship_file WHERE org_id = ${chairOrg.id} AND status = 'filed' AND tier = 'deep'`,
+    );
     expect(preview.households + preview.skipped.length).toBe(n);
     expect(preview.skipped.map((s: { fileId: string }) => s.fileId)).toContain(fileId); // already 2,200 yuan of festival aid this year
     const made = await district.post('/api/hardship/campaigns', body);
@@ -170,7 +192,9 @@ describe('campaigns (送温暖) and signature rosters', () => {
     } else {
       expect(pdf.json().code).toBe('PDF_FONT_MISSING');
     }
-    const [{ n: exports }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'hardship.roster_export' AND entity_id = ${id}`);
+    const [{ n: exports }] = await q<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'hardship.roster_export' AND entity_id = ${id}`,
+    );
     expect(exports).toBe(findCjkFont() ? 2 : 1);
     const listed = (await district.get(`/api/hardship/campaigns?year=${year}&pageSize=200`)).json().items as { id: string }[];
     expect(listed.find((k) => k.id === id)).toMatchObject({ name: '测试送温暖', households: preview.households, budgetLine: '送温暖测试' });
@@ -192,7 +216,11 @@ describe('the aid list: date range, budget line, name or file number, and the su
     const b = await district.post('/api/hardship/budgets', { orgId: chairOrg.id, year: last, line: '筛选测试资金', allocatedFen: 1_000_000 });
     expect(b.statusCode, b.body).toBe(201);
     bid = b.json().id;
-    for (const [kind, amountFen, paidOn] of [['living', 120_000, `${last}-03-10`], ['legal', 30_000, `${last}-06-15`], ['employment', 50_000, `${last}-11-20`]] as const) {
+    for (const [kind, amountFen, paidOn] of [
+      ['living', 120_000, `${last}-03-10`],
+      ['legal', 30_000, `${last}-06-15`],
+      ['employment', 50_000, `${last}-11-20`],
+    ] as const) {
       const r = await chair.post(`/api/hardship/files/${fid}/aid`, aid({ kind, amountFen, paidOn, budgetId: bid }));
       expect(r.statusCode, r.body).toBe(201);
     }
@@ -216,7 +244,7 @@ describe('the aid list: date range, budget line, name or file number, and the su
     expect(p.items.map((x) => x.paidOn)).toEqual([`${last}-06-15`, `${last}-03-10`]);
     expect(p.totalFen).toBe(150_000);
     expect((await list(`budgetId=${bid}&from=${last}-06-16`)).totalFen).toBe(50_000);
-    expect((await list(`budgetId=${bid}&to=${last}-03-09`))).toMatchObject({ total: 0, totalFen: 0, items: [] });
+    expect(await list(`budgetId=${bid}&to=${last}-03-09`)).toMatchObject({ total: 0, totalFen: 0, items: [] });
     // Without the budget filter: every row in the range lies in it, and the sum is the database's.
     const all = await list(`from=${last}-01-01&to=${last}-12-31&pageSize=5`);
     expect(all.items.every((x) => x.paidOn >= `${last}-01-01` && x.paidOn <= `${last}-12-31`)).toBe(true);
@@ -270,9 +298,10 @@ describe('who received the aid: the head, a listed household member, or a proxy 
     bid = (await district.post('/api/hardship/budgets', { orgId: chairOrg.id, year, line: '领取测试资金', allocatedFen: 10_000_000 })).json().id;
   });
   const pay = (o: Record<string, unknown>) => chair.post(`/api/hardship/files/${fid}/aid`, aid({ kind: 'employment', amountFen: 10_000, budgetId: bid, ...o }));
-  const recorded = async (id: string) => (await chair.get(`/api/hardship/aid?fileId=${fid}&pageSize=200`)).json().items.find((x: { id: string }) => x.id === id);
+  const recorded = async (id: string) =>
+    (await chair.get(`/api/hardship/aid?fileId=${fid}&pageSize=200`)).json().items.find((x: { id: string }) => x.id === id);
 
-  it('the head: the name is the file\'s, not typed', async () => {
+  it("the head: the name is the file's, not typed", async () => {
     const r = await pay({ recipientKind: 'head', recipientName: '随便写的人' });
     expect(r.statusCode).toBe(400); // a free-text name is no longer accepted
     const ok = await pay({ recipientKind: 'head' });
@@ -303,8 +332,15 @@ describe('who received the aid: the head, a listed household member, or a proxy 
     expect(bare.json().message).toContain('代领须填写代领人与困难职工的关系');
     const ok = await pay({ recipientKind: 'proxy', proxyName: '李四', proxyRelation: '邻居', proxyReason: '户主住院，无法到场' });
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(await recorded(ok.json().id)).toMatchObject({ recipientName: '李四', recipientKind: 'proxy', recipientRelation: '邻居', proxyReason: '户主住院，无法到场' });
-    const [audit] = await q<{ changes: Record<string, unknown> }>(sql`SELECT changes FROM audit_log WHERE action = 'hardship.aid' AND changes ->> 'aidId' = ${ok.json().id}`);
+    expect(await recorded(ok.json().id)).toMatchObject({
+      recipientName: '李四',
+      recipientKind: 'proxy',
+      recipientRelation: '邻居',
+      proxyReason: '户主住院，无法到场',
+    });
+    const [audit] = await q<{ changes: Record<string, unknown> }>(
+      sql`SELECT changes FROM audit_log WHERE action = 'hardship.aid' AND changes ->> 'aidId' = ${ok.json().id}`,
+    );
     expect(audit!.changes).toMatchObject({ recipientKind: 'proxy', recipientRelation: '邻居', proxyReason: '户主住院，无法到场' });
   });
 });
@@ -339,7 +375,12 @@ describe('proof of payment (签领凭证) is rule data; a payment without it is 
   it('the rule names the proof each way of paying needs, with its source', async () => {
     const rules = (await chair.get('/api/rules')).json() as { key: string; inForce: { value: Record<string, unknown>; source: string } }[];
     const proof = rules.find((r) => r.key === 'hardship.aid_proof')!;
-    expect(proof.inForce.value).toMatchObject({ cash: expect.arrayContaining(['signature', 'signed_roster']), goods: expect.arrayContaining(['signature', 'signed_roster']), transfer: ['bank_record'], followUpDays: 30 });
+    expect(proof.inForce.value).toMatchObject({
+      cash: expect.arrayContaining(['signature', 'signed_roster']),
+      goods: expect.arrayContaining(['signature', 'signed_roster']),
+      transfer: ['bank_record'],
+      followUpDays: 30,
+    });
     expect(proof.inForce.source).toContain('签收凭证');
   });
 
@@ -371,7 +412,9 @@ describe('proof of payment (签领凭证) is rule data; a payment without it is 
     const later = await chair.post(`/api/hardship/aid/${id}/receipt`, { kind: 'signed_roster', data: jpeg });
     expect(later.statusCode, later.body).toBe(200);
     expect((await chair.get(`/api/hardship/aid?fileId=${fid}&proof=pending`)).json().items.map((x: { id: string }) => x.id)).not.toContain(id);
-    const [audit] = await q<{ changes: Record<string, unknown> }>(sql`SELECT changes FROM audit_log WHERE action = 'hardship.aid_receipt' AND changes ->> 'aidId' = ${id}`);
+    const [audit] = await q<{ changes: Record<string, unknown> }>(
+      sql`SELECT changes FROM audit_log WHERE action = 'hardship.aid_receipt' AND changes ->> 'aidId' = ${id}`,
+    );
     expect(audit!.changes).toMatchObject({ receipt: 'signed_roster', proofStatus: { from: 'pending', to: 'complete' } });
     expect((await chair.post(`/api/hardship/aid/${id}/receipt`, { kind: 'signed_roster', data: jpeg })).statusCode).toBe(409);
   });
@@ -389,14 +432,24 @@ describe('proof of payment (签领凭证) is rule data; a payment without it is 
     const listed = (await chair.get(`/api/hardship/warnings?rule=proof_missing&fileId=${fid}`)).json();
     expect(listed.total).toBe(1);
     await chair.post(`/api/hardship/aid/${old.json().id}/receipt`, { kind: 'signature', data: 'data:image/png;base64,' + png.toString('base64') });
-    const [after] = await q<{ status: string; action_taken: string }>(sql`SELECT status, action_taken FROM hardship_warning WHERE dedup_key = ${'proof_missing:' + old.json().id}`);
+    const [after] = await q<{ status: string; action_taken: string }>(
+      sql`SELECT status, action_taken FROM hardship_warning WHERE dedup_key = ${'proof_missing:' + old.json().id}`,
+    );
     expect(after).toMatchObject({ status: 'closed' });
     expect(after!.action_taken).toContain('已补交签领凭证');
   });
 
-  it('a campaign\'s payments start 待补签领; its list and its roster show the missing ones and the proxies', async () => {
+  it("a campaign's payments start 待补签领; its list and its roster show the missing ones and the proxies", async () => {
     const b = await admin.post('/api/hardship/budgets', { orgId: chairOrg.id, year, line: '凭证送温暖', allocatedFen: 100_000_000 });
-    const made = await district.post('/api/hardship/campaigns', { name: '凭证测试慰问', kind: 'employment', method: 'goods', amountFen: 1_000, paidOn: today, budgetId: b.json().id, criteria: { tiers: ['deep'], underOrgId: chairOrg.id } });
+    const made = await district.post('/api/hardship/campaigns', {
+      name: '凭证测试慰问',
+      kind: 'employment',
+      method: 'goods',
+      amountFen: 1_000,
+      paidOn: today,
+      budgetId: b.json().id,
+      criteria: { tiers: ['deep'], underOrgId: chairOrg.id },
+    });
     expect(made.statusCode, made.body).toBe(201);
     const id = made.json().id;
     const households = made.json().households as number;
@@ -404,7 +457,14 @@ describe('proof of payment (签领凭证) is rule data; a payment without it is 
     expect(await listed()).toMatchObject({ method: 'goods', pendingProofs: households });
     // One payee signs through a proxy, with a photo of the signed roster.
     const rows = (await district.get(`/api/hardship/aid?campaignId=${id}&pageSize=200`)).json().items as { id: string }[];
-    const proxied = await district.post(`/api/hardship/aid/${rows[0]!.id}/receipt`, { kind: 'signed_roster', data: jpeg, recipientKind: 'proxy', proxyName: '王五', proxyRelation: '女儿', proxyReason: '户主卧床' });
+    const proxied = await district.post(`/api/hardship/aid/${rows[0]!.id}/receipt`, {
+      kind: 'signed_roster',
+      data: jpeg,
+      recipientKind: 'proxy',
+      proxyName: '王五',
+      proxyRelation: '女儿',
+      proxyReason: '户主卧床',
+    });
     expect(proxied.statusCode, proxied.body).toBe(200);
     expect(await listed()).toMatchObject({ pendingProofs: households - 1 });
     const xlsx = await district.get(`/api/hardship/campaigns/${id}/roster?format=xlsx`);

@@ -33,7 +33,12 @@ export function decodeUpload(data: string, allowed: Sniffed[] = ['application/pd
   const bytes = Buffer.from(b64, 'base64');
   if (bytes.length === 0) throw errors.invalid('文件为空', 'The file is empty');
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
-    throw new AppError(413, 'FILE_TOO_LARGE', `文件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，请压缩或分页扫描`, `Files may not exceed ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+    throw new AppError(
+      413,
+      'FILE_TOO_LARGE',
+      `文件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，请压缩或分页扫描`,
+      `Files may not exceed ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
+    );
   }
   const mime = sniffMime(bytes);
   if (!mime || !allowed.includes(mime)) {
@@ -49,14 +54,34 @@ export async function addAttachment(c: Ctx, fileId: string, input: AttachmentInp
     const { bytes, mime } = decodeUpload(input.data);
     const id = uuidv7();
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-    await tx.insert(hardshipAttachment).values({ id, fileId, orgId: f.orgId, kind: input.kind, fileName: input.fileName, mime, size: bytes.length, sha256, data: bytes, uploadedBy: c.actor.userId });
-    await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.attachment_add', fileId, { changes: { attachmentId: id, kind: input.kind, fileName: input.fileName, mime, size: bytes.length, sha256 } }));
+    await tx.insert(hardshipAttachment).values({
+      id,
+      fileId,
+      orgId: f.orgId,
+      kind: input.kind,
+      fileName: input.fileName,
+      mime,
+      size: bytes.length,
+      sha256,
+      data: bytes,
+      uploadedBy: c.actor.userId,
+    });
+    await appendAudit(
+      tx,
+      auditOf(actorOf(c), f.orgId, 'hardship.attachment_add', fileId, {
+        changes: { attachmentId: id, kind: input.kind, fileName: input.fileName, mime, size: bytes.length, sha256 },
+      }),
+    );
     return { id, kind: input.kind, fileName: input.fileName, mime, size: bytes.length, sha256 };
   });
 }
 
 async function requireAttachmentInScope(c: Ctx, id: string) {
-  const [row] = await c.db.select({ a: hardshipAttachment, path: org.path }).from(hardshipAttachment).innerJoin(org, eq(org.id, hardshipAttachment.orgId)).where(eq(hardshipAttachment.id, id));
+  const [row] = await c.db
+    .select({ a: hardshipAttachment, path: org.path })
+    .from(hardshipAttachment)
+    .innerJoin(org, eq(org.id, hardshipAttachment.orgId))
+    .where(eq(hardshipAttachment.id, id));
   if (!row || !scopeCovers(c.actor.scope, { id: row.a.orgId, path: row.path })) throw errors.notFound('附件', 'attachment');
   return row.a;
 }
@@ -64,7 +89,9 @@ async function requireAttachmentInScope(c: Ctx, id: string) {
 /** Download a scan (sensitive): audited like an unmask. */
 export async function readAttachment(c: Ctx, id: string) {
   const a = await requireAttachmentInScope(c, id);
-  await c.db.transaction((tx) => appendAudit(tx, auditOf(actorOf(c), a.orgId, 'hardship.attachment_read', a.fileId, { changes: { attachmentId: id, fileName: a.fileName } })));
+  await c.db.transaction((tx) =>
+    appendAudit(tx, auditOf(actorOf(c), a.orgId, 'hardship.attachment_read', a.fileId, { changes: { attachmentId: id, fileName: a.fileName } })),
+  );
   return a;
 }
 
@@ -72,6 +99,9 @@ export async function deleteAttachment(c: Ctx, id: string) {
   const a = await requireAttachmentInScope(c, id);
   await c.db.transaction(async (tx) => {
     await tx.delete(hardshipAttachment).where(eq(hardshipAttachment.id, id));
-    await appendAudit(tx, auditOf(actorOf(c), a.orgId, 'hardship.attachment_delete', a.fileId, { changes: { attachmentId: id, fileName: a.fileName, sha256: a.sha256 } }));
+    await appendAudit(
+      tx,
+      auditOf(actorOf(c), a.orgId, 'hardship.attachment_delete', a.fileId, { changes: { attachmentId: id, fileName: a.fileName, sha256: a.sha256 } }),
+    );
   });
 }

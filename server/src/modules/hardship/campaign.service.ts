@@ -24,7 +24,13 @@ import type { CampaignInput, CampaignListParams } from '../../../../common/src/c
  * every aid record in one transaction.
  */
 
-interface Selected { id: string; fileNo: string; name: string; orgId: string; path: string }
+interface Selected {
+  id: string;
+  fileNo: string;
+  name: string;
+  orgId: string;
+  path: string;
+}
 
 async function select(c: Ctx, exec: Executor, input: CampaignInput, budgetPath: string) {
   const k = input.criteria;
@@ -36,15 +42,26 @@ async function select(c: Ctx, exec: Executor, input: CampaignInput, budgetPath: 
   }
   const rows = await exec
     .select({ id: hardshipFile.id, fileNo: hardshipFile.fileNo, name: hardshipFile.name, orgId: hardshipFile.orgId, path: org.path })
-    .from(hardshipFile).innerJoin(org, eq(org.id, hardshipFile.orgId))
-    .where(and(
-      ownedScopeSql(c.actor.scope, hardshipFile.orgId),
-      inArray(hardshipFile.status, k.statuses.length ? k.statuses : ['filed']),
-      k.tiers.length ? inArray(hardshipFile.tier, k.tiers) : undefined,
-      k.causes.length ? sql`(${hardshipFile.mainCause} IN (${sql.join(k.causes.map((x) => sql`${x}`), sql`, `)}) OR ${hardshipFile.otherCauses} && ARRAY[${sql.join(k.causes.map((x) => sql`${x}`), sql`, `)}]::text[])` : undefined,
-      sql`${org.path} LIKE ${escapeLike(budgetPath) + '%'}`,
-      underPath ? sql`${org.path} LIKE ${escapeLike(underPath) + '%'}` : undefined,
-    ))
+    .from(hardshipFile)
+    .innerJoin(org, eq(org.id, hardshipFile.orgId))
+    .where(
+      and(
+        ownedScopeSql(c.actor.scope, hardshipFile.orgId),
+        inArray(hardshipFile.status, k.statuses.length ? k.statuses : ['filed']),
+        k.tiers.length ? inArray(hardshipFile.tier, k.tiers) : undefined,
+        k.causes.length
+          ? sql`(${hardshipFile.mainCause} IN (${sql.join(
+              k.causes.map((x) => sql`${x}`),
+              sql`, `,
+            )}) OR ${hardshipFile.otherCauses} && ARRAY[${sql.join(
+              k.causes.map((x) => sql`${x}`),
+              sql`, `,
+            )}]::text[])`
+          : undefined,
+        sql`${org.path} LIKE ${escapeLike(budgetPath) + '%'}`,
+        underPath ? sql`${org.path} LIKE ${escapeLike(underPath) + '%'}` : undefined,
+      ),
+    )
     .orderBy(asc(org.path), asc(hardshipFile.fileNo));
   return rows as Selected[];
 }
@@ -57,8 +74,10 @@ async function plan(c: Ctx, exec: Executor, input: CampaignInput, budgetPath: st
   const history = new Map<string, AidLike[]>();
   for (let i = 0; i < files.length; i += 1000) {
     const ids = files.slice(i, i + 1000).map((f) => f.id);
-    const rows = await exec.select({ fileId: aidRecord.fileId, kind: aidRecord.kind, amountFen: aidRecord.amountFen, paidOn: aidRecord.paidOn, causeKey: aidRecord.causeKey })
-      .from(aidRecord).where(and(inArray(aidRecord.fileId, ids), sql`${aidRecord.paidOn} BETWEEN ${year + '-01-01'} AND ${year + '-12-31'}`));
+    const rows = await exec
+      .select({ fileId: aidRecord.fileId, kind: aidRecord.kind, amountFen: aidRecord.amountFen, paidOn: aidRecord.paidOn, causeKey: aidRecord.causeKey })
+      .from(aidRecord)
+      .where(and(inArray(aidRecord.fileId, ids), sql`${aidRecord.paidOn} BETWEEN ${year + '-01-01'} AND ${year + '-12-31'}`));
     for (const r of rows) {
       const list = history.get(r.fileId) ?? [];
       list.push({ kind: r.kind as AidKind, amountFen: Number(r.amountFen), paidOn: r.paidOn, causeKey: r.causeKey });
@@ -79,7 +98,11 @@ async function plan(c: Ctx, exec: Executor, input: CampaignInput, budgetPath: st
 async function budgetFor(c: Ctx, exec: Executor, input: CampaignInput, lock: boolean) {
   if (input.paidOn > todayInChina()) throw errors.invalid('发放日期不能晚于今天', 'The payment date is in the future');
   if (lock) return lockBudget(c, exec, input.budgetId, [], Number(input.paidOn.slice(0, 4)));
-  const [row] = await exec.select({ b: aidBudget, path: org.path, name: org.name }).from(aidBudget).innerJoin(org, eq(org.id, aidBudget.orgId)).where(eq(aidBudget.id, input.budgetId));
+  const [row] = await exec
+    .select({ b: aidBudget, path: org.path, name: org.name })
+    .from(aidBudget)
+    .innerJoin(org, eq(org.id, aidBudget.orgId))
+    .where(eq(aidBudget.id, input.budgetId));
   if (!row || !scopeCovers(c.actor.scope, { id: row.b.orgId, path: row.path })) throw errors.notFound('资金预算', 'budget');
   return { ...row.b, allocatedFen: Number(row.b.allocatedFen), spentFen: Number(row.b.spentFen), orgName: row.name };
 }
@@ -104,40 +127,93 @@ export async function createCampaign(c: Ctx, input: CampaignInput) {
     if (p.totalFen > remaining) throw budgetError(remaining, p.totalFen);
     const id = uuidv7();
     await tx.insert(aidCampaign).values({
-      id, orgId: b.orgId, name: input.name, kind: input.kind, method: input.method, amountFen: input.amountFen, paidOn: input.paidOn, budgetId: b.id, criteria: input.criteria,
-      households: p.pay.length, totalFen: p.totalFen, skipped: p.skipped, createdBy: c.actor.userId,
+      id,
+      orgId: b.orgId,
+      name: input.name,
+      kind: input.kind,
+      method: input.method,
+      amountFen: input.amountFen,
+      paidOn: input.paidOn,
+      budgetId: b.id,
+      criteria: input.criteria,
+      households: p.pay.length,
+      totalFen: p.totalFen,
+      skipped: p.skipped,
+      createdBy: c.actor.userId,
     });
     const payer = `${b.orgName}（${input.name}）`;
     for (let i = 0; i < p.pay.length; i += 500) {
-      await tx.insert(aidRecord).values(p.pay.slice(i, i + 500).map((f) => ({
-        id: uuidv7(), fileId: f.id, orgId: f.orgId, kind: input.kind, method: input.method, amountFen: input.amountFen, paidOn: input.paidOn, budgetId: b.id, payerOrgId: b.orgId,
-        // Paid to the head of each household; the proof (the signed roster) follows, so each payment starts 待补签领.
-        payer, recipientKind: 'head', recipientName: f.name, recipientRelation: 'self', causeKey: normaliseCauseKey(input.name), campaignId: id, proofStatus: 'pending', createdBy: c.actor.userId,
-      })));
+      await tx.insert(aidRecord).values(
+        p.pay.slice(i, i + 500).map((f) => ({
+          id: uuidv7(),
+          fileId: f.id,
+          orgId: f.orgId,
+          kind: input.kind,
+          method: input.method,
+          amountFen: input.amountFen,
+          paidOn: input.paidOn,
+          budgetId: b.id,
+          payerOrgId: b.orgId,
+          // Paid to the head of each household; the proof (the signed roster) follows, so each payment starts 待补签领.
+          payer,
+          recipientKind: 'head',
+          recipientName: f.name,
+          recipientRelation: 'self',
+          causeKey: normaliseCauseKey(input.name),
+          campaignId: id,
+          proofStatus: 'pending',
+          createdBy: c.actor.userId,
+        })),
+      );
     }
-    await tx.update(aidBudget).set({ spentFen: sql`${aidBudget.spentFen} + ${p.totalFen}`, updatedAt: new Date() }).where(eq(aidBudget.id, b.id));
-    await appendAudit(tx, auditOf(actorOf(c), b.orgId, 'hardship.campaign', id, { entity: 'aid_campaign', changes: { name: input.name, households: p.pay.length, totalFen: p.totalFen, skipped: p.skipped.length, criteria: input.criteria } }));
+    await tx
+      .update(aidBudget)
+      .set({ spentFen: sql`${aidBudget.spentFen} + ${p.totalFen}`, updatedAt: new Date() })
+      .where(eq(aidBudget.id, b.id));
+    await appendAudit(
+      tx,
+      auditOf(actorOf(c), b.orgId, 'hardship.campaign', id, {
+        entity: 'aid_campaign',
+        changes: { name: input.name, households: p.pay.length, totalFen: p.totalFen, skipped: p.skipped.length, criteria: input.criteria },
+      }),
+    );
     return { id, households: p.pay.length, totalFen: p.totalFen, budgetRemainingFen: remaining - p.totalFen, skipped: p.skipped };
   });
 }
 
 export async function listCampaigns(c: Ctx, p: CampaignListParams) {
-  const page = await campaigns.list(c, { ...p, sort: 'paidOn', order: 'desc' }, {
-    // The outer table named literally: without joins Drizzle renders its columns bare, which the subqueries would read as their own.
-    select: {
-      ...getTableColumns(aidCampaign),
-      orgName: sql<string>`(SELECT o.name FROM org o WHERE o.id = aid_campaign.org_id)`,
-      budgetLine: sql<string | null>`(SELECT b.line FROM aid_budget b WHERE b.id = aid_campaign.budget_id)`,
-      pendingProofs: sql<number>`(SELECT count(*)::int FROM aid_record r WHERE r.campaign_id = aid_campaign.id AND r.proof_status = 'pending' AND ${ownedScopeSql(c.actor.scope, sql`r.org_id`)})`,
+  const page = await campaigns.list(
+    c,
+    { ...p, sort: 'paidOn', order: 'desc' },
+    {
+      // The outer table named literally: without joins Drizzle renders its columns bare, which the subqueries would read as their own.
+      select: {
+        ...getTableColumns(aidCampaign),
+        orgName: sql<string>`(SELECT o.name FROM org o WHERE o.id = aid_campaign.org_id)`,
+        budgetLine: sql<string | null>`(SELECT b.line FROM aid_budget b WHERE b.id = aid_campaign.budget_id)`,
+        pendingProofs: sql<number>`(SELECT count(*)::int FROM aid_record r WHERE r.campaign_id = aid_campaign.id AND r.proof_status = 'pending' AND ${ownedScopeSql(c.actor.scope, sql`r.org_id`)})`,
+      },
     },
-  });
+  );
   const rows = page.items as unknown as (typeof aidCampaign.$inferSelect & { orgName: string; budgetLine: string | null; pendingProofs: number })[];
   return {
     ...page,
     items: rows.map((k) => ({
-      id: k.id, orgId: k.orgId, orgName: k.orgName, name: k.name, kind: k.kind, amountFen: Number(k.amountFen), paidOn: k.paidOn, budgetId: k.budgetId, budgetLine: k.budgetLine,
-      households: k.households, totalFen: Number(k.totalFen), skippedCount: k.skipped.length, createdAt: k.createdAt.toISOString(),
-      method: k.method, pendingProofs: Number(k.pendingProofs),
+      id: k.id,
+      orgId: k.orgId,
+      orgName: k.orgName,
+      name: k.name,
+      kind: k.kind,
+      amountFen: Number(k.amountFen),
+      paidOn: k.paidOn,
+      budgetId: k.budgetId,
+      budgetLine: k.budgetLine,
+      households: k.households,
+      totalFen: Number(k.totalFen),
+      skippedCount: k.skipped.length,
+      createdAt: k.createdAt.toISOString(),
+      method: k.method,
+      pendingProofs: Number(k.pendingProofs),
     })),
   };
 }
@@ -148,10 +224,22 @@ export async function campaignRoster(c: Ctx, id: string) {
   const [o] = await c.db.select({ name: org.name }).from(org).where(eq(org.id, k.orgId));
   const lines = await c.db
     .select({
-      fileNo: hardshipFile.fileNo, head: hardshipFile.name, name: aidRecord.recipientName, idMasked: hardshipFile.idMasked, orgName: org.name, tier: hardshipFile.tier, amountFen: aidRecord.amountFen,
-      recipientKind: aidRecord.recipientKind, recipientRelation: aidRecord.recipientRelation, proxyReason: aidRecord.proxyReason, proofStatus: aidRecord.proofStatus,
+      fileNo: hardshipFile.fileNo,
+      head: hardshipFile.name,
+      name: aidRecord.recipientName,
+      idMasked: hardshipFile.idMasked,
+      orgName: org.name,
+      tier: hardshipFile.tier,
+      amountFen: aidRecord.amountFen,
+      recipientKind: aidRecord.recipientKind,
+      recipientRelation: aidRecord.recipientRelation,
+      proxyReason: aidRecord.proxyReason,
+      proofStatus: aidRecord.proofStatus,
     })
-    .from(aidRecord).innerJoin(hardshipFile, eq(hardshipFile.id, aidRecord.fileId)).innerJoin(org, eq(org.id, aidRecord.orgId))
-    .where(and(eq(aidRecord.campaignId, id), ownedScopeSql(c.actor.scope, aidRecord.orgId))).orderBy(asc(org.path), asc(hardshipFile.fileNo));
+    .from(aidRecord)
+    .innerJoin(hardshipFile, eq(hardshipFile.id, aidRecord.fileId))
+    .innerJoin(org, eq(org.id, aidRecord.orgId))
+    .where(and(eq(aidRecord.campaignId, id), ownedScopeSql(c.actor.scope, aidRecord.orgId)))
+    .orderBy(asc(org.path), asc(hardshipFile.fileNo));
   return { campaign: { ...k, orgName: o!.name }, lines: lines.map((l) => ({ ...l, amountFen: Number(l.amountFen) })) };
 }

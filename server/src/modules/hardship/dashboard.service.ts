@@ -17,8 +17,19 @@ export async function hardshipDashboard(c: Ctx): Promise<HardshipFigures> {
 
   const byStatus = n(await q(sql`SELECT f.status AS key, count(*)::int AS n FROM hardship_file f WHERE ${files} GROUP BY 1 ORDER BY 1`));
   const byTier = n(await q(sql`SELECT f.tier AS key, count(*)::int AS n FROM hardship_file f WHERE f.status = 'filed' AND ${files} GROUP BY 1 ORDER BY 1`));
-  const byCause = n(await q(sql`SELECT f.main_cause AS key, count(*)::int AS n FROM hardship_file f WHERE f.status = 'filed' AND ${files} GROUP BY 1 ORDER BY 2 DESC`));
-  const byArea = await q<{ id: string; name: string; filed: number; deep: number; relative: number; accident: number; monitoring: number; open_warnings: number }>(sql`
+  const byCause = n(
+    await q(sql`SELECT f.main_cause AS key, count(*)::int AS n FROM hardship_file f WHERE f.status = 'filed' AND ${files} GROUP BY 1 ORDER BY 2 DESC`),
+  );
+  const byArea = await q<{
+    id: string;
+    name: string;
+    filed: number;
+    deep: number;
+    relative: number;
+    accident: number;
+    monitoring: number;
+    open_warnings: number;
+  }>(sql`
     SELECT ch.id, ch.name,
       count(f.id) FILTER (WHERE f.status = 'filed')::int AS filed,
       count(f.id) FILTER (WHERE f.status = 'filed' AND f.tier = 'deep')::int AS deep,
@@ -73,12 +84,31 @@ export async function hardshipDashboard(c: Ctx): Promise<HardshipFigures> {
   const allocated = Number(budget!.allocated);
   const spent = Number(budget!.spent);
   return {
-    year, byStatus, byTier, byCause,
-    byArea: byArea.map((a) => ({ id: a.id, name: a.name, filed: a.filed, deep: a.deep, relative: a.relative, accident: a.accident, monitoring: a.monitoring, openWarnings: a.open_warnings })),
-    aid: { paidFen: Number(aid!.fen), fromAboveFen: Number(aid!.above), count: aid!.n, households: aid!.households, byKind: aidByKind.map((k) => ({ key: k.key, fen: Number(k.fen), n: k.n })) },
+    year,
+    byStatus,
+    byTier,
+    byCause,
+    byArea: byArea.map((a) => ({
+      id: a.id,
+      name: a.name,
+      filed: a.filed,
+      deep: a.deep,
+      relative: a.relative,
+      accident: a.accident,
+      monitoring: a.monitoring,
+      openWarnings: a.open_warnings,
+    })),
+    aid: {
+      paidFen: Number(aid!.fen),
+      fromAboveFen: Number(aid!.above),
+      count: aid!.n,
+      households: aid!.households,
+      byKind: aidByKind.map((k) => ({ key: k.key, fen: Number(k.fen), n: k.n })),
+    },
     budget: { allocatedFen: allocated, spentFen: spent, remainingFen: allocated - spent },
     byMonth,
     warnings: { open: wt!.open, overdue: wt!.overdue, byLevel, byRule },
-    reviewOverdue: flags!.overdue, monitoring: flags!.monitoring,
+    reviewOverdue: flags!.overdue,
+    monitoring: flags!.monitoring,
   };
 }

@@ -14,7 +14,12 @@ import type { Executor } from '../../db/client.js';
 export const idIndexOfPerson = (keys: KeyRing, idNumber: string) => keys.blindIndex(idNumber, 'id');
 
 /** Load a file whose union is in the caller's scope; anything else looks missing (404). */
-export async function requireFileInScope(c: Pick<Ctx, 'actor'>, exec: Executor, id: string, opts: { lock?: boolean } = {}): Promise<HardshipFileRow & { orgPath: string }> {
+export async function requireFileInScope(
+  c: Pick<Ctx, 'actor'>,
+  exec: Executor,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<HardshipFileRow & { orgPath: string }> {
   const q = exec.select({ f: hardshipFile, path: org.path }).from(hardshipFile).innerJoin(org, eq(org.id, hardshipFile.orgId)).where(eq(hardshipFile.id, id));
   const [row] = opts.lock ? await q.for('update', { of: hardshipFile }) : await q;
   if (!row || !scopeCovers(c.actor.scope, { id: row.f.orgId, path: row.path })) throw errors.notFound('困难职工档案', 'hardship file');
@@ -51,12 +56,33 @@ export function fileColumns(f: HardshipFields, today: string, prev?: HardshipFil
   const jobLostOn = arisen(f.employmentStatus === 'unemployed', prev?.employmentStatus === 'unemployed', prev?.jobLostOn);
   const disasterOn = !f.disaster ? null : (f.disasterOn ?? (prev?.disaster ? prev.disasterOn : prev ? today : null));
   return {
-    name: f.name, address: f.address, employerName: f.employerName, migrantWorker: f.migrantWorker, cityWorkSince: f.cityWorkSince,
-    health: f.health, disability: f.disability, employmentStatus: f.employmentStatus, housing: f.housing, industry: f.industry,
-    maritalStatus: f.maritalStatus, hukouType: f.hukouType, singleParent: f.singleParent, zeroEmployment: f.zeroEmployment,
-    monthlyIncomeFen: f.monthlyIncomeFen, annualIncomeFen: f.annualIncomeFen, rigidMedicalFen: f.rigidMedicalFen, rigidSchoolingFen: f.rigidSchoolingFen,
-    accidentCostFen: f.accidentCostFen, disaster: f.disaster, disasterOn, workAccident: f.workAccident, seriousIllnessSince, jobLostOn,
-    mainCause: f.mainCause, otherCauses: [...new Set(f.otherCauses.filter((x) => x !== f.mainCause))], householdSize: 1 + f.household.length,
+    name: f.name,
+    address: f.address,
+    employerName: f.employerName,
+    migrantWorker: f.migrantWorker,
+    cityWorkSince: f.cityWorkSince,
+    health: f.health,
+    disability: f.disability,
+    employmentStatus: f.employmentStatus,
+    housing: f.housing,
+    industry: f.industry,
+    maritalStatus: f.maritalStatus,
+    hukouType: f.hukouType,
+    singleParent: f.singleParent,
+    zeroEmployment: f.zeroEmployment,
+    monthlyIncomeFen: f.monthlyIncomeFen,
+    annualIncomeFen: f.annualIncomeFen,
+    rigidMedicalFen: f.rigidMedicalFen,
+    rigidSchoolingFen: f.rigidSchoolingFen,
+    accidentCostFen: f.accidentCostFen,
+    disaster: f.disaster,
+    disasterOn,
+    workAccident: f.workAccident,
+    seriousIllnessSince,
+    jobLostOn,
+    mainCause: f.mainCause,
+    otherCauses: [...new Set(f.otherCauses.filter((x) => x !== f.mainCause))],
+    householdSize: 1 + f.household.length,
   };
 }
 
@@ -79,13 +105,25 @@ export async function writeHousehold(exec: Executor, keys: KeyRing, file: { id: 
     members.map((m) => {
       const prev = m.id ? byId.get(m.id) : undefined;
       const id = m.idNumber
-        ? { idCipher: keys.encrypt(m.idNumber.value), idIndex: idIndexOfPerson(keys, m.idNumber.value), idMasked: maskIdNumber(m.idNumber.value), birthDate: m.idNumber.birthDate }
+        ? {
+            idCipher: keys.encrypt(m.idNumber.value),
+            idIndex: idIndexOfPerson(keys, m.idNumber.value),
+            idMasked: maskIdNumber(m.idNumber.value),
+            birthDate: m.idNumber.birthDate,
+          }
         : m.idNumber === null || !prev
           ? { idCipher: null, idIndex: null, idMasked: null, birthDate: null }
           : { idCipher: prev.idCipher, idIndex: prev.idIndex, idMasked: prev.idMasked, birthDate: prev.birthDate };
       return {
-        id: m.id ?? uuidv7(), fileId: file.id, orgId: file.orgId, name: m.name, relationship: m.relationship, ...id,
-        health: m.health, employmentStatus: m.employmentStatus, annualIncomeFen: m.annualIncomeFen,
+        id: m.id ?? uuidv7(),
+        fileId: file.id,
+        orgId: file.orgId,
+        name: m.name,
+        relationship: m.relationship,
+        ...id,
+        health: m.health,
+        employmentStatus: m.employmentStatus,
+        annualIncomeFen: m.annualIncomeFen,
       };
     }),
   );
@@ -104,9 +142,26 @@ export const num = (v: number | string | bigint | null) => (v === null ? null : 
 
 export function presentListItem(f: HardshipFileRow & { orgName: string }, today: string) {
   return {
-    id: f.id, fileNo: f.fileNo, name: f.name, idMasked: f.idMasked, sex: f.sex, orgId: f.orgId, orgName: f.orgName, status: f.status, tier: f.tier,
-    mainCause: f.mainCause, householdSize: f.householdSize, perCapitaMonthlyFen: num(f.perCapitaMonthlyFen), appliedOn: f.appliedOn, filedOn: f.filedOn,
-    nextReviewDue: f.nextReviewDue, reviewOverdue: f.status === 'filed' && !!f.nextReviewDue && f.nextReviewDue < today, exitOn: f.exitOn,
-    monitoringUntil: f.monitoringUntil, relapseCount: f.relapseCount, migrantWorker: f.migrantWorker, version: f.version,
+    id: f.id,
+    fileNo: f.fileNo,
+    name: f.name,
+    idMasked: f.idMasked,
+    sex: f.sex,
+    orgId: f.orgId,
+    orgName: f.orgName,
+    status: f.status,
+    tier: f.tier,
+    mainCause: f.mainCause,
+    householdSize: f.householdSize,
+    perCapitaMonthlyFen: num(f.perCapitaMonthlyFen),
+    appliedOn: f.appliedOn,
+    filedOn: f.filedOn,
+    nextReviewDue: f.nextReviewDue,
+    reviewOverdue: f.status === 'filed' && !!f.nextReviewDue && f.nextReviewDue < today,
+    exitOn: f.exitOn,
+    monitoringUntil: f.monitoringUntil,
+    relapseCount: f.relapseCount,
+    migrantWorker: f.migrantWorker,
+    version: f.version,
   };
 }

@@ -43,29 +43,85 @@ export const files = resource<typeof hardshipFile, FileListParams>({
 /** Names of the unions of a page of files. */
 export async function orgNames(exec: Executor, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const rows = await exec.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, [...new Set(ids)]));
+  const rows = await exec
+    .select({ id: org.id, name: org.name })
+    .from(org)
+    .where(inArray(org.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Everything hanging off one file, for its detail page. */
 export async function fileParts(exec: Executor, fileId: string) {
   const [household, attachments, events, visits, aid, warnings] = await inTurn([
-    exec.select().from(hardshipHouseholdMember).where(eq(hardshipHouseholdMember.fileId, fileId)).orderBy(asc(hardshipHouseholdMember.createdAt), asc(hardshipHouseholdMember.id)),
     exec
-      .select({ id: hardshipAttachment.id, kind: hardshipAttachment.kind, fileName: hardshipAttachment.fileName, mime: hardshipAttachment.mime, size: hardshipAttachment.size, createdAt: hardshipAttachment.createdAt })
-      .from(hardshipAttachment).where(eq(hardshipAttachment.fileId, fileId)).orderBy(asc(hardshipAttachment.createdAt)),
+      .select()
+      .from(hardshipHouseholdMember)
+      .where(eq(hardshipHouseholdMember.fileId, fileId))
+      .orderBy(asc(hardshipHouseholdMember.createdAt), asc(hardshipHouseholdMember.id)),
     exec
-      .select({ id: hardshipEvent.id, kind: hardshipEvent.kind, onDate: hardshipEvent.onDate, level: hardshipEvent.level, actorOrgId: hardshipEvent.actorOrgId, actorOrgName: org.name, actorOrgPath: org.path, note: hardshipEvent.note })
-      .from(hardshipEvent).leftJoin(org, eq(org.id, hardshipEvent.actorOrgId)).where(eq(hardshipEvent.fileId, fileId))
+      .select({
+        id: hardshipAttachment.id,
+        kind: hardshipAttachment.kind,
+        fileName: hardshipAttachment.fileName,
+        mime: hardshipAttachment.mime,
+        size: hardshipAttachment.size,
+        createdAt: hardshipAttachment.createdAt,
+      })
+      .from(hardshipAttachment)
+      .where(eq(hardshipAttachment.fileId, fileId))
+      .orderBy(asc(hardshipAttachment.createdAt)),
+    exec
+      .select({
+        id: hardshipEvent.id,
+        kind: hardshipEvent.kind,
+        onDate: hardshipEvent.onDate,
+        level: hardshipEvent.level,
+        actorOrgId: hardshipEvent.actorOrgId,
+        actorOrgName: org.name,
+        actorOrgPath: org.path,
+        note: hardshipEvent.note,
+      })
+      .from(hardshipEvent)
+      .leftJoin(org, eq(org.id, hardshipEvent.actorOrgId))
+      .where(eq(hardshipEvent.fileId, fileId))
       .orderBy(asc(hardshipEvent.onDate), asc(hardshipEvent.createdAt), asc(hardshipEvent.id)),
-    exec.select().from(hardshipVisit).where(eq(hardshipVisit.fileId, fileId)).orderBy(sql`coalesce(${hardshipVisit.visitedOn}, ${hardshipVisit.dueOn})`, asc(hardshipVisit.id)),
     exec
-      .select({ id: aidRecord.id, kind: aidRecord.kind, amountFen: aidRecord.amountFen, paidOn: aidRecord.paidOn, payer: aidRecord.payer, recipientName: aidRecord.recipientName, causeKey: aidRecord.causeKey, hasReceipt: sql<boolean>`${aidRecord.receiptKind} IS NOT NULL`, budgetLine: aidBudget.line,
-        method: aidRecord.method, recipientKind: aidRecord.recipientKind, recipientRelation: aidRecord.recipientRelation, proxyReason: aidRecord.proxyReason, proofStatus: aidRecord.proofStatus })
-      .from(aidRecord).leftJoin(aidBudget, eq(aidBudget.id, aidRecord.budgetId)).where(eq(aidRecord.fileId, fileId)).orderBy(desc(aidRecord.paidOn), desc(aidRecord.createdAt)),
+      .select()
+      .from(hardshipVisit)
+      .where(eq(hardshipVisit.fileId, fileId))
+      .orderBy(sql`coalesce(${hardshipVisit.visitedOn}, ${hardshipVisit.dueOn})`, asc(hardshipVisit.id)),
     exec
-      .select({ id: hardshipWarning.id, rule: hardshipWarning.rule, level: hardshipWarning.level, explanation: hardshipWarning.explanation, dueOn: hardshipWarning.dueOn })
-      .from(hardshipWarning).where(and(eq(hardshipWarning.fileId, fileId), eq(hardshipWarning.status, 'open'))).orderBy(asc(hardshipWarning.dueOn)),
+      .select({
+        id: aidRecord.id,
+        kind: aidRecord.kind,
+        amountFen: aidRecord.amountFen,
+        paidOn: aidRecord.paidOn,
+        payer: aidRecord.payer,
+        recipientName: aidRecord.recipientName,
+        causeKey: aidRecord.causeKey,
+        hasReceipt: sql<boolean>`${aidRecord.receiptKind} IS NOT NULL`,
+        budgetLine: aidBudget.line,
+        method: aidRecord.method,
+        recipientKind: aidRecord.recipientKind,
+        recipientRelation: aidRecord.recipientRelation,
+        proxyReason: aidRecord.proxyReason,
+        proofStatus: aidRecord.proofStatus,
+      })
+      .from(aidRecord)
+      .leftJoin(aidBudget, eq(aidBudget.id, aidRecord.budgetId))
+      .where(eq(aidRecord.fileId, fileId))
+      .orderBy(desc(aidRecord.paidOn), desc(aidRecord.createdAt)),
+    exec
+      .select({
+        id: hardshipWarning.id,
+        rule: hardshipWarning.rule,
+        level: hardshipWarning.level,
+        explanation: hardshipWarning.explanation,
+        dueOn: hardshipWarning.dueOn,
+      })
+      .from(hardshipWarning)
+      .where(and(eq(hardshipWarning.fileId, fileId), eq(hardshipWarning.status, 'open')))
+      .orderBy(asc(hardshipWarning.dueOn)),
   ]);
   return { household, attachments, events, visits, aid, warnings };
 }

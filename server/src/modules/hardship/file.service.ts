@@ -5,7 +5,18 @@ import { member } from '../member/member.schema.js';
 import { org } from '../org/org.schema.js';
 import * as repo from './file.repo.js';
 import { actorOf, addEvent, auditOf, type Actorish } from './hardship.shared.js';
-import { fileColumns, identityColumns, liveFileOf, mobileColumns, nextFileNo, num, presentListItem, regionOfOrg, requireFileInScope, writeHousehold } from './file.record.js';
+import {
+  fileColumns,
+  identityColumns,
+  liveFileOf,
+  mobileColumns,
+  nextFileNo,
+  num,
+  presentListItem,
+  regionOfOrg,
+  requireFileInScope,
+  writeHousehold,
+} from './file.record.js';
 import { loadRules, tierColumns, tierInputOf } from './rules.service.js';
 import { actsAtLevel, nextReviewOrg } from './workflow.service.js';
 import { evaluateTier } from '../../../../common/src/hardship-tier.js';
@@ -25,8 +36,19 @@ import type { FileCreate, FileListParams, FileUpdate } from '../../../../common/
 /** A person already has a live file. The union and file number are named only to a caller whose scope covers them. */
 export function alreadyFiled(where: { unionName: string; fileNo: string } | null) {
   return where
-    ? new AppError(409, 'HARDSHIP_FILE_EXISTS', `此人已有困难职工档案（${where.unionName}，${where.fileNo}），一人只能有一份在档档案`, `This person already has a live hardship file (${where.fileNo})`, { fileNo: where.fileNo })
-    : new AppError(409, 'HARDSHIP_FILE_EXISTS', '此人已有困难职工档案或申请正在办理，一人只能有一份；如需变更请联系所在工会', 'This person already has a live hardship file or application; contact the union');
+    ? new AppError(
+        409,
+        'HARDSHIP_FILE_EXISTS',
+        `此人已有困难职工档案（${where.unionName}，${where.fileNo}），一人只能有一份在档档案`,
+        `This person already has a live hardship file (${where.fileNo})`,
+        { fileNo: where.fileNo },
+      )
+    : new AppError(
+        409,
+        'HARDSHIP_FILE_EXISTS',
+        '此人已有困难职工档案或申请正在办理，一人只能有一份；如需变更请联系所在工会',
+        'This person already has a live hardship file or application; contact the union',
+      );
 }
 
 async function existingError(exec: Executor, existing: { orgId: string; fileNo: string }, scope: Scope | null) {
@@ -75,9 +97,21 @@ export async function insertFile(s: Pick<Services, 'keys'>, exec: Executor, inpu
   const tier = evaluateTier(tierInputOf(cols, today), rules.lines, rules.ruleSets);
   const id = uuidv7();
   const row = {
-    id, fileNo: await nextFileNo(exec, today.slice(0, 4)), orgId: input.orgId, memberId, ...idCols, ...mobileColumns(s.keys, input.mobile), ...cols, ...tierColumns(tier),
-    status: 'applied', origin: input.origin, appliedOn: today, consentVersion: input.consent?.version ?? null, consentAt: input.consent ? new Date() : null,
-    createdBy: a.userId, isDemo,
+    id,
+    fileNo: await nextFileNo(exec, today.slice(0, 4)),
+    orgId: input.orgId,
+    memberId,
+    ...idCols,
+    ...mobileColumns(s.keys, input.mobile),
+    ...cols,
+    ...tierColumns(tier),
+    status: 'applied',
+    origin: input.origin,
+    appliedOn: today,
+    consentVersion: input.consent?.version ?? null,
+    consentAt: input.consent ? new Date() : null,
+    createdBy: a.userId,
+    isDemo,
   };
   await exec.insert(hardshipFile).values(row);
   await writeHousehold(exec, s.keys, { id, orgId: input.orgId }, input.fields.household);
@@ -92,9 +126,23 @@ export async function createFile(c: Ctx, input: FileCreate) {
     const a = actorOf(c);
     const made = await insertFile(c, tx, { ...input, origin: input.origin, scope: c.actor.scope }, a);
     if (input.visit) {
-      await tx.insert(hardshipVisit).values({ id: uuidv7(), fileId: made.id, orgId: input.orgId, kind: 'discovery', visitedOn: input.visit.visitedOn, visitor: input.visit.visitor, findings: input.visit.findings, createdBy: c.actor.userId });
+      await tx.insert(hardshipVisit).values({
+        id: uuidv7(),
+        fileId: made.id,
+        orgId: input.orgId,
+        kind: 'discovery',
+        visitedOn: input.visit.visitedOn,
+        visitor: input.visit.visitor,
+        findings: input.visit.findings,
+        createdBy: c.actor.userId,
+      });
     }
-    await appendAudit(tx, auditOf(a, input.orgId, 'hardship.create', made.id, { changes: { fileNo: made.fileNo, name: input.fields.name, origin: input.origin, tier: made.tier, idNumber: '[encrypted]' } }));
+    await appendAudit(
+      tx,
+      auditOf(a, input.orgId, 'hardship.create', made.id, {
+        changes: { fileNo: made.fileNo, name: input.fields.name, origin: input.origin, tier: made.tier, idNumber: '[encrypted]' },
+      }),
+    );
     const { tierResult: _t, ...ref } = made;
     return ref;
   });
@@ -115,8 +163,19 @@ export async function updateFile(c: Ctx, id: string, input: FileUpdate) {
     const cols = { ...fileColumns(input.fields, today, before), regionCode: input.fields.regionCode ?? before.regionCode };
     const rules = await loadRules(tx);
     const tier = evaluateTier(tierInputOf(cols, today), rules.lines, rules.ruleSets);
-    const set = { ...cols, ...tierColumns(tier), ...(idCols ?? {}), ...(input.mobile !== undefined ? mobileColumns(c.keys, input.mobile) : {}), version: before.version + 1, updatedAt: new Date() };
-    const [after] = await tx.update(hardshipFile).set(set).where(and(eq(hardshipFile.id, id), eq(hardshipFile.version, input.version))).returning();
+    const set = {
+      ...cols,
+      ...tierColumns(tier),
+      ...(idCols ?? {}),
+      ...(input.mobile !== undefined ? mobileColumns(c.keys, input.mobile) : {}),
+      version: before.version + 1,
+      updatedAt: new Date(),
+    };
+    const [after] = await tx
+      .update(hardshipFile)
+      .set(set)
+      .where(and(eq(hardshipFile.id, id), eq(hardshipFile.version, input.version)))
+      .returning();
     if (!after) throw errors.versionConflict();
     await writeHousehold(tx, c.keys, { id, orgId: before.orgId }, input.fields.household);
     const changes = diffFields(plainOf(before), plainOf(after));
@@ -136,7 +195,10 @@ function plainOf(f: HardshipFileRow) {
 export async function listFiles(c: Ctx, p: FileListParams) {
   const today = todayInChina();
   const page = await repo.files.list(c, p);
-  const names = await repo.orgNames(c.db, page.items.map((f) => f.orgId));
+  const names = await repo.orgNames(
+    c.db,
+    page.items.map((f) => f.orgId),
+  );
   return { ...page, items: page.items.map((f) => presentListItem({ ...f, orgName: names.get(f.orgId) ?? '' }, today)) };
 }
 
@@ -146,7 +208,9 @@ export async function listFiles(c: Ctx, p: FileListParams) {
  * above it).
  */
 function actionsOn(c: Ctx, f: HardshipFileRow, next: { path: string } | null): FileAction[] {
-  return allowedActions(FILE_FLOW, f.status, c.actor.permissions).filter((a) => f.status !== 'reviewing' || (a !== 'review' && a !== 'reject') || actsAtLevel(c.actor.orgPath, next));
+  return allowedActions(FILE_FLOW, f.status, c.actor.permissions).filter(
+    (a) => f.status !== 'reviewing' || (a !== 'review' && a !== 'reject') || actsAtLevel(c.actor.orgPath, next),
+  );
 }
 
 export async function getFileDetail(c: Ctx, id: string) {
@@ -159,28 +223,82 @@ export async function getFileDetail(c: Ctx, id: string) {
   const has = (p: Parameters<typeof c.actor.permissions.has>[0]) => c.actor.permissions.has(p);
   return {
     ...presentListItem({ ...f, orgName: o?.name ?? '' }, today),
-    memberId: f.memberId, birthDate: f.birthDate, mobileMasked: f.mobileMasked, regionCode: f.regionCode, address: f.address, employerName: f.employerName,
-    cityWorkSince: f.cityWorkSince, health: f.health, disability: f.disability, employmentStatus: f.employmentStatus, housing: f.housing, industry: f.industry,
-    maritalStatus: f.maritalStatus, hukouType: f.hukouType, singleParent: f.singleParent, zeroEmployment: f.zeroEmployment, monthlyIncomeFen: Number(f.monthlyIncomeFen),
-    annualIncomeFen: Number(f.annualIncomeFen), rigidMedicalFen: Number(f.rigidMedicalFen), rigidSchoolingFen: Number(f.rigidSchoolingFen), accidentCostFen: Number(f.accidentCostFen),
-    disaster: f.disaster, disasterOn: f.disasterOn, workAccident: f.workAccident, seriousIllnessSince: f.seriousIllnessSince, jobLostOn: f.jobLostOn,
-    otherCauses: f.otherCauses, origin: f.origin, tierSnapshot: f.tierSnapshot ?? null, reviewLevelsRequired: f.reviewLevelsRequired, reviewLevelsDone: f.reviewLevelsDone,
-    exitReason: f.exitReason, exitNote: f.exitNote, exitSnapshot: f.exitSnapshot ?? null, lastRelapseOn: f.lastRelapseOn, rejectReason: f.rejectReason,
-    createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString(),
-    household: parts.household.map((m) => ({ id: m.id, name: m.name, relationship: m.relationship, idMasked: m.idMasked, birthDate: m.birthDate, health: m.health, employmentStatus: m.employmentStatus, annualIncomeFen: Number(m.annualIncomeFen) })),
+    memberId: f.memberId,
+    birthDate: f.birthDate,
+    mobileMasked: f.mobileMasked,
+    regionCode: f.regionCode,
+    address: f.address,
+    employerName: f.employerName,
+    cityWorkSince: f.cityWorkSince,
+    health: f.health,
+    disability: f.disability,
+    employmentStatus: f.employmentStatus,
+    housing: f.housing,
+    industry: f.industry,
+    maritalStatus: f.maritalStatus,
+    hukouType: f.hukouType,
+    singleParent: f.singleParent,
+    zeroEmployment: f.zeroEmployment,
+    monthlyIncomeFen: Number(f.monthlyIncomeFen),
+    annualIncomeFen: Number(f.annualIncomeFen),
+    rigidMedicalFen: Number(f.rigidMedicalFen),
+    rigidSchoolingFen: Number(f.rigidSchoolingFen),
+    accidentCostFen: Number(f.accidentCostFen),
+    disaster: f.disaster,
+    disasterOn: f.disasterOn,
+    workAccident: f.workAccident,
+    seriousIllnessSince: f.seriousIllnessSince,
+    jobLostOn: f.jobLostOn,
+    otherCauses: f.otherCauses,
+    origin: f.origin,
+    tierSnapshot: f.tierSnapshot ?? null,
+    reviewLevelsRequired: f.reviewLevelsRequired,
+    reviewLevelsDone: f.reviewLevelsDone,
+    exitReason: f.exitReason,
+    exitNote: f.exitNote,
+    exitSnapshot: f.exitSnapshot ?? null,
+    lastRelapseOn: f.lastRelapseOn,
+    rejectReason: f.rejectReason,
+    createdAt: f.createdAt.toISOString(),
+    updatedAt: f.updatedAt.toISOString(),
+    household: parts.household.map((m) => ({
+      id: m.id,
+      name: m.name,
+      relationship: m.relationship,
+      idMasked: m.idMasked,
+      birthDate: m.birthDate,
+      health: m.health,
+      employmentStatus: m.employmentStatus,
+      annualIncomeFen: Number(m.annualIncomeFen),
+    })),
     attachments: parts.attachments.map((x) => ({ ...x, createdAt: x.createdAt.toISOString() })),
     // Names of unions outside the caller's scope (the levels above a grassroots chair) are masked, as for members.
     events: parts.events.map(({ actorOrgId, actorOrgPath, actorOrgName, ...e }) => ({
-      ...e, actorOrgName: actorOrgName && actorOrgId && actorOrgPath && !scopeCovers(c.actor.scope, { id: actorOrgId, path: actorOrgPath }) ? maskOrgName(actorOrgName) : actorOrgName,
+      ...e,
+      actorOrgName:
+        actorOrgName && actorOrgId && actorOrgPath && !scopeCovers(c.actor.scope, { id: actorOrgId, path: actorOrgPath })
+          ? maskOrgName(actorOrgName)
+          : actorOrgName,
     })),
-    visits: parts.visits.map((v) => ({ id: v.id, kind: v.kind, dueOn: v.dueOn, visitedOn: v.visitedOn, visitor: v.visitor, findings: v.findings, overdue: !v.visitedOn && !!v.dueOn && v.dueOn < today })),
+    visits: parts.visits.map((v) => ({
+      id: v.id,
+      kind: v.kind,
+      dueOn: v.dueOn,
+      visitedOn: v.visitedOn,
+      visitor: v.visitor,
+      findings: v.findings,
+      overdue: !v.visitedOn && !!v.dueOn && v.dueOn < today,
+    })),
     aid: parts.aid.map((x) => ({ ...x, amountFen: num(x.amountFen)!, budgetLine: x.budgetLine ?? null })),
     openWarnings: parts.warnings,
     nextReviewLevelOrg: nextOrg,
     actions: actionsOn(c, f, next),
     can: {
-      edit: has('hardship.write') && f.status !== 'rejected', visit: has('hardship.write') && f.status !== 'rejected', attach: has('hardship.write') && f.status !== 'rejected',
-      unmask: has('hardship.unmask'), aid: has('aid.write') && ['filed', 'exited'].includes(f.status),
+      edit: has('hardship.write') && f.status !== 'rejected',
+      visit: has('hardship.write') && f.status !== 'rejected',
+      attach: has('hardship.write') && f.status !== 'rejected',
+      unmask: has('hardship.unmask'),
+      aid: has('aid.write') && ['filed', 'exited'].includes(f.status),
     },
   };
 }
@@ -189,9 +307,15 @@ export async function getFileDetail(c: Ctx, id: string) {
 export async function unmaskFile(c: Ctx, id: string) {
   const f = await requireFileInScope(c, c.db, id);
   const hh = await c.db.select().from(hardshipHouseholdMember).where(eq(hardshipHouseholdMember.fileId, id));
-  await c.db.transaction((tx) => appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.unmask', id, { detail: `revealed ID numbers (worker and ${hh.length} household member(s)) and mobile` })));
+  await c.db.transaction((tx) =>
+    appendAudit(
+      tx,
+      auditOf(actorOf(c), f.orgId, 'hardship.unmask', id, { detail: `revealed ID numbers (worker and ${hh.length} household member(s)) and mobile` }),
+    ),
+  );
   return {
-    idNumber: c.keys.decrypt(f.idCipher), mobile: f.mobileCipher ? c.keys.decrypt(f.mobileCipher) : null,
+    idNumber: c.keys.decrypt(f.idCipher),
+    mobile: f.mobileCipher ? c.keys.decrypt(f.mobileCipher) : null,
     household: hh.map((m) => ({ id: m.id, name: m.name, idNumber: m.idCipher ? c.keys.decrypt(m.idCipher) : null })),
   };
 }

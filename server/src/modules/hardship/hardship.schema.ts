@@ -66,7 +66,10 @@ export const hardshipFile = pgTable(
     /** Set when the employment status becomes unemployed (失业). */
     jobLostOn: date('job_lost_on'),
     mainCause: text('main_cause').notNull(),
-    otherCauses: text('other_causes').array().notNull().default(sql`'{}'::text[]`),
+    otherCauses: text('other_causes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     householdSize: integer('household_size').notNull().default(1),
     status: text('status').notNull(),
     origin: text('origin').notNull(),
@@ -99,7 +102,9 @@ export const hardshipFile = pgTable(
   (t) => [
     uniqueIndex('hardship_file_no_uq').on(t.fileNo),
     /** One live file per person: a second application finds the first. */
-    uniqueIndex('hardship_file_live_person_uq').on(t.idIndex).where(sql`${t.status} IN ('applied', 'reviewing', 'filed', 'exited')`),
+    uniqueIndex('hardship_file_live_person_uq')
+      .on(t.idIndex)
+      .where(sql`${t.status} IN ('applied', 'reviewing', 'filed', 'exited')`),
     index('hardship_file_org_status_idx').on(t.orgId, t.status),
     index('hardship_file_member_idx').on(t.memberId),
     index('hardship_file_status_tier_idx').on(t.status, t.tier),
@@ -185,5 +190,10 @@ export const hardshipVisit = pgTable(
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('hardship_visit_file_idx').on(t.fileId), index('hardship_visit_due_idx').on(t.dueOn).where(sql`${t.visitedOn} IS NULL`)],
+  (t) => [
+    index('hardship_visit_file_idx').on(t.fileId),
+    index('hardship_visit_due_idx')
+      .on(t.dueOn)
+      .where(sql`${t.visitedOn} IS NULL`),
+  ],
 );

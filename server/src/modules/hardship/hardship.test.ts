@@ -12,8 +12,9 @@ let district: TestClient;
 let chair: TestClient;
 let street: TestClient;
 let chairOrg: { id: string; path: string; parent_id: string };
-const q = <T,>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
-const audits = async (action: string, entityId: string) => (await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action} AND entity_id = ${entityId}`))[0]!.n;
+const q = <T>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
+const audits = async (action: string, entityId: string) =>
+  (await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action} AND entity_id = ${entityId}`))[0]!.n;
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -24,7 +25,13 @@ beforeAll(async () => {
   await ensureTestLine(admin);
   // A street-level reviewer for level 1 (the chair's union sits under a street under D01).
   const [role] = await q<{ id: string }>(sql`SELECT id FROM role WHERE code = 'federation_admin'`);
-  const made = await admin.post('/api/users', { username: 'streetcadre', displayName: '街道工会干部', orgId: chairOrg.parent_id, roleIds: [role!.id], password: 'Street#2026a' });
+  const made = await admin.post('/api/users', {
+    username: 'streetcadre',
+    displayName: '街道工会干部',
+    orgId: chairOrg.parent_id,
+    roleIds: [role!.id],
+    password: 'Street#2026a',
+  });
   expect(made.statusCode, made.body).toBe(201);
   const first = (await env.signIn('streetcadre', 'Street#2026a')).client!;
   expect((await first.post('/api/auth/password', { currentPassword: 'Street#2026a', newPassword: 'Street#2026ab' })).statusCode).toBe(200);
@@ -88,7 +95,12 @@ describe('a file: the tier is computed by rule and shown with its computation', 
     expect(changed.json().reevaluated).toBeGreaterThanOrEqual(1);
     expect((await chair.get(`/api/hardship/files/${made.id}`)).json()).toMatchObject({ tier: 'deep', tierSnapshot: { line: { monthlyFen: 120_000 } } });
     // A new line from a later date takes over when it comes into force (today here).
-    const later = await admin.post('/api/hardship/rules/lines', { regionCode: '439998', effectiveFrom: todayInChina(), monthlyFen: 50_000, source: '测试（年中调整）' });
+    const later = await admin.post('/api/hardship/rules/lines', {
+      regionCode: '439998',
+      effectiveFrom: todayInChina(),
+      monthlyFen: 50_000,
+      source: '测试（年中调整）',
+    });
     expect(later.statusCode, later.body).toBe(201);
     expect((await chair.get(`/api/hardship/files/${made.id}`)).json().tier).toBeNull();
   });
@@ -97,7 +109,12 @@ describe('a file: the tier is computed by rule and shown with its computation', 
     const res = await district.post('/api/hardship/rules/lines', { regionCode: '439902', effectiveFrom: '2027-01-01', monthlyFen: 90_000, source: '越权' });
     expect(res.statusCode).toBe(403);
     const caps = (await district.get('/api/hardship/rules')).json().caps;
-    expect(caps.map((c: { rule: string; amountFen: number | null }) => [c.rule, c.amountFen])).toEqual(expect.arrayContaining([['per_payment', 200_000], ['per_person_year', 220_000]]));
+    expect(caps.map((c: { rule: string; amountFen: number | null }) => [c.rule, c.amountFen])).toEqual(
+      expect.arrayContaining([
+        ['per_payment', 200_000],
+        ['per_person_year', 220_000],
+      ]),
+    );
     expect(caps.every((c: { weak: boolean }) => c.weak)).toBe(true);
   });
 });
@@ -109,7 +126,11 @@ describe('the workflow', () => {
     expect((await chair.post(`/api/hardship/files/${id}/review`, { approve: true })).statusCode).toBe(403); // chair lacks hardship.review
     const checked = await chair.post(`/api/hardship/files/${id}/check`, { approve: true, note: '入户核实属实' });
     expect(checked.json()).toMatchObject({ status: 'reviewing' });
-    expect((await chair.get(`/api/hardship/files/${id}`)).json()).toMatchObject({ reviewLevelsRequired: 2, reviewLevelsDone: 0, nextReviewLevelOrg: { id: chairOrg.parent_id, level: 1 } });
+    expect((await chair.get(`/api/hardship/files/${id}`)).json()).toMatchObject({
+      reviewLevelsRequired: 2,
+      reviewLevelsDone: 0,
+      nextReviewLevelOrg: { id: chairOrg.parent_id, level: 1 },
+    });
     // Level 1 belongs to the street; the district may act for it; a level is never skipped.
     // The detail names the steps each caller may take: the chair none now, the street its level.
     expect((await chair.get(`/api/hardship/files/${id}`)).json().actions).toEqual([]);
@@ -126,7 +147,9 @@ describe('the workflow', () => {
     expect(filed.nextReviewDue > todayInChina()).toBe(true);
     expect(filed.actions).toEqual(['reassess', 'exit']);
     // The re-assessment date is a tracked deadline, ended by the exit below.
-    expect(await q<{ due_on: string }>(sql`SELECT due_on::text FROM tracked_deadline WHERE entity = 'hardship_file' AND entity_id = ${id} AND closed_at IS NULL`)).toEqual([{ due_on: filed.nextReviewDue }]);
+    expect(
+      await q<{ due_on: string }>(sql`SELECT due_on::text FROM tracked_deadline WHERE entity = 'hardship_file' AND entity_id = ${id} AND closed_at IS NULL`),
+    ).toEqual([{ due_on: filed.nextReviewDue }]);
 
     const re = await chair.post(`/api/hardship/files/${id}/reassess`, { note: '年度复核' });
     expect(re.json()).toMatchObject({ status: 'filed', suggestExit: false });
@@ -137,14 +160,27 @@ describe('the workflow', () => {
     const exited = (await chair.get(`/api/hardship/files/${id}`)).json();
     expect(exited).toMatchObject({ status: 'exited', exitReason: 'employment', annualIncomeFen: annualFor(250_000, 3), exitSnapshot: { tier: null } });
     const planned = exited.visits.filter((v: { kind: string }) => v.kind === 'follow_up');
-    const visit = await chair.post(`/api/hardship/files/${id}/visits`, { kind: 'follow_up', visitedOn: todayInChina(), visitor: '王干事', findings: '收入稳定', plannedVisitId: planned[0].id });
+    const visit = await chair.post(`/api/hardship/files/${id}/visits`, {
+      kind: 'follow_up',
+      visitedOn: todayInChina(),
+      visitor: '王干事',
+      findings: '收入稳定',
+      plannedVisitId: planned[0].id,
+    });
     expect(visit.statusCode, visit.body).toBe(201);
     expect((await chair.get(`/api/hardship/files/${id}`)).json().visits.filter((v: { visitedOn: string | null }) => v.visitedOn)).toHaveLength(1);
 
     // A relapse is evaluated on the current figures: the income at exit (2,500 yuan a person) does not qualify.
     const refused = await chair.post(`/api/hardship/files/${id}/relapse`, { note: '再次失业' });
     expect(refused.statusCode, refused.body).toBe(200);
-    expect(refused.json()).toMatchObject({ status: 'exited', eligible: false, relapseCount: 0, perCapitaMonthlyFen: 250_000, lineMonthlyFen: TEST_LINE_FEN, monitoringUntil: ex.json().monitoringUntil });
+    expect(refused.json()).toMatchObject({
+      status: 'exited',
+      eligible: false,
+      relapseCount: 0,
+      perCapitaMonthlyFen: 250_000,
+      lineMonthlyFen: TEST_LINE_FEN,
+      monitoringUntil: ex.json().monitoringUntil,
+    });
     expect(refused.json().summary).toContain('人均月收入 2,500.00 元，不低于低保标准 1,000.00 元/人·月的 2 倍（2,000.00 元）');
     const still = (await chair.get(`/api/hardship/files/${id}`)).json();
     expect(still).toMatchObject({ status: 'exited', relapseCount: 0 });
@@ -169,7 +205,14 @@ describe('the workflow', () => {
     }
     // The file's history is its audit entries, newest first.
     const history = (await chair.get(`/api/hardship/files/${id}/history`)).json();
-    expect(history.map((e: { action: string }) => e.action).slice(0, 6)).toEqual(['hardship.review', 'hardship.review', 'hardship.check', 'hardship.relapse', 'hardship.relapse', 'hardship.visit']);
+    expect(history.map((e: { action: string }) => e.action).slice(0, 6)).toEqual([
+      'hardship.review',
+      'hardship.review',
+      'hardship.check',
+      'hardship.relapse',
+      'hardship.relapse',
+      'hardship.visit',
+    ]);
   });
 
   it('a relapse application refused at the check goes back to monitoring, not to a closed file', async () => {
@@ -233,7 +276,11 @@ describe('attachments (type by content, size checked)', () => {
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-type']).toBe('image/png');
     expect(Buffer.from(dl.rawPayload).equals(png)).toBe(true);
-    const fake = await chair.post(`/api/hardship/files/${made.id}/attachments`, { kind: 'other', fileName: 'x.pdf', data: Buffer.from('hello').toString('base64') });
+    const fake = await chair.post(`/api/hardship/files/${made.id}/attachments`, {
+      kind: 'other',
+      fileName: 'x.pdf',
+      data: Buffer.from('hello').toString('base64'),
+    });
     expect(fake.statusCode).toBe(415);
     const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(5 * 1024 * 1024)]);
     const tooBig = await chair.post(`/api/hardship/files/${made.id}/attachments`, { kind: 'other', fileName: 'big.pdf', data: big.toString('base64') });
@@ -245,7 +292,9 @@ describe('attachments (type by content, size checked)', () => {
 describe('public routes', () => {
   it('self-check computes a tier and stores nothing', async () => {
     const before = await q<{ n: number }>(sql`SELECT (SELECT count(*) FROM hardship_file)::int + (SELECT count(*) FROM audit_log)::int AS n`);
-    const res = await env.anonymous().post('/api/hardship/self-check', { regionCode: TEST_REGION, householdSize: 2, annualIncomeFen: annualFor(TEST_LINE_FEN, 2) });
+    const res = await env
+      .anonymous()
+      .post('/api/hardship/self-check', { regionCode: TEST_REGION, householdSize: 2, annualIncomeFen: annualFor(TEST_LINE_FEN, 2) });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ stored: false, result: { tier: 'relative', ratioPermille: 1000 } });
     expect(res.json().nextSteps.length).toBeGreaterThan(0);
@@ -254,8 +303,16 @@ describe('public routes', () => {
   });
 
   it('a worker applies online with consent; the union sees it as applied', async () => {
-    const body = { orgId: chairOrg.id, idNumber: newIdNumber(), mobile: '13900139000', fields: fields({ annualIncomeFen: annualFor(50_000, 3) }), consent: { version: CURRENT_CONSENT_VERSION, accepted: true } };
-    expect((await env.anonymous().post('/api/hardship/apply', { ...body, consent: { version: CURRENT_CONSENT_VERSION, accepted: false } })).statusCode).toBe(400);
+    const body = {
+      orgId: chairOrg.id,
+      idNumber: newIdNumber(),
+      mobile: '13900139000',
+      fields: fields({ annualIncomeFen: annualFor(50_000, 3) }),
+      consent: { version: CURRENT_CONSENT_VERSION, accepted: true },
+    };
+    expect((await env.anonymous().post('/api/hardship/apply', { ...body, consent: { version: CURRENT_CONSENT_VERSION, accepted: false } })).statusCode).toBe(
+      400,
+    );
     const res = await env.anonymous().post('/api/hardship/apply', body);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ status: 'applied', tier: 'deep' });

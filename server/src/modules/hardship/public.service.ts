@@ -33,12 +33,30 @@ export async function selfCheck(s: PublicCtx, input: z.infer<typeof SelfCheckBod
  */
 export async function applyOnline(s: PublicCtx, input: z.infer<typeof ApplyBody>) {
   if (!input.mobile) throw errors.invalid('请填写手机号码，以便工会与您联系', 'A mobile number is required');
-  if (input.consent.version !== CURRENT_CONSENT_VERSION) throw errors.invalid('个人信息处理规则已更新，请刷新页面后重新确认', 'The consent text has changed; reload and confirm again');
+  if (input.consent.version !== CURRENT_CONSENT_VERSION)
+    throw errors.invalid('个人信息处理规则已更新，请刷新页面后重新确认', 'The consent text has changed; reload and confirm again');
   const a = { userId: null, username: null, orgId: null, ip: s.ip };
   return s.db.transaction(async (tx) => {
     await requireHoldingUnion(tx, input.orgId);
-    const made = await insertFile(s, tx, { orgId: input.orgId, memberId: null, origin: 'application', idNumber: input.idNumber, mobile: input.mobile, fields: input.fields, consent: input.consent, scope: null }, a);
-    await appendAudit(tx, { ...auditOf(a, input.orgId, 'hardship.apply', made.id, { changes: { fileNo: made.fileNo, idNumber: '[encrypted]' } }), actorName: 'public' });
+    const made = await insertFile(
+      s,
+      tx,
+      {
+        orgId: input.orgId,
+        memberId: null,
+        origin: 'application',
+        idNumber: input.idNumber,
+        mobile: input.mobile,
+        fields: input.fields,
+        consent: input.consent,
+        scope: null,
+      },
+      a,
+    );
+    await appendAudit(tx, {
+      ...auditOf(a, input.orgId, 'hardship.apply', made.id, { changes: { fileNo: made.fileNo, idNumber: '[encrypted]' } }),
+      actorName: 'public',
+    });
     return { fileNo: made.fileNo, status: made.status, tier: made.tier, explanation: made.tierResult.explanation, nextSteps: nextSteps(made.tierResult) };
   });
 }

@@ -16,16 +16,38 @@ import { AppError } from '../../platform/errors.js';
 export interface RosterData {
   campaign: { name: string; orgName: string; kind: string; paidOn: string; amountFen: number; households: number; totalFen: number };
   lines: {
-    fileNo: string; head: string; name: string; idMasked: string; orgName: string; tier: string | null; amountFen: number;
-    recipientKind: string; recipientRelation: string; proxyReason: string | null; proofStatus: string;
+    fileNo: string;
+    head: string;
+    name: string;
+    idMasked: string;
+    orgName: string;
+    tier: string | null;
+    amountFen: number;
+    recipientKind: string;
+    recipientRelation: string;
+    proxyReason: string | null;
+    proofStatus: string;
   }[];
 }
 
 /** The roster's columns: the head of the household, who received it (a proxy named as such) and whether its proof is still missing (待补签领). */
 const HEAD = ['序号', '档案编号', '户主姓名', '身份证号', '所在工会', '困难类别', '金额（元）', '领取人', '签领凭证', '领取人签名', '日期'];
-const received = (l: RosterData['lines'][number]) => recipientText({ recipientKind: l.recipientKind, recipientName: l.name, recipientRelation: l.recipientRelation, proxyReason: l.proxyReason });
+const received = (l: RosterData['lines'][number]) =>
+  recipientText({ recipientKind: l.recipientKind, recipientName: l.name, recipientRelation: l.recipientRelation, proxyReason: l.proxyReason });
 const proofZh = (l: RosterData['lines'][number]) => PROOF_STATUS_LABELS[l.proofStatus as ProofStatus]?.zh ?? l.proofStatus;
-const cells = (l: RosterData['lines'][number], i: number) => [String(i + 1), l.fileNo, l.head, l.idMasked, l.orgName, tierZh(l.tier), formatYuan(l.amountFen), received(l), proofZh(l), '', ''];
+const cells = (l: RosterData['lines'][number], i: number) => [
+  String(i + 1),
+  l.fileNo,
+  l.head,
+  l.idMasked,
+  l.orgName,
+  tierZh(l.tier),
+  formatYuan(l.amountFen),
+  received(l),
+  proofZh(l),
+  '',
+  '',
+];
 const summary = (r: RosterData) => {
   const pending = r.lines.filter((l) => l.proofStatus === 'pending').length;
   return `发放日期：${r.campaign.paidOn}    户数：${r.campaign.households}    合计：${formatYuan(r.campaign.totalFen)} 元    待补签领：${pending} 户`;
@@ -50,7 +72,10 @@ export async function rosterXlsx(r: RosterData): Promise<Buffer> {
   for (let i = 3; i <= ws.rowCount; i++) {
     const row = ws.getRow(i);
     row.height = i === 3 ? 20 : 28;
-    row.eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } }));
+    row.eachCell(
+      { includeEmpty: true },
+      (cell) => (cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } }),
+    );
   }
   ws.views = [{ state: 'frozen', ySplit: 3 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -78,7 +103,12 @@ export function findCjkFont(): { path: string; family?: string } | null {
 }
 
 export const noCjkFont = () =>
-  new AppError(503, 'PDF_FONT_MISSING', '服务器未安装中文字体，暂不能生成 PDF 名册，请先下载 xlsx 名册；管理员可安装 fonts-noto-cjk 或设置 GONGHUI_CJK_FONT', 'No CJK font on the server: use the xlsx roster, or install fonts-noto-cjk / set GONGHUI_CJK_FONT');
+  new AppError(
+    503,
+    'PDF_FONT_MISSING',
+    '服务器未安装中文字体，暂不能生成 PDF 名册，请先下载 xlsx 名册；管理员可安装 fonts-noto-cjk 或设置 GONGHUI_CJK_FONT',
+    'No CJK font on the server: use the xlsx roster, or install fonts-noto-cjk / set GONGHUI_CJK_FONT',
+  );
 
 export async function rosterPdf(r: RosterData): Promise<Buffer> {
   const font = findCjkFont();

@@ -4,7 +4,16 @@ import { aidCap } from './aid.schema.js';
 import { hardshipRuleSet, subsistenceLine } from './rules.schema.js';
 import { hardshipFile, type HardshipFileRow } from './hardship.schema.js';
 import { org } from '../org/org.schema.js';
-import { DEFAULT_RULE_SET, evaluateTier, ruleSetInForce, type HardshipParams, type RuleSet, type SubsistenceLine, type TierInput, type TierResult } from '../../../../common/src/hardship-tier.js';
+import {
+  DEFAULT_RULE_SET,
+  evaluateTier,
+  ruleSetInForce,
+  type HardshipParams,
+  type RuleSet,
+  type SubsistenceLine,
+  type TierInput,
+  type TierResult,
+} from '../../../../common/src/hardship-tier.js';
 import { DEFAULT_CAPS, type AidCap } from '../../../../common/src/hardship-caps.js';
 import type { AidKind, CapRule } from '../../../../common/src/hardship-vocab.js';
 import { todayInChina } from '../../../../common/src/dates.js';
@@ -29,11 +38,32 @@ export async function loadRules(exec: Executor): Promise<RulesData> {
     exec.select().from(aidCap).orderBy(asc(aidCap.effectiveFrom)),
   ]);
   return {
-    lines: lines.map((l) => ({ id: l.id, regionCode: l.regionCode, effectiveFrom: l.effectiveFrom, monthlyFen: Number(l.monthlyFen), source: l.source, weak: l.weak })),
-    ruleSets: sets.map((s) => ({ id: s.id, version: s.version, effectiveFrom: s.effectiveFrom, params: { ...DEFAULT_RULE_SET.params, ...s.params }, source: s.source, weakKeys: s.weakKeys as RuleSet['weakKeys'] })),
+    lines: lines.map((l) => ({
+      id: l.id,
+      regionCode: l.regionCode,
+      effectiveFrom: l.effectiveFrom,
+      monthlyFen: Number(l.monthlyFen),
+      source: l.source,
+      weak: l.weak,
+    })),
+    ruleSets: sets.map((s) => ({
+      id: s.id,
+      version: s.version,
+      effectiveFrom: s.effectiveFrom,
+      params: { ...DEFAULT_RULE_SET.params, ...s.params },
+      source: s.source,
+      weakKeys: s.weakKeys as RuleSet['weakKeys'],
+    })),
     caps: caps.map((c) => ({
-      id: c.id, kind: c.kind as AidKind | null, rule: c.rule as CapRule, amountFen: c.amountFen === null ? null : Number(c.amountFen), maxCount: c.maxCount,
-      effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo, source: c.source, weak: c.weak,
+      id: c.id,
+      kind: c.kind as AidKind | null,
+      rule: c.rule as CapRule,
+      amountFen: c.amountFen === null ? null : Number(c.amountFen),
+      maxCount: c.maxCount,
+      effectiveFrom: c.effectiveFrom,
+      effectiveTo: c.effectiveTo,
+      source: c.source,
+      weak: c.weak,
     })),
   };
 }
@@ -50,7 +80,10 @@ export async function ensureHardshipDefaults(exec: Executor): Promise<void> {
   const [{ n }] = (await exec.select({ n: sql<number>`count(*)::int` }).from(hardshipRuleSet)) as [{ n: number }];
   if (n === 0) {
     const d = DEFAULT_RULE_SET;
-    await exec.insert(hardshipRuleSet).values({ id: uuidv7(), version: d.version, effectiveFrom: d.effectiveFrom, params: d.params, source: d.source, weakKeys: d.weakKeys }).onConflictDoNothing();
+    await exec
+      .insert(hardshipRuleSet)
+      .values({ id: uuidv7(), version: d.version, effectiveFrom: d.effectiveFrom, params: d.params, source: d.source, weakKeys: d.weakKeys })
+      .onConflictDoNothing();
   }
   const [{ c }] = (await exec.select({ c: sql<number>`count(*)::int` }).from(aidCap)) as [{ c: number }];
   if (c === 0) await exec.insert(aidCap).values(DEFAULT_CAPS.map((cap) => ({ id: uuidv7(), ...cap })));
@@ -58,11 +91,34 @@ export async function ensureHardshipDefaults(exec: Executor): Promise<void> {
 }
 
 /** The tier input of a stored file on a date. */
-export function tierInputOf(f: Pick<HardshipFileRow, 'regionCode' | 'annualIncomeFen' | 'rigidMedicalFen' | 'rigidSchoolingFen' | 'householdSize' | 'accidentCostFen' | 'disaster' | 'workAccident' | 'migrantWorker' | 'cityWorkSince'>, date: string): TierInput {
+export function tierInputOf(
+  f: Pick<
+    HardshipFileRow,
+    | 'regionCode'
+    | 'annualIncomeFen'
+    | 'rigidMedicalFen'
+    | 'rigidSchoolingFen'
+    | 'householdSize'
+    | 'accidentCostFen'
+    | 'disaster'
+    | 'workAccident'
+    | 'migrantWorker'
+    | 'cityWorkSince'
+  >,
+  date: string,
+): TierInput {
   return {
-    regionCode: f.regionCode, evaluationDate: date, annualIncomeFen: Number(f.annualIncomeFen), rigidMedicalFen: Number(f.rigidMedicalFen),
-    rigidSchoolingFen: Number(f.rigidSchoolingFen), householdSize: f.householdSize, accidentCostFen: Number(f.accidentCostFen), disaster: f.disaster,
-    workAccident: f.workAccident, migrantWorker: f.migrantWorker, cityWorkSince: f.cityWorkSince,
+    regionCode: f.regionCode,
+    evaluationDate: date,
+    annualIncomeFen: Number(f.annualIncomeFen),
+    rigidMedicalFen: Number(f.rigidMedicalFen),
+    rigidSchoolingFen: Number(f.rigidSchoolingFen),
+    householdSize: f.householdSize,
+    accidentCostFen: Number(f.accidentCostFen),
+    disaster: f.disaster,
+    workAccident: f.workAccident,
+    migrantWorker: f.migrantWorker,
+    cityWorkSince: f.cityWorkSince,
   };
 }
 
@@ -89,10 +145,15 @@ export async function reevaluateStale(exec: Executor, date = todayInChina(), rul
   const res = (await exec.execute(sql`
     SELECT f.id FROM hardship_file f LEFT JOIN ${lineLateralSql(date)} ON true
     WHERE f.status IN ('applied', 'reviewing', 'filed', 'exited')
-      AND ((f.tier_snapshot -> 'line' ->> 'id') IS DISTINCT FROM l.id::text OR (f.tier_snapshot ->> 'ruleVersion') IS DISTINCT FROM ${version})`)) as unknown as { rows: { id: string }[] };
+      AND ((f.tier_snapshot -> 'line' ->> 'id') IS DISTINCT FROM l.id::text OR (f.tier_snapshot ->> 'ruleVersion') IS DISTINCT FROM ${version})`)) as unknown as {
+    rows: { id: string }[];
+  };
   const ids = res.rows.map((r) => r.id);
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await exec.select().from(hardshipFile).where(inArray(hardshipFile.id, ids.slice(i, i + 500)));
+    const rows = await exec
+      .select()
+      .from(hardshipFile)
+      .where(inArray(hardshipFile.id, ids.slice(i, i + 500)));
     for (const f of rows) {
       const r = evaluateTier(tierInputOf(f, date), data.lines, data.ruleSets);
       await exec.update(hardshipFile).set(tierColumns(r)).where(eq(hardshipFile.id, f.id));
@@ -116,7 +177,10 @@ const audit = (c: Ctx) => ({ actorId: c.actor.userId, actorName: c.actor.usernam
 export async function addLine(c: Ctx, input: { regionCode: string; effectiveFrom: string; monthlyFen: number; source: string; weak: boolean }) {
   return c.db.transaction(async (tx) => {
     await requireRuleAdmin(c, tx);
-    const [dup] = await tx.select({ id: subsistenceLine.id }).from(subsistenceLine).where(and(eq(subsistenceLine.regionCode, input.regionCode), eq(subsistenceLine.effectiveFrom, input.effectiveFrom)));
+    const [dup] = await tx
+      .select({ id: subsistenceLine.id })
+      .from(subsistenceLine)
+      .where(and(eq(subsistenceLine.regionCode, input.regionCode), eq(subsistenceLine.effectiveFrom, input.effectiveFrom)));
     if (dup) throw errors.conflict('该地区在该日期已有低保标准，请修改原记录', 'A line for this region and date exists; edit it instead');
     const id = uuidv7();
     await tx.insert(subsistenceLine).values({ id, ...input });
@@ -132,11 +196,23 @@ export async function updateLine(c: Ctx, id: string, input: { monthlyFen: number
     const [before] = await tx.select().from(subsistenceLine).where(eq(subsistenceLine.id, id));
     if (!before) throw errors.notFound('低保标准', 'subsistence line');
     const { version, ...set } = input;
-    const [after] = await tx.update(subsistenceLine).set({ ...set, version: version + 1, updatedAt: new Date() }).where(and(eq(subsistenceLine.id, id), eq(subsistenceLine.version, version))).returning();
+    const [after] = await tx
+      .update(subsistenceLine)
+      .set({ ...set, version: version + 1, updatedAt: new Date() })
+      .where(and(eq(subsistenceLine.id, id), eq(subsistenceLine.version, version)))
+      .returning();
     if (!after) throw errors.versionConflict();
-    await appendAudit(tx, { ...audit(c), action: 'hardship.line_update', entity: 'subsistence_line', entityId: id, changes: { monthlyFen: { from: Number(before.monthlyFen), to: input.monthlyFen }, source: input.source, weak: input.weak } });
+    await appendAudit(tx, {
+      ...audit(c),
+      action: 'hardship.line_update',
+      entity: 'subsistence_line',
+      entityId: id,
+      changes: { monthlyFen: { from: Number(before.monthlyFen), to: input.monthlyFen }, source: input.source, weak: input.weak },
+    });
     // The stored snapshots name the line by id, so force a refresh of the files that used it.
-    await tx.execute(sql`UPDATE hardship_file SET tier_snapshot = jsonb_set(tier_snapshot, '{line,id}', '"stale"') WHERE tier_snapshot -> 'line' ->> 'id' = ${id}`);
+    await tx.execute(
+      sql`UPDATE hardship_file SET tier_snapshot = jsonb_set(tier_snapshot, '{line,id}', '"stale"') WHERE tier_snapshot -> 'line' ->> 'id' = ${id}`,
+    );
     const reevaluated = await reevaluateStale(tx);
     return { id, reevaluated };
   });
@@ -145,21 +221,42 @@ export async function updateLine(c: Ctx, id: string, input: { monthlyFen: number
 export async function addRuleSet(c: Ctx, input: { version: string; effectiveFrom: string; params: HardshipParams; source: string; weakKeys: string[] }) {
   return c.db.transaction(async (tx) => {
     await requireRuleAdmin(c, tx);
-    const [dup] = await tx.select({ id: hardshipRuleSet.id }).from(hardshipRuleSet).where(sql`${hardshipRuleSet.version} = ${input.version} OR ${hardshipRuleSet.effectiveFrom} = ${input.effectiveFrom}`);
+    const [dup] = await tx
+      .select({ id: hardshipRuleSet.id })
+      .from(hardshipRuleSet)
+      .where(sql`${hardshipRuleSet.version} = ${input.version} OR ${hardshipRuleSet.effectiveFrom} = ${input.effectiveFrom}`);
     if (dup) throw errors.conflict('规则版本号或生效日期已存在', 'That rule version or effective date exists already');
     const id = uuidv7();
     await tx.insert(hardshipRuleSet).values({ id, ...input });
-    await appendAudit(tx, { ...audit(c), action: 'hardship.rule_set_add', entity: 'hardship_rule_set', entityId: id, changes: input as unknown as Record<string, unknown> });
+    await appendAudit(tx, {
+      ...audit(c),
+      action: 'hardship.rule_set_add',
+      entity: 'hardship_rule_set',
+      entityId: id,
+      changes: input as unknown as Record<string, unknown>,
+    });
     const reevaluated = await reevaluateStale(tx);
     return { id, reevaluated };
   });
 }
 
-type CapInput = { kind: AidKind | null; rule: CapRule; amountFen: number | null; maxCount: number | null; effectiveFrom: string; effectiveTo: string | null; source: string; weak: boolean };
+type CapInput = {
+  kind: AidKind | null;
+  rule: CapRule;
+  amountFen: number | null;
+  maxCount: number | null;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  source: string;
+  weak: boolean;
+};
 
 function checkCapShape(i: CapInput) {
   if (i.rule === 'same_cause_per_year' ? !i.maxCount : i.amountFen === null) {
-    throw errors.invalid(i.rule === 'same_cause_per_year' ? '请填写每年次数上限' : '请填写金额上限', i.rule === 'same_cause_per_year' ? 'maxCount is required' : 'amountFen is required');
+    throw errors.invalid(
+      i.rule === 'same_cause_per_year' ? '请填写每年次数上限' : '请填写金额上限',
+      i.rule === 'same_cause_per_year' ? 'maxCount is required' : 'amountFen is required',
+    );
   }
   if (i.effectiveTo && i.effectiveTo < i.effectiveFrom) throw errors.invalid('失效日期早于生效日期', 'effectiveTo is before effectiveFrom');
 }
@@ -182,7 +279,11 @@ export async function updateCap(c: Ctx, id: string, input: CapInput & { version:
     const [before] = await tx.select().from(aidCap).where(eq(aidCap.id, id));
     if (!before) throw errors.notFound('帮扶标准', 'cap');
     const { version, ...set } = input;
-    const [after] = await tx.update(aidCap).set({ ...set, version: version + 1, updatedAt: new Date() }).where(and(eq(aidCap.id, id), eq(aidCap.version, version))).returning();
+    const [after] = await tx
+      .update(aidCap)
+      .set({ ...set, version: version + 1, updatedAt: new Date() })
+      .where(and(eq(aidCap.id, id), eq(aidCap.version, version)))
+      .returning();
     if (!after) throw errors.versionConflict();
     await appendAudit(tx, { ...audit(c), action: 'hardship.cap_update', entity: 'aid_cap', entityId: id, changes: set });
     return { id };
@@ -210,7 +311,14 @@ export async function rulesOverview(c: Pick<Ctx, 'db'>) {
     today,
     ruleSetInForce: { version: inForce.version, effectiveFrom: inForce.effectiveFrom },
     lines: rules.lines.map((l) => ({ ...l, id: l.id!, version: vOf.get(l.id!) ?? 1 })),
-    ruleSets: rules.ruleSets.map((s) => ({ id: s.id!, version: s.version, effectiveFrom: s.effectiveFrom, params: { ...s.params } as Record<string, unknown>, source: s.source, weakKeys: s.weakKeys as string[] })),
+    ruleSets: rules.ruleSets.map((s) => ({
+      id: s.id!,
+      version: s.version,
+      effectiveFrom: s.effectiveFrom,
+      params: { ...s.params } as Record<string, unknown>,
+      source: s.source,
+      weakKeys: s.weakKeys as string[],
+    })),
     caps: rules.caps.map((k) => ({ ...k, id: k.id!, version: vOf.get(k.id!) ?? 1 })),
   };
 }

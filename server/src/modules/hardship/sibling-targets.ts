@@ -8,7 +8,11 @@ import type { TestClient } from '../../test/harness.js';
  * into which path parameter, valid bodies that would change them, and the rows that must not change.
  * Test-only.
  */
-interface Target { id: string; version: number; secrets: string[] }
+interface Target {
+  id: string;
+  version: number;
+  secrets: string[];
+}
 export interface HardshipSiblings {
   hardshipFiles: Target[];
   hardshipAttachments: Target[];
@@ -49,7 +53,14 @@ export const HARDSHIP_BODIES: Record<string, (t: Target) => unknown> = {
   'PUT /api/hardship/budgets/:id': (t) => ({ allocatedFen: 999_999_999, version: t.version }),
   'POST /api/hardship/warnings/:id/close': () => ({ action: '越权销号处理' }),
   'PUT /api/hardship/rules/lines/:id': (t) => ({ monthlyFen: 1, source: '越权修改低保标准', version: t.version }),
-  'PUT /api/hardship/rules/caps/:id': (t) => ({ kind: null, rule: 'per_payment', amountFen: 1, effectiveFrom: '2020-01-01', source: '越权修改标准', version: t.version }),
+  'PUT /api/hardship/rules/caps/:id': (t) => ({
+    kind: null,
+    rule: 'per_payment',
+    amountFen: 1,
+    effectiveFrom: '2020-01-01',
+    source: '越权修改标准',
+    version: t.version,
+  }),
 };
 
 type Rows = <T>(q: SQL) => Promise<T[]>;
@@ -60,7 +71,10 @@ type Rows = <T>(q: SQL) => Promise<T[]>;
  * the city-wide rule rows (which only a top-level administrator may change).
  */
 export async function hardshipTargets(rows: Rows, admin: TestClient, paths: string[], campaignOrgPath: string, label: string): Promise<HardshipSiblings> {
-  const under = sql.join(paths.map((p) => sql`o.path LIKE ${p + '%'}`), sql` OR `);
+  const under = sql.join(
+    paths.map((p) => sql`o.path LIKE ${p + '%'}`),
+    sql` OR `,
+  );
   const files = await rows<{ id: string; version: number; name: string; file_no: string }>(sql`
     SELECT f.id, f.version, f.name, f.file_no FROM hardship_file f JOIN org o ON o.id = f.org_id WHERE (${under}) AND f.status IN ('filed', 'exited') ORDER BY f.file_no LIMIT 2`);
   expect(files.length, 'the demo data has hardship files in the sibling subtree').toBeGreaterThan(0);
@@ -78,7 +92,9 @@ export async function hardshipTargets(rows: Rows, admin: TestClient, paths: stri
     hardshipAttachments: [{ id: att.json().id, version: 1, secrets: [`${label}扫描件`] }],
     hardshipAid: await one(sql`SELECT a.id, 1 AS version FROM aid_record a JOIN org o ON o.id = a.org_id WHERE (${under}) ORDER BY a.id LIMIT 1`),
     hardshipBudgets: await one(sql`SELECT b.id, b.version FROM aid_budget b JOIN org o ON o.id = b.org_id WHERE (${under}) ORDER BY b.id LIMIT 1`),
-    hardshipCampaigns: await one(sql`SELECT k.id, 1 AS version FROM aid_campaign k JOIN org o ON o.id = k.org_id WHERE o.path LIKE ${campaignOrgPath + '%'} ORDER BY k.id LIMIT 1`),
+    hardshipCampaigns: await one(
+      sql`SELECT k.id, 1 AS version FROM aid_campaign k JOIN org o ON o.id = k.org_id WHERE o.path LIKE ${campaignOrgPath + '%'} ORDER BY k.id LIMIT 1`,
+    ),
     hardshipWarnings: warnings,
     hardshipRules: [
       ...(await one(sql`SELECT id, version FROM subsistence_line ORDER BY id LIMIT 1`)),

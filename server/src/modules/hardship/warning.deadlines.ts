@@ -6,8 +6,14 @@ import { registerDeadlineSource } from '../../platform/deadline-recompute.js';
 registerDeadlineSource({
   entity: 'hardship_warning',
   open: async (exec) =>
-    exec.select({ id: hardshipWarning.id, orgId: hardshipWarning.orgId, start: hardshipWarning.raisedOn, due: hardshipWarning.dueOn }).from(hardshipWarning).where(eq(hardshipWarning.status, 'open')),
+    exec
+      .select({ id: hardshipWarning.id, orgId: hardshipWarning.orgId, start: hardshipWarning.raisedOn, due: hardshipWarning.dueOn })
+      .from(hardshipWarning)
+      .where(eq(hardshipWarning.status, 'open')),
   save: async (exec, id, due) => {
-    await exec.update(hardshipWarning).set({ dueOn: due }).where(and(eq(hardshipWarning.id, id), eq(hardshipWarning.status, 'open')));
+    await exec
+      .update(hardshipWarning)
+      .set({ dueOn: due })
+      .where(and(eq(hardshipWarning.id, id), eq(hardshipWarning.status, 'open')));
   },
 });

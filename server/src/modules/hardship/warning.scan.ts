@@ -65,7 +65,15 @@ export function scanParams(opts: ScanOptions, params: HardshipParams): ScanParam
   const m0 = Math.floor((Number(today.slice(5, 7)) - 1) / p.areaPeriodMonths) * p.areaPeriodMonths;
   const from = new Date(Date.UTC(y, m0, 1)).toISOString().slice(0, 10);
   const to = new Date(Date.UTC(y, m0 + p.areaPeriodMonths, 0)).toISOString().slice(0, 10);
-  return { today, p, due, periodFrom: from, periodTo: to, scope: opts.scope ?? { all: true }, proofFollowUpDays: opts.proofFollowUpDays ?? AID_PROOF_RULE.defaults.at(-1)!.value.followUpDays };
+  return {
+    today,
+    p,
+    due,
+    periodFrom: from,
+    periodTo: to,
+    scope: opts.scope ?? { all: true },
+    proofFollowUpDays: opts.proofFollowUpDays ?? AID_PROOF_RULE.defaults.at(-1)!.value.followUpDays,
+  };
 }
 
 const yuan = (col: SQL) => sql`to_char(${col} / 100.0, 'FM999999999990.00')`;
@@ -141,10 +149,20 @@ export function ruleSelects(s: ScanParams): Record<string, SQL> {
         format('%s 发放的帮扶 %s 元（领取人 %s）已过 %s 天仍未补交签领凭证（待补签领），超过 %s 天的期限', a.paid_on, ${yuan(sql`a.amount_fen`)}, a.recipient_name, ${s.today}::date - a.paid_on, ${s.proofFollowUpDays}::int),
         jsonb_build_object('aidId', a.id, 'paidOn', a.paid_on, 'amountFen', a.amount_fen, 'method', a.method, 'days', ${s.today}::date - a.paid_on, 'followUpDays', ${s.proofFollowUpDays}::int)
       FROM aid_record a WHERE a.proof_status = 'pending' AND a.paid_on < ${s.today}::date - ${s.proofFollowUpDays}::int AND ${ownedScopeSql(s.scope, sql`a.payer_org_id`)}`,
-    area_relapse: areas('area_relapse', sql`SELECT count(*)::int AS n FROM hardship_event e WHERE e.kind = 'relapsed' AND e.on_date BETWEEN ${s.periodFrom}::date AND ${s.periodTo}::date AND ${inDistrict('e')}`,
-      s.p.areaRelapseThreshold, 'red', '返困'),
-    area_new_deep: areas('area_new_deep', sql`SELECT count(*)::int AS n FROM hardship_file nf WHERE nf.tier = 'deep' AND nf.status = 'filed' AND nf.filed_on BETWEEN ${s.periodFrom}::date AND ${s.periodTo}::date AND ${inDistrict('nf')}`,
-      s.p.areaNewDeepThreshold, 'orange', '新增深度困难'),
+    area_relapse: areas(
+      'area_relapse',
+      sql`SELECT count(*)::int AS n FROM hardship_event e WHERE e.kind = 'relapsed' AND e.on_date BETWEEN ${s.periodFrom}::date AND ${s.periodTo}::date AND ${inDistrict('e')}`,
+      s.p.areaRelapseThreshold,
+      'red',
+      '返困',
+    ),
+    area_new_deep: areas(
+      'area_new_deep',
+      sql`SELECT count(*)::int AS n FROM hardship_file nf WHERE nf.tier = 'deep' AND nf.status = 'filed' AND nf.filed_on BETWEEN ${s.periodFrom}::date AND ${s.periodTo}::date AND ${inDistrict('nf')}`,
+      s.p.areaNewDeepThreshold,
+      'orange',
+      '新增深度困难',
+    ),
   };
 }
 
@@ -161,7 +179,13 @@ function insertOf(select: SQL, s: ScanParams): SQL {
 /** All rules as ONE statement (for the benchmark's comparison and for tools). */
 export function scanWarningsStatement(s: ScanParams): SQL {
   const parts = Object.values(ruleSelects(s));
-  return insertOf(sql.join(parts.map((p) => sql`(${p})`), sql` UNION ALL `), s);
+  return insertOf(
+    sql.join(
+      parts.map((p) => sql`(${p})`),
+      sql` UNION ALL `,
+    ),
+    s,
+  );
 }
 
 /** The single statement as raw SQL text with $1…$n placeholders, and its parameters. */

@@ -31,6 +31,8 @@ export const hardshipWarning = pgTable(
     uniqueIndex('hardship_warning_dedup_uq').on(t.dedupKey),
     index('hardship_warning_org_status_idx').on(t.orgId, t.status, t.dueOn),
     index('hardship_warning_file_idx').on(t.fileId),
-    index('hardship_warning_open_idx').on(t.dueOn).where(sql`${t.status} = 'open'`),
+    index('hardship_warning_open_idx')
+      .on(t.dueOn)
+      .where(sql`${t.status} = 'open'`),
   ],
 );

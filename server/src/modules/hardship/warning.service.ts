@@ -14,7 +14,11 @@ const urgency = sql`(CASE ${hardshipWarning.level} WHEN 'red' THEN 0 WHEN 'orang
 
 /** Warnings as a scoped resource (server/src/platform/resource.ts): `org_id` is the responsible union. */
 export const warnings = resource<typeof hardshipWarning, WarningListParams>({
-  table: hardshipWarning, entity: 'hardship_warning', noun: ['预警', 'warning'], orgColumn: hardshipWarning.orgId, idColumn: hardshipWarning.id,
+  table: hardshipWarning,
+  entity: 'hardship_warning',
+  noun: ['预警', 'warning'],
+  orgColumn: hardshipWarning.orgId,
+  idColumn: hardshipWarning.id,
   filters: {
     status: (v) => (v === 'all' ? undefined : eq(hardshipWarning.status, v)),
     level: (v) => eq(hardshipWarning.level, v),
@@ -42,8 +46,23 @@ export async function listWarnings(c: Ctx, p: WarningListParams) {
   return {
     ...page,
     items: (page.items as unknown as Listed[]).map((x) => ({
-      id: x.id, rule: x.rule, level: x.level, fileId: x.fileId, fileNo: x.fileNo, name: x.name, orgId: x.orgId, orgName: x.orgName, explanation: x.explanation, figures: x.figures,
-      raisedOn: x.raisedOn, dueOn: x.dueOn, overdue: x.status === 'open' && x.dueOn < today, status: x.status, actionTaken: x.actionTaken, closedAt: x.closedAt?.toISOString() ?? null, closedByName: x.closedByName,
+      id: x.id,
+      rule: x.rule,
+      level: x.level,
+      fileId: x.fileId,
+      fileNo: x.fileNo,
+      name: x.name,
+      orgId: x.orgId,
+      orgName: x.orgName,
+      explanation: x.explanation,
+      figures: x.figures,
+      raisedOn: x.raisedOn,
+      dueOn: x.dueOn,
+      overdue: x.status === 'open' && x.dueOn < today,
+      status: x.status,
+      actionTaken: x.actionTaken,
+      closedAt: x.closedAt?.toISOString() ?? null,
+      closedByName: x.closedByName,
       provisional: x.status === 'open' && isProvisional(x.raisedOn, x.dueOn, cal),
     })),
   };
@@ -54,9 +73,17 @@ export async function closeWarning(c: Ctx, id: string, action: string) {
   return c.db.transaction(async (tx) => {
     const w = await warnings.get(c, id, { exec: tx, lock: true });
     if (w.status !== 'open') throw new AppError(409, 'WARNING_CLOSED', '该预警已处置完毕', 'This warning is already closed');
-    await warnings.update(c, tx, id, undefined, { status: 'closed', actionTaken: action, closedBy: c.actor.userId, closedAt: new Date() }, {
-      action: 'hardship.warning_close', changes: { rule: w.rule, level: w.level, fileId: w.fileId, action },
-    });
+    await warnings.update(
+      c,
+      tx,
+      id,
+      undefined,
+      { status: 'closed', actionTaken: action, closedBy: c.actor.userId, closedAt: new Date() },
+      {
+        action: 'hardship.warning_close',
+        changes: { rule: w.rule, level: w.level, fileId: w.fileId, action },
+      },
+    );
     return { ok: true as const };
   });
 }
@@ -66,7 +93,14 @@ export async function scanNow(c: Ctx) {
   const calendar = await c.settings.calendar();
   return c.db.transaction(async (tx) => {
     const r = await scanWarnings(tx, { scope: c.actor.scope, calendar });
-    await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: c.actor.orgId, action: 'hardship.warning_scan', changes: { raised: r.raised, byRule: r.byRule, reevaluated: r.reevaluated } });
+    await appendAudit(tx, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      ip: c.ip,
+      orgId: c.actor.orgId,
+      action: 'hardship.warning_scan',
+      changes: { raised: r.raised, byRule: r.byRule, reevaluated: r.reevaluated },
+    });
     return r;
   });
 }
@@ -78,7 +112,8 @@ export async function runWarningJob(s: Services) {
     const lock = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(727004) AS ok`)) as unknown as { rows: { ok: boolean }[] };
     if (!lock.rows[0]?.ok) return { raised: 0, byRule: {}, reevaluated: 0, ms: 0 };
     const r = await scanWarnings(tx, { calendar });
-    if (r.raised || r.reevaluated) await appendAudit(tx, { action: 'hardship.warning_scan', actorName: 'job', changes: { raised: r.raised, byRule: r.byRule, reevaluated: r.reevaluated } });
+    if (r.raised || r.reevaluated)
+      await appendAudit(tx, { action: 'hardship.warning_scan', actorName: 'job', changes: { raised: r.raised, byRule: r.byRule, reevaluated: r.reevaluated } });
     return r;
   });
 }

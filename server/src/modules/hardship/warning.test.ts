@@ -14,8 +14,9 @@ let chair: TestClient;
 let district: TestClient;
 let chairOrg: { id: string; path: string; parent_id: string };
 const today = todayInChina();
-const q = <T,>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
-const rulesOf = async (fileId: string) => (await q<{ rule: string }>(sql`SELECT rule FROM hardship_warning WHERE file_id = ${fileId} ORDER BY rule`)).map((r) => r.rule);
+const q = <T>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
+const rulesOf = async (fileId: string) =>
+  (await q<{ rule: string }>(sql`SELECT rule FROM hardship_warning WHERE file_id = ${fileId} ORDER BY rule`)).map((r) => r.rule);
 const params = { ...DEFAULT_RULE_SET.params, areaRelapseThreshold: 1 };
 const ids: Record<string, string> = {};
 type RawDriver = { query(text: string, params: unknown[]): Promise<{ rows: unknown[] }> };
@@ -60,12 +61,15 @@ beforeAll(async () => {
   await edit(ids.exited, { annualIncomeFen: annualFor(300_000, 3), health: 'serious_illness' });
   ids.visitLate = await filed(poor);
   await chair.post(`/api/hardship/files/${ids.visitLate}/exit`, { reason: 'income_up', annualIncomeFen: annualFor(300_000, 3) });
-  await q(sql`UPDATE hardship_visit SET due_on = ${today}::date - 3 WHERE id = (SELECT id FROM hardship_visit WHERE file_id = ${ids.visitLate} ORDER BY due_on LIMIT 1)`);
+  await q(
+    sql`UPDATE hardship_visit SET due_on = ${today}::date - 3 WHERE id = (SELECT id FROM hardship_visit WHERE file_id = ${ids.visitLate} ORDER BY due_on LIMIT 1)`,
+  );
 
   // A member whose file learns of the job loss from the membership event 'left'.
   const idNumber = newIdNumber('19750505');
   const m = await chair.post('/api/members', {
-    orgId: chairOrg.id, consent: { version: CURRENT_CONSENT_VERSION, method: 'paper' },
+    orgId: chairOrg.id,
+    consent: { version: CURRENT_CONSENT_VERSION, method: 'paper' },
     fields: { name: '会员职工', idNumber, employmentForm: 'standard', joinDate: '2020-01-01' },
   });
   expect(m.statusCode, m.body).toBe(201);
@@ -97,7 +101,9 @@ describe('the scan', () => {
     expect(await rulesOf(ids.exited!)).toEqual(['relapse_risk']);
     expect(await rulesOf(ids.visitLate!)).toEqual(['visit_overdue']);
     expect(await rulesOf(ids.member!)).toEqual(['job_loss']);
-    const [w] = await q<{ level: string; explanation: string; org_id: string; due_on: string; raised_on: string }>(sql`SELECT level, explanation, org_id, due_on::text, raised_on::text FROM hardship_warning WHERE file_id = ${ids.nearLine}`);
+    const [w] = await q<{ level: string; explanation: string; org_id: string; due_on: string; raised_on: string }>(
+      sql`SELECT level, explanation, org_id, due_on::text, raised_on::text FROM hardship_warning WHERE file_id = ${ids.nearLine}`,
+    );
     expect(w).toMatchObject({ level: 'yellow', org_id: chairOrg.id, raised_on: today });
     expect(w!.explanation).toContain('1100.00');
     expect(w!.due_on > today).toBe(true);
@@ -155,15 +161,21 @@ describe('handling warnings', () => {
     const res = await chair.post('/api/hardship/warnings/scan');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().raised).toBe(0);
-    const [d02w] = await q<{ id: string }>(sql`SELECT w.id FROM hardship_warning w JOIN org o ON o.id = w.org_id WHERE o.path LIKE (SELECT path || '%' FROM org WHERE code = 'D02') AND w.status = 'open' LIMIT 1`);
+    const [d02w] = await q<{ id: string }>(
+      sql`SELECT w.id FROM hardship_warning w JOIN org o ON o.id = w.org_id WHERE o.path LIKE (SELECT path || '%' FROM org WHERE code = 'D02') AND w.status = 'open' LIMIT 1`,
+    );
     expect((await district.post(`/api/hardship/warnings/${d02w!.id}/close`, { action: '越权销号处理' })).statusCode).toBe(404);
     expect((await district.get(`/api/hardship/warnings/${d02w!.id}/history`)).statusCode).toBe(404);
     const mine = (await district.get('/api/hardship/warnings?pageSize=200')).json();
-    const [{ n }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM hardship_warning w WHERE w.status = 'open' AND w.org_id IN (SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE code = 'D01'))`);
+    const [{ n }] = await q<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM hardship_warning w WHERE w.status = 'open' AND w.org_id IN (SELECT id FROM org WHERE path LIKE (SELECT path || '%' FROM org WHERE code = 'D01'))`,
+    );
     expect(mine.total).toBe(n);
     // `under` narrows to a union and the unions below it.
     const under = (await district.get(`/api/hardship/warnings?pageSize=200&under=${chairOrg.id}`)).json();
-    const [{ m }] = await q<{ m: number }>(sql`SELECT count(*)::int AS m FROM hardship_warning w WHERE w.status = 'open' AND w.org_id IN (SELECT id FROM org WHERE path LIKE ${chairOrg.path + '%'})`);
+    const [{ m }] = await q<{ m: number }>(
+      sql`SELECT count(*)::int AS m FROM hardship_warning w WHERE w.status = 'open' AND w.org_id IN (SELECT id FROM org WHERE path LIKE ${chairOrg.path + '%'})`,
+    );
     expect(under.total).toBe(m);
     expect(m).toBeGreaterThan(0);
   });

@@ -60,8 +60,12 @@ async function reject(c: Ctx, tx: Executor, f: HardshipFileRow, input: Decision,
   // A relapse application (the file exited before) refused: the household stays under monitoring.
   const back = f.exitOn !== null;
   const after = await step(c, tx, FILE_FLOW, flowTable, 'reject', {
-    row: f, input, to: back ? 'exited' : 'rejected', set: back ? {} : { rejectReason: input.note },
-    detail: level ? `level ${level}: ${input.note}` : input.note, changes: { ...(level ? { level } : {}), ...(back ? { relapse: true } : {}) },
+    row: f,
+    input,
+    to: back ? 'exited' : 'rejected',
+    set: back ? {} : { rejectReason: input.note },
+    detail: level ? `level ${level}: ${input.note}` : input.note,
+    changes: { ...(level ? { level } : {}), ...(back ? { relapse: true } : {}) },
   });
   await addEvent(tx, f, 'rejected', actorOf(c), { note: input.note, level });
   return ref(after as HardshipFileRow);
@@ -77,12 +81,21 @@ export async function checkFile(c: Ctx, id: string, input: Decision) {
     const today = todayInChina();
     const { tier, params } = await evaluateNow(tx, f, today);
     if (!tier.tier) {
-      throw new AppError(409, 'HARDSHIP_NOT_ELIGIBLE', `按现行规则不符合建档条件：${tier.explanation.split('\n').pop()}`, 'The household does not qualify under the rules in force', { explanation: tier.explanation });
+      throw new AppError(
+        409,
+        'HARDSHIP_NOT_ELIGIBLE',
+        `按现行规则不符合建档条件：${tier.explanation.split('\n').pop()}`,
+        'The household does not qualify under the rules in force',
+        { explanation: tier.explanation },
+      );
     }
     const required = Math.min(params.reviewLevels, reviewChain(f.orgPath).length);
     const filed = required === 0;
     const after = (await step(c, tx, FILE_FLOW, flowTable, 'check', {
-      row: f, input, to: filed ? 'filed' : 'reviewing', rule: reassessRule(params),
+      row: f,
+      input,
+      to: filed ? 'filed' : 'reviewing',
+      rule: reassessRule(params),
       set: { ...tierColumns(tier), ...(filed ? { filedOn: today, ...(await endMonitoring(tx, f)) } : { reviewLevelsRequired: required, reviewLevelsDone: 0 }) },
       changes: { tier: tier.tier },
     })) as HardshipFileRow;
@@ -105,14 +118,22 @@ export async function reviewFile(c: Ctx, id: string, input: Decision) {
     const levelOrgId = reviewChain(f.orgPath)[level - 1];
     const [levelOrg] = levelOrgId ? await tx.select({ path: org.path, name: org.name }).from(org).where(eq(org.id, levelOrgId)) : [];
     if (!actsAtLevel(c.actor.orgPath, levelOrg)) {
-      throw new AppError(403, 'NOT_THIS_LEVEL', `第${level}级审核应由“${levelOrg?.name ?? '上级工会'}”或其上级工会办理`, `Level ${level} is reviewed by ${levelOrg?.name ?? 'the union above'} or a union above it`);
+      throw new AppError(
+        403,
+        'NOT_THIS_LEVEL',
+        `第${level}级审核应由“${levelOrg?.name ?? '上级工会'}”或其上级工会办理`,
+        `Level ${level} is reviewed by ${levelOrg?.name ?? 'the union above'} or a union above it`,
+      );
     }
     if (!input.approve) return reject(c, tx, f, input, level);
     const today = todayInChina();
     const done = level >= f.reviewLevelsRequired;
     const { params } = await evaluateNow(tx, f, today);
     const after = (await step(c, tx, FILE_FLOW, flowTable, 'review', {
-      row: f, input, to: done ? 'filed' : 'reviewing', rule: reassessRule(params),
+      row: f,
+      input,
+      to: done ? 'filed' : 'reviewing',
+      rule: reassessRule(params),
       set: { reviewLevelsDone: level, ...(done ? { filedOn: today, ...(await endMonitoring(tx, f)) } : {}) },
       changes: { level },
     })) as HardshipFileRow;
@@ -130,7 +151,11 @@ export async function reassessFile(c: Ctx, id: string, input: { note: string | n
     const today = todayInChina();
     const { tier, params } = await evaluateNow(tx, f, today);
     const after = (await step(c, tx, FILE_FLOW, flowTable, 'reassess', {
-      row: f, input, rule: reassessRule(params), set: tierColumns(tier), changes: { tier: { from: f.tier, to: tier.tier } },
+      row: f,
+      input,
+      rule: reassessRule(params),
+      set: tierColumns(tier),
+      changes: { tier: { from: f.tier, to: tier.tier } },
     })) as HardshipFileRow;
     await addEvent(tx, f, 'reassessed', actorOf(c), { note: input.note, data: { tier: tier.tier, perCapitaMonthlyFen: tier.perCapitaMonthlyFen } });
     return { ...ref(after), suggestExit: tier.tier === null, explanation: tier.explanation };
@@ -151,16 +176,27 @@ export async function exitFile(c: Ctx, id: string, input: ExitInput) {
     const { tier, params } = await evaluateNow(tx, { ...f, ...figures }, today);
     const monitoringUntil = addMonths(today, params.monitoringMonths);
     const after = (await step(c, tx, FILE_FLOW, flowTable, 'exit', {
-      row: f, input,
+      row: f,
+      input,
       set: { ...figures, ...tierColumns(tier), exitOn: today, exitReason: input.reason, exitNote: input.note, exitSnapshot: tier, monitoringUntil },
       changes: { reason: input.reason, ...figures, monitoringUntil },
     })) as HardshipFileRow;
     const visits = [];
     for (let k = 1; addMonths(today, k * params.followUpIntervalMonths) <= monitoringUntil; k++) {
-      visits.push({ id: uuidv7(), fileId: id, orgId: f.orgId, kind: 'follow_up', dueOn: addMonths(today, k * params.followUpIntervalMonths), createdBy: c.actor.userId });
+      visits.push({
+        id: uuidv7(),
+        fileId: id,
+        orgId: f.orgId,
+        kind: 'follow_up',
+        dueOn: addMonths(today, k * params.followUpIntervalMonths),
+        createdBy: c.actor.userId,
+      });
     }
     if (visits.length) await tx.insert(hardshipVisit).values(visits);
-    await addEvent(tx, f, 'exited', actorOf(c), { note: input.note, data: { reason: input.reason, ...figures, perCapitaMonthlyFen: tier.perCapitaMonthlyFen, tierAtExit: tier.tier, monitoringUntil } });
+    await addEvent(tx, f, 'exited', actorOf(c), {
+      note: input.note,
+      data: { reason: input.reason, ...figures, perCapitaMonthlyFen: tier.perCapitaMonthlyFen, tierAtExit: tier.tier, monitoringUntil },
+    });
     return { ...ref(after), monitoringUntil, plannedVisits: visits.map((v) => v.dueOn) };
   });
 }
@@ -188,18 +224,31 @@ export async function relapseFile(c: Ctx, id: string, input: RelapseInput) {
     const numbers = { perCapitaMonthlyFen: tier.perCapitaMonthlyFen, lineMonthlyFen: tier.line?.monthlyFen ?? null, tier: tier.tier };
     const relapseCount = f.relapseCount + (eligible ? 1 : 0);
     const after = (await step(c, tx, FILE_FLOW, flowTable, 'relapse', {
-      row: f, input, to: eligible ? 'applied' : 'exited',
+      row: f,
+      input,
+      to: eligible ? 'applied' : 'exited',
       set: {
-        ...figures, ...tierColumns(tier),
+        ...figures,
+        ...tierColumns(tier),
         ...(eligible ? { relapseCount, lastRelapseOn: today, reviewLevelsRequired: 0, reviewLevelsDone: 0, rejectReason: null } : {}),
       },
-      changes: { eligible, ...figures, ...numbers, relapseCount }, detail: summary ? `${input.note}；${summary.zh}` : input.note,
+      changes: { eligible, ...figures, ...numbers, relapseCount },
+      detail: summary ? `${input.note}；${summary.zh}` : input.note,
     })) as HardshipFileRow;
-    await addEvent(tx, f, eligible ? 'relapsed' : 'relapse_refused', actorOf(c), { note: summary ? `${input.note}（${summary.zh}）` : input.note, data: { ...figures, ...numbers } });
+    await addEvent(tx, f, eligible ? 'relapsed' : 'relapse_refused', actorOf(c), {
+      note: summary ? `${input.note}（${summary.zh}）` : input.note,
+      data: { ...figures, ...numbers },
+    });
     return {
-      ...ref(after), eligible, relapseCount, perCapitaMonthlyFen: tier.perCapitaMonthlyFen, lineMonthlyFen: tier.line?.monthlyFen ?? null,
-      summary: summary?.zh ?? '按现有数据符合困难职工认定条件，已重新提交基层工会核实、上级审核', summaryEn: summary?.en ?? 'Eligible on the current figures: back to the check and review',
-      explanation: tier.explanation, monitoringUntil: after.monitoringUntil,
+      ...ref(after),
+      eligible,
+      relapseCount,
+      perCapitaMonthlyFen: tier.perCapitaMonthlyFen,
+      lineMonthlyFen: tier.line?.monthlyFen ?? null,
+      summary: summary?.zh ?? '按现有数据符合困难职工认定条件，已重新提交基层工会核实、上级审核',
+      summaryEn: summary?.en ?? 'Eligible on the current figures: back to the check and review',
+      explanation: tier.explanation,
+      monitoringUntil: after.monitoringUntil,
     };
   });
 }
@@ -221,12 +270,24 @@ export async function recordVisit(c: Ctx, id: string, input: VisitInput) {
     if (input.visitedOn > todayInChina()) throw errors.invalid('走访日期不能晚于今天', 'The visit date is in the future');
     let visitId = input.plannedVisitId;
     if (visitId) {
-      const [done] = await tx.update(hardshipVisit).set({ visitedOn: input.visitedOn, visitor: input.visitor, findings: input.findings })
-        .where(and(eq(hardshipVisit.id, visitId), eq(hardshipVisit.fileId, id), isNull(hardshipVisit.visitedOn))).returning({ id: hardshipVisit.id });
+      const [done] = await tx
+        .update(hardshipVisit)
+        .set({ visitedOn: input.visitedOn, visitor: input.visitor, findings: input.findings })
+        .where(and(eq(hardshipVisit.id, visitId), eq(hardshipVisit.fileId, id), isNull(hardshipVisit.visitedOn)))
+        .returning({ id: hardshipVisit.id });
       if (!done) throw errors.notFound('计划回访', 'planned visit');
     } else {
       visitId = uuidv7();
-      await tx.insert(hardshipVisit).values({ id: visitId, fileId: id, orgId: f.orgId, kind: input.kind, visitedOn: input.visitedOn, visitor: input.visitor, findings: input.findings, createdBy: c.actor.userId });
+      await tx.insert(hardshipVisit).values({
+        id: visitId,
+        fileId: id,
+        orgId: f.orgId,
+        kind: input.kind,
+        visitedOn: input.visitedOn,
+        visitor: input.visitor,
+        findings: input.findings,
+        createdBy: c.actor.userId,
+      });
     }
     await appendAudit(tx, auditOf(actorOf(c), f.orgId, 'hardship.visit', id, { changes: { visitId, kind: input.kind, visitedOn: input.visitedOn } }));
     return { id: visitId };

@@ -8,11 +8,17 @@ import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
 import type { CallListParams, NominationListParams, RecordListParams } from '../../../../common/src/contracts/honor.js';
 
-const under = (col: typeof honorNomination.orgId | typeof honorRecord.orgId) => (v: string) => sql`${col} IN (SELECT id FROM org WHERE path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`;
+const under = (col: typeof honorNomination.orgId | typeof honorRecord.orgId) => (v: string) =>
+  sql`${col} IN (SELECT id FROM org WHERE path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`;
 
 /** A call is seen in its union's scope and by the unions below it (they nominate); edited only in its union's scope. */
 export const calls = resource<typeof honorCall, CallListParams>({
-  table: honorCall, entity: 'honor_call', noun: ['评选', 'call'], orgColumn: honorCall.orgId, idColumn: honorCall.id, versionColumn: honorCall.version,
+  table: honorCall,
+  entity: 'honor_call',
+  noun: ['评选', 'call'],
+  orgColumn: honorCall.orgId,
+  idColumn: honorCall.id,
+  versionColumn: honorCall.version,
   filters: {
     q: (v) => ilike(honorCall.title, `%${escapeLike(v)}%`),
     status: (v) => eq(honorCall.status, v),
@@ -24,7 +30,12 @@ export const calls = resource<typeof honorCall, CallListParams>({
 });
 
 export const nominations = resource<typeof honorNomination, NominationListParams>({
-  table: honorNomination, entity: 'honor_nomination', noun: ['推荐人选', 'nomination'], orgColumn: honorNomination.orgId, idColumn: honorNomination.id, versionColumn: honorNomination.version,
+  table: honorNomination,
+  entity: 'honor_nomination',
+  noun: ['推荐人选', 'nomination'],
+  orgColumn: honorNomination.orgId,
+  idColumn: honorNomination.id,
+  versionColumn: honorNomination.version,
   filters: {
     callId: (v) => eq(honorNomination.callId, v),
     status: (v) => eq(honorNomination.status, v),
@@ -38,13 +49,24 @@ export const nominations = resource<typeof honorNomination, NominationListParams
 
 /** Objections belong to the calling union (the reviewing body): nobody else reads them. */
 export const objections = resource<typeof honorObjection, Record<string, never>>({
-  table: honorObjection, entity: 'honor_objection', noun: ['异议', 'objection'], orgColumn: honorObjection.orgId, idColumn: honorObjection.id, versionColumn: honorObjection.version,
+  table: honorObjection,
+  entity: 'honor_objection',
+  noun: ['异议', 'objection'],
+  orgColumn: honorObjection.orgId,
+  idColumn: honorObjection.id,
+  versionColumn: honorObjection.version,
 });
 
 export const records = resource<typeof honorRecord, RecordListParams>({
-  table: honorRecord, entity: 'honor_record', noun: ['荣誉记录', 'honour record'], orgColumn: honorRecord.orgId, idColumn: honorRecord.id, versionColumn: honorRecord.version,
+  table: honorRecord,
+  entity: 'honor_record',
+  noun: ['荣誉记录', 'honour record'],
+  orgColumn: honorRecord.orgId,
+  idColumn: honorRecord.id,
+  versionColumn: honorRecord.version,
   filters: {
-    q: (v) => sql`(${honorRecord.name} ILIKE ${'%' + escapeLike(v) + '%'} OR ${honorRecord.employer} ILIKE ${'%' + escapeLike(v) + '%'} OR ${honorRecord.certificateNo} = ${v})`,
+    q: (v) =>
+      sql`(${honorRecord.name} ILIKE ${'%' + escapeLike(v) + '%'} OR ${honorRecord.employer} ILIKE ${'%' + escapeLike(v) + '%'} OR ${honorRecord.certificateNo} = ${v})`,
     kind: (v) => eq(honorRecord.kind, v),
     level: (v) => eq(honorRecord.level, v),
     year: (v) => eq(honorRecord.year, v),
@@ -67,7 +89,10 @@ export async function orgCovered(c: Ctx, exec: Executor, orgId: string): Promise
 export async function orgsById(exec: Executor, ids: string[]) {
   const uniq = [...new Set(ids)];
   if (!uniq.length) return new Map<string, { id: string; name: string; path: string; level: string; parentId: string | null }>();
-  const rows = await exec.select({ id: org.id, name: org.name, path: org.path, level: org.level, parentId: org.parentId }).from(org).where(inArray(org.id, uniq));
+  const rows = await exec
+    .select({ id: org.id, name: org.name, path: org.path, level: org.level, parentId: org.parentId })
+    .from(org)
+    .where(inArray(org.id, uniq));
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -36,8 +36,19 @@ export const honorCall = pgTable(
   (t) => [index('honor_call_org_idx').on(t.orgId, t.year), index('honor_call_status_idx').on(t.status)],
 );
 
-export interface Recommendation { method: string; on: string; votesFor: number; votesTotal: number; note: string | null }
-export interface ClearanceEntry { agency: string; result: string; on: string | null; note: string | null }
+export interface Recommendation {
+  method: string;
+  on: string;
+  votesFor: number;
+  votesTotal: number;
+  note: string | null;
+}
+export interface ClearanceEntry {
+  agency: string;
+  result: string;
+  on: string | null;
+  note: string | null;
+}
 
 /** A nominee put forward by a unit; counted against the quota of the union above it that holds one. */
 export const honorNomination = pgTable(
@@ -100,7 +111,11 @@ export const honorObjection = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('honor_objection_call_idx').on(t.callId), index('honor_objection_nomination_idx').on(t.nominationId), uniqueIndex('honor_objection_receipt_uq').on(t.receiptNo)],
+  (t) => [
+    index('honor_objection_call_idx').on(t.callId),
+    index('honor_objection_nomination_idx').on(t.nominationId),
+    uniqueIndex('honor_objection_receipt_uq').on(t.receiptNo),
+  ],
 );
 
 /** The registry of holders (劳模工匠): one honour of one holder, from an approved nomination or entered for a past one. */
@@ -126,7 +141,11 @@ export const honorRecord = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('honor_record_org_idx').on(t.orgId, t.awardedOn), index('honor_record_member_idx').on(t.memberId), uniqueIndex('honor_record_cert_uq').on(t.certificateNo)],
+  (t) => [
+    index('honor_record_org_idx').on(t.orgId, t.awardedOn),
+    index('honor_record_member_idx').on(t.memberId),
+    uniqueIndex('honor_record_cert_uq').on(t.certificateNo),
+  ],
 );
 
 /** Care of a holder (劳模关爱): allowances, check-ups, recuperation, visits. Money in fen. */

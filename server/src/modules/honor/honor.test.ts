@@ -19,14 +19,22 @@ let unit: { id: string };
 let memberId: string;
 let callId: string;
 const today = todayInChina();
-const q = <T,>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
+const q = <T>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
 const floors = [
   { category: 'industrial_worker', kinds: ['labor_medal'], op: 'min', pct: 50 },
   { category: 'head_official', kinds: ['labor_medal'], op: 'max', count: 0 },
 ];
 const nominee = (o: Record<string, unknown> = {}) => ({
-  callId, orgId: unit.id, kind: 'labor_medal', name: '李工匠', employer: '江城机械厂', post: '钳工班长', occupation: 'frontline_tech',
-  deeds: '扎根一线二十年，带出徒弟三十余名，完成技术革新十二项。', recommendation: { method: 'congress', on: addDays(today, -10), votesFor: 80, votesTotal: 95 }, ...o,
+  callId,
+  orgId: unit.id,
+  kind: 'labor_medal',
+  name: '李工匠',
+  employer: '江城机械厂',
+  post: '钳工班长',
+  occupation: 'frontline_tech',
+  deeds: '扎根一线二十年，带出徒弟三十余名，完成技术革新十二项。',
+  recommendation: { method: 'congress', on: addDays(today, -10), votesFor: 80, votesTotal: 95 },
+  ...o,
 });
 
 beforeAll(async () => {
@@ -46,11 +54,20 @@ afterAll(async () => {
 describe('the call', () => {
   it('refuses floors that sum above 100% with a clear 400', async () => {
     const res = await admin.post('/api/honors/calls', {
-      orgId: city.id, title: '不可能的评选', year: 2026, kinds: ['labor_medal'],
-      floors: [{ category: 'industrial_worker', kinds: ['labor_medal'], op: 'min', pct: 70 }, { category: 'teacher_researcher', kinds: ['labor_medal'], op: 'min', pct: 40 }],
+      orgId: city.id,
+      title: '不可能的评选',
+      year: 2026,
+      kinds: ['labor_medal'],
+      floors: [
+        { category: 'industrial_worker', kinds: ['labor_medal'], op: 'min', pct: 70 },
+        { category: 'teacher_researcher', kinds: ['labor_medal'], op: 'min', pct: 40 },
+      ],
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'FLOORS_IMPOSSIBLE', message: '五一劳动奖章的产业工人、其他一线职工和专业技术人员、教师和科研人员、企业负责人和县处级以上干部比例下限合计110%，超过100%，无法同时满足' });
+    expect(res.json()).toMatchObject({
+      code: 'FLOORS_IMPOSSIBLE',
+      message: '五一劳动奖章的产业工人、其他一线职工和专业技术人员、教师和科研人员、企业负责人和县处级以上干部比例下限合计110%，超过100%，无法同时满足',
+    });
   });
 
   it('takes the ACFTU 2022 floors when none are given, with their source', async () => {
@@ -63,7 +80,14 @@ describe('the call', () => {
   });
 
   it('a city call with a quota for one district, opened for nominations', async () => {
-    const res = await admin.post('/api/honors/calls', { orgId: city.id, title: '2026年江城市五一劳动奖章评选', year: 2026, kinds: ['labor_medal'], floors, quotas: [{ orgId: d01.id, kind: 'labor_medal', n: 2 }] });
+    const res = await admin.post('/api/honors/calls', {
+      orgId: city.id,
+      title: '2026年江城市五一劳动奖章评选',
+      year: 2026,
+      kinds: ['labor_medal'],
+      floors,
+      quotas: [{ orgId: d01.id, kind: 'labor_medal', n: 2 }],
+    });
     expect(res.statusCode, res.body).toBe(201);
     callId = res.json().id;
     expect((await admin.post(`/api/honors/calls/${callId}/open`, { version: 1 })).statusCode).toBe(200);
@@ -71,7 +95,9 @@ describe('the call', () => {
     expect((await chair.get('/api/honors/calls')).json().items.map((c: { id: string }) => c.id)).toContain(callId);
     const forUnit = (await chair.get(`/api/honors/calls/${callId}`)).json();
     expect(forUnit).toMatchObject({ can: { edit: false, nominate: true, objections: false }, actions: [] });
-    expect((await district.put(`/api/honors/calls/${callId}`, { orgId: city.id, title: '区里改名', year: 2026, kinds: ['labor_medal'], version: 2 })).statusCode).toBe(403);
+    expect(
+      (await district.put(`/api/honors/calls/${callId}`, { orgId: city.id, title: '区里改名', year: 2026, kinds: ['labor_medal'], version: 2 })).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -96,7 +122,16 @@ describe('nominations within the quota, and the quota check with the numbers', (
     for (const id of [a, b]) expect((await district.post(`/api/honors/nominations/${id}/endorse`, { version: 1 })).statusCode).toBe(200);
     const check = (await district.get(`/api/honors/calls/${callId}/check?orgId=${d01.id}`)).json();
     expect(check.passes).toBe(false);
-    expect(check.problems).toEqual([{ code: 'floor.industrial_worker', zh: '五一劳动奖章中产业工人应不少于50%（2人中1人），现有0人，差1人', en: expect.any(String), needed: 1, have: 0, off: 1 }]);
+    expect(check.problems).toEqual([
+      {
+        code: 'floor.industrial_worker',
+        zh: '五一劳动奖章中产业工人应不少于50%（2人中1人），现有0人，差1人',
+        en: expect.any(String),
+        needed: 1,
+        have: 0,
+        off: 1,
+      },
+    ]);
     const refused = await district.post(`/api/honors/calls/${callId}/submit`, { orgId: d01.id });
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'QUOTA_CHECK_FAILED', details: { problems: [{ needed: 1, have: 0, off: 1 }] } });
@@ -144,9 +179,18 @@ describe('review, clearance, the public notice and objections', () => {
     expect((await anon.get('/api/public/notices')).json().map((n: { id: string }) => n.id)).toContain(callId);
     const notice = await anon.get(`/api/public/notices/${callId}`);
     expect(notice.statusCode).toBe(200);
-    expect(notice.json().nominees.map((n: { name: string }) => n.name).sort()).toEqual(['李工匠', '赵焊工']);
+    expect(
+      notice
+        .json()
+        .nominees.map((n: { name: string }) => n.name)
+        .sort(),
+    ).toEqual(['李工匠', '赵焊工']);
     expect(Object.keys(notice.json().nominees[0]).sort()).toEqual(['deeds', 'employer', 'id', 'kind', 'name', 'post']);
-    const first = await anon.post(`/api/public/notices/${callId}/objections`, { nominationId: a, content: '反映该同志的技术革新成果署名有争议，请核实。', contact: '13912345678' });
+    const first = await anon.post(`/api/public/notices/${callId}/objections`, {
+      nominationId: a,
+      content: '反映该同志的技术革新成果署名有争议，请核实。',
+      contact: '13912345678',
+    });
     expect(first.statusCode, first.body).toBe(201);
     // The last day is still open; the day after, refused.
     const [{ notice_to: to }] = await q<{ notice_to: string }>(sql`SELECT notice_to::text FROM honor_call WHERE id = ${callId}`);
@@ -179,7 +223,11 @@ describe('review, clearance, the public notice and objections', () => {
     const incomplete = await admin.post(`/api/honors/objections/${objs[0]!.id}/answer`, { status: 'answered', finding: 'unfounded' });
     expect(incomplete.statusCode).toBe(400);
     for (const o of objs) {
-      const res = await admin.post(`/api/honors/objections/${o.id}/answer`, { status: 'answered', finding: 'unfounded', answer: '经核实，技术革新成果署名无误，反映不实。' });
+      const res = await admin.post(`/api/honors/objections/${o.id}/answer`, {
+        status: 'answered',
+        finding: 'unfounded',
+        answer: '经核实，技术革新成果署名无误，反映不实。',
+      });
       expect(res.statusCode, res.body).toBe(200);
     }
     const ok = await admin.post(`/api/honors/nominations/${a}/approve`, { version: await ver(a) });
@@ -191,13 +239,22 @@ describe('review, clearance, the public notice and objections', () => {
     expect(other.json().message).toContain('联审未全部通过');
     const rec = (await chair.get(`/api/honors/records?memberId=${memberId}`)).json();
     expect(rec.items).toHaveLength(1);
-    expect(rec.items[0]).toMatchObject({ name: '李工匠', kind: 'labor_medal', level: 'city', title: '市五一劳动奖章', year: 2026, certificateNo: expect.stringMatching(/^RY2026\d{6}$/) });
+    expect(rec.items[0]).toMatchObject({
+      name: '李工匠',
+      kind: 'labor_medal',
+      level: 'city',
+      title: '市五一劳动奖章',
+      year: 2026,
+      certificateNo: expect.stringMatching(/^RY2026\d{6}$/),
+    });
   });
 
   it('care records on the holder; a negative amount is a clear 400', async () => {
     const rec = (await chair.get(`/api/honors/records?memberId=${memberId}`)).json().items[0];
     expect((await chair.post(`/api/honors/records/${rec.id}/care`, { kind: 'checkup', on: today, amountFen: -1 })).statusCode).toBe(400);
-    expect((await chair.post(`/api/honors/records/${rec.id}/care`, { kind: 'checkup', on: today, amountFen: 50_000, note: '年度健康体检' })).statusCode).toBe(201);
+    expect((await chair.post(`/api/honors/records/${rec.id}/care`, { kind: 'checkup', on: today, amountFen: 50_000, note: '年度健康体检' })).statusCode).toBe(
+      201,
+    );
     const d = (await chair.get(`/api/honors/records/${rec.id}`)).json();
     expect(d.care).toEqual([expect.objectContaining({ kind: 'checkup', amountFen: 50_000 })]);
     const dash = (await chair.get('/api/honors/dashboard')).json();
@@ -209,10 +266,14 @@ describe('the demo data', () => {
   it('has a call in every state, one in public notice with an objection, and about 300 holders with care', async () => {
     const states = await q<{ status: string; n: number }>(sql`SELECT status, count(*)::int AS n FROM honor_call WHERE is_demo GROUP BY status ORDER BY status`);
     expect(states.map((s) => s.status)).toEqual(['decided', 'draft', 'nominating', 'notice', 'reviewing']);
-    const [open] = await q<{ id: string }>(sql`SELECT id FROM honor_call WHERE is_demo AND status = 'notice' AND notice_from <= ${today} AND notice_to >= ${today}`);
+    const [open] = await q<{ id: string }>(
+      sql`SELECT id FROM honor_call WHERE is_demo AND status = 'notice' AND notice_from <= ${today} AND notice_to >= ${today}`,
+    );
     expect((await env.anonymous().get(`/api/public/notices/${open!.id}`)).json().open).toBe(true);
     expect((await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM honor_objection WHERE call_id = ${open!.id}`))[0]!.n).toBe(1);
-    const [h] = await q<{ n: number; care: number }>(sql`SELECT count(*)::int AS n, (SELECT count(*)::int FROM honor_care) AS care FROM honor_record WHERE is_demo`);
+    const [h] = await q<{ n: number; care: number }>(
+      sql`SELECT count(*)::int AS n, (SELECT count(*)::int FROM honor_care) AS care FROM honor_record WHERE is_demo`,
+    );
     expect(h!.n).toBeGreaterThanOrEqual(300);
     expect(h!.care).toBeGreaterThan(200);
   });

@@ -7,7 +7,11 @@ import type { TestClient } from '../../test/harness.js';
  * outside the caller's reach, a nomination under it, an objection the reviewing body holds, a
  * holder's record with care. Test-only.
  */
-interface Target { id: string; version: number; secrets: string[] }
+interface Target {
+  id: string;
+  version: number;
+  secrets: string[];
+}
 export interface HonorSiblings {
   honorCalls: Target[];
   honorNominations: Target[];
@@ -42,18 +46,46 @@ export const HONOR_BODIES: Record<string, (t: Target, own: { orgId: string }) =>
 type Rows = <T>(q: SQL) => Promise<T[]>;
 
 /** A call of `callOrgId` open for nominations with a quota for `unitOrgId`, one nomination there, an objection, and a record in `recordOrgId`. */
-export async function honorTargets(rows: Rows, admin: TestClient, o: { callOrgId: string; unitOrgId: string; recordOrgId: string }, label: string): Promise<HonorSiblings> {
-  const call = await admin.post('/api/honors/calls', { orgId: o.callOrgId, title: `${label}评选`, year: 2026, kinds: ['labor_medal'], floors: [], quotas: [{ orgId: o.unitOrgId, kind: 'labor_medal', n: 5 }] });
+export async function honorTargets(
+  rows: Rows,
+  admin: TestClient,
+  o: { callOrgId: string; unitOrgId: string; recordOrgId: string },
+  label: string,
+): Promise<HonorSiblings> {
+  const call = await admin.post('/api/honors/calls', {
+    orgId: o.callOrgId,
+    title: `${label}评选`,
+    year: 2026,
+    kinds: ['labor_medal'],
+    floors: [],
+    quotas: [{ orgId: o.unitOrgId, kind: 'labor_medal', n: 5 }],
+  });
   expect(call.statusCode, call.body).toBe(201);
   expect((await admin.post(`/api/honors/calls/${call.json().id}/open`, { version: 1 })).statusCode).toBe(200);
   const nom = await admin.post('/api/honors/nominations', {
-    callId: call.json().id, orgId: o.unitOrgId, kind: 'labor_medal', name: `${label}候选人`, employer: `${label}单位`, occupation: 'industrial_worker',
-    deeds: '测试用的主要事迹，不少于十个字。', recommendation: { method: 'meeting', on: '2026-01-05', votesFor: 5, votesTotal: 6 },
+    callId: call.json().id,
+    orgId: o.unitOrgId,
+    kind: 'labor_medal',
+    name: `${label}候选人`,
+    employer: `${label}单位`,
+    occupation: 'industrial_worker',
+    deeds: '测试用的主要事迹，不少于十个字。',
+    recommendation: { method: 'meeting', on: '2026-01-05', votesFor: 5, votesTotal: 6 },
   });
   expect(nom.statusCode, nom.body).toBe(201);
-  await rows(sql`INSERT INTO honor_objection (id, call_id, nomination_id, org_id, receipt_no, content) VALUES (gen_random_uuid(), ${call.json().id}, ${nom.json().id}, ${o.callOrgId}, ${'YYTEST' + label}, ${label + '的异议内容'})`);
+  await rows(
+    sql`INSERT INTO honor_objection (id, call_id, nomination_id, org_id, receipt_no, content) VALUES (gen_random_uuid(), ${call.json().id}, ${nom.json().id}, ${o.callOrgId}, ${'YYTEST' + label}, ${label + '的异议内容'})`,
+  );
   const [obj] = await rows<{ id: string }>(sql`SELECT id FROM honor_objection WHERE receipt_no = ${'YYTEST' + label}`);
-  const rec = await admin.post('/api/honors/records', { orgId: o.recordOrgId, kind: 'model_worker', level: 'city', title: '市劳动模范', year: 2023, name: `${label}劳模`, awardedOn: '2023-04-28' });
+  const rec = await admin.post('/api/honors/records', {
+    orgId: o.recordOrgId,
+    kind: 'model_worker',
+    level: 'city',
+    title: '市劳动模范',
+    year: 2023,
+    name: `${label}劳模`,
+    awardedOn: '2023-04-28',
+  });
   expect(rec.statusCode, rec.body).toBe(201);
   return {
     honorCalls: [{ id: call.json().id, version: 2, secrets: [`${label}评选`] }],

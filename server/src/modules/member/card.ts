@@ -25,7 +25,13 @@ export async function memberCard(c: Ctx, id: string, baseUrl: string) {
   const token = cardToken(c, m.id, m.cardNo);
   const verifyUrl = `${baseUrl}/card/verify?token=${encodeURIComponent(token)}`;
   return {
-    cardNo: m.cardNo, name: m.name, orgName: o?.name ?? '', joinDate: m.joinDate, status: m.status, token, verifyUrl,
+    cardNo: m.cardNo,
+    name: m.name,
+    orgName: o?.name ?? '',
+    joinDate: m.joinDate,
+    status: m.status,
+    token,
+    verifyUrl,
     qrDataUrl: await QRCode.toDataURL(verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' }),
   };
 }
@@ -40,7 +46,10 @@ export async function verifyCard(s: Services, token: string) {
     return { valid: false as const, reason: 'signature' as const };
   }
   if (!payload.m || !payload.c || !/^[0-9a-f-]{36}$/.test(payload.m)) return { valid: false as const, reason: 'signature' as const };
-  const [m] = await s.db.select({ name: member.name, cardNo: member.cardNo, status: member.status, orgId: member.orgId }).from(member).where(eq(member.id, payload.m));
+  const [m] = await s.db
+    .select({ name: member.name, cardNo: member.cardNo, status: member.status, orgId: member.orgId })
+    .from(member)
+    .where(eq(member.id, payload.m));
   if (!m || m.cardNo !== payload.c) return { valid: false as const, reason: 'unknown' as const };
   const [o] = await s.db.select({ name: org.name }).from(org).where(eq(org.id, m.orgId));
   const valid = m.status === 'active' || m.status === 'retained' || m.status === 'transferring';

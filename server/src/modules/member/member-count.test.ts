@@ -32,7 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => env?.close());
 
-const list = (q: Record<string, string | number>, cap?: number) => listMembers(c, MemberListQuery.parse(Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)]))), cap);
+const list = (q: Record<string, string | number>, cap?: number) =>
+  listMembers(c, MemberListQuery.parse(Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)]))), cap);
 
 describe('member search total', () => {
   it('is exact below the cap and capped above it, through the API', async () => {
@@ -41,7 +42,9 @@ describe('member search total', () => {
     expect(r).toMatchObject({ total: Math.min(all, MEMBER_COUNT_CAP), totalExact: all <= MEMBER_COUNT_CAP, page: 1, pageSize: 20 });
     expect(r.items).toHaveLength(20);
     const few = (await admin.get('/api/members?pageSize=20&employmentForm=courier&status=left')).json();
-    const [n] = await env.services.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM member WHERE employment_form = 'courier' AND status = 'left'`);
+    const [n] = await env.services.database.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM member WHERE employment_form = 'courier' AND status = 'left'`,
+    );
     expect(n!.n).toBeLessThan(MEMBER_COUNT_CAP);
     expect(few).toMatchObject({ total: n!.n, totalExact: true });
   });
@@ -93,15 +96,26 @@ describe('member search total', () => {
   });
 
   it('gives the same pages whether it sorts the counted hits or walks the sort order past the cap', async () => {
-    for (const [sort, order] of [['joinDate', 'desc'], ['name', 'asc'], ['cardNo', 'desc'], ['birthDate', 'asc']] as const) {
+    for (const [sort, order] of [
+      ['joinDate', 'desc'],
+      ['name', 'asc'],
+      ['cardNo', 'desc'],
+      ['birthDate', 'asc'],
+    ] as const) {
       const [expected] = await env.services.database.query<{ ids: string[] }>(sql`
         SELECT array_agg(id::text ORDER BY ${sql.raw({ joinDate: 'join_date', name: 'name', cardNo: 'card_no', birthDate: 'birth_date' }[sort])} ${sql.raw(order)}, id) AS ids FROM member`);
       for (const page of [1, 3]) {
         const want = expected!.ids.slice((page - 1) * 10, page * 10);
         const sorted = await list({ pageSize: 10, page, sort, order }, all + 10);
         const walked = await list({ pageSize: 10, page, sort, order }, 5);
-        expect(sorted.items.map((i) => i.id), `${sort} ${order} page ${page} from the hits`).toEqual(want);
-        expect(walked.items.map((i) => i.id), `${sort} ${order} page ${page} walked`).toEqual(want);
+        expect(
+          sorted.items.map((i) => i.id),
+          `${sort} ${order} page ${page} from the hits`,
+        ).toEqual(want);
+        expect(
+          walked.items.map((i) => i.id),
+          `${sort} ${order} page ${page} walked`,
+        ).toEqual(want);
       }
     }
   });

@@ -59,7 +59,14 @@ async function expected(orgWhere: ReturnType<typeof sql>) {
 }
 
 function expectMatches(f: MemberFiguresBody, e: Awaited<ReturnType<typeof expected>>) {
-  expect(f.totals).toEqual({ all: e.t.all, holding: e.t.all! - e.t.left!, active: e.t.active, retained: e.t.retained, transferring: e.t.transferring, left: e.t.left });
+  expect(f.totals).toEqual({
+    all: e.t.all,
+    holding: e.t.all! - e.t.left!,
+    active: e.t.active,
+    retained: e.t.retained,
+    transferring: e.t.transferring,
+    left: e.t.left,
+  });
   expect(f.byEmploymentForm.gig).toBe(e.t.gig);
   expect(f.byEmploymentForm.standard).toBe(e.t.standard);
   expect(f.byEmploymentForm.forms.reduce((a, x) => a + x.n, 0)).toBe(e.t.gig! + e.t.standard!);
@@ -153,7 +160,10 @@ describe('member_org_tally (the counters behind the figures) stays exact through
     expect(diff, when).toEqual([]);
     const odd = await q(sql`
       WITH a AS (SELECT org_id, employment_form, count(*)::int AS n FROM member
-                 WHERE status <> 'left' AND employment_form NOT IN (${sql.join(TALLY_COLUMN_FORMS.map((f) => sql`${f}`), sql`, `)}) GROUP BY 1, 2),
+                 WHERE status <> 'left' AND employment_form NOT IN (${sql.join(
+                   TALLY_COLUMN_FORMS.map((f) => sql`${f}`),
+                   sql`, `,
+                 )}) GROUP BY 1, 2),
            b AS (SELECT org_id, employment_form, n FROM member_form_tally)
       (SELECT * FROM a EXCEPT ALL SELECT * FROM b) UNION ALL (SELECT * FROM b EXCEPT ALL SELECT * FROM a)`);
     expect(odd, when).toEqual([]);
@@ -208,7 +218,10 @@ describe('member_org_tally (the counters behind the figures) stays exact through
     await check('after creates');
     const version = async (id: string) => (await admin.get(`/api/members/${id}`)).json().version as number;
     // edit: form and migrant flag change
-    const edit = await admin.put(`/api/members/${a}`, { version: await version(a), fields: { name: '周一', employmentForm: '网约车司机', migrantWorker: true, joinDate: '2024-03-01' } });
+    const edit = await admin.put(`/api/members/${a}`, {
+      version: await version(a),
+      fields: { name: '周一', employmentForm: '网约车司机', migrantWorker: true, joinDate: '2024-03-01' },
+    });
     expect(edit.statusCode, edit.body).toBe(200);
     await check('after an edit of form and migrant flag');
     // status changes
@@ -245,13 +258,17 @@ describe('member_org_tally (the counters behind the figures) stays exact through
     expect(batch, JSON.stringify(batch)).toMatchObject({ status: 'done', created: 3, updated: 1 });
     await check('after an import commit');
     // hand-written SQL: a multi-row update across unions, and a delete
-    await q(sql`UPDATE member SET status = 'retained' WHERE id IN (SELECT id FROM member WHERE org_id IN (${o.g1.id}, ${o.g2.id}) AND status = 'active' ORDER BY id LIMIT 5)`);
+    await q(
+      sql`UPDATE member SET status = 'retained' WHERE id IN (SELECT id FROM member WHERE org_id IN (${o.g1.id}, ${o.g2.id}) AND status = 'active' ORDER BY id LIMIT 5)`,
+    );
     await q(sql`UPDATE member SET migrant_worker = NOT migrant_worker WHERE org_id = ${o.g1b.id}`);
     await check('after hand-written updates');
     await q(sql`DELETE FROM member WHERE id = ${b}`);
     await check('after a delete');
     // a form outside the vocabulary (only hand-written SQL can store one): counted apart, listed under its own key
-    await q(sql`UPDATE member SET employment_form = 'street_vendor' WHERE id IN (SELECT id FROM member WHERE org_id = ${o.g2.id} AND status <> 'left' ORDER BY id LIMIT 2)`);
+    await q(
+      sql`UPDATE member SET employment_form = 'street_vendor' WHERE id IN (SELECT id FROM member WHERE org_id = ${o.g2.id} AND status <> 'left' ORDER BY id LIMIT 2)`,
+    );
     await check('after storing an unknown employment form');
     expect((await figures(cities)).byEmploymentForm.forms.find((f) => f.key === 'street_vendor')).toMatchObject({ n: 2, gig: false }); // a value outside the vocabulary is counted as itself, not assumed to be a new form;
     await q(sql`UPDATE member SET employment_form = 'standard' WHERE employment_form = 'street_vendor'`);

@@ -86,7 +86,10 @@ function fromTally(c: Ctx) {
           SELECT u.status, u.n FROM sums s, unnest(ARRAY[${list(STATUS_COLUMNS)}, '_other'],
             ARRAY[${cols(STATUS_COLUMNS, 's.')}, s.n - ${sql.raw(STATUS_COLUMNS.map((x) => `s.${x === 'left' ? '"left"' : x}`).join(' - '))}]) AS u(status, n)) x) AS statuses,
         (SELECT json_agg(x) FROM (
-          SELECT u.form, u.n FROM sums s, unnest(ARRAY[${list(FORM_COLUMNS.map(([, f]) => f))}], ARRAY[${cols(FORM_COLUMNS.map(([col]) => col), 's.')}]) AS u(form, n)
+          SELECT u.form, u.n FROM sums s, unnest(ARRAY[${list(FORM_COLUMNS.map(([, f]) => f))}], ARRAY[${cols(
+            FORM_COLUMNS.map(([col]) => col),
+            's.',
+          )}]) AS u(form, n)
           UNION ALL
           SELECT f.employment_form, sum(f.n)::int FROM member_form_tally f WHERE ${ownedScopeSql(scope, sql`f.org_id`)} GROUP BY 1) x) AS forms,
         (SELECT s.migrant FROM sums s) AS migrant,
@@ -182,12 +185,16 @@ export async function memberFigures(c: Ctx, source: FiguresSource = 'tally'): Pr
   const formCount = new Map(forms.map((f) => [f.form, f.n]));
   const knownForms = EMPLOYMENT_FORMS.map((f) => ({ key: f, label: EMPLOYMENT_FORM_LABELS[f].zh, gig: isGigWorker(f), n: formCount.get(f) ?? 0 }));
   // A value outside the vocabulary is not assumed to be a new form of employment.
-  const otherForms = forms.filter((f) => !(EMPLOYMENT_FORMS as readonly string[]).includes(f.form)).map((f) => ({ key: f.form, label: f.form, gig: false, n: f.n }));
+  const otherForms = forms
+    .filter((f) => !(EMPLOYMENT_FORMS as readonly string[]).includes(f.form))
+    .map((f) => ({ key: f.form, label: f.form, gig: false, n: f.n }));
   const formList = [...knownForms, ...otherForms];
 
   const byMonth = new Map(monthly.map((m) => [m.month, m]));
   const months = Array.from({ length: 12 }, (_, i) => monthStart(today, 11 - i).slice(0, 7)).map((month) => ({
-    month, joins: byMonth.get(month)?.joins ?? 0, leavers: byMonth.get(month)?.leavers ?? 0,
+    month,
+    joins: byMonth.get(month)?.joins ?? 0,
+    leavers: byMonth.get(month)?.leavers ?? 0,
   }));
 
   const round4 = (x: number) => Math.round(x * 10000) / 10000;

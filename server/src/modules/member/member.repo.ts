@@ -42,7 +42,12 @@ export function memberSearchWhere(scope: Scope, s: MemberSearch): SQL {
       where.push(like);
     } else {
       // Containment on the GIN index narrows to candidates; LIKE keeps only real substrings.
-      where.push(sql`${member.nameGrams} @> ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`);
+      where.push(
+        sql`${member.nameGrams} @> ARRAY[${sql.join(
+          grams.map((g) => sql`${g}`),
+          sql`, `,
+        )}]::text[]`,
+      );
       if (grams.length > 1) where.push(like);
     }
   }
@@ -50,7 +55,13 @@ export function memberSearchWhere(scope: Scope, s: MemberSearch): SQL {
   if (s.mobileIndex) where.push(eq(member.mobileIndex, s.mobileIndex));
   if (s.cardNo) where.push(eq(member.cardNo, s.cardNo));
   if (s.under) where.push(sql`${member.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${s.under}))`);
-  if (s.employmentForms?.length) where.push(sql`${member.employmentForm} IN (${sql.join(s.employmentForms.map((f) => sql`${f}`), sql`, `)})`);
+  if (s.employmentForms?.length)
+    where.push(
+      sql`${member.employmentForm} IN (${sql.join(
+        s.employmentForms.map((f) => sql`${f}`),
+        sql`, `,
+      )})`,
+    );
   if (s.status) where.push(eq(member.status, s.status));
   if (s.joinFrom) where.push(gte(member.joinDate, s.joinFrom));
   if (s.joinTo) where.push(lte(member.joinDate, s.joinTo));
@@ -65,10 +76,21 @@ const SORTS = { joinDate: member.joinDate, name: member.name, cardNo: member.car
 export type MemberSort = keyof typeof SORTS;
 
 export interface MemberPageRow {
-  id: string; name: string; idMasked: string; mobileMasked: string | null; sex: string; birthDate: string; orgId: string; orgName: string;
-  employmentForm: string; migrantWorker: boolean; status: string; joinDate: string; cardNo: string; version: number;
+  id: string;
+  name: string;
+  idMasked: string;
+  mobileMasked: string | null;
+  sex: string;
+  birthDate: string;
+  orgId: string;
+  orgName: string;
+  employmentForm: string;
+  migrantWorker: boolean;
+  status: string;
+  joinDate: string;
+  cardNo: string;
+  version: number;
 }
-
 
 /**
  * One page of a search and its capped count, in **one statement** (one round trip):
@@ -79,7 +101,14 @@ export interface MemberPageRow {
  * so only one of the two page branches runs.
  */
 export async function searchMemberPage(
-  exec: { query: <T>(q: SQL) => Promise<T[]> }, where: SQL, sort: MemberSort, order: 'asc' | 'desc', offset: number, limit: number, cap: number, collect = cap + 1,
+  exec: { query: <T>(q: SQL) => Promise<T[]> },
+  where: SQL,
+  sort: MemberSort,
+  order: 'asc' | 'desc',
+  offset: number,
+  limit: number,
+  cap: number,
+  collect = cap + 1,
 ): Promise<{ hits: number; rows: MemberPageRow[] }> {
   const key = sql.raw(SORTS[sort].name);
   const dir = sql.raw(order === 'desc' ? 'DESC' : 'ASC');
@@ -100,7 +129,10 @@ export async function searchMemberPage(
 }
 
 export async function countMembers(exec: Executor, where: SQL): Promise<number> {
-  const [r] = await exec.select({ n: sql<number>`count(*)::int` }).from(member).where(where);
+  const [r] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(member)
+    .where(where);
   return r?.n ?? 0;
 }
 
@@ -116,7 +148,15 @@ export async function getMemberByIdIndex(exec: Executor, idIndex: string) {
 
 export async function memberEvents(exec: Executor, memberId: string) {
   return exec
-    .select({ id: membershipEvent.id, kind: membershipEvent.kind, onDate: membershipEvent.onDate, orgId: membershipEvent.orgId, orgName: org.name, reason: membershipEvent.reason, createdAt: membershipEvent.createdAt })
+    .select({
+      id: membershipEvent.id,
+      kind: membershipEvent.kind,
+      onDate: membershipEvent.onDate,
+      orgId: membershipEvent.orgId,
+      orgName: org.name,
+      reason: membershipEvent.reason,
+      createdAt: membershipEvent.createdAt,
+    })
     .from(membershipEvent)
     .innerJoin(org, eq(org.id, membershipEvent.orgId))
     .where(eq(membershipEvent.memberId, memberId))

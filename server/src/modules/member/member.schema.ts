@@ -115,7 +115,9 @@ export const joinApplication = pgTable(
     index('join_application_org_status_idx').on(t.orgId, t.status, t.dueOn),
     index('join_application_id_idx').on(t.idIndex),
     /** One pending application per person at a time (a concurrent second submission fails here). */
-    uniqueIndex('join_application_one_pending_uq').on(t.idIndex).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('join_application_one_pending_uq')
+      .on(t.idIndex)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 
@@ -145,7 +147,9 @@ export const transfer = pgTable(
     index('transfer_member_idx').on(t.memberId),
     index('transfer_from_idx').on(t.fromOrgId, t.status),
     index('transfer_to_idx').on(t.toOrgId, t.status),
-    uniqueIndex('transfer_one_open_uq').on(t.memberId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('transfer_one_open_uq')
+      .on(t.memberId)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 
@@ -200,4 +204,3 @@ export const importError = pgTable(
   },
   (t) => [index('import_error_batch_idx').on(t.batchId, t.rowNo)],
 );
-

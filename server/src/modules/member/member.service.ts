@@ -31,7 +31,14 @@ export function presentMemberListItem<T extends { birthDate: string }>(m: T, tod
 }
 
 /** Members as a scoped resource (platform/resource.ts): get in scope, history. */
-export const members = resource({ table: member, entity: 'member', noun: ['会员', 'member'], orgColumn: member.orgId, idColumn: member.id, versionColumn: member.version });
+export const members = resource({
+  table: member,
+  entity: 'member',
+  noun: ['会员', 'member'],
+  orgColumn: member.orgId,
+  idColumn: member.id,
+  versionColumn: member.version,
+});
 
 /** Load a member whose union is in the caller's scope; anything else looks missing. */
 export async function requireMemberInScope(c: Ctx, exec: Executor, id: string): Promise<MemberRow> {
@@ -46,7 +53,13 @@ export async function holdingUnionName(exec: Executor, scope: Scope | null, orgI
 }
 
 export function heldElsewhereError(unionName: string) {
-  return new AppError(409, 'MEMBER_HELD_ELSEWHERE', `此人已是“${unionName}”的会员，一人只能有一个会籍；如工作变动请办理会员关系接转`, `This person is already a member of "${unionName}"; use a transfer instead`, { union: unionName });
+  return new AppError(
+    409,
+    'MEMBER_HELD_ELSEWHERE',
+    `此人已是“${unionName}”的会员，一人只能有一个会籍；如工作变动请办理会员关系接转`,
+    `This person is already a member of "${unionName}"; use a transfer instead`,
+    { union: unionName },
+  );
 }
 
 /**
@@ -80,12 +93,24 @@ export async function listMembers(c: Ctx, p: MemberListParams, countCap = MEMBER
   const { hits, rows } = await repo.searchMemberPage(c.database, where, p.sort, p.order, offset, p.pageSize, cap, collect);
   const today = todayInChina();
   const totalEstimate = hits <= cap ? undefined : await estimatePast(c.db, sql`SELECT 1 FROM member WHERE ${where}`, cap);
-  return { items: rows.map((r) => presentMemberListItem(r, today)), total: Math.min(hits, cap), totalExact: hits <= cap, totalEstimate, page: p.page, pageSize: p.pageSize };
+  return {
+    items: rows.map((r) => presentMemberListItem(r, today)),
+    total: Math.min(hits, cap),
+    totalExact: hits <= cap,
+    totalEstimate,
+    page: p.page,
+    pageSize: p.pageSize,
+  };
 }
 
 /** Statistics of the name grams (how often each common character occurs), read at most every 10 minutes. */
 const GRAM_STATS_MS = 10 * 60_000;
-interface GramStats { at: number; rows: number; freq: Map<string, number>; floor: number | null }
+interface GramStats {
+  at: number;
+  rows: number;
+  freq: Map<string, number>;
+  floor: number | null;
+}
 const gramStats = new WeakMap<object, GramStats>();
 const scopeSizes = new WeakMap<object, Map<string, { at: number; n: number }>>();
 
@@ -120,7 +145,9 @@ async function scopeSize(c: Ctx): Promise<number> {
   const key = JSON.stringify(c.actor.scope);
   const hit = m.get(key);
   if (hit && Date.now() - hit.at < GRAM_STATS_MS) return hit.n;
-  const [r] = await c.database.query<{ n: number }>(sql`SELECT coalesce(sum(t.n), 0)::float8 AS n FROM member_org_tally t WHERE ${ownedScopeSql(c.actor.scope, sql`t.org_id`)}`);
+  const [r] = await c.database.query<{ n: number }>(
+    sql`SELECT coalesce(sum(t.n), 0)::float8 AS n FROM member_org_tally t WHERE ${ownedScopeSql(c.actor.scope, sql`t.org_id`)}`,
+  );
   if (m.size > 1000) m.clear();
   m.set(key, { at: Date.now(), n: r?.n ?? 0 });
   return r?.n ?? 0;
@@ -176,28 +203,64 @@ export async function getMemberDetail(c: Ctx, id: string) {
   const m = await requireMemberInScope(c, c.db, id);
   const events = await repo.memberEvents(c.db, id);
   const [o] = await c.db.select({ name: org.name }).from(org).where(eq(org.id, m.orgId));
-  const openTransfers = await c.db.select().from(transfer).where(and(eq(transfer.memberId, id), eq(transfer.status, 'pending')));
+  const openTransfers = await c.db
+    .select()
+    .from(transfer)
+    .where(and(eq(transfer.memberId, id), eq(transfer.status, 'pending')));
   const write = c.actor.permissions.has('member.write');
   // A transfer under way holds every other change of the membership until it ends.
   const change = (k: MemberStatusChangeKind) => write && !openTransfers.length && statusChangeAllowed(k, m.status);
   return {
-    id: m.id, name: m.name, idMasked: m.idMasked, idKind: m.idKind, mobileMasked: m.mobileMasked, sex: m.sex, age: ageOn(m.birthDate, todayInChina()),
-    ethnicity: m.ethnicity, education: m.education, politicalStatus: m.politicalStatus, employmentForm: m.employmentForm, employmentFormText: m.employmentFormText, migrantWorker: m.migrantWorker,
-    occupation: m.occupation, employerName: m.employerName, orgId: m.orgId, orgName: o?.name ?? '', joinDate: m.joinDate, cardNo: m.cardNo, status: m.status,
-    consentVersion: m.consentVersion, consentAt: m.consentAt?.toISOString() ?? null, consentMethod: m.consentMethod, version: m.version,
-    createdAt: m.createdAt.toISOString(), updatedAt: m.updatedAt.toISOString(),
+    id: m.id,
+    name: m.name,
+    idMasked: m.idMasked,
+    idKind: m.idKind,
+    mobileMasked: m.mobileMasked,
+    sex: m.sex,
+    age: ageOn(m.birthDate, todayInChina()),
+    ethnicity: m.ethnicity,
+    education: m.education,
+    politicalStatus: m.politicalStatus,
+    employmentForm: m.employmentForm,
+    employmentFormText: m.employmentFormText,
+    migrantWorker: m.migrantWorker,
+    occupation: m.occupation,
+    employerName: m.employerName,
+    orgId: m.orgId,
+    orgName: o?.name ?? '',
+    joinDate: m.joinDate,
+    cardNo: m.cardNo,
+    status: m.status,
+    consentVersion: m.consentVersion,
+    consentAt: m.consentAt?.toISOString() ?? null,
+    consentMethod: m.consentMethod,
+    version: m.version,
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
     events: events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
-    openTransfer: openTransfers[0] ? { id: openTransfers[0].id, fromOrgId: openTransfers[0].fromOrgId, toOrgId: openTransfers[0].toOrgId, createdAt: openTransfers[0].createdAt.toISOString() } : null,
+    openTransfer: openTransfers[0]
+      ? {
+          id: openTransfers[0].id,
+          fromOrgId: openTransfers[0].fromOrgId,
+          toOrgId: openTransfers[0].toOrgId,
+          createdAt: openTransfers[0].createdAt.toISOString(),
+        }
+      : null,
     can: {
-      unmask: c.actor.permissions.has('member.unmask'), edit: write, transfer: c.actor.permissions.has('member.transfer'),
-      retained: change('retained'), left: change('left'), reactivated: change('reactivated'),
+      unmask: c.actor.permissions.has('member.unmask'),
+      edit: write,
+      transfer: c.actor.permissions.has('member.transfer'),
+      retained: change('retained'),
+      left: change('left'),
+      reactivated: change('reactivated'),
     },
   };
 }
 
 async function requireGrassrootsInScope(c: Ctx, exec: Executor, orgId: string) {
   const o = await requireOrgInScope(c, exec, orgId);
-  if (o.level !== 'grassroots' && o.level !== 'street') throw errors.invalid('会员只能登记在基层工会或乡镇（街道）、园区工会', 'Members belong to a grassroots or street/park union');
+  if (o.level !== 'grassroots' && o.level !== 'street')
+    throw errors.invalid('会员只能登记在基层工会或乡镇（街道）、园区工会', 'Members belong to a grassroots or street/park union');
   if (!o.active) throw errors.invalid('该工会已停用', 'That union is deactivated');
   return o;
 }
@@ -213,7 +276,8 @@ export async function createMember(c: Ctx, input: MemberCreate, opts: { refId?: 
     const existing = await repo.getMemberByIdIndex(tx, rec.idIndex);
     const consent = { consentVersion: input.consent.version, consentAt: new Date(), consentMethod: input.consent.method };
     if (existing && HOLDING_STATUSES.includes(existing.status)) {
-      if (existing.orgId === target.id) throw errors.conflict('此人已是本工会会员，请直接修改其信息', 'Already a member of this union; edit the record instead', { memberId: existing.id });
+      if (existing.orgId === target.id)
+        throw errors.conflict('此人已是本工会会员，请直接修改其信息', 'Already a member of this union; edit the record instead', { memberId: existing.id });
       throw heldElsewhereError(await holdingUnionName(tx, c.actor.scope, existing.orgId));
     }
     let id: string;
@@ -221,17 +285,34 @@ export async function createMember(c: Ctx, input: MemberCreate, opts: { refId?: 
     if (existing) {
       id = existing.id;
       kind = 'rejoined';
-      await tx.update(member).set({ ...rec, ...consent, orgId: target.id, status: 'active', version: existing.version + 1, updatedAt: new Date() }).where(eq(member.id, id));
+      await tx
+        .update(member)
+        .set({ ...rec, ...consent, orgId: target.id, status: 'active', version: existing.version + 1, updatedAt: new Date() })
+        .where(eq(member.id, id));
     } else {
       id = uuidv7();
       kind = 'joined';
       const cardNo = await repo.nextCardNo(tx);
       await tx.insert(member).values({ id, ...rec, ...consent, orgId: target.id, cardNo, status: 'active' });
     }
-    await tx.insert(membershipEvent).values({ id: uuidv7(), memberId: id, orgId: target.id, kind, onDate: input.fields.joinDate, refId: opts.refId ?? null, actorId: c.actor.userId });
+    await tx
+      .insert(membershipEvent)
+      .values({ id: uuidv7(), memberId: id, orgId: target.id, kind, onDate: input.fields.joinDate, refId: opts.refId ?? null, actorId: c.actor.userId });
     await appendAudit(tx, {
-      actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: target.id, action: kind === 'joined' ? 'member.create' : 'member.rejoin', entity: 'member', entityId: id,
-      changes: { name: input.fields.name, orgId: target.id, employmentForm: input.fields.employmentForm, idNumber: '[encrypted]', mobile: input.fields.mobile ? '[encrypted]' : null },
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      ip: c.ip,
+      orgId: target.id,
+      action: kind === 'joined' ? 'member.create' : 'member.rejoin',
+      entity: 'member',
+      entityId: id,
+      changes: {
+        name: input.fields.name,
+        orgId: target.id,
+        employmentForm: input.fields.employmentForm,
+        idNumber: '[encrypted]',
+        mobile: input.fields.mobile ? '[encrypted]' : null,
+      },
     });
     return id;
   };
@@ -248,7 +329,11 @@ export async function updateMember(c: Ctx, id: string, input: MemberUpdate) {
       const other = await repo.getMemberByIdIndex(tx, rec.idIndex);
       if (other) throw errors.conflict('该身份证号已属于另一条会员记录', 'That ID number belongs to another member record');
     }
-    const [after] = await tx.update(member).set({ ...rec, version: before.version + 1, updatedAt: new Date() }).where(and(eq(member.id, id), eq(member.version, input.version))).returning();
+    const [after] = await tx
+      .update(member)
+      .set({ ...rec, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(member.id, id), eq(member.version, input.version)))
+      .returning();
     if (!after) throw errors.versionConflict();
     const changed = diffFields(
       { ...pickPlain(before), idNumber: before.idIndex, mobile: before.mobileIndex },
@@ -257,7 +342,16 @@ export async function updateMember(c: Ctx, id: string, input: MemberUpdate) {
     // Encrypted fields: record that they changed, never their values.
     if (changed.idNumber) changed.idNumber = '[changed]';
     if ('mobile' in changed) changed.mobile = '[changed]';
-    await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: before.orgId, action: 'member.update', entity: 'member', entityId: id, changes: changed });
+    await appendAudit(tx, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      ip: c.ip,
+      orgId: before.orgId,
+      action: 'member.update',
+      entity: 'member',
+      entityId: id,
+      changes: changed,
+    });
     return id;
   });
 }
@@ -280,13 +374,26 @@ function mergeStoredIdentifiers(c: Ctx, before: MemberRow, patch: MemberUpdate['
     const [zh, en] = i.message.split(' / ');
     return { path: ['body', 'fields', ...i.path.map(String)].join('.'), message: zh!, messageEn: en ?? zh! };
   });
-  throw new AppError(400, 'VALIDATION_FAILED', `输入有误：${fields[0]!.path} ${fields[0]!.message}`, `Invalid input: ${fields[0]!.path} ${fields[0]!.messageEn}`, { fields });
+  throw new AppError(
+    400,
+    'VALIDATION_FAILED',
+    `输入有误：${fields[0]!.path} ${fields[0]!.message}`,
+    `Invalid input: ${fields[0]!.path} ${fields[0]!.messageEn}`,
+    { fields },
+  );
 }
 
 function pickPlain(m: MemberRow) {
   return {
-    name: m.name, ethnicity: m.ethnicity, education: m.education, politicalStatus: m.politicalStatus, employmentForm: m.employmentForm,
-    migrantWorker: m.migrantWorker, occupation: m.occupation, employerName: m.employerName, joinDate: m.joinDate,
+    name: m.name,
+    ethnicity: m.ethnicity,
+    education: m.education,
+    politicalStatus: m.politicalStatus,
+    employmentForm: m.employmentForm,
+    migrantWorker: m.migrantWorker,
+    occupation: m.occupation,
+    employerName: m.employerName,
+    joinDate: m.joinDate,
   };
 }
 
@@ -294,7 +401,16 @@ function pickPlain(m: MemberRow) {
 export async function unmaskMember(c: Ctx, id: string) {
   const m = await requireMemberInScope(c, c.db, id);
   await c.db.transaction((tx) =>
-    appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: m.orgId, action: 'member.unmask', entity: 'member', entityId: id, detail: 'revealed ID number and mobile' }),
+    appendAudit(tx, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      ip: c.ip,
+      orgId: m.orgId,
+      action: 'member.unmask',
+      entity: 'member',
+      entityId: id,
+      detail: 'revealed ID number and mobile',
+    }),
   );
   return { idNumber: c.keys.decrypt(m.idCipher), mobile: m.mobileCipher ? c.keys.decrypt(m.mobileCipher) : null };
 }
@@ -305,11 +421,32 @@ export async function changeMemberStatus(c: Ctx, id: string, input: MemberStatus
     const m = await requireMemberInScope(c, tx, id);
     if (m.version !== input.version) throw errors.versionConflict();
     const t = MEMBER_STATUS_CHANGES[input.kind];
-    if (!statusChangeAllowed(input.kind, m.status)) throw new AppError(409, 'INVALID_STATUS_CHANGE', `当前状态不能办理“${t.zh}”`, `This change is not possible in the member's current status`);
+    if (!statusChangeAllowed(input.kind, m.status))
+      throw new AppError(409, 'INVALID_STATUS_CHANGE', `当前状态不能办理“${t.zh}”`, `This change is not possible in the member's current status`);
     if (input.onDate > todayInChina()) throw errors.invalid('日期不能晚于今天', 'The date cannot be in the future');
-    await tx.insert(membershipEvent).values({ id: uuidv7(), memberId: id, orgId: m.orgId, kind: input.kind === 'reactivated' ? 'rejoined' : input.kind, onDate: input.onDate, reason: input.reason ?? null, actorId: c.actor.userId });
-    await tx.update(member).set({ status: t.to, version: m.version + 1, updatedAt: new Date() }).where(eq(member.id, id));
-    await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: m.orgId, action: `member.${input.kind}`, entity: 'member', entityId: id, changes: { status: { from: m.status, to: t.to } }, detail: input.reason ?? null });
+    await tx.insert(membershipEvent).values({
+      id: uuidv7(),
+      memberId: id,
+      orgId: m.orgId,
+      kind: input.kind === 'reactivated' ? 'rejoined' : input.kind,
+      onDate: input.onDate,
+      reason: input.reason ?? null,
+      actorId: c.actor.userId,
+    });
+    await tx
+      .update(member)
+      .set({ status: t.to, version: m.version + 1, updatedAt: new Date() })
+      .where(eq(member.id, id));
+    await appendAudit(tx, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      ip: c.ip,
+      orgId: m.orgId,
+      action: `member.${input.kind}`,
+      entity: 'member',
+      entityId: id,
+      changes: { status: { from: m.status, to: t.to } },
+      detail: input.reason ?? null,
+    });
   });
 }
-

@@ -21,7 +21,9 @@ beforeAll(async () => {
   chair = await env.login('grassroots');
   district = await env.login('district');
   chairOrgId = (await chair.get('/api/auth/me')).json().user.orgId;
-  const [s] = await env.services.database.query<{ id: string }>(sql`SELECT g.id FROM org g JOIN org d ON g.path LIKE d.path || '%' WHERE d.code = 'D02' AND g.level = 'grassroots' LIMIT 1`);
+  const [s] = await env.services.database.query<{ id: string }>(
+    sql`SELECT g.id FROM org g JOIN org d ON g.path LIKE d.path || '%' WHERE d.code = 'D02' AND g.level = 'grassroots' LIMIT 1`,
+  );
   siblingOrgId = s!.id;
 });
 afterAll(() => env?.close());
@@ -31,18 +33,40 @@ describe('member records', () => {
   let memberId: string;
 
   it('registers a person with the ID deciding birth date and sex, normalising mobile, ethnicity and form', async () => {
-    const res = await chair.post('/api/members', { orgId: chairOrgId, consent, fields: { name: '欧阳小明', idNumber: id.toLowerCase(), mobile: '+86 138-0013-8000', ethnicity: '汉', employmentForm: '外卖骑手', joinDate: '2024-03-05' } });
+    const res = await chair.post('/api/members', {
+      orgId: chairOrgId,
+      consent,
+      fields: {
+        name: '欧阳小明',
+        idNumber: id.toLowerCase(),
+        mobile: '+86 138-0013-8000',
+        ethnicity: '汉',
+        employmentForm: '外卖骑手',
+        joinDate: '2024-03-05',
+      },
+    });
     expect(res.statusCode, res.body).toBe(201);
     memberId = res.json().id;
     const d = (await chair.get(`/api/members/${memberId}`)).json();
-    expect(d).toMatchObject({ sex: 'M', ethnicity: '汉族', employmentForm: 'food_delivery_rider', mobileMasked: '138****8000', status: 'active', consentVersion: '2026-01' });
+    expect(d).toMatchObject({
+      sex: 'M',
+      ethnicity: '汉族',
+      employmentForm: 'food_delivery_rider',
+      mobileMasked: '138****8000',
+      status: 'active',
+      consentVersion: '2026-01',
+    });
     expect(d.idMasked).toBe(id.slice(0, 6) + '********' + id.slice(-4));
     expect(d.events.map((e: { kind: string }) => e.kind)).toEqual(['joined']);
     expect(JSON.stringify(d)).not.toContain(id); // never the full number without unmask
   });
 
   it('refuses a contradicting sex with a Chinese message on the field', async () => {
-    const res = await chair.post('/api/members', { orgId: chairOrgId, consent, fields: { name: '李四', idNumber: idFor('1991-01-01', '125'), sex: 'F', joinDate: '2024-01-01' } });
+    const res = await chair.post('/api/members', {
+      orgId: chairOrgId,
+      consent,
+      fields: { name: '李四', idNumber: idFor('1991-01-01', '125'), sex: 'F', joinDate: '2024-01-01' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().details.fields[0]).toMatchObject({ path: 'body.fields.sex', message: '性别与身份证号不一致' });
   });
@@ -50,7 +74,10 @@ describe('member records', () => {
   it('finds the member by a two-character part of the name, by exact ID number and by mobile', async () => {
     for (const q of ['q=小明', `idNumber=${id}`, 'mobile=13800138000']) {
       const r = (await chair.get(`/api/members?${q}`)).json();
-      expect(r.items.map((m: { id: string }) => m.id), q).toContain(memberId);
+      expect(
+        r.items.map((m: { id: string }) => m.id),
+        q,
+      ).toContain(memberId);
     }
     expect((await chair.get('/api/members?q=明小')).json().items.map((m: { id: string }) => m.id)).not.toContain(memberId);
   });
@@ -66,7 +93,10 @@ describe('member records', () => {
 
   it('edits without retyping the ID number and mobile, keeping the stored ones', async () => {
     const before = (await chair.get(`/api/members/${memberId}`)).json();
-    const res = await chair.put(`/api/members/${memberId}`, { version: before.version, fields: { name: '欧阳晓明', employmentForm: 'courier', joinDate: '2024-03-05' } });
+    const res = await chair.put(`/api/members/${memberId}`, {
+      version: before.version,
+      fields: { name: '欧阳晓明', employmentForm: 'courier', joinDate: '2024-03-05' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const after = (await chair.get(`/api/members/${memberId}`)).json();
     expect(after).toMatchObject({ name: '欧阳晓明', employmentForm: 'courier', idMasked: before.idMasked, mobileMasked: '138****8000' });
@@ -86,8 +116,12 @@ describe('member records', () => {
     let d = (await chair.get(`/api/members/${memberId}`)).json();
     // The record names the changes its status allows (the page offers exactly these).
     expect(d.can).toMatchObject({ retained: true, left: true, reactivated: false });
-    expect((await chair.post(`/api/members/${memberId}/status`, { kind: 'reactivated', onDate: '2026-01-01', version: d.version })).json().code).toBe('INVALID_STATUS_CHANGE');
-    expect((await chair.post(`/api/members/${memberId}/status`, { kind: 'retained', onDate: '2026-01-01', reason: '退休', version: d.version })).statusCode).toBe(200);
+    expect((await chair.post(`/api/members/${memberId}/status`, { kind: 'reactivated', onDate: '2026-01-01', version: d.version })).json().code).toBe(
+      'INVALID_STATUS_CHANGE',
+    );
+    expect(
+      (await chair.post(`/api/members/${memberId}/status`, { kind: 'retained', onDate: '2026-01-01', reason: '退休', version: d.version })).statusCode,
+    ).toBe(200);
     d = (await chair.get(`/api/members/${memberId}`)).json();
     expect(d.status).toBe('retained');
     expect(d.can).toMatchObject({ retained: false, left: true, reactivated: true });
@@ -111,8 +145,14 @@ describe('member records', () => {
 
   it('a union of a sibling district cannot read, edit or unmask the member, and sees the holding union only masked', async () => {
     const admin = await env.login('admin');
-    const [m] = await env.services.database.query<{ id: string; org_name: string }>(sql`SELECT m.id, o.name AS org_name FROM member m JOIN org o ON o.id = m.org_id JOIN org d ON o.path LIKE d.path || '%' WHERE d.code = 'D02' AND m.status = 'active' LIMIT 1`);
-    for (const res of [await district.get(`/api/members/${m!.id}`), await district.post(`/api/members/${m!.id}/unmask`), await district.get(`/api/members/${m!.id}/card`)]) {
+    const [m] = await env.services.database.query<{ id: string; org_name: string }>(
+      sql`SELECT m.id, o.name AS org_name FROM member m JOIN org o ON o.id = m.org_id JOIN org d ON o.path LIKE d.path || '%' WHERE d.code = 'D02' AND m.status = 'active' LIMIT 1`,
+    );
+    for (const res of [
+      await district.get(`/api/members/${m!.id}`),
+      await district.post(`/api/members/${m!.id}/unmask`),
+      await district.get(`/api/members/${m!.id}/card`),
+    ]) {
       expect(res.statusCode).toBe(404);
     }
     const { idNumber } = (await admin.post(`/api/members/${m!.id}/unmask`)).json();

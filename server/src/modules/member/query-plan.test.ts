@@ -114,9 +114,21 @@ beforeAll(async () => {
     const mobile = '139' + String(10_000_000 + i).padStart(8, '0');
     if (u.path.startsWith(d.path) && sample.length < 5) sample.push({ name, idNumber, mobile });
     rows.push({
-      id: uuidv7(), orgId: u.id, name, nameGrams: nameGrams(name), idCipher: 'v1.test.x', idIndex: idIndexOf(keys, idNumber), idKind: 'resident',
-      idMasked: maskIdNumber(idNumber), birthDate: birth, sex: i % 2 ? 'M' : 'F', mobileIndex: mobileIndexOf(keys, mobile), mobileMasked: '139****0000',
-      employmentForm: i % 5 ? 'standard' : 'courier', joinDate: `20${String(10 + (i % 15)).padStart(2, '0')}-03-01`, cardNo: 'GH' + String(i + 1).padStart(10, '0'),
+      id: uuidv7(),
+      orgId: u.id,
+      name,
+      nameGrams: nameGrams(name),
+      idCipher: 'v1.test.x',
+      idIndex: idIndexOf(keys, idNumber),
+      idKind: 'resident',
+      idMasked: maskIdNumber(idNumber),
+      birthDate: birth,
+      sex: i % 2 ? 'M' : 'F',
+      mobileIndex: mobileIndexOf(keys, mobile),
+      mobileMasked: '139****0000',
+      employmentForm: i % 5 ? 'standard' : 'courier',
+      joinDate: `20${String(10 + (i % 15)).padStart(2, '0')}-03-01`,
+      cardNo: 'GH' + String(i + 1).padStart(10, '0'),
       status: i % 20 ? 'active' : 'left',
     });
   }

@@ -12,7 +12,13 @@ const parent = alias(org, 'parent');
 
 /** Organisations as a scoped resource: the scope, the list's filters and sorts, history (platform/resource.ts). */
 export const orgs = resource<typeof org, OrgListParams>({
-  table: org, entity: 'org', noun: ['工会组织', 'organisation'], orgColumn: org.id, pathColumn: org.path, idColumn: org.id, versionColumn: org.version,
+  table: org,
+  entity: 'org',
+  noun: ['工会组织', 'organisation'],
+  orgColumn: org.id,
+  pathColumn: org.path,
+  idColumn: org.id,
+  versionColumn: org.version,
   filters: {
     active: (v) => (v === 'all' ? undefined : eq(org.active, v === 'true')),
     level: (v) => eq(org.level, v),
@@ -56,7 +62,10 @@ export async function childCounts(exec: Executor, id: string) {
     .select({ all: sql<number>`count(*)::int`, active: sql<number>`count(*) FILTER (WHERE ${org.active})::int` })
     .from(org)
     .where(eq(org.parentId, id));
-  const [u] = await exec.select({ n: sql<number>`count(*)::int` }).from(appUser).where(and(eq(appUser.orgId, id), eq(appUser.active, true)));
+  const [u] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(appUser)
+    .where(and(eq(appUser.orgId, id), eq(appUser.active, true)));
   return { childCount: r?.all ?? 0, activeChildCount: r?.active ?? 0, userCount: u?.n ?? 0 };
 }
 
@@ -67,7 +76,11 @@ export async function treeChildren(exec: Executor, scope: Scope, parentId: strin
   const counts = sql<number>`(SELECT count(*)::int FROM org c WHERE c.parent_id = org.id)`;
   const cols = { id: org.id, name: org.name, code: org.code, level: org.level, kind: org.kind, active: org.active, childCount: counts };
   if (parentId) {
-    return exec.select(cols).from(org).where(and(eq(org.parentId, parentId), orgScopeSql(scope, org.path, org.id))).orderBy(asc(org.code));
+    return exec
+      .select(cols)
+      .from(org)
+      .where(and(eq(org.parentId, parentId), orgScopeSql(scope, org.path, org.id)))
+      .orderBy(asc(org.code));
   }
   // Top nodes of the scope: in scope, and their parent is not (or they have none).
   return exec
@@ -95,4 +108,3 @@ export async function moveSubtree(exec: Executor, oldPath: string, newPath: stri
     UPDATE org SET path = ${newPath} || substr(path, ${oldPath.length + 1}), depth = depth + ${depthDelta}, updated_at = now()
     WHERE path LIKE ${escapeLike(oldPath) + '%'}`);
 }
-

@@ -36,7 +36,9 @@ export const org = pgTable(
   },
   (t) => [
     uniqueIndex('org_code_uq').on(t.code),
-    uniqueIndex('org_uscc_active_uq').on(t.uscc).where(sql`${t.uscc} IS NOT NULL AND ${t.active}`),
+    uniqueIndex('org_uscc_active_uq')
+      .on(t.uscc)
+      .where(sql`${t.uscc} IS NOT NULL AND ${t.active}`),
     index('org_path_idx').on(t.path.op('text_pattern_ops')),
     index('org_parent_idx').on(t.parentId),
     index('org_term_end_idx').on(t.termEnd),

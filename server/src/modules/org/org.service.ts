@@ -18,12 +18,34 @@ export function termRule(c: Pick<Ctx, 'db'>, today = todayInChina()) {
   return ruleOn(c, ORG_TERM_RULE, today);
 }
 
-export function presentOrg(o: OrgRow & { parentName?: string | null }, today = todayInChina(), reminderDays = ORG_TERM_RULE.defaults.at(-1)!.value.reminderDays) {
+export function presentOrg(
+  o: OrgRow & { parentName?: string | null },
+  today = todayInChina(),
+  reminderDays = ORG_TERM_RULE.defaults.at(-1)!.value.reminderDays,
+) {
   return {
-    id: o.id, parentId: o.parentId, parentName: o.parentName ?? null, depth: o.depth, level: o.level, kind: o.kind, code: o.code, name: o.name,
-    employerName: o.employerName, uscc: o.uscc, regionCode: o.regionCode, industry: o.industry, employeeCount: o.employeeCount,
-    foundedOn: o.foundedOn, chairName: o.chairName, termStart: o.termStart, termYears: o.termYears, termEnd: o.termEnd,
-    termStatus: termStatus(o.termStart, o.termYears, today, reminderDays), hasWomenCommittee: o.hasWomenCommittee, active: o.active, version: o.version,
+    id: o.id,
+    parentId: o.parentId,
+    parentName: o.parentName ?? null,
+    depth: o.depth,
+    level: o.level,
+    kind: o.kind,
+    code: o.code,
+    name: o.name,
+    employerName: o.employerName,
+    uscc: o.uscc,
+    regionCode: o.regionCode,
+    industry: o.industry,
+    employeeCount: o.employeeCount,
+    foundedOn: o.foundedOn,
+    chairName: o.chairName,
+    termStart: o.termStart,
+    termYears: o.termYears,
+    termEnd: o.termEnd,
+    termStatus: termStatus(o.termStart, o.termYears, today, reminderDays),
+    hasWomenCommittee: o.hasWomenCommittee,
+    active: o.active,
+    version: o.version,
     updatedAt: o.updatedAt.toISOString(),
   };
 }
@@ -44,7 +66,10 @@ export async function listOrgs(c: Ctx, p: OrgListParams) {
   const { totalExact: _, ...page } = await repo.orgs.list(c, p, {
     extra: [repo.termFilter(p.termStatus, today, reminderDays)],
     select: { org, parentName },
-    map: (r) => { const { org: o, parentName: pn } = r as unknown as { org: OrgRow; parentName: string | null }; return presentOrg({ ...o, parentName: pn }, today, reminderDays); },
+    map: (r) => {
+      const { org: o, parentName: pn } = r as unknown as { org: OrgRow; parentName: string | null };
+      return presentOrg({ ...o, parentName: pn }, today, reminderDays);
+    },
   });
   return page;
 }
@@ -59,7 +84,10 @@ export async function getOrgDetail(c: Ctx, id: string) {
   const isScopeTop = !c.actor.scope.all && o.parentId !== null && !ancestors.some((a) => a.id === o.parentId && scopeCovers(c.actor.scope, a));
   return {
     ...presentOrg({ ...o, parentName: o.parentId ? (byId.get(o.parentId)?.name ?? null) : null }, todayInChina(), (await termRule(c)).reminderDays),
-    ancestors: ancestorIds.map((aid) => byId.get(aid)).filter((a) => a !== undefined).map((a) => ({ id: a.id, name: a.name, level: a.level })),
+    ancestors: ancestorIds
+      .map((aid) => byId.get(aid))
+      .filter((a) => a !== undefined)
+      .map((a) => ({ id: a.id, name: a.name, level: a.level })),
     ...counts,
     can: {
       edit: canWrite,
@@ -75,9 +103,21 @@ function checkTerm(rule: Awaited<ReturnType<typeof ruleVersions<{ termYears: num
   if (termYears === null) return;
   const v = versionOn(rule, todayInChina());
   if (!v.value.termYears.includes(termYears)) {
-    throw new AppError(400, 'VALIDATION_FAILED', `任期只能是${v.value.termYears.join('年或')}年（${v.source}）`, `The term must be ${v.value.termYears.join(' or ')} years`, {
-      fields: [{ path: 'body.termYears', message: `任期只能是${v.value.termYears.join('年或')}年`, messageEn: `The term must be ${v.value.termYears.join(' or ')} years` }],
-    });
+    throw new AppError(
+      400,
+      'VALIDATION_FAILED',
+      `任期只能是${v.value.termYears.join('年或')}年（${v.source}）`,
+      `The term must be ${v.value.termYears.join(' or ')} years`,
+      {
+        fields: [
+          {
+            path: 'body.termYears',
+            message: `任期只能是${v.value.termYears.join('年或')}年`,
+            messageEn: `The term must be ${v.value.termYears.join(' or ')} years`,
+          },
+        ],
+      },
+    );
   }
 }
 
@@ -95,11 +135,18 @@ async function checkUnique(c: Ctx, exec: Executor, code: string, uscc: string | 
     return o && scopeCovers(c.actor.scope, o) ? name : maskOrgName(name);
   };
   const byCode = await repo.getOrgByCode(exec, code);
-  if (byCode && byCode.id !== selfId) throw errors.conflict(`组织编码 ${code} 已被“${await nameOf(byCode.id, byCode.name)}”使用`, `Code ${code} is already used`, { field: 'code' });
+  if (byCode && byCode.id !== selfId)
+    throw errors.conflict(`组织编码 ${code} 已被“${await nameOf(byCode.id, byCode.name)}”使用`, `Code ${code} is already used`, { field: 'code' });
   if (uscc) {
-    const rows = await exec.select({ id: org.id, name: org.name }).from(org).where(and(eq(org.uscc, uscc), eq(org.active, true)));
+    const rows = await exec
+      .select({ id: org.id, name: org.name })
+      .from(org)
+      .where(and(eq(org.uscc, uscc), eq(org.active, true)));
     const other = rows.find((r) => r.id !== selfId);
-    if (other) throw errors.conflict(`统一社会信用代码 ${uscc} 已登记在“${await nameOf(other.id, other.name)}”`, `Credit code ${uscc} is already registered`, { field: 'uscc' });
+    if (other)
+      throw errors.conflict(`统一社会信用代码 ${uscc} 已登记在“${await nameOf(other.id, other.name)}”`, `Credit code ${uscc} is already registered`, {
+        field: 'uscc',
+      });
   }
 }
 
@@ -121,11 +168,22 @@ export async function createOrg(c: Ctx, input: OrgCreate) {
     const id = uuidv7();
     const { parentId, ...fields } = input;
     const row = {
-      ...fields, id, parentId, path: `${parent.path}${id}/`, depth: parent.depth + 1,
+      ...fields,
+      id,
+      parentId,
+      path: `${parent.path}${id}/`,
+      depth: parent.depth + 1,
       termEnd: input.termStart && input.termYears ? termEnd(input.termStart, input.termYears) : null,
     };
     const [created] = await tx.insert(org).values(row).returning();
-    await appendAudit(tx, { ...auditBase(c), orgId: id, action: 'org.create', entity: 'org', entityId: id, changes: diffFields(null, { parentId, ...fields }) });
+    await appendAudit(tx, {
+      ...auditBase(c),
+      orgId: id,
+      action: 'org.create',
+      entity: 'org',
+      entityId: id,
+      changes: diffFields(null, { parentId, ...fields }),
+    });
     return presentOrg({ ...created!, parentName: parent.name }, todayInChina(), reminderDays);
   });
 }
@@ -142,7 +200,8 @@ export async function updateOrg(c: Ctx, id: string, input: OrgUpdate) {
     }
     if (input.level === 'grassroots' && before.level !== 'grassroots') {
       const counts = await repo.childCounts(tx, id);
-      if (counts.childCount > 0) throw errors.invalid('该组织有下级组织，不能改为基层工会', 'It has child organisations, so it cannot become a grassroots union');
+      if (counts.childCount > 0)
+        throw errors.invalid('该组织有下级组织，不能改为基层工会', 'It has child organisations, so it cannot become a grassroots union');
     }
     if (input.level !== before.level) {
       const childLevels = await tx.selectDistinct({ level: org.level }).from(org).where(eq(org.parentId, id));
@@ -154,8 +213,17 @@ export async function updateOrg(c: Ctx, id: string, input: OrgUpdate) {
     if (input.termYears !== before.termYears) checkTerm(rule, input.termYears);
     await checkUnique(c, tx, input.code, before.active ? input.uscc : null, id);
     const { version, ...fields } = input;
-    const set = { ...fields, termEnd: input.termStart && input.termYears ? termEnd(input.termStart, input.termYears) : null, version: version + 1, updatedAt: new Date() };
-    const [after] = await tx.update(org).set(set).where(and(eq(org.id, id), eq(org.version, version))).returning();
+    const set = {
+      ...fields,
+      termEnd: input.termStart && input.termYears ? termEnd(input.termStart, input.termYears) : null,
+      version: version + 1,
+      updatedAt: new Date(),
+    };
+    const [after] = await tx
+      .update(org)
+      .set(set)
+      .where(and(eq(org.id, id), eq(org.version, version)))
+      .returning();
     if (!after) throw errors.versionConflict();
     await appendAudit(tx, { ...auditBase(c), orgId: id, action: 'org.update', entity: 'org', entityId: id, changes: diffFields(before, fields) });
     return presentOrg(after, todayInChina(), reminderDays);
@@ -172,17 +240,31 @@ export async function moveOrg(c: Ctx, id: string, newParentId: string, version: 
     const oldParent = await repo.getOrg(tx, node.parentId);
     if (!oldParent || !scopeCovers(c.actor.scope, oldParent)) throw errors.forbidden('迁移管辖范围的顶层组织');
     const target = await requireOrgInScope(c, tx, newParentId);
-    if (target.path.startsWith(node.path)) throw errors.invalid('不能迁移到自身或其下级组织之下', 'Cannot move an organisation under itself or its descendants');
+    if (target.path.startsWith(node.path))
+      throw errors.invalid('不能迁移到自身或其下级组织之下', 'Cannot move an organisation under itself or its descendants');
     if (!target.active) throw errors.invalid('目标上级组织已停用', 'The new parent is deactivated');
-    if (!canParent(target.level as OrgLevel, node.level as OrgLevel)) throw errors.invalid('目标上级组织的层级必须高于该组织', 'The new parent must be of a higher level');
+    if (!canParent(target.level as OrgLevel, node.level as OrgLevel))
+      throw errors.invalid('目标上级组织的层级必须高于该组织', 'The new parent must be of a higher level');
     if (target.id === node.parentId) throw errors.invalid('该组织已在此上级组织之下', 'It is already under that parent');
     const newPath = `${target.path}${node.id}/`;
     await repo.moveSubtree(tx, node.path, newPath, target.depth + 1 - node.depth);
-    const [after] = await tx.update(org).set({ parentId: target.id, version: node.version + 1, updatedAt: new Date() }).where(eq(org.id, id)).returning();
-    const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(org).where(sql`${org.path} LIKE ${newPath + '%'}`)) as [{ n: number }];
+    const [after] = await tx
+      .update(org)
+      .set({ parentId: target.id, version: node.version + 1, updatedAt: new Date() })
+      .where(eq(org.id, id))
+      .returning();
+    const [{ n }] = (await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(org)
+      .where(sql`${org.path} LIKE ${newPath + '%'}`)) as [{ n: number }];
     await appendAudit(tx, {
-      ...auditBase(c), orgId: id, action: 'org.move', entity: 'org', entityId: id,
-      changes: { parentId: { from: node.parentId, to: target.id } }, detail: `moved ${n} organisation(s) from “${oldParent.name}” to “${target.name}”`,
+      ...auditBase(c),
+      orgId: id,
+      action: 'org.move',
+      entity: 'org',
+      entityId: id,
+      changes: { parentId: { from: node.parentId, to: target.id } },
+      detail: `moved ${n} organisation(s) from “${oldParent.name}” to “${target.name}”`,
     });
     return presentOrg({ ...after!, parentName: target.name }, todayInChina(), reminderDays);
   });
@@ -202,14 +284,30 @@ export async function setOrgActive(c: Ctx, id: string, active: boolean, version:
     if (!active) {
       const counts = await repo.childCounts(tx, id);
       if (counts.activeChildCount > 0) {
-        throw new AppError(409, 'HAS_ACTIVE_CHILDREN', `该组织还有${counts.activeChildCount}个启用的下级组织，请先迁移或停用`, `It still has ${counts.activeChildCount} active child organisation(s)`);
+        throw new AppError(
+          409,
+          'HAS_ACTIVE_CHILDREN',
+          `该组织还有${counts.activeChildCount}个启用的下级组织，请先迁移或停用`,
+          `It still has ${counts.activeChildCount} active child organisation(s)`,
+        );
       }
     } else {
       if (!parent.active) throw errors.invalid('上级组织已停用，请先启用上级组织', 'Reactivate the parent first');
       if (o.uscc) await checkUnique(c, tx, o.code, o.uscc, o.id);
     }
-    const [after] = await tx.update(org).set({ active, version: o.version + 1, updatedAt: new Date() }).where(eq(org.id, id)).returning();
-    await appendAudit(tx, { ...auditBase(c), orgId: id, action: active ? 'org.reactivate' : 'org.deactivate', entity: 'org', entityId: id, changes: { active: { from: o.active, to: active } } });
+    const [after] = await tx
+      .update(org)
+      .set({ active, version: o.version + 1, updatedAt: new Date() })
+      .where(eq(org.id, id))
+      .returning();
+    await appendAudit(tx, {
+      ...auditBase(c),
+      orgId: id,
+      action: active ? 'org.reactivate' : 'org.deactivate',
+      entity: 'org',
+      entityId: id,
+      changes: { active: { from: o.active, to: active } },
+    });
     return presentOrg(after!, todayInChina(), reminderDays);
   });
 }

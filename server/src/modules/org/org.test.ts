@@ -12,16 +12,27 @@ let env: TestEnv;
 let admin: TestClient;
 let district: TestClient;
 let rows: <T>(q: SQL) => Promise<T[]>;
-type Org = { id: string; path: string; name: string; code: string; version: number; parent_id: string | null; level: string; depth: number; uscc: string | null };
+type Org = {
+  id: string;
+  path: string;
+  name: string;
+  code: string;
+  version: number;
+  parent_id: string | null;
+  level: string;
+  depth: number;
+  uscc: string | null;
+};
 let city: Org, d01: Org, d02: Org, street: Org;
 
 const uscc = (body17: string) => body17 + usccCheckChar(body17)!;
-const orgBy = async (where: SQL) => (await rows<Org>(sql`SELECT id, path, name, code, version, parent_id, level, depth, uscc FROM org WHERE ${where} ORDER BY code LIMIT 1`))[0]!;
+const orgBy = async (where: SQL) =>
+  (await rows<Org>(sql`SELECT id, path, name, code, version, parent_id, level, depth, uscc FROM org WHERE ${where} ORDER BY code LIMIT 1`))[0]!;
 const count = async (q: SQL) => (await rows<{ n: number }>(q))[0]!.n;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  rows = <T,>(q: SQL) => env.services.database.query<T>(q);
+  rows = <T>(q: SQL) => env.services.database.query<T>(q);
   admin = await env.login('admin');
   district = await env.login('district');
   city = await orgBy(sql`level = 'city'`);
@@ -35,13 +46,55 @@ afterAll(async () => {
 
 /** A valid creation body for a grassroots union under `parentId`. */
 const grassroots = (parentId: string, code: string, extra: Record<string, unknown> = {}) => ({
-  parentId, level: 'grassroots', kind: 'enterprise', code, name: `江城${code}科技有限公司工会`, employerName: `江城${code}科技有限公司`,
-  regionCode: '439902', employeeCount: 120, chairName: '王芳', termStart: '2024-05-01', termYears: 5, ...extra,
+  parentId,
+  level: 'grassroots',
+  kind: 'enterprise',
+  code,
+  name: `江城${code}科技有限公司工会`,
+  employerName: `江城${code}科技有限公司`,
+  regionCode: '439902',
+  employeeCount: 120,
+  chairName: '王芳',
+  termStart: '2024-05-01',
+  termYears: 5,
+  ...extra,
 });
 /** The PUT body that keeps everything of an org as it is. */
 const keep = (o: Record<string, unknown>) => {
-  const { level, kind, code, name, employerName, uscc: u, regionCode, industry, employeeCount, foundedOn, chairName, termStart, termYears, hasWomenCommittee, version } = o;
-  return { level, kind, code, name, employerName, uscc: u, regionCode, industry, employeeCount, foundedOn, chairName, termStart, termYears, hasWomenCommittee, version };
+  const {
+    level,
+    kind,
+    code,
+    name,
+    employerName,
+    uscc: u,
+    regionCode,
+    industry,
+    employeeCount,
+    foundedOn,
+    chairName,
+    termStart,
+    termYears,
+    hasWomenCommittee,
+    version,
+  } = o;
+  return {
+    level,
+    kind,
+    code,
+    name,
+    employerName,
+    uscc: u,
+    regionCode,
+    industry,
+    employeeCount,
+    foundedOn,
+    chairName,
+    termStart,
+    termYears,
+    hasWomenCommittee,
+    version,
+  };
 };
 
 describe('reelection warnings', () => {
@@ -50,7 +103,11 @@ describe('reelection warnings', () => {
     const seeded = generateDemoCity().map((o) => termStatus(o.termStart, o.termYears, today, 90));
     const expected = { expired: seeded.filter((s) => s === 'expired').length, expiring: seeded.filter((s) => s === 'expiring').length };
     expect(expected.expired).toBeGreaterThanOrEqual(60); // 3 % of 2,000 grassroots at the reference date, and only more later
-    for (const [filter, n] of [['expired', expected.expired], ['expiring', expected.expiring], ['due', expected.expired + expected.expiring]] as const) {
+    for (const [filter, n] of [
+      ['expired', expected.expired],
+      ['expiring', expected.expiring],
+      ['due', expected.expired + expected.expiring],
+    ] as const) {
       const res = (await admin.get(`/api/orgs?termStatus=${filter}&pageSize=200&sort=termEnd`)).json();
       expect(res.total, filter).toBe(n);
       for (const o of res.items) expect(filter === 'due' ? ['expired', 'expiring'] : [filter]).toContain(o.termStatus);
@@ -62,9 +119,12 @@ describe('reelection warnings', () => {
     expect(mine).toBe(await count(sql`SELECT count(*)::int AS n FROM org WHERE active AND path LIKE ${d01.path + '%'} AND term_end <= ${today}::date + 90`));
   });
 
-  it('gives the dashboard figures of the caller\'s scope and of each child, as counted directly', async () => {
+  it("gives the dashboard figures of the caller's scope and of each child, as counted directly", async () => {
     const soon = sql`${todayInChina()}::date + 90`;
-    for (const [who, client, root] of [['city', admin, city], ['district', district, d01]] as const) {
+    for (const [who, client, root] of [
+      ['city', admin, city],
+      ['district', district, d01],
+    ] as const) {
       const dash = (await client.get('/api/dashboard/orgs')).json();
       const under = sql`active AND path LIKE ${root.path + '%'}`;
       const [t] = await rows<Record<string, number>>(sql`
@@ -74,15 +134,24 @@ describe('reelection warnings', () => {
         FROM org WHERE ${under}`);
       expect(dash, who).toMatchObject({ totalOrgs: t!.total, grassroots: t!.grassroots, withoutChair: t!.without_chair, employees: t!.employees });
       const byLevel = await rows<{ key: string; n: number }>(sql`SELECT level AS key, count(*)::int AS n FROM org WHERE ${under} GROUP BY 1`);
-      expect([...dash.byLevel].sort((a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key)), who).toEqual(byLevel.sort((a, b) => a.key.localeCompare(b.key)));
+      expect(
+        [...dash.byLevel].sort((a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key)),
+        who,
+      ).toEqual(byLevel.sort((a, b) => a.key.localeCompare(b.key)));
       const children = await rows<Org>(sql`SELECT id, path, name, code FROM org WHERE parent_id = ${root.id} AND active ORDER BY code`);
-      expect(dash.byChild.map((b: { id: string }) => b.id), who).toEqual(children.map((ch) => ch.id));
+      expect(
+        dash.byChild.map((b: { id: string }) => b.id),
+        who,
+      ).toEqual(children.map((ch) => ch.id));
       for (const ch of children.slice(0, 3)) {
         const [e] = await rows<{ grassroots: number; without_chair: number; term_due: number }>(sql`
           SELECT count(*) FILTER (WHERE level = 'grassroots')::int AS grassroots, count(*) FILTER (WHERE level = 'grassroots' AND chair_name IS NULL)::int AS without_chair,
                  count(*) FILTER (WHERE term_end <= ${soon})::int AS term_due
           FROM org WHERE active AND path LIKE ${ch.path + '%'}`);
-        expect(dash.byChild.find((b: { id: string }) => b.id === ch.id), `${who} ${ch.code}`).toEqual({ id: ch.id, name: ch.name, grassroots: e!.grassroots, withoutChair: e!.without_chair, termDue: e!.term_due });
+        expect(
+          dash.byChild.find((b: { id: string }) => b.id === ch.id),
+          `${who} ${ch.code}`,
+        ).toEqual({ id: ch.id, name: ch.name, grassroots: e!.grassroots, withoutChair: e!.without_chair, termDue: e!.term_due });
       }
     }
   });
@@ -99,12 +168,22 @@ describe('creating', () => {
     const res = await district.post('/api/orgs', grassroots(street.id, 'T0001', { uscc: code.toLowerCase() }));
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({
-      parentId: street.id, parentName: street.name, depth: street.depth + 1, level: 'grassroots', uscc: code, termEnd: '2029-05-01', termStatus: 'ok', active: true, version: 1,
+      parentId: street.id,
+      parentName: street.name,
+      depth: street.depth + 1,
+      level: 'grassroots',
+      uscc: code,
+      termEnd: '2029-05-01',
+      termStatus: 'ok',
+      active: true,
+      version: 1,
     });
     const detail = (await district.get(`/api/orgs/${res.json().id}`)).json();
     expect(detail.ancestors.map((a: { id: string }) => a.id)).toEqual([city.id, d01.id, street.id]);
     expect(detail.can).toEqual({ edit: true, move: true, deactivate: true, addChild: false });
-    const [entry] = await rows<{ actor_name: string; changes: Record<string, unknown> }>(sql`SELECT actor_name, changes FROM audit_log WHERE action = 'org.create' AND entity_id = ${res.json().id}`);
+    const [entry] = await rows<{ actor_name: string; changes: Record<string, unknown> }>(
+      sql`SELECT actor_name, changes FROM audit_log WHERE action = 'org.create' AND entity_id = ${res.json().id}`,
+    );
     expect(entry).toMatchObject({ actor_name: 'district', changes: { code: 'T0001', uscc: code, parentId: street.id } });
   });
 
@@ -163,7 +242,9 @@ describe('editing', () => {
     const res = await district.put(`/api/orgs/${id}`, { ...keep(before), name: '江城新名称科技有限公司工会', chairName: '李强', employeeCount: 130 });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ name: '江城新名称科技有限公司工会', chairName: '李强', version: before.version + 1 });
-    const [entry] = await rows<{ changes: Record<string, unknown> }>(sql`SELECT changes FROM audit_log WHERE action = 'org.update' AND entity_id = ${id} ORDER BY seq DESC LIMIT 1`);
+    const [entry] = await rows<{ changes: Record<string, unknown> }>(
+      sql`SELECT changes FROM audit_log WHERE action = 'org.update' AND entity_id = ${id} ORDER BY seq DESC LIMIT 1`,
+    );
     expect(entry!.changes).toEqual({
       name: { from: before.name, to: '江城新名称科技有限公司工会' },
       chairName: { from: '王芳', to: '李强' },
@@ -189,7 +270,12 @@ describe('moving', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ parentId: d02.id, parentName: d02.name, version: mover.version + 1 });
 
-    const after = await rows<{ id: string; depth: number; path: string }>(sql`SELECT id, depth, path FROM org WHERE id IN (${sql.join(subtree.map((o) => sql`${o.id}::uuid`), sql`, `)}) ORDER BY id`);
+    const after = await rows<{ id: string; depth: number; path: string }>(
+      sql`SELECT id, depth, path FROM org WHERE id IN (${sql.join(
+        subtree.map((o) => sql`${o.id}::uuid`),
+        sql`, `,
+      )}) ORDER BY id`,
+    );
     for (const [i, o] of after.entries()) {
       expect(o.path.startsWith(`${d02.path}${mover.id}/`)).toBe(true);
       expect(o.depth).toBe(subtree[i]!.depth);

@@ -21,15 +21,48 @@ export async function planRoutes(app: FastifyInstance) {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('任务台账');
       ws.columns = [
-        { header: '序号', width: 6 }, { header: '计划', width: 24 }, { header: '任务', width: 60 }, { header: '责任单位', width: 28 }, { header: '牵头人', width: 10 },
-        { header: '状态', width: 10 }, { header: '督办', width: 8 }, { header: '部署时限', width: 12 }, { header: '首次反馈时限', width: 12 }, { header: '办结时限', width: 12 },
-        { header: '进度%', width: 8 }, { header: '最近报告', width: 12 },
+        { header: '序号', width: 6 },
+        { header: '计划', width: 24 },
+        { header: '任务', width: 60 },
+        { header: '责任单位', width: 28 },
+        { header: '牵头人', width: 10 },
+        { header: '状态', width: 10 },
+        { header: '督办', width: 8 },
+        { header: '部署时限', width: 12 },
+        { header: '首次反馈时限', width: 12 },
+        { header: '办结时限', width: 12 },
+        { header: '进度%', width: 8 },
+        { header: '最近报告', width: 12 },
       ];
-      page.items.forEach((t, i) => ws.addRow([i + 1, t.planTitle, t.title, t.orgName, t.lead ?? '', TASK_MACHINE.states[t.status as keyof typeof TASK_MACHINE.states]?.zh ?? t.status,
-        RAG_LABELS[t.rag].zh, t.deployDue ?? '', t.reportDue ?? '', t.closeDue ?? '', t.progress, t.lastReportOn ?? '']));
+      page.items.forEach((t, i) =>
+        ws.addRow([
+          i + 1,
+          t.planTitle,
+          t.title,
+          t.orgName,
+          t.lead ?? '',
+          TASK_MACHINE.states[t.status as keyof typeof TASK_MACHINE.states]?.zh ?? t.status,
+          RAG_LABELS[t.rag].zh,
+          t.deployDue ?? '',
+          t.reportDue ?? '',
+          t.closeDue ?? '',
+          t.progress,
+          t.lastReportOn ?? '',
+        ]),
+      );
       ws.getRow(1).font = { bold: true };
       const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-      await appendAuditStandalone(c.db, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: c.actor.orgId, action: 'plan.ledger.export', entity: 'plan_task', entityId: query.planId ?? '-', changes: { rows: page.items.length, filters: query }, detail: null });
+      await appendAuditStandalone(c.db, {
+        actorId: c.actor.userId,
+        actorName: c.actor.username,
+        ip: c.ip,
+        orgId: c.actor.orgId,
+        action: 'plan.ledger.export',
+        entity: 'plan_task',
+        entityId: query.planId ?? '-',
+        changes: { rows: page.items.length, filters: query },
+        detail: null,
+      });
       return sendFile(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '任务台账.xlsx', bytes);
     },
     board: (c, { query }) => svc.board(c, query.planId),

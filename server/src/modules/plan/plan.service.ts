@@ -36,7 +36,12 @@ const subtreeOf = (orgId: string, column: SQL | typeof planTask.orgId) =>
   sql`${column} IN (SELECT id FROM org WHERE path LIKE (SELECT path FROM org WHERE id = ${orgId}) || '%')`;
 
 export const plans = resource<typeof plan, { year?: number; q?: string }>({
-  table: plan, entity: 'plan', noun: ['工作计划', 'plan'], orgColumn: plan.orgId, idColumn: plan.id, versionColumn: plan.version,
+  table: plan,
+  entity: 'plan',
+  noun: ['工作计划', 'plan'],
+  orgColumn: plan.orgId,
+  idColumn: plan.id,
+  versionColumn: plan.version,
   filters: { year: (v) => eq(plan.year, v), q: (v) => sql`${plan.title} ILIKE ${'%' + escapeLike(v) + '%'}` },
   sorts: { year: plan.year },
 });
@@ -46,7 +51,12 @@ const OPEN = ['assigned', 'deployed', 'in_progress', 'closing'];
 const nextDueSql = sql`LEAST(${planTask.deployDue}, ${planTask.reportDue}, ${planTask.closeDue})`;
 
 export const tasks = resource<typeof planTask, { planId?: string; parentId?: string; under?: string; status?: string; rag?: string; q?: string }>({
-  table: planTask, entity: 'plan_task', noun: ['任务', 'task'], orgColumn: planTask.orgId, idColumn: planTask.id, versionColumn: planTask.version,
+  table: planTask,
+  entity: 'plan_task',
+  noun: ['任务', 'task'],
+  orgColumn: planTask.orgId,
+  idColumn: planTask.id,
+  versionColumn: planTask.version,
   filters: {
     planId: (v) => eq(planTask.planId, v),
     parentId: (v) => eq(planTask.parentId, v),
@@ -74,7 +84,10 @@ function addDaysIso(iso: string, n: number): string {
 }
 
 /** Red when a deadline passed, yellow when one falls within two days, green otherwise; closed: done. */
-export function ragOf(t: Pick<TaskRow, 'status' | 'deployDue' | 'reportDue' | 'closeDue'>, today: string): { rag: Rag; next: { field: 'deployDue' | 'reportDue' | 'closeDue'; due: string; days: number } | null } {
+export function ragOf(
+  t: Pick<TaskRow, 'status' | 'deployDue' | 'reportDue' | 'closeDue'>,
+  today: string,
+): { rag: Rag; next: { field: 'deployDue' | 'reportDue' | 'closeDue'; due: string; days: number } | null } {
   if (t.status === 'closed') return { rag: 'done', next: null };
   const dues = (['deployDue', 'reportDue', 'closeDue'] as const).filter((f) => t[f]).map((f) => ({ field: f, due: t[f]!, days: daysUntil(today, t[f]!) }));
   dues.sort((a, b) => a.due.localeCompare(b.due));
@@ -83,17 +96,48 @@ export function ragOf(t: Pick<TaskRow, 'status' | 'deployDue' | 'reportDue' | 'c
   return { rag: next.days < 0 ? 'red' : next.days <= 2 ? 'yellow' : 'green', next };
 }
 
-interface Names { orgName: string; parentOrgName: string | null; planTitle: string; children: number }
+interface Names {
+  orgName: string;
+  parentOrgName: string | null;
+  planTitle: string;
+  children: number;
+}
 
 export function presentTask(t: TaskRow, n: Names, today = todayInChina()) {
   const { rag, next } = ragOf(t, today);
   return {
-    id: t.id, planId: t.planId, planTitle: n.planTitle, parentId: t.parentId, orgId: t.orgId, orgName: n.orgName, section: t.section, title: t.title, kind: t.kind,
-    modules: t.modules, lead: t.lead, coOwners: t.coOwners, profile: t.profile, major: t.major, status: t.status, assignedOn: t.assignedOn,
-    deployDue: t.deployDue, reportDue: t.reportDue, closeDue: t.closeDue, provisional: t.provisional, next, rag,
+    id: t.id,
+    planId: t.planId,
+    planTitle: n.planTitle,
+    parentId: t.parentId,
+    orgId: t.orgId,
+    orgName: n.orgName,
+    section: t.section,
+    title: t.title,
+    kind: t.kind,
+    modules: t.modules,
+    lead: t.lead,
+    coOwners: t.coOwners,
+    profile: t.profile,
+    major: t.major,
+    status: t.status,
+    assignedOn: t.assignedOn,
+    deployDue: t.deployDue,
+    reportDue: t.reportDue,
+    closeDue: t.closeDue,
+    provisional: t.provisional,
+    next,
+    rag,
     escalatedTo: rag === 'red' ? n.parentOrgName : null,
-    kpiMetric: t.kpiMetric, kpiTarget: t.kpiTarget, kpiUnit: t.kpiUnit, kpiDue: t.kpiDue, progress: t.progress, lastReportOn: t.lastReportOn,
-    childCount: n.children, version: t.version, updatedAt: t.updatedAt.toISOString(),
+    kpiMetric: t.kpiMetric,
+    kpiTarget: t.kpiTarget,
+    kpiUnit: t.kpiUnit,
+    kpiDue: t.kpiDue,
+    progress: t.progress,
+    lastReportOn: t.lastReportOn,
+    childCount: n.children,
+    version: t.version,
+    updatedAt: t.updatedAt.toISOString(),
   };
 }
 
@@ -105,8 +149,17 @@ async function namesOf(exec: Executor, rows: TaskRow[]): Promise<Map<string, Nam
     SELECT t.id, o.name AS org_name, p.name AS parent_org_name, pl.title AS plan_title,
       (SELECT count(*)::int FROM plan_task c WHERE c.parent_id = t.id) AS children
     FROM plan_task t JOIN org o ON o.id = t.org_id LEFT JOIN org p ON p.id = o.parent_id JOIN plan pl ON pl.id = t.plan_id
-    WHERE t.id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
-  const list = (Array.isArray(got) ? got : (got as { rows: unknown[] }).rows) as { id: string; org_name: string; parent_org_name: string | null; plan_title: string; children: number }[];
+    WHERE t.id IN (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )})`);
+  const list = (Array.isArray(got) ? got : (got as { rows: unknown[] }).rows) as {
+    id: string;
+    org_name: string;
+    parent_org_name: string | null;
+    plan_title: string;
+    children: number;
+  }[];
   return new Map(list.map((r) => [r.id, { orgName: r.org_name, parentOrgName: r.parent_org_name, planTitle: r.plan_title, children: Number(r.children) }]));
 }
 
@@ -153,7 +206,9 @@ async function profileOf(c: Ctx, exec: Executor, key: string, today: string) {
   const p = profiles.find((x) => x.key === key);
   if (!p) {
     throw new AppError(400, 'VALIDATION_FAILED', `未知的督办时限方案“${key}”`, `unknown deadline profile “${key}”`, {
-      fields: [{ path: 'body.profile', message: `可选：${profiles.map((x) => x.key).join('、')}`, messageEn: `one of ${profiles.map((x) => x.key).join(', ')}` }],
+      fields: [
+        { path: 'body.profile', message: `可选：${profiles.map((x) => x.key).join('、')}`, messageEn: `one of ${profiles.map((x) => x.key).join(', ')}` },
+      ],
     });
   }
   return p;
@@ -167,7 +222,11 @@ async function startDeadlines(c: Ctx, tx: Executor, id: string, on: string, prof
   const deploy = computeDeadline(on, r.deploy, cal);
   const report = computeDeadline(on, r.firstReport, cal);
   const close = computeDeadline(on, r.close, cal);
-  for (const [field, rule, d] of [['deployDue', r.deploy, deploy], ['reportDue', r.firstReport, report], ['closeDue', r.close, close]] as const) {
+  for (const [field, rule, d] of [
+    ['deployDue', r.deploy, deploy],
+    ['reportDue', r.firstReport, report],
+    ['closeDue', r.close, close],
+  ] as const) {
     await trackDeadline(tx, { entity: 'plan_task', entityId: id, field, startOn: on, rule, due: d.due, provisional: d.provisional });
   }
   return { deployDue: deploy.due, reportDue: report.due, closeDue: close.due, provisional: deploy.provisional || report.provisional || close.provisional };
@@ -175,8 +234,17 @@ async function startDeadlines(c: Ctx, tx: Executor, id: string, on: string, prof
 
 function presentPlan(p: PlanRow, orgName: string, stats: { tasks: number; red: number; yellow: number; green: number; done: number; progress: number }) {
   return {
-    id: p.id, orgId: p.orgId, orgName, year: p.year, title: p.title, source: p.source, version: p.version, tasks: stats.tasks,
-    rag: { red: stats.red, yellow: stats.yellow, green: stats.green, done: stats.done }, progress: stats.progress, createdAt: p.createdAt.toISOString(),
+    id: p.id,
+    orgId: p.orgId,
+    orgName,
+    year: p.year,
+    title: p.title,
+    source: p.source,
+    version: p.version,
+    tasks: stats.tasks,
+    rag: { red: stats.red, yellow: stats.yellow, green: stats.green, done: stats.done },
+    progress: stats.progress,
+    createdAt: p.createdAt.toISOString(),
   };
 }
 
@@ -191,23 +259,52 @@ async function planStats(exec: Executor, ids: string[]) {
       count(*) FILTER (WHERE status <> 'closed' AND LEAST(deploy_due, report_due, close_due) BETWEEN ${today} AND ${soon})::int AS yellow,
       count(*) FILTER (WHERE status = 'closed')::int AS done,
       coalesce(round(avg(progress)), 0)::int AS progress
-    FROM plan_task WHERE parent_id IS NULL AND plan_id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) GROUP BY plan_id`);
-  const rows = (Array.isArray(got) ? got : (got as { rows: unknown[] }).rows) as { plan_id: string; tasks: number; red: number; yellow: number; done: number; progress: number }[];
-  return new Map(rows.map((r) => [r.plan_id, { tasks: r.tasks, red: r.red, yellow: r.yellow, done: r.done, green: r.tasks - r.red - r.yellow - r.done, progress: r.progress }]));
+    FROM plan_task WHERE parent_id IS NULL AND plan_id IN (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )}) GROUP BY plan_id`);
+  const rows = (Array.isArray(got) ? got : (got as { rows: unknown[] }).rows) as {
+    plan_id: string;
+    tasks: number;
+    red: number;
+    yellow: number;
+    done: number;
+    progress: number;
+  }[];
+  return new Map(
+    rows.map((r) => [
+      r.plan_id,
+      { tasks: r.tasks, red: r.red, yellow: r.yellow, done: r.done, green: r.tasks - r.red - r.yellow - r.done, progress: r.progress },
+    ]),
+  );
 }
 
 const EMPTY = { tasks: 0, red: 0, yellow: 0, green: 0, done: 0, progress: 0 };
 
 export async function listPlans(c: Ctx, q: Parameters<typeof plans.list>[1]) {
   const page = await plans.list(c, { ...q, sort: 'year', order: 'desc' });
-  const stats = await planStats(c.db, page.items.map((p) => p.id));
-  const orgNames = await orgNamesOf(c.db, page.items.map((p) => p.orgId));
-  return { items: page.items.map((p) => presentPlan(p, orgNames.get(p.orgId) ?? '', stats.get(p.id) ?? EMPTY)), total: page.total, page: page.page, pageSize: page.pageSize };
+  const stats = await planStats(
+    c.db,
+    page.items.map((p) => p.id),
+  );
+  const orgNames = await orgNamesOf(
+    c.db,
+    page.items.map((p) => p.orgId),
+  );
+  return {
+    items: page.items.map((p) => presentPlan(p, orgNames.get(p.orgId) ?? '', stats.get(p.id) ?? EMPTY)),
+    total: page.total,
+    page: page.page,
+    pageSize: page.pageSize,
+  };
 }
 
 async function orgNamesOf(exec: Executor, ids: string[]) {
   if (!ids.length) return new Map<string, string>();
-  const rows = await exec.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, [...new Set(ids)]));
+  const rows = await exec
+    .select({ id: org.id, name: org.name })
+    .from(org)
+    .where(inArray(org.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -224,16 +321,38 @@ export async function createPlan(c: Ctx, body: PlanCreate) {
   const id = await c.db.transaction(async (tx) => {
     await requireOrgInScope(c, tx, body.orgId);
     for (const t of body.tasks) if (t.orgId && t.orgId !== body.orgId) await requireOrgInScope(c, tx, t.orgId);
-    const p = await plans.create(c, tx, { id: uuidv7(), orgId: body.orgId, year: body.year, title: body.title, source: body.source ?? null, createdBy: c.actor.userId }, {
-      action: 'plan.create', changes: { title: body.title, year: body.year, tasks: body.tasks.length },
-    });
+    const p = await plans.create(
+      c,
+      tx,
+      { id: uuidv7(), orgId: body.orgId, year: body.year, title: body.title, source: body.source ?? null, createdBy: c.actor.userId },
+      {
+        action: 'plan.create',
+        changes: { title: body.title, year: body.year, tasks: body.tasks.length },
+      },
+    );
     for (const t of body.tasks) {
       const taskId = uuidv7();
       const dues = await startDeadlines(c, tx, taskId, today, t.profile, t.major);
       await tx.insert(planTask).values({
-        id: taskId, planId: p.id, orgId: t.orgId ?? body.orgId, section: t.section ?? null, title: t.title, kind: t.kind, modules: t.modules, triggers: t.triggers,
-        lead: t.lead ?? null, coOwners: t.coOwners ?? null, profile: t.profile, major: t.major, status: 'assigned', assignedOn: today, ...dues,
-        kpiMetric: t.kpiMetric ?? null, kpiTarget: t.kpiTarget ?? null, kpiUnit: t.kpiUnit ?? (t.kpiMetric ? KPI_METRICS[t.kpiMetric as KpiMetric].unit : null), kpiDue: t.kpiDue ?? null,
+        id: taskId,
+        planId: p.id,
+        orgId: t.orgId ?? body.orgId,
+        section: t.section ?? null,
+        title: t.title,
+        kind: t.kind,
+        modules: t.modules,
+        triggers: t.triggers,
+        lead: t.lead ?? null,
+        coOwners: t.coOwners ?? null,
+        profile: t.profile,
+        major: t.major,
+        status: 'assigned',
+        assignedOn: today,
+        ...dues,
+        kpiMetric: t.kpiMetric ?? null,
+        kpiTarget: t.kpiTarget ?? null,
+        kpiUnit: t.kpiUnit ?? (t.kpiMetric ? KPI_METRICS[t.kpiMetric as KpiMetric].unit : null),
+        kpiDue: t.kpiDue ?? null,
       });
     }
     return p.id;
@@ -258,16 +377,25 @@ export async function kpiValue(exec: Executor, metric: KpiMetric, orgId: string,
       return one(sql`SELECT coalesce(sum(t.active + t.retained), 0) AS v FROM member_org_tally t WHERE ${under(sql`t.org_id`)}`);
     case 'member.coverage': {
       const members = await one(sql`SELECT coalesce(sum(t.active + t.retained), 0) AS v FROM member_org_tally t WHERE ${under(sql`t.org_id`)}`);
-      const employees = await one(sql`SELECT coalesce(sum(o.employee_count), 0) AS v FROM org o WHERE o.level = 'grassroots' AND o.active AND ${under(sql`o.id`)}`);
+      const employees = await one(
+        sql`SELECT coalesce(sum(o.employee_count), 0) AS v FROM org o WHERE o.level = 'grassroots' AND o.active AND ${under(sql`o.id`)}`,
+      );
       return employees ? Math.round((members / employees) * 1000) / 10 : 0;
     }
     case 'member.gig_joined':
-      return one(sql`SELECT count(*) AS v FROM member m WHERE m.status IN ('active', 'retained') AND m.employment_form IN (${sql.join(GIG_FORMS.map((f) => sql`${f}`), sql`, `)}) AND ${under(sql`m.org_id`)}`);
+      return one(
+        sql`SELECT count(*) AS v FROM member m WHERE m.status IN ('active', 'retained') AND m.employment_form IN (${sql.join(
+          GIG_FORMS.map((f) => sql`${f}`),
+          sql`, `,
+        )}) AND ${under(sql`m.org_id`)}`,
+      );
     case 'join.answered_in_time':
       return one(sql`SELECT CASE WHEN count(*) = 0 THEN 0 ELSE round(100.0 * count(*) FILTER (WHERE (a.decided_at AT TIME ZONE 'Asia/Shanghai')::date <= a.due_on) / count(*), 1) END AS v
         FROM join_application a WHERE a.decided_at IS NOT NULL AND to_char(a.submitted_on, 'YYYY') = ${year} AND ${under(sql`a.org_id`)}`);
     case 'hardship.exited':
-      return one(sql`SELECT count(DISTINCT e.file_id) AS v FROM hardship_event e WHERE e.kind = 'exit' AND to_char(e.on_date, 'YYYY') = ${year} AND ${under(sql`e.org_id`)}`);
+      return one(
+        sql`SELECT count(DISTINCT e.file_id) AS v FROM hardship_event e WHERE e.kind = 'exit' AND to_char(e.on_date, 'YYYY') = ${year} AND ${under(sql`e.org_id`)}`,
+      );
     case 'warning.closed_on_time':
       return one(sql`SELECT CASE WHEN count(*) = 0 THEN 0 ELSE round(100.0 * count(*) FILTER (WHERE (w.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= w.due_on) / count(*), 1) END AS v
         FROM hardship_warning w WHERE w.status = 'closed' AND to_char(w.raised_on, 'YYYY') = ${year} AND ${under(sql`w.org_id`)}`);
@@ -290,29 +418,75 @@ export async function getTask(c: Ctx, id: string) {
   if (t.kpiMetric && isLiveMetric(t.kpiMetric)) {
     const m = KPI_METRICS[t.kpiMetric];
     const value = await kpiValue(c.db, t.kpiMetric, t.orgId, today);
-    kpi = { metric: t.kpiMetric, zh: m.zh, en: m.en, unit: m.unit, value, target: t.kpiTarget, progress: t.kpiTarget ? Math.min(100, Math.round((value / t.kpiTarget) * 100)) : null };
+    kpi = {
+      metric: t.kpiMetric,
+      zh: m.zh,
+      en: m.en,
+      unit: m.unit,
+      value,
+      target: t.kpiTarget,
+      progress: t.kpiTarget ? Math.min(100, Math.round((value / t.kpiTarget) * 100)) : null,
+    };
   }
   const p = c.actor.permissions;
   return {
     ...presentTask(t, names.get(t.id)!, today),
     triggers: t.triggers,
     kpi,
-    reports: reports.map((r) => ({ id: r.id, kind: r.kind, reportedOn: r.reportedOn, progress: r.progress, note: r.note, evidence: r.evidence, actorName: r.actorName })),
+    reports: reports.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      reportedOn: r.reportedOn,
+      progress: r.progress,
+      note: r.note,
+      evidence: r.evidence,
+      actorName: r.actorName,
+    })),
     childTasks: children.items.map((x) => presentTask(x, childNames.get(x.id)!, today)),
     actions: allowedActions(TASK_MACHINE, t.status, p) as TaskAction[],
     can: { edit: p.has('plan.write') && t.status !== 'closed', split: p.has('plan.write') && t.status !== 'closed' },
   };
 }
 
-export async function updateTask(c: Ctx, id: string, body: { title: string; lead?: string | null; coOwners?: string | null; profile: string; major: boolean; kpiMetric?: string | null; kpiTarget?: number | null; kpiUnit?: string | null; kpiDue?: string | null; version: number }) {
+export async function updateTask(
+  c: Ctx,
+  id: string,
+  body: {
+    title: string;
+    lead?: string | null;
+    coOwners?: string | null;
+    profile: string;
+    major: boolean;
+    kpiMetric?: string | null;
+    kpiTarget?: number | null;
+    kpiUnit?: string | null;
+    kpiDue?: string | null;
+    version: number;
+  },
+) {
   await c.db.transaction(async (tx) => {
     const t = await tasks.get(c, id, { exec: tx, lock: true });
     if (t.status === 'closed') throw new AppError(409, 'WRONG_STATUS', '已销号的任务不能修改', 'a closed task cannot be edited');
     await profileOf(c, tx, body.profile, todayInChina());
-    await tasks.update(c, tx, id, body.version, {
-      title: body.title, lead: body.lead ?? null, coOwners: body.coOwners ?? null, profile: body.profile, major: body.major,
-      kpiMetric: body.kpiMetric ?? null, kpiTarget: body.kpiTarget ?? null, kpiUnit: body.kpiUnit ?? null, kpiDue: body.kpiDue ?? null, updatedAt: new Date(),
-    }, { action: 'plan.task.update' });
+    await tasks.update(
+      c,
+      tx,
+      id,
+      body.version,
+      {
+        title: body.title,
+        lead: body.lead ?? null,
+        coOwners: body.coOwners ?? null,
+        profile: body.profile,
+        major: body.major,
+        kpiMetric: body.kpiMetric ?? null,
+        kpiTarget: body.kpiTarget ?? null,
+        kpiUnit: body.kpiUnit ?? null,
+        kpiDue: body.kpiDue ?? null,
+        updatedAt: new Date(),
+      },
+      { action: 'plan.task.update' },
+    );
   });
   return getTask(c, id);
 }
@@ -328,41 +502,93 @@ export async function splitTask(c: Ctx, id: string, body: { orgIds: string[]; kp
     for (const orgId of new Set(body.orgIds)) {
       const o = await requireOrgInScope(c, tx, orgId);
       if (o.id === t.orgId || !o.path.startsWith(owner!.path)) {
-        throw new AppError(400, 'VALIDATION_FAILED', `“${o.name}”不是责任单位的下级工会`, `“${o.name}” is not below the owner`, { fields: [{ path: 'body.orgIds', message: '只能分解给下级工会', messageEn: 'only to unions below the owner' }] });
+        throw new AppError(400, 'VALIDATION_FAILED', `“${o.name}”不是责任单位的下级工会`, `“${o.name}” is not below the owner`, {
+          fields: [{ path: 'body.orgIds', message: '只能分解给下级工会', messageEn: 'only to unions below the owner' }],
+        });
       }
       const childId = uuidv7();
       const dues = await startDeadlines(c, tx, childId, today, t.profile, t.major);
       await tx.insert(planTask).values({
-        id: childId, planId: t.planId, parentId: t.id, orgId, section: t.section, title: t.title, kind: t.kind, modules: t.modules, triggers: t.triggers,
-        profile: t.profile, major: t.major, status: 'assigned', assignedOn: today, ...dues, closeDue: t.closeDue ?? dues.closeDue,
-        kpiMetric: t.kpiMetric, kpiTarget: body.kpiTarget ?? null, kpiUnit: t.kpiUnit, kpiDue: t.kpiDue,
+        id: childId,
+        planId: t.planId,
+        parentId: t.id,
+        orgId,
+        section: t.section,
+        title: t.title,
+        kind: t.kind,
+        modules: t.modules,
+        triggers: t.triggers,
+        profile: t.profile,
+        major: t.major,
+        status: 'assigned',
+        assignedOn: today,
+        ...dues,
+        closeDue: t.closeDue ?? dues.closeDue,
+        kpiMetric: t.kpiMetric,
+        kpiTarget: body.kpiTarget ?? null,
+        kpiUnit: t.kpiUnit,
+        kpiDue: t.kpiDue,
       });
-      await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId, action: 'plan.task.split', entity: 'plan_task', entityId: childId, changes: { parentId: t.id, orgId }, detail: null });
+      await appendAudit(tx, {
+        actorId: c.actor.userId,
+        actorName: c.actor.username,
+        ip: c.ip,
+        orgId,
+        action: 'plan.task.split',
+        entity: 'plan_task',
+        entityId: childId,
+        changes: { parentId: t.id, orgId },
+        detail: null,
+      });
     }
-    await tx.update(planTask).set({ version: t.version + 1, updatedAt: new Date() }).where(eq(planTask.id, t.id));
+    await tx
+      .update(planTask)
+      .set({ version: t.version + 1, updatedAt: new Date() })
+      .where(eq(planTask.id, t.id));
   });
   return getTask(c, id);
 }
 
-const REPORT_KIND: Record<TaskAction, string> = { deploy: 'deploy', report: 'progress', requestClose: 'close_request', approveClose: 'closed', returnClose: 'returned' };
+const REPORT_KIND: Record<TaskAction, string> = {
+  deploy: 'deploy',
+  report: 'progress',
+  requestClose: 'close_request',
+  approveClose: 'closed',
+  returnClose: 'returned',
+};
 
 /** One workflow step of a task, with its report; a child's progress rolls up to its parent. */
-export async function taskStep(c: Ctx, id: string, action: TaskAction, body: { note?: string | null; evidence?: string | null; progress?: number; version: number }) {
+export async function taskStep(
+  c: Ctx,
+  id: string,
+  action: TaskAction,
+  body: { note?: string | null; evidence?: string | null; progress?: number; version: number },
+) {
   const today = todayInChina();
   await c.db.transaction(async (tx) => {
     const t = await tasks.get(c, id, { exec: tx, lock: true });
     if (t.version !== body.version) throw errors.versionConflict();
     guard(c, TASK_MACHINE, action, t, body);
-    const progress = action === 'approveClose' ? 100 : body.progress ?? (action === 'requestClose' ? 100 : undefined);
+    const progress = action === 'approveClose' ? 100 : (body.progress ?? (action === 'requestClose' ? 100 : undefined));
     const set: Record<string, unknown> = {};
     if (progress !== undefined) set.progress = progress;
     if (action === 'report' || action === 'requestClose') set.lastReportOn = today;
     await step(c, tx, TASK_MACHINE, { table: planTask, id: planTask.id, status: planTask.status, version: planTask.version }, action, {
-      row: t, input: body, set, changes: { ...(progress !== undefined ? { progress } : {}), ...(body.note ? { note: body.note } : {}) },
+      row: t,
+      input: body,
+      set,
+      changes: { ...(progress !== undefined ? { progress } : {}), ...(body.note ? { note: body.note } : {}) },
     });
     await tx.insert(planReport).values({
-      id: uuidv7(), taskId: t.id, orgId: t.orgId, kind: REPORT_KIND[action], reportedOn: today, progress: progress ?? null,
-      note: body.note?.trim() || TASK_MACHINE.transitions[action].zh, evidence: body.evidence ?? null, actorName: c.actor.username,
+      id: uuidv7(),
+      taskId: t.id,
+      orgId: t.orgId,
+      kind: REPORT_KIND[action],
+      reportedOn: today,
+      progress: progress ?? null,
+      note: body.note?.trim() || TASK_MACHINE.transitions[action].zh,
+      evidence: body.evidence ?? null,
+      actorName: c.actor.username,
     });
     if (t.parentId) {
       await tx.execute(sql`UPDATE plan_task SET progress = (SELECT coalesce(round(avg(progress)), 0)::int FROM plan_task WHERE parent_id = ${t.parentId}), updated_at = now()
@@ -389,7 +615,16 @@ export async function board(c: Ctx, planId?: string) {
       count(*) FILTER (WHERE plan_task.status = 'closed' AND plan_task.updated_at >= date_trunc('month', now()))::int AS closed_month,
       count(*) FILTER (WHERE plan_task.status <> 'closed' AND LEAST(plan_task.deploy_due, plan_task.report_due, plan_task.close_due) < ${today} AND plan_task.org_id <> ${c.actor.orgId})::int AS escalated
     FROM plan_task JOIN org o ON o.id = plan_task.org_id WHERE ${where} GROUP BY plan_task.org_id, o.name ORDER BY red DESC, yellow DESC, o.name`);
-  const rows = (Array.isArray(got) ? got : (got as { rows: unknown[] }).rows) as { org_id: string; org_name: string; red: number; yellow: number; green: number; done: number; closed_month: number; escalated: number }[];
+  const rows = (Array.isArray(got) ? got : (got as { rows: unknown[] }).rows) as {
+    org_id: string;
+    org_name: string;
+    red: number;
+    yellow: number;
+    green: number;
+    done: number;
+    closed_month: number;
+    escalated: number;
+  }[];
   const sum = (k: 'red' | 'yellow' | 'green' | 'done' | 'closed_month' | 'escalated') => rows.reduce((s, r) => s + Number(r[k]), 0);
   return {
     tasks: sum('red') + sum('yellow') + sum('green') + sum('done'),

@@ -22,7 +22,7 @@ let district: TestClient;
 let chair: TestClient;
 const ids: Record<string, string> = {};
 
-const one = async <T,>(q: ReturnType<typeof sql>) => (await env.services.database.query<T>(q))[0]!;
+const one = async <T>(q: ReturnType<typeof sql>) => (await env.services.database.query<T>(q))[0]!;
 
 beforeAll(async () => {
   env = await createTestEnv({ members: 300, hardship: 10 });
@@ -67,13 +67,29 @@ describe('from the speech to a plan', () => {
   });
 
   it('accepts a reviewed proposal into a plan whose tasks carry the 13710 deadlines; a KPI without a live source is refused with the reason', async () => {
-    const refused = await admin.post('/api/plans', { orgId: ids.city, year: 2026, title: '测试', tasks: [{ title: '调解劳动争议', kpiMetric: 'dispute.resolved', kpiTarget: 10 }] });
+    const refused = await admin.post('/api/plans', {
+      orgId: ids.city,
+      year: 2026,
+      title: '测试',
+      tasks: [{ title: '调解劳动争议', kpiMetric: 'dispute.resolved', kpiTarget: 10 }],
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('暂无实时数据来源');
     const res = await admin.post('/api/plans', {
-      orgId: ids.city, year: 2026, title: '2026年重点工作', source: '全委会工作报告',
+      orgId: ids.city,
+      year: 2026,
+      title: '2026年重点工作',
+      source: '全委会工作报告',
       tasks: [
-        { section: '一、建会入会', title: '新就业形态劳动者入会', kind: 'target', modules: ['member'], triggers: [{ module: 'member', phrase: '入会' }], kpiMetric: 'member.count', kpiTarget: 100000 },
+        {
+          section: '一、建会入会',
+          title: '新就业形态劳动者入会',
+          kind: 'target',
+          modules: ['member'],
+          triggers: [{ module: 'member', phrase: '入会' }],
+          kpiMetric: 'member.count',
+          kpiTarget: 100000,
+        },
         { section: '二、帮扶', title: '困难职工解困脱困', modules: ['hardship'], major: true },
         { section: '三、维权', title: '推进劳动争议联调', orgId: ids.d01 },
       ],
@@ -116,7 +132,9 @@ describe('supervising a task (13710)', () => {
     expect(t).toMatchObject({ status: 'closed', progress: 100, rag: 'done', closeDue: null });
     expect(t.reports.map((r: { kind: string }) => r.kind)).toEqual(['deploy', 'progress', 'close_request', 'closed']);
     const history = (await admin.get(`/api/plan-tasks/${t.id}/history`)).json();
-    expect(history.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['plan.task.deploy', 'plan.task.report', 'plan.task.request_close', 'plan.task.close']));
+    expect(history.map((h: { action: string }) => h.action)).toEqual(
+      expect.arrayContaining(['plan.task.deploy', 'plan.task.report', 'plan.task.request_close', 'plan.task.close']),
+    );
   });
 
   it('an overdue task turns red and is escalated to the union above its owner, on the board', async () => {
@@ -156,7 +174,11 @@ describe('a live KPI', () => {
   it('moves when the data moves: a member registered in scope raises the count', async () => {
     const before = (await admin.get(`/api/plan-tasks/${ids.kpiTask}`)).json().kpi;
     expect(before).toMatchObject({ metric: 'member.count', target: 100000, unit: '人' });
-    const res = await chair.post('/api/members', { orgId: ids.chairOrg, consent: { version: '2026-01', method: 'paper' }, fields: { name: '计划测试', idNumber: idFor('1990-05-05', '357'), joinDate: '2026-01-02' } });
+    const res = await chair.post('/api/members', {
+      orgId: ids.chairOrg,
+      consent: { version: '2026-01', method: 'paper' },
+      fields: { name: '计划测试', idNumber: idFor('1990-05-05', '357'), joinDate: '2026-01-02' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const after = (await admin.get(`/api/plan-tasks/${ids.kpiTask}`)).json().kpi;
     expect(after.value).toBe(before.value + 1);

@@ -7,7 +7,11 @@ import type { TestClient } from '../../test/harness.js';
  * union outside the caller's scope with one task, the bodies that would change them, and the rows
  * that must not change. Test-only.
  */
-interface Target { id: string; version: number; secrets: string[] }
+interface Target {
+  id: string;
+  version: number;
+  secrets: string[];
+}
 export interface PlanSiblings {
   plans: Target[];
   planTasks: Target[];

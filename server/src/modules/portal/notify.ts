@@ -28,9 +28,11 @@ export async function notifyWorker(exec: Executor, to: WorkerRecipient & { title
   const where = or(...any);
   const accounts = await exec.select({ id: workerAccount.id }).from(workerAccount).where(where);
   if (!accounts.length) return 0;
-  await exec.insert(workerNotification).values(
-    accounts.map((a) => ({ id: crypto.randomUUID(), accountId: a.id, title: to.title.slice(0, 100), body: to.body.slice(0, 1000), link: to.link ?? null })),
-  );
+  await exec
+    .insert(workerNotification)
+    .values(
+      accounts.map((a) => ({ id: crypto.randomUUID(), accountId: a.id, title: to.title.slice(0, 100), body: to.body.slice(0, 1000), link: to.link ?? null })),
+    );
   return accounts.length;
 }
 
@@ -42,13 +44,25 @@ export async function listNotifications(exec: Executor, accountId: string, page:
     .orderBy(desc(workerNotification.createdAt))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const [{ n }] = await exec.select({ n: count() }).from(workerNotification).where(eq(workerNotification.accountId, accountId)) as [{ n: number }];
+  const [{ n }] = (await exec.select({ n: count() }).from(workerNotification).where(eq(workerNotification.accountId, accountId))) as [{ n: number }];
   return {
-    items: rows.map((r) => ({ id: r.id, title: r.title, body: r.body, link: r.link, readAt: r.readAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString() })),
-    total: Number(n), page, pageSize,
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      body: r.body,
+      link: r.link,
+      readAt: r.readAt?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    total: Number(n),
+    page,
+    pageSize,
   };
 }
 
 export async function markAllRead(exec: Executor, accountId: string) {
-  await exec.update(workerNotification).set({ readAt: new Date() }).where(and(eq(workerNotification.accountId, accountId), isNull(workerNotification.readAt)));
+  await exec
+    .update(workerNotification)
+    .set({ readAt: new Date() })
+    .where(and(eq(workerNotification.accountId, accountId), isNull(workerNotification.readAt)));
 }

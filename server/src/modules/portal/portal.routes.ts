@@ -10,7 +10,11 @@ import * as svc from './portal.service.js';
 export async function portalRoutes(app: FastifyInstance) {
   const setCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(svc.WORKER_SESSION_COOKIE, token, {
-      httpOnly: true, sameSite: 'strict', path: '/api/portal', secure: app.gh.config.cookieSecure, maxAge: svc.WORKER_SESSION_DAYS * 86_400,
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/api/portal',
+      secure: app.gh.config.cookieSecure,
+      maxAge: svc.WORKER_SESSION_DAYS * 86_400,
     });
 
   mount(app, portalApi, {
@@ -49,11 +53,19 @@ export async function portalRoutes(app: FastifyInstance) {
     // The outbox holds sign-in codes: only administrators of the platform read it (settings.manage).
     outbox: async (c, { query }) => {
       const where = query.mobile ? eq(smsOutbox.mobileIndex, mobileIndexOf(c.keys, query.mobile)) : undefined;
-      const rows = await c.db.select().from(smsOutbox).where(and(where)).orderBy(desc(smsOutbox.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+      const rows = await c.db
+        .select()
+        .from(smsOutbox)
+        .where(and(where))
+        .orderBy(desc(smsOutbox.createdAt))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
       const [{ n }] = (await c.db.select({ n: count() }).from(smsOutbox).where(and(where))) as [{ n: number }];
       return {
         items: rows.map((r) => ({ id: r.id, mobileMasked: r.mobileMasked, body: r.body, purpose: r.purpose, createdAt: r.createdAt.toISOString() })),
-        total: Number(n), page: query.page, pageSize: query.pageSize,
+        total: Number(n),
+        page: query.page,
+        pageSize: query.pageSize,
       };
     },
   });

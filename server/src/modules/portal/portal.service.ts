@@ -87,11 +87,18 @@ export async function signInWorker(s: Services, body: { mobile: string; code?: s
     .limit(1);
   if (!c || c.failures >= CODE_MAX_FAILURES) throw await fail('no live code');
   if (codeHash(s, c.id, body.code!) !== c.codeHash) {
-    await s.db.update(workerCode).set({ failures: sql`${workerCode.failures} + 1` }).where(eq(workerCode.id, c.id));
+    await s.db
+      .update(workerCode)
+      .set({ failures: sql`${workerCode.failures} + 1` })
+      .where(eq(workerCode.id, c.id));
     throw await fail('wrong code');
   }
   // Good once: only the request that marks it used goes on.
-  const spent = await s.db.update(workerCode).set({ usedAt: new Date() }).where(and(eq(workerCode.id, c.id), isNull(workerCode.usedAt))).returning({ id: workerCode.id });
+  const spent = await s.db
+    .update(workerCode)
+    .set({ usedAt: new Date() })
+    .where(and(eq(workerCode.id, c.id), isNull(workerCode.usedAt)))
+    .returning({ id: workerCode.id });
   if (!spent.length) throw await fail('code already used');
   if (existing) {
     await s.db.update(workerAccount).set({ lastSignInAt: new Date() }).where(eq(workerAccount.id, existing.id));
@@ -99,21 +106,36 @@ export async function signInWorker(s: Services, body: { mobile: string; code?: s
   }
   const [account] = await s.db
     .insert(workerAccount)
-    .values({ id: crypto.randomUUID(), mobileIndex, mobileCipher: s.keys.encrypt(body.mobile), mobileMasked: maskMobile(body.mobile), lastSignInAt: new Date() })
+    .values({
+      id: crypto.randomUUID(),
+      mobileIndex,
+      mobileCipher: s.keys.encrypt(body.mobile),
+      mobileMasked: maskMobile(body.mobile),
+      lastSignInAt: new Date(),
+    })
     .onConflictDoNothing()
     .returning();
   if (!account) {
     const [again] = await s.db.select().from(workerAccount).where(eq(workerAccount.mobileIndex, mobileIndex));
     return { account: again!, created: false };
   }
-  await appendAuditStandalone(s.db, { actorName: 'worker:' + account.mobileMasked, action: 'portal.sign_up', entity: 'worker_account', entityId: account.id, ip });
+  await appendAuditStandalone(s.db, {
+    actorName: 'worker:' + account.mobileMasked,
+    action: 'portal.sign_up',
+    entity: 'worker_account',
+    entityId: account.id,
+    ip,
+  });
   return { account, created: true };
 }
 
 export async function createWorkerSession(s: Services, accountId: string, firstSignIn: boolean) {
   const token = randomToken();
   await s.db.insert(workerSession).values({
-    id: sha256(token), accountId, firstSignIn: firstSignIn ? 1 : 0, expiresAt: new Date(Date.now() + WORKER_SESSION_DAYS * 86_400_000),
+    id: sha256(token),
+    accountId,
+    firstSignIn: firstSignIn ? 1 : 0,
+    expiresAt: new Date(Date.now() + WORKER_SESSION_DAYS * 86_400_000),
   });
   return token;
 }
@@ -141,8 +163,17 @@ export async function requireWorker(s: Services, req: FastifyRequest): Promise<{
 }
 
 export async function setWorkerPassword(s: Services, account: WorkerAccount, password: string, ip: string) {
-  await s.db.update(workerAccount).set({ passwordHash: await hashPassword(password) }).where(eq(workerAccount.id, account.id));
-  await appendAuditStandalone(s.db, { actorName: 'worker:' + account.mobileMasked, action: 'portal.set_password', entity: 'worker_account', entityId: account.id, ip });
+  await s.db
+    .update(workerAccount)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(eq(workerAccount.id, account.id));
+  await appendAuditStandalone(s.db, {
+    actorName: 'worker:' + account.mobileMasked,
+    action: 'portal.set_password',
+    entity: 'worker_account',
+    entityId: account.id,
+    ip,
+  });
 }
 
 /**
@@ -153,7 +184,13 @@ export async function setWorkerPassword(s: Services, account: WorkerAccount, pas
 export async function linkMember(s: Services, account: WorkerAccount, input: { name: string; idNumber: string }, ip: string) {
   const audit = (result: 'ok' | 'failed', detail: string, memberId?: string) =>
     appendAuditStandalone(s.db, {
-      actorName: 'worker:' + account.mobileMasked, action: 'portal.link', entity: 'worker_account', entityId: account.id, ip, result, detail,
+      actorName: 'worker:' + account.mobileMasked,
+      action: 'portal.link',
+      entity: 'worker_account',
+      entityId: account.id,
+      ip,
+      result,
+      detail,
       changes: memberId ? { memberId } : null,
     });
   if (account.memberId) throw errors.conflict('账号已关联会员档案', 'This account is already linked to a member record');
@@ -192,14 +229,33 @@ export async function workerMe(s: Services, account: WorkerAccount, firstSignIn:
   let m = null;
   if (a.memberId) {
     const [row] = await s.db
-      .select({ name: member.name, idMasked: member.idMasked, status: member.status, orgName: org.name, joinDate: member.joinDate, cardNo: member.cardNo, employerName: member.employerName })
+      .select({
+        name: member.name,
+        idMasked: member.idMasked,
+        status: member.status,
+        orgName: org.name,
+        joinDate: member.joinDate,
+        cardNo: member.cardNo,
+        employerName: member.employerName,
+      })
       .from(member)
       .innerJoin(org, eq(org.id, member.orgId))
       .where(eq(member.id, a.memberId));
     m = row ?? null;
   }
-  const [unread] = await s.db.select({ n: count() }).from(workerNotification).where(and(eq(workerNotification.accountId, a.id), isNull(workerNotification.readAt)));
-  return { accountId: a.id, mobileMasked: a.mobileMasked, hasPassword: !!a.passwordHash, linked: !!a.memberId, firstSignIn, member: m, unreadCount: Number(unread?.n ?? 0) };
+  const [unread] = await s.db
+    .select({ n: count() })
+    .from(workerNotification)
+    .where(and(eq(workerNotification.accountId, a.id), isNull(workerNotification.readAt)));
+  return {
+    accountId: a.id,
+    mobileMasked: a.mobileMasked,
+    hasPassword: !!a.passwordHash,
+    linked: !!a.memberId,
+    firstSignIn,
+    member: m,
+    unreadCount: Number(unread?.n ?? 0),
+  };
 }
 
 function requireLinked(account: WorkerAccount): string {
@@ -219,7 +275,14 @@ export async function workerCard(s: Services, account: WorkerAccount, baseUrl: s
   const token = cardToken(s, m.id, m.cardNo);
   const verifyUrl = `${baseUrl}/card/verify?token=${encodeURIComponent(token)}`;
   return {
-    cardNo: m.cardNo, name: m.name, orgName: m.orgName, joinDate: m.joinDate, status: m.status, token, verifyUrl, issuedAt: new Date().toISOString(),
+    cardNo: m.cardNo,
+    name: m.name,
+    orgName: m.orgName,
+    joinDate: m.joinDate,
+    status: m.status,
+    token,
+    verifyUrl,
+    issuedAt: new Date().toISOString(),
     qrDataUrl: await QRCode.toDataURL(verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' }),
   };
 }
@@ -229,26 +292,69 @@ export async function workerCard(s: Services, account: WorkerAccount, baseUrl: s
  * dispute cases where my mobile is an applicant's. Read-only, with references and statuses only.
  */
 export async function workerApplications(s: Services, account: WorkerAccount) {
-  const out: { kind: 'join' | 'hardship' | 'dispute'; id: string; ref: string; status: string; orgName: string; submittedOn: string | null; deadline: string | null }[] = [];
+  const out: {
+    kind: 'join' | 'hardship' | 'dispute';
+    id: string;
+    ref: string;
+    status: string;
+    orgName: string;
+    submittedOn: string | null;
+    deadline: string | null;
+  }[] = [];
   if (account.idIndex) {
     const joins = await s.db
-      .select({ id: joinApplication.id, ref: joinApplication.appNo, status: joinApplication.status, orgName: org.name, submittedOn: joinApplication.submittedOn, dueOn: joinApplication.dueOn })
+      .select({
+        id: joinApplication.id,
+        ref: joinApplication.appNo,
+        status: joinApplication.status,
+        orgName: org.name,
+        submittedOn: joinApplication.submittedOn,
+        dueOn: joinApplication.dueOn,
+      })
       .from(joinApplication)
       .innerJoin(org, eq(org.id, joinApplication.orgId))
       .where(eq(joinApplication.idIndex, account.idIndex))
       .orderBy(desc(joinApplication.submittedOn))
       .limit(20);
-    for (const j of joins) out.push({ kind: 'join', id: j.id, ref: j.ref, status: j.status, orgName: j.orgName, submittedOn: j.submittedOn, deadline: j.status === 'pending' ? j.dueOn : null });
+    for (const j of joins)
+      out.push({
+        kind: 'join',
+        id: j.id,
+        ref: j.ref,
+        status: j.status,
+        orgName: j.orgName,
+        submittedOn: j.submittedOn,
+        deadline: j.status === 'pending' ? j.dueOn : null,
+      });
     const files = await s.db
-      .select({ id: hardshipFile.id, ref: hardshipFile.fileNo, status: hardshipFile.status, orgName: org.name, appliedOn: hardshipFile.appliedOn, due: hardshipFile.nextReviewDue })
+      .select({
+        id: hardshipFile.id,
+        ref: hardshipFile.fileNo,
+        status: hardshipFile.status,
+        orgName: org.name,
+        appliedOn: hardshipFile.appliedOn,
+        due: hardshipFile.nextReviewDue,
+      })
       .from(hardshipFile)
       .innerJoin(org, eq(org.id, hardshipFile.orgId))
-      .where(account.memberId ? or(eq(hardshipFile.idIndex, account.idIndex), eq(hardshipFile.memberId, account.memberId)) : eq(hardshipFile.idIndex, account.idIndex))
+      .where(
+        account.memberId
+          ? or(eq(hardshipFile.idIndex, account.idIndex), eq(hardshipFile.memberId, account.memberId))
+          : eq(hardshipFile.idIndex, account.idIndex),
+      )
       .limit(20);
-    for (const f of files) out.push({ kind: 'hardship', id: f.id, ref: f.ref, status: f.status, orgName: f.orgName, submittedOn: f.appliedOn, deadline: f.due });
+    for (const f of files)
+      out.push({ kind: 'hardship', id: f.id, ref: f.ref, status: f.status, orgName: f.orgName, submittedOn: f.appliedOn, deadline: f.due });
   }
   const cases = await s.db
-    .select({ id: disputeCase.id, ref: disputeCase.caseNo, status: disputeCase.status, orgName: org.name, receivedOn: disputeCase.receivedOn, due: disputeCase.mediationDue })
+    .select({
+      id: disputeCase.id,
+      ref: disputeCase.caseNo,
+      status: disputeCase.status,
+      orgName: org.name,
+      receivedOn: disputeCase.receivedOn,
+      due: disputeCase.mediationDue,
+    })
     .from(disputeCase)
     .innerJoin(org, eq(org.id, disputeCase.orgId))
     .where(sql`${account.mobileIndex} = ANY(${disputeCase.mobileIndexes})`)

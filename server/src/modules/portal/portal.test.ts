@@ -26,12 +26,23 @@ const freshIp = () => `10.9.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
 function phone(ip = freshIp()) {
   let cookie = '';
   const send = async (method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) => {
-    const res = await env.app.inject({ method, url, remoteAddress: ip, headers: { ...(cookie ? { cookie } : {}), ...headers }, ...(method === 'POST' ? { payload: payload ?? {} } : {}) });
+    const res = await env.app.inject({
+      method,
+      url,
+      remoteAddress: ip,
+      headers: { ...(cookie ? { cookie } : {}), ...headers },
+      ...(method === 'POST' ? { payload: payload ?? {} } : {}),
+    });
     const set = res.cookies.find((c) => c.name === 'gh_wsid');
     if (set) cookie = set.value ? `gh_wsid=${set.value}` : '';
     return res;
   };
-  return { send, get cookie() { return cookie; } };
+  return {
+    send,
+    get cookie() {
+      return cookie;
+    },
+  };
 }
 
 /** The last code the outbox holds for a mobile, read as an administrator would. */
@@ -85,7 +96,9 @@ describe('worker accounts', () => {
     const m2 = freshMobile();
     await p.send('POST', '/api/portal/code', { mobile: m2 });
     const c2 = await codeFromOutbox(m2);
-    await env.services.database.query(sql`UPDATE worker_code SET expires_at = now() - interval '1 second' WHERE expires_at > now() AND used_at IS NULL AND failures = 0`);
+    await env.services.database.query(
+      sql`UPDATE worker_code SET expires_at = now() - interval '1 second' WHERE expires_at > now() AND used_at IS NULL AND failures = 0`,
+    );
     expect((await p.send('POST', '/api/portal/session', { mobile: m2, code: c2 })).statusCode).toBe(401);
     expect(CODE_TTL_MS).toBe(300_000);
   });
@@ -137,7 +150,13 @@ describe('worker accounts', () => {
     expect(asCadre.statusCode).toBe(401);
     expect((await admin.get('/api/portal/me')).statusCode).toBe(401);
     // A worker write must be JSON (with the SameSite=Strict cookie: no cross-site form posts).
-    const form = await env.app.inject({ method: 'POST', url: '/api/portal/notifications/read', remoteAddress: freshIp(), headers: { cookie: p.cookie, 'content-type': 'text/plain' }, payload: 'x' });
+    const form = await env.app.inject({
+      method: 'POST',
+      url: '/api/portal/notifications/read',
+      remoteAddress: freshIp(),
+      headers: { cookie: p.cookie, 'content-type': 'text/plain' },
+      payload: 'x',
+    });
     expect([403, 415]).toContain(form.statusCode);
   });
 });
@@ -200,8 +219,16 @@ describe('my applications and the inbox', () => {
     const mobile = freshMobile();
     const idNumber = freshId('F');
     const apply = await env.app.inject({
-      method: 'POST', url: '/api/join/applications', remoteAddress: freshIp(),
-      payload: { orgId: o.g1.id, employerName: '江城宏达物流有限公司', viaTerritorial: false, fields: { name: '孙丽', idNumber, mobile, employmentForm: '快递员', ethnicity: '汉' }, consent: { version: '2026-01', agreed: true } },
+      method: 'POST',
+      url: '/api/join/applications',
+      remoteAddress: freshIp(),
+      payload: {
+        orgId: o.g1.id,
+        employerName: '江城宏达物流有限公司',
+        viaTerritorial: false,
+        fields: { name: '孙丽', idNumber, mobile, employmentForm: '快递员', ethnicity: '汉' },
+        consent: { version: '2026-01', agreed: true },
+      },
     });
     expect(apply.statusCode).toBe(201);
     const { p } = await signUp(mobile);

@@ -25,7 +25,11 @@ export const outboxProvider: SmsProvider = {
   name: 'outbox',
   async send(exec, keys, m) {
     await exec.insert(smsOutbox).values({
-      id: crypto.randomUUID(), mobileIndex: keys.blindIndex(m.mobile, 'mobile'), mobileMasked: maskMobile(m.mobile), body: m.body, purpose: m.purpose,
+      id: crypto.randomUUID(),
+      mobileIndex: keys.blindIndex(m.mobile, 'mobile'),
+      mobileMasked: maskMobile(m.mobile),
+      body: m.body,
+      purpose: m.purpose,
     });
   },
 };

@@ -17,7 +17,12 @@ import type { AllianceBody, EvaluationBody, ResultBody } from '../../../../commo
 type Row = typeof studio.$inferSelect;
 
 export const studios = resource<typeof studio, StudioListParams>({
-  table: studio, entity: 'studio', noun: ['创新工作室', 'studio'], orgColumn: studio.orgId, idColumn: studio.id, versionColumn: studio.version,
+  table: studio,
+  entity: 'studio',
+  noun: ['创新工作室', 'studio'],
+  orgColumn: studio.orgId,
+  idColumn: studio.id,
+  versionColumn: studio.version,
   filters: {
     q: (v) => sql`(${studio.name} ILIKE ${'%' + escapeLike(v) + '%'} OR ${studio.leaderName} ILIKE ${'%' + escapeLike(v) + '%'})`,
     kind: (v) => eq(studio.kind, v),
@@ -39,20 +44,39 @@ async function names(exec: Executor, rows: Row[]) {
   const allianceIds = [...new Set(rows.map((r) => r.allianceId).filter((x): x is string => !!x))];
   const [orgs, alliances] = await Promise.all([
     orgIds.length ? exec.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, orgIds)) : [],
-    allianceIds.length ? exec.select({ id: studioAlliance.id, name: studioAlliance.name }).from(studioAlliance).where(inArray(studioAlliance.id, allianceIds)) : [],
+    allianceIds.length
+      ? exec.select({ id: studioAlliance.id, name: studioAlliance.name }).from(studioAlliance).where(inArray(studioAlliance.id, allianceIds))
+      : [],
   ]);
   return { org: new Map(orgs.map((o) => [o.id, o.name])), alliance: new Map(alliances.map((a) => [a.id, a.name])) };
 }
 
 const present = (r: Row, n: Awaited<ReturnType<typeof names>>, results: number, savings: number) => ({
-  id: r.id, orgId: r.orgId, orgName: n.org.get(r.orgId) ?? '', name: r.name, kind: r.kind, level: r.level, sector: r.sector, leaderName: r.leaderName, leaderRecordId: r.leaderRecordId,
-  memberCount: r.members.length, allianceId: r.allianceId, allianceName: r.allianceId ? n.alliance.get(r.allianceId) ?? null : null, foundedOn: r.foundedOn, results, savingsFen: Number(savings), version: r.version,
+  id: r.id,
+  orgId: r.orgId,
+  orgName: n.org.get(r.orgId) ?? '',
+  name: r.name,
+  kind: r.kind,
+  level: r.level,
+  sector: r.sector,
+  leaderName: r.leaderName,
+  leaderRecordId: r.leaderRecordId,
+  memberCount: r.members.length,
+  allianceId: r.allianceId,
+  allianceName: r.allianceId ? (n.alliance.get(r.allianceId) ?? null) : null,
+  foundedOn: r.foundedOn,
+  results,
+  savingsFen: Number(savings),
+  version: r.version,
 });
 
 export async function listStudios(c: Ctx, q: StudioListParams) {
   const page = await studios.list(c, q, { select: { r: studio, ...agg } });
   const items = page.items as unknown as { r: Row; results: number; savings: number }[];
-  const n = await names(c.db, items.map((i) => i.r));
+  const n = await names(
+    c.db,
+    items.map((i) => i.r),
+  );
   return { ...page, items: items.map((i) => present(i.r, n, i.results, i.savings)) };
 }
 
@@ -64,7 +88,13 @@ export async function getStudio(c: Ctx, id: string) {
     names(c.db, [r]),
   ]);
   return {
-    ...present(r, n, results.length, results.reduce((s, x) => s + x.savingsFen, 0)), members: r.members,
+    ...present(
+      r,
+      n,
+      results.length,
+      results.reduce((s, x) => s + x.savingsFen, 0),
+    ),
+    members: r.members,
     results: results.map((x) => ({ id: x.id, kind: x.kind, title: x.title, onDate: x.onDate, savingsFen: x.savingsFen, note: x.note })),
     evaluations: evaluations.map((x) => ({ id: x.id, year: x.year, grade: x.grade, fundingFen: x.fundingFen, note: x.note })),
     can: { edit: c.actor.permissions.has('studio.write') },
@@ -74,7 +104,10 @@ export async function getStudio(c: Ctx, id: string) {
 /** An alliance the caller may put a studio into: one of their scope or of a union above them. */
 async function requireAlliance(c: Ctx, exec: Executor, id: string | null) {
   if (!id) return;
-  const [a] = await exec.select().from(studioAlliance).where(and(eq(studioAlliance.id, id), inScopeOrAboveSql(c.actor.scope, c.actor.orgPath, studioAlliance.orgId)));
+  const [a] = await exec
+    .select()
+    .from(studioAlliance)
+    .where(and(eq(studioAlliance.id, id), inScopeOrAboveSql(c.actor.scope, c.actor.orgPath, studioAlliance.orgId)));
   if (!a) throw errors.notFound('工作室联盟', 'alliance');
 }
 
@@ -103,7 +136,16 @@ export async function addResult(c: Ctx, id: string, body: z.infer<typeof ResultB
     const r = await studios.get(c, id, { exec: tx });
     const rid = uuidv7();
     await tx.insert(studioResult).values({ id: rid, studioId: id, orgId: r.orgId, ...body });
-    await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: r.orgId, action: 'studio.result_add', entity: 'studio', entityId: id, changes: { resultId: rid, ...body } });
+    await appendAudit(tx, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      ip: c.ip,
+      orgId: r.orgId,
+      action: 'studio.result_add',
+      entity: 'studio',
+      entityId: id,
+      changes: { resultId: rid, ...body },
+    });
     return { id: rid };
   });
 }
@@ -112,16 +154,34 @@ export async function evaluate(c: Ctx, id: string, body: z.infer<typeof Evaluati
   return c.db.transaction(async (tx) => {
     const r = await studios.get(c, id, { exec: tx });
     const eid = uuidv7();
-    const inserted = await tx.insert(studioEvaluation).values({ id: eid, studioId: id, orgId: r.orgId, ...body }).onConflictDoNothing().returning({ id: studioEvaluation.id });
+    const inserted = await tx
+      .insert(studioEvaluation)
+      .values({ id: eid, studioId: id, orgId: r.orgId, ...body })
+      .onConflictDoNothing()
+      .returning({ id: studioEvaluation.id });
     if (!inserted.length) throw errors.conflict(`${body.year}年度已有评估`, `The studio already has an evaluation for ${body.year}`, { field: 'year' });
-    await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: r.orgId, action: 'studio.evaluate', entity: 'studio', entityId: id, changes: { ...body } });
+    await appendAudit(tx, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      ip: c.ip,
+      orgId: r.orgId,
+      action: 'studio.evaluate',
+      entity: 'studio',
+      entityId: id,
+      changes: { ...body },
+    });
     return { id: eid };
   });
 }
 
 export async function listAlliances(c: Ctx) {
-  const rows = await c.db.select({ a: studioAlliance, orgName: org.name, studios: sql<number>`(SELECT count(*)::int FROM studio s WHERE s.alliance_id = studio_alliance.id)` })
-    .from(studioAlliance).innerJoin(org, eq(org.id, studioAlliance.orgId)).where(inScopeOrAboveSql(c.actor.scope, c.actor.orgPath, studioAlliance.orgId)).orderBy(asc(studioAlliance.name)).limit(500);
+  const rows = await c.db
+    .select({ a: studioAlliance, orgName: org.name, studios: sql<number>`(SELECT count(*)::int FROM studio s WHERE s.alliance_id = studio_alliance.id)` })
+    .from(studioAlliance)
+    .innerJoin(org, eq(org.id, studioAlliance.orgId))
+    .where(inScopeOrAboveSql(c.actor.scope, c.actor.orgPath, studioAlliance.orgId))
+    .orderBy(asc(studioAlliance.name))
+    .limit(500);
   return rows.map((r) => ({ id: r.a.id, orgId: r.a.orgId, orgName: r.orgName, name: r.a.name, kind: r.a.kind, foundedOn: r.a.foundedOn, studios: r.studios }));
 }
 
@@ -130,7 +190,16 @@ export async function createAlliance(c: Ctx, body: z.infer<typeof AllianceBody>)
     const o = await requireOrgInScope(c, tx, body.orgId);
     const id = uuidv7();
     await tx.insert(studioAlliance).values({ id, ...body });
-    await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: o.id, action: 'studio.alliance_create', entity: 'studio_alliance', entityId: id, changes: { ...body } });
+    await appendAudit(tx, {
+      actorId: c.actor.userId,
+      actorName: c.actor.username,
+      ip: c.ip,
+      orgId: o.id,
+      action: 'studio.alliance_create',
+      entity: 'studio_alliance',
+      entityId: id,
+      changes: { ...body },
+    });
     return { id, orgId: o.id, orgName: o.name, name: body.name, kind: body.kind, foundedOn: body.foundedOn, studios: 0 };
   });
 }
@@ -139,12 +208,36 @@ export async function studioFigures(c: Ctx) {
   const mine = studios.inScope(c);
   const year = Number(todayInChina().slice(0, 4));
   const [byKind, [al], results, [sv], [fund]] = await Promise.all([
-    c.db.select({ key: studio.kind, n: sql<number>`count(*)::int` }).from(studio).where(mine).groupBy(studio.kind),
-    c.db.select({ alliances: sql<number>`count(DISTINCT ${studio.allianceId})::int`, inAlliance: sql<number>`count(${studio.allianceId})::int` }).from(studio).where(mine),
-    c.db.select({ key: studioResult.kind, n: sql<number>`count(*)::int` }).from(studioResult).where(ownedScopeSql(c.actor.scope, studioResult.orgId)).groupBy(studioResult.kind),
-    c.db.select({ fen: sql<number>`coalesce(sum(${studioResult.savingsFen}), 0)::bigint` }).from(studioResult).where(ownedScopeSql(c.actor.scope, studioResult.orgId)),
-    c.db.select({ fen: sql<number>`coalesce(sum(${studioEvaluation.fundingFen}), 0)::bigint` }).from(studioEvaluation).where(and(ownedScopeSql(c.actor.scope, studioEvaluation.orgId), eq(studioEvaluation.year, year))),
+    c.db
+      .select({ key: studio.kind, n: sql<number>`count(*)::int` })
+      .from(studio)
+      .where(mine)
+      .groupBy(studio.kind),
+    c.db
+      .select({ alliances: sql<number>`count(DISTINCT ${studio.allianceId})::int`, inAlliance: sql<number>`count(${studio.allianceId})::int` })
+      .from(studio)
+      .where(mine),
+    c.db
+      .select({ key: studioResult.kind, n: sql<number>`count(*)::int` })
+      .from(studioResult)
+      .where(ownedScopeSql(c.actor.scope, studioResult.orgId))
+      .groupBy(studioResult.kind),
+    c.db
+      .select({ fen: sql<number>`coalesce(sum(${studioResult.savingsFen}), 0)::bigint` })
+      .from(studioResult)
+      .where(ownedScopeSql(c.actor.scope, studioResult.orgId)),
+    c.db
+      .select({ fen: sql<number>`coalesce(sum(${studioEvaluation.fundingFen}), 0)::bigint` })
+      .from(studioEvaluation)
+      .where(and(ownedScopeSql(c.actor.scope, studioEvaluation.orgId), eq(studioEvaluation.year, year))),
   ]);
-  return { studios: byKind.reduce((s, x) => s + x.n, 0), byKind, alliances: al!.alliances, inAlliance: al!.inAlliance, results, savingsFen: Number(sv!.fen), fundingThisYearFen: Number(fund!.fen) };
+  return {
+    studios: byKind.reduce((s, x) => s + x.n, 0),
+    byKind,
+    alliances: al!.alliances,
+    inAlliance: al!.inAlliance,
+    results,
+    savingsFen: Number(sv!.fen),
+    fundingThisYearFen: Number(fund!.fen),
+  };
 }
-

@@ -14,7 +14,16 @@ export async function backupRoutes(app: FastifyInstance) {
       const before = await backupSettings(c);
       await c.db.transaction(async (tx) => {
         await c.settings.save(tx, 'backup', body);
-        await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'settings.backup', entity: 'setting', entityId: 'backup', changes: diffFields({ ...before }, { ...body }), ip: c.ip });
+        await appendAudit(tx, {
+          actorId: c.actor.userId,
+          actorName: c.actor.username,
+          orgId: c.actor.orgId,
+          action: 'settings.backup',
+          entity: 'setting',
+          entityId: 'backup',
+          changes: diffFields({ ...before }, { ...body }),
+          ip: c.ip,
+        });
       });
       return view(c);
     },

@@ -17,9 +17,35 @@ async function at(iso: string): Promise<TestClient> {
 }
 
 const Y2027 = {
-  holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11',
-    '2027-04-03', '2027-04-04', '2027-04-05', '2027-05-01', '2027-05-02', '2027-05-03', '2027-05-04', '2027-05-05', '2027-06-09', '2027-09-15',
-    '2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'],
+  holidays: [
+    '2027-01-01',
+    '2027-01-02',
+    '2027-01-03',
+    '2027-02-05',
+    '2027-02-06',
+    '2027-02-07',
+    '2027-02-08',
+    '2027-02-09',
+    '2027-02-10',
+    '2027-02-11',
+    '2027-04-03',
+    '2027-04-04',
+    '2027-04-05',
+    '2027-05-01',
+    '2027-05-02',
+    '2027-05-03',
+    '2027-05-04',
+    '2027-05-05',
+    '2027-06-09',
+    '2027-09-15',
+    '2027-10-01',
+    '2027-10-02',
+    '2027-10-03',
+    '2027-10-04',
+    '2027-10-05',
+    '2027-10-06',
+    '2027-10-07',
+  ],
   workdays: ['2027-02-20', '2027-10-09'],
 };
 
@@ -111,7 +137,9 @@ describe('entering a year', () => {
     const res = await admin.put('/api/settings/calendar/years/2027', Y2027);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().year).toEqual({ year: 2027, source: 'override', provisional: false, ...Y2027 });
-    const [entry] = await q<{ actor: string; changes: { year: number; workdays: { from: string[]; to: string[] } } }>(sql`SELECT actor_name AS actor, changes FROM audit_log WHERE action = 'settings.calendar' ORDER BY seq DESC LIMIT 1`);
+    const [entry] = await q<{ actor: string; changes: { year: number; workdays: { from: string[]; to: string[] } } }>(
+      sql`SELECT actor_name AS actor, changes FROM audit_log WHERE action = 'settings.calendar' ORDER BY seq DESC LIMIT 1`,
+    );
     expect(entry).toMatchObject({ actor: 'admin', changes: { year: 2027, workdays: { from: [], to: Y2027.workdays } } });
     expect((await admin.get('/api/settings/calendar/years')).json()[0]).toEqual({ year: 2027, source: 'override', provisional: false, ...Y2027 });
     expect((await admin.get('/api/settings/calendar/reminder')).json()).toMatchObject({ year: null });
@@ -121,7 +149,10 @@ describe('entering a year', () => {
     admin = await at('2026-12-04T04:00:00Z');
     const y2026 = (await admin.get('/api/settings/calendar/years')).json().find((y: { year: number }) => y.year === 2026);
     // A local correction: Friday 2 January 2026 worked after all.
-    const res = await admin.put('/api/settings/calendar/years/2026', { holidays: y2026.holidays.filter((d: string) => d !== '2026-01-02'), workdays: y2026.workdays });
+    const res = await admin.put('/api/settings/calendar/years/2026', {
+      holidays: y2026.holidays.filter((d: string) => d !== '2026-01-02'),
+      workdays: y2026.workdays,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().year.source).toBe('override');
     expect(res.json().year.holidays).not.toContain('2026-01-02');

@@ -12,7 +12,12 @@ export async function exportsRoutes(app: FastifyInstance) {
     get: (c, { params }) => getExportJob(c, params.id),
     file: (c, { params }, _req, reply) => {
       const f = exportFile(c, params.id);
-      return reply.type(f.contentType).header('content-disposition', disposition(f.fileName)).header('content-length', String(f.bytes)).header('cache-control', 'no-store').send(f.stream);
+      return reply
+        .type(f.contentType)
+        .header('content-disposition', disposition(f.fileName))
+        .header('content-length', String(f.bytes))
+        .header('cache-control', 'no-store')
+        .send(f.stream);
     },
   });
 }

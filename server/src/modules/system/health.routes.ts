@@ -19,20 +19,35 @@ function shippedMigrations(): number {
  */
 export async function healthRoutes(app: FastifyInstance) {
   const shipped = shippedMigrations();
-  app.get('/api/health/live', { config: { access: 'public' }, schema: { tags: ['系统 system'], summary: '存活探针 / liveness', response: { 200: Probe } } }, async () => ({ status: 'ok' as const, checks: { process: 'ok' } }));
-  app.get('/api/health/ready', { config: { access: 'public' }, schema: { tags: ['系统 system'], summary: '就绪探针：数据库可达、迁移为当前版本 / readiness: database reachable, migrations current', response: { 200: Probe, 503: Probe } } }, async (_req, reply) => {
-    const checks: Record<string, string> = {};
-    let ok: boolean;
-    try {
-      await app.gh.database.query(sql`SELECT 1`);
-      checks.database = 'ok';
-      const [r] = await app.gh.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
-      checks.migrations = r!.n === shipped ? 'ok' : `applied ${r!.n} of ${shipped}`;
-      ok = r!.n === shipped;
-    } catch (e) {
-      checks.database = `unreachable: ${(e as Error).message.slice(0, 120)}`;
-      ok = false;
-    }
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'error', checks });
-  });
+  app.get(
+    '/api/health/live',
+    { config: { access: 'public' }, schema: { tags: ['系统 system'], summary: '存活探针 / liveness', response: { 200: Probe } } },
+    async () => ({ status: 'ok' as const, checks: { process: 'ok' } }),
+  );
+  app.get(
+    '/api/health/ready',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['系统 system'],
+        summary: '就绪探针：数据库可达、迁移为当前版本 / readiness: database reachable, migrations current',
+        response: { 200: Probe, 503: Probe },
+      },
+    },
+    async (_req, reply) => {
+      const checks: Record<string, string> = {};
+      let ok: boolean;
+      try {
+        await app.gh.database.query(sql`SELECT 1`);
+        checks.database = 'ok';
+        const [r] = await app.gh.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+        checks.migrations = r!.n === shipped ? 'ok' : `applied ${r!.n} of ${shipped}`;
+        ok = r!.n === shipped;
+      } catch (e) {
+        checks.database = `unreachable: ${(e as Error).message.slice(0, 120)}`;
+        ok = false;
+      }
+      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'error', checks });
+    },
+  );
 }

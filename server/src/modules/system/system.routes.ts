@@ -5,15 +5,33 @@ import { PERMISSIONS, SCOPE_KINDS, SCOPE_KIND_LABELS } from '../../../../common/
 import { ORG_KINDS, ORG_KIND_LABELS, ORG_LEVELS, ORG_LEVEL_LABELS } from '../../../../common/src/org.js';
 import { calendarCoverage, checkCalendarOverrides, PACKAGE_CALENDAR_YEARS } from '../../../../common/src/working-days.js';
 import {
-  EDUCATION_LABELS, EDUCATION_LEVELS, EMPLOYMENT_FORM_LABELS, EMPLOYMENT_FORMS, ETHNICITIES, MEMBER_STATUSES, MEMBER_STATUS_LABELS,
-  MEMBERSHIP_EVENT_KINDS, MEMBERSHIP_EVENT_LABELS, POLITICAL_STATUSES, POLITICAL_STATUS_LABELS, GIG_FORMS,
+  EDUCATION_LABELS,
+  EDUCATION_LEVELS,
+  EMPLOYMENT_FORM_LABELS,
+  EMPLOYMENT_FORMS,
+  ETHNICITIES,
+  MEMBER_STATUSES,
+  MEMBER_STATUS_LABELS,
+  MEMBERSHIP_EVENT_KINDS,
+  MEMBERSHIP_EVENT_LABELS,
+  POLITICAL_STATUSES,
+  POLITICAL_STATUS_LABELS,
+  GIG_FORMS,
 } from '../../../../common/src/member-vocab.js';
 import { CURRENT_CONSENT_VERSION } from '../../../../common/src/member-input.js';
 import { AppError } from '../../platform/errors.js';
 import { appendAudit, diffFields } from '../../platform/audit.js';
 import { mount } from '../../platform/mount.js';
 import { recomputeDeadlines } from '../../platform/deadline-recompute.js';
-import { calendarReminder, calendarYear, calendarYears, checkCalendarYear, describeCalendarProblem, REMINDER_FROM, withCalendarYear } from '../../../../common/src/calendar-years.js';
+import {
+  calendarReminder,
+  calendarYear,
+  calendarYears,
+  checkCalendarYear,
+  describeCalendarProblem,
+  REMINDER_FROM,
+  withCalendarYear,
+} from '../../../../common/src/calendar-years.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 
 const meta = {
@@ -52,7 +70,16 @@ export async function systemRoutes(app: FastifyInstance) {
       const before = await c.settings.security();
       await c.db.transaction(async (tx) => {
         await c.settings.saveSecurity(tx, body);
-        await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'settings.update', entity: 'setting', entityId: 'security', changes: diffFields(before, body), ip: c.ip });
+        await appendAudit(tx, {
+          actorId: c.actor.userId,
+          actorName: c.actor.username,
+          orgId: c.actor.orgId,
+          action: 'settings.update',
+          entity: 'setting',
+          entityId: 'security',
+          changes: diffFields(before, body),
+          ip: c.ip,
+        });
       });
       return c.settings.security();
     },
@@ -60,13 +87,28 @@ export async function systemRoutes(app: FastifyInstance) {
     saveCalendar: async (c, { body }) => {
       const problems = checkCalendarOverrides(body);
       if (problems.length) {
-        throw new AppError(400, 'INVALID_CALENDAR', `日期有误：${problems.map((p) => `${p.date}（${p.problem === 'in_both_lists' ? '同时出现在节假日和上班日' : '不是有效日期'}）`).join('、')}`, `Invalid dates: ${problems.map((p) => p.date).join(', ')}`, { problems });
+        throw new AppError(
+          400,
+          'INVALID_CALENDAR',
+          `日期有误：${problems.map((p) => `${p.date}（${p.problem === 'in_both_lists' ? '同时出现在节假日和上班日' : '不是有效日期'}）`).join('、')}`,
+          `Invalid dates: ${problems.map((p) => p.date).join(', ')}`,
+          { problems },
+        );
       }
       const before = await c.settings.calendar();
       const value = { holidays: [...new Set(body.holidays)].sort(), workdays: [...new Set(body.workdays)].sort() };
       await c.db.transaction(async (tx) => {
         await c.settings.saveCalendar(tx, value);
-        await appendAudit(tx, { actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'settings.calendar', entity: 'setting', entityId: 'calendar', changes: diffFields({ ...before }, { ...value }), ip: c.ip });
+        await appendAudit(tx, {
+          actorId: c.actor.userId,
+          actorName: c.actor.username,
+          orgId: c.actor.orgId,
+          action: 'settings.calendar',
+          entity: 'setting',
+          entityId: 'calendar',
+          changes: diffFields({ ...before }, { ...value }),
+          ip: c.ip,
+        });
         // Every open working-day deadline follows the new calendar, each change audited (docs/rules.md, "Deadlines").
         await recomputeDeadlines(c, tx, before, value);
       });
@@ -78,10 +120,16 @@ export async function systemRoutes(app: FastifyInstance) {
       const problems = checkCalendarYear(year, entry);
       if (problems.length) {
         const words = problems.map((p) => describeCalendarProblem(year, p));
-        throw new AppError(400, 'INVALID_CALENDAR', `${year} 年的节假日安排有误：${words.map((w) => w.zh).join('；')}`, `The ${year} arrangement is wrong: ${words.map((w) => w.en).join('; ')}`, {
-          problems,
-          fields: problems.map((p, i) => ({ path: `body.${p.field}`, message: words[i]!.zh, messageEn: words[i]!.en })),
-        });
+        throw new AppError(
+          400,
+          'INVALID_CALENDAR',
+          `${year} 年的节假日安排有误：${words.map((w) => w.zh).join('；')}`,
+          `The ${year} arrangement is wrong: ${words.map((w) => w.en).join('; ')}`,
+          {
+            problems,
+            fields: problems.map((p, i) => ({ path: `body.${p.field}`, message: words[i]!.zh, messageEn: words[i]!.en })),
+          },
+        );
       }
       const recomputed = await c.db.transaction(async (tx) => {
         const before = await c.settings.calendarForUpdate(tx);
@@ -89,7 +137,13 @@ export async function systemRoutes(app: FastifyInstance) {
         const was = calendarYear(year, before);
         await c.settings.saveCalendar(tx, after);
         await appendAudit(tx, {
-          actorId: c.actor.userId, actorName: c.actor.username, orgId: c.actor.orgId, action: 'settings.calendar', entity: 'setting', entityId: 'calendar', ip: c.ip,
+          actorId: c.actor.userId,
+          actorName: c.actor.username,
+          orgId: c.actor.orgId,
+          action: 'settings.calendar',
+          entity: 'setting',
+          entityId: 'calendar',
+          ip: c.ip,
           changes: { year, ...diffFields({ holidays: was.holidays, workdays: was.workdays }, { holidays: entry.holidays, workdays: entry.workdays }) },
           detail: `${year}`,
         });

@@ -71,7 +71,8 @@ describe('the API description', () => {
         continue;
       }
       for (const name of [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1])) {
-        if (!op.parameters?.some((p) => p.in === 'path' && p.name === name && p.required === true)) problems.push(`${r.method} ${path}: path parameter ${name} undeclared`);
+        if (!op.parameters?.some((p) => p.in === 'path' && p.name === name && p.required === true))
+          problems.push(`${r.method} ${path}: path parameter ${name} undeclared`);
       }
       if (!Object.keys(op.responses ?? {}).some((s) => /^2\d\d$/.test(s))) problems.push(`${r.method} ${path}: no success response`);
       if (!Array.isArray(op.tags) || !op.summary) problems.push(`${r.method} ${path}: no tag or summary`);
@@ -79,7 +80,13 @@ describe('the API description', () => {
     expect(problems).toEqual([]);
     // Nothing is described that does not exist.
     const known = new Set(routes.map((r) => `${r.method.toLowerCase()} ${r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`));
-    const extra = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).filter((m) => m !== 'parameters').map((m) => `${m} ${p}`)).filter((k) => !known.has(k));
+    const extra = Object.entries(doc.paths)
+      .flatMap(([p, ops]) =>
+        Object.keys(ops)
+          .filter((m) => m !== 'parameters')
+          .map((m) => `${m} ${p}`),
+      )
+      .filter((k) => !known.has(k));
     expect(extra).toEqual([]);
   });
 
@@ -87,15 +94,19 @@ describe('the API description', () => {
     const refs: string[] = [];
     const walk = (v: unknown) => {
       if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
-        if (k === '$ref' && typeof x === 'string') refs.push(x);
-        else walk(x);
-      }
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if (k === '$ref' && typeof x === 'string') refs.push(x);
+          else walk(x);
+        }
     };
     walk(doc);
     for (const ref of refs) {
       expect(ref.startsWith('#/'), ref).toBe(true);
-      const target = ref.slice(2).split('/').reduce<unknown>((o, k) => (o as Json | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+      const target = ref
+        .slice(2)
+        .split('/')
+        .reduce<unknown>((o, k) => (o as Json | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
       expect(target, ref).toBeDefined();
     }
   });

@@ -66,7 +66,12 @@ export async function heldOutsideOwner(exec: Executor, r: Pick<RoleLike, 'ownerO
 }
 
 /** Why the role, held at `target`, gives more than the actor has (permissions or resolved scope); null when it does not. */
-export async function roleExceedsActor(exec: Executor, actor: Actor, r: Pick<RoleLike, 'permissions' | 'scopeKind' | 'scopeOrgIds'>, target: OrgRef): Promise<string | null> {
+export async function roleExceedsActor(
+  exec: Executor,
+  actor: Actor,
+  r: Pick<RoleLike, 'permissions' | 'scopeKind' | 'scopeOrgIds'>,
+  target: OrgRef,
+): Promise<string | null> {
   const missing = r.permissions.filter((p) => !actor.permissions.has(p as never));
   if (missing.length) return `不能授予自己没有的权限：${missing.join('、')}`;
   const refs = await orgRefs(exec, r.scopeOrgIds);

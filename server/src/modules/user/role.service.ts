@@ -18,13 +18,28 @@ async function present(c: Ctx, exec: Executor, rows: RoleRow[]) {
   const orgs = orgIds.length ? await exec.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, orgIds)) : [];
   const name = new Map(orgs.map((o) => [o.id, o.name]));
   const counts = rows.length
-    ? await exec.select({ roleId: userRole.roleId, n: sql<number>`count(*)::int` }).from(userRole).where(inArray(userRole.roleId, rows.map((r) => r.id))).groupBy(userRole.roleId)
+    ? await exec
+        .select({ roleId: userRole.roleId, n: sql<number>`count(*)::int` })
+        .from(userRole)
+        .where(
+          inArray(
+            userRole.roleId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .groupBy(userRole.roleId)
     : [];
   const actorOrg = { id: c.actor.orgId, path: c.actor.orgPath };
   return Promise.all(
     rows.map(async (r) => ({
-      id: r.id, code: r.code, name: r.name, description: r.description, permissions: r.permissions, scopeKind: r.scopeKind,
-      scopeOrgs: r.scopeOrgIds.map((id) => ({ id, name: name.get(id) ?? '?' })), builtIn: r.builtIn,
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      description: r.description,
+      permissions: r.permissions,
+      scopeKind: r.scopeKind,
+      scopeOrgs: r.scopeOrgIds.map((id) => ({ id, name: name.get(id) ?? '?' })),
+      builtIn: r.builtIn,
       ownerOrgName: r.ownerOrgId ? (name.get(r.ownerOrgId) ?? null) : null,
       userCount: counts.find((x) => x.roleId === r.id)?.n ?? 0,
       grantable: (await canGrantRole(exec, c.actor, r, actorOrg)) === null,
@@ -69,7 +84,13 @@ async function requireHoldersInScope(c: Ctx, exec: Executor, r: Pick<RoleRow, 'p
   for (const h of holders) {
     const why = !scopeCovers(c.actor.scope, h) ? '持有该角色的账号不在您的管辖范围内' : await roleExceedsActor(exec, c.actor, r, h);
     if (why) {
-      throw new AppError(403, 'ROLE_HELD_OUTSIDE_SCOPE', `不能修改该角色：“${h.name}”的账号持有它，${why}`, 'Accounts outside your scope hold this role; their grants would change', { org: h.name });
+      throw new AppError(
+        403,
+        'ROLE_HELD_OUTSIDE_SCOPE',
+        `不能修改该角色：“${h.name}”的账号持有它，${why}`,
+        'Accounts outside your scope hold this role; their grants would change',
+        { org: h.name },
+      );
     }
   }
 }
@@ -83,7 +104,10 @@ export async function createRole(c: Ctx, input: RoleInput) {
     if (dup) throw errors.conflict(`角色编码 ${input.code} 已存在`, `Role code ${input.code} exists`, { field: 'code' });
     const id = uuidv7();
     const scopeOrgIds = input.scopeKind === 'orgs' ? [...new Set(input.scopeOrgIds)] : [];
-    const [r] = await tx.insert(role).values({ id, ...input, scopeOrgIds, ownerOrgId: c.actor.orgId }).returning();
+    const [r] = await tx
+      .insert(role)
+      .values({ id, ...input, scopeOrgIds, ownerOrgId: c.actor.orgId })
+      .returning();
     await appendAudit(tx, { ...auditBase(c), action: 'role.create', entity: 'role', entityId: id, changes: diffFields(null, { ...input, scopeOrgIds }) });
     return (await present(c, tx, [r!]))[0]!;
   });
@@ -105,7 +129,11 @@ export async function updateRole(c: Ctx, id: string, input: RoleInput & { versio
       if (dup) throw errors.conflict(`角色编码 ${fields.code} 已存在`, `Role code ${fields.code} exists`, { field: 'code' });
     }
     const scopeOrgIds = fields.scopeKind === 'orgs' ? [...new Set(fields.scopeOrgIds)] : [];
-    const [after] = await tx.update(role).set({ ...fields, scopeOrgIds, version: version + 1, updatedAt: new Date() }).where(and(eq(role.id, id), eq(role.version, version))).returning();
+    const [after] = await tx
+      .update(role)
+      .set({ ...fields, scopeOrgIds, version: version + 1, updatedAt: new Date() })
+      .where(and(eq(role.id, id), eq(role.version, version)))
+      .returning();
     if (!after) throw errors.versionConflict();
     await appendAudit(tx, { ...auditBase(c), action: 'role.update', entity: 'role', entityId: id, changes: diffFields(before, { ...fields, scopeOrgIds }) });
     return (await present(c, tx, [after]))[0]!;
@@ -118,7 +146,10 @@ export async function deleteRole(c: Ctx, id: string) {
     if (r.builtIn) throw new AppError(403, 'BUILT_IN_ROLE', '内置角色不能删除', 'Built-in roles cannot be deleted');
     const why = await canDefineRole(tx, c.actor, r);
     if (why) throw new AppError(403, 'GRANT_NOT_ALLOWED', `不能删除权限超出您的角色：${why}`, 'This role exceeds your own grants');
-    const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(userRole).where(eq(userRole.roleId, id))) as [{ n: number }];
+    const [{ n }] = (await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(userRole)
+      .where(eq(userRole.roleId, id))) as [{ n: number }];
     if (n > 0) throw new AppError(409, 'ROLE_IN_USE', `该角色仍有${n}个账号在使用，请先移除`, `${n} account(s) still hold this role`, { users: n });
     await tx.delete(role).where(eq(role.id, id));
     await appendAudit(tx, { ...auditBase(c), action: 'role.delete', entity: 'role', entityId: id, changes: { code: r.code, name: r.name } });

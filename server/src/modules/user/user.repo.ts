@@ -7,7 +7,12 @@ import { escapeLike } from '../../platform/scope.js';
 
 /** Accounts: owned by their org, seen inside the caller's scope. */
 export const users = resource<typeof appUser, UserListParams>({
-  table: appUser, entity: 'user', noun: ['账号', 'account'], orgColumn: appUser.orgId, idColumn: appUser.id, versionColumn: appUser.version,
+  table: appUser,
+  entity: 'user',
+  noun: ['账号', 'account'],
+  orgColumn: appUser.orgId,
+  idColumn: appUser.id,
+  versionColumn: appUser.version,
   filters: {
     q: (v) => or(ilike(appUser.username, `%${escapeLike(v)}%`), ilike(appUser.displayName, `%${escapeLike(v)}%`)),
     orgId: (v) => eq(appUser.orgId, v),
@@ -19,6 +24,11 @@ export const users = resource<typeof appUser, UserListParams>({
 
 /** Roles: built-in ones are seen by everyone, defined ones inside the defining org's scope (grants.ts). */
 export const roles = resource<typeof role, Record<string, never>>({
-  table: role, entity: 'role', noun: ['角色', 'role'], orgColumn: role.ownerOrgId, idColumn: role.id, versionColumn: role.version,
+  table: role,
+  entity: 'role',
+  noun: ['角色', 'role'],
+  orgColumn: role.ownerOrgId,
+  idColumn: role.id,
+  versionColumn: role.version,
   visible: (c, r, exec) => roleVisible(exec, c.actor, r),
 });

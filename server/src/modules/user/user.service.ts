@@ -30,15 +30,31 @@ export function temporaryPassword(): string {
 async function present(exec: Executor, rows: UserRow[]) {
   if (!rows.length) return [];
   const ids = rows.map((u) => u.id);
-  const roles = await exec.select({ userId: userRole.userId, id: role.id, name: role.name }).from(userRole).innerJoin(role, eq(role.id, userRole.roleId)).where(inArray(userRole.userId, ids));
-  const orgs = await exec.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, [...new Set(rows.map((u) => u.orgId))]));
+  const roles = await exec
+    .select({ userId: userRole.userId, id: role.id, name: role.name })
+    .from(userRole)
+    .innerJoin(role, eq(role.id, userRole.roleId))
+    .where(inArray(userRole.userId, ids));
+  const orgs = await exec
+    .select({ id: org.id, name: org.name })
+    .from(org)
+    .where(inArray(org.id, [...new Set(rows.map((u) => u.orgId))]));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const now = Date.now();
   return rows.map((u) => ({
-    id: u.id, username: u.username, displayName: u.displayName, orgId: u.orgId, orgName: orgName.get(u.orgId) ?? '',
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    orgId: u.orgId,
+    orgName: orgName.get(u.orgId) ?? '',
     roles: roles.filter((r) => r.userId === u.id).map((r) => ({ id: r.id, name: r.name })),
-    active: u.active, locked: !!u.lockedUntil && u.lockedUntil.getTime() > now, totpEnabled: u.totpEnabled, mustChangePassword: u.mustChangePassword,
-    lastLoginAt: u.lastLoginAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString(), version: u.version,
+    active: u.active,
+    locked: !!u.lockedUntil && u.lockedUntil.getTime() > now,
+    totpEnabled: u.totpEnabled,
+    mustChangePassword: u.mustChangePassword,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+    version: u.version,
   }));
 }
 
@@ -78,10 +94,20 @@ export async function createUser(c: Ctx, input: UserCreate) {
     const id = uuidv7();
     const temp = input.password ? null : temporaryPassword();
     const hash = await acceptNewPassword(c, tx, id, input.username, input.password ?? temp!);
-    const [u] = await tx.insert(appUser).values({ id, username: input.username, displayName: input.displayName, orgId: target.id, passwordHash: hash, mustChangePassword: true }).returning();
+    const [u] = await tx
+      .insert(appUser)
+      .values({ id, username: input.username, displayName: input.displayName, orgId: target.id, passwordHash: hash, mustChangePassword: true })
+      .returning();
     await recordPassword(tx, id, hash);
     if (roleIds.length) await tx.insert(userRole).values(roleIds.map((roleId) => ({ userId: id, roleId })));
-    await appendAudit(tx, { ...auditBase(c), orgId: target.id, action: 'user.create', entity: 'user', entityId: id, changes: { username: input.username, displayName: input.displayName, orgId: target.id, roleIds, password: '[redacted]' } });
+    await appendAudit(tx, {
+      ...auditBase(c),
+      orgId: target.id,
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      changes: { username: input.username, displayName: input.displayName, orgId: target.id, roleIds, password: '[redacted]' },
+    });
     return { ...(await present(tx, [u!]))[0]!, temporaryPassword: temp };
   });
 }
@@ -99,13 +125,23 @@ export async function updateUser(c: Ctx, id: string, input: UserUpdate) {
     await checkRoles(c, tx, before.orgId === target.id ? added : wanted, target);
     await tx.delete(userRole).where(eq(userRole.userId, id));
     if (wanted.length) await tx.insert(userRole).values(wanted.map((roleId) => ({ userId: id, roleId })));
-    const [after] = await tx.update(appUser).set({ displayName: input.displayName, orgId: target.id, active: input.active, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(appUser.id, id), eq(appUser.version, input.version))).returning();
+    const [after] = await tx
+      .update(appUser)
+      .set({ displayName: input.displayName, orgId: target.id, active: input.active, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(appUser.id, id), eq(appUser.version, input.version)))
+      .returning();
     if (!after) throw errors.versionConflict();
     if (!input.active || before.orgId !== target.id) await destroyUserSessions(tx, id);
     await appendAudit(tx, {
-      ...auditBase(c), orgId: target.id, action: 'user.update', entity: 'user', entityId: id,
-      changes: { ...diffFields(before, { displayName: input.displayName, orgId: target.id, active: input.active }), ...(added.length || wanted.length !== current.length ? { roleIds: { from: current, to: wanted } } : {}) },
+      ...auditBase(c),
+      orgId: target.id,
+      action: 'user.update',
+      entity: 'user',
+      entityId: id,
+      changes: {
+        ...diffFields(before, { displayName: input.displayName, orgId: target.id, active: input.active }),
+        ...(added.length || wanted.length !== current.length ? { roleIds: { from: current, to: wanted } } : {}),
+      },
     });
     return (await present(tx, [after]))[0]!;
   });
@@ -113,12 +149,21 @@ export async function updateUser(c: Ctx, id: string, input: UserUpdate) {
 
 /** Taking over an account (giving it a new password) needs at least the grants it holds: nobody resets a stronger account. */
 async function requireNotStronger(c: Ctx, exec: Executor, u: UserRow) {
-  const held = await exec.select({ name: role.name, permissions: role.permissions, scopeKind: role.scopeKind, scopeOrgIds: role.scopeOrgIds })
-    .from(userRole).innerJoin(role, eq(role.id, userRole.roleId)).where(eq(userRole.userId, u.id));
+  const held = await exec
+    .select({ name: role.name, permissions: role.permissions, scopeKind: role.scopeKind, scopeOrgIds: role.scopeOrgIds })
+    .from(userRole)
+    .innerJoin(role, eq(role.id, userRole.roleId))
+    .where(eq(userRole.userId, u.id));
   const [target] = await exec.select({ id: org.id, path: org.path }).from(org).where(eq(org.id, u.orgId));
   for (const r of held) {
     const why = await roleExceedsActor(exec, c.actor, r, target!);
-    if (why) throw new AppError(403, 'GRANT_NOT_ALLOWED', `该账号的角色“${r.name}”超出您的权限，不能重置其密码：${why}`, `The account holds role "${r.name}", which exceeds your own grants`);
+    if (why)
+      throw new AppError(
+        403,
+        'GRANT_NOT_ALLOWED',
+        `该账号的角色“${r.name}”超出您的权限，不能重置其密码：${why}`,
+        `The account holds role "${r.name}", which exceeds your own grants`,
+      );
   }
 }
 
@@ -128,10 +173,28 @@ export async function resetPassword(c: Ctx, id: string) {
     await requireNotStronger(c, tx, u);
     const temp = temporaryPassword();
     const hash = await acceptNewPassword(c, tx, u.id, u.username, temp);
-    await tx.update(appUser).set({ passwordHash: hash, mustChangePassword: true, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null, version: u.version + 1, updatedAt: new Date() }).where(eq(appUser.id, id));
+    await tx
+      .update(appUser)
+      .set({
+        passwordHash: hash,
+        mustChangePassword: true,
+        passwordChangedAt: new Date(),
+        failedLogins: 0,
+        lockedUntil: null,
+        version: u.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(appUser.id, id));
     await recordPassword(tx, id, hash);
     await destroyUserSessions(tx, id);
-    await appendAudit(tx, { ...auditBase(c), orgId: u.orgId, action: 'user.reset_password', entity: 'user', entityId: id, changes: { password: '[redacted]' } });
+    await appendAudit(tx, {
+      ...auditBase(c),
+      orgId: u.orgId,
+      action: 'user.reset_password',
+      entity: 'user',
+      entityId: id,
+      changes: { password: '[redacted]' },
+    });
     return { temporaryPassword: temp };
   });
 }
@@ -139,7 +202,11 @@ export async function resetPassword(c: Ctx, id: string) {
 export async function unlockUser(c: Ctx, id: string) {
   return c.db.transaction(async (tx) => {
     const u = await requireUserInScope(c, tx, id);
-    const [after] = await tx.update(appUser).set({ failedLogins: 0, lockedUntil: null, version: u.version + 1, updatedAt: new Date() }).where(eq(appUser.id, id)).returning();
+    const [after] = await tx
+      .update(appUser)
+      .set({ failedLogins: 0, lockedUntil: null, version: u.version + 1, updatedAt: new Date() })
+      .where(eq(appUser.id, id))
+      .returning();
     await appendAudit(tx, { ...auditBase(c), orgId: u.orgId, action: 'user.unlock', entity: 'user', entityId: id });
     return (await present(tx, [after!]))[0]!;
   });

@@ -16,7 +16,7 @@ let grassrootsOrg: string;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  rows = <T,>(q: SQL) => env.services.database.query<T>(q);
+  rows = <T>(q: SQL) => env.services.database.query<T>(q);
   admin = await env.login('admin');
   district = await env.login('district');
   for (const r of await rows<{ id: string; code: string }>(sql`SELECT id, code FROM role`)) roles[r.code] = r.id;
@@ -29,7 +29,11 @@ afterAll(async () => {
 });
 
 const account = (username: string, extra: Record<string, unknown> = {}) => ({
-  username, displayName: `账号${username}`, orgId: grassrootsOrg, roleIds: [roles.grassroots_chair], ...extra,
+  username,
+  displayName: `账号${username}`,
+  orgId: grassrootsOrg,
+  roleIds: [roles.grassroots_chair],
+  ...extra,
 });
 
 describe('accounts', () => {
@@ -37,12 +41,21 @@ describe('accounts', () => {
     const res = await district.post('/api/users', account('clerk1'));
     expect(res.statusCode, res.body).toBe(201);
     const u = res.json();
-    expect(u).toMatchObject({ username: 'clerk1', orgId: grassrootsOrg, roles: [{ id: roles.grassroots_chair, name: '基层工会主席' }], mustChangePassword: true, active: true, locked: false });
+    expect(u).toMatchObject({
+      username: 'clerk1',
+      orgId: grassrootsOrg,
+      roles: [{ id: roles.grassroots_chair, name: '基层工会主席' }],
+      mustChangePassword: true,
+      active: true,
+      locked: false,
+    });
     expect(checkPassword(u.temporaryPassword, LEVEL3_PASSWORD_POLICY, 'clerk1')).toEqual([]);
     expect((await district.get(`/api/users/${u.id}`)).json()).not.toHaveProperty('temporaryPassword'); // shown once
     const { res: login } = await env.signIn('clerk1', u.temporaryPassword);
     expect(login.json().pending).toBe('password_change');
-    const [entry] = await rows<{ changes: Record<string, unknown>; org_id: string }>(sql`SELECT changes, org_id FROM audit_log WHERE action = 'user.create' AND entity_id = ${u.id}`);
+    const [entry] = await rows<{ changes: Record<string, unknown>; org_id: string }>(
+      sql`SELECT changes, org_id FROM audit_log WHERE action = 'user.create' AND entity_id = ${u.id}`,
+    );
     expect(entry).toMatchObject({ org_id: grassrootsOrg, changes: { username: 'clerk1', password: '[redacted]', roleIds: [roles.grassroots_chair] } });
     expect(JSON.stringify(entry)).not.toContain(u.temporaryPassword);
   });
@@ -111,7 +124,13 @@ describe('accounts', () => {
   it('nobody deactivates their own account', async () => {
     const me = (await district.get('/api/auth/me')).json().user;
     const self = (await district.get(`/api/users/${me.id}`)).json();
-    const res = await district.put(`/api/users/${me.id}`, { displayName: self.displayName, orgId: self.orgId, roleIds: self.roles.map((r: { id: string }) => r.id), active: false, version: self.version });
+    const res = await district.put(`/api/users/${me.id}`, {
+      displayName: self.displayName,
+      orgId: self.orgId,
+      roleIds: self.roles.map((r: { id: string }) => r.id),
+      active: false,
+      version: self.version,
+    });
     expect(res.statusCode).toBe(400);
   });
 
@@ -120,7 +139,12 @@ describe('accounts', () => {
     expect(byOrg.items.every((u: { orgId: string }) => u.orgId === grassrootsOrg)).toBe(true);
     expect(byOrg.items.map((u: { username: string }) => u.username)).toEqual(expect.arrayContaining(['grassroots', 'worker', 'clerk1']));
     expect((await district.get('/api/users?q=clerk')).json().total).toBe(4); // clerk1, 3, 4, 5 (clerk2 was refused)
-    expect((await district.get(`/api/users?roleId=${roles.federation_admin}`)).json().items.map((u: { username: string }) => u.username).sort()).toEqual(['clerk3', 'district']);
+    expect(
+      (await district.get(`/api/users?roleId=${roles.federation_admin}`))
+        .json()
+        .items.map((u: { username: string }) => u.username)
+        .sort(),
+    ).toEqual(['clerk3', 'district']);
     expect((await district.get('/api/users?active=false')).json().total).toBe(0);
   });
 
@@ -131,7 +155,9 @@ describe('accounts', () => {
     const history = (await district.get(`/api/users/${clerk5.id}/history`)).json();
     expect(history.map((e: { action: string }) => e.action)).toEqual(['user.update', 'user.update', 'user.create']);
     expect(history[0]).toMatchObject({ actorName: 'district', changes: { active: { from: false, to: true } } });
-    const outside = (await rows<{ id: string }>(sql`SELECT u.id FROM app_user u JOIN org o ON o.id = u.org_id WHERE o.path NOT LIKE ${d01.path + '%'} LIMIT 1`))[0]!;
+    const outside = (
+      await rows<{ id: string }>(sql`SELECT u.id FROM app_user u JOIN org o ON o.id = u.org_id WHERE o.path NOT LIKE ${d01.path + '%'} LIMIT 1`)
+    )[0]!;
     expect((await district.get(`/api/users/${outside.id}/history`)).statusCode).toBe(404);
   });
 });
@@ -154,7 +180,13 @@ describe('roles', () => {
   });
 
   it('creates, reads, edits and deletes a role; a role in use cannot be deleted', async () => {
-    const created = await district.post('/api/roles', { code: 'd01_clerk', name: '滨江区办事员', permissions: ['org.read', 'user.read'], scopeKind: 'orgs', scopeOrgIds: [grassrootsOrg] });
+    const created = await district.post('/api/roles', {
+      code: 'd01_clerk',
+      name: '滨江区办事员',
+      permissions: ['org.read', 'user.read'],
+      scopeKind: 'orgs',
+      scopeOrgIds: [grassrootsOrg],
+    });
     expect(created.statusCode, created.body).toBe(201);
     const role = created.json();
     expect(role).toMatchObject({ builtIn: false, ownerOrgName: d01.name, userCount: 0, grantable: true, editable: true, version: 1 });
@@ -176,7 +208,17 @@ describe('roles', () => {
     const inUse = await district.del(`/api/roles/${role.id}`);
     expect(inUse.statusCode).toBe(409);
     expect(inUse.json()).toMatchObject({ code: 'ROLE_IN_USE', details: { users: 1 } });
-    expect((await district.put(`/api/users/${holder.id}`, { displayName: holder.displayName, orgId: holder.orgId, roleIds: [], active: true, version: holder.version })).statusCode).toBe(200);
+    expect(
+      (
+        await district.put(`/api/users/${holder.id}`, {
+          displayName: holder.displayName,
+          orgId: holder.orgId,
+          roleIds: [],
+          active: true,
+          version: holder.version,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await district.del(`/api/roles/${role.id}`)).statusCode).toBe(200);
     expect((await district.get(`/api/roles/${role.id}`)).statusCode).toBe(404);
     const actions = await rows<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity = 'role' AND entity_id = ${role.id} ORDER BY seq`);
@@ -185,7 +227,14 @@ describe('roles', () => {
 
   it('shows a role’s history to those who see the role: a built-in one to everybody, a defined one inside its owner’s scope', async () => {
     const role = (await district.post('/api/roles', { code: 'd01_history', name: '滨江区记录员', permissions: ['org.read'], scopeKind: 'own' })).json();
-    await district.put(`/api/roles/${role.id}`, { code: 'd01_history', name: '滨江区记录员甲', permissions: ['org.read'], scopeKind: 'own', scopeOrgIds: [], version: 1 });
+    await district.put(`/api/roles/${role.id}`, {
+      code: 'd01_history',
+      name: '滨江区记录员甲',
+      permissions: ['org.read'],
+      scopeKind: 'own',
+      scopeOrgIds: [],
+      version: 1,
+    });
     const history = (await district.get(`/api/roles/${role.id}/history`)).json();
     expect(history.map((e: { action: string }) => e.action)).toEqual(['role.update', 'role.create']);
     expect(history[0].changes).toMatchObject({ name: { from: '滨江区记录员', to: '滨江区记录员甲' } });
@@ -199,7 +248,13 @@ describe('roles', () => {
     const role = (await district.post('/api/roles', { code: 'd01_viewer', name: '滨江区查看员', permissions: ['member.read'], scopeKind: 'own' })).json();
     const outsider = (await admin.post('/api/users', { username: 'd02clerk', displayName: '邻区办事员', orgId: d02.id, roleIds: [] })).json();
     // The city administrator sees the role and may grant member.read, but not to an account of D02.
-    const granted = await admin.put(`/api/users/${outsider.id}`, { displayName: outsider.displayName, orgId: d02.id, roleIds: [role.id], active: true, version: outsider.version });
+    const granted = await admin.put(`/api/users/${outsider.id}`, {
+      displayName: outsider.displayName,
+      orgId: d02.id,
+      roleIds: [role.id],
+      active: true,
+      version: outsider.version,
+    });
     expect(granted.statusCode).toBe(403);
     expect(granted.json()).toMatchObject({ code: 'GRANT_NOT_ALLOWED' });
     expect(granted.json().message).toContain(d01.name);
@@ -207,13 +262,31 @@ describe('roles', () => {
     expect(created.statusCode).toBe(403);
     // A holder outside the district (granted before this rule): the district may no longer widen the role.
     await rows(sql`INSERT INTO user_role (user_id, role_id) VALUES (${outsider.id}, ${role.id})`);
-    const widen = await district.put(`/api/roles/${role.id}`, { code: 'd01_viewer', name: '滨江区查看员', permissions: ['member.read', 'member.unmask', 'member.export'], scopeKind: 'own', scopeOrgIds: [], version: 1 });
+    const widen = await district.put(`/api/roles/${role.id}`, {
+      code: 'd01_viewer',
+      name: '滨江区查看员',
+      permissions: ['member.read', 'member.unmask', 'member.export'],
+      scopeKind: 'own',
+      scopeOrgIds: [],
+      version: 1,
+    });
     expect(widen.statusCode).toBe(403);
     expect(widen.json()).toMatchObject({ code: 'ROLE_HELD_OUTSIDE_SCOPE' });
     const [after] = await rows<{ permissions: string[]; version: number }>(sql`SELECT permissions, version FROM role WHERE id = ${role.id}`);
     expect(after).toEqual({ permissions: ['member.read'], version: 1 });
     // The city, whose scope holds every holder, still can.
-    expect((await admin.put(`/api/roles/${role.id}`, { code: 'd01_viewer', name: '滨江区查看员', permissions: ['member.read'], scopeKind: 'own', scopeOrgIds: [], version: 1 })).statusCode).toBe(200);
+    expect(
+      (
+        await admin.put(`/api/roles/${role.id}`, {
+          code: 'd01_viewer',
+          name: '滨江区查看员',
+          permissions: ['member.read'],
+          scopeKind: 'own',
+          scopeOrgIds: [],
+          version: 1,
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('a role holder gets the role’s permissions and scope at the next request', async () => {
@@ -221,9 +294,18 @@ describe('roles', () => {
     const u = (await district.post('/api/users', account('reader1', { orgId: d01.id, roleIds: [role.id], password: 'Reader#2026a' }))).json();
     await rows(sql`UPDATE app_user SET must_change_password = false WHERE id = ${u.id}`);
     const reader = (await env.signIn('reader1', 'Reader#2026a')).client!;
-    expect((await reader.get('/api/orgs?pageSize=1')).json().total).toBe((await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM org WHERE active AND path LIKE ${d01.path + '%'}`))[0]!.n);
+    expect((await reader.get('/api/orgs?pageSize=1')).json().total).toBe(
+      (await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM org WHERE active AND path LIKE ${d01.path + '%'}`))[0]!.n,
+    );
     expect((await reader.get('/api/users')).statusCode).toBe(403);
-    await district.put(`/api/roles/${role.id}`, { code: 'd01_reader', name: '滨江区只读', permissions: ['org.read', 'user.read'], scopeKind: 'own', scopeOrgIds: [], version: 1 });
+    await district.put(`/api/roles/${role.id}`, {
+      code: 'd01_reader',
+      name: '滨江区只读',
+      permissions: ['org.read', 'user.read'],
+      scopeKind: 'own',
+      scopeOrgIds: [],
+      version: 1,
+    });
     expect((await reader.get('/api/users')).statusCode).toBe(200);
     expect((await reader.get('/api/orgs')).json().total).toBe(1);
   });

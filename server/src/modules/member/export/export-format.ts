@@ -25,9 +25,22 @@ export const EXPORT_COLUMNS = [
 
 /** What the export reads of a member (plus the union's name); ID number and mobile are already masked or decrypted. */
 export interface ExportMember {
-  name: string; idNumber: string; mobile: string | null; sex: string; birthDate: string; ethnicity: string | null; education: string | null;
-  politicalStatus: string | null; employmentForm: string; migrantWorker: boolean; occupation: string | null; employerName: string | null;
-  orgName: string; joinDate: string; cardNo: string; status: string;
+  name: string;
+  idNumber: string;
+  mobile: string | null;
+  sex: string;
+  birthDate: string;
+  ethnicity: string | null;
+  education: string | null;
+  politicalStatus: string | null;
+  employmentForm: string;
+  migrantWorker: boolean;
+  occupation: string | null;
+  employerName: string | null;
+  orgName: string;
+  joinDate: string;
+  cardNo: string;
+  status: string;
 }
 
 export type Cell = string | number;
@@ -44,16 +57,23 @@ export function neutralise(v: string): string {
 }
 
 const label = <K extends string>(labels: Record<K, { zh: string }>, code: string | null): string =>
-  code === null ? '' : (labels as Record<string, { zh: string }>)[code]?.zh ?? code;
+  code === null ? '' : ((labels as Record<string, { zh: string }>)[code]?.zh ?? code);
 
 /** One member's cells in EXPORT_COLUMNS order; every text cell neutralised, age a number. */
 export function exportCells(m: ExportMember, today: string): Cell[] {
-  const text = [
-    m.name, m.idNumber, m.mobile ?? '', m.sex === 'M' ? '男' : m.sex === 'F' ? '女' : m.sex,
-  ].map(neutralise);
+  const text = [m.name, m.idNumber, m.mobile ?? '', m.sex === 'M' ? '男' : m.sex === 'F' ? '女' : m.sex].map(neutralise);
   const rest = [
-    m.ethnicity ?? '', label(EDUCATION_LABELS, m.education), label(POLITICAL_STATUS_LABELS, m.politicalStatus), label(EMPLOYMENT_FORM_LABELS, m.employmentForm),
-    m.migrantWorker ? '是' : '否', m.occupation ?? '', m.employerName ?? '', m.orgName, m.joinDate, m.cardNo, label(MEMBER_STATUS_LABELS, m.status),
+    m.ethnicity ?? '',
+    label(EDUCATION_LABELS, m.education),
+    label(POLITICAL_STATUS_LABELS, m.politicalStatus),
+    label(EMPLOYMENT_FORM_LABELS, m.employmentForm),
+    m.migrantWorker ? '是' : '否',
+    m.occupation ?? '',
+    m.employerName ?? '',
+    m.orgName,
+    m.joinDate,
+    m.cardNo,
+    label(MEMBER_STATUS_LABELS, m.status),
   ].map(neutralise);
   return [...text, ageOn(m.birthDate, today), ...rest];
 }

@@ -10,7 +10,10 @@ registerExport('members', {
     const parsed = MemberExportQuery.safeParse(query);
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
-      throw errors.invalid(`导出条件有误：${i.path.join('.')} ${i.message.split(' / ')[0]}`, `Invalid export filter: ${i.path.join('.')} ${i.message.split(' / ').at(-1)}`);
+      throw errors.invalid(
+        `导出条件有误：${i.path.join('.')} ${i.message.split(' / ')[0]}`,
+        `Invalid export filter: ${i.path.join('.')} ${i.message.split(' / ').at(-1)}`,
+      );
     }
     const p = parsed.data;
     const x = await startMemberExport(c, p, { onRows: progress });

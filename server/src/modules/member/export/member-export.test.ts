@@ -171,7 +171,12 @@ describe('GET /api/members/export', () => {
     const list = await admin.get('/api/members?status=left&pageSize=200');
     const rows = parseCsv((await admin.get('/api/members/export?format=csv&status=left')).body).slice(1);
     expect(rows.length).toBe(list.json().total);
-    expect(rows.map((r) => r[col('会员证号')]).sort()).toEqual(list.json().items.map((i: { cardNo: string }) => i.cardNo).sort());
+    expect(rows.map((r) => r[col('会员证号')]).sort()).toEqual(
+      list
+        .json()
+        .items.map((i: { cardNo: string }) => i.cardNo)
+        .sort(),
+    );
     expect(rows.every((r) => r[col('会籍状态')] === '已退会')).toBe(true);
   });
 
@@ -191,7 +196,9 @@ describe('GET /api/members/export', () => {
     const chairRows = await chair.get('/api/members/export?format=xlsx');
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(chairRows.rawPayload as unknown as ArrayBuffer);
-    const cells = wb2.worksheets[0]!.getSheetValues().flat().filter((v) => typeof v === 'string') as string[];
+    const cells = wb2.worksheets[0]!.getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'string') as string[];
     expect(cells).toContain("'+1");
     expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
   });

@@ -109,11 +109,20 @@ function auditedFilters(p: MemberExportParams): Record<string, unknown> {
 }
 
 /** Check, audit and start an export; the rows follow on the returned stream. `pageSize` is for tests and benchmarks. */
-export async function startMemberExport(c: Ctx, p: MemberExportParams, opts: { pageSize?: number; onRows?: (done: number) => void } = {}): Promise<ExportStart> {
+export async function startMemberExport(
+  c: Ctx,
+  p: MemberExportParams,
+  opts: { pageSize?: number; onRows?: (done: number) => void } = {},
+): Promise<ExportStart> {
   const unmask = p.unmask === 'true';
   const audit = { actorId: c.actor.userId, actorName: c.actor.username, ip: c.ip, orgId: c.actor.orgId, action: 'member.export', entity: 'member' };
   if (unmask && !c.actor.permissions.has('member.unmask')) {
-    await appendAuditStandalone(c.db, { ...audit, result: 'denied', changes: { filters: auditedFilters(p), format: p.format, unmasked: true }, detail: 'unmask requires member.unmask' });
+    await appendAuditStandalone(c.db, {
+      ...audit,
+      result: 'denied',
+      changes: { filters: auditedFilters(p), format: p.format, unmasked: true },
+      detail: 'unmask requires member.unmask',
+    });
     throw errors.forbidden('member.unmask');
   }
   const where = memberSearchWhere(c.actor.scope, searchOf(c, { ...p, page: 1, pageSize: 1, sort: 'joinDate', order: 'asc' }));
@@ -140,10 +149,25 @@ async function pump(c: Ctx, where: SQL, unmask: boolean, writer: SheetWriter, ou
     if (out.destroyed) return; // the client went away
     const page = await c.db
       .select({
-        id: member.id, name: member.name, idMasked: member.idMasked, idCipher: unmask ? member.idCipher : sql<string>`''`, mobileMasked: member.mobileMasked,
-        mobileCipher: unmask ? member.mobileCipher : sql<string | null>`NULL`, sex: member.sex, birthDate: member.birthDate, ethnicity: member.ethnicity,
-        education: member.education, politicalStatus: member.politicalStatus, employmentForm: member.employmentForm, migrantWorker: member.migrantWorker,
-        occupation: member.occupation, employerName: member.employerName, orgName: org.name, joinDate: member.joinDate, cardNo: member.cardNo, status: member.status,
+        id: member.id,
+        name: member.name,
+        idMasked: member.idMasked,
+        idCipher: unmask ? member.idCipher : sql<string>`''`,
+        mobileMasked: member.mobileMasked,
+        mobileCipher: unmask ? member.mobileCipher : sql<string | null>`NULL`,
+        sex: member.sex,
+        birthDate: member.birthDate,
+        ethnicity: member.ethnicity,
+        education: member.education,
+        politicalStatus: member.politicalStatus,
+        employmentForm: member.employmentForm,
+        migrantWorker: member.migrantWorker,
+        occupation: member.occupation,
+        employerName: member.employerName,
+        orgName: org.name,
+        joinDate: member.joinDate,
+        cardNo: member.cardNo,
+        status: member.status,
       })
       .from(member)
       .innerJoin(org, eq(org.id, member.orgId))

@@ -20,7 +20,11 @@ beforeAll(async () => {
   delete process.env.GONGHUI_IMPORT_MAX_MB;
   [admin, district, chair] = await Promise.all([env.login('admin'), env.login('district'), env.login('grassroots')]);
   const pick = async (code: string) =>
-    (await q<{ id: string }>(sql`SELECT o.id FROM org o JOIN org d ON o.path LIKE d.path || '%' WHERE d.code = ${code} AND o.level = 'grassroots' ORDER BY o.code LIMIT 1`))[0]!.id;
+    (
+      await q<{ id: string }>(
+        sql`SELECT o.id FROM org o JOIN org d ON o.path LIKE d.path || '%' WHERE d.code = ${code} AND o.level = 'grassroots' ORDER BY o.code LIMIT 1`,
+      )
+    )[0]!.id;
   const [d01] = await q<{ id: string }>(sql`SELECT id FROM org WHERE code = 'D01'`);
   const [chairOrg] = await q<{ id: string }>(sql`SELECT org_id AS id FROM app_user WHERE username = 'grassroots'`);
   ids = { a: await pick('D01'), b: await pick('D02'), d01: d01!.id, chairOrg: chairOrg!.id };
@@ -29,7 +33,14 @@ afterAll(async () => {
   await env?.close();
 });
 
-const roster = () => xlsxOf([['姓名', '身份证号'], ['韩梅', makeId('1994-10-10', 2)]], { textColumns: [2] });
+const roster = () =>
+  xlsxOf(
+    [
+      ['姓名', '身份证号'],
+      ['韩梅', makeId('1994-10-10', 2)],
+    ],
+    { textColumns: [2] },
+  );
 
 async function upload(client: TestClient, orgId: string, content: Buffer, name = 'r.xlsx') {
   const mp = multipartBody({ orgId }, { name, content });
@@ -53,7 +64,13 @@ describe('scope', () => {
   });
 
   it('nor read, download, commit or cancel a D02 batch', async () => {
-    for (const [m, url] of [['GET', ''], ['GET', '/history'], ['GET', '/errors.xlsx'], ['POST', '/commit'], ['POST', '/cancel']] as const) {
+    for (const [m, url] of [
+      ['GET', ''],
+      ['GET', '/history'],
+      ['GET', '/errors.xlsx'],
+      ['POST', '/commit'],
+      ['POST', '/cancel'],
+    ] as const) {
       const res = await district.request(m, `/api/member-imports/${batchB}${url}`, m === 'POST' ? {} : undefined);
       expect(res.statusCode, `${m} ${url}`).toBe(404);
     }
@@ -115,7 +132,9 @@ describe('cancel and progress', () => {
     expect(detail).toMatchObject({ status: 'preview', rowsDone: 1, total: 1 });
     expect(typeof detail.rate).toBe('number');
     expect((await admin.post(`/api/member-imports/${id}/cancel`)).statusCode).toBe(200);
-    const [s] = await q<{ status: string; n: number }>(sql`SELECT status, (SELECT count(*)::int FROM import_row WHERE batch_id = ${id}) AS n FROM import_batch WHERE id = ${id}`);
+    const [s] = await q<{ status: string; n: number }>(
+      sql`SELECT status, (SELECT count(*)::int FROM import_row WHERE batch_id = ${id}) AS n FROM import_batch WHERE id = ${id}`,
+    );
     expect(s).toEqual({ status: 'cancelled', n: 0 });
     expect((await admin.post(`/api/member-imports/${id}/commit`)).statusCode).toBe(409);
   });

@@ -40,15 +40,21 @@ async function run(args: string[]) {
 
 const roster = async () => {
   const file = path.join(tmp, '花名册.xlsx');
-  fs.writeFileSync(file, await xlsxOf([
-    ['某某公司工会会员花名册'],
-    ['姓名', '身份证号', '手机号码', '民族'],
-    ['林一', makeId('1990-01-01', 1), '13800000001', '汉族'],
-    ['林二', makeId('1990-01-02', 2), '12345', '汉族'], // row 4: bad mobile
-    [],
-    ['林三', makeId('1990-01-03', 3), '', '火星族'], // row 6: unknown ethnicity
-    ['林四', makeId('1990-01-04', 4), '', ''],
-  ], { textColumns: [2, 3] }));
+  fs.writeFileSync(
+    file,
+    await xlsxOf(
+      [
+        ['某某公司工会会员花名册'],
+        ['姓名', '身份证号', '手机号码', '民族'],
+        ['林一', makeId('1990-01-01', 1), '13800000001', '汉族'],
+        ['林二', makeId('1990-01-02', 2), '12345', '汉族'], // row 4: bad mobile
+        [],
+        ['林三', makeId('1990-01-03', 3), '', '火星族'], // row 6: unknown ethnicity
+        ['林四', makeId('1990-01-04', 4), '', ''],
+      ],
+      { textColumns: [2, 3] },
+    ),
+  );
   return file;
 };
 
@@ -77,7 +83,9 @@ describe('members import (in process)', () => {
     const again = await run([file, '--org', orgCode, '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.out)).toMatchObject({ total: 4, created: 0, updated: 0, unchanged: 2, rejected: 2 });
-    const [audit] = await q<{ actor_name: string; actor_id: string | null }>(sql`SELECT actor_name, actor_id FROM audit_log WHERE action = 'member.import' ORDER BY seq DESC LIMIT 1`);
+    const [audit] = await q<{ actor_name: string; actor_id: string | null }>(
+      sql`SELECT actor_name, actor_id FROM audit_log WHERE action = 'member.import' ORDER BY seq DESC LIMIT 1`,
+    );
     expect(audit).toEqual({ actor_name: 'cli', actor_id: null });
   });
 
@@ -90,7 +98,16 @@ describe('members import (in process)', () => {
 
   it('exit 1 when the file as a whole fails, still printing the JSON shape', async () => {
     const file = path.join(tmp, 'bad.csv');
-    fs.writeFileSync(file, csvOf([['姓名', '电话'], ['张三', '13800138000']], 'utf8'));
+    fs.writeFileSync(
+      file,
+      csvOf(
+        [
+          ['姓名', '电话'],
+          ['张三', '13800138000'],
+        ],
+        'utf8',
+      ),
+    );
     const r = await run([file, '--org', orgCode, '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toMatchObject({ total: 0, errors: [{ code: 'HEADER_MISSING_REQUIRED' }] });
@@ -110,7 +127,11 @@ describe('members import (in process)', () => {
 describe('members import (child process through the CLI entry, under tsx)', () => {
   it('runs `npm run cli -- members import` end to end with a GBK CSV', async () => {
     const dataDir = path.join(tmp, 'data');
-    const childEnv: Record<string, string> = { ...(process.env as Record<string, string>), DATA_DIR: dataDir, GONGHUI_SECRET_KEY: env.services.config.secretKeyHex! };
+    const childEnv: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      DATA_DIR: dataDir,
+      GONGHUI_SECRET_KEY: env.services.config.secretKeyHex!,
+    };
     delete childEnv.DATABASE_URL;
     if (env.engine === 'postgres') childEnv.DATABASE_URL = env.services.config.databaseUrl!;
     else {
@@ -120,15 +141,31 @@ describe('members import (child process through the CLI entry, under tsx)', () =
       await s.db.insert(org).values([
         { id: ids[0]!, parentId: null, path: `/${ids[0]}/`, depth: 0, level: 'city', code: 'C1', name: '江城市总工会' },
         { id: ids[1]!, parentId: ids[0]!, path: `/${ids[0]}/${ids[1]}/`, depth: 1, level: 'county', code: 'D1', name: '江城区总工会' },
-        { id: ids[2]!, parentId: ids[1]!, path: `/${ids[0]}/${ids[1]}/${ids[2]}/`, depth: 2, level: 'grassroots', kind: 'enterprise', code: orgCode, name: '江城机械厂工会' },
+        {
+          id: ids[2]!,
+          parentId: ids[1]!,
+          path: `/${ids[0]}/${ids[1]}/${ids[2]}/`,
+          depth: 2,
+          level: 'grassroots',
+          kind: 'enterprise',
+          code: orgCode,
+          name: '江城机械厂工会',
+        },
       ]);
       await s.database.close();
     }
     const file = path.join(tmp, 'gbk.csv');
-    fs.writeFileSync(file, csvOf([['工会会员名册'], ['姓名', '身份证号码', '联系电话'], ['何一', makeId('1970-07-07', 7), '13911112222'], ['何二', '4.10302E+17', '']], 'gbk'));
+    fs.writeFileSync(
+      file,
+      csvOf([['工会会员名册'], ['姓名', '身份证号码', '联系电话'], ['何一', makeId('1970-07-07', 7), '13911112222'], ['何二', '4.10302E+17', '']], 'gbk'),
+    );
     const root = path.resolve(import.meta.dirname, '../../../../..');
     const t0 = Date.now();
-    const res = await promisify(execFile)(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/src/cli/main.ts', 'members', 'import', file, '--org', orgCode, '--json'], { cwd: root, env: childEnv });
+    const res = await promisify(execFile)(
+      process.execPath,
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/src/cli/main.ts', 'members', 'import', file, '--org', orgCode, '--json'],
+      { cwd: root, env: childEnv },
+    );
     console.log(`CLI child process: ${Date.now() - t0} ms`);
     const out = JSON.parse(res.stdout);
     expect(out).toMatchObject({ total: 2, created: 1, rejected: 1, errors: [{ row: 4, column: '身份证号码', code: 'ID_NUMERIC' }] });

@@ -15,7 +15,8 @@ let env: TestEnv;
 let admin: TestClient;
 let orgId: string;
 const q = <T = Record<string, unknown>>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
-const count = async (table: 'member' | 'membership_event' | 'import_row') => (await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]!.n;
+const count = async (table: 'member' | 'membership_event' | 'import_row') =>
+  (await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]!.n;
 
 beforeAll(async () => {
   env = await createTestEnv({ members: 300, hardship: 0 });
@@ -31,7 +32,13 @@ const GIVEN = '安宁平和顺静雅秀';
 /** A name of letters only: 恢 + two characters spelling the number. */
 const nameOf = (n: number) => `恢${GIVEN[n % 8]}${GIVEN[Math.floor(n / 8) % 8]}${GIVEN[Math.floor(n / 64) % 8]}`;
 const roster = (from: number) =>
-  csvOf([['姓名', '身份证号', '手机号码'], ...Array.from({ length: ROWS }, (_, i) => [nameOf(i + from), makeId('1991-02-03', from + i), `139${String(from + i).padStart(8, '0')}`])], 'utf8');
+  csvOf(
+    [
+      ['姓名', '身份证号', '手机号码'],
+      ...Array.from({ length: ROWS }, (_, i) => [nameOf(i + from), makeId('1991-02-03', from + i), `139${String(from + i).padStart(8, '0')}`]),
+    ],
+    'utf8',
+  );
 
 async function upload(content: Buffer) {
   const mp = multipartBody({ orgId }, { name: '名册.csv', content });

@@ -30,8 +30,20 @@ const stdio: CliIo = { out: (s) => void process.stdout.write(s), err: (s) => voi
 /** The command line acts as the system: every permission, everything in scope, named "cli" in the audit log. */
 export function cliActor(orgId = '', orgPath = ''): Actor {
   return {
-    userId: '', username: 'cli', displayName: '命令行 / command line', orgId, orgPath, orgName: '', orgLevel: '',
-    permissions: new Set(ALL_PERMISSIONS), scope: { all: true }, sessionId: '', csrfToken: '', pending: null, totpEnabled: false, passwordExpiresAt: null,
+    userId: '',
+    username: 'cli',
+    displayName: '命令行 / command line',
+    orgId,
+    orgPath,
+    orgName: '',
+    orgLevel: '',
+    permissions: new Set(ALL_PERMISSIONS),
+    scope: { all: true },
+    sessionId: '',
+    csrfToken: '',
+    pending: null,
+    totpEnabled: false,
+    passwordExpiresAt: null,
   };
 }
 
@@ -52,11 +64,16 @@ export async function runMembersImport(s: Services, args: string[], io: CliIo = 
   const json = values.json === true;
   const [target] = await s.db.select({ id: org.id, path: org.path, level: org.level, active: org.active }).from(org).where(eq(org.code, values.org));
   if (!target || target.level !== 'grassroots' || !target.active) {
-    io.err(!target ? `组织编码 ${values.org} 不存在 / no organisation with code ${values.org}\n` : `${values.org} 不是启用中的基层工会，名册只能导入基层工会 / ${values.org} is not an active grassroots union\n`);
+    io.err(
+      !target
+        ? `组织编码 ${values.org} 不存在 / no organisation with code ${values.org}\n`
+        : `${values.org} 不是启用中的基层工会，名册只能导入基层工会 / ${values.org} is not an active grassroots union\n`,
+    );
     return 2;
   }
   const fail = (zh: string, en: string, code = 'FILE_FAILED', row: number | null = null) => {
-    if (json) io.out(JSON.stringify({ total: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [{ row, column: null, code, message: zh }] }) + '\n');
+    if (json)
+      io.out(JSON.stringify({ total: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [{ row, column: null, code, message: zh }] }) + '\n');
     io.err(`${zh}\n${en}\n`);
     return 1;
   };
@@ -67,14 +84,16 @@ export async function runMembersImport(s: Services, args: string[], io: CliIo = 
   // Progress every second, and at once when a phase begins.
   let shown = '';
   let last = 0;
-  const progress = json ? null : setInterval(() => {
-    for (const [, j] of jobs) {
-      if (j.phase === shown && Date.now() - last < 1000) continue;
-      shown = j.phase;
-      last = Date.now();
-      io.err(`\r${j.phase === 'parsing' ? '解析 / parsing' : '提交 / committing'}: ${j.rowsDone} 行 rows`);
-    }
-  }, 100);
+  const progress = json
+    ? null
+    : setInterval(() => {
+        for (const [, j] of jobs) {
+          if (j.phase === shown && Date.now() - last < 1000) continue;
+          shown = j.phase;
+          last = Date.now();
+          io.err(`\r${j.phase === 'parsing' ? '解析 / parsing' : '提交 / committing'}: ${j.rowsDone} 行 rows`);
+        }
+      }, 100);
   try {
     const { batchId } = await startImport(c, { orgId: target.id, fileName: path.basename(file), path: file }, opts);
     await waitForImport(batchId);
@@ -124,7 +143,9 @@ async function printJson(s: Services, batchId: string, counts: Record<string, nu
 
 async function printHuman(s: Services, batchId: string, n: Record<string, number>, dryRun: boolean, ms: number, io: CliIo) {
   const verb = dryRun ? '预览（未写入）/ dry run, nothing written' : '已导入 / imported';
-  io.out(`${verb}: 共 ${n.total} 行 rows — 新增 created ${n.created}，更新 updated ${n.updated}，未变 unchanged ${n.unchanged}，拒绝 rejected ${n.rejected}（${(ms / 1000).toFixed(1)} s）\n`);
+  io.out(
+    `${verb}: 共 ${n.total} 行 rows — 新增 created ${n.created}，更新 updated ${n.updated}，未变 unchanged ${n.unchanged}，拒绝 rejected ${n.rejected}（${(ms / 1000).toFixed(1)} s）\n`,
+  );
   let shown = 0;
   for await (const e of allErrors(s, batchId)) {
     if (shown++ >= 50) {

@@ -22,27 +22,46 @@ import type { Tx } from '../../../db/client.js';
 /** Serialises commits across processes; also tells a stale 'committing' batch (process died) from a running one. */
 const COMMIT_LOCK = 727010;
 
-const holding = () => sql.join(HOLDING_STATUSES.map((s) => sql`${s}`), sql`, `);
+const holding = () =>
+  sql.join(
+    HOLDING_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
 
 /** Optional columns: absent from the file (key missing in the staged data) → the stored value stays. */
 const OPTIONAL: [column: string, key: string, cast: string][] = [
-  ['mobile_cipher', 'mobileCipher', ''], ['mobile_index', 'mobileIndex', ''], ['mobile_masked', 'mobileMasked', ''],
-  ['ethnicity', 'ethnicity', ''], ['education', 'education', ''], ['political_status', 'politicalStatus', ''],
-  ['employment_form', 'employmentForm', ''], ['employment_form_text', 'employmentFormText', ''], ['migrant_worker', 'migrantWorker', '::boolean'], ['occupation', 'occupation', ''], ['employer_name', 'employerName', ''],
+  ['mobile_cipher', 'mobileCipher', ''],
+  ['mobile_index', 'mobileIndex', ''],
+  ['mobile_masked', 'mobileMasked', ''],
+  ['ethnicity', 'ethnicity', ''],
+  ['education', 'education', ''],
+  ['political_status', 'politicalStatus', ''],
+  ['employment_form', 'employmentForm', ''],
+  ['employment_form_text', 'employmentFormText', ''],
+  ['migrant_worker', 'migrantWorker', '::boolean'],
+  ['occupation', 'occupation', ''],
+  ['employer_name', 'employerName', ''],
 ];
 
 /** The SET list that copies a staged row (alias r) onto a member (alias m). Column names are constants. */
 function setFromStaged(): SQL {
   const parts = [
-    `name = r.data->>'name'`, `name_grams = (r.data->>'nameGrams')::text[]`,
-    `id_cipher = r.data->>'idCipher'`, `id_kind = r.data->>'idKind'`, `id_masked = r.data->>'idMasked'`,
-    `birth_date = (r.data->>'birthDate')::date`, `sex = r.data->>'sex'`, `row_hash = r.row_hash`,
+    `name = r.data->>'name'`,
+    `name_grams = (r.data->>'nameGrams')::text[]`,
+    `id_cipher = r.data->>'idCipher'`,
+    `id_kind = r.data->>'idKind'`,
+    `id_masked = r.data->>'idMasked'`,
+    `birth_date = (r.data->>'birthDate')::date`,
+    `sex = r.data->>'sex'`,
+    `row_hash = r.row_hash`,
     // A blank employment-form cell (未填) does not erase a form already on record.
     ...OPTIONAL.map(([col, key, cast]) =>
       col === 'employment_form'
         ? `${col} = CASE WHEN r.data ? '${key}' AND r.data->>'${key}' <> 'unknown' THEN r.data->>'${key}' ELSE m.${col} END`
-        : `${col} = CASE WHEN r.data ? '${key}' THEN (r.data->>'${key}')${cast} ELSE m.${col} END`),
-    `version = m.version + 1`, `updated_at = now()`,
+        : `${col} = CASE WHEN r.data ? '${key}' THEN (r.data->>'${key}')${cast} ELSE m.${col} END`,
+    ),
+    `version = m.version + 1`,
+    `updated_at = now()`,
   ];
   return sql.raw(parts.join(', '));
 }
@@ -57,25 +76,36 @@ export async function commitImport(c: Ctx, id: string, opts: CommitOptions = {})
   const b = await requireBatchInScope(c, c.db, id);
   await requireImportTarget(c, c.db, b.batch.orgId);
   const release = jobs.has(id) ? null : await holdBatch(c, id).catch(() => null);
-  const claimed = !release ? [] : await c.db.transaction(async (tx) => {
-    let ok = b.batch.status === 'preview';
-    if (b.batch.status === 'committing' && !jobs.has(id)) {
-      const [lock] = await repo.rows<{ free: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${COMMIT_LOCK}) AS free`);
-      ok = lock!.free; // no commit holds the lock anywhere: the process that claimed it died
-    }
-    if (!ok) return [];
-    return tx
-      .update(importBatch)
-      .set({ status: 'committing', rowsDone: 0, message: null })
-      .where(and(eq(importBatch.id, id), eq(importBatch.status, b.batch.status))) // compare-and-set: a concurrent claim wins once
-      .returning({ id: importBatch.id });
-  }).catch(async (e) => {
-    await release?.();
-    throw e;
-  });
+  const claimed = !release
+    ? []
+    : await c.db
+        .transaction(async (tx) => {
+          let ok = b.batch.status === 'preview';
+          if (b.batch.status === 'committing' && !jobs.has(id)) {
+            const [lock] = await repo.rows<{ free: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${COMMIT_LOCK}) AS free`);
+            ok = lock!.free; // no commit holds the lock anywhere: the process that claimed it died
+          }
+          if (!ok) return [];
+          return tx
+            .update(importBatch)
+            .set({ status: 'committing', rowsDone: 0, message: null })
+            .where(and(eq(importBatch.id, id), eq(importBatch.status, b.batch.status))) // compare-and-set: a concurrent claim wins once
+            .returning({ id: importBatch.id });
+        })
+        .catch(async (e) => {
+          await release?.();
+          throw e;
+        });
   if (!claimed.length) {
     await release?.();
-    const zh = { parsing: '文件还在解析中，请等预览完成后再提交', committing: '该批次正在提交', done: '该批次已提交', cancelled: '该批次已取消', failed: '该批次导入失败，请修正文件后重新上传' }[b.batch.status] ?? '该批次不能提交';
+    const zh =
+      {
+        parsing: '文件还在解析中，请等预览完成后再提交',
+        committing: '该批次正在提交',
+        done: '该批次已提交',
+        cancelled: '该批次已取消',
+        failed: '该批次导入失败，请修正文件后重新上传',
+      }[b.batch.status] ?? '该批次不能提交';
     throw new AppError(409, 'IMPORT_NOT_COMMITTABLE', zh, `This batch cannot be committed (status ${b.batch.status})`);
   }
   const job: ImportJob = { phase: 'committing', phaseStartedAt: Date.now(), rowsDone: 0, cancelled: false, done: Promise.resolve() };
@@ -118,8 +148,11 @@ async function runCommit(c: Ctx, id: string, orgId: string, job: ImportJob, chun
       let after = 0;
       let done = 0;
       for (;;) {
-        const page = await repo.rows<{ row_no: number }>(tx, sql`
-          SELECT row_no FROM import_row WHERE batch_id = ${id} AND row_no > ${after} ORDER BY row_no LIMIT ${chunkSize}`);
+        const page = await repo.rows<{ row_no: number }>(
+          tx,
+          sql`
+          SELECT row_no FROM import_row WHERE batch_id = ${id} AND row_no > ${after} ORDER BY row_no LIMIT ${chunkSize}`,
+        );
         if (!page.length) break;
         const lo = page[0]!.row_no;
         const hi = page[page.length - 1]!.row_no;
@@ -143,11 +176,24 @@ async function runCommit(c: Ctx, id: string, orgId: string, job: ImportJob, chun
         .where(and(eq(importBatch.id, id), eq(importBatch.status, 'committing')))
         .returning({ id: importBatch.id });
       // Marked failed meanwhile (taken for interrupted): roll the whole commit back.
-      if (!finished.length) throw new AppError(409, 'IMPORT_NOT_COMMITTABLE', '该批次已被标记为中断，本次提交已回滚', 'The batch was marked interrupted; this commit was rolled back');
+      if (!finished.length)
+        throw new AppError(
+          409,
+          'IMPORT_NOT_COMMITTABLE',
+          '该批次已被标记为中断，本次提交已回滚',
+          'The batch was marked interrupted; this commit was rolled back',
+        );
       const [b] = await repo.rows<{ total: number; file_name: string }>(tx, sql`SELECT total, file_name FROM import_batch WHERE id = ${id}`);
       await appendAudit(tx, {
-        actorId: actorIdOf(c), actorName: c.actor.username, ip: c.ip, orgId, action: 'member.import', entity: 'import_batch', entityId: id,
-        changes: { total: b!.total, ...total, rejected }, detail: `roster ${b!.file_name}`.slice(0, 300),
+        actorId: actorIdOf(c),
+        actorName: c.actor.username,
+        ip: c.ip,
+        orgId,
+        action: 'member.import',
+        entity: 'import_batch',
+        entityId: id,
+        changes: { total: b!.total, ...total, rejected },
+        detail: `roster ${b!.file_name}`.slice(0, 300),
       });
       written = total.created + total.updated;
     });
@@ -205,13 +251,18 @@ async function commitRange(c: Ctx, tx: Tx, r: Range): Promise<Counts> {
   // unique indexes): joined freely, the planner may start from member_org_status_idx when it
   // believes the union small — but the union grows inside this very transaction, and every chunk
   // rescanned all rows committed before it (quadratic: a 20,000-row roster took minutes).
-  const hits = await timed('commit: probe', () => repo.rows<Hit>(tx, sql`
+  const hits = await timed('commit: probe', () =>
+    repo.rows<Hit>(
+      tx,
+      sql`
     SELECT r.row_no, r.id_index, r.data->>'cardNo' AS card_no, m.org_id AS member_org, m.status AS member_status,
       m.row_hash = r.row_hash AS same_hash, k.id_index AS card_owner
     FROM import_row r
     LEFT JOIN LATERAL (SELECT x.org_id, x.status, x.row_hash FROM member x WHERE x.id_index = r.id_index LIMIT 1) m ON true
     LEFT JOIN LATERAL (SELECT y.id_index FROM member y WHERE y.card_no = r.data->>'cardNo' LIMIT 1) k ON true
-    WHERE ${inRange} AND (m.org_id IS NOT NULL OR k.id_index IS NOT NULL)`));
+    WHERE ${inRange} AND (m.org_id IS NOT NULL OR k.id_index IS NOT NULL)`,
+    ),
+  );
   if (!hits.length) return { created: await timed('commit: insert', () => insertNew(c, tx, r)), updated: 0, unchanged: 0 };
 
   const rejected = await recheck(c, tx, r, hits);
@@ -229,7 +280,9 @@ async function commitRange(c: Ctx, tx: Tx, r: Range): Promise<Counts> {
   let updated = 0;
   if (changed) {
     await repo.yieldToLoop();
-    const [u] = await repo.rows<{ n: number }>(tx, sql`
+    const [u] = await repo.rows<{ n: number }>(
+      tx,
+      sql`
       WITH hit AS (
         SELECT r.row_no, m.id FROM import_row r
         CROSS JOIN LATERAL (SELECT x.id, x.org_id, x.status, x.row_hash FROM member x WHERE x.id_index = r.id_index LIMIT 1) m
@@ -239,14 +292,17 @@ async function commitRange(c: Ctx, tx: Tx, r: Range): Promise<Counts> {
         FROM hit JOIN import_row r ON r.batch_id = ${r.id} AND r.row_no = hit.row_no
         WHERE m.id = hit.id
         RETURNING 1)
-      SELECT count(*)::int AS n FROM u`);
+      SELECT count(*)::int AS n FROM u`,
+    );
     updated = u!.n;
   }
   let rejoined = 0;
   if (left) {
     // Someone who left (anywhere) rejoins here: same record, event 'rejoined'.
     await repo.yieldToLoop();
-    const [j] = await repo.rows<{ n: number }>(tx, sql`
+    const [j] = await repo.rows<{ n: number }>(
+      tx,
+      sql`
       WITH u AS (
         UPDATE member m SET ${setFromStaged()}, org_id = ${r.orgId}, status = 'active', join_date = COALESCE(NULLIF(r.data->>'joinDate', '')::date, ${r.today}::date)
         FROM import_row r
@@ -255,7 +311,8 @@ async function commitRange(c: Ctx, tx: Tx, r: Range): Promise<Counts> {
       e AS (
         INSERT INTO membership_event (id, member_id, org_id, kind, on_date, ref_id, actor_id)
         SELECT event_id::uuid, id, ${r.orgId}, 'rejoined', join_date, ${r.id}, ${actorIdOf(c)} FROM u RETURNING 1)
-      SELECT count(*)::int AS n FROM e`);
+      SELECT count(*)::int AS n FROM e`,
+    );
     rejoined = j!.n;
   }
   // Rows with no record and not rejected are new people.
@@ -271,7 +328,9 @@ async function insertNew(c: Ctx, tx: Tx, r: Range): Promise<number> {
   // The staged ids are read out of the jsonb once (ids). Joining ins to import_row on
   // (r.data->>'id')::uuid instead made a populated table a nested loop over chunk × chunk jsonb
   // extractions (the planner expects ~1 new row once member is large): ~5 s per 2,000 rows.
-  const [created] = await repo.rows<{ n: number }>(tx, sql`
+  const [created] = await repo.rows<{ n: number }>(
+    tx,
+    sql`
     WITH ids AS MATERIALIZED (
       SELECT (r.data->>'id')::uuid AS id, (r.data->>'eventId')::uuid AS event_id FROM import_row r WHERE ${inRange}),
     ins AS (
@@ -292,7 +351,8 @@ async function insertNew(c: Ctx, tx: Tx, r: Range): Promise<number> {
       SELECT ids.event_id, ins.id, ${r.orgId}, 'joined', ins.join_date, ${r.id}, ${actorIdOf(c)}
       FROM ins JOIN ids ON ids.id = ins.id
       RETURNING 1)
-    SELECT count(*)::int AS n FROM e`);
+    SELECT count(*)::int AS n FROM e`,
+  );
   return created!.n;
 }
 
@@ -305,11 +365,20 @@ async function recheck(c: Ctx, tx: Tx, r: Range, hits: Hit[]): Promise<Set<numbe
   const elsewhere = hits.filter((h) => h.member_status && HOLDING.has(h.member_status) && h.member_org !== r.orgId);
   const cardTaken = hits.filter((h) => h.card_owner && h.card_owner !== h.id_index);
   if (!elsewhere.length && !cardTaken.length) return rejected;
-  const held = elsewhere.length ? await repo.heldElsewhere(tx, r.orgId, elsewhere.map((h) => h.id_index)) : [];
+  const held = elsewhere.length
+    ? await repo.heldElsewhere(
+        tx,
+        r.orgId,
+        elsewhere.map((h) => h.id_index),
+      )
+    : [];
   const heldBy = new Map(held.map((h) => [h.idIndex, h]));
   const rowNos = [...new Set([...elsewhere, ...cardTaken].map((h) => h.row_no))];
-  const raws = await repo.rows<{ row_no: number; raw: Record<string, string> | null }>(tx, sql`
-    SELECT row_no, data->'raw' AS raw FROM import_row WHERE batch_id = ${r.id} AND row_no = ANY(${'{' + rowNos.join(',') + '}'}::int[])`);
+  const raws = await repo.rows<{ row_no: number; raw: Record<string, string> | null }>(
+    tx,
+    sql`
+    SELECT row_no, data->'raw' AS raw FROM import_row WHERE batch_id = ${r.id} AND row_no = ANY(${'{' + rowNos.join(',') + '}'}::int[])`,
+  );
   const rawOf = new Map(raws.map((x) => [x.row_no, x.raw ?? {}]));
   const errs: repo.ErrorRow[] = [];
   for (const s of hits) {
@@ -321,7 +390,13 @@ async function recheck(c: Ctx, tx: Tx, r: Range, hits: Hit[]): Promise<Set<numbe
     const e = h
       ? heldElsewhereError(c, s.row_no, idHeader, h)
       : s.card_owner && s.card_owner !== s.id_index
-        ? { row: s.row_no, column: '会员证号', code: 'CARD_NO_TAKEN', message: '会员证号已被其他会员使用', messageEn: 'The card number belongs to another member' }
+        ? {
+            row: s.row_no,
+            column: '会员证号',
+            code: 'CARD_NO_TAKEN',
+            message: '会员证号已被其他会员使用',
+            messageEn: 'The card number belongs to another member',
+          }
         : null;
     if (e) {
       rejected.add(s.row_no);
@@ -330,6 +405,14 @@ async function recheck(c: Ctx, tx: Tx, r: Range, hits: Hit[]): Promise<Set<numbe
   }
   if (!errs.length) return rejected;
   await repo.insertErrors(tx, errs);
-  await tx.delete(importRow).where(and(eq(importRow.batchId, r.id), inArray(importRow.rowNo, errs.map((e) => e.rowNo))));
+  await tx.delete(importRow).where(
+    and(
+      eq(importRow.batchId, r.id),
+      inArray(
+        importRow.rowNo,
+        errs.map((e) => e.rowNo),
+      ),
+    ),
+  );
   return rejected;
 }

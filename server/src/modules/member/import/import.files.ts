@@ -3,7 +3,13 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from '../../../platform/exceljs.js';
 import { matchHeader, ROSTER_COLUMNS } from '../../../../../common/src/roster-headers.js';
 import {
-  CHOSEN_EMPLOYMENT_FORMS, EDUCATION_LABELS, EDUCATION_LEVELS, EMPLOYMENT_FORM_LABELS, ETHNICITIES, POLITICAL_STATUS_LABELS, POLITICAL_STATUSES,
+  CHOSEN_EMPLOYMENT_FORMS,
+  EDUCATION_LABELS,
+  EDUCATION_LEVELS,
+  EMPLOYMENT_FORM_LABELS,
+  ETHNICITIES,
+  POLITICAL_STATUS_LABELS,
+  POLITICAL_STATUSES,
 } from '../../../../../common/src/member-vocab.js';
 import { appendAudit } from '../../../platform/audit.js';
 import * as repo from './import.repo.js';
@@ -24,7 +30,10 @@ export function neutralise(v: string): string {
  */
 export async function errorsWorkbook(c: Ctx, id: string): Promise<{ stream: Readable; fileName: string }> {
   const b = await requireBatchInScope(c, c.db, id);
-  const keys = await repo.rows<{ k: string }>(c.db, sql`SELECT DISTINCT jsonb_object_keys(raw->'values') AS k FROM import_error WHERE batch_id = ${id} AND raw ? 'values'`);
+  const keys = await repo.rows<{ k: string }>(
+    c.db,
+    sql`SELECT DISTINCT jsonb_object_keys(raw->'values') AS k FROM import_error WHERE batch_id = ${id} AND raw ? 'values'`,
+  );
   const order = (k: string) => {
     const f = matchHeader(k);
     const i = ROSTER_COLUMNS.findIndex((x) => x.field === f);
@@ -32,7 +41,15 @@ export async function errorsWorkbook(c: Ctx, id: string): Promise<{ stream: Read
   };
   const valueCols = keys.map((k) => k.k).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   await c.db.transaction((tx) =>
-    appendAudit(tx, { actorId: actorIdOf(c), actorName: c.actor.username, ip: c.ip, orgId: b.batch.orgId, action: 'member.import_errors_export', entity: 'import_batch', entityId: id }),
+    appendAudit(tx, {
+      actorId: actorIdOf(c),
+      actorName: c.actor.username,
+      ip: c.ip,
+      orgId: b.batch.orgId,
+      action: 'member.import_errors_export',
+      entity: 'import_batch',
+      entityId: id,
+    }),
   );
 
   const out = new PassThrough();
@@ -57,7 +74,13 @@ export async function errorsWorkbook(c: Ctx, id: string): Promise<{ stream: Read
         for (const e of page) {
           const p = presentError(e);
           const values = ((e.raw ?? {}) as unknown as repo.ErrorRaw).values ?? {};
-          const row: Record<string, unknown> = { row: p.row || null, column: p.column ?? '', code: p.code, message: neutralise(p.message), messageEn: neutralise(p.messageEn) };
+          const row: Record<string, unknown> = {
+            row: p.row || null,
+            column: p.column ?? '',
+            code: p.code,
+            message: neutralise(p.message),
+            messageEn: neutralise(p.messageEn),
+          };
           valueCols.forEach((k, i) => (row[`v${i}`] = values[k] === undefined ? null : neutralise(values[k]!)));
           ws.addRow(row).commit();
         }
@@ -87,7 +110,9 @@ export async function templateWorkbook(): Promise<Buffer> {
   const guide = wb.addWorksheet('填写说明');
 
   ws.columns = ROSTER_COLUMNS.map((c) => ({
-    header: c.label, key: c.field, width: c.field === 'idNumber' ? 22 : c.field === 'employerName' ? 28 : 14,
+    header: c.label,
+    key: c.field,
+    width: c.field === 'idNumber' ? 22 : c.field === 'employerName' ? 28 : 14,
     style: TEXT_FIELDS.has(c.field) ? { numFmt: '@' } : DATE_FIELDS.has(c.field) ? { numFmt: 'yyyy-mm-dd' } : {},
   }));
   ws.getRow(1).eachCell((cell, col) => {
@@ -123,10 +148,12 @@ export async function templateWorkbook(): Promise<Buffer> {
     '5. 导入前会先显示预览和逐行错误，可下载错误清单（含原表行号）修改后重新上传；同一文件重复导入不会产生重复数据，修改后的文件会更新已有会员信息。',
     '6. 会员证号可不填，系统自动分配；已在册会员的会员证号不会被修改。入会时间不填时，新会员按导入当天登记。',
     '7. 也支持 CSV 文件（UTF-8 或 Excel 默认的 GBK 编码）。',
-  ]) guide.addRow(['', '', line]);
+  ])
+    guide.addRow(['', '', line]);
   guide.addRow([]);
   guide.addRow(['列名', '是否必填', '说明（可识别的其他列名）']).font = { bold: true };
-  for (const c of ROSTER_COLUMNS) guide.addRow([c.label, c.required ? '必填' : '选填', `${c.en}；也可写作：${c.synonyms.filter((s) => s !== c.label).join('、') || '—'}`]);
+  for (const c of ROSTER_COLUMNS)
+    guide.addRow([c.label, c.required ? '必填' : '选填', `${c.en}；也可写作：${c.synonyms.filter((s) => s !== c.label).join('、') || '—'}`]);
   guide.addRow([]);
   guide.addRow(['示例', '', '张三 | 11010519491231002X | 13800138000 | 女 | … | 标准劳动关系职工 | 否 | 2021.3.5']);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -136,7 +163,11 @@ function addList(ws: ExcelJS.Worksheet, field: string, formulae: string[]) {
   const idx = ROSTER_COLUMNS.findIndex((c) => c.field === field);
   const col = String.fromCharCode(65 + idx);
   (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}2:${col}${TEMPLATE_ROWS}`, {
-    type: 'list', allowBlank: true, formulae, showErrorMessage: field !== 'employmentForm' && field !== 'education' && field !== 'politicalStatus',
-    errorTitle: '请从下拉列表中选择', error: '请从下拉列表中选择一个值',
+    type: 'list',
+    allowBlank: true,
+    formulae,
+    showErrorMessage: field !== 'employmentForm' && field !== 'education' && field !== 'politicalStatus',
+    errorTitle: '请从下拉列表中选择',
+    error: '请从下拉列表中选择一个值',
   });
 }

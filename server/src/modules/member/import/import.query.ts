@@ -11,7 +11,11 @@ import type { ImportListParams, ImportStatus } from '../../../../../common/src/c
 
 /** Batches as a scoped resource, for their history (platform/resource.ts). */
 export const importBatches = resource<typeof importBatch, ImportListParams>({
-  table: importBatch, entity: 'import_batch', noun: ['导入批次', 'import batch'], orgColumn: importBatch.orgId, idColumn: importBatch.id,
+  table: importBatch,
+  entity: 'import_batch',
+  noun: ['导入批次', 'import batch'],
+  orgColumn: importBatch.orgId,
+  idColumn: importBatch.id,
 });
 
 type BatchRow = typeof importBatch.$inferSelect;
@@ -21,18 +25,34 @@ export function presentBatch(b: BatchRow, orgName: string, s?: Pick<Ctx, 'config
   const job = jobs.get(b.id);
   const running = b.status === 'parsing' || b.status === 'committing';
   return {
-    id: b.id, orgId: b.orgId, orgName, fileName: b.fileName, status: b.status as ImportStatus,
-    total: b.total, valid: b.valid, rejected: b.rejected, created: b.created, updated: b.updated, unchanged: b.unchanged,
+    id: b.id,
+    orgId: b.orgId,
+    orgName,
+    fileName: b.fileName,
+    status: b.status as ImportStatus,
+    total: b.total,
+    valid: b.valid,
+    rejected: b.rejected,
+    created: b.created,
+    updated: b.updated,
+    unchanged: b.unchanged,
     rowsDone: Math.max(job?.rowsDone ?? 0, b.rowsDone),
     rate: running || b.status === 'preview' ? rateOf(running ? job : undefined, b.rowsDone, b.startedAt, b.finishedAt) : 0,
-    message: b.message, restartable: b.status === 'failed' && !!s && hasStoredFile(s, b.id), startedAt: b.startedAt.toISOString(), finishedAt: b.finishedAt?.toISOString() ?? null,
+    message: b.message,
+    restartable: b.status === 'failed' && !!s && hasStoredFile(s, b.id),
+    startedAt: b.startedAt.toISOString(),
+    finishedAt: b.finishedAt?.toISOString() ?? null,
   };
 }
 
 export function presentError(e: ErrorRowSel) {
   const raw = (e.raw ?? {}) as unknown as repo.ErrorRaw;
   return {
-    row: e.rowNo, column: e.column, code: e.code, message: e.message, messageEn: raw.messageEn ?? e.message,
+    row: e.rowNo,
+    column: e.column,
+    code: e.code,
+    message: e.message,
+    messageEn: raw.messageEn ?? e.message,
     warning: (repo.WARNING_CODES as readonly string[]).includes(e.code),
   };
 }
@@ -46,7 +66,10 @@ export async function getImport(c: Ctx, id: string) {
   const b = await requireBatchInScope(c, c.db, id);
   const [errs, [count]] = await Promise.all([
     repo.firstErrors(c.db, id, 100),
-    c.db.select({ n: sql<number>`count(*)::int` }).from(importError).where(and(eq(importError.batchId, id))),
+    c.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(importError)
+      .where(and(eq(importError.batchId, id))),
   ]);
   return { ...presentBatch(b.batch, b.orgName, c), errorCount: count?.n ?? 0, errors: errs.map(presentError) };
 }

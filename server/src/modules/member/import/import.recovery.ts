@@ -35,7 +35,11 @@ export const storedFile = (s: Pick<Services, 'config'>, batchId: string) => path
 export const hasStoredFile = (s: Pick<Services, 'config'>, batchId: string) => fs.existsSync(storedFile(s, batchId));
 
 /** Keep the roster under the batch's id: an upload's temporary file is moved there, any other file copied. Returns the stored path. */
-export async function storeFile(s: Pick<Services, 'config'>, batchId: string, input: { path?: string; bytes?: Uint8Array; removeAfter?: boolean }): Promise<string> {
+export async function storeFile(
+  s: Pick<Services, 'config'>,
+  batchId: string,
+  input: { path?: string; bytes?: Uint8Array; removeAfter?: boolean },
+): Promise<string> {
   const dir = importStoreDir(s);
   await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
   const dest = storedFile(s, batchId);
@@ -88,7 +92,10 @@ export async function holdBatch(s: Pick<Services, 'database'>, batchId: string):
 
 const REASON = {
   parsing: { zh: '解析过程中服务中断（进程被终止或重启）', en: 'The server stopped while the file was being checked (process killed or restarted)' },
-  committing: { zh: '提交过程中服务中断（进程被终止或重启），提交事务已回滚，未写入任何会员数据', en: 'The server stopped during the commit (process killed or restarted); the commit was rolled back and nothing was written' },
+  committing: {
+    zh: '提交过程中服务中断（进程被终止或重启），提交事务已回滚，未写入任何会员数据',
+    en: 'The server stopped during the commit (process killed or restarted); the commit was rolled back and nothing was written',
+  },
 } as const;
 
 /**
@@ -120,8 +127,13 @@ export async function recoverImports(s: Services, running: ReadonlySet<string> =
       await repo.clearStaging(tx, b.id);
       await repo.insertErrors(tx, [{ batchId: b.id, rowNo: repo.FILE_ROW, column: null, code: 'IMPORT_INTERRUPTED', message: zh, raw: { messageEn: en } }]);
       await appendAudit(tx, {
-        actorName: 'system', orgId: b.org_id, action: 'member.import_interrupted', entity: 'import_batch', entityId: b.id,
-        changes: { status: [b.status, 'failed'] }, detail: `roster ${b.file_name}`.slice(0, 300),
+        actorName: 'system',
+        orgId: b.org_id,
+        action: 'member.import_interrupted',
+        entity: 'import_batch',
+        entityId: b.id,
+        changes: { status: [b.status, 'failed'] },
+        detail: `roster ${b.file_name}`.slice(0, 300),
       });
       return true;
     });
@@ -135,7 +147,10 @@ export async function recoverImports(s: Services, running: ReadonlySet<string> =
 async function pruneStoredFiles(s: Services, running: ReadonlySet<string>): Promise<void> {
   const dir = importStoreDir(s);
   if (!fs.existsSync(dir)) return;
-  const ids = fs.readdirSync(dir).flatMap((f) => /^([0-9a-f-]{36})\.roster$/.exec(f)?.[1] ?? []).filter((id) => !running.has(id));
+  const ids = fs
+    .readdirSync(dir)
+    .flatMap((f) => /^([0-9a-f-]{36})\.roster$/.exec(f)?.[1] ?? [])
+    .filter((id) => !running.has(id));
   if (!ids.length) return;
   const keep = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -145,7 +160,9 @@ async function pruneStoredFiles(s: Services, running: ReadonlySet<string>): Prom
       .from(importBatch)
       .where(inArray(importBatch.id, part));
     const cutoff = Date.now() - KEEP_FAILED_DAYS * 86_400_000;
-    for (const r of rows) if (['parsing', 'preview', 'committing'].includes(r.status) || (r.status === 'failed' && (r.finishedAt?.getTime() ?? Date.now()) > cutoff)) keep.add(r.id);
+    for (const r of rows)
+      if (['parsing', 'preview', 'committing'].includes(r.status) || (r.status === 'failed' && (r.finishedAt?.getTime() ?? Date.now()) > cutoff))
+        keep.add(r.id);
   }
   for (const id of ids) if (!keep.has(id)) dropStoredFile(s, id);
   // Temporary files of a store that was cut short (an hour old: one being written now is left alone).

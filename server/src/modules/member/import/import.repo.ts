@@ -43,8 +43,8 @@ export interface StageRow {
 type CopyFrom = (typeof import('pg-copy-streams'))['from'];
 let copyFromLoaded: Promise<CopyFrom | null> | null = null;
 /** pg-copy-streams when installed (PostgreSQL COPY FROM STDIN); without it staging falls back to JSON inserts. */
-const loadCopyFrom = () => (copyFromLoaded ??= import('pg-copy-streams').then((m) => m.from ?? (m as unknown as { default: { from: CopyFrom } }).default.from).catch(() => null));
-
+const loadCopyFrom = () =>
+  (copyFromLoaded ??= import('pg-copy-streams').then((m) => m.from ?? (m as unknown as { default: { from: CopyFrom } }).default.from).catch(() => null));
 
 /**
  * Stage rows. PostgreSQL: one COPY … FROM STDIN per call on a connection of its own (no per-row
@@ -91,7 +91,13 @@ export async function stageRows(database: Database, batchId: string, list: Stage
     return;
   }
   for (let i = 0; i < list.length; i += 250) {
-    const payload = '[' + list.slice(i, i + 250).map((r) => `{"r":${r.rowNo},"i":${JSON.stringify(r.idIndex)},"h":${JSON.stringify(r.rowHash)},"d":${r.data}}`).join(',') + ']';
+    const payload =
+      '[' +
+      list
+        .slice(i, i + 250)
+        .map((r) => `{"r":${r.rowNo},"i":${JSON.stringify(r.idIndex)},"h":${JSON.stringify(r.rowHash)},"d":${r.data}}`)
+        .join(',') +
+      ']';
     await database.db.execute(sql`
       INSERT INTO import_row (batch_id, row_no, id_index, data, row_hash)
       SELECT ${batchId}, (e->>'r')::int, e->>'i', e->'d', e->>'h' FROM jsonb_array_elements(${payload}::jsonb) e`);
@@ -129,7 +135,10 @@ export async function heldElsewhere(exec: Executor, orgId: string, idIndexes: st
 /** Card numbers among `cardNos` that already belong to someone else than the person with that ID. */
 export async function cardsTaken(exec: Executor, cardNos: string[]): Promise<{ cardNo: string; idIndex: string }[]> {
   if (!cardNos.length) return [];
-  return exec.select({ cardNo: member.cardNo, idIndex: member.idIndex }).from(member).where(sql`${member.cardNo} = ANY(${textArray(cardNos)}::text[])`);
+  return exec
+    .select({ cardNo: member.cardNo, idIndex: member.idIndex })
+    .from(member)
+    .where(sql`${member.cardNo} = ANY(${textArray(cardNos)}::text[])`);
 }
 
 /**
@@ -174,20 +183,32 @@ export async function rejectInFileDuplicates(exec: Executor, batchId: string, id
 
 /** What a commit would do now: new memberships, changed and unchanged records (held-elsewhere rows are already gone). */
 export async function predictCounts(exec: Executor, batchId: string) {
-  const holding = sql.join(HOLDING_STATUSES.map((s) => sql`${s}`), sql`, `);
-  const [r] = await rows<{ valid: number; created: number; updated: number; unchanged: number }>(exec, sql`
+  const holding = sql.join(
+    HOLDING_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const [r] = await rows<{ valid: number; created: number; updated: number; unchanged: number }>(
+    exec,
+    sql`
     SELECT count(*)::int AS valid,
       count(*) FILTER (WHERE m.id IS NULL OR m.status NOT IN (${holding}))::int AS created,
       count(*) FILTER (WHERE m.status IN (${holding}) AND m.row_hash IS DISTINCT FROM r.row_hash)::int AS updated,
       count(*) FILTER (WHERE m.status IN (${holding}) AND m.row_hash = r.row_hash)::int AS unchanged
-    FROM import_row r LEFT JOIN member m ON m.id_index = r.id_index WHERE r.batch_id = ${batchId}`);
+    FROM import_row r LEFT JOIN member m ON m.id_index = r.id_index WHERE r.batch_id = ${batchId}`,
+  );
   return r!;
 }
 
 export async function rejectedCount(exec: Executor, batchId: string): Promise<number> {
-  const [r] = await rows<{ n: number }>(exec, sql`
+  const [r] = await rows<{ n: number }>(
+    exec,
+    sql`
     SELECT count(DISTINCT row_no)::int AS n FROM import_error
-    WHERE batch_id = ${batchId} AND row_no > ${FILE_ROW} AND code NOT IN (${sql.join(WARNING_CODES.map((c) => sql`${c}`), sql`, `)})`);
+    WHERE batch_id = ${batchId} AND row_no > ${FILE_ROW} AND code NOT IN (${sql.join(
+      WARNING_CODES.map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
+  );
   return r!.n;
 }
 
@@ -201,7 +222,11 @@ export async function getBatch(exec: Executor, id: string) {
 }
 
 export async function listBatches(exec: Executor, scope: Scope, p: { page: number; pageSize: number; orgId?: string; status?: string }) {
-  const where = and(ownedScopeSql(scope, importBatch.orgId), p.orgId ? eq(importBatch.orgId, p.orgId) : undefined, p.status ? eq(importBatch.status, p.status) : undefined);
+  const where = and(
+    ownedScopeSql(scope, importBatch.orgId),
+    p.orgId ? eq(importBatch.orgId, p.orgId) : undefined,
+    p.status ? eq(importBatch.status, p.status) : undefined,
+  );
   const [items, [count]] = await Promise.all([
     exec
       .select({ batch: importBatch, orgName: org.name })
@@ -211,7 +236,10 @@ export async function listBatches(exec: Executor, scope: Scope, p: { page: numbe
       .orderBy(desc(importBatch.startedAt), desc(importBatch.id))
       .limit(p.pageSize)
       .offset((p.page - 1) * p.pageSize),
-    exec.select({ n: sql<number>`count(*)::int` }).from(importBatch).where(where),
+    exec
+      .select({ n: sql<number>`count(*)::int` })
+      .from(importBatch)
+      .where(where),
   ]);
   return { items, total: count?.n ?? 0 };
 }
@@ -226,11 +254,19 @@ export async function errorsPage(exec: Executor, batchId: string, afterRow: numb
 }
 
 export async function firstErrors(exec: Executor, batchId: string, limit: number) {
-  return exec.select().from(importError).where(eq(importError.batchId, batchId)).orderBy(asc(importError.rowNo), asc(importError.column), asc(importError.code)).limit(limit);
+  return exec
+    .select()
+    .from(importError)
+    .where(eq(importError.batchId, batchId))
+    .orderBy(asc(importError.rowNo), asc(importError.column), asc(importError.code))
+    .limit(limit);
 }
 
 export async function maxErrorRow(exec: Executor, batchId: string): Promise<number> {
-  const [r] = await exec.select({ n: sql<number>`coalesce(max(${importError.rowNo}), 0)::int` }).from(importError).where(eq(importError.batchId, batchId));
+  const [r] = await exec
+    .select({ n: sql<number>`coalesce(max(${importError.rowNo}), 0)::int` })
+    .from(importError)
+    .where(eq(importError.batchId, batchId));
   return r?.n ?? 0;
 }
 

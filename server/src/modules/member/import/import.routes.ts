@@ -19,7 +19,12 @@ const maxBytes = () => Number(process.env.GONGHUI_IMPORT_MAX_MB || 200) * 1024 *
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const tooLarge = (mb: number) =>
-  new AppError(413, 'FILE_TOO_LARGE', `文件超过 ${mb} MB 上限：请把名册拆分成几个文件分别导入`, `The file is larger than ${mb} MB; split the roster into several files`);
+  new AppError(
+    413,
+    'FILE_TOO_LARGE',
+    `文件超过 ${mb} MB 上限：请把名册拆分成几个文件分别导入`,
+    `The file is larger than ${mb} MB; split the roster into several files`,
+  );
 
 const download = (name: string) => `attachment; filename="${encodeURIComponent(name).replace(/%20/g, ' ')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
@@ -43,13 +48,17 @@ async function receiveUpload(req: FastifyRequest, limitMb: number): Promise<{ or
   } catch (e) {
     await drop();
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(limitMb);
-    if ((e as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw errors.invalid('请以 multipart/form-data 上传文件', 'Upload the file as multipart/form-data');
+    if ((e as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+      throw errors.invalid('请以 multipart/form-data 上传文件', 'Upload the file as multipart/form-data');
     throw e;
   }
   const orgId = z.uuid().safeParse(fields.orgId);
   if (!file || !orgId.success) {
     await drop();
-    throw errors.invalid(!file ? '请选择要导入的名册文件（字段 file）' : '请选择导入到哪个工会（字段 orgId）', !file ? 'Attach the roster file (field "file")' : 'Choose the union to import into (field "orgId")');
+    throw errors.invalid(
+      !file ? '请选择要导入的名册文件（字段 file）' : '请选择导入到哪个工会（字段 orgId）',
+      !file ? 'Attach the roster file (field "file")' : 'Choose the union to import into (field "orgId")',
+    );
   }
   return { orgId: orgId.data, ...file };
 }
@@ -58,7 +67,11 @@ export async function importRoutes(app: FastifyInstance) {
   const limit = maxBytes();
   await app.register(multipart, { limits: { fileSize: limit, files: 1, fields: 10, fieldSize: 1024 } });
   mount(app, importApi, {
-    template: async (_c, _i, _req, reply) => reply.type(XLSX).header('content-disposition', download('会员名册导入模板.xlsx')).send(await templateWorkbook()),
+    template: async (_c, _i, _req, reply) =>
+      reply
+        .type(XLSX)
+        .header('content-disposition', download('会员名册导入模板.xlsx'))
+        .send(await templateWorkbook()),
     upload: async (c, _i, req) => {
       const up = await receiveUpload(req, limit / 1024 / 1024);
       try {

@@ -128,20 +128,40 @@ export async function restartImport(c: Ctx, id: string, opts: ImportOptions = {}
   if (b.batch.status !== 'failed') throw notRestartable('只有失败的批次可以重新开始', 'Only a failed batch can be restarted');
   const file = storedFile(c, id);
   if (!fs.existsSync(file)) throw notRestartable('已上传的文件已不在服务器上，请重新上传', 'The uploaded file is no longer kept; upload it again');
-  if ((await hashFile({ path: file })) !== b.batch.fileHash) throw notRestartable('服务器上保存的文件与原上传文件不一致，请重新上传', 'The stored file differs from the upload; upload it again');
+  if ((await hashFile({ path: file })) !== b.batch.fileHash)
+    throw notRestartable('服务器上保存的文件与原上传文件不一致，请重新上传', 'The stored file differs from the upload; upload it again');
   const release = await holdBatch(c, id);
   try {
     const claimed = await c.db.transaction(async (tx) => {
       const rows = await tx
         .update(importBatch)
-        .set({ status: 'parsing', total: 0, valid: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, rowsDone: 0, message: null, startedAt: new Date(), finishedAt: null })
+        .set({
+          status: 'parsing',
+          total: 0,
+          valid: 0,
+          rejected: 0,
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+          rowsDone: 0,
+          message: null,
+          startedAt: new Date(),
+          finishedAt: null,
+        })
         .where(and(eq(importBatch.id, id), eq(importBatch.status, 'failed')))
         .returning({ id: importBatch.id });
       if (!rows.length) return false;
       await resetBatchRows(tx, id);
       await appendAudit(tx, {
-        actorId: actorIdOf(c), actorName: c.actor.username, ip: c.ip, orgId: b.batch.orgId, action: 'member.import_restart', entity: 'import_batch', entityId: id,
-        changes: { status: ['failed', 'parsing'] }, detail: `roster ${b.batch.fileName}`.slice(0, 300),
+        actorId: actorIdOf(c),
+        actorName: c.actor.username,
+        ip: c.ip,
+        orgId: b.batch.orgId,
+        action: 'member.import_restart',
+        entity: 'import_batch',
+        entityId: id,
+        changes: { status: ['failed', 'parsing'] },
+        detail: `roster ${b.batch.fileName}`.slice(0, 300),
       });
       return true;
     });
@@ -172,19 +192,33 @@ export async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> 
 }
 
 const errorRow = (batchId: string, e: RowError, values?: Record<string, string>, idIndex?: string): repo.ErrorRow => ({
-  batchId, rowNo: e.row, column: e.column, code: e.code, message: e.message, raw: { ...(values ? { values } : {}), messageEn: e.messageEn, ...(idIndex ? { idIndex } : {}) },
+  batchId,
+  rowNo: e.row,
+  column: e.column,
+  code: e.code,
+  message: e.message,
+  raw: { ...(values ? { values } : {}), messageEn: e.messageEn, ...(idIndex ? { idIndex } : {}) },
 });
 
 async function parseBatch(c: Ctx, batchId: string, orgId: string, input: StartInput, job: ImportJob, opts: ImportOptions): Promise<void> {
   let header: HeaderInfo | null = null;
   try {
     await runParse(
-      { source: input.bytes ? { bytes: input.bytes } : { path: input.path! }, fileName: input.fileName, today: todayInChina(), chunkSize: opts.chunkSize ?? 2000,
-        copyBatchId: c.database.engine === 'postgres' ? batchId : undefined },
+      {
+        source: input.bytes ? { bytes: input.bytes } : { path: input.path! },
+        fileName: input.fileName,
+        today: todayInChina(),
+        chunkSize: opts.chunkSize ?? 2000,
+        copyBatchId: c.database.engine === 'postgres' ? batchId : undefined,
+      },
       {
         onHeader: async (h) => {
           header = h;
-          if (h.warnings.length) await repo.insertErrors(c.db, h.warnings.map((w) => errorRow(batchId, w)));
+          if (h.warnings.length)
+            await repo.insertErrors(
+              c.db,
+              h.warnings.map((w) => errorRow(batchId, w)),
+            );
         },
         onChunk: async (chunk) => {
           await stageChunk(c, batchId, orgId, header!, chunk);
@@ -201,12 +235,18 @@ async function parseBatch(c: Ctx, batchId: string, orgId: string, input: StartIn
     if (job.cancelled) return;
     // A file that cannot be read will not read better on a restart: only other failures keep it.
     if (e instanceof RosterFileError) dropStoredFile(c, batchId);
-    const f = e instanceof RosterFileError ? e : new RosterFileError('PARSE_FAILED', `导入失败：${(e as Error).message}`, `The import failed: ${(e as Error).message}`);
-    await c.db.transaction(async (tx) => {
-      await repo.clearStaging(tx, batchId);
-      await repo.insertErrors(tx, [errorRow(batchId, { row: repo.FILE_ROW, column: null, code: f.code, message: f.zh, messageEn: f.en })]);
-      await tx.update(importBatch).set({ status: 'failed', message: f.zh, finishedAt: new Date() }).where(and(eq(importBatch.id, batchId), eq(importBatch.status, 'parsing')));
-    }).catch(() => undefined);
+    const f =
+      e instanceof RosterFileError ? e : new RosterFileError('PARSE_FAILED', `导入失败：${(e as Error).message}`, `The import failed: ${(e as Error).message}`);
+    await c.db
+      .transaction(async (tx) => {
+        await repo.clearStaging(tx, batchId);
+        await repo.insertErrors(tx, [errorRow(batchId, { row: repo.FILE_ROW, column: null, code: f.code, message: f.zh, messageEn: f.en })]);
+        await tx
+          .update(importBatch)
+          .set({ status: 'failed', message: f.zh, finishedAt: new Date() })
+          .where(and(eq(importBatch.id, batchId), eq(importBatch.status, 'parsing')));
+      })
+      .catch(() => undefined);
   }
 }
 
@@ -216,21 +256,43 @@ async function stageChunk(c: Ctx, batchId: string, orgId: string, header: Header
   const cardHeader = header.columns.find((x) => x.field === 'cardNo')?.header ?? ROSTER_COLUMN_BY_FIELD.get('cardNo')!.label;
   const errs: repo.ErrorRow[] = [];
   for (const r of chunk.invalid) for (const e of r.errors) errs.push(errorRow(batchId, e, r.raw, r.idIndex ?? undefined));
-  const [held, taken] = await timed('stage: checks', () => Promise.all([
-    repo.heldElsewhere(c.db, orgId, chunk.valid.map((v) => v.idIndex)),
-    repo.cardsTaken(c.db, chunk.valid.flatMap((v) => (v.cardNo ? [v.cardNo] : []))),
-  ]));
+  const [held, taken] = await timed('stage: checks', () =>
+    Promise.all([
+      repo.heldElsewhere(
+        c.db,
+        orgId,
+        chunk.valid.map((v) => v.idIndex),
+      ),
+      repo.cardsTaken(
+        c.db,
+        chunk.valid.flatMap((v) => (v.cardNo ? [v.cardNo] : [])),
+      ),
+    ]),
+  );
   const heldBy = new Map(held.map((h) => [h.idIndex, h]));
   const cardOwner = new Map(taken.map((t) => [t.cardNo, t.idIndex]));
   const rows: SealedRow[] = [];
   const kept: number[] = [];
-  const rawOf = (i: number) => ((JSON.parse(rowData(chunk, i)) as { raw?: Record<string, string> }).raw ?? {});
+  const rawOf = (i: number) => (JSON.parse(rowData(chunk, i)) as { raw?: Record<string, string> }).raw ?? {};
   chunk.valid.forEach((v, i) => {
     const h = heldBy.size ? heldBy.get(v.idIndex) : undefined;
     const owner = v.cardNo && cardOwner.size ? cardOwner.get(v.cardNo) : undefined;
     if (h) errs.push(errorRow(batchId, heldElsewhereError(c, v.rowNo, idHeader, h), rawOf(i), v.idIndex));
     else if (owner && owner !== v.idIndex) {
-      errs.push(errorRow(batchId, { row: v.rowNo, column: cardHeader, code: 'CARD_NO_TAKEN', message: `“${cardHeader}”已被其他会员使用`, messageEn: `${cardHeader}: the card number belongs to another member` }, rawOf(i), v.idIndex));
+      errs.push(
+        errorRow(
+          batchId,
+          {
+            row: v.rowNo,
+            column: cardHeader,
+            code: 'CARD_NO_TAKEN',
+            message: `“${cardHeader}”已被其他会员使用`,
+            messageEn: `${cardHeader}: the card number belongs to another member`,
+          },
+          rawOf(i),
+          v.idIndex,
+        ),
+      );
     } else {
       rows.push(v);
       kept.push(i);
@@ -244,16 +306,20 @@ async function stageChunk(c: Ctx, batchId: string, orgId: string, header: Header
     if (!rows.length) lines = [];
   }
   await timed('stage: rows', () => repo.stageRows(c.database, batchId, rows, lines));
-  await timed('stage: errors', () => c.db.transaction(async (tx) => {
-    await repo.insertErrors(tx, errs);
-    await tx.update(importBatch).set({ rowsDone: chunk.rowsDone }).where(eq(importBatch.id, batchId));
-  }));
+  await timed('stage: errors', () =>
+    c.db.transaction(async (tx) => {
+      await repo.insertErrors(tx, errs);
+      await tx.update(importBatch).set({ rowsDone: chunk.rowsDone }).where(eq(importBatch.id, batchId));
+    }),
+  );
 }
 
 export function heldElsewhereError(c: Ctx, row: number, idHeader: string, h: repo.Holding): RowError {
   const union = scopeCovers(c.actor.scope, { id: h.orgId, path: h.orgPath }) ? h.orgName : maskOrgName(h.orgName);
   return {
-    row, column: idHeader, code: 'MEMBER_HELD_ELSEWHERE',
+    row,
+    column: idHeader,
+    code: 'MEMBER_HELD_ELSEWHERE',
     message: `此人已是“${union}”的会员，一人只能有一个会籍；如工作变动请办理会员关系接转`,
     messageEn: `This person is already a member of "${union}"; one person holds one membership — use a transfer instead`,
   };
@@ -270,10 +336,21 @@ async function finishPreview(c: Ctx, batchId: string, header: HeaderInfo) {
     await timed('preview: duplicates', () => repo.rejectInFileDuplicates(tx, batchId, idHeader, cardHeader));
     const p = await timed('preview: counts', () => repo.predictCounts(tx, batchId));
     const rejected = await timed('preview: rejected', () => repo.rejectedCount(tx, batchId));
-    const [{ total }] = await repo.rows<{ total: number }>(tx, sql`SELECT rows_done AS total FROM import_batch WHERE id = ${batchId}`) as [{ total: number }];
+    const [{ total }] = (await repo.rows<{ total: number }>(tx, sql`SELECT rows_done AS total FROM import_batch WHERE id = ${batchId}`)) as [{ total: number }];
     await tx
       .update(importBatch)
-      .set({ status: 'preview', total, valid: p.valid, rejected, created: p.created, updated: p.updated, unchanged: p.unchanged, rowsDone: total, message: null, finishedAt: new Date() })
+      .set({
+        status: 'preview',
+        total,
+        valid: p.valid,
+        rejected,
+        created: p.created,
+        updated: p.updated,
+        unchanged: p.unchanged,
+        rowsDone: total,
+        message: null,
+        finishedAt: new Date(),
+      })
       .where(and(eq(importBatch.id, batchId), eq(importBatch.status, 'parsing')));
   });
 }
@@ -289,7 +366,12 @@ export async function requireBatchInScope(c: Ctx, exec: Executor, id: string) {
 export async function cancelImport(c: Ctx, id: string) {
   const b = await requireBatchInScope(c, c.db, id);
   if (!['parsing', 'preview', 'failed'].includes(b.batch.status)) {
-    throw new AppError(409, 'IMPORT_NOT_CANCELLABLE', b.batch.status === 'committing' ? '正在提交，不能取消' : '该批次已结束，不能取消', 'This batch can no longer be cancelled');
+    throw new AppError(
+      409,
+      'IMPORT_NOT_CANCELLABLE',
+      b.batch.status === 'committing' ? '正在提交，不能取消' : '该批次已结束，不能取消',
+      'This batch can no longer be cancelled',
+    );
   }
   const job = jobs.get(id);
   if (job) job.cancelled = true;

@@ -37,7 +37,12 @@ async function upload(client: TestClient, orgId: string, name: string, content: 
 }
 
 /** An import batch as the API answers it (what these tests read of it). */
-type Batch = { id: string; message?: string; errors: { row: number; column?: string; code: string; message: string; warning?: boolean }[]; [k: string]: unknown };
+type Batch = {
+  id: string;
+  message?: string;
+  errors: { row: number; column?: string; code: string; message: string; warning?: boolean }[];
+  [k: string]: unknown;
+};
 
 /** Upload, wait for the background parse, return the batch as the API shows it. */
 async function preview(client: TestClient, orgId: string, name: string, content: Buffer): Promise<Batch> {
@@ -60,7 +65,7 @@ const idx = (id: string) => env.services.keys.blindIndex(id, 'id');
 const fw = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 
 describe('a messy roster', () => {
-    let batch: Batch;
+  let batch: Batch;
   const ids = [makeId('1988-01-15', 11, 'M'), makeId('1990-06-30', 22, 'F'), makeId('1979-12-01', 33, 'M'), makeId('2001-02-28', 44, 'F')];
 
   it('previews: title rows, synonyms in another order, blank rows, full-width digits, serial and written dates, a numeric ID', async () => {
@@ -79,7 +84,10 @@ describe('a messy roster', () => {
     batch = await preview(admin, orgA.id, '江城机械厂.xlsx', await xlsxOf(rows, { textColumns: [2] }));
     expect(batch).toMatchObject({ status: 'preview', total: 5, valid: 3, rejected: 2, created: 3, updated: 0, unchanged: 0, rowsDone: 5 });
     const errs = batch.errors.filter((e) => !e.warning).map((e) => [e.row, e.column, e.code]);
-    expect(errs).toEqual([[9, '公民身份号码', 'ID_NUMERIC'], [10, '性别', 'SEX_MISMATCH']]);
+    expect(errs).toEqual([
+      [9, '公民身份号码', 'ID_NUMERIC'],
+      [10, '性别', 'SEX_MISMATCH'],
+    ]);
     expect(batch.errors.find((e) => e.row === 9)!.message).toContain('设置为“文本”格式');
     expect(batch.errors.find((e) => e.warning)).toMatchObject({ row: 4, code: 'UNKNOWN_COLUMNS' });
   });
@@ -106,17 +114,30 @@ describe('a messy roster', () => {
     const rowOf9 = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === 9)!;
     expect(rowOf9.getCell(3).value).toBe('ID_NUMERIC');
     expect(String(rowOf9.getCell(idCol).value)).toMatch(/^110105\*{8}\d{4}$/);
-    const [audit] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'member.import_errors_export' AND entity_id = ${batch.id}`);
+    const [audit] = await q<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'member.import_errors_export' AND entity_id = ${batch.id}`,
+    );
     expect(audit!.n).toBe(1);
   });
 
   it('commits in one go: members, joined events, card numbers, an audit entry; staging rows removed', async () => {
     const done = await commit(admin, batch.id);
     expect(done).toMatchObject({ status: 'done', created: 3, updated: 0, unchanged: 0, rejected: 2 });
-    const members = await q<{ name: string; join_date: string; card_no: string; employment_form: string; ethnicity: string | null; mobile_masked: string | null; n: number }>(sql`
+    const members = await q<{
+      name: string;
+      join_date: string;
+      card_no: string;
+      employment_form: string;
+      ethnicity: string | null;
+      mobile_masked: string | null;
+      n: number;
+    }>(sql`
       SELECT m.name, m.join_date, m.card_no, m.employment_form, m.ethnicity, m.mobile_masked,
         (SELECT count(*)::int FROM membership_event e WHERE e.member_id = m.id AND e.kind = 'joined' AND e.ref_id = ${batch.id}) AS n
-      FROM member m WHERE m.org_id = ${orgA.id} AND m.id_index IN (${sql.join(ids.map((i) => sql`${idx(i)}`), sql`, `)}) ORDER BY m.name`);
+      FROM member m WHERE m.org_id = ${orgA.id} AND m.id_index IN (${sql.join(
+        ids.map((i) => sql`${idx(i)}`),
+        sql`, `,
+      )}) ORDER BY m.name`);
     expect(members.map((m) => [m.name, m.join_date, m.employment_form, m.ethnicity, m.mobile_masked, m.n])).toEqual([
       ['李娜', '2021-03-05', 'courier', '回族', '139****9002', 1],
       ['王伟', '2021-03-05', 'food_delivery_rider', '汉族', '138****8001', 1],
@@ -142,11 +163,19 @@ describe('employment forms as HR systems write them', () => {
       ['周六', makeId('1985-05-06', 306, 'F'), '', 'unknown'],
     ] as const;
     const before = (await admin.get('/api/dashboard/members')).json().byEmploymentForm;
-    const b = await preview(admin, orgA.id, 'hr.xlsx', await xlsxOf([['姓名', '身份证号', '用工形式'], ...people.map(([n, id, f]) => [n, id, f])], { textColumns: [2] }));
+    const b = await preview(
+      admin,
+      orgA.id,
+      'hr.xlsx',
+      await xlsxOf([['姓名', '身份证号', '用工形式'], ...people.map(([n, id, f]) => [n, id, f])], { textColumns: [2] }),
+    );
     expect(b).toMatchObject({ valid: 6, rejected: 0 });
     await commit(admin, b.id);
     const stored = await q<{ name: string; employment_form: string; employment_form_text: string | null }>(sql`
-      SELECT name, employment_form, employment_form_text FROM member WHERE id_index IN (${sql.join(people.map((p) => sql`${idx(p[1])}`), sql`, `)}) ORDER BY name`);
+      SELECT name, employment_form, employment_form_text FROM member WHERE id_index IN (${sql.join(
+        people.map((p) => sql`${idx(p[1])}`),
+        sql`, `,
+      )}) ORDER BY name`);
     const want = new Map(people.map(([n, , text, form]) => [n, [form, text || null]]));
     for (const m of stored) expect([m.employment_form, m.employment_form_text], m.name).toEqual(want.get(m.name as (typeof people)[number][0]));
     const after = (await admin.get('/api/dashboard/members')).json().byEmploymentForm;
@@ -159,7 +188,18 @@ describe('employment forms as HR systems write them', () => {
     const [one] = await q<{ id: string }>(sql`SELECT id FROM member WHERE id_index = ${idx(people[2][1])}`);
     expect((await admin.get(`/api/members/${one!.id}`)).json()).toMatchObject({ employmentForm: 'dispatched', employmentFormText: '劳务派遣' });
     // A later roster with the cell blank does not erase the form on record.
-    const again = await preview(admin, orgA.id, 'hr2.xlsx', await xlsxOf([['姓名', '身份证号', '用工形式'], ['周三', people[2][1], '']], { textColumns: [2] }));
+    const again = await preview(
+      admin,
+      orgA.id,
+      'hr2.xlsx',
+      await xlsxOf(
+        [
+          ['姓名', '身份证号', '用工形式'],
+          ['周三', people[2][1], ''],
+        ],
+        { textColumns: [2] },
+      ),
+    );
     await commit(admin, again.id);
     const [kept] = await q<{ employment_form: string }>(sql`SELECT employment_form FROM member WHERE id_index = ${idx(people[2][1])}`);
     expect(kept!.employment_form).toBe('dispatched');
@@ -169,7 +209,11 @@ describe('employment forms as HR systems write them', () => {
 describe('encodings', () => {
   it('reads a CSV saved by Chinese Excel in GBK and one in UTF-8 with BOM the same way', async () => {
     const id = makeId('1985-07-07', 71);
-    const rows = [['职工花名册'], ['姓名', '身份证号码', '手机号码', '学历', '政治面貌', '是否农民工', '入会时间'], ['周杰', id, '13700137000', '大专', '党员', '是', '2020.5.1']];
+    const rows = [
+      ['职工花名册'],
+      ['姓名', '身份证号码', '手机号码', '学历', '政治面貌', '是否农民工', '入会时间'],
+      ['周杰', id, '13700137000', '大专', '党员', '是', '2020.5.1'],
+    ];
     const gbk = await preview(admin, orgB.id, 'gbk.csv', csvOf(rows, 'gbk'));
     expect(gbk).toMatchObject({ status: 'preview', total: 1, valid: 1, rejected: 0 });
     await commit(admin, gbk.id);
@@ -194,7 +238,10 @@ describe('duplicates and people held elsewhere', () => {
     const rows = [['姓名', '身份证号'], ['吴一', id], ['郑二', makeId('1993-09-09', 93)], ['吴一', id.toLowerCase()], [], ['吴一', id]];
     const b = await preview(admin, orgA.id, 'dup.xlsx', await xlsxOf(rows, { textColumns: [2] }));
     expect(b).toMatchObject({ total: 4, valid: 2, rejected: 2 });
-    expect(b.errors.map((e) => [e.row, e.code])).toEqual([[4, 'DUPLICATE_IN_FILE'], [6, 'DUPLICATE_IN_FILE']]);
+    expect(b.errors.map((e) => [e.row, e.code])).toEqual([
+      [4, 'DUPLICATE_IN_FILE'],
+      [6, 'DUPLICATE_IN_FILE'],
+    ]);
     expect(b.errors[0].message).toContain('与第2行重复');
   });
 
@@ -203,10 +250,32 @@ describe('duplicates and people held elsewhere', () => {
     const [u] = await q<{ id: string }>(sql`SELECT id FROM app_user WHERE username = 'admin'`);
     const sys = { ...env.services, actor: { ...cliActor(), userId: u!.id }, ip: 'test' };
     await createMember(sys, {
-      orgId: orgB.id, consent: { version: '2026-01', method: 'paper' },
-      fields: { name: '冯八', idNumber: id, idKind: 'resident', birthDate: '1980-08-08', sex: 'M', mobile: null, ethnicity: null, education: null, politicalStatus: null, employmentForm: 'standard', migrantWorker: false, occupation: null, employerName: null, joinDate: '2020-01-01' },
+      orgId: orgB.id,
+      consent: { version: '2026-01', method: 'paper' },
+      fields: {
+        name: '冯八',
+        idNumber: id,
+        idKind: 'resident',
+        birthDate: '1980-08-08',
+        sex: 'M',
+        mobile: null,
+        ethnicity: null,
+        education: null,
+        politicalStatus: null,
+        employmentForm: 'standard',
+        migrantWorker: false,
+        occupation: null,
+        employerName: null,
+        joinDate: '2020-01-01',
+      },
     });
-    const file = await xlsxOf([['姓名', '身份证号'], ['冯八', id]], { textColumns: [2] });
+    const file = await xlsxOf(
+      [
+        ['姓名', '身份证号'],
+        ['冯八', id],
+      ],
+      { textColumns: [2] },
+    );
     // The D01 district cadre cannot see D02: the union's name is masked.
     const seen = await preview(district, orgA.id, 'held.xlsx', file);
     expect(seen.errors[0]).toMatchObject({ row: 2, column: '身份证号', code: 'MEMBER_HELD_ELSEWHERE' });
@@ -233,12 +302,23 @@ describe('idempotent and atomic commits', () => {
     const [m] = await q<{ mobile_masked: string; version: number }>(sql`SELECT mobile_masked, version FROM member WHERE id_index = ${idx(people[0]![1]!)}`);
     expect(m).toEqual({ mobile_masked: '139****0000', version: 2 });
     const [events] = await q<{ n: number }>(sql`
-      SELECT count(*)::int AS n FROM membership_event e JOIN member m ON m.id = e.member_id WHERE m.id_index IN (${sql.join(people.map((p) => sql`${idx(p[1]!)}`), sql`, `)})`);
+      SELECT count(*)::int AS n FROM membership_event e JOIN member m ON m.id = e.member_id WHERE m.id_index IN (${sql.join(
+        people.map((p) => sql`${idx(p[1]!)}`),
+        sql`, `,
+      )})`);
     expect(events!.n).toBe(6);
   });
 
   it('a file without a column leaves that field of existing members alone', async () => {
-    const b = await preview(admin, orgA.id, 'names-only.xlsx', await file(people.map((p) => [p[0], p[1]]), ['姓名', '身份证号']));
+    const b = await preview(
+      admin,
+      orgA.id,
+      'names-only.xlsx',
+      await file(
+        people.map((p) => [p[0], p[1]]),
+        ['姓名', '身份证号'],
+      ),
+    );
     await commit(admin, b.id);
     const [m] = await q<{ mobile_masked: string; ethnicity: string }>(sql`SELECT mobile_masked, ethnicity FROM member WHERE id_index = ${idx(people[1]![1]!)}`);
     expect(m).toEqual({ mobile_masked: '136****6001', ethnicity: '满族' });

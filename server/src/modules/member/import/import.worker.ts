@@ -19,7 +19,10 @@ if (process.env.BENCH_MEM_LOG) {
   const v8 = await import('node:v8');
   setInterval(() => {
     const h = v8.getHeapStatistics();
-    appendFileSync(process.env.BENCH_MEM_LOG!, `${new Date().toISOString().slice(11, 19)} worker heapTotal ${(h.total_heap_size / 1048576).toFixed(0)} heapUsed ${(h.used_heap_size / 1048576).toFixed(0)} external ${(h.external_memory / 1048576).toFixed(0)}\n`);
+    appendFileSync(
+      process.env.BENCH_MEM_LOG!,
+      `${new Date().toISOString().slice(11, 19)} worker heapTotal ${(h.total_heap_size / 1048576).toFixed(0)} heapUsed ${(h.used_heap_size / 1048576).toFixed(0)} external ${(h.external_memory / 1048576).toFixed(0)}\n`,
+    );
   }, 1000).unref();
 }
 const { input, keys: keySource } = workerData as { input: ParseInput; keys: WorkerKeys };
@@ -61,7 +64,10 @@ if (keyProbe(keys) !== keySource.probe) {
     });
     port.postMessage({ type: 'done', total });
   } catch (e) {
-    const f = e instanceof RosterFileError ? { code: e.code, zh: e.zh, en: e.en } : { code: 'PARSE_FAILED', zh: `读取文件失败：${(e as Error).message}`, en: `Reading the file failed: ${(e as Error).message}` };
+    const f =
+      e instanceof RosterFileError
+        ? { code: e.code, zh: e.zh, en: e.en }
+        : { code: 'PARSE_FAILED', zh: `读取文件失败：${(e as Error).message}`, en: `Reading the file failed: ${(e as Error).message}` };
     port.postMessage({ type: 'fatal', ...f });
   }
 }

@@ -12,7 +12,10 @@ export function makeId(birthDate: string, seq: number, sex: 'M' | 'F' = seq % 2 
   return first17 + computeIdCheck(first17);
 }
 
-export async function xlsxOf(rows: unknown[][], opts: { sheetName?: string; textColumns?: number[]; before?: (wb: ExcelJS.Workbook) => void } = {}): Promise<Buffer> {
+export async function xlsxOf(
+  rows: unknown[][],
+  opts: { sheetName?: string; textColumns?: number[]; before?: (wb: ExcelJS.Workbook) => void } = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   opts.before?.(wb);
   const ws = wb.addWorksheet(opts.sheetName ?? 'Sheet1');
@@ -43,7 +46,11 @@ export function multipartBody(fields: Record<string, string>, file: { name: stri
   const boundary = '----gonghui' + Math.random().toString(16).slice(2);
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+    ),
+  );
   parts.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }

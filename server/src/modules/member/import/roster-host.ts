@@ -74,13 +74,19 @@ async function slot<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export function runParse(
-  input: ParseInput, h: SealedHandlers, keys: { ring: KeyRing; secretKeyHex?: string; dataDir: string }, mode: ParseMode = 'worker',
+  input: ParseInput,
+  h: SealedHandlers,
+  keys: { ring: KeyRing; secretKeyHex?: string; dataDir: string },
+  mode: ParseMode = 'worker',
 ): Promise<{ total: number; mode: ParseMode }> {
   return slot(() => parse(input, h, keys, mode));
 }
 
 async function parse(
-  input: ParseInput, h: SealedHandlers, keys: { ring: KeyRing; secretKeyHex?: string; dataDir: string }, mode: ParseMode,
+  input: ParseInput,
+  h: SealedHandlers,
+  keys: { ring: KeyRing; secretKeyHex?: string; dataDir: string },
+  mode: ParseMode,
 ): Promise<{ total: number; mode: ParseMode }> {
   if (mode === 'inline' || process.env.GONGHUI_IMPORT_INLINE === '1') return { ...(await inline(input, h, keys.ring)), mode: 'inline' };
   let worker: Worker;
@@ -90,7 +96,10 @@ async function parse(
     const maxOldGenerationSizeMb = Number(process.env.GONGHUI_IMPORT_WORKER_MB || 1536);
     // GONGHUI_IMPORT_WORKER_YOUNG_MB: a larger young generation for tuning (48 MB showed no gain in GC share, only RSS).
     const young = Number(process.env.GONGHUI_IMPORT_WORKER_YOUNG_MB || 0);
-    worker = new Worker(workerEntry(), { workerData: { input, keys: wk }, resourceLimits: { maxOldGenerationSizeMb, ...(young ? { maxYoungGenerationSizeMb: young } : {}) } });
+    worker = new Worker(workerEntry(), {
+      workerData: { input, keys: wk },
+      resourceLimits: { maxOldGenerationSizeMb, ...(young ? { maxYoungGenerationSizeMb: young } : {}) },
+    });
   } catch {
     return { ...(await inline(input, h, keys.ring)), mode: 'inline' };
   }
@@ -114,17 +123,19 @@ async function parse(
         return;
       }
       heard = true;
-      chain = chain.then(async () => {
-        if (finished) return;
-        if (m.type === 'header') await h.onHeader(m.header as HeaderInfo);
-        else if (m.type === 'chunk') {
-          await h.onChunk(m.chunk as SealedChunk);
-          worker.postMessage(h.isCancelled?.() ? 'cancel' : 'ack');
-        } else if (m.type === 'done') {
-          finished = true;
-          resolve({ total: m.total as number });
-        } else if (m.type === 'fatal') fail(new RosterFileError(m.code as string, m.zh as string, m.en as string));
-      }).catch(fail);
+      chain = chain
+        .then(async () => {
+          if (finished) return;
+          if (m.type === 'header') await h.onHeader(m.header as HeaderInfo);
+          else if (m.type === 'chunk') {
+            await h.onChunk(m.chunk as SealedChunk);
+            worker.postMessage(h.isCancelled?.() ? 'cancel' : 'ack');
+          } else if (m.type === 'done') {
+            finished = true;
+            resolve({ total: m.total as number });
+          } else if (m.type === 'fatal') fail(new RosterFileError(m.code as string, m.zh as string, m.en as string));
+        })
+        .catch(fail);
     });
     worker.on('error', (e) => {
       if (process.env.GONGHUI_IMPORT_DEBUG) console.error('import worker error', e);

@@ -1,4 +1,11 @@
-import { detectHeader, isBlankRow, HEADER_SEARCH_ROWS, ROSTER_COLUMN_BY_FIELD, type DetectedColumn, type HeaderDetection } from '../../../../../common/src/roster-headers.js';
+import {
+  detectHeader,
+  isBlankRow,
+  HEADER_SEARCH_ROWS,
+  ROSTER_COLUMN_BY_FIELD,
+  type DetectedColumn,
+  type HeaderDetection,
+} from '../../../../../common/src/roster-headers.js';
 import { detectFormat, readRoster, RosterFileError, type RosterRow, type RosterSource } from './roster-reader.js';
 import { normaliseRow, type ImportFields, type RowError } from './roster-row.js';
 
@@ -61,7 +68,9 @@ function headerWarnings(h: Extract<HeaderDetection, { ok: true }>): RowError[] {
   if (h.unknown.length) {
     const names = h.unknown.map((u) => `“${u.header}”`).join('、');
     out.push({
-      row: h.rowNo, column: null, code: 'UNKNOWN_COLUMNS',
+      row: h.rowNo,
+      column: null,
+      code: 'UNKNOWN_COLUMNS',
       message: `以下列不是会员名册的栏目，已忽略：${names}`,
       messageEn: `These columns are not roster fields and were ignored: ${h.unknown.map((u) => u.header).join(', ')}`,
     });
@@ -69,7 +78,9 @@ function headerWarnings(h: Extract<HeaderDetection, { ok: true }>): RowError[] {
   for (const d of h.duplicates) {
     const first = h.columns.find((c) => c.field === d.field)!;
     out.push({
-      row: h.rowNo, column: d.header, code: 'DUPLICATE_COLUMN',
+      row: h.rowNo,
+      column: d.header,
+      code: 'DUPLICATE_COLUMN',
       message: `“${d.header}”与“${first.header}”都表示${ROSTER_COLUMN_BY_FIELD.get(d.field)!.label}，只导入“${first.header}”列`,
       messageEn: `"${d.header}" and "${first.header}" both mean ${ROSTER_COLUMN_BY_FIELD.get(d.field)!.en}; only "${first.header}" is imported`,
     });

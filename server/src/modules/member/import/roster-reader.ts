@@ -29,7 +29,11 @@ export type RosterFormat = 'csv' | 'xlsx';
 
 /** A problem with the whole file (not one row). */
 export class RosterFileError extends Error {
-  constructor(public readonly code: string, public readonly zh: string, public readonly en: string) {
+  constructor(
+    public readonly code: string,
+    public readonly zh: string,
+    public readonly en: string,
+  ) {
     super(en);
   }
 }
@@ -49,7 +53,9 @@ async function readHead(src: RosterSource): Promise<Uint8Array> {
 }
 
 function openStream(src: RosterSource): Readable {
-  return 'bytes' in src ? Readable.from([Buffer.from(src.bytes.buffer, src.bytes.byteOffset, src.bytes.byteLength)]) : fs.createReadStream(src.path, { highWaterMark: 256 * 1024 });
+  return 'bytes' in src
+    ? Readable.from([Buffer.from(src.bytes.buffer, src.bytes.byteOffset, src.bytes.byteLength)])
+    : fs.createReadStream(src.path, { highWaterMark: 256 * 1024 });
 }
 
 /** Work out the format from the first bytes (a zip is xlsx), refusing old binary .xls and other files. */
@@ -58,9 +64,14 @@ export async function detectFormat(src: RosterSource, fileName: string): Promise
   if (head.length === 0) throw new RosterFileError('FILE_EMPTY', '文件是空的', 'The file is empty');
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw new RosterFileError('FILE_XLS', '不支持旧版 Excel 97-2003（.xls）格式：请在 Excel 中“另存为” .xlsx 或 CSV 后再导入', 'Old Excel 97-2003 (.xls) files are not supported: save the sheet as .xlsx or CSV and import that');
+    throw new RosterFileError(
+      'FILE_XLS',
+      '不支持旧版 Excel 97-2003（.xls）格式：请在 Excel 中“另存为” .xlsx 或 CSV 后再导入',
+      'Old Excel 97-2003 (.xls) files are not supported: save the sheet as .xlsx or CSV and import that',
+    );
   }
-  if (/\.(xlsx|xlsm)$/i.test(fileName)) throw new RosterFileError('FILE_UNREADABLE', '文件不是有效的 .xlsx 文件，可能已损坏', 'The file is not a valid .xlsx workbook; it may be damaged');
+  if (/\.(xlsx|xlsm)$/i.test(fileName))
+    throw new RosterFileError('FILE_UNREADABLE', '文件不是有效的 .xlsx 文件，可能已损坏', 'The file is not a valid .xlsx workbook; it may be damaged');
   // Text: no NUL bytes except in UTF-16.
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   if (!utf16 && head.subarray(0, 4096).includes(0)) {
@@ -89,7 +100,11 @@ export async function detectCsvEncoding(src: RosterSource): Promise<CsvEncoding>
 
 /** The delimiter the first lines use most: comma, tab (Excel "Unicode text") or semicolon (some locales). */
 function guessDelimiter(sample: string): string {
-  const lines = sample.split(/\r?\n/).slice(0, 20).join('\n').replace(/"[^"]*"/g, '');
+  const lines = sample
+    .split(/\r?\n/)
+    .slice(0, 20)
+    .join('\n')
+    .replace(/"[^"]*"/g, '');
   const count = (c: string) => lines.split(c).length - 1;
   const [best] = [',', '\t', ';'].map((d) => [d, count(d)] as const).sort((a, b) => b[1] - a[1]);
   return best![1] > 0 ? best![0] : ',';
@@ -104,13 +119,20 @@ async function* readCsv(src: RosterSource): AsyncGenerator<RosterRow> {
   // one-cell title row above the header that is every row, and it was the worker's largest cost.
   // Comparing each row with the one before instead builds an error only where the length changes.
   const csv = parse({
-    delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false,
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    trim: false,
     on_record: (rec: string[]) => {
       (csv as unknown as { state: { expectedRecordLength: number } }).state.expectedRecordLength = rec.length;
       return rec;
     },
   });
-  const parser = openStream(src).pipe(iconv.decodeStream(encoding, { stripBOM: true })).pipe(csv);
+  const parser = openStream(src)
+    .pipe(iconv.decodeStream(encoding, { stripBOM: true }))
+    .pipe(csv);
   let rowNo = 0;
   for await (const rec of parser as AsyncIterable<string[]>) {
     rowNo++;
@@ -134,7 +156,11 @@ export function flattenCell(v: unknown): Cell {
 
 async function* readXlsx(src: RosterSource): AsyncGenerator<RosterRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(openStream(src), {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1]);
   let sheet = -1;
   try {
@@ -149,7 +175,11 @@ async function* readXlsx(src: RosterSource): AsyncGenerator<RosterRow> {
     }
   } catch (e) {
     if (e instanceof RosterFileError) throw e;
-    throw new RosterFileError('FILE_UNREADABLE', `无法读取该 Excel 文件，可能已损坏或加密（${(e as Error).message}）`, `The workbook cannot be read; it may be damaged or password-protected (${(e as Error).message})`);
+    throw new RosterFileError(
+      'FILE_UNREADABLE',
+      `无法读取该 Excel 文件，可能已损坏或加密（${(e as Error).message}）`,
+      `The workbook cannot be read; it may be damaged or password-protected (${(e as Error).message})`,
+    );
   }
 }
 

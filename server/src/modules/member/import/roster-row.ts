@@ -2,8 +2,19 @@ import { cellText, toHalfWidth, type DetectedColumn, type RosterField } from '..
 import { ID_PROBLEM_MESSAGES, idNumberFromCell, maskIdNumber } from '../../../../../common/src/id-number.js';
 import { MOBILE_PROBLEM_MESSAGES, maskMobile, normaliseMobile } from '../../../../../common/src/mobile.js';
 import {
-  CHOSEN_EMPLOYMENT_FORMS, EDUCATION_LABELS, EDUCATION_LEVELS, EMPLOYMENT_FORM_LABELS, ETHNICITIES, ETHNICITY_EXTRAS, POLITICAL_STATUS_LABELS, POLITICAL_STATUSES,
-  memberAgeProblem, normaliseEducation, normaliseEmploymentForm, normaliseEthnicity, normalisePoliticalStatus,
+  CHOSEN_EMPLOYMENT_FORMS,
+  EDUCATION_LABELS,
+  EDUCATION_LEVELS,
+  EMPLOYMENT_FORM_LABELS,
+  ETHNICITIES,
+  ETHNICITY_EXTRAS,
+  POLITICAL_STATUS_LABELS,
+  POLITICAL_STATUSES,
+  memberAgeProblem,
+  normaliseEducation,
+  normaliseEmploymentForm,
+  normaliseEthnicity,
+  normalisePoliticalStatus,
 } from '../../../../../common/src/member-vocab.js';
 import { MemberFieldsInput } from '../../../../../common/src/member-input.js';
 import type { MemberFields } from '../member.record.js';
@@ -69,7 +80,10 @@ export function parseDateCell(v: Cell): DateParse {
     const iso = v >= 1 && v < 100000 ? excelSerialToIso(v) : null;
     return iso ? { ok: true, value: iso, precision: 'day' } : { ok: false };
   }
-  const s = toHalfWidth(String(v)).trim().replace(/\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '').replace(/\s+/g, '');
+  const s = toHalfWidth(String(v))
+    .trim()
+    .replace(/\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '')
+    .replace(/\s+/g, '');
   if (!s) return null;
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) {
@@ -95,7 +109,10 @@ const SEX_ZH = { M: '男', F: '女' } as const;
 
 /** Text of a cell with full-width characters and odd spaces folded, trimmed. */
 function text(v: Cell): string {
-  return toHalfWidth(cellText(v)).replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/\s+/g, ' ').trim();
+  return toHalfWidth(cellText(v))
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 interface Vocab {
@@ -108,8 +125,18 @@ interface Vocab {
 const VOCABS: Partial<Record<RosterField, Vocab>> = {
   ethnicity: { normalise: normaliseEthnicity, allowed: [...ETHNICITIES, ...ETHNICITY_EXTRAS], code: 'ETHNICITY_INVALID', en: 'ethnicity' },
   education: { normalise: normaliseEducation, allowed: EDUCATION_LEVELS.map((e) => EDUCATION_LABELS[e].zh), code: 'EDUCATION_INVALID', en: 'education' },
-  politicalStatus: { normalise: normalisePoliticalStatus, allowed: POLITICAL_STATUSES.map((p) => POLITICAL_STATUS_LABELS[p].zh), code: 'POLITICAL_STATUS_INVALID', en: 'political status' },
-  employmentForm: { normalise: normaliseEmploymentForm, allowed: [...CHOSEN_EMPLOYMENT_FORMS.map((f) => EMPLOYMENT_FORM_LABELS[f].zh), '劳动合同制', '合同制'], code: 'EMPLOYMENT_FORM_INVALID', en: 'employment form' },
+  politicalStatus: {
+    normalise: normalisePoliticalStatus,
+    allowed: POLITICAL_STATUSES.map((p) => POLITICAL_STATUS_LABELS[p].zh),
+    code: 'POLITICAL_STATUS_INVALID',
+    en: 'political status',
+  },
+  employmentForm: {
+    normalise: normaliseEmploymentForm,
+    allowed: [...CHOSEN_EMPLOYMENT_FORMS.map((f) => EMPLOYMENT_FORM_LABELS[f].zh), '劳动合同制', '合同制'],
+    code: 'EMPLOYMENT_FORM_INVALID',
+    en: 'employment form',
+  },
 };
 
 const DATE_HINT = '可写作 2021-03-05、2021/3/5、2021.3.5、2021年3月5日 或 20210305';
@@ -146,12 +173,20 @@ export function normaliseRow(rowNo: number, cells: Cell[], columns: DetectedColu
   const name = text(nameCell.value).replace(/\s+/g, '');
   if (!name) err(nameCell.header, 'NAME_REQUIRED', `“${nameCell.header}”不能为空`, `${nameCell.header}: the name is required`);
   else if (name.length > 40 || !/^[\p{L}·•.]+$/u.test(name)) {
-    err(nameCell.header, 'NAME_INVALID', `“${nameCell.header}”只能包含文字和间隔号“·”，且不超过40字`, `${nameCell.header}: letters and the middle dot only, up to 40 characters`);
+    err(
+      nameCell.header,
+      'NAME_INVALID',
+      `“${nameCell.header}”只能包含文字和间隔号“·”，且不超过40字`,
+      `${nameCell.header}: letters and the middle dot only, up to 40 characters`,
+    );
   }
 
   // ID number: the person's key. A number cell beyond 15 digits has already lost digits.
   const idCell = get('idNumber')!;
-  const id = idNumberFromCell(typeof idCell.value === 'string' ? toHalfWidth(idCell.value) : idCell.value instanceof Date ? cellText(idCell.value) : idCell.value, today);
+  const id = idNumberFromCell(
+    typeof idCell.value === 'string' ? toHalfWidth(idCell.value) : idCell.value instanceof Date ? cellText(idCell.value) : idCell.value,
+    today,
+  );
   if (!id.ok) {
     const m = ID_PROBLEM_MESSAGES[id.code];
     if (id.code === 'empty') err(idCell.header, 'ID_REQUIRED', `“${idCell.header}”不能为空`, `${idCell.header}: the ID number is required`);
@@ -169,7 +204,12 @@ export function normaliseRow(rowNo: number, cells: Cell[], columns: DetectedColu
     const sex = SEX_WORDS[sexText];
     if (!sex) err(sexCell.header, 'SEX_INVALID', `“${sexCell.header}”应填写“男”或“女”`, `${sexCell.header}: write 男 (male) or 女 (female)`);
     else if (id.ok && sex !== id.sex) {
-      err(sexCell.header, 'SEX_MISMATCH', `“${sexCell.header}”填写为“${SEX_ZH[sex]}”，与身份证号不一致（身份证号表明为${SEX_ZH[id.sex]}）`, `${sexCell.header} says ${sex} but the ID number says ${id.sex}`);
+      err(
+        sexCell.header,
+        'SEX_MISMATCH',
+        `“${sexCell.header}”填写为“${SEX_ZH[sex]}”，与身份证号不一致（身份证号表明为${SEX_ZH[id.sex]}）`,
+        `${sexCell.header} says ${sex} but the ID number says ${id.sex}`,
+      );
     }
   }
 
@@ -177,17 +217,30 @@ export function normaliseRow(rowNo: number, cells: Cell[], columns: DetectedColu
     const c = get(f);
     if (!c) return null;
     const d = parseDateCell(c.value);
-    if (d && !d.ok) err(c.header, 'DATE_INVALID', `“${c.header}”的“${text(c.value)}”不是有效日期，${DATE_HINT}`, `${c.header}: "${text(c.value)}" is not a valid date; ${DATE_HINT_EN}`);
+    if (d && !d.ok)
+      err(
+        c.header,
+        'DATE_INVALID',
+        `“${c.header}”的“${text(c.value)}”不是有效日期，${DATE_HINT}`,
+        `${c.header}: "${text(c.value)}" is not a valid date; ${DATE_HINT_EN}`,
+      );
     return d && d.ok ? { ...d, header: c.header } : null;
   };
   const birth = date('birthDate');
   if (birth && id.ok) {
     const same = birth.precision === 'day' ? birth.value === id.birthDate : birth.value.slice(0, 7) === id.birthDate.slice(0, 7);
-    if (!same) err(birth.header, 'BIRTH_MISMATCH', `“${birth.header}”与身份证号不一致（身份证号中的出生日期为${id.birthDate}）`, `${birth.header} contradicts the ID number (which gives ${id.birthDate})`);
+    if (!same)
+      err(
+        birth.header,
+        'BIRTH_MISMATCH',
+        `“${birth.header}”与身份证号不一致（身份证号中的出生日期为${id.birthDate}）`,
+        `${birth.header} contradicts the ID number (which gives ${id.birthDate})`,
+      );
   }
   const join = date('joinDate');
   if (join && join.value > today) err(join.header, 'JOIN_DATE_FUTURE', `“${join.header}”不能晚于今天`, `${join.header} is in the future`);
-  else if (join && id.ok && join.value < id.birthDate) err(join.header, 'JOIN_DATE_BEFORE_BIRTH', `“${join.header}”早于出生日期`, `${join.header} is before the birth date`);
+  else if (join && id.ok && join.value < id.birthDate)
+    err(join.header, 'JOIN_DATE_BEFORE_BIRTH', `“${join.header}”早于出生日期`, `${join.header} is before the birth date`);
 
   let mobile: string | null = null;
   const mobileCell = get('mobile');
@@ -195,7 +248,13 @@ export function normaliseRow(rowNo: number, cells: Cell[], columns: DetectedColu
   if (mobileCell && mobileText) {
     const m = normaliseMobile(typeof mobileCell.value === 'number' ? String(mobileCell.value) : mobileText);
     if (m.ok) mobile = m.value;
-    else err(mobileCell.header, 'MOBILE_INVALID', `“${mobileCell.header}”：${MOBILE_PROBLEM_MESSAGES[m.code].zh}`, `${mobileCell.header}: ${MOBILE_PROBLEM_MESSAGES[m.code].en}`);
+    else
+      err(
+        mobileCell.header,
+        'MOBILE_INVALID',
+        `“${mobileCell.header}”：${MOBILE_PROBLEM_MESSAGES[m.code].zh}`,
+        `${mobileCell.header}: ${MOBILE_PROBLEM_MESSAGES[m.code].en}`,
+      );
   }
 
   const vocab: Record<string, string | null> = {};
@@ -206,7 +265,13 @@ export function normaliseRow(rowNo: number, cells: Cell[], columns: DetectedColu
     if (!c || !t) continue;
     const n = v.normalise(t);
     if (n) vocab[field] = n;
-    else err(c.header, v.code, `“${c.header}”的值“${t.slice(0, 20)}”无法识别，可填写：${v.allowed.join('、')}`, `${c.header}: unknown ${v.en} "${t.slice(0, 20)}"; allowed: ${v.allowed.join(', ')}`);
+    else
+      err(
+        c.header,
+        v.code,
+        `“${c.header}”的值“${t.slice(0, 20)}”无法识别，可填写：${v.allowed.join('、')}`,
+        `${c.header}: unknown ${v.en} "${t.slice(0, 20)}"; allowed: ${v.allowed.join(', ')}`,
+      );
   }
 
   let migrantWorker = false;
@@ -214,7 +279,8 @@ export function normaliseRow(rowNo: number, cells: Cell[], columns: DetectedColu
   const migrantText = migrantCell ? text(migrantCell.value).toLowerCase() : '';
   if (migrantCell && migrantText) {
     if (YES.has(migrantText) || migrantCell.value === true) migrantWorker = true;
-    else if (!NO.has(migrantText)) err(migrantCell.header, 'MIGRANT_WORKER_INVALID', `“${migrantCell.header}”应填写“是”或“否”`, `${migrantCell.header}: write 是 (yes) or 否 (no)`);
+    else if (!NO.has(migrantText))
+      err(migrantCell.header, 'MIGRANT_WORKER_INVALID', `“${migrantCell.header}”应填写“是”或“否”`, `${migrantCell.header}: write 是 (yes) or 否 (no)`);
   }
 
   const free = (f: 'occupation' | 'employerName', max: number) => {
@@ -231,17 +297,34 @@ export function normaliseRow(rowNo: number, cells: Cell[], columns: DetectedColu
   const cardText = cardCell ? text(cardCell.value).replace(/\s+/g, '').toUpperCase() : '';
   if (cardCell && cardText) {
     if (/^[A-Z0-9-]{1,20}$/.test(cardText)) cardNo = cardText;
-    else err(cardCell.header, 'CARD_NO_INVALID', `“${cardCell.header}”只能包含字母、数字和短横线，不超过20位`, `${cardCell.header}: letters, digits and dashes, up to 20`);
+    else
+      err(
+        cardCell.header,
+        'CARD_NO_INVALID',
+        `“${cardCell.header}”只能包含字母、数字和短横线，不超过20位`,
+        `${cardCell.header}: letters, digits and dashes, up to 20`,
+      );
   }
 
   const raw = rawValues(cells, columns);
   if (errors.length || !id.ok) return { kind: 'invalid', rowNo, errors, raw, idNumber: id.ok ? id.value : null };
 
   const fields: ImportFields = {
-    name, idNumber: id.value, idKind: id.kind, birthDate: id.birthDate, sex: id.sex, mobile,
-    ethnicity: vocab.ethnicity ?? null, education: vocab.education ?? null, politicalStatus: vocab.politicalStatus ?? null,
+    name,
+    idNumber: id.value,
+    idKind: id.kind,
+    birthDate: id.birthDate,
+    sex: id.sex,
+    mobile,
+    ethnicity: vocab.ethnicity ?? null,
+    education: vocab.education ?? null,
+    politicalStatus: vocab.politicalStatus ?? null,
     // A blank cell is 未填 (unknown), never standard employment; the cell's own text is kept beside its category.
-    employmentForm: vocab.employmentForm ?? 'unknown', migrantWorker, occupation, employerName, joinDate: join?.value ?? '',
+    employmentForm: vocab.employmentForm ?? 'unknown',
+    migrantWorker,
+    occupation,
+    employerName,
+    joinDate: join?.value ?? '',
   };
   const formCell = get('employmentForm');
   const formText = formCell ? text(formCell.value).slice(0, 40) : '';

@@ -61,8 +61,13 @@ export const dataOfCopyLine = (line: string) => line.split('\t')[3]!.replace(/\\
 /** Member fields a column of the roster feeds; a column missing from the file leaves stored values alone. */
 const FIELD_KEYS: Partial<Record<RosterField, string[]>> = {
   mobile: ['mobileCipher', 'mobileIndex', 'mobileMasked'],
-  ethnicity: ['ethnicity'], education: ['education'], politicalStatus: ['politicalStatus'], employmentForm: ['employmentForm', 'employmentFormText'],
-  migrantWorker: ['migrantWorker'], occupation: ['occupation'], employerName: ['employerName'],
+  ethnicity: ['ethnicity'],
+  education: ['education'],
+  politicalStatus: ['politicalStatus'],
+  employmentForm: ['employmentForm', 'employmentFormText'],
+  migrantWorker: ['migrantWorker'],
+  occupation: ['occupation'],
+  employerName: ['employerName'],
 };
 
 /** Random bytes drawn 8 KiB at a time: one call into the CSPRNG per ~500 ids instead of one per id. */
@@ -107,9 +112,10 @@ export function pgTextArray(values: string[]): string {
   return '{' + values.map((v) => '"' + v.replace(/["\\]/g, '\\$&') + '"').join(',') + '}';
 }
 
-
 /** Optional member fields in staging order, with the roster column that feeds each. */
-const OPTIONAL_KEYS: [key: string, field: RosterField][] = Object.entries(FIELD_KEYS).flatMap(([f, keys]) => keys!.map((k) => [k, f as RosterField] as [string, RosterField]));
+const OPTIONAL_KEYS: [key: string, field: RosterField][] = Object.entries(FIELD_KEYS).flatMap(([f, keys]) =>
+  keys!.map((k) => [k, f as RosterField] as [string, RosterField]),
+);
 
 export function sealChunk(keys: KeyRing, chunk: ParsedChunk, present: ReadonlySet<RosterField>, copyBatchId?: string): SealedChunk {
   const optional = OPTIONAL_KEYS.filter(([, f]) => present.has(f)).map(([k]) => k);
@@ -123,8 +129,14 @@ export function sealChunk(keys: KeyRing, chunk: ParsedChunk, present: ReadonlySe
       // and row_hash have columns of their own; the grams travel as a text[] literal; a field whose
       // column is missing from the file is left out, so the commit keeps the stored value.
       const data: Record<string, unknown> = {
-        name: rec.name, nameGrams: pgTextArray(rec.nameGrams), idCipher: rec.idCipher, idKind: rec.idKind, idMasked: rec.idMasked,
-        birthDate: rec.birthDate, sex: rec.sex, joinDate: rec.joinDate,
+        name: rec.name,
+        nameGrams: pgTextArray(rec.nameGrams),
+        idCipher: rec.idCipher,
+        idKind: rec.idKind,
+        idMasked: rec.idMasked,
+        birthDate: rec.birthDate,
+        sex: rec.sex,
+        joinDate: rec.joinDate,
       };
       for (const k of optional) data[k] = rec[k];
       data.id = uuid7();

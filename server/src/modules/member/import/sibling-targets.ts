@@ -8,7 +8,11 @@ import { makeId, multipartBody, xlsxOf } from './roster-fixtures.js';
  * previewed batch per union given, which the other district's users must not read, download,
  * commit or cancel. Test-only.
  */
-interface Target { id: string; version: number; secrets: string[] }
+interface Target {
+  id: string;
+  version: number;
+  secrets: string[];
+}
 export interface ImportSiblings {
   imports: Target[];
 }
@@ -23,7 +27,13 @@ let seq = 0;
 export async function importTarget(client: TestClient, orgId: string, label: string): Promise<Target> {
   seq++;
   const fileName = `${label}名册${seq}.xlsx`;
-  const content = await xlsxOf([['姓名', '身份证号'], [`${label}导入人`, makeId('1987-06-0' + ((seq % 9) + 1), 500 + seq)]], { textColumns: [2] });
+  const content = await xlsxOf(
+    [
+      ['姓名', '身份证号'],
+      [`${label}导入人`, makeId('1987-06-0' + ((seq % 9) + 1), 500 + seq)],
+    ],
+    { textColumns: [2] },
+  );
   const mp = multipartBody({ orgId }, { name: fileName, content });
   const res = await client.request('POST', '/api/member-imports', mp.body, { 'content-type': mp.contentType });
   expect(res.statusCode, res.body).toBe(202);

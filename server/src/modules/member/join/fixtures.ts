@@ -24,16 +24,25 @@ export function freshMobile(): string {
 }
 
 export interface DemoOrgs {
-  d01: Org; d02: Org;
+  d01: Org;
+  d02: Org;
   /** The demo `grassroots` user's union (in D01). */
   g1: Org;
   /** Another grassroots union in D01. */
   g1b: Org;
   /** A grassroots union in D02. */
   g2: Org;
-  street1: Org; street2: Org;
+  street1: Org;
+  street2: Org;
 }
-export interface Org { id: string; name: string; uscc: string | null; path: string; level: string; employer_name: string | null }
+export interface Org {
+  id: string;
+  name: string;
+  uscc: string | null;
+  path: string;
+  level: string;
+  employer_name: string | null;
+}
 
 export async function demoOrgs(env: TestEnv): Promise<DemoOrgs> {
   const q = (s: ReturnType<typeof sql>) => env.services.database.query<Org>(s);
@@ -41,8 +50,12 @@ export async function demoOrgs(env: TestEnv): Promise<DemoOrgs> {
   const [d01] = await q(sql`SELECT ${cols} FROM org o WHERE code = 'D01'`);
   const [d02] = await q(sql`SELECT ${cols} FROM org o WHERE code = 'D02'`);
   const [g1] = await q(sql`SELECT ${cols} FROM org o JOIN app_user u ON u.org_id = o.id WHERE u.username = 'grassroots'`);
-  const [g1b] = await q(sql`SELECT ${cols} FROM org o WHERE level = 'grassroots' AND active AND path LIKE ${d01!.path + '%'} AND id <> ${g1!.id} AND uscc IS NOT NULL ORDER BY code LIMIT 1`);
-  const [g2] = await q(sql`SELECT ${cols} FROM org o WHERE level = 'grassroots' AND active AND path LIKE ${d02!.path + '%'} AND uscc IS NOT NULL ORDER BY code LIMIT 1`);
+  const [g1b] = await q(
+    sql`SELECT ${cols} FROM org o WHERE level = 'grassroots' AND active AND path LIKE ${d01!.path + '%'} AND id <> ${g1!.id} AND uscc IS NOT NULL ORDER BY code LIMIT 1`,
+  );
+  const [g2] = await q(
+    sql`SELECT ${cols} FROM org o WHERE level = 'grassroots' AND active AND path LIKE ${d02!.path + '%'} AND uscc IS NOT NULL ORDER BY code LIMIT 1`,
+  );
   const [street1] = await q(sql`SELECT ${cols} FROM org o WHERE level = 'street' AND path LIKE ${d01!.path + '%'} ORDER BY code LIMIT 1`);
   const [street2] = await q(sql`SELECT ${cols} FROM org o WHERE level = 'street' AND path LIKE ${d02!.path + '%'} ORDER BY code LIMIT 1`);
   return { d01: d01!, d02: d02!, g1: g1!, g1b: g1b!, g2: g2!, street1: street1!, street2: street2! };
@@ -51,7 +64,10 @@ export async function demoOrgs(env: TestEnv): Promise<DemoOrgs> {
 /** A signed-in user with a built-in role at the given org (inserted directly, password already set). */
 export async function userAt(env: TestEnv, username: string, orgId: string, roleCode: string): Promise<TestClient> {
   const db = env.services.db;
-  const [r] = await db.select({ id: role.id }).from(role).where(sql`${role.code} = ${roleCode}`);
+  const [r] = await db
+    .select({ id: role.id })
+    .from(role)
+    .where(sql`${role.code} = ${roleCode}`);
   const id = uuidv7();
   await db.insert(appUser).values({ id, username, displayName: username, orgId, passwordHash: await hashPassword(DEMO_PASSWORD), mustChangePassword: false });
   await db.insert(userRole).values({ userId: id, roleId: r!.id });

@@ -7,9 +7,16 @@ import { JOIN_REPLY_WORKING_DAYS } from '../../../../../common/src/working-days.
 registerDeadlineSource({
   entity: 'join_application',
   open: async (exec) =>
-    (await exec.select({ id: joinApplication.id, orgId: joinApplication.orgId, start: joinApplication.submittedOn, due: joinApplication.dueOn }).from(joinApplication).where(eq(joinApplication.status, 'pending')))
-      .map((r) => ({ ...r, n: JOIN_REPLY_WORKING_DAYS })),
+    (
+      await exec
+        .select({ id: joinApplication.id, orgId: joinApplication.orgId, start: joinApplication.submittedOn, due: joinApplication.dueOn })
+        .from(joinApplication)
+        .where(eq(joinApplication.status, 'pending'))
+    ).map((r) => ({ ...r, n: JOIN_REPLY_WORKING_DAYS })),
   save: async (exec, id, due) => {
-    await exec.update(joinApplication).set({ dueOn: due }).where(and(eq(joinApplication.id, id), eq(joinApplication.status, 'pending')));
+    await exec
+      .update(joinApplication)
+      .set({ dueOn: due })
+      .where(and(eq(joinApplication.id, id), eq(joinApplication.status, 'pending')));
   },
 });

@@ -35,14 +35,28 @@ export async function findUnions(s: PublicCtx, q: string) {
   const code = uscc.ok ? uscc.value : q.replace(/\s+/g, '').toUpperCase();
   const like = '%' + escapeLike(q) + '%';
   const terms = employerSearchTerms(q).map((t) => '%' + escapeLike(t) + '%');
-  const matches = sql.join(terms.map((t) => sql`${org.name} ILIKE ${t} OR ${org.employerName} ILIKE ${t}`), sql` OR `);
+  const matches = sql.join(
+    terms.map((t) => sql`${org.name} ILIKE ${t} OR ${org.employerName} ILIKE ${t}`),
+    sql` OR `,
+  );
   const rows = await s.db
-    .select({ id: org.id, name: org.name, kind: org.kind, level: org.level, streetName: streetNameSql, districtName: districtNameSql, employerName: org.employerName })
+    .select({
+      id: org.id,
+      name: org.name,
+      kind: org.kind,
+      level: org.level,
+      streetName: streetNameSql,
+      districtName: districtNameSql,
+      employerName: org.employerName,
+    })
     .from(org)
     .where(and(eq(org.active, true), eq(org.level, 'grassroots'), sql`(${matches} OR ${org.uscc} = ${code})`))
     .orderBy(
-      sql`(${org.uscc} = ${code}) DESC NULLS LAST`, sql`(${org.name} ILIKE ${like} OR ${org.employerName} ILIKE ${like}) DESC`,
-      sql`(${org.name} ILIKE ${escapeLike(q) + '%'}) DESC`, sql`length(${org.name})`, asc(org.name),
+      sql`(${org.uscc} = ${code}) DESC NULLS LAST`,
+      sql`(${org.name} ILIKE ${like} OR ${org.employerName} ILIKE ${like}) DESC`,
+      sql`(${org.name} ILIKE ${escapeLike(q) + '%'}) DESC`,
+      sql`length(${org.name})`,
+      asc(org.name),
     )
     .limit(20);
   return rows.map(({ employerName, ...r }) => ({ ...r, platform: isPlatformName(r.name) || (!!employerName && isPlatformName(employerName)) }));
@@ -71,7 +85,8 @@ export async function listAreas(s: PublicCtx) {
     .where(and(eq(org.active, true), sql`${org.level} IN ('province', 'city', 'county', 'street')`))
     .orderBy(asc(org.path));
   return rows.map((r) => ({
-    ...r, level: r.level as 'province' | 'city' | 'county' | 'street',
+    ...r,
+    level: r.level as 'province' | 'city' | 'county' | 'street',
     areaName: r.level === 'street' ? r.name : r.name.replace(/(总工会|工会联合会|工会)$/, '') || r.name,
   }));
 }
@@ -81,7 +96,13 @@ function newAppNo(today: string): string {
 }
 
 function pendingExists(dueOn: string) {
-  return new AppError(409, 'JOIN_PENDING_EXISTS', `您已有一份入会申请正在办理中，工会将在 ${dueOn} 前答复，请勿重复申请`, `An application of yours is already pending; the union answers by ${dueOn}`, { dueOn });
+  return new AppError(
+    409,
+    'JOIN_PENDING_EXISTS',
+    `您已有一份入会申请正在办理中，工会将在 ${dueOn} 前答复，请勿重复申请`,
+    `An application of yours is already pending; the union answers by ${dueOn}`,
+    { dueOn },
+  );
 }
 
 /**
@@ -91,13 +112,18 @@ function pendingExists(dueOn: string) {
  */
 export async function applyToJoin(s: PublicCtx, input: JoinApply) {
   const f = input.fields;
-  if (!f.mobile) throw errors.invalid('请填写手机号码，以便工会与您联系', 'A mobile number is required so that the union can contact you', { fields: [{ path: 'body.fields.mobile' }] });
+  if (!f.mobile)
+    throw errors.invalid('请填写手机号码，以便工会与您联系', 'A mobile number is required so that the union can contact you', {
+      fields: [{ path: 'body.fields.mobile' }],
+    });
   const target = await loadTargetUnion(s.db, input.orgId);
   if (!target) throw errors.invalid('所选工会不存在或已停用，请重新选择', 'That union does not exist or is deactivated; choose again');
   if (input.viaTerritorial !== (target.level === 'street')) {
     throw errors.invalid(
       input.viaTerritorial ? '所在单位没有工会时，请选择工作地所在的乡镇（街道）或园区工会' : '请选择本单位的基层工会；单位没有工会的，请选择“单位没有工会”',
-      input.viaTerritorial ? 'Choose the street/park union of your place of work' : 'Choose your employer’s grassroots union, or say that your employer has none',
+      input.viaTerritorial
+        ? 'Choose the street/park union of your place of work'
+        : 'Choose your employer’s grassroots union, or say that your employer has none',
     );
   }
   const idIndex = idIndexOf(s.keys, f.idNumber);
@@ -105,7 +131,10 @@ export async function applyToJoin(s: PublicCtx, input: JoinApply) {
 
   const existing = await getMemberByIdIndex(s.db, idIndex);
   if (existing && HOLDING_STATUSES.includes(existing.status)) throw heldElsewhereError(await holdingUnionName(s.db, null, existing.orgId));
-  const [pending] = await s.db.select({ dueOn: joinApplication.dueOn }).from(joinApplication).where(and(eq(joinApplication.idIndex, idIndex), eq(joinApplication.status, 'pending')));
+  const [pending] = await s.db
+    .select({ dueOn: joinApplication.dueOn })
+    .from(joinApplication)
+    .where(and(eq(joinApplication.idIndex, idIndex), eq(joinApplication.status, 'pending')));
   if (pending) throw pendingExists(pending.dueOn);
   const [{ n }] = (await s.db
     .select({ n: sql<number>`count(*)::int` })
@@ -118,23 +147,51 @@ export async function applyToJoin(s: PublicCtx, input: JoinApply) {
   const provisional = isProvisional(today, dueOn, calendar);
   const id = uuidv7();
   const payload = {
-    idKind: f.idKind, birthDate: f.birthDate, sex: f.sex, ethnicity: f.ethnicity, education: f.education, politicalStatus: f.politicalStatus,
-    employmentForm: f.employmentForm, migrantWorker: f.migrantWorker, occupation: f.occupation,
+    idKind: f.idKind,
+    birthDate: f.birthDate,
+    sex: f.sex,
+    ethnicity: f.ethnicity,
+    education: f.education,
+    politicalStatus: f.politicalStatus,
+    employmentForm: f.employmentForm,
+    migrantWorker: f.migrantWorker,
+    occupation: f.occupation,
   };
   const row = {
-    id, orgId: target.id, name: f.name, idCipher: s.keys.encrypt(f.idNumber), idIndex, idMasked: maskIdNumber(f.idNumber),
-    mobileCipher: s.keys.encrypt(f.mobile), mobileMasked: maskMobile(f.mobile), payload, employerName: input.employerName,
-    employerUscc: input.employerUscc ?? null, viaTerritorial: input.viaTerritorial, consentVersion: input.consent.version, consentAt: new Date(),
-    status: 'pending', submittedOn: today, dueOn,
+    id,
+    orgId: target.id,
+    name: f.name,
+    idCipher: s.keys.encrypt(f.idNumber),
+    idIndex,
+    idMasked: maskIdNumber(f.idNumber),
+    mobileCipher: s.keys.encrypt(f.mobile),
+    mobileMasked: maskMobile(f.mobile),
+    payload,
+    employerName: input.employerName,
+    employerUscc: input.employerUscc ?? null,
+    viaTerritorial: input.viaTerritorial,
+    consentVersion: input.consent.version,
+    consentAt: new Date(),
+    status: 'pending',
+    submittedOn: today,
+    dueOn,
   };
   for (let attempt = 0; ; attempt++) {
     const appNo = newAppNo(today);
     try {
       const created = await s.db.transaction(async (tx) => {
-        const ins = await tx.insert(joinApplication).values({ ...row, appNo }).onConflictDoNothing({ target: joinApplication.appNo }).returning({ id: joinApplication.id });
+        const ins = await tx
+          .insert(joinApplication)
+          .values({ ...row, appNo })
+          .onConflictDoNothing({ target: joinApplication.appNo })
+          .returning({ id: joinApplication.id });
         if (!ins.length) return false;
         await appendAudit(tx, {
-          ip: s.ip, orgId: target.id, action: 'join.apply', entity: 'join_application', entityId: id,
+          ip: s.ip,
+          orgId: target.id,
+          action: 'join.apply',
+          entity: 'join_application',
+          entityId: id,
           changes: { appNo, name: f.name, idNumber: '[encrypted]', mobile: '[encrypted]', viaTerritorial: input.viaTerritorial },
         });
         return true;
@@ -155,7 +212,8 @@ function sameIndex(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-const notFoundGeneric = () => new AppError(404, 'JOIN_APPLICATION_NOT_FOUND', '未查到该申请：请核对申请编号和身份证号', 'No application found for this application number and ID number');
+const notFoundGeneric = () =>
+  new AppError(404, 'JOIN_APPLICATION_NOT_FOUND', '未查到该申请：请核对申请编号和身份证号', 'No application found for this application number and ID number');
 
 /** The outcome of an application, only for someone who knows both its number and the applicant's ID number. */
 export async function applicationStatus(s: PublicCtx, appNo: string, idNumber: string) {
@@ -163,8 +221,15 @@ export async function applicationStatus(s: PublicCtx, appNo: string, idNumber: s
   const idIndex = idIndexOf(s.keys, parsed.ok ? parsed.value : idNumber.trim().toUpperCase());
   const [a] = await s.db
     .select({
-      appNo: joinApplication.appNo, idIndex: joinApplication.idIndex, status: joinApplication.status, unionName: org.name, submittedOn: joinApplication.submittedOn,
-      dueOn: joinApplication.dueOn, decidedAt: joinApplication.decidedAt, rejectReason: joinApplication.rejectReason, cardNo: member.cardNo,
+      appNo: joinApplication.appNo,
+      idIndex: joinApplication.idIndex,
+      status: joinApplication.status,
+      unionName: org.name,
+      submittedOn: joinApplication.submittedOn,
+      dueOn: joinApplication.dueOn,
+      decidedAt: joinApplication.decidedAt,
+      rejectReason: joinApplication.rejectReason,
+      cardNo: member.cardNo,
     })
     .from(joinApplication)
     .innerJoin(org, eq(org.id, joinApplication.orgId))
@@ -173,8 +238,14 @@ export async function applicationStatus(s: PublicCtx, appNo: string, idNumber: s
   // One answer whether the number or the ID was wrong: the look-up must not confirm either alone.
   if (!a || !sameIndex(a.idIndex, idIndex)) throw notFoundGeneric();
   return {
-    appNo: a.appNo, status: a.status, unionName: a.unionName, submittedOn: a.submittedOn, dueOn: a.dueOn, decidedAt: a.decidedAt?.toISOString() ?? null,
-    rejectReason: a.rejectReason, cardNo: a.status === 'approved' ? (a.cardNo ?? null) : null,
+    appNo: a.appNo,
+    status: a.status,
+    unionName: a.unionName,
+    submittedOn: a.submittedOn,
+    dueOn: a.dueOn,
+    decidedAt: a.decidedAt?.toISOString() ?? null,
+    rejectReason: a.rejectReason,
+    cardNo: a.status === 'approved' ? (a.cardNo ?? null) : null,
     provisional: a.status === 'pending' && isProvisional(a.submittedOn, a.dueOn, await s.settings.calendar()),
   };
 }

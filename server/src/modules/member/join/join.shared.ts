@@ -15,8 +15,12 @@ export async function loadTargetUnion(exec: Executor, orgId: string) {
 }
 
 /** The street/park and county ancestors of an org, for telling unions with similar names apart. */
-export const streetNameSql = sql<string | null>`(SELECT s.name FROM org s WHERE s.level = 'street' AND s.id = ANY(string_to_array(trim(both '/' from org.path), '/')::uuid[]) AND s.id <> org.id LIMIT 1)`;
-export const districtNameSql = sql<string | null>`(SELECT d.name FROM org d WHERE d.level = 'county' AND d.id = ANY(string_to_array(trim(both '/' from org.path), '/')::uuid[]) LIMIT 1)`;
+export const streetNameSql = sql<
+  string | null
+>`(SELECT s.name FROM org s WHERE s.level = 'street' AND s.id = ANY(string_to_array(trim(both '/' from org.path), '/')::uuid[]) AND s.id <> org.id LIMIT 1)`;
+export const districtNameSql = sql<
+  string | null
+>`(SELECT d.name FROM org d WHERE d.level = 'county' AND d.id = ANY(string_to_array(trim(both '/' from org.path), '/')::uuid[]) LIMIT 1)`;
 
 /** The PostgreSQL error code (and constraint) behind a failed query, on either driver (Drizzle wraps it in `cause`). */
 export function pgError(e: unknown): { code?: string; constraint?: string; message?: string } {

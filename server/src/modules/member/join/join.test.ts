@@ -34,9 +34,12 @@ function pub(method: 'GET' | 'POST', url: string, payload?: object, ip = `10.1.$
 
 function application(orgId: string, idNumber: string, extra: Record<string, unknown> = {}) {
   return {
-    orgId, employerName: '江城宏达物流有限公司', viaTerritorial: false,
+    orgId,
+    employerName: '江城宏达物流有限公司',
+    viaTerritorial: false,
     fields: { name: '王小燕', idNumber, mobile: freshMobile(), employmentForm: '快递员', ethnicity: '汉' },
-    consent: { version: '2026-01', agreed: true }, ...extra,
+    consent: { version: '2026-01', agreed: true },
+    ...extra,
   };
 }
 
@@ -64,7 +67,9 @@ describe('finding the union (public)', () => {
   });
 
   it('finds a platform’s union by its brand or the trade (美团, 外卖), marked as a platform so the form offers the new forms first', async () => {
-    const spare = await q<{ id: string }>(sql`SELECT id FROM org WHERE level = 'grassroots' AND active AND path LIKE ${o.d02.path + '%'} AND id <> ${o.g2.id} ORDER BY code DESC LIMIT 2`);
+    const spare = await q<{ id: string }>(
+      sql`SELECT id FROM org WHERE level = 'grassroots' AND active AND path LIKE ${o.d02.path + '%'} AND id <> ${o.g2.id} ORDER BY code DESC LIMIT 2`,
+    );
     const [station, franchise] = spare.map((r) => r.id) as [string, string];
     await q(sql`UPDATE org SET name = '江城恒泰外卖配送站工会委员会', employer_name = '江城恒泰外卖配送站' WHERE id = ${station}`);
     await q(sql`UPDATE org SET name = '江城众诚网络科技有限公司工会委员会', employer_name = '北京三快在线科技有限公司江城分公司' WHERE id = ${franchise}`);
@@ -101,7 +106,12 @@ describe('finding the union (public)', () => {
     expect(res.statusCode).toBe(200);
     const ids = res.json().map((u: { id: string }) => u.id);
     expect(ids).toContain(o.street1.id);
-    const levels = await q<{ level: string }>(sql`SELECT DISTINCT level FROM org WHERE id IN (${sql.join(ids.map((i: string) => sql`${i}::uuid`), sql`, `)})`);
+    const levels = await q<{ level: string }>(
+      sql`SELECT DISTINCT level FROM org WHERE id IN (${sql.join(
+        ids.map((i: string) => sql`${i}::uuid`),
+        sql`, `,
+      )})`,
+    );
     expect(levels.map((l) => l.level)).toEqual(['street']);
   });
 });
@@ -145,7 +155,13 @@ describe('applying (public)', () => {
     expect(out.appNo).toMatch(new RegExp(`^RH${today.replaceAll('-', '')}\\d{6}$`));
     expect(out).toMatchObject({ unionName: o.g1.name, submittedOn: today });
     const [row] = await q<Record<string, unknown>>(sql`SELECT * FROM join_application WHERE app_no = ${out.appNo}`);
-    expect(row).toMatchObject({ status: 'pending', org_id: o.g1.id, name: '王小燕', id_masked: idNumber.slice(0, 6) + '********' + idNumber.slice(-4), consent_version: '2026-01' });
+    expect(row).toMatchObject({
+      status: 'pending',
+      org_id: o.g1.id,
+      name: '王小燕',
+      id_masked: idNumber.slice(0, 6) + '********' + idNumber.slice(-4),
+      consent_version: '2026-01',
+    });
     const stored = JSON.stringify(row);
     expect(stored).not.toContain(idNumber);
     expect(stored).not.toContain(body.fields.mobile);
@@ -157,12 +173,17 @@ describe('applying (public)', () => {
   });
 
   it('refuses an applicant under 16 (劳动法 Art. 15) and an age over 100 as a typing error, on the ID number, storing nothing', async () => {
-    for (const [born, code] of [['20150301', '未满16周岁'], ['19200301', '超过100岁']] as const) {
+    for (const [born, code] of [
+      ['20150301', '未满16周岁'],
+      ['19200301', '超过100岁'],
+    ] as const) {
       const idNumber = freshId('M', born);
       const res = await pub('POST', '/api/join/applications', application(o.g1.id, idNumber));
       expect(res.statusCode, born).toBe(400);
       expect(res.json().details.fields).toEqual([expect.objectContaining({ path: 'body.fields.idNumber', message: expect.stringContaining(code) })]);
-      const [n] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM join_application WHERE id_masked = ${idNumber.slice(0, 6) + '********' + idNumber.slice(-4)}`);
+      const [n] = await q<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM join_application WHERE id_masked = ${idNumber.slice(0, 6) + '********' + idNumber.slice(-4)}`,
+      );
       expect(n!.n).toBe(0);
     }
   });
@@ -172,7 +193,9 @@ describe('applying (public)', () => {
       const body = application(o.g1.id, freshId());
       const res = await pub('POST', '/api/join/applications', { ...body, fields: { ...body.fields, employmentForm } });
       expect(res.statusCode, String(employmentForm)).toBe(400);
-      expect(res.json().details.fields).toEqual([expect.objectContaining({ path: 'body.fields.employmentForm', message: expect.stringContaining('请选择用工形式') })]);
+      expect(res.json().details.fields).toEqual([
+        expect.objectContaining({ path: 'body.fields.employmentForm', message: expect.stringContaining('请选择用工形式') }),
+      ]);
     }
   });
 
@@ -212,9 +235,15 @@ describe('applying (public)', () => {
     expect(await bad(application(o.d01.id, freshId()))).toBe(400); // a federation takes no members
     expect(await bad(application(o.g1.id, '439910199001010000'))).toBe(400); // bad checksum
     expect(await bad(application(o.g1.id, freshId(), { employerUscc: o.g1b.uscc!.slice(0, 17) + (o.g1b.uscc!.endsWith('0') ? '1' : '0') }))).toBe(400);
-    const territorial = await pub('POST', '/api/join/applications', application(o.street1.id, freshId(), { viaTerritorial: true, employerUscc: ` ${o.g1b.uscc!.toLowerCase()} ` }));
+    const territorial = await pub(
+      'POST',
+      '/api/join/applications',
+      application(o.street1.id, freshId(), { viaTerritorial: true, employerUscc: ` ${o.g1b.uscc!.toLowerCase()} ` }),
+    );
     expect(territorial.statusCode).toBe(201);
-    const [row] = await q<{ employer_uscc: string; via_territorial: boolean }>(sql`SELECT employer_uscc, via_territorial FROM join_application WHERE app_no = ${territorial.json().appNo}`);
+    const [row] = await q<{ employer_uscc: string; via_territorial: boolean }>(
+      sql`SELECT employer_uscc, via_territorial FROM join_application WHERE app_no = ${territorial.json().appNo}`,
+    );
     expect(row).toEqual({ employer_uscc: o.g1b.uscc, via_territorial: true });
   });
 
@@ -266,7 +295,8 @@ describe('reviewing (join.review, scoped)', () => {
   it('lists applications in scope only; the summary counts pending, overdue and due soon', async () => {
     const mine = await apply(o.g1.id, freshId());
     const other = await apply(o.g2.id, freshId());
-    const ids = async (c: TestClient, url = '/api/join/applications?status=pending&pageSize=200') => (await c.get(url)).json().items.map((i: { id: string }) => i.id);
+    const ids = async (c: TestClient, url = '/api/join/applications?status=pending&pageSize=200') =>
+      (await c.get(url)).json().items.map((i: { id: string }) => i.id);
     expect(await ids(chair)).toContain(mine.id);
     expect(await ids(chair)).not.toContain(other.id);
     expect(await ids(district)).toContain(mine.id);
@@ -278,7 +308,9 @@ describe('reviewing (join.review, scoped)', () => {
     expect(item).toMatchObject({ overdue: false, workingDaysLeft: 15, orgName: o.g1.name, name: '王小燕' });
     expect(item.idMasked).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     // The summary of D01 counts exactly the pending applications of the D01 subtree.
-    const [expected] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM join_application a JOIN org g ON g.id = a.org_id WHERE a.status = 'pending' AND g.path LIKE ${o.d01.path + '%'}`);
+    const [expected] = await q<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM join_application a JOIN org g ON g.id = a.org_id WHERE a.status = 'pending' AND g.path LIKE ${o.d01.path + '%'}`,
+    );
     const summary = (await district.get('/api/join/applications/summary')).json();
     expect(summary.pending).toBe(expected!.n);
   });
@@ -298,7 +330,9 @@ describe('reviewing (join.review, scoped)', () => {
     expect(chairSummary.overdue).toBeGreaterThanOrEqual(1);
     expect(chairSummary.overdueBelow).toBe(0); // its own union's
     expect(districtSummary.overdueBelow).toBeGreaterThanOrEqual(1); // a subordinate union missed the deadline
-    const [d02Overdue] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM join_application a JOIN org g ON g.id = a.org_id WHERE a.status = 'pending' AND a.due_on < ${todayInChina()} AND g.path LIKE ${o.d02.path + '%'}`);
+    const [d02Overdue] = await q<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM join_application a JOIN org g ON g.id = a.org_id WHERE a.status = 'pending' AND a.due_on < ${todayInChina()} AND g.path LIKE ${o.d02.path + '%'}`,
+    );
     expect((await d02.get('/api/join/applications/summary')).json().overdue).toBe(d02Overdue!.n);
   });
 
@@ -314,7 +348,15 @@ describe('reviewing (join.review, scoped)', () => {
     const { memberId, cardNo } = res.json();
     expect(cardNo).toMatch(/^GH\d{10}$/);
     const m = (await chair.get(`/api/members/${memberId}`)).json();
-    expect(m).toMatchObject({ orgId: o.g1.id, status: 'active', cardNo, joinDate: todayInChina(), consentVersion: '2026-01', consentMethod: 'online', employerName: '江城宏达物流有限公司' });
+    expect(m).toMatchObject({
+      orgId: o.g1.id,
+      status: 'active',
+      cardNo,
+      joinDate: todayInChina(),
+      consentVersion: '2026-01',
+      consentMethod: 'online',
+      employerName: '江城宏达物流有限公司',
+    });
     expect(m.events.map((e: { kind: string }) => e.kind)).toEqual(['joined']);
     const [ev] = await q<{ ref_id: string }>(sql`SELECT ref_id FROM membership_event WHERE member_id = ${memberId}`);
     expect(ev!.ref_id).toBe(a.id);

@@ -64,8 +64,15 @@ export async function listTransfers(c: Ctx, p: TransferListParams) {
   const [rows, [{ total }]] = await Promise.all([
     c.db
       .select({
-        t: transfer, name: member.name, idMasked: member.idMasked, memberOrgId: member.orgId, memberOrgPath: memberOrg.path,
-        fromName: fromOrg.name, fromPath: fromOrg.path, toName: toOrg.name, toPath: toOrg.path,
+        t: transfer,
+        name: member.name,
+        idMasked: member.idMasked,
+        memberOrgId: member.orgId,
+        memberOrgPath: memberOrg.path,
+        fromName: fromOrg.name,
+        fromPath: fromOrg.path,
+        toName: toOrg.name,
+        toPath: toOrg.path,
       })
       .from(transfer)
       .innerJoin(member, eq(member.id, transfer.memberId))
@@ -76,7 +83,10 @@ export async function listTransfers(c: Ctx, p: TransferListParams) {
       .orderBy(sql`(${transfer.status} = 'pending') DESC`, desc(transfer.createdAt), desc(transfer.id))
       .limit(p.pageSize)
       .offset((p.page - 1) * p.pageSize),
-    c.db.select({ total: sql<number>`count(*)::int` }).from(transfer).where(cond) as unknown as Promise<[{ total: number }]>,
+    c.db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(transfer)
+      .where(cond) as unknown as Promise<[{ total: number }]>,
   ]);
   const items = rows.map((r) => {
     const t = r.t;
@@ -85,13 +95,26 @@ export async function listTransfers(c: Ctx, p: TransferListParams) {
     const mine = sidesOf(scope, f, to);
     const seesMember = scopeCovers(scope, { id: r.memberOrgId, path: r.memberOrgPath });
     return {
-      id: t.id, memberId: seesMember ? t.memberId : null, memberName: seesMember ? r.name : maskPersonName(r.name), idMasked: r.idMasked,
-      fromOrgId: mine.includes('from') ? t.fromOrgId : null, fromUnionName: mine.includes('from') ? r.fromName : maskOrgName(r.fromName),
-      toOrgId: mine.includes('to') ? t.toOrgId : null, toUnionName: mine.includes('to') ? r.toName : maskOrgName(r.toName),
-      initiatedBy: t.initiatedBy as 'from' | 'to' | 'member', status: t.status, reason: t.reason, closeReason: t.closeReason,
-      fromConfirmedAt: t.fromConfirmedAt?.toISOString() ?? null, toConfirmedAt: t.toConfirmedAt?.toISOString() ?? null, completedOn: t.completedOn,
-      createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
-      awaiting: awaitingOf(t), mySides: mine, can: permissionsOf(t, mine),
+      id: t.id,
+      memberId: seesMember ? t.memberId : null,
+      memberName: seesMember ? r.name : maskPersonName(r.name),
+      idMasked: r.idMasked,
+      fromOrgId: mine.includes('from') ? t.fromOrgId : null,
+      fromUnionName: mine.includes('from') ? r.fromName : maskOrgName(r.fromName),
+      toOrgId: mine.includes('to') ? t.toOrgId : null,
+      toUnionName: mine.includes('to') ? r.toName : maskOrgName(r.toName),
+      initiatedBy: t.initiatedBy as 'from' | 'to' | 'member',
+      status: t.status,
+      reason: t.reason,
+      closeReason: t.closeReason,
+      fromConfirmedAt: t.fromConfirmedAt?.toISOString() ?? null,
+      toConfirmedAt: t.toConfirmedAt?.toISOString() ?? null,
+      completedOn: t.completedOn,
+      createdAt: t.createdAt.toISOString(),
+      updatedAt: t.updatedAt.toISOString(),
+      awaiting: awaitingOf(t),
+      mySides: mine,
+      can: permissionsOf(t, mine),
     };
   });
   return { items, total, page: p.page, pageSize: p.pageSize };
@@ -119,7 +142,10 @@ export async function transferHistory(c: Ctx, id: string) {
 async function requireTransferForCaller(c: Ctx, tx: Tx, id: string) {
   const [t] = await tx.select().from(transfer).where(eq(transfer.id, id)).for('update');
   if (!t) throw errors.notFound('接转', 'transfer');
-  const orgs = await tx.select({ id: org.id, path: org.path }).from(org).where(inArray(org.id, [t.fromOrgId, t.toOrgId]));
+  const orgs = await tx
+    .select({ id: org.id, path: org.path })
+    .from(org)
+    .where(inArray(org.id, [t.fromOrgId, t.toOrgId]));
   const f = orgs.find((o) => o.id === t.fromOrgId);
   const to = orgs.find((o) => o.id === t.toOrgId);
   const mine = f && to ? sidesOf(c.actor.scope, f, to) : [];
@@ -141,15 +167,29 @@ export async function confirmTransfer(c: Ctx, id: string) {
     const set: Partial<TransferRow> = {};
     if (mine.includes('from') && !t.fromConfirmedAt) set.fromConfirmedAt = now;
     if (mine.includes('to') && !t.toConfirmedAt) set.toConfirmedAt = now;
-    if (!Object.keys(set).length) throw new AppError(409, 'TRANSFER_AWAITING_OTHER', '本方已确认，正在等待对方工会确认', 'Your side has confirmed; waiting for the other union');
+    if (!Object.keys(set).length)
+      throw new AppError(409, 'TRANSFER_AWAITING_OTHER', '本方已确认，正在等待对方工会确认', 'Your side has confirmed; waiting for the other union');
     const confirmed = { ...t, ...set };
-    await appendAudit(tx, { ...auditOf(c), orgId: sideOrg(t, mine), action: 'transfer.confirm', entity: 'transfer', entityId: id, changes: { sides: Object.keys(set).map((k) => (k === 'fromConfirmedAt' ? 'from' : 'to')) } });
+    await appendAudit(tx, {
+      ...auditOf(c),
+      orgId: sideOrg(t, mine),
+      action: 'transfer.confirm',
+      entity: 'transfer',
+      entityId: id,
+      changes: { sides: Object.keys(set).map((k) => (k === 'fromConfirmedAt' ? 'from' : 'to')) },
+    });
     if (!confirmed.fromConfirmedAt || !confirmed.toConfirmedAt) {
-      await tx.update(transfer).set({ ...set, updatedAt: now }).where(eq(transfer.id, id));
+      await tx
+        .update(transfer)
+        .set({ ...set, updatedAt: now })
+        .where(eq(transfer.id, id));
       return { id, status: 'pending', awaiting: awaitingOf(confirmed), completedOn: null };
     }
     const completedOn = await complete(c, tx, t, now);
-    await tx.update(transfer).set({ ...set, status: 'completed', completedOn, updatedAt: now }).where(eq(transfer.id, id));
+    await tx
+      .update(transfer)
+      .set({ ...set, status: 'completed', completedOn, updatedAt: now })
+      .where(eq(transfer.id, id));
     return { id, status: 'completed', awaiting: [], completedOn };
   });
 }
@@ -158,7 +198,12 @@ export async function confirmTransfer(c: Ctx, id: string) {
 async function complete(c: Ctx, tx: Tx, t: TransferRow, now: Date): Promise<string> {
   const [m] = await tx.select().from(member).where(eq(member.id, t.memberId)).for('update');
   if (!m || m.orgId !== t.fromOrgId || m.status !== 'transferring') {
-    throw new AppError(409, 'TRANSFER_STALE', '会员的会籍情况已变化，请驳回此接转后重新办理', 'The member’s standing has changed; reject this transfer and start again');
+    throw new AppError(
+      409,
+      'TRANSFER_STALE',
+      '会员的会籍情况已变化，请驳回此接转后重新办理',
+      'The member’s standing has changed; reject this transfer and start again',
+    );
   }
   if (!(await loadTargetUnion(tx, t.toOrgId))) {
     throw new AppError(409, 'TRANSFER_TARGET_INACTIVE', '转入工会已停用，请驳回此接转', 'The receiving union has been deactivated; reject this transfer');
@@ -169,9 +214,16 @@ async function complete(c: Ctx, tx: Tx, t: TransferRow, now: Date): Promise<stri
     { id: uuidv7(), ...base, orgId: t.fromOrgId, kind: 'transferred_out' },
     { id: uuidv7(), ...base, orgId: t.toOrgId, kind: 'transferred_in' },
   ]);
-  await tx.update(member).set({ orgId: t.toOrgId, status: 'active', version: m.version + 1, updatedAt: now }).where(eq(member.id, m.id));
+  await tx
+    .update(member)
+    .set({ orgId: t.toOrgId, status: 'active', version: m.version + 1, updatedAt: now })
+    .where(eq(member.id, m.id));
   await appendAudit(tx, {
-    ...auditOf(c), orgId: t.toOrgId, action: 'transfer.complete', entity: 'transfer', entityId: t.id,
+    ...auditOf(c),
+    orgId: t.toOrgId,
+    action: 'transfer.complete',
+    entity: 'transfer',
+    entityId: t.id,
     changes: { memberId: m.id, orgId: { from: t.fromOrgId, to: t.toOrgId }, status: { from: m.status, to: 'active' } },
   });
   return today;
@@ -183,11 +235,19 @@ async function close(c: Ctx, tx: Tx, t: TransferRow, mine: Side[], status: 'reje
   await tx.update(transfer).set({ status, closeReason: reason, updatedAt: now }).where(eq(transfer.id, t.id));
   const [m] = await tx.select({ status: member.status, version: member.version }).from(member).where(eq(member.id, t.memberId)).for('update');
   if (m?.status === 'transferring') {
-    await tx.update(member).set({ status: t.prevStatus ?? 'active', version: m.version + 1, updatedAt: now }).where(eq(member.id, t.memberId));
+    await tx
+      .update(member)
+      .set({ status: t.prevStatus ?? 'active', version: m.version + 1, updatedAt: now })
+      .where(eq(member.id, t.memberId));
   }
   await appendAudit(tx, {
-    ...auditOf(c), orgId: sideOrg(t, mine), action: status === 'rejected' ? 'transfer.reject' : 'transfer.cancel', entity: 'transfer', entityId: t.id,
-    changes: { status: { from: 'pending', to: status }, memberStatus: { from: m?.status ?? null, to: t.prevStatus ?? 'active' } }, detail: reason,
+    ...auditOf(c),
+    orgId: sideOrg(t, mine),
+    action: status === 'rejected' ? 'transfer.reject' : 'transfer.cancel',
+    entity: 'transfer',
+    entityId: t.id,
+    changes: { status: { from: 'pending', to: status }, memberStatus: { from: m?.status ?? null, to: t.prevStatus ?? 'active' } },
+    detail: reason,
   });
   return { id: t.id, status, awaiting: [], completedOn: null };
 }
@@ -203,7 +263,12 @@ export async function cancelTransfer(c: Ctx, id: string, reason?: string) {
   return c.db.transaction(async (tx) => {
     const { t, mine } = await requireTransferForCaller(c, tx, id);
     if (!permissionsOf(t, mine).cancel) {
-      throw new AppError(403, 'TRANSFER_NOT_INITIATOR', '只有发起方工会可以撤回；您可以驳回此接转', 'Only the initiating union can cancel; you may reject it instead');
+      throw new AppError(
+        403,
+        'TRANSFER_NOT_INITIATOR',
+        '只有发起方工会可以撤回；您可以驳回此接转',
+        'Only the initiating union can cancel; you may reject it instead',
+      );
     }
     return close(c, tx, t, mine, 'cancelled', reason ?? null);
   });

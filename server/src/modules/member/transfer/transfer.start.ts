@@ -27,7 +27,12 @@ import type { TransferIn, TransferOut, TransferSelf } from '../../../../../commo
 const MOVABLE = ['active', 'retained'];
 
 export const openTransferExists = () =>
-  new AppError(409, 'TRANSFER_OPEN_EXISTS', '该会员已有一项正在办理的接转，请先办结或撤回', 'This member already has an open transfer; finish or cancel it first');
+  new AppError(
+    409,
+    'TRANSFER_OPEN_EXISTS',
+    '该会员已有一项正在办理的接转，请先办结或撤回',
+    'This member already has an open transfer; finish or cancel it first',
+  );
 
 type MemberRow = typeof member.$inferSelect;
 
@@ -51,10 +56,18 @@ async function openTransfer(tx: Tx, a: OpenArgs) {
   if (!m) throw errors.notFound('会员', 'member');
   const target = await loadTargetUnion(tx, a.toOrgId);
   if (!target) {
-    throw new AppError(400, 'TRANSFER_BAD_TARGET', '转入工会须为在用的基层工会或乡镇（街道）、园区工会', 'The receiving union must be an active grassroots or street/park union');
+    throw new AppError(
+      400,
+      'TRANSFER_BAD_TARGET',
+      '转入工会须为在用的基层工会或乡镇（街道）、园区工会',
+      'The receiving union must be an active grassroots or street/park union',
+    );
   }
   if (target.id === m.orgId) throw new AppError(400, 'TRANSFER_SAME_UNION', '转入工会与现所在工会相同', 'The receiving union is the member’s current union');
-  const [open] = await tx.select({ id: transfer.id }).from(transfer).where(and(eq(transfer.memberId, m.id), eq(transfer.status, 'pending')));
+  const [open] = await tx
+    .select({ id: transfer.id })
+    .from(transfer)
+    .where(and(eq(transfer.memberId, m.id), eq(transfer.status, 'pending')));
   if (open) throw openTransferExists();
   if (!MOVABLE.includes(m.status)) {
     throw new AppError(409, 'TRANSFER_NOT_ALLOWED', '只有在册或保留会籍的会员才能办理接转', 'Only active or retained members can be transferred');
@@ -63,17 +76,34 @@ async function openTransfer(tx: Tx, a: OpenArgs) {
   const now = new Date();
   try {
     await tx.insert(transfer).values({
-      id, memberId: m.id, fromOrgId: m.orgId, toOrgId: target.id, initiatedBy: a.initiatedBy, reason: a.reason, status: 'pending', prevStatus: m.status,
-      fromConfirmedAt: a.initiatedBy === 'from' ? now : null, toConfirmedAt: a.initiatedBy === 'to' ? now : null, createdBy: a.createdBy,
+      id,
+      memberId: m.id,
+      fromOrgId: m.orgId,
+      toOrgId: target.id,
+      initiatedBy: a.initiatedBy,
+      reason: a.reason,
+      status: 'pending',
+      prevStatus: m.status,
+      fromConfirmedAt: a.initiatedBy === 'from' ? now : null,
+      toConfirmedAt: a.initiatedBy === 'to' ? now : null,
+      createdBy: a.createdBy,
     });
   } catch (e) {
     if (isUniqueViolation(e, 'transfer_one_open_uq')) throw openTransferExists();
     throw e;
   }
-  await tx.update(member).set({ status: 'transferring', version: m.version + 1, updatedAt: now }).where(eq(member.id, m.id));
+  await tx
+    .update(member)
+    .set({ status: 'transferring', version: m.version + 1, updatedAt: now })
+    .where(eq(member.id, m.id));
   await appendAudit(tx, {
-    ...a.audit, orgId: m.orgId, action: a.initiatedBy === 'member' ? 'transfer.request_self' : 'transfer.start', entity: 'transfer', entityId: id,
-    changes: { memberId: m.id, fromOrgId: m.orgId, toOrgId: target.id, initiatedBy: a.initiatedBy }, detail: a.reason,
+    ...a.audit,
+    orgId: m.orgId,
+    action: a.initiatedBy === 'member' ? 'transfer.request_self' : 'transfer.start',
+    entity: 'transfer',
+    entityId: id,
+    changes: { memberId: m.id, fromOrgId: m.orgId, toOrgId: target.id, initiatedBy: a.initiatedBy },
+    detail: a.reason,
   });
   const awaiting = (['from', 'to'] as const).filter((s) => s !== a.initiatedBy);
   return { id, m, target, awaiting };
@@ -85,10 +115,21 @@ const actorAudit = (c: Ctx) => ({ actorId: c.actor.userId, actorName: c.actor.us
 export async function startOutgoing(c: Ctx, input: TransferOut) {
   return c.db.transaction(async (tx) => {
     const m = await requireMemberInScope(c, tx, input.memberId);
-    const r = await openTransfer(tx, { memberId: m.id, toOrgId: input.toOrgId, initiatedBy: 'from', reason: input.reason, createdBy: c.actor.userId, audit: actorAudit(c) });
+    const r = await openTransfer(tx, {
+      memberId: m.id,
+      toOrgId: input.toOrgId,
+      initiatedBy: 'from',
+      reason: input.reason,
+      createdBy: c.actor.userId,
+      audit: actorAudit(c),
+    });
     return {
-      id: r.id, status: 'pending', memberName: m.name, fromUnionName: await holdingUnionName(tx, c.actor.scope, m.orgId),
-      toUnionName: await holdingUnionName(tx, c.actor.scope, r.target.id), awaiting: r.awaiting,
+      id: r.id,
+      status: 'pending',
+      memberName: m.name,
+      fromUnionName: await holdingUnionName(tx, c.actor.scope, m.orgId),
+      toUnionName: await holdingUnionName(tx, c.actor.scope, r.target.id),
+      awaiting: r.awaiting,
     };
   });
 }
@@ -106,10 +147,21 @@ export async function startIncoming(c: Ctx, input: TransferIn) {
     if (!parsed.ok) throw errors.invalid('身份证号不正确', 'The ID number is not valid');
     const m = await getMemberByIdIndex(tx, idIndexOf(c.keys, parsed.value));
     if (!m || !['active', 'retained', 'transferring'].includes(m.status)) throw noHolder();
-    const r = await openTransfer(tx, { memberId: m.id, toOrgId: input.toOrgId, initiatedBy: 'to', reason: input.reason, createdBy: c.actor.userId, audit: actorAudit(c) });
+    const r = await openTransfer(tx, {
+      memberId: m.id,
+      toOrgId: input.toOrgId,
+      initiatedBy: 'to',
+      reason: input.reason,
+      createdBy: c.actor.userId,
+      audit: actorAudit(c),
+    });
     return {
-      id: r.id, status: 'pending', memberName: maskPersonName(m.name), fromUnionName: await holdingUnionName(tx, c.actor.scope, m.orgId),
-      toUnionName: r.target.name, awaiting: r.awaiting,
+      id: r.id,
+      status: 'pending',
+      memberName: maskPersonName(m.name),
+      fromUnionName: await holdingUnionName(tx, c.actor.scope, m.orgId),
+      toUnionName: r.target.name,
+      awaiting: r.awaiting,
     };
   });
 }
@@ -130,7 +182,14 @@ export async function startSelf(s: PublicCtx, input: TransferSelf, limiter: Slid
   return s.db.transaction(async (tx) => {
     const m = await getMemberByIdIndex(tx, idIndex);
     if (!m || m.mobileIndex !== mobileIndexOf(s.keys, mobile.value) || !['active', 'retained', 'transferring'].includes(m.status)) throw selfNotFound();
-    const r = await openTransfer(tx, { memberId: m.id, toOrgId: input.toOrgId, initiatedBy: 'member', reason: input.reason, createdBy: null, audit: { ip: s.ip } });
+    const r = await openTransfer(tx, {
+      memberId: m.id,
+      toOrgId: input.toOrgId,
+      initiatedBy: 'member',
+      reason: input.reason,
+      createdBy: null,
+      audit: { ip: s.ip },
+    });
     return { status: 'pending', toUnionName: r.target.name, awaiting: r.awaiting };
   });
 }

@@ -27,7 +27,17 @@ afterAll(async () => {
 
 const q = <T = Record<string, unknown>>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
 const memberRow = async (id: string) => (await q<{ org_id: string; status: string }>(sql`SELECT org_id, status FROM member WHERE id = ${id}`))[0]!;
-type Item = { id: string; memberId: string | null; memberName: string; fromUnionName: string; toUnionName: string; status: string; awaiting: string[]; can: Record<string, boolean>; closeReason: string | null };
+type Item = {
+  id: string;
+  memberId: string | null;
+  memberName: string;
+  fromUnionName: string;
+  toUnionName: string;
+  status: string;
+  awaiting: string[];
+  can: Record<string, boolean>;
+  closeReason: string | null;
+};
 const list = async (c: TestClient, qs = 'direction=all') => (await c.get(`/api/transfers?${qs}&pageSize=200`)).json().items as Item[];
 const find = async (c: TestClient, id: string, qs?: string) => (await list(c, qs)).find((t) => t.id === id);
 
@@ -36,12 +46,27 @@ describe('transfer started by the releasing union', () => {
     const memberId = await addMember(admin, o.g1.id, freshId(), { name: '赵建国' });
     const start = await chair.post('/api/transfers', { memberId, toOrgId: o.g2.id, reason: '调动到新单位工作' });
     expect(start.statusCode).toBe(201);
-    expect(start.json()).toMatchObject({ status: 'pending', memberName: '赵建国', fromUnionName: o.g1.name, toUnionName: maskOrgName(o.g2.name), awaiting: ['to'] });
+    expect(start.json()).toMatchObject({
+      status: 'pending',
+      memberName: '赵建国',
+      fromUnionName: o.g1.name,
+      toUnionName: maskOrgName(o.g2.name),
+      awaiting: ['to'],
+    });
     const id = start.json().id;
     expect((await memberRow(memberId)).status).toBe('transferring');
 
     const incoming = await find(chair2, id, 'direction=in');
-    expect(incoming).toMatchObject({ fromOrgId: null, toOrgId: o.g2.id, memberId: null, memberName: maskPersonName('赵建国'), fromUnionName: maskOrgName(o.g1.name), toUnionName: o.g2.name, awaiting: ['to'], can: { confirm: true, reject: true, cancel: false } });
+    expect(incoming).toMatchObject({
+      fromOrgId: null,
+      toOrgId: o.g2.id,
+      memberId: null,
+      memberName: maskPersonName('赵建国'),
+      fromUnionName: maskOrgName(o.g1.name),
+      toUnionName: o.g2.name,
+      awaiting: ['to'],
+      can: { confirm: true, reject: true, cancel: false },
+    });
     expect(await find(chair2, id, 'direction=out')).toBeUndefined();
     expect(await find(chair, id, 'direction=out')).toMatchObject({ memberId, memberName: '赵建国', can: { confirm: false, reject: true, cancel: true } });
 
@@ -50,12 +75,20 @@ describe('transfer started by the releasing union', () => {
     expect(done.json()).toMatchObject({ status: 'completed', awaiting: [], completedOn: todayInChina() });
     expect(await memberRow(memberId)).toEqual({ org_id: o.g2.id, status: 'active' });
     const m = (await admin.get(`/api/members/${memberId}`)).json();
-    expect(m.events.map((e: { kind: string; orgId: string }) => [e.kind, e.orgId])).toEqual([['joined', o.g1.id], ['transferred_out', o.g1.id], ['transferred_in', o.g2.id]]);
+    expect(m.events.map((e: { kind: string; orgId: string }) => [e.kind, e.orgId])).toEqual([
+      ['joined', o.g1.id],
+      ['transferred_out', o.g1.id],
+      ['transferred_in', o.g2.id],
+    ]);
     expect(m.openTransfer).toBeNull();
     // The old union no longer sees the member; its list keeps the transfer with the name masked.
     expect((await chair.get(`/api/members/${memberId}`)).statusCode).toBe(404);
     expect((await chair2.get(`/api/members/${memberId}`)).statusCode).toBe(200);
-    expect(await find(chair, id, 'direction=out&status=completed')).toMatchObject({ memberId: null, memberName: maskPersonName('赵建国'), status: 'completed' });
+    expect(await find(chair, id, 'direction=out&status=completed')).toMatchObject({
+      memberId: null,
+      memberName: maskPersonName('赵建国'),
+      status: 'completed',
+    });
     const audits = await q<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity = 'transfer' AND entity_id = ${id} ORDER BY seq`);
     expect(audits.map((a) => a.action)).toEqual(['transfer.start', 'transfer.confirm', 'transfer.complete']);
     expect((await chair2.post(`/api/transfers/${id}/confirm`)).json().code).toBe('TRANSFER_NOT_PENDING');
@@ -86,7 +119,12 @@ describe('transfer started by the receiving union, by ID number', () => {
     expect((await chair2.post('/api/transfers/incoming', { idNumber: freshId(), toOrgId: o.g2.id, reason: '新入职' })).json().code).toBe('MEMBER_NOT_FOUND');
     const res = await chair2.post('/api/transfers/incoming', { idNumber: idNumber.toLowerCase(), toOrgId: o.g2.id, reason: '新入职本单位' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ memberName: maskPersonName('孙丽华'), fromUnionName: maskOrgName(o.g1.name), toUnionName: o.g2.name, awaiting: ['from'] });
+    expect(res.json()).toMatchObject({
+      memberName: maskPersonName('孙丽华'),
+      fromUnionName: maskOrgName(o.g1.name),
+      toUnionName: o.g2.name,
+      awaiting: ['from'],
+    });
     expect(res.body).not.toContain(memberId);
     const id = res.json().id;
     expect(await find(chair, id, 'direction=out')).toMatchObject({ can: { confirm: true, reject: true, cancel: false } });
@@ -108,7 +146,9 @@ describe('transfer asked for by the member (public)', () => {
     const res = await anon({ idNumber, mobile: `+86 ${mobile.slice(0, 3)}-${mobile.slice(3)}`, toOrgId: o.g2.id, reason: '换了工作' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toEqual({ status: 'pending', toUnionName: o.g2.name, awaiting: ['from', 'to'] });
-    const [t] = await q<{ id: string; initiated_by: string; from_confirmed_at: unknown; to_confirmed_at: unknown }>(sql`SELECT id, initiated_by, from_confirmed_at, to_confirmed_at FROM transfer WHERE member_id = ${memberId}`);
+    const [t] = await q<{ id: string; initiated_by: string; from_confirmed_at: unknown; to_confirmed_at: unknown }>(
+      sql`SELECT id, initiated_by, from_confirmed_at, to_confirmed_at FROM transfer WHERE member_id = ${memberId}`,
+    );
     expect(t).toMatchObject({ initiated_by: 'member', from_confirmed_at: null, to_confirmed_at: null });
     expect(await find(chair, t!.id)).toMatchObject({ can: { confirm: true, reject: true, cancel: false } });
     expect((await chair.post(`/api/transfers/${t!.id}/confirm`)).json()).toMatchObject({ status: 'pending', awaiting: ['to'] });
@@ -123,12 +163,18 @@ describe('transfer asked for by the member (public)', () => {
     await addMember(admin, o.g1.id, idNumber);
     const codes: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const r = await env.app.inject({ method: 'POST', url: '/api/transfers/self', payload: { idNumber, mobile: freshMobile(), toOrgId: o.g2.id, reason: '猜手机号' }, remoteAddress: `10.4.0.${i}` });
+      const r = await env.app.inject({
+        method: 'POST',
+        url: '/api/transfers/self',
+        payload: { idNumber, mobile: freshMobile(), toOrgId: o.g2.id, reason: '猜手机号' },
+        remoteAddress: `10.4.0.${i}`,
+      });
       codes.push(r.statusCode);
     }
     expect(codes).toEqual([404, 404, 404, 404, 404, 429]);
     const ipCodes: number[] = [];
-    for (let i = 0; i < 11; i++) ipCodes.push((await env.app.inject({ method: 'POST', url: '/api/transfers/self', payload: {}, remoteAddress: '10.5.0.1' })).statusCode);
+    for (let i = 0; i < 11; i++)
+      ipCodes.push((await env.app.inject({ method: 'POST', url: '/api/transfers/self', payload: {}, remoteAddress: '10.5.0.1' })).statusCode);
     expect(ipCodes.at(-1)).toBe(429);
   });
 });
@@ -136,14 +182,21 @@ describe('transfer asked for by the member (public)', () => {
 describe('rejecting, cancelling and the rules of a start', () => {
   it('reject restores the previous status (retained stays retained)', async () => {
     const memberId = await addMember(admin, o.g1.id, freshId());
-    expect((await chair.post(`/api/members/${memberId}/status`, { kind: 'retained', onDate: todayInChina(), reason: '退休', version: 1 })).statusCode).toBe(200);
+    expect((await chair.post(`/api/members/${memberId}/status`, { kind: 'retained', onDate: todayInChina(), reason: '退休', version: 1 })).statusCode).toBe(
+      200,
+    );
     const id = (await chair.post('/api/transfers', { memberId, toOrgId: o.g2.id, reason: '退休后到新单位返聘' })).json().id;
     expect((await memberRow(memberId)).status).toBe('transferring');
     expect((await chair2.post(`/api/transfers/${id}/reject`, { reason: '' })).statusCode).toBe(400);
     const res = await chair2.post(`/api/transfers/${id}/reject`, { reason: '本单位未录用该人员' });
     expect(res.json()).toMatchObject({ status: 'rejected' });
     expect(await memberRow(memberId)).toEqual({ org_id: o.g1.id, status: 'retained' });
-    expect(await find(chair, id)).toMatchObject({ status: 'rejected', closeReason: '本单位未录用该人员', awaiting: [], can: { confirm: false, reject: false, cancel: false } });
+    expect(await find(chair, id)).toMatchObject({
+      status: 'rejected',
+      closeReason: '本单位未录用该人员',
+      awaiting: [],
+      can: { confirm: false, reject: false, cancel: false },
+    });
     const [audit] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'transfer.reject' AND entity_id = ${id}`);
     expect(audit!.n).toBe(1);
   });
