@@ -43,6 +43,17 @@ const EXPECTED_PUBLIC = [
   'GET /api/public/notices', // notices open now
   'GET /api/public/notices/:id', // one notice's list
   'POST /api/public/notices/:id/objections', // an objection, only inside the period
+  // Worker portal (docs/portal.md): public to the cadre guard; all but code and sign-in require the worker's own session (cookie gh_wsid). Rate-limited per IP.
+  'POST /api/portal/code', // send a one-time sign-in code (also limited per mobile)
+  'POST /api/portal/session', // sign in or sign up with the code, or sign in with a password
+  'POST /api/portal/session/end', // sign out
+  'GET /api/portal/me', // the worker's own account and, once linked, own member record
+  'POST /api/portal/password', // set the worker's password
+  'POST /api/portal/link', // link to the member record (name + ID number must match)
+  'GET /api/portal/card', // the worker's own card
+  'GET /api/portal/applications', // the worker's own applications and cases
+  'GET /api/portal/notifications', // the worker's own messages
+  'POST /api/portal/notifications/read', // mark them read
 ];
 
 /** Routes usable before sign-in is finished (second factor, password change, TOTP enrolment). */

@@ -13,6 +13,7 @@ import { seedDemoHonor } from './demo-honor.js';
 import { seedDemoAchievement } from './demo-achievement.js';
 import type { Services } from '../platform/context.js';
 import { seedDemoPlans } from './demo-plans.js';
+import { seedDemoPortal } from './demo-portal.js';
 
 export const DEMO_PASSWORD = 'Gonghui@2026';
 
@@ -86,6 +87,8 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     log(
       `竞赛与创新工作室演示数据 / competitions and studios demo: ${ach.competitions} 项竞赛, ${ach.entries} 名参赛, ${ach.studios} 个工作室, ${ach.results} 项成果`,
     );
+    const portal = await seedDemoPortal(tx, s.keys, grassroots.id);
+    log(`职工服务演示数据 / worker portal demo: ${portal.accounts} 个职工账号（手机号 13800000001 起）`);
     await tx
       .insert(setting)
       .values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });

@@ -68,6 +68,9 @@ const PublicNoticesPage = lazy(() => import('../modules/honor/PublicNoticePage')
 const JoinPage = lazy(() => import('../modules/join/JoinPage'));
 const JoinStatusPage = lazy(() => import('../modules/join/JoinStatusPage'));
 const CardVerifyPage = lazy(() => import('../modules/join/CardVerifyPage'));
+const PortalLoginPage = lazy(() => import('../modules/portal/PortalLoginPage'));
+const PortalHomePage = lazy(() => import('../modules/portal/PortalHomePage'));
+const OutboxPage = lazy(() => import('../modules/portal/OutboxPage'));
 
 const fullPageSpin = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} data-testid="app-loading" />;
 
@@ -93,6 +96,8 @@ export function AppRouter() {
           <Route path="/join" element={<JoinPage />} />
           <Route path="/join/status" element={<JoinStatusPage />} />
           <Route path="/card/verify" element={<CardVerifyPage />} />
+          <Route path="/m" element={<PortalHomePage />} />
+          <Route path="/m/login" element={<PortalLoginPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
           <Route path="/mediation" element={<MediationApplyPage />} />
           <Route path="/mediation/status" element={<MediationStatusPage />} />
@@ -157,6 +162,7 @@ export function AppRouter() {
             <Route path="system/calendar" element={guarded('canManageSettings', <CalendarPage />)} />
             <Route path="system/backup" element={guarded('canManageSettings', <BackupSettingsPage />)} />
             <Route path="system/rules" element={guarded('canReadDashboard', <RulesPage />)} />
+            <Route path="system/sms-outbox" element={guarded('canManageSettings', <OutboxPage />)} />
             <Route path="welcome" element={<WelcomePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -12,6 +12,7 @@ import { planMessages } from '../modules/plan/i18n';
 import { disputeMessages } from '../modules/dispute/i18n';
 import { honorMessages } from '../modules/honor/i18n';
 import { competitionMessages } from '../modules/competition/i18n';
+import { portalMessages } from '../modules/portal/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -331,6 +332,7 @@ const zhCN = {
   ...disputeMessages.zh,
   ...honorMessages.zh,
   ...competitionMessages.zh,
+  ...portalMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -652,6 +654,7 @@ const enUS: Record<MessageKey, string> = {
   ...disputeMessages.en,
   ...honorMessages.en,
   ...competitionMessages.en,
+  ...portalMessages.en,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -5,6 +5,7 @@ import { ScheduleOutlined, ProjectOutlined, CarryOutOutlined } from '@ant-design
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
 import { CloudServerOutlined } from '@ant-design/icons';
+import { MessageOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, BulbOutlined, NotificationOutlined } from '@ant-design/icons';
 import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined, PhoneOutlined, MoneyCollectOutlined } from '@ant-design/icons';
 import { TrophyOutlined, CrownOutlined, StarOutlined, TrophyFilled, ExperimentOutlined } from '@ant-design/icons';
@@ -85,6 +86,7 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     leaf('/system/calendar', 'calendar.menu', <CalendarOutlined />, 'canManageSettings', 'menu-calendar'),
     leaf('/system/backup', 'menu.backup', <CloudServerOutlined />, 'canManageSettings', 'menu-backup'),
     leaf('/system/rules', 'rules.title', <ControlOutlined />, 'canReadDashboard', 'menu-rules'),
+    leaf('/system/sms-outbox', 'outbox.menu', <MessageOutlined />, 'canManageSettings', 'menu-sms-outbox'),
   ]),
 ];
 

@@ -48,6 +48,7 @@ export function PublicLinks({ testIdPrefix, withLogin }: { testIdPrefix: string;
       <Link to="/join" data-testid={`${testIdPrefix}-join`}>{t('join.link.apply')}</Link>
       <Link to="/join/status" data-testid={`${testIdPrefix}-join-status`}>{t('join.link.status')}</Link>
       <Link to="/hardship/self-check" data-testid={`${testIdPrefix}-hardship-self-check`}>{t('hsMon.self.link')}</Link>
+      <Link to="/m" data-testid={`${testIdPrefix}-portal`}>{t('portal.title')}</Link>
       {withLogin && <Link to="/login">{t('join.link.login')}</Link>}
     </Space>
   );

@@ -9,6 +9,8 @@ import { todayInChina } from '../../../../../common/src/dates.js';
 import type { IdKind, IdSex } from '../../../../../common/src/id-number.js';
 import { addWorkingDays, workingDaysBetween, type CalendarOverrides } from '../../../../../common/src/working-days.js';
 import { joinNotPending } from './join.shared.js';
+import { notifyWorker } from '../../portal/index.js';
+import { mobileIndexOf } from '../member.record.js';
 import { isProvisional } from '../../../../../common/src/deadlines.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Executor } from '../../../db/client.js';
@@ -217,6 +219,13 @@ export async function approveApplication(c: Ctx, id: string, joinDate?: string) 
       entityId: id,
       changes: { status: { from: 'pending', to: 'approved' }, memberId, joinDate: on },
     });
+    await notifyWorker(tx, {
+      idIndex: a.idIndex,
+      mobileIndex: a.mobileCipher ? mobileIndexOf(c.keys, c.keys.decrypt(a.mobileCipher)) : undefined,
+      title: '入会申请已通过',
+      body: `您的入会申请（${a.appNo}）已通过，会员卡号 ${m?.cardNo ?? ''}。在“我的”中关联会员档案后即可出示电子会员卡。`,
+      link: '/m',
+    });
     return { id, status: 'approved', memberId, cardNo: m?.cardNo ?? null };
   });
 }
@@ -239,6 +248,13 @@ export async function rejectApplication(c: Ctx, id: string, reason: string) {
       entityId: id,
       changes: { status: { from: 'pending', to: 'rejected' } },
       detail: reason,
+    });
+    await notifyWorker(tx, {
+      idIndex: a.idIndex,
+      mobileIndex: a.mobileCipher ? mobileIndexOf(c.keys, c.keys.decrypt(a.mobileCipher)) : undefined,
+      title: '入会申请未通过',
+      body: `您的入会申请（${a.appNo}）未通过：${reason}`,
+      link: '/join/status',
     });
     return { id, status: 'rejected', memberId: null, cardNo: null };
   });

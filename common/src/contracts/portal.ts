@@ -1,0 +1,184 @@
+/**
+ * The worker portal (职工之家 · 我的): worker accounts signed in by mobile, linking to the member
+ * record, the electronic card, my applications and the notification inbox (docs/portal.md).
+ * Worker routes are `public` to the cadre guard and carry their own worker session (cookie
+ * `gh_wsid`); a worker session never opens a cadre route.
+ */
+import { z } from 'zod';
+import { endpoints, OkSchema, PageQuery, pageOf, type RateLimit } from './kit.js';
+
+/** Mainland mobile numbers: 11 digits starting with 1. */
+export const mobileNumber = z
+  .string({ error: '请填写手机号 / mobile is required' })
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { error: '手机号应为11位数字 / the mobile must be 11 digits starting with 1' });
+export const oneTimeCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { error: '验证码为6位数字 / the code is 6 digits' });
+const password = z.string().min(8, { error: '密码至少8位 / at least 8 characters' }).max(128);
+
+/** Per-IP limits of the portal routes (platform/mount.ts). Codes are also limited per mobile (portal.service). */
+const codeLimit: RateLimit = { bucket: 'portal-code', limit: 10, windowMs: 3_600_000 };
+const signInLimit: RateLimit = { bucket: 'portal-signin', limit: 30, windowMs: 900_000 };
+const linkLimit: RateLimit = { bucket: 'portal-link', limit: 10, windowMs: 3_600_000 };
+const readLimit: RateLimit = { bucket: 'portal-read', limit: 300, windowMs: 60_000 };
+
+export const SendCodeBody = z.strictObject({ mobile: mobileNumber });
+export const SignInBody = z.union([z.strictObject({ mobile: mobileNumber, code: oneTimeCode }), z.strictObject({ mobile: mobileNumber, password })]);
+export const SetPasswordBody = z.strictObject({ password });
+export const LinkBody = z.strictObject({
+  name: z.string().trim().min(1, { error: '请填写姓名 / name is required' }).max(40),
+  idNumber: z.string().trim().min(15, { error: '请填写身份证号 / ID number is required' }).max(30),
+});
+
+export const WorkerMe = z.object({
+  accountId: z.string(),
+  mobileMasked: z.string(),
+  hasPassword: z.boolean(),
+  linked: z.boolean(),
+  /** The first sign-in of this account (it was created by this sign-in). */
+  firstSignIn: z.boolean(),
+  member: z
+    .object({
+      name: z.string(),
+      idMasked: z.string(),
+      status: z.string(),
+      orgName: z.string(),
+      joinDate: z.string(),
+      cardNo: z.string(),
+      employerName: z.string().nullable(),
+    })
+    .nullable(),
+  unreadCount: z.number(),
+});
+
+export const WorkerCard = z.object({
+  cardNo: z.string(),
+  name: z.string(),
+  orgName: z.string(),
+  joinDate: z.string(),
+  status: z.string(),
+  token: z.string(),
+  verifyUrl: z.string(),
+  qrDataUrl: z.string(),
+  issuedAt: z.string(),
+});
+
+export const MyApplication = z.object({
+  kind: z.enum(['join', 'hardship', 'dispute']),
+  id: z.string(),
+  ref: z.string(),
+  status: z.string(),
+  orgName: z.string(),
+  submittedOn: z.string().nullable(),
+  deadline: z.string().nullable(),
+});
+
+export const WorkerNotification = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const OutboxMessage = z.object({ id: z.string(), mobileMasked: z.string(), body: z.string(), purpose: z.string(), createdAt: z.string() });
+export const OutboxQuery = z.strictObject({
+  ...PageQuery,
+  mobile: z
+    .string()
+    .trim()
+    .regex(/^\d{11}$/, { error: '手机号应为11位数字 / 11-digit mobile' })
+    .optional(),
+});
+
+export const portalApi = endpoints('职工服务 portal', {
+  sendCode: {
+    method: 'POST',
+    path: '/api/portal/code',
+    access: 'public',
+    summary: '发送登录验证码（6位，5分钟内有效，只能用一次）/ send a one-time sign-in code',
+    body: SendCodeBody,
+    response: z.object({ ok: z.literal(true), expiresInSeconds: z.number() }),
+    rateLimit: codeLimit,
+  },
+  signIn: {
+    method: 'POST',
+    path: '/api/portal/session',
+    access: 'public',
+    summary: '职工登录或注册（手机号＋验证码或密码）/ worker sign-in or sign-up by mobile with a code or a password',
+    body: SignInBody,
+    response: WorkerMe,
+    rateLimit: signInLimit,
+  },
+  signOut: {
+    method: 'POST',
+    path: '/api/portal/session/end',
+    access: 'public',
+    summary: '职工退出登录 / worker sign-out',
+    response: OkSchema,
+    rateLimit: readLimit,
+  },
+  me: { method: 'GET', path: '/api/portal/me', access: 'public', summary: '我的（职工本人）/ the signed-in worker', response: WorkerMe, rateLimit: readLimit },
+  setPassword: {
+    method: 'POST',
+    path: '/api/portal/password',
+    access: 'public',
+    summary: '设置登录密码 / set a sign-in password',
+    body: SetPasswordBody,
+    response: OkSchema,
+    rateLimit: linkLimit,
+  },
+  link: {
+    method: 'POST',
+    path: '/api/portal/link',
+    access: 'public',
+    summary: '关联会员档案（姓名与身份证号须与会员名册一致）/ link to my member record (name and ID must match)',
+    body: LinkBody,
+    response: WorkerMe,
+    rateLimit: linkLimit,
+  },
+  card: {
+    method: 'GET',
+    path: '/api/portal/card',
+    access: 'public',
+    summary: '我的电子会员卡 / my electronic member card',
+    response: WorkerCard,
+    rateLimit: readLimit,
+  },
+  applications: {
+    method: 'GET',
+    path: '/api/portal/applications',
+    access: 'public',
+    summary: '我的申请和案件 / my applications and cases',
+    response: z.array(MyApplication),
+    rateLimit: readLimit,
+  },
+  notifications: {
+    method: 'GET',
+    path: '/api/portal/notifications',
+    access: 'public',
+    summary: '我的消息 / my notifications',
+    query: z.strictObject({ ...PageQuery }),
+    response: pageOf(WorkerNotification),
+    rateLimit: readLimit,
+  },
+  readNotifications: {
+    method: 'POST',
+    path: '/api/portal/notifications/read',
+    access: 'public',
+    summary: '全部标为已读 / mark all read',
+    response: OkSchema,
+    rateLimit: readLimit,
+  },
+  outbox: {
+    method: 'GET',
+    path: '/api/system/sms-outbox',
+    access: 'settings.manage',
+    summary: '短信发件箱（试点用）/ the SMS outbox for pilots',
+    query: OutboxQuery,
+    response: pageOf(OutboxMessage),
+  },
+});

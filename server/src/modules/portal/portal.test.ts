@@ -1,0 +1,271 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness.js';
+import { addMember, demoOrgs, freshId, freshMobile, type DemoOrgs } from '../member/join/fixtures.js';
+import { notifyWorker } from './index.js';
+import { CODE_TTL_MS } from './portal.service.js';
+
+let env: TestEnv;
+let o: DemoOrgs;
+let admin: TestClient;
+
+beforeAll(async () => {
+  env = await createTestEnv({ members: 300, hardship: 20, disputes: 20 });
+  o = await demoOrgs(env);
+  admin = await env.login('admin');
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+let ipSeq = 0;
+const freshIp = () => `10.9.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
+
+/** A worker's phone: keeps the worker cookie, comes from one address. */
+function phone(ip = freshIp()) {
+  let cookie = '';
+  const send = async (method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) => {
+    const res = await env.app.inject({
+      method,
+      url,
+      remoteAddress: ip,
+      headers: { ...(cookie ? { cookie } : {}), ...headers },
+      ...(method === 'POST' ? { payload: payload ?? {} } : {}),
+    });
+    const set = res.cookies.find((c) => c.name === 'gh_wsid');
+    if (set) cookie = set.value ? `gh_wsid=${set.value}` : '';
+    return res;
+  };
+  return {
+    send,
+    get cookie() {
+      return cookie;
+    },
+  };
+}
+
+/** The last code the outbox holds for a mobile, read as an administrator would. */
+async function codeFromOutbox(mobile: string): Promise<string> {
+  const res = await admin.get(`/api/system/sms-outbox?mobile=${mobile}`);
+  expect(res.statusCode).toBe(200);
+  const body = res.json().items[0]?.body as string;
+  return /(\d{6})/.exec(body)![1]!;
+}
+
+async function signUp(mobile = freshMobile()) {
+  const p = phone();
+  expect((await p.send('POST', '/api/portal/code', { mobile })).statusCode).toBe(200);
+  const res = await p.send('POST', '/api/portal/session', { mobile, code: await codeFromOutbox(mobile) });
+  expect(res.statusCode).toBe(200);
+  return { p, mobile, me: res.json() };
+}
+
+const msg = (r: LightMyRequestResponse) => r.json().message as string;
+
+describe('worker accounts', () => {
+  it('signs up with a code from the outbox; the outbox shows the mobile masked only', async () => {
+    const mobile = freshMobile();
+    const p = phone();
+    const sent = await p.send('POST', '/api/portal/code', { mobile });
+    expect(sent.json()).toEqual({ ok: true, expiresInSeconds: 300 });
+    const outbox = (await admin.get(`/api/system/sms-outbox?mobile=${mobile}`)).json();
+    expect(outbox.total).toBe(1);
+    expect(outbox.items[0].mobileMasked).not.toContain(mobile.slice(3, 7));
+    expect(outbox.body ?? '').not.toContain(mobile);
+    const code = await codeFromOutbox(mobile);
+    const res = await p.send('POST', '/api/portal/session', { mobile, code });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ linked: false, firstSignIn: true, member: null, hasPassword: false });
+    expect((await p.send('GET', '/api/portal/me')).json().mobileMasked).toMatch(/\*{4}/);
+    // The same code is good once.
+    const again = await phone().send('POST', '/api/portal/session', { mobile, code });
+    expect(again.statusCode).toBe(401);
+    expect(msg(again)).toContain('验证码');
+  });
+
+  it('refuses a wrong code, an expired code, and a code after five wrong tries', async () => {
+    const mobile = freshMobile();
+    const p = phone();
+    await p.send('POST', '/api/portal/code', { mobile });
+    const code = await codeFromOutbox(mobile);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) expect((await p.send('POST', '/api/portal/session', { mobile, code: wrong })).statusCode).toBe(401);
+    expect((await p.send('POST', '/api/portal/session', { mobile, code })).statusCode).toBe(401);
+    // An expired code: pretend it was sent more than 5 minutes ago.
+    const m2 = freshMobile();
+    await p.send('POST', '/api/portal/code', { mobile: m2 });
+    const c2 = await codeFromOutbox(m2);
+    await env.services.database.query(
+      sql`UPDATE worker_code SET expires_at = now() - interval '1 second' WHERE expires_at > now() AND used_at IS NULL AND failures = 0`,
+    );
+    expect((await p.send('POST', '/api/portal/session', { mobile: m2, code: c2 })).statusCode).toBe(401);
+    expect(CODE_TTL_MS).toBe(300_000);
+  });
+
+  it('rate-limits codes per mobile (one a minute) and per address', async () => {
+    const mobile = freshMobile();
+    expect((await phone().send('POST', '/api/portal/code', { mobile })).statusCode).toBe(200);
+    const second = await phone().send('POST', '/api/portal/code', { mobile });
+    expect(second.statusCode).toBe(429);
+    expect(msg(second)).toContain('频繁');
+    const p = phone();
+    const codes = [];
+    for (let i = 0; i < 11; i++) codes.push((await p.send('POST', '/api/portal/code', { mobile: freshMobile() })).statusCode);
+    expect(codes.slice(0, 10).every((s) => s === 200)).toBe(true);
+    expect(codes[10]).toBe(429);
+  });
+
+  it('bad input gets a clear zh-CN message, never a 500', async () => {
+    const res = await phone().send('POST', '/api/portal/code', { mobile: '12345' });
+    expect(res.statusCode).toBe(400);
+    expect(msg(res)).toContain('手机号');
+    const badCode = await phone().send('POST', '/api/portal/session', { mobile: freshMobile(), code: '12' });
+    expect(badCode.statusCode).toBe(400);
+    expect(msg(badCode)).toContain('验证码为6位数字');
+    const badLink = await phone().send('POST', '/api/portal/link', { name: '', idNumber: '1' });
+    expect([400, 401]).toContain(badLink.statusCode);
+  });
+
+  it('signs in with a password once set', async () => {
+    const { p, mobile } = await signUp();
+    expect((await p.send('POST', '/api/portal/password', { password: 'Worker@2026' })).statusCode).toBe(200);
+    const q = phone();
+    expect((await q.send('POST', '/api/portal/session', { mobile, password: 'wrong-password' })).statusCode).toBe(401);
+    const ok = await q.send('POST', '/api/portal/session', { mobile, password: 'Worker@2026' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ hasPassword: true, firstSignIn: false });
+    // No password set: refused the same way as a wrong one.
+    expect((await phone().send('POST', '/api/portal/session', { mobile: freshMobile(), password: 'Worker@2026' })).statusCode).toBe(401);
+  });
+
+  it('a worker session never reaches cadre routes, and a cadre session is no worker session', async () => {
+    const { p } = await signUp();
+    for (const url of ['/api/members', '/api/auth/me', '/api/system/sms-outbox', '/api/orgs']) {
+      expect((await p.send('GET', url)).statusCode).toBe(401);
+    }
+    // The worker cookie under the cadre cookie's name is no cadre session either.
+    const token = p.cookie.split('=')[1]!;
+    const asCadre = await env.app.inject({ method: 'GET', url: '/api/members', headers: { cookie: `gh_sid=${token}` } });
+    expect(asCadre.statusCode).toBe(401);
+    expect((await admin.get('/api/portal/me')).statusCode).toBe(401);
+    // A worker write must be JSON (with the SameSite=Strict cookie: no cross-site form posts).
+    const form = await env.app.inject({
+      method: 'POST',
+      url: '/api/portal/notifications/read',
+      remoteAddress: freshIp(),
+      headers: { cookie: p.cookie, 'content-type': 'text/plain' },
+      payload: 'x',
+    });
+    expect([403, 415]).toContain(form.statusCode);
+  });
+});
+
+describe('linking to the member record', () => {
+  it('links only when name and ID number match, says the same for an unknown ID and a wrong name, and audits each try', async () => {
+    const idNumber = freshId('F');
+    await addMember(admin, o.g1.id, idNumber, { name: '周晓雯' });
+    const { p, me } = await signUp();
+    const unknown = await p.send('POST', '/api/portal/link', { name: '周晓雯', idNumber: freshId('F') });
+    const wrongName = await p.send('POST', '/api/portal/link', { name: '周晓文', idNumber });
+    expect(unknown.statusCode).toBe(400);
+    expect(wrongName.statusCode).toBe(400);
+    expect(unknown.json()).toEqual(wrongName.json());
+    expect(msg(unknown)).toContain('未能关联');
+    // Before linking there is no card.
+    expect((await p.send('GET', '/api/portal/card')).statusCode).toBe(403);
+    const ok = await p.send('POST', '/api/portal/link', { name: '周晓雯', idNumber: idNumber.toLowerCase() });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ linked: true, member: { name: '周晓雯', orgName: o.g1.name, status: 'active' } });
+    expect(ok.json().member.idMasked).not.toBe(idNumber);
+    const audits = await env.services.database.query<{ result: string; detail: string }>(
+      sql`SELECT result, detail FROM audit_log WHERE action = 'portal.link' AND entity_id = ${me.accountId} ORDER BY seq`,
+    );
+    expect(audits.map((a) => a.result)).toEqual(['failed', 'failed', 'ok']);
+    expect(JSON.stringify(audits)).not.toContain(idNumber);
+
+    // Nobody else can link the same record, even knowing name and ID: the same answer as a mismatch.
+    const other = await signUp();
+    const taken = await other.p.send('POST', '/api/portal/link', { name: '周晓雯', idNumber });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.json()).toEqual(wrongName.json());
+    expect((await other.p.send('GET', '/api/portal/card')).statusCode).toBe(403);
+  });
+
+  it('shows my card with a token the public card check accepts', async () => {
+    const idNumber = freshId('M');
+    await addMember(admin, o.g2.id, idNumber, { name: '韩立军' });
+    const { p } = await signUp();
+    await p.send('POST', '/api/portal/link', { name: '韩立军', idNumber });
+    const card = (await p.send('GET', '/api/portal/card')).json();
+    expect(card).toMatchObject({ name: '韩立军', orgName: o.g2.name, status: 'active' });
+    expect(card.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(card.verifyUrl).toContain('/card/verify?token=');
+    const check = await env.app.inject({ method: 'GET', url: `/api/cards/verify?token=${encodeURIComponent(card.token)}` });
+    expect(check.json()).toMatchObject({ valid: true, maskedName: '韩*军', unionName: o.g2.name });
+  });
+
+  it('limits link tries per account', async () => {
+    const { p } = await signUp();
+    const codes = [];
+    for (let i = 0; i < 6; i++) codes.push((await p.send('POST', '/api/portal/link', { name: '某某', idNumber: freshId() })).statusCode);
+    expect(codes.slice(0, 5).every((s) => s === 400)).toBe(true);
+    expect(codes[5]).toBe(429);
+  });
+});
+
+describe('my applications and the inbox', () => {
+  it('the join outcome reaches the applicant’s inbox; my applications list shows it with its status', async () => {
+    const mobile = freshMobile();
+    const idNumber = freshId('F');
+    const apply = await env.app.inject({
+      method: 'POST',
+      url: '/api/join/applications',
+      remoteAddress: freshIp(),
+      payload: {
+        orgId: o.g1.id,
+        employerName: '江城宏达物流有限公司',
+        viaTerritorial: false,
+        fields: { name: '孙丽', idNumber, mobile, employmentForm: '快递员', ethnicity: '汉' },
+        consent: { version: '2026-01', agreed: true },
+      },
+    });
+    expect(apply.statusCode).toBe(201);
+    const { p } = await signUp(mobile);
+    const appId = (await env.services.database.query<{ id: string }>(sql`SELECT id FROM join_application ORDER BY created_at DESC LIMIT 1`))[0]!.id;
+    expect((await admin.post(`/api/join/applications/${appId}/approve`, {})).statusCode).toBe(200);
+    const me = (await p.send('GET', '/api/portal/me')).json();
+    expect(me.unreadCount).toBe(1);
+    const inbox = (await p.send('GET', '/api/portal/notifications')).json();
+    expect(inbox.items[0]).toMatchObject({ title: '入会申请已通过', readAt: null });
+    expect((await p.send('POST', '/api/portal/notifications/read', {})).statusCode).toBe(200);
+    expect((await p.send('GET', '/api/portal/me')).json().unreadCount).toBe(0);
+    // Linked now, the application shows among mine; another worker's list stays empty of it.
+    expect((await p.send('POST', '/api/portal/link', { name: '孙丽', idNumber })).statusCode).toBe(200);
+    const mine = (await p.send('GET', '/api/portal/applications')).json();
+    expect(mine).toContainEqual(expect.objectContaining({ kind: 'join', id: appId, status: 'approved' }));
+    const other = await signUp();
+    expect(JSON.stringify((await other.p.send('GET', '/api/portal/applications')).json())).not.toContain(appId);
+    expect((await other.p.send('GET', '/api/portal/notifications')).json().total).toBe(0);
+  });
+
+  it('notifyWorker reaches a linked member’s account and nobody without one', async () => {
+    const idNumber = freshId('M');
+    const memberId = await addMember(admin, o.g1.id, idNumber, { name: '钱伟' });
+    expect(await notifyWorker(env.services.db, { memberId, title: '提醒', body: '无账号' })).toBe(0);
+    const { p } = await signUp();
+    await p.send('POST', '/api/portal/link', { name: '钱伟', idNumber });
+    expect(await notifyWorker(env.services.db, { memberId, title: '活动提醒', body: '明天 9:00', link: '/m' })).toBe(1);
+    expect((await p.send('GET', '/api/portal/notifications')).json().items[0]).toMatchObject({ title: '活动提醒', link: '/m' });
+  });
+});
+
+describe('demo worker accounts', () => {
+  it('13800000001 signs in with the demo password, linked to a demo member with a card', async () => {
+    const p = phone();
+    const res = await p.send('POST', '/api/portal/session', { mobile: '13800000001', password: 'Worker@2026' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ linked: true, member: { orgName: o.g1.name, status: 'active' }, unreadCount: 1 });
+    expect((await p.send('GET', '/api/portal/card')).json().cardNo).toMatch(/^GH\d{10}$/);
+  });
+});
