@@ -13,3 +13,4 @@ export * from '../modules/dispute/dispute.schema.js';
 export * from '../modules/honor/honor.schema.js';
 export * from '../modules/competition/competition.schema.js';
 export * from '../modules/studio/studio.schema.js';
+export * from '../modules/plan/project.schema.js';
