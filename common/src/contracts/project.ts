@@ -98,12 +98,44 @@ export const PublicProjects = z.object({ federation: z.string(), year: z.number(
 const PUBLIC_LIMIT = { bucket: 'project.public', limit: 120, windowMs: 60_000 };
 const P = '/api/projects/:id';
 export const projectApi = endpoints('实事项目 project', {
-  list: { method: 'GET', path: '/api/projects', access: 'plan.read', summary: '实事项目 / practical projects in scope', query: ProjectListQuery, response: pageOf(ProjectSchema) },
+  list: {
+    method: 'GET',
+    path: '/api/projects',
+    access: 'plan.read',
+    summary: '实事项目 / practical projects in scope',
+    query: ProjectListQuery,
+    response: pageOf(ProjectSchema),
+  },
   get: { method: 'GET', path: P, access: 'plan.read', summary: '项目详情 / one project', params: IdParams, response: ProjectDetail },
   history: { method: 'GET', path: `${P}/history`, access: 'plan.read', summary: '变更记录 / history', params: IdParams, response: z.array(HistoryEntrySchema) },
-  create: { method: 'POST', path: '/api/projects', access: 'plan.write', summary: '新增实事项目 / add a project', body: ProjectCreateBody, response: ProjectDetail, status: 201 },
-  update: { method: 'PUT', path: P, access: 'plan.write', summary: '更新项目（进度、节点、状态）/ update a project', params: IdParams, body: ProjectUpdateBody, response: ProjectDetail },
-  spend: { method: 'POST', path: `${P}/spend`, access: 'plan.write', summary: '登记支出 / record spending', params: IdParams, body: SpendBody, response: ProjectDetail, status: 201 },
+  create: {
+    method: 'POST',
+    path: '/api/projects',
+    access: 'plan.write',
+    summary: '新增实事项目 / add a project',
+    body: ProjectCreateBody,
+    response: ProjectDetail,
+    status: 201,
+  },
+  update: {
+    method: 'PUT',
+    path: P,
+    access: 'plan.write',
+    summary: '更新项目（进度、节点、状态）/ update a project',
+    params: IdParams,
+    body: ProjectUpdateBody,
+    response: ProjectDetail,
+  },
+  spend: {
+    method: 'POST',
+    path: `${P}/spend`,
+    access: 'plan.write',
+    summary: '登记支出 / record spending',
+    params: IdParams,
+    body: SpendBody,
+    response: ProjectDetail,
+    status: 201,
+  },
   publicList: {
     method: 'GET',
     path: '/api/public/projects',

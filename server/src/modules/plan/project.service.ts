@@ -55,13 +55,19 @@ export function presentProject(p: ProjectRow, orgName: string, today = todayInCh
 
 async function orgNames(c: { db: Ctx['db'] }, ids: string[]) {
   if (!ids.length) return new Map<string, string>();
-  const rows = await c.db.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, [...new Set(ids)]));
+  const rows = await c.db
+    .select({ id: org.id, name: org.name })
+    .from(org)
+    .where(inArray(org.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function listProjects(c: Ctx, q: Parameters<typeof projects.list>[1]) {
   const page = await projects.list(c, { ...q, sort: q.sort ?? 'year', order: q.order ?? 'desc' });
-  const names = await orgNames(c, page.items.map((p) => p.orgId));
+  const names = await orgNames(
+    c,
+    page.items.map((p) => p.orgId),
+  );
   return { items: page.items.map((p) => presentProject(p, names.get(p.orgId) ?? '')), total: page.total, page: page.page, pageSize: page.pageSize };
 }
 
@@ -71,7 +77,14 @@ export async function getProject(c: Ctx, id: string) {
   const spends = await c.db.select().from(projectSpend).where(eq(projectSpend.projectId, id)).orderBy(asc(projectSpend.spentOn), asc(projectSpend.createdAt));
   return {
     ...presentProject(p, names.get(p.orgId) ?? ''),
-    spends: spends.map((s) => ({ id: s.id, spentOn: s.spentOn, amountFen: s.amountFen, note: s.note, overBudgetReason: s.overBudgetReason, actorName: s.actorName })),
+    spends: spends.map((s) => ({
+      id: s.id,
+      spentOn: s.spentOn,
+      amountFen: s.amountFen,
+      note: s.note,
+      overBudgetReason: s.overBudgetReason,
+      actorName: s.actorName,
+    })),
   };
 }
 
@@ -139,7 +152,10 @@ export async function recordSpend(c: Ctx, id: string, body: Spend) {
       id,
       body.version,
       { spentFen: total, updatedAt: new Date() },
-      { action: 'project.spend', changes: { amountFen: body.amountFen, spentOn: body.spentOn, note: body.note, overBudgetReason: body.overBudgetReason ?? null } },
+      {
+        action: 'project.spend',
+        changes: { amountFen: body.amountFen, spentOn: body.spentOn, note: body.note, overBudgetReason: body.overBudgetReason ?? null },
+      },
     );
   });
   return getProject(c, id);

@@ -40,7 +40,12 @@ describe('practical projects', () => {
 
     const ok = await district.post(`/api/projects/${p.id}/spend`, { spentOn: '2026-04-01', amountFen: 80_000_00, note: '驿站装修', version: p.version });
     expect(ok.statusCode, ok.body).toBe(201);
-    const over = await district.post(`/api/projects/${p.id}/spend`, { spentOn: '2026-05-01', amountFen: 30_000_00, note: '设备采购', version: ok.json().version });
+    const over = await district.post(`/api/projects/${p.id}/spend`, {
+      spentOn: '2026-05-01',
+      amountFen: 30_000_00,
+      note: '设备采购',
+      version: ok.json().version,
+    });
     expect(over.statusCode).toBe(400);
     expect(over.json().message).toContain('超出预算');
     expect(over.json().messageEn).toContain('over-budget reason');
@@ -83,7 +88,13 @@ describe('practical projects', () => {
   });
 
   it('lets a district see its subtree only', async () => {
-    const other = await admin.post('/api/projects', { orgId: ids.d02, year: 2026, title: '河西区困难职工送温暖', budgetFen: 50_000_00, milestones: [{ title: '春节前发放', due: '2026-01-20' }] });
+    const other = await admin.post('/api/projects', {
+      orgId: ids.d02,
+      year: 2026,
+      title: '河西区困难职工送温暖',
+      budgetFen: 50_000_00,
+      milestones: [{ title: '春节前发放', due: '2026-01-20' }],
+    });
     expect(other.statusCode, other.body).toBe(201);
     expect((await district.get(`/api/projects/${other.json().id}`)).statusCode).toBe(404);
     const list = (await district.get('/api/projects?year=2026')).json();

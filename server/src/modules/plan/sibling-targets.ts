@@ -43,7 +43,13 @@ export async function planTargets(admin: TestClient, orgId: string, label: strin
   expect(res.statusCode, res.body).toBe(201);
   const plan = res.json();
   const tasks = (await admin.get(`/api/plan-tasks?planId=${plan.id}`)).json();
-  const proj = await admin.post('/api/projects', { orgId, year: 2026, title: `${label}实事项目`, budgetFen: 100_000, milestones: [{ title: '启动', due: '2026-02-01' }] });
+  const proj = await admin.post('/api/projects', {
+    orgId,
+    year: 2026,
+    title: `${label}实事项目`,
+    budgetFen: 100_000,
+    milestones: [{ title: '启动', due: '2026-02-01' }],
+  });
   expect(proj.statusCode, proj.body).toBe(201);
   return {
     projects: [{ id: proj.json().id, version: proj.json().version, secrets: [`${label}实事项目`] }],
