@@ -7,7 +7,7 @@ import { projectApi, type ProjectDetail } from '../../../../common/src/contracts
 import { call } from '../../api/client';
 import { useAccess } from '../../app/auth-context';
 import { useI18n } from '../../i18n';
-import { Actions, DetailPage, Fields, FormModal, StatusTag, yuan } from '../../kit';
+import { Actions, DetailPage, Fields, FormModal, StatusTag, todayInChina, yuan } from '../../kit';
 import { parseMilestones, PROJECT_STATUS } from './projects';
 
 type Detail = z.infer<typeof ProjectDetail>;
@@ -31,6 +31,7 @@ function ProjectActions({ p, reload }: { p: Detail; reload: () => void }) {
         <FormModal<{ spentOn: string; amountFen: number; note: string; overBudgetReason?: string }>
           open testId="project-spend-form" submitTestId="project-spend-save" title={t('project.spend')}
           intro={t('project.spend.intro', { budget: yuan(p.budgetFen), spent: yuan(p.spentFen) })}
+          initialValues={{ spentOn: todayInChina() }}
           fields={[
             { name: 'spentOn', label: 'project.spend.on', kind: 'date', required: true, span: 12 },
             { name: 'amountFen', label: 'project.spend.amount', kind: 'money', required: true, span: 12 },
