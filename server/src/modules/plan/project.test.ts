@@ -22,6 +22,14 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 describe('practical projects', () => {
+  it('has the demo city’s projects of the year: one over budget with its reason, one with an overdue milestone, one done', async () => {
+    const all = (await admin.get('/api/projects?pageSize=50')).json();
+    expect(all.total).toBeGreaterThanOrEqual(5);
+    expect(all.items.some((p: { overBudget: boolean }) => p.overBudget)).toBe(true);
+    expect(all.items.some((p: { overdueMilestones: number }) => p.overdueMilestones > 0)).toBe(true);
+    expect(all.items.some((p: { status: string; progress: number }) => p.status === 'done' && p.progress === 100)).toBe(true);
+  });
+
   it('keeps spending within the budget unless a reason is given, flags overdue milestones and audits every write', async () => {
     const created = await district.post('/api/projects', {
       orgId: ids.d01,
