@@ -4,6 +4,7 @@ import { renderApp, signedIn } from '../../test/render';
 import ProjectsPage from './ProjectsPage';
 import ProjectDetailPage from './ProjectDetailPage';
 import PublicProjectsPage from './PublicProjectsPage';
+import { ProjectDashboardSection } from './ProjectDashboardSection';
 
 const ID = '00000000-0000-7000-8000-000000000001';
 const ORG = '00000000-0000-7000-8000-0000000000aa';
@@ -57,5 +58,15 @@ describe('practical projects pages', () => {
     expect(card.textContent).toContain('新建职工驿站10个');
     expect(card.textContent).toContain('2025-03-31 完成选址');
     expect(await screen.findByText('杭州市总工会2026年实事项目进展')).toBeTruthy();
+  });
+
+  it('counts the year’s projects, the done and those with an overdue milestone on the dashboard', async () => {
+    renderApp(<ProjectDashboardSection />, {
+      me: signedIn({}, ['plan.read']),
+      routes: { 'GET /api/projects': (r) => ({ items: [], total: r.url.searchParams.get('overdue') ? 2 : r.url.searchParams.get('status') ? 1 : 5, page: 1, pageSize: 1 }) },
+    });
+    await waitFor(() => expect(screen.getByTestId('dashboard-projects-all').textContent).toContain('5'));
+    expect(screen.getByTestId('dashboard-projects-done').textContent).toContain('1');
+    expect(screen.getByTestId('dashboard-projects-overdue').textContent).toContain('2');
   });
 });
