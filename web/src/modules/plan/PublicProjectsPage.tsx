@@ -23,7 +23,7 @@ export default function PublicProjectsPage() {
       {data?.projects.map((p, i) => (
         <Card key={i} size="small" style={{ marginBottom: 8 }} data-testid={`public-project-${i}`}>
           <Typography.Text strong style={{ fontSize: 16 }}>{p.title}</Typography.Text> <StatusTag vocab={PROJECT_STATUS} value={p.status} />
-          <div><Typography.Text type="secondary">{p.orgName} · {t('project.col.budget')} {yuan(p.budgetFen)}</Typography.Text></div>
+          <div><Typography.Text type="secondary">{p.orgName} · {t('project.public.budget')} {yuan(p.budgetFen)}</Typography.Text></div>
           <Progress percent={p.progress} size="small" />
           <div>{p.milestones.map((m) => <Tag key={`${m.due}-${m.title}`} color={m.done ? 'green' : undefined}>{m.due} {m.title}</Tag>)}</div>
         </Card>

@@ -107,6 +107,7 @@ export const planMessages = bilingual({
   'project.spend.actor': ['登记人', 'Entered by'],
   'project.public.title': ['{federation}{year}年实事项目进展', '{federation}: practical projects {year}'],
   'project.public.empty': ['本年度暂无实事项目', 'No projects this year'],
+  'project.public.budget': ['预算', 'Budget'],
   'dashboard.projects.all': ['{year}年实事项目', 'Projects {year}'],
   'dashboard.projects.done': ['已完成', 'Done'],
   'dashboard.projects.overdue': ['节点逾期', 'Overdue milestones'],
