@@ -14,3 +14,4 @@ export * from '../modules/honor/honor.schema.js';
 export * from '../modules/competition/competition.schema.js';
 export * from '../modules/studio/studio.schema.js';
 export * from '../modules/portal/portal.schema.js';
+export * from '../modules/plan/project.schema.js';

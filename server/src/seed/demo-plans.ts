@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { plan, planReport, planTask } from '../modules/plan/plan.schema.js';
+import { project, projectSpend } from '../modules/plan/project.schema.js';
 import { extractPlan } from '../../../common/src/plan-extract.js';
 import { computeDeadline } from '../../../common/src/deadlines.js';
 import { isLiveMetric, KPI_METRICS, SLA_RULE, taskRules } from '../../../common/src/plan-vocab.js';
@@ -127,5 +128,91 @@ export async function seedDemoPlans(tx: Executor, orgs: DemoOrg[], calendar?: Ca
   await tx.execute(
     sql`UPDATE plan_task p SET progress = c.avg FROM (SELECT parent_id, round(avg(progress))::int AS avg FROM plan_task WHERE parent_id IS NOT NULL GROUP BY parent_id) c WHERE p.id = c.parent_id AND p.status <> 'closed'`,
   );
-  return { plans: 1, tasks: rows.length, reports: reports.length };
+  const projects = await seedDemoProjects(tx, rng, city, districts, today);
+  return { plans: 1, tasks: rows.length, reports: reports.length, projects };
+}
+
+/**
+ * The city's practical projects of the year (docs/plans.md, "Practical projects"): some on track,
+ * one with an overdue milestone, one done, one over budget with its reason.
+ */
+async function seedDemoProjects(tx: Executor, rng: ReturnType<typeof createRng>, city: DemoOrg, districts: DemoOrg[], today: string) {
+  const year = Number(today.slice(0, 4));
+  const d = (n: number) => addDays(today, n);
+  const owner = (i: number) => districts[i % Math.max(districts.length, 1)] ?? city;
+  const list = [
+    {
+      org: city,
+      title: '新建户外劳动者服务站点20个',
+      budget: 200_000_00,
+      spent: 120_000_00,
+      progress: 60,
+      status: 'in_progress',
+      ms: [
+        ['完成选址', d(-60), d(-70)],
+        ['全部建成开放', d(90), null],
+      ],
+    },
+    {
+      org: owner(0),
+      title: '为一线职工免费健康体检1万人次',
+      budget: 300_000_00,
+      spent: 90_000_00,
+      progress: 30,
+      status: 'in_progress',
+      ms: [
+        ['完成招标', d(-20), null],
+        ['体检完成', d(120), null],
+      ],
+    },
+    {
+      org: owner(1),
+      title: '困难职工子女助学200人',
+      budget: 100_000_00,
+      spent: 100_000_00,
+      progress: 100,
+      status: 'done',
+      ms: [['发放助学金', d(-30), d(-35)]],
+    },
+    {
+      org: city,
+      title: '职工技能提升培训5000人次',
+      budget: 150_000_00,
+      spent: 160_000_00,
+      progress: 85,
+      status: 'in_progress',
+      ms: [
+        ['上半年培训', d(-10), d(-12)],
+        ['全年完成', d(60), null],
+      ],
+      reason: '报名人数超出计划，经党组会研究追加',
+    },
+    { org: owner(2), title: '新建爱心托管班10个', budget: 50_000_00, spent: 0, progress: 0, status: 'planned', ms: [['确定托管点', d(30), null]] },
+  ] as const;
+  for (const p of list) {
+    const id = rng.uuid();
+    await tx.insert(project).values({
+      id,
+      orgId: p.org.id,
+      year,
+      title: p.title,
+      budgetFen: p.budget,
+      spentFen: p.spent,
+      progress: p.progress,
+      status: p.status,
+      milestones: p.ms.map(([title, due, doneOn]) => ({ title, due, doneOn })),
+    });
+    if (p.spent)
+      await tx.insert(projectSpend).values({
+        id: rng.uuid(),
+        projectId: id,
+        orgId: p.org.id,
+        spentOn: d(-15),
+        amountFen: p.spent,
+        note: '按进度拨付',
+        overBudgetReason: 'reason' in p ? p.reason : null,
+        actorName: 'demo',
+      });
+  }
+  return list.length;
 }

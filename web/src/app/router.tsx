@@ -17,6 +17,9 @@ const UserListPage = lazy(() => import('../modules/user/UserListPage'));
 const PlansPage = lazy(() => import('../modules/plan/PlansPage'));
 const PlanNewPage = lazy(() => import('../modules/plan/PlanNewPage'));
 const PlanDetailPage = lazy(() => import('../modules/plan/PlanDetailPage'));
+const ProjectsPage = lazy(() => import('../modules/plan/ProjectsPage'));
+const ProjectDetailPage = lazy(() => import('../modules/plan/ProjectDetailPage'));
+const PublicProjectsPage = lazy(() => import('../modules/plan/PublicProjectsPage'));
 const PlanTasksPage = lazy(() => import('../modules/plan/TasksPage'));
 const TaskDetailPage = lazy(() => import('../modules/plan/TaskDetailPage'));
 const RoleListPage = lazy(() => import('../modules/user/RoleListPage'));
@@ -103,6 +106,7 @@ export function AppRouter() {
           <Route path="/mediation/status" element={<MediationStatusPage />} />
           <Route path="/notices" element={<PublicNoticesPage />} />
           <Route path="/notices/:id" element={<PublicNoticePage />} />
+          <Route path="/projects/public" element={<PublicProjectsPage />} />
           <Route
             element={
               <RequireSignIn>
@@ -138,6 +142,8 @@ export function AppRouter() {
             <Route path="plans/new" element={guarded('canWritePlan', <PlanNewPage />)} />
             <Route path="plans/tasks" element={guarded('canReadPlan', <PlanTasksPage />)} />
             <Route path="plans/tasks/:id" element={guarded('canReadPlan', <TaskDetailPage />)} />
+            <Route path="plans/projects" element={guarded('canReadPlan', <ProjectsPage />)} />
+            <Route path="plans/projects/:id" element={guarded('canReadPlan', <ProjectDetailPage />)} />
             <Route path="plans/:id" element={guarded('canReadPlan', <PlanDetailPage />)} />
             <Route path="disputes" element={guarded('canReadDispute', <DisputeListPage />)} />
             <Route path="disputes/mediators" element={guarded('canReadDispute', <MediatorsPage />)} />

@@ -15,11 +15,13 @@ interface Target {
 export interface PlanSiblings {
   plans: Target[];
   planTasks: Target[];
+  projects: Target[];
 }
 
 export const PLAN_FILLERS: { prefix: string; param: string; targets: (s: PlanSiblings) => Target[] }[] = [
   { prefix: '/api/plans/:id', param: 'id', targets: (s) => s.plans },
   { prefix: '/api/plan-tasks/:id', param: 'id', targets: (s) => s.planTasks },
+  { prefix: '/api/projects/:id', param: 'id', targets: (s) => s.projects },
 ];
 
 const stepBody = (t: Target) => ({ note: '越权办理', evidence: '越权佐证', progress: 90, version: t.version });
@@ -31,6 +33,8 @@ export const PLAN_BODIES: Record<string, (t: Target, own: { orgId: string }) => 
   'POST /api/plan-tasks/:id/request-close': stepBody,
   'POST /api/plan-tasks/:id/approve-close': stepBody,
   'POST /api/plan-tasks/:id/return-close': stepBody,
+  'PUT /api/projects/:id': (t) => ({ title: '越权修改的项目', progress: 99, version: t.version }),
+  'POST /api/projects/:id/spend': (t) => ({ spentOn: '2026-03-01', amountFen: 100, note: '越权支出', overBudgetReason: '越权', version: t.version }),
 };
 
 /** A plan of the union `orgId` (outside the caller's scope) with one task, made by `admin`. */
@@ -39,7 +43,16 @@ export async function planTargets(admin: TestClient, orgId: string, label: strin
   expect(res.statusCode, res.body).toBe(201);
   const plan = res.json();
   const tasks = (await admin.get(`/api/plan-tasks?planId=${plan.id}`)).json();
+  const proj = await admin.post('/api/projects', {
+    orgId,
+    year: 2026,
+    title: `${label}实事项目`,
+    budgetFen: 100_000,
+    milestones: [{ title: '启动', due: '2026-02-01' }],
+  });
+  expect(proj.statusCode, proj.body).toBe(201);
   return {
+    projects: [{ id: proj.json().id, version: proj.json().version, secrets: [`${label}实事项目`] }],
     plans: [{ id: plan.id, version: plan.version, secrets: [`${label}重点工作`] }],
     planTasks: tasks.items.map((t: { id: string; version: number }) => ({ id: t.id, version: t.version, secrets: [`${label}的任务`] })),
   };
@@ -51,5 +64,7 @@ export function planSnapshot(rows: <T>(q: SQL) => Promise<T[]>, ids: SQL) {
     rows(sql`SELECT * FROM plan WHERE id IN (${ids}) ORDER BY id`),
     rows(sql`SELECT * FROM plan_task WHERE id IN (${ids}) OR parent_id IN (${ids}) ORDER BY id`),
     rows(sql`SELECT id FROM plan_report WHERE task_id IN (${ids}) ORDER BY id`),
+    rows(sql`SELECT * FROM project WHERE id IN (${ids}) ORDER BY id`),
+    rows(sql`SELECT id FROM project_spend WHERE project_id IN (${ids}) ORDER BY id`),
   ]);
 }

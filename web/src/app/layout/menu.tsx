@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BranchesOutlined, UnorderedListOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOutlined, ControlOutlined } from '@ant-design/icons';
 import { ScheduleOutlined, ProjectOutlined, CarryOutOutlined } from '@ant-design/icons';
+import { FlagOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
 import { CloudServerOutlined } from '@ant-design/icons';
@@ -56,6 +57,7 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
   group('plan', 'menu.plan', <ScheduleOutlined />, [
     leaf('/plans', 'menu.plans', <ProjectOutlined />, 'canReadPlan', 'menu-plans'),
     leaf('/plans/tasks', 'menu.planTasks', <CarryOutOutlined />, 'canReadPlan', 'menu-plan-tasks'),
+    leaf('/plans/projects', 'menu.projects', <FlagOutlined />, 'canReadPlan', 'menu-projects'),
   ]),
   group('contract', 'menu.contract', <FileProtectOutlined />, [
     leaf('/contracts', 'menu.contracts', <FileTextOutlined />, 'canReadContract', 'menu-contracts'),

@@ -15,6 +15,7 @@ import { PageHeader } from '../../kit';
 import { MemberFiguresSection } from '../member/dashboard/MemberFiguresSection';
 import { HardshipDashboardSection } from '../hardship/monitor/HardshipDashboardSection';
 import { PlanDashboardSection } from '../plan/PlanDashboardSection';
+import { ProjectDashboardSection } from '../plan/ProjectDashboardSection';
 import { ContractDashboardSection } from '../contract/ContractDashboardSection';
 import { DisputeDashboardSection } from '../dispute/DisputeDashboardSection';
 import { HonorDashboardSection } from '../honor/HonorDashboardSection';
@@ -137,6 +138,7 @@ export default function DashboardPage() {
       <MemberFiguresSection />
       {access.canReadHardship && <HardshipDashboardSection />}
       {access.canReadPlan && <PlanDashboardSection />}
+      {access.canReadPlan && <ProjectDashboardSection />}
       {access.canReadContract && <ContractDashboardSection />}
       {access.canReadDispute && <DisputeDashboardSection />}
       {access.canReadHonor && <HonorDashboardSection />}
