@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { App } from 'antd';
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
@@ -69,4 +69,28 @@ export function useApiError() {
   );
 
   return { showError: show, errorText: text };
+}
+
+/**
+ * A write behind a button: `busy` while it runs (for the button's spinner), its error shown as
+ * useApiError shows it, and a success message when given. Resolves to whether it succeeded.
+ */
+export function useBusy() {
+  const [busy, setBusy] = useState(false);
+  const { showError } = useApiError();
+  const { message } = App.useApp();
+  const run = async (fn: () => Promise<unknown>, success?: string): Promise<boolean> => {
+    setBusy(true);
+    try {
+      await fn();
+      if (success) void message.success(success);
+      return true;
+    } catch (e) {
+      showError(e);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, run };
 }

@@ -19,3 +19,9 @@ type Keys<D> = D extends { zh: Record<infer K, string> } ? K : never;
 export function mergeMessages<D extends Dict[]>(...dicts: D): { zh: Record<Keys<D[number]>, string>; en: Record<Keys<D[number]>, string> } {
   return { zh: Object.assign({}, ...dicts.map((d) => d.zh)), en: Object.assign({}, ...dicts.map((d) => d.en)) };
 }
+
+/** A table kept as data (`<module>/i18n.json`: `"key": ["中文", "English"]`), checked as it loads. */
+export function fromPairs<T extends Record<string, string[]>>(pairs: T): { zh: Record<keyof T & string, string>; en: Record<keyof T & string, string> } {
+  for (const [k, v] of Object.entries(pairs)) if (v.length !== 2) throw new Error(`i18n: ${k} needs exactly a Chinese and an English text`);
+  return bilingual(pairs as unknown as Record<keyof T & string, readonly [string, string]>);
+}

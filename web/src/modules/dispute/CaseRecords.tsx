@@ -5,7 +5,7 @@ import { disputeRecordsApi, MAX_ATTACHMENT_BYTES, UPLOAD_MIME_TYPES, type Disput
 import type { DisputeDetail } from '../../../../common/src/contracts/dispute';
 import { call } from '../../api/client';
 import { useRequest } from '../../app/use-request';
-import { useApiError } from '../../app/use-api-error';
+import { useApiError, useBusy } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
 import { Actions, DeadlineBadge, download, fileToBase64, FormModal, formatDate, StatusTag, todayInChina, useVocab, yuan, type FieldSpec } from '../../kit';
 import { EVIDENCE_KIND, MILESTONE_KIND, REFERRAL_GROUND, SIGNATORY_ROLE, SIGNATURE_METHOD } from './vocab';
@@ -31,7 +31,7 @@ export function CaseRecords({ dispute }: { dispute: DisputeDetail }) {
   const { data, reload } = useRequest(() => call(disputeRecordsApi.records, { params }), [dispute.id, dispute.version], showError);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [kind, setKind] = useState<string>('contract');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [count, setCount] = useState(2);
   if (!data) return null;
 
@@ -39,16 +39,8 @@ export function CaseRecords({ dispute }: { dispute: DisputeDetail }) {
     if (!(UPLOAD_MIME_TYPES as readonly string[]).includes(f.type)) void message.error(t('dispute.ev.badType', { name: f.name }));
     else if (f.size > MAX_ATTACHMENT_BYTES) void message.error(t('dispute.ev.tooBig', { name: f.name }));
     else {
-      setBusy(true);
-      try {
-        await call(disputeRecordsApi.addEvidence, { params, body: { kind: kind as never, fileName: safeName(f.name), data: await fileToBase64(f) } });
-        void message.success(t('dispute.ev.uploaded', { name: f.name }));
-        reload();
-      } catch (e) {
-        showError(e);
-      } finally {
-        setBusy(false);
-      }
+      const body = { kind: kind as never, fileName: safeName(f.name), data: await fileToBase64(f) };
+      if (await run(() => call(disputeRecordsApi.addEvidence, { params, body }), t('dispute.ev.uploaded', { name: f.name }))) reload();
     }
     return Upload.LIST_IGNORE;
   };

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { Alert, App, Button, Form, Modal, Result, Space, Spin, Steps, Table, Typography } from 'antd';
 import { hardshipAidApi, type CampaignInput, type CampaignPreview } from '../../../../../common/src/contracts/hardship-aid';
 import { call } from '../../../api/client';
-import { useApiError } from '../../../app/use-api-error';
+import { useBusy } from '../../../app/use-api-error';
 import { useI18n } from '../../../i18n';
 import { testId } from '../../../app/test-id';
 import { Fields, FormFields, todayInChina, yuan, type FieldSpec } from '../../../kit';
@@ -23,11 +23,10 @@ const toInput = ({ tiers, causes, underOrgId, statuses, ...v }: Values): Campaig
 export function CampaignWizard({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
   const { t } = useI18n();
   const { modal, message } = App.useApp();
-  const { showError } = useApiError();
   const [form] = Form.useForm<Values>();
   const [step, setStep] = useState(0);
   const [preview, setPreview] = useState<CampaignPreview | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [created, setCreated] = useState<(CampaignPreview & { id: string; name: string }) | null>(null);
   const paidOn = Form.useWatch('paidOn', form) as string | undefined;
   const year = paidOn ? Number(paidOn.slice(0, 4)) : undefined;
@@ -63,15 +62,7 @@ export function CampaignWizard({ open, onClose, onCreated }: { open: boolean; on
     await form.validateFields(names(1));
     setStep(2);
     setPreview(null);
-    setBusy(true);
-    try {
-      setPreview(await call(hardshipAidApi.previewCampaign, { body: toInput(values()) }));
-    } catch (e) {
-      showError(e);
-      setStep(1);
-    } finally {
-      setBusy(false);
-    }
+    if (!(await run(async () => setPreview(await call(hardshipAidApi.previewCampaign, { body: toInput(values()) }))))) setStep(1);
   };
 
   const confirm = () =>
@@ -82,17 +73,12 @@ export function CampaignWizard({ open, onClose, onCreated }: { open: boolean; on
       cancelText: t('action.cancel'),
       okButtonProps: testId('hs-campaign-confirm-ok'),
       onOk: async () => {
-        setBusy(true);
-        try {
+        await run(async () => {
           const r = await call(hardshipAidApi.createCampaign, { body: toInput(values()) });
           setCreated({ ...r, name: values().name });
           void message.success(t('hsAid.campaign.created', { n: r.households }));
           onCreated();
-        } catch (e) {
-          showError(e);
-        } finally {
-          setBusy(false);
-        }
+        });
       },
     });
 

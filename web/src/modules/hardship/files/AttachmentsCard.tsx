@@ -3,7 +3,7 @@ import { App, Button, Select, Space, Table, Typography, Upload } from 'antd';
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { hardshipFilesApi, MAX_ATTACHMENT_BYTES, UPLOAD_MIME_TYPES, type AttachmentInput, type FileDetail } from '../../../../../common/src/contracts/hardship-files';
 import { call } from '../../../api/client';
-import { useApiError } from '../../../app/use-api-error';
+import { useApiError, useBusy } from '../../../app/use-api-error';
 import { useI18n } from '../../../i18n';
 import { testId } from '../../../app/test-id';
 import { Actions, download, fileToBase64, formatDate, formatDateTime, useVocab } from '../../../kit';
@@ -19,22 +19,14 @@ export function AttachmentsCard({ fileId, items, canWrite, onChanged }: { fileId
   const { message } = App.useApp();
   const { showError } = useApiError();
   const [kind, setKind] = useState<AttachmentInput['kind']>('income_proof');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
 
   const beforeUpload = async (f: File) => {
     if (!(UPLOAD_MIME_TYPES as readonly string[]).includes(f.type)) void message.error(t('hsFile.att.badType', { name: f.name }));
     else if (f.size > MAX_ATTACHMENT_BYTES) void message.error(t('hsFile.att.tooBig', { name: f.name }));
     else {
-      setBusy(true);
-      try {
-        await call(hardshipFilesApi.attach, { params: { id: fileId }, body: { kind, fileName: f.name.replace(/[/\\]/g, '_').slice(0, 120), data: await fileToBase64(f) } });
-        void message.success(t('hsFile.att.uploaded', { name: f.name }));
-        onChanged();
-      } catch (e) {
-        showError(e);
-      } finally {
-        setBusy(false);
-      }
+      const body = { kind, fileName: f.name.replace(/[/\\]/g, '_').slice(0, 120), data: await fileToBase64(f) };
+      if (await run(() => call(hardshipFilesApi.attach, { params: { id: fileId }, body }), t('hsFile.att.uploaded', { name: f.name }))) onChanged();
     }
     return Upload.LIST_IGNORE;
   };
