@@ -43,6 +43,8 @@ const EXPECTED_PUBLIC = [
   'GET /api/public/notices', // notices open now
   'GET /api/public/notices/:id', // one notice's list
   'POST /api/public/notices/:id/objections', // an objection, only inside the period
+  // Practical projects (docs/plans.md): the year's projects and their progress, without personal data. Rate-limited per IP.
+  'GET /api/public/projects',
   // Worker portal (docs/portal.md): public to the cadre guard; all but code and sign-in require the worker's own session (cookie gh_wsid). Rate-limited per IP.
   'POST /api/portal/code', // send a one-time sign-in code (also limited per mobile)
   'POST /api/portal/session', // sign in or sign up with the code, or sign in with a password
