@@ -56,7 +56,8 @@ describe('join applications', () => {
     await waitFor(() => expect(screen.getByTestId('application-detail').dataset.status).toBe('pending'));
     expect(screen.getByTestId('application-approve-btn')).toBeTruthy();
     fireEvent.click(screen.getByTestId('application-reject-btn'));
-    await act(async () => fireEvent.click(await screen.findByTestId('application-reject-submit')));
+    await screen.findByTestId('application-reject-reason'); // the form is open before it is sent
+    await act(async () => fireEvent.click(screen.getByTestId('application-reject-submit')));
     expect(await screen.findByText('请填写驳回理由（至少2个字）')).toBeTruthy();
     fireEvent.change(screen.getByTestId('application-reject-reason'), { target: { value: '非本单位职工' } });
     await act(async () => fireEvent.click(screen.getByTestId('application-reject-submit')));
