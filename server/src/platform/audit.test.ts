@@ -25,7 +25,7 @@ const ids: Record<string, string> = {};
 let maxSeq: () => Promise<number>;
 
 beforeAll(async () => {
-  env = await createTestEnv();
+  env = await createTestEnv({ fresh: true });
   rows = <T>(q: SQL) => env.services.database.query<T>(q);
   maxSeq = async () => (await rows<{ n: number }>(sql`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log`))[0]!.n;
   admin = await env.login('admin');

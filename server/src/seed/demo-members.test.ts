@@ -200,7 +200,7 @@ describe('after seeding', () => {
   it('has planner statistics for the tables it filled (ANALYZE ran)', async () => {
     const { createTestEnv } = await import('../test/harness.js');
     const { sql } = await import('drizzle-orm');
-    const env = await createTestEnv({ members: 300, hardship: 20 });
+    const env = await createTestEnv({ members: 300, hardship: 20, fresh: true });
     try {
       const rows = await env.services.database.query<{ relname: string; analyzed: boolean }>(sql`
         SELECT relname, (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL) AS analyzed FROM pg_stat_user_tables WHERE relname IN ('member', 'org', 'hardship_file', 'membership_event')`);

@@ -70,11 +70,21 @@ function imageKey(parts: unknown): string {
     }
     codeHash = h.digest('hex');
   }
-  return crypto.createHash('sha256').update(codeHash).update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+  // The code's part first, so that images of other versions of the code can be told apart.
+  return `${codeHash.slice(0, 8)}_${crypto.createHash('sha256').update(codeHash).update(JSON.stringify(parts)).digest('hex').slice(0, 8)}`;
 }
 
 export async function createTestEnv(
-  opts: { seed?: boolean; members?: number; hardship?: number; disputes?: number; secretKeyHex?: string; engine?: 'pglite' | 'postgres' } = {},
+  opts: {
+    seed?: boolean;
+    members?: number;
+    hardship?: number;
+    disputes?: number;
+    secretKeyHex?: string;
+    engine?: 'pglite' | 'postgres';
+    /** Migrate and seed this database itself (a test of what seeding leaves behind: statistics, the audit chain and its checkpoints). */
+    fresh?: boolean;
+  } = {},
 ): Promise<TestEnv> {
   // The engine: TEST_DATABASE_URL's server unless a test asks for the other one (a cross-engine restore).
   const base =
@@ -83,7 +93,7 @@ export async function createTestEnv(
       : (process.env.TEST_DATABASE_URL ?? (opts.engine === 'postgres' ? 'postgres://postgres@127.0.0.1:5432/test' : undefined));
   const seed = opts.seed === false ? null : { members: opts.members ?? TEST_DEMO_MEMBERS, hardship: opts.hardship ?? 300, disputes: opts.disputes ?? 300 };
   const secretKeyHex = opts.secretKeyHex ?? TEST_SECRET_KEY;
-  const image = reuseImages() ? imageKey({ seed, secretKeyHex }) : null;
+  const image = reuseImages() && !opts.fresh ? imageKey({ seed, secretKeyHex }) : null;
   const config = {
     ...loadConfig({}),
     databaseUrl: undefined as string | undefined,
@@ -92,6 +102,10 @@ export async function createTestEnv(
     webDist: '/nonexistent',
     importDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gh-test-imports-')),
   };
+  // Each database its own data folder and audit checkpoint file: test files running side by side on
+  // one PostgreSQL server must not sign checkpoints into each other's file.
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-test-data-'));
+  Object.assign(config, { dataDir: own, auditCheckpointFile: path.join(own, 'audit-checkpoints.log') });
   let dropDb: (() => Promise<void>) | undefined;
   let services: Services;
   if (base) {
@@ -113,8 +127,10 @@ export async function createTestEnv(
           } finally {
             await built.database.close();
           }
-          // Templates of earlier versions of the code are dropped when nothing uses them.
-          const old = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'gh_tpl_%' AND datname <> $1`, [template]);
+          // Templates of earlier versions of the code are dropped when nothing uses them (those of other seed options stay).
+          const old = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'gh_tpl_%' AND datname NOT LIKE $1`, [
+            `gh_tpl_${image.slice(0, 8)}_%`,
+          ]);
           for (const r of old.rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname}`).catch(() => undefined);
         }
         await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
@@ -202,6 +218,7 @@ export async function createTestEnv(
       await services.database.close();
       await dropDb?.();
       fs.rmSync(config.importDir, { recursive: true, force: true });
+      fs.rmSync(own, { recursive: true, force: true });
     },
   };
 }
