@@ -4,10 +4,10 @@
  * workload), records a session, records the agreement and closes the case; the dashboard shows the
  * overdue clocks, and its card opens the list of those cases.
  */
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2EEnv } from './harness';
-import { choose, chooseFirst, closeContext, prepare } from './ui';
+import { choose, chooseFirst, closeContext, openPage, prepare } from './ui';
 import { todayInChina } from '../common/src/dates';
 
 const PORT = 3105;
@@ -42,13 +42,7 @@ describe('labour-dispute mediation', () => {
     await env?.close();
   });
 
-  const open = async () => {
-    const page = prepare(await env.newPage());
-    onTestFailed(async ({ task }) => {
-      await env.shot(page, `FAIL-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`).catch(() => undefined);
-    });
-    return page;
-  };
+  const open = () => openPage(env);
 
   let caseNo = '';
 

@@ -5,10 +5,10 @@
  * remaining amount drops by exactly that much), runs the warning check (the new household near the
  * line raises one warning; a second run raises none) and closes the warning with the action taken.
  */
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2EEnv } from './harness';
-import { choose, chooseFirst, closeContext, prepare } from './ui';
+import { choose, chooseFirst, closeContext, openPage, prepare } from './ui';
 import { computeIdCheck } from '../common/src/id-number';
 
 const PORT = 3403;
@@ -50,13 +50,7 @@ describe('hardship assistance', () => {
   });
 
   /** The page of the running test: screenshotted when the test fails. */
-  const open = async () => {
-    const page = prepare(await env.newPage());
-    onTestFailed(async ({ task }) => {
-      await env.shot(page, `FAIL-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`).catch(() => undefined);
-    });
-    return page;
-  };
+  const open = () => openPage(env);
 
   let unionName = '';
   let fileUrl = '';

@@ -5,10 +5,10 @@
  * signing in; the objection answered by the reviewing body; approval waiting for the notice to end.
  * Then a district call whose notice has ended: approval, the certificate, the holder on the member record.
  */
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2EEnv } from './harness';
-import { choose, closeContext, prepare } from './ui';
+import { choose, closeContext, openPage, prepare } from './ui';
 
 const PORT = 3107;
 /** The machine is slow and shared: UI waits poll for up to 30 s. */
@@ -67,13 +67,7 @@ describe('honours from call to record', () => {
     await env?.close();
   });
 
-  const open = async () => {
-    const page = prepare(await env.newPage());
-    onTestFailed(async ({ task }) => {
-      await env.shot(page, `FAIL-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`).catch(() => undefined);
-    });
-    return page;
-  };
+  const open = () => openPage(env);
 
   let callUrl = '';
 

@@ -3,6 +3,7 @@
  * Ant Design widgets that have no native element to fill.
  */
 import { type Locator, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
 
 /** Generous: the machine running the suite is slow and shared. */
 export const UI_TIMEOUT = 60_000;
@@ -10,6 +11,15 @@ export const UI_TIMEOUT = 60_000;
 export function prepare(page: Page): Page {
   page.setDefaultTimeout(UI_TIMEOUT);
   page.setDefaultNavigationTimeout(UI_TIMEOUT);
+  return page;
+}
+
+/** A page for the running test, screenshotted (`FAIL-<test name>`) when the test fails. */
+export async function openPage(env: { newPage(): Promise<Page>; shot(page: Page, name: string): Promise<unknown> }): Promise<Page> {
+  const page = prepare(await env.newPage());
+  onTestFailed(async ({ task }) => {
+    await env.shot(page, `FAIL-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`).catch(() => undefined);
+  });
   return page;
 }
 
