@@ -82,8 +82,10 @@ export const ProjectListQuery = z.strictObject({
 });
 /** The public progress page: no login, no personal data (no people's names, no spending lines). */
 export const PublicProjectQuery = z.strictObject({
-  orgId: z.uuid('工会编号不正确 / invalid union'),
-  year: z.coerce.number().int().min(2000, '年度不正确 / invalid year').max(2100, '年度不正确 / invalid year'),
+  /** The federation whose projects are shown; by default the top of the tree (the city). */
+  orgId: z.uuid('工会编号不正确 / invalid union').optional(),
+  /** By default the current year, China time. */
+  year: z.coerce.number().int().min(2000, '年度不正确 / invalid year').max(2100, '年度不正确 / invalid year').optional(),
 });
 export const PublicProject = z.object({
   title: z.string(),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { project, projectSpend } from './project.schema.js';
 import { org } from '../org/org.schema.js';
@@ -162,8 +162,14 @@ export async function recordSpend(c: Ctx, id: string, body: Spend) {
 }
 
 /** The public progress page: projects of the federation and the unions below it for a year; no names of people, no spending lines. */
-export async function publicProjects(c: PublicCtx, q: { orgId: string; year: number }) {
-  const [fed] = await c.db.select({ id: org.id, name: org.name, path: org.path }).from(org).where(eq(org.id, q.orgId));
+export async function publicProjects(c: PublicCtx, query: { orgId?: string; year?: number }) {
+  const q = { year: query.year ?? Number(todayInChina().slice(0, 4)) };
+  const [fed] = await c.db
+    .select({ id: org.id, name: org.name, path: org.path })
+    .from(org)
+    .where(query.orgId ? eq(org.id, query.orgId) : isNull(org.parentId))
+    .orderBy(asc(org.path))
+    .limit(1);
   if (!fed) throw errors.notFound('工会组织', 'organisation');
   const rows = await c.db
     .select({ p: project, orgName: org.name })

@@ -124,4 +124,13 @@ describe('practical projects', () => {
     const bad = await anon.get(`/api/public/projects?orgId=x&year=2026`);
     expect(bad.statusCode).toBe(400);
   });
+
+  it('a link without a federation or a year shows the city federation’s projects of this year', async () => {
+    const anon = env.anonymous();
+    const plain = (await anon.get('/api/public/projects')).json();
+    const explicit = (await anon.get(`/api/public/projects?orgId=${ids.city}&year=${plain.year}`)).json();
+    expect(plain.federation).toBe(explicit.federation);
+    expect(plain.projects).toEqual(explicit.projects);
+    expect(plain.year).toBe(Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())));
+  });
 });

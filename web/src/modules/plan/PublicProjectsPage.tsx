@@ -12,8 +12,9 @@ import { PROJECT_STATUS } from './projects';
 export default function PublicProjectsPage() {
   const [params] = useSearchParams();
   const { t } = useI18n();
-  const orgId = params.get('orgId') ?? '';
-  const year = Number(params.get('year') ?? new Date().getFullYear());
+  // Without a federation or a year in the link: the top federation's projects of this year.
+  const orgId = params.get('orgId') || undefined;
+  const year = params.get('year') ? Number(params.get('year')) : undefined;
   const { data, loading, error } = useRequest(() => call(projectApi.publicList, { query: { orgId, year } }), [orgId, year]);
   return (
     <PublicShell title={data ? t('project.public.title', { federation: data.federation, year: data.year }) : t('menu.projects')} testId="public-projects">
