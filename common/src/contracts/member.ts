@@ -23,6 +23,8 @@ const memberFilters = {
   orgId: z.uuid().optional(),
   employmentForm: z.string().trim().max(40).optional(),
   migrantWorker: z.enum(['true', 'false']).optional(),
+  /** `to_collect`: imported from an HR roster, the member has not yet confirmed the notice (docs/operations.md). */
+  consentStatus: z.enum(['given', 'to_collect']).optional(),
   status: z.enum(MEMBER_STATUSES).optional(),
   joinFrom: isoDate.optional(),
   joinTo: isoDate.optional(),
@@ -72,6 +74,9 @@ export const MemberDetail = MemberListItem.extend({
   consentVersion: z.string().nullable(),
   consentAt: z.string().nullable(),
   consentMethod: z.string().nullable(),
+  /** 个人信息保护法 Art. 13: `consent`, or `hr_management` for a roster imported from HR records. */
+  legalBasis: z.enum(['consent', 'hr_management']),
+  consentStatus: z.enum(['given', 'to_collect']),
   createdAt: z.string(),
   updatedAt: z.string(),
   events: z.array(

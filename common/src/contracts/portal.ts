@@ -5,6 +5,7 @@
  * `gh_wsid`); a worker session never opens a cadre route.
  */
 import { z } from 'zod';
+import { CURRENT_CONSENT_VERSION } from '../member-input.js';
 import { endpoints, OkSchema, PageQuery, pageOf, type RateLimit } from './kit.js';
 
 /** Mainland mobile numbers: 11 digits starting with 1. */
@@ -27,6 +28,10 @@ const readLimit: RateLimit = { bucket: 'portal-read', limit: 300, windowMs: 60_0
 export const SendCodeBody = z.strictObject({ mobile: mobileNumber });
 export const SignInBody = z.union([z.strictObject({ mobile: mobileNumber, code: oneTimeCode }), z.strictObject({ mobile: mobileNumber, password })]);
 export const SetPasswordBody = z.strictObject({ password });
+/** Confirming the personal-information notice (个人信息保护法 Arts. 14, 17) for a record imported from an HR roster. */
+export const ConsentBody = z.strictObject({
+  version: z.literal(CURRENT_CONSENT_VERSION, { error: '请阅读并同意最新版个人信息处理告知书 / agree to the current notice' }),
+});
 export const LinkBody = z.strictObject({
   name: z.string().trim().min(1, { error: '请填写姓名 / name is required' }).max(40),
   idNumber: z.string().trim().min(15, { error: '请填写身份证号 / ID number is required' }).max(30),
@@ -48,6 +53,8 @@ export const WorkerMe = z.object({
       joinDate: z.string(),
       cardNo: z.string(),
       employerName: z.string().nullable(),
+      /** The record came from an HR roster import and the member has not yet confirmed the personal-information notice. */
+      consentToCollect: z.boolean(),
     })
     .nullable(),
   unreadCount: z.number(),
@@ -137,6 +144,15 @@ export const portalApi = endpoints('职工服务 portal', {
     access: 'public',
     summary: '关联会员档案（姓名与身份证号须与会员名册一致）/ link to my member record (name and ID must match)',
     body: LinkBody,
+    response: WorkerMe,
+    rateLimit: linkLimit,
+  },
+  consent: {
+    method: 'POST',
+    path: '/api/portal/consent',
+    access: 'public',
+    summary: '确认个人信息处理告知书（由单位名册导入的会员首次登录时）/ confirm the personal-information notice',
+    body: ConsentBody,
     response: WorkerMe,
     rateLimit: linkLimit,
   },

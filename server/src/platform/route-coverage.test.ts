@@ -52,6 +52,7 @@ const EXPECTED_PUBLIC = [
   'GET /api/portal/me', // the worker's own account and, once linked, own member record
   'POST /api/portal/password', // set the worker's password
   'POST /api/portal/link', // link to the member record (name + ID number must match)
+  'POST /api/portal/consent', // a roster-imported member confirms the personal-information notice (worker session)
   'GET /api/portal/card', // the worker's own card
   'GET /api/portal/applications', // the worker's own applications and cases
   'GET /api/portal/notifications', // the worker's own messages

@@ -45,6 +45,8 @@ export const MEMBER_COLS: Columns = [
   ['consent_version', 'text'],
   ['consent_at', 'timestamptz'],
   ['consent_method', 'text'],
+  ['legal_basis', 'text'],
+  ['consent_status', 'text'],
   ['row_hash', 'text'],
   ['is_demo', 'bool'],
 ];
@@ -106,6 +108,8 @@ function memberBatch(keys: KeyRing, batch: readonly DemoMember[]): DemoBatch {
     const rec = buildMemberRecord(keys, m.person);
     // Consent to the current notice: gig workers who joined since 2020 mostly did so online; the others signed on paper.
     const online = m.person.employmentForm !== 'standard' && m.person.joinDate >= '2020-01-01';
+    // One standard employee in ten came in on an HR roster import and has not confirmed the notice yet.
+    const imported = m.person.employmentForm === 'standard' && m.cardNo.endsWith('7');
     members.push([
       m.id,
       m.orgId,
@@ -130,9 +134,11 @@ function memberBatch(keys: KeyRing, batch: readonly DemoMember[]): DemoBatch {
       rec.joinDate,
       m.cardNo,
       m.status,
-      CURRENT_CONSENT_VERSION,
-      at(m.person.joinDate > '2026-01-05' ? m.person.joinDate : '2026-01-05'),
-      online ? 'online' : 'paper',
+      imported ? null : CURRENT_CONSENT_VERSION,
+      imported ? null : at(m.person.joinDate > '2026-01-05' ? m.person.joinDate : '2026-01-05'),
+      imported ? null : online ? 'online' : 'paper',
+      imported ? 'hr_management' : 'consent',
+      imported ? 'to_collect' : 'given',
       rec.rowHash,
       true,
     ]);

@@ -26,6 +26,7 @@ export interface MemberSearch {
   bornFrom?: string;
   bornTo?: string;
   migrantWorker?: boolean;
+  consentStatus?: 'given' | 'to_collect';
 }
 
 /** The WHERE clause of a member search: the data scope first, then the user's filters. */
@@ -69,6 +70,8 @@ export function memberSearchWhere(scope: Scope, s: MemberSearch): SQL {
   if (s.bornFrom) where.push(gte(member.birthDate, s.bornFrom));
   if (s.bornTo) where.push(lte(member.birthDate, s.bornTo));
   if (s.migrantWorker !== undefined) where.push(eq(member.migrantWorker, s.migrantWorker));
+  // The literal (not a parameter) lets the planner use the partial index member_consent_to_collect_idx.
+  if (s.consentStatus) where.push(s.consentStatus === 'to_collect' ? sql`${member.consentStatus} = 'to_collect'` : sql`${member.consentStatus} = 'given'`);
   return and(...where)!;
 }
 

@@ -42,6 +42,14 @@ export const member = pgTable(
     consentVersion: text('consent_version'),
     consentAt: timestamp('consent_at', { withTimezone: true }),
     consentMethod: text('consent_method'),
+    /**
+     * The legal basis of the processing (个人信息保护法 Art. 13): `consent` for a worker who joined
+     * or was entered with their signed notice; `hr_management` for a roster imported from the
+     * employer's HR records (Art. 13 (2)), whose own consent is still to be collected.
+     */
+    legalBasis: text('legal_basis').$type<'consent' | 'hr_management'>().notNull().default('consent'),
+    /** `given`, or `to_collect` until the member confirms the notice (on the worker portal, or on paper). */
+    consentStatus: text('consent_status').$type<'given' | 'to_collect'>().notNull().default('given'),
     /** Hash of the imported fields, so a re-import of the same row is recognised as unchanged. */
     rowHash: text('row_hash'),
     isDemo: boolean('is_demo').notNull().default(false),
@@ -57,6 +65,9 @@ export const member = pgTable(
     index('member_name_prefix_idx').on(t.name.op('text_pattern_ops')),
     index('member_name_grams_idx').using('gin', t.nameGrams),
     index('member_join_date_idx').on(t.joinDate),
+    index('member_consent_to_collect_idx')
+      .on(t.orgId)
+      .where(sql`consent_status = 'to_collect'`),
   ],
 );
 

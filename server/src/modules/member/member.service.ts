@@ -187,6 +187,7 @@ export function searchOf(c: Pick<Ctx, 'keys'>, p: MemberListParams): repo.Member
   if (p.employmentForm === 'gig') s.employmentForms = [...GIG_FORMS];
   else if (p.employmentForm) s.employmentForms = [p.employmentForm];
   if (p.migrantWorker) s.migrantWorker = p.migrantWorker === 'true';
+  if (p.consentStatus) s.consentStatus = p.consentStatus;
   if (p.minAge !== undefined) s.bornTo = shiftYears(today, -p.minAge);
   if (p.maxAge !== undefined) s.bornFrom = shiftYears(today, -(p.maxAge + 1), 1);
   return s;
@@ -234,6 +235,8 @@ export async function getMemberDetail(c: Ctx, id: string) {
     consentVersion: m.consentVersion,
     consentAt: m.consentAt?.toISOString() ?? null,
     consentMethod: m.consentMethod,
+    legalBasis: m.legalBasis,
+    consentStatus: m.consentStatus,
     version: m.version,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),

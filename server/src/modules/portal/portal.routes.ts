@@ -43,6 +43,11 @@ export async function portalRoutes(app: FastifyInstance) {
       await svc.linkMember(s, w.account, body, s.ip);
       return svc.workerMe(s, w.account, w.firstSignIn);
     },
+    consent: async (s, { body }, req) => {
+      const w = await svc.requireWorker(s, req);
+      await svc.confirmConsent(s, w.account, body.version, s.ip);
+      return svc.workerMe(s, w.account, w.firstSignIn);
+    },
     card: async (s, _i, req) => svc.workerCard(s, (await svc.requireWorker(s, req)).account, `${req.protocol}://${req.host}`),
     applications: async (s, _i, req) => svc.workerApplications(s, (await svc.requireWorker(s, req)).account),
     notifications: async (s, { query }, req) => listNotifications(s.db, (await svc.requireWorker(s, req)).account.id, query.page, query.pageSize),

@@ -222,6 +222,36 @@ export async function linkMember(s: Services, account: WorkerAccount, input: { n
   await audit('ok', 'linked', m.id);
 }
 
+/**
+ * The member of an imported roster confirms the personal-information notice on the portal: the
+ * record's consent becomes `given`, dated, by the `portal` method, in the version confirmed. The
+ * legal basis stays as recorded (the roster was lawfully processed before); audited on the member.
+ */
+export async function confirmConsent(s: Services, account: WorkerAccount, version: string, ip: string) {
+  const memberId = requireLinked(account);
+  const done = await s.db
+    .update(member)
+    .set({
+      consentStatus: 'given',
+      consentVersion: version,
+      consentAt: new Date(),
+      consentMethod: 'portal',
+      version: sql`${member.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(member.id, memberId), eq(member.consentStatus, 'to_collect')))
+    .returning({ id: member.id });
+  if (!done.length) return;
+  await appendAuditStandalone(s.db, {
+    actorName: 'worker:' + account.mobileMasked,
+    action: 'portal.consent',
+    entity: 'member',
+    entityId: memberId,
+    ip,
+    changes: { consentStatus: { from: 'to_collect', to: 'given' }, consentVersion: version, consentMethod: 'portal' },
+  });
+}
+
 /** 我的: the account and, once linked, the member's own record (masked ID). */
 export async function workerMe(s: Services, account: WorkerAccount, firstSignIn: boolean) {
   const [fresh] = await s.db.select().from(workerAccount).where(eq(workerAccount.id, account.id));
@@ -237,11 +267,15 @@ export async function workerMe(s: Services, account: WorkerAccount, firstSignIn:
         joinDate: member.joinDate,
         cardNo: member.cardNo,
         employerName: member.employerName,
+        consentStatus: member.consentStatus,
       })
       .from(member)
       .innerJoin(org, eq(org.id, member.orgId))
       .where(eq(member.id, a.memberId));
-    m = row ?? null;
+    if (row) {
+      const { consentStatus, ...rest } = row;
+      m = { ...rest, consentToCollect: consentStatus === 'to_collect' };
+    }
   }
   const [unread] = await s.db
     .select({ n: count() })

@@ -205,6 +205,39 @@ describe('linking to the member record', () => {
     expect(check.json()).toMatchObject({ valid: true, maskedName: '韩*军', unionName: o.g2.name });
   });
 
+  it('a member imported from an HR roster confirms the notice once, on the portal; the registry shows it and the audit records it', async () => {
+    const idNumber = freshId('F');
+    const memberId = await addMember(admin, o.g1.id, idNumber, { name: '程丽娟' });
+    // As the roster import leaves it (import.commit.ts): processed under PIPL Art. 13 (2), consent to collect.
+    await env.services.database.query(
+      sql`UPDATE member SET legal_basis = 'hr_management', consent_status = 'to_collect', consent_version = NULL, consent_at = NULL, consent_method = NULL WHERE id = ${memberId}`,
+    );
+    const toCollect = await admin.get(`/api/members?consentStatus=to_collect&orgId=${o.g1.id}`);
+    expect(toCollect.json().items.map((m: { id: string }) => m.id)).toContain(memberId);
+    const { p } = await signUp();
+    // Not linked yet: nothing to confirm.
+    expect((await p.send('POST', '/api/portal/consent', { version: '2026-01' })).statusCode).toBe(403);
+    const linked = await p.send('POST', '/api/portal/link', { name: '程丽娟', idNumber });
+    expect(linked.json().member.consentToCollect).toBe(true);
+    const stale = await p.send('POST', '/api/portal/consent', { version: '2020-01' });
+    expect(stale.statusCode).toBe(400);
+    expect(msg(stale)).toContain('告知书');
+    const ok = await p.send('POST', '/api/portal/consent', { version: '2026-01' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().member.consentToCollect).toBe(false);
+    const detail = (await admin.get(`/api/members/${memberId}`)).json();
+    expect(detail).toMatchObject({ consentStatus: 'given', legalBasis: 'hr_management', consentMethod: 'portal', consentVersion: '2026-01' });
+    expect(detail.consentAt).not.toBeNull();
+    // Once: a second confirmation changes nothing and writes no second audit entry.
+    expect((await p.send('POST', '/api/portal/consent', { version: '2026-01' })).statusCode).toBe(200);
+    const audits = await env.services.database.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'portal.consent' AND entity_id = ${memberId}`,
+    );
+    expect(audits[0]!.n).toBe(1);
+    const after = await admin.get(`/api/members?consentStatus=to_collect&orgId=${o.g1.id}`);
+    expect(after.json().items.map((m: { id: string }) => m.id)).not.toContain(memberId);
+  });
+
   it('limits link tries per account', async () => {
     const { p } = await signUp();
     const codes = [];

@@ -9,7 +9,7 @@ const detail = (over: Partial<MemberDetailT> = {}): MemberDetailT => ({
   id: ID, name: '王芳', idMasked: '330106********002X', mobileMasked: '138****5678', sex: 'F', age: 36, orgId: 'o1', orgName: '滨江高新园区联合工会',
   employmentForm: 'courier', migrantWorker: true, status: 'active', joinDate: '2024-05-01', cardNo: 'GH0000001', version: 3,
   idKind: 'resident', ethnicity: '汉族', education: null, politicalStatus: null, occupation: '快递员', employerName: '顺达快递', consentVersion: 'v1',
-  consentAt: '2024-05-01T02:00:00Z', consentMethod: 'online', createdAt: '2024-05-01T02:00:00Z', updatedAt: '2026-01-01T02:00:00Z',
+  consentAt: '2024-05-01T02:00:00Z', consentMethod: 'online', legalBasis: 'consent', consentStatus: 'given', createdAt: '2024-05-01T02:00:00Z', updatedAt: '2026-01-01T02:00:00Z',
   events: [{ id: 'e1', kind: 'joined', onDate: '2024-05-01', orgId: 'o1', orgName: '滨江高新园区联合工会', reason: null, createdAt: '2024-05-01T02:00:00Z' }],
   openTransfer: null,
   can: { unmask: true, edit: true, transfer: true, retained: true, left: true, reactivated: false },

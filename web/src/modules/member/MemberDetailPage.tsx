@@ -140,7 +140,9 @@ export default function MemberDetailPage() {
                       { label: 'member.field.cardNo', value: <span style={{ fontFamily: 'monospace' }}>{m.cardNo}</span> },
                       {
                         label: 'member.field.consentRecord', span: 2,
-                        value: m.consentVersion ? t('member.consent.summary', { version: m.consentVersion, at: formatDateTime(m.consentAt), method: label(CONSENT_METHODS, m.consentMethod) || '—' }) : t('member.consent.none'),
+                        value: m.consentStatus === 'to_collect'
+                          ? <Tag color="orange" data-testid="member-consent-to-collect">{t('member.consent.toCollect')}</Tag>
+                          : m.consentVersion ? t('member.consent.summary', { version: m.consentVersion, at: formatDateTime(m.consentAt), method: label(CONSENT_METHODS, m.consentMethod) || '—' }) : t('member.consent.none'),
                       },
                       { label: 'member.field.updatedAt', value: formatDateTime(m.updatedAt), span: 2 },
                     ]}

@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n';
 import { ListPage, StatusTag, useVocab } from '../../kit';
 import { MemberFormModal, type MemberFormTarget } from './components/MemberFormModal';
 import { FormTag } from './components/FormTag';
-import { FORMS, SEX, STATUSES, YES_NO } from './vocab';
+import { CONSENT_STATUSES, FORMS, SEX, STATUSES, YES_NO } from './vocab';
 
 const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
 const FORM_FILTER = { gig: { zh: '新就业形态（全部）', en: 'New forms of employment (all)' }, ...FORMS };
@@ -50,6 +50,7 @@ export default function MemberSearchPage() {
           { name: 'employmentForm', label: 'member.field.employmentForm', kind: 'select', vocab: FORM_FILTER, testId: 'member-filter-employmentForm' },
           { name: 'migrantWorker', label: 'member.filter.migrant', kind: 'select', vocab: YES_NO, testId: 'member-filter-migrantWorker' },
           { name: 'status', label: 'member.field.status', kind: 'select', vocab: STATUSES, testId: 'member-filter-status' },
+          { name: 'consentStatus', label: 'member.field.consentRecord', kind: 'select', vocab: CONSENT_STATUSES, testId: 'member-filter-consentStatus' },
           { name: 'joinRange', keys: ['joinFrom', 'joinTo'], label: 'member.field.joinDate', kind: 'dateRange', testId: 'member-filter-joinRange' },
           { name: 'sex', label: 'member.field.sex', kind: 'select', vocab: SEX, testId: 'member-filter-sex' },
           { name: 'minAge', label: 'member.filter.ageFrom', kind: 'number', min: 0, max: 120, span: 3, testId: 'member-filter-minAge' },

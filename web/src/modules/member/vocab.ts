@@ -18,7 +18,14 @@ export const STATUS_CHANGES = vocabOf(MEMBER_STATUS_CHANGE_KINDS, MEMBER_STATUS_
 export const SEX: Vocab = { M: { zh: '男', en: 'Male' }, F: { zh: '女', en: 'Female' } };
 export const YES_NO: Vocab = { true: { zh: '是', en: 'Yes' }, false: { zh: '否', en: 'No' } };
 /** How the person consented to the personal-information notice (common/src/member-input.ts ConsentInput). */
-export const CONSENT_METHODS: Vocab = { paper: { zh: '纸质签字', en: 'Signed on paper' }, online: { zh: '线上勾选', en: 'Online' }, app: { zh: '移动端确认', en: 'Mobile app' } };
+export const CONSENT_METHODS: Vocab = {
+  paper: { zh: '纸质签字', en: 'Signed on paper' },
+  online: { zh: '线上勾选', en: 'Online' },
+  app: { zh: '移动端确认', en: 'Mobile app' },
+  portal: { zh: '职工端首次登录确认', en: 'Confirmed on the worker portal' },
+};
+/** Whether the member's own consent is on file; `to_collect` for a record imported from an HR roster (个人信息保护法 Art. 13 (2)). */
+export const CONSENT_STATUSES: Vocab = { given: { zh: '本人已同意', en: 'Given' }, to_collect: { zh: '待本人确认', en: 'To be collected' } };
 
 /**
  * The employment forms a person chooses, as grouped Select options (new forms of employment and

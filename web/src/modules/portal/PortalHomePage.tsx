@@ -7,7 +7,8 @@ import { portalApi, type WorkerCard, type WorkerMe } from '../../../../common/sr
 import { MEMBER_STATUS_LABELS } from '../../../../common/src/member-vocab';
 import { DISPUTE_STATUS_LABELS } from '../../../../common/src/dispute-vocab';
 import { FILE_STATUS_LABELS } from '../../../../common/src/hardship-vocab';
-import { useApiError } from '../../app/use-api-error';
+import { useApiError, useBusy } from '../../app/use-api-error';
+import { CURRENT_CONSENT_VERSION } from '../../../../common/src/member-input';
 import { useRequest } from '../../app/use-request';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useVocab } from '../../kit';
@@ -54,6 +55,7 @@ export default function PortalHomePage() {
     body = (
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         {me.data.firstSignIn && !me.data.linked && <Alert type="success" showIcon title={t('portal.welcome')} />}
+        {me.data.member?.consentToCollect && <ConsentCard onDone={() => setTick((x) => x + 1)} />}
         <Membership me={me.data} />
         {me.data.linked ? <CardView card={null} /> : <LinkForm onDone={() => setTick((x) => x + 1)} />}
         <Applications />
@@ -94,6 +96,25 @@ function Membership({ me }: { me: Me }) {
         <Descriptions.Item label={t('portal.joinDate')}>{m.joinDate}</Descriptions.Item>
         <Descriptions.Item label={t('portal.link.idNumber')}>{m.idMasked}</Descriptions.Item>
       </Descriptions>
+    </Card>
+  );
+}
+
+/**
+ * A record imported from the employer's HR roster has no consent of its own: the member reads the
+ * notice and confirms it here, once (个人信息保护法 Arts. 14, 17; docs/operations.md).
+ */
+function ConsentCard({ onDone }: { onDone: () => void }) {
+  const { t } = useI18n();
+  const { busy, run } = useBusy();
+  const confirm = () => run(() => call(portalApi.consent, { body: { version: CURRENT_CONSENT_VERSION } }, quiet), t('portal.consent.done')).then((ok) => ok && onDone());
+  return (
+    <Card data-testid="portal-consent" title={t('portal.consent.title')}>
+      <Typography.Paragraph type="secondary">{t('portal.consent.intro')}</Typography.Paragraph>
+      <Collapse size="small" items={[{ key: 'n', label: t('portal.consent.read'), children: <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>{t('join.notice.body')}</Typography.Paragraph> }]} />
+      <Button type="primary" block size="large" style={{ marginTop: 12 }} loading={busy} onClick={confirm} data-testid="portal-consent-confirm">
+        {t('portal.consent.confirm', { version: CURRENT_CONSENT_VERSION })}
+      </Button>
     </Card>
   );
 }

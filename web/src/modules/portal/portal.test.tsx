@@ -6,7 +6,7 @@ import PortalHomePage, { CARD_STORAGE_KEY } from './PortalHomePage';
 
 const linkedMe = {
   accountId: 'a1', mobileMasked: '138****0001', hasPassword: false, linked: true, firstSignIn: false, unreadCount: 1,
-  member: { name: '欧阳明', idMasked: '4201**********1234', status: 'active', orgName: '江城机械厂工会', joinDate: '2024-03-01', cardNo: 'GH0000000001', employerName: '江城机械厂' },
+  member: { name: '欧阳明', idMasked: '4201**********1234', status: 'active', orgName: '江城机械厂工会', joinDate: '2024-03-01', cardNo: 'GH0000000001', employerName: '江城机械厂', consentToCollect: false },
 };
 const card = {
   cardNo: 'GH0000000001', name: '欧阳明', orgName: '江城机械厂工会', joinDate: '2024-03-01', status: 'active', token: 'abc.sig',
@@ -59,6 +59,26 @@ describe('/m', () => {
     expect((await screen.findByTestId('portal-message')).textContent).toContain('入会申请已通过');
     expect(screen.queryByTestId('portal-card-offline')).toBeNull();
     await waitFor(() => expect(JSON.parse(localStorage.getItem(CARD_STORAGE_KEY)!).cardNo).toBe('GH0000000001'));
+  });
+
+  it('a member imported from a roster reads the notice and confirms it once', async () => {
+    let confirmed: unknown = null;
+    renderApp(<PortalHomePage />, {
+      url: '/m',
+      routes: {
+        'GET /api/portal/me': () => (confirmed ? linkedMe : { ...linkedMe, member: { ...linkedMe.member, consentToCollect: true } }),
+        'POST /api/portal/consent': (req: { body: unknown }) => {
+          confirmed = req.body;
+          return linkedMe;
+        },
+        'GET /api/portal/card': () => card,
+        'GET /api/portal/applications': () => [],
+        'GET /api/portal/notifications': () => empty,
+      },
+    });
+    fireEvent.click(await screen.findByTestId('portal-consent-confirm'));
+    await waitFor(() => expect(confirmed).toEqual({ version: '2026-01' }));
+    await waitFor(() => expect(screen.queryByTestId('portal-consent')).toBeNull());
   });
 
   it('offline, shows the card kept from last time with the time it was issued', async () => {

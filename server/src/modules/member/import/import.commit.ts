@@ -335,13 +335,17 @@ async function insertNew(c: Ctx, tx: Tx, r: Range): Promise<number> {
       SELECT (r.data->>'id')::uuid AS id, (r.data->>'eventId')::uuid AS event_id FROM import_row r WHERE ${inRange}),
     ins AS (
       INSERT INTO member (id, org_id, name, name_grams, id_cipher, id_index, id_kind, id_masked, birth_date, sex, mobile_cipher, mobile_index, mobile_masked,
-        ethnicity, education, political_status, employment_form, employment_form_text, migrant_worker, occupation, employer_name, join_date, card_no, status, row_hash)
+        ethnicity, education, political_status, employment_form, employment_form_text, migrant_worker, occupation, employer_name, join_date, card_no, status, row_hash,
+        legal_basis, consent_status)
       SELECT (r.data->>'id')::uuid, ${r.orgId}, r.data->>'name', (r.data->>'nameGrams')::text[], r.data->>'idCipher', r.id_index,
         r.data->>'idKind', r.data->>'idMasked', (r.data->>'birthDate')::date, r.data->>'sex', r.data->>'mobileCipher', r.data->>'mobileIndex', r.data->>'mobileMasked',
         r.data->>'ethnicity', r.data->>'education', r.data->>'politicalStatus', COALESCE(r.data->>'employmentForm', 'unknown'), r.data->>'employmentFormText',
         COALESCE((r.data->>'migrantWorker')::boolean, false), r.data->>'occupation', r.data->>'employerName',
         COALESCE(NULLIF(r.data->>'joinDate', '')::date, ${r.today}::date),
-        COALESCE(r.data->>'cardNo', 'GH' || lpad(nextval('member_card_seq')::text, 10, '0')), 'active', r.row_hash
+        COALESCE(r.data->>'cardNo', 'GH' || lpad(nextval('member_card_seq')::text, 10, '0')), 'active', r.row_hash,
+        -- A roster from the employer's HR records: processed under 个人信息保护法 Art. 13 (2), the
+        -- member's own consent is collected when they first use the worker portal (docs/operations.md).
+        'hr_management', 'to_collect'
       FROM import_row r
       WHERE ${inRange} AND NOT EXISTS (SELECT 1 FROM member x WHERE x.id_index = r.id_index)
       ORDER BY r.row_no

@@ -144,6 +144,14 @@ describe('a messy roster', () => {
       ['赵强', '2021-03-05', 'unknown', null, null, 1], // a blank 用工形式 cell is 未填, not standard employment
     ]);
     for (const m of members) expect(m.card_no).toMatch(/^GH\d{10}$/);
+    // An HR roster: processed under PIPL Art. 13 (2), each member's own consent still to collect.
+    const consent = await q<{ legal_basis: string; consent_status: string; consent_at: string | null }>(
+      sql`SELECT legal_basis, consent_status, consent_at FROM member WHERE org_id = ${orgA.id} AND id_index IN (${sql.join(
+        ids.map((i) => sql`${idx(i)}`),
+        sql`, `,
+      )})`,
+    );
+    expect(consent.map((m) => [m.legal_basis, m.consent_status, m.consent_at])).toEqual(Array(3).fill(['hr_management', 'to_collect', null]));
     const [staging] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM import_row WHERE batch_id = ${batch.id}`);
     expect(staging!.n).toBe(0);
     const [audit] = await q<{ changes: Record<string, number> }>(sql`SELECT changes FROM audit_log WHERE action = 'member.import' AND entity_id = ${batch.id}`);
