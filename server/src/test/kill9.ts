@@ -255,7 +255,19 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Report> {
         where = b ? b.status : 'no batch yet';
       }
       report.killedAt[where] = (report.killedAt[where] ?? 0) + 1;
-      // The app starts: crash recovery.
+      // The app starts: crash recovery. On PostgreSQL the killed process's batch lock is freed when
+      // the server notices its connection dropped, a moment after the kill: a restart that comes
+      // sooner leaves the batch to the next recovery (every 10 minutes), as the lock says a process
+      // still holds it. The suite waits for the server to free it, up to 10 s, as a restart would.
+      if (killed.signal === 'SIGKILL' && o.engine === 'postgres') {
+        for (let t = 0; t < 100; t++) {
+          const [held] = await s.database.query<{ n: number }>(
+            sql`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 727011 AND granted`,
+          );
+          if (!held!.n) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       await recoverImports(s);
       const after = await stateOf(s, f.marker);
       const committed = after.members === before.members + f.fresh;
