@@ -50,6 +50,12 @@ export const PERMISSIONS = {
   'competition.write': { zh: '组织劳动和技能竞赛、登记成绩', en: 'Run competitions and record scores', group: 'achievement' },
   'studio.read': { zh: '查看创新工作室', en: 'View innovation studios', group: 'achievement' },
   'studio.write': { zh: '登记创新工作室、联盟、成果和评估', en: 'Register studios, alliances, results and evaluations', group: 'achievement' },
+  'benefit.read': { zh: '查看普惠商户、优惠和疗休养名额', en: 'View benefit merchants, offers and recuperation places', group: 'service' },
+  'benefit.write': {
+    zh: '签约商户、发布优惠、核销优惠券和分配疗休养名额',
+    en: 'Sign merchants, publish offers, redeem coupons and allocate places',
+    group: 'service',
+  },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

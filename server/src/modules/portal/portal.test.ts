@@ -5,6 +5,7 @@ import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness
 import { addMember, demoOrgs, freshId, freshMobile, type DemoOrgs } from '../member/join/fixtures.js';
 import { notifyWorker } from './index.js';
 import { CODE_TTL_MS } from './portal.service.js';
+import { codeFromOutbox as outboxCode, freshIp as nextIp, phone as phoneOf, signUpWorker } from './phone-fixtures.js';
 
 let env: TestEnv;
 let o: DemoOrgs;
@@ -19,47 +20,10 @@ afterAll(async () => {
   await env?.close();
 });
 
-let ipSeq = 0;
-const freshIp = () => `10.9.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
-
-/** A worker's phone: keeps the worker cookie, comes from one address. */
-function phone(ip = freshIp()) {
-  let cookie = '';
-  const send = async (method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) => {
-    const res = await env.app.inject({
-      method,
-      url,
-      remoteAddress: ip,
-      headers: { ...(cookie ? { cookie } : {}), ...headers },
-      ...(method === 'POST' ? { payload: payload ?? {} } : {}),
-    });
-    const set = res.cookies.find((c) => c.name === 'gh_wsid');
-    if (set) cookie = set.value ? `gh_wsid=${set.value}` : '';
-    return res;
-  };
-  return {
-    send,
-    get cookie() {
-      return cookie;
-    },
-  };
-}
-
-/** The last code the outbox holds for a mobile, read as an administrator would. */
-async function codeFromOutbox(mobile: string): Promise<string> {
-  const res = await admin.get(`/api/system/sms-outbox?mobile=${mobile}`);
-  expect(res.statusCode).toBe(200);
-  const body = res.json().items[0]?.body as string;
-  return /(\d{6})/.exec(body)![1]!;
-}
-
-async function signUp(mobile = freshMobile()) {
-  const p = phone();
-  expect((await p.send('POST', '/api/portal/code', { mobile })).statusCode).toBe(200);
-  const res = await p.send('POST', '/api/portal/session', { mobile, code: await codeFromOutbox(mobile) });
-  expect(res.statusCode).toBe(200);
-  return { p, mobile, me: res.json() };
-}
+const phone = (ip?: string) => phoneOf(env, ip);
+const codeFromOutbox = (mobile: string) => outboxCode(admin, mobile);
+const signUp = (mobile?: string) => signUpWorker(env, admin, mobile);
+const freshIp = nextIp;
 
 const msg = (r: LightMyRequestResponse) => r.json().message as string;
 
