@@ -16,6 +16,14 @@ import {
   achievementTargets,
   type AchievementSiblings,
 } from '../modules/competition/sibling-targets.js';
+import {
+  BENEFIT_BODIES,
+  BENEFIT_FILLERS,
+  BENEFIT_LIST_QUERIES,
+  benefitSnapshot,
+  benefitTargets,
+  type BenefitSiblings,
+} from '../modules/benefit/sibling-targets.js';
 
 /**
  * THE sibling test (docs/architecture.md, invariant 1). The admin of district D01 and a grassroots chair
@@ -35,7 +43,8 @@ interface Target {
   /** Strings that must not appear in a refusal: the object's name, code, username … */
   secrets: string[];
 }
-interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings {
+interface Siblings
+  extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings, BenefitSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -63,6 +72,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...DISPUTE_FILLERS,
   ...HONOR_FILLERS,
   ...ACHIEVEMENT_FILLERS,
+  ...BENEFIT_FILLERS,
   ...IMPORT_FILLERS,
   ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
@@ -98,6 +108,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   ...DISPUTE_BODIES,
   ...HONOR_BODIES,
   ...ACHIEVEMENT_BODIES,
+  ...BENEFIT_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -113,6 +124,7 @@ const LIST_QUERIES: Record<string, string> = {
   '/api/orgs/tree/search': '?q=工会',
   '/api/users': '?pageSize=200',
   '/api/audit': '?pageSize=200',
+  ...BENEFIT_LIST_QUERIES,
 };
 
 const PW = 'Sibling#2026a';
@@ -243,6 +255,7 @@ beforeAll(async () => {
     ...(await disputeTargets(rows, [d02.path])),
     ...honorDistrict,
     ...achDistrict,
+    ...(await benefitTargets(admin, d02.id, '河西区普惠')),
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -259,6 +272,7 @@ beforeAll(async () => {
     ...(await disputeTargets(rows, [d01.path, d02.path])),
     ...honorChair,
     ...achChair,
+    ...(await benefitTargets(admin, neighbour.id, '邻居普惠')),
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -290,6 +304,7 @@ beforeAll(async () => {
     disputes: await disputeSnapshot(rows, list),
     honor: await honorSnapshot(rows, list),
     achievement: await achievementSnapshot(rows, list),
+    benefit: await benefitSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
