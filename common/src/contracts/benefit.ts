@@ -353,3 +353,9 @@ export type OfferInput = z.infer<typeof OfferBody>;
 export type MerchantListParams = z.infer<typeof MerchantListQuery>;
 export type OfferListParams = z.infer<typeof OfferListQuery>;
 export type BenefitFiguresT = z.infer<typeof BenefitFigures>;
+export type OfferDetail = z.infer<typeof OfferDetail>;
+export type QuotaItemT = z.infer<typeof QuotaItem>;
+export type WorkerOfferT = z.infer<typeof WorkerOffer>;
+export type WorkerClaimT = z.infer<typeof WorkerClaim>;
+/** What a form sends (before the contract's defaults and transforms). */
+export type MerchantForm = z.input<typeof MerchantBody>;

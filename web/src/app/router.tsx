@@ -65,6 +65,11 @@ const CompetitionsPage = lazy(() => import('../modules/competition/CompetitionsP
 const CompetitionDetailPage = lazy(() => import('../modules/competition/CompetitionDetailPage'));
 const StudiosPage = lazy(() => import('../modules/studio/StudiosPage'));
 const StudioDetailPage = lazy(() => import('../modules/studio/StudioDetailPage'));
+const OffersPage = lazy(() => import('../modules/benefit/OffersPage'));
+const OfferDetailPage = lazy(() => import('../modules/benefit/OfferDetailPage'));
+const MerchantsPage = lazy(() => import('../modules/benefit/MerchantsPage'));
+const RecuperationPage = lazy(() => import('../modules/benefit/RecuperationPage'));
+const PortalBenefitsPage = lazy(() => import('../modules/benefit/PortalBenefitsPage'));
 const PublicNoticePage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticePage })));
 const PublicNoticesPage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticesPage })));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
@@ -101,6 +106,7 @@ export function AppRouter() {
           <Route path="/card/verify" element={<CardVerifyPage />} />
           <Route path="/m" element={<PortalHomePage />} />
           <Route path="/m/login" element={<PortalLoginPage />} />
+          <Route path="/m/benefits" element={<PortalBenefitsPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
           <Route path="/mediation" element={<MediationApplyPage />} />
           <Route path="/mediation/status" element={<MediationStatusPage />} />
@@ -161,6 +167,10 @@ export function AppRouter() {
             <Route path="competitions/:id" element={guarded('canReadCompetition', <CompetitionDetailPage />)} />
             <Route path="studios" element={guarded('canReadStudio', <StudiosPage />)} />
             <Route path="studios/:id" element={guarded('canReadStudio', <StudioDetailPage />)} />
+            <Route path="benefits/offers" element={guarded('canReadBenefit', <OffersPage />)} />
+            <Route path="benefits/offers/:id" element={guarded('canReadBenefit', <OfferDetailPage />)} />
+            <Route path="benefits/merchants" element={guarded('canReadBenefit', <MerchantsPage />)} />
+            <Route path="benefits/recuperation" element={guarded('canReadBenefit', <RecuperationPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

@@ -9,6 +9,7 @@ import { CloudServerOutlined } from '@ant-design/icons';
 import { MessageOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, BulbOutlined, NotificationOutlined } from '@ant-design/icons';
 import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined, PhoneOutlined, MoneyCollectOutlined } from '@ant-design/icons';
+import { ShopOutlined, TagsOutlined, CoffeeOutlined } from '@ant-design/icons';
 import { TrophyOutlined, CrownOutlined, StarOutlined, TrophyFilled, ExperimentOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
@@ -79,6 +80,11 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     leaf('/honors/records', 'menu.honorRecords', <StarOutlined />, 'canReadHonor', 'menu-honor-records'),
     leaf('/competitions', 'menu.competitions', <TrophyFilled />, 'canReadCompetition', 'menu-competitions'),
     leaf('/studios', 'menu.studios', <ExperimentOutlined />, 'canReadStudio', 'menu-studios'),
+  ]),
+  group('benefits', 'menu.benefits', <GiftOutlined />, [
+    leaf('/benefits/offers', 'menu.benefitOffers', <TagsOutlined />, 'canReadBenefit', 'menu-benefit-offers'),
+    leaf('/benefits/merchants', 'menu.benefitMerchants', <ShopOutlined />, 'canReadBenefit', 'menu-benefit-merchants'),
+    leaf('/benefits/recuperation', 'menu.recuperation', <CoffeeOutlined />, 'canReadBenefit', 'menu-recuperation'),
   ]),
   group('system', 'menu.system', <SettingOutlined />, [
     leaf('/system/users', 'menu.users', <UserOutlined />, 'canReadUsers', 'menu-users'),

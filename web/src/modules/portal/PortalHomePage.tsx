@@ -58,6 +58,7 @@ export default function PortalHomePage() {
         {me.data.member?.consentToCollect && <ConsentCard onDone={() => setTick((x) => x + 1)} />}
         <Membership me={me.data} />
         {me.data.linked ? <CardView card={null} /> : <LinkForm onDone={() => setTick((x) => x + 1)} />}
+        <Button block size="large" onClick={() => navigate('/m/benefits')} data-testid="portal-benefits-link">{t('portal.benefits.link')}</Button>
         <Applications />
         <Inbox unread={me.data.unreadCount} onRead={() => setTick((x) => x + 1)} />
         <PasswordForm has={me.data.hasPassword} />
