@@ -491,7 +491,8 @@ export async function updateTask(
   await c.db.transaction(async (tx) => {
     const t = await tasks.get(c, id, { exec: tx, lock: true });
     if (t.status === 'closed') throw new AppError(409, 'WRONG_STATUS', '已销号的任务不能修改', 'a closed task cannot be edited');
-    const cadence = body.reportCadence ?? null;
+    // Not given: the cadence stays as it was.
+    const cadence = body.reportCadence === undefined ? t.reportCadence : body.reportCadence;
     const due = cadence === t.reportCadence ? t.nextReportDue : await nextReportDue(c, tx, cadence, t.lastReportOn ?? todayInChina());
     await profileOf(c, tx, body.profile, todayInChina());
     await tasks.update(

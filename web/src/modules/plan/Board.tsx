@@ -1,5 +1,6 @@
 import { Card, Col, Row, Statistic, Table } from 'antd';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
+import { REPORT_CADENCES, type ReportCadence } from '../../../../common/src/plan-vocab';
 import { planApi } from '../../../../common/src/contracts/plan';
 import { call } from '../../api/client';
 import { useRequest } from '../../app/use-request';
@@ -48,6 +49,25 @@ export function Board({ planId, reloadKey }: { planId?: string; reloadKey?: unkn
               columns={[
                 { key: 'org', title: t('task.col.owner'), dataIndex: 'orgName' },
                 ...(['red', 'yellow', 'green', 'done'] as const).map((k) => ({ key: k, title: pick(RAG[k]), dataIndex: k, width: 90, align: 'right' as const })),
+              ]}
+            />
+          </Card>
+        </Col>
+      )}
+      {data && data.overdueReports.length > 0 && (
+        <Col span={24}>
+          <Card size="small" title={t('plan.overdueReports', { n: data.overdueReportCount })} data-testid="plan-overdue-reports">
+            <Table
+              size="small"
+              rowKey="taskId"
+              pagination={{ pageSize: 5, hideOnSinglePage: true }}
+              dataSource={data.overdueReports}
+              columns={[
+                { key: 'title', title: t('task.col.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/plans/tasks/${r.taskId}`}>{v}</Link> },
+                { key: 'org', title: t('task.col.owner'), dataIndex: 'orgName', width: 200 },
+                { key: 'cadence', title: t('task.field.cadence'), dataIndex: 'cadence', width: 90, render: (c: string) => (c in REPORT_CADENCES ? pick(REPORT_CADENCES[c as ReportCadence]) : c) },
+                { key: 'due', title: t('task.field.nextReport'), dataIndex: 'due', width: 120 },
+                { key: 'days', title: t('plan.overdueDays'), dataIndex: 'days', width: 100, align: 'right' as const },
               ]}
             />
           </Card>
