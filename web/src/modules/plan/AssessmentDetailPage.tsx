@@ -5,13 +5,14 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import { assessmentApi, type AssessmentDetail, type IndicatorSchema } from '../../../../common/src/contracts/assessment';
 import { APPEAL_OUTCOMES, ASSESSMENT_MACHINE } from '../../../../common/src/assessment-vocab';
+import { AppealsCard } from './AppealsCard';
 import { KPI_METRICS, type KpiMetric } from '../../../../common/src/plan-vocab';
 import { call } from '../../api/client';
 import { useAccess } from '../../app/auth-context';
 import { useBusy } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
 import { Actions, DetailPage, download, Fields, FormModal, StatusTag, WorkflowSteps, type Action } from '../../kit';
-import { APPEAL_STATUS, ASSESSMENT_STATUS, ENTRY_STATUS } from './assessments';
+import { ASSESSMENT_STATUS, ENTRY_STATUS } from './assessments';
 
 type Detail = z.infer<typeof AssessmentDetail>;
 type Appeal = Detail['appeals'][number];
@@ -87,20 +88,10 @@ export default function AssessmentDetailPage() {
                   { key: 'total', title: t('assessment.col.total'), dataIndex: 'total', width: 100, align: 'right', render: (n: number | null) => n ?? '—' },
                 ]} />
             </Card>
-            <Card size="small" title={t('assessment.appeals')}>
-              <Table size="small" rowKey="id" pagination={false} dataSource={a.appeals} data-testid="assessment-appeals"
-                columns={[
-                  { key: 'org', title: t('assessment.col.assessed'), dataIndex: 'orgName', width: 160 },
-                  { key: 'filed', title: t('assessment.appeal.filedOn'), dataIndex: 'filedOn', width: 110 },
-                  { key: 'reason', title: t('assessment.appeal.reason'), dataIndex: 'reason' },
-                  { key: 'answer', title: t('assessment.appeal.answer'), dataIndex: 'answer',
-                    render: (v: string | null, p) => (v ? `${pick(APPEAL_OUTCOMES[p.outcome as keyof typeof APPEAL_OUTCOMES] ?? { zh: '', en: '' })}：${v}（${p.answeredOn}）` : '—') },
-                  { key: 'status', title: t('assessment.col.status'), dataIndex: 'status', width: 150,
-                    render: (s: string, p) => (s === 'open' && access.canWritePlan
-                      ? <Actions size="small" actions={[{ key: 'answer', label: 'assessment.appeal.doAnswer', primary: true, onClick: () => setAnswering({ appeal: p, reload }), testId: `assessment-answer-${p.id}` }]} />
-                      : <StatusTag vocab={APPEAL_STATUS} value={s} />) },
-                ]} />
-            </Card>
+            <AppealsCard appeals={a.appeals} testId="assessment-appeals" withOrg
+              status={(p) => p.status === 'open' && access.canWritePlan && (
+                <Actions size="small" actions={[{ key: 'answer', label: 'assessment.appeal.doAnswer', primary: true, onClick: () => setAnswering({ appeal: p, reload }), testId: `assessment-answer-${p.id}` }]} />
+              )} />
           </>
         )}
       />

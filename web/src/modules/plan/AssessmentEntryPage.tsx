@@ -3,11 +3,12 @@ import { Link } from 'react-router-dom';
 import { Alert, Card, Table, Tag } from 'antd';
 import type { z } from 'zod';
 import { assessmentApi, type EntryDetail } from '../../../../common/src/contracts/assessment';
-import { APPEAL_OUTCOMES, ENTRY_MACHINE } from '../../../../common/src/assessment-vocab';
+import { ENTRY_MACHINE } from '../../../../common/src/assessment-vocab';
+import { AppealsCard } from './AppealsCard';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { Actions, DetailPage, Fields, FormModal, StatusTag, WorkflowSteps, type FieldSpec } from '../../kit';
-import { APPEAL_STATUS, ASSESSMENT_STATUS, ENTRY_STATUS } from './assessments';
+import { ASSESSMENT_STATUS, ENTRY_STATUS } from './assessments';
 
 type Detail = z.infer<typeof EntryDetail>;
 type Mode = 'self' | 'review' | 'appeal';
@@ -62,7 +63,7 @@ function EntryActions({ e, reload }: { e: Detail; reload: () => void }) {
 
 /** One union's entry: each indicator's live value, self-assessed and reviewed score, the total and rank, and its appeals. */
 export default function AssessmentEntryPage() {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   return (
     <DetailPage<Detail> testId="assessment-entry" get={assessmentApi.entry} title={(e) => `${e.assessmentTitle} · ${e.orgName}`}
       crumbs={(e) => [{ title: t('menu.assessmentEntries'), path: '/plans/assessment-entries' }, ...(e ? [{ title: e.assessmentTitle, path: `/plans/assessments/${e.assessmentId}` }] : [])]}
@@ -99,16 +100,7 @@ export default function AssessmentEntryPage() {
                   { key: 'note', title: t('assessment.entry.note'), render: (_: unknown, i) => byId.get(i.id)?.note ?? '—' },
                 ]} />
             </Card>
-            <Card size="small" title={t('assessment.appeals')}>
-              <Table size="small" rowKey="id" pagination={false} dataSource={e.appeals} data-testid="entry-appeals"
-                columns={[
-                  { key: 'filed', title: t('assessment.appeal.filedOn'), dataIndex: 'filedOn', width: 110 },
-                  { key: 'reason', title: t('assessment.appeal.reason'), dataIndex: 'reason' },
-                  { key: 'answer', title: t('assessment.appeal.answer'), dataIndex: 'answer',
-                    render: (v: string | null, p) => (v ? `${pick(APPEAL_OUTCOMES[p.outcome as keyof typeof APPEAL_OUTCOMES] ?? { zh: '', en: '' })}：${v}` : '—') },
-                  { key: 'status', title: t('assessment.col.status'), dataIndex: 'status', width: 100, render: (s: string) => <StatusTag vocab={APPEAL_STATUS} value={s} /> },
-                ]} />
-            </Card>
+            <AppealsCard appeals={e.appeals} testId="entry-appeals" />
           </>
         );
       }}

@@ -9,8 +9,8 @@ import { ASSESSMENT_STATUS, parseIndicators } from './assessments';
 
 /** 年度考核: the assessments of subordinate unions run in scope; a new scheme's weights must add up to 100. */
 export default function AssessmentsPage() {
-  const { t } = useI18n();
   const access = useAccess();
+  const example = useI18n().t('assessment.field.indicatorsExample');
   return (
     <ListPage testId="assessments" endpoint={assessmentApi.list} rowTestId={(a) => `assessment-row-${a.id}`}
       filters={[
@@ -30,7 +30,7 @@ export default function AssessmentsPage() {
         label: 'assessment.new', show: access.canWritePlan, testId: 'assessment-new', to: (r) => `/plans/assessments/${r.id}`,
         form: {
           testId: 'assessment-form', submitTestId: 'assessment-save',
-          initialValues: { year: new Date().getFullYear() - 1, indicators: t('assessment.field.indicatorsExample') },
+          initialValues: { year: new Date().getFullYear() - 1, indicators: example },
           onSubmit: (v: { orgId: string; year: number; title: string; indicators?: string }) =>
             call(assessmentApi.create, { body: { orgId: v.orgId, year: v.year, title: v.title, indicators: parseIndicators(v.indicators) } }),
           fields: [
