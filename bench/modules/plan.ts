@@ -96,9 +96,20 @@ export const planBench: ModuleBench = {
     for (const [parentId, children] of byParent) {
       for (let y = 1; y <= YEARS; y++) {
         const id = rng.uuid();
-        const ind = { id: rng.uuid(), name: '职工入会率', weight: 60, kind: 'auto' as const, metric: 'member.coverage', target: 90, unit: '%', description: null };
+        const ind = {
+          id: rng.uuid(),
+          name: '职工入会率',
+          weight: 60,
+          kind: 'auto' as const,
+          metric: 'member.coverage',
+          target: 90,
+          unit: '%',
+          description: null,
+        };
         const man = { id: rng.uuid(), name: '工作实绩', weight: 40, kind: 'manual' as const, metric: null, target: null, unit: null, description: null };
-        await db.insert(assessment).values({ id, orgId: parentId, year: year - y, title: `${year - y}年度考核`, status: 'published', publishedOn: `${year - y + 1}-01-15` });
+        await db
+          .insert(assessment)
+          .values({ id, orgId: parentId, year: year - y, title: `${year - y}年度考核`, status: 'published', publishedOn: `${year - y + 1}-01-15` });
         await db.insert(assessmentIndicator).values({ assessmentId: id, items: [ind, man] });
         for (let i = 0; i < children.length; i += 1000) {
           const rows = children.slice(i, i + 1000).map((orgId, k) => {
@@ -129,11 +140,29 @@ export const planBench: ModuleBench = {
     return { plan_task: tasks, assessment: assessments, assessment_entry: entries };
   },
   routes: [
-    { id: 'plan.ledger', what: '督办台账（未办结，按时限）/ the ledger, open tasks by deadline', url: '/api/plan-tasks?status=open&pageSize=50', who: 'city', target: { ratio: 1.5 } },
-    { id: 'plan.ledger.search', what: '台账搜索 / the ledger searched', url: '/api/plan-tasks?q=%E5%85%A5%E4%BC%9A&pageSize=50', who: 'district', target: { ratio: 1.5 } },
+    {
+      id: 'plan.ledger',
+      what: '督办台账（未办结，按时限）/ the ledger, open tasks by deadline',
+      url: '/api/plan-tasks?status=open&pageSize=50',
+      who: 'city',
+      target: { ratio: 1.5 },
+    },
+    {
+      id: 'plan.ledger.search',
+      what: '台账搜索 / the ledger searched',
+      url: '/api/plan-tasks?q=%E5%85%A5%E4%BC%9A&pageSize=50',
+      who: 'district',
+      target: { ratio: 1.5 },
+    },
     { id: 'plan.board', what: '红黄绿督办看板 / the board', url: '/api/plan-tasks/board', who: 'city', target: { ratio: 1.5 } },
     { id: 'plan.assessments', what: '年度考核列表 / the assessment list', url: '/api/assessments?pageSize=50', who: 'city', target: { ratio: 1.5 } },
-    { id: 'plan.assessment.entries', what: '本单位考核结果 / entries in a district', url: '/api/assessment-entries?pageSize=50', who: 'district', target: { ratio: 1.5 } },
+    {
+      id: 'plan.assessment.entries',
+      what: '本单位考核结果 / entries in a district',
+      url: '/api/assessment-entries?pageSize=50',
+      who: 'district',
+      target: { ratio: 1.5 },
+    },
   ],
   items: (_s, log) => [extractionItem(log)],
 };

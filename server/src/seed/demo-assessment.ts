@@ -56,20 +56,18 @@ export async function seedDemoAssessment(tx: Executor, orgs: DemoOrg[], calendar
     return { id: rng.uuid(), orgId: d.id, name: d.name, items, selfTotal: sum('self'), total: sum('review') };
   });
   const ranked = rankByTotal(rows);
-  await tx
-    .insert(assessmentEntry)
-    .values(
-      ranked.map((r) => ({
-        id: r.id,
-        assessmentId: id,
-        orgId: r.orgId,
-        status: 'reviewed',
-        items: r.items,
-        selfTotal: r.selfTotal,
-        total: r.total,
-        rank: r.rank,
-      })),
-    );
+  await tx.insert(assessmentEntry).values(
+    ranked.map((r) => ({
+      id: r.id,
+      assessmentId: id,
+      orgId: r.orgId,
+      status: 'reviewed',
+      items: r.items,
+      selfTotal: r.selfTotal,
+      total: r.total,
+      rank: r.rank,
+    })),
+  );
   const last = ranked[ranked.length - 1];
   if (last) {
     await tx.insert(assessmentAppeal).values({
