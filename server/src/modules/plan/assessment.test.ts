@@ -65,6 +65,19 @@ describe('assessment rules', () => {
 });
 
 describe('yearly assessment', () => {
+  it('has last year’s demo assessment of the districts: published, ranked, with one answered appeal', async () => {
+    const list = (await admin.get('/api/assessments?pageSize=50')).json();
+    const demo = list.items.find((a: { title: string }) => a.title.endsWith('县区工会工作考核'));
+    expect(demo).toMatchObject({ status: 'published', orgId: ids.city, openAppeals: 0 });
+    const a = (await admin.get(`/api/assessments/${demo.id}`)).json();
+    expect(a.indicators.reduce((s: number, i: { weight: number }) => s + i.weight, 0)).toBe(100);
+    expect(a.ranking.length).toBeGreaterThan(1);
+    expect(a.ranking.every((e: { rank: number | null; status: string }) => e.rank !== null && e.status === 'reviewed')).toBe(true);
+    expect(a.appeals).toHaveLength(1);
+    expect(a.appeals[0]).toMatchObject({ status: 'answered', outcome: 'dismissed' });
+    expect(a.appealOpen).toBe(false);
+  });
+
   it('refuses a scheme whose weights do not add up to 100, saying the sum in zh and en', async () => {
     const res = await admin.post('/api/assessments', {
       orgId: ids.city,
