@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness.js';
+import { cityAndDistrict } from './test-env.js';
 import { computeDeadline } from '../../../../common/src/deadlines.js';
 import { addDays, todayInChina } from '../../../../common/src/dates.js';
 
@@ -12,13 +13,11 @@ import { addDays, todayInChina } from '../../../../common/src/dates.js';
 let env: TestEnv;
 let admin: TestClient;
 let district: TestClient;
-const ids: Record<string, string> = {};
+let ids: Record<string, string>;
 
 beforeAll(async () => {
   env = await createTestEnv({ members: 20 });
-  [admin, district] = await Promise.all([env.login('admin'), env.login('district')]);
-  ids.city = (await admin.get('/api/auth/me')).json().user.orgId;
-  ids.d01 = (await district.get('/api/auth/me')).json().user.orgId;
+  ({ admin, district, ids } = await cityAndDistrict(env));
 });
 afterAll(() => env?.close());
 

@@ -50,7 +50,7 @@ function AssessmentActions({ a, reload }: { a: Detail; reload: () => void }) {
 /** One assessment: the scheme, the ranking (the unions directly below, in scope), the appeals and their answers. */
 export default function AssessmentDetailPage() {
   const { id } = useParams();
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const access = useAccess();
   const [answering, setAnswering] = useState<{ appeal: Appeal; reload: () => void } | null>(null);
   return (
