@@ -191,6 +191,7 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
                 ),
               );
             }
+            if (m.items) out.push(...(await m.items(s!, log)));
             return out;
           });
         }

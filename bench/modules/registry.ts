@@ -7,6 +7,7 @@
 import type { Services } from '../../server/src/platform/context.js';
 import type { BenchOrg } from '../lib/city.js';
 import type { RouteSpec } from '../items/routes.js';
+import type { ItemResult } from '../lib/report.js';
 
 export interface ModuleBench {
   id: string;
@@ -15,6 +16,8 @@ export interface ModuleBench {
   seed(s: Services, ctx: { orgs: BenchOrg[]; scale: number; log: (m: string) => void }): Promise<Record<string, number>>;
   /** The routes to time; `{district}` in a url is replaced by the bench district's id. */
   routes: RouteSpec[];
+  /** Items that are not routes (a pure computation's timing), run after the routes. */
+  items?: (s: Services, log: (m: string) => void) => ItemResult[] | Promise<ItemResult[]>;
 }
 
 export const MODULE_BENCHES: ModuleBench[] = [];

@@ -156,3 +156,15 @@ export const RAG_LABELS: Record<Rag, { zh: string; en: string; color: string }> 
   green: { zh: '正常', en: 'On track', color: 'green' },
   done: { zh: '已销号', en: 'Closed', color: 'default' },
 };
+
+/**
+ * Progress-report cadence of a task (每周/每月报告进展, DOMAIN.md "Work supervision"): the next report
+ * is due this long after the last one (or after the assignment), in calendar days or months,
+ * computed by common/src/deadlines.ts.
+ */
+export const REPORT_CADENCES = {
+  weekly: { zh: '每周', en: 'Weekly', rule: { n: 7, unit: 'calendar_days' } },
+  monthly: { zh: '每月', en: 'Monthly', rule: { n: 1, unit: 'months' } },
+} as const satisfies Record<string, { zh: string; en: string; rule: DeadlineRule }>;
+export type ReportCadence = keyof typeof REPORT_CADENCES;
+export const REPORT_CADENCE_KEYS = Object.keys(REPORT_CADENCES) as ReportCadence[];

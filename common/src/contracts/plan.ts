@@ -14,7 +14,7 @@ import {
   requiredText,
   version,
 } from './kit.js';
-import { KPI_METRIC_KEYS, TASK_STATUSES } from '../plan-vocab.js';
+import { KPI_METRIC_KEYS, REPORT_CADENCE_KEYS, TASK_STATUSES } from '../plan-vocab.js';
 
 /** A speech: pasted text, or a .txt/.docx file (base64), at most 2 MB. */
 export const PLAN_SOURCE_MAX_BYTES = 2 * 1024 * 1024;
@@ -70,6 +70,8 @@ const TaskInput = z.strictObject({
   kpiTarget: z.number().int().min(0).max(2_000_000_000).nullish(),
   kpiUnit: optionalText(10),
   kpiDue: isoDate.nullish(),
+  /** Progress reported weekly or monthly (the next report's due date follows each report). */
+  reportCadence: z.enum(REPORT_CADENCE_KEYS as [string, ...string[]], { error: '报告周期为每周或每月 / weekly or monthly' }).nullish(),
 });
 export const PlanCreateBody = z.strictObject({
   orgId: z.uuid('制定单位不正确 / invalid union'),
@@ -144,6 +146,10 @@ export const TaskSchema = z.object({
   kpiDue: z.string().nullable(),
   progress: z.number(),
   lastReportOn: z.string().nullable(),
+  reportCadence: z.string().nullable(),
+  nextReportDue: z.string().nullable(),
+  /** The periodic report is overdue (its due date passed). */
+  reportOverdue: z.boolean(),
   childCount: z.number(),
   version: z.number(),
   updatedAt: z.string(),
@@ -192,7 +198,17 @@ export const SplitBody = z.strictObject({
 });
 export const BoardQuery = z.strictObject({ planId: z.uuid().optional() });
 export const BoardRow = z.object({ orgId: z.string(), orgName: z.string(), red: z.number(), yellow: z.number(), green: z.number(), done: z.number() });
-export const PlanFigures = z.object({ tasks: z.number(), rag: RagCounts, escalated: z.number(), byOwner: z.array(BoardRow), closedThisMonth: z.number() });
+export const OverdueReport = z.object({ taskId: z.string(), title: z.string(), orgName: z.string(), cadence: z.string(), due: z.string(), days: z.number() });
+export const PlanFigures = z.object({
+  tasks: z.number(),
+  rag: RagCounts,
+  escalated: z.number(),
+  byOwner: z.array(BoardRow),
+  closedThisMonth: z.number(),
+  /** Weekly or monthly progress reports past their due date, oldest first (at most 50). */
+  overdueReports: z.array(OverdueReport),
+  overdueReportCount: z.number(),
+});
 export const MetricSchema = z.object({ key: z.string(), zh: z.string(), en: z.string(), unit: z.string(), module: z.string() });
 
 const TASK = '/api/plan-tasks/:id';

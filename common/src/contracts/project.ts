@@ -1,6 +1,6 @@
 /** Practical projects (实事项目): a federation's yearly list, budgets, milestones, spending, progress (docs/plans.md). */
 import { z } from 'zod';
-import { endpoints, fen, HistoryEntrySchema, IdParams, isoDate, optionalText, PageQuery, pageOf, requiredText, version } from './kit.js';
+import { endpoints, fen, FileBody, HistoryEntrySchema, IdParams, isoDate, optionalText, PageQuery, pageOf, requiredText, version } from './kit.js';
 
 export const PROJECT_STATUSES = ['planned', 'in_progress', 'done', 'suspended'] as const;
 export const PROJECT_STATUS_LABELS: Record<(typeof PROJECT_STATUSES)[number], { zh: string; en: string }> = {
@@ -107,6 +107,15 @@ export const projectApi = endpoints('实事项目 project', {
     summary: '实事项目 / practical projects in scope',
     query: ProjectListQuery,
     response: pageOf(ProjectSchema),
+  },
+  export: {
+    method: 'GET',
+    path: '/api/projects/export',
+    access: 'plan.read',
+    summary: '导出实事项目清单（xlsx）/ the projects list as xlsx',
+    query: ProjectListQuery,
+    response: FileBody('xlsx'),
+    file: true,
   },
   get: { method: 'GET', path: P, access: 'plan.read', summary: '项目详情 / one project', params: IdParams, response: ProjectDetail },
   history: { method: 'GET', path: `${P}/history`, access: 'plan.read', summary: '变更记录 / history', params: IdParams, response: z.array(HistoryEntrySchema) },

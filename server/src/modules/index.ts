@@ -17,6 +17,7 @@ import { importRoutes } from './member/import/import.routes.js';
 import { memberExportRoutes } from './member/export/export.routes.js';
 import { planRoutes } from './plan/plan.routes.js';
 import { projectRoutes } from './plan/project.routes.js';
+import { assessmentRoutes } from './plan/assessment.routes.js';
 import { backupRoutes } from './system/backup.routes.js';
 import { contractRoutes } from './contract/contract.routes.js';
 import { disputeRoutes } from './dispute/dispute.routes.js';
@@ -53,6 +54,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(memberExportRoutes);
   await app.register(planRoutes);
   await app.register(projectRoutes);
+  await app.register(assessmentRoutes);
   await app.register(backupRoutes);
   await app.register(contractRoutes);
   await app.register(disputeRoutes);

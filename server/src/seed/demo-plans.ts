@@ -5,7 +5,7 @@ import { plan, planReport, planTask } from '../modules/plan/plan.schema.js';
 import { project, projectSpend } from '../modules/plan/project.schema.js';
 import { extractPlan } from '../../../common/src/plan-extract.js';
 import { computeDeadline } from '../../../common/src/deadlines.js';
-import { isLiveMetric, KPI_METRICS, SLA_RULE, taskRules } from '../../../common/src/plan-vocab.js';
+import { isLiveMetric, KPI_METRICS, REPORT_CADENCES, SLA_RULE, taskRules } from '../../../common/src/plan-vocab.js';
 import type { CalendarOverrides } from '../../../common/src/working-days.js';
 import type { Executor } from '../db/client.js';
 import { createRng, addDays } from './prng.js';
@@ -69,6 +69,13 @@ export async function seedDemoPlans(tx: Executor, orgs: DemoOrg[], calendar?: Ca
       closeDue: stage >= 4 ? null : d.close,
       lastReportOn: stage >= 2 ? addDays(assignedOn, Math.min(t.age, rng.int(2, 20))) : null,
     });
+    // Every third open task reports weekly, every third after it monthly (no PRNG draw: the rest of the demo stays as it was).
+    const row = rows[rows.length - 1]!;
+    const cadence = stage >= 4 ? null : (['weekly', 'monthly', null] as const)[rows.length % 3]!;
+    if (cadence) {
+      row.reportCadence = cadence;
+      row.nextReportDue = computeDeadline(row.lastReportOn ?? assignedOn, REPORT_CADENCES[cadence].rule, calendar).due;
+    }
     const say = (kind: string, on: string, note: string, p: number | null, evidence: string | null = null) =>
       reports.push({ id: rng.uuid(), taskId: id, orgId: t.orgId, kind, reportedOn: on, progress: p, note, evidence, actorName: 'demo' });
     if (stage >= 1) say('deploy', addDays(assignedOn, 1), '已召开专题会议部署，明确专人负责', null);

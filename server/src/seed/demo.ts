@@ -14,6 +14,7 @@ import { seedDemoHonor } from './demo-honor.js';
 import { seedDemoAchievement } from './demo-achievement.js';
 import type { Services } from '../platform/context.js';
 import { seedDemoPlans } from './demo-plans.js';
+import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoPortal } from './demo-portal.js';
 
 export const DEMO_PASSWORD = 'Gonghui@2026';
@@ -74,6 +75,8 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     );
     const plans = await seedDemoPlans(tx, orgs, await s.settings.calendar(tx));
     log(`重点工作演示数据 / work-plan demo: ${plans.tasks} 项任务, ${plans.reports} 条进展报告`);
+    const assessed = await seedDemoAssessment(tx, orgs, await s.settings.calendar(tx));
+    log(`年度考核演示数据 / assessment demo: 上年度考核 ${assessed.entries} 个单位（已公布，1件申诉）`);
     const contracts = await seedDemoContracts(tx);
     log(
       `集体合同演示数据 / contract demo: ${contracts.contracts} 份协商与合同, 建制 ${contracts.covered}/${contracts.employers} 家, ${contracts.congresses} 个职代会, ${contracts.proposals} 件提案, ${contracts.disclosures} 条厂务公开`,

@@ -22,6 +22,10 @@ const ProjectDetailPage = lazy(() => import('../modules/plan/ProjectDetailPage')
 const PublicProjectsPage = lazy(() => import('../modules/plan/PublicProjectsPage'));
 const PlanTasksPage = lazy(() => import('../modules/plan/TasksPage'));
 const TaskDetailPage = lazy(() => import('../modules/plan/TaskDetailPage'));
+const AssessmentsPage = lazy(() => import('../modules/plan/AssessmentsPage'));
+const AssessmentDetailPage = lazy(() => import('../modules/plan/AssessmentDetailPage'));
+const AssessmentEntriesPage = lazy(() => import('../modules/plan/AssessmentEntriesPage'));
+const AssessmentEntryPage = lazy(() => import('../modules/plan/AssessmentEntryPage'));
 const RoleListPage = lazy(() => import('../modules/user/RoleListPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const SecuritySettingsPage = lazy(() => import('../modules/system/SecuritySettingsPage'));
@@ -150,6 +154,10 @@ export function AppRouter() {
             <Route path="plans/tasks/:id" element={guarded('canReadPlan', <TaskDetailPage />)} />
             <Route path="plans/projects" element={guarded('canReadPlan', <ProjectsPage />)} />
             <Route path="plans/projects/:id" element={guarded('canReadPlan', <ProjectDetailPage />)} />
+            <Route path="plans/assessments" element={guarded('canReadPlan', <AssessmentsPage />)} />
+            <Route path="plans/assessments/:id" element={guarded('canReadPlan', <AssessmentDetailPage />)} />
+            <Route path="plans/assessment-entries" element={guarded('canReadPlan', <AssessmentEntriesPage />)} />
+            <Route path="plans/assessment-entries/:id" element={guarded('canReadPlan', <AssessmentEntryPage />)} />
             <Route path="plans/:id" element={guarded('canReadPlan', <PlanDetailPage />)} />
             <Route path="disputes" element={guarded('canReadDispute', <DisputeListPage />)} />
             <Route path="disputes/mediators" element={guarded('canReadDispute', <MediatorsPage />)} />

@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import ExcelJS from 'exceljs';
 import { planApi } from '../../../../common/src/contracts/plan.js';
-import { KPI_METRICS, RAG_LABELS, TASK_MACHINE } from '../../../../common/src/plan-vocab.js';
+import { KPI_METRICS, RAG_LABELS, REPORT_CADENCES, TASK_MACHINE, type ReportCadence } from '../../../../common/src/plan-vocab.js';
 import { mount } from '../../platform/mount.js';
-import { appendAuditStandalone } from '../../platform/audit.js';
-import { sendFile } from '../hardship/hardship.shared.js';
+import { sendSheet } from './xlsx.js';
 import * as svc from './plan.service.js';
 
 export async function planRoutes(app: FastifyInstance) {
@@ -18,52 +16,43 @@ export async function planRoutes(app: FastifyInstance) {
     tasks: (c, { query }) => svc.listTasks(c, query),
     ledger: async (c, { query }, _req, reply) => {
       const page = await svc.listTasks(c, { ...query, page: 1, pageSize: 1000 });
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('任务台账');
-      ws.columns = [
-        { header: '序号', width: 6 },
-        { header: '计划', width: 24 },
-        { header: '任务', width: 60 },
-        { header: '责任单位', width: 28 },
-        { header: '牵头人', width: 10 },
-        { header: '状态', width: 10 },
-        { header: '督办', width: 8 },
-        { header: '部署时限', width: 12 },
-        { header: '首次反馈时限', width: 12 },
-        { header: '办结时限', width: 12 },
-        { header: '进度%', width: 8 },
-        { header: '最近报告', width: 12 },
-      ];
-      page.items.forEach((t, i) =>
-        ws.addRow([
+      return sendSheet(c, reply, {
+        fileName: '任务台账.xlsx',
+        sheet: '任务台账',
+        columns: [
+          ['序号', 6],
+          ['计划', 24],
+          ['任务', 60],
+          ['责任单位', 28],
+          ['牵头人', 10],
+          ['状态', 10],
+          ['督办', 8],
+          ['部署时限', 12],
+          ['首次反馈时限', 12],
+          ['办结时限', 12],
+          ['进度%', 8],
+          ['最近报告', 12],
+          ['报告周期', 8],
+          ['下次报告', 12],
+        ],
+        rows: page.items.map((t, i) => [
           i + 1,
           t.planTitle,
           t.title,
           t.orgName,
-          t.lead ?? '',
+          t.lead,
           TASK_MACHINE.states[t.status as keyof typeof TASK_MACHINE.states]?.zh ?? t.status,
           RAG_LABELS[t.rag].zh,
-          t.deployDue ?? '',
-          t.reportDue ?? '',
-          t.closeDue ?? '',
+          t.deployDue,
+          t.reportDue,
+          t.closeDue,
           t.progress,
-          t.lastReportOn ?? '',
+          t.lastReportOn,
+          t.reportCadence ? (REPORT_CADENCES[t.reportCadence as ReportCadence]?.zh ?? t.reportCadence) : null,
+          t.nextReportDue,
         ]),
-      );
-      ws.getRow(1).font = { bold: true };
-      const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-      await appendAuditStandalone(c.db, {
-        actorId: c.actor.userId,
-        actorName: c.actor.username,
-        ip: c.ip,
-        orgId: c.actor.orgId,
-        action: 'plan.ledger.export',
-        entity: 'plan_task',
-        entityId: query.planId ?? '-',
-        changes: { rows: page.items.length, filters: query },
-        detail: null,
+        audit: { action: 'plan.ledger.export', entity: 'plan_task', entityId: query.planId ?? '-', changes: { filters: query } },
       });
-      return sendFile(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '任务台账.xlsx', bytes);
     },
     board: (c, { query }) => svc.board(c, query.planId),
     task: (c, { params }) => svc.getTask(c, params.id),

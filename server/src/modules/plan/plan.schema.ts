@@ -58,6 +58,9 @@ export const planTask = pgTable(
     /** Progress in percent, from the latest report (or the KPI where it is live). */
     progress: integer('progress').notNull().default(0),
     lastReportOn: date('last_report_on'),
+    /** How often progress is reported (每周/每月), if the task has a cadence; the next report is due on `next_report_due` (calendar days). */
+    reportCadence: text('report_cadence'),
+    nextReportDue: date('next_report_due'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

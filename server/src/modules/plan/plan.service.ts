@@ -14,6 +14,7 @@ import { AppError, errors } from '../../platform/errors.js';
 import { requireOrgInScope } from '../org/org.service.js';
 import { escapeLike } from '../../platform/scope.js';
 
+const rowsOf = <T>(got: unknown) => (Array.isArray(got) ? got : (got as { rows: unknown[] }).rows) as T[];
 /** Calendar days from `today` to `due` (negative: overdue by). */
 const daysUntil = (today: string, due: string) => Math.round((Date.parse(due) - Date.parse(today)) / 86_400_000);
 import type { Ctx } from '../../platform/context.js';
@@ -22,7 +23,18 @@ import { computeDeadline } from '../../../../common/src/deadlines.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import { extractPlan } from '../../../../common/src/plan-extract.js';
 import { allowedActions } from '../../../../common/src/workflow.js';
-import { isLiveMetric, KPI_METRICS, SLA_RULE, TASK_MACHINE, taskRules, type KpiMetric, type Rag, type TaskAction } from '../../../../common/src/plan-vocab.js';
+import {
+  isLiveMetric,
+  KPI_METRICS,
+  REPORT_CADENCES,
+  SLA_RULE,
+  TASK_MACHINE,
+  taskRules,
+  type KpiMetric,
+  type Rag,
+  type ReportCadence,
+  type TaskAction,
+} from '../../../../common/src/plan-vocab.js';
 import { GIG_FORMS } from '../../../../common/src/member-vocab.js';
 import type { PlanCreate } from '../../../../common/src/contracts/plan.js';
 import { PLAN_SOURCE_MAX_BYTES } from '../../../../common/src/contracts/plan.js';
@@ -135,6 +147,9 @@ export function presentTask(t: TaskRow, n: Names, today = todayInChina()) {
     kpiDue: t.kpiDue,
     progress: t.progress,
     lastReportOn: t.lastReportOn,
+    reportCadence: t.reportCadence,
+    nextReportDue: t.nextReportDue,
+    reportOverdue: t.status !== 'closed' && !!t.nextReportDue && t.nextReportDue < today,
     childCount: n.children,
     version: t.version,
     updatedAt: t.updatedAt.toISOString(),
@@ -200,6 +215,12 @@ export async function extract(body: { text?: string; fileName?: string; data?: s
 
 // ---------------------------------------------------------------------------------------------
 // Plans and tasks
+
+/** The next periodic report's due date: a week or a month (calendar) after `from`, by the one deadline module. */
+export async function nextReportDue(c: Ctx, exec: Executor, cadence: string | null | undefined, from: string): Promise<string | null> {
+  if (!cadence || !(cadence in REPORT_CADENCES)) return null;
+  return computeDeadline(from, REPORT_CADENCES[cadence as ReportCadence].rule, await c.settings.calendar(exec)).due;
+}
 
 async function profileOf(c: Ctx, exec: Executor, key: string, today: string) {
   const { profiles } = await ruleOn(c, SLA_RULE, today, exec);
@@ -353,6 +374,8 @@ export async function createPlan(c: Ctx, body: PlanCreate) {
         kpiTarget: t.kpiTarget ?? null,
         kpiUnit: t.kpiUnit ?? (t.kpiMetric ? KPI_METRICS[t.kpiMetric as KpiMetric].unit : null),
         kpiDue: t.kpiDue ?? null,
+        reportCadence: t.reportCadence ?? null,
+        nextReportDue: await nextReportDue(c, tx, t.reportCadence, today),
       });
     }
     return p.id;
@@ -461,12 +484,16 @@ export async function updateTask(
     kpiTarget?: number | null;
     kpiUnit?: string | null;
     kpiDue?: string | null;
+    reportCadence?: string | null;
     version: number;
   },
 ) {
   await c.db.transaction(async (tx) => {
     const t = await tasks.get(c, id, { exec: tx, lock: true });
     if (t.status === 'closed') throw new AppError(409, 'WRONG_STATUS', '已销号的任务不能修改', 'a closed task cannot be edited');
+    // Not given: the cadence stays as it was.
+    const cadence = body.reportCadence === undefined ? t.reportCadence : body.reportCadence;
+    const due = cadence === t.reportCadence ? t.nextReportDue : await nextReportDue(c, tx, cadence, t.lastReportOn ?? todayInChina());
     await profileOf(c, tx, body.profile, todayInChina());
     await tasks.update(
       c,
@@ -483,6 +510,8 @@ export async function updateTask(
         kpiTarget: body.kpiTarget ?? null,
         kpiUnit: body.kpiUnit ?? null,
         kpiDue: body.kpiDue ?? null,
+        reportCadence: cadence,
+        nextReportDue: due,
         updatedAt: new Date(),
       },
       { action: 'plan.task.update' },
@@ -572,7 +601,11 @@ export async function taskStep(
     const progress = action === 'approveClose' ? 100 : (body.progress ?? (action === 'requestClose' ? 100 : undefined));
     const set: Record<string, unknown> = {};
     if (progress !== undefined) set.progress = progress;
-    if (action === 'report' || action === 'requestClose') set.lastReportOn = today;
+    if (action === 'report' || action === 'requestClose') {
+      set.lastReportOn = today;
+      set.nextReportDue = await nextReportDue(c, tx, t.reportCadence, today);
+    }
+    if (action === 'approveClose') set.nextReportDue = null;
     await step(c, tx, TASK_MACHINE, { table: planTask, id: planTask.id, status: planTask.status, version: planTask.version }, action, {
       row: t,
       input: body,
@@ -626,7 +659,16 @@ export async function board(c: Ctx, planId?: string) {
     escalated: number;
   }[];
   const sum = (k: 'red' | 'yellow' | 'green' | 'done' | 'closed_month' | 'escalated') => rows.reduce((s, r) => s + Number(r[k]), 0);
+  const late = rowsOf<{ id: string; title: string; org_name: string; cadence: string; due: string; total: number }>(
+    await c.db.execute(sql`
+    SELECT plan_task.id, plan_task.title, o.name AS org_name, plan_task.report_cadence AS cadence, plan_task.next_report_due::text AS due, count(*) OVER ()::int AS total
+    FROM plan_task JOIN org o ON o.id = plan_task.org_id
+    WHERE ${where} AND plan_task.status <> 'closed' AND plan_task.next_report_due < ${today}
+    ORDER BY plan_task.next_report_due, plan_task.id LIMIT 50`),
+  );
   return {
+    overdueReports: late.map((r) => ({ taskId: r.id, title: r.title, orgName: r.org_name, cadence: r.cadence, due: r.due, days: -daysUntil(today, r.due) })),
+    overdueReportCount: Number(late[0]?.total ?? 0),
     tasks: sum('red') + sum('yellow') + sum('green') + sum('done'),
     rag: { red: sum('red'), yellow: sum('yellow'), green: sum('green'), done: sum('done') },
     escalated: sum('escalated'),

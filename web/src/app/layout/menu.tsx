@@ -3,6 +3,7 @@ import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, Se
 import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOutlined, ControlOutlined } from '@ant-design/icons';
 import { ScheduleOutlined, ProjectOutlined, CarryOutOutlined } from '@ant-design/icons';
 import { FlagOutlined } from '@ant-design/icons';
+import { OrderedListOutlined, FormOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
 import { CloudServerOutlined } from '@ant-design/icons';
@@ -59,6 +60,8 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     leaf('/plans', 'menu.plans', <ProjectOutlined />, 'canReadPlan', 'menu-plans'),
     leaf('/plans/tasks', 'menu.planTasks', <CarryOutOutlined />, 'canReadPlan', 'menu-plan-tasks'),
     leaf('/plans/projects', 'menu.projects', <FlagOutlined />, 'canReadPlan', 'menu-projects'),
+    leaf('/plans/assessments', 'menu.assessments', <OrderedListOutlined />, 'canReadPlan', 'menu-assessments'),
+    leaf('/plans/assessment-entries', 'menu.assessmentEntries', <FormOutlined />, 'canReadPlan', 'menu-assessment-entries'),
   ]),
   group('contract', 'menu.contract', <FileProtectOutlined />, [
     leaf('/contracts', 'menu.contracts', <FileTextOutlined />, 'canReadContract', 'menu-contracts'),

@@ -1,5 +1,6 @@
-import { Card, Col, Row, Statistic, Table } from 'antd';
-import { useSearchParams } from 'react-router-dom';
+import { Card, Col, Row, Statistic, Table, type TableColumnsType } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { REPORT_CADENCES, type ReportCadence } from '../../../../common/src/plan-vocab';
 import { planApi } from '../../../../common/src/contracts/plan';
 import { call } from '../../api/client';
 import { useRequest } from '../../app/use-request';
@@ -38,21 +39,33 @@ export function Board({ planId, reloadKey }: { planId?: string; reloadKey?: unkn
         </Card>
       </Col>
       {data && data.byOwner.length > 1 && (
-        <Col span={24}>
-          <Card size="small" title={t('plan.byOwner')}>
-            <Table
-              size="small"
-              rowKey="orgId"
-              pagination={{ pageSize: 5, hideOnSinglePage: true }}
-              dataSource={data.byOwner}
-              columns={[
-                { key: 'org', title: t('task.col.owner'), dataIndex: 'orgName' },
-                ...(['red', 'yellow', 'green', 'done'] as const).map((k) => ({ key: k, title: pick(RAG[k]), dataIndex: k, width: 90, align: 'right' as const })),
-              ]}
-            />
-          </Card>
-        </Col>
+        <BoardTable title={t('plan.byOwner')} rowKey="orgId" rows={data.byOwner}
+          columns={[
+            { key: 'org', title: t('task.col.owner'), dataIndex: 'orgName' },
+            ...(['red', 'yellow', 'green', 'done'] as const).map((k) => ({ key: k, title: pick(RAG[k]), dataIndex: k, width: 90, align: 'right' as const })),
+          ]} />
+      )}
+      {data && data.overdueReports.length > 0 && (
+        <BoardTable title={t('plan.overdueReports', { n: data.overdueReportCount })} rowKey="taskId" rows={data.overdueReports} testId="plan-overdue-reports"
+          columns={[
+            { key: 'title', title: t('task.col.title'), dataIndex: 'title', render: (v: string, r: { taskId: string }) => <Link to={`/plans/tasks/${r.taskId}`}>{v}</Link> },
+            { key: 'org', title: t('task.col.owner'), dataIndex: 'orgName', width: 200 },
+            { key: 'cadence', title: t('task.field.cadence'), dataIndex: 'cadence', width: 90, render: (c: string) => (c in REPORT_CADENCES ? pick(REPORT_CADENCES[c as ReportCadence]) : c) },
+            { key: 'due', title: t('task.field.nextReport'), dataIndex: 'due', width: 120 },
+            { key: 'days', title: t('plan.overdueDays'), dataIndex: 'days', width: 100, align: 'right' as const },
+          ]} />
       )}
     </Row>
+  );
+}
+
+/** A small table under the board, five rows a page. */
+function BoardTable<T extends object>({ title, rowKey, rows, columns, testId }: { title: string; rowKey: string; rows: T[]; columns: TableColumnsType<T>; testId?: string }) {
+  return (
+    <Col span={24}>
+      <Card size="small" title={title} data-testid={testId}>
+        <Table<T> size="small" rowKey={rowKey} pagination={{ pageSize: 5, hideOnSinglePage: true }} dataSource={rows} columns={columns} />
+      </Card>
+    </Col>
   );
 }

@@ -13,6 +13,7 @@ export default function ProjectsPage() {
   const access = useAccess();
   return (
     <ListPage testId="projects" endpoint={projectApi.list} rowTestId={(p) => `project-row-${p.id}`}
+      exportTo={projectApi.export}
       filters={[
         { name: 'q', label: 'project.col.title' },
         { name: 'year', label: 'project.col.year', kind: 'number', min: 2000, max: 2100 },

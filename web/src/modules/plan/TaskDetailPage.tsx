@@ -4,7 +4,7 @@ import { Alert, Card, Col, Empty, Progress, Row, Space, Statistic, Table, Tag, T
 import { ApartmentOutlined, EditOutlined } from '@ant-design/icons';
 import { planApi, type TaskDetail } from '../../../../common/src/contracts/plan';
 import type { z } from 'zod';
-import { TASK_MACHINE, type TaskAction } from '../../../../common/src/plan-vocab';
+import { REPORT_CADENCES, TASK_MACHINE, type ReportCadence, type TaskAction } from '../../../../common/src/plan-vocab';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { Actions, DeadlineBadge, DetailPage, Fields, FormModal, StatusTag, WorkflowSteps, type Action } from '../../kit';
@@ -70,22 +70,23 @@ function TaskActions({ task, reload }: { task: Detail; reload: () => void }) {
         />
       )}
       {edit && (
-        <FormModal<{ title: string; lead?: string; coOwners?: string; major: boolean; kpiTarget?: number }>
+        <FormModal<{ title: string; lead?: string; coOwners?: string; major: boolean; kpiTarget?: number; reportCadence?: string }>
           open
           testId="task-edit-form"
           title={t('action.edit')}
-          initialValues={{ title: task.title, lead: task.lead ?? undefined, coOwners: task.coOwners ?? undefined, major: task.major, kpiTarget: task.kpiTarget ?? undefined }}
+          initialValues={{ title: task.title, lead: task.lead ?? undefined, coOwners: task.coOwners ?? undefined, major: task.major, kpiTarget: task.kpiTarget ?? undefined, reportCadence: task.reportCadence ?? undefined }}
           fields={[
             { name: 'title', label: 'task.col.title', kind: 'textarea', required: true, max: 500, span: 24 },
             { name: 'lead', label: 'task.field.lead', max: 40, span: 12 },
             { name: 'coOwners', label: 'task.field.coOwners', max: 200, span: 12 },
             { name: 'major', label: 'task.field.major', kind: 'switch', span: 12 },
             !!task.kpiMetric && { name: 'kpiTarget', label: 'task.kpi.target', kind: 'number', min: 0, span: 12 },
+            { name: 'reportCadence', label: 'task.field.cadence', kind: 'select', vocab: REPORT_CADENCES, span: 12 },
           ]}
           onSubmit={(v) =>
             call(planApi.updateTask, {
               params: { id: task.id },
-              body: { title: v.title, lead: v.lead ?? null, coOwners: v.coOwners ?? null, profile: task.profile, major: !!v.major, kpiMetric: task.kpiMetric, kpiTarget: v.kpiTarget ?? null, kpiUnit: task.kpiUnit, kpiDue: task.kpiDue, version: task.version },
+              body: { title: v.title, lead: v.lead ?? null, coOwners: v.coOwners ?? null, profile: task.profile, major: !!v.major, kpiMetric: task.kpiMetric, kpiTarget: v.kpiTarget ?? null, kpiUnit: task.kpiUnit, kpiDue: task.kpiDue, reportCadence: v.reportCadence ?? null, version: task.version },
             })
           }
           onClose={() => setEdit(false)}
@@ -138,6 +139,7 @@ export default function TaskDetailPage() {
                     { label: 'task.field.assignedOn', value: x.assignedOn },
                     { label: 'task.field.deployDue', value: <DeadlineBadge due={x.deployDue} provisional={x.provisional} testId="task-deploy-due" /> },
                     { label: 'task.field.reportDue', value: <DeadlineBadge due={x.reportDue} provisional={x.provisional} /> },
+                    { label: 'task.field.cadence', value: x.reportCadence ? `${pick(REPORT_CADENCES[x.reportCadence as ReportCadence])} · ${t('task.field.nextReport')} ${x.nextReportDue ?? '—'}` : '—', testId: 'task-cadence' },
                     { label: 'task.field.closeDue', value: <DeadlineBadge due={x.closeDue} provisional={x.provisional} /> },
                     { label: 'task.col.progress', value: <Progress percent={x.progress} size="small" style={{ width: 180 }} />, testId: 'task-progress' },
                     { label: 'task.field.modules', value: x.modules.length ? x.modules.map((m) => <Tag key={m}>{m}</Tag>) : '—' },
