@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   'competition.write': { zh: '组织劳动和技能竞赛、登记成绩', en: 'Run competitions and record scores', group: 'achievement' },
   'studio.read': { zh: '查看创新工作室', en: 'View innovation studios', group: 'achievement' },
   'studio.write': { zh: '登记创新工作室、联盟、成果和评估', en: 'Register studios, alliances, results and evaluations', group: 'achievement' },
+  'station.read': { zh: '查看户外劳动者服务站点', en: 'View outdoor-worker stations', group: 'station' },
+  'station.write': { zh: '登记和检查户外劳动者服务站点', en: 'Register and inspect outdoor-worker stations', group: 'station' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -14,6 +14,7 @@ import { seedDemoAchievement } from './demo-achievement.js';
 import type { Services } from '../platform/context.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoPortal } from './demo-portal.js';
+import { seedDemoStations } from './demo-station.js';
 
 export const DEMO_PASSWORD = 'Gonghui@2026';
 
@@ -89,6 +90,8 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     );
     const portal = await seedDemoPortal(tx, s.keys, grassroots.id);
     log(`职工服务演示数据 / worker portal demo: ${portal.accounts} 个职工账号（手机号 13800000001 起）`);
+    const stationDemo = await seedDemoStations(tx);
+    log(`服务站点演示数据 / stations demo: ${stationDemo.stations} 个站点, ${stationDemo.inspections} 次检查, ${stationDemo.visits} 次到访`);
     await tx
       .insert(setting)
       .values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });
