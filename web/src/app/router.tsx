@@ -74,6 +74,10 @@ const CardVerifyPage = lazy(() => import('../modules/join/CardVerifyPage'));
 const PortalLoginPage = lazy(() => import('../modules/portal/PortalLoginPage'));
 const PortalHomePage = lazy(() => import('../modules/portal/PortalHomePage'));
 const OutboxPage = lazy(() => import('../modules/portal/OutboxPage'));
+const StationsPage = lazy(() => import('../modules/station/StationsPage'));
+const StationMapPage = lazy(() => import('../modules/station/StationMapPage'));
+const StationDetailPage = lazy(() => import('../modules/station/StationDetailPage'));
+const StationFinderPage = lazy(() => import('../modules/station/StationFinderPage'));
 
 const fullPageSpin = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} data-testid="app-loading" />;
 
@@ -101,6 +105,7 @@ export function AppRouter() {
           <Route path="/card/verify" element={<CardVerifyPage />} />
           <Route path="/m" element={<PortalHomePage />} />
           <Route path="/m/login" element={<PortalLoginPage />} />
+          <Route path="/m/stations" element={<StationFinderPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
           <Route path="/mediation" element={<MediationApplyPage />} />
           <Route path="/mediation/status" element={<MediationStatusPage />} />
@@ -161,6 +166,9 @@ export function AppRouter() {
             <Route path="competitions/:id" element={guarded('canReadCompetition', <CompetitionDetailPage />)} />
             <Route path="studios" element={guarded('canReadStudio', <StudiosPage />)} />
             <Route path="studios/:id" element={guarded('canReadStudio', <StudioDetailPage />)} />
+            <Route path="stations" element={guarded('canReadStation', <StationsPage />)} />
+            <Route path="stations/map" element={guarded('canReadStation', <StationMapPage />)} />
+            <Route path="stations/:id" element={guarded('canReadStation', <StationDetailPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

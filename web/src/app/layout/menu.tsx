@@ -10,6 +10,7 @@ import { MessageOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, BulbOutlined, NotificationOutlined } from '@ant-design/icons';
 import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined, PhoneOutlined, MoneyCollectOutlined } from '@ant-design/icons';
 import { TrophyOutlined, CrownOutlined, StarOutlined, TrophyFilled, ExperimentOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, CoffeeOutlined, GlobalOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -79,6 +80,10 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     leaf('/honors/records', 'menu.honorRecords', <StarOutlined />, 'canReadHonor', 'menu-honor-records'),
     leaf('/competitions', 'menu.competitions', <TrophyFilled />, 'canReadCompetition', 'menu-competitions'),
     leaf('/studios', 'menu.studios', <ExperimentOutlined />, 'canReadStudio', 'menu-studios'),
+  ]),
+  group('station', 'menu.stations', <EnvironmentOutlined />, [
+    leaf('/stations', 'menu.stationList', <CoffeeOutlined />, 'canReadStation', 'menu-stations'),
+    leaf('/stations/map', 'menu.stationMap', <GlobalOutlined />, 'canReadStation', 'menu-station-map'),
   ]),
   group('system', 'menu.system', <SettingOutlined />, [
     leaf('/system/users', 'menu.users', <UserOutlined />, 'canReadUsers', 'menu-users'),

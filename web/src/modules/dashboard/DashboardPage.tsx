@@ -19,6 +19,7 @@ import { ProjectDashboardSection } from '../plan/ProjectDashboardSection';
 import { ContractDashboardSection } from '../contract/ContractDashboardSection';
 import { DisputeDashboardSection } from '../dispute/DisputeDashboardSection';
 import { HonorDashboardSection } from '../honor/HonorDashboardSection';
+import { StationDashboardSection } from '../station/StationDashboardSection';
 import { AchievementDashboardSection } from '../competition/AchievementDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
 import { useFederationView } from './level';
@@ -143,6 +144,7 @@ export default function DashboardPage() {
       {access.canReadDispute && <DisputeDashboardSection />}
       {access.canReadHonor && <HonorDashboardSection />}
       <AchievementDashboardSection />
+      {access.canReadStation && <StationDashboardSection />}
     </div>
   );
 }
