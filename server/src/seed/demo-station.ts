@@ -28,13 +28,14 @@ export interface DemoStationReport {
   visits: number;
 }
 
-export async function seedDemoStations(tx: Executor, opts: { seed?: number; count?: number } = {}): Promise<DemoStationReport> {
+/** `accounts`: the worker accounts that visit (the demo's own by default; the bench passes its own ids). */
+export async function seedDemoStations(tx: Executor, opts: { seed?: number; count?: number; accounts?: string[] } = {}): Promise<DemoStationReport> {
   const rng = createRng(opts.seed ?? DEMO_DEFAULT_SEED).fork('station');
   const q = async <T>(s: ReturnType<typeof sql>) => ((await tx.execute(s)) as unknown as { rows: T[] }).rows;
   const districts = await q<{ id: string; path: string; name: string }>(sql`SELECT id, path, name FROM org WHERE level = 'county' ORDER BY code`);
   if (!districts.length) return { stations: 0, inspections: 0, visits: 0 };
   const hosts = await q<{ id: string; path: string }>(sql`SELECT id, path FROM org WHERE level IN ('grassroots', 'street') AND active ORDER BY code`);
-  const accounts = await q<{ id: string }>(sql`SELECT id FROM worker_account ORDER BY id LIMIT 50`);
+  const accounts = opts.accounts?.map((id) => ({ id })) ?? (await q<{ id: string }>(sql`SELECT id FROM worker_account ORDER BY id LIMIT 50`));
   const count = opts.count ?? DEMO_STATION_COUNT;
   const A = DEMO_CITY_AREA;
   // Districts as patches on a ring around the centre (the first one in the middle), each about 6 km across.
