@@ -152,6 +152,8 @@ export const MapConfig = z.object({
   /** Leaflet URL template; empty: no tiles, the page shows the list. */
   tileUrl: z.string(),
   subdomains: z.array(z.string()),
+  /** A second layer drawn over the first, e.g. 天地图's labels (cva_w); empty: none. */
+  labelUrl: z.string(),
   attribution: z.string(),
   /** The system the tiles are drawn in (天地图: WGS-84/CGCS2000; 高德: GCJ-02): markers are converted to it. */
   tileSys: z.enum(COORD_SYSTEMS),

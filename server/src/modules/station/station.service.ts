@@ -234,6 +234,7 @@ export function mapConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     tileUrl: env.GONGHUI_MAP_TILE_URL ?? '',
     subdomains: (env.GONGHUI_MAP_TILE_SUBDOMAINS ?? '').split(',').filter(Boolean),
+    labelUrl: env.GONGHUI_MAP_LABEL_URL ?? '',
     attribution: env.GONGHUI_MAP_ATTRIBUTION ?? '',
     tileSys: sys as CoordSystem,
     maxZoom: Math.min(20, Math.max(1, Number(env.GONGHUI_MAP_MAX_ZOOM ?? 18) || 18)),

@@ -47,6 +47,7 @@ export function StationMap({ config, spots, centre, me, onPick, onFail, height =
       layer.on('tileload', () => { loaded++; });
       layer.on('tileerror', () => { if (++failed >= 4 && loaded === 0) failRef.current(); });
       layer.addTo(map);
+      if (config.labelUrl) L.tileLayer(config.labelUrl, { subdomains: config.subdomains.length ? config.subdomains : 'abc', maxZoom: config.maxZoom }).addTo(map);
       timer = setTimeout(() => { if (loaded === 0) failRef.current(); }, 8000);
       for (const s of spots) {
         L.circleMarker(at({ lat: s.latWgs, lng: s.lngWgs }), { radius: 7, color: '#c8161d', fillOpacity: 0.8 })
