@@ -4,7 +4,7 @@ import { stationApi } from '../../../../common/src/contracts/station';
 import { call } from '../../api/client';
 import { useRequest } from '../../app/use-request';
 import { useApiError } from '../../app/use-api-error';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 
 /** 户外劳动者服务站点 on the home dashboard (GET /api/stations/dashboard): stations by district and visits, in the user's scope. */
 export function StationDashboardSection() {
@@ -12,20 +12,21 @@ export function StationDashboardSection() {
   const { showError } = useApiError();
   const { data } = useRequest(() => call(stationApi.dashboard), [], showError);
   if (!data) return null;
-  const figures = [
-    { key: 'stations', title: t('station.dash.stations'), value: data.stations, link: '/stations' },
-    { key: 'active', title: t('station.dash.active'), value: data.active, link: '/stations?active=true' },
-    { key: 'visits', title: t('station.dash.visits'), value: data.visits30d, link: '/stations/map' },
-    { key: 'rating', title: t('station.dash.rating'), value: data.avgRating ?? '—', link: '/stations' },
-    { key: 'inspected', title: t('station.dash.inspected'), value: data.inspectedThisYear, link: '/stations?sort=lastInspectedOn&order=desc' },
-    { key: 'failing', title: t('station.dash.failing'), value: data.failing, link: '/stations?sort=lastInspectedOn&order=desc' },
+  // [figure, value, where it leads]
+  const figures: [string, number | string, string][] = [
+    ['stations', data.stations, '/stations'],
+    ['active', data.active, '/stations?active=true'],
+    ['visits', data.visits30d, '/stations/map'],
+    ['rating', data.avgRating ?? '—', '/stations'],
+    ['inspected', data.inspectedThisYear, '/stations?sort=lastInspectedOn&order=desc'],
+    ['failing', data.failing, '/stations?sort=lastInspectedOn&order=desc'],
   ];
   return (
     <Card title={t('station.dash.title')} style={{ marginTop: 16 }} data-testid="dash-station">
       <Row gutter={[16, 16]}>
-        {figures.map((f) => (
-          <Col xs={12} md={8} xl={4} key={f.key}>
-            <Link to={f.link} data-testid={`dash-station-${f.key}`}><Statistic title={f.title} value={f.value} /></Link>
+        {figures.map(([key, value, to]) => (
+          <Col xs={12} md={8} xl={4} key={key}>
+            <Link to={to} data-testid={`dash-station-${key}`}><Statistic title={t(`station.dash.${key}` as MessageKey)} value={value} /></Link>
           </Col>
         ))}
       </Row>

@@ -9,7 +9,7 @@ import { useBusy } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
 import { Actions, DetailPage, Fields, FormModal, StatusTag, fileToBase64, todayInChina, useVocab } from '../../kit';
 import { AMENITIES, COORD_SYSTEMS, INSPECTION_ITEMS, INSPECTION_RESULTS } from './vocab';
-import { stationFields } from './fields';
+import { inspectionFields, stationFields } from './fields';
 
 type InspectValues = Omit<InspectionInput, 'items'> & { ok?: string[] };
 
@@ -54,13 +54,7 @@ export default function StationDetailPage() {
               setForm(null);
               reload();
             }}
-            fields={[
-              { name: 'onDate', label: 'station.inspection.on', kind: 'date', required: true, noFuture: true },
-              { name: 'inspector', label: 'station.inspection.inspector', required: true, max: 60 },
-              { name: 'result', label: 'station.inspection.result', kind: 'select', vocab: INSPECTION_RESULTS, required: true },
-              { name: 'ok', label: 'station.inspection.items', kind: 'flags', vocab: INSPECTION_ITEMS, span: 24 },
-              { name: 'note', label: 'station.inspection.note', kind: 'textarea', max: 1000, span: 24 },
-            ]} />
+            fields={inspectionFields} />
         </>
       )}
       body={(s) => (

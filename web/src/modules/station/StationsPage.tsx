@@ -6,20 +6,16 @@ import { useAccess } from '../../app/auth-context';
 import { ListPage, StatusTag, useVocab } from '../../kit';
 import { useI18n } from '../../i18n';
 import { AMENITIES, INSPECTION_RESULTS } from './vocab';
-import { stationFields } from './fields';
+import { stationFields, stationFilters } from './fields';
 
 /** 户外劳动者服务站点: the registry in scope. */
 export default function StationsPage() {
-  const { t } = useI18n();
-  const { label } = useVocab();
   const access = useAccess();
+  const { label } = useVocab();
+  const { t } = useI18n();
   return (
     <ListPage testId="stations" endpoint={stationApi.list} rowTestId={(s) => `station-row-${s.id}`}
-      filters={[
-        { name: 'q', label: 'station.filter.q' },
-        { name: 'amenity', label: 'station.amenities', kind: 'select', vocab: AMENITIES },
-        { name: 'under', label: 'station.org', kind: 'org' },
-      ]}
+      filters={stationFilters}
       toolbar={<Link to="/stations/map"><Button data-testid="stations-to-map">{t('station.map')}</Button></Link>}
       columns={[
         { key: 'name', title: 'station.name', dataIndex: 'name', sort: 'name', fixedShown: true, render: (v: string, s) => <Link to={`/stations/${s.id}`}>{v}</Link> },
