@@ -15,7 +15,7 @@ export function StationDashboardSection() {
   // [figure, value, where it leads]
   const figures: [string, number | string, string][] = [
     ['stations', data.stations, '/stations'],
-    ['active', data.active, '/stations?active=true'],
+    ['active', data.active, '/stations'],
     ['visits', data.visits30d, '/stations/map'],
     ['rating', data.avgRating ?? '—', '/stations'],
     ['inspected', data.inspectedThisYear, '/stations?sort=lastInspectedOn&order=desc'],
