@@ -25,6 +25,6 @@ export async function stationRoutes(app: FastifyInstance) {
     nearest: (c, { query }) => svc.nearest(c.db, query),
     mapConfig: async () => svc.mapConfig(),
     // The portal's worker session (cookie path /api/portal): a visit is recorded only for a signed-in worker.
-    visit: async (c, { params, body }, req) => svc.recordVisit(c, (await requireWorker(c, req)).account.id, params.id, body),
+    visit: async (c, { params, body }, req) => svc.recordVisit(c, (await requireWorker(c, req)).account, params.id, body),
   });
 }

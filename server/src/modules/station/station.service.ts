@@ -6,7 +6,7 @@ import { org } from '../org/org.schema.js';
 import { requireOrgInScope } from '../org/org.service.js';
 import { decodeUpload } from '../hardship/attachment.service.js';
 import { resource } from '../../platform/resource.js';
-import { appendAudit } from '../../platform/audit.js';
+import { appendAudit, appendAuditStandalone } from '../../platform/audit.js';
 import { errors } from '../../platform/errors.js';
 import { escapeLike, ownedScopeSql } from '../../platform/scope.js';
 import { addDays, todayInChina } from '../../../../common/src/dates.js';
@@ -242,7 +242,8 @@ export function mapConfig(env: NodeJS.ProcessEnv = process.env) {
 }
 
 /** A signed-in worker's visit, with an optional rating: one a day per station (a second call updates the rating). */
-export async function recordVisit(c: PublicCtx, accountId: string, stationId: string, body: z.infer<typeof VisitBody>) {
+export async function recordVisit(c: PublicCtx, account: { id: string; mobileMasked: string }, stationId: string, body: z.infer<typeof VisitBody>) {
+  const accountId = account.id;
   const [s] = await c.db.select({ id: station.id, orgId: station.orgId, active: station.active }).from(station).where(eq(station.id, stationId));
   if (!s || !s.active) throw errors.notFound('服务站点', 'station');
   const visitedOn = todayInChina();
@@ -254,6 +255,15 @@ export async function recordVisit(c: PublicCtx, accountId: string, stationId: st
       set: { rating: sql`coalesce(excluded.rating, ${stationVisit.rating})`, comment: sql`coalesce(excluded.comment, ${stationVisit.comment})` },
     })
     .returning();
+  await appendAuditStandalone(c.db, {
+    actorName: 'worker:' + account.mobileMasked,
+    orgId: s.orgId,
+    action: 'station.visit',
+    entity: 'station',
+    entityId: stationId,
+    changes: { visitId: row!.id, visitedOn, rating: body.rating },
+    ip: c.ip,
+  });
   return { id: row!.id, visitedOn: row!.visitedOn, rating: row!.rating };
 }
 

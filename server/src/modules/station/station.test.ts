@@ -204,6 +204,8 @@ describe('visits, ratings and figures', () => {
     expect((await send(`/api/portal/stations/${s!.id}/visits`, { rating: 9 })).statusCode).toBe(400);
     const d = (await admin.get(`/api/stations/${s!.id}`)).json();
     expect(d.visits).toBeGreaterThanOrEqual(1);
+    const [audited] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'station.visit' AND entity_id = ${s!.id}`);
+    expect(audited!.n).toBe(2);
   });
 
   it('counts stations by district and visits in scope', async () => {
