@@ -2,3 +2,4 @@
 export { MODULE_BENCHES, type ModuleBench } from './registry.js';
 import './benefit.js';
 import './plan.js';
+import './station.js';

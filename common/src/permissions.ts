@@ -56,6 +56,8 @@ export const PERMISSIONS = {
     en: 'Sign merchants, publish offers, redeem coupons and allocate places',
     group: 'service',
   },
+  'station.read': { zh: '查看户外劳动者服务站点', en: 'View outdoor-worker stations', group: 'station' },
+  'station.write': { zh: '登记和检查户外劳动者服务站点', en: 'Register and inspect outdoor-worker stations', group: 'station' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,3 +17,4 @@ export * from '../modules/portal/portal.schema.js';
 export * from '../modules/plan/project.schema.js';
 export * from '../modules/benefit/benefit.schema.js';
 export * from '../modules/plan/assessment.schema.js';
+export * from '../modules/station/station.schema.js';

@@ -26,6 +26,7 @@ import { competitionRoutes } from './competition/competition.routes.js';
 import { studioRoutes } from './studio/studio.routes.js';
 import { benefitRoutes } from './benefit/benefit.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
+import { stationRoutes } from './station/station.routes.js';
 // Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
 import './member/join/join.deadlines.js';
 import './hardship/warning.deadlines.js';
@@ -63,4 +64,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(studioRoutes);
   await app.register(benefitRoutes);
   await app.register(portalRoutes);
+  await app.register(stationRoutes);
 }

@@ -60,6 +60,10 @@ const EXPECTED_PUBLIC = [
   'GET /api/portal/applications', // the worker's own applications and cases
   'GET /api/portal/notifications', // the worker's own messages
   'POST /api/portal/notifications/read', // mark them read
+  // Rest stations (docs/stations.md): a worker finds the nearest station without an account; only what a station's signboard shows. Rate-limited per IP.
+  'GET /api/public/stations/nearest', // the nearest stations to a position, distance computed in the database
+  'GET /api/public/stations/map-config', // the map's tile source
+  'POST /api/portal/stations/:id/visits', // a visit and rating (worker session)
 ];
 
 /** Routes usable before sign-in is finished (second factor, password change, TOTP enrolment). */

@@ -24,6 +24,7 @@ import {
   benefitTargets,
   type BenefitSiblings,
 } from '../modules/benefit/sibling-targets.js';
+import { STATION_BODIES, STATION_FILLERS, stationSnapshot, stationTargets, type StationSiblings } from '../modules/station/sibling-targets.js';
 
 /**
  * THE sibling test (docs/architecture.md, invariant 1). The admin of district D01 and a grassroots chair
@@ -44,7 +45,16 @@ interface Target {
   secrets: string[];
 }
 interface Siblings
-  extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings, BenefitSiblings {
+  extends
+    HardshipSiblings,
+    ImportSiblings,
+    PlanSiblings,
+    ContractSiblings,
+    DisputeSiblings,
+    HonorSiblings,
+    AchievementSiblings,
+    BenefitSiblings,
+    StationSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -73,6 +83,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...HONOR_FILLERS,
   ...ACHIEVEMENT_FILLERS,
   ...BENEFIT_FILLERS,
+  ...STATION_FILLERS,
   ...IMPORT_FILLERS,
   ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
@@ -109,6 +120,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   ...HONOR_BODIES,
   ...ACHIEVEMENT_BODIES,
   ...BENEFIT_BODIES,
+  ...STATION_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -256,6 +268,7 @@ beforeAll(async () => {
     ...honorDistrict,
     ...achDistrict,
     ...(await benefitTargets(admin, d02.id, '河西区普惠')),
+    ...(await stationTargets(admin, d02Grassroots.id, '河西区站点')),
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -273,6 +286,7 @@ beforeAll(async () => {
     ...honorChair,
     ...achChair,
     ...(await benefitTargets(admin, neighbour.id, '邻居普惠')),
+    ...(await stationTargets(admin, neighbour.id, '邻居站点')),
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -305,6 +319,7 @@ beforeAll(async () => {
     honor: await honorSnapshot(rows, list),
     achievement: await achievementSnapshot(rows, list),
     benefit: await benefitSnapshot(rows, list),
+    stations: await stationSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
@@ -447,6 +462,7 @@ describe('a district administrator and the sibling district', () => {
         ...forDistrict.competitions,
         ...forDistrict.competitionEntries,
         ...forDistrict.studios,
+        ...forDistrict.stations,
       ].flatMap((t) => [t.id, ...t.secrets]),
     ];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
@@ -541,6 +557,7 @@ describe('a grassroots chair (own-org scope)', () => {
       ...forChair.competitions,
       ...forChair.competitionEntries,
       ...forChair.studios,
+      ...forChair.stations,
       ...forChair.contracts,
       ...forChair.congresses,
       ...forChair.proposals,

@@ -16,6 +16,7 @@ import type { Services } from '../platform/context.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoPortal } from './demo-portal.js';
+import { seedDemoStations } from './demo-station.js';
 
 export const DEMO_PASSWORD = 'Gonghui@2026';
 
@@ -97,6 +98,8 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     log(
       `普惠服务演示数据 / benefits demo: ${benefits.merchants} 家商户, ${benefits.offers} 项优惠, ${benefits.accounts} 个职工账号, ${benefits.claims} 张优惠券 (${benefits.redeemed} 张已核销), ${benefits.quotas} 条疗休养名额`,
     );
+    const stationDemo = await seedDemoStations(tx);
+    log(`服务站点演示数据 / stations demo: ${stationDemo.stations} 个站点, ${stationDemo.inspections} 次检查, ${stationDemo.visits} 次到访`);
     await tx
       .insert(setting)
       .values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });

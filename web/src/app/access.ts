@@ -52,6 +52,8 @@ export interface Access {
   canWriteStudio: boolean;
   canReadBenefit: boolean;
   canWriteBenefit: boolean;
+  canReadStation: boolean;
+  canWriteStation: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -82,6 +84,7 @@ export function computeAccess(me: Me | null): Access {
     canReadCompetition: has('competition.read'), canWriteCompetition: both('competition.read', 'competition.write'),
     canReadStudio: has('studio.read'), canWriteStudio: both('studio.read', 'studio.write'),
     canReadBenefit: has('benefit.read'), canWriteBenefit: both('benefit.read', 'benefit.write'),
+    canReadStation: has('station.read'), canWriteStation: both('station.read', 'station.write'),
   };
 }
 

@@ -83,6 +83,10 @@ const CardVerifyPage = lazy(() => import('../modules/join/CardVerifyPage'));
 const PortalLoginPage = lazy(() => import('../modules/portal/PortalLoginPage'));
 const PortalHomePage = lazy(() => import('../modules/portal/PortalHomePage'));
 const OutboxPage = lazy(() => import('../modules/portal/OutboxPage'));
+const StationsPage = lazy(() => import('../modules/station/StationsPage'));
+const StationMapPage = lazy(() => import('../modules/station/StationMapPage'));
+const StationDetailPage = lazy(() => import('../modules/station/StationDetailPage'));
+const StationFinderPage = lazy(() => import('../modules/station/StationFinderPage'));
 
 const fullPageSpin = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} data-testid="app-loading" />;
 
@@ -111,6 +115,7 @@ export function AppRouter() {
           <Route path="/m" element={<PortalHomePage />} />
           <Route path="/m/login" element={<PortalLoginPage />} />
           <Route path="/m/benefits" element={<PortalBenefitsPage />} />
+          <Route path="/m/stations" element={<StationFinderPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
           <Route path="/mediation" element={<MediationApplyPage />} />
           <Route path="/mediation/status" element={<MediationStatusPage />} />
@@ -179,6 +184,9 @@ export function AppRouter() {
             <Route path="benefits/offers/:id" element={guarded('canReadBenefit', <OfferDetailPage />)} />
             <Route path="benefits/merchants" element={guarded('canReadBenefit', <MerchantsPage />)} />
             <Route path="benefits/recuperation" element={guarded('canReadBenefit', <RecuperationPage />)} />
+            <Route path="stations" element={guarded('canReadStation', <StationsPage />)} />
+            <Route path="stations/map" element={guarded('canReadStation', <StationMapPage />)} />
+            <Route path="stations/:id" element={guarded('canReadStation', <StationDetailPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

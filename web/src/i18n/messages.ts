@@ -11,6 +11,7 @@ import { systemMessages } from '../modules/system/i18n';
 import { planMessages } from '../modules/plan/i18n';
 import { disputeMessages } from '../modules/dispute/i18n';
 import { honorMessages } from '../modules/honor/i18n';
+import { stationMessages } from '../modules/station/i18n';
 import { competitionMessages } from '../modules/competition/i18n';
 import { portalMessages } from '../modules/portal/i18n';
 import { benefitMessages } from '../modules/benefit/i18n';
@@ -332,6 +333,7 @@ const zhCN = {
   ...planMessages.zh,
   ...disputeMessages.zh,
   ...honorMessages.zh,
+  ...stationMessages.zh,
   ...competitionMessages.zh,
   ...portalMessages.zh,
   ...benefitMessages.zh,
@@ -655,6 +657,7 @@ const enUS: Record<MessageKey, string> = {
   ...planMessages.en,
   ...disputeMessages.en,
   ...honorMessages.en,
+  ...stationMessages.en,
   ...competitionMessages.en,
   ...portalMessages.en,
   ...benefitMessages.en,

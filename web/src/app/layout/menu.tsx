@@ -10,8 +10,9 @@ import { CloudServerOutlined } from '@ant-design/icons';
 import { MessageOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, BulbOutlined, NotificationOutlined } from '@ant-design/icons';
 import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined, PhoneOutlined, MoneyCollectOutlined } from '@ant-design/icons';
-import { ShopOutlined, TagsOutlined, CoffeeOutlined } from '@ant-design/icons';
+import { ShopOutlined, TagsOutlined, SmileOutlined } from '@ant-design/icons';
 import { TrophyOutlined, CrownOutlined, StarOutlined, TrophyFilled, ExperimentOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, CoffeeOutlined, GlobalOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -87,7 +88,11 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
   group('benefits', 'menu.benefits', <GiftOutlined />, [
     leaf('/benefits/offers', 'menu.benefitOffers', <TagsOutlined />, 'canReadBenefit', 'menu-benefit-offers'),
     leaf('/benefits/merchants', 'menu.benefitMerchants', <ShopOutlined />, 'canReadBenefit', 'menu-benefit-merchants'),
-    leaf('/benefits/recuperation', 'menu.recuperation', <CoffeeOutlined />, 'canReadBenefit', 'menu-recuperation'),
+    leaf('/benefits/recuperation', 'menu.recuperation', <SmileOutlined />, 'canReadBenefit', 'menu-recuperation'),
+  ]),
+  group('station', 'menu.stations', <EnvironmentOutlined />, [
+    leaf('/stations', 'menu.stationList', <CoffeeOutlined />, 'canReadStation', 'menu-stations'),
+    leaf('/stations/map', 'menu.stationMap', <GlobalOutlined />, 'canReadStation', 'menu-station-map'),
   ]),
   group('system', 'menu.system', <SettingOutlined />, [
     leaf('/system/users', 'menu.users', <UserOutlined />, 'canReadUsers', 'menu-users'),

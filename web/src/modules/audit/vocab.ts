@@ -18,12 +18,14 @@ export const ENTITIES = {
   aid_cap: { zh: '帮扶标准', en: 'Aid cap' },
   subsistence_line: { zh: '低保标准', en: 'Subsistence line' },
   hardship_rule_set: { zh: '帮扶规则', en: 'Rule version' },
+  station: { zh: '服务站点', en: 'Service station' },
 } as const;
 
 export const RECORD_PAGES: Partial<Record<string, (id: string) => string>> = {
   org: (id) => `/orgs/${id}`,
   member: (id) => `/members/${id}`,
   hardship_file: (id) => `/hardship/files/${id}`,
+  station: (id) => `/stations/${id}`,
 };
 
 /** Action codes start with their area: `org.create`, `auth.login` … */
@@ -41,6 +43,7 @@ export const ACTION_GROUPS: Record<string, { zh: string; en: string }> = {
   transfer: { zh: '接转', en: 'Transfers' },
   hardship: { zh: '困难职工帮扶', en: 'Hardship' },
   deadline: { zh: '期限', en: 'Deadlines' },
+  station: { zh: '服务站点', en: 'Stations' },
 };
 
 export const RESULTS = vocabOf(AUDIT_RESULTS, {

@@ -19,6 +19,7 @@ import { ProjectDashboardSection } from '../plan/ProjectDashboardSection';
 import { ContractDashboardSection } from '../contract/ContractDashboardSection';
 import { DisputeDashboardSection } from '../dispute/DisputeDashboardSection';
 import { HonorDashboardSection } from '../honor/HonorDashboardSection';
+import { StationDashboardSection } from '../station/StationDashboardSection';
 import { AchievementDashboardSection } from '../competition/AchievementDashboardSection';
 import { BenefitDashboardSection } from '../benefit/BenefitDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
@@ -145,6 +146,7 @@ export default function DashboardPage() {
       {access.canReadHonor && <HonorDashboardSection />}
       <AchievementDashboardSection />
       {access.canReadBenefit && <BenefitDashboardSection />}
+      {access.canReadStation && <StationDashboardSection />}
     </div>
   );
 }
