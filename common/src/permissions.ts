@@ -50,6 +50,10 @@ export const PERMISSIONS = {
   'competition.write': { zh: '组织劳动和技能竞赛、登记成绩', en: 'Run competitions and record scores', group: 'achievement' },
   'studio.read': { zh: '查看创新工作室', en: 'View innovation studios', group: 'achievement' },
   'studio.write': { zh: '登记创新工作室、联盟、成果和评估', en: 'Register studios, alliances, results and evaluations', group: 'achievement' },
+  'training.read': { zh: '查看技能培训、职业技能证书和师带徒', en: 'View training, skill certificates and mentoring', group: 'achievement' },
+  'training.write': { zh: '开设培训班、登记考勤、证书和师带徒', en: 'Run courses, record attendance, certificates and mentoring', group: 'achievement' },
+  'proposal.read': { zh: '查看合理化建议和五小成果', en: 'View proposals', group: 'achievement' },
+  'proposal.write': { zh: '登记、评估、采纳合理化建议并记录效益和奖励', en: 'Record, evaluate and adopt proposals, value and reward', group: 'achievement' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -14,6 +14,7 @@ import { seedDemoAchievement } from './demo-achievement.js';
 import type { Services } from '../platform/context.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoPortal } from './demo-portal.js';
+import { seedDemoTraining } from './demo-training.js';
 
 export const DEMO_PASSWORD = 'Gonghui@2026';
 
@@ -89,6 +90,10 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     );
     const portal = await seedDemoPortal(tx, s.keys, grassroots.id);
     log(`职工服务演示数据 / worker portal demo: ${portal.accounts} 个职工账号（手机号 13800000001 起）`);
+    const training = await seedDemoTraining(tx, { focusOrgId: grassroots.id });
+    log(
+      `技能培训与合理化建议演示数据 / training and proposals demo: ${training.courses} 个培训班, ${training.enrolments} 人次报名, ${training.certificates} 张证书, ${training.pairs} 对师带徒, ${training.proposals} 条合理化建议`,
+    );
     await tx
       .insert(setting)
       .values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });
