@@ -16,6 +16,7 @@ import {
   achievementTargets,
   type AchievementSiblings,
 } from '../modules/competition/sibling-targets.js';
+import { TRAINING_BODIES, TRAINING_FILLERS, trainingSnapshot, trainingTargets, type TrainingSiblings } from '../modules/training/sibling-targets.js';
 
 /**
  * THE sibling test (docs/architecture.md, invariant 1). The admin of district D01 and a grassroots chair
@@ -35,7 +36,8 @@ interface Target {
   /** Strings that must not appear in a refusal: the object's name, code, username … */
   secrets: string[];
 }
-interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings {
+interface Siblings
+  extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings, TrainingSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -63,6 +65,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...DISPUTE_FILLERS,
   ...HONOR_FILLERS,
   ...ACHIEVEMENT_FILLERS,
+  ...TRAINING_FILLERS,
   ...IMPORT_FILLERS,
   ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
@@ -98,6 +101,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   ...DISPUTE_BODIES,
   ...HONOR_BODIES,
   ...ACHIEVEMENT_BODIES,
+  ...TRAINING_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -243,6 +247,7 @@ beforeAll(async () => {
     ...(await disputeTargets(rows, [d02.path])),
     ...honorDistrict,
     ...achDistrict,
+    ...(await trainingTargets(rows, admin, d02Grassroots.id, '河西区培训')),
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -259,6 +264,7 @@ beforeAll(async () => {
     ...(await disputeTargets(rows, [d01.path, d02.path])),
     ...honorChair,
     ...achChair,
+    ...(await trainingTargets(rows, admin, neighbour.id, '邻居培训')),
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -290,6 +296,7 @@ beforeAll(async () => {
     disputes: await disputeSnapshot(rows, list),
     honor: await honorSnapshot(rows, list),
     achievement: await achievementSnapshot(rows, list),
+    training: await trainingSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
@@ -432,6 +439,10 @@ describe('a district administrator and the sibling district', () => {
         ...forDistrict.competitions,
         ...forDistrict.competitionEntries,
         ...forDistrict.studios,
+        ...forDistrict.trainingCourses,
+        ...forDistrict.skillCertificates,
+        ...forDistrict.mentoringPairs,
+        ...forDistrict.rationalProposals,
       ].flatMap((t) => [t.id, ...t.secrets]),
     ];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
@@ -526,6 +537,10 @@ describe('a grassroots chair (own-org scope)', () => {
       ...forChair.competitions,
       ...forChair.competitionEntries,
       ...forChair.studios,
+      ...forChair.trainingCourses,
+      ...forChair.skillCertificates,
+      ...forChair.mentoringPairs,
+      ...forChair.rationalProposals,
       ...forChair.contracts,
       ...forChair.congresses,
       ...forChair.proposals,
