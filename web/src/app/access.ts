@@ -50,6 +50,10 @@ export interface Access {
   canWriteCompetition: boolean;
   canReadStudio: boolean;
   canWriteStudio: boolean;
+  canReadTraining: boolean;
+  canWriteTraining: boolean;
+  canReadProposal: boolean;
+  canWriteProposal: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -79,6 +83,8 @@ export function computeAccess(me: Me | null): Access {
     canReadHonor: has('honor.read'), canWriteHonor: both('honor.read', 'honor.write'), canReviewHonor: both('honor.read', 'honor.review'),
     canReadCompetition: has('competition.read'), canWriteCompetition: both('competition.read', 'competition.write'),
     canReadStudio: has('studio.read'), canWriteStudio: both('studio.read', 'studio.write'),
+    canReadTraining: has('training.read'), canWriteTraining: both('training.read', 'training.write'),
+    canReadProposal: has('proposal.read'), canWriteProposal: both('proposal.read', 'proposal.write'),
   };
 }
 

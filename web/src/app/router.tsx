@@ -65,6 +65,13 @@ const CompetitionsPage = lazy(() => import('../modules/competition/CompetitionsP
 const CompetitionDetailPage = lazy(() => import('../modules/competition/CompetitionDetailPage'));
 const StudiosPage = lazy(() => import('../modules/studio/StudiosPage'));
 const StudioDetailPage = lazy(() => import('../modules/studio/StudioDetailPage'));
+const CoursesPage = lazy(() => import('../modules/training/CoursesPage'));
+const CourseDetailPage = lazy(() => import('../modules/training/CourseDetailPage'));
+const CertificatesPage = lazy(() => import('../modules/training/CertificatesPage'));
+const MentoringPage = lazy(() => import('../modules/training/MentoringPage'));
+const RationalProposalsPage = lazy(() => import('../modules/training/ProposalsPage'));
+const RationalProposalDetailPage = lazy(() => import('../modules/training/ProposalDetailPage'));
+const PortalTrainingPage = lazy(() => import('../modules/training/PortalTrainingPage'));
 const PublicNoticePage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticePage })));
 const PublicNoticesPage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticesPage })));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
@@ -101,6 +108,7 @@ export function AppRouter() {
           <Route path="/card/verify" element={<CardVerifyPage />} />
           <Route path="/m" element={<PortalHomePage />} />
           <Route path="/m/login" element={<PortalLoginPage />} />
+          <Route path="/m/training" element={<PortalTrainingPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
           <Route path="/mediation" element={<MediationApplyPage />} />
           <Route path="/mediation/status" element={<MediationStatusPage />} />
@@ -161,6 +169,12 @@ export function AppRouter() {
             <Route path="competitions/:id" element={guarded('canReadCompetition', <CompetitionDetailPage />)} />
             <Route path="studios" element={guarded('canReadStudio', <StudiosPage />)} />
             <Route path="studios/:id" element={guarded('canReadStudio', <StudioDetailPage />)} />
+            <Route path="training/courses" element={guarded('canReadTraining', <CoursesPage />)} />
+            <Route path="training/courses/:id" element={guarded('canReadTraining', <CourseDetailPage />)} />
+            <Route path="training/certificates" element={guarded('canReadTraining', <CertificatesPage />)} />
+            <Route path="training/mentoring" element={guarded('canReadTraining', <MentoringPage />)} />
+            <Route path="proposals" element={guarded('canReadProposal', <RationalProposalsPage />)} />
+            <Route path="proposals/:id" element={guarded('canReadProposal', <RationalProposalDetailPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

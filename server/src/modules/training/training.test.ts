@@ -127,8 +127,34 @@ describe('courses and mentoring', () => {
     expect(att.json()).toEqual({ updated: 1 });
     const detail = (await chair.get(`/api/training/courses/${id}`)).json();
     expect(detail).toMatchObject({ enrolled: 2, attended: 1 });
-    const bad = await chair.post('/api/training/courses', { ...c.json(), id: undefined });
-    expect(bad.statusCode).toBe(400);
+    const backwards = await chair.post('/api/training/courses', {
+      orgId: o.g1.id,
+      title: '倒序',
+      mode: 'online',
+      trade: '焊工',
+      sector: 'other',
+      startsOn: today,
+      endsOn: '2020-01-01',
+      hours: 1,
+      capacity: 1,
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.body).toContain('结束日期不能早于开始日期');
+    expect(
+      (
+        await chair.post('/api/training/courses', {
+          orgId: o.g1.id,
+          title: '混合',
+          mode: 'hybrid',
+          trade: '焊工',
+          sector: 'other',
+          startsOn: today,
+          endsOn: today,
+          hours: 1,
+          capacity: 1,
+        })
+      ).statusCode,
+    ).toBe(400);
     const audit = await q<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity_id = ${id} ORDER BY seq`);
     expect(audit.map((a) => a.action)).toEqual(['training.course_create', 'training.enrol', 'training.enrol', 'training.attendance']);
   });

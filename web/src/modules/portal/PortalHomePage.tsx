@@ -57,6 +57,11 @@ export default function PortalHomePage() {
         <Membership me={me.data} />
         {me.data.linked ? <CardView card={null} /> : <LinkForm onDone={() => setTick((x) => x + 1)} />}
         <Applications />
+        <Link to="/m/training">
+          <Button block size="large" data-testid="portal-training-link">
+            {t('portal.training.link')}
+          </Button>
+        </Link>
         <Inbox unread={me.data.unreadCount} onRead={() => setTick((x) => x + 1)} />
         <PasswordForm has={me.data.hasPassword} />
         <Button block size="large" onClick={signOut} data-testid="portal-sign-out">
