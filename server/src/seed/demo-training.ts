@@ -43,7 +43,10 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
   for (let i = 0; i < rows.length; i += 1000) await insert(rows.slice(i, i + 1000));
 }
 
-export async function seedDemoTraining(tx: Executor, opts: { seed?: number; scale?: number; focusOrgId?: string } = {}): Promise<DemoTrainingReport> {
+export async function seedDemoTraining(
+  tx: Executor,
+  opts: { seed?: number; scale?: number; basis?: number; focusOrgId?: string } = {},
+): Promise<DemoTrainingReport> {
   const rng = createRng(opts.seed ?? DEMO_DEFAULT_SEED).fork('training');
   const scale = opts.scale ?? 1;
   const q = async <T>(s: ReturnType<typeof sql>) => ((await tx.execute(s)) as unknown as { rows: T[] }).rows;
@@ -52,7 +55,9 @@ export async function seedDemoTraining(tx: Executor, opts: { seed?: number; scal
   const unions = await q<{ id: string; industry: string | null }>(sql`SELECT id, industry FROM org WHERE level = 'grassroots' AND active ORDER BY code`);
   const districts = await q<{ id: string }>(sql`SELECT id FROM org WHERE level = 'county' ORDER BY code`);
   // A deterministic sample of active members (ids are deterministic): about one in twenty, all of the focus union's.
-  const wanted = Math.max(50, Math.round((active / 20) * scale));
+  // Volumes follow `basis` active members (default: those on the registry) times `scale`: the bench asks for 10× the demo's.
+  const basis = (opts.basis ?? active) * scale;
+  const wanted = Math.max(50, Math.round(basis / 20));
   const sample = await q<{ id: string; name: string; org_id: string }>(sql`
     SELECT id, name, org_id FROM member WHERE status = 'active' AND ${opts.focusOrgId ? sql`org_id <> ${opts.focusOrgId}` : sql`true`}
     ORDER BY md5(id::text) LIMIT ${wanted}`);
@@ -65,7 +70,7 @@ export async function seedDemoTraining(tx: Executor, opts: { seed?: number; scal
   const sectorOf = (i: number) => SECTORS[i % SECTORS.length]!;
 
   // Courses: one per ~500 active members, at district and grassroots level, two years back and some ahead.
-  const nCourses = Math.max(12, Math.round((active / 500) * scale));
+  const nCourses = Math.max(12, Math.round(basis / 500));
   const courses: (typeof trainingCourse.$inferInsert)[] = [];
   for (let i = 0; i < nCourses; i++) {
     const sector = sectorOf(i);
@@ -167,7 +172,7 @@ export async function seedDemoTraining(tx: Executor, opts: { seed?: number; scal
   }
 
   // Proposals in every state, a third of them from the portal's workers' union when there is one.
-  const nProps = Math.max(PROPOSAL_STATUSES.length * 4, Math.round((active / 70) * scale));
+  const nProps = Math.max(PROPOSAL_STATUSES.length * 4, Math.round(basis / 70));
   const proposals: (typeof proposal.$inferInsert)[] = [];
   for (let i = 0; i < nProps; i++) {
     const p = i < 20 && focus.length ? focus[i % focus.length]! : people[(i * 7) % people.length]!;
