@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { ListPage, StatusTag, useVocab } from '../../kit';
 import { SECTORS } from '../competition/vocab';
 import { SKILL_LEVELS } from './vocab';
+import { listFilters } from './filters';
 
 const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : 0);
 
@@ -48,12 +49,7 @@ export default function CertificatesPage() {
     <>
       <Coverage />
       <ListPage testId="certificates" endpoint={trainingApi.certificates} rowTestId={(c) => `certificate-row-${c.id}`}
-        filters={[
-          { name: 'q', label: 'training.cert.holder' },
-          { name: 'level', label: 'training.cert.level', kind: 'select', vocab: SKILL_LEVELS },
-          { name: 'sector', label: 'training.sector', kind: 'select', vocab: SECTORS },
-          { name: 'under', label: 'training.cert.org', kind: 'org' },
-        ]}
+        filters={listFilters('training.cert.holder', { level: ['training.cert.level', SKILL_LEVELS], sector: ['training.sector', SECTORS] }, 'training.cert.org')}
         columns={[
           { key: 'certNo', title: 'training.cert.no', dataIndex: 'certNo', width: 170, fixedShown: true },
           { key: 'name', title: 'training.cert.holder', dataIndex: 'name', sort: 'name', width: 100 },

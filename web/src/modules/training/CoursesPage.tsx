@@ -5,6 +5,7 @@ import { useAccess } from '../../app/auth-context';
 import { ListPage, StatusTag, todayInChina, useVocab } from '../../kit';
 import { SECTORS } from '../competition/vocab';
 import { COURSE_MODES } from './vocab';
+import { listFilters } from './filters';
 
 /** 技能培训: courses in scope, online and offline, with sign-ups and attendance. */
 export default function CoursesPage() {
@@ -12,12 +13,7 @@ export default function CoursesPage() {
   const { label } = useVocab();
   return (
     <ListPage testId="training-courses" endpoint={trainingApi.courses} rowTestId={(c) => `course-row-${c.id}`}
-      filters={[
-        { name: 'q', label: 'training.course.title' },
-        { name: 'mode', label: 'training.mode', kind: 'select', vocab: COURSE_MODES },
-        { name: 'sector', label: 'training.sector', kind: 'select', vocab: SECTORS },
-        { name: 'under', label: 'training.org', kind: 'org' },
-      ]}
+      filters={listFilters('training.course.title', { mode: ['training.mode', COURSE_MODES], sector: ['training.sector', SECTORS] }, 'training.org')}
       columns={[
         { key: 'title', title: 'training.course.title', dataIndex: 'title', sort: 'title', fixedShown: true, render: (v: string, c) => <Link to={`/training/courses/${c.id}`}>{v}</Link> },
         { key: 'mode', title: 'training.mode', dataIndex: 'mode', width: 80, render: (m: string) => <StatusTag vocab={COURSE_MODES} value={m} /> },

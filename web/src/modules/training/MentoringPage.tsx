@@ -7,6 +7,7 @@ import { useAccess } from '../../app/auth-context';
 import { useI18n } from '../../i18n';
 import { FormModal, ListPage, StatusTag, TwoLines, useVocab } from '../../kit';
 import { MENTORING_STATUSES, SKILL_LEVELS } from './vocab';
+import { listFilters } from './filters';
 
 type Pair = z.infer<typeof trainingApi.mentoring.response>['items'][number];
 type ResultValues = { status: 'completed' | 'ended'; result: string; apprenticeLevel?: string | null };
@@ -21,11 +22,7 @@ export default function MentoringPage() {
   return (
     <>
       <ListPage testId="mentoring" endpoint={trainingApi.mentoring} rowTestId={(p) => `pair-row-${p.id}`} reloadKey={reload}
-        filters={[
-          { name: 'q', label: 'training.pair.mentor' },
-          { name: 'status', label: 'training.status', kind: 'select', vocab: MENTORING_STATUSES },
-          { name: 'under', label: 'training.org', kind: 'org' },
-        ]}
+        filters={listFilters('training.pair.mentor', { status: ['training.status', MENTORING_STATUSES] }, 'training.org')}
         columns={[
           { key: 'mentor', title: 'training.pair.mentor', dataIndex: 'mentorName', width: 100, fixedShown: true },
           { key: 'apprentice', title: 'training.pair.apprentice', dataIndex: 'apprenticeName', width: 100 },

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Empty, Form, Input, List, Select, Skeleton, S
 import { ApiError, call } from '../../api/client';
 import { trainingApi } from '../../../../common/src/contracts/training';
 import { proposalApi } from '../../../../common/src/contracts/proposal';
-import { useApiError } from '../../app/use-api-error';
+import { useBusy } from '../../app/use-api-error';
 import { useRequest } from '../../app/use-request';
 import { useI18n } from '../../i18n';
 import { useVocab, yuan } from '../../kit';
@@ -86,22 +86,15 @@ export default function PortalTrainingPage() {
 function ProposalForm({ onDone }: { onDone: () => void }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
-  const { showError } = useApiError();
+  const { busy, run } = useBusy();
   const [form] = Form.useForm<{ kind: 'rationalisation'; title: string; content: string; expected?: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { kind: 'rationalisation'; title: string; content: string; expected?: string }) => {
-    setBusy(true);
-    try {
+  const submit = (v: { kind: 'rationalisation'; title: string; content: string; expected?: string }) =>
+    run(async () => {
       const r = await call(proposalApi.submitMine, { body: { ...v, expected: v.expected ?? null } }, quiet);
       void message.success(t('portal.proposal.sent', { no: r.proposalNo }));
       form.resetFields();
       onDone();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Card title={t('portal.proposal.new')} data-testid="portal-proposal-form">
       <Form form={form} layout="vertical" initialValues={{ kind: 'rationalisation' }} onFinish={submit}>

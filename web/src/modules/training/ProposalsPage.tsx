@@ -7,6 +7,7 @@ import { useRequest } from '../../app/use-request';
 import { useI18n } from '../../i18n';
 import { ListPage, StatusTag, TwoLines, useVocab, yuan } from '../../kit';
 import { PROPOSAL_KINDS, PROPOSAL_STATES } from './vocab';
+import { listFilters } from './filters';
 
 /** 合理化建议 / 五小: proposals in scope, the figures by unit, recording one for a worker. */
 export default function ProposalsPage() {
@@ -17,12 +18,7 @@ export default function ProposalsPage() {
   return (
     <>
       <ListPage testId="proposals" endpoint={proposalApi.list} rowTestId={(p) => `proposal-row-${p.id}`}
-        filters={[
-          { name: 'q', label: 'proposal.title' },
-          { name: 'kind', label: 'proposal.kind', kind: 'select', vocab: PROPOSAL_KINDS },
-          { name: 'status', label: 'proposal.status', kind: 'select', vocab: PROPOSAL_STATES },
-          { name: 'under', label: 'proposal.org', kind: 'org' },
-        ]}
+        filters={listFilters('proposal.title', { kind: ['proposal.kind', PROPOSAL_KINDS], status: ['proposal.status', PROPOSAL_STATES] }, 'proposal.org')}
         columns={[
           { key: 'title', title: 'proposal.title', dataIndex: 'title', fixedShown: true, render: (v: string, p) => <TwoLines main={<Link to={`/proposals/${p.id}`}>{v}</Link>} sub={p.proposalNo} /> },
           { key: 'kind', title: 'proposal.kind', dataIndex: 'kind', width: 110, render: (k: string) => label(PROPOSAL_KINDS, k) },
