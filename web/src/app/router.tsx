@@ -72,6 +72,7 @@ const MentoringPage = lazy(() => import('../modules/training/MentoringPage'));
 const RationalProposalsPage = lazy(() => import('../modules/training/ProposalsPage'));
 const RationalProposalDetailPage = lazy(() => import('../modules/training/ProposalDetailPage'));
 const PortalTrainingPage = lazy(() => import('../modules/training/PortalTrainingPage'));
+const CertificateVerifyPage = lazy(() => import('../modules/training/CertificateVerifyPage'));
 const PublicNoticePage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticePage })));
 const PublicNoticesPage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticesPage })));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
@@ -109,6 +110,7 @@ export function AppRouter() {
           <Route path="/m" element={<PortalHomePage />} />
           <Route path="/m/login" element={<PortalLoginPage />} />
           <Route path="/m/training" element={<PortalTrainingPage />} />
+          <Route path="/certificates/verify" element={<CertificateVerifyPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
           <Route path="/mediation" element={<MediationApplyPage />} />
           <Route path="/mediation/status" element={<MediationStatusPage />} />
