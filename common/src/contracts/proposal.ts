@@ -6,20 +6,8 @@
 import { z } from 'zod';
 import { PROPOSAL_KINDS } from '../training-vocab.js';
 import { PROPOSAL_STATUSES } from '../proposal-workflow.js';
-import {
-  endpoints,
-  fen,
-  HistoryEntrySchema,
-  IdParams,
-  isoDate,
-  optionalText,
-  order,
-  PageQuery,
-  cappedPageOf,
-  requiredText,
-  version,
-  type RateLimit,
-} from './kit.js';
+import { listQuery } from './training.js';
+import { endpoints, fen, HistoryEntrySchema, IdParams, isoDate, optionalText, cappedPageOf, requiredText, version, type RateLimit } from './kit.js';
 
 const content = {
   kind: z.enum(PROPOSAL_KINDS, { error: '建议类别不存在 / unknown kind' }),
@@ -46,15 +34,10 @@ export const ProposalImplementBody = z.strictObject({
   implementedOn: isoDate,
   opinion: optionalText(1000),
 });
-export const ProposalListQuery = z.strictObject({
-  ...PageQuery,
-  q: z.string().trim().max(40).optional(),
-  kind: z.enum(PROPOSAL_KINDS).optional(),
-  status: z.enum(PROPOSAL_STATUSES).optional(),
-  under: z.uuid().optional(),
-  sort: z.enum(['submittedOn', 'valueFen']).default('submittedOn'),
-  order: order('desc'),
-});
+export const ProposalListQuery = listQuery({ kind: z.enum(PROPOSAL_KINDS).optional(), status: z.enum(PROPOSAL_STATUSES).optional() }, [
+  'submittedOn',
+  'valueFen',
+]);
 export const Proposal = z.object({
   id: z.string(),
   proposalNo: z.string(),

@@ -40,19 +40,23 @@ const courseFields = {
   capacity: z.number().int().min(1).max(100_000),
   place: optionalText(200),
 };
+/** A list's query: paging, a text search, the list's own filters, the union (with those below), a sort (the first by default, newest first). */
+export function listQuery<F extends z.ZodRawShape, const S extends readonly [string, ...string[]]>(filters: F, sorts: S) {
+  return z.strictObject({
+    ...PageQuery,
+    q: z.string().trim().max(40).optional(),
+    ...filters,
+    under: z.uuid().optional(),
+    sort: z.enum(sorts).default(sorts[0] as never),
+    order: order('desc'),
+  });
+}
+
 const datesInOrder = (b: { startsOn: string; endsOn: string }) => b.endsOn >= b.startsOn;
 const datesMsg = { error: '结束日期不能早于开始日期 / the end is before the start', path: ['endsOn'] };
 export const CourseBody = z.strictObject(courseFields).refine(datesInOrder, datesMsg);
 export const CourseUpdateBody = z.strictObject({ ...courseFields, version }).refine(datesInOrder, datesMsg);
-export const CourseListQuery = z.strictObject({
-  ...PageQuery,
-  q: z.string().trim().max(40).optional(),
-  mode: z.enum(COURSE_MODES).optional(),
-  sector: z.enum(SECTORS).optional(),
-  under: z.uuid().optional(),
-  sort: z.enum(['startsOn', 'title']).default('startsOn'),
-  order: order('desc'),
-});
+export const CourseListQuery = listQuery({ mode: z.enum(COURSE_MODES).optional(), sector: z.enum(SECTORS).optional() }, ['startsOn', 'title']);
 export const Course = z.object({
   id: z.string(),
   orgId: z.string(),
@@ -97,15 +101,7 @@ export const CertificateBody = z.strictObject({
     .nullish()
     .transform((v) => v ?? null),
 });
-export const CertificateListQuery = z.strictObject({
-  ...PageQuery,
-  q: z.string().trim().max(40).optional(),
-  level: level.optional(),
-  sector: z.enum(SECTORS).optional(),
-  under: z.uuid().optional(),
-  sort: z.enum(['issuedOn', 'name']).default('issuedOn'),
-  order: order('desc'),
-});
+export const CertificateListQuery = listQuery({ level: level.optional(), sector: z.enum(SECTORS).optional() }, ['issuedOn', 'name']);
 export const Certificate = z.object({
   id: z.string(),
   orgId: z.string(),
@@ -148,14 +144,7 @@ export const MentoringResultBody = z.strictObject({
   apprenticeLevel: level.nullish().transform((v) => v ?? null),
   version,
 });
-export const MentoringListQuery = z.strictObject({
-  ...PageQuery,
-  q: z.string().trim().max(40).optional(),
-  status: z.enum(MENTORING_STATUSES).optional(),
-  under: z.uuid().optional(),
-  sort: z.enum(['startsOn']).default('startsOn'),
-  order: order('desc'),
-});
+export const MentoringListQuery = listQuery({ status: z.enum(MENTORING_STATUSES).optional() }, ['startsOn']);
 export const Mentoring = z.object({
   id: z.string(),
   orgId: z.string(),

@@ -5,7 +5,7 @@ import { org } from '../org/org.schema.js';
 import { requireOrgInScope } from '../org/org.service.js';
 import { requireMemberInScope } from '../member/member.service.js';
 import { maskPersonName } from '../member/card.js';
-import { resource } from '../../platform/resource.js';
+import { resource, type Page } from '../../platform/resource.js';
 import { appendAudit } from '../../platform/audit.js';
 import { errors } from '../../platform/errors.js';
 import { escapeLike, ownedScopeSql } from '../../platform/scope.js';
@@ -24,8 +24,6 @@ import type {
 } from '../../../../common/src/contracts/training.js';
 
 type CourseRow = typeof trainingCourse.$inferSelect;
-type CertRow = typeof skillCertificate.$inferSelect;
-type PairRow = typeof mentoringPair.$inferSelect;
 
 const under = (col: unknown) => (v: string) => sql`${col} IN (SELECT id FROM org WHERE path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`;
 const like = (v: string) => '%' + escapeLike(v) + '%';
@@ -205,33 +203,24 @@ export async function recordAttendance(c: Ctx, id: string, body: z.infer<typeof 
 
 // ── Certificates ────────────────────────────────────────────────────────────────────────────────
 
-const presentCert = (r: CertRow, names: Map<string, string>) => ({
-  id: r.id,
-  orgId: r.orgId,
-  orgName: names.get(r.orgId) ?? '',
-  memberId: r.memberId,
-  name: r.name,
-  level: r.level,
-  trade: r.trade,
-  sector: r.sector,
-  certNo: r.certNo,
-  issuedOn: r.issuedOn,
-  issuer: r.issuer,
-  version: r.version,
-});
+/** A row with its union's name: the response schema sends the fields it names, nothing else. */
+const named = <R extends { orgId: string }>(r: R, names: Map<string, string>) => ({ ...r, orgName: names.get(r.orgId) ?? '' });
 
-export async function listCertificates(c: Ctx, q: CertificateListParams) {
-  const page = await certificates.list(c, q);
+async function listNamed<R extends { orgId: string }>(c: Ctx, page: Page<R>) {
   const names = await orgNames(
     c.db,
     page.items.map((i) => i.orgId),
   );
-  return { ...page, items: page.items.map((r) => presentCert(r, names)) };
+  return { ...page, items: page.items.map((r) => named(r, names)) };
+}
+
+export async function listCertificates(c: Ctx, q: CertificateListParams) {
+  return listNamed(c, await certificates.list(c, q));
 }
 
 export async function getCertificate(c: Ctx, id: string) {
   const r = await certificates.get(c, id);
-  return presentCert(r, await orgNames(c.db, [r.orgId]));
+  return named(r, await orgNames(c.db, [r.orgId]));
 }
 
 /** A platform number: ZS + the year of issue + 7 digits from the record's random bits. */
@@ -248,7 +237,7 @@ export async function createCertificate(c: Ctx, body: CertificateInput) {
     const [dup] = await tx.select({ id: skillCertificate.id }).from(skillCertificate).where(eq(skillCertificate.certNo, certNo));
     if (dup) throw errors.conflict(`证书编号 ${certNo} 已登记`, `Certificate ${certNo} is already recorded`, { field: 'certNo' });
     const row = await certificates.create(c, tx, { id, ...body, certNo }, { action: 'training.certificate_create' });
-    return presentCert(row, new Map([[o.id, o.name]]));
+    return named(row, new Map([[o.id, o.name]]));
   });
 }
 
@@ -264,31 +253,8 @@ export async function verifyCertificate(s: Services, certNo: string) {
 
 // ── Mentoring ───────────────────────────────────────────────────────────────────────────────────
 
-const presentPair = (r: PairRow, names: Map<string, string>) => ({
-  id: r.id,
-  orgId: r.orgId,
-  orgName: names.get(r.orgId) ?? '',
-  mentorName: r.mentorName,
-  mentorMemberId: r.mentorMemberId,
-  apprenticeName: r.apprenticeName,
-  apprenticeMemberId: r.apprenticeMemberId,
-  trade: r.trade,
-  startsOn: r.startsOn,
-  endsOn: r.endsOn,
-  goals: r.goals,
-  status: r.status,
-  result: r.result,
-  apprenticeLevel: r.apprenticeLevel,
-  version: r.version,
-});
-
 export async function listPairs(c: Ctx, q: MentoringListParams) {
-  const page = await pairs.list(c, q);
-  const names = await orgNames(
-    c.db,
-    page.items.map((i) => i.orgId),
-  );
-  return { ...page, items: page.items.map((r) => presentPair(r, names)) };
+  return listNamed(c, await pairs.list(c, q));
 }
 
 export async function createPair(c: Ctx, body: MentoringInput) {
@@ -298,7 +264,7 @@ export async function createPair(c: Ctx, body: MentoringInput) {
     if (body.mentorMemberId && body.mentorMemberId === body.apprenticeMemberId)
       throw errors.invalid('师傅和徒弟不能是同一人', 'Mentor and apprentice must differ');
     const row = await pairs.create(c, tx, { id: uuidv7(), ...body }, { action: 'training.mentoring_create' });
-    return presentPair(row, new Map([[o.id, o.name]]));
+    return named(row, new Map([[o.id, o.name]]));
   });
 }
 
@@ -309,7 +275,7 @@ export async function recordPairResult(c: Ctx, id: string, body: z.infer<typeof 
     if (r.status !== 'active') throw errors.conflict('该结对已有结果', 'The pair already has its result', { status: r.status });
     const { version, ...set } = body;
     const { after } = await pairs.update(c, tx, id, version, set, { action: 'training.mentoring_result' });
-    return presentPair(after, await orgNames(tx, [after.orgId]));
+    return named(after, await orgNames(tx, [after.orgId]));
   });
 }
 
