@@ -99,9 +99,10 @@ export const CertificateBody = z.strictObject({
     .trim()
     .regex(/^[A-Za-z0-9-]{6,40}$/, { error: '证书编号为6-40位字母、数字或连字符 / 6-40 letters, digits or hyphens' })
     .nullish()
-    .transform((v) => v ?? null),
+    // Stored in capitals: the public check finds a number however it is typed.
+    .transform((v) => v?.toUpperCase() ?? null),
 });
-export const CertificateListQuery = listQuery({ level: level.optional(), sector: z.enum(SECTORS).optional() }, ['issuedOn', 'name']);
+export const CertificateListQuery = listQuery({ level: level.optional(), sector: z.enum(SECTORS).optional(), memberId: z.uuid().optional() }, ['issuedOn', 'name']);
 export const Certificate = z.object({
   id: z.string(),
   orgId: z.string(),

@@ -55,6 +55,7 @@ export const certificates = resource<typeof skillCertificate, CertificateListPar
   filters: {
     q: (v) => sql`(${skillCertificate.name} ILIKE ${like(v)} OR ${skillCertificate.certNo} = ${v} OR ${skillCertificate.trade} ILIKE ${like(v)})`,
     level: (v) => eq(skillCertificate.level, v),
+    memberId: (v) => eq(skillCertificate.memberId, v),
     sector: (v) => eq(skillCertificate.sector, v),
     under: under(skillCertificate.orgId),
   },

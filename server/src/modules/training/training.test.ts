@@ -57,10 +57,13 @@ describe('skill certificates', () => {
   });
 
   it('refuses a number already recorded (409) and a union outside the scope (404)', async () => {
-    const a = await chair.post('/api/training/certificates', cert({ certNo: 'HJ-2025-000123' }));
+    const a = await chair.post('/api/training/certificates', cert({ certNo: 'hj-2025-000123' }));
     expect(a.statusCode, a.body).toBe(201);
     expect((await chair.post('/api/training/certificates', cert({ certNo: 'HJ-2025-000123' }))).statusCode).toBe(409);
     expect((await chair.post('/api/training/certificates', cert({ orgId: o.g2.id, memberId: null }))).statusCode).toBe(404);
+    const ofMember = (await chair.get(`/api/training/certificates?memberId=${member.id}&pageSize=50`)).json();
+    expect(ofMember.items.length).toBeGreaterThanOrEqual(6);
+    expect(ofMember.items.every((c: { memberId: string }) => c.memberId === member.id)).toBe(true);
   });
 
   it('the public check shows a masked name, level, trade and date — never an ID number, phone or employer — and is rate-limited', async () => {
@@ -76,6 +79,7 @@ describe('skill certificates', () => {
     expect(res.body).not.toContain(o.g1.name);
     expect(res.body).not.toContain(m!.id_masked);
     if (m!.mobile_masked) expect(res.body).not.toContain(m!.mobile_masked);
+    expect((await anon.get('/api/public/certificates/hj-2025-000123')).json()).toMatchObject({ valid: true, certNo: 'HJ-2025-000123' });
     const unknown = await anon.get('/api/public/certificates/NOPE-000000');
     expect(unknown.json()).toMatchObject({ valid: false, nameMasked: null });
     let last = 200;
