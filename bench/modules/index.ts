@@ -3,3 +3,4 @@ export { MODULE_BENCHES, type ModuleBench } from './registry.js';
 import './benefit.js';
 import './plan.js';
 import './station.js';
+import './achievement.js';

@@ -58,6 +58,10 @@ export const PERMISSIONS = {
   },
   'station.read': { zh: '查看户外劳动者服务站点', en: 'View outdoor-worker stations', group: 'station' },
   'station.write': { zh: '登记和检查户外劳动者服务站点', en: 'Register and inspect outdoor-worker stations', group: 'station' },
+  'training.read': { zh: '查看技能培训、职业技能证书和师带徒', en: 'View training, skill certificates and mentoring', group: 'achievement' },
+  'training.write': { zh: '开设培训班、登记考勤、证书和师带徒', en: 'Run courses, record attendance, certificates and mentoring', group: 'achievement' },
+  'proposal.read': { zh: '查看合理化建议和五小成果', en: 'View proposals', group: 'achievement' },
+  'proposal.write': { zh: '登记、评估、采纳合理化建议并记录效益和奖励', en: 'Record, evaluate and adopt proposals, value and reward', group: 'achievement' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ export * from '../modules/dispute/dispute.schema.js';
 export * from '../modules/honor/honor.schema.js';
 export * from '../modules/competition/competition.schema.js';
 export * from '../modules/studio/studio.schema.js';
+export * from '../modules/training/training.schema.js';
 export * from '../modules/portal/portal.schema.js';
 export * from '../modules/plan/project.schema.js';
 export * from '../modules/benefit/benefit.schema.js';

@@ -27,6 +27,7 @@ import { studioRoutes } from './studio/studio.routes.js';
 import { benefitRoutes } from './benefit/benefit.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { stationRoutes } from './station/station.routes.js';
+import { trainingRoutes } from './training/training.routes.js';
 // Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
 import './member/join/join.deadlines.js';
 import './hardship/warning.deadlines.js';
@@ -65,4 +66,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(benefitRoutes);
   await app.register(portalRoutes);
   await app.register(stationRoutes);
+  await app.register(trainingRoutes);
 }

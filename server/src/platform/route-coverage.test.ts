@@ -64,6 +64,12 @@ const EXPECTED_PUBLIC = [
   'GET /api/public/stations/nearest', // the nearest stations to a position, distance computed in the database
   'GET /api/public/stations/map-config', // the map's tile source
   'POST /api/portal/stations/:id/visits', // a visit and rating (worker session)
+  // Skill certificates (docs/achievement.md): anyone checks a number; only a masked name, the level, the trade and the date. Rate-limited per IP.
+  'GET /api/public/certificates/:certNo',
+  // Worker portal, training and proposals: the worker's own session (cookie gh_wsid). Rate-limited per IP.
+  'GET /api/portal/training', // the worker's own courses, certificates and mentoring
+  'GET /api/portal/proposals', // the worker's own proposals
+  'POST /api/portal/proposals', // submit a proposal to the worker's own union (linked accounts only)
 ];
 
 /** Routes usable before sign-in is finished (second factor, password change, TOTP enrolment). */

@@ -25,6 +25,7 @@ import {
   type BenefitSiblings,
 } from '../modules/benefit/sibling-targets.js';
 import { STATION_BODIES, STATION_FILLERS, stationSnapshot, stationTargets, type StationSiblings } from '../modules/station/sibling-targets.js';
+import { TRAINING_BODIES, TRAINING_FILLERS, trainingSnapshot, trainingTargets, type TrainingSiblings } from '../modules/training/sibling-targets.js';
 
 /**
  * THE sibling test (docs/architecture.md, invariant 1). The admin of district D01 and a grassroots chair
@@ -54,7 +55,8 @@ interface Siblings
     HonorSiblings,
     AchievementSiblings,
     BenefitSiblings,
-    StationSiblings {
+    StationSiblings,
+    TrainingSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -84,6 +86,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...ACHIEVEMENT_FILLERS,
   ...BENEFIT_FILLERS,
   ...STATION_FILLERS,
+  ...TRAINING_FILLERS,
   ...IMPORT_FILLERS,
   ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
@@ -121,6 +124,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   ...ACHIEVEMENT_BODIES,
   ...BENEFIT_BODIES,
   ...STATION_BODIES,
+  ...TRAINING_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -269,6 +273,7 @@ beforeAll(async () => {
     ...achDistrict,
     ...(await benefitTargets(admin, d02.id, '河西区普惠')),
     ...(await stationTargets(admin, d02Grassroots.id, '河西区站点')),
+    ...(await trainingTargets(rows, admin, d02Grassroots.id, '河西区培训')),
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -287,6 +292,7 @@ beforeAll(async () => {
     ...achChair,
     ...(await benefitTargets(admin, neighbour.id, '邻居普惠')),
     ...(await stationTargets(admin, neighbour.id, '邻居站点')),
+    ...(await trainingTargets(rows, admin, neighbour.id, '邻居培训')),
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -320,6 +326,7 @@ beforeAll(async () => {
     achievement: await achievementSnapshot(rows, list),
     benefit: await benefitSnapshot(rows, list),
     stations: await stationSnapshot(rows, list),
+    training: await trainingSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
@@ -463,6 +470,13 @@ describe('a district administrator and the sibling district', () => {
         ...forDistrict.competitionEntries,
         ...forDistrict.studios,
         ...forDistrict.stations,
+        ...forDistrict.benefitMerchants,
+        ...forDistrict.benefitOffers,
+        ...forDistrict.recuperationQuotas,
+        ...forDistrict.trainingCourses,
+        ...forDistrict.skillCertificates,
+        ...forDistrict.mentoringPairs,
+        ...forDistrict.rationalProposals,
       ].flatMap((t) => [t.id, ...t.secrets]),
     ];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
@@ -558,6 +572,13 @@ describe('a grassroots chair (own-org scope)', () => {
       ...forChair.competitionEntries,
       ...forChair.studios,
       ...forChair.stations,
+      ...forChair.benefitMerchants,
+      ...forChair.benefitOffers,
+      ...forChair.recuperationQuotas,
+      ...forChair.trainingCourses,
+      ...forChair.skillCertificates,
+      ...forChair.mentoringPairs,
+      ...forChair.rationalProposals,
       ...forChair.contracts,
       ...forChair.congresses,
       ...forChair.proposals,

@@ -17,6 +17,7 @@ import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoPortal } from './demo-portal.js';
 import { seedDemoStations } from './demo-station.js';
+import { seedDemoTraining } from './demo-training.js';
 
 export const DEMO_PASSWORD = 'Gonghui@2026';
 
@@ -100,6 +101,10 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     );
     const stationDemo = await seedDemoStations(tx);
     log(`服务站点演示数据 / stations demo: ${stationDemo.stations} 个站点, ${stationDemo.inspections} 次检查, ${stationDemo.visits} 次到访`);
+    const training = await seedDemoTraining(tx, { focusOrgId: grassroots.id });
+    log(
+      `技能培训与合理化建议演示数据 / training and proposals demo: ${training.courses} 个培训班, ${training.enrolments} 人次报名, ${training.certificates} 张证书, ${training.pairs} 对师带徒, ${training.proposals} 条合理化建议`,
+    );
     await tx
       .insert(setting)
       .values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });

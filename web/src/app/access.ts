@@ -54,6 +54,10 @@ export interface Access {
   canWriteBenefit: boolean;
   canReadStation: boolean;
   canWriteStation: boolean;
+  canReadTraining: boolean;
+  canWriteTraining: boolean;
+  canReadProposal: boolean;
+  canWriteProposal: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -85,6 +89,8 @@ export function computeAccess(me: Me | null): Access {
     canReadStudio: has('studio.read'), canWriteStudio: both('studio.read', 'studio.write'),
     canReadBenefit: has('benefit.read'), canWriteBenefit: both('benefit.read', 'benefit.write'),
     canReadStation: has('station.read'), canWriteStation: both('station.read', 'station.write'),
+    canReadTraining: has('training.read'), canWriteTraining: both('training.read', 'training.write'),
+    canReadProposal: has('proposal.read'), canWriteProposal: both('proposal.read', 'proposal.write'),
   };
 }
 

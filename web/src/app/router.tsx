@@ -74,6 +74,14 @@ const OfferDetailPage = lazy(() => import('../modules/benefit/OfferDetailPage'))
 const MerchantsPage = lazy(() => import('../modules/benefit/MerchantsPage'));
 const RecuperationPage = lazy(() => import('../modules/benefit/RecuperationPage'));
 const PortalBenefitsPage = lazy(() => import('../modules/benefit/PortalBenefitsPage'));
+const CoursesPage = lazy(() => import('../modules/training/CoursesPage'));
+const CourseDetailPage = lazy(() => import('../modules/training/CourseDetailPage'));
+const CertificatesPage = lazy(() => import('../modules/training/CertificatesPage'));
+const MentoringPage = lazy(() => import('../modules/training/MentoringPage'));
+const RationalProposalsPage = lazy(() => import('../modules/training/ProposalsPage'));
+const RationalProposalDetailPage = lazy(() => import('../modules/training/ProposalDetailPage'));
+const PortalTrainingPage = lazy(() => import('../modules/training/PortalTrainingPage'));
+const CertificateVerifyPage = lazy(() => import('../modules/training/CertificateVerifyPage'));
 const PublicNoticePage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticePage })));
 const PublicNoticesPage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticesPage })));
 // Public pages: no sign-in (online joining and the card check behind the QR code).
@@ -116,6 +124,8 @@ export function AppRouter() {
           <Route path="/m/login" element={<PortalLoginPage />} />
           <Route path="/m/benefits" element={<PortalBenefitsPage />} />
           <Route path="/m/stations" element={<StationFinderPage />} />
+          <Route path="/m/training" element={<PortalTrainingPage />} />
+          <Route path="/certificates/verify" element={<CertificateVerifyPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
           <Route path="/mediation" element={<MediationApplyPage />} />
           <Route path="/mediation/status" element={<MediationStatusPage />} />
@@ -187,6 +197,12 @@ export function AppRouter() {
             <Route path="stations" element={guarded('canReadStation', <StationsPage />)} />
             <Route path="stations/map" element={guarded('canReadStation', <StationMapPage />)} />
             <Route path="stations/:id" element={guarded('canReadStation', <StationDetailPage />)} />
+            <Route path="training/courses" element={guarded('canReadTraining', <CoursesPage />)} />
+            <Route path="training/courses/:id" element={guarded('canReadTraining', <CourseDetailPage />)} />
+            <Route path="training/certificates" element={guarded('canReadTraining', <CertificatesPage />)} />
+            <Route path="training/mentoring" element={guarded('canReadTraining', <MentoringPage />)} />
+            <Route path="proposals" element={guarded('canReadProposal', <RationalProposalsPage />)} />
+            <Route path="proposals/:id" element={guarded('canReadProposal', <RationalProposalDetailPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />
             <Route path="system/roles" element={guarded('canReadUsers', <RoleListPage />)} />
             <Route path="system/audit" element={guarded('canReadAudit', <AuditPage />)} />

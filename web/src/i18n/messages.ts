@@ -15,6 +15,7 @@ import { stationMessages } from '../modules/station/i18n';
 import { competitionMessages } from '../modules/competition/i18n';
 import { portalMessages } from '../modules/portal/i18n';
 import { benefitMessages } from '../modules/benefit/i18n';
+import { trainingMessages } from '../modules/training/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -337,6 +338,7 @@ const zhCN = {
   ...competitionMessages.zh,
   ...portalMessages.zh,
   ...benefitMessages.zh,
+  ...trainingMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -661,6 +663,7 @@ const enUS: Record<MessageKey, string> = {
   ...competitionMessages.en,
   ...portalMessages.en,
   ...benefitMessages.en,
+  ...trainingMessages.en,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -9,6 +9,7 @@ import { CalendarOutlined } from '@ant-design/icons';
 import { CloudServerOutlined } from '@ant-design/icons';
 import { MessageOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, BulbOutlined, NotificationOutlined } from '@ant-design/icons';
+import { ReadOutlined, UsergroupAddOutlined, BulbFilled, SafetyCertificateFilled } from '@ant-design/icons';
 import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined, PhoneOutlined, MoneyCollectOutlined } from '@ant-design/icons';
 import { ShopOutlined, TagsOutlined, SmileOutlined } from '@ant-design/icons';
 import { TrophyOutlined, CrownOutlined, StarOutlined, TrophyFilled, ExperimentOutlined } from '@ant-design/icons';
@@ -84,6 +85,10 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     leaf('/honors/records', 'menu.honorRecords', <StarOutlined />, 'canReadHonor', 'menu-honor-records'),
     leaf('/competitions', 'menu.competitions', <TrophyFilled />, 'canReadCompetition', 'menu-competitions'),
     leaf('/studios', 'menu.studios', <ExperimentOutlined />, 'canReadStudio', 'menu-studios'),
+    leaf('/training/courses', 'menu.trainingCourses', <ReadOutlined />, 'canReadTraining', 'menu-training-courses'),
+    leaf('/training/certificates', 'menu.certificates', <SafetyCertificateFilled />, 'canReadTraining', 'menu-certificates'),
+    leaf('/training/mentoring', 'menu.mentoring', <UsergroupAddOutlined />, 'canReadTraining', 'menu-mentoring'),
+    leaf('/proposals', 'menu.rationalProposals', <BulbFilled />, 'canReadProposal', 'menu-rational-proposals'),
   ]),
   group('benefits', 'menu.benefits', <GiftOutlined />, [
     leaf('/benefits/offers', 'menu.benefitOffers', <TagsOutlined />, 'canReadBenefit', 'menu-benefit-offers'),

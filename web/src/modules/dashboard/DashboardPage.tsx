@@ -22,6 +22,7 @@ import { HonorDashboardSection } from '../honor/HonorDashboardSection';
 import { StationDashboardSection } from '../station/StationDashboardSection';
 import { AchievementDashboardSection } from '../competition/AchievementDashboardSection';
 import { BenefitDashboardSection } from '../benefit/BenefitDashboardSection';
+import { TrainingDashboardSection } from '../training/TrainingDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
 import { useFederationView } from './level';
 import { CalendarReminder } from '../system/CalendarReminder';
@@ -147,6 +148,7 @@ export default function DashboardPage() {
       <AchievementDashboardSection />
       {access.canReadBenefit && <BenefitDashboardSection />}
       {access.canReadStation && <StationDashboardSection />}
+      <TrainingDashboardSection />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { MemberFormModal, type MemberFormTarget } from './components/MemberFormM
 import { StatusChangeModal } from './components/StatusChangeModal';
 import { MemberCardModal } from './components/MemberCardModal';
 import { MemberHonorsCard } from '../honor/MemberHonorsCard';
+import { MemberCertificatesCard } from '../training/MemberCertificatesCard';
 import { StartTransferModal, type TransferStart } from './components/StartTransferModal';
 import { CONSENT_METHODS, EDUCATION, EVENTS, FORMS, POLITICAL, SEX, STATUS_CHANGES, STATUSES } from './vocab';
 
@@ -153,6 +154,7 @@ export default function MemberDetailPage() {
                     <MemberTimeline events={m.events} />
                   </Card>
                   <MemberHonorsCard memberId={m.id} />
+                  <MemberCertificatesCard memberId={m.id} />
                 </Col>
               </Row>
             ),

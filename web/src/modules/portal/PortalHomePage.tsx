@@ -60,6 +60,11 @@ export default function PortalHomePage() {
         {me.data.linked ? <CardView card={null} /> : <LinkForm onDone={() => setTick((x) => x + 1)} />}
         <Button block size="large" onClick={() => navigate('/m/benefits')} data-testid="portal-benefits-link">{t('portal.benefits.link')}</Button>
         <Applications />
+        <Link to="/m/training">
+          <Button block size="large" data-testid="portal-training-link">
+            {t('portal.training.link')}
+          </Button>
+        </Link>
         <Inbox unread={me.data.unreadCount} onRead={() => setTick((x) => x + 1)} />
         <PasswordForm has={me.data.hasPassword} />
         <Button block size="large" onClick={signOut} data-testid="portal-sign-out">
