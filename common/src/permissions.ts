@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   'competition.write': { zh: '组织劳动和技能竞赛、登记成绩', en: 'Run competitions and record scores', group: 'achievement' },
   'studio.read': { zh: '查看创新工作室', en: 'View innovation studios', group: 'achievement' },
   'studio.write': { zh: '登记创新工作室、联盟、成果和评估', en: 'Register studios, alliances, results and evaluations', group: 'achievement' },
+  'event.read': { zh: '查看工会活动、报名和签到', en: 'View events, sign-ups and check-ins', group: 'event' },
+  'event.write': { zh: '发布工会活动、扫码签到、上传照片', en: 'Publish events, check attendees in, add photos', group: 'event' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,3 +15,4 @@ export * from '../modules/competition/competition.schema.js';
 export * from '../modules/studio/studio.schema.js';
 export * from '../modules/portal/portal.schema.js';
 export * from '../modules/plan/project.schema.js';
+export * from '../modules/event/event.schema.js';

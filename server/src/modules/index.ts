@@ -24,6 +24,7 @@ import { honorRoutes } from './honor/honor.routes.js';
 import { competitionRoutes } from './competition/competition.routes.js';
 import { studioRoutes } from './studio/studio.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
+import { eventRoutes } from './event/event.routes.js';
 // Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
 import './member/join/join.deadlines.js';
 import './hardship/warning.deadlines.js';
@@ -59,4 +60,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(competitionRoutes);
   await app.register(studioRoutes);
   await app.register(portalRoutes);
+  await app.register(eventRoutes);
 }

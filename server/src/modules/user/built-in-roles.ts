@@ -54,6 +54,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'competition.write',
       'studio.read',
       'studio.write',
+      'event.read',
+      'event.write',
     ],
     scopeKind: 'own',
   },
