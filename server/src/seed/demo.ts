@@ -14,6 +14,7 @@ import { seedDemoAchievement } from './demo-achievement.js';
 import type { Services } from '../platform/context.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoPortal } from './demo-portal.js';
+import { demoEventCount, seedDemoEvents } from './demo-events.js';
 
 export const DEMO_PASSWORD = 'Gonghui@2026';
 
@@ -89,6 +90,8 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     );
     const portal = await seedDemoPortal(tx, s.keys, grassroots.id);
     log(`职工服务演示数据 / worker portal demo: ${portal.accounts} 个职工账号（手机号 13800000001 起）`);
+    const ev = await seedDemoEvents(tx, { events: demoEventCount(opts.members ?? DEMO_MEMBER_COUNT) });
+    log(`工会活动演示数据 / events demo: ${ev.events} 场活动, ${ev.signups} 人次报名, ${ev.checkIns} 人次签到`);
     await tx
       .insert(setting)
       .values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });

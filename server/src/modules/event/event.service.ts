@@ -281,7 +281,8 @@ async function promote(tx: Executor, e: Row, actorName: string) {
 /** The dashboard: the last 12 months and the next 3, in the caller's scope; counts by kind, district and month. */
 export async function eventFigures(c: Ctx) {
   const today = todayInChina();
-  const until = monthAfter(monthAfter(monthAfter(today.slice(0, 7)))) + '-01';
+  // The current month and the 11 before it, and the 3 after it (start dates, China time).
+  const until = monthAfter(monthAfter(monthAfter(monthAfter(today.slice(0, 7))))) + '-01';
   const fromMonth = monthAfter(`${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}`);
   const start = fromMonth + '-01';
   const res = (await c.db.execute(sql`
