@@ -16,6 +16,7 @@ import {
   achievementTargets,
   type AchievementSiblings,
 } from '../modules/competition/sibling-targets.js';
+import { EVENT_BODIES, EVENT_FILLERS, eventSnapshot, eventTargets, type EventSiblings } from '../modules/event/sibling-targets.js';
 
 /**
  * THE sibling test (docs/architecture.md, invariant 1). The admin of district D01 and a grassroots chair
@@ -35,7 +36,7 @@ interface Target {
   /** Strings that must not appear in a refusal: the object's name, code, username … */
   secrets: string[];
 }
-interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings {
+interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings, EventSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -63,6 +64,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...DISPUTE_FILLERS,
   ...HONOR_FILLERS,
   ...ACHIEVEMENT_FILLERS,
+  ...EVENT_FILLERS,
   ...IMPORT_FILLERS,
   ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
@@ -98,6 +100,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   ...DISPUTE_BODIES,
   ...HONOR_BODIES,
   ...ACHIEVEMENT_BODIES,
+  ...EVENT_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -243,6 +246,7 @@ beforeAll(async () => {
     ...(await disputeTargets(rows, [d02.path])),
     ...honorDistrict,
     ...achDistrict,
+    ...(await eventTargets(rows, admin, d02Grassroots.id, '河西区活动')),
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -259,6 +263,7 @@ beforeAll(async () => {
     ...(await disputeTargets(rows, [d01.path, d02.path])),
     ...honorChair,
     ...achChair,
+    ...(await eventTargets(rows, admin, neighbour.id, '邻居活动')),
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -290,6 +295,7 @@ beforeAll(async () => {
     disputes: await disputeSnapshot(rows, list),
     honor: await honorSnapshot(rows, list),
     achievement: await achievementSnapshot(rows, list),
+    events: await eventSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
@@ -432,6 +438,8 @@ describe('a district administrator and the sibling district', () => {
         ...forDistrict.competitions,
         ...forDistrict.competitionEntries,
         ...forDistrict.studios,
+        ...forDistrict.events,
+        ...forDistrict.eventPhotos,
       ].flatMap((t) => [t.id, ...t.secrets]),
     ];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
@@ -526,6 +534,8 @@ describe('a grassroots chair (own-org scope)', () => {
       ...forChair.competitions,
       ...forChair.competitionEntries,
       ...forChair.studios,
+      ...forChair.events,
+      ...forChair.eventPhotos,
       ...forChair.contracts,
       ...forChair.congresses,
       ...forChair.proposals,
