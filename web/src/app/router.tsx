@@ -74,6 +74,9 @@ const CardVerifyPage = lazy(() => import('../modules/join/CardVerifyPage'));
 const PortalLoginPage = lazy(() => import('../modules/portal/PortalLoginPage'));
 const PortalHomePage = lazy(() => import('../modules/portal/PortalHomePage'));
 const OutboxPage = lazy(() => import('../modules/portal/OutboxPage'));
+const EventsPage = lazy(() => import('../modules/event/EventsPage'));
+const EventDetailPage = lazy(() => import('../modules/event/EventDetailPage'));
+const PortalEventsPage = lazy(() => import('../modules/event/PortalEventsPage'));
 
 const fullPageSpin = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} data-testid="app-loading" />;
 
@@ -101,6 +104,7 @@ export function AppRouter() {
           <Route path="/card/verify" element={<CardVerifyPage />} />
           <Route path="/m" element={<PortalHomePage />} />
           <Route path="/m/login" element={<PortalLoginPage />} />
+          <Route path="/m/events" element={<PortalEventsPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
           <Route path="/mediation" element={<MediationApplyPage />} />
           <Route path="/mediation/status" element={<MediationStatusPage />} />
@@ -159,6 +163,8 @@ export function AppRouter() {
             <Route path="honors/records/:id" element={guarded('canReadHonor', <HonorRecordDetailPage />)} />
             <Route path="competitions" element={guarded('canReadCompetition', <CompetitionsPage />)} />
             <Route path="competitions/:id" element={guarded('canReadCompetition', <CompetitionDetailPage />)} />
+            <Route path="events" element={guarded('canReadEvent', <EventsPage />)} />
+            <Route path="events/:id" element={guarded('canReadEvent', <EventDetailPage />)} />
             <Route path="studios" element={guarded('canReadStudio', <StudiosPage />)} />
             <Route path="studios/:id" element={guarded('canReadStudio', <StudioDetailPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />

@@ -476,7 +476,7 @@ async function lockEvent(tx: Executor, id: string) {
   return e;
 }
 
-const kindLabel = (k: string) => EVENT_KIND_LABELS[k as EventKind]?.[0] ?? k;
+const kindLabel = (k: string) => EVENT_KIND_LABELS[k as EventKind]?.zh ?? k;
 
 /**
  * Sign up: inside the window (China dates, both days included), inside the audience; confirmed while

@@ -10,6 +10,7 @@ import { MessageOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, BulbOutlined, NotificationOutlined } from '@ant-design/icons';
 import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined, PhoneOutlined, MoneyCollectOutlined } from '@ant-design/icons';
 import { TrophyOutlined, CrownOutlined, StarOutlined, TrophyFilled, ExperimentOutlined } from '@ant-design/icons';
+import { SmileOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
 import type { MessageKey } from '../../i18n';
@@ -80,6 +81,7 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     leaf('/competitions', 'menu.competitions', <TrophyFilled />, 'canReadCompetition', 'menu-competitions'),
     leaf('/studios', 'menu.studios', <ExperimentOutlined />, 'canReadStudio', 'menu-studios'),
   ]),
+  leaf('/events', 'menu.events', <SmileOutlined />, 'canReadEvent', 'menu-events'),
   group('system', 'menu.system', <SettingOutlined />, [
     leaf('/system/users', 'menu.users', <UserOutlined />, 'canReadUsers', 'menu-users'),
     leaf('/system/roles', 'menu.roles', <TeamOutlined />, 'canReadUsers', 'menu-roles'),

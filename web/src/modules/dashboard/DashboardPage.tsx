@@ -20,6 +20,7 @@ import { ContractDashboardSection } from '../contract/ContractDashboardSection';
 import { DisputeDashboardSection } from '../dispute/DisputeDashboardSection';
 import { HonorDashboardSection } from '../honor/HonorDashboardSection';
 import { AchievementDashboardSection } from '../competition/AchievementDashboardSection';
+import { EventsDashboardSection } from '../event/EventsDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
 import { useFederationView } from './level';
 import { CalendarReminder } from '../system/CalendarReminder';
@@ -143,6 +144,7 @@ export default function DashboardPage() {
       {access.canReadDispute && <DisputeDashboardSection />}
       {access.canReadHonor && <HonorDashboardSection />}
       <AchievementDashboardSection />
+      {access.canReadEvent && <EventsDashboardSection />}
     </div>
   );
 }
