@@ -192,6 +192,8 @@ export const PortalEvent = z.object({
   capacity: z.number(),
   placesLeft: z.number(),
   waitlisted: z.number(),
+  /** Today is inside the sign-up window (China dates). */
+  canSignUp: z.boolean(),
   /** My sign-up, if any (a cancelled one counts as none). */
   mine: z.enum(['confirmed', 'waitlisted']).nullable(),
 });
@@ -232,6 +234,8 @@ export const eventPortalApi = endpoints('职工服务 portal', {
     access: 'public',
     summary: '报名（名额已满时进入候补）/ sign up (waitlisted when full)',
     params: IdParams,
+    /** Empty, but JSON: a worker's write must be JSON (portal.service requireWorker). */
+    body: z.strictObject({}),
     response: MyEvent,
     rateLimit: signupLimit,
   },
@@ -241,6 +245,7 @@ export const eventPortalApi = endpoints('职工服务 portal', {
     access: 'public',
     summary: '取消报名（候补第一位递补）/ cancel my sign-up (the first on the waitlist moves up)',
     params: IdParams,
+    body: z.strictObject({}),
     response: MyEvent,
     rateLimit: signupLimit,
   },

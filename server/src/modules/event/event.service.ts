@@ -406,6 +406,7 @@ export async function openEvents(s: Services, account: WorkerAccount, q: { page:
       signupFrom: x.r.signupFrom,
       signupUntil: x.r.signupUntil,
       phase: eventPhase(x.r, today),
+      canSignUp: x.r.signupFrom <= today && today <= x.r.signupUntil,
       capacity: x.r.capacity,
       placesLeft: Math.max(0, x.r.capacity - x.confirmed),
       waitlisted: x.waitlisted,

@@ -44,7 +44,7 @@ export default function PortalEventsPage() {
 function Offer({ e, onDone }: { e: PortalEventT; onDone: () => void }) {
   const { t } = useI18n();
   const { busy, run } = useBusy();
-  const signUp = () => run(() => call(eventPortalApi.signUp, { params: { id: e.id } }, quiet)).then((ok) => ok && onDone());
+  const signUp = () => run(() => call(eventPortalApi.signUp, { params: { id: e.id }, body: {} }, quiet)).then((ok) => ok && onDone());
   const full = e.placesLeft === 0;
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid={`portal-event-${e.id}`} title={e.title} extra={<StatusTag vocab={EVENT_KINDS} value={e.kind} />}>
@@ -57,7 +57,7 @@ function Offer({ e, onDone }: { e: PortalEventT; onDone: () => void }) {
         {e.mine ? (
           <StatusTag vocab={SIGNUP_STATUSES} value={e.mine} />
         ) : (
-          <Button type="primary" size="large" loading={busy} disabled={e.phase !== 'signup_open'} onClick={signUp} data-testid={`portal-event-signup-${e.id}`}>
+          <Button type="primary" size="large" loading={busy} disabled={!e.canSignUp} onClick={signUp} data-testid={`portal-event-signup-${e.id}`}>
             {full ? t('portal.events.joinWaitlist') : t('portal.events.signUp')}
           </Button>
         )}
@@ -70,7 +70,7 @@ function Mine({ e, onChange }: { e: MyEventT; onChange: () => void }) {
   const { t } = useI18n();
   const { label } = useVocab();
   const { busy, run } = useBusy();
-  const cancel = () => run(() => call(eventPortalApi.cancel, { params: { id: e.eventId } }, quiet)).then((ok) => ok && onChange());
+  const cancel = () => run(() => call(eventPortalApi.cancel, { params: { id: e.eventId }, body: {} }, quiet)).then((ok) => ok && onChange());
   const canCancel = e.status !== 'cancelled' && !e.attended && (e.phase === 'upcoming' || e.phase === 'signup_open' || e.phase === 'signup_closed');
   return (
     <Card size="small" data-testid={`portal-myevent-${e.eventId}`} title={e.title} extra={<Typography.Text type="secondary">{label(EVENT_KINDS, e.kind)}</Typography.Text>}>
