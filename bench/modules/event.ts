@@ -16,7 +16,13 @@ export const eventBench: ModuleBench = {
   },
   routes: [
     { id: 'event.list', what: '活动列表（区）/ events of a district, newest first', url: '/api/events?pageSize=20', who: 'district', target: { ratio: 1.5 } },
-    { id: 'event.search', what: '活动搜索（市）/ title search, city', url: `/api/events?q=${encodeURIComponent('运动会')}&pageSize=20`, who: 'city', target: { ratio: 1.5 } },
+    {
+      id: 'event.search',
+      what: '活动搜索（市）/ title search, city',
+      url: `/api/events?q=${encodeURIComponent('运动会')}&pageSize=20`,
+      who: 'city',
+      target: { ratio: 1.5 },
+    },
     { id: 'event.dashboard', what: '活动看板（市）/ the city events dashboard', url: '/api/events/dashboard', who: 'city', target: { ratio: 1.5, p95Ms: 100 } },
   ],
 };

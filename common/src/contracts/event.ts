@@ -6,7 +6,20 @@
 import { z } from 'zod';
 import { EVENT_AUDIENCES, EVENT_KINDS } from '../event-vocab.js';
 import { MAX_ATTACHMENT_BYTES, UPLOAD_BODY_LIMIT } from './hardship-files.js';
-import { cappedPageOf, endpoints, FileBody, HistoryEntrySchema, IdParams, isoDate, optionalText, order, PageQuery, requiredText, version, type RateLimit } from './kit.js';
+import {
+  cappedPageOf,
+  endpoints,
+  FileBody,
+  HistoryEntrySchema,
+  IdParams,
+  isoDate,
+  optionalText,
+  order,
+  PageQuery,
+  requiredText,
+  version,
+  type RateLimit,
+} from './kit.js';
 
 export { MAX_ATTACHMENT_BYTES as MAX_EVENT_PHOTO_BYTES };
 
@@ -122,7 +135,14 @@ export const EventFigures = z.object({
 });
 
 export const eventApi = endpoints('工会活动 event', {
-  list: { method: 'GET', path: '/api/events', access: 'event.read', summary: '活动列表（管辖范围内）/ events in scope', query: EventListQuery, response: cappedPageOf(EventItem) },
+  list: {
+    method: 'GET',
+    path: '/api/events',
+    access: 'event.read',
+    summary: '活动列表（管辖范围内）/ events in scope',
+    query: EventListQuery,
+    response: cappedPageOf(EventItem),
+  },
   dashboard: {
     method: 'GET',
     path: '/api/events/dashboard',
@@ -130,10 +150,40 @@ export const eventApi = endpoints('工会活动 event', {
     summary: '活动概况：举办场次、报名、签到，按区和月份 / figures by district and month',
     response: EventFigures,
   },
-  get: { method: 'GET', path: '/api/events/:id', access: 'event.read', summary: '活动详情与参加情况 / an event with attendance', params: IdParams, response: EventDetail },
-  history: { method: 'GET', path: '/api/events/:id/history', access: 'event.read', summary: '变更记录 / history', params: IdParams, response: z.array(HistoryEntrySchema) },
-  create: { method: 'POST', path: '/api/events', access: 'event.write', summary: '发布活动 / create an event', body: EventBody, response: EventItem, status: 201 },
-  update: { method: 'PUT', path: '/api/events/:id', access: 'event.write', summary: '修改活动 / edit an event', params: IdParams, body: EventUpdateBody, response: EventItem },
+  get: {
+    method: 'GET',
+    path: '/api/events/:id',
+    access: 'event.read',
+    summary: '活动详情与参加情况 / an event with attendance',
+    params: IdParams,
+    response: EventDetail,
+  },
+  history: {
+    method: 'GET',
+    path: '/api/events/:id/history',
+    access: 'event.read',
+    summary: '变更记录 / history',
+    params: IdParams,
+    response: z.array(HistoryEntrySchema),
+  },
+  create: {
+    method: 'POST',
+    path: '/api/events',
+    access: 'event.write',
+    summary: '发布活动 / create an event',
+    body: EventBody,
+    response: EventItem,
+    status: 201,
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/events/:id',
+    access: 'event.write',
+    summary: '修改活动 / edit an event',
+    params: IdParams,
+    body: EventUpdateBody,
+    response: EventItem,
+  },
   signups: {
     method: 'GET',
     path: '/api/events/:id/signups',

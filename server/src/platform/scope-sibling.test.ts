@@ -36,7 +36,8 @@ interface Target {
   /** Strings that must not appear in a refusal: the object's name, code, username … */
   secrets: string[];
 }
-interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings, EventSiblings {
+interface Siblings
+  extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings, EventSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];

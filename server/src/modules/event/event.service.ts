@@ -121,7 +121,12 @@ export async function getEvent(c: Ctx, id: string) {
 export async function createEvent(c: Ctx, body: EventInput) {
   return c.db.transaction(async (tx) => {
     const o = await requireOrgInScope(c, tx, body.orgId);
-    const r = await events.create(c, tx, { id: uuidv7(), ...body, place: body.place ?? null, description: body.description ?? null }, { action: 'event.create' });
+    const r = await events.create(
+      c,
+      tx,
+      { id: uuidv7(), ...body, place: body.place ?? null, description: body.description ?? null },
+      { action: 'event.create' },
+    );
     return present(r, o.name, { confirmed: 0, waitlisted: 0, attended: 0 });
   });
 }
@@ -132,7 +137,14 @@ export async function updateEvent(c: Ctx, id: string, body: EventInput & { versi
     // The organiser stays a union of the caller's scope; moving an event to another union is not an edit.
     if (body.orgId !== before.orgId) throw errors.invalid('主办工会不能修改', 'The organising union cannot be changed');
     const { version, ...set } = body;
-    const { after } = await events.update(c, tx, id, version, { ...set, place: set.place ?? null, description: set.description ?? null, updatedAt: new Date() }, { action: 'event.update' });
+    const { after } = await events.update(
+      c,
+      tx,
+      id,
+      version,
+      { ...set, place: set.place ?? null, description: set.description ?? null, updatedAt: new Date() },
+      { action: 'event.update' },
+    );
     // More places: the waitlist moves up in its order.
     if (after.capacity > before.capacity) await promote(tx, after, `admin:${c.actor.username}`);
     return present(after, await orgName(tx, after.orgId), await countsOf(tx, id));
@@ -154,7 +166,10 @@ export async function listSignups(c: Ctx, id: string, q: { page: number; pageSiz
       .orderBy(sql`CASE ${eventSignup.status} WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END`, asc(eventSignup.queuedAt), asc(eventSignup.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    c.db.select({ n: sql<number>`count(*)::int` }).from(eventSignup).where(where),
+    c.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(eventSignup)
+      .where(where),
     c.db
       .select({ id: eventSignup.id })
       .from(eventSignup)
@@ -186,15 +201,22 @@ export async function checkIn(c: Ctx, id: string, token: string) {
   return c.db.transaction(async (tx) => {
     const e = await events.get(c, id, { exec: tx });
     const today = todayInChina();
-    if (today < e.startsOn) throw new AppError(400, 'EVENT_NOT_STARTED', `活动尚未开始（${e.startsOn} 开始），不能签到`, `The event starts on ${e.startsOn}: no check-in yet`);
-    if (today > e.endsOn) throw new AppError(400, 'EVENT_FINISHED', `活动已于 ${e.endsOn} 结束，不能签到`, `The event ended on ${e.endsOn}: check-in is closed`);
+    if (today < e.startsOn)
+      throw new AppError(400, 'EVENT_NOT_STARTED', `活动尚未开始（${e.startsOn} 开始），不能签到`, `The event starts on ${e.startsOn}: no check-in yet`);
+    if (today > e.endsOn)
+      throw new AppError(400, 'EVENT_FINISHED', `活动已于 ${e.endsOn} 结束，不能签到`, `The event ended on ${e.endsOn}: check-in is closed`);
     const [s] = await tx
       .select()
       .from(eventSignup)
       .where(and(eq(eventSignup.eventId, id), eq(eventSignup.token, token)));
     if (!s) throw new AppError(404, 'NOT_FOUND', '签到码不属于本活动的报名', 'This code is not a sign-up of this event');
     if (s.status !== 'confirmed')
-      throw new AppError(409, 'NOT_CONFIRMED', s.status === 'waitlisted' ? '此人仍在候补，未获得名额' : '此人已取消报名', s.status === 'waitlisted' ? 'This person is still on the waitlist' : 'This sign-up was cancelled');
+      throw new AppError(
+        409,
+        'NOT_CONFIRMED',
+        s.status === 'waitlisted' ? '此人仍在候补，未获得名额' : '此人已取消报名',
+        s.status === 'waitlisted' ? 'This person is still on the waitlist' : 'This sign-up was cancelled',
+      );
     const done = await tx
       .update(eventSignup)
       .set({ checkedInAt: new Date(), checkedInBy: c.actor.userId })
@@ -202,7 +224,12 @@ export async function checkIn(c: Ctx, id: string, token: string) {
       .returning();
     if (!done.length) {
       const at = s.checkedInAt ?? (await tx.select({ at: eventSignup.checkedInAt }).from(eventSignup).where(eq(eventSignup.id, s.id)))[0]?.at;
-      throw new AppError(409, 'ALREADY_CHECKED_IN', `${s.displayName} 已签到（${fmt(at)}），每人只能签到一次`, `${s.displayName} already checked in (${fmt(at)}): once per person`);
+      throw new AppError(
+        409,
+        'ALREADY_CHECKED_IN',
+        `${s.displayName} 已签到（${fmt(at)}），每人只能签到一次`,
+        `${s.displayName} already checked in (${fmt(at)}): once per person`,
+      );
     }
     await appendAudit(tx, {
       actorId: c.actor.userId,
@@ -244,11 +271,7 @@ export async function addPhoto(c: Ctx, id: string, input: { fileName: string; da
 }
 
 export async function readPhoto(c: Ctx, id: string) {
-  const [row] = await c.db
-    .select({ p: eventPhoto, path: org.path })
-    .from(eventPhoto)
-    .innerJoin(org, eq(org.id, eventPhoto.orgId))
-    .where(eq(eventPhoto.id, id));
+  const [row] = await c.db.select({ p: eventPhoto, path: org.path }).from(eventPhoto).innerJoin(org, eq(org.id, eventPhoto.orgId)).where(eq(eventPhoto.id, id));
   if (!row || !scopeCovers(c.actor.scope, { id: row.p.orgId, path: row.path })) throw errors.notFound('照片', 'photo');
   return row.p;
 }
@@ -273,7 +296,14 @@ async function promote(tx: Executor, e: Row, actorName: string) {
         body: `您报名的“${e.title}”（${e.startsOn}）有名额空出，您已由候补转为正式报名。请按时参加，签到时出示“我的活动”中的签到码。`,
         link: '/m/events',
       });
-    await appendAudit(tx, { actorName, orgId: e.orgId, action: 'event.promote', entity: 'event_signup', entityId: s.id, changes: { eventId: e.id, from: 'waitlisted', to: 'confirmed' } });
+    await appendAudit(tx, {
+      actorName,
+      orgId: e.orgId,
+      action: 'event.promote',
+      entity: 'event_signup',
+      entityId: s.id,
+      changes: { eventId: e.id, from: 'waitlisted', to: 'confirmed' },
+    });
   }
   return next;
 }
@@ -302,9 +332,16 @@ export async function eventFigures(c: Ctx) {
   const rows = res.rows;
   const districtIds = [...new Set(rows.map((r) => r.d).filter(Boolean))];
   const names = new Map(
-    districtIds.length ? (await c.db.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, districtIds))).map((o) => [o.id as string, o.name]) : [],
+    districtIds.length
+      ? (await c.db.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, districtIds))).map((o) => [o.id as string, o.name])
+      : [],
   );
-  const add = (m: Map<string, { key: string; name: string; events: number; signups: number; attended: number }>, key: string, name: string, r: (typeof rows)[number]) => {
+  const add = (
+    m: Map<string, { key: string; name: string; events: number; signups: number; attended: number }>,
+    key: string,
+    name: string,
+    r: (typeof rows)[number],
+  ) => {
     const x = m.get(key) ?? { key, name, events: 0, signups: 0, attended: 0 };
     x.events += Number(r.events);
     x.signups += Number(r.c);
@@ -383,7 +420,9 @@ export async function openEvents(s: Services, account: WorkerAccount, q: { page:
         orgName: org.name,
         confirmed: counts.confirmed,
         waitlisted: counts.waitlisted,
-        mine: sql<string | null>`(SELECT s.status FROM event_signup s WHERE s.event_id = union_event.id AND s.account_id = ${account.id} AND s.status <> 'cancelled')`,
+        mine: sql<
+          string | null
+        >`(SELECT s.status FROM event_signup s WHERE s.event_id = union_event.id AND s.account_id = ${account.id} AND s.status <> 'cancelled')`,
       })
       .from(unionEvent)
       .innerJoin(org, eq(org.id, unionEvent.orgId))
@@ -391,7 +430,10 @@ export async function openEvents(s: Services, account: WorkerAccount, q: { page:
       .orderBy(asc(unionEvent.startsOn), asc(unionEvent.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    s.db.select({ n: sql<number>`count(*)::int` }).from(unionEvent).where(where),
+    s.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(unionEvent)
+      .where(where),
   ]);
   return {
     items: rows.map((x) => ({
@@ -491,8 +533,14 @@ export async function signUp(s: Services, account: WorkerAccount, id: string, ip
     const today = todayInChina();
     const allowed = e.audience === 'all_workers' || (m && m.status === 'active' && pathIds(m.path).includes(e.orgId));
     if (!allowed) {
-      if (e.audience === 'members' && !m) throw new AppError(403, 'NOT_LINKED', '本活动限会员报名，请先在“我的”中关联会员档案', 'Members only: link your member record first');
-      throw new AppError(403, 'NOT_IN_AUDIENCE', '本活动仅限主办工会及其下级工会的会员报名', 'This event is open only to members of the organising union and the unions below it');
+      if (e.audience === 'members' && !m)
+        throw new AppError(403, 'NOT_LINKED', '本活动限会员报名，请先在“我的”中关联会员档案', 'Members only: link your member record first');
+      throw new AppError(
+        403,
+        'NOT_IN_AUDIENCE',
+        '本活动仅限主办工会及其下级工会的会员报名',
+        'This event is open only to members of the organising union and the unions below it',
+      );
     }
     if (today < e.signupFrom) throw new AppError(400, 'SIGNUP_NOT_OPEN', `报名尚未开始（${e.signupFrom} 开始）`, `Sign-up opens on ${e.signupFrom}`);
     if (today > e.signupUntil) throw new AppError(400, 'SIGNUP_CLOSED', `报名已于 ${e.signupUntil} 截止`, `Sign-up closed on ${e.signupUntil}`);
@@ -515,7 +563,11 @@ export async function signUp(s: Services, account: WorkerAccount, id: string, ip
     };
     let row: SignupRowT;
     if (existing) [row] = (await tx.update(eventSignup).set(values).where(eq(eventSignup.id, existing.id)).returning()) as [SignupRowT];
-    else [row] = (await tx.insert(eventSignup).values({ id: uuidv7(), eventId: id, orgId: e.orgId, accountId: account.id, ...values }).returning()) as [SignupRowT];
+    else
+      [row] = (await tx
+        .insert(eventSignup)
+        .values({ id: uuidv7(), eventId: id, orgId: e.orgId, accountId: account.id, ...values })
+        .returning()) as [SignupRowT];
     await appendAudit(tx, {
       actorName: 'worker:' + account.mobileMasked,
       orgId: e.orgId,
@@ -546,8 +598,11 @@ export async function cancelSignup(s: Services, account: WorkerAccount, id: stri
       .where(and(eq(eventSignup.eventId, id), eq(eventSignup.accountId, account.id)));
     if (!sg || sg.status === 'cancelled') throw errors.notFound('报名', 'sign-up');
     const today = todayInChina();
-    if (today >= e.startsOn) throw new AppError(400, 'EVENT_STARTED', '活动已开始，不能取消报名', 'The event has started: the sign-up can no longer be cancelled');
-    const [row] = (await tx.update(eventSignup).set({ status: 'cancelled', cancelledAt: new Date() }).where(eq(eventSignup.id, sg.id)).returning()) as [SignupRowT];
+    if (today >= e.startsOn)
+      throw new AppError(400, 'EVENT_STARTED', '活动已开始，不能取消报名', 'The event has started: the sign-up can no longer be cancelled');
+    const [row] = (await tx.update(eventSignup).set({ status: 'cancelled', cancelledAt: new Date() }).where(eq(eventSignup.id, sg.id)).returning()) as [
+      SignupRowT,
+    ];
     await appendAudit(tx, {
       actorName: 'worker:' + account.mobileMasked,
       orgId: e.orgId,

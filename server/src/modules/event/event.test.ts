@@ -26,7 +26,13 @@ function phone() {
   let cookie = '';
   const ip = `10.8.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
   return async (method: 'GET' | 'POST', url: string, payload?: object) => {
-    const res = await env.app.inject({ method, url, remoteAddress: ip, headers: cookie ? { cookie } : {}, ...(method === 'POST' ? { payload: payload ?? {} } : {}) });
+    const res = await env.app.inject({
+      method,
+      url,
+      remoteAddress: ip,
+      headers: cookie ? { cookie } : {},
+      ...(method === 'POST' ? { payload: payload ?? {} } : {}),
+    });
     const set = res.cookies.find((c) => c.name === 'gh_wsid');
     if (set) cookie = `gh_wsid=${set.value}`;
     return res;
@@ -143,7 +149,9 @@ describe('events: check-in by QR, once per person', () => {
     expect(mine[0]).toMatchObject({ eventId: e.id, attended: true, token: null });
     const d = (await chair.get(`/api/events/${e.id}`)).json();
     expect(d).toMatchObject({ confirmed: 1, attended: 1, attendanceRate: 100 });
-    const audit = await env.services.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'event.check_in' AND entity_id = ${e.id}`);
+    const audit = await env.services.database.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'event.check_in' AND entity_id = ${e.id}`,
+    );
     expect(audit[0]!.n).toBe(1);
   });
 
@@ -204,7 +212,17 @@ describe('events: audience and window', () => {
   });
 
   it('bad input gets a 4xx in zh and en, never a 500', async () => {
-    const res = await chair.post('/api/events', { orgId: o.g2.id, title: '', kind: 'party', audience: 'members', capacity: 0, signupFrom: today, signupUntil: today, startsOn: today, endsOn: today });
+    const res = await chair.post('/api/events', {
+      orgId: o.g2.id,
+      title: '',
+      kind: 'party',
+      audience: 'members',
+      capacity: 0,
+      signupFrom: today,
+      signupUntil: today,
+      startsOn: today,
+      endsOn: today,
+    });
     expect(res.statusCode).toBe(400);
     const body = JSON.stringify(res.json());
     expect(body).toContain('请填写活动名称');
@@ -232,7 +250,17 @@ describe('events: scope and figures', () => {
     const district = await env.login('district');
     expect((await district.get(`/api/events/${e.id}`)).statusCode).toBe(404);
     expect((await district.post(`/api/events/${e.id}/checkin`, { token: 'abcdefghijkl' })).statusCode).toBe(404);
-    const wrongOrg = await district.post('/api/events', { orgId: o.g2.id, title: 'x', kind: 'culture', audience: 'members', capacity: 5, signupFrom: today, signupUntil: today, startsOn: today, endsOn: today });
+    const wrongOrg = await district.post('/api/events', {
+      orgId: o.g2.id,
+      title: 'x',
+      kind: 'culture',
+      audience: 'members',
+      capacity: 5,
+      signupFrom: today,
+      signupUntil: today,
+      startsOn: today,
+      endsOn: today,
+    });
     expect(wrongOrg.statusCode).toBe(404);
     const listed = (await district.get('/api/events?pageSize=100')).json();
     expect(listed.items.every((x: { orgId: string }) => x.orgId !== o.g2.id)).toBe(true);
@@ -240,7 +268,9 @@ describe('events: scope and figures', () => {
 
   it('counts by district and month on the dashboard', async () => {
     const e = await newEvent(chair, { capacity: 5 });
-    await (await worker())('POST', `/api/portal/events/${e.id}/signup`);
+    await (
+      await worker()
+    )('POST', `/api/portal/events/${e.id}/signup`);
     const f = (await admin.get('/api/events/dashboard')).json();
     expect(f.events).toBeGreaterThan(0);
     expect(f.byMonth).toHaveLength(15);

@@ -35,11 +35,13 @@ export default function EventDetailPage() {
         <>
           <Card size="small">
             <Fields items={[
-              { label: 'event.org', value: e.orgName },
-              { label: 'event.audience', value: label(AUDIENCES, e.audience) },
-              { label: 'event.dates', value: e.startsOn === e.endsOn ? e.startsOn : `${e.startsOn} ~ ${e.endsOn}` },
-              { label: 'event.window', value: `${e.signupFrom} ~ ${e.signupUntil}` },
-              { label: 'event.place', value: e.place },
+              ...([
+                ['event.org', e.orgName],
+                ['event.audience', label(AUDIENCES, e.audience)],
+                ['event.dates', e.startsOn === e.endsOn ? e.startsOn : `${e.startsOn} ~ ${e.endsOn}`],
+                ['event.window', `${e.signupFrom} ~ ${e.signupUntil}`],
+                ['event.place', e.place],
+              ] as const).map(([l, value]) => ({ label: l, value })),
               { label: 'event.description', value: e.description, span: 2 },
             ]} />
           </Card>

@@ -3,7 +3,7 @@ import { eventApi, type EventInput } from '../../../../common/src/contracts/even
 import { call } from '../../api/client';
 import { useAccess } from '../../app/auth-context';
 import { ListPage, StatusTag } from '../../kit';
-import { EVENT_FIELDS } from './fields';
+import { EVENT_FIELDS, eventFilters } from './fields';
 import { EVENT_KINDS, PHASES } from './vocab';
 
 /** 工会活动: events organised in scope, with sign-ups, waitlist and attendance. */
@@ -11,12 +11,7 @@ export default function EventsPage() {
   const access = useAccess();
   return (
     <ListPage testId="events" endpoint={eventApi.list} rowTestId={(e) => `event-row-${e.id}`}
-      filters={[
-        { name: 'q', label: 'event.title' },
-        { name: 'kind', label: 'event.kind', kind: 'select', vocab: EVENT_KINDS },
-        access.canReadOrg && { name: 'under', label: 'event.under', kind: 'org' },
-        { name: 'month', label: 'event.month', max: 7 },
-      ]}
+      filters={eventFilters(access.canReadOrg)}
       columns={[
         { key: 'title', title: 'event.title', dataIndex: 'title', sort: 'title', fixedShown: true, render: (v: string, e) => <Link to={`/events/${e.id}`}>{v}</Link> },
         { key: 'kind', title: 'event.kind', dataIndex: 'kind', width: 110, render: (k: string) => <StatusTag vocab={EVENT_KINDS} value={k} /> },

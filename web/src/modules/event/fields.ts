@@ -1,5 +1,13 @@
-import type { FieldSpec } from '../../kit';
+import type { FieldSpec, FilterSpec } from '../../kit';
 import { AUDIENCES, EVENT_KINDS } from './vocab';
+
+/** The list's filters: title, kind, organiser's subtree (for who reads the org tree), month. */
+export const eventFilters = (withOrg: boolean): (FilterSpec | false)[] => [
+  { name: 'q', label: 'event.title' },
+  { name: 'kind', label: 'event.kind', kind: 'select', vocab: EVENT_KINDS },
+  withOrg && { name: 'under', label: 'event.under', kind: 'org' },
+  { name: 'month', label: 'event.month', max: 7 },
+];
 
 /** The event form's fields (new and edit): organiser, kind, audience, places, sign-up window, dates. */
 export const EVENT_FIELDS: FieldSpec[] = [
