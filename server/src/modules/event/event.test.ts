@@ -283,3 +283,52 @@ describe('events: scope and figures', () => {
     expect(g.byDistrict.map((x: { key: string }) => x.key)).toEqual([o.d02.id]);
   });
 });
+
+describe('events: audit', () => {
+  it('every write leaves its audit entry', async () => {
+    const before = await env.services.database.query<{ seq: number }>(sql`SELECT coalesce(max(seq), 0)::int AS seq FROM audit_log`);
+    const e = await newEvent(chair, { capacity: 1, startsOn: today, endsOn: today, signupUntil: today });
+    const full = (await chair.get(`/api/events/${e.id}`)).json();
+    expect(
+      (
+        await chair.put(`/api/events/${e.id}`, {
+          orgId: full.orgId,
+          title: full.title + '（改）',
+          kind: full.kind,
+          audience: full.audience,
+          capacity: 1,
+          signupFrom: full.signupFrom,
+          signupUntil: full.signupUntil,
+          startsOn: full.startsOn,
+          endsOn: full.endsOn,
+          version: full.version,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const [a, b] = [await worker(), await worker()];
+    await a('POST', `/api/portal/events/${e.id}/signup`);
+    await b('POST', `/api/portal/events/${e.id}/signup`);
+    // The event is under way: cancelling is refused.
+    expect((await a('POST', `/api/portal/events/${e.id}/cancel`)).json().code).toBe('EVENT_STARTED');
+    const token = (await a('GET', '/api/portal/events/mine')).json()[0].token as string;
+    expect((await chair.post(`/api/events/${e.id}/checkin`, { token })).statusCode).toBe(200);
+    const later = await newEvent(chair, { capacity: 1 });
+    await a('POST', `/api/portal/events/${later.id}/signup`);
+    await b('POST', `/api/portal/events/${later.id}/signup`);
+    await a('POST', `/api/portal/events/${later.id}/cancel`);
+    const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64');
+    expect((await chair.post(`/api/events/${e.id}/photos`, { fileName: 'a.png', data: PNG })).statusCode).toBe(201);
+    const actions = await env.services.database.query<{ action: string }>(
+      sql`SELECT DISTINCT action FROM audit_log WHERE seq > ${before[0]!.seq} AND action LIKE 'event.%'`,
+    );
+    expect(actions.map((x) => x.action).sort()).toEqual([
+      'event.cancel_signup',
+      'event.check_in',
+      'event.create',
+      'event.photo_add',
+      'event.promote',
+      'event.signup',
+      'event.update',
+    ]);
+  });
+});
