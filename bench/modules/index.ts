@@ -4,3 +4,4 @@ import './benefit.js';
 import './plan.js';
 import './station.js';
 import './achievement.js';
+import './event.js';

@@ -62,6 +62,8 @@ export const PERMISSIONS = {
   'training.write': { zh: '开设培训班、登记考勤、证书和师带徒', en: 'Run courses, record attendance, certificates and mentoring', group: 'achievement' },
   'proposal.read': { zh: '查看合理化建议和五小成果', en: 'View proposals', group: 'achievement' },
   'proposal.write': { zh: '登记、评估、采纳合理化建议并记录效益和奖励', en: 'Record, evaluate and adopt proposals, value and reward', group: 'achievement' },
+  'event.read': { zh: '查看工会活动、报名和签到', en: 'View events, sign-ups and check-ins', group: 'event' },
+  'event.write': { zh: '发布工会活动、扫码签到、上传照片', en: 'Publish events, check attendees in, add photos', group: 'event' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

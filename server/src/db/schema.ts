@@ -19,3 +19,4 @@ export * from '../modules/plan/project.schema.js';
 export * from '../modules/benefit/benefit.schema.js';
 export * from '../modules/plan/assessment.schema.js';
 export * from '../modules/station/station.schema.js';
+export * from '../modules/event/event.schema.js';

@@ -28,6 +28,7 @@ import { benefitRoutes } from './benefit/benefit.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { stationRoutes } from './station/station.routes.js';
 import { trainingRoutes } from './training/training.routes.js';
+import { eventRoutes } from './event/event.routes.js';
 // Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
 import './member/join/join.deadlines.js';
 import './hardship/warning.deadlines.js';
@@ -67,4 +68,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(portalRoutes);
   await app.register(stationRoutes);
   await app.register(trainingRoutes);
+  await app.register(eventRoutes);
 }

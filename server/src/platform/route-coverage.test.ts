@@ -70,6 +70,11 @@ const EXPECTED_PUBLIC = [
   'GET /api/portal/training', // the worker's own courses, certificates and mentoring
   'GET /api/portal/proposals', // the worker's own proposals
   'POST /api/portal/proposals', // submit a proposal to the worker's own union (linked accounts only)
+  // Events (docs/events.md): the worker's own session, as the portal routes above.
+  'GET /api/portal/events', // events open to the worker (audience and window)
+  'GET /api/portal/events/mine', // the worker's own sign-ups with the check-in QR
+  'POST /api/portal/events/:id/signup', // sign up (waitlisted when full)
+  'POST /api/portal/events/:id/cancel', // cancel (the first on the waitlist moves up)
 ];
 
 /** Routes usable before sign-in is finished (second factor, password change, TOTP enrolment). */

@@ -26,6 +26,7 @@ import {
 } from '../modules/benefit/sibling-targets.js';
 import { STATION_BODIES, STATION_FILLERS, stationSnapshot, stationTargets, type StationSiblings } from '../modules/station/sibling-targets.js';
 import { TRAINING_BODIES, TRAINING_FILLERS, trainingSnapshot, trainingTargets, type TrainingSiblings } from '../modules/training/sibling-targets.js';
+import { EVENT_BODIES, EVENT_FILLERS, eventSnapshot, eventTargets, type EventSiblings } from '../modules/event/sibling-targets.js';
 
 /**
  * THE sibling test (docs/architecture.md, invariant 1). The admin of district D01 and a grassroots chair
@@ -56,7 +57,8 @@ interface Siblings
     AchievementSiblings,
     BenefitSiblings,
     StationSiblings,
-    TrainingSiblings {
+    TrainingSiblings,
+    EventSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -87,6 +89,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...BENEFIT_FILLERS,
   ...STATION_FILLERS,
   ...TRAINING_FILLERS,
+  ...EVENT_FILLERS,
   ...IMPORT_FILLERS,
   ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
@@ -125,6 +128,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   ...BENEFIT_BODIES,
   ...STATION_BODIES,
   ...TRAINING_BODIES,
+  ...EVENT_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -274,6 +278,7 @@ beforeAll(async () => {
     ...(await benefitTargets(admin, d02.id, '河西区普惠')),
     ...(await stationTargets(admin, d02Grassroots.id, '河西区站点')),
     ...(await trainingTargets(rows, admin, d02Grassroots.id, '河西区培训')),
+    ...(await eventTargets(rows, admin, d02Grassroots.id, '河西区活动')),
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -293,6 +298,7 @@ beforeAll(async () => {
     ...(await benefitTargets(admin, neighbour.id, '邻居普惠')),
     ...(await stationTargets(admin, neighbour.id, '邻居站点')),
     ...(await trainingTargets(rows, admin, neighbour.id, '邻居培训')),
+    ...(await eventTargets(rows, admin, neighbour.id, '邻居活动')),
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -327,6 +333,7 @@ beforeAll(async () => {
     benefit: await benefitSnapshot(rows, list),
     stations: await stationSnapshot(rows, list),
     training: await trainingSnapshot(rows, list),
+    events: await eventSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
@@ -477,6 +484,8 @@ describe('a district administrator and the sibling district', () => {
         ...forDistrict.skillCertificates,
         ...forDistrict.mentoringPairs,
         ...forDistrict.rationalProposals,
+        ...forDistrict.events,
+        ...forDistrict.eventPhotos,
       ].flatMap((t) => [t.id, ...t.secrets]),
     ];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
@@ -579,6 +588,8 @@ describe('a grassroots chair (own-org scope)', () => {
       ...forChair.skillCertificates,
       ...forChair.mentoringPairs,
       ...forChair.rationalProposals,
+      ...forChair.events,
+      ...forChair.eventPhotos,
       ...forChair.contracts,
       ...forChair.congresses,
       ...forChair.proposals,

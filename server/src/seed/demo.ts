@@ -18,6 +18,7 @@ import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoPortal } from './demo-portal.js';
 import { seedDemoStations } from './demo-station.js';
 import { seedDemoTraining } from './demo-training.js';
+import { demoEventCount, seedDemoEvents } from './demo-events.js';
 
 export const DEMO_PASSWORD = 'Gonghui@2026';
 
@@ -105,6 +106,8 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     log(
       `技能培训与合理化建议演示数据 / training and proposals demo: ${training.courses} 个培训班, ${training.enrolments} 人次报名, ${training.certificates} 张证书, ${training.pairs} 对师带徒, ${training.proposals} 条合理化建议`,
     );
+    const ev = await seedDemoEvents(tx, { events: demoEventCount(opts.members ?? DEMO_MEMBER_COUNT) });
+    log(`工会活动演示数据 / events demo: ${ev.events} 场活动, ${ev.signups} 人次报名, ${ev.checkIns} 人次签到`);
     await tx
       .insert(setting)
       .values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });

@@ -58,6 +58,8 @@ export interface Access {
   canWriteTraining: boolean;
   canReadProposal: boolean;
   canWriteProposal: boolean;
+  canReadEvent: boolean;
+  canWriteEvent: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -91,6 +93,7 @@ export function computeAccess(me: Me | null): Access {
     canReadStation: has('station.read'), canWriteStation: both('station.read', 'station.write'),
     canReadTraining: has('training.read'), canWriteTraining: both('training.read', 'training.write'),
     canReadProposal: has('proposal.read'), canWriteProposal: both('proposal.read', 'proposal.write'),
+    canReadEvent: has('event.read'), canWriteEvent: both('event.read', 'event.write'),
   };
 }
 

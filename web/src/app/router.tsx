@@ -95,6 +95,9 @@ const StationsPage = lazy(() => import('../modules/station/StationsPage'));
 const StationMapPage = lazy(() => import('../modules/station/StationMapPage'));
 const StationDetailPage = lazy(() => import('../modules/station/StationDetailPage'));
 const StationFinderPage = lazy(() => import('../modules/station/StationFinderPage'));
+const EventsPage = lazy(() => import('../modules/event/EventsPage'));
+const EventDetailPage = lazy(() => import('../modules/event/EventDetailPage'));
+const PortalEventsPage = lazy(() => import('../modules/event/PortalEventsPage'));
 
 const fullPageSpin = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} data-testid="app-loading" />;
 
@@ -126,6 +129,7 @@ export function AppRouter() {
           <Route path="/m/stations" element={<StationFinderPage />} />
           <Route path="/m/training" element={<PortalTrainingPage />} />
           <Route path="/certificates/verify" element={<CertificateVerifyPage />} />
+          <Route path="/m/events" element={<PortalEventsPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
           <Route path="/mediation" element={<MediationApplyPage />} />
           <Route path="/mediation/status" element={<MediationStatusPage />} />
@@ -188,6 +192,8 @@ export function AppRouter() {
             <Route path="honors/records/:id" element={guarded('canReadHonor', <HonorRecordDetailPage />)} />
             <Route path="competitions" element={guarded('canReadCompetition', <CompetitionsPage />)} />
             <Route path="competitions/:id" element={guarded('canReadCompetition', <CompetitionDetailPage />)} />
+            <Route path="events" element={guarded('canReadEvent', <EventsPage />)} />
+            <Route path="events/:id" element={guarded('canReadEvent', <EventDetailPage />)} />
             <Route path="studios" element={guarded('canReadStudio', <StudiosPage />)} />
             <Route path="studios/:id" element={guarded('canReadStudio', <StudioDetailPage />)} />
             <Route path="benefits/offers" element={guarded('canReadBenefit', <OffersPage />)} />

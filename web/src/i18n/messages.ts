@@ -16,6 +16,7 @@ import { competitionMessages } from '../modules/competition/i18n';
 import { portalMessages } from '../modules/portal/i18n';
 import { benefitMessages } from '../modules/benefit/i18n';
 import { trainingMessages } from '../modules/training/i18n';
+import { eventMessages } from '../modules/event/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -339,6 +340,7 @@ const zhCN = {
   ...portalMessages.zh,
   ...benefitMessages.zh,
   ...trainingMessages.zh,
+  ...eventMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -664,6 +666,7 @@ const enUS: Record<MessageKey, string> = {
   ...portalMessages.en,
   ...benefitMessages.en,
   ...trainingMessages.en,
+  ...eventMessages.en,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

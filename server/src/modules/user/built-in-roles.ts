@@ -62,6 +62,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'training.write',
       'proposal.read',
       'proposal.write',
+      'event.read',
+      'event.write',
     ],
     scopeKind: 'own',
   },

@@ -11,7 +11,7 @@ import { MessageOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, BulbOutlined, NotificationOutlined } from '@ant-design/icons';
 import { ReadOutlined, UsergroupAddOutlined, BulbFilled, SafetyCertificateFilled } from '@ant-design/icons';
 import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined, PhoneOutlined, MoneyCollectOutlined } from '@ant-design/icons';
-import { ShopOutlined, TagsOutlined, SmileOutlined } from '@ant-design/icons';
+import { ShopOutlined, TagsOutlined, SmileOutlined, CarOutlined } from '@ant-design/icons';
 import { TrophyOutlined, CrownOutlined, StarOutlined, TrophyFilled, ExperimentOutlined } from '@ant-design/icons';
 import { EnvironmentOutlined, CoffeeOutlined, GlobalOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -93,12 +93,13 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
   group('benefits', 'menu.benefits', <GiftOutlined />, [
     leaf('/benefits/offers', 'menu.benefitOffers', <TagsOutlined />, 'canReadBenefit', 'menu-benefit-offers'),
     leaf('/benefits/merchants', 'menu.benefitMerchants', <ShopOutlined />, 'canReadBenefit', 'menu-benefit-merchants'),
-    leaf('/benefits/recuperation', 'menu.recuperation', <SmileOutlined />, 'canReadBenefit', 'menu-recuperation'),
+    leaf('/benefits/recuperation', 'menu.recuperation', <CarOutlined />, 'canReadBenefit', 'menu-recuperation'),
   ]),
   group('station', 'menu.stations', <EnvironmentOutlined />, [
     leaf('/stations', 'menu.stationList', <CoffeeOutlined />, 'canReadStation', 'menu-stations'),
     leaf('/stations/map', 'menu.stationMap', <GlobalOutlined />, 'canReadStation', 'menu-station-map'),
   ]),
+  leaf('/events', 'menu.events', <SmileOutlined />, 'canReadEvent', 'menu-events'),
   group('system', 'menu.system', <SettingOutlined />, [
     leaf('/system/users', 'menu.users', <UserOutlined />, 'canReadUsers', 'menu-users'),
     leaf('/system/roles', 'menu.roles', <TeamOutlined />, 'canReadUsers', 'menu-roles'),

@@ -23,6 +23,7 @@ import { StationDashboardSection } from '../station/StationDashboardSection';
 import { AchievementDashboardSection } from '../competition/AchievementDashboardSection';
 import { BenefitDashboardSection } from '../benefit/BenefitDashboardSection';
 import { TrainingDashboardSection } from '../training/TrainingDashboardSection';
+import { EventsDashboardSection } from '../event/EventsDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
 import { useFederationView } from './level';
 import { CalendarReminder } from '../system/CalendarReminder';
@@ -149,6 +150,7 @@ export default function DashboardPage() {
       {access.canReadBenefit && <BenefitDashboardSection />}
       {access.canReadStation && <StationDashboardSection />}
       <TrainingDashboardSection />
+      {access.canReadEvent && <EventsDashboardSection />}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { useRequest } from '../../app/use-request';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useVocab } from '../../kit';
 import { PublicShell } from '../join/PublicShell';
+import { MyEventsLink } from '../event/PortalEventsPage';
 
 type Me = z.infer<typeof WorkerMe>;
 type Card = z.infer<typeof WorkerCard>;
@@ -65,6 +66,7 @@ export default function PortalHomePage() {
             {t('portal.training.link')}
           </Button>
         </Link>
+        <MyEventsLink />
         <Inbox unread={me.data.unreadCount} onRead={() => setTick((x) => x + 1)} />
         <PasswordForm has={me.data.hasPassword} />
         <Button block size="large" onClick={signOut} data-testid="portal-sign-out">
