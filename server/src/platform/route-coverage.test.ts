@@ -57,6 +57,9 @@ const EXPECTED_PUBLIC = [
   'GET /api/portal/applications', // the worker's own applications and cases
   'GET /api/portal/notifications', // the worker's own messages
   'POST /api/portal/notifications/read', // mark them read
+  'GET /api/portal/change-requests', // the worker's own requests to change their details
+  'POST /api/portal/change-requests', // ask to change my details (a new employer opens a transfer on approval)
+  'POST /api/portal/unlink', // unlink my own account from the member record
 ];
 
 /** Routes usable before sign-in is finished (second factor, password change, TOTP enrolment). */

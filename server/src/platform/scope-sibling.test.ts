@@ -16,6 +16,7 @@ import {
   achievementTargets,
   type AchievementSiblings,
 } from '../modules/competition/sibling-targets.js';
+import { PORTAL_BODIES, PORTAL_FILLERS, portalSnapshot, portalTargets, type PortalSiblings } from '../modules/portal/sibling-targets.js';
 
 /**
  * THE sibling test (docs/architecture.md, invariant 1). The admin of district D01 and a grassroots chair
@@ -35,7 +36,8 @@ interface Target {
   /** Strings that must not appear in a refusal: the object's name, code, username … */
   secrets: string[];
 }
-interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings {
+interface Siblings
+  extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings, PortalSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -66,6 +68,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...IMPORT_FILLERS,
   ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
+  ...PORTAL_FILLERS,
   // City-wide dated rules (platform/rules.ts): only an administrator whose scope covers the whole tree changes them.
   { prefix: '/api/exports/:id', param: 'id', targets: (s) => s.exports },
   { prefix: '/api/rules/:key', param: 'key', targets: () => [{ id: 'org.committee_terms', version: 1, secrets: ['某区越权规则'] }] },
@@ -98,6 +101,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   ...DISPUTE_BODIES,
   ...HONOR_BODIES,
   ...ACHIEVEMENT_BODIES,
+  ...PORTAL_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -243,6 +247,7 @@ beforeAll(async () => {
     ...(await disputeTargets(rows, [d02.path])),
     ...honorDistrict,
     ...achDistrict,
+    ...(await portalTargets(rows, d02.path, '河西区')),
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -259,6 +264,7 @@ beforeAll(async () => {
     ...(await disputeTargets(rows, [d01.path, d02.path])),
     ...honorChair,
     ...achChair,
+    ...(await portalTargets(rows, neighbour.path, '邻居工会')),
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -290,6 +296,7 @@ beforeAll(async () => {
     disputes: await disputeSnapshot(rows, list),
     honor: await honorSnapshot(rows, list),
     achievement: await achievementSnapshot(rows, list),
+    portal: await portalSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
@@ -432,6 +439,7 @@ describe('a district administrator and the sibling district', () => {
         ...forDistrict.competitions,
         ...forDistrict.competitionEntries,
         ...forDistrict.studios,
+        ...forDistrict.changeRequests,
       ].flatMap((t) => [t.id, ...t.secrets]),
     ];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
@@ -534,6 +542,7 @@ describe('a grassroots chair (own-org scope)', () => {
       ...forChair.legalAid,
       ...forChair.lawyers,
       ...forChair.arrears,
+      ...forChair.changeRequests,
     ].flatMap((t) => [t.id, ...t.secrets]);
     expect(await tryListRoutes(chair, forbidden)).toEqual([]);
   });

@@ -9,6 +9,7 @@ CREATE TABLE "worker_change_request" (
 	"to_org_id" uuid,
 	"note" text,
 	"member_version" integer NOT NULL,
+	"base_hash" text NOT NULL,
 	"status" text NOT NULL,
 	"reject_reason" text,
 	"transfer_id" uuid,

@@ -81,10 +81,7 @@ export const workerNotification = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('worker_notification_account_idx').on(t.accountId, t.createdAt),
-    uniqueIndex('worker_notification_dedupe_uq').on(t.accountId, t.dedupeKey),
-  ],
+  (t) => [index('worker_notification_account_idx').on(t.accountId, t.createdAt), uniqueIndex('worker_notification_dedupe_uq').on(t.accountId, t.dedupeKey)],
 );
 
 /**
@@ -107,6 +104,8 @@ export const workerChangeRequest = pgTable(
     toOrgId: uuid('to_org_id'),
     note: text('note'),
     memberVersion: integer('member_version').notNull(),
+    /** SHA-256 of the field as stored when the request was made: approval refuses if that field changed since. */
+    baseHash: text('base_hash').notNull(),
     status: text('status').$type<'pending' | 'approved' | 'rejected'>().notNull(),
     rejectReason: text('reject_reason'),
     transferId: uuid('transfer_id'),

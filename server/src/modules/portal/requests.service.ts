@@ -51,6 +51,27 @@ const requests = resource({
   sorts: { createdAt: workerChangeRequest.createdAt },
 });
 
+type MemberRow = typeof member.$inferSelect;
+
+/** The field as stored (its blind index or cipher for encrypted ones), hashed: what approval compares. */
+function storedHash(
+  m: Pick<MemberRow, 'mobileIndex' | 'addressCipher' | 'education' | 'politicalStatus' | 'occupation' | 'employerName' | 'orgId'>,
+  field: ChangeField,
+) {
+  const v = {
+    mobile: m.mobileIndex,
+    address: m.addressCipher,
+    education: m.education,
+    politicalStatus: m.politicalStatus,
+    occupation: m.occupation,
+    employer: `${m.employerName ?? ''}|${m.orgId}`,
+  }[field];
+  return crypto
+    .createHash('sha256')
+    .update(field + ':' + (v ?? ''))
+    .digest('hex');
+}
+
 const notLinked = () => new AppError(403, 'NOT_LINKED', '请先关联会员档案', 'Link your member record first');
 
 /** An address shown masked: the first 6 characters (city and district), the rest hidden. */
@@ -113,7 +134,10 @@ export async function myChangeRequests(s: Services, account: WorkerAccount) {
     .where(and(eq(workerChangeRequest.accountId, account.id), eq(workerChangeRequest.memberId, account.memberId)))
     .orderBy(desc(workerChangeRequest.createdAt))
     .limit(50);
-  const names = await unionNames(s.db, rows.map((r) => r.toOrgId));
+  const names = await unionNames(
+    s.db,
+    rows.map((r) => r.toOrgId),
+  );
   return rows.map((r) => mine(r, names));
 }
 
@@ -124,7 +148,7 @@ export async function requestChange(
   ip: string,
 ) {
   if (!account.memberId) throw notLinked();
-  const [m] = await s.db.select({ id: member.id, orgId: member.orgId, version: member.version }).from(member).where(eq(member.id, account.memberId));
+  const [m] = await s.db.select().from(member).where(eq(member.id, account.memberId));
   if (!m) throw notLinked();
   const { value, masked } = checkValue(body.field, body.value);
   let toOrgId: string | null = null;
@@ -146,6 +170,7 @@ export async function requestChange(
     toOrgId,
     note: body.note ?? null,
     memberVersion: m.version,
+    baseHash: storedHash(m, body.field),
     status: 'pending' as const,
   };
   const inserted = await s.db.transaction(async (tx) => {
@@ -174,9 +199,7 @@ export async function requestChange(
 async function withNames(exec: Executor, rows: Req[]) {
   const memberIds = [...new Set(rows.map((r) => r.memberId))];
   const names = memberIds.length
-    ? new Map(
-        (await exec.select({ id: member.id, name: member.name }).from(member).where(inArray(member.id, memberIds))).map((r) => [r.id, r.name] as const),
-      )
+    ? new Map((await exec.select({ id: member.id, name: member.name }).from(member).where(inArray(member.id, memberIds))).map((r) => [r.id, r.name] as const))
     : new Map<string, string>();
   const unions = await unionNames(exec, [...rows.map((r) => r.orgId), ...rows.map((r) => r.toOrgId)]);
   return rows.map((r) => ({
@@ -199,8 +222,9 @@ export async function listChangeRequests(c: Ctx, q: { page: number; pageSize: nu
 const notPending = () => new AppError(409, 'REQUEST_DECIDED', '该申请已处理，不能重复处理', 'This request has already been decided');
 
 /**
- * Approve: the member record takes the new value, in one transaction with the decision, only if the
- * record is unchanged since the request (else 409: reject it, and the worker asks again). Encrypted
+ * Approve: the member record takes the new value, in one transaction with the decision, only if that
+ * field of the record is unchanged since the request (else 409: reject it, and the worker asks again);
+ * the record's row is written with its version check like every member edit. Encrypted
  * fields are audited as changed, never by value. A new employer opens the transfer to the new union.
  */
 export async function approveChange(c: Ctx, id: string, version: number) {
@@ -209,12 +233,12 @@ export async function approveChange(c: Ctx, id: string, version: number) {
     if (req.status !== 'pending') throw notPending();
     if (req.version !== version) throw errors.versionConflict();
     const m = await requireMemberInScope(c, tx, req.memberId);
-    if (m.version !== req.memberVersion)
+    if (storedHash(m, req.field) !== req.baseHash)
       throw new AppError(
         409,
         'MEMBER_CHANGED',
-        '会员档案在申请提交后已被修改，请核对后驳回，由职工重新申请',
-        'The member record changed after the request; reject it and let the worker ask again',
+        '会员档案的该项信息在申请提交后已被修改，请核对后驳回，由职工重新申请',
+        'That detail of the member record changed after the request; reject it and let the worker ask again',
       );
     const value = c.keys.decrypt(req.valueCipher);
     const set: Partial<typeof member.$inferInsert> = {};
