@@ -74,6 +74,7 @@ const CardVerifyPage = lazy(() => import('../modules/join/CardVerifyPage'));
 const PortalLoginPage = lazy(() => import('../modules/portal/PortalLoginPage'));
 const PortalHomePage = lazy(() => import('../modules/portal/PortalHomePage'));
 const OutboxPage = lazy(() => import('../modules/portal/OutboxPage'));
+const ChangeRequestsPage = lazy(() => import('../modules/portal/ChangeRequestsPage'));
 
 const fullPageSpin = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} data-testid="app-loading" />;
 
@@ -124,6 +125,7 @@ export function AppRouter() {
             <Route path="members/import" element={guarded('canImportMember', <MemberImportPage />)} />
             <Route path="members/applications" element={guarded('canReviewJoin', <ApplicationsPage />)} />
             <Route path="members/transfers" element={guarded('canTransferMember', <TransfersPage />)} />
+            <Route path="members/change-requests" element={guarded('canReadMember', <ChangeRequestsPage />)} />
             <Route path="members/:id" element={guarded('canReadMember', <MemberDetailPage />)} />
             <Route path="hardship/files" element={guarded('canReadHardship', <HardshipFilesPage />)} />
             <Route path="hardship/files/:id" element={guarded('canReadHardship', <HardshipFileDetailPage />)} />

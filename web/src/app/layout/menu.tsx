@@ -9,6 +9,7 @@ import { CloudServerOutlined } from '@ant-design/icons';
 import { MessageOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, BulbOutlined, NotificationOutlined } from '@ant-design/icons';
 import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined, PhoneOutlined, MoneyCollectOutlined } from '@ant-design/icons';
+import { EditOutlined as ChangeRequestOutlined } from '@ant-design/icons';
 import { TrophyOutlined, CrownOutlined, StarOutlined, TrophyFilled, ExperimentOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access, AccessKey } from '../access';
@@ -46,6 +47,7 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     leaf('/members/import', 'menu.memberImport', <CloudUploadOutlined />, 'canImportMember', 'menu-member-import'),
     leaf('/members/applications', 'menu.memberApplications', <SolutionOutlined />, 'canReviewJoin', 'menu-member-applications'),
     leaf('/members/transfers', 'menu.memberTransfers', <SwapOutlined />, 'canTransferMember', 'menu-member-transfers'),
+    leaf('/members/change-requests', 'portalReview.menu', <ChangeRequestOutlined />, 'canReadMember', 'menu-member-change-requests'),
   ]),
   group('hardship', 'menu.hardship', <HeartOutlined />, [
     leaf('/hardship/files', 'menu.hardshipFiles', <FolderOpenOutlined />, 'canReadHardship', 'menu-hardship-files'),

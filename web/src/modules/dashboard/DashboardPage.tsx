@@ -21,6 +21,7 @@ import { DisputeDashboardSection } from '../dispute/DisputeDashboardSection';
 import { HonorDashboardSection } from '../honor/HonorDashboardSection';
 import { AchievementDashboardSection } from '../competition/AchievementDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
+import { PortalDashboardSection } from '../portal/PortalDashboardSection';
 import { useFederationView } from './level';
 import { CalendarReminder } from '../system/CalendarReminder';
 
@@ -143,6 +144,7 @@ export default function DashboardPage() {
       {access.canReadDispute && <DisputeDashboardSection />}
       {access.canReadHonor && <HonorDashboardSection />}
       <AchievementDashboardSection />
+      {access.canReadMember && <PortalDashboardSection />}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { useRequest } from '../../app/use-request';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useVocab } from '../../kit';
 import { PublicShell } from '../join/PublicShell';
+import { ChangeRequests, UnlinkButton } from './MyDetails';
 
 type Me = z.infer<typeof WorkerMe>;
 type Card = z.infer<typeof WorkerCard>;
@@ -60,7 +61,9 @@ export default function PortalHomePage() {
         {me.data.linked ? <CardView card={null} /> : <LinkForm onDone={() => setTick((x) => x + 1)} />}
         <Applications />
         <Inbox unread={me.data.unreadCount} onRead={() => setTick((x) => x + 1)} />
+        {me.data.linked && <ChangeRequests />}
         <PasswordForm has={me.data.hasPassword} />
+        {me.data.linked && <UnlinkButton onDone={() => { localStorage.removeItem(CARD_STORAGE_KEY); setTick((x) => x + 1); }} />}
         <Button block size="large" onClick={signOut} data-testid="portal-sign-out">
           {t('portal.signOut')}
         </Button>
