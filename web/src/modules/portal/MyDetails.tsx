@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, Modal, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { call } from '../../api/client';
 import { CHANGE_FIELD_LABELS, CHANGE_FIELDS, CHANGE_STATUS_LABELS, portalApi, type ChangeField } from '../../../../common/src/contracts/portal';
 import { EDUCATION_LABELS, POLITICAL_STATUS_LABELS } from '../../../../common/src/member-vocab';
@@ -80,19 +80,19 @@ export function ChangeRequests() {
           </Space>
         </Form>
       )}
-      <List
-        loading={loading}
-        dataSource={data ?? []}
-        locale={{ emptyText: <Empty description={t('portal.change.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-        renderItem={(r) => (
-          <List.Item data-testid={`portal-change-${r.field}`}>
-            <List.Item.Meta
-              title={<Space wrap>{label(CHANGE_FIELD_LABELS, r.field)}<Tag color={STATUS_COLOR[r.status]}>{label(CHANGE_STATUS_LABELS, r.status)}</Tag></Space>}
-              description={<>{r.valueMasked}{r.toUnionName && ` → ${r.toUnionName}`}{r.rejectReason && <div>{r.rejectReason}</div>}</>}
-            />
-          </List.Item>
-        )}
-      />
+      {loading && !data && <Skeleton active />}
+      {data && !data.length && !open && <Empty description={t('portal.change.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+      {data?.map((r) => (
+        <div key={r.id} style={{ padding: '12px 0', borderTop: '1px solid #f0f0f0' }} data-testid={`portal-change-${r.field}`}>
+          <Space wrap>
+            <Typography.Text strong>{label(CHANGE_FIELD_LABELS, r.field)}</Typography.Text>
+            <Tag color={STATUS_COLOR[r.status]}>{label(CHANGE_STATUS_LABELS, r.status)}</Tag>
+          </Space>
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+            {r.valueMasked}{r.toUnionName && ` → ${r.toUnionName}`}{r.rejectReason && <><br />{r.rejectReason}</>}
+          </Typography.Paragraph>
+        </div>
+      ))}
     </Card>
   );
 }
