@@ -14,6 +14,7 @@ import { StatusChangeModal } from './components/StatusChangeModal';
 import { MemberCardModal } from './components/MemberCardModal';
 import { MemberHonorsCard } from '../honor/MemberHonorsCard';
 import { StartTransferModal, type TransferStart } from './components/StartTransferModal';
+import { PortalUnlinkModal } from '../portal/PortalUnlinkModal';
 import { CONSENT_METHODS, EDUCATION, EVENTS, FORMS, POLITICAL, SEX, STATUS_CHANGES, STATUSES } from './vocab';
 
 type Revealed = { idNumber: string; mobile: string | null };
@@ -57,6 +58,7 @@ export default function MemberDetailPage() {
   const [statusKind, setStatusKind] = useState<MemberStatusChangeKind | null>(null);
   const [cardOpen, setCardOpen] = useState(false);
   const [transfer, setTransfer] = useState<TransferStart | null>(null);
+  const [unlinking, setUnlinking] = useState(false);
 
   const reveal = async (m: MemberDetailT) => {
     try {
@@ -89,12 +91,14 @@ export default function MemberDetailPage() {
                   show: m.can.transfer && !m.openTransfer && (m.status === 'active' || m.status === 'retained'),
                   onClick: () => setTransfer({ kind: 'out', memberId: m.id, memberName: m.name, fromUnionName: m.orgName }),
                 },
+                { key: 'portalUnlink', label: 'portalReview.unlink', show: m.can.edit, testId: 'member-portal-unlink-btn', onClick: () => setUnlinking(true) },
               ]}
             />
             <MemberFormModal target={form} onClose={() => setForm(null)} onReload={reload} onSaved={() => { setForm(null); setRevealed(null); reload(); }} />
             <StatusChangeModal member={m} kind={statusKind} onClose={() => setStatusKind(null)} onDone={() => { setStatusKind(null); reload(); }} />
             <MemberCardModal memberId={m.id} open={cardOpen} onClose={() => setCardOpen(false)} />
             <StartTransferModal start={transfer} onClose={() => setTransfer(null)} onStarted={() => { setTransfer(null); reload(); }} />
+            <PortalUnlinkModal memberId={unlinking ? m.id : null} onClose={() => setUnlinking(false)} />
           </>
         );
       }}
