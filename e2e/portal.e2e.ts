@@ -1,11 +1,13 @@
 /**
  * The worker portal on a phone (390×844): a worker signs up with the code the SMS outbox holds (read
  * by an administrator through the outbox API), links to the member record the union registered,
- * sees the electronic card, and the card's QR link passes the public card check.
+ * sees the electronic card, and the card's QR link passes the public card check. Then the worker asks
+ * to change their address on 我的, the union approves it on 会员管理 → 职工信息变更, and the phone
+ * shows it approved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2EEnv } from './harness';
-import { closeContext, prepare } from './ui';
+import { choose, closeContext, prepare, waitForText } from './ui';
 import { computeIdCheck } from '../common/src/id-number';
 
 const PORT = 3114;
@@ -83,6 +85,28 @@ describe('worker portal', () => {
     await expect.poll(() => check.getByTestId('card-verify-result').getAttribute('data-valid')).toBe('true');
     expect(await check.getByTestId('card-verify-name').innerText()).toContain('上**岚');
     await closeContext(check);
+
+    // 我的 → 信息变更: a new address, still a phone page.
+    await page.getByTestId('portal-change-new').click();
+    await choose(page, 'portal-change-field', '住址');
+    await page.getByTestId('portal-change-value').fill('江城市滨江区长江路88号3栋1201室');
+    await page.getByTestId('portal-change-submit').click();
+    await waitForText(page.getByTestId('portal-change-address'), '待审核');
+    expect(await page.getByTestId('portal-change-address').innerText()).toContain('江城市滨江区****');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await env.shot(page, 'portal-change-390');
+
+    // The union approves it in its list of workers' change requests.
+    await cadre.goto('/members/change-requests');
+    const table = cadre.getByTestId('change-requests-table');
+    await waitForText(table, WORKER.name);
+    await table.locator('[data-testid^="change-approve-"]').first().click();
+    await cadre.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await waitForText(table, '已通过');
+
+    await page.reload();
+    await waitForText(page.getByTestId('portal-change-address'), '已通过');
+    await waitForText(page.getByTestId('portal-inbox'), '信息变更已通过');
 
     await closeContext(cadre);
   });

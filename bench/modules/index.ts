@@ -5,3 +5,4 @@ import './plan.js';
 import './station.js';
 import './achievement.js';
 import './event.js';
+import './portal.js';

@@ -8,6 +8,7 @@ import { jobRuns } from './platform/metrics.js';
 import { recoverImports } from './modules/member/import/import.recovery.js';
 import { jobs as importJobs } from './modules/member/import/import.service.js';
 import { runContractJob } from './modules/contract/contract.job.js';
+import { runPortalReminders } from './modules/portal/reminders.js';
 
 /**
  * Background jobs run in the server process by default (GONGHUI_JOBS=0 turns them off on extra
@@ -60,6 +61,14 @@ export function startJobs(s: Services, log: FastifyBaseLogger): () => void {
     every(60 * 60_000, 'contract-effect-expiry', async () => {
       const r = await runContractJob(s);
       if (r.effective.length || r.expired.length) log.info(`contracts in force: ${r.effective.length}, expired: ${r.expired.length}`);
+    }),
+  );
+  // Deadline reminders in workers' inboxes (docs/portal.md): a daily reminder, keyed per item and deadline,
+  // so running it hourly writes each reminder once, on the first run of its day.
+  afterStart(
+    every(60 * 60_000, 'portal-reminders', async () => {
+      const r = await runPortalReminders(s);
+      if (r.written) log.info(`portal deadline reminders written: ${r.written}`);
     }),
   );
   return () => timers.forEach((t) => clearTimeout(t));

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CURRENT_CONSENT_VERSION } from '../member-input.js';
-import { endpoints, OkSchema, PageQuery, pageOf, type RateLimit } from './kit.js';
+import { endpoints, IdParams, OkSchema, PageQuery, pageOf, type RateLimit } from './kit.js';
 
 /** Mainland mobile numbers: 11 digits starting with 1. */
 export const mobileNumber = z
@@ -101,6 +101,69 @@ export const OutboxQuery = z.strictObject({
     .optional(),
 });
 
+/** The details a worker may ask to change on 我的; `employer` also opens a transfer to the new union. */
+export const CHANGE_FIELDS = ['mobile', 'address', 'education', 'politicalStatus', 'occupation', 'employer'] as const;
+export type ChangeField = (typeof CHANGE_FIELDS)[number];
+export const CHANGE_FIELD_LABELS: Record<ChangeField, { zh: string; en: string }> = {
+  mobile: { zh: '手机号', en: 'Mobile' },
+  address: { zh: '住址', en: 'Address' },
+  education: { zh: '学历', en: 'Education' },
+  politicalStatus: { zh: '政治面貌', en: 'Political status' },
+  occupation: { zh: '职业', en: 'Occupation' },
+  employer: { zh: '工作单位（转会）', en: 'Employer (transfer)' },
+};
+export const CHANGE_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const CHANGE_STATUS_LABELS: Record<(typeof CHANGE_STATUSES)[number], { zh: string; en: string }> = {
+  pending: { zh: '待审核', en: 'Pending' },
+  approved: { zh: '已通过', en: 'Approved' },
+  rejected: { zh: '未通过', en: 'Rejected' },
+};
+
+export const ChangeRequestBody = z.strictObject({
+  field: z.enum(CHANGE_FIELDS, { error: '请选择要变更的信息 / choose what to change' }),
+  value: z.string().trim().min(1, { error: '请填写新的内容 / the new value is required' }).max(200, { error: '不超过200字 / at most 200 characters' }),
+  /** The new union (a change of employer): found with GET /api/join/unions. */
+  toOrgId: z.uuid({ error: '请选择新单位的工会 / choose the new employer’s union' }).optional(),
+  note: z.string().trim().max(200).optional(),
+});
+export const MyChangeRequest = z.object({
+  id: z.string(),
+  field: z.enum(CHANGE_FIELDS),
+  valueMasked: z.string(),
+  toUnionName: z.string().nullable(),
+  status: z.enum(CHANGE_STATUSES),
+  rejectReason: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export const ChangeRequestRow = MyChangeRequest.extend({
+  memberId: z.string(),
+  memberName: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  note: z.string().nullable(),
+  transferId: z.string().nullable(),
+  version: z.number(),
+});
+export const ChangeRequestQuery = z.strictObject({ ...PageQuery, status: z.enum(CHANGE_STATUSES).optional(), field: z.enum(CHANGE_FIELDS).optional() });
+export const DecideBody = z.strictObject({ version: z.number().int() });
+export const RejectBody = z.strictObject({
+  version: z.number().int(),
+  reason: z.string().trim().min(2, { error: '请填写不予通过的理由 / give a reason' }).max(200),
+});
+export const UnlinkBody = z.strictObject({ confirm: z.literal(true, { error: '请确认解除关联 / confirm the unlinking' }) });
+export const AdminUnlinkBody = z.strictObject({ reason: z.string().trim().min(2, { error: '请填写解除关联的理由 / give a reason' }).max(200) });
+export const PortalFigures = z.object({
+  /** Worker accounts linked to a member record held by a union in scope. */
+  linked: z.number(),
+  /** Of those, accounts signed in during the last 30 days. */
+  signedIn30d: z.number(),
+  /** Change requests waiting for a decision in scope. */
+  openRequests: z.number(),
+});
+export type PortalFiguresT = z.infer<typeof PortalFigures>;
+export type ChangeRequestRowT = z.infer<typeof ChangeRequestRow>;
+
 export const portalApi = endpoints('职工服务 portal', {
   sendCode: {
     method: 'POST',
@@ -188,6 +251,75 @@ export const portalApi = endpoints('职工服务 portal', {
     summary: '全部标为已读 / mark all read',
     response: OkSchema,
     rateLimit: readLimit,
+  },
+  myChangeRequests: {
+    method: 'GET',
+    path: '/api/portal/change-requests',
+    access: 'public',
+    summary: '我的信息变更申请 / my requests to change my details',
+    response: z.array(MyChangeRequest),
+    rateLimit: readLimit,
+  },
+  requestChange: {
+    method: 'POST',
+    path: '/api/portal/change-requests',
+    access: 'public',
+    summary: '申请变更我的信息（变更工作单位即申请转会）/ ask to change my details (a new employer starts a transfer)',
+    body: ChangeRequestBody,
+    response: MyChangeRequest,
+    status: 201,
+    rateLimit: linkLimit,
+  },
+  unlink: {
+    method: 'POST',
+    path: '/api/portal/unlink',
+    access: 'public',
+    summary: '解除与会员档案的关联 / unlink my account from the member record',
+    body: UnlinkBody,
+    response: WorkerMe,
+    rateLimit: linkLimit,
+  },
+  changeRequests: {
+    method: 'GET',
+    path: '/api/member-change-requests',
+    access: 'member.read',
+    summary: '职工信息变更申请（管辖范围内）/ workers’ change requests in scope',
+    query: ChangeRequestQuery,
+    response: pageOf(ChangeRequestRow),
+  },
+  approveChange: {
+    method: 'POST',
+    path: '/api/member-change-requests/:id/approve',
+    access: 'member.write',
+    summary: '通过变更申请并写入会员档案（变更单位即发起转会）/ approve: write the record (a new employer opens a transfer)',
+    params: IdParams,
+    body: DecideBody,
+    response: ChangeRequestRow,
+  },
+  rejectChange: {
+    method: 'POST',
+    path: '/api/member-change-requests/:id/reject',
+    access: 'member.write',
+    summary: '变更申请不予通过 / reject a change request',
+    params: IdParams,
+    body: RejectBody,
+    response: ChangeRequestRow,
+  },
+  adminUnlink: {
+    method: 'POST',
+    path: '/api/members/:id/portal-unlink',
+    access: 'member.write',
+    summary: '解除会员档案与职工账号的关联 / unlink the worker account from a member record',
+    params: IdParams,
+    body: AdminUnlinkBody,
+    response: OkSchema,
+  },
+  figures: {
+    method: 'GET',
+    path: '/api/dashboard/portal',
+    access: 'dashboard.read',
+    summary: '职工服务概况：关联账号、近30天登录、待审变更 / portal figures in scope',
+    response: PortalFigures,
   },
   outbox: {
     method: 'GET',

@@ -75,6 +75,9 @@ const EXPECTED_PUBLIC = [
   'GET /api/portal/events/mine', // the worker's own sign-ups with the check-in QR
   'POST /api/portal/events/:id/signup', // sign up (waitlisted when full)
   'POST /api/portal/events/:id/cancel', // cancel (the first on the waitlist moves up)
+  'GET /api/portal/change-requests', // the worker's own requests to change their details
+  'POST /api/portal/change-requests', // ask to change my details (a new employer opens a transfer on approval)
+  'POST /api/portal/unlink', // unlink my own account from the member record
 ];
 
 /** Routes usable before sign-in is finished (second factor, password change, TOTP enrolment). */

@@ -27,6 +27,7 @@ import {
 import { STATION_BODIES, STATION_FILLERS, stationSnapshot, stationTargets, type StationSiblings } from '../modules/station/sibling-targets.js';
 import { TRAINING_BODIES, TRAINING_FILLERS, trainingSnapshot, trainingTargets, type TrainingSiblings } from '../modules/training/sibling-targets.js';
 import { EVENT_BODIES, EVENT_FILLERS, eventSnapshot, eventTargets, type EventSiblings } from '../modules/event/sibling-targets.js';
+import { PORTAL_BODIES, PORTAL_FILLERS, portalSnapshot, portalTargets, type PortalSiblings } from '../modules/portal/sibling-targets.js';
 
 /**
  * THE sibling test (docs/architecture.md, invariant 1). The admin of district D01 and a grassroots chair
@@ -58,7 +59,8 @@ interface Siblings
     BenefitSiblings,
     StationSiblings,
     TrainingSiblings,
-    EventSiblings {
+    EventSiblings,
+    PortalSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -93,6 +95,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...IMPORT_FILLERS,
   ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
+  ...PORTAL_FILLERS,
   // City-wide dated rules (platform/rules.ts): only an administrator whose scope covers the whole tree changes them.
   { prefix: '/api/exports/:id', param: 'id', targets: (s) => s.exports },
   { prefix: '/api/rules/:key', param: 'key', targets: () => [{ id: 'org.committee_terms', version: 1, secrets: ['某区越权规则'] }] },
@@ -129,6 +132,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   ...STATION_BODIES,
   ...TRAINING_BODIES,
   ...EVENT_BODIES,
+  ...PORTAL_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -279,6 +283,7 @@ beforeAll(async () => {
     ...(await stationTargets(admin, d02Grassroots.id, '河西区站点')),
     ...(await trainingTargets(rows, admin, d02Grassroots.id, '河西区培训')),
     ...(await eventTargets(rows, admin, d02Grassroots.id, '河西区活动')),
+    ...(await portalTargets(rows, d02.path, '河西区')),
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -299,6 +304,7 @@ beforeAll(async () => {
     ...(await stationTargets(admin, neighbour.id, '邻居站点')),
     ...(await trainingTargets(rows, admin, neighbour.id, '邻居培训')),
     ...(await eventTargets(rows, admin, neighbour.id, '邻居活动')),
+    ...(await portalTargets(rows, neighbour.path, '邻居工会')),
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -334,6 +340,7 @@ beforeAll(async () => {
     stations: await stationSnapshot(rows, list),
     training: await trainingSnapshot(rows, list),
     events: await eventSnapshot(rows, list),
+    portal: await portalSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
@@ -486,6 +493,7 @@ describe('a district administrator and the sibling district', () => {
         ...forDistrict.rationalProposals,
         ...forDistrict.events,
         ...forDistrict.eventPhotos,
+        ...forDistrict.changeRequests,
       ].flatMap((t) => [t.id, ...t.secrets]),
     ];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
@@ -598,6 +606,7 @@ describe('a grassroots chair (own-org scope)', () => {
       ...forChair.legalAid,
       ...forChair.lawyers,
       ...forChair.arrears,
+      ...forChair.changeRequests,
     ].flatMap((t) => [t.id, ...t.secrets]);
     expect(await tryListRoutes(chair, forbidden)).toEqual([]);
   });

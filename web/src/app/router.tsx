@@ -98,6 +98,7 @@ const StationFinderPage = lazy(() => import('../modules/station/StationFinderPag
 const EventsPage = lazy(() => import('../modules/event/EventsPage'));
 const EventDetailPage = lazy(() => import('../modules/event/EventDetailPage'));
 const PortalEventsPage = lazy(() => import('../modules/event/PortalEventsPage'));
+const ChangeRequestsPage = lazy(() => import('../modules/portal/ChangeRequestsPage'));
 
 const fullPageSpin = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} data-testid="app-loading" />;
 
@@ -153,6 +154,7 @@ export function AppRouter() {
             <Route path="members/import" element={guarded('canImportMember', <MemberImportPage />)} />
             <Route path="members/applications" element={guarded('canReviewJoin', <ApplicationsPage />)} />
             <Route path="members/transfers" element={guarded('canTransferMember', <TransfersPage />)} />
+            <Route path="members/change-requests" element={guarded('canReadMember', <ChangeRequestsPage />)} />
             <Route path="members/:id" element={guarded('canReadMember', <MemberDetailPage />)} />
             <Route path="hardship/files" element={guarded('canReadHardship', <HardshipFilesPage />)} />
             <Route path="hardship/files/:id" element={guarded('canReadHardship', <HardshipFileDetailPage />)} />

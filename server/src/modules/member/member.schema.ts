@@ -36,6 +36,9 @@ export const member = pgTable(
     migrantWorker: boolean('migrant_worker').notNull().default(false),
     occupation: text('occupation'),
     employerName: text('employer_name'),
+    /** Home address: stored only encrypted, shown masked (changed through the worker portal's requests, docs/portal.md). */
+    addressCipher: text('address_cipher'),
+    addressMasked: text('address_masked'),
     joinDate: date('join_date').notNull(),
     cardNo: text('card_no').notNull(),
     status: text('status').notNull(),

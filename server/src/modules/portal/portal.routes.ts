@@ -6,6 +6,7 @@ import { mobileIndexOf } from '../member/member.record.js';
 import { smsOutbox } from './portal.schema.js';
 import { listNotifications, markAllRead } from './notify.js';
 import * as svc from './portal.service.js';
+import * as req from './requests.service.js';
 
 export async function portalRoutes(app: FastifyInstance) {
   const setCookie = (reply: FastifyReply, token: string) =>
@@ -55,6 +56,18 @@ export async function portalRoutes(app: FastifyInstance) {
       await markAllRead(s.db, (await svc.requireWorker(s, req)).account.id);
       return { ok: true as const };
     },
+    myChangeRequests: async (s, _i, r) => req.myChangeRequests(s, (await svc.requireWorker(s, r)).account),
+    requestChange: async (s, { body }, r) => req.requestChange(s, (await svc.requireWorker(s, r)).account, body, s.ip),
+    unlink: async (s, _i, r) => {
+      const w = await svc.requireWorker(s, r);
+      await req.workerUnlink(s, w.account, s.ip);
+      return svc.workerMe(s, w.account, w.firstSignIn);
+    },
+    changeRequests: (c, { query }) => req.listChangeRequests(c, query),
+    approveChange: (c, { params, body }) => req.approveChange(c, params.id, body.version),
+    rejectChange: (c, { params, body }) => req.rejectChange(c, params.id, body.version, body.reason),
+    adminUnlink: (c, { params, body }) => req.adminUnlink(c, params.id, body.reason),
+    figures: (c) => req.portalFigures(c),
     // The outbox holds sign-in codes: only administrators of the platform read it (settings.manage).
     outbox: async (c, { query }) => {
       const where = query.mobile ? eq(smsOutbox.mobileIndex, mobileIndexOf(c.keys, query.mobile)) : undefined;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -75,8 +76,51 @@ export const workerNotification = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     link: text('link'),
+    /** A reminder's key (kind:id:deadline): the same reminder is written once per item per deadline. */
+    dedupeKey: text('dedupe_key'),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('worker_notification_account_idx').on(t.accountId, t.createdAt)],
+  (t) => [index('worker_notification_account_idx').on(t.accountId, t.createdAt), uniqueIndex('worker_notification_dedupe_uq').on(t.accountId, t.dedupeKey)],
+);
+
+/**
+ * A worker's request to change their own details (信息变更申请), decided by the union holding the
+ * membership. The new value is stored only encrypted (`value_cipher`), shown masked; approving writes
+ * the member record if it has not changed since (`member_version`). A change of employer also opens a
+ * transfer to `to_org_id` through the member module's transfer flow (docs/portal.md).
+ */
+export const workerChangeRequest = pgTable(
+  'worker_change_request',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id').notNull(),
+    memberId: uuid('member_id').notNull(),
+    /** The union holding the membership when the request was made: its scope decides who reviews. */
+    orgId: uuid('org_id').notNull(),
+    field: text('field').$type<'mobile' | 'address' | 'education' | 'politicalStatus' | 'occupation' | 'employer'>().notNull(),
+    valueCipher: text('value_cipher').notNull(),
+    valueMasked: text('value_masked').notNull(),
+    toOrgId: uuid('to_org_id'),
+    note: text('note'),
+    memberVersion: integer('member_version').notNull(),
+    /** SHA-256 of the field as stored when the request was made: approval refuses if that field changed since. */
+    baseHash: text('base_hash').notNull(),
+    status: text('status').$type<'pending' | 'approved' | 'rejected'>().notNull(),
+    rejectReason: text('reject_reason'),
+    transferId: uuid('transfer_id'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('worker_change_request_org_status_idx').on(t.orgId, t.status, t.createdAt),
+    index('worker_change_request_account_idx').on(t.accountId, t.createdAt),
+    /** One open request per member and field. */
+    uniqueIndex('worker_change_request_one_open_uq')
+      .on(t.memberId, t.field)
+      .where(sql`status = 'pending'`),
+  ],
 );

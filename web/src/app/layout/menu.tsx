@@ -12,6 +12,7 @@ import { FileProtectOutlined, FileTextOutlined, PieChartOutlined, BankOutlined, 
 import { ReadOutlined, UsergroupAddOutlined, BulbFilled, SafetyCertificateFilled } from '@ant-design/icons';
 import { SafetyCertificateOutlined, AuditOutlined as CaseOutlined, TeamOutlined as PanelOutlined, PhoneOutlined, MoneyCollectOutlined } from '@ant-design/icons';
 import { ShopOutlined, TagsOutlined, SmileOutlined, CarOutlined } from '@ant-design/icons';
+import { EditOutlined as ChangeRequestOutlined } from '@ant-design/icons';
 import { TrophyOutlined, CrownOutlined, StarOutlined, TrophyFilled, ExperimentOutlined } from '@ant-design/icons';
 import { EnvironmentOutlined, CoffeeOutlined, GlobalOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -50,6 +51,7 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     leaf('/members/import', 'menu.memberImport', <CloudUploadOutlined />, 'canImportMember', 'menu-member-import'),
     leaf('/members/applications', 'menu.memberApplications', <SolutionOutlined />, 'canReviewJoin', 'menu-member-applications'),
     leaf('/members/transfers', 'menu.memberTransfers', <SwapOutlined />, 'canTransferMember', 'menu-member-transfers'),
+    leaf('/members/change-requests', 'portalReview.menu', <ChangeRequestOutlined />, 'canReadMember', 'menu-member-change-requests'),
   ]),
   group('hardship', 'menu.hardship', <HeartOutlined />, [
     leaf('/hardship/files', 'menu.hardshipFiles', <FolderOpenOutlined />, 'canReadHardship', 'menu-hardship-files'),

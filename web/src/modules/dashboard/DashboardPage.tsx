@@ -25,6 +25,7 @@ import { BenefitDashboardSection } from '../benefit/BenefitDashboardSection';
 import { TrainingDashboardSection } from '../training/TrainingDashboardSection';
 import { EventsDashboardSection } from '../event/EventsDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
+import { PortalDashboardSection } from '../portal/PortalDashboardSection';
 import { useFederationView } from './level';
 import { CalendarReminder } from '../system/CalendarReminder';
 
@@ -151,6 +152,7 @@ export default function DashboardPage() {
       {access.canReadStation && <StationDashboardSection />}
       <TrainingDashboardSection />
       {access.canReadEvent && <EventsDashboardSection />}
+      {access.canReadMember && <PortalDashboardSection />}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { MemberCardModal } from './components/MemberCardModal';
 import { MemberHonorsCard } from '../honor/MemberHonorsCard';
 import { MemberCertificatesCard } from '../training/MemberCertificatesCard';
 import { StartTransferModal, type TransferStart } from './components/StartTransferModal';
+import { PortalUnlinkModal } from '../portal/PortalUnlinkModal';
 import { CONSENT_METHODS, EDUCATION, EVENTS, FORMS, POLITICAL, SEX, STATUS_CHANGES, STATUSES } from './vocab';
 
 type Revealed = { idNumber: string; mobile: string | null };
@@ -58,6 +59,7 @@ export default function MemberDetailPage() {
   const [statusKind, setStatusKind] = useState<MemberStatusChangeKind | null>(null);
   const [cardOpen, setCardOpen] = useState(false);
   const [transfer, setTransfer] = useState<TransferStart | null>(null);
+  const [unlinking, setUnlinking] = useState(false);
 
   const reveal = async (m: MemberDetailT) => {
     try {
@@ -90,12 +92,14 @@ export default function MemberDetailPage() {
                   show: m.can.transfer && !m.openTransfer && (m.status === 'active' || m.status === 'retained'),
                   onClick: () => setTransfer({ kind: 'out', memberId: m.id, memberName: m.name, fromUnionName: m.orgName }),
                 },
+                { key: 'portalUnlink', label: 'portalReview.unlink', show: m.can.edit, testId: 'member-portal-unlink-btn', onClick: () => setUnlinking(true) },
               ]}
             />
             <MemberFormModal target={form} onClose={() => setForm(null)} onReload={reload} onSaved={() => { setForm(null); setRevealed(null); reload(); }} />
             <StatusChangeModal member={m} kind={statusKind} onClose={() => setStatusKind(null)} onDone={() => { setStatusKind(null); reload(); }} />
             <MemberCardModal memberId={m.id} open={cardOpen} onClose={() => setCardOpen(false)} />
             <StartTransferModal start={transfer} onClose={() => setTransfer(null)} onStarted={() => { setTransfer(null); reload(); }} />
+            <PortalUnlinkModal memberId={unlinking ? m.id : null} onClose={() => setUnlinking(false)} />
           </>
         );
       }}

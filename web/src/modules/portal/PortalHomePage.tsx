@@ -14,6 +14,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { useVocab } from '../../kit';
 import { PublicShell } from '../join/PublicShell';
 import { MyEventsLink } from '../event/PortalEventsPage';
+import { ChangeRequests, UnlinkButton } from './MyDetails';
 
 type Me = z.infer<typeof WorkerMe>;
 type Card = z.infer<typeof WorkerCard>;
@@ -68,7 +69,9 @@ export default function PortalHomePage() {
         </Link>
         <MyEventsLink />
         <Inbox unread={me.data.unreadCount} onRead={() => setTick((x) => x + 1)} />
+        {me.data.linked && <ChangeRequests />}
         <PasswordForm has={me.data.hasPassword} />
+        {me.data.linked && <UnlinkButton onDone={() => { localStorage.removeItem(CARD_STORAGE_KEY); setTick((x) => x + 1); }} />}
         <Button block size="large" onClick={signOut} data-testid="portal-sign-out">
           {t('portal.signOut')}
         </Button>

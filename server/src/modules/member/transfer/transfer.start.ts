@@ -134,6 +134,16 @@ export async function startOutgoing(c: Ctx, input: TransferOut) {
   });
 }
 
+/**
+ * The releasing union approved a member's change of employer on the worker portal (docs/portal.md):
+ * the transfer opens in the caller's transaction with the releasing side confirmed, the receiving
+ * union still to confirm — the same rules as every other start.
+ */
+export async function startForEmployerChange(c: Ctx, tx: Tx, input: { memberId: string; toOrgId: string; reason: string }) {
+  const r = await openTransfer(tx, { ...input, initiatedBy: 'from', createdBy: c.actor.userId, audit: actorAudit(c) });
+  return { id: r.id, awaiting: r.awaiting, toUnionName: r.target.name };
+}
+
 const noHolder = () => new AppError(404, 'MEMBER_NOT_FOUND', '没有找到持有会籍的会员：请核对身份证号', 'No member holding a membership has this ID number');
 
 /**
