@@ -20,3 +20,4 @@ export { upload, useUpload, type UploadInput } from './upload';
 export { ConsentNotice } from './ConsentNotice';
 export { AreaCascader, useRegionName } from './AreaCascader';
 export { useRowActions } from './RowActions';
+export { listFilters } from './filters';

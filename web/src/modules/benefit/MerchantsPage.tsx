@@ -2,19 +2,26 @@ import { Link } from 'react-router-dom';
 import { benefitApi, type MerchantForm } from '../../../../common/src/contracts/benefit';
 import { call } from '../../api/client';
 import { useAccess } from '../../app/auth-context';
-import { ListPage, StatusTag } from '../../kit';
+import { ListPage, listFilters, StatusTag, type FieldSpec } from '../../kit';
 import { MERCHANT_CATEGORIES } from './vocab';
+
+/** A merchant's fields, as registered. */
+const MERCHANT_FIELDS: FieldSpec[] = [
+  { name: 'orgId', label: 'benefit.merchant.org', kind: 'org', required: true, span: 12 },
+  { name: 'name', label: 'benefit.merchant.name', required: true, max: 120, span: 12 },
+  { name: 'category', label: 'benefit.merchant.category', kind: 'select', vocab: MERCHANT_CATEGORIES, required: true },
+  { name: 'uscc', label: 'benefit.merchant.uscc', kind: 'uscc' },
+  { name: 'address', label: 'benefit.merchant.address', max: 200, span: 24 },
+  { name: 'signedOn', label: 'benefit.merchant.signedOn', kind: 'date', required: true, noFuture: true },
+  { name: 'endsOn', label: 'benefit.merchant.endsOn', kind: 'date' },
+];
 
 /** 签约商户: the partner merchants the unions in scope signed, with their offers. */
 export default function MerchantsPage() {
   const access = useAccess();
   return (
     <ListPage testId="benefit-merchants" endpoint={benefitApi.merchants} rowTestId={(m) => `merchant-row-${m.id}`}
-      filters={[
-        { name: 'q', label: 'benefit.merchant.name' },
-        { name: 'category', label: 'benefit.merchant.category', kind: 'select', vocab: MERCHANT_CATEGORIES },
-        { name: 'under', label: 'benefit.merchant.org', kind: 'org' },
-      ]}
+      filters={listFilters('benefit.merchant.name', { category: ['benefit.merchant.category', MERCHANT_CATEGORIES] }, 'benefit.merchant.org')}
       columns={[
         { key: 'name', title: 'benefit.merchant.name', dataIndex: 'name', sort: 'name', fixedShown: true },
         { key: 'category', title: 'benefit.merchant.category', dataIndex: 'category', width: 120, render: (c: string) => <StatusTag vocab={MERCHANT_CATEGORIES} value={c} /> },
@@ -30,15 +37,7 @@ export default function MerchantsPage() {
           testId: 'merchant-form',
           initialValues: { category: 'dining' },
           onSubmit: (v: MerchantForm) => call(benefitApi.createMerchant, { body: v }),
-          fields: [
-            { name: 'orgId', label: 'benefit.merchant.org', kind: 'org', required: true, span: 12 },
-            { name: 'name', label: 'benefit.merchant.name', required: true, max: 120, span: 12 },
-            { name: 'category', label: 'benefit.merchant.category', kind: 'select', vocab: MERCHANT_CATEGORIES, required: true },
-            { name: 'uscc', label: 'benefit.merchant.uscc', kind: 'uscc' },
-            { name: 'address', label: 'benefit.merchant.address', max: 200, span: 24 },
-            { name: 'signedOn', label: 'benefit.merchant.signedOn', kind: 'date', required: true, noFuture: true },
-            { name: 'endsOn', label: 'benefit.merchant.endsOn', kind: 'date' },
-          ],
+          fields: MERCHANT_FIELDS,
         },
       }}
     />

@@ -6,7 +6,7 @@ import { benefitApi, type OfferInput } from '../../../../common/src/contracts/be
 import { call } from '../../api/client';
 import { useAccess } from '../../app/auth-context';
 import { useI18n } from '../../i18n';
-import { FormModal, ListPage, StatusTag, TwoLines, yuan } from '../../kit';
+import { FormModal, ListPage, listFilters, StatusTag, TwoLines, yuan } from '../../kit';
 import { CURRENT, OFFER_AUDIENCES, OFFER_KINDS } from './vocab';
 import { offerFields, useMerchantOptions } from './offer-form';
 
@@ -21,11 +21,8 @@ export default function OffersPage() {
     <>
       <ListPage testId="benefit-offers" endpoint={benefitApi.offers} rowTestId={(o) => `offer-row-${o.id}`}
         filters={[
-          { name: 'q', label: 'benefit.offer.title' },
-          { name: 'kind', label: 'benefit.offer.kind', kind: 'select', vocab: OFFER_KINDS },
+          ...listFilters('benefit.offer.title', { kind: ['benefit.offer.kind', OFFER_KINDS], current: ['benefit.offer.current', CURRENT] }, 'benefit.offer.org'),
           { name: 'merchantId', label: 'benefit.offer.merchant', kind: 'select', options: merchantOptions },
-          { name: 'current', label: 'benefit.offer.current', kind: 'select', vocab: CURRENT, span: 4 },
-          { name: 'under', label: 'benefit.offer.org', kind: 'org' },
         ]}
         toolbar={access.canWriteBenefit && <Button icon={<ScanOutlined />} onClick={() => setRedeeming(true)} data-testid="benefit-redeem">{t('benefit.redeem')}</Button>}
         columns={[

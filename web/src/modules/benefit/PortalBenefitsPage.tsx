@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Button, Card, Empty, Image, List, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { portalBenefitApi, type WorkerClaimT } from '../../../../common/src/contracts/benefit';
@@ -11,6 +11,15 @@ import { PublicShell } from '../join/PublicShell';
 import { MERCHANT_CATEGORIES } from './vocab';
 
 const quiet = { quiet401: true } as const;
+
+/** A phone card of items: a skeleton while loading, the empty text when there are none. */
+function CardList<T>({ title, data, empty, renderItem }: { title: string; data: T[] | null | undefined; empty: string; renderItem: (item: T) => ReactNode }) {
+  return (
+    <Card title={title} size="small">
+      {!data ? <Skeleton active /> : !data.length ? <Empty description={empty} /> : <List dataSource={data} renderItem={renderItem} />}
+    </Card>
+  );
+}
 
 /** /m/benefits (会员普惠): the offers open to me with a big claim button, and my coupons with their QR codes. A phone page. */
 export default function PortalBenefitsPage() {
@@ -36,15 +45,8 @@ export default function PortalBenefitsPage() {
     <PublicShell title={t('portal.benefits.title')} testId="portal-benefits-page">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Link to="/m">‹ {t('portal.title')}</Link>
-        <Card title={t('portal.benefits.offers')} size="small">
-          {!offers.data ? (
-            <Skeleton active />
-          ) : !offers.data.length ? (
-            <Empty description={t('portal.benefits.none')} />
-          ) : (
-            <List
-              dataSource={offers.data}
-              renderItem={(o) => (
+        <CardList title={t('portal.benefits.offers')} data={offers.data} empty={t('portal.benefits.none')}
+          renderItem={(o) => (
                 <List.Item data-testid={`portal-offer-${o.id}`}>
                   <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                     <Space wrap>
@@ -59,19 +61,9 @@ export default function PortalBenefitsPage() {
                     </Button>
                   </Space>
                 </List.Item>
-              )}
-            />
-          )}
-        </Card>
-        <Card title={t('portal.benefits.mine')} size="small">
-          {!claims.data ? (
-            <Skeleton active />
-          ) : !claims.data.length ? (
-            <Empty description={t('portal.benefits.noCoupons')} />
-          ) : (
-            <List
-              dataSource={claims.data}
-              renderItem={(k) => (
+              )} />
+        <CardList title={t('portal.benefits.mine')} data={claims.data} empty={t('portal.benefits.noCoupons')}
+          renderItem={(k) => (
                 <List.Item data-testid={`portal-coupon-${k.id}`}
                   extra={k.token ? <Button size="large" onClick={() => setShowing(k)} data-testid={`portal-coupon-show-${k.id}`}>{t('portal.benefits.show')}</Button> : null}>
                   <List.Item.Meta
@@ -84,10 +76,7 @@ export default function PortalBenefitsPage() {
                     }
                   />
                 </List.Item>
-              )}
-            />
-          )}
-        </Card>
+              )} />
       </Space>
       <Modal open={!!showing} footer={null} onCancel={() => setShowing(null)} title={showing?.offerTitle} centered>
         {showing?.qrDataUrl && (

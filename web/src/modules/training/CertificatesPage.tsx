@@ -4,10 +4,9 @@ import { call } from '../../api/client';
 import { useAccess } from '../../app/auth-context';
 import { useRequest } from '../../app/use-request';
 import { useI18n } from '../../i18n';
-import { ListPage, StatusTag, useVocab } from '../../kit';
+import { ListPage, StatusTag, useVocab, listFilters } from '../../kit';
 import { SECTORS } from '../competition/vocab';
 import { SKILL_LEVELS } from './vocab';
-import { listFilters } from './filters';
 
 const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : 0);
 

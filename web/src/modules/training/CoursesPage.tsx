@@ -2,10 +2,9 @@ import { Link } from 'react-router-dom';
 import { trainingApi, type CourseInput } from '../../../../common/src/contracts/training';
 import { call } from '../../api/client';
 import { useAccess } from '../../app/auth-context';
-import { ListPage, StatusTag, todayInChina, useVocab } from '../../kit';
+import { ListPage, StatusTag, todayInChina, useVocab, listFilters } from '../../kit';
 import { SECTORS } from '../competition/vocab';
 import { COURSE_MODES } from './vocab';
-import { listFilters } from './filters';
 
 /** 技能培训: courses in scope, online and offline, with sign-ups and attendance. */
 export default function CoursesPage() {

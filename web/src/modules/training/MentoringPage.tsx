@@ -5,9 +5,8 @@ import type { z } from 'zod';
 import { call } from '../../api/client';
 import { useAccess } from '../../app/auth-context';
 import { useI18n } from '../../i18n';
-import { FormModal, ListPage, StatusTag, TwoLines, useVocab } from '../../kit';
+import { FormModal, ListPage, StatusTag, TwoLines, useVocab, listFilters } from '../../kit';
 import { MENTORING_STATUSES, SKILL_LEVELS } from './vocab';
-import { listFilters } from './filters';
 
 type Pair = z.infer<typeof trainingApi.mentoring.response>['items'][number];
 type ResultValues = { status: 'completed' | 'ended'; result: string; apprenticeLevel?: string | null };

@@ -5,9 +5,8 @@ import { call } from '../../api/client';
 import { useAccess } from '../../app/auth-context';
 import { useRequest } from '../../app/use-request';
 import { useI18n } from '../../i18n';
-import { ListPage, StatusTag, TwoLines, useVocab, yuan } from '../../kit';
+import { ListPage, StatusTag, TwoLines, useVocab, yuan, listFilters } from '../../kit';
 import { PROPOSAL_KINDS, PROPOSAL_STATES } from './vocab';
-import { listFilters } from './filters';
 
 /** 合理化建议 / 五小: proposals in scope, the figures by unit, recording one for a worker. */
 export default function ProposalsPage() {

@@ -1,6 +1,7 @@
-import type { FilterSpec, Text, Vocab } from '../../kit';
+import type { FilterSpec } from './ListPage';
+import type { Text, Vocab } from './text';
 
-/** The filters every training and proposal list has: a text search, selects by vocabulary, and the union (with those below it). */
+/** The filters most lists have: a text search, selects by vocabulary, and the union (with those below it). */
 export function listFilters(q: Text, selects: Record<string, [Text, Vocab]>, org: Text): FilterSpec[] {
   return [
     { name: 'q', label: q },
