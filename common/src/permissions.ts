@@ -56,6 +56,9 @@ export const PERMISSIONS = {
     en: 'Sign merchants, publish offers, redeem coupons and allocate places',
     group: 'service',
   },
+  'mutual_aid.read': { zh: '查看职工互助保障', en: 'View mutual-aid plans, enrolments and claims', group: 'service' },
+  'mutual_aid.write': { zh: '为会员办理互助保障参保和申请互助金', en: 'Enrol members in mutual aid and file claims', group: 'service' },
+  'mutual_aid.review': { zh: '设立互助保障计划、审核和给付互助金', en: 'Set up mutual-aid plans, review and pay claims', group: 'service' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -16,3 +16,4 @@ export * from '../modules/studio/studio.schema.js';
 export * from '../modules/portal/portal.schema.js';
 export * from '../modules/plan/project.schema.js';
 export * from '../modules/benefit/benefit.schema.js';
+export * from '../modules/mutual-aid/mutual-aid.schema.js';

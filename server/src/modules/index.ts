@@ -24,6 +24,7 @@ import { honorRoutes } from './honor/honor.routes.js';
 import { competitionRoutes } from './competition/competition.routes.js';
 import { studioRoutes } from './studio/studio.routes.js';
 import { benefitRoutes } from './benefit/benefit.routes.js';
+import { mutualAidRoutes } from './mutual-aid/mutual-aid.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 // Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
 import './member/join/join.deadlines.js';
@@ -60,5 +61,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(competitionRoutes);
   await app.register(studioRoutes);
   await app.register(benefitRoutes);
+  await app.register(mutualAidRoutes);
   await app.register(portalRoutes);
 }

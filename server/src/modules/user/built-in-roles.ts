@@ -56,6 +56,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'studio.write',
       'benefit.read',
       'benefit.write',
+      'mutual_aid.read',
+      'mutual_aid.write',
     ],
     scopeKind: 'own',
   },
