@@ -16,6 +16,7 @@ import {
   achievementTargets,
   type AchievementSiblings,
 } from '../modules/competition/sibling-targets.js';
+import { MUTUAL_AID_BODIES, MUTUAL_AID_FILLERS, mutualAidSnapshot, mutualAidTargets, type MutualAidSiblings } from '../modules/mutual-aid/sibling-targets.js';
 
 /**
  * THE sibling test (docs/architecture.md, invariant 1). The admin of district D01 and a grassroots chair
@@ -35,7 +36,8 @@ interface Target {
   /** Strings that must not appear in a refusal: the object's name, code, username … */
   secrets: string[];
 }
-interface Siblings extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings {
+interface Siblings
+  extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings, MutualAidSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -63,6 +65,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...DISPUTE_FILLERS,
   ...HONOR_FILLERS,
   ...ACHIEVEMENT_FILLERS,
+  ...MUTUAL_AID_FILLERS,
   ...IMPORT_FILLERS,
   ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
@@ -98,6 +101,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   ...DISPUTE_BODIES,
   ...HONOR_BODIES,
   ...ACHIEVEMENT_BODIES,
+  ...MUTUAL_AID_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -252,6 +256,7 @@ beforeAll(async () => {
     exports: [exportTarget],
     imports: [await importTarget(admin, d02Grassroots.id, '河西区')],
     ...(await planTargets(admin, d02Grassroots.id, '河西区')),
+    ...(await mutualAidTargets(admin, { planOrgId: d02.id, claimPlanOrgId: d02.id, memberId: d02member.id }, '河西区互助')),
   };
   forChair = {
     ...hsChair,
@@ -268,6 +273,7 @@ beforeAll(async () => {
     exports: [exportTarget],
     imports: [await importTarget(district, neighbour.id, '邻居工会'), ...forDistrict.imports],
     ...(await planTargets(admin, neighbour.id, '邻居工会')),
+    ...(await mutualAidTargets(admin, { planOrgId: d02.id, claimPlanOrgId: city.id, memberId: neighbourMember.id }, '邻居互助')),
   };
 
   // Everything the two callers must not change, and the sessions a password reset would end.
@@ -290,6 +296,7 @@ beforeAll(async () => {
     disputes: await disputeSnapshot(rows, list),
     honor: await honorSnapshot(rows, list),
     achievement: await achievementSnapshot(rows, list),
+    mutualAid: await mutualAidSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();
@@ -432,6 +439,9 @@ describe('a district administrator and the sibling district', () => {
         ...forDistrict.competitions,
         ...forDistrict.competitionEntries,
         ...forDistrict.studios,
+        ...forDistrict.mutualAidPlans,
+        ...forDistrict.mutualAidClaims,
+        ...forDistrict.mutualAidDocuments,
       ].flatMap((t) => [t.id, ...t.secrets]),
     ];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
@@ -526,6 +536,9 @@ describe('a grassroots chair (own-org scope)', () => {
       ...forChair.competitions,
       ...forChair.competitionEntries,
       ...forChair.studios,
+      ...forChair.mutualAidPlans,
+      ...forChair.mutualAidClaims,
+      ...forChair.mutualAidDocuments,
       ...forChair.contracts,
       ...forChair.congresses,
       ...forChair.proposals,

@@ -243,6 +243,7 @@ export async function enrol(c: Ctx, planId: string, body: { memberIds: string[];
 
 /** Enrol from an xlsx roster (the member import's reader): the column headed 身份证号, or the first one. */
 export async function enrolFromXlsx(c: Ctx, planId: string, body: { fileName: string; data: string; paidOn: string }) {
+  await requirePlan(c, c.db, planId);
   const bytes = Buffer.from(body.data.replace(/^data:[^;,]*;base64,/, ''), 'base64');
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw errors.invalid('文件不是 xlsx 格式', 'The file is not an xlsx workbook');
   const problems: Problem[] = [];
@@ -429,6 +430,10 @@ export async function getClaim(c: Ctx, id: string) {
 const claimNo = (id: string, day: string) => `HZ${day.replace(/-/g, '')}-${id.slice(-6).toUpperCase()}`;
 
 function checkClaim(plan: PlanRow, e: EnrolmentRow, input: ClaimInput) {
+  if (input.eventOn > todayInChina())
+    throw errors.invalid('事故或确诊日期不能晚于今天', 'The event cannot be in the future', {
+      fields: [{ path: 'body.eventOn', message: '不能晚于今天', messageEn: 'not after today' }],
+    });
   if (!MUTUAL_AID_BENEFITS[plan.kind as MutualAidKind].includes(input.benefit))
     throw errors.invalid('该保障计划不支付此项目', 'The plan does not pay for this', {
       fields: [{ path: 'body.benefit', message: '该计划不含此给付项目', messageEn: 'not in this plan' }],
