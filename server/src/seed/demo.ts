@@ -14,6 +14,7 @@ import { seedDemoAchievement } from './demo-achievement.js';
 import type { Services } from '../platform/context.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoPortal } from './demo-portal.js';
+import { seedDemoMutualAid } from './demo-mutual-aid.js';
 
 export const DEMO_PASSWORD = 'Gonghui@2026';
 
@@ -89,6 +90,8 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     );
     const portal = await seedDemoPortal(tx, s.keys, grassroots.id);
     log(`职工服务演示数据 / worker portal demo: ${portal.accounts} 个职工账号（手机号 13800000001 起）`);
+    const mutual = await seedDemoMutualAid(tx, orgs);
+    log(`职工互助保障演示数据 / mutual-aid demo: ${mutual.plans} 个计划, ${mutual.enrolments}/${mutual.members} 名会员参保, ${mutual.claims} 件互助金申请`);
     await tx
       .insert(setting)
       .values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });

@@ -50,6 +50,7 @@ export interface Access {
   canWriteCompetition: boolean;
   canReadStudio: boolean;
   canWriteStudio: boolean;
+  canReadMutualAid: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -79,6 +80,7 @@ export function computeAccess(me: Me | null): Access {
     canReadHonor: has('honor.read'), canWriteHonor: both('honor.read', 'honor.write'), canReviewHonor: both('honor.read', 'honor.review'),
     canReadCompetition: has('competition.read'), canWriteCompetition: both('competition.read', 'competition.write'),
     canReadStudio: has('studio.read'), canWriteStudio: both('studio.read', 'studio.write'),
+    canReadMutualAid: has('mutual_aid.read'),
   };
 }
 

@@ -63,6 +63,8 @@ const HonorRecordsPage = lazy(() => import('../modules/honor/RecordsPage'));
 const HonorRecordDetailPage = lazy(() => import('../modules/honor/RecordDetailPage'));
 const CompetitionsPage = lazy(() => import('../modules/competition/CompetitionsPage'));
 const CompetitionDetailPage = lazy(() => import('../modules/competition/CompetitionDetailPage'));
+const MutualAidClaimsPage = lazy(() => import('../modules/mutual-aid/ClaimsPage'));
+const MutualAidClaimDetailPage = lazy(() => import('../modules/mutual-aid/ClaimDetailPage'));
 const StudiosPage = lazy(() => import('../modules/studio/StudiosPage'));
 const StudioDetailPage = lazy(() => import('../modules/studio/StudioDetailPage'));
 const PublicNoticePage = lazy(() => import('../modules/honor/PublicNoticePage').then((m) => ({ default: m.PublicNoticePage })));
@@ -159,6 +161,8 @@ export function AppRouter() {
             <Route path="honors/records/:id" element={guarded('canReadHonor', <HonorRecordDetailPage />)} />
             <Route path="competitions" element={guarded('canReadCompetition', <CompetitionsPage />)} />
             <Route path="competitions/:id" element={guarded('canReadCompetition', <CompetitionDetailPage />)} />
+            <Route path="mutual-aid/claims" element={guarded('canReadMutualAid', <MutualAidClaimsPage />)} />
+            <Route path="mutual-aid/claims/:id" element={guarded('canReadMutualAid', <MutualAidClaimDetailPage />)} />
             <Route path="studios" element={guarded('canReadStudio', <StudiosPage />)} />
             <Route path="studios/:id" element={guarded('canReadStudio', <StudioDetailPage />)} />
             <Route path="system/users" element={guarded('canReadUsers', <UserListPage />)} />

@@ -13,6 +13,7 @@ import { disputeMessages } from '../modules/dispute/i18n';
 import { honorMessages } from '../modules/honor/i18n';
 import { competitionMessages } from '../modules/competition/i18n';
 import { portalMessages } from '../modules/portal/i18n';
+import { mutualAidMessages } from '../modules/mutual-aid/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -333,6 +334,7 @@ const zhCN = {
   ...honorMessages.zh,
   ...competitionMessages.zh,
   ...portalMessages.zh,
+  ...mutualAidMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -655,6 +657,7 @@ const enUS: Record<MessageKey, string> = {
   ...honorMessages.en,
   ...competitionMessages.en,
   ...portalMessages.en,
+  ...mutualAidMessages.en,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

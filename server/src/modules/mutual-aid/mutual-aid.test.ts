@@ -206,3 +206,18 @@ describe('the worker’s side', () => {
     expect(await actions(filed.json().id)).toEqual(expect.arrayContaining(['mutual_aid.claim_file', 'mutual_aid.document_add']));
   });
 });
+
+describe('demo data', () => {
+  it('enrols about 30% of active members and has claims in every state, the demo workers’ among them', async () => {
+    const q = <T>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
+    const [share] = await q<{ enrolled: number; active: number }>(
+      sql`SELECT (SELECT count(DISTINCT member_id)::int FROM mutual_aid_enrolment WHERE is_demo) AS enrolled, (SELECT count(*)::int FROM member WHERE status = 'active') AS active`,
+    );
+    expect(share!.enrolled / share!.active).toBeGreaterThan(0.2);
+    expect(share!.enrolled / share!.active).toBeLessThan(0.4);
+    const states = await q<{ status: string }>(
+      sql`SELECT DISTINCT k.status FROM mutual_aid_claim k JOIN worker_account w ON w.member_id = k.member_id WHERE k.is_demo ORDER BY 1`,
+    );
+    expect(states.map((s) => s.status)).toEqual(['approved', 'paid', 'rejected', 'submitted']);
+  });
+});

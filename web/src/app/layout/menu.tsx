@@ -3,6 +3,7 @@ import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyOutlined, Se
 import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOutlined, ControlOutlined } from '@ant-design/icons';
 import { ScheduleOutlined, ProjectOutlined, CarryOutOutlined } from '@ant-design/icons';
 import { FlagOutlined } from '@ant-design/icons';
+import { MedicineBoxOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
 import { CloudServerOutlined } from '@ant-design/icons';
@@ -53,6 +54,7 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     leaf('/hardship/campaigns', 'menu.hardshipCampaigns', <FireOutlined />, 'canReadHardship', 'menu-hardship-campaigns'),
     leaf('/hardship/warnings', 'menu.hardshipWarnings', <AlertOutlined />, 'canReadHardship', 'menu-hardship-warnings'),
     leaf('/hardship/rules', 'menu.hardshipRules', <ControlOutlined />, 'canReadHardship', 'menu-hardship-rules'),
+    leaf('/mutual-aid/claims', 'mutualAid.menu.claims', <MedicineBoxOutlined />, 'canReadMutualAid', 'menu-mutual-aid'),
   ]),
   group('plan', 'menu.plan', <ScheduleOutlined />, [
     leaf('/plans', 'menu.plans', <ProjectOutlined />, 'canReadPlan', 'menu-plans'),

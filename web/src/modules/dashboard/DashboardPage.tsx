@@ -19,6 +19,7 @@ import { ProjectDashboardSection } from '../plan/ProjectDashboardSection';
 import { ContractDashboardSection } from '../contract/ContractDashboardSection';
 import { DisputeDashboardSection } from '../dispute/DisputeDashboardSection';
 import { HonorDashboardSection } from '../honor/HonorDashboardSection';
+import { MutualAidDashboardSection } from '../mutual-aid/MutualAidDashboardSection';
 import { AchievementDashboardSection } from '../competition/AchievementDashboardSection';
 import { OwnUnionCard } from './OwnUnionCard';
 import { useFederationView } from './level';
@@ -142,6 +143,7 @@ export default function DashboardPage() {
       {access.canReadContract && <ContractDashboardSection />}
       {access.canReadDispute && <DisputeDashboardSection />}
       {access.canReadHonor && <HonorDashboardSection />}
+      {access.canReadMutualAid && <MutualAidDashboardSection />}
       <AchievementDashboardSection />
     </div>
   );

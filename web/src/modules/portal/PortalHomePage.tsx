@@ -13,6 +13,7 @@ import { useRequest } from '../../app/use-request';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useVocab } from '../../kit';
 import { PublicShell } from '../join/PublicShell';
+import { PortalMutualAid } from '../mutual-aid/PortalMutualAid';
 
 type Me = z.infer<typeof WorkerMe>;
 type Card = z.infer<typeof WorkerCard>;
@@ -59,6 +60,7 @@ export default function PortalHomePage() {
         <Membership me={me.data} />
         {me.data.linked ? <CardView card={null} /> : <LinkForm onDone={() => setTick((x) => x + 1)} />}
         <Applications />
+        {me.data.linked && <PortalMutualAid />}
         <Inbox unread={me.data.unreadCount} onRead={() => setTick((x) => x + 1)} />
         <PasswordForm has={me.data.hasPassword} />
         <Button block size="large" onClick={signOut} data-testid="portal-sign-out">
