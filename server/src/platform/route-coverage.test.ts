@@ -57,6 +57,8 @@ const EXPECTED_PUBLIC = [
   'GET /api/portal/applications', // the worker's own applications and cases
   'GET /api/portal/notifications', // the worker's own messages
   'POST /api/portal/notifications/read', // mark them read
+  'GET /api/portal/mutual-aid', // the worker's own mutual-aid cover and claims (worker session)
+  'POST /api/portal/mutual-aid/claims', // the worker files a claim on their own cover (worker session)
 ];
 
 /** Routes usable before sign-in is finished (second factor, password change, TOTP enrolment). */

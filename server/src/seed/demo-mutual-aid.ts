@@ -28,7 +28,8 @@ const STATES = ['submitted', 'approved', 'paid', 'rejected'] as const;
  * enrolled by their unions; claims in every state (the demo workers' members among them, so the
  * portal's 我的 shows a cover and claims). Deterministic: its own PRNG fork, dates from the demo date.
  */
-export async function seedDemoMutualAid(tx: Executor, orgs: DemoOrg[]) {
+export async function seedDemoMutualAid(tx: Executor, orgs: DemoOrg[], opts: { share?: number } = {}) {
+  const share = opts.share ?? DEMO_MUTUAL_AID_SHARE;
   const rng = createRng(DEMO_DEFAULT_SEED).fork('mutual-aid');
   const today = DEMO_REFERENCE_DATE;
   const year = Number(today.slice(0, 4));
@@ -48,6 +49,7 @@ export async function seedDemoMutualAid(tx: Executor, orgs: DemoOrg[]) {
     };
   });
   await tx.insert(mutualAidPlan).values(plans);
+  // A second seeding (the bench's, on top of the demo) adds plans of its own; members already enrolled keep their enrolment.
   const linked = new Set((await tx.select({ id: workerAccount.memberId }).from(workerAccount).where(isNotNull(workerAccount.memberId))).map((r) => r.id!));
   const members = await tx
     .select({ id: member.id, orgId: member.orgId, sex: member.sex })
@@ -59,7 +61,7 @@ export async function seedDemoMutualAid(tx: Executor, orgs: DemoOrg[]) {
   let seq = 0;
   for (const m of members) {
     const isLinked = linked.has(m.id);
-    if (!isLinked && !rng.chance(DEMO_MUTUAL_AID_SHARE)) continue;
+    if (!isLinked && !rng.chance(share)) continue;
     const kind: MutualAidKind = isLinked
       ? 'accident'
       : rng.weighted([
@@ -110,7 +112,11 @@ export async function seedDemoMutualAid(tx: Executor, orgs: DemoOrg[]) {
       });
     }
   }
-  for (let i = 0; i < enrolments.length; i += 2000) await tx.insert(mutualAidEnrolment).values(enrolments.slice(i, i + 2000));
+  for (let i = 0; i < enrolments.length; i += 2000)
+    await tx
+      .insert(mutualAidEnrolment)
+      .values(enrolments.slice(i, i + 2000))
+      .onConflictDoNothing();
   for (let i = 0; i < claims.length; i += 1000) await tx.insert(mutualAidClaim).values(claims.slice(i, i + 1000));
   return { plans: plans.length, enrolments: enrolments.length, members: members.length, claims: claims.length };
 }

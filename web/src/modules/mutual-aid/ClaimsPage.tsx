@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { mutualAidApi, type ClaimT } from '../../../../common/src/contracts/mutual-aid';
+import { mutualAidApi } from '../../../../common/src/contracts/mutual-aid';
 import { ListPage, StatusTag, useVocab, yuan } from '../../kit';
 import { BENEFIT_LABELS, CLAIM_STATUS_LABELS } from './vocab';
 
@@ -7,7 +7,7 @@ import { BENEFIT_LABELS, CLAIM_STATUS_LABELS } from './vocab';
 export default function ClaimsPage() {
   const { label } = useVocab();
   return (
-    <ListPage<ClaimT> testId="mutual-aid-claims" endpoint={mutualAidApi.claims} rowTestId={(k) => `mutual-aid-claim-${k.id}`}
+    <ListPage testId="mutual-aid-claims" endpoint={mutualAidApi.claims} rowTestId={(k) => `mutual-aid-claim-${k.id}`}
       filters={[{ name: 'status', label: 'mutualAid.field.status', kind: 'select', vocab: CLAIM_STATUS_LABELS }, { name: 'under', label: 'common.under', kind: 'org' }]}
       columns={[
         { key: 'claimNo', title: 'mutualAid.field.claimNo', dataIndex: 'claimNo', render: (n: string, k) => <Link to={`/mutual-aid/claims/${k.id}`}>{n}</Link> },

@@ -92,7 +92,7 @@ function ClaimForm({ covers, onDone, onCancel }: { covers: Cover[]; onDone: () =
         <Select options={options(BENEFIT_LABELS, cover.benefits)} data-testid="portal-mutual-aid-benefit" />
       </Form.Item>
       <Form.Item name="eventOn" label={t('mutualAid.field.eventOn')} rules={[{ required: true }]}>
-        <DatePicker noFuture inputReadOnly={false} data-testid="portal-mutual-aid-event" />
+        <DatePicker noFuture data-testid="portal-mutual-aid-event" />
       </Form.Item>
       {benefit === 'disability' && (
         <Form.Item name="assessedOn" label={t('mutualAid.field.assessedOn')} rules={[{ required: true }]}>
