@@ -8,7 +8,7 @@ export default function ClaimsPage() {
   const { label } = useVocab();
   return (
     <ListPage testId="mutual-aid-claims" endpoint={mutualAidApi.claims} rowTestId={(k) => `mutual-aid-claim-${k.id}`}
-      filters={[{ name: 'status', label: 'mutualAid.field.status', kind: 'select', vocab: CLAIM_STATUS_LABELS }, { name: 'under', label: 'common.under', kind: 'org' }]}
+      filters={[{ name: 'status', label: 'mutualAid.field.status', kind: 'select', vocab: CLAIM_STATUS_LABELS }, { name: 'under', label: 'mutualAid.field.org', kind: 'org' }]}
       columns={[
         { key: 'claimNo', title: 'mutualAid.field.claimNo', dataIndex: 'claimNo', render: (n: string, k) => <Link to={`/mutual-aid/claims/${k.id}`}>{n}</Link> },
         { key: 'status', title: 'mutualAid.field.status', dataIndex: 'status', render: (s: string) => <StatusTag vocab={CLAIM_STATUS_LABELS} value={s} /> },
