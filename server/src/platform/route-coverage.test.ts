@@ -52,6 +52,9 @@ const EXPECTED_PUBLIC = [
   'GET /api/portal/me', // the worker's own account and, once linked, own member record
   'POST /api/portal/password', // set the worker's password
   'POST /api/portal/link', // link to the member record (name + ID number must match)
+  'GET /api/portal/benefits', // offers open to the signed-in worker (worker session)
+  'GET /api/portal/benefits/claims', // my coupons (worker session)
+  'POST /api/portal/benefits/:id/claim', // claim a coupon (worker session)
   'POST /api/portal/consent', // a roster-imported member confirms the personal-information notice (worker session)
   'GET /api/portal/card', // the worker's own card
   'GET /api/portal/applications', // the worker's own applications and cases

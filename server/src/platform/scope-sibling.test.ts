@@ -17,6 +17,14 @@ import {
   type AchievementSiblings,
 } from '../modules/competition/sibling-targets.js';
 import { MUTUAL_AID_BODIES, MUTUAL_AID_FILLERS, mutualAidSnapshot, mutualAidTargets, type MutualAidSiblings } from '../modules/mutual-aid/sibling-targets.js';
+import {
+  BENEFIT_BODIES,
+  BENEFIT_FILLERS,
+  BENEFIT_LIST_QUERIES,
+  benefitSnapshot,
+  benefitTargets,
+  type BenefitSiblings,
+} from '../modules/benefit/sibling-targets.js';
 
 /**
  * THE sibling test (docs/architecture.md, invariant 1). The admin of district D01 and a grassroots chair
@@ -37,7 +45,16 @@ interface Target {
   secrets: string[];
 }
 interface Siblings
-  extends HardshipSiblings, ImportSiblings, PlanSiblings, ContractSiblings, DisputeSiblings, HonorSiblings, AchievementSiblings, MutualAidSiblings {
+  extends
+    HardshipSiblings,
+    ImportSiblings,
+    PlanSiblings,
+    ContractSiblings,
+    DisputeSiblings,
+    HonorSiblings,
+    AchievementSiblings,
+    BenefitSiblings,
+    MutualAidSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -66,6 +83,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...HONOR_FILLERS,
   ...ACHIEVEMENT_FILLERS,
   ...MUTUAL_AID_FILLERS,
+  ...BENEFIT_FILLERS,
   ...IMPORT_FILLERS,
   ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
@@ -102,6 +120,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   ...HONOR_BODIES,
   ...ACHIEVEMENT_BODIES,
   ...MUTUAL_AID_BODIES,
+  ...BENEFIT_BODIES,
   'POST /api/rules/:key/versions': () => ({ effectiveFrom: '2026-01-05', value: { termYears: [1], reminderDays: 1 }, source: '某区越权规则第一条' }),
 };
 
@@ -117,6 +136,7 @@ const LIST_QUERIES: Record<string, string> = {
   '/api/orgs/tree/search': '?q=工会',
   '/api/users': '?pageSize=200',
   '/api/audit': '?pageSize=200',
+  ...BENEFIT_LIST_QUERIES,
 };
 
 const PW = 'Sibling#2026a';
@@ -247,6 +267,7 @@ beforeAll(async () => {
     ...(await disputeTargets(rows, [d02.path])),
     ...honorDistrict,
     ...achDistrict,
+    ...(await benefitTargets(admin, d02.id, '河西区普惠')),
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -264,6 +285,7 @@ beforeAll(async () => {
     ...(await disputeTargets(rows, [d01.path, d02.path])),
     ...honorChair,
     ...achChair,
+    ...(await benefitTargets(admin, neighbour.id, '邻居普惠')),
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -297,6 +319,7 @@ beforeAll(async () => {
     honor: await honorSnapshot(rows, list),
     achievement: await achievementSnapshot(rows, list),
     mutualAid: await mutualAidSnapshot(rows, list),
+    benefit: await benefitSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();

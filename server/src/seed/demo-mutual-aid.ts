@@ -1,4 +1,5 @@
-import { asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { DEMO_WORKER_MOBILES } from './demo-portal.js';
 import { member } from '../modules/member/member.schema.js';
 import { workerAccount } from '../modules/portal/portal.schema.js';
 import { mutualAidClaim, mutualAidEnrolment, mutualAidPlan } from '../modules/mutual-aid/mutual-aid.schema.js';
@@ -50,7 +51,16 @@ export async function seedDemoMutualAid(tx: Executor, orgs: DemoOrg[], opts: { s
   });
   await tx.insert(mutualAidPlan).values(plans);
   // A second seeding (the bench's, on top of the demo) adds plans of its own; members already enrolled keep their enrolment.
-  const linked = new Set((await tx.select({ id: workerAccount.memberId }).from(workerAccount).where(isNotNull(workerAccount.memberId))).map((r) => r.id!));
+  // The demo workers of demo-portal.ts (fixed ids), not every portal account another seeder adds.
+  const demoWorkers = DEMO_WORKER_MOBILES.map((_, i) => `00000000-0000-4000-8000-0000000a000${i + 1}`);
+  const linked = new Set(
+    (
+      await tx
+        .select({ id: workerAccount.memberId })
+        .from(workerAccount)
+        .where(and(inArray(workerAccount.id, demoWorkers), isNotNull(workerAccount.memberId)))
+    ).map((r) => r.id!),
+  );
   const members = await tx
     .select({ id: member.id, orgId: member.orgId, sex: member.sex })
     .from(member)

@@ -1,3 +1,4 @@
+import { seedDemoBenefits } from './demo-benefit.js';
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { org } from '../modules/org/org.schema.js';
@@ -92,6 +93,10 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     log(`职工服务演示数据 / worker portal demo: ${portal.accounts} 个职工账号（手机号 13800000001 起）`);
     const mutual = await seedDemoMutualAid(tx, orgs);
     log(`职工互助保障演示数据 / mutual-aid demo: ${mutual.plans} 个计划, ${mutual.enrolments}/${mutual.members} 名会员参保, ${mutual.claims} 件互助金申请`);
+    const benefits = await seedDemoBenefits(tx, s.keys);
+    log(
+      `普惠服务演示数据 / benefits demo: ${benefits.merchants} 家商户, ${benefits.offers} 项优惠, ${benefits.accounts} 个职工账号, ${benefits.claims} 张优惠券 (${benefits.redeemed} 张已核销), ${benefits.quotas} 条疗休养名额`,
+    );
     await tx
       .insert(setting)
       .values({ key: 'demo', value: { seededAt: new Date().toISOString(), referenceDate: DEMO_REFERENCE_DATE, orgs: orgs.length, members: members.members } });

@@ -207,5 +207,11 @@ describe('figures', () => {
              (SELECT count(k.redeemed_at)::int FROM benefit_claim k JOIN org g ON g.id = k.org_id WHERE g.path LIKE ${o.d01.path + '%'}) AS redeemed`);
     expect(f).toMatchObject({ merchants: direct!.merchants, claimed: direct!.claimed, redeemed: direct!.redeemed });
     expect(f.redeemed).toBeGreaterThan(0);
+    // The demo: the district's own merchants, its members' coupons, and this year's places it holds and passed on.
+    expect(f.merchants).toBeGreaterThanOrEqual(6);
+    expect(f.offersOpen).toBeGreaterThan(0);
+    expect(f.recuperation.places).toBeGreaterThan(0);
+    expect(f.recuperation.allocated).toBeGreaterThan(0);
+    expect(f.recuperation.allocated).toBeLessThanOrEqual(f.recuperation.places);
   });
 });
