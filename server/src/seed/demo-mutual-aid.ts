@@ -29,9 +29,9 @@ const STATES = ['submitted', 'approved', 'paid', 'rejected'] as const;
  * enrolled by their unions; claims in every state (the demo workers' members among them, so the
  * portal's 我的 shows a cover and claims). Deterministic: its own PRNG fork, dates from the demo date.
  */
-export async function seedDemoMutualAid(tx: Executor, orgs: DemoOrg[], opts: { share?: number } = {}) {
+export async function seedDemoMutualAid(tx: Executor, orgs: DemoOrg[], opts: { share?: number; fork?: string } = {}) {
   const share = opts.share ?? DEMO_MUTUAL_AID_SHARE;
-  const rng = createRng(DEMO_DEFAULT_SEED).fork('mutual-aid');
+  const rng = createRng(DEMO_DEFAULT_SEED).fork(opts.fork ?? 'mutual-aid');
   const today = DEMO_REFERENCE_DATE;
   const year = Number(today.slice(0, 4));
   const city = orgs.find((o) => o.level === 'city')!;
