@@ -6,3 +6,4 @@ import './station.js';
 import './achievement.js';
 import './event.js';
 import './portal.js';
+import './mutual-aid.js';

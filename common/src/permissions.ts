@@ -64,6 +64,9 @@ export const PERMISSIONS = {
   'proposal.write': { zh: '登记、评估、采纳合理化建议并记录效益和奖励', en: 'Record, evaluate and adopt proposals, value and reward', group: 'achievement' },
   'event.read': { zh: '查看工会活动、报名和签到', en: 'View events, sign-ups and check-ins', group: 'event' },
   'event.write': { zh: '发布工会活动、扫码签到、上传照片', en: 'Publish events, check attendees in, add photos', group: 'event' },
+  'mutual_aid.read': { zh: '查看职工互助保障', en: 'View mutual-aid plans, enrolments and claims', group: 'service' },
+  'mutual_aid.write': { zh: '为会员办理互助保障参保和申请互助金', en: 'Enrol members in mutual aid and file claims', group: 'service' },
+  'mutual_aid.review': { zh: '设立互助保障计划、审核和给付互助金', en: 'Set up mutual-aid plans, review and pay claims', group: 'service' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -25,6 +25,7 @@ import { honorRoutes } from './honor/honor.routes.js';
 import { competitionRoutes } from './competition/competition.routes.js';
 import { studioRoutes } from './studio/studio.routes.js';
 import { benefitRoutes } from './benefit/benefit.routes.js';
+import { mutualAidRoutes } from './mutual-aid/mutual-aid.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { stationRoutes } from './station/station.routes.js';
 import { trainingRoutes } from './training/training.routes.js';
@@ -65,6 +66,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(competitionRoutes);
   await app.register(studioRoutes);
   await app.register(benefitRoutes);
+  await app.register(mutualAidRoutes);
   await app.register(portalRoutes);
   await app.register(stationRoutes);
   await app.register(trainingRoutes);

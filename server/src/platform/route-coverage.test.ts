@@ -78,6 +78,8 @@ const EXPECTED_PUBLIC = [
   'GET /api/portal/change-requests', // the worker's own requests to change their details
   'POST /api/portal/change-requests', // ask to change my details (a new employer opens a transfer on approval)
   'POST /api/portal/unlink', // unlink my own account from the member record
+  'GET /api/portal/mutual-aid', // the worker's own mutual-aid cover and claims (worker session)
+  'POST /api/portal/mutual-aid/claims', // the worker files a claim on their own cover (worker session)
 ];
 
 /** Routes usable before sign-in is finished (second factor, password change, TOTP enrolment). */

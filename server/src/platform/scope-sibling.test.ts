@@ -16,6 +16,7 @@ import {
   achievementTargets,
   type AchievementSiblings,
 } from '../modules/competition/sibling-targets.js';
+import { MUTUAL_AID_BODIES, MUTUAL_AID_FILLERS, mutualAidSnapshot, mutualAidTargets, type MutualAidSiblings } from '../modules/mutual-aid/sibling-targets.js';
 import {
   BENEFIT_BODIES,
   BENEFIT_FILLERS,
@@ -60,7 +61,8 @@ interface Siblings
     StationSiblings,
     TrainingSiblings,
     EventSiblings,
-    PortalSiblings {
+    PortalSiblings,
+    MutualAidSiblings {
   orgs: Target[];
   users: Target[];
   roles: Target[];
@@ -88,6 +90,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...DISPUTE_FILLERS,
   ...HONOR_FILLERS,
   ...ACHIEVEMENT_FILLERS,
+  ...MUTUAL_AID_FILLERS,
   ...BENEFIT_FILLERS,
   ...STATION_FILLERS,
   ...TRAINING_FILLERS,
@@ -128,6 +131,7 @@ const BODIES: Record<string, (t: Target, own: Own) => unknown> = {
   ...DISPUTE_BODIES,
   ...HONOR_BODIES,
   ...ACHIEVEMENT_BODIES,
+  ...MUTUAL_AID_BODIES,
   ...BENEFIT_BODIES,
   ...STATION_BODIES,
   ...TRAINING_BODIES,
@@ -293,6 +297,7 @@ beforeAll(async () => {
     exports: [exportTarget],
     imports: [await importTarget(admin, d02Grassroots.id, '河西区')],
     ...(await planTargets(admin, d02Grassroots.id, '河西区')),
+    ...(await mutualAidTargets(admin, { planOrgId: d02.id, claimPlanOrgId: d02.id, memberId: d02member.id }, '河西区互助')),
   };
   forChair = {
     ...hsChair,
@@ -314,6 +319,7 @@ beforeAll(async () => {
     exports: [exportTarget],
     imports: [await importTarget(district, neighbour.id, '邻居工会'), ...forDistrict.imports],
     ...(await planTargets(admin, neighbour.id, '邻居工会')),
+    ...(await mutualAidTargets(admin, { planOrgId: d02.id, claimPlanOrgId: city.id, memberId: neighbourMember.id }, '邻居互助')),
   };
 
   // Everything the two callers must not change, and the sessions a password reset would end.
@@ -336,6 +342,7 @@ beforeAll(async () => {
     disputes: await disputeSnapshot(rows, list),
     honor: await honorSnapshot(rows, list),
     achievement: await achievementSnapshot(rows, list),
+    mutualAid: await mutualAidSnapshot(rows, list),
     benefit: await benefitSnapshot(rows, list),
     stations: await stationSnapshot(rows, list),
     training: await trainingSnapshot(rows, list),
@@ -494,6 +501,9 @@ describe('a district administrator and the sibling district', () => {
         ...forDistrict.events,
         ...forDistrict.eventPhotos,
         ...forDistrict.changeRequests,
+        ...forDistrict.mutualAidPlans,
+        ...forDistrict.mutualAidClaims,
+        ...forDistrict.mutualAidDocuments,
       ].flatMap((t) => [t.id, ...t.secrets]),
     ];
     expect(await tryListRoutes(district, forbidden)).toEqual([]);
@@ -598,6 +608,9 @@ describe('a grassroots chair (own-org scope)', () => {
       ...forChair.rationalProposals,
       ...forChair.events,
       ...forChair.eventPhotos,
+      ...forChair.mutualAidPlans,
+      ...forChair.mutualAidClaims,
+      ...forChair.mutualAidDocuments,
       ...forChair.contracts,
       ...forChair.congresses,
       ...forChair.proposals,

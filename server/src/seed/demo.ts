@@ -19,6 +19,7 @@ import { seedDemoPortal } from './demo-portal.js';
 import { seedDemoStations } from './demo-station.js';
 import { seedDemoTraining } from './demo-training.js';
 import { demoEventCount, seedDemoEvents } from './demo-events.js';
+import { seedDemoMutualAid } from './demo-mutual-aid.js';
 
 export const DEMO_PASSWORD = 'Gonghui@2026';
 
@@ -96,6 +97,8 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     );
     const portal = await seedDemoPortal(tx, s.keys, grassroots.id);
     log(`职工服务演示数据 / worker portal demo: ${portal.accounts} 个职工账号（手机号 13800000001 起）`);
+    const mutual = await seedDemoMutualAid(tx, orgs);
+    log(`职工互助保障演示数据 / mutual-aid demo: ${mutual.plans} 个计划, ${mutual.enrolments}/${mutual.members} 名会员参保, ${mutual.claims} 件互助金申请`);
     const benefits = await seedDemoBenefits(tx, s.keys);
     log(
       `普惠服务演示数据 / benefits demo: ${benefits.merchants} 家商户, ${benefits.offers} 项优惠, ${benefits.accounts} 个职工账号, ${benefits.claims} 张优惠券 (${benefits.redeemed} 张已核销), ${benefits.quotas} 条疗休养名额`,

@@ -60,6 +60,7 @@ export interface Access {
   canWriteProposal: boolean;
   canReadEvent: boolean;
   canWriteEvent: boolean;
+  canReadMutualAid: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -94,6 +95,7 @@ export function computeAccess(me: Me | null): Access {
     canReadTraining: has('training.read'), canWriteTraining: both('training.read', 'training.write'),
     canReadProposal: has('proposal.read'), canWriteProposal: both('proposal.read', 'proposal.write'),
     canReadEvent: has('event.read'), canWriteEvent: both('event.read', 'event.write'),
+    canReadMutualAid: has('mutual_aid.read'),
   };
 }
 

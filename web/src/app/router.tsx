@@ -67,6 +67,8 @@ const HonorRecordsPage = lazy(() => import('../modules/honor/RecordsPage'));
 const HonorRecordDetailPage = lazy(() => import('../modules/honor/RecordDetailPage'));
 const CompetitionsPage = lazy(() => import('../modules/competition/CompetitionsPage'));
 const CompetitionDetailPage = lazy(() => import('../modules/competition/CompetitionDetailPage'));
+const MutualAidClaimsPage = lazy(() => import('../modules/mutual-aid/ClaimsPage'));
+const MutualAidClaimDetailPage = lazy(() => import('../modules/mutual-aid/ClaimDetailPage'));
 const StudiosPage = lazy(() => import('../modules/studio/StudiosPage'));
 const StudioDetailPage = lazy(() => import('../modules/studio/StudioDetailPage'));
 const OffersPage = lazy(() => import('../modules/benefit/OffersPage'));
@@ -196,6 +198,8 @@ export function AppRouter() {
             <Route path="competitions/:id" element={guarded('canReadCompetition', <CompetitionDetailPage />)} />
             <Route path="events" element={guarded('canReadEvent', <EventsPage />)} />
             <Route path="events/:id" element={guarded('canReadEvent', <EventDetailPage />)} />
+            <Route path="mutual-aid/claims" element={guarded('canReadMutualAid', <MutualAidClaimsPage />)} />
+            <Route path="mutual-aid/claims/:id" element={guarded('canReadMutualAid', <MutualAidClaimDetailPage />)} />
             <Route path="studios" element={guarded('canReadStudio', <StudiosPage />)} />
             <Route path="studios/:id" element={guarded('canReadStudio', <StudioDetailPage />)} />
             <Route path="benefits/offers" element={guarded('canReadBenefit', <OffersPage />)} />

@@ -17,6 +17,7 @@ import { portalMessages } from '../modules/portal/i18n';
 import { benefitMessages } from '../modules/benefit/i18n';
 import { trainingMessages } from '../modules/training/i18n';
 import { eventMessages } from '../modules/event/i18n';
+import { mutualAidMessages } from '../modules/mutual-aid/i18n';
 
 const zhCN = {
   'app.title': '智慧工会',
@@ -341,6 +342,7 @@ const zhCN = {
   ...benefitMessages.zh,
   ...trainingMessages.zh,
   ...eventMessages.zh,
+  ...mutualAidMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -667,6 +669,7 @@ const enUS: Record<MessageKey, string> = {
   ...benefitMessages.en,
   ...trainingMessages.en,
   ...eventMessages.en,
+  ...mutualAidMessages.en,
 };
 
 export const messages: Record<'zh-CN' | 'en-US', Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -64,6 +64,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'proposal.write',
       'event.read',
       'event.write',
+      'mutual_aid.read',
+      'mutual_aid.write',
     ],
     scopeKind: 'own',
   },

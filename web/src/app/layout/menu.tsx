@@ -4,6 +4,7 @@ import { HeartOutlined, FolderOpenOutlined, GiftOutlined, FireOutlined, AlertOut
 import { ScheduleOutlined, ProjectOutlined, CarryOutOutlined } from '@ant-design/icons';
 import { FlagOutlined } from '@ant-design/icons';
 import { OrderedListOutlined, FormOutlined } from '@ant-design/icons';
+import { MedicineBoxOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
 import { CloudServerOutlined } from '@ant-design/icons';
@@ -59,6 +60,7 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     leaf('/hardship/campaigns', 'menu.hardshipCampaigns', <FireOutlined />, 'canReadHardship', 'menu-hardship-campaigns'),
     leaf('/hardship/warnings', 'menu.hardshipWarnings', <AlertOutlined />, 'canReadHardship', 'menu-hardship-warnings'),
     leaf('/hardship/rules', 'menu.hardshipRules', <ControlOutlined />, 'canReadHardship', 'menu-hardship-rules'),
+    leaf('/mutual-aid/claims', 'mutualAid.menu.claims', <MedicineBoxOutlined />, 'canReadMutualAid', 'menu-mutual-aid'),
   ]),
   group('plan', 'menu.plan', <ScheduleOutlined />, [
     leaf('/plans', 'menu.plans', <ProjectOutlined />, 'canReadPlan', 'menu-plans'),

@@ -20,6 +20,7 @@ import { ContractDashboardSection } from '../contract/ContractDashboardSection';
 import { DisputeDashboardSection } from '../dispute/DisputeDashboardSection';
 import { HonorDashboardSection } from '../honor/HonorDashboardSection';
 import { StationDashboardSection } from '../station/StationDashboardSection';
+import { MutualAidDashboardSection } from '../mutual-aid/MutualAidDashboardSection';
 import { AchievementDashboardSection } from '../competition/AchievementDashboardSection';
 import { BenefitDashboardSection } from '../benefit/BenefitDashboardSection';
 import { TrainingDashboardSection } from '../training/TrainingDashboardSection';
@@ -147,6 +148,7 @@ export default function DashboardPage() {
       {access.canReadContract && <ContractDashboardSection />}
       {access.canReadDispute && <DisputeDashboardSection />}
       {access.canReadHonor && <HonorDashboardSection />}
+      {access.canReadMutualAid && <MutualAidDashboardSection />}
       <AchievementDashboardSection />
       {access.canReadBenefit && <BenefitDashboardSection />}
       {access.canReadStation && <StationDashboardSection />}

@@ -15,6 +15,7 @@ import { useVocab } from '../../kit';
 import { PublicShell } from '../join/PublicShell';
 import { MyEventsLink } from '../event/PortalEventsPage';
 import { ChangeRequests, UnlinkButton } from './MyDetails';
+import { PortalMutualAid } from '../mutual-aid/PortalMutualAid';
 
 type Me = z.infer<typeof WorkerMe>;
 type Card = z.infer<typeof WorkerCard>;
@@ -68,6 +69,7 @@ export default function PortalHomePage() {
           </Button>
         </Link>
         <MyEventsLink />
+        {me.data.linked && <PortalMutualAid />}
         <Inbox unread={me.data.unreadCount} onRead={() => setTick((x) => x + 1)} />
         {me.data.linked && <ChangeRequests />}
         <PasswordForm has={me.data.hasPassword} />
