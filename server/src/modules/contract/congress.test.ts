@@ -6,7 +6,8 @@ import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness
 /**
  * The delegates of a workers' congress and its elections (docs/contracts.md, 企业民主管理规定 and the
  * local 职工代表大会条例): the roster with each delegate's category and gender, the composition
- * check with the numbers, the quota at the workforce edges, the election record per term.
+ * check with the numbers, the quota at the workforce edges, the election record per term; and the
+ * vote of a regional or sector draft under the same two tests as a single employer's.
  */
 
 let env: TestEnv;
@@ -230,6 +231,82 @@ describe('the delegate quota at the workforce edges (企业民主管理规定, l
       const ok = await district.post(`/api/congresses/${k.id}/elections`, body(quota));
       expect(ok.statusCode, ok.body).toBe(201);
       expect(ok.json()).toMatchObject({ minDelegates: quota, current: { delegates: quota } });
+    });
+  }
+});
+
+describe('the vote on a regional or sector draft (集体合同规定 Art. 36; 劳社部发〔2006〕32号)', () => {
+  /** A regional (street union) or sector (district federation) bargaining brought to its draft. */
+  async function draftFor(scope: 'regional' | 'sector') {
+    const [street] = await rows<Org>(sql`SELECT id, path, name FROM org WHERE level = 'street' AND path LIKE ${d01.path + '%'} ORDER BY code LIMIT 1`);
+    const runner = scope === 'regional' ? street! : d01;
+    const parties = await rows<{ id: string; n: number }>(
+      sql`SELECT g.id, g.employee_count AS n FROM org g WHERE g.path LIKE ${runner.path + '%'} AND g.level = 'grassroots' AND g.active AND g.kind IN (${kinds})
+          AND g.employee_count BETWEEN 20 AND 99 ORDER BY g.code DESC LIMIT 3`,
+    );
+    expect(parties).toHaveLength(3);
+    const workforce = parties.reduce((s, p) => s + Number(p.n), 0);
+    let k = (
+      await district.post('/api/contracts', {
+        orgId: runner.id,
+        scope,
+        kind: scope === 'sector' ? 'wage' : 'general',
+        title: `${runner.name}${scope === 'sector' ? '行业工资专项' : '区域性'}集体合同（表决测试）`,
+        initiatedBy: 'union',
+        requestOn: '2026-03-02',
+        partyOrgIds: parties.map((p) => p.id),
+      })
+    ).json();
+    k = (await district.post(`/api/contracts/${k.id}/answer`, { answeredOn: '2026-03-05', answer: '同意协商', agreed: true, version: k.version })).json();
+    const seats = [
+      ...[1, 2, 3].map((i) => ({ side: 'union', name: `区工${i}`, chief: i === 1, chosenBy: '职工代表推选' })),
+      ...[1, 2, 3].map((i) => ({ side: 'employer', name: `区企${i}`, chief: i === 1 })),
+    ];
+    k = (await district.put(`/api/contracts/${k.id}/negotiators`, { negotiators: seats, version: k.version })).json();
+    k = (await district.post(`/api/contracts/${k.id}/rounds`, { heldOn: '2026-03-10', minutes: '第一次协商' })).json();
+    k = (
+      await district.post(`/api/contracts/${k.id}/draft`, {
+        clauses: [{ category: 'wages', title: '工资增长', text: '不低于5%' }],
+        termYears: 1,
+        version: k.version,
+      })
+    ).json();
+    expect(k.status, JSON.stringify(k)).toBe('draft');
+    return { k, workforce };
+  }
+
+  for (const scope of ['regional', 'sector'] as const) {
+    it(`${scope}: exactly two thirds present passes, one fewer fails, a majority of those present but not of all fails`, async () => {
+      const { k, workforce } = await draftFor(scope);
+      // 31 delegates: two thirds is 21 (20.67 up), more than half of all is 16.
+      const vote = (v: Record<string, unknown>) =>
+        district.post(`/api/contracts/${k.id}/vote`, {
+          body: 'congress',
+          heldOn: '2026-03-20',
+          delegates: 31,
+          against: 0,
+          abstain: 0,
+          version: k.version,
+          ...v,
+        });
+      const oneFewer = await vote({ present: 20, for: 20 });
+      expect(oneFewer.statusCode).toBe(409);
+      expect(oneFewer.json().message).toBe('表决未通过，不能作为通过记录：到会代表应不少于全体代表的三分之二（21人），实到20人，差1人');
+      const ofPresent = await vote({ present: 29, for: 15, against: 14 });
+      expect(ofPresent.statusCode).toBe(409);
+      expect(ofPresent.json().message).toBe('表决未通过，不能作为通过记录：赞成票应超过全体代表的半数（16票），现有15票，差1票');
+      // The assembly is every worker covered; more delegates than workers is refused.
+      const assembly = await vote({ body: 'assembly', present: 21, for: 16 });
+      expect(assembly.statusCode).toBe(400);
+      expect(assembly.json().message).toBe(`职工大会由覆盖单位的全体职工（${workforce}人）表决，现填31人`);
+      const tooMany = await vote({ delegates: workforce + 1, present: workforce, for: workforce });
+      expect(tooMany.statusCode).toBe(400);
+      expect(tooMany.json().message).toBe(`职工代表不能多于覆盖单位的职工总数（${workforce}人），现填${workforce + 1}人`);
+      const [{ status }] = (await rows<{ status: string }>(sql`SELECT status FROM bargaining WHERE id = ${k.id}`)) as [{ status: string }];
+      expect(status, 'a refused vote records nothing').toBe('draft');
+      const passed = await vote({ present: 21, for: 16, against: 5 });
+      expect(passed.statusCode, passed.body).toBe(200);
+      expect(passed.json()).toMatchObject({ status: 'adopted', vote: { delegates: 31, present: 21, for: 16 } });
     });
   }
 });
