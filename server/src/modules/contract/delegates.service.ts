@@ -153,7 +153,8 @@ export async function recordElection(c: Ctx, id: string, body: z.infer<typeof El
         'COMPOSITION_FAILED',
         `代表构成不符合规定：${problems.map((p) => p.zh).join('；')}`,
         `The delegates do not meet the rule: ${problems.map((p) => p.en).join('; ')}`,
-        { problems, fields: [{ path: 'body.delegates', message: problems.map((p) => p.zh).join('；'), messageEn: problems.map((p) => p.en).join('; ') }] },
+        // No field path: the roster is a list, so the form shows the refusal with its numbers above it.
+        { problems },
       );
     const termId = uuidv7();
     const no = (last?.no ?? 0) + 1;
