@@ -31,10 +31,11 @@ const roster = (n: number, front: number, managers: number, women: number) =>
 
 /** Employers of D01 with no congress yet, one per call. */
 const used = new Set<string>();
-async function freshEmployer(): Promise<Org> {
+async function freshEmployer(withMembers = false): Promise<Org> {
   const found = await rows<Org>(
     sql`SELECT g.id, g.path, g.name FROM org g WHERE g.path LIKE ${d01.path + '%'} AND g.level = 'grassroots' AND g.active AND g.kind IN (${kinds})
-        AND NOT EXISTS (SELECT 1 FROM congress k WHERE k.org_id = g.id) ORDER BY g.code LIMIT 40`,
+        AND NOT EXISTS (SELECT 1 FROM congress k WHERE k.org_id = g.id)
+        ${withMembers ? sql`AND EXISTS (SELECT 1 FROM member m WHERE m.org_id = g.id AND m.status = 'active')` : sql``} ORDER BY g.code LIMIT 40`,
   );
   const o = found.find((x) => !used.has(x.id))!;
   used.add(o.id);
@@ -42,8 +43,8 @@ async function freshEmployer(): Promise<Org> {
 }
 
 /** Register a congress for a workforce (counts that pass), and return it. */
-async function congressFor(workforce: number, womenInWorkforce = Math.floor(workforce / 5)) {
-  const o = await freshEmployer();
+async function congressFor(workforce: number, womenInWorkforce = Math.floor(workforce / 5), withMembers = false) {
+  const o = await freshEmployer(withMembers);
   const delegates = workforce < 100 ? 0 : workforce >= 10_000 ? 150 : workforce >= 1000 ? 100 : 30;
   const res = await district.post('/api/congresses', {
     orgId: o.id,
@@ -160,7 +161,7 @@ describe('an election and its roster', () => {
   });
 
   it('links a delegate to a member of the union only, and shows the card number, never the ID number', async () => {
-    const k = await congressFor(500, 100);
+    const k = await congressFor(500, 100, true);
     const [mine] = await rows<{ id: string; card_no: string }>(sql`SELECT id, card_no FROM member WHERE org_id = ${k.orgId} AND status = 'active' LIMIT 1`);
     const [other] = await rows<{ id: string }>(sql`SELECT id FROM member WHERE org_id <> ${k.orgId} LIMIT 1`);
     const people = roster(30, 15, 6, 6);
@@ -173,7 +174,7 @@ describe('an election and its roster', () => {
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ message: '第4位代表不是本单位工会会员', messageEn: 'Delegate 4 is not a member of this union' });
-    if (!mine) return;
+    expect(mine, 'a member of the union to link').toBeTruthy();
     const ok = await district.post(
       `/api/congresses/${k.id}/elections`,
       election(
@@ -182,8 +183,8 @@ describe('an election and its roster', () => {
       ),
     );
     expect(ok.statusCode, ok.body).toBe(201);
-    const linked = ok.json().delegates.find((d: { memberId: string | null }) => d.memberId === mine.id);
-    expect(linked).toMatchObject({ memberCardNo: mine.card_no });
+    const linked = ok.json().delegates.find((d: { memberId: string | null }) => d.memberId === mine!.id);
+    expect(linked).toMatchObject({ memberCardNo: mine!.card_no });
     expect(JSON.stringify(ok.json())).not.toMatch(/idCipher|idMasked|id_cipher/);
   });
 
