@@ -179,13 +179,19 @@ describe('collective bargaining', () => {
       await env.shot(page, 'FAIL-congress-roster').catch(() => undefined);
     });
     await env.login(page, 'district');
-    const list = (await (await page.request.get('/api/congresses?pageSize=100')).json()) as { items: { id: string; workforce: number; minDelegates: number | null }[] };
+    const list = (await (await page.request.get('/api/congresses?pageSize=100')).json()) as {
+      items: { id: string; workforce: number; minDelegates: number | null }[];
+    };
     const big = list.items.find((k) => k.workforce >= 1000);
     expect(big, 'a demo congress of 1,000 workers or more in the district').toBeTruthy();
 
     await page.goto(`/congresses/${big!.id}`);
     await page.getByTestId('congress-roster-link').click();
-    await page.getByTestId('roster-terms').getByText(/第\d+届/).first().waitFor();
+    await page
+      .getByTestId('roster-terms')
+      .getByText(/第\d+届/)
+      .first()
+      .waitFor();
     await page.getByTestId('roster-delegates').locator('tbody tr').first().waitFor();
     await env.shot(page, 'congress-roster');
 
@@ -196,7 +202,10 @@ describe('collective bargaining', () => {
     await page.getByTestId('election-form-voted').fill(String(big!.workforce - 10));
     await page.getByTestId('delegate-row-0').getByPlaceholder('代表姓名').fill('赵红梅');
     await page.getByTestId('election-form-submit').click();
-    await page.getByText(new RegExp(`职工${big!.workforce}人应选代表不少于${big!.minDelegates}人，现有1人`)).first().waitFor();
+    await page
+      .getByText(new RegExp(`职工${big!.workforce}人应选代表不少于${big!.minDelegates}人，现有1人`))
+      .first()
+      .waitFor();
     await env.shot(page, 'congress-election-refused');
   }, 120_000);
 });
