@@ -173,4 +173,39 @@ describe('collective bargaining', () => {
     expect(Number((await page.getByTestId('coverage-total-workers').innerText()).replaceAll(',', ''))).toBe(workersBefore + workers);
     await env.shot(page, 'contract-coverage-after');
   }, 300_000);
+  it("a larger employer's congress: the delegate roster and election records, and an election short of the quota refused with the numbers", async () => {
+    const page = prepare(await env.newPage());
+    onTestFailed(async () => {
+      await env.shot(page, 'FAIL-congress-roster').catch(() => undefined);
+    });
+    await env.login(page, 'district');
+    const list = (await (await page.request.get('/api/congresses?pageSize=100')).json()) as {
+      items: { id: string; workforce: number; minDelegates: number | null }[];
+    };
+    const big = list.items.find((k) => k.workforce >= 1000);
+    expect(big, 'a demo congress of 1,000 workers or more in the district').toBeTruthy();
+
+    await page.goto(`/congresses/${big!.id}`);
+    await page.getByTestId('congress-roster-link').click();
+    await page
+      .getByTestId('roster-terms')
+      .getByText(/第\d+届/)
+      .first()
+      .waitFor();
+    await page.getByTestId('roster-delegates').locator('tbody tr').first().waitFor();
+    await env.shot(page, 'congress-roster');
+
+    // One delegate for a workforce of 1,000 or more: refused with the quota and the numbers.
+    await page.getByTestId('roster-elect').click();
+    await page.getByTestId('election-form').waitFor();
+    await page.getByTestId('election-form-electorate').fill(String(big!.workforce));
+    await page.getByTestId('election-form-voted').fill(String(big!.workforce - 10));
+    await page.getByTestId('delegate-row-0').getByPlaceholder('代表姓名').fill('赵红梅');
+    await page.getByTestId('election-form-submit').click();
+    await page
+      .getByText(new RegExp(`职工${big!.workforce}人应选代表不少于${big!.minDelegates}人，现有1人`))
+      .first()
+      .waitFor();
+    await env.shot(page, 'congress-election-refused');
+  }, 120_000);
 });

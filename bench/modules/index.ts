@@ -7,3 +7,4 @@ import './achievement.js';
 import './event.js';
 import './portal.js';
 import './mutual-aid.js';
+import './contract.js';

@@ -172,3 +172,24 @@ export const DISCLOSURE_CHANNEL_LABELS = {
   app: { zh: '移动端', en: 'App' },
   other: { zh: '其他', en: 'Other' },
 } as const;
+
+/**
+ * Delegates of a workers' congress by where they work (企业民主管理规定 Art. 13: front-line workers,
+ * technical staff, managers …): front-line at least half, managers (middle and senior) at most a fifth.
+ */
+export const DELEGATE_CATEGORIES = ['front_line', 'manager', 'technical', 'other'] as const;
+export const DELEGATE_CATEGORY_LABELS = {
+  front_line: { zh: '一线职工', en: 'Front-line worker', color: 'green' },
+  manager: { zh: '中层以上管理人员', en: 'Manager', color: 'orange' },
+  technical: { zh: '专业技术人员', en: 'Technical staff', color: 'blue' },
+  other: { zh: '其他', en: 'Other', color: 'default' },
+} as const;
+export const DELEGATE_GENDERS = ['female', 'male'] as const;
+export const DELEGATE_GENDER_LABELS = { female: { zh: '女', en: 'Female' }, male: { zh: '男', en: 'Male' } } as const;
+
+/** How the delegates of a term were elected: directly by the workers of each constituency, or by sub-unit congresses. */
+export const ELECTION_METHODS = ['direct', 'indirect'] as const;
+export const ELECTION_METHOD_LABELS = {
+  direct: { zh: '以班组、车间、科室为选区直接选举', en: 'Direct, by constituency' },
+  indirect: { zh: '由分厂（子单位）职代会间接选举', en: 'Indirect, by sub-unit congresses' },
+} as const;

@@ -6,7 +6,10 @@ import {
   BARGAINING_STATUSES,
   CLAUSE_CATEGORIES,
   CONTRACT_KINDS,
+  DELEGATE_CATEGORIES,
+  DELEGATE_GENDERS,
   DISCLOSURE_CHANNELS,
+  ELECTION_METHODS,
   PROPOSAL_STATUSES,
 } from '../contract-vocab.js';
 import {
@@ -264,6 +267,85 @@ export const CongressListQuery = z.strictObject({
   sort: z.enum(['orgName', 'lastSessionOn']).default('orgName'),
   order: order('asc'),
 });
+
+/** An election of a congress's delegates (换届选举): the record and the roster of the new term. */
+export const DelegateInput = z.strictObject({
+  name: requiredText(40, '请填写代表姓名', 'the delegate’s name is required'),
+  memberId: z.uuid().optional(),
+  category: z.enum(DELEGATE_CATEGORIES, { error: '请选择代表类别 / choose the category' }),
+  gender: z.enum(DELEGATE_GENDERS, { error: '请选择性别 / choose the gender' }),
+  department: optionalText(60),
+});
+export const ElectionBody = z
+  .strictObject({
+    termYears: z.number().int().min(1).max(10),
+    termStart: isoDate,
+    electedOn: isoDate,
+    method: z.enum(ELECTION_METHODS),
+    workforce: count().optional(),
+    womenInWorkforce: count().optional(),
+    electorate: count(),
+    voted: count(),
+    delegates: z.array(DelegateInput).min(1, '请填写当选代表 / list the delegates elected').max(2000),
+    notes: optionalText(2000),
+    version,
+  })
+  .superRefine((v, ctx) => {
+    if (v.voted > v.electorate)
+      ctx.addIssue({ code: 'custom', path: ['voted'], message: '参加投票人数不能超过有选举权的职工人数 / more voters than the electorate' });
+    if (v.electedOn > v.termStart) ctx.addIssue({ code: 'custom', path: ['termStart'], message: '任期应在选举之后开始 / the term starts after the election' });
+    const seen = new Set<string>();
+    v.delegates.forEach((d, i) => {
+      if (d.memberId && seen.has(d.memberId))
+        ctx.addIssue({ code: 'custom', path: ['delegates', i, 'memberId'], message: '同一会员不能重复当选 / the same member twice' });
+      if (d.memberId) seen.add(d.memberId);
+    });
+  });
+export const ElectionRecord = z.object({
+  id: z.string(),
+  no: z.number(),
+  termYears: z.number(),
+  termStart: z.string(),
+  termEnd: z.string(),
+  electedOn: z.string(),
+  method: z.string(),
+  workforce: z.number(),
+  womenInWorkforce: z.number(),
+  electorate: z.number(),
+  voted: z.number(),
+  delegates: z.number(),
+  frontLine: z.number(),
+  managers: z.number(),
+  technical: z.number(),
+  women: z.number(),
+  notes: z.string().nullable(),
+  current: z.boolean(),
+});
+export const DelegateItem = z.object({
+  id: z.string(),
+  termId: z.string(),
+  name: z.string(),
+  memberId: z.string().nullable(),
+  /** The linked member's card number (never the ID number). */
+  memberCardNo: z.string().nullable(),
+  category: z.string(),
+  gender: z.string(),
+  department: z.string().nullable(),
+});
+export const Roster = z.object({
+  congressId: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  form: z.string(),
+  minDelegates: z.number().nullable(),
+  /** The current term's election, or null before the first one recorded. */
+  current: ElectionRecord.nullable(),
+  terms: z.array(ElectionRecord),
+  delegates: z.array(DelegateItem),
+  problems: z.array(ProblemSchema),
+  version: z.number(),
+});
+export type RosterT = z.infer<typeof Roster>;
 
 export const ProposalBody = z.strictObject({ title: requiredText(100), delegate: requiredText(40), content: requiredText(4000), registeredOn: isoDate });
 export const ProposalActBody = z.discriminatedUnion('action', [
@@ -572,6 +654,24 @@ export const congressApi = endpoints('职代会 workers_congress', {
     params: IdParams,
     body: SessionBody,
     response: CongressDetail,
+    status: 201,
+  },
+  roster: {
+    method: 'GET',
+    path: '/api/congresses/:id/roster',
+    access: 'contract.read',
+    summary: '代表名册与历届选举 / delegates and election records',
+    params: IdParams,
+    response: Roster,
+  },
+  elect: {
+    method: 'POST',
+    path: '/api/congresses/:id/elections',
+    access: 'contract.write',
+    summary: '登记换届选举与代表名册（名额与构成校验）/ record an election and its delegates',
+    params: IdParams,
+    body: ElectionBody,
+    response: Roster,
     status: 201,
   },
   addProposal: {

@@ -13,8 +13,10 @@ import {
   bargainingParty,
   bargainingRound,
   congress,
+  congressDelegate,
   congressProposal,
   congressSession,
+  congressTerm,
   disclosure,
   negotiator,
 } from '../modules/contract/contract.schema.js';
@@ -393,6 +395,54 @@ export async function seedDemoContracts(tx: Executor, opts: { seed?: number } = 
       }
     }
   }
+  // The current term's election record and roster for the larger employers (1,000 workers and more),
+  // matching the counts of the congress (a separate stream, so the rest of the demo stays the same).
+  const rosterRng = createRng(opts.seed ?? DEMO_DEFAULT_SEED).fork('congress-roster');
+  const terms: (typeof congressTerm.$inferInsert)[] = [];
+  const roster: (typeof congressDelegate.$inferInsert)[] = [];
+  for (const k of congressRows) {
+    if (k.workforce < 1000) continue;
+    const termId = rosterRng.uuid();
+    const technical = Math.floor((k.delegates - k.frontLine - k.managers) / 2);
+    const electorate = k.workforce - rosterRng.int(0, Math.floor(k.workforce / 50));
+    terms.push({
+      id: termId,
+      congressId: k.id,
+      orgId: k.orgId,
+      no: rosterRng.int(1, 6),
+      termYears: k.termYears,
+      termStart: k.termStart,
+      electedOn: k.electedOn ?? k.termStart,
+      method: rosterRng.chance(0.7) ? 'direct' : 'indirect',
+      workforce: k.workforce,
+      womenInWorkforce: k.womenInWorkforce,
+      electorate,
+      voted: electorate - rosterRng.int(0, Math.floor(electorate / 10)),
+      delegates: k.delegates,
+      frontLine: k.frontLine,
+      managers: k.managers,
+      technical,
+      women: k.women,
+      isDemo: true,
+    });
+    for (let i = 0; i < k.delegates; i++) {
+      const category =
+        i < k.frontLine ? 'front_line' : i < k.frontLine + k.managers ? 'manager' : i < k.frontLine + k.managers + technical ? 'technical' : 'other';
+      // Exactly `women` female seats, spread over the categories.
+      const female = (i * k.women) % k.delegates < k.women;
+      roster.push({
+        id: rosterRng.uuid(),
+        congressId: k.id,
+        termId,
+        orgId: k.orgId,
+        name: randomPersonName(rosterRng, female ? 'F' : 'M'),
+        category,
+        gender: female ? 'female' : 'male',
+        department: rosterRng.pick(departments),
+        isDemo: true,
+      });
+    }
+  }
   // Open management: most employers disclosed something this year.
   const disclosures: (typeof disclosure.$inferInsert)[] = [];
   const subjects = ['年度经营状况', '职工工资调整情况', '社会保险缴纳情况', '劳动安全卫生情况', '职工福利费使用情况', '集体合同履行情况'];
@@ -419,6 +469,8 @@ export async function seedDemoContracts(tx: Executor, opts: { seed?: number } = 
   await insertAll(tx, congress, congressRows);
   await insertAll(tx, congressSession, sessions);
   await insertAll(tx, congressProposal, props);
+  await insertAll(tx, congressTerm, terms);
+  await insertAll(tx, congressDelegate, roster);
   await insertAll(tx, disclosure, disclosures);
   return {
     contracts: contracts.length,

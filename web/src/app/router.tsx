@@ -49,6 +49,7 @@ const ContractDetailPage = lazy(() => import('../modules/contract/ContractDetail
 const CoveragePage = lazy(() => import('../modules/contract/CoveragePage'));
 const CongressListPage = lazy(() => import('../modules/contract/CongressListPage'));
 const CongressDetailPage = lazy(() => import('../modules/contract/CongressDetailPage'));
+const CongressRosterPage = lazy(() => import('../modules/contract/CongressRosterPage'));
 const ProposalsPage = lazy(() => import('../modules/contract/ProposalsPage'));
 const DisclosuresPage = lazy(() => import('../modules/contract/DisclosuresPage'));
 const DisputeListPage = lazy(() => import('../modules/dispute/DisputeListPage'));
@@ -170,6 +171,7 @@ export function AppRouter() {
             <Route path="congresses/proposals" element={guarded('canReadContract', <ProposalsPage />)} />
             <Route path="congresses/disclosures" element={guarded('canReadContract', <DisclosuresPage />)} />
             <Route path="congresses/:id" element={guarded('canReadContract', <CongressDetailPage />)} />
+            <Route path="congresses/:id/roster" element={guarded('canReadContract', <CongressRosterPage />)} />
             <Route path="hardship/warnings" element={guarded('canReadHardship', <HardshipWarningsPage />)} />
             <Route path="plans" element={guarded('canReadPlan', <PlansPage />)} />
             <Route path="plans/new" element={guarded('canWritePlan', <PlanNewPage />)} />

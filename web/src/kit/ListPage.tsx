@@ -92,6 +92,11 @@ export interface ListPageProps<E extends Endpoint> {
   scrollX?: number;
   /** Without the page header (a list inside a tab or below a form); `title` then heads the table's card. */
   embedded?: boolean;
+  /**
+   * A second list on the page keeps its own paging and sort in the URL under this prefix
+   * (`<prefix>page`, `<prefix>sort` …), while it reads the page's filters by their own names.
+   */
+  pagingPrefix?: string;
   expandable?: TableProps<Item<E>>['expandable'];
   rowSelection?: TableProps<Item<E>>['rowSelection'];
   /** data-testid of the table, where a test names it otherwise than `<testId>-table`. */
@@ -99,11 +104,17 @@ export interface ListPageProps<E extends Endpoint> {
 }
 
 /** Parse the URL's query with the endpoint's own schema; a key that does not parse is dropped, not fatal. */
-function queryFrom<E extends Endpoint>(e: E, sp: URLSearchParams, defaults: Record<string, unknown> = {}): Record<string, unknown> {
+const PAGING_KEYS = ['page', 'pageSize', 'sort', 'order'];
+function queryFrom<E extends Endpoint>(e: E, sp: URLSearchParams, defaults: Record<string, unknown> = {}, prefix?: string): Record<string, unknown> {
   const raw: Record<string, unknown> = { ...defaults };
   sp.forEach((v, k) => {
     if (v !== '') raw[k] = v;
   });
+  if (prefix)
+    for (const k of PAGING_KEYS) {
+      delete raw[k];
+      if (sp.get(prefix + k)) raw[k] = sp.get(prefix + k);
+    }
   const schema = e.query as z.ZodType | undefined;
   if (!schema) return {};
   for (let i = 0; i < 8; i++) {
@@ -141,7 +152,7 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
   const [form] = Form.useForm();
   // Pages pass their defaults inline: compare them by value, not by identity.
   const defaultsKey = p.defaults === undefined ? undefined : JSON.stringify(p.defaults);
-  const query = useMemo(() => queryFrom(p.endpoint, sp, defaultsKey === undefined ? undefined : JSON.parse(defaultsKey)), [p.endpoint, sp, defaultsKey]);
+  const query = useMemo(() => queryFrom(p.endpoint, sp, defaultsKey === undefined ? undefined : JSON.parse(defaultsKey), p.pagingPrefix), [p.endpoint, sp, defaultsKey, p.pagingPrefix]);
   const filters = (p.filters ?? []).filter((f): f is FilterSpec => !!f && !f.hidden);
   const load = () => call(p.endpoint as Endpoint, { query: { ...query, ...p.fixed }, params: p.params } as never) as Promise<EndpointOutput<E>>;
   const { data, loading, error, reload } = useRequest(load, [JSON.stringify(query), JSON.stringify(p.fixed), JSON.stringify(p.params), p.reloadKey], showError);
@@ -171,11 +182,12 @@ export function ListPage<E extends Endpoint>(p: ListPageProps<E>) {
 
   const setQuery = (patch: Record<string, unknown>, keepPage = false) => {
     const next = new URLSearchParams(sp);
-    for (const [k, v] of Object.entries(patch)) {
+    for (const [key, v] of Object.entries(patch)) {
+      const k = p.pagingPrefix && PAGING_KEYS.includes(key) ? p.pagingPrefix + key : key;
       if (v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length)) next.delete(k);
       else next.set(k, Array.isArray(v) ? v.join(',') : String(v));
     }
-    if (!keepPage) next.delete('page');
+    if (!keepPage) next.delete(`${p.pagingPrefix ?? ''}page`);
     setSp(next);
   };
   const search = () => {

@@ -5,6 +5,7 @@ import { bargainings, congresses } from './contract.repo.js';
 import * as svc from './contract.service.js';
 import { contractFigures, coverage } from './coverage.service.js';
 import * as congressSvc from './congress.service.js';
+import { getRoster, recordElection } from './delegates.service.js';
 import { contractLedger, coverageSheet } from './contract.export.js';
 import { sendFile } from '../hardship/hardship.shared.js';
 
@@ -45,6 +46,8 @@ export async function contractRoutes(app: FastifyInstance) {
     history: (c, { params }) => congresses.history(c, params.id),
     save: (c, { body }) => congressSvc.saveCongress(c, body),
     session: (c, { params, body }) => congressSvc.addSession(c, params.id, body),
+    roster: (c, { params }) => getRoster(c, params.id),
+    elect: (c, { params, body }) => recordElection(c, params.id, body),
     addProposal: (c, { params, body }) => congressSvc.addProposal(c, params.id, body),
     proposals: (c, { query }) => congressSvc.listProposals(c, query),
     actOnProposal: (c, { params, body }) => congressSvc.actOnProposal(c, params.id, body),

@@ -187,3 +187,59 @@ export const disclosure = pgTable(
   },
   (t) => [index('disclosure_org_idx').on(t.orgId, t.disclosedOn)],
 );
+
+/**
+ * One term (届) of a workers' congress with its election record (企业民主管理规定 Arts. 12–14): when
+ * and how the delegates were elected, the workers who could vote and those who did, and the make-up
+ * of the body elected (the counts the congress row then carries).
+ */
+export const congressTerm = pgTable(
+  'congress_term',
+  {
+    id: uuid('id').primaryKey(),
+    congressId: uuid('congress_id').notNull(),
+    orgId: uuid('org_id').notNull(),
+    /** 第 N 届, counted per congress. */
+    no: integer('no').notNull(),
+    termYears: integer('term_years').notNull(),
+    termStart: date('term_start', { mode: 'string' }).notNull(),
+    electedOn: date('elected_on', { mode: 'string' }).notNull(),
+    /** direct | indirect (common/src/contract-vocab.ts ELECTION_METHODS). */
+    method: text('method').notNull(),
+    workforce: integer('workforce').notNull(),
+    womenInWorkforce: integer('women_in_workforce').notNull(),
+    /** Workers entitled to vote, and those who voted. */
+    electorate: integer('electorate').notNull(),
+    voted: integer('voted').notNull(),
+    delegates: integer('delegates').notNull(),
+    frontLine: integer('front_line').notNull(),
+    managers: integer('managers').notNull(),
+    technical: integer('technical').notNull(),
+    women: integer('women').notNull(),
+    notes: text('notes'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('congress_term_idx').on(t.congressId, t.no)],
+);
+
+/** A delegate of one term: the member it is (when linked), the category, gender and department. */
+export const congressDelegate = pgTable(
+  'congress_delegate',
+  {
+    id: uuid('id').primaryKey(),
+    congressId: uuid('congress_id').notNull(),
+    termId: uuid('term_id').notNull(),
+    orgId: uuid('org_id').notNull(),
+    name: text('name').notNull(),
+    /** The member record of the delegate, when linked (a member of the employer's union). */
+    memberId: uuid('member_id'),
+    /** front_line | manager | technical | other (DELEGATE_CATEGORIES). */
+    category: text('category').notNull(),
+    /** female | male */
+    gender: text('gender').notNull(),
+    department: text('department'),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [index('congress_delegate_term_idx').on(t.termId), index('congress_delegate_congress_idx').on(t.congressId)],
+);

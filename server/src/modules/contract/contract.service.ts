@@ -493,6 +493,22 @@ export async function recordVote(c: Ctx, id: string, body: z.infer<typeof VoteBo
           `A congress of ${workforce} workers has at least ${form.minDelegates} delegates; ${body.delegates} given`,
         );
       }
+    } else {
+      // A regional or sector draft goes to the congress (or the assembly) of the employers it covers
+      // (劳社部发〔2006〕32号《关于开展区域性行业性集体协商工作的意见》), under the same two tests below.
+      const workforce = (await partiesOf(tx, id)).reduce((s, p) => s + p.workforce, 0);
+      if (body.body === 'assembly' && body.delegates !== workforce)
+        throw fieldError(
+          'delegates',
+          `职工大会由覆盖单位的全体职工（${workforce}人）表决，现填${body.delegates}人`,
+          `The assembly is all ${workforce} workers of the employers covered; ${body.delegates} given`,
+        );
+      if (body.delegates > workforce)
+        throw fieldError(
+          'delegates',
+          `职工代表不能多于覆盖单位的职工总数（${workforce}人），现填${body.delegates}人`,
+          `More delegates than the ${workforce} workers covered; ${body.delegates} given`,
+        );
     }
     const v = countVote(body);
     if (!v.passed)

@@ -56,6 +56,16 @@ export const CONTRACT_BODIES: Record<string, (t: Target) => unknown> = {
     present: 1,
     items: [{ kind: 'other', title: '越权议题', for: 1, against: 0, abstain: 0 }],
   }),
+  'POST /api/congresses/:id/elections': (t) => ({
+    termYears: 5,
+    termStart: '2026-01-05',
+    electedOn: '2026-01-05',
+    method: 'direct',
+    electorate: 1,
+    voted: 1,
+    delegates: [{ name: '越权代表', category: 'front_line', gender: 'female' }],
+    version: t.version,
+  }),
   'POST /api/congresses/:id/proposals': () => ({ title: '越权提案', delegate: '越权代表', content: '越权提案内容', registeredOn: '2026-01-05' }),
   'POST /api/congress-proposals/:id/act': (t) => ({ action: 'close', version: t.version }),
 };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, Card, Empty, Space, Table, Tag } from 'antd';
 import { congressApi, type CongressDetailT } from '../../../../common/src/contracts/contract';
 import { useAccess } from '../../app/auth-context';
@@ -15,6 +15,7 @@ export default function CongressDetailPage() {
   const { t, pick } = useI18n();
   const { label } = useVocab();
   const access = useAccess();
+  const navigate = useNavigate();
   const [open, setOpen] = useState<'edit' | 'session' | 'proposal' | null>(null);
   const [proposals, setProposals] = useState(0);
   return (
@@ -27,6 +28,7 @@ export default function CongressDetailPage() {
           <Actions actions={[
             { key: 'session', label: 'congress.session.new', primary: true, show: access.canWriteContract, testId: 'congress-session-new', onClick: () => setOpen('session') },
             { key: 'proposal', label: 'proposal.new', show: access.canWriteContract, testId: 'congress-proposal-new', onClick: () => setOpen('proposal') },
+            { key: 'roster', label: 'congress.roster', testId: 'congress-roster-link', onClick: () => navigate(`/congresses/${k.id}/roster`) },
             { key: 'edit', label: 'congress.edit', show: access.canWriteContract, testId: 'congress-edit', onClick: () => setOpen('edit') },
           ]} />
           <CongressModal open={open === 'edit'} k={k} onClose={() => setOpen(null)} onDone={() => { setOpen(null); reload(); }} />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { congressApi } from '../../../../common/src/contracts/contract';
@@ -14,6 +15,9 @@ export default function DisclosuresPage() {
   const access = useAccess();
   const [adding, setAdding] = useState(false);
   const [done, setDone] = useState(0);
+  // The list below follows the year filter of the list above (this year when none is chosen).
+  const [sp] = useSearchParams();
+  const missingYear = /^\d{4}$/.test(sp.get('year') ?? '') ? sp.get('year')! : todayInChina().slice(0, 4);
   return (
     <>
       <ListPage testId="disclosures" title="disclosure.title" endpoint={congressApi.disclosures}
@@ -36,9 +40,10 @@ export default function DisclosuresPage() {
         ]}
       />
       <div style={{ marginTop: 16 }}>
-        <ListPage testId="disclosures-missing" title="disclosure.missing"
+        <ListPage testId="disclosures-missing"
           embedded
-          keep={['under', 'year']}
+          pagingPrefix="missing."
+          title={{ zh: `${missingYear}年度未公开的单位`, en: `Employers with no disclosure in ${missingYear}` }}
           endpoint={congressApi.missingDisclosures}
           reloadKey={done}
           rowKey="orgId"
