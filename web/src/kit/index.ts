@@ -21,3 +21,4 @@ export { ConsentNotice } from './ConsentNotice';
 export { AreaCascader, useRegionName } from './AreaCascader';
 export { useRowActions } from './RowActions';
 export { listFilters } from './filters';
+export { RowsList } from './RowsList';

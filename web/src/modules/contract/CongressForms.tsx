@@ -1,9 +1,8 @@
-import { Button, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Form, Input, InputNumber, Select, Typography } from 'antd';
 import { congressApi, type CongressDetailT } from '../../../../common/src/contracts/contract';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { FormModal, todayInChina, useVocab } from '../../kit';
+import { FormModal, RowsList, todayInChina, useVocab } from '../../kit';
 import { AGENDA } from './vocab';
 
 /** 登记职代会 / 换届: the body with its delegates; the server checks the quota and make-up and says what is short. */
@@ -58,24 +57,14 @@ export function SessionModal({ open, k, onClose, onDone }: { open: boolean; k: C
       onClose={onClose}
       onDone={onDone}
     >
-      <Typography.Text strong>{t('congress.s.items')}</Typography.Text>
-      <Form.List name="items">
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map((f, i) => (
-              <Row key={f.key} gutter={8} data-testid={`congress-item-${i}`}>
-                <Col span={5}><Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}><Select options={options(AGENDA)} /></Form.Item></Col>
-                <Col span={8}><Form.Item name={[f.name, 'title']} rules={[{ required: true, message: t('congress.s.item') }]}><Input placeholder={t('congress.s.item')} maxLength={100} /></Form.Item></Col>
-                <Col span={3}><Form.Item name={[f.name, 'for']} rules={[{ required: true }]}><InputNumber min={0} placeholder={t('contract.f.for')} style={{ width: '100%' }} /></Form.Item></Col>
-                <Col span={3}><Form.Item name={[f.name, 'against']} rules={[{ required: true }]}><InputNumber min={0} placeholder={t('contract.f.against')} style={{ width: '100%' }} /></Form.Item></Col>
-                <Col span={3}><Form.Item name={[f.name, 'abstain']} rules={[{ required: true }]}><InputNumber min={0} placeholder={t('contract.f.abstain')} style={{ width: '100%' }} /></Form.Item></Col>
-                <Col span={2}><Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} /></Col>
-              </Row>
-            ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'other', title: '', for: 0, against: 0, abstain: 0 })} style={{ marginBottom: 12 }}>{t('congress.s.addItem')}</Button>
-          </>
-        )}
-      </Form.List>
+      <RowsList name="items" title={t('congress.s.items')} rowTestId="congress-item" addLabel={t('congress.s.addItem')} newRow={{ kind: 'other', title: '', for: 0, against: 0, abstain: 0 }}
+        cells={[
+          { span: 5, item: (f) => <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}><Select options={options(AGENDA)} /></Form.Item> },
+          { span: 8, item: (f) => <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: t('congress.s.item') }]}><Input placeholder={t('congress.s.item')} maxLength={100} /></Form.Item> },
+          ...(['for', 'against', 'abstain'] as const).map((k) => ({
+            span: 3, item: (f: { name: number }) => <Form.Item name={[f.name, k]} rules={[{ required: true }]}><InputNumber min={0} placeholder={t(`contract.f.${k}`)} style={{ width: '100%' }} /></Form.Item>,
+          })),
+        ]} />
       <Form.Item name="resolutions" label={t('congress.s.resolutions')}><Input.TextArea rows={2} maxLength={4000} /></Form.Item>
     </FormModal>
   );

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Form, Input, Row, Select, Space, Table, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Card, Empty, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { congressApi, type RosterT } from '../../../../common/src/contracts/contract';
 import { call } from '../../api/client';
 import { useAccess } from '../../app/auth-context';
 import { useI18n } from '../../i18n';
-import { Actions, DetailPage, FormModal, MemberPicker, StatusTag, todayInChina, useVocab } from '../../kit';
+import { Actions, DetailPage, FormModal, MemberPicker, RowsList, StatusTag, todayInChina, useVocab } from '../../kit';
 import { DELEGATE_CATEGORIES_V, ELECTION_METHODS_V, GENDERS } from './vocab';
 
 /** 代表名册与换届选举: the current term's delegates (category, gender, member link) and every term's election record. */
@@ -89,24 +88,14 @@ function ElectionModal({ open, r, onClose, onDone }: { open: boolean; r: RosterT
       onClose={onClose}
       onDone={onDone}
     >
-      <Typography.Text strong>{t('roster.elected')}</Typography.Text>
-      <Form.List name="delegates">
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map((f, i) => (
-              <Row key={f.key} gutter={8} data-testid={`delegate-row-${i}`}>
-                <Col span={5}><Form.Item name={[f.name, 'name']} rules={[{ required: true, message: t('roster.f.name') }]}><Input placeholder={t('roster.f.name')} maxLength={40} /></Form.Item></Col>
-                <Col span={5}><Form.Item name={[f.name, 'category']} rules={[{ required: true }]}><Select options={options(DELEGATE_CATEGORIES_V)} /></Form.Item></Col>
-                <Col span={3}><Form.Item name={[f.name, 'gender']} rules={[{ required: true }]}><Select options={options(GENDERS)} /></Form.Item></Col>
-                <Col span={4}><Form.Item name={[f.name, 'department']}><Input placeholder={t('roster.f.department')} maxLength={60} /></Form.Item></Col>
-                <Col span={6}><Form.Item name={[f.name, 'memberId']}><MemberPicker orgId={r.orgId} placeholder={t('roster.f.member')} /></Form.Item></Col>
-                <Col span={1}><Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} /></Col>
-              </Row>
-            ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ category: 'front_line', gender: 'male' })} data-testid="delegate-add">{t('roster.add')}</Button>
-          </>
-        )}
-      </Form.List>
+      <RowsList name="delegates" title={t('roster.elected')} rowTestId="delegate-row" addTestId="delegate-add" addLabel={t('roster.add')} newRow={{ category: 'front_line', gender: 'male' }}
+        cells={[
+          { span: 5, item: (f) => <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: t('roster.f.name') }]}><Input placeholder={t('roster.f.name')} maxLength={40} /></Form.Item> },
+          { span: 5, item: (f) => <Form.Item name={[f.name, 'category']} rules={[{ required: true }]}><Select options={options(DELEGATE_CATEGORIES_V)} /></Form.Item> },
+          { span: 3, item: (f) => <Form.Item name={[f.name, 'gender']} rules={[{ required: true }]}><Select options={options(GENDERS)} /></Form.Item> },
+          { span: 4, item: (f) => <Form.Item name={[f.name, 'department']}><Input placeholder={t('roster.f.department')} maxLength={60} /></Form.Item> },
+          { span: 6, item: (f) => <Form.Item name={[f.name, 'memberId']}><MemberPicker orgId={r.orgId} placeholder={t('roster.f.member')} /></Form.Item> },
+        ]} />
     </FormModal>
   );
 }
