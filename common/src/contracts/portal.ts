@@ -55,6 +55,8 @@ export const WorkerMe = z.object({
       employerName: z.string().nullable(),
       /** The record came from an HR roster import and the member has not yet confirmed the personal-information notice. */
       consentToCollect: z.boolean(),
+      /** The member's honours in the registry of model workers and craftsmen (劳模工匠), newest first. */
+      honors: z.array(z.object({ title: z.string(), level: z.string(), year: z.number() })),
     })
     .nullable(),
   unreadCount: z.number(),

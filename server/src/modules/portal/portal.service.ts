@@ -8,6 +8,7 @@ import { member, joinApplication } from '../member/member.schema.js';
 import { org } from '../org/org.schema.js';
 import { hardshipFile } from '../hardship/hardship.schema.js';
 import { disputeCase } from '../dispute/dispute.schema.js';
+import { honorRecord } from '../honor/honor.schema.js';
 import { cardToken } from '../member/card.js';
 import { idIndexOf, mobileIndexOf } from '../member/member.record.js';
 import { SlidingWindowLimiter, rateLimited } from '../member/join/rate-limit.js';
@@ -274,7 +275,13 @@ export async function workerMe(s: Services, account: WorkerAccount, firstSignIn:
       .where(eq(member.id, a.memberId));
     if (row) {
       const { consentStatus, ...rest } = row;
-      m = { ...rest, consentToCollect: consentStatus === 'to_collect' };
+      const honors = await s.db
+        .select({ title: honorRecord.title, level: honorRecord.level, year: honorRecord.year })
+        .from(honorRecord)
+        .where(eq(honorRecord.memberId, a.memberId))
+        .orderBy(desc(honorRecord.year))
+        .limit(20);
+      m = { ...rest, consentToCollect: consentStatus === 'to_collect', honors };
     }
   }
   const [unread] = await s.db

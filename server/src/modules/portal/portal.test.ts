@@ -202,6 +202,25 @@ describe('linking to the member record', () => {
     expect(after.json().items.map((m: { id: string }) => m.id)).not.toContain(memberId);
   });
 
+  it('a model worker sees their honours on 我的', async () => {
+    const idNumber = freshId('M');
+    const memberId = await addMember(admin, o.g1.id, idNumber, { name: '钟建华' });
+    const rec = await admin.post('/api/honors/records', {
+      orgId: o.g1.id,
+      memberId,
+      kind: 'model_worker',
+      level: 'city',
+      title: '劳动模范',
+      year: 2025,
+      name: '钟建华',
+      awardedOn: '2025-04-28',
+    });
+    expect(rec.statusCode, rec.body).toBe(201);
+    const { p } = await signUp();
+    const linked = await p.send('POST', '/api/portal/link', { name: '钟建华', idNumber });
+    expect(linked.json().member.honors).toEqual([{ title: '劳动模范', level: 'city', year: 2025 }]);
+  });
+
   it('limits link tries per account', async () => {
     const { p } = await signUp();
     const codes = [];

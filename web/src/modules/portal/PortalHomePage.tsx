@@ -13,6 +13,7 @@ import { useRequest } from '../../app/use-request';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useVocab } from '../../kit';
 import { PublicShell } from '../join/PublicShell';
+import { LEVELS } from '../honor/vocab';
 import { MyEventsLink } from '../event/PortalEventsPage';
 import { ChangeRequests, UnlinkButton } from './MyDetails';
 import { PortalMutualAid } from '../mutual-aid/PortalMutualAid';
@@ -108,6 +109,13 @@ function Membership({ me }: { me: Me }) {
         <Descriptions.Item label={t('portal.union')}><span data-testid="portal-union">{m.orgName}</span></Descriptions.Item>
         <Descriptions.Item label={t('portal.joinDate')}>{m.joinDate}</Descriptions.Item>
         <Descriptions.Item label={t('portal.link.idNumber')}>{m.idMasked}</Descriptions.Item>
+        {m.honors.length > 0 && (
+          <Descriptions.Item label={t('portal.honors')}>
+            <Space size={4} wrap data-testid="portal-honors">
+              {m.honors.map((h) => <Tag color="gold" key={`${h.year}-${h.title}`}>{h.year} {label(LEVELS, h.level)}{h.title}</Tag>)}
+            </Space>
+          </Descriptions.Item>
+        )}
       </Descriptions>
     </Card>
   );

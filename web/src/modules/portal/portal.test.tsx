@@ -6,7 +6,7 @@ import PortalHomePage, { CARD_STORAGE_KEY } from './PortalHomePage';
 
 const linkedMe = {
   accountId: 'a1', mobileMasked: '138****0001', hasPassword: false, linked: true, firstSignIn: false, unreadCount: 1,
-  member: { name: '欧阳明', idMasked: '4201**********1234', status: 'active', orgName: '江城机械厂工会', joinDate: '2024-03-01', cardNo: 'GH0000000001', employerName: '江城机械厂', consentToCollect: false },
+  member: { name: '欧阳明', idMasked: '4201**********1234', status: 'active', orgName: '江城机械厂工会', joinDate: '2024-03-01', cardNo: 'GH0000000001', employerName: '江城机械厂', consentToCollect: false, honors: [{ title: '劳动模范', level: 'city', year: 2025 }] },
 };
 const card = {
   cardNo: 'GH0000000001', name: '欧阳明', orgName: '江城机械厂工会', joinDate: '2024-03-01', status: 'active', token: 'abc.sig',
@@ -52,6 +52,7 @@ describe('/m', () => {
       },
     });
     expect((await screen.findByTestId('portal-union')).textContent).toBe('江城机械厂工会');
+    expect(screen.getByTestId('portal-honors').textContent).toContain('劳动模范');
     expect((await screen.findByTestId('portal-card-qr')).getAttribute('data-verify-url')).toContain('/card/verify?token=');
     expect(screen.getByTestId('portal-card-no').textContent).toBe('GH0000000001');
     expect((await screen.findByTestId('portal-app-join')).textContent).toContain('RH20260001');
