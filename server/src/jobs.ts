@@ -8,6 +8,7 @@ import { jobRuns } from './platform/metrics.js';
 import { recoverImports } from './modules/member/import/import.recovery.js';
 import { jobs as importJobs } from './modules/member/import/import.service.js';
 import { runContractJob } from './modules/contract/contract.job.js';
+import { runBreachJob } from './modules/dispute/records.service.js';
 
 /**
  * Background jobs run in the server process by default (GONGHUI_JOBS=0 turns them off on extra
@@ -60,6 +61,13 @@ export function startJobs(s: Services, log: FastifyBaseLogger): () => void {
     every(60 * 60_000, 'contract-effect-expiry', async () => {
       const r = await runContractJob(s);
       if (r.effective.length || r.expired.length) log.info(`contracts in force: ${r.effective.length}, expired: ${r.expired.length}`);
+    }),
+  );
+  // Mediation agreements not performed (劳动争议调解仲裁法 Art. 15): the worker and the handling body are told once per missed instalment.
+  afterStart(
+    every(60 * 60_000, 'dispute-breaches', async () => {
+      const r = await runBreachJob(s);
+      if (r.cases) log.info(`dispute agreements breached: ${r.cases}, workers told: ${r.notified}`);
     }),
   );
   return () => timers.forEach((t) => clearTimeout(t));

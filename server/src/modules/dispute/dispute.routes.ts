@@ -87,6 +87,10 @@ export async function disputeRoutes(app: FastifyInstance) {
       const { pdf, fileName } = await rec.printAgreement(c, params.id);
       return sendFile(reply, 'application/pdf', fileName, pdf);
     },
+    referralBundle: async (c, { params }, _req, reply) => {
+      const { pdf, fileName } = await rec.printReferralBundle(c, params.id);
+      return sendFile(reply, 'application/pdf', fileName, pdf);
+    },
     pay: (c, { params, body }) => rec.recordPayment(c, params.id, body),
     refer: (c, { params, body }) => rec.referToArbitration(c, params.id, body),
     milestone: (c, { params, body }) => rec.recordMilestone(c, params.id, body),
