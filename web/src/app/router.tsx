@@ -73,6 +73,8 @@ const JoinStatusPage = lazy(() => import('../modules/join/JoinStatusPage'));
 const CardVerifyPage = lazy(() => import('../modules/join/CardVerifyPage'));
 const PortalLoginPage = lazy(() => import('../modules/portal/PortalLoginPage'));
 const PortalHomePage = lazy(() => import('../modules/portal/PortalHomePage'));
+const PortalCasePage = lazy(() => import('../modules/portal/PortalCasePage'));
+const LegalAidApplyPage = lazy(() => import('../modules/dispute/LegalAidApplyPage'));
 const OutboxPage = lazy(() => import('../modules/portal/OutboxPage'));
 
 const fullPageSpin = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} data-testid="app-loading" />;
@@ -101,6 +103,8 @@ export function AppRouter() {
           <Route path="/card/verify" element={<CardVerifyPage />} />
           <Route path="/m" element={<PortalHomePage />} />
           <Route path="/m/login" element={<PortalLoginPage />} />
+          <Route path="/m/cases/:kind/:id" element={<PortalCasePage />} />
+          <Route path="/legal-aid/apply" element={<LegalAidApplyPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
           <Route path="/mediation" element={<MediationApplyPage />} />
           <Route path="/mediation/status" element={<MediationStatusPage />} />
