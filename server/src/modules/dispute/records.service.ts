@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -17,8 +16,7 @@ import { clockRule } from './dispute.service.js';
 import { agreementPdf } from './agreement-pdf.js';
 import { referralBundlePdf } from './referral-pdf.js';
 import { notifyWorker } from '../portal/index.js';
-import { org } from '../org/org.schema.js';
-import { decodeUpload } from '../hardship/attachment.service.js';
+import { acceptUpload, attachmentInScope, decodeUpload } from '../../platform/attachments.js';
 import {
   breachSince,
   MILESTONE_KIND_LABELS,
@@ -32,7 +30,6 @@ import {
 import { todayInChina } from '../../../../common/src/dates.js';
 import { appendAudit } from '../../platform/audit.js';
 import { AppError, errors } from '../../platform/errors.js';
-import { scopeCovers } from '../../platform/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
 import type { Services } from '../../platform/context.js';
@@ -173,9 +170,8 @@ export async function addEvidence(c: Ctx, id: string, input: EvidenceInput) {
     const d = await load(c, tx, id);
     if (d.status === 'rejected' || d.status === 'closed')
       throw wrongStatus('已结案或不予受理的案件不能再添加证据', 'Evidence cannot be added to a closed or rejected case');
-    const { bytes, mime } = decodeUpload(input.data);
+    const { bytes, mime, sha256 } = acceptUpload(input.data);
     const eid = uuidv7();
-    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     await tx.insert(disputeEvidence).values({
       id: eid,
       disputeId: id,
@@ -193,15 +189,8 @@ export async function addEvidence(c: Ctx, id: string, input: EvidenceInput) {
   });
 }
 
-async function evidenceInScope(c: Ctx, id: string) {
-  const [row] = await c.db
-    .select({ e: disputeEvidence, path: org.path })
-    .from(disputeEvidence)
-    .innerJoin(org, eq(org.id, disputeEvidence.orgId))
-    .where(eq(disputeEvidence.id, id));
-  if (!row || !scopeCovers(c.actor.scope, { id: row.e.orgId, path: row.path })) throw errors.notFound('证据材料', 'evidence');
-  return row.e;
-}
+/** Evidence found through its own union (the platform's attachment service): 404 outside the scope. */
+const evidenceInScope = (c: Ctx, id: string) => attachmentInScope(c, disputeEvidence, id, { zh: '证据材料', en: 'evidence' });
 
 /** A download of evidence (it may hold pay, health or identity data): audited. */
 export async function readEvidence(c: Ctx, id: string) {
