@@ -24,8 +24,20 @@ export const disputeBench: ModuleBench = {
   },
   routes: [
     { id: 'dispute.list', what: 'disputes: the city’s list, first page', url: '/api/disputes?page=1&pageSize=20', who: 'city', target: { ratio: 1.5 } },
-    { id: 'dispute.search', what: 'disputes: search by employer in a district', url: '/api/disputes?q=%E5%BB%BA%E6%9D%90&pageSize=20', who: 'district', target: { ratio: 1.5 } },
-    { id: 'dispute.overdue', what: 'disputes: cases with an overdue clock (city)', url: '/api/disputes?overdue=true&pageSize=20', who: 'city', target: { ratio: 1.5 } },
+    {
+      id: 'dispute.search',
+      what: 'disputes: search by employer in a district',
+      url: '/api/disputes?q=%E5%BB%BA%E6%9D%90&pageSize=20',
+      who: 'district',
+      target: { ratio: 1.5 },
+    },
+    {
+      id: 'dispute.overdue',
+      what: 'disputes: cases with an overdue clock (city)',
+      url: '/api/disputes?overdue=true&pageSize=20',
+      who: 'city',
+      target: { ratio: 1.5 },
+    },
     { id: 'dispute.dashboard', what: 'disputes: the city’s rights dashboard', url: '/api/disputes/dashboard', who: 'city', target: { p95Ms: 100, ratio: 1.5 } },
   ],
 };

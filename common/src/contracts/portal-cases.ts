@@ -43,7 +43,9 @@ export const PortalCaseDetail = z.object({
       paidFen: z.number(),
       outstandingFen: z.number(),
       breachSince: z.string().nullable(),
-      instalments: z.array(z.object({ seq: z.number(), dueOn: z.string(), amountFen: z.number(), paidFen: z.number(), paidOn: z.string().nullable(), missed: z.boolean() })),
+      instalments: z.array(
+        z.object({ seq: z.number(), dueOn: z.string(), amountFen: z.number(), paidFen: z.number(), paidOn: z.string().nullable(), missed: z.boolean() }),
+      ),
     })
     .nullable(),
   referral: z.object({ referredOn: z.string(), commission: z.string() }).nullable(),

@@ -99,8 +99,26 @@ export async function seedDemoDisputeRecords(tx: Executor, rng: Rng, cases: Case
         const partFen = miss && !missedOnes.length && i % 2 === 0 ? Math.floor(amountFen / 2) : 0;
         if (miss) missedOnes.push({ seq: k, dueOn, amountFen, paidFen: partFen });
         const paidFen = paidOn ? amountFen : partFen;
-        instalments.push({ id: rng.uuid(), disputeId: c.id, orgId: c.orgId, seq: k, dueOn, amountFen, paidOn, paidFen, breachNoticeOn: miss ? addDays(dueOn, 1) : null });
-        if (paidFen) payments.push({ id: `${c.id.slice(0, 24)}${String(k).padStart(12, '0')}`, disputeId: c.id, orgId: c.orgId, seq: k, amountFen: paidFen, paidOn: paidOn ?? dueOn });
+        instalments.push({
+          id: rng.uuid(),
+          disputeId: c.id,
+          orgId: c.orgId,
+          seq: k,
+          dueOn,
+          amountFen,
+          paidOn,
+          paidFen,
+          breachNoticeOn: miss ? addDays(dueOn, 1) : null,
+        });
+        if (paidFen)
+          payments.push({
+            id: `${c.id.slice(0, 24)}${String(k).padStart(12, '0')}`,
+            disputeId: c.id,
+            orgId: c.orgId,
+            seq: k,
+            amountFen: paidFen,
+            paidOn: paidOn ?? dueOn,
+          });
       }
       if (missedOnes.length) {
         breached++;

@@ -82,7 +82,9 @@ export async function agreementPdf(a: AgreementData): Promise<Buffer> {
       doc.y = y + 20;
     };
     row(['期次', '履行期限', '金额（元）', '履行情况']);
-    a.instalments.forEach((i) => row([`第${i.seq}期`, ymd(i.dueOn), formatYuan(i.amountFen), i.paidOn ? `已于${ymd(i.paidOn)}付清` : i.paidFen ? `已付 ${formatYuan(i.paidFen)} 元` : '']));
+    a.instalments.forEach((i) =>
+      row([`第${i.seq}期`, ymd(i.dueOn), formatYuan(i.amountFen), i.paidOn ? `已于${ymd(i.paidOn)}付清` : i.paidFen ? `已付 ${formatYuan(i.paidFen)} 元` : '']),
+    );
     doc.moveDown(0.5);
   }
 

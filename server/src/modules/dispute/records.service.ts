@@ -218,7 +218,8 @@ export async function setSchedule(c: Ctx, id: string, input: ScheduleInput) {
     const d = await load(c, tx, id);
     if (d.status !== 'agreed') throw wrongStatus('只有已达成调解协议的案件可以设定履行计划', 'Only a case with an agreement has a payment schedule');
     const existing = await instalmentsOf(tx, id);
-    if (existing.some((i) => i.paidFen > 0)) throw wrongStatus('已登记履行款，履行计划不能再修改', 'A payment has been recorded; the schedule can no longer change');
+    if (existing.some((i) => i.paidFen > 0))
+      throw wrongStatus('已登记履行款，履行计划不能再修改', 'A payment has been recorded; the schedule can no longer change');
     const total = input.instalments.reduce((a, i) => a + i.amountFen, 0);
     const agreed = Number(d.agreementAmountFen ?? 0);
     const fields = (path: string, zh: string, en: string) =>
@@ -299,7 +300,8 @@ export async function recordPayment(c: Ctx, id: string, input: PaymentInput) {
       .from(disputeInstalment)
       .where(and(eq(disputeInstalment.disputeId, id), eq(disputeInstalment.seq, input.seq)));
     if (!row) throw errors.invalid(`履行计划中没有第${input.seq}期`, `No instalment ${input.seq} in the schedule`);
-    if (row.paidOn) throw new AppError(409, 'ALREADY_PAID', `第${input.seq}期已于${row.paidOn}付清`, `Instalment ${input.seq} was paid in full on ${row.paidOn}`);
+    if (row.paidOn)
+      throw new AppError(409, 'ALREADY_PAID', `第${input.seq}期已于${row.paidOn}付清`, `Instalment ${input.seq} was paid in full on ${row.paidOn}`);
     const outstanding = Number(row.amountFen) - Number(row.paidFen);
     const amountFen = input.amountFen ?? outstanding;
     if (amountFen > outstanding)
@@ -503,10 +505,19 @@ export async function runBreachJob(s: Pick<Services, 'db'>, today: string = toda
     const lock = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(727014) AS ok`)) as unknown as { rows: { ok: boolean }[] };
     if (!lock.rows[0]?.ok) return { cases: 0, notified: 0 };
     const due = await tx
-      .select({ id: disputeInstalment.id, disputeId: disputeInstalment.disputeId, seq: disputeInstalment.seq, dueOn: disputeInstalment.dueOn, amountFen: disputeInstalment.amountFen, paidFen: disputeInstalment.paidFen })
+      .select({
+        id: disputeInstalment.id,
+        disputeId: disputeInstalment.disputeId,
+        seq: disputeInstalment.seq,
+        dueOn: disputeInstalment.dueOn,
+        amountFen: disputeInstalment.amountFen,
+        paidFen: disputeInstalment.paidFen,
+      })
       .from(disputeInstalment)
       .innerJoin(disputeCase, eq(disputeCase.id, disputeInstalment.disputeId))
-      .where(and(isNull(disputeInstalment.paidOn), isNull(disputeInstalment.breachNoticeOn), lt(disputeInstalment.dueOn, today), eq(disputeCase.status, 'agreed')));
+      .where(
+        and(isNull(disputeInstalment.paidOn), isNull(disputeInstalment.breachNoticeOn), lt(disputeInstalment.dueOn, today), eq(disputeCase.status, 'agreed')),
+      );
     if (!due.length) return { cases: 0, notified: 0 };
     const caseIds = [...new Set(due.map((r) => r.disputeId))];
     const cases = await tx.select().from(disputeCase).where(inArray(disputeCase.id, caseIds));
@@ -527,7 +538,15 @@ export async function runBreachJob(s: Pick<Services, 'db'>, today: string = toda
         changes: { missed: missed.map((r) => ({ seq: r.seq, dueOn: r.dueOn, outstandingFen: Number(r.amountFen) - Number(r.paidFen) })) },
       });
     }
-    await tx.update(disputeInstalment).set({ breachNoticeOn: today }).where(inArray(disputeInstalment.id, due.map((r) => r.id)));
+    await tx
+      .update(disputeInstalment)
+      .set({ breachNoticeOn: today })
+      .where(
+        inArray(
+          disputeInstalment.id,
+          due.map((r) => r.id),
+        ),
+      );
     return { cases: cases.length, notified };
   });
 }

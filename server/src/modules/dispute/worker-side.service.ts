@@ -69,7 +69,15 @@ async function insertOnline(
     action: 'legal_aid.create',
     entity: 'legal_aid_request',
     entityId: id,
-    changes: { requestNo, kind: input.kind, channel: 'online', type: input.type, mobile: '[encrypted]', consentVersion: input.consentVersion, portal: !!who.accountId },
+    changes: {
+      requestNo,
+      kind: input.kind,
+      channel: 'online',
+      type: input.type,
+      mobile: '[encrypted]',
+      consentVersion: input.consentVersion,
+      portal: !!who.accountId,
+    },
   });
   return { requestNo, orgName: o.name, requestedOn };
 }

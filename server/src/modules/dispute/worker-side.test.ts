@@ -31,7 +31,13 @@ let ipSeq = 0;
 function phone(ip = `10.77.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`) {
   let cookie = '';
   const send = async (method: 'GET' | 'POST', url: string, payload?: object) => {
-    const res = await env.app.inject({ method, url, remoteAddress: ip, headers: cookie ? { cookie } : {}, ...(method === 'POST' ? { payload: payload ?? {} } : {}) });
+    const res = await env.app.inject({
+      method,
+      url,
+      remoteAddress: ip,
+      headers: cookie ? { cookie } : {},
+      ...(method === 'POST' ? { payload: payload ?? {} } : {}),
+    });
     const set = res.cookies.find((c) => c.name === 'gh_wsid');
     if (set) cookie = set.value ? `gh_wsid=${set.value}` : '';
     return res;
@@ -200,7 +206,10 @@ describe('legal aid requested online', () => {
       ['丙律师', [EMPLOYER]],
       ['丁律师', []],
     ] as const)
-      expect((await district.post('/api/lawyers', { orgId: d01, name, firm: '江城测试律师事务所', specialties: [], capacity: 5, conflictUsccs: conflicts })).statusCode).toBe(201);
+      expect(
+        (await district.post('/api/lawyers', { orgId: d01, name, firm: '江城测试律师事务所', specialties: [], capacity: 5, conflictUsccs: conflicts }))
+          .statusCode,
+      ).toBe(201);
     const [conflicted] = await q<{ id: string }>(sql`SELECT id FROM lawyer WHERE name = '丙律师'`);
     expect((await district.post(`/api/legal-aid/${row!.id}/assign`, { lawyerId: conflicted!.id })).statusCode).toBe(409);
     expect((await district.post(`/api/legal-aid/${row!.id}/assign`, {})).statusCode).toBe(200);

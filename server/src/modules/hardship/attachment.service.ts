@@ -26,8 +26,14 @@ export async function addAttachment(c: Ctx, fileId: string, input: AttachmentInp
     const f = await requireFileInScope(c, tx, fileId);
     const { bytes, mime, size, sha256 } = acceptUpload(input.data);
     const id = uuidv7();
-    await tx.insert(hardshipAttachment).values({ id, fileId, orgId: f.orgId, kind: input.kind, fileName: input.fileName, mime, size, sha256, data: bytes, uploadedBy: c.actor.userId });
-    await auditAttachment(c, tx, onFile({ orgId: f.orgId, fileId }, 'hardship.attachment_add', { attachmentId: id, kind: input.kind, fileName: input.fileName, mime, size, sha256 }));
+    await tx
+      .insert(hardshipAttachment)
+      .values({ id, fileId, orgId: f.orgId, kind: input.kind, fileName: input.fileName, mime, size, sha256, data: bytes, uploadedBy: c.actor.userId });
+    await auditAttachment(
+      c,
+      tx,
+      onFile({ orgId: f.orgId, fileId }, 'hardship.attachment_add', { attachmentId: id, kind: input.kind, fileName: input.fileName, mime, size, sha256 }),
+    );
     return { id, kind: input.kind, fileName: input.fileName, mime, size, sha256 };
   });
 }

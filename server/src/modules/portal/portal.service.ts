@@ -397,7 +397,13 @@ export async function workerApplications(s: Services, account: WorkerAccount) {
   for (const d of cases) out.push({ kind: 'dispute', id: d.id, ref: d.ref, status: d.status, orgName: d.orgName, submittedOn: d.receivedOn, deadline: d.due });
   // Legal-aid requests filed online with my mobile (docs/rights.md "The worker's side").
   const aid = await s.db
-    .select({ id: legalAidRequest.id, ref: legalAidRequest.requestNo, status: legalAidRequest.status, orgName: org.name, requestedOn: legalAidRequest.requestedOn })
+    .select({
+      id: legalAidRequest.id,
+      ref: legalAidRequest.requestNo,
+      status: legalAidRequest.status,
+      orgName: org.name,
+      requestedOn: legalAidRequest.requestedOn,
+    })
     .from(legalAidRequest)
     .innerJoin(org, eq(org.id, legalAidRequest.orgId))
     .where(eq(legalAidRequest.mobileIndex, account.mobileIndex))
