@@ -8,3 +8,4 @@ import './event.js';
 import './portal.js';
 import './mutual-aid.js';
 import './contract.js';
+import './dispute.js';

@@ -9,6 +9,7 @@ import { recoverImports } from './modules/member/import/import.recovery.js';
 import { jobs as importJobs } from './modules/member/import/import.service.js';
 import { runContractJob } from './modules/contract/contract.job.js';
 import { runPortalReminders } from './modules/portal/reminders.js';
+import { runBreachJob } from './modules/dispute/records.service.js';
 
 /**
  * Background jobs run in the server process by default (GONGHUI_JOBS=0 turns them off on extra
@@ -69,6 +70,13 @@ export function startJobs(s: Services, log: FastifyBaseLogger): () => void {
     every(60 * 60_000, 'portal-reminders', async () => {
       const r = await runPortalReminders(s);
       if (r.written) log.info(`portal deadline reminders written: ${r.written}`);
+    }),
+  );
+  // Mediation agreements not performed (劳动争议调解仲裁法 Art. 15): the worker and the handling body are told once per missed instalment.
+  afterStart(
+    every(60 * 60_000, 'dispute-breaches', async () => {
+      const r = await runBreachJob(s);
+      if (r.cases) log.info(`dispute agreements breached: ${r.cases}, workers told: ${r.notified}`);
     }),
   );
   return () => timers.forEach((t) => clearTimeout(t));

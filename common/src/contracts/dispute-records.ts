@@ -49,6 +49,9 @@ export const SignBody = z.strictObject({
 export const PaymentBody = z.strictObject({
   seq: z.number({ error: '请选择期次 / choose the instalment' }).int().min(1).max(36),
   paidOn: isoDate,
+  /** The amount paid (fen); left out, what is outstanding on the instalment (paid in full). */
+  amountFen: fen.refine((v) => v > 0, '付款金额应大于0 / the amount must be above zero').optional(),
+  note: optionalText(200),
 });
 
 export const ReferralBody = z.strictObject({
@@ -71,9 +74,14 @@ const InstalmentOut = z.object({
   seq: z.number(),
   dueOn: z.string(),
   amountFen: z.number(),
+  /** The day it was paid in full (the last payment's), null while anything is outstanding. */
   paidOn: z.string().nullable(),
+  paidFen: z.number(),
+  outstandingFen: z.number(),
   note: z.string().nullable(),
+  /** Past its due day and not fully paid: a breach of the agreement (Art. 15). */
   missed: z.boolean(),
+  payments: z.array(z.object({ amountFen: z.number(), paidOn: z.string(), note: z.string().nullable() })),
 });
 const Milestone = z.object({ id: z.string(), kind: z.string(), onDate: z.string(), reference: z.string().nullable(), note: z.string().nullable() });
 
@@ -85,6 +93,7 @@ export const DisputeRecords = z.object({
     .nullable(),
   instalments: z.array(InstalmentOut),
   paidFen: z.number(),
+  outstandingFen: z.number(),
   /** The earliest missed instalment's due day: the agreement is breached (Art. 15). */
   breachSince: z.string().nullable(),
   referral: z
@@ -93,7 +102,16 @@ export const DisputeRecords = z.object({
   milestones: z.array(Milestone),
   /** Statutory days that follow from the milestones: acceptance 5, award 45 (+15), suit 15. */
   dues: z.object({ acceptanceDue: z.string().nullable(), awardDue: z.string().nullable(), suitDue: z.string().nullable() }),
-  can: z.object({ evidence: z.boolean(), sign: z.boolean(), schedule: z.boolean(), pay: z.boolean(), refer: z.boolean(), milestone: z.boolean() }),
+  can: z.object({
+    evidence: z.boolean(),
+    sign: z.boolean(),
+    schedule: z.boolean(),
+    pay: z.boolean(),
+    refer: z.boolean(),
+    milestone: z.boolean(),
+    /** The referral's file can be downloaded as one PDF (仲裁移送卷宗). */
+    bundle: z.boolean(),
+  }),
 });
 export const EvidenceRef = Evidence.omit({ createdAt: true }).extend({ sha256: z.string() });
 
@@ -168,7 +186,7 @@ export const disputeRecordsApi = endpoints('劳动争议 dispute', {
     method: 'POST',
     path: `${CASE}/payments`,
     access: 'dispute.write',
-    summary: '登记一期履行款 / record an instalment paid',
+    summary: '登记履行款（可部分付款）/ record a payment against an instalment, whole or partial',
     params: IdParams,
     body: PaymentBody,
     response: OkSchema,
@@ -182,6 +200,15 @@ export const disputeRecordsApi = endpoints('劳动争议 dispute', {
     body: ReferralBody,
     response: OkSchema,
     status: 201,
+  },
+  referralBundle: {
+    method: 'GET',
+    path: `${CASE}/referral.pdf`,
+    access: 'dispute.read',
+    summary: '仲裁移送卷宗（案情、当事人、协议、履行记录、证据目录，PDF，记入审计）/ the referral file as one PDF, audited',
+    params: IdParams,
+    response: FileBody('PDF'),
+    file: true,
   },
   milestone: {
     method: 'POST',

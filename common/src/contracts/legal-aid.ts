@@ -292,3 +292,68 @@ export type HotlineInput = z.infer<typeof HotlineBody>;
 export type HotlineListParams = z.infer<typeof HotlineListQuery>;
 export type LegalAidItemT = z.infer<typeof LegalAidItem>;
 export type LegalAidFiguresT = z.infer<typeof LegalAidFigures>;
+
+// ── The worker's own requests: online from the public page or the portal, and following one ──────
+
+const AID_APPLY_LIMIT = { bucket: 'legal_aid.apply', limit: 10, windowMs: 3_600_000 };
+const AID_FOLLOW_LIMIT = { bucket: 'legal_aid.follow', limit: 30, windowMs: 600_000 };
+
+/** What a worker fills in online: the union to ask, what for, about what, and how to reach them (their mobile follows the request). */
+const workerRequestFields = {
+  orgId: z.uuid('请选择受理的工会 / choose the union to ask'),
+  kind: z.enum(LEGAL_AID_KINDS, { error: '请选择援助事项 / choose what is asked for' }),
+  type: z.enum(DISPUTE_TYPES, { error: '请选择争议类型 / choose the type of dispute' }),
+  applicantName: personName,
+  employerName: optionalText(100),
+  employerUscc: UsccInput.nullish().transform((v) => v ?? null),
+  summary: requiredText(2000, '请填写咨询或求助事项', 'describe the request'),
+};
+export const LegalAidApplyBody = z.strictObject({
+  ...workerRequestFields,
+  mobile: MobileInput,
+  consent: z.strictObject({ version: z.string().trim().min(1).max(20), accepted: z.literal(true, { error: '须同意个人信息处理规则 / consent is required' }) }),
+});
+/** From the portal: the signed-in worker's mobile is the request's. */
+export const PortalLegalAidBody = z.strictObject(workerRequestFields);
+export const LegalAidApplyResult = z.object({ requestNo: z.string(), orgName: z.string(), requestedOn: z.string() });
+export const LegalAidFollowQuery = z.strictObject({ requestNo: z.string().trim().min(1).max(30), mobile: z.string().trim().min(1).max(40) });
+export const LegalAidFollowResult = z.object({
+  requestNo: z.string(),
+  status: z.string(),
+  kind: z.string(),
+  type: z.string(),
+  orgName: z.string(),
+  requestedOn: z.string(),
+  assignedOn: z.string().nullable(),
+  /** The lawyer's name and firm once assigned. */
+  lawyerName: z.string().nullable(),
+  lawyerFirm: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  outcomeKind: z.string().nullable(),
+});
+
+export const legalAidPublicApi = endpoints('法律援助 legal aid', {
+  apply: {
+    method: 'POST',
+    path: '/api/legal-aid/apply',
+    access: 'public',
+    summary: '职工网上申请法律援助（无需登录）/ apply online for legal aid (public)',
+    body: LegalAidApplyBody,
+    response: LegalAidApplyResult,
+    status: 201,
+    rateLimit: AID_APPLY_LIMIT,
+  },
+  follow: {
+    method: 'GET',
+    path: '/api/legal-aid/follow',
+    access: 'public',
+    summary: '凭申请编号和手机号查询进度（无需登录）/ follow a request by its number and mobile (public)',
+    query: LegalAidFollowQuery,
+    response: LegalAidFollowResult,
+    rateLimit: AID_FOLLOW_LIMIT,
+  },
+});
+
+export type LegalAidApply = z.infer<typeof LegalAidApplyBody>;
+export type PortalLegalAid = z.infer<typeof PortalLegalAidBody>;

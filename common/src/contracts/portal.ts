@@ -75,7 +75,7 @@ export const WorkerCard = z.object({
 });
 
 export const MyApplication = z.object({
-  kind: z.enum(['join', 'hardship', 'dispute']),
+  kind: z.enum(['join', 'hardship', 'dispute', 'legal_aid']),
   id: z.string(),
   ref: z.string(),
   status: z.string(),

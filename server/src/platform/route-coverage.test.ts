@@ -39,6 +39,9 @@ const EXPECTED_PUBLIC = [
   'GET /api/disputes/centres', // the federations taking online applications (names only)
   'POST /api/disputes/apply', // apply for mediation
   'GET /api/disputes/follow', // the progress, only with the case number AND an applicant's mobile
+  // Legal aid: a worker asks for legal aid online and follows the request without an account. Rate-limited per IP.
+  'POST /api/legal-aid/apply', // request legal aid, with separate consent
+  'GET /api/legal-aid/follow', // the progress, only with the request number AND its mobile
   // Honours: the public notice (公示) must be readable by anyone and take objections without an account; names, employers, posts and deeds only. Rate-limited per IP.
   'GET /api/public/notices', // notices open now
   'GET /api/public/notices/:id', // one notice's list
@@ -80,6 +83,8 @@ const EXPECTED_PUBLIC = [
   'POST /api/portal/unlink', // unlink my own account from the member record
   'GET /api/portal/mutual-aid', // the worker's own mutual-aid cover and claims (worker session)
   'POST /api/portal/mutual-aid/claims', // the worker files a claim on their own cover (worker session)
+  'GET /api/portal/cases/:kind/:id', // one of the worker's own dispute or legal-aid cases (404 for anyone else's)
+  'POST /api/portal/legal-aid', // a legal-aid request from the worker's own session
 ];
 
 /** Routes usable before sign-in is finished (second factor, password change, TOTP enrolment). */

@@ -8,6 +8,7 @@
 import {
   disputeEvidence,
   disputeInstalment,
+  disputePayment,
   disputeMilestone,
   disputeReferral,
   disputeSignature,
@@ -41,6 +42,7 @@ export async function seedDemoDisputeRecords(tx: Executor, rng: Rng, cases: Case
   const evidence: (typeof disputeEvidence.$inferInsert)[] = [];
   const signatures: (typeof disputeSignature.$inferInsert)[] = [];
   const instalments: (typeof disputeInstalment.$inferInsert)[] = [];
+  const payments: (typeof disputePayment.$inferInsert)[] = [];
   const referrals: (typeof disputeReferral.$inferInsert)[] = [];
   const milestones: (typeof disputeMilestone.$inferInsert)[] = [];
   let breached = 0;
@@ -86,15 +88,37 @@ export async function seedDemoDisputeRecords(tx: Executor, rng: Rng, cases: Case
       }
       const n = rng.int(1, 3);
       const base = Math.floor(c.agreementAmountFen / n);
-      const missedOnes: { seq: number; dueOn: string; amountFen: number }[] = [];
+      const missedOnes: { seq: number; dueOn: string; amountFen: number; paidFen: number }[] = [];
       for (let k = 1; k <= n; k++) {
         const dueOn = addDays(c.agreedOn, 15 * k);
         const amountFen = k === n ? c.agreementAmountFen - base * (n - 1) : base;
         // Closed agreements were performed; open ones miss an instalment past its day one time in four.
         const miss = c.status === 'agreed' && dueOn < REF && (missedOnes.length > 0 || rng.chance(0.25));
         const paidOn = c.status === 'closed' ? min(dueOn, REF) : dueOn < REF && !miss ? dueOn : null;
-        if (miss) missedOnes.push({ seq: k, dueOn, amountFen });
-        instalments.push({ id: rng.uuid(), disputeId: c.id, orgId: c.orgId, seq: k, dueOn, amountFen, paidOn });
+        // Every other breached case had part of its first missed instalment paid on the day (a partial payment).
+        const partFen = miss && !missedOnes.length && i % 2 === 0 ? Math.floor(amountFen / 2) : 0;
+        if (miss) missedOnes.push({ seq: k, dueOn, amountFen, paidFen: partFen });
+        const paidFen = paidOn ? amountFen : partFen;
+        instalments.push({
+          id: rng.uuid(),
+          disputeId: c.id,
+          orgId: c.orgId,
+          seq: k,
+          dueOn,
+          amountFen,
+          paidOn,
+          paidFen,
+          breachNoticeOn: miss ? addDays(dueOn, 1) : null,
+        });
+        if (paidFen)
+          payments.push({
+            id: `${c.id.slice(0, 24)}${String(k).padStart(12, '0')}`,
+            disputeId: c.id,
+            orgId: c.orgId,
+            seq: k,
+            amountFen: paidFen,
+            paidOn: paidOn ?? dueOn,
+          });
       }
       if (missedOnes.length) {
         breached++;
@@ -134,6 +158,7 @@ export async function seedDemoDisputeRecords(tx: Executor, rng: Rng, cases: Case
   await put(disputeEvidence, evidence, 200);
   await put(disputeSignature, signatures, 1000);
   await put(disputeInstalment, instalments, 1000);
+  await put(disputePayment, payments, 1000);
   await put(disputeReferral, referrals, 500);
   await put(disputeMilestone, milestones, 1000);
   return { evidence: evidence.length, instalments: instalments.length, breached, referrals: referrals.length, milestones: milestones.length };

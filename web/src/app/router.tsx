@@ -93,6 +93,8 @@ const JoinStatusPage = lazy(() => import('../modules/join/JoinStatusPage'));
 const CardVerifyPage = lazy(() => import('../modules/join/CardVerifyPage'));
 const PortalLoginPage = lazy(() => import('../modules/portal/PortalLoginPage'));
 const PortalHomePage = lazy(() => import('../modules/portal/PortalHomePage'));
+const PortalCasePage = lazy(() => import('../modules/portal/PortalCasePage'));
+const LegalAidApplyPage = lazy(() => import('../modules/dispute/LegalAidApplyPage'));
 const OutboxPage = lazy(() => import('../modules/portal/OutboxPage'));
 const StationsPage = lazy(() => import('../modules/station/StationsPage'));
 const StationMapPage = lazy(() => import('../modules/station/StationMapPage'));
@@ -134,6 +136,8 @@ export function AppRouter() {
           <Route path="/m/training" element={<PortalTrainingPage />} />
           <Route path="/certificates/verify" element={<CertificateVerifyPage />} />
           <Route path="/m/events" element={<PortalEventsPage />} />
+          <Route path="/m/cases/:kind/:id" element={<PortalCasePage />} />
+          <Route path="/legal-aid/apply" element={<LegalAidApplyPage />} />
           <Route path="/hardship/self-check" element={<HardshipSelfCheckPage />} />
           <Route path="/mediation" element={<MediationApplyPage />} />
           <Route path="/mediation/status" element={<MediationStatusPage />} />

@@ -19,11 +19,11 @@ export interface AgreementData {
   amountFen: number;
   agreedOn: string;
   confirmationDue: string | null;
-  instalments: { seq: number; dueOn: string; amountFen: number; paidOn: string | null }[];
+  instalments: { seq: number; dueOn: string; amountFen: number; paidOn: string | null; paidFen?: number }[];
   signatures: { role: string; signerName: string; signedOn: string; method: string; mime: string | null; image: Buffer | null }[];
 }
 
-const ymd = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+export const ymd = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 /**
  * The mediation agreement (调解协议书) in Chinese, A4: the parties, the matters in dispute, the
@@ -82,7 +82,9 @@ export async function agreementPdf(a: AgreementData): Promise<Buffer> {
       doc.y = y + 20;
     };
     row(['期次', '履行期限', '金额（元）', '履行情况']);
-    a.instalments.forEach((i) => row([`第${i.seq}期`, ymd(i.dueOn), formatYuan(i.amountFen), i.paidOn ? `已于${ymd(i.paidOn)}支付` : '']));
+    a.instalments.forEach((i) =>
+      row([`第${i.seq}期`, ymd(i.dueOn), formatYuan(i.amountFen), i.paidOn ? `已于${ymd(i.paidOn)}付清` : i.paidFen ? `已付 ${formatYuan(i.paidFen)} 元` : '']),
+    );
     doc.moveDown(0.5);
   }
 

@@ -59,7 +59,7 @@ export async function disputeDashboard(c: Ctx) {
     c.db.execute(sql`
       SELECT (SELECT count(DISTINCT i.dispute_id)::int FROM dispute_instalment i JOIN dispute_case ON dispute_case.id = i.dispute_id
                WHERE i.paid_on IS NULL AND i.due_on < ${today} AND dispute_case.status = 'agreed' AND ${scope}) AS breached,
-             (SELECT coalesce(sum(i.amount_fen), 0)::bigint FROM dispute_instalment i JOIN dispute_case ON dispute_case.id = i.dispute_id
+             (SELECT coalesce(sum(i.amount_fen), 0)::bigint FROM dispute_payment i JOIN dispute_case ON dispute_case.id = i.dispute_id
                WHERE i.paid_on >= ${yearStart} AND i.paid_on <= ${today} AND ${scope}) AS instalments_fen,
              (SELECT coalesce(sum(r.amount_fen), 0)::bigint FROM wage_recovery r JOIN wage_arrears ON wage_arrears.id = r.arrears_id
                WHERE r.paid_on >= ${yearStart} AND r.paid_on <= ${today} AND ${arrears.inScope(c)}) AS arrears_fen`) as unknown as Promise<{

@@ -48,7 +48,11 @@ export const disputeSignature = pgTable(
   (t) => [uniqueIndex('dispute_signature_role_uq').on(t.disputeId, t.role)],
 );
 
-/** One instalment of the agreement's payment schedule (履行计划); paid in full on `paid_on`. */
+/**
+ * One instalment of the agreement's payment schedule (履行计划). `paid_fen` is the sum of the
+ * payments recorded against it (`dispute_payment`, kept in the same transaction); `paid_on` is the
+ * day it was paid in full (the last payment's day), null while anything is outstanding.
+ */
 export const disputeInstalment = pgTable(
   'dispute_instalment',
   {
@@ -59,6 +63,9 @@ export const disputeInstalment = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     paidOn: date('paid_on', { mode: 'string' }),
+    paidFen: bigint('paid_fen', { mode: 'number' }).notNull().default(0),
+    /** The day the worker and the handling body were told this instalment was missed (the breach job). */
+    breachNoticeOn: date('breach_notice_on', { mode: 'string' }),
     note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -69,6 +76,23 @@ export const disputeInstalment = pgTable(
       .where(sql`paid_on IS NULL`),
     index('dispute_instalment_paid_idx').on(t.paidOn),
   ],
+);
+
+/** A payment against one instalment (履行款), whole or partial, with its day. */
+export const disputePayment = pgTable(
+  'dispute_payment',
+  {
+    id: uuid('id').primaryKey(),
+    disputeId: uuid('dispute_id').notNull(),
+    orgId: uuid('org_id').notNull(),
+    seq: integer('seq').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    paidOn: date('paid_on', { mode: 'string' }).notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dispute_payment_case_idx').on(t.disputeId, t.seq), index('dispute_payment_paid_idx').on(t.paidOn)],
 );
 
 /**
@@ -89,7 +113,7 @@ export const disputeReferral = pgTable(
     /** The file assembled: the agreement, the missed instalments, the evidence list. */
     file: jsonb('file')
       .$type<{
-        missed: { seq: number; dueOn: string; amountFen: number }[];
+        missed: { seq: number; dueOn: string; amountFen: number; paidFen?: number }[];
         evidence: { id: string; kind: string; fileName: string }[];
         agreedOn: string | null;
         agreementAmountFen: number | null;

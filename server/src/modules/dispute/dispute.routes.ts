@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { disputeApi, disputePublicApi, mediatorApi } from '../../../../common/src/contracts/dispute.js';
-import { hotlineApi, lawyerApi, legalAidApi } from '../../../../common/src/contracts/legal-aid.js';
+import { hotlineApi, lawyerApi, legalAidApi, legalAidPublicApi } from '../../../../common/src/contracts/legal-aid.js';
+import { portalCasesApi } from '../../../../common/src/contracts/portal-cases.js';
+import * as worker from './worker-side.service.js';
+import { requireWorker } from '../portal/portal.service.js';
 import * as aid from './legal-aid.service.js';
 import { wageArrearsApi } from '../../../../common/src/contracts/wage-arrears.js';
 import * as wa from './wage-arrears.service.js';
@@ -46,6 +49,15 @@ export async function disputeRoutes(app: FastifyInstance) {
     create: (c, { body }) => createMediator(c, body),
     update: (c, { params, body }) => updateMediator(c, params.id, body),
   });
+  mount(app, legalAidPublicApi, {
+    apply: (s, { body }) => worker.applyLegalAidOnline(s, body),
+    follow: (s, { query }) => worker.followLegalAid(s, query.requestNo, query.mobile),
+  });
+  // The worker's own cases in the portal: the worker's session (cookie), never a cadre's.
+  mount(app, portalCasesApi, {
+    caseDetail: async (s, { params }, req) => worker.portalCaseDetail(s, (await requireWorker(s, req)).account, params.kind, params.id),
+    requestLegalAid: async (s, { body }, req) => worker.portalLegalAid(s, (await requireWorker(s, req)).account, body),
+  });
   mount(app, legalAidApi, {
     list: (c, { query }) => aid.listLegalAid(c, query),
     dashboard: (c) => aid.legalAidDashboard(c),
@@ -85,6 +97,10 @@ export async function disputeRoutes(app: FastifyInstance) {
     sign: (c, { params, body }) => rec.signAgreement(c, params.id, body),
     agreementPdf: async (c, { params }, _req, reply) => {
       const { pdf, fileName } = await rec.printAgreement(c, params.id);
+      return sendFile(reply, 'application/pdf', fileName, pdf);
+    },
+    referralBundle: async (c, { params }, _req, reply) => {
+      const { pdf, fileName } = await rec.printReferralBundle(c, params.id);
       return sendFile(reply, 'application/pdf', fileName, pdf);
     },
     pay: (c, { params, body }) => rec.recordPayment(c, params.id, body),

@@ -21,6 +21,8 @@ export const legalAidRequest = pgTable(
     applicantName: text('applicant_name').notNull(),
     mobileCipher: text('mobile_cipher'),
     mobileMasked: text('mobile_masked'),
+    /** Blind index of the mobile: the worker follows an online request by its number and this mobile, and finds it in the portal. */
+    mobileIndex: text('mobile_index'),
     employerName: text('employer_name'),
     employerUscc: text('employer_uscc'),
     disputeId: uuid('dispute_id'),
@@ -42,6 +44,10 @@ export const legalAidRequest = pgTable(
   },
   (t) => [
     index('legal_aid_org_requested_idx').on(t.orgId, t.requestedOn),
+    index('legal_aid_request_no_idx').on(t.requestNo),
+    index('legal_aid_mobile_idx')
+      .on(t.mobileIndex)
+      .where(sql`${t.mobileIndex} IS NOT NULL`),
     index('legal_aid_lawyer_idx')
       .on(t.lawyerId)
       .where(sql`${t.status} = 'assigned'`),

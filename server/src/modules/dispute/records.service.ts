@@ -1,11 +1,12 @@
-import crypto from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   disputeEvidence,
   disputeInstalment,
+  disputeCase,
   disputeMilestone,
   disputeParty,
+  disputePayment,
   disputeReferral,
   disputeSignature,
   type DisputeCaseRow,
@@ -13,8 +14,9 @@ import {
 import { disputes, mediatorNames, orgNames } from './dispute.repo.js';
 import { clockRule } from './dispute.service.js';
 import { agreementPdf } from './agreement-pdf.js';
-import { org } from '../org/org.schema.js';
-import { decodeUpload } from '../hardship/attachment.service.js';
+import { referralBundlePdf } from './referral-pdf.js';
+import { notifyWorker } from '../portal/index.js';
+import { acceptUpload, attachmentInScope, decodeUpload } from '../../platform/attachments.js';
 import {
   breachSince,
   MILESTONE_KIND_LABELS,
@@ -28,9 +30,9 @@ import {
 import { todayInChina } from '../../../../common/src/dates.js';
 import { appendAudit } from '../../platform/audit.js';
 import { AppError, errors } from '../../platform/errors.js';
-import { scopeCovers } from '../../platform/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
+import type { Services } from '../../platform/context.js';
 import type { EvidenceInput, MilestoneInput, PaymentInput, ReferralInput, ScheduleInput, SignInput } from '../../../../common/src/contracts/dispute-records.js';
 
 /**
@@ -62,13 +64,25 @@ const arbitrationOpen = (d: DisputeCaseRow, referred: boolean) => referred || d.
 
 async function instalmentsOf(exec: Executor, id: string) {
   const rows = await exec.select().from(disputeInstalment).where(eq(disputeInstalment.disputeId, id)).orderBy(asc(disputeInstalment.seq));
-  return rows.map((r) => ({ ...r, amountFen: Number(r.amountFen) }));
+  return rows.map((r) => ({ ...r, amountFen: Number(r.amountFen), paidFen: Number(r.paidFen) }));
+}
+
+/** The payments of a case by instalment, oldest first. */
+async function paymentsOf(exec: Executor, id: string) {
+  const rows = await exec
+    .select({ seq: disputePayment.seq, amountFen: disputePayment.amountFen, paidOn: disputePayment.paidOn, note: disputePayment.note })
+    .from(disputePayment)
+    .where(eq(disputePayment.disputeId, id))
+    .orderBy(asc(disputePayment.paidOn), asc(disputePayment.createdAt));
+  const bySeq = new Map<number, { amountFen: number; paidOn: string; note: string | null }[]>();
+  for (const r of rows) bySeq.set(r.seq, [...(bySeq.get(r.seq) ?? []), { amountFen: Number(r.amountFen), paidOn: r.paidOn, note: r.note }]);
+  return bySeq;
 }
 
 export async function disputeRecords(c: Ctx, id: string) {
   const d = await disputes.get(c, id);
   const today = todayInChina();
-  const [evidence, signatures, instalments, referral, milestones, rule] = await Promise.all([
+  const [evidence, signatures, instalments, referral, milestones, rule, payments] = await Promise.all([
     c.db
       .select({
         id: disputeEvidence.id,
@@ -95,6 +109,7 @@ export async function disputeRecords(c: Ctx, id: string) {
     c.db.select().from(disputeReferral).where(eq(disputeReferral.disputeId, id)),
     c.db.select().from(disputeMilestone).where(eq(disputeMilestone.disputeId, id)).orderBy(asc(disputeMilestone.onDate), asc(disputeMilestone.createdAt)),
     clockRule(c, d.receivedOn),
+    paymentsOf(c.db, id),
   ]);
   const write = c.actor.permissions.has('dispute.write');
   const breach = d.status === 'agreed' ? breachSince(instalments, today) : null;
@@ -115,10 +130,14 @@ export async function disputeRecords(c: Ctx, id: string) {
       dueOn: i.dueOn,
       amountFen: i.amountFen,
       paidOn: i.paidOn,
+      paidFen: i.paidFen,
+      outstandingFen: i.amountFen - i.paidFen,
       note: i.note,
       missed: !i.paidOn && i.dueOn < today,
+      payments: payments.get(i.seq) ?? [],
     })),
-    paidFen: instalments.filter((i) => i.paidOn).reduce((a, i) => a + i.amountFen, 0),
+    paidFen: instalments.reduce((a, i) => a + i.paidFen, 0),
+    outstandingFen: instalments.reduce((a, i) => a + i.amountFen - i.paidFen, 0),
     breachSince: breach,
     referral: ref
       ? {
@@ -135,10 +154,11 @@ export async function disputeRecords(c: Ctx, id: string) {
     can: {
       evidence: write && d.status !== 'rejected' && d.status !== 'closed',
       sign: write && d.status === 'agreed',
-      schedule: write && d.status === 'agreed' && !instalments.some((i) => i.paidOn),
+      schedule: write && d.status === 'agreed' && !instalments.some((i) => i.paidFen > 0),
       pay: write && d.status === 'agreed' && instalments.some((i) => !i.paidOn),
       refer: write && !ref && ((d.status === 'agreed' && !!breach) || d.status === 'failed'),
       milestone: write && arbitrationOpen(d, !!ref),
+      bundle: !!ref,
     },
   };
 }
@@ -150,9 +170,8 @@ export async function addEvidence(c: Ctx, id: string, input: EvidenceInput) {
     const d = await load(c, tx, id);
     if (d.status === 'rejected' || d.status === 'closed')
       throw wrongStatus('已结案或不予受理的案件不能再添加证据', 'Evidence cannot be added to a closed or rejected case');
-    const { bytes, mime } = decodeUpload(input.data);
+    const { bytes, mime, sha256 } = acceptUpload(input.data);
     const eid = uuidv7();
-    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     await tx.insert(disputeEvidence).values({
       id: eid,
       disputeId: id,
@@ -170,15 +189,8 @@ export async function addEvidence(c: Ctx, id: string, input: EvidenceInput) {
   });
 }
 
-async function evidenceInScope(c: Ctx, id: string) {
-  const [row] = await c.db
-    .select({ e: disputeEvidence, path: org.path })
-    .from(disputeEvidence)
-    .innerJoin(org, eq(org.id, disputeEvidence.orgId))
-    .where(eq(disputeEvidence.id, id));
-  if (!row || !scopeCovers(c.actor.scope, { id: row.e.orgId, path: row.path })) throw errors.notFound('证据材料', 'evidence');
-  return row.e;
-}
+/** Evidence found through its own union (the platform's attachment service): 404 outside the scope. */
+const evidenceInScope = (c: Ctx, id: string) => attachmentInScope(c, disputeEvidence, id, { zh: '证据材料', en: 'evidence' });
 
 /** A download of evidence (it may hold pay, health or identity data): audited. */
 export async function readEvidence(c: Ctx, id: string) {
@@ -206,7 +218,8 @@ export async function setSchedule(c: Ctx, id: string, input: ScheduleInput) {
     const d = await load(c, tx, id);
     if (d.status !== 'agreed') throw wrongStatus('只有已达成调解协议的案件可以设定履行计划', 'Only a case with an agreement has a payment schedule');
     const existing = await instalmentsOf(tx, id);
-    if (existing.some((i) => i.paidOn)) throw wrongStatus('已登记履行款，履行计划不能再修改', 'A payment has been recorded; the schedule can no longer change');
+    if (existing.some((i) => i.paidFen > 0))
+      throw wrongStatus('已登记履行款，履行计划不能再修改', 'A payment has been recorded; the schedule can no longer change');
     const total = input.instalments.reduce((a, i) => a + i.amountFen, 0);
     const agreed = Number(d.agreementAmountFen ?? 0);
     const fields = (path: string, zh: string, en: string) =>
@@ -270,7 +283,12 @@ export async function signAgreement(c: Ctx, id: string, input: SignInput) {
   });
 }
 
-/** An instalment paid in full on its day. */
+/**
+ * A payment against one instalment, whole or partial (left without an amount, what is outstanding).
+ * The instalment's paid sum is kept in the same transaction; it is paid (`paid_on`) on the day the
+ * last of it came in. More than is outstanding is refused; an instalment still short after its due
+ * day is missed, a breach of the agreement (劳动争议调解仲裁法 Art. 15).
+ */
 export async function recordPayment(c: Ctx, id: string, input: PaymentInput) {
   return c.db.transaction(async (tx) => {
     const d = await load(c, tx, id);
@@ -282,9 +300,42 @@ export async function recordPayment(c: Ctx, id: string, input: PaymentInput) {
       .from(disputeInstalment)
       .where(and(eq(disputeInstalment.disputeId, id), eq(disputeInstalment.seq, input.seq)));
     if (!row) throw errors.invalid(`履行计划中没有第${input.seq}期`, `No instalment ${input.seq} in the schedule`);
-    if (row.paidOn) throw new AppError(409, 'ALREADY_PAID', `第${input.seq}期已于${row.paidOn}登记付款`, `Instalment ${input.seq} was paid on ${row.paidOn}`);
-    await tx.update(disputeInstalment).set({ paidOn: input.paidOn }).where(eq(disputeInstalment.id, row.id));
-    await audit(c, tx, d, 'dispute.payment', { seq: input.seq, amountFen: Number(row.amountFen), paidOn: input.paidOn, late: input.paidOn > row.dueOn });
+    if (row.paidOn)
+      throw new AppError(409, 'ALREADY_PAID', `第${input.seq}期已于${row.paidOn}付清`, `Instalment ${input.seq} was paid in full on ${row.paidOn}`);
+    const outstanding = Number(row.amountFen) - Number(row.paidFen);
+    const amountFen = input.amountFen ?? outstanding;
+    if (amountFen > outstanding)
+      throw new AppError(
+        400,
+        'VALIDATION_FAILED',
+        `第${input.seq}期尚欠 ${(outstanding / 100).toFixed(2)} 元，付款金额不能超过`,
+        `Instalment ${input.seq} has ${outstanding} fen outstanding; the payment is more`,
+        { fields: [{ path: 'body.amountFen', message: '付款金额超过未付金额', messageEn: 'more than is outstanding' }] },
+      );
+    const paidFen = Number(row.paidFen) + amountFen;
+    const full = paidFen === Number(row.amountFen);
+    await tx.insert(disputePayment).values({
+      id: uuidv7(),
+      disputeId: id,
+      orgId: d.orgId,
+      seq: input.seq,
+      amountFen,
+      paidOn: input.paidOn,
+      note: input.note,
+      createdBy: c.actor.userId,
+    });
+    await tx
+      .update(disputeInstalment)
+      .set({ paidFen, paidOn: full ? input.paidOn : null })
+      .where(eq(disputeInstalment.id, row.id));
+    await audit(c, tx, d, 'dispute.payment', {
+      seq: input.seq,
+      amountFen,
+      paidOn: input.paidOn,
+      outstandingFen: Number(row.amountFen) - paidFen,
+      full,
+      late: input.paidOn > row.dueOn,
+    });
     return { ok: true as const };
   });
 }
@@ -354,7 +405,7 @@ export async function referToArbitration(c: Ctx, id: string, input: ReferralInpu
       .where(eq(disputeEvidence.disputeId, id))
       .orderBy(asc(disputeEvidence.createdAt));
     const file = {
-      missed: missed.map((i) => ({ seq: i.seq, dueOn: i.dueOn, amountFen: i.amountFen })),
+      missed: missed.map((i) => ({ seq: i.seq, dueOn: i.dueOn, amountFen: i.amountFen, paidFen: i.paidFen })),
       evidence,
       agreedOn: d.agreedOn,
       agreementAmountFen: d.agreementAmountFen === null ? null : Number(d.agreementAmountFen),
@@ -378,7 +429,125 @@ export async function referToArbitration(c: Ctx, id: string, input: ReferralInpu
       { ground, referredOn, commission: input.commission, missed: file.missed.length, evidence: evidence.length },
       input.note,
     );
+    await notifyApplicants(tx, d, {
+      title: '案件已转仲裁',
+      body: `您的劳动争议案件（${d.caseNo}）${ground === 'breach' ? '因用人单位未按调解协议履行' : '因调解不成'}，已于${referredOn}移送${input.commission}，卷宗随附。`,
+    });
     return { ok: true as const };
+  });
+}
+
+/** Tell the case's workers (by the applicants' mobiles and ID numbers) in their portal inbox; those without an account get nothing. */
+async function notifyApplicants(tx: Executor, d: { id: string; mobileIndexes: string[] }, msg: { title: string; body: string }) {
+  const ids = await tx.select({ idIndex: disputeParty.idIndex }).from(disputeParty).where(eq(disputeParty.disputeId, d.id));
+  const to = [...d.mobileIndexes.map((m) => ({ mobileIndex: m })), ...ids.filter((p) => p.idIndex).map((p) => ({ idIndex: p.idIndex! }))];
+  let n = 0;
+  // One message per account, however many of its keys match.
+  const seen = new Set<string>();
+  for (const r of to) {
+    const key = JSON.stringify(r);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    n += await notifyWorker(tx, { ...r, ...msg, link: `/m/cases/dispute/${d.id}` });
+  }
+  return n;
+}
+
+/** The referral's file as one PDF (仲裁移送卷宗): summary, parties, agreement, payment record, evidence list. Audited. */
+export async function printReferralBundle(c: Ctx, id: string) {
+  const d = await disputes.get(c, id);
+  const [ref] = await c.db.select().from(disputeReferral).where(eq(disputeReferral.disputeId, id));
+  if (!ref) throw wrongStatus('本案尚未转仲裁', 'The case has not been referred to arbitration');
+  const [parties, instalments, payments, evidence, centre, mediatorName] = await Promise.all([
+    c.db.select().from(disputeParty).where(eq(disputeParty.disputeId, id)).orderBy(asc(disputeParty.seq)),
+    instalmentsOf(c.db, id),
+    paymentsOf(c.db, id),
+    c.db.select({ id: disputeEvidence.id, sha256: disputeEvidence.sha256 }).from(disputeEvidence).where(eq(disputeEvidence.disputeId, id)),
+    orgNames(c.db, [d.orgId]),
+    mediatorNames(c.db, [d.mediatorId]),
+  ]);
+  const held = new Map(evidence.map((e) => [e.id, e.sha256]));
+  const pdf = await referralBundlePdf({
+    caseNo: d.caseNo,
+    centreName: centre.get(d.orgId) ?? '',
+    mediatorName: d.mediatorId ? (mediatorName.get(d.mediatorId) ?? null) : null,
+    receivedOn: d.receivedOn,
+    applicants: parties.map((p) => ({ name: p.name, idMasked: p.idMasked, representative: p.representative })),
+    workerCount: d.workerCount,
+    employerName: d.employerName,
+    employerUscc: d.employerUscc,
+    type: d.type,
+    amountClaimedFen: d.amountClaimedFen === null ? null : Number(d.amountClaimedFen),
+    facts: d.facts,
+    outcomeSought: d.outcomeSought,
+    agreement: d.agreedOn ? { agreedOn: d.agreedOn, terms: d.agreementTerms ?? '', amountFen: Number(d.agreementAmountFen ?? 0) } : null,
+    failReason: d.failReason,
+    referral: { ground: ref.ground, referredOn: ref.referredOn, commission: ref.commission, note: ref.note },
+    instalments: instalments.map((i) => ({ ...i, payments: payments.get(i.seq) ?? [] })),
+    missedSeqs: ref.file.missed.map((m) => m.seq),
+    evidence: ref.file.evidence.map((e) => ({ kind: e.kind, fileName: e.fileName, sha256: held.get(e.id) ?? null, present: held.has(e.id) })),
+  });
+  await c.db.transaction((tx) => audit(c, tx, d, 'dispute.referral_pdf', { bytes: pdf.length }));
+  return { pdf, fileName: `仲裁移送卷宗-${d.caseNo}.pdf` };
+}
+
+export const BREACH_JOB_ACTOR = '系统：履行监督 / breach monitor';
+
+/**
+ * The breach job: an instalment of an agreement being performed that is past its due day and not
+ * fully paid is a breach (劳动争议调解仲裁法 Art. 15). Once per instalment, the worker is told in
+ * their portal inbox (arbitration is open to them) and the handling body gets a `dispute.breach`
+ * entry in the case's history (the case page and the dashboard show the breach from the data).
+ * Idempotent (`breach_notice_on`), dated by the day.
+ */
+export async function runBreachJob(s: Pick<Services, 'db'>, today: string = todayInChina()) {
+  return s.db.transaction(async (tx) => {
+    const lock = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(727014) AS ok`)) as unknown as { rows: { ok: boolean }[] };
+    if (!lock.rows[0]?.ok) return { cases: 0, notified: 0 };
+    const due = await tx
+      .select({
+        id: disputeInstalment.id,
+        disputeId: disputeInstalment.disputeId,
+        seq: disputeInstalment.seq,
+        dueOn: disputeInstalment.dueOn,
+        amountFen: disputeInstalment.amountFen,
+        paidFen: disputeInstalment.paidFen,
+      })
+      .from(disputeInstalment)
+      .innerJoin(disputeCase, eq(disputeCase.id, disputeInstalment.disputeId))
+      .where(
+        and(isNull(disputeInstalment.paidOn), isNull(disputeInstalment.breachNoticeOn), lt(disputeInstalment.dueOn, today), eq(disputeCase.status, 'agreed')),
+      );
+    if (!due.length) return { cases: 0, notified: 0 };
+    const caseIds = [...new Set(due.map((r) => r.disputeId))];
+    const cases = await tx.select().from(disputeCase).where(inArray(disputeCase.id, caseIds));
+    let notified = 0;
+    for (const d of cases) {
+      const missed = due.filter((r) => r.disputeId === d.id);
+      const owed = missed.reduce((a, r) => a + Number(r.amountFen) - Number(r.paidFen), 0);
+      notified += await notifyApplicants(tx, d, {
+        title: '用人单位未按调解协议履行',
+        body: `您的劳动争议案件（${d.caseNo}）第${missed.map((r) => r.seq).join('、')}期履行款逾期未付清，尚欠 ${(owed / 100).toFixed(2)} 元。您可以依法申请劳动争议仲裁（《劳动争议调解仲裁法》第十五条），调解中心将协助移送卷宗。`,
+      });
+      await appendAudit(tx, {
+        actorName: BREACH_JOB_ACTOR,
+        orgId: d.orgId,
+        action: 'dispute.breach',
+        entity: 'dispute',
+        entityId: d.id,
+        changes: { missed: missed.map((r) => ({ seq: r.seq, dueOn: r.dueOn, outstandingFen: Number(r.amountFen) - Number(r.paidFen) })) },
+      });
+    }
+    await tx
+      .update(disputeInstalment)
+      .set({ breachNoticeOn: today })
+      .where(
+        inArray(
+          disputeInstalment.id,
+          due.map((r) => r.id),
+        ),
+      );
+    return { cases: cases.length, notified };
   });
 }
 
@@ -427,6 +596,6 @@ export async function recordMilestone(c: Ctx, id: string, input: MilestoneInput)
 
 /** Rows of the case held by the handling body, moved with it on a transfer. */
 export async function moveRecords(tx: Executor, id: string, toOrgId: string) {
-  for (const t of [disputeEvidence, disputeSignature, disputeInstalment, disputeReferral, disputeMilestone])
+  for (const t of [disputeEvidence, disputeSignature, disputeInstalment, disputePayment, disputeReferral, disputeMilestone])
     await tx.update(t).set({ orgId: toOrgId }).where(eq(t.disputeId, id));
 }

@@ -7,8 +7,8 @@ import { normaliseIdInput } from '../../../../common/src/id-number.js';
 import { member, joinApplication } from '../member/member.schema.js';
 import { org } from '../org/org.schema.js';
 import { hardshipFile } from '../hardship/hardship.schema.js';
-import { disputeCase } from '../dispute/dispute.schema.js';
 import { honorRecord } from '../honor/honor.schema.js';
+import { disputeCase, legalAidRequest } from '../dispute/dispute.schema.js';
 import { cardToken } from '../member/card.js';
 import { idIndexOf, mobileIndexOf } from '../member/member.record.js';
 import { SlidingWindowLimiter, rateLimited } from '../member/join/rate-limit.js';
@@ -334,7 +334,7 @@ export async function workerCard(s: Services, account: WorkerAccount, baseUrl: s
  */
 export async function workerApplications(s: Services, account: WorkerAccount) {
   const out: {
-    kind: 'join' | 'hardship' | 'dispute';
+    kind: 'join' | 'hardship' | 'dispute' | 'legal_aid';
     id: string;
     ref: string;
     status: string;
@@ -402,5 +402,20 @@ export async function workerApplications(s: Services, account: WorkerAccount) {
     .orderBy(desc(disputeCase.receivedOn))
     .limit(20);
   for (const d of cases) out.push({ kind: 'dispute', id: d.id, ref: d.ref, status: d.status, orgName: d.orgName, submittedOn: d.receivedOn, deadline: d.due });
+  // Legal-aid requests filed online with my mobile (docs/rights.md "The worker's side").
+  const aid = await s.db
+    .select({
+      id: legalAidRequest.id,
+      ref: legalAidRequest.requestNo,
+      status: legalAidRequest.status,
+      orgName: org.name,
+      requestedOn: legalAidRequest.requestedOn,
+    })
+    .from(legalAidRequest)
+    .innerJoin(org, eq(org.id, legalAidRequest.orgId))
+    .where(eq(legalAidRequest.mobileIndex, account.mobileIndex))
+    .orderBy(desc(legalAidRequest.requestedOn))
+    .limit(20);
+  for (const r of aid) out.push({ kind: 'legal_aid', id: r.id, ref: r.ref, status: r.status, orgName: r.orgName, submittedOn: r.requestedOn, deadline: null });
   return out;
 }

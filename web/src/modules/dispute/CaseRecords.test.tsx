@@ -14,12 +14,12 @@ const records = (over: Partial<DisputeRecordsT> = {}): DisputeRecordsT => ({
     signatures: [{ role: 'applicant', signerName: '王五', signedOn: '2026-10-20', method: 'on_screen', hasImage: true }],
   },
   instalments: [
-    { seq: 1, dueOn: '2026-11-01', amountFen: 400_000, paidOn: '2026-11-01', note: null, missed: false },
-    { seq: 2, dueOn: '2026-11-20', amountFen: 500_000, paidOn: null, note: null, missed: true },
+    { seq: 1, dueOn: '2026-11-01', amountFen: 400_000, paidOn: '2026-11-01', paidFen: 400_000, outstandingFen: 0, note: null, missed: false, payments: [{ amountFen: 400_000, paidOn: '2026-11-01', note: null }] },
+    { seq: 2, dueOn: '2026-11-20', amountFen: 500_000, paidOn: null, paidFen: 0, outstandingFen: 500_000, note: null, missed: true, payments: [] },
   ],
-  paidFen: 400_000, breachSince: '2026-11-20', referral: null, milestones: [],
+  paidFen: 400_000, outstandingFen: 500_000, breachSince: '2026-11-20', referral: null, milestones: [],
   dues: { acceptanceDue: null, awardDue: null, suitDue: null },
-  can: { evidence: true, sign: true, schedule: false, pay: true, refer: true, milestone: false },
+  can: { evidence: true, sign: true, schedule: false, pay: true, refer: true, milestone: false, bundle: false },
   ...over,
 });
 const open = (r: DisputeRecordsT, routes = {}) =>
@@ -59,11 +59,11 @@ describe('a case’s evidence and agreement', () => {
 
   it('a case without agreement shows its arbitration milestones with the award’s day', async () => {
     open(records({
-      agreement: null, instalments: [], paidFen: 0, breachSince: null,
+      agreement: null, instalments: [], paidFen: 0, outstandingFen: 0, breachSince: null,
       referral: { ground: 'no_agreement', referredOn: '2026-10-01', commission: '江城市劳动人事争议仲裁委员会', note: null, missed: 0, evidence: 1 },
       milestones: [{ id: 'm1', kind: 'application', onDate: '2026-10-02', reference: '江劳人仲案字〔2026〕1号', note: null }, { id: 'm2', kind: 'acceptance', onDate: '2026-10-05', reference: null, note: null }],
       dues: { acceptanceDue: '2026-10-07', awardDue: '2026-11-19', suitDue: null },
-      can: { evidence: false, sign: false, schedule: false, pay: false, refer: false, milestone: true },
+      can: { evidence: false, sign: false, schedule: false, pay: false, refer: false, milestone: true, bundle: true },
     }));
     expect((await screen.findByTestId('dispute-milestone-application')).textContent).toContain('江劳人仲案字〔2026〕1号');
     expect(screen.getByTestId('dispute-referral').textContent).toContain('江城市劳动人事争议仲裁委员会');

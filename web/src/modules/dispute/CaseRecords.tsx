@@ -80,12 +80,13 @@ export function CaseRecords({ dispute }: { dispute: DisputeDetail }) {
     },
     pay: {
       title: t('dispute.pay.record'),
-      initial: { paidOn: todayInChina(), seq: data.instalments.find((i) => !i.paidOn)?.seq },
+      initial: { paidOn: todayInChina(), seq: data.instalments.find((i) => !i.paidOn)?.seq, amountFen: data.instalments.find((i) => !i.paidOn)?.outstandingFen },
       fields: [
-        { name: 'seq', label: 'dispute.pay.seq', kind: 'select', required: true, options: data.instalments.filter((i) => !i.paidOn).map((i) => ({ value: i.seq, label: `${t('dispute.pay.nth', { n: i.seq })} · ${i.dueOn} · ${yuan(i.amountFen)}` })) },
+        { name: 'seq', label: 'dispute.pay.seq', kind: 'select', required: true, options: data.instalments.filter((i) => !i.paidOn).map((i) => ({ value: i.seq, label: `${t('dispute.pay.nth', { n: i.seq })} · ${i.dueOn} · ${t('dispute.pay.outstanding')} ${yuan(i.outstandingFen)}` })) },
         { name: 'paidOn', label: 'dispute.pay.paidOn', kind: 'date', required: true, noFuture: true },
+        { name: 'amountFen', label: 'dispute.pay.paidAmount', kind: 'money', required: true },
       ],
-      send: (v) => call(disputeRecordsApi.pay, { params, body: { seq: Number(v.seq), paidOn: String(v.paidOn) } }),
+      send: (v) => call(disputeRecordsApi.pay, { params, body: { seq: Number(v.seq), paidOn: String(v.paidOn), amountFen: Number(v.amountFen) } }),
     },
     refer: {
       title: t('dispute.refer.title'),
@@ -185,6 +186,8 @@ export function CaseRecords({ dispute }: { dispute: DisputeDetail }) {
                 { title: t('dispute.pay.seq'), dataIndex: 'seq', width: 70, render: (n: number) => t('dispute.pay.nth', { n }) },
                 { title: t('dispute.pay.due'), dataIndex: 'dueOn', render: (d: string, i) => (i.paidOn ? d : <DeadlineBadge due={d} unit="calendar_days" />) },
                 { title: t('dispute.pay.amount'), dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
+                { title: t('dispute.pay.paidAmount'), dataIndex: 'paidFen', align: 'right', render: (f: number, i) => <span title={i.payments.map((p) => `${p.paidOn} ${yuan(p.amountFen)}`).join('\n')}>{yuan(f)}</span> },
+                { title: t('dispute.pay.outstanding'), dataIndex: 'outstandingFen', align: 'right', render: (f: number) => yuan(f) },
                 { title: t('dispute.pay.state'), key: 's', render: (_, i) => (i.paidOn ? <Tag color="green">{t('dispute.pay.paidOn')} {i.paidOn}</Tag> : i.missed ? <Tag color="red">{t('dispute.pay.missed')}</Tag> : <Tag>{t('dispute.pay.pending')}</Tag>) },
               ]}
             />
@@ -197,6 +200,7 @@ export function CaseRecords({ dispute }: { dispute: DisputeDetail }) {
           extra={<Space>
             {data.can.refer && !agreed && <Button size="small" danger data-testid="dispute-refer-failed" onClick={() => setDialog('refer')}>{t('dispute.refer.title')}</Button>}
             {data.can.milestone && <Button size="small" data-testid="dispute-milestone" onClick={() => setDialog('milestone')}>{t('dispute.arb.add')}</Button>}
+            {data.can.bundle && <Button size="small" icon={<FilePdfOutlined />} data-testid="dispute-referral-pdf" onClick={() => download(disputeRecordsApi.referralBundle, { params }, `仲裁移送卷宗-${dispute.caseNo}.pdf`).catch(showError)}>{t('dispute.refer.bundle')}</Button>}
           </Space>}>
           {data.referral && (
             <Typography.Paragraph data-testid="dispute-referral">

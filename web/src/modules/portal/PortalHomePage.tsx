@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import { ApiError, call } from '../../api/client';
 import { portalApi, type WorkerCard, type WorkerMe } from '../../../../common/src/contracts/portal';
 import { MEMBER_STATUS_LABELS } from '../../../../common/src/member-vocab';
-import { DISPUTE_STATUS_LABELS } from '../../../../common/src/dispute-vocab';
+import { DISPUTE_STATUS_LABELS, LEGAL_AID_STATUS_LABELS } from '../../../../common/src/dispute-vocab';
+import { RequestLegalAid } from './RequestLegalAid';
 import { FILE_STATUS_LABELS } from '../../../../common/src/hardship-vocab';
 import { useApiError, useBusy } from '../../app/use-api-error';
 import { CURRENT_CONSENT_VERSION } from '../../../../common/src/member-input';
@@ -71,6 +72,7 @@ export default function PortalHomePage() {
         </Link>
         <MyEventsLink />
         {me.data.linked && <PortalMutualAid />}
+        <RequestLegalAid />
         <Inbox unread={me.data.unreadCount} onRead={() => setTick((x) => x + 1)} />
         {me.data.linked && <ChangeRequests />}
         <PasswordForm has={me.data.hasPassword} />
@@ -201,9 +203,11 @@ function CardView({ offlineOnly }: { card: Card | null; offlineOnly?: boolean })
   );
 }
 
-const KIND: Record<string, MessageKey> = { join: 'portal.apps.kind.join', hardship: 'portal.apps.kind.hardship', dispute: 'portal.apps.kind.dispute' };
+const KIND: Record<string, MessageKey> = { join: 'portal.apps.kind.join', hardship: 'portal.apps.kind.hardship', dispute: 'portal.apps.kind.dispute', legal_aid: 'portal.apps.kind.legal_aid' };
 const JOIN_STATUS_LABELS = { pending: { zh: '审核中', en: 'Under review' }, approved: { zh: '已通过', en: 'Approved' }, rejected: { zh: '未通过', en: 'Refused' } };
-const STATUS_LABELS: Record<string, Record<string, { zh: string; en: string }>> = { join: JOIN_STATUS_LABELS, hardship: FILE_STATUS_LABELS, dispute: DISPUTE_STATUS_LABELS };
+const STATUS_LABELS: Record<string, Record<string, { zh: string; en: string }>> = { join: JOIN_STATUS_LABELS, hardship: FILE_STATUS_LABELS, dispute: DISPUTE_STATUS_LABELS, legal_aid: LEGAL_AID_STATUS_LABELS };
+/** The kinds whose own detail the worker can open (read-only). */
+const OPENS = new Set(['dispute', 'legal_aid']);
 
 function Applications() {
   const { t } = useI18n();
@@ -216,7 +220,7 @@ function Applications() {
         dataSource={data ?? []}
         locale={{ emptyText: <Empty description={t('portal.apps.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
         renderItem={(a) => (
-          <List.Item data-testid={`portal-app-${a.kind}`}>
+          <List.Item data-testid={`portal-app-${a.kind}`} extra={OPENS.has(a.kind) && <Link to={`/m/cases/${a.kind}/${a.id}`} data-testid={`portal-open-${a.kind}`}>{t('portalCase.open')}</Link>}>
             <List.Item.Meta
               title={<Space wrap>{t(KIND[a.kind]!)}<Tag>{label(STATUS_LABELS[a.kind] ?? {}, a.status)}</Tag></Space>}
               description={
