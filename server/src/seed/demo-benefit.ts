@@ -125,11 +125,14 @@ export async function seedDemoBenefits(tx: Executor, keys: KeyRing, opts: { seed
   }
   await tx.insert(benefitOffer).values(offers);
 
-  // Workers who use the portal for their benefits: accounts linked to active members not linked yet.
+  // Workers who use the portal for their benefits: accounts linked to about three in ten active members
+  // not linked yet, outside the demo grassroots union (whose members are left for the portal's own demo).
   const wanted = opts.accounts ?? 1500;
   const members = await q<{ id: string; id_index: string; path: string }>(sql`
     SELECT m.id, m.id_index, o.path FROM member m JOIN org o ON o.id = m.org_id
-    WHERE m.status = 'active' AND NOT EXISTS (SELECT 1 FROM worker_account w WHERE w.member_id = m.id)
+    WHERE m.status = 'active' AND right(m.card_no, 1) IN ('2', '5', '8')
+      AND NOT EXISTS (SELECT 1 FROM worker_account w WHERE w.member_id = m.id)
+      AND m.org_id NOT IN (SELECT u.org_id FROM app_user u WHERE u.username = 'grassroots')
     ORDER BY m.card_no LIMIT ${wanted}`);
   const accounts: (typeof workerAccount.$inferInsert)[] = [];
   for (const [i, m] of members.entries()) {
