@@ -16,7 +16,13 @@ const bench: ModuleBench = {
   },
   routes: [
     { id: 'benefit.offers', what: 'GET /api/benefits/offers (district)', url: '/api/benefits/offers?pageSize=20', who: 'district', target: { ratio: 1.5 } },
-    { id: 'benefit.offers.search', what: 'GET /api/benefits/offers?q= (city)', url: `/api/benefits/offers?q=${encodeURIComponent('八折')}&pageSize=20`, who: 'city', target: { ratio: 1.5 } },
+    {
+      id: 'benefit.offers.search',
+      what: 'GET /api/benefits/offers?q= (city)',
+      url: `/api/benefits/offers?q=${encodeURIComponent('八折')}&pageSize=20`,
+      who: 'city',
+      target: { ratio: 1.5 },
+    },
     { id: 'benefit.dashboard', what: 'GET /api/benefits/dashboard (city)', url: '/api/benefits/dashboard', who: 'city', target: { ratio: 1.5, p95Ms: 100 } },
   ],
 };

@@ -102,7 +102,10 @@ export const CertificateBody = z.strictObject({
     // Stored in capitals: the public check finds a number however it is typed.
     .transform((v) => v?.toUpperCase() ?? null),
 });
-export const CertificateListQuery = listQuery({ level: level.optional(), sector: z.enum(SECTORS).optional(), memberId: z.uuid().optional() }, ['issuedOn', 'name']);
+export const CertificateListQuery = listQuery({ level: level.optional(), sector: z.enum(SECTORS).optional(), memberId: z.uuid().optional() }, [
+  'issuedOn',
+  'name',
+]);
 export const Certificate = z.object({
   id: z.string(),
   orgId: z.string(),
