@@ -167,7 +167,9 @@ async function runEngine(engine: Engine, o: Options, shared: Shared): Promise<En
       const app = await buildApp({ services: s });
       await app.ready();
       try {
-        for (const m of MODULE_BENCHES) {
+        // BENCH_MODULES=dispute,benefit measures only those modules (their ids in bench/modules).
+        const chosen = process.env.BENCH_MODULES?.split(',');
+        for (const m of MODULE_BENCHES.filter((x) => !chosen || chosen.includes(x.id))) {
           step(`${engine}: ${m.id} — data at ${o.moduleScale}× the demo volume, then its routes (route vs raw SQL)`);
           await guarded(items, `module.${m.id}`, m.what, async () => {
             const t0 = performance.now();
