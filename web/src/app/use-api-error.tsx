@@ -94,3 +94,27 @@ export function useBusy() {
   };
   return { busy, run };
 }
+
+/**
+ * A write whose refusal is shown under its own form (sign-in, linking, a public page's lookup), not
+ * as a toast: `busy` while it runs, `error` with the server's words once it fails.
+ */
+export function useInlineBusy() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { errorText } = useApiError();
+  const run = async (fn: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      setError(errorText(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}

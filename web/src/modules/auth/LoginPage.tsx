@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
@@ -6,7 +6,7 @@ import { authApi } from '../../../../common/src/contracts/auth';
 import { call } from '../../api/client';
 import { useAuth } from '../../app/auth-context';
 import { homePath } from '../../app/access';
-import { useApiError } from '../../app/use-api-error';
+import { useInlineBusy } from '../../app/use-api-error';
 import { LangSwitch } from '../../app/layout/LangSwitch';
 import { useI18n } from '../../i18n';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -95,22 +95,10 @@ export default function LoginPage() {
 function PasswordStep() {
   const { signedIn } = useAuth();
   const { t } = useI18n();
-  const { errorText } = useApiError();
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const submit = async (v: { username: string; password: string }) => {
-    setLoading(true);
-    setError(null);
-    try {
-      signedIn(await call(authApi.login, { body: { username: v.username.trim(), password: v.password } }, { quiet401: true }));
-    } catch (e) {
-      // INVALID_CREDENTIALS (401) and ACCOUNT_LOCKED (423) carry the words to show.
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  };
+  // INVALID_CREDENTIALS (401) and ACCOUNT_LOCKED (423) carry the words to show.
+  const { busy: loading, error, run } = useInlineBusy();
+  const submit = (v: { username: string; password: string }) =>
+    run(async () => signedIn(await call(authApi.login, { body: { username: v.username.trim(), password: v.password } }, { quiet401: true })));
 
   return (
     <Form name="login" size="large" onFinish={submit} requiredMark={false} data-testid="login-form">
@@ -130,23 +118,11 @@ function PasswordStep() {
 
 function TotpStep({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
-  const { errorText } = useApiError();
   const [form] = Form.useForm<{ code: string }>();
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
+  const { busy: loading, error, run } = useInlineBusy();
   const submit = async ({ code }: { code: string }) => {
-    setLoading(true);
-    setError(null);
-    try {
-      await call(authApi.loginTotp, { body: { code } }, { quiet401: true });
-      onDone();
-    } catch (e) {
-      setError(errorText(e));
-      form.setFieldsValue({ code: '' });
-    } finally {
-      setLoading(false);
-    }
+    if (await run(() => call(authApi.loginTotp, { body: { code } }, { quiet401: true }))) onDone();
+    else form.setFieldsValue({ code: '' });
   };
 
   return (

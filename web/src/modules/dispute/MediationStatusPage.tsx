@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Result } from 'antd';
 import { disputePublicApi } from '../../../../common/src/contracts/dispute';
 import { call } from '../../api/client';
-import { useApiError } from '../../app/use-api-error';
+import { useInlineBusy } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
 import { Fields, FormFields, StatusTag } from '../../kit';
 import { PublicShell } from '../join/PublicShell';
@@ -16,22 +16,12 @@ const mono = { size: 'large', allowClear: false, style: { fontFamily: 'monospace
 /** /mediation/status: a worker follows their case with its number and the mobile they gave; nobody else can. */
 export default function MediationStatusPage() {
   const { t } = useI18n();
-  const { errorText } = useApiError();
   const [sp] = useSearchParams();
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: loading, error, run } = useInlineBusy();
   const [r, setR] = useState<Followed | null>(null);
-  const look = async (v: { caseNo: string; mobile: string }) => {
-    setLoading(true);
-    setError(null);
+  const look = (v: { caseNo: string; mobile: string }) => {
     setR(null);
-    try {
-      setR(await followCase(v.caseNo.trim().toUpperCase(), v.mobile.trim()));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
+    return run(async () => setR(await followCase(v.caseNo.trim().toUpperCase(), v.mobile.trim())));
   };
   return (
     <PublicShell title={t('disputePublic.tab.follow')} testId="mediation-status-page">

@@ -8,7 +8,7 @@ import { MEMBER_STATUS_LABELS } from '../../../../common/src/member-vocab';
 import { DISPUTE_STATUS_LABELS, LEGAL_AID_STATUS_LABELS } from '../../../../common/src/dispute-vocab';
 import { RequestLegalAid } from './RequestLegalAid';
 import { FILE_STATUS_LABELS } from '../../../../common/src/hardship-vocab';
-import { useApiError, useBusy } from '../../app/use-api-error';
+import { useApiError, useBusy, useInlineBusy } from '../../app/use-api-error';
 import { CURRENT_CONSENT_VERSION } from '../../../../common/src/member-input';
 import { useRequest } from '../../app/use-request';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -145,22 +145,13 @@ function ConsentCard({ onDone }: { onDone: () => void }) {
 function LinkForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { errorText } = useApiError();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { name: string; idNumber: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useInlineBusy();
+  const submit = (v: { name: string; idNumber: string }) =>
+    run(async () => {
       await call(portalApi.link, { body: v }, quiet);
       void message.success(t('portal.link.done'));
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Card title={t('portal.link.submit')} data-testid="portal-link">
       <Form layout="vertical" size="large" onFinish={submit} requiredMark={false}>
