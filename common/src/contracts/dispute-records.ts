@@ -210,6 +210,15 @@ export const disputeRecordsApi = endpoints('劳动争议 dispute', {
     response: FileBody('PDF'),
     file: true,
   },
+  referralPackage: {
+    method: 'GET',
+    path: `${CASE}/referral.zip`,
+    access: 'dispute.read',
+    summary: '仲裁移送卷宗连同证据原件（ZIP：卷宗PDF和每份证据文件，记入审计）/ the referral file with the evidence files themselves, audited',
+    params: IdParams,
+    response: FileBody('ZIP'),
+    file: true,
+  },
   milestone: {
     method: 'POST',
     path: `${CASE}/milestones`,

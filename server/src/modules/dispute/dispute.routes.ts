@@ -100,8 +100,12 @@ export async function disputeRoutes(app: FastifyInstance) {
       return sendFile(reply, 'application/pdf', fileName, pdf);
     },
     referralBundle: async (c, { params }, _req, reply) => {
-      const { pdf, fileName } = await rec.printReferralBundle(c, params.id);
-      return sendFile(reply, 'application/pdf', fileName, pdf);
+      const { data, fileName } = await rec.printReferralBundle(c, params.id);
+      return sendFile(reply, 'application/pdf', fileName, data);
+    },
+    referralPackage: async (c, { params }, _req, reply) => {
+      const { data, fileName } = await rec.printReferralBundle(c, params.id, true);
+      return sendFile(reply, 'application/zip', fileName, data);
     },
     pay: (c, { params, body }) => rec.recordPayment(c, params.id, body),
     refer: (c, { params, body }) => rec.referToArbitration(c, params.id, body),

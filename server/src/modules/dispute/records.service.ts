@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -453,8 +454,11 @@ async function notifyApplicants(tx: Executor, d: { id: string; mobileIndexes: st
   return n;
 }
 
-/** The referral's file as one PDF (仲裁移送卷宗): summary, parties, agreement, payment record, evidence list. Audited. */
-export async function printReferralBundle(c: Ctx, id: string) {
+/**
+ * The referral's file as one PDF (仲裁移送卷宗): summary, parties, agreement, payment record, evidence
+ * list; `withEvidence`, a ZIP of that PDF and the evidence files themselves. Audited.
+ */
+export async function printReferralBundle(c: Ctx, id: string, withEvidence = false) {
   const d = await disputes.get(c, id);
   const [ref] = await c.db.select().from(disputeReferral).where(eq(disputeReferral.disputeId, id));
   if (!ref) throw wrongStatus('本案尚未转仲裁', 'The case has not been referred to arbitration');
@@ -487,8 +491,30 @@ export async function printReferralBundle(c: Ctx, id: string) {
     missedSeqs: ref.file.missed.map((m) => m.seq),
     evidence: ref.file.evidence.map((e) => ({ kind: e.kind, fileName: e.fileName, sha256: held.get(e.id) ?? null, present: held.has(e.id) })),
   });
-  await c.db.transaction((tx) => audit(c, tx, d, 'dispute.referral_pdf', { bytes: pdf.length }));
-  return { pdf, fileName: `仲裁移送卷宗-${d.caseNo}.pdf` };
+  const fileName = `仲裁移送卷宗-${d.caseNo}.pdf`;
+  if (!withEvidence) {
+    await c.db.transaction((tx) => audit(c, tx, d, 'dispute.referral_pdf', { bytes: pdf.length }));
+    return { data: pdf, fileName };
+  }
+  // The package for the arbitration commission: the file and, under 证据/, each evidence file the
+  // referral lists, numbered in its order (the PDF's list gives their SHA-256 to check them by).
+  const ids = ref.file.evidence.map((e) => e.id);
+  const files = ids.length
+    ? await c.db
+        .select({ id: disputeEvidence.id, fileName: disputeEvidence.fileName, data: disputeEvidence.data })
+        .from(disputeEvidence)
+        .where(and(eq(disputeEvidence.disputeId, id), inArray(disputeEvidence.id, ids)))
+    : [];
+  const byId = new Map(files.map((f) => [f.id, f]));
+  const entries: Record<string, Uint8Array> = { [fileName]: pdf };
+  ids.forEach((eid, i) => {
+    const f = byId.get(eid);
+    if (f) entries[`证据/${String(i + 1).padStart(2, '0')}-${f.fileName.replace(/[\\/:*?"<>|]/g, '_')}`] = f.data;
+  });
+  // Stored, not deflated: scans and PDFs are compressed already.
+  const zip = Buffer.from(zipSync(entries, { level: 0 }));
+  await c.db.transaction((tx) => audit(c, tx, d, 'dispute.referral_zip', { bytes: zip.length, evidence: Object.keys(entries).length - 1 }));
+  return { data: zip, fileName: `仲裁移送卷宗-${d.caseNo}.zip` };
 }
 
 export const BREACH_JOB_ACTOR = '系统：履行监督 / breach monitor';

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness.js';
@@ -140,6 +141,9 @@ describe('a breach opens the referral with the file assembled', () => {
     const r = await records(id);
     expect(r.can.refer).toBe(true);
     expect(r.can.bundle).toBe(false);
+    const slip = Buffer.from('%PDF-1.4\n% 工资条\n%%EOF\n');
+    const up = await district.post(`/api/disputes/${id}/evidence`, { kind: 'payslip', fileName: '工资条.pdf', data: slip.toString('base64') });
+    expect(up.statusCode, up.body).toBe(201);
     const ref = await district.post(`/api/disputes/${id}/referral`, { commission: '江城市劳动人事争议仲裁委员会' });
     expect(ref.statusCode, ref.body).toBe(201);
     const [file] = await q<{ file: { missed: { seq: number; paidFen: number }[] } }>(sql`SELECT file FROM dispute_referral WHERE dispute_id = ${id}`);
@@ -155,6 +159,16 @@ describe('a breach opens the referral with the file assembled', () => {
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
       const [a] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ${id} AND action = 'dispute.referral_pdf'`);
       expect(a!.n).toBe(1);
+      // The package for the commission: the file and the evidence itself, byte for byte.
+      const zip = await district.get(`/api/disputes/${id}/referral.zip`);
+      expect(zip.statusCode).toBe(200);
+      expect(zip.headers['content-type']).toContain('application/zip');
+      const entries = unzipSync(new Uint8Array(zip.rawPayload));
+      const names = Object.keys(entries);
+      expect(names.some((n) => n.startsWith('仲裁移送卷宗-') && n.endsWith('.pdf'))).toBe(true);
+      expect(Buffer.from(entries['证据/01-工资条.pdf']!)).toEqual(slip);
+      const [z] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ${id} AND action = 'dispute.referral_zip'`);
+      expect(z!.n).toBe(1);
     } else expect(pdf.statusCode).toBe(503);
   });
   it('a case not referred has no file to download (409), and a sibling district cannot reach it (404)', async () => {

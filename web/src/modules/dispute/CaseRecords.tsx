@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, InputNumber, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
-import { DeleteOutlined, DownloadOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, FilePdfOutlined, FileZipOutlined, UploadOutlined } from '@ant-design/icons';
 import { disputeRecordsApi, MAX_ATTACHMENT_BYTES, UPLOAD_MIME_TYPES, type DisputeRecordsT } from '../../../../common/src/contracts/dispute-records';
 import type { DisputeDetail } from '../../../../common/src/contracts/dispute';
 import { call } from '../../api/client';
@@ -201,6 +201,7 @@ export function CaseRecords({ dispute }: { dispute: DisputeDetail }) {
             {data.can.refer && !agreed && <Button size="small" danger data-testid="dispute-refer-failed" onClick={() => setDialog('refer')}>{t('dispute.refer.title')}</Button>}
             {data.can.milestone && <Button size="small" data-testid="dispute-milestone" onClick={() => setDialog('milestone')}>{t('dispute.arb.add')}</Button>}
             {data.can.bundle && <Button size="small" icon={<FilePdfOutlined />} data-testid="dispute-referral-pdf" onClick={() => download(disputeRecordsApi.referralBundle, { params }, `仲裁移送卷宗-${dispute.caseNo}.pdf`).catch(showError)}>{t('dispute.refer.bundle')}</Button>}
+            {data.can.bundle && <Button size="small" icon={<FileZipOutlined />} data-testid="dispute-referral-zip" onClick={() => download(disputeRecordsApi.referralPackage, { params }, `仲裁移送卷宗-${dispute.caseNo}.zip`).catch(showError)}>{t('dispute.refer.package')}</Button>}
           </Space>}>
           {data.referral && (
             <Typography.Paragraph data-testid="dispute-referral">
