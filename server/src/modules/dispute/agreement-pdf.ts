@@ -33,10 +33,15 @@ export const ymd = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}�
  * arbitration (Art. 15); both may apply to the court for judicial confirmation within 30 days
  * (人民调解法 Art. 33). Needs a CJK font on the server, like the hardship roster.
  */
-export async function agreementPdf(a: AgreementData): Promise<Buffer> {
+/**
+ * A Chinese A4 document with pdfkit and the server's CJK font (503 with advice when it has none):
+ * the document, its text width, heading and paragraph writers, and `end()` for the bytes. The
+ * agreement and the referral file are written on it.
+ */
+export function cjkDocument(title: string) {
   const font = findCjkFont();
   if (!font) throw noCjkFont();
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `调解协议书 ${a.caseNo}`, Producer: 'Gonghui' } });
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Producer: 'Gonghui' } });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
   const done = new Promise<void>((resolve, reject) => {
@@ -48,6 +53,16 @@ export async function agreementPdf(a: AgreementData): Promise<Buffer> {
   const width = doc.page.width - 112;
   const heading = (t: string) => doc.moveDown(0.6).fontSize(12).text(t, { width }).moveDown(0.2);
   const para = (t: string) => doc.fontSize(10.5).text(t, { width, lineGap: 3 });
+  const end = async () => {
+    doc.end();
+    await done;
+    return Buffer.concat(chunks);
+  };
+  return { doc, width, heading, para, end };
+}
+
+export async function agreementPdf(a: AgreementData): Promise<Buffer> {
+  const { doc, width, heading, para, end } = cjkDocument(`调解协议书 ${a.caseNo}`);
 
   doc.fontSize(18).text('劳动争议调解协议书', { align: 'center', width });
   doc.fontSize(10).text(`案件编号：${a.caseNo}    调解组织：${a.centreName}`, { align: 'center', width }).moveDown(0.5);
@@ -117,7 +132,5 @@ export async function agreementPdf(a: AgreementData): Promise<Buffer> {
   }
   doc.moveDown(1).fontSize(10.5).text(`${a.centreName}（印章）`, { align: 'right', width });
   doc.text(ymd(a.agreedOn), { align: 'right', width });
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return end();
 }

@@ -1,6 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { findCjkFont, noCjkFont } from '../hardship/roster.js';
-import { ymd } from './agreement-pdf.js';
+import { cjkDocument, ymd } from './agreement-pdf.js';
 import { formatYuan } from '../../../../common/src/hardship-tier.js';
 import { DISPUTE_TYPE_LABELS, type DisputeType } from '../../../../common/src/dispute-vocab.js';
 import { EVIDENCE_KIND_LABELS, REFERRAL_GROUND_LABELS, type EvidenceKind } from '../../../../common/src/dispute-records.js';
@@ -34,20 +32,7 @@ export interface ReferralBundleData {
  * server's CJK font, like the agreement (503 with advice when the server has none).
  */
 export async function referralBundlePdf(a: ReferralBundleData): Promise<Buffer> {
-  const font = findCjkFont();
-  if (!font) throw noCjkFont();
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `仲裁移送卷宗 ${a.caseNo}`, Producer: 'Gonghui' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', font.path, font.family);
-  doc.font('cjk');
-  const width = doc.page.width - 112;
-  const heading = (t: string) => doc.moveDown(0.6).fontSize(12).text(t, { width }).moveDown(0.2);
-  const para = (t: string) => doc.fontSize(10.5).text(t, { width, lineGap: 3 });
+  const { doc, width, heading, para, end } = cjkDocument(`仲裁移送卷宗 ${a.caseNo}`);
 
   doc.fontSize(18).text('劳动争议仲裁移送卷宗', { align: 'center', width });
   doc.fontSize(10).text(`案件编号：${a.caseNo}    移送单位：${a.centreName}`, { align: 'center', width }).moveDown(0.5);
@@ -96,7 +81,5 @@ export async function referralBundlePdf(a: ReferralBundleData): Promise<Buffer> 
   });
   doc.moveDown(1).fontSize(10.5).text(`${a.centreName}（印章）`, { align: 'right', width });
   doc.text(ymd(a.referral.referredOn), { align: 'right', width });
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return end();
 }
