@@ -49,7 +49,9 @@ export function memberSearchWhere(scope: Scope, s: MemberSearch): SQL {
           sql`, `,
         )}]::text[]`,
       );
-      if (grams.length > 1) where.push(like);
+      // Two characters are one gram, so containment is exact; longer terms need LIKE, also when their
+      // grams repeat (鑫鑫鑫鑫 has the one gram 鑫鑫, which 周鑫鑫 contains).
+      if ([...term].length > 2) where.push(like);
     }
   }
   if (s.idIndex) where.push(eq(member.idIndex, s.idIndex));
