@@ -52,8 +52,8 @@ const OFFERS: Record<string, [string, 'discount' | 'voucher' | 'free', number][]
     ['20元购物券', 'voucher', 2000],
   ],
   health: [
-    ['职工体检套餐优惠', 'discount', 10000],
-    ['免费视力检查', 'free', 0],
+    ['会员专享九折', 'discount', 2000],
+    ['免费健康咨询', 'free', 0],
   ],
   travel: [
     ['疗休养线路立减300元', 'voucher', 30000],
@@ -64,8 +64,8 @@ const OFFERS: Record<string, [string, 'discount' | 'voucher' | 'free', number][]
     ['健身月卡半价', 'discount', 5000],
   ],
   services: [
-    ['洗衣八折', 'discount', 500],
-    ['免费理发（户外劳动者）', 'free', 0],
+    ['会员服务八折', 'discount', 500],
+    ['户外劳动者免费服务一次', 'free', 0],
   ],
 };
 

@@ -44,7 +44,7 @@ export default function RecuperationPage() {
         } />
       <Card>
         <Alert type="info" showIcon title={t('benefit.quota.hint')} style={{ marginBottom: 16 }} />
-        <Table<Row> rowKey="id" size="small" pagination={false} loading={quotas.loading} dataSource={rows} data-testid="quota-table" expandable={{ defaultExpandAllRows: true }}
+        <Table<Row> key={quotas.data ? `y${year}` : 'loading'} rowKey="id" size="small" pagination={false} loading={quotas.loading} dataSource={rows} data-testid="quota-table" expandable={{ defaultExpandAllRows: true }}
           locale={{ emptyText: <Empty description={t('benefit.quota.empty')} /> }}
           columns={[
             { title: t('benefit.quota.org'), dataIndex: 'orgName' },
