@@ -98,6 +98,21 @@ describe('merchants and offers', () => {
     expect(msg(backwards)).toContain('结束日期');
   });
 
+  it('a date of year 0000, a version of 2^31 and a cut-off coupon code get a 400, never a 500, and write nothing', async () => {
+    const m = await merchant(admin, o.d01.id, '边界商户');
+    const year0 = await admin.post('/api/benefits/merchants', { orgId: o.d01.id, name: '零年商户', category: 'dining', signedOn: '0000-01-01' });
+    expect(year0.statusCode).toBe(400);
+    const big = await admin.put(`/api/benefits/merchants/${m.id}`, { orgId: o.d01.id, name: '大版本', category: 'dining', signedOn: today, version: 2 ** 31 });
+    expect(big.statusCode).toBe(400);
+    const quota = await admin.put(`/api/benefits/recuperation/${m.id}`, { places: 1, version: 2 ** 31 });
+    expect(quota.statusCode).toBe(400);
+    const cut = await admin.post('/api/benefits/redeem', { token: 'GHB:0192' });
+    expect(cut.statusCode).toBe(400);
+    expect(msg(cut)).toContain('券码无效');
+    const [n] = await env.services.database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM benefit_merchant WHERE name IN ('零年商户', '大版本')`);
+    expect(n!.n).toBe(0);
+  });
+
   it('a district sees its own merchants and offers, not the other district’s', async () => {
     const mine = await merchant(admin, o.d01.id, '滨江便民超市');
     const theirs = await merchant(admin, o.d02.id, '河西体检中心');
