@@ -196,7 +196,7 @@ export async function getOffer(c: Ctx, id: string) {
 }
 
 /** The offer's merchant must be one the caller sees; the offer belongs to the merchant's union. */
-async function merchantFor(c: Ctx, exec: Executor, merchantId: string, startsOn: string, endsOn: string) {
+async function merchantFor(c: Ctx, exec: Executor, merchantId: string, endsOn: string) {
   const [m] = await exec
     .select()
     .from(benefitMerchant)
@@ -208,13 +208,12 @@ async function merchantFor(c: Ctx, exec: Executor, merchantId: string, startsOn:
     });
   if (endsOn < m.signedOn)
     throw errors.invalid(`优惠须在商户签约（${m.signedOn}）之后`, `The offer must run after the merchant signed (${m.signedOn})`, { field: 'endsOn' });
-  void startsOn;
   return m;
 }
 
 export async function createOffer(c: Ctx, body: OfferInput) {
   return c.db.transaction(async (tx) => {
-    const m = await merchantFor(c, tx, body.merchantId, body.startsOn, body.endsOn);
+    const m = await merchantFor(c, tx, body.merchantId, body.endsOn);
     const row = await offers.create(c, tx, { id: uuidv7(), orgId: m.orgId, ...body }, { action: 'benefit.offer_create' });
     return offerDetail(c, tx, row);
   });
@@ -223,7 +222,7 @@ export async function createOffer(c: Ctx, body: OfferInput) {
 export async function updateOffer(c: Ctx, id: string, body: OfferInput & { version: number }) {
   return c.db.transaction(async (tx) => {
     await offers.get(c, id, { exec: tx, lock: true });
-    const m = await merchantFor(c, tx, body.merchantId, body.startsOn, body.endsOn);
+    const m = await merchantFor(c, tx, body.merchantId, body.endsOn);
     const { version, ...set } = body;
     const { after } = await offers.update(c, tx, id, version, { ...set, orgId: m.orgId, updatedAt: new Date() }, { action: 'benefit.offer_update' });
     return offerDetail(c, tx, after);
