@@ -106,6 +106,11 @@ export function ownedScopeSql(scope: Scope, orgIdCol: AnyColumn | SQL): SQL {
   return direct ? sql`(${sub} OR ${direct})` : sub;
 }
 
+/** A list's `under` filter: the row's org is the chosen org or below it (a filter inside the scope, not the scope itself). */
+export function underOrgSql(orgIdCol: AnyColumn | SQL, orgId: string): SQL {
+  return sql`${orgIdCol} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${orgId}))`;
+}
+
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }

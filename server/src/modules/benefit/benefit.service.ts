@@ -10,7 +10,7 @@ import { maskPersonName } from '../member/card.js';
 import { resource } from '../../platform/resource.js';
 import { appendAudit } from '../../platform/audit.js';
 import { errors } from '../../platform/errors.js';
-import { escapeLike, ownedScopeSql, pathIds } from '../../platform/scope.js';
+import { escapeLike, ownedScopeSql, pathIds, underOrgSql } from '../../platform/scope.js';
 import { addDays, todayInChina } from '../../../../common/src/dates.js';
 import type { Ctx, Services } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
@@ -27,8 +27,7 @@ import type {
 
 type MerchantRow = typeof benefitMerchant.$inferSelect;
 type OfferRow = typeof benefitOffer.$inferSelect;
-const under = (col: typeof benefitMerchant.orgId | typeof benefitOffer.orgId) => (v: string) =>
-  sql`${col} IN (SELECT id FROM org WHERE path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`;
+const under = (col: typeof benefitMerchant.orgId | typeof benefitOffer.orgId) => (v: string) => underOrgSql(col, v);
 
 export const merchants = resource<typeof benefitMerchant, MerchantListParams>({
   table: benefitMerchant,

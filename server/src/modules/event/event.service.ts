@@ -13,7 +13,7 @@ import type { WorkerAccount } from '../portal/portal.service.js';
 import { resource } from '../../platform/resource.js';
 import { appendAudit } from '../../platform/audit.js';
 import { AppError, errors } from '../../platform/errors.js';
-import { escapeLike, ownedScopeSql, pathIds, scopeCovers } from '../../platform/scope.js';
+import { escapeLike, ownedScopeSql, pathIds, scopeCovers, underOrgSql } from '../../platform/scope.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import { eventPhase, EVENT_KIND_LABELS, type EventKind } from '../../../../common/src/event-vocab.js';
 import type { Ctx, Services } from '../../platform/context.js';
@@ -23,7 +23,7 @@ import type { EventInput, EventListParams } from '../../../../common/src/contrac
 type Row = typeof unionEvent.$inferSelect;
 type SignupRowT = typeof eventSignup.$inferSelect;
 
-const under = (v: string) => sql`${unionEvent.orgId} IN (SELECT id FROM org WHERE path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`;
+const under = (v: string) => underOrgSql(unionEvent.orgId, v);
 
 /** An event is seen and run in its organiser's scope (docs/events.md). */
 export const events = resource<typeof unionEvent, EventListParams>({

@@ -12,7 +12,7 @@ import { readRoster, flattenCell } from '../member/import/roster-reader.js';
 import { resource } from '../../platform/resource.js';
 import { appendAudit } from '../../platform/audit.js';
 import { AppError, errors } from '../../platform/errors.js';
-import { inScopeOrAboveSql, ownedScopeSql, scopeCovers } from '../../platform/scope.js';
+import { inScopeOrAboveSql, ownedScopeSql, scopeCovers, underOrgSql } from '../../platform/scope.js';
 import { step } from '../../platform/workflow.js';
 import { allowedActions } from '../../../../common/src/workflow.js';
 import { todayInChina } from '../../../../common/src/dates.js';
@@ -43,8 +43,7 @@ type EnrolmentRow = typeof mutualAidEnrolment.$inferSelect;
 type ClaimRow = typeof mutualAidClaim.$inferSelect;
 type Worker = typeof workerAccount.$inferSelect;
 
-const underSql = (col: typeof mutualAidEnrolment.orgId | typeof mutualAidClaim.orgId) => (v: string) =>
-  sql`${col} IN (SELECT id FROM org WHERE path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`;
+const underSql = (col: typeof mutualAidEnrolment.orgId | typeof mutualAidClaim.orgId) => (v: string) => underOrgSql(col, v);
 
 export const enrolments = resource<typeof mutualAidEnrolment, EnrolmentListParams>({
   table: mutualAidEnrolment,

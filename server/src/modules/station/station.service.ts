@@ -8,7 +8,7 @@ import { decodeUpload } from '../hardship/attachment.service.js';
 import { resource } from '../../platform/resource.js';
 import { appendAudit, appendAuditStandalone } from '../../platform/audit.js';
 import { errors } from '../../platform/errors.js';
-import { escapeLike, ownedScopeSql } from '../../platform/scope.js';
+import { escapeLike, ownedScopeSql, underOrgSql } from '../../platform/scope.js';
 import { addDays, todayInChina } from '../../../../common/src/dates.js';
 import { boundingBox, EARTH_RADIUS_M, storedPosition, toWgs84, type CoordSystem } from '../../../../common/src/geo.js';
 import type { Ctx, PublicCtx } from '../../platform/context.js';
@@ -29,7 +29,7 @@ export const stations = resource<typeof station, StationListParams>({
     q: (v) => sql`(${station.name} ILIKE ${'%' + escapeLike(v) + '%'} OR ${station.address} ILIKE ${'%' + escapeLike(v) + '%'})`,
     amenity: (v) => sql`${station.amenities} @> ${JSON.stringify([v])}::jsonb`,
     active: (v) => eq(station.active, v === 'true'),
-    under: (v) => sql`${station.orgId} IN (SELECT id FROM org WHERE path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`,
+    under: (v) => underOrgSql(station.orgId, v),
   },
   sorts: { name: station.name, updatedAt: station.updatedAt, lastInspectedOn: station.lastInspectedOn },
   countCap: 1000,

@@ -8,7 +8,7 @@ import { requireMemberInScope } from '../member/member.service.js';
 import { resource } from '../../platform/resource.js';
 import { appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { escapeLike, ownedScopeSql } from '../../platform/scope.js';
+import { escapeLike, ownedScopeSql, underOrgSql } from '../../platform/scope.js';
 import { step } from '../../platform/workflow.js';
 import { allowedActions } from '../../../../common/src/workflow.js';
 import { PROPOSAL_FLOW } from '../../../../common/src/proposal-workflow.js';
@@ -38,7 +38,7 @@ export const proposals = resource<typeof proposal, ProposalListParams>({
       sql`(${proposal.title} ILIKE ${'%' + escapeLike(v) + '%'} OR ${proposal.proposerName} ILIKE ${'%' + escapeLike(v) + '%'} OR ${proposal.proposalNo} = ${v})`,
     kind: (v) => eq(proposal.kind, v),
     status: (v) => eq(proposal.status, v),
-    under: (v) => sql`${proposal.orgId} IN (SELECT id FROM org WHERE path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`,
+    under: (v) => underOrgSql(proposal.orgId, v),
   },
   sorts: { submittedOn: proposal.submittedOn, valueFen: proposal.valueFen },
   countCap: 1000,

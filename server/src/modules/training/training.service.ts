@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { mentoringPair, skillCertificate, trainingCourse, trainingEnrolment } from './training.schema.js';
 import { org } from '../org/org.schema.js';
@@ -8,7 +8,7 @@ import { maskPersonName } from '../member/card.js';
 import { resource, type Page } from '../../platform/resource.js';
 import { appendAudit } from '../../platform/audit.js';
 import { errors } from '../../platform/errors.js';
-import { escapeLike, ownedScopeSql } from '../../platform/scope.js';
+import { escapeLike, ownedScopeSql, underOrgSql } from '../../platform/scope.js';
 import type { Ctx, Services } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
 import type { z } from 'zod';
@@ -25,7 +25,7 @@ import type {
 
 type CourseRow = typeof trainingCourse.$inferSelect;
 
-const under = (col: unknown) => (v: string) => sql`${col} IN (SELECT id FROM org WHERE path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`;
+const under = (col: AnyColumn) => (v: string) => underOrgSql(col, v);
 const like = (v: string) => '%' + escapeLike(v) + '%';
 
 export const courses = resource<typeof trainingCourse, CourseListParams>({
