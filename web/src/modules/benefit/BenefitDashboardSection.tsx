@@ -19,7 +19,7 @@ export function BenefitDashboardSection() {
   const months: EChartsOption | null = data.byMonth.length
     ? {
         tooltip: { trigger: 'axis' },
-        legend: { data: [t('benefit.dash.claimed'), t('benefit.dash.redeemed')] },
+        legend: { top: 0, data: [t('benefit.dash.claimed'), t('benefit.dash.redeemed')] },
         grid: { left: 48, right: 16, top: 40, bottom: 32 },
         xAxis: { type: 'category', data: data.byMonth.map((m) => m.month) },
         yAxis: { type: 'value' },
