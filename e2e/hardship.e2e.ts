@@ -203,7 +203,10 @@ describe('hardship assistance', () => {
       const eligible = await result.getAttribute('data-eligible');
       const text = await result.innerText();
       await env.shot(page, `hardship-relapse-${eligible === 'true' ? 'eligible' : 'refused'}`);
-      await page.locator('.ant-modal-confirm-btns button').click();
+      // The confirmation that asked before the call may still be fading out: close the modal that holds the result.
+      const resultModal = page.locator('.ant-modal-confirm', { has: result });
+      await resultModal.locator('.ant-modal-confirm-btns button').click();
+      await resultModal.waitFor({ state: 'hidden' });
       return { eligible, text };
     };
     // With an income far above the line, the relapse is refused with the per-person income against it.
