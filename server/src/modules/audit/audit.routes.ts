@@ -5,7 +5,7 @@ import { addDays } from '../../../../common/src/dates.js';
 import { auditLog } from './audit.schema.js';
 import { mount } from '../../platform/mount.js';
 import { resource } from '../../platform/resource.js';
-import { escapeLike } from '../../platform/scope.js';
+import { escapeLike, underOrgSql } from '../../platform/scope.js';
 import { verifyAuditLog } from '../../platform/audit-tail.js';
 import { AppError } from '../../platform/errors.js';
 
@@ -25,7 +25,7 @@ const entries = resource<typeof auditLog, AuditListParams>({
     entity: (v) => eq(auditLog.entity, v),
     entityId: (v) => eq(auditLog.entityId, v),
     result: (v) => eq(auditLog.result, v),
-    under: (v) => sql`${auditLog.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`,
+    under: (v) => underOrgSql(auditLog.orgId, v),
     from: (v) => gte(auditLog.at, chinaDayStart(v)),
     to: (v) => lt(auditLog.at, chinaDayStart(addDays(v, 1))),
   },

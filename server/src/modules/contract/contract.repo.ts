@@ -1,7 +1,7 @@
-import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { bargaining, congress, congressProposal, disclosure } from './contract.schema.js';
 import { resource } from '../../platform/resource.js';
-import { escapeLike } from '../../platform/scope.js';
+import { escapeLike, underOrgSql } from '../../platform/scope.js';
 import type { ContractListParams } from '../../../../common/src/contracts/contract.js';
 
 /**
@@ -10,8 +10,7 @@ import type { ContractListParams } from '../../../../common/src/contracts/contra
  */
 
 /** Rows of the org subtree under `id` (the "under" filter of lists and the drill-down). */
-export const underOrg = (col: SQL | AnyColumn, id: string) =>
-  sql`${col} IN (SELECT s.id FROM org s WHERE s.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${id}))`;
+export const underOrg = underOrgSql;
 
 export const bargainings = resource<typeof bargaining, ContractListParams>({
   table: bargaining,

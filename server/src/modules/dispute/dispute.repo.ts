@@ -1,14 +1,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { disputeCase, mediator } from './dispute.schema.js';
 import { org } from '../org/org.schema.js';
-import { escapeLike } from '../../platform/scope.js';
+import { escapeLike, underOrgSql } from '../../platform/scope.js';
 import { resource } from '../../platform/resource.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import type { DisputeListParams, MediatorListParams } from '../../../../common/src/contracts/dispute.js';
 import type { Executor } from '../../db/client.js';
 
-const under = (col: typeof disputeCase.orgId | typeof mediator.orgId, v: string) =>
-  sql`${col} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`;
+const under = (col: typeof disputeCase.orgId | typeof mediator.orgId, v: string) => underOrgSql(col, v);
 
 /** Open cases with a statutory clock past its day: mediation (Art. 14) or the court's return date of a delegated case. */
 export const overdueSql = (today: string) =>

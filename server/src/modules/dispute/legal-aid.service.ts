@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { hotlineCall, lawyer, legalAidRequest, type LawyerRow, type LegalAidRow } from './legal-aid.schema.js';
 import { disputes, orgNames } from './dispute.repo.js';
-import { escapeLike } from '../../platform/scope.js';
+import { escapeLike, underOrgSql } from '../../platform/scope.js';
 import { resource } from '../../platform/resource.js';
 import { requireOrgInScope } from '../org/org.service.js';
 import { appUser } from '../user/user.schema.js';
@@ -34,8 +34,7 @@ import type {
  * Every hotline call is logged, and may open a request in the same step.
  */
 
-const under = (col: typeof legalAidRequest.orgId | typeof lawyer.orgId | typeof hotlineCall.orgId, v: string) =>
-  sql`${col} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`;
+const under = (col: typeof legalAidRequest.orgId | typeof lawyer.orgId | typeof hotlineCall.orgId, v: string) => underOrgSql(col, v);
 
 export const legalAid = resource<typeof legalAidRequest, LegalAidListParams>({
   table: legalAidRequest,

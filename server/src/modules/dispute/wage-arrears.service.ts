@@ -4,7 +4,7 @@ import { wageArrears, wageRecovery, type WageArrearsRow } from './wage-arrears.s
 import { disputes, orgNames } from './dispute.repo.js';
 import { org } from '../org/org.schema.js';
 import { requireOrgInScope } from '../org/org.service.js';
-import { escapeLike } from '../../platform/scope.js';
+import { escapeLike, underOrgSql } from '../../platform/scope.js';
 import { resource } from '../../platform/resource.js';
 import { ruleOn } from '../../platform/rules.js';
 import { errors } from '../../platform/errors.js';
@@ -32,7 +32,7 @@ export const arrears = resource<typeof wageArrears, WageArrearsListParams>({
     q: (v) =>
       sql`(${wageArrears.caseNo} = ${v.toUpperCase()} OR ${wageArrears.employerName} LIKE ${'%' + escapeLike(v) + '%'} OR ${wageArrears.projectName} LIKE ${'%' + escapeLike(v) + '%'})`,
     status: (v) => eq(wageArrears.status, v),
-    under: (v) => sql`${wageArrears.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`,
+    under: (v) => underOrgSql(wageArrears.orgId, v),
     construction: () => eq(wageArrears.construction, true),
     campaign: () => eq(wageArrears.status, 'open'),
   },

@@ -1,13 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { aidBudget, aidCampaign, aidRecord } from './aid.schema.js';
 import { hardshipFile } from './hardship.schema.js';
-import { escapeLike } from '../../platform/scope.js';
+import { escapeLike, underOrgSql } from '../../platform/scope.js';
 import { resource } from '../../platform/resource.js';
 import type { AidListParams, BudgetListParams, CampaignListParams } from '../../../../common/src/contracts/hardship-aid.js';
 
 /** Rows of `table` whose union lies under the org `id` (a union and the unions below it). */
-const underOrg = (orgId: unknown, id: string) =>
-  sql`${orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${id}))`;
+const underOrg = underOrgSql;
 const inYear = (col: unknown, year: number) => sql`${col} >= ${year + '-01-01'} AND ${col} <= ${year + '-12-31'}`;
 
 /**

@@ -4,7 +4,7 @@ import { hardshipAttachment, hardshipEvent, hardshipFile, hardshipHouseholdMembe
 import { hardshipWarning } from './warning.schema.js';
 import { org } from '../org/org.schema.js';
 import { idIndexOfPerson } from './file.record.js';
-import { escapeLike } from '../../platform/scope.js';
+import { escapeLike, underOrgSql } from '../../platform/scope.js';
 import { resource } from '../../platform/resource.js';
 import { parseIdNumber } from '../../../../common/src/id-number.js';
 import { todayInChina } from '../../../../common/src/dates.js';
@@ -33,7 +33,7 @@ export const files = resource<typeof hardshipFile, FileListParams>({
     status: (v) => eq(hardshipFile.status, v),
     tier: (v) => eq(hardshipFile.tier, v),
     cause: (v) => sql`(${hardshipFile.mainCause} = ${v} OR ${v} = ANY(${hardshipFile.otherCauses}))`,
-    under: (v) => sql`${hardshipFile.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`,
+    under: (v) => underOrgSql(hardshipFile.orgId, v),
     reviewOverdue: () => sql`${hardshipFile.status} = 'filed' AND ${hardshipFile.nextReviewDue} < ${todayInChina()}`,
     monitoring: () => sql`${hardshipFile.status} = 'exited' AND ${hardshipFile.monitoringUntil} >= ${todayInChina()}`,
   },

@@ -8,6 +8,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { resource } from '../../platform/resource.js';
 import type { Ctx, Services } from '../../platform/context.js';
+import { underOrgSql } from '../../platform/scope.js';
 
 /** The most urgent first: red, orange, yellow, then the earliest due (days since 1900 stay far below the factor). */
 const urgency = sql`(CASE ${hardshipWarning.level} WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END) * 1000000 + (${hardshipWarning.dueOn} - DATE '1900-01-01')`;
@@ -24,7 +25,7 @@ export const warnings = resource<typeof hardshipWarning, WarningListParams>({
     level: (v) => eq(hardshipWarning.level, v),
     rule: (v) => eq(hardshipWarning.rule, v),
     fileId: (v) => eq(hardshipWarning.fileId, v),
-    under: (v) => sql`${hardshipWarning.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`,
+    under: (v) => underOrgSql(hardshipWarning.orgId, v),
     overdue: () => sql`${hardshipWarning.status} = 'open' AND ${hardshipWarning.dueOn} < ${todayInChina()}`,
   },
   sorts: { urgency },

@@ -3,13 +3,12 @@ import { honorCall, honorNomination, honorObjection, honorRecord } from './honor
 import { org } from '../org/org.schema.js';
 import { resource } from '../../platform/resource.js';
 import { errors } from '../../platform/errors.js';
-import { escapeLike, pathIds, scopeCovers } from '../../platform/scope.js';
+import { escapeLike, pathIds, scopeCovers, underOrgSql } from '../../platform/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
 import type { CallListParams, NominationListParams, RecordListParams } from '../../../../common/src/contracts/honor.js';
 
-const under = (col: typeof honorNomination.orgId | typeof honorRecord.orgId) => (v: string) =>
-  sql`${col} IN (SELECT id FROM org WHERE path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`;
+const under = (col: typeof honorNomination.orgId | typeof honorRecord.orgId) => (v: string) => underOrgSql(col, v);
 
 /** A call is seen in its union's scope and by the unions below it (they nominate); edited only in its union's scope. */
 export const calls = resource<typeof honorCall, CallListParams>({

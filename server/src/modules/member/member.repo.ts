@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { member, membershipEvent } from './member.schema.js';
 import { org } from '../org/org.schema.js';
-import { escapeLike, ownedScopeSql, type Scope } from '../../platform/scope.js';
+import { escapeLike, ownedScopeSql, type Scope, underOrgSql } from '../../platform/scope.js';
 import { queryGrams } from './member.record.js';
 import type { Executor } from '../../db/client.js';
 
@@ -57,7 +57,7 @@ export function memberSearchWhere(scope: Scope, s: MemberSearch): SQL {
   if (s.idIndex) where.push(eq(member.idIndex, s.idIndex));
   if (s.mobileIndex) where.push(eq(member.mobileIndex, s.mobileIndex));
   if (s.cardNo) where.push(eq(member.cardNo, s.cardNo));
-  if (s.under) where.push(sql`${member.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${s.under}))`);
+  if (s.under) where.push(underOrgSql(member.orgId, s.under));
   if (s.employmentForms?.length)
     where.push(
       sql`${member.employmentForm} IN (${sql.join(

@@ -6,7 +6,7 @@ import { requireOrgInScope } from '../org/org.service.js';
 import { resource } from '../../platform/resource.js';
 import { appendAudit } from '../../platform/audit.js';
 import { errors } from '../../platform/errors.js';
-import { escapeLike, inScopeOrAboveSql, ownedScopeSql } from '../../platform/scope.js';
+import { escapeLike, inScopeOrAboveSql, ownedScopeSql, underOrgSql } from '../../platform/scope.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
@@ -28,7 +28,7 @@ export const studios = resource<typeof studio, StudioListParams>({
     kind: (v) => eq(studio.kind, v),
     sector: (v) => eq(studio.sector, v),
     allianceId: (v) => eq(studio.allianceId, v),
-    under: (v) => sql`${studio.orgId} IN (SELECT id FROM org WHERE path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${v}))`,
+    under: (v) => underOrgSql(studio.orgId, v),
   },
   sorts: { name: studio.name, foundedOn: studio.foundedOn },
   countCap: 1000,

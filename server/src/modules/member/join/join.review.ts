@@ -4,7 +4,7 @@ import { org } from '../../org/org.schema.js';
 import { createMember } from '../member.service.js';
 import { errors } from '../../../platform/errors.js';
 import { appendAudit } from '../../../platform/audit.js';
-import { escapeLike, ownedScopeSql, scopeCovers } from '../../../platform/scope.js';
+import { escapeLike, ownedScopeSql, scopeCovers, underOrgSql } from '../../../platform/scope.js';
 import { todayInChina } from '../../../../../common/src/dates.js';
 import type { IdKind, IdSex } from '../../../../../common/src/id-number.js';
 import { addWorkingDays, workingDaysBetween, type CalendarOverrides } from '../../../../../common/src/working-days.js';
@@ -76,8 +76,7 @@ export async function listApplications(c: Ctx, p: JoinListParams) {
   if (p.overdue === 'true') where.push(eq(joinApplication.status, 'pending'), lt(joinApplication.dueOn, today));
   if (p.overdue === 'false') where.push(sql`NOT (${joinApplication.status} = 'pending' AND ${joinApplication.dueOn} < ${today})`);
   if (p.q) where.push(sql`${joinApplication.name} LIKE ${'%' + escapeLike(p.q.replace(/\s+/g, '')) + '%'}`);
-  if (p.orgId)
-    where.push(sql`${joinApplication.orgId} IN (SELECT o.id FROM org o WHERE o.path LIKE (SELECT u.path || '%' FROM org u WHERE u.id = ${p.orgId}))`);
+  if (p.orgId) where.push(underOrgSql(joinApplication.orgId, p.orgId));
   const cond = and(...where);
   const [rows, [{ total }], cal] = await Promise.all([
     c.db
