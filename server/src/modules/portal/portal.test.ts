@@ -154,6 +154,14 @@ describe('linking to the member record', () => {
     expect(taken.statusCode).toBe(400);
     expect(taken.json()).toEqual(wrongName.json());
     expect((await other.p.send('GET', '/api/portal/card')).statusCode).toBe(403);
+
+    // One person, one record: a linked account cannot link a second member, even one whose name and ID match.
+    const secondId = freshId('F');
+    await addMember(admin, o.g1.id, secondId, { name: '周晓丽' });
+    const second = await p.send('POST', '/api/portal/link', { name: '周晓丽', idNumber: secondId });
+    expect(second.statusCode).toBe(409);
+    expect(msg(second)).toContain('已关联');
+    expect((await p.send('GET', '/api/portal/card')).json()).toMatchObject({ name: '周晓雯' });
   });
 
   it('shows my card with a token the public card check accepts', async () => {
