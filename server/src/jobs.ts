@@ -10,6 +10,7 @@ import { jobs as importJobs } from './modules/member/import/import.service.js';
 import { runContractJob } from './modules/contract/contract.job.js';
 import { runPortalReminders } from './modules/portal/reminders.js';
 import { runBreachJob } from './modules/dispute/records.service.js';
+import { runPlanReminders } from './modules/plan/plan.reminders.js';
 
 /**
  * Background jobs run in the server process by default (GONGHUI_JOBS=0 turns them off on extra
@@ -70,6 +71,14 @@ export function startJobs(s: Services, log: FastifyBaseLogger): () => void {
     every(60 * 60_000, 'portal-reminders', async () => {
       const r = await runPortalReminders(s);
       if (r.written) log.info(`portal deadline reminders written: ${r.written}`);
+    }),
+  );
+  // Supervision reminders and escalations in cadres' inboxes (docs/plans.md): keyed per task, stage and due date,
+  // so running it hourly writes each message once, on the first run of its day.
+  afterStart(
+    every(60 * 60_000, 'plan-reminders', async () => {
+      const r = await runPlanReminders(s);
+      if (r.written) log.info(`plan reminders written: ${r.written} (${r.reminders} due soon, ${r.overdue} overdue, ${r.escalations} escalated)`);
     }),
   );
   // Mediation agreements not performed (劳动争议调解仲裁法 Art. 15): the worker and the handling body are told once per missed instalment.

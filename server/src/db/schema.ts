@@ -21,3 +21,4 @@ export * from '../modules/plan/assessment.schema.js';
 export * from '../modules/station/station.schema.js';
 export * from '../modules/event/event.schema.js';
 export * from '../modules/mutual-aid/mutual-aid.schema.js';
+export * from '../modules/inbox/inbox.schema.js';

@@ -30,6 +30,7 @@ import { portalRoutes } from './portal/portal.routes.js';
 import { stationRoutes } from './station/station.routes.js';
 import { trainingRoutes } from './training/training.routes.js';
 import { eventRoutes } from './event/event.routes.js';
+import { inboxRoutes } from './inbox/inbox.routes.js';
 // Stored working-day deadlines that a change of the holiday calendar recomputes (platform/deadline-recompute.ts).
 import './member/join/join.deadlines.js';
 import './hardship/warning.deadlines.js';
@@ -71,4 +72,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(stationRoutes);
   await app.register(trainingRoutes);
   await app.register(eventRoutes);
+  await app.register(inboxRoutes);
 }

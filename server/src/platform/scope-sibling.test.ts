@@ -29,6 +29,7 @@ import { STATION_BODIES, STATION_FILLERS, stationSnapshot, stationTargets, type 
 import { TRAINING_BODIES, TRAINING_FILLERS, trainingSnapshot, trainingTargets, type TrainingSiblings } from '../modules/training/sibling-targets.js';
 import { EVENT_BODIES, EVENT_FILLERS, eventSnapshot, eventTargets, type EventSiblings } from '../modules/event/sibling-targets.js';
 import { PORTAL_BODIES, PORTAL_FILLERS, portalSnapshot, portalTargets, type PortalSiblings } from '../modules/portal/sibling-targets.js';
+import { INBOX_FILLERS, inboxSnapshot, inboxTargets, type InboxSiblings } from '../modules/inbox/sibling-targets.js';
 
 /**
  * THE sibling test (docs/architecture.md, invariant 1). The admin of district D01 and a grassroots chair
@@ -62,6 +63,7 @@ interface Siblings
     TrainingSiblings,
     EventSiblings,
     PortalSiblings,
+    InboxSiblings,
     MutualAidSiblings {
   orgs: Target[];
   users: Target[];
@@ -99,6 +101,7 @@ const FILLERS: { prefix: string; param: string; targets: (s: Siblings) => Target
   ...PLAN_FILLERS,
   ...CONTRACT_FILLERS,
   ...PORTAL_FILLERS,
+  ...INBOX_FILLERS,
   // City-wide dated rules (platform/rules.ts): only an administrator whose scope covers the whole tree changes them.
   { prefix: '/api/exports/:id', param: 'id', targets: (s) => s.exports },
   { prefix: '/api/rules/:key', param: 'key', targets: () => [{ id: 'org.committee_terms', version: 1, secrets: ['某区越权规则'] }] },
@@ -288,6 +291,7 @@ beforeAll(async () => {
     ...(await trainingTargets(rows, admin, d02Grassroots.id, '河西区培训')),
     ...(await eventTargets(rows, admin, d02Grassroots.id, '河西区活动')),
     ...(await portalTargets(rows, d02.path, '河西区')),
+    ...(await inboxTargets(rows, 'd02admin', '河西区')),
     orgs: [d02Row, d02Street, d02Grassroots, city].map(orgTarget),
     users: [await user('d02admin'), await user('d02clerk'), await user('admin')],
     roles: [role(d02role), role(cityRole)],
@@ -310,6 +314,7 @@ beforeAll(async () => {
     ...(await trainingTargets(rows, admin, neighbour.id, '邻居培训')),
     ...(await eventTargets(rows, admin, neighbour.id, '邻居活动')),
     ...(await portalTargets(rows, neighbour.path, '邻居工会')),
+    ...(await inboxTargets(rows, 'district', '区总')),
     orgs: [neighbour, street, d01Row, d02Grassroots].map(orgTarget),
     users: [await user('district'), await user('d02admin')],
     roles: [role(d02role), role(d01role)],
@@ -348,6 +353,7 @@ beforeAll(async () => {
     training: await trainingSnapshot(rows, list),
     events: await eventSnapshot(rows, list),
     portal: await portalSnapshot(rows, list),
+    inbox: await inboxSnapshot(rows, list),
     sessions: await rows(sql`SELECT id FROM session WHERE user_id IN (${list}) ORDER BY id`),
   });
   before = await snapshot();

@@ -14,6 +14,7 @@ import { seedDemoHonor } from './demo-honor.js';
 import { seedDemoAchievement } from './demo-achievement.js';
 import type { Services } from '../platform/context.js';
 import { seedDemoPlans } from './demo-plans.js';
+import { runPlanReminders } from '../modules/plan/plan.reminders.js';
 import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoPortal } from './demo-portal.js';
 import { seedDemoStations } from './demo-station.js';
@@ -79,6 +80,11 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     );
     const plans = await seedDemoPlans(tx, orgs, await s.settings.calendar(tx));
     log(`重点工作演示数据 / work-plan demo: ${plans.tasks} 项任务, ${plans.reports} 条进展报告`);
+    // The day's supervision reminders and escalations, as the hourly job writes them: the demo cadres' bells show them.
+    const reminded = await runPlanReminders(s, { today: DEMO_REFERENCE_DATE, exec: tx });
+    log(
+      `督办提醒 / supervision reminders: ${reminded.reminders} 项临期, ${reminded.overdue} 项逾期, ${reminded.escalations} 项升级督办, ${reminded.written} 条消息`,
+    );
     const assessed = await seedDemoAssessment(tx, orgs, await s.settings.calendar(tx));
     log(`年度考核演示数据 / assessment demo: 上年度考核 ${assessed.entries} 个单位（已公布，1件申诉）`);
     const contracts = await seedDemoContracts(tx);
