@@ -37,6 +37,8 @@ interface Profile {
 const OPEN = ['assigned', 'deployed', 'in_progress', 'closing'];
 /** How far ahead to look: one working day before a due date can lie many calendar days back over a long holiday. */
 const HORIZON_DAYS = 12;
+/** A task's title as a message quotes it: directives read from a speech can run to a paragraph. */
+const short = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export async function runPlanReminders(s: Services, opts: { today?: string; exec?: Executor } = {}) {
   const exec = opts.exec ?? s.db;
@@ -85,7 +87,7 @@ export async function runPlanReminders(s: Services, opts: { today?: string; exec
       const stage = STAGES[field];
       const state = deadlineState(due, today, stage.unitOf(profile, t.major), calendar);
       const link = `/plans/tasks/${t.id}`;
-      const what = `「${t.title}」（${t.planTitle}）`;
+      const what = `「${short(t.title)}」（${short(t.planTitle)}）`;
       if (!state.overdue && state.left <= REMIND_BEFORE) {
         const dayWord = state.unit === 'working_days' ? '个工作日' : '天';
         pending.push({
@@ -106,7 +108,7 @@ export async function runPlanReminders(s: Services, opts: { today?: string; exec
           msg: {
             kind: 'plan.overdue',
             title: `督办：${stage.zh}已逾期`,
-            body: `${what}的${stage.zh}时限 ${due} 已过，已报${t.parentName ?? '上级工会'}督办，请尽快办理并报告进展。`,
+            body: `${what}的${stage.zh}时限 ${due} 已过${t.parentName ? `，已报${t.parentName}督办` : ''}，请尽快办理并报告进展。`,
             link,
             dedupeKey: `plan:overdue:${t.id}:${field}:${due}`,
           },

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { useMeta } from '../meta-context';
 import { buildMenuItems, MENU, selectedMenu } from './menu';
 import { LangSwitch } from './LangSwitch';
+import { InboxBell } from './InboxBell';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { ChangePasswordModal } from '../../modules/auth/ChangePasswordModal';
 import { TwoFactorModal } from '../../modules/auth/TwoFactorModal';
@@ -80,6 +81,7 @@ export function BasicLayout() {
             <Tag>{levelLabel(me.user.orgLevel)}</Tag>
           </Space>
           <Space size="middle">
+            <InboxBell />
             <LangSwitch />
             <Dropdown
               trigger={['click']}
