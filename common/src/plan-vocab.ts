@@ -139,6 +139,13 @@ export const KPI_METRICS = {
   'join.answered_in_time': { zh: '入会申请按时答复率', en: 'Join applications answered in time', unit: '%', module: 'member' },
   'hardship.exited': { zh: '困难职工解困脱困户数（本年）', en: 'Households out of hardship this year', unit: '户', module: 'hardship' },
   'warning.closed_on_time': { zh: '预警按时处置率', en: 'Warnings closed in time', unit: '%', module: 'hardship' },
+  'aid.paid': { zh: '帮扶资金发放额（本年）', en: 'Aid paid this year', unit: '万元', module: 'hardship' },
+  'dispute.resolved': { zh: '劳动争议调解成功件数（本年）', en: 'Disputes settled by mediation this year', unit: '件', module: 'dispute' },
+  'wage_arrears.recovered': { zh: '追回欠薪金额（本年）', en: 'Wage arrears recovered this year', unit: '万元', module: 'dispute' },
+  'collective_contract.coverage': { zh: '集体合同建制率', en: 'Collective-contract coverage', unit: '%', module: 'collective_contract' },
+  'competition.participants': { zh: '劳动和技能竞赛参赛人次（本年）', en: 'Competition entries this year', unit: '人次', module: 'competition' },
+  'training.certified': { zh: '技能证书发证数（本年）', en: 'Skill certificates issued this year', unit: '张', module: 'training' },
+  'event.held': { zh: '已举办活动场次（本年）', en: 'Events held this year', unit: '场', module: 'event' },
 } as const;
 export type KpiMetric = keyof typeof KPI_METRICS;
 export const KPI_METRIC_KEYS = Object.keys(KPI_METRICS) as KpiMetric[];

@@ -12,7 +12,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { ruleOn } from '../../platform/rules.js';
 import { AppError, errors } from '../../platform/errors.js';
 import { requireOrgInScope } from '../org/org.service.js';
-import { escapeLike } from '../../platform/scope.js';
+import { escapeLike, underOrgSql } from '../../platform/scope.js';
 
 const rowsOf = <T>(got: unknown) => (Array.isArray(got) ? got : (got as { rows: unknown[] }).rows) as T[];
 /** Calendar days from `today` to `due` (negative: overdue by). */
@@ -36,6 +36,7 @@ import {
   type TaskAction,
 } from '../../../../common/src/plan-vocab.js';
 import { GIG_FORMS } from '../../../../common/src/member-vocab.js';
+import { CONTRACT_EMPLOYER_KINDS } from '../../../../common/src/contract-vocab.js';
 import type { PlanCreate } from '../../../../common/src/contracts/plan.js';
 import { PLAN_SOURCE_MAX_BYTES } from '../../../../common/src/contracts/plan.js';
 
@@ -44,8 +45,7 @@ type TaskRow = typeof planTask.$inferSelect;
 
 registerDeadlineOwner('plan_task', planTask, planTask.id, planTask.orgId);
 
-const subtreeOf = (orgId: string, column: SQL | typeof planTask.orgId) =>
-  sql`${column} IN (SELECT id FROM org WHERE path LIKE (SELECT path FROM org WHERE id = ${orgId}) || '%')`;
+const subtreeOf = (orgId: string, column: SQL | typeof planTask.orgId) => underOrgSql(column, orgId);
 
 export const plans = resource<typeof plan, { year?: number; q?: string }>({
   table: plan,
@@ -389,6 +389,10 @@ export async function createPlan(c: Ctx, body: PlanCreate) {
 /** A metric's value now for the union `orgId` and those below it. */
 export async function kpiValue(exec: Executor, metric: KpiMetric, orgId: string, today = todayInChina()): Promise<number> {
   const year = today.slice(0, 4);
+  const from = `${year}-01-01`;
+  const until = `${year}-12-31`;
+  /** Fen to 万元 with one decimal, as targets such as 筹集帮扶资金500万元 are written. */
+  const wan = (fen: number) => Math.round(fen / 100_000) / 10;
   const under = (col: SQL) => subtreeOf(orgId, col);
   const one = async (q: SQL) => {
     const r = await exec.execute(q);
@@ -422,6 +426,42 @@ export async function kpiValue(exec: Executor, metric: KpiMetric, orgId: string,
     case 'warning.closed_on_time':
       return one(sql`SELECT CASE WHEN count(*) = 0 THEN 0 ELSE round(100.0 * count(*) FILTER (WHERE (w.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= w.due_on) / count(*), 1) END AS v
         FROM hardship_warning w WHERE w.status = 'closed' AND to_char(w.raised_on, 'YYYY') = ${year} AND ${under(sql`w.org_id`)}`);
+    case 'aid.paid':
+      return wan(
+        await one(sql`SELECT coalesce(sum(r.amount_fen), 0) AS v FROM aid_record r WHERE r.paid_on BETWEEN ${from} AND ${until} AND ${under(sql`r.org_id`)}`),
+      );
+    case 'dispute.resolved':
+      return one(sql`SELECT count(*) AS v FROM dispute_case d WHERE d.agreed_on BETWEEN ${from} AND ${until} AND ${under(sql`d.org_id`)}`);
+    case 'wage_arrears.recovered':
+      return wan(
+        await one(
+          sql`SELECT coalesce(sum(r.amount_fen), 0) AS v FROM wage_recovery r WHERE r.paid_on BETWEEN ${from} AND ${until} AND ${under(sql`r.org_id`)}`,
+        ),
+      );
+    case 'collective_contract.coverage': {
+      // As the coverage page counts it (docs/contracts.md): unionised employers with a contract in force today.
+      const kinds = sql.join(
+        CONTRACT_EMPLOYER_KINDS.map((k) => sql`${k}`),
+        sql`, `,
+      );
+      const rows = await exec.execute(sql`
+        SELECT count(g.id)::int AS employers,
+               count(g.id) FILTER (WHERE EXISTS (
+                 SELECT 1 FROM bargaining_party p JOIN bargaining b ON b.id = p.bargaining_id
+                 WHERE p.org_id = g.id AND b.status = 'effective' AND (b.expires_on IS NULL OR b.expires_on >= ${today})))::int AS covered
+        FROM org g WHERE g.level = 'grassroots' AND g.active AND g.kind IN (${kinds}) AND ${under(sql`g.id`)}`);
+      const r = ((Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { employers: number; covered: number }[])[0];
+      return r && Number(r.employers) ? Math.round((Number(r.covered) / Number(r.employers)) * 1000) / 10 : 0;
+    }
+    case 'competition.participants':
+      return one(sql`SELECT count(*) AS v FROM competition_entry e JOIN competition k ON k.id = e.competition_id
+        WHERE k.starts_on BETWEEN ${from} AND ${until} AND ${under(sql`e.org_id`)}`);
+    case 'training.certified':
+      return one(sql`SELECT count(*) AS v FROM skill_certificate s WHERE s.issued_on BETWEEN ${from} AND ${until} AND ${under(sql`s.org_id`)}`);
+    case 'event.held':
+      return one(
+        sql`SELECT count(*) AS v FROM union_event e WHERE e.starts_on BETWEEN ${from} AND ${today < until ? today : until} AND ${under(sql`e.org_id`)}`,
+      );
   }
 }
 

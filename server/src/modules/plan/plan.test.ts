@@ -71,7 +71,7 @@ describe('from the speech to a plan', () => {
       orgId: ids.city,
       year: 2026,
       title: '测试',
-      tasks: [{ title: '调解劳动争议', kpiMetric: 'dispute.resolved', kpiTarget: 10 }],
+      tasks: [{ title: '合理化建议采纳', kpiMetric: 'proposal.adopted', kpiTarget: 10 }],
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('暂无实时数据来源');
