@@ -22,7 +22,11 @@ beforeAll(async () => {
   ids.city = (await admin.get('/api/auth/me')).json().user.orgId;
   ids.d01 = (await q<{ id: string }>(sql`SELECT id FROM org WHERE code = 'D01'`))[0]!.id;
   ids.d02 = (await q<{ id: string }>(sql`SELECT id FROM org WHERE code = 'D02'`))[0]!.id;
-  ids.g01 = (await q<{ id: string }>(sql`SELECT id FROM org WHERE level = 'grassroots' AND path LIKE (SELECT path || '%' FROM org WHERE code = 'D01') ORDER BY code LIMIT 1`))[0]!.id;
+  ids.g01 = (
+    await q<{ id: string }>(
+      sql`SELECT id FROM org WHERE level = 'grassroots' AND path LIKE (SELECT path || '%' FROM org WHERE code = 'D01') ORDER BY code LIMIT 1`,
+    )
+  )[0]!.id;
 });
 afterAll(() => env?.close());
 
@@ -50,7 +54,9 @@ describe('live KPIs', () => {
     };
     await q(sql`INSERT INTO skill_certificate (id, org_id, name, level, trade, sector, cert_no, issued_on, issuer)
       VALUES (gen_random_uuid(), ${ids.g01}, '测试证书', 'senior', '电工', 'manufacturing', 'KPI-TEST-1', ${today}, '测试发证机构')`);
-    await q(sql`INSERT INTO wage_recovery (id, arrears_id, org_id, paid_on, amount_fen) VALUES (gen_random_uuid(), gen_random_uuid(), ${ids.g01}, ${today}, 2500000)`);
+    await q(
+      sql`INSERT INTO wage_recovery (id, arrears_id, org_id, paid_on, amount_fen) VALUES (gen_random_uuid(), gen_random_uuid(), ${ids.g01}, ${today}, 2500000)`,
+    );
     expect(await kpiValue(env.services.db, 'training.certified', ids.d01)).toBe(before.cert + 1);
     expect(await kpiValue(env.services.db, 'training.certified', ids.d02)).toBe(before.certSibling);
     // 25,000 yuan is 2.5 万元.
