@@ -19,13 +19,13 @@ import type { Executor } from '../db/client.js';
  * PostgreSQL's `row_to_json` writes them (in UTC). The same bytes come out of PGlite and of a
  * PostgreSQL server, so an archive restores on the other engine and the checksums prove it.
  *
- * Derived tables (the member counters kept by triggers) are not restored row by row: the triggers
+ * Derived tables (the member and event sign-up counters kept by triggers) are not restored row by row: the triggers
  * rebuild them while the members are inserted, and their checksums are compared like any other.
  */
 
 export const BACKUP_FORMAT = 'gonghui-backup/1';
 /** Tables kept by triggers from others: rebuilt on restore, checked by checksum. */
-const DERIVED = new Set(['member_org_tally', 'member_form_tally']);
+const DERIVED = new Set(['member_org_tally', 'member_form_tally', 'event_tally']);
 const PAGE = 5000;
 
 export interface TableManifest {

@@ -127,8 +127,16 @@ export async function updateMerchant(c: Ctx, id: string, body: MerchantInput & {
 
 // ---- offers ----
 
-const claimedN = sql<number>`(SELECT count(*)::int FROM benefit_claim k WHERE k.offer_id = benefit_offer.id)`;
-const redeemedN = sql<number>`(SELECT count(*)::int FROM benefit_claim k WHERE k.offer_id = benefit_offer.id AND k.redeemed_at IS NOT NULL)`;
+/**
+ * A page of offers in one statement: each row's union and merchant names and its coupons claimed
+ * and redeemed (one pass over the offer's coupons, as a pair), computed for the page's rows only.
+ */
+const offerPageColumns = {
+  r: benefitOffer,
+  orgName: sql<string | null>`(SELECT o.name FROM org o WHERE o.id = benefit_offer.org_id)`,
+  merchantName: sql<string | null>`(SELECT m.name FROM benefit_merchant m WHERE m.id = benefit_offer.merchant_id)`,
+  coupons: sql<number[]>`(SELECT ARRAY[count(*), count(k.redeemed_at)]::int[] FROM benefit_claim k WHERE k.offer_id = benefit_offer.id)`,
+};
 
 async function merchantNames(exec: Executor, ids: string[]) {
   const u = [...new Set(ids)];
@@ -160,19 +168,12 @@ function presentOffer(r: OfferRow, orgName: string, merchantName: string, claime
 }
 
 export async function listOffers(c: Ctx, q: OfferListParams) {
-  const page = await offers.list(c, q, { select: { r: benefitOffer, claimed: claimedN, redeemed: redeemedN } });
-  const items = page.items as unknown as { r: OfferRow; claimed: number; redeemed: number }[];
-  const [names, ms] = await Promise.all([
-    orgNames(
-      c.db,
-      items.map((i) => i.r.orgId),
-    ),
-    merchantNames(
-      c.db,
-      items.map((i) => i.r.merchantId),
-    ),
-  ]);
-  return { ...page, items: items.map((i) => presentOffer(i.r, names.get(i.r.orgId) ?? '', ms.get(i.r.merchantId)?.name ?? '', i.claimed, i.redeemed)) };
+  const page = await offers.list(c, q, { select: offerPageColumns });
+  const items = page.items as unknown as { r: OfferRow; orgName: string | null; merchantName: string | null; coupons: number[] }[];
+  return {
+    ...page,
+    items: items.map((i) => presentOffer(i.r, i.orgName ?? '', i.merchantName ?? '', Number(i.coupons[0] ?? 0), Number(i.coupons[1] ?? 0))),
+  };
 }
 
 async function offerDetail(c: Ctx, exec: Executor, r: OfferRow) {
@@ -555,9 +556,17 @@ export async function benefitFigures(c: Ctx): Promise<BenefitFiguresT> {
   const today = todayInChina();
   const year = Number(today.slice(0, 4));
   const from = addDays(today.slice(0, 8) + '01', -330).slice(0, 8) + '01';
+  // The months shown, from `from` to this one: their first instants in China time. One pass over
+  // the coupons in scope, grouped by offer and month (width_bucket on these instants: bucket 0 is
+  // before the first month, no per-row time-zone conversion), gives the totals and the months.
+  const months: string[] = [];
+  for (let m = from.slice(0, 7); m <= today.slice(0, 7); m = addDays(m + '-01', 31).slice(0, 7)) months.push(m);
+  const monthStarts = sql.join(
+    months.map((m) => sql`${`${m}-01T00:00:00+08:00`}::timestamptz`),
+    sql`, `,
+  );
   const claimsInScope = ownedScopeSql(c.actor.scope, benefitClaim.orgId);
-  const [[m], byCategory, [o], [k], byMonth, [q]] = await Promise.all([
-    c.db.select({ n: count() }).from(benefitMerchant).where(merchants.inScope(c)),
+  const [byCategory, [o], claims, [q]] = await Promise.all([
     c.db
       .select({ key: benefitMerchant.category, n: sql<number>`count(*)::int` })
       .from(benefitMerchant)
@@ -568,24 +577,18 @@ export async function benefitFigures(c: Ctx): Promise<BenefitFiguresT> {
       .from(benefitOffer)
       .where(and(offers.inScope(c), sql`${benefitOffer.startsOn} <= ${today} AND ${benefitOffer.endsOn} >= ${today}`)),
     c.db
-      .select({
-        claimed: count(),
-        redeemed: sql<number>`count(${benefitClaim.redeemedAt})::int`,
-        value: sql<number>`coalesce(sum(o.value_fen) FILTER (WHERE ${benefitClaim.redeemedAt} >= ${`${year}-01-01T00:00:00+08:00`}::timestamptz), 0)::bigint`,
-      })
-      .from(benefitClaim)
-      .innerJoin(sql`benefit_offer o`, sql`o.id = ${benefitClaim.offerId}`)
-      .where(claimsInScope),
-    c.db
-      .select({
-        month: sql<string>`to_char(${benefitClaim.claimedAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`,
-        claimed: sql<number>`count(*)::int`,
-        redeemed: sql<number>`count(${benefitClaim.redeemedAt})::int`,
-      })
-      .from(benefitClaim)
-      .where(and(claimsInScope, sql`${benefitClaim.claimedAt} >= ${`${from}T00:00:00+08:00`}::timestamptz`))
-      .groupBy(sql`1`)
-      .orderBy(sql`1`),
+      .execute<{ b: number; claimed: number; redeemed: number; value: string | number }>(
+        sql`
+      WITH k AS (
+        SELECT ${benefitClaim.offerId} AS offer_id, width_bucket(${benefitClaim.claimedAt}, ARRAY[${monthStarts}]) AS b, count(*) AS claimed,
+               count(${benefitClaim.redeemedAt}) AS redeemed,
+               count(*) FILTER (WHERE ${benefitClaim.redeemedAt} >= ${`${year}-01-01T00:00:00+08:00`}::timestamptz) AS redeemed_this_year
+        FROM ${benefitClaim} WHERE ${claimsInScope} GROUP BY 1, 2)
+      SELECT k.b, sum(k.claimed)::int AS claimed, sum(k.redeemed)::int AS redeemed, coalesce(sum(o.value_fen * k.redeemed_this_year), 0)::bigint AS value
+      FROM k JOIN benefit_offer o ON o.id = k.offer_id
+      GROUP BY k.b ORDER BY k.b`,
+      )
+      .then((r) => (r as unknown as { rows: { b: number; claimed: number; redeemed: number; value: string | number }[] }).rows),
     c.db
       .execute<{ places: number; allocated: number }>(
         sql`
@@ -596,12 +599,17 @@ export async function benefitFigures(c: Ctx): Promise<BenefitFiguresT> {
       )
       .then((r) => (r as unknown as { rows: { places: number; allocated: number }[] }).rows),
   ]);
+  const byMonth = claims
+    .filter((k) => Number(k.b) > 0 && Number(k.claimed) > 0)
+    .map((k) => ({ month: months[Number(k.b) - 1]!, claimed: Number(k.claimed), redeemed: Number(k.redeemed) }));
+  const sum = (f: (k: (typeof claims)[number]) => number | string) => claims.reduce((a, k) => a + Number(f(k)), 0);
   return {
-    merchants: Number(m?.n ?? 0),
+    // Every merchant has a category: the merchants in scope are the sum over the categories.
+    merchants: byCategory.reduce((a, x) => a + Number(x.n), 0),
     offersOpen: Number(o?.n ?? 0),
-    claimed: Number(k?.claimed ?? 0),
-    redeemed: Number(k?.redeemed ?? 0),
-    redeemedValueFen: Number(k?.value ?? 0),
+    claimed: sum((k) => k.claimed),
+    redeemed: sum((k) => k.redeemed),
+    redeemedValueFen: sum((k) => k.value),
     byCategory,
     byMonth,
     recuperation: { year, places: Number(q?.places ?? 0), allocated: Number(q?.allocated ?? 0) },

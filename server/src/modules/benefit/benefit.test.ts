@@ -229,4 +229,40 @@ describe('figures', () => {
     expect(f.recuperation.allocated).toBeGreaterThan(0);
     expect(f.recuperation.allocated).toBeLessThanOrEqual(f.recuperation.places);
   });
+
+  it('the coupon totals, this year’s redeemed value and the months equal plain aggregates over the coupons, for the city and a district', async () => {
+    const year = Number(today.slice(0, 4));
+    const from = addDays(today.slice(0, 8) + '01', -330).slice(0, 8) + '01';
+    for (const [client, path] of [
+      [admin, '/'],
+      [district, o.d01.path],
+    ] as const) {
+      const f = (await client.get('/api/benefits/dashboard')).json();
+      const inScope = sql`k.org_id IN (SELECT g.id FROM org g WHERE g.path LIKE ${path + '%'})`;
+      const [t] = await env.services.database.query<{ claimed: number; redeemed: number; value: number }>(sql`
+        SELECT count(*)::int AS claimed, count(k.redeemed_at)::int AS redeemed,
+               coalesce(sum(o.value_fen) FILTER (WHERE k.redeemed_at >= ${`${year}-01-01T00:00:00+08:00`}::timestamptz), 0)::float8 AS value
+        FROM benefit_claim k JOIN benefit_offer o ON o.id = k.offer_id WHERE ${inScope}`);
+      const months = await env.services.database.query<{ month: string; claimed: number; redeemed: number }>(sql`
+        SELECT to_char(k.claimed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*)::int AS claimed, count(k.redeemed_at)::int AS redeemed
+        FROM benefit_claim k WHERE ${inScope} AND k.claimed_at >= ${`${from}T00:00:00+08:00`}::timestamptz GROUP BY 1 ORDER BY 1`);
+      expect({ claimed: f.claimed, redeemed: f.redeemed, value: f.redeemedValueFen, byMonth: f.byMonth }, path).toEqual({
+        claimed: t!.claimed,
+        redeemed: t!.redeemed,
+        value: Number(t!.value),
+        byMonth: months,
+      });
+      expect(f.byMonth.length, path).toBeGreaterThan(0);
+    }
+  });
+
+  it('the offers list shows each offer’s union, merchant and coupon counts as its detail does', async () => {
+    const list = (await admin.get('/api/benefits/offers?pageSize=50')).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.some((x: { claimed: number }) => x.claimed > 0)).toBe(true);
+    for (const x of list.items as { id: string }[]) {
+      const { can: _can, ...d } = (await admin.get(`/api/benefits/offers/${x.id}`)).json();
+      expect(x).toEqual(d);
+    }
+  });
 });

@@ -43,10 +43,11 @@ export const events = resource<typeof unionEvent, EventListParams>({
   countCap: 1000,
 });
 
+/** An event's sign-up counts, read from event_tally (kept exact by triggers on event_signup; no row: none). */
 const counts = {
-  confirmed: sql<number>`(SELECT count(*)::int FROM event_signup s WHERE s.event_id = union_event.id AND s.status = 'confirmed')`,
-  waitlisted: sql<number>`(SELECT count(*)::int FROM event_signup s WHERE s.event_id = union_event.id AND s.status = 'waitlisted')`,
-  attended: sql<number>`(SELECT count(*)::int FROM event_signup s WHERE s.event_id = union_event.id AND s.checked_in_at IS NOT NULL)`,
+  confirmed: sql<number>`coalesce((SELECT t.confirmed FROM event_tally t WHERE t.event_id = union_event.id), 0)`,
+  waitlisted: sql<number>`coalesce((SELECT t.waitlisted FROM event_tally t WHERE t.event_id = union_event.id), 0)`,
+  attended: sql<number>`coalesce((SELECT t.attended FROM event_tally t WHERE t.event_id = union_event.id), 0)`,
 };
 type Counts = { confirmed: number; waitlisted: number; attended: number };
 
@@ -315,19 +316,13 @@ export async function eventFigures(c: Ctx) {
   const until = monthAfter(monthAfter(monthAfter(monthAfter(today.slice(0, 7))))) + '-01';
   const fromMonth = monthAfter(`${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}`);
   const start = fromMonth + '-01';
+  // The sign-up counts come from event_tally (kept exact by triggers on event_signup, migration
+  // 0032), one row per event with any: no pass over the sign-ups themselves.
   const res = (await c.db.execute(sql`
-    WITH ev AS (
-      SELECT union_event.id, union_event.kind, union_event.starts_on, split_part(o.path, '/', 3) AS d
-      FROM union_event JOIN org o ON o.id = union_event.org_id
-      WHERE ${ownedScopeSql(c.actor.scope, unionEvent.orgId)} AND union_event.starts_on >= ${start}::date AND union_event.starts_on < ${until}::date
-    ), n AS (
-      SELECT s.event_id, count(*) FILTER (WHERE s.status = 'confirmed') AS c, count(*) FILTER (WHERE s.status = 'waitlisted') AS w,
-             count(*) FILTER (WHERE s.checked_in_at IS NOT NULL) AS a
-      FROM event_signup s WHERE s.event_id IN (SELECT id FROM ev) GROUP BY s.event_id
-    )
-    SELECT ev.d, to_char(ev.starts_on, 'YYYY-MM') AS m, ev.kind, (ev.starts_on <= ${today}::date) AS held,
-           count(*)::int AS events, coalesce(sum(n.c), 0)::int AS c, coalesce(sum(n.w), 0)::int AS w, coalesce(sum(n.a), 0)::int AS a
-    FROM ev LEFT JOIN n ON n.event_id = ev.id
+    SELECT split_part(o.path, '/', 3) AS d, to_char(union_event.starts_on, 'YYYY-MM') AS m, union_event.kind, (union_event.starts_on <= ${today}::date) AS held,
+           count(*)::int AS events, coalesce(sum(t.confirmed), 0)::int AS c, coalesce(sum(t.waitlisted), 0)::int AS w, coalesce(sum(t.attended), 0)::int AS a
+    FROM union_event JOIN org o ON o.id = union_event.org_id LEFT JOIN event_tally t ON t.event_id = union_event.id
+    WHERE ${ownedScopeSql(c.actor.scope, unionEvent.orgId)} AND union_event.starts_on >= ${start}::date AND union_event.starts_on < ${until}::date
     GROUP BY 1, 2, 3, 4`)) as unknown as { rows: { d: string; m: string; kind: string; held: boolean; events: number; c: number; w: number; a: number }[] };
   const rows = res.rows;
   const districtIds = [...new Set(rows.map((r) => r.d).filter(Boolean))];

@@ -332,3 +332,89 @@ describe('events: audit', () => {
     ]);
   });
 });
+
+describe('event_tally (the sign-up counters behind the dashboard and the list) stays exact through every kind of sign-up write', () => {
+  const q = <T>(s: ReturnType<typeof sql>) => env.services.database.query<T>(s);
+
+  /** Every counter equals a direct count over event_signup, and nothing else is in the table. */
+  async function expectTallyExact(when: string) {
+    const diff = await q(sql`
+      WITH a AS (
+        SELECT event_id, count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
+               count(*) FILTER (WHERE checked_in_at IS NOT NULL)::int AS attended
+        FROM event_signup GROUP BY 1
+        HAVING count(*) FILTER (WHERE status IN ('confirmed', 'waitlisted') OR checked_in_at IS NOT NULL) > 0),
+           b AS (SELECT event_id, confirmed, waitlisted, attended FROM event_tally)
+      (SELECT 'missing' AS d, * FROM (SELECT * FROM a EXCEPT ALL SELECT * FROM b) x) UNION ALL (SELECT 'extra', * FROM (SELECT * FROM b EXCEPT ALL SELECT * FROM a) y)`);
+    expect(diff, when).toEqual([]);
+  }
+
+  /** The dashboard's totals (from the counters) equal a plain count over the sign-ups of the events it covers. */
+  async function expectDashboardExact(when: string) {
+    const f = (await admin.get('/api/events/dashboard')).json();
+    const months = f.byMonth.map((m: { key: string }) => m.key as string);
+    const from = `${months[0]}-01`;
+    const until = `${months[months.length - 1]}-01`;
+    const [plain] = await q<{ events: number; c: number; w: number; a: number }>(sql`
+      SELECT count(DISTINCT e.id)::int AS events, count(s.id) FILTER (WHERE s.status = 'confirmed')::int AS c,
+             count(s.id) FILTER (WHERE s.status = 'waitlisted')::int AS w, count(s.id) FILTER (WHERE s.checked_in_at IS NOT NULL)::int AS a
+      FROM union_event e LEFT JOIN event_signup s ON s.event_id = e.id
+      WHERE e.starts_on >= ${from}::date AND e.starts_on < (${until}::date + interval '1 month')`);
+    expect({ events: f.events, signups: f.signups, waitlisted: f.waitlisted, attended: f.attended }, when).toEqual({
+      events: plain!.events,
+      signups: plain!.c,
+      waitlisted: plain!.w,
+      attended: plain!.a,
+    });
+    const list = (await admin.get('/api/events?pageSize=100')).json();
+    for (const e of list.items as { id: string; confirmed: number; waitlisted: number; attended: number }[]) {
+      const d = (await admin.get(`/api/events/${e.id}`)).json();
+      expect({ confirmed: e.confirmed, waitlisted: e.waitlisted, attended: e.attended }, `${when}: list row of ${e.id}`).toEqual({
+        confirmed: d.confirmed,
+        waitlisted: d.waitlisted,
+        attended: d.attended,
+      });
+    }
+  }
+
+  async function check(when: string) {
+    await expectTallyExact(when);
+    await expectDashboardExact(when);
+  }
+
+  it('starts exact (the seed and the sign-ups above went through the triggers), and stays so through sign-up, waitlist, cancel, promotion, check-in and direct writes', async () => {
+    const [n] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM event_tally`);
+    expect(n!.n).toBeGreaterThan(0);
+    await check('at the start');
+
+    const e = await newEvent(chair, { capacity: 1, startsOn: today, endsOn: addDays(today, 1), signupUntil: today });
+    const [a, b, c] = [await worker(), await worker(), await worker()];
+    await a('POST', `/api/portal/events/${e.id}/signup`);
+    await b('POST', `/api/portal/events/${e.id}/signup`);
+    await c('POST', `/api/portal/events/${e.id}/signup`);
+    await check('after a confirmed sign-up and two on the waitlist');
+    const token = (await a('GET', '/api/portal/events/mine')).json()[0].token as string;
+    expect((await chair.post(`/api/events/${e.id}/checkin`, { token })).statusCode).toBe(200);
+    await check('after a check-in');
+
+    const later = await newEvent(chair, { capacity: 1 });
+    await a('POST', `/api/portal/events/${later.id}/signup`);
+    await b('POST', `/api/portal/events/${later.id}/signup`);
+    await a('POST', `/api/portal/events/${later.id}/cancel`);
+    await check('after a cancellation that moved the waitlist up');
+
+    // Writes outside the services: several rows in one statement, a move between events, deletes, truncate.
+    await q(sql`UPDATE event_signup SET status = 'cancelled', cancelled_at = now() WHERE event_id = ${e.id} AND status = 'waitlisted'`);
+    await check('after a bulk update');
+    await q(
+      sql`UPDATE event_signup SET event_id = ${later.id} WHERE event_id = ${e.id} AND account_id NOT IN (SELECT account_id FROM event_signup WHERE event_id = ${later.id})`,
+    );
+    await check('after moving sign-ups to another event');
+    await q(sql`DELETE FROM event_signup WHERE event_id = ${later.id}`);
+    await check('after a delete');
+    await q(sql`TRUNCATE event_signup`);
+    const [left] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM event_tally`);
+    expect(left!.n).toBe(0);
+    await check('after truncate');
+  });
+});
