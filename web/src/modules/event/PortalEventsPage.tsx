@@ -96,18 +96,8 @@ function Mine({ e, onChange }: { e: MyEventT; onChange: () => void }) {
 }
 
 /** The 我的 page's entry to events: how many I have coming, a link to /m/events. */
-export function MyEventsLink() {
-  const { t } = useI18n();
+/** How many of my events are still to come (signed up or waitlisted): the badge on 我的's 工会活动 tile. */
+export function useComingEvents(): number {
   const mine = useRequest(() => call(eventPortalApi.mine, {}, quiet).catch(() => []), []);
-  const coming = (mine.data ?? []).filter((e) => e.status !== 'cancelled' && e.phase !== 'finished').length;
-  return (
-    <Link to="/m/events" data-testid="portal-events-link">
-      <Card size="small" hoverable>
-        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-          <Typography.Text strong>{t('portal.events.link')}</Typography.Text>
-          {coming > 0 && <Tag color="blue">{coming}</Tag>}
-        </Space>
-      </Card>
-    </Link>
-  );
+  return (mine.data ?? []).filter((e) => e.status !== 'cancelled' && e.phase !== 'finished').length;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Alert, App, Badge, Button, Card, Collapse, Descriptions, Empty, Form, Input, List, Skeleton, Space, Tag, Typography } from 'antd';
+import { CalendarOutlined, EnvironmentOutlined, GiftOutlined, ReadOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import { ApiError, call } from '../../api/client';
 import { portalApi, type WorkerCard, type WorkerMe } from '../../../../common/src/contracts/portal';
@@ -15,7 +16,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { useVocab } from '../../kit';
 import { PublicShell } from '../join/PublicShell';
 import { LEVELS } from '../honor/vocab';
-import { MyEventsLink } from '../event/PortalEventsPage';
+import { useComingEvents } from '../event/PortalEventsPage';
 import { ChangeRequests, UnlinkButton } from './MyDetails';
 import { PortalMutualAid } from '../mutual-aid/PortalMutualAid';
 
@@ -63,17 +64,11 @@ export default function PortalHomePage() {
         {me.data.member?.consentToCollect && <ConsentCard onDone={() => setTick((x) => x + 1)} />}
         <Membership me={me.data} />
         {me.data.linked ? <CardView card={null} /> : <LinkForm onDone={() => setTick((x) => x + 1)} />}
-        <Button block size="large" onClick={() => navigate('/m/benefits')} data-testid="portal-benefits-link">{t('portal.benefits.link')}</Button>
+        <Services />
+        <Inbox unread={me.data.unreadCount} onRead={() => setTick((x) => x + 1)} />
         <Applications />
-        <Link to="/m/training">
-          <Button block size="large" data-testid="portal-training-link">
-            {t('portal.training.link')}
-          </Button>
-        </Link>
-        <MyEventsLink />
         {me.data.linked && <PortalMutualAid />}
         <RequestLegalAid />
-        <Inbox unread={me.data.unreadCount} onRead={() => setTick((x) => x + 1)} />
         {me.data.linked && <ChangeRequests />}
         <PasswordForm has={me.data.hasPassword} />
         {me.data.linked && <UnlinkButton onDone={() => { localStorage.removeItem(CARD_STORAGE_KEY); setTick((x) => x + 1); }} />}
@@ -86,6 +81,32 @@ export default function PortalHomePage() {
     <PublicShell title={t('portal.title')} testId="portal-home-page">
       {body}
     </PublicShell>
+  );
+}
+
+/** The services a worker opens most, as big tiles two by two (a phone app's grid, one tap each). */
+function Services() {
+  const { t } = useI18n();
+  const coming = useComingEvents();
+  const tiles = [
+    { to: '/m/events', icon: <CalendarOutlined />, label: t('portal.svc.events'), badge: coming, testId: 'portal-events-link', color: '#1677ff' },
+    { to: '/m/benefits', icon: <GiftOutlined />, label: t('portal.svc.benefits'), badge: 0, testId: 'portal-benefits-link', color: '#eb2f96' },
+    { to: '/m/stations', icon: <EnvironmentOutlined />, label: t('portal.svc.stations'), badge: 0, testId: 'portal-stations-link', color: '#13a8a8' },
+    { to: '/m/training', icon: <ReadOutlined />, label: t('portal.svc.training'), badge: 0, testId: 'portal-training-link', color: '#fa8c16' },
+  ];
+  return (
+    <Card size="small" title={t('portal.services')} data-testid="portal-services">
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
+        {tiles.map((x) => (
+          <Link key={x.to} to={x.to} data-testid={x.testId} style={{ display: 'flex', alignItems: 'center', gap: 10, minHeight: 64, padding: '10px 12px', borderRadius: 8, background: '#fafafa', color: 'rgba(0,0,0,0.88)' }}>
+            <Badge count={x.badge} size="small">
+              <span style={{ fontSize: 26, color: x.color, lineHeight: 1 }}>{x.icon}</span>
+            </Badge>
+            <span style={{ fontSize: 16 }}>{x.label}</span>
+          </Link>
+        ))}
+      </div>
+    </Card>
   );
 }
 

@@ -49,6 +49,7 @@ describe('/m', () => {
         'GET /api/portal/card': () => card,
         'GET /api/portal/applications': () => [{ kind: 'join', id: 'j1', ref: 'RH20260001', status: 'approved', orgName: '江城机械厂工会', submittedOn: '2026-11-01', deadline: null }],
         'GET /api/portal/notifications': () => ({ ...empty, total: 1, items: [{ id: 'n1', title: '入会申请已通过', body: '欢迎', link: '/m', readAt: null, createdAt: '2026-12-01T08:00:00.000Z' }] }),
+        'GET /api/portal/events/mine': () => [{ status: 'confirmed', phase: 'open' }, { status: 'cancelled', phase: 'open' }],
       },
     });
     expect((await screen.findByTestId('portal-union')).textContent).toBe('江城机械厂工会');
@@ -60,6 +61,10 @@ describe('/m', () => {
     expect((await screen.findByTestId('portal-message')).textContent).toContain('入会申请已通过');
     expect(screen.queryByTestId('portal-card-offline')).toBeNull();
     await waitFor(() => expect(JSON.parse(localStorage.getItem(CARD_STORAGE_KEY)!).cardNo).toBe('GH0000000001'));
+    // The services, one tap each: events (with the count of mine still to come), benefits, rest stations, training.
+    const tiles = screen.getByTestId('portal-services');
+    expect([...tiles.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['/m/events', '/m/benefits', '/m/stations', '/m/training']);
+    await waitFor(() => expect(screen.getByTestId('portal-events-link').textContent).toContain('1'));
   });
 
   it('a member imported from a roster reads the notice and confirms it once', async () => {
