@@ -102,7 +102,7 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
       `竞赛与创新工作室演示数据 / competitions and studios demo: ${ach.competitions} 项竞赛, ${ach.entries} 名参赛, ${ach.studios} 个工作室, ${ach.results} 项成果`,
     );
     const portal = await seedDemoPortal(tx, s.keys, grassroots.id);
-    log(`职工服务演示数据 / worker portal demo: ${portal.accounts} 个职工账号（手机号 13800000001 起）`);
+    log(`职工服务演示数据 / worker portal demo: ${portal.accounts} 个职工账号（手机号 13800000001 起）, ${portal.changes} 条信息变更申请`);
     const mutual = await seedDemoMutualAid(tx, orgs);
     log(`职工互助保障演示数据 / mutual-aid demo: ${mutual.plans} 个计划, ${mutual.enrolments}/${mutual.members} 名会员参保, ${mutual.claims} 件互助金申请`);
     const benefits = await seedDemoBenefits(tx, s.keys);

@@ -291,5 +291,9 @@ describe('demo worker accounts', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ linked: true, member: { orgName: o.g1.name, status: 'active' }, unreadCount: 1 });
     expect((await p.send('GET', '/api/portal/card')).json().cardNo).toMatch(/^GH\d{10}$/);
+    // The demo worker's requests to change their details, one in each state.
+    const changes = (await p.send('GET', '/api/portal/change-requests')).json() as { field: string; status: string; valueMasked: string }[];
+    expect(new Set(changes.map((c) => c.status))).toEqual(new Set(['pending', 'approved', 'rejected']));
+    expect(changes.find((c) => c.status === 'pending')).toMatchObject({ field: 'address', valueMasked: expect.stringContaining('****') });
   });
 });

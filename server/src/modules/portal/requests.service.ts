@@ -54,7 +54,7 @@ const requests = resource({
 type MemberRow = typeof member.$inferSelect;
 
 /** The field as stored (its blind index or cipher for encrypted ones), hashed: what approval compares. */
-function storedHash(
+export function storedHash(
   m: Pick<MemberRow, 'mobileIndex' | 'addressCipher' | 'education' | 'politicalStatus' | 'occupation' | 'employerName' | 'orgId'>,
   field: ChangeField,
 ) {
@@ -81,7 +81,7 @@ export function maskAddress(a: string): string {
 }
 
 /** The new value checked and normalised for its field, with what may be shown of it. */
-function checkValue(field: ChangeField, raw: string): { value: string; masked: string } {
+export function checkValue(field: ChangeField, raw: string): { value: string; masked: string } {
   const bad = (zh: string, en: string) => errors.invalid(zh, en, { field: 'value' });
   switch (field) {
     case 'mobile': {
