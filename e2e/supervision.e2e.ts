@@ -39,9 +39,18 @@ describe('supervision: reminders and the yearly assessment', () => {
     await page.getByTestId('task-detail').waitFor();
     expect(page.url()).toContain('/plans/tasks/');
     // The task opened is the one the message named.
-    const title = /「(.+?)」/.exec(text)?.[1];
+    // (A long title is quoted up to 40 characters and an ellipsis.)
+    const title = /「(.+?)」/.exec(text)?.[1]?.replace(/…$/, '');
     if (title) await waitForText(page.getByTestId('task-detail'), title);
     await expect.poll(async () => Number(await badge.getAttribute('data-unread')), { timeout: 30_000 }).toBe(before - 1);
+
+    // A task with a live KPI draws its daily readings as a line against the target.
+    const tasks = (await (await page.request.get('/api/plan-tasks?status=open&pageSize=200')).json()) as { items: { id: string; kpiMetric: string | null; kpiTarget: number | null }[] };
+    const withKpi = tasks.items.find((x) => x.kpiMetric && x.kpiTarget) ?? tasks.items.find((x) => x.kpiMetric);
+    expect(withKpi).toBeTruthy();
+    await page.goto(`/plans/tasks/${withKpi!.id}`);
+    await page.getByTestId('task-kpi-line').locator('canvas').waitFor();
+    await env.shot(page, 'supervision-task-kpi');
     await closeContext(page);
   }, 240_000);
 

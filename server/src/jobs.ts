@@ -11,6 +11,7 @@ import { runContractJob } from './modules/contract/contract.job.js';
 import { runPortalReminders } from './modules/portal/reminders.js';
 import { runBreachJob } from './modules/dispute/records.service.js';
 import { runPlanReminders } from './modules/plan/plan.reminders.js';
+import { recordKpiReadings } from './modules/plan/plan.kpi.js';
 
 /**
  * Background jobs run in the server process by default (GONGHUI_JOBS=0 turns them off on extra
@@ -79,6 +80,13 @@ export function startJobs(s: Services, log: FastifyBaseLogger): () => void {
     every(60 * 60_000, 'plan-reminders', async () => {
       const r = await runPlanReminders(s);
       if (r.written) log.info(`plan reminders written: ${r.written} (${r.reminders} due soon, ${r.overdue} overdue, ${r.escalations} escalated)`);
+    }),
+  );
+  // The day's value of every open task's live KPI (docs/plans.md, "Live KPIs"), the line the task page draws
+  // against its target; hourly, each run replacing the day's reading with the latest value.
+  afterStart(
+    every(60 * 60_000, 'plan-kpi', async () => {
+      await recordKpiReadings(s);
     }),
   );
   // Mediation agreements not performed (劳动争议调解仲裁法 Art. 15): the worker and the handling body are told once per missed instalment.

@@ -166,6 +166,8 @@ export const TaskDetail = TaskSchema.extend({
       value: z.number(),
       target: z.number().nullable(),
       progress: z.number().nullable(),
+      /** One value a day recorded by the daily job, oldest first; the last is today's, computed now. */
+      history: z.array(z.object({ on: z.string(), value: z.number() })),
     })
     .nullable(),
   reports: z.array(

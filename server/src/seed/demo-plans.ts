@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
-import { plan, planReport, planTask } from '../modules/plan/plan.schema.js';
+import { eq, sql } from 'drizzle-orm';
+import { plan, planKpiReading, planReport, planTask } from '../modules/plan/plan.schema.js';
+import { recordKpiReadings } from '../modules/plan/plan.kpi.js';
+import type { Services } from '../platform/context.js';
 import { project, projectSpend } from '../modules/plan/project.schema.js';
 import { extractPlan } from '../../../common/src/plan-extract.js';
 import { computeDeadline } from '../../../common/src/deadlines.js';
@@ -222,4 +224,20 @@ async function seedDemoProjects(tx: Executor, rng: ReturnType<typeof createRng>,
       });
   }
   return list.length;
+}
+
+/**
+ * The line of each open task's live KPI (docs/plans.md, "Live KPIs"): today's value as the job
+ * records it, and one reading a week for the eight weeks before, rising to it, so that the demo's
+ * task pages draw a line against the target. The earlier readings are demo figures: the modules keep
+ * no history to recompute them from.
+ */
+export async function seedDemoKpiReadings(tx: Executor, s: Services, today: string): Promise<number> {
+  await recordKpiReadings(s, { today, exec: tx });
+  const rows = await tx.select({ taskId: planKpiReading.taskId, value: planKpiReading.value }).from(planKpiReading).where(eq(planKpiReading.onDate, today));
+  const back: (typeof planKpiReading.$inferInsert)[] = [];
+  for (const r of rows)
+    for (let w = 1; w <= 8; w++) back.push({ taskId: r.taskId, onDate: addDays(today, -7 * w), value: Math.round(r.value * (1 - 0.05 * w) * 10) / 10 });
+  for (let i = 0; i < back.length; i += 1000) await tx.insert(planKpiReading).values(back.slice(i, i + 1000));
+  return rows.length;
 }

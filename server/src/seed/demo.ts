@@ -13,7 +13,7 @@ import { demoDisputeCount, seedDemoDisputes } from './demo-dispute.js';
 import { seedDemoHonor } from './demo-honor.js';
 import { seedDemoAchievement } from './demo-achievement.js';
 import type { Services } from '../platform/context.js';
-import { seedDemoPlans } from './demo-plans.js';
+import { seedDemoKpiReadings, seedDemoPlans } from './demo-plans.js';
 import { runPlanReminders } from '../modules/plan/plan.reminders.js';
 import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoPortal } from './demo-portal.js';
@@ -81,6 +81,8 @@ export async function seedDemo(s: Services, options: SeedDemoOptions | ((msg: st
     const plans = await seedDemoPlans(tx, orgs, await s.settings.calendar(tx));
     log(`重点工作演示数据 / work-plan demo: ${plans.tasks} 项任务, ${plans.reports} 条进展报告`);
     // The day's supervision reminders and escalations, as the hourly job writes them: the demo cadres' bells show them.
+    const kpiTasks = await seedDemoKpiReadings(tx, s, DEMO_REFERENCE_DATE);
+    log(`重点工作指标曲线 / KPI lines: ${kpiTasks} 项任务`);
     const reminded = await runPlanReminders(s, { today: DEMO_REFERENCE_DATE, exec: tx });
     log(
       `督办提醒 / supervision reminders: ${reminded.reminders} 项临期, ${reminded.overdue} 项逾期, ${reminded.escalations} 项升级督办, ${reminded.written} 条消息`,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness.js';
 import { kpiValue } from './plan.service.js';
+import { recordKpiReadings } from './plan.kpi.js';
 import { KPI_METRIC_KEYS, KPI_METRICS } from '../../../../common/src/plan-vocab.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 
@@ -61,5 +62,30 @@ describe('live KPIs', () => {
     expect(await kpiValue(env.services.db, 'training.certified', ids.d02)).toBe(before.certSibling);
     // 25,000 yuan is 2.5 万元.
     expect(await kpiValue(env.services.db, 'wage_arrears.recovered', ids.d01)).toBeCloseTo(before.wage + 2.5, 1);
+  });
+
+  it('is recorded once a day for each open task, replaced by a second run that day; the task page draws the readings and ends with today now', async () => {
+    const res = await admin.post('/api/plans', {
+      orgId: ids.city,
+      year: 2026,
+      title: '指标曲线测试',
+      tasks: [{ title: 'D01技能证书', orgId: ids.d01, kpiMetric: 'training.certified', kpiTarget: 50 }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const task = (await admin.get(`/api/plan-tasks?planId=${res.json().id}`)).json().items[0];
+    const readings = () =>
+      q<{ on_date: string; value: number }>(sql`SELECT on_date::text, value FROM plan_kpi_reading WHERE task_id = ${task.id} ORDER BY on_date`);
+    await recordKpiReadings(env.services, { today: '2026-11-30' });
+    const first = await readings();
+    expect(first).toHaveLength(1);
+    await q(sql`INSERT INTO skill_certificate (id, org_id, name, level, trade, sector, cert_no, issued_on, issuer)
+      VALUES (gen_random_uuid(), ${ids.g01}, '测试证书二', 'senior', '焊工', 'manufacturing', 'KPI-TEST-2', '2026-11-30', '测试发证机构')`);
+    await recordKpiReadings(env.services, { today: '2026-11-30' });
+    const again = await readings();
+    expect(again).toHaveLength(1);
+    expect(Number(again[0]!.value)).toBe(Number(first[0]!.value) + 1);
+    const detail = (await admin.get(`/api/plan-tasks/${task.id}`)).json();
+    expect(detail.kpi.history.at(0)).toEqual({ on: '2026-11-30', value: Number(again[0]!.value) });
+    expect(detail.kpi.history.at(-1)).toEqual({ on: todayInChina(), value: detail.kpi.value });
   });
 });

@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Work plans (重点工作): a union's plan for a year, usually accepted from the extraction of its
@@ -84,4 +84,20 @@ export const planReport = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('plan_report_task_idx').on(t.taskId, t.createdAt)],
+);
+
+/**
+ * A live KPI's value for its task, one a day (docs/plans.md, "Live KPIs"): the job `plan-kpi`
+ * records it for every open task with a live metric, so the task page draws the line against the
+ * target. Derived data: recomputed from the modules, never edited.
+ */
+export const planKpiReading = pgTable(
+  'plan_kpi_reading',
+  {
+    taskId: uuid('task_id').notNull(),
+    onDate: date('on_date', { mode: 'string' }).notNull(),
+    value: doublePrecision('value').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.onDate] })],
 );

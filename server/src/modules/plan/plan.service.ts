@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import mammoth from 'mammoth';
 import iconv from 'iconv-lite';
-import { plan, planReport, planTask } from './plan.schema.js';
+import { plan, planKpiReading, planReport, planTask } from './plan.schema.js';
 import { org } from '../org/org.schema.js';
 import { resource } from '../../platform/resource.js';
 import { step, guard } from '../../platform/workflow.js';
@@ -465,6 +465,20 @@ export async function kpiValue(exec: Executor, metric: KpiMetric, orgId: string,
   }
 }
 
+/** How many daily readings a task page draws. */
+export const KPI_HISTORY_DAYS = 120;
+
+/** A task's daily KPI readings (plan.kpi.ts), oldest first, ending with today's value computed now. */
+async function kpiHistory(exec: Executor, taskId: string, today: string, now: number) {
+  const rows = await exec
+    .select({ on: planKpiReading.onDate, value: planKpiReading.value })
+    .from(planKpiReading)
+    .where(and(eq(planKpiReading.taskId, taskId), sql`${planKpiReading.onDate} < ${today}`))
+    .orderBy(desc(planKpiReading.onDate))
+    .limit(KPI_HISTORY_DAYS - 1);
+  return [...rows.reverse(), { on: today, value: now }];
+}
+
 // ---------------------------------------------------------------------------------------------
 // One task
 
@@ -489,6 +503,7 @@ export async function getTask(c: Ctx, id: string) {
       value,
       target: t.kpiTarget,
       progress: t.kpiTarget ? Math.min(100, Math.round((value / t.kpiTarget) * 100)) : null,
+      history: await kpiHistory(c.db, t.id, today, value),
     };
   }
   const p = c.actor.permissions;

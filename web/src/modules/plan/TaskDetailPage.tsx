@@ -9,6 +9,8 @@ import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { Actions, DeadlineBadge, DetailPage, Fields, FormModal, StatusTag, WorkflowSteps, type Action } from '../../kit';
 import { RAG, TASK_STATUS, useTaskColumns } from './shared';
+import { DashboardChart } from '../dashboard/DashboardChart';
+import type { EChartsOption } from 'echarts';
 
 type Detail = z.infer<typeof TaskDetail>;
 const STEP_API = { deploy: planApi.deploy, report: planApi.report, requestClose: planApi.requestClose, approveClose: planApi.approveClose, returnClose: planApi.returnClose } as const;
@@ -102,6 +104,38 @@ function TaskActions({ task, reload }: { task: Detail; reload: () => void }) {
 }
 
 /** One task: its workflow, deadlines in the days its profile counts, the live KPI, reports, and the unions it was split to. */
+/** The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above x: an axis top whose ticks read well. */
+const niceCeil = (x: number) => {
+  if (x <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((v) => v >= x)!;
+};
+
+/** The KPI's daily readings as a line, with the target as a dashed line (recorded by the daily job; the last point is now). */
+function KpiLine({ kpi }: { kpi: NonNullable<Detail['kpi']> }) {
+  const { t } = useI18n();
+  if (kpi.history.length < 2) return null;
+  const option: EChartsOption = {
+    grid: { left: 48, right: 16, top: 24, bottom: 28 },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => `${String(v)} ${kpi.unit}` },
+    xAxis: { type: 'category', data: kpi.history.map((h) => h.on.slice(5)), boundaryGap: false },
+    // The axis reaches the target, so that the dashed line is drawn however far the value is from it.
+    yAxis: { type: 'value', min: 0, max: (v: { max: number }) => niceCeil(Math.max(v.max, kpi.target ?? 0) * 1.05) },
+    series: [
+      {
+        type: 'line',
+        name: t('task.kpi.value'),
+        data: kpi.history.map((h) => h.value),
+        smooth: true,
+        symbolSize: 6,
+        areaStyle: { opacity: 0.08 },
+        ...(kpi.target !== null ? { markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#fa541c' }, label: { formatter: `${t('task.kpi.target')} ${kpi.target}` }, data: [{ yAxis: kpi.target }] } } : {}),
+      },
+    ],
+  };
+  return <DashboardChart option={option} loading={false} height={200} testId="task-kpi-line" />;
+}
+
 export default function TaskDetailPage() {
   const { id } = useParams();
   const { t, pick } = useI18n();
@@ -154,6 +188,7 @@ export default function TaskDetailPage() {
                     <Col span={12}><Statistic title={`${pick(x.kpi)} · ${t('task.kpi.value')}`} value={x.kpi.value} suffix={x.kpi.unit} /></Col>
                     <Col span={12}><Statistic title={t('task.kpi.target')} value={x.kpi.target ?? '—'} suffix={x.kpi.target ? x.kpi.unit : undefined} /></Col>
                     {x.kpi.progress !== null && <Col span={24}><Progress percent={x.kpi.progress} /></Col>}
+                    <Col span={24}><KpiLine kpi={x.kpi} /></Col>
                   </Row>
                 ) : (
                   <Typography.Text type="secondary">{t('task.kpi.none')}</Typography.Text>
