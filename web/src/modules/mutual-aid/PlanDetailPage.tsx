@@ -100,7 +100,8 @@ function MembersInput({ value = [], onChange }: { value?: Picked[]; onChange?: (
   const { t } = useI18n();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <MemberPicker value={null} placeholder={t('mutualAid.enrol.membersHint')} data-testid="mutual-aid-enrol-form-member"
+      {/* Remounted after each pick, so the search box is empty for the next one. */}
+      <MemberPicker key={value.length} value={null} placeholder={t('mutualAid.enrol.membersHint')} data-testid="mutual-aid-enrol-form-member"
         onChange={(id, m) => id && m && !value.some((x) => x.id === id) && onChange?.([...value, { id, name: m.name, orgName: m.orgName }])} />
       <div data-testid="mutual-aid-enrol-form-picked">
         {value.map((m) => (
