@@ -249,12 +249,15 @@ async function enrolMembers(c: Ctx, tx: Executor, plan: PlanRow, memberIds: stri
   return { enrolled: inserted.length, already: ok.length - inserted.length, problems };
 }
 
-/** The member with this ID number (by its blind index), whichever union holds them; the scope is checked on enrolling. */
+/**
+ * The member with this ID number (by its blind index) in the caller's scope: a number held outside
+ * it reads as unknown, so the answer does not tell whether someone is a member elsewhere.
+ */
 async function memberIdByIdNumber(c: Ctx, exec: Executor, idNumber: string) {
   const [m] = await exec
     .select({ id: member.id })
     .from(member)
-    .where(eq(member.idIndex, idIndexOf(c.keys, idNumber.toUpperCase())));
+    .where(and(eq(member.idIndex, idIndexOf(c.keys, idNumber.toUpperCase())), ownedScopeSql(c.actor.scope, member.orgId)));
   return m?.id;
 }
 const NO_SUCH_ID_NUMBER = { zh: '未找到该身份证号的会员', en: 'No member with this ID number' };

@@ -134,9 +134,21 @@ describe("the cadre pages: plans by year and union, a plan's enrolments by union
     const p = await plan('accident', `${year}-01-01`);
     const id = freshId('M');
     const m = await addMember(admin, o.g1.id, id, { name: '粘贴辛' });
-    const res = await chair.post(`/api/mutual-aid/plans/${p.id}/enrolments`, { idNumbers: [id.toLowerCase(), freshId('M')], paidOn: `${year}-01-01` });
+    // A number held in another union reads as unknown: the answer does not tell who is a member elsewhere.
+    const elsewhere = freshId('M');
+    await addMember(admin, o.g1b.id, elsewhere, { name: '邻厂壬' });
+    const res = await chair.post(`/api/mutual-aid/plans/${p.id}/enrolments`, {
+      idNumbers: [id.toLowerCase(), freshId('M'), elsewhere],
+      paidOn: `${year}-01-01`,
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ enrolled: 1, problems: [{ row: 2, zh: '未找到该身份证号的会员' }] });
+    expect(res.json()).toMatchObject({
+      enrolled: 1,
+      problems: [
+        { row: 2, zh: '未找到该身份证号的会员' },
+        { row: 3, zh: '未找到该身份证号的会员' },
+      ],
+    });
     expect((await chair.get(`/api/mutual-aid/enrolments?planId=${p.id}`)).json().items.map((e: { memberId: string }) => e.memberId)).toEqual([m]);
     const none = await chair.post(`/api/mutual-aid/plans/${p.id}/enrolments`, { paidOn: `${year}-01-01` });
     expect(none.statusCode).toBe(400);

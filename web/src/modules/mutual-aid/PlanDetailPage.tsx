@@ -129,7 +129,7 @@ function EnrolByList({ plan, open, onClose, onDone }: EnrolProps) {
   const count = (v: ListValues) => (v.members?.length ?? 0) + idNumbersOf(v.idText).length;
   return (
     <FormModal<ListValues> open={open} testId="mutual-aid-enrol-form" title={t('mutualAid.enrol.list')} onClose={onClose} onDone={onDone} width={640}
-      okText="mutualAid.enrol.submit" initialValues={{ paidOn: todayInChina(), members: [] }} inlineErrors
+      okText="mutualAid.enrol.submit" initialValues={{ paidOn: todayInChina(), members: [] }} inlineErrors aliases={{ memberIds: 'members' }}
       confirm={(v) => t('mutualAid.enrol.confirm', { n: count(v), plan: plan.name, paidOn: v.paidOn, ...coverFor(plan, v.paidOn) })}
       fields={[
         paidOnField,
