@@ -47,7 +47,10 @@ export const Plan = z.object({
   maxPayoutFen: z.number(),
   startsOn: z.string(),
   coverYears: z.number(),
+  /** All the plan's enrolments. */
   enrolled: z.number(),
+  /** Those of the caller's own unions (the enrolments the caller can list). */
+  enrolledInScope: z.number(),
   version: z.number(),
 });
 export const PlanListQuery = z.strictObject({

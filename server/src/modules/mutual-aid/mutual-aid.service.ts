@@ -109,7 +109,7 @@ async function plansById(exec: Executor, ids: string[]) {
 
 const enrolledN = sql<number>`(SELECT count(*)::int FROM mutual_aid_enrolment e WHERE e.plan_id = mutual_aid_plan.id)`;
 
-function presentPlan(p: PlanRow, orgName: string, enrolled: number) {
+function presentPlan(p: PlanRow, orgName: string, enrolled: number, enrolledInScope: number) {
   return {
     id: p.id,
     orgId: p.orgId,
@@ -121,8 +121,20 @@ function presentPlan(p: PlanRow, orgName: string, enrolled: number) {
     startsOn: p.startsOn,
     coverYears: p.coverYears,
     enrolled,
+    enrolledInScope,
     version: p.version,
   };
+}
+
+/** How many of each plan's enrolments are the caller's to see (the members of their own unions). */
+async function enrolledInScope(c: Ctx, planIds: string[]) {
+  if (!planIds.length) return new Map<string, number>();
+  const rows = await c.db
+    .select({ planId: mutualAidEnrolment.planId, n: count() })
+    .from(mutualAidEnrolment)
+    .where(and(inArray(mutualAidEnrolment.planId, planIds), ownedScopeSql(c.actor.scope, mutualAidEnrolment.orgId)))
+    .groupBy(mutualAidEnrolment.planId);
+  return new Map(rows.map((r) => [r.planId, Number(r.n)]));
 }
 
 const planVisible = (c: Ctx) => inScopeOrAboveSql(c.actor.scope, c.actor.orgPath, mutualAidPlan.orgId);
@@ -144,12 +156,18 @@ export async function listPlans(c: Ctx, q: PlanListParams) {
       .offset((q.page - 1) * q.pageSize),
     c.db.select({ n: count() }).from(mutualAidPlan).where(where),
   ]);
-  const on = await orgNames(
-    c.db,
-    rows.map((r) => r.p.orgId),
-  );
+  const [on, mine] = await Promise.all([
+    orgNames(
+      c.db,
+      rows.map((r) => r.p.orgId),
+    ),
+    enrolledInScope(
+      c,
+      rows.map((r) => r.p.id),
+    ),
+  ]);
   return {
-    items: rows.map((r) => presentPlan(r.p, on.get(r.p.orgId) ?? '', r.enrolled)),
+    items: rows.map((r) => presentPlan(r.p, on.get(r.p.orgId) ?? '', r.enrolled, mine.get(r.p.id) ?? 0)),
     total: Number(n?.n ?? 0),
     totalExact: true,
     page: q.page,
@@ -172,7 +190,8 @@ export async function getPlan(c: Ctx, id: string) {
     c.db.select({ n: count() }).from(mutualAidEnrolment).where(eq(mutualAidEnrolment.planId, id)),
     orgNames(c.db, [p.orgId]),
   ]);
-  return presentPlan(p, on.get(p.orgId) ?? '', Number(n?.n ?? 0));
+  const mine = await enrolledInScope(c, [id]);
+  return presentPlan(p, on.get(p.orgId) ?? '', Number(n?.n ?? 0), mine.get(id) ?? 0);
 }
 
 export async function createPlan(c: Ctx, body: PlanInput) {
@@ -194,7 +213,7 @@ export async function createPlan(c: Ctx, body: PlanInput) {
       entityId: id,
       changes: { ...body, coverYears },
     });
-    return presentPlan(p!, o.name, 0);
+    return presentPlan(p!, o.name, 0, 0);
   });
 }
 

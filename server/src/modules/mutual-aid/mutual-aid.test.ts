@@ -125,6 +125,11 @@ describe("the cadre pages: plans by year and union, a plan's enrolments by union
     expect((await list(`planId=${upcoming.id}&status=upcoming&under=${o.g1b.id}`)).map((e) => [e.memberId, e.status])).toEqual([[b, 'upcoming']]);
     // Names stay masked in the list.
     expect((await list(`planId=${active.id}&under=${o.g1.id}`))[0]!.memberName).not.toBe('在保戊');
+    // The plan counts all its members, and those the caller can list.
+    expect((await admin.get(`/api/mutual-aid/plans/${active.id}`)).json()).toMatchObject({ enrolled: 2, enrolledInScope: 2 });
+    expect((await chair.get(`/api/mutual-aid/plans/${active.id}`)).json()).toMatchObject({ enrolled: 2, enrolledInScope: 1 });
+    const listed = (await chair.get(`/api/mutual-aid/plans?year=${year - 1}&kind=serious_illness&pageSize=100`)).json().items;
+    expect(listed.find((x: { id: string }) => x.id === active.id)).toMatchObject({ enrolled: 2, enrolledInScope: 1 });
     // The chair sees only their own union's enrolments, whatever the filter.
     const chairs = (await chair.get(`/api/mutual-aid/enrolments?planId=${active.id}&under=${o.g1b.id}`)).json();
     expect(chairs.items).toEqual([]);

@@ -53,7 +53,8 @@ export default function PlanDetailPage() {
               { label: 'mutualAid.plan.startsOn', value: p.startsOn },
               { label: 'mutualAid.plan.coverYears', value: t('mutualAid.plan.years', { n: p.coverYears }) },
               { label: 'mutualAid.plan.firstCover', value: `${p.startsOn} ~ ${coverEnd(p.startsOn, p.coverYears)}` },
-              { label: 'mutualAid.plan.enrolled', value: p.enrolled.toLocaleString('zh-CN'), testId: 'mutual-aid-plan-enrolled' },
+              { label: 'mutualAid.plan.enrolled', value: p.enrolledInScope.toLocaleString('zh-CN'), testId: 'mutual-aid-plan-enrolled' },
+              p.enrolled !== p.enrolledInScope && { label: 'mutualAid.plan.enrolledTotal', value: p.enrolled.toLocaleString('zh-CN') },
               { label: 'mutualAid.plan.fee', value: yuan(p.feeFen) },
               { label: 'mutualAid.plan.maxPayout', value: yuan(p.maxPayoutFen) },
             ]} />

@@ -7,7 +7,7 @@ import { MutualAidDashboardSection } from './MutualAidDashboardSection';
 
 const ID = '00000000-0000-7000-8000-0000000000b1';
 const ORG = '00000000-0000-7000-8000-0000000000aa';
-const plan = { id: ID, orgId: ORG, orgName: '杭州市总工会', kind: 'serious_illness', name: '2025年度职工重大疾病互助保障', feeFen: 6000, maxPayoutFen: 5_000_000, startsOn: '2025-01-01', coverYears: 3, enrolled: 2, version: 1 };
+const plan = { id: ID, orgId: ORG, orgName: '杭州市总工会', kind: 'serious_illness', name: '2025年度职工重大疾病互助保障', feeFen: 6000, maxPayoutFen: 5_000_000, startsOn: '2025-01-01', coverYears: 3, enrolled: 1662, enrolledInScope: 2, version: 1 };
 const enrolment = (id: string, status: string) => ({
   id, planId: ID, planName: plan.name, kind: plan.kind, orgId: ORG, orgName: '钱塘机械厂工会', memberId: `m-${id}`, memberName: '张*', paidOn: '2024-12-20', feeFen: 6000, coverFrom: '2025-01-01', coverTo: '2027-12-31', status,
 });
@@ -26,6 +26,7 @@ describe('mutual-aid plan pages', () => {
     expect(row.textContent).toContain('3年');
     expect(row.textContent).toContain('60.00');
     expect(row.textContent).toContain('50,000.00');
+    expect(row.textContent).toContain('全计划 1,662 人');
     expect(screen.getByTestId('mutual-aid-plans-filter-year')).toBeTruthy();
     fireEvent.click(screen.getByTestId('mutual-aid-plan-new'));
     // Sent empty, the form says in zh what is missing, and the cover note waits for a kind and a date.
@@ -48,6 +49,8 @@ describe('mutual-aid plan pages', () => {
     const terms = await screen.findByTestId('mutual-aid-plan-terms');
     expect(terms.textContent).toContain('3年');
     expect(terms.textContent).toContain('2025-01-01 ~ 2027-12-31');
+    expect(screen.getByTestId('mutual-aid-plan-enrolled').textContent).toBe('2');
+    expect(terms.textContent).toContain('全计划参保人数1,662');
     const row = await screen.findByTestId('mutual-aid-enrolment-e1');
     expect(row.textContent).toContain('张*');
     expect(row.textContent).toContain('保障中');

@@ -5,7 +5,7 @@ import { coverEnd, mutualAidRuleOn, type MutualAidKind } from '../../../../commo
 import { call } from '../../api/client';
 import { useAccess, useAuth } from '../../app/auth-context';
 import { useI18n } from '../../i18n';
-import { ListPage, useVocab, yuan, type FieldSpec } from '../../kit';
+import { ListPage, TwoLines, useVocab, yuan, type FieldSpec } from '../../kit';
 import { KIND_LABELS } from './vocab';
 
 /** The plan form's fields: who runs it, its kind, the unified start date, the fee and the most a claim pays, with zh messages. */
@@ -60,7 +60,9 @@ export default function PlansPage() {
         { key: 'cover', title: 'mutualAid.plan.coverYears', dataIndex: 'coverYears', width: 90, render: (n: number) => t('mutualAid.plan.years', { n }) },
         { key: 'fee', title: 'mutualAid.plan.fee', dataIndex: 'feeFen', align: 'right', width: 130, render: (f: number) => yuan(f) },
         { key: 'max', title: 'mutualAid.plan.maxPayout', dataIndex: 'maxPayoutFen', align: 'right', width: 140, render: (f: number) => yuan(f) },
-        { key: 'enrolled', title: 'mutualAid.plan.enrolled', dataIndex: 'enrolled', align: 'right', width: 100, render: (n: number) => n.toLocaleString('zh-CN') },
+        // The caller's own members; the whole plan's beneath when it counts more.
+        { key: 'enrolled', title: 'mutualAid.plan.enrolled', dataIndex: 'enrolledInScope', align: 'right', width: 130,
+          render: (n: number, p) => <TwoLines main={n.toLocaleString('zh-CN')} sub={p.enrolled !== n && t('mutualAid.plan.enrolledAll', { n: p.enrolled.toLocaleString('zh-CN') })} /> },
       ]}
       create={{
         label: 'mutualAid.plans.new', show: access.canReviewMutualAid, testId: 'mutual-aid-plan-new', to: (r) => `/mutual-aid/plans/${r.id}`,
