@@ -47,15 +47,35 @@ export const Plan = z.object({
   maxPayoutFen: z.number(),
   startsOn: z.string(),
   coverYears: z.number(),
+  /** All the plan's enrolments. */
   enrolled: z.number(),
+  /** Those of the caller's own unions (the enrolments the caller can list). */
+  enrolledInScope: z.number(),
   version: z.number(),
 });
-export const PlanListQuery = z.strictObject({ ...PageQuery, kind: z.enum(MUTUAL_AID_KINDS).optional() });
-
-export const EnrolBody = z.strictObject({
-  memberIds: z.array(z.uuid()).min(1, '请选择会员 / choose members').max(500, '一次最多500人 / at most 500 at once'),
-  paidOn: isoDate,
+export const PlanListQuery = z.strictObject({
+  ...PageQuery,
+  kind: z.enum(MUTUAL_AID_KINDS).optional(),
+  /** Plans starting (统一生效日) in this year. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Plans run by this union or one below it. */
+  under: z.uuid().optional(),
 });
+
+export const EnrolBody = z
+  .strictObject({
+    memberIds: z.array(z.uuid()).max(500, '一次最多500人 / at most 500 at once').default([]),
+    /** Or the members' ID numbers, pasted (a problem's row is the number's place in this list). */
+    idNumbers: z
+      .array(z.string().trim().min(15, '身份证号不完整 / incomplete ID number').max(18, '身份证号过长 / ID number too long'))
+      .max(500, '一次最多500个身份证号 / at most 500 ID numbers at once')
+      .default([]),
+    paidOn: isoDate,
+  })
+  .refine((b) => b.memberIds.length + b.idNumbers.length > 0, {
+    message: '请选择会员或填写身份证号 / choose members or give their ID numbers',
+    path: ['memberIds'],
+  });
 export const EnrolImportBody = z.strictObject({
   fileName: z
     .string()
@@ -72,6 +92,8 @@ export const EnrolResult = z.object({
   already: z.number(),
   problems: z.array(z.object({ row: z.number().nullable(), zh: z.string(), en: z.string() })),
 });
+/** Where an enrolment's cover stands today: not begun, in force, over. */
+export const ENROLMENT_STATUSES = ['upcoming', 'active', 'ended'] as const;
 export const Enrolment = z.object({
   id: z.string(),
   planId: z.string(),
@@ -85,12 +107,14 @@ export const Enrolment = z.object({
   feeFen: z.number(),
   coverFrom: z.string(),
   coverTo: z.string(),
+  status: z.enum(ENROLMENT_STATUSES),
 });
 export const EnrolmentListQuery = z.strictObject({
   ...PageQuery,
   planId: z.uuid().optional(),
   memberId: z.uuid().optional(),
   under: z.uuid().optional(),
+  status: z.enum(ENROLMENT_STATUSES).optional(),
   sort: z.enum(['coverFrom', 'paidOn']).default('coverFrom'),
   order: order('desc'),
 });
@@ -205,6 +229,14 @@ export const mutualAidApi = endpoints('职工互助保障 mutual aid', {
     body: EnrolImportBody,
     response: EnrolResult,
     bodyLimit: UPLOAD_BODY_LIMIT,
+  },
+  enrolTemplate: {
+    method: 'GET',
+    path: '/api/mutual-aid/enrolments/template.xlsx',
+    access: 'mutual_aid.write',
+    summary: '下载参保名单模板 / download the roster template',
+    response: FileBody('xlsx'),
+    file: true,
   },
   enrolments: {
     method: 'GET',
@@ -349,6 +381,7 @@ export const portalMutualAidApi = endpoints('职工互助保障（职工）worke
 export type PlanInput = z.infer<typeof PlanBody>;
 export type PlanListParams = z.infer<typeof PlanListQuery>;
 export type EnrolmentListParams = z.infer<typeof EnrolmentListQuery>;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 export type ClaimListParams = z.infer<typeof ClaimListQuery>;
 export type ClaimInput = z.infer<typeof ClaimBody>;
 export type DocumentInput = z.infer<typeof DocumentBody>;

@@ -61,6 +61,8 @@ export interface Access {
   canReadEvent: boolean;
   canWriteEvent: boolean;
   canReadMutualAid: boolean;
+  canWriteMutualAid: boolean;
+  canReviewMutualAid: boolean;
 }
 
 export type AccessKey = Exclude<keyof Access, 'signedIn'>;
@@ -96,6 +98,7 @@ export function computeAccess(me: Me | null): Access {
     canReadProposal: has('proposal.read'), canWriteProposal: both('proposal.read', 'proposal.write'),
     canReadEvent: has('event.read'), canWriteEvent: both('event.read', 'event.write'),
     canReadMutualAid: has('mutual_aid.read'),
+    canWriteMutualAid: both('mutual_aid.read', 'mutual_aid.write'), canReviewMutualAid: both('mutual_aid.read', 'mutual_aid.review'),
   };
 }
 

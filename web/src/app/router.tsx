@@ -70,6 +70,8 @@ const CompetitionsPage = lazy(() => import('../modules/competition/CompetitionsP
 const CompetitionDetailPage = lazy(() => import('../modules/competition/CompetitionDetailPage'));
 const MutualAidClaimsPage = lazy(() => import('../modules/mutual-aid/ClaimsPage'));
 const MutualAidClaimDetailPage = lazy(() => import('../modules/mutual-aid/ClaimDetailPage'));
+const MutualAidPlansPage = lazy(() => import('../modules/mutual-aid/PlansPage'));
+const MutualAidPlanDetailPage = lazy(() => import('../modules/mutual-aid/PlanDetailPage'));
 const StudiosPage = lazy(() => import('../modules/studio/StudiosPage'));
 const StudioDetailPage = lazy(() => import('../modules/studio/StudioDetailPage'));
 const OffersPage = lazy(() => import('../modules/benefit/OffersPage'));
@@ -206,6 +208,8 @@ export function AppRouter() {
             <Route path="events/:id" element={guarded('canReadEvent', <EventDetailPage />)} />
             <Route path="mutual-aid/claims" element={guarded('canReadMutualAid', <MutualAidClaimsPage />)} />
             <Route path="mutual-aid/claims/:id" element={guarded('canReadMutualAid', <MutualAidClaimDetailPage />)} />
+            <Route path="mutual-aid/plans" element={guarded('canReadMutualAid', <MutualAidPlansPage />)} />
+            <Route path="mutual-aid/plans/:id" element={guarded('canReadMutualAid', <MutualAidPlanDetailPage />)} />
             <Route path="studios" element={guarded('canReadStudio', <StudiosPage />)} />
             <Route path="studios/:id" element={guarded('canReadStudio', <StudioDetailPage />)} />
             <Route path="benefits/offers" element={guarded('canReadBenefit', <OffersPage />)} />

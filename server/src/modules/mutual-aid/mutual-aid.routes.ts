@@ -4,6 +4,9 @@ import { mount } from '../../platform/mount.js';
 import { requireWorker } from '../portal/portal.service.js';
 import { sendFile } from '../hardship/hardship.shared.js';
 import * as svc from './mutual-aid.service.js';
+import { enrolTemplateWorkbook } from './mutual-aid.template.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function mutualAidRoutes(app: FastifyInstance) {
   mount(app, mutualAidApi, {
@@ -12,6 +15,7 @@ export async function mutualAidRoutes(app: FastifyInstance) {
     createPlan: (c, { body }) => svc.createPlan(c, body),
     enrol: (c, { params, body }) => svc.enrol(c, params.id, body),
     enrolImport: (c, { params, body }) => svc.enrolFromXlsx(c, params.id, body),
+    enrolTemplate: async (_c, _i, _req, reply) => sendFile(reply, XLSX, '互助保障参保名单模板.xlsx', await enrolTemplateWorkbook()),
     enrolments: (c, { query }) => svc.listEnrolments(c, query),
     claims: (c, { query }) => svc.listClaims(c, query),
     claim: (c, { params }) => svc.getClaim(c, params.id),

@@ -33,6 +33,7 @@ import type {
   ClaimListParams,
   DocumentInput,
   EnrolmentListParams,
+  EnrolmentStatus,
   PlanInput,
   PlanListParams,
 } from '../../../../common/src/contracts/mutual-aid.js';
@@ -45,6 +46,15 @@ type Worker = typeof workerAccount.$inferSelect;
 
 const underSql = (col: typeof mutualAidEnrolment.orgId | typeof mutualAidClaim.orgId) => (v: string) => underOrgSql(col, v);
 
+/** An enrolment's cover today: not begun, in force (both ends included), over. */
+function enrolmentStatusSql(status: EnrolmentStatus, today: string) {
+  if (status === 'upcoming') return sql`${mutualAidEnrolment.coverFrom} > ${today}`;
+  if (status === 'ended') return sql`${mutualAidEnrolment.coverTo} < ${today}`;
+  return and(sql`${mutualAidEnrolment.coverFrom} <= ${today}`, sql`${mutualAidEnrolment.coverTo} >= ${today}`)!;
+}
+const enrolmentStatus = (e: { coverFrom: string; coverTo: string }, today: string): EnrolmentStatus =>
+  e.coverFrom > today ? 'upcoming' : e.coverTo < today ? 'ended' : 'active';
+
 export const enrolments = resource<typeof mutualAidEnrolment, EnrolmentListParams>({
   table: mutualAidEnrolment,
   entity: 'mutual_aid_enrolment',
@@ -55,6 +65,7 @@ export const enrolments = resource<typeof mutualAidEnrolment, EnrolmentListParam
     planId: (v) => eq(mutualAidEnrolment.planId, v),
     memberId: (v) => eq(mutualAidEnrolment.memberId, v),
     under: underSql(mutualAidEnrolment.orgId),
+    status: (v) => enrolmentStatusSql(v, todayInChina()),
   },
   sorts: { coverFrom: mutualAidEnrolment.coverFrom, paidOn: mutualAidEnrolment.paidOn },
   countCap: 1000,
@@ -98,7 +109,7 @@ async function plansById(exec: Executor, ids: string[]) {
 
 const enrolledN = sql<number>`(SELECT count(*)::int FROM mutual_aid_enrolment e WHERE e.plan_id = mutual_aid_plan.id)`;
 
-function presentPlan(p: PlanRow, orgName: string, enrolled: number) {
+function presentPlan(p: PlanRow, orgName: string, enrolled: number, enrolledInScope: number) {
   return {
     id: p.id,
     orgId: p.orgId,
@@ -110,14 +121,31 @@ function presentPlan(p: PlanRow, orgName: string, enrolled: number) {
     startsOn: p.startsOn,
     coverYears: p.coverYears,
     enrolled,
+    enrolledInScope,
     version: p.version,
   };
+}
+
+/** How many of each plan's enrolments are the caller's to see (the members of their own unions). */
+async function enrolledInScope(c: Ctx, planIds: string[]) {
+  if (!planIds.length) return new Map<string, number>();
+  const rows = await c.db
+    .select({ planId: mutualAidEnrolment.planId, n: count() })
+    .from(mutualAidEnrolment)
+    .where(and(inArray(mutualAidEnrolment.planId, planIds), ownedScopeSql(c.actor.scope, mutualAidEnrolment.orgId)))
+    .groupBy(mutualAidEnrolment.planId);
+  return new Map(rows.map((r) => [r.planId, Number(r.n)]));
 }
 
 const planVisible = (c: Ctx) => inScopeOrAboveSql(c.actor.scope, c.actor.orgPath, mutualAidPlan.orgId);
 
 export async function listPlans(c: Ctx, q: PlanListParams) {
-  const where = and(planVisible(c), q.kind ? eq(mutualAidPlan.kind, q.kind) : undefined);
+  const where = and(
+    planVisible(c),
+    q.kind ? eq(mutualAidPlan.kind, q.kind) : undefined,
+    q.year ? and(sql`${mutualAidPlan.startsOn} >= ${`${q.year}-01-01`}`, sql`${mutualAidPlan.startsOn} <= ${`${q.year}-12-31`}`) : undefined,
+    q.under ? underOrgSql(mutualAidPlan.orgId, q.under) : undefined,
+  );
   const [rows, [n]] = await Promise.all([
     c.db
       .select({ p: mutualAidPlan, enrolled: enrolledN })
@@ -128,12 +156,18 @@ export async function listPlans(c: Ctx, q: PlanListParams) {
       .offset((q.page - 1) * q.pageSize),
     c.db.select({ n: count() }).from(mutualAidPlan).where(where),
   ]);
-  const on = await orgNames(
-    c.db,
-    rows.map((r) => r.p.orgId),
-  );
+  const [on, mine] = await Promise.all([
+    orgNames(
+      c.db,
+      rows.map((r) => r.p.orgId),
+    ),
+    enrolledInScope(
+      c,
+      rows.map((r) => r.p.id),
+    ),
+  ]);
   return {
-    items: rows.map((r) => presentPlan(r.p, on.get(r.p.orgId) ?? '', r.enrolled)),
+    items: rows.map((r) => presentPlan(r.p, on.get(r.p.orgId) ?? '', r.enrolled, mine.get(r.p.id) ?? 0)),
     total: Number(n?.n ?? 0),
     totalExact: true,
     page: q.page,
@@ -156,7 +190,8 @@ export async function getPlan(c: Ctx, id: string) {
     c.db.select({ n: count() }).from(mutualAidEnrolment).where(eq(mutualAidEnrolment.planId, id)),
     orgNames(c.db, [p.orgId]),
   ]);
-  return presentPlan(p, on.get(p.orgId) ?? '', Number(n?.n ?? 0));
+  const mine = await enrolledInScope(c, [id]);
+  return presentPlan(p, on.get(p.orgId) ?? '', Number(n?.n ?? 0), mine.get(id) ?? 0);
 }
 
 export async function createPlan(c: Ctx, body: PlanInput) {
@@ -178,7 +213,7 @@ export async function createPlan(c: Ctx, body: PlanInput) {
       entityId: id,
       changes: { ...body, coverYears },
     });
-    return presentPlan(p!, o.name, 0);
+    return presentPlan(p!, o.name, 0, 0);
   });
 }
 
@@ -233,10 +268,35 @@ async function enrolMembers(c: Ctx, tx: Executor, plan: PlanRow, memberIds: stri
   return { enrolled: inserted.length, already: ok.length - inserted.length, problems };
 }
 
-export async function enrol(c: Ctx, planId: string, body: { memberIds: string[]; paidOn: string }) {
+/**
+ * The member with this ID number (by its blind index) in the caller's scope: a number held outside
+ * it reads as unknown, so the answer does not tell whether someone is a member elsewhere.
+ */
+async function memberIdByIdNumber(c: Ctx, exec: Executor, idNumber: string) {
+  const [m] = await exec
+    .select({ id: member.id })
+    .from(member)
+    .where(and(eq(member.idIndex, idIndexOf(c.keys, idNumber.toUpperCase())), ownedScopeSql(c.actor.scope, member.orgId)));
+  return m?.id;
+}
+const NO_SUCH_ID_NUMBER = { zh: '未找到该身份证号的会员', en: 'No member with this ID number' };
+
+/** Enrol members chosen by id, and those whose ID numbers were pasted (a problem's row is the number's place in that list). */
+export async function enrol(c: Ctx, planId: string, body: { memberIds: string[]; idNumbers?: string[]; paidOn: string }) {
   return c.db.transaction(async (tx) => {
     const plan = await requirePlan(c, tx, planId);
-    return enrolMembers(c, tx, plan, [...new Set(body.memberIds)], body.paidOn, []);
+    const problems: Problem[] = [];
+    const ids = [...body.memberIds];
+    const rowOf = new Map<string, number>();
+    for (const [i, idNumber] of (body.idNumbers ?? []).entries()) {
+      const id = await memberIdByIdNumber(c, tx, idNumber);
+      if (!id) problems.push({ row: i + 1, ...NO_SUCH_ID_NUMBER });
+      else {
+        ids.push(id);
+        if (!rowOf.has(id)) rowOf.set(id, i + 1);
+      }
+    }
+    return enrolMembers(c, tx, plan, [...new Set(ids)], body.paidOn, problems, rowOf);
   });
 }
 
@@ -263,14 +323,11 @@ export async function enrolFromXlsx(c: Ctx, planId: string, body: { fileName: st
       const idNumber = (cells[col] ?? '').toUpperCase();
       if (!idNumber) continue;
       if (ids.length >= 5000) throw errors.invalid('一次最多导入5000人', 'At most 5000 rows at once');
-      const [m] = await c.db
-        .select({ id: member.id })
-        .from(member)
-        .where(eq(member.idIndex, idIndexOf(c.keys, idNumber)));
-      if (!m) problems.push({ row: r.rowNo, zh: '未找到该身份证号的会员', en: 'No member with this ID number' });
+      const id = await memberIdByIdNumber(c, c.db, idNumber);
+      if (!id) problems.push({ row: r.rowNo, ...NO_SUCH_ID_NUMBER });
       else {
-        ids.push(m.id);
-        rowOf.set(m.id, r.rowNo);
+        ids.push(id);
+        rowOf.set(id, r.rowNo);
       }
     }
   } catch (e) {
@@ -283,7 +340,7 @@ export async function enrolFromXlsx(c: Ctx, planId: string, body: { fileName: st
   });
 }
 
-function presentEnrolment(e: EnrolmentRow, p: PlanRow | undefined, orgName: string, memberName: string) {
+function presentEnrolment(e: EnrolmentRow, p: PlanRow | undefined, orgName: string, memberName: string, today: string) {
   return {
     id: e.id,
     planId: e.planId,
@@ -297,6 +354,7 @@ function presentEnrolment(e: EnrolmentRow, p: PlanRow | undefined, orgName: stri
     feeFen: Number(e.feeFen),
     coverFrom: e.coverFrom,
     coverTo: e.coverTo,
+    status: enrolmentStatus(e, today),
   };
 }
 
@@ -316,7 +374,8 @@ export async function listEnrolments(c: Ctx, q: EnrolmentListParams) {
       page.items.map((e) => e.memberId),
     ),
   ]);
-  return { ...page, items: page.items.map((e) => presentEnrolment(e, ps.get(e.planId), on.get(e.orgId) ?? '', mn.get(e.memberId) ?? '')) };
+  const today = todayInChina();
+  return { ...page, items: page.items.map((e) => presentEnrolment(e, ps.get(e.planId), on.get(e.orgId) ?? '', mn.get(e.memberId) ?? '', today)) };
 }
 
 // ---- claims ----

@@ -4,6 +4,7 @@ import ExcelJS from '../../platform/exceljs.js';
 import { createTestEnv, type TestClient, type TestEnv } from '../../test/harness.js';
 import { addMember, demoOrgs, freshId, type DemoOrgs } from '../member/join/fixtures.js';
 import { signUpWorker } from '../portal/phone-fixtures.js';
+import { todayInChina } from '../../../../common/src/dates.js';
 
 let env: TestEnv;
 let o: DemoOrgs;
@@ -90,6 +91,92 @@ describe('plans and enrolment', () => {
     const d02plan = await plan('accident', '2025-06-01', o.d02.id);
     expect((await district.get(`/api/mutual-aid/plans/${d02plan.id}`)).statusCode).toBe(404);
     expect((await district.get('/api/mutual-aid/plans?pageSize=100')).json().items.map((x: { id: string }) => x.id)).not.toContain(d02plan.id);
+  });
+});
+
+describe("the cadre pages: plans by year and union, a plan's enrolments by union and cover, the roster template", () => {
+  const year = Number(todayInChina().slice(0, 4));
+  it('lists the plans starting in a year, of a kind, run under a union', async () => {
+    const p = await plan('women_illness', '2031-03-01', o.d02.id);
+    const ids = async (q: string) => (await admin.get(`/api/mutual-aid/plans?pageSize=100&${q}`)).json().items.map((x: { id: string }) => x.id);
+    expect(await ids('year=2031')).toContain(p.id);
+    expect(await ids('year=2030')).not.toContain(p.id);
+    expect(await ids(`year=2031&under=${o.d02.id}`)).toContain(p.id);
+    expect(await ids(`year=2031&under=${o.d01.id}`)).not.toContain(p.id);
+    expect(await ids('year=2031&kind=accident')).not.toContain(p.id);
+    expect((await admin.get('/api/mutual-aid/plans?year=1999')).statusCode).toBe(400);
+  });
+
+  it("a plan's enrolments filter by union and by where the cover stands today", async () => {
+    const active = await plan('serious_illness', `${year - 1}-01-01`);
+    const ended = await plan('accident', `${year - 3}-01-01`);
+    const upcoming = await plan('accident', `${year + 1}-01-01`);
+    const [a, b] = [await addMember(admin, o.g1.id, freshId('M'), { name: '在保戊' }), await addMember(admin, o.g1b.id, freshId('M'), { name: '邻厂己' })];
+    for (const p of [active, ended, upcoming]) {
+      const res = await admin.post(`/api/mutual-aid/plans/${p.id}/enrolments`, { memberIds: [a, b], paidOn: `${year - 3}-01-01` });
+      expect(res.json(), res.body).toMatchObject({ enrolled: 2 });
+    }
+    const list = async (q: string) =>
+      (await admin.get(`/api/mutual-aid/enrolments?${q}`)).json().items as { memberId: string; status: string; memberName: string }[];
+    expect((await list(`planId=${active.id}`)).map((e) => e.status)).toEqual(['active', 'active']);
+    expect((await list(`planId=${active.id}&under=${o.g1.id}`)).map((e) => e.memberId)).toEqual([a]);
+    expect((await list(`planId=${active.id}&status=ended`)).length).toBe(0);
+    expect((await list(`planId=${ended.id}&status=ended`)).length).toBe(2);
+    expect((await list(`planId=${upcoming.id}&status=upcoming&under=${o.g1b.id}`)).map((e) => [e.memberId, e.status])).toEqual([[b, 'upcoming']]);
+    // Names stay masked in the list.
+    expect((await list(`planId=${active.id}&under=${o.g1.id}`))[0]!.memberName).not.toBe('在保戊');
+    // The plan counts all its members, and those the caller can list.
+    expect((await admin.get(`/api/mutual-aid/plans/${active.id}`)).json()).toMatchObject({ enrolled: 2, enrolledInScope: 2 });
+    expect((await chair.get(`/api/mutual-aid/plans/${active.id}`)).json()).toMatchObject({ enrolled: 2, enrolledInScope: 1 });
+    const listed = (await chair.get(`/api/mutual-aid/plans?year=${year - 1}&kind=serious_illness&pageSize=100`)).json().items;
+    expect(listed.find((x: { id: string }) => x.id === active.id)).toMatchObject({ enrolled: 2, enrolledInScope: 1 });
+    // The chair sees only their own union's enrolments, whatever the filter.
+    const chairs = (await chair.get(`/api/mutual-aid/enrolments?planId=${active.id}&under=${o.g1b.id}`)).json();
+    expect(chairs.items).toEqual([]);
+  });
+
+  it('enrols by pasted ID numbers, naming the place of each number it could not use', async () => {
+    const p = await plan('accident', `${year}-01-01`);
+    const id = freshId('M');
+    const m = await addMember(admin, o.g1.id, id, { name: '粘贴辛' });
+    // A number held in another union reads as unknown: the answer does not tell who is a member elsewhere.
+    const elsewhere = freshId('M');
+    await addMember(admin, o.g1b.id, elsewhere, { name: '邻厂壬' });
+    const res = await chair.post(`/api/mutual-aid/plans/${p.id}/enrolments`, {
+      idNumbers: [id.toLowerCase(), freshId('M'), elsewhere],
+      paidOn: `${year}-01-01`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      enrolled: 1,
+      problems: [
+        { row: 2, zh: '未找到该身份证号的会员' },
+        { row: 3, zh: '未找到该身份证号的会员' },
+      ],
+    });
+    expect((await chair.get(`/api/mutual-aid/enrolments?planId=${p.id}`)).json().items.map((e: { memberId: string }) => e.memberId)).toEqual([m]);
+    const none = await chair.post(`/api/mutual-aid/plans/${p.id}/enrolments`, { paidOn: `${year}-01-01` });
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('请选择会员或填写身份证号');
+  });
+
+  it('the roster template is an xlsx with the column 身份证号 that the import reads back', async () => {
+    const res = await chair.get('/api/mutual-aid/enrolments/template.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const ws = wb.getWorksheet('参保名单')!;
+    expect(ws.getRow(1).getCell(1).value).toBe('身份证号');
+    expect(wb.getWorksheet('填写说明')).toBeTruthy();
+    const id = freshId('F');
+    await addMember(admin, o.g1.id, id, { name: '模板庚' });
+    ws.addRow([id, '模板庚']);
+    ws.addRow(['', '空行']);
+    const data = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const p = await plan('accident', `${year}-01-01`);
+    const up = await chair.post(`/api/mutual-aid/plans/${p.id}/enrolments/import`, { fileName: '参保名单模板.xlsx', data, paidOn: `${year}-01-01` });
+    expect(up.json(), up.body).toMatchObject({ enrolled: 1, already: 0, problems: [] });
   });
 });
 

@@ -5,6 +5,7 @@ import { ScheduleOutlined, ProjectOutlined, CarryOutOutlined } from '@ant-design
 import { FlagOutlined } from '@ant-design/icons';
 import { OrderedListOutlined, FormOutlined } from '@ant-design/icons';
 import { MedicineBoxOutlined } from '@ant-design/icons';
+import { InsuranceOutlined } from '@ant-design/icons';
 import { IdcardOutlined, SearchOutlined, CloudUploadOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
 import { CloudServerOutlined } from '@ant-design/icons';
@@ -61,6 +62,7 @@ export const MENU: (MenuLeaf | MenuGroup)[] = [
     leaf('/hardship/warnings', 'menu.hardshipWarnings', <AlertOutlined />, 'canReadHardship', 'menu-hardship-warnings'),
     leaf('/hardship/rules', 'menu.hardshipRules', <ControlOutlined />, 'canReadHardship', 'menu-hardship-rules'),
     leaf('/mutual-aid/claims', 'mutualAid.menu.claims', <MedicineBoxOutlined />, 'canReadMutualAid', 'menu-mutual-aid'),
+    leaf('/mutual-aid/plans', 'mutualAid.menu.plans', <InsuranceOutlined />, 'canReadMutualAid', 'menu-mutual-aid-plans'),
   ]),
   group('plan', 'menu.plan', <ScheduleOutlined />, [
     leaf('/plans', 'menu.plans', <ProjectOutlined />, 'canReadPlan', 'menu-plans'),

@@ -7,6 +7,9 @@ import { useApiError } from '../../app/use-api-error';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../kit';
 
+/** Where each figure leads: cover to the plans and their enrolments, claims to the claims. */
+const LINKS: Record<string, string> = { enrolled: '/mutual-aid/plans', rate: '/mutual-aid/plans', paid: '/mutual-aid/claims?status=paid', pending: '/mutual-aid/claims?status=submitted' };
+
 /** 职工互助保障 on the home dashboard (GET /api/mutual-aid/dashboard): enrolment and claims paid, in the user's scope. */
 export function MutualAidDashboardSection() {
   const { t } = useI18n();
@@ -21,11 +24,11 @@ export function MutualAidDashboardSection() {
     { key: 'pending', title: t('mutualAid.dash.pending'), value: pending },
   ];
   return (
-    <Card title={t('mutualAid.dash.title')} style={{ marginTop: 16 }} data-testid="dash-mutual-aid">
+    <Card title={t('mutualAid.dash.title')} style={{ marginTop: 16 }} data-testid="dash-mutual-aid" extra={<Link to="/mutual-aid/plans" data-testid="dash-mutual-aid-plans">{t('mutualAid.dash.plans')}</Link>}>
       <Row gutter={[16, 16]}>
         {figures.map((f) => (
           <Col xs={12} md={6} key={f.key}>
-            <Link to={f.key === 'pending' ? '/mutual-aid/claims?status=submitted' : '/mutual-aid/claims'} data-testid={`dash-mutual-aid-${f.key}`}><Statistic title={f.title} value={f.value} /></Link>
+            <Link to={LINKS[f.key]} data-testid={`dash-mutual-aid-${f.key}`}><Statistic title={f.title} value={f.value} /></Link>
           </Col>
         ))}
       </Row>
