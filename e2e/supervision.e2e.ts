@@ -45,7 +45,9 @@ describe('supervision: reminders and the yearly assessment', () => {
     await expect.poll(async () => Number(await badge.getAttribute('data-unread')), { timeout: 30_000 }).toBe(before - 1);
 
     // A task with a live KPI draws its daily readings as a line against the target.
-    const tasks = (await (await page.request.get('/api/plan-tasks?status=open&pageSize=200')).json()) as { items: { id: string; kpiMetric: string | null; kpiTarget: number | null }[] };
+    const tasks = (await (await page.request.get('/api/plan-tasks?status=open&pageSize=200')).json()) as {
+      items: { id: string; kpiMetric: string | null; kpiTarget: number | null }[];
+    };
     const withKpi = tasks.items.find((x) => x.kpiMetric && x.kpiTarget) ?? tasks.items.find((x) => x.kpiMetric);
     expect(withKpi).toBeTruthy();
     await page.goto(`/plans/tasks/${withKpi!.id}`);
