@@ -1,12 +1,10 @@
-import { and, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import { planKpiReading, planTask } from './plan.schema.js';
-import { kpiValue } from './plan.service.js';
+import { OPEN, kpiValue } from './plan.service.js';
 import type { Services } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
 import { todayInChina } from '../../../../common/src/dates.js';
 import { isLiveMetric, KPI_METRIC_KEYS } from '../../../../common/src/plan-vocab.js';
-
-const OPEN = ['assigned', 'deployed', 'in_progress', 'closing'];
 
 /**
  * Record today's value of every open task's live KPI (docs/plans.md, "Live KPIs"): one reading per
@@ -18,7 +16,7 @@ export async function recordKpiReadings(s: Services, opts: { today?: string; exe
   const rows = await exec
     .select({ id: planTask.id, orgId: planTask.orgId, metric: planTask.kpiMetric })
     .from(planTask)
-    .where(and(inArray(planTask.status, OPEN), isNotNull(planTask.kpiMetric), inArray(planTask.kpiMetric, KPI_METRIC_KEYS)));
+    .where(and(inArray(planTask.status, OPEN), inArray(planTask.kpiMetric, KPI_METRIC_KEYS)));
   // Tasks of one union on one metric share the value: computed once.
   const values = new Map<string, number>();
   let written = 0;

@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { plan, planTask } from './plan.schema.js';
 import { org } from '../org/org.schema.js';
 import { notifyUsers, usersWith, type UserMessage } from '../inbox/inbox.service.js';
+import { OPEN, nextDueSql } from './plan.service.js';
 import { ruleOn } from '../../platform/rules.js';
 import type { Services } from '../../platform/context.js';
 import type { Executor } from '../../db/client.js';
@@ -34,7 +35,6 @@ interface Profile {
   unit: 'working_days' | 'calendar_days';
 }
 
-const OPEN = ['assigned', 'deployed', 'in_progress', 'closing'];
 /** How far ahead to look: one working day before a due date can lie many calendar days back over a long holiday. */
 const HORIZON_DAYS = 12;
 /** A task's title as a message quotes it: directives read from a speech can run to a paragraph. */
@@ -69,11 +69,8 @@ export async function runPlanReminders(s: Services, opts: { today?: string; exec
     .where(
       and(
         inArray(planTask.status, OPEN),
-        or(
-          and(isNotNull(planTask.deployDue), sql`${planTask.deployDue} <= ${horizon}`),
-          and(isNotNull(planTask.reportDue), sql`${planTask.reportDue} <= ${horizon}`),
-          and(isNotNull(planTask.closeDue), sql`${planTask.closeDue} <= ${horizon}`),
-        ),
+        // LEAST skips the stages already ended (their due date is null).
+        sql`${nextDueSql} <= ${horizon}`,
       ),
     );
 

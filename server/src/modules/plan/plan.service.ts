@@ -58,9 +58,10 @@ export const plans = resource<typeof plan, { year?: number; q?: string }>({
   sorts: { year: plan.year },
 });
 
-const OPEN = ['assigned', 'deployed', 'in_progress', 'closing'];
+/** The task states still running (not closed). */
+export const OPEN = ['assigned', 'deployed', 'in_progress', 'closing'];
 /** The next open deadline of a task (the earliest of those still running). */
-const nextDueSql = sql`LEAST(${planTask.deployDue}, ${planTask.reportDue}, ${planTask.closeDue})`;
+export const nextDueSql = sql`LEAST(${planTask.deployDue}, ${planTask.reportDue}, ${planTask.closeDue})`;
 
 export const tasks = resource<typeof planTask, { planId?: string; parentId?: string; under?: string; status?: string; rag?: string; q?: string }>({
   table: planTask,
